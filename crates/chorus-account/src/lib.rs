@@ -1,0 +1,1 @@
+//! Per event: facts, corroboration, differences, quotes and the cited account.

@@ -1,0 +1,1 @@
+//! Cleaning: paragraphs, normalisation, boilerplate and repeated-paragraph removal, sentences; offsets kept.

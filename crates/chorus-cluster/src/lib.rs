@@ -1,0 +1,1 @@
+//! Groups cleaned articles into events.

@@ -1,0 +1,1 @@
+//! People, organisations and places: mention detection, typing and alias resolution.

@@ -1,0 +1,1 @@
+//! Reads inputs (text, Markdown, JSON, JSONL, directories, stdin) into articles and diagnostics.

@@ -1,0 +1,371 @@
+//! Plain data types that flow through the chorus pipeline: the article as read, the cleaned
+//! article with its offset map, and the event report (whose serde shape is the stable JSON API).
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// One article as read from an input, before any cleaning.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Given id (JSON input) or the path relative to the input argument.
+    pub id: String,
+    /// File the article was read from, when it came from a file.
+    pub path: Option<String>,
+    /// Outlet name. Unknown outlets get a name of their own (the file stem), never a shared one.
+    pub source: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// RFC 3339 timestamp or plain `YYYY-MM-DD` date, as normalised by ingest.
+    pub published: Option<String>,
+    /// ISO 639-1 code when given or detected.
+    pub language: Option<String>,
+    /// The body text exactly as read (header block removed).
+    pub body: String,
+    /// Byte offset of `body` inside the original input (file or JSON string value).
+    pub body_offset: usize,
+}
+
+/// Why a piece of the original body is not in the cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalKind {
+    /// Site furniture: promo, navigation, related links, lines recurring across one outlet.
+    Boilerplate,
+    /// A paragraph that already appeared earlier in the same article.
+    RepeatedParagraph,
+}
+
+impl RemovalKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalKind::Boilerplate => "boilerplate",
+            RemovalKind::RepeatedParagraph => "repeated_paragraph",
+        }
+    }
+}
+
+/// A removed paragraph, kept so that nothing disappears silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    pub kind: RemovalKind,
+    pub text: String,
+    /// Which rule removed it (e.g. `promo`, `related_links`, `recurs_in_source`).
+    pub reason: String,
+    /// Byte range in `Article::body`.
+    pub body_start: usize,
+    pub body_end: usize,
+}
+
+/// One contiguous piece of the cleaned text and where it came from in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub clean_start: usize,
+    pub clean_len: usize,
+    pub body_start: usize,
+    pub body_len: usize,
+}
+
+/// Cleaned text plus the map from its bytes back to the body bytes.
+///
+/// Spans are sorted and cover the cleaned text without gaps, except for the paragraph
+/// separators the cleaner inserts (which map to nothing).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlignedText {
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+impl AlignedText {
+    /// Appends `s`, which stands for `body` bytes `body_range`. When `s` is a verbatim copy,
+    /// offsets inside it map one to one; otherwise the whole piece maps to the whole range.
+    pub fn push(&mut self, s: &str, body_range: Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        let span = Span {
+            clean_start: self.text.len(),
+            clean_len: s.len(),
+            body_start: body_range.start,
+            body_len: body_range.len(),
+        };
+        // Merge with the previous span when both are verbatim and adjacent.
+        if let Some(last) = self.spans.last_mut() {
+            let verbatim = last.clean_len == last.body_len && span.clean_len == span.body_len;
+            if verbatim
+                && last.clean_start + last.clean_len == span.clean_start
+                && last.body_start + last.body_len == span.body_start
+            {
+                last.clean_len += span.clean_len;
+                last.body_len += span.body_len;
+                self.text.push_str(s);
+                return;
+            }
+        }
+        self.spans.push(span);
+        self.text.push_str(s);
+    }
+
+    /// Appends text that stands for nothing in the body (a paragraph separator).
+    pub fn push_synthetic(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    /// Maps a cleaned byte offset to a body byte offset (`end` picks the end of a piece).
+    fn map_offset(&self, offset: usize, end: bool) -> Option<usize> {
+        let idx = self.spans.partition_point(|s| {
+            if end {
+                s.clean_start + s.clean_len < offset
+            } else {
+                s.clean_start + s.clean_len <= offset
+            }
+        });
+        let span = self.spans.get(idx)?;
+        if offset < span.clean_start {
+            // Offset falls in a synthetic separator: snap to the next span.
+            return Some(span.body_start);
+        }
+        let delta = offset - span.clean_start;
+        if span.clean_len == span.body_len {
+            Some(span.body_start + delta)
+        } else if end && delta > 0 {
+            Some(span.body_start + span.body_len)
+        } else if !end && delta < span.clean_len {
+            Some(span.body_start)
+        } else {
+            Some(span.body_start + span.body_len)
+        }
+    }
+
+    /// Maps a byte range of the cleaned text back to a byte range of the body.
+    pub fn to_body(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let start = self.map_offset(range.start, false)?;
+        let end = self.map_offset(range.end, true)?;
+        Some(start..end.max(start))
+    }
+}
+
+/// One sentence of a cleaned article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte range in the cleaned text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (among kept paragraphs) holding it.
+    pub paragraph: usize,
+}
+
+/// An article after cleaning: the text a reader would want, and a record of what went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CleanArticle {
+    pub article: Article,
+    pub clean: AlignedText,
+    /// Byte ranges of kept paragraphs in the cleaned text.
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+    pub removed: Vec<Removal>,
+}
+
+impl CleanArticle {
+    pub fn text(&self) -> &str {
+        &self.clean.text
+    }
+
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.clean.text[s.start..s.end]
+    }
+
+    pub fn citation(&self, s: &Sentence) -> Citation {
+        let body = self.clean.to_body(s.start..s.end);
+        Citation {
+            article: self.article.id.clone(),
+            start: s.start,
+            end: s.end,
+            source_start: body.as_ref().map(|r| r.start + self.article.body_offset),
+            source_end: body.as_ref().map(|r| r.end + self.article.body_offset),
+        }
+    }
+}
+
+/// A problem with one input; the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub message: String,
+}
+
+/// Points at a sentence: article id plus byte range in that article's cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Citation {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    /// The same sentence as a byte range of the original input, when it maps back.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_end: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountSentence {
+    pub text: String,
+    /// Outlets that state it, first the one whose wording is shown.
+    pub sources: Vec<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorroboratedFact {
+    pub text: String,
+    pub sources: Vec<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SingleSourceFact {
+    pub text: String,
+    pub source: String,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// The outlet's own wording of the differing value.
+    pub text: String,
+    pub source: String,
+    pub citation: Citation,
+    /// The value as it appears (e.g. `24-year`, `50 years`).
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Difference {
+    pub about: String,
+    pub versions: Vec<Version>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub quote: String,
+    pub speaker: Option<String>,
+    pub sources: Vec<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other surface forms, most frequent first (the canonical name is not repeated).
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    pub sources: Vec<String>,
+}
+
+/// Why the articles of an event belong together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMember {
+    pub article: String,
+    /// Similarity of the article to the rest of its event (1.0 for a lone article).
+    pub similarity: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub articles: Vec<String>,
+    pub sources: Vec<String>,
+    /// Earliest and latest publication among the articles, when known.
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    pub members: Vec<EventMember>,
+    /// Terms the articles share most.
+    pub shared_terms: Vec<String>,
+    pub account: Vec<AccountSentence>,
+    pub corroborated: Vec<CorroboratedFact>,
+    pub single_source: Vec<SingleSourceFact>,
+    pub differences: Vec<Difference>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+}
+
+/// One article as shown in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportArticle {
+    pub id: String,
+    pub path: Option<String>,
+    pub source: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    /// The cleaned text every citation points into.
+    pub text: String,
+    pub removed: Vec<ReportRemoval>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRemoval {
+    pub kind: RemovalKind,
+    pub text: String,
+    pub reason: String,
+}
+
+/// Everything `chorus digest` reports; its serde form is the stable JSON output.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub articles: Vec<ReportArticle>,
+    pub events: Vec<Event>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligned_text_maps_verbatim_and_replaced_pieces() {
+        let body = "Hello   cafe\u{301}.";
+        let mut a = AlignedText::default();
+        a.push("Hello", 0..5);
+        a.push(" ", 5..8);
+        a.push("caf", 8..11);
+        a.push("\u{e9}", 11..14);
+        a.push(".", 14..15);
+        assert_eq!(a.text, "Hello caf\u{e9}.");
+        assert_eq!(a.to_body(0..5), Some(0..5));
+        assert_eq!(a.to_body(6..11), Some(8..14));
+        assert_eq!(&body[a.to_body(0..a.text.len()).unwrap()], body);
+    }
+
+    #[test]
+    fn aligned_text_skips_synthetic_separators() {
+        let mut a = AlignedText::default();
+        a.push("One.", 0..4);
+        a.push_synthetic("\n\n");
+        a.push("Two.", 10..14);
+        assert_eq!(a.to_body(6..10), Some(10..14));
+        assert_eq!(a.to_body(0..4), Some(0..4));
+    }
+}

@@ -1,0 +1,1 @@
+//! Chains the stages: articles in, report out. Pure: no IO, no clock.

@@ -1,0 +1,1 @@
+//! Renders a report as terminal text, Markdown, HTML or JSON.

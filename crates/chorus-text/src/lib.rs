@@ -1,0 +1,1 @@
+//! Text primitives: normalisation with offset maps, sentences, tokens, stems.
