@@ -1,1 +1,240 @@
-//! Reads inputs (text, Markdown, JSON, JSONL, directories, stdin) into articles and diagnostics.
+//! Reads inputs into [`Article`]s: `.txt`/`.md` files with an optional `Key: value` header,
+//! `.json`/`.jsonl` articles, directories (recursively, in sorted order) and `-` for JSONL on
+//! stdin. A bad input becomes a [`Diagnostic`] with its path and reason; the run goes on.
+
+mod error;
+mod json;
+mod language;
+mod text;
+
+use chorus_model::{Article, Diagnostic};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use error::{IngestError, Result};
+pub use json::parse_json;
+pub use language::detect_language;
+pub use text::{normalize_date, parse_text};
+
+/// Limits for reading inputs.
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    /// Files larger than this are skipped with a diagnostic.
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig { max_file_bytes: 256 * 1024 * 1024 }
+    }
+}
+
+/// What reading the inputs produced.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub articles: Vec<Article>,
+    /// Problems met, in input order; skipped inputs and warnings alike.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Inputs (files, JSON records, stdin) that yielded no article because of a problem.
+    pub skipped: usize,
+}
+
+impl Ingested {
+    fn skip(&mut self, path: &Path, err: IngestError) {
+        self.skipped += 1;
+        self.diagnostics.push(Diagnostic { path: path.display().to_string(), message: err.to_string() });
+    }
+
+    fn merge(&mut self, other: Ingested) {
+        self.articles.extend(other.articles);
+        self.diagnostics.extend(other.diagnostics);
+        self.skipped += other.skipped;
+    }
+}
+
+/// Reads every input path (`-` is JSONL on stdin) and returns the articles and diagnostics.
+pub fn ingest_paths(paths: &[PathBuf], config: &IngestConfig) -> Ingested {
+    let mut out = Ingested::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut buf) {
+                Ok(_) => out.merge(ingest_bytes(Path::new("-"), "stdin", &buf, Kind::Json)),
+                Err(e) => out.skip(path, IngestError::Io(e)),
+            }
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => out.merge(ingest_dir(path, config)),
+            Ok(_) => {
+                let id = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                out.merge(ingest_file(path, &id, config));
+            }
+            Err(e) => out.skip(path, IngestError::Io(e)),
+        }
+    }
+    dedupe_ids(&mut out);
+    out
+}
+
+fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
+    let mut out = Ingested::default();
+    let mut stack = vec![root.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                out.skip(&dir, IngestError::Io(e));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(p),
+                Ok(_) => files.push(p),
+                Err(e) => out.skip(&p, IngestError::Io(e)),
+            }
+        }
+    }
+    files.sort();
+    for file in files {
+        let rel = file.strip_prefix(root).unwrap_or(&file);
+        let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        out.merge(ingest_file(&file, &id, config));
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Json,
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let ext = name.rsplit_once('.').map(|(_, e)| e)?;
+    match ext {
+        "txt" | "md" | "markdown" | "text" => Some(Kind::Text),
+        "json" | "jsonl" | "ndjson" => Some(Kind::Json),
+        _ => None,
+    }
+}
+
+fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
+    let mut out = Ingested::default();
+    let Some(kind) = kind_of(path) else {
+        out.skip(path, IngestError::Unsupported);
+        return out;
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > config.max_file_bytes => {
+            out.skip(path, IngestError::TooLarge { size: m.len(), limit: config.max_file_bytes });
+            return out;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            out.skip(path, IngestError::Io(e));
+            return out;
+        }
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => ingest_bytes(path, id, &bytes, kind),
+        Err(e) => {
+            out.skip(path, IngestError::Io(e));
+            out
+        }
+    }
+}
+
+fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
+    let mut out = Ingested::default();
+    let content = match decode(bytes) {
+        Ok(c) => c,
+        Err(e) => {
+            out.skip(path, e);
+            return out;
+        }
+    };
+    let shown = path.display().to_string();
+    match kind {
+        Kind::Text => {
+            let stem = text::file_stem(path);
+            match parse_text(id, &stem, content) {
+                Ok(mut a) => {
+                    a.path = Some(shown);
+                    out.articles.push(a);
+                }
+                Err(e) => out.skip(path, e),
+            }
+        }
+        Kind::Json => {
+            let (articles, problems) = parse_json(content, id);
+            for mut a in articles {
+                if path != Path::new("-") {
+                    a.path = Some(shown.clone());
+                }
+                out.articles.push(a);
+            }
+            for (where_, err) in problems {
+                let skips = !matches!(err, IngestError::Warning(_));
+                if skips {
+                    out.skipped += 1;
+                }
+                out.diagnostics.push(Diagnostic { path: format!("{shown}{where_}"), message: err.to_string() });
+            }
+        }
+    }
+    out
+}
+
+/// Checks that bytes are text: not empty, no NUL bytes (binary), valid UTF-8 (BOM dropped).
+fn decode(bytes: &[u8]) -> Result<&str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(IngestError::Binary);
+    }
+    std::str::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 { at: e.valid_up_to() })
+}
+
+/// Keeps ids unique: a later article whose id is taken gets `~2`, `~3`, ... and a warning.
+fn dedupe_ids(out: &mut Ingested) {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for a in &mut out.articles {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let new_id = format!("{}~{}", a.id, n);
+            out.diagnostics.push(Diagnostic {
+                path: a.path.clone().unwrap_or_else(|| a.id.clone()),
+                message: format!("duplicate article id {:?}; renamed to {:?}", a.id, new_id),
+            });
+            a.id = new_id;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_empty_binary_and_broken_utf8() {
+        assert!(matches!(decode(b"  \n"), Err(IngestError::Empty)));
+        assert!(matches!(decode(b"abc\0def"), Err(IngestError::Binary)));
+        assert!(matches!(decode(b"caf\xe9 au lait"), Err(IngestError::NotUtf8 { at: 3 })));
+        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
+    }
+}

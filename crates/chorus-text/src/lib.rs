@@ -1,1 +1,10 @@
-//! Text primitives: normalisation with offset maps, sentences, tokens, stems.
+//! Text primitives every stage shares: whitespace/Unicode normalisation that keeps an offset
+//! map, sentence segmentation, word tokens, stop words and stems.
+
+mod normalize;
+mod sentences;
+mod terms;
+
+pub use normalize::{normalize_into, normalized};
+pub use sentences::sentences;
+pub use terms::{is_stopword, words, Terms};

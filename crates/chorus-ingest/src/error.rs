@@ -1,0 +1,30 @@
+//! The ways reading one input can fail; each becomes a diagnostic with the input's path.
+
+/// Why an input (or a record inside it) was skipped.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("empty input: no text to read")]
+    Empty,
+    #[error("binary data (NUL bytes), not a text article")]
+    Binary,
+    #[error("not valid UTF-8 (first bad byte at offset {at}); hint: convert it with `iconv -t UTF-8`")]
+    NotUtf8 { at: usize },
+    #[error("file of {size} bytes is larger than the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("unsupported file type; expected .txt, .md, .json or .jsonl")]
+    Unsupported,
+    #[error("no article text after the header block")]
+    EmptyBody,
+    #[error("invalid JSON: {0}")]
+    Json(String),
+    #[error("record has neither a \"text\" nor an \"html\" string")]
+    NoText,
+    #[error("record has only \"html\"; HTML extraction is not available in this build yet")]
+    HtmlUnsupported,
+    #[error("{0}")]
+    Warning(String),
+}
+
+pub type Result<T, E = IngestError> = std::result::Result<T, E>;

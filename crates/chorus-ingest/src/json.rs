@@ -1,0 +1,139 @@
+//! JSON and JSONL articles: `{"id","text"|"html","title","source","url","published",
+//! "language"}`, one per line, as an array, or a single object. Only `text` (or `html`) is
+//! required; given ids are kept.
+
+use crate::{detect_language, normalize_date, IngestError};
+use chorus_model::Article;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    html: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    language: Option<String>,
+}
+
+/// Parses JSON or JSONL `content`; `name` prefixes ids made for records without one. Returns
+/// the articles and, for each bad record, where it is (`:LINE` or `[INDEX]`) and why.
+pub fn parse_json(content: &str, name: &str) -> (Vec<Article>, Vec<(String, IngestError)>) {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    let trimmed = content.trim_start();
+    if trimmed.starts_with('[') {
+        match serde_json::from_str::<Vec<serde_json::Value>>(content) {
+            Ok(values) => {
+                for (i, v) in values.into_iter().enumerate() {
+                    let at = format!("[{i}]");
+                    match serde_json::from_value::<Record>(v) {
+                        Ok(r) => push(r, &format!("{name}#{i}"), &at, &mut articles, &mut problems),
+                        Err(e) => problems.push((at, IngestError::Json(e.to_string()))),
+                    }
+                }
+            }
+            Err(e) => problems.push((String::new(), IngestError::Json(e.to_string()))),
+        }
+        return (articles, problems);
+    }
+    let mut lines = 0;
+    for (i, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        let at = format!(":{}", i + 1);
+        match serde_json::from_str::<Record>(line) {
+            Ok(r) => push(r, &format!("{name}#{}", i + 1), &at, &mut articles, &mut problems),
+            Err(e) => {
+                // A pretty-printed single object spans lines: try the whole content once.
+                if lines == 1 && trimmed.starts_with('{') {
+                    if let Ok(r) = serde_json::from_str::<Record>(content) {
+                        push(r, name, "", &mut articles, &mut problems);
+                        return (articles, problems);
+                    }
+                }
+                problems.push((at, IngestError::Json(e.to_string())));
+            }
+        }
+    }
+    (articles, problems)
+}
+
+fn push(
+    r: Record,
+    default_id: &str,
+    at: &str,
+    articles: &mut Vec<Article>,
+    problems: &mut Vec<(String, IngestError)>,
+) {
+    let id = match r.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => default_id.to_string(),
+    };
+    let body = match (r.text, r.html) {
+        (Some(t), _) if !t.trim().is_empty() => t,
+        (_, Some(h)) if !h.trim().is_empty() => {
+            problems.push((at.to_string(), IngestError::HtmlUnsupported));
+            return;
+        }
+        _ => {
+            problems.push((at.to_string(), IngestError::NoText));
+            return;
+        }
+    };
+    let published = match r.published.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => match normalize_date(p) {
+            Some(d) => Some(d),
+            None => {
+                problems.push((
+                    at.to_string(),
+                    IngestError::Warning(format!("unrecognised date {p:?} kept as given")),
+                ));
+                Some(p.to_string())
+            }
+        },
+        None => None,
+    };
+    let language = r.language.filter(|l| !l.is_empty()).or_else(|| detect_language(&body));
+    articles.push(Article {
+        // An unknown outlet is its own outlet: never merged with another unknown one.
+        source: r.source.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| id.clone()),
+        id,
+        path: None,
+        title: r.title.filter(|t| !t.trim().is_empty()),
+        url: r.url.filter(|u| !u.is_empty()),
+        published,
+        language,
+        body,
+        body_offset: 0,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_keeps_ids_and_reports_bad_lines() {
+        let input = "{\"id\":\"a1\",\"text\":\"One story here.\",\"source\":\"X\"}\nnot json\n{\"title\":\"t\"}\n{\"text\":\"Two.\"}\n";
+        let (arts, probs) = parse_json(input, "f.jsonl");
+        let ids: Vec<_> = arts.iter().map(|a| (a.id.as_str(), a.source.as_str())).collect();
+        assert_eq!(ids, [("a1", "X"), ("f.jsonl#4", "f.jsonl#4")]);
+        let wheres: Vec<_> = probs.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(wheres, [":2", ":3"]);
+    }
+
+    #[test]
+    fn arrays_and_single_objects() {
+        let (arts, probs) = parse_json("[{\"id\":7,\"text\":\"A.\"},{\"id\":\"b\",\"text\":\"B.\"}]", "f.json");
+        assert!(probs.is_empty());
+        assert_eq!(arts.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["7", "b"]);
+        let (arts, _) = parse_json("{\n  \"text\": \"Pretty.\"\n}\n", "f.json");
+        assert_eq!(arts.len(), 1);
+    }
+}

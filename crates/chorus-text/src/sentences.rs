@@ -1,0 +1,192 @@
+//! Sentence segmentation for news prose: splits after `.`, `!`, `?` (and closing quotes or
+//! brackets) before a capital, digit or opening quote, except after honorifics ("Mr"),
+//! initials ("J."), dotted acronyms ("U.S.") and inside numbers ("3.5").
+
+use std::ops::Range;
+
+/// Abbreviations that end with a period but rarely end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "maj", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "v", "etc", "no", "nos", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "rev", "hon", "pres", "supt", "det", "insp", "cmdr", "adm", "approx", "fig", "al", "e.g",
+    "i.e", "cf", "dept", "univ", "messrs", "mme", "mlle", "brig", "cpl", "pvt", "sgt", "gov",
+];
+
+/// Words that start sentences often; after a dotted acronym they signal a real boundary.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "He", "She", "It", "They", "We", "I", "But", "In", "A", "An", "This", "That", "There",
+    "Its", "His", "Her", "Their", "On", "At", "As", "If", "When", "After", "Meanwhile", "However",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '¿' | '¡')
+}
+
+/// The word (letters and inner dots) that ends just before byte `end`.
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+fn next_word(text: &str) -> &str {
+    let t = text.trim_start_matches(|c: char| is_opener(c));
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(t.len(), |(i, _)| i);
+    &t[..end]
+}
+
+/// Whether a period ending `word` (without the period) is part of an abbreviation rather
+/// than the end of a sentence, given the word that follows.
+fn is_abbreviation(word: &str, next: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // An initial ("J. K. Rowling"), unless a plain number ends the sentence.
+        return c.is_uppercase();
+    }
+    if word.contains('.') {
+        // Dotted acronym (U.S., a.m.): a boundary only before a typical sentence opener.
+        let dotted = word.split('.').all(|p| p.chars().count() <= 2);
+        return dotted && !SENTENCE_STARTERS.contains(&next);
+    }
+    false
+}
+
+/// Byte ranges of the sentences of `text` (one paragraph), trimmed of surrounding spaces.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        // Extend over repeated terminators and closing quotes/brackets.
+        let mut j = i + 1;
+        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+        {
+            j += 1;
+        }
+        if j >= chars.len() {
+            break;
+        }
+        if !chars[j].1.is_whitespace() {
+            i = j;
+            continue;
+        }
+        let end = chars[j].0;
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        if k >= chars.len() {
+            break;
+        }
+        let next_c = chars[k].1;
+        let starts_sentence =
+            next_c.is_uppercase() || next_c.is_numeric() || is_opener(next_c) || next_c == '—';
+        if !starts_sentence {
+            i = k;
+            continue;
+        }
+        if c == '.' && i + 1 == j || (c == '.' && chars[i + 1..j].iter().all(|&(_, d)| is_closer(d)))
+        {
+            let word = word_before(text, pos);
+            let next = next_word(&text[chars[k].0..]);
+            if is_abbreviation(word, next) {
+                i = k;
+                continue;
+            }
+        }
+        push_trimmed(text, start..end, &mut out);
+        start = chars[k].0;
+        i = k;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn check(text: &str, expect: Expect) {
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        expect.assert_eq(&got.join("\n"));
+    }
+
+    #[test]
+    fn honorifics_initials_and_decimals_do_not_split() {
+        check(
+            "Mr. Smith met Dr. Jones at 3.5 p.m. on Monday. J. K. Okafor said so. It rose 2.4%.",
+            expect![[r#"
+                Mr. Smith met Dr. Jones at 3.5 p.m. on Monday.
+                J. K. Okafor said so.
+                It rose 2.4%."#]],
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_split_only_before_a_sentence_opener() {
+        check(
+            "He flew to the U.S. State Department. Then he left the U.S. The talks ended.",
+            expect![[r#"
+                He flew to the U.S. State Department.
+                Then he left the U.S.
+                The talks ended."#]],
+        );
+    }
+
+    #[test]
+    fn quotes_close_the_sentence_they_end() {
+        check(
+            "The source said: “Assad has arrived. Russia granted asylum.” Crowds gathered. \"Is it over?\" he asked. ‘Yes.’ She left!",
+            expect![[r#"
+                The source said: “Assad has arrived.
+                Russia granted asylum.”
+                Crowds gathered.
+                "Is it over?" he asked.
+                ‘Yes.’
+                She left!"#]],
+        );
+    }
+
+    #[test]
+    fn no_terminator_and_empty_input() {
+        check("Read more: Latest updates", expect!["Read more: Latest updates"]);
+        check("", expect![""]);
+        check("  ", expect![""]);
+        check("Ends with a dot.", expect!["Ends with a dot."]);
+    }
+}

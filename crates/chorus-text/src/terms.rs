@@ -1,0 +1,116 @@
+//! Words, stop words and stemmed terms: the vocabulary every similarity in chorus counts in.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether a lowercase word carries no topic (English function words and news fillers).
+pub fn is_stopword(lower: &str) -> bool {
+    stopwords().contains(lower)
+}
+
+/// Word tokens of `text` with their byte offsets: runs of letters and digits; an apostrophe
+/// or hyphen between letters stays inside the word ("don't"), a possessive "'s" does not.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, c) = iter.next()?;
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = iter.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                iter.next();
+            } else if matches!(c, '\'' | '’') {
+                // Keep "don't" whole, cut "Assad's" before the possessive.
+                let rest = &text[i + c.len_utf8()..];
+                let next_alpha = rest.chars().next().is_some_and(char::is_alphanumeric);
+                let possessive = rest.starts_with('s')
+                    && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+                if possessive {
+                    iter.next();
+                    iter.next();
+                    break;
+                } else if next_alpha {
+                    iter.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return Some((start, &text[start..end]));
+    })
+}
+
+/// Turns text into stemmed, lowercased content terms (stop words and one-letter words gone).
+pub struct Terms {
+    stemmer: Stemmer,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms { stemmer: Stemmer::create(Algorithm::English) }
+    }
+}
+
+impl Terms {
+    /// The stem of one lowercase word.
+    pub fn stem(&self, lower: &str) -> String {
+        self.stemmer.stem(lower).into_owned()
+    }
+
+    /// Content terms of `text`, in order.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, w) in words(text) {
+            let lower = w.to_lowercase();
+            let lower = lower.replace('’', "'");
+            if lower.chars().count() < 2 || is_stopword(&lower) {
+                continue;
+            }
+            if lower.chars().all(|c| c.is_ascii_digit()) {
+                out.push(lower);
+                continue;
+            }
+            out.push(self.stem(&lower));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_possessives_but_keep_contractions() {
+        let got: Vec<&str> = words("Assad’s fall, don't: al-Assad 3.5 (HTS)").map(|w| w.1).collect();
+        assert_eq!(got, ["Assad", "fall", "don't", "al", "Assad", "3", "5", "HTS"]);
+    }
+
+    #[test]
+    fn terms_are_stemmed_content_words() {
+        let t = Terms::default();
+        assert_eq!(
+            t.terms("The families arrived in Moscow on Sunday's flight"),
+            ["famili", "arriv", "moscow", "sunday", "flight"]
+        );
+    }
+}
