@@ -1,1 +1,70 @@
-//! Per event: facts, corroboration, differences, quotes and the cited account.
+//! The consolidated account of one event: sentences aligned into facts across outlets,
+//! corroborated and single-source facts, differing figures, quotes with speakers, and an
+//! extractive summary whose every sentence cites the outlets that state it.
+
+mod differences;
+mod facts;
+mod quotes;
+mod summary;
+mod units;
+
+use chorus_model::{
+    AccountSentence, CleanArticle, CorroboratedFact, Difference, Quote, SingleSourceFact,
+};
+use std::collections::BTreeMap;
+
+pub use units::{Unit, Units};
+
+/// Settings for the account; defaults chosen on the seed articles and the example corpus.
+#[derive(Debug, Clone)]
+pub struct AccountConfig {
+    /// Word budget of the summary (it stops at the first sentence that reaches it).
+    pub words: usize,
+    pub min_sentences: usize,
+    pub max_sentences: usize,
+    /// Cosine two sentences from different articles need to state the same fact.
+    pub fact_similarity: f32,
+    /// A summary sentence this similar to one already chosen is redundant.
+    pub redundancy: f32,
+    /// Sentences shorter than this many words are not facts on their own.
+    pub min_fact_words: usize,
+}
+
+impl Default for AccountConfig {
+    fn default() -> Self {
+        AccountConfig {
+            words: 150,
+            min_sentences: 5,
+            max_sentences: 10,
+            fact_similarity: 0.3,
+            redundancy: 0.45,
+            min_fact_words: 5,
+        }
+    }
+}
+
+/// Everything the account stage says about one event.
+#[derive(Debug, Clone, Default)]
+pub struct EventAccount {
+    pub account: Vec<AccountSentence>,
+    pub corroborated: Vec<CorroboratedFact>,
+    pub single_source: Vec<SingleSourceFact>,
+    pub differences: Vec<Difference>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Builds the account of one event from its articles. `names` maps surface names to their
+/// canonical entity names (from the entities stage) so quotes get one speaker name.
+pub fn account(
+    articles: &[&CleanArticle],
+    names: &BTreeMap<String, String>,
+    config: &AccountConfig,
+) -> EventAccount {
+    let units = Units::new(articles);
+    let facts = facts::align(&units, config);
+    let account = summary::select(&units, &facts, config);
+    let (corroborated, single_source) = facts::report(&units, &facts, config);
+    let differences = differences::find(&units);
+    let quotes = quotes::find(articles, names);
+    EventAccount { account, corroborated, single_source, differences, quotes }
+}

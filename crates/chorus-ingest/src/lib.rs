@@ -156,6 +156,19 @@ fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
     }
 }
 
+/// Reads one input held in memory; `name` (a file name) decides the format, as on disk.
+pub fn ingest_named_bytes(name: &str, bytes: &[u8]) -> Ingested {
+    let path = Path::new(name);
+    match kind_of(path) {
+        Some(kind) => ingest_bytes(path, name, bytes, kind),
+        None => {
+            let mut out = Ingested::default();
+            out.skip(path, IngestError::Unsupported);
+            out
+        }
+    }
+}
+
 fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
     let mut out = Ingested::default();
     let content = match decode(bytes) {

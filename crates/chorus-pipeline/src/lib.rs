@@ -1,1 +1,156 @@
-//! Chains the stages: articles in, report out. Pure: no IO, no clock.
+//! The chorus pipeline as one pure function: articles in, report out. Chains the stages
+//! clean → cluster → entities → account and assembles [`Report`]; no IO, no clock.
+
+use chorus_account::AccountConfig;
+use chorus_clean::CleanConfig;
+use chorus_cluster::ClusterConfig;
+use chorus_entities::EntityConfig;
+use chorus_model::{
+    Article, CleanArticle, Diagnostic, EntityKind, Event, EventMember, Report, ReportArticle,
+    ReportRemoval,
+};
+use std::collections::BTreeMap;
+
+/// Settings of every stage.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub clean: CleanConfig,
+    pub cluster: ClusterConfig,
+    pub entities: EntityConfig,
+    pub account: AccountConfig,
+}
+
+/// Longest event title, in words.
+const TITLE_WORDS: usize = 12;
+
+/// Groups the articles into events and builds the report.
+pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
+    let cleaned = chorus_clean::clean(articles, &config.clean);
+    let clustering = chorus_cluster::cluster(&cleaned, &config.cluster);
+    let groups: Vec<(Vec<usize>, Vec<String>)> =
+        clustering.events.iter().cloned().zip(clustering.shared_terms.iter().cloned()).collect();
+    assemble(cleaned, groups, &clustering.similarity, diagnostics, config)
+}
+
+/// Treats all articles as one event (for `chorus summarize`).
+pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
+    let cleaned = chorus_clean::clean(articles, &config.clean);
+    let all: Vec<usize> = (0..cleaned.len()).collect();
+    let similarity = vec![1.0; cleaned.len()];
+    let groups = if all.is_empty() { vec![] } else { vec![(all, vec![])] };
+    assemble(cleaned, groups, &similarity, diagnostics, config)
+}
+
+fn assemble(
+    cleaned: Vec<CleanArticle>,
+    groups: Vec<(Vec<usize>, Vec<String>)>,
+    similarity: &[f32],
+    diagnostics: Vec<Diagnostic>,
+    config: &Config,
+) -> Report {
+    let mut events: Vec<Event> = groups
+        .into_iter()
+        .map(|(members, shared_terms)| event(&cleaned, &members, shared_terms, similarity, config))
+        .collect();
+    // Biggest stories first; ties keep input order (events arrive ordered by first article).
+    events.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(b.sources.len().cmp(&a.sources.len())));
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = format!("e{}", i + 1);
+    }
+    let articles = cleaned.into_iter().map(report_article).collect();
+    Report { articles, events, diagnostics }
+}
+
+fn event(
+    cleaned: &[CleanArticle],
+    members: &[usize],
+    shared_terms: Vec<String>,
+    similarity: &[f32],
+    config: &Config,
+) -> Event {
+    let arts: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
+    let index = chorus_entities::resolve(&arts, &config.entities);
+    // Every surface form of a person, mapped to the canonical name, for quote speakers.
+    let mut names = BTreeMap::new();
+    for e in index.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        names.insert(e.name.clone(), e.name.clone());
+        for a in &e.aliases {
+            names.entry(a.clone()).or_insert_with(|| e.name.clone());
+        }
+    }
+    let account = chorus_account::account(&arts, &names, &config.account);
+    let mut sources: Vec<String> = Vec::new();
+    for a in &arts {
+        if !sources.contains(&a.article.source) {
+            sources.push(a.article.source.clone());
+        }
+    }
+    let mut dates: Vec<&str> = arts.iter().filter_map(|a| a.article.published.as_deref()).collect();
+    dates.sort_unstable();
+    let members_out: Vec<EventMember> = members
+        .iter()
+        .map(|&i| EventMember { article: cleaned[i].article.id.clone(), similarity: similarity[i] })
+        .collect();
+    let title = title(&arts, members, similarity, &account.account);
+    Event {
+        id: String::new(),
+        title,
+        articles: arts.iter().map(|a| a.article.id.clone()).collect(),
+        sources,
+        first_published: dates.first().map(|d| d.to_string()),
+        last_published: dates.last().map(|d| d.to_string()),
+        members: members_out,
+        shared_terms,
+        account: account.account,
+        corroborated: account.corroborated,
+        single_source: account.single_source,
+        differences: account.differences,
+        quotes: account.quotes,
+        entities: index.entities,
+    }
+}
+
+/// The title of the most typical article that has one, else the lead account sentence,
+/// shortened to at most [`TITLE_WORDS`] words.
+fn title(
+    arts: &[&CleanArticle],
+    members: &[usize],
+    similarity: &[f32],
+    account: &[chorus_model::AccountSentence],
+) -> String {
+    let titled = arts
+        .iter()
+        .zip(members)
+        .filter_map(|(a, &i)| a.article.title.as_deref().map(|t| (t, similarity[i])))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let text = match titled {
+        Some((t, _)) => t.to_string(),
+        None => account.first().map(|s| s.text.clone()).unwrap_or_else(|| "Untitled event".into()),
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= TITLE_WORDS {
+        return words.join(" ");
+    }
+    let mut short = words[..TITLE_WORDS].join(" ");
+    short = short.trim_end_matches([',', ';', ':', '.', '–', '—', ' ']).to_string();
+    short.push('…');
+    short
+}
+
+fn report_article(c: CleanArticle) -> ReportArticle {
+    ReportArticle {
+        id: c.article.id,
+        path: c.article.path,
+        source: c.article.source,
+        title: c.article.title,
+        url: c.article.url,
+        published: c.article.published,
+        language: c.article.language,
+        text: c.clean.text,
+        removed: c
+            .removed
+            .into_iter()
+            .map(|r| ReportRemoval { kind: r.kind, text: r.text, reason: r.reason })
+            .collect(),
+    }
+}

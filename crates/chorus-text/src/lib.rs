@@ -4,7 +4,9 @@
 mod normalize;
 mod sentences;
 mod terms;
+mod vector;
 
 pub use normalize::{normalize_into, normalized};
 pub use sentences::sentences;
 pub use terms::{is_stopword, words, Terms};
+pub use vector::{cosine, unit, SparseVector};

@@ -1,1 +1,119 @@
-fn main() {}
+//! The `chorus` command line: a thin layer that reads inputs, runs the pipeline and renders
+//! the report. Exit code 0 when every input was read, 2 when some were skipped, 1 when
+//! nothing could be done.
+
+use anyhow::Result;
+use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_pipeline::Config;
+use chorus_render::{render, Format, RenderConfig};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "chorus", version, about = "Many outlets, one story: turns news articles into cited event reports.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read everything under the paths and print the events.
+    Digest(ReportArgs),
+    /// Treat all inputs as one event and print its cited summary, one sentence per line.
+    Summarize(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Files or directories (.txt, .md, .json, .jsonl); `-` reads JSONL from stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, default_value = "text", value_parser = parse_format)]
+    format: Format,
+    /// Word budget of each account.
+    #[arg(long, default_value_t = 150)]
+    words: usize,
+    /// Colour in terminal output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("chorus: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let (args, one_event) = match cli.command {
+        Command::Digest(a) => (a, false),
+        Command::Summarize(a) => (a, true),
+    };
+    let ingested = ingest_paths(&args.paths, &IngestConfig::default());
+    let skipped = ingested.skipped;
+    for d in &ingested.diagnostics {
+        eprintln!("chorus: {}: {}", d.path, d.message);
+    }
+    if ingested.articles.is_empty() {
+        eprintln!("chorus: error: no article could be read from the given paths");
+        return Ok(ExitCode::from(1));
+    }
+    let mut config = Config::default();
+    config.account.words = args.words;
+    let report = if one_event {
+        chorus_pipeline::summarize(ingested.articles, ingested.diagnostics, &config)
+    } else {
+        chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &config)
+    };
+    let stdout = std::io::stdout();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let out = if one_event && args.format == Format::Text {
+        summary_lines(&report)
+    } else {
+        render(&report, args.format, &RenderConfig { color, ..RenderConfig::default() })
+    };
+    let mut lock = stdout.lock();
+    if let Err(e) = lock.write_all(out.as_bytes()).and_then(|_| lock.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// `chorus summarize` in text: the account, one sentence per line, control characters gone.
+fn summary_lines(report: &chorus_model::Report) -> String {
+    let mut out = String::new();
+    for e in &report.events {
+        for s in &e.account {
+            let clean: String = s.text.chars().filter(|c| !c.is_control()).collect();
+            out.push_str(&clean);
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,162 @@
+//! Differences: figures that differ between outlets for what looks like the same fact. A
+//! figure is a number with the word it counts ("24-year", "50 years", "12 people"); two
+//! figures from different outlets are about the same thing when they count the same unit and
+//! share a rare context word nearby ("rule"). chorus shows every version and picks no winner.
+
+use crate::Units;
+use chorus_model::{Difference, Version};
+use std::collections::BTreeMap;
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
+    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
+    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
+    ("hundred", 100.0), ("dozen", 12.0),
+];
+
+/// Context words this close (in words) to a figure describe what it counts.
+const WINDOW: usize = 4;
+/// A context word shared by more than this fraction of the event's sentences says nothing.
+const MAX_CONTEXT_DF: f32 = 0.3;
+
+struct Figure {
+    unit_index: usize,
+    value: f64,
+    surface: String,
+    unit: String,
+    context: Vec<(u32, String)>,
+}
+
+fn figures(units: &Units, u: usize) -> Vec<Figure> {
+    let unit = &units.units[u];
+    let text = unit.text;
+    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
+    let stems = chorus_text::Terms::default();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (off, w) = words[k];
+        let lower = w.to_lowercase();
+        let mut value = if w.chars().all(|c| c.is_ascii_digit()) {
+            w.parse::<f64>().ok()
+        } else {
+            NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+        };
+        let mut last = k;
+        // "1,200" and "3.5" arrive as several word tokens.
+        while let (Some(v), Some(&(noff, nw))) = (value, words.get(last + 1)) {
+            let between = &text[words[last].0 + words[last].1.len()..noff];
+            if nw.chars().all(|c| c.is_ascii_digit()) && (between == "," && nw.len() == 3 || between == ".") {
+                value = if between == "," {
+                    Some(v * 1000.0 + nw.parse::<f64>().unwrap_or(0.0))
+                } else {
+                    format!("{v}.{nw}").parse().ok()
+                };
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        let Some(value) = value else {
+            k += 1;
+            continue;
+        };
+        let end = words[last].0 + words[last].1.len();
+        let (unit_word, unit_end) = if text[end..].starts_with('%') {
+            ("percent".to_string(), end + 1)
+        } else {
+            match words.get(last + 1) {
+                Some(&(uoff, uw)) if uw.chars().all(char::is_alphabetic) && !chorus_text::is_stopword(&uw.to_lowercase()) => {
+                    (stems.stem(&uw.to_lowercase()), uoff + uw.len())
+                }
+                _ => {
+                    k = last + 1;
+                    continue;
+                }
+            }
+        };
+        let lo = words[k.saturating_sub(WINDOW)].0;
+        let hi = words.get(last + 1 + WINDOW).map_or(text.len(), |w| w.0);
+        let context = unit
+            .terms
+            .iter()
+            .filter(|&&(_, o)| o >= lo && o < hi && !(o >= off && o < unit_end))
+            .filter(|&&(t, _)| units.df[t as usize] <= MAX_CONTEXT_DF)
+            .map(|&(t, o)| {
+                let word = chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
+                (t, word.to_lowercase())
+            })
+            .collect();
+        out.push(Figure { unit_index: u, value, surface: text[off..unit_end].to_string(), unit: unit_word, context });
+        k = last + 1;
+    }
+    out
+}
+
+pub(crate) fn find(units: &Units) -> Vec<Difference> {
+    let all: Vec<Figure> = (0..units.units.len()).flat_map(|u| figures(units, u)).collect();
+    // Union figures from different outlets that count the same unit in a shared context.
+    let mut parent: Vec<usize> = (0..all.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut about: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let (a, b) = (&all[i], &all[j]);
+            if a.unit != b.unit || units.units[a.unit_index].source == units.units[b.unit_index].source {
+                continue;
+            }
+            let shared: Vec<String> =
+                a.context.iter().filter(|x| b.context.iter().any(|y| y.0 == x.0)).map(|x| x.1.clone()).collect();
+            if shared.is_empty() {
+                continue;
+            }
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            if ri != rj {
+                parent[rj] = ri;
+                let moved = about.remove(&rj).unwrap_or_default();
+                about.entry(ri).or_default().extend(moved);
+            }
+            about.entry(ri).or_default().extend(shared);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..all.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (r, members) in groups {
+        let mut values: Vec<f64> = members.iter().map(|&m| all[m].value).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        if values.len() < 2 {
+            continue;
+        }
+        let mut versions: Vec<Version> = Vec::new();
+        for &m in &members {
+            let f = &all[m];
+            let unit = &units.units[f.unit_index];
+            let dup = versions.iter().any(|v| v.source == unit.source && v.value == f.surface);
+            if !dup {
+                versions.push(Version {
+                    text: unit.text.to_string(),
+                    source: unit.source.to_string(),
+                    citation: units.citation(f.unit_index),
+                    value: f.surface.clone(),
+                });
+            }
+        }
+        let mut words = about.remove(&root(&mut parent, r)).unwrap_or_default();
+        words.sort();
+        words.dedup();
+        let unit_word = all[members[0]].unit.clone();
+        out.push(Difference { about: format!("{} ({})", words.join(", "), unit_word), versions });
+    }
+    out
+}

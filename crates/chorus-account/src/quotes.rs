@@ -1,0 +1,254 @@
+//! Quotes: quoted speech (curly or straight double quotes, possibly spanning sentences) with its
+//! speaker ("X said", "said X", "X told Y", "according to X", a pronoun resolved to the last
+//! person named before it), matched across outlets when one is a trimmed form of another.
+
+use chorus_model::{Citation, CleanArticle, Quote};
+use std::collections::BTreeMap;
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "declared", "declares", "described", "describes",
+    "added", "adds", "stated", "asked", "wrote", "writes", "posted", "announced", "insisted",
+    "warned", "urged", "explained", "chanted", "chanting", "shouted", "replied", "noted",
+    "called", "according",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
+const FILLERS: &[&str] = &["later", "also", "then", "again", "earlier", "previously", "had", "has", "have", "once", "and", "but"];
+/// Shortest quote (in words) worth reporting; shorter ones are scare quotes.
+const MIN_QUOTE_WORDS: usize = 3;
+
+struct Found {
+    text: String,
+    tokens: Vec<String>,
+    speaker: Option<String>,
+    source: String,
+    citation: Citation,
+}
+
+fn tokens(s: &str) -> Vec<String> {
+    chorus_text::words(s).map(|(_, w)| w.to_lowercase()).collect()
+}
+
+/// Byte ranges of quoted spans (without the marks) in a paragraph.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight_open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i + c.len_utf8()),
+            '”' => {
+                if let Some(s) = open.take() {
+                    out.push(s..i);
+                }
+            }
+            '"' => match straight_open.take() {
+                Some(s) => out.push(s..i),
+                None => straight_open = Some(i + 1),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The speaker named around a quote, from the sentence text with quotes blanked out.
+fn speaker_in(context: &str, before_quote: &str, names: &BTreeMap<String, String>) -> Option<String> {
+    let words: Vec<(usize, &str)> = chorus_text::words(context).collect();
+    let verb = words.iter().position(|(_, w)| SPEECH_VERBS.contains(&w.to_lowercase().as_str()))?;
+    let (voff, vword) = words[verb];
+    let chunk = if vword.eq_ignore_ascii_case("according") {
+        // "according to X": X follows.
+        let after = &context[voff + vword.len()..];
+        let after = after.trim_start().strip_prefix("to").unwrap_or(after);
+        after.split([',', '.', ';', '“', '"']).next().unwrap_or("").trim().to_string()
+    } else {
+        let head = &context[..voff];
+        let mut clauses: Vec<&str> = head.split([',', ';', ':', '“', '”', '"', '–', '—']).map(str::trim).filter(|c| !c.is_empty()).collect();
+        let mut chunk = clauses.pop().unwrap_or("");
+        while ["who ", "which ", "whose "].iter().any(|p| chunk.to_lowercase().starts_with(p)) {
+            chunk = clauses.pop().unwrap_or("");
+        }
+        if chunk.is_empty() || chunk == "\u{1}" {
+            // "… ,” said X": the speaker follows the verb.
+            let after = &context[voff + vword.len()..];
+            after.split([',', '.', ';', '“', '"']).next().unwrap_or("").trim().to_string()
+        } else {
+            chunk.to_string()
+        }
+    };
+    let mut ws: Vec<&str> = chunk.split_whitespace().collect();
+    while ws.last().is_some_and(|w| FILLERS.contains(w) || w.ends_with("ly")) {
+        ws.pop();
+    }
+    while ws.first().is_some_and(|w| FILLERS.contains(&w.to_lowercase().as_str())) {
+        ws.remove(0);
+    }
+    let chunk = ws.join(" ");
+    if chunk.is_empty() {
+        return None;
+    }
+    if ws.len() == 1 && PRONOUNS.contains(&ws[0]) {
+        return last_person(before_quote, names);
+    }
+    if let Some(name) = known_name(&chunk, names) {
+        return Some(name);
+    }
+    (ws.len() <= 5).then_some(chunk)
+}
+
+/// The canonical name of the longest known name inside `text`.
+fn known_name(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
+    names
+        .iter()
+        .filter(|(surface, _)| contains_words(text, surface))
+        .max_by_key(|(surface, _)| surface.len())
+        .map(|(_, canonical)| canonical.clone())
+}
+
+fn contains_words(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The person named last in `text` (for "he said").
+fn last_person(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
+    names
+        .iter()
+        .filter_map(|(surface, canonical)| {
+            text.rmatch_indices(surface.as_str()).next().map(|(i, _)| (i + surface.len(), surface.len(), canonical))
+        })
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map(|(_, _, c)| c.clone())
+}
+
+fn find_in(a: &CleanArticle, names: &BTreeMap<String, String>, out: &mut Vec<Found>) {
+    let text = a.text();
+    for p in &a.paragraphs {
+        let para = &text[p.clone()];
+        for q in quoted_spans(para) {
+            let quote = para[q.clone()].trim().trim_end_matches(',').trim();
+            if quote.split_whitespace().count() < MIN_QUOTE_WORDS {
+                continue;
+            }
+            let (qs, qe) = (p.start + q.start, p.start + q.end);
+            let sents: Vec<_> = a.sentences.iter().filter(|s| s.end > qs && s.start < qe).collect();
+            let (Some(first), Some(last)) = (sents.first(), sents.last()) else { continue };
+            // Blank out every quoted span so the speaker is looked for in the reporting text.
+            let mut context = text[first.start..last.end].to_string();
+            for r in quoted_spans(&context) {
+                let blank: String = context[r.clone()].chars().map(|_| '\u{1}').collect();
+                context.replace_range(r, &blank);
+            }
+            let context: String = context.replace('\u{1}', "");
+            let speaker = speaker_in(&context, &text[..first.start], names);
+            let mut citation = a.citation(first);
+            citation.end = last.end;
+            if let Some(body) = a.clean.to_body(first.start..last.end) {
+                citation.source_start = Some(body.start + a.article.body_offset);
+                citation.source_end = Some(body.end + a.article.body_offset);
+            }
+            out.push(Found {
+                text: quote.to_string(),
+                tokens: tokens(quote),
+                speaker,
+                source: a.article.source.clone(),
+                citation,
+            });
+        }
+    }
+}
+
+/// Whether the shorter quote is (nearly) contained in the longer one.
+fn same_quote(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < MIN_QUOTE_WORDS {
+        return false;
+    }
+    let hits = short.iter().filter(|w| long.contains(w)).count();
+    hits as f32 / short.len() as f32 >= 0.8
+}
+
+pub(crate) fn find(articles: &[&CleanArticle], names: &BTreeMap<String, String>) -> Vec<Quote> {
+    let mut found = Vec::new();
+    for a in articles {
+        find_in(a, names, &mut found);
+    }
+    let mut groups: Vec<Vec<Found>> = Vec::new();
+    for f in found {
+        match groups.iter_mut().find(|g| g.iter().any(|x| same_quote(&x.tokens, &f.tokens))) {
+            Some(g) => g.push(f),
+            None => groups.push(vec![f]),
+        }
+    }
+    let mut quotes: Vec<Quote> = groups
+        .into_iter()
+        .map(|g| {
+            let longest = g.iter().max_by_key(|f| f.tokens.len()).map(|f| f.text.clone()).unwrap_or_default();
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for f in &g {
+                if let Some(s) = &f.speaker {
+                    *counts.entry(s).or_insert(0) += 1;
+                }
+            }
+            let speaker = counts.into_iter().max_by_key(|&(_, c)| c).map(|(s, _)| s.to_string());
+            let mut sources: Vec<String> = Vec::new();
+            for f in &g {
+                if !sources.contains(&f.source) {
+                    sources.push(f.source.clone());
+                }
+            }
+            Quote { quote: longest, speaker, sources, citations: g.into_iter().map(|f| f.citation).collect() }
+        })
+        .collect();
+    quotes.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_model::{AlignedText, Article, Sentence};
+
+    fn art(source: &str, text: &str) -> CleanArticle {
+        let mut clean = AlignedText::default();
+        clean.push(text, 0..text.len());
+        let sentences = chorus_text::sentences(text)
+            .into_iter()
+            .map(|r| Sentence { start: r.start, end: r.end, paragraph: 0 })
+            .collect();
+        CleanArticle {
+            article: Article { id: source.into(), source: source.into(), body: text.into(), ..Article::default() },
+            clean,
+            paragraphs: vec![0..text.len()],
+            sentences,
+            removed: vec![],
+        }
+    }
+
+    fn check(arts: &[CleanArticle], expected: &str) {
+        let names: BTreeMap<String, String> = [("Ilsa Berg", "Ilsa van der Berg"), ("Mayor Berg", "Ilsa van der Berg"), ("Ilsa van der Berg", "Ilsa van der Berg")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let got: Vec<String> = find(&refs, &names)
+            .into_iter()
+            .map(|q| format!("{} | {} | {}", q.quote, q.speaker.unwrap_or_default(), q.sources.join(",")))
+            .collect();
+        assert_eq!(got.join("\n"), expected);
+    }
+
+    #[test]
+    fn speakers_before_after_and_pronouns() {
+        check(
+            &[
+                art("A", "Ilsa Berg spoke first. “We will rebuild the bridge,” she said. The engineer told reporters: “The deck was cracked for years.”"),
+                art("B", "“We will rebuild the bridge quickly,” said Mayor Berg. Residents were angry, according to the union."),
+            ],
+            "We will rebuild the bridge quickly | Ilsa van der Berg | A,B\nThe deck was cracked for years. | The engineer | A",
+        );
+    }
+}

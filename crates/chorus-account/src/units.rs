@@ -1,0 +1,113 @@
+//! The sentences of an event as comparable units: text, outlet, position and a TF-IDF vector
+//! over stemmed terms, with demonyms folded into their country ("Syrian" → "Syria").
+
+use chorus_model::{CleanArticle, Citation, Sentence};
+use chorus_text::{cosine, unit, SparseVector};
+use std::collections::HashMap;
+
+/// One sentence of one article of the event.
+pub struct Unit<'a> {
+    pub article: usize,
+    pub sentence: &'a Sentence,
+    pub text: &'a str,
+    pub source: &'a str,
+    /// Position of the sentence in its article (0 = lead).
+    pub position: usize,
+    pub words: usize,
+    pub vector: SparseVector,
+    /// Term ids with the word offsets inside `text` where they occur.
+    pub terms: Vec<(u32, usize)>,
+}
+
+/// All units of an event plus term statistics.
+pub struct Units<'a> {
+    pub articles: &'a [&'a CleanArticle],
+    pub units: Vec<Unit<'a>>,
+    /// Fraction of units each term id occurs in.
+    pub df: Vec<f32>,
+}
+
+impl<'a> Units<'a> {
+    pub fn new(articles: &'a [&'a CleanArticle]) -> Self {
+        let stems = chorus_text::Terms::default();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut raw: Vec<Vec<(String, usize)>> = Vec::new();
+        let mut meta = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            for (pos, s) in a.sentences.iter().enumerate() {
+                let text = a.sentence_text(s);
+                let mut terms = Vec::new();
+                let mut words = 0;
+                for (off, w) in chorus_text::words(text) {
+                    words += 1;
+                    let lower = w.to_lowercase().replace('’', "'");
+                    if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
+                        continue;
+                    }
+                    terms.push((stems.stem(&lower), off));
+                }
+                raw.push(terms);
+                meta.push((ai, s, text, pos, words));
+            }
+        }
+        // Fold demonyms into place names present in the event ("syrian" → "syria").
+        let vocab: std::collections::HashSet<&str> =
+            raw.iter().flatten().map(|(t, _)| t.as_str()).collect();
+        let fold = |t: &str| -> String {
+            for suffix in ["ian", "an", "n", "i"] {
+                if let Some(base) = t.strip_suffix(suffix) {
+                    if base.len() >= 4 && vocab.contains(base) {
+                        return base.to_string();
+                    }
+                }
+            }
+            t.to_string()
+        };
+        let folded: Vec<Vec<(u32, usize)>> = raw
+            .iter()
+            .map(|terms| {
+                terms
+                    .iter()
+                    .map(|(t, off)| {
+                        let f = fold(t);
+                        let next = ids.len() as u32;
+                        (*ids.entry(f).or_insert(next), *off)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut df = vec![0f32; ids.len()];
+        for terms in &folded {
+            let mut seen: Vec<u32> = terms.iter().map(|t| t.0).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for t in seen {
+                df[t as usize] += 1.0;
+            }
+        }
+        let n = folded.len().max(1) as f32;
+        let idf: Vec<f32> = df.iter().map(|&d| ((n + 1.0) / (d + 1.0)).ln() + 1.0).collect();
+        let units = meta
+            .into_iter()
+            .zip(folded)
+            .map(|((article, sentence, text, position, words), terms)| {
+                let mut counts: HashMap<u32, f32> = HashMap::new();
+                for &(t, _) in &terms {
+                    *counts.entry(t).or_insert(0.0) += 1.0;
+                }
+                let vector = unit(counts.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * idf[t as usize])).collect());
+                Unit { article, sentence, text, source: &articles[article].article.source, position, words, vector, terms }
+            })
+            .collect();
+        Units { articles, units, df: df.iter().map(|d| d / n).collect() }
+    }
+
+    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        cosine(&self.units[a].vector, &self.units[b].vector)
+    }
+
+    pub fn citation(&self, u: usize) -> Citation {
+        let unit = &self.units[u];
+        self.articles[unit.article].citation(unit.sentence)
+    }
+}

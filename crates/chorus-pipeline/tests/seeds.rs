@@ -1,0 +1,147 @@
+//! End-to-end checks on the real seed articles in `../shared/data/seeds` (two outlets, one
+//! event): grouping, removals, nothing of the story lost, corroboration, citations.
+
+use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_model::{Citation, RemovalKind, Report};
+use std::path::{Path, PathBuf};
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} is absent (../shared beside the checkout)", p.display());
+        None
+    }
+}
+
+fn seed_report() -> Option<(Report, PathBuf)> {
+    let dir = shared("seeds")?;
+    let ingested = ingest_paths(std::slice::from_ref(&dir), &IngestConfig::default());
+    assert_eq!(ingested.skipped, 0, "{:?}", ingested.diagnostics);
+    let report = chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
+    Some((report, dir))
+}
+
+const SKY: &str = "000_8163073a2829f4e2.txt";
+const OTHER: &str = "004_1e4491d8e4347ad4.txt";
+
+#[test]
+fn both_seed_articles_form_one_event() {
+    let Some((report, _)) = seed_report() else { return };
+    assert_eq!(report.events.len(), 1, "{:#?}", report.events.iter().map(|e| &e.articles).collect::<Vec<_>>());
+    let mut ids = report.events[0].articles.clone();
+    ids.sort();
+    assert_eq!(ids, [SKY, OTHER]);
+}
+
+#[test]
+fn repeated_paragraphs_and_furniture_are_recorded() {
+    let Some((report, _)) = seed_report() else { return };
+    let other = report.articles.iter().find(|a| a.id == OTHER).unwrap();
+    let repeats: Vec<&str> = other
+        .removed
+        .iter()
+        .filter(|r| r.kind == RemovalKind::RepeatedParagraph)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(repeats.len(), 2, "{repeats:#?}");
+    assert!(repeats.iter().any(|r| r.starts_with("The Syrian President Bashar Al-Assad has landed")));
+    assert!(repeats.iter().any(|r| r.starts_with("Syrians have been pouring into streets")));
+
+    let sky = report.articles.iter().find(|a| a.id == SKY).unwrap();
+    let furniture: Vec<&str> = sky
+        .removed
+        .iter()
+        .filter(|r| r.kind == RemovalKind::Boilerplate)
+        .map(|r| r.text.as_str())
+        .collect();
+    for line in [
+        "Read more: Latest updates from Syria",
+        "Read more:",
+        "How the rebel assault unfolded",
+        "Who are the Syrian rebels – and what are their plans?",
+        "This breaking news story is being updated and more details will be published shortly.",
+        "Please refresh the page for the fullest version.",
+    ] {
+        assert!(furniture.contains(&line), "{line:?} not removed; removed: {furniture:#?}");
+    }
+    assert!(furniture.iter().any(|f| f.starts_with("You can receive breaking news alerts")));
+    // Nothing else was taken from the Sky article.
+    assert_eq!(furniture.len(), 7, "{furniture:#?}");
+
+    let event = &report.events[0];
+    let mut shown: Vec<&str> = event.account.iter().map(|s| s.text.as_str()).collect();
+    shown.extend(event.corroborated.iter().map(|f| f.text.as_str()));
+    shown.extend(event.single_source.iter().map(|f| f.text.as_str()));
+    shown.extend(event.quotes.iter().map(|q| q.quote.as_str()));
+    for text in shown {
+        for f in &furniture {
+            assert!(!text.contains(f), "furniture {f:?} shows up in {text:?}");
+        }
+        assert!(!text.contains("Sky News app") && !text.contains("refresh the page"), "{text}");
+    }
+}
+
+#[test]
+fn no_sentence_of_the_story_is_lost() {
+    let Some((report, dir)) = seed_report() else { return };
+    for a in &report.articles {
+        let original = std::fs::read_to_string(dir.join(&a.id)).unwrap();
+        for line in original.lines().map(chorus_text::normalized).filter(|l| !l.is_empty()) {
+            let kept = a.text.contains(&line);
+            let removed = a.removed.iter().any(|r| r.text == line);
+            assert!(kept || removed, "{}: lost {line:?}", a.id);
+        }
+    }
+}
+
+fn check_citation(report: &Report, dir: &Path, c: &Citation) -> String {
+    let a = report.articles.iter().find(|a| a.id == c.article).expect("cited article exists");
+    assert!(c.start < c.end && c.end <= a.text.len());
+    let cited = &a.text[c.start..c.end];
+    assert_eq!(cited, cited.trim(), "citation has no loose spaces");
+    assert!(!cited.contains("\n\n"), "a citation stays inside one paragraph: {cited:?}");
+    // The same sentence, mapped back to the bytes of the original file.
+    let original = std::fs::read_to_string(dir.join(&a.id)).unwrap();
+    let (s, e) = (c.source_start.unwrap(), c.source_end.unwrap());
+    assert_eq!(chorus_text::normalized(&original[s..e]), cited);
+    cited.to_string()
+}
+
+#[test]
+fn arrival_in_moscow_is_corroborated_by_both_and_citations_slice_sentences() {
+    let Some((report, dir)) = seed_report() else { return };
+    let event = &report.events[0];
+    let arrival = event.corroborated.iter().find(|f| {
+        let cites: Vec<&str> = f.citations.iter().map(|c| c.article.as_str()).collect();
+        cites.contains(&SKY)
+            && cites.contains(&OTHER)
+            && f.citations.iter().all(|c| {
+                let text = check_citation(&report, &dir, c);
+                text.contains("Moscow") && (text.contains("arriv") || text.contains("landed"))
+            })
+    });
+    assert!(arrival.is_some(), "no corroborated arrival fact: {:#?}", event.corroborated);
+
+    // Every citation of every section slices out exactly its sentence.
+    for s in &event.account {
+        assert_eq!(check_citation(&report, &dir, &s.citations[0]), s.text);
+        for c in &s.citations[1..] {
+            check_citation(&report, &dir, c);
+        }
+    }
+    for f in &event.corroborated {
+        assert_eq!(check_citation(&report, &dir, &f.citations[0]), f.text);
+        assert!(f.sources.len() >= 2);
+    }
+    for f in &event.single_source {
+        assert_eq!(check_citation(&report, &dir, &f.citations[0]), f.text);
+    }
+    for q in &event.quotes {
+        for c in &q.citations {
+            assert!(check_citation(&report, &dir, c).contains(q.quote.split_whitespace().next().unwrap()));
+        }
+    }
+    assert!((5..=10).contains(&event.account.len()), "{}", event.account.len());
+}
