@@ -24,7 +24,7 @@ pub struct ClusterConfig {
 
 impl Default for ClusterConfig {
     fn default() -> Self {
-        ClusterConfig { threshold: 0.2, title_weight: 2.0, max_days_apart: 7.0, max_all_pairs: 3000 }
+        ClusterConfig { threshold: 0.18, title_weight: 2.0, max_days_apart: 7.0, max_all_pairs: 3000 }
     }
 }
 

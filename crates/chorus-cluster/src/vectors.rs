@@ -5,6 +5,8 @@ use chorus_model::CleanArticle;
 use chorus_text::{unit, SparseVector};
 use std::collections::{BTreeMap, HashMap};
 
+const NAME_WEIGHT: f32 = 2.0;
+
 /// Term statistics of one collection of articles.
 pub struct Vectorizer {
     counts: Vec<HashMap<u32, f32>>,
@@ -36,7 +38,9 @@ impl Vectorizer {
                         df.push(0);
                     }
                     *surface_counts[id as usize].entry(lower).or_insert(0) += 1;
-                    *c.entry(id).or_insert(0.0) += weight;
+                    // Names (capitalised words) say more about the story than common words.
+                    let name = w.chars().next().is_some_and(char::is_uppercase);
+                    *c.entry(id).or_insert(0.0) += if name { weight * NAME_WEIGHT } else { weight };
                 }
             };
             add(a.text(), 1.0, &mut c);
