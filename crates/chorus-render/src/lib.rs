@@ -1,1 +1,103 @@
 //! Renders a report as terminal text, Markdown, HTML or JSON.
+//!
+//! Text, Markdown and HTML show one outline, built once in `outline` (which parts, in which
+//! order, with which words), so the human formats cannot drift apart; each backend only styles
+//! it and escapes every piece of report text, which comes from the web. JSON is the report's own
+//! serde shape, the stable API, untouched.
+
+mod html;
+mod markdown;
+mod outline;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use chorus_model::Report;
+use std::fmt;
+use std::str::FromStr;
+
+/// Output format of [`render`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain indented lines for a terminal, optionally with ANSI colours.
+    Text,
+    Markdown,
+    /// One self-contained page: inline style, no scripts, no external resources.
+    Html,
+    /// `Report` as serde shapes it.
+    Json,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "text" => Ok(Format::Text),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            // `{:?}` keeps a stray control character in the value from reaching the terminal.
+            _ => Err(format!(
+                "unknown format {s:?}; expected one of: text, markdown (or md), html, json"
+            )),
+        }
+    }
+}
+
+/// How many single-source facts an event lists before summarising the rest.
+const DEFAULT_MAX_SINGLE_SOURCE: usize = 8;
+
+#[derive(Debug, Clone, Copy)]
+pub struct RenderConfig {
+    /// Terminal colours (ANSI) for [`Format::Text`]; ignored by the other formats.
+    pub color: bool,
+    /// How many single-source facts to list per event in text, Markdown and HTML; the rest are
+    /// summarised as "… and N more" (JSON always has all of them).
+    pub max_single_source: usize,
+}
+
+impl Default for RenderConfig {
+    fn default() -> Self {
+        RenderConfig {
+            color: false,
+            max_single_source: DEFAULT_MAX_SINGLE_SOURCE,
+        }
+    }
+}
+
+/// Renders the whole report (summary line, every event, diagnostics) in `format`.
+pub fn render(report: &Report, format: Format, config: &RenderConfig) -> String {
+    match format {
+        Format::Json => json(report),
+        Format::Text => text::render(&outline::build(report, config), config.color),
+        Format::Markdown => markdown::render(&outline::build(report, config)),
+        Format::Html => html::render(&outline::build(report, config)),
+    }
+}
+
+fn json(report: &Report) -> String {
+    // Every map in `Report` is a struct with string keys and no custom `Serialize`, so
+    // serialising into a string cannot fail (non-finite floats become `null`).
+    let mut out = serde_json::to_string_pretty(report).expect("a Report always serializes");
+    out.push('\n');
+    out
+}

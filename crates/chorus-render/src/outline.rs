@@ -1,0 +1,449 @@
+//! The outline shared by the text, Markdown and HTML reports: which parts an event shows, in
+//! which order, with which words. It holds report text raw; backends escape and style it.
+
+use crate::RenderConfig;
+use chorus_model::{
+    AccountSentence, Citation, Entity, EntityKind, Event, RemovalKind, Report, ReportArticle,
+    ReportRemoval, Version,
+};
+use std::collections::{BTreeSet, HashMap};
+
+/// Removed texts are shortened to about this many characters.
+const REMOVED_TEXT_CHARS: usize = 100;
+
+pub(crate) struct Outline {
+    /// "N events from A articles (S outlets)".
+    pub(crate) summary: String,
+    pub(crate) events: Vec<EventOutline>,
+    pub(crate) diagnostics: Vec<DiagnosticLine>,
+}
+
+pub(crate) struct DiagnosticLine {
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+pub(crate) struct EventOutline {
+    pub(crate) title: String,
+    /// Time span, coverage, why the articles belong together.
+    pub(crate) header: Vec<Line>,
+    pub(crate) sections: Vec<Section>,
+}
+
+pub(crate) struct Section {
+    pub(crate) title: &'static str,
+    pub(crate) items: Vec<Item>,
+    /// Shown instead of the items when there are none, so the section never vanishes.
+    pub(crate) none: &'static str,
+}
+
+pub(crate) struct Item {
+    pub(crate) line: Line,
+    pub(crate) children: Vec<Item>,
+    /// Children sit behind this label where the format can fold (HTML `<details>`).
+    pub(crate) fold: Option<&'static str>,
+}
+
+pub(crate) type Line = Vec<Inline>;
+
+pub(crate) enum Inline {
+    Plain(String),
+    /// What a difference is about.
+    Strong(String),
+    /// The value an outlet gives where outlets differ.
+    Highlight(String),
+    /// Secondary detail: counts, rules, "unattributed".
+    Muted(String),
+    /// Outlet names, each with the citations behind it.
+    Sources {
+        sources: Vec<CitedSource>,
+        brackets: bool,
+    },
+}
+
+pub(crate) struct CitedSource {
+    pub(crate) name: String,
+    /// "article-id bytes start-end", one per citation of this outlet.
+    pub(crate) citations: Vec<String>,
+}
+
+type Articles<'a> = HashMap<&'a str, &'a ReportArticle>;
+
+pub(crate) fn build(report: &Report, config: &RenderConfig) -> Outline {
+    let mut articles = Articles::new();
+    for a in &report.articles {
+        articles.entry(a.id.as_str()).or_insert(a);
+    }
+    let outlets: BTreeSet<&str> = report.articles.iter().map(|a| a.source.as_str()).collect();
+    Outline {
+        summary: format!(
+            "{} from {} ({})",
+            count(report.events.len(), "event", "events"),
+            count(report.articles.len(), "article", "articles"),
+            count(outlets.len(), "outlet", "outlets"),
+        ),
+        events: report
+            .events
+            .iter()
+            .map(|e| event(e, &articles, config))
+            .collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticLine {
+                path: d.path.clone(),
+                message: d.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> EventOutline {
+    let mut header = Vec::new();
+    if let Some(span) = time_span(event) {
+        header.push(vec![plain(span)]);
+    }
+    let mut coverage = format!(
+        "{} from {}",
+        count(event.articles.len(), "article", "articles"),
+        count(event.sources.len(), "outlet", "outlets")
+    );
+    if !event.sources.is_empty() {
+        coverage.push_str(": ");
+        coverage.push_str(&event.sources.join(", "));
+    }
+    header.push(vec![plain(coverage)]);
+    if !event.shared_terms.is_empty() {
+        header.push(vec![plain(format!(
+            "Why together: {}",
+            event.shared_terms.join(", ")
+        ))]);
+    }
+    let title = if event.title.trim().is_empty() {
+        "(untitled event)".to_owned()
+    } else {
+        event.title.clone()
+    };
+    EventOutline {
+        title,
+        header,
+        sections: vec![
+            account(&event.account, articles),
+            corroborated(event, articles),
+            single_source(event, articles, config.max_single_source),
+            differences(event),
+            quotes(event, articles),
+            who_and_where(&event.entities),
+            removed(event, articles),
+        ],
+    }
+}
+
+fn time_span(event: &Event) -> Option<String> {
+    match (&event.first_published, &event.last_published) {
+        (Some(first), Some(last)) if first != last => Some(format!("{first} .. {last}")),
+        (Some(when), _) | (None, Some(when)) => Some(when.clone()),
+        (None, None) => None,
+    }
+}
+
+fn account(sentences: &[AccountSentence], articles: &Articles<'_>) -> Section {
+    Section {
+        title: "1. Account",
+        items: sentences
+            .iter()
+            .map(|s| Item::new(cited_text(&s.text, &s.sources, &s.citations, articles)))
+            .collect(),
+        none: "No account: no sentence could be cited.",
+    }
+}
+
+fn corroborated(event: &Event, articles: &Articles<'_>) -> Section {
+    Section {
+        title: "2. Corroborated",
+        items: event
+            .corroborated
+            .iter()
+            .map(|f| Item::new(cited_text(&f.text, &f.sources, &f.citations, articles)))
+            .collect(),
+        none: "No fact is reported by two or more outlets.",
+    }
+}
+
+fn single_source(event: &Event, articles: &Articles<'_>, max: usize) -> Section {
+    let facts = &event.single_source;
+    let mut items: Vec<Item> = facts
+        .iter()
+        .take(max)
+        .map(|f| {
+            Item::new(cited_text(
+                &f.text,
+                std::slice::from_ref(&f.source),
+                &f.citations,
+                articles,
+            ))
+        })
+        .collect();
+    if facts.len() > max {
+        let rest = facts.len() - max;
+        items.push(Item::new(vec![Inline::Muted(format!(
+            "… and {rest} more (see --format json)"
+        ))]));
+    }
+    Section {
+        title: "3. Single-source",
+        items,
+        none: "No fact is reported by only one outlet.",
+    }
+}
+
+fn differences(event: &Event) -> Section {
+    let items = event
+        .differences
+        .iter()
+        .map(|d| Item {
+            line: vec![Inline::Strong(d.about.clone())],
+            children: d.versions.iter().map(version).collect(),
+            fold: None,
+        })
+        .collect();
+    Section {
+        title: "4. Differences",
+        items,
+        none: "No differences found.",
+    }
+}
+
+/// `Outlet: “text”`, with the differing value marked; a value the text does not contain
+/// follows the quote.
+fn version(v: &Version) -> Item {
+    let source = CitedSource {
+        name: v.source.clone(),
+        citations: vec![citation_label(&v.citation)],
+    };
+    let mut line = vec![Inline::Sources {
+        sources: vec![source],
+        brackets: false,
+    }];
+    match v.text.find(&v.value).filter(|_| !v.value.is_empty()) {
+        Some(at) => {
+            let (before, rest) = v.text.split_at(at);
+            let after = &rest[v.value.len()..];
+            line.push(plain(format!(": “{before}")));
+            line.push(Inline::Highlight(v.value.clone()));
+            line.push(plain(format!("{after}”")));
+        }
+        None => {
+            line.push(plain(format!(": “{}”", v.text)));
+            if !v.value.is_empty() {
+                line.push(plain(" (value: "));
+                line.push(Inline::Highlight(v.value.clone()));
+                line.push(plain(")"));
+            }
+        }
+    }
+    Item::new(line)
+}
+
+fn quotes(event: &Event, articles: &Articles<'_>) -> Section {
+    let items = event
+        .quotes
+        .iter()
+        .map(|q| {
+            let mut line = vec![plain(format!("“{}” — ", q.quote))];
+            match &q.speaker {
+                Some(speaker) if !speaker.trim().is_empty() => line.push(plain(speaker)),
+                _ => line.push(Inline::Muted("unattributed".to_owned())),
+            }
+            if !q.sources.is_empty() {
+                line.push(plain(", carried by: "));
+                line.push(Inline::Sources {
+                    sources: cited_sources(&q.sources, &q.citations, articles),
+                    brackets: false,
+                });
+            }
+            Item::new(line)
+        })
+        .collect();
+    Section {
+        title: "5. Quotes",
+        items,
+        none: "No quotes found.",
+    }
+}
+
+fn who_and_where(entities: &[Entity]) -> Section {
+    let groups = [
+        (EntityKind::Person, "People"),
+        (EntityKind::Organisation, "Organisations"),
+        (EntityKind::Place, "Places"),
+        (EntityKind::Other, "Other"),
+    ];
+    let items = groups
+        .iter()
+        .filter_map(|&(kind, label)| {
+            let children: Vec<Item> = entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(entity)
+                .collect();
+            (!children.is_empty()).then(|| Item {
+                line: vec![plain(label)],
+                children,
+                fold: None,
+            })
+        })
+        .collect();
+    Section {
+        title: "6. Who and where",
+        items,
+        none: "No people, organisations or places found.",
+    }
+}
+
+fn entity(e: &Entity) -> Item {
+    let mentions = count(e.mentions, "mention", "mentions");
+    let detail = if e.aliases.is_empty() {
+        format!("({mentions})")
+    } else {
+        format!("(aliases: {}; {mentions})", e.aliases.join(", "))
+    };
+    Item::new(vec![plain(&e.name), plain(" "), Inline::Muted(detail)])
+}
+
+fn removed(event: &Event, articles: &Articles<'_>) -> Section {
+    let items = event
+        .articles
+        .iter()
+        .filter_map(|id| articles.get(id.as_str()))
+        .filter(|a| !a.removed.is_empty())
+        .map(|a| Item {
+            line: vec![plain(format!(
+                "{} ({}): {}",
+                a.source,
+                a.id,
+                removal_counts(&a.removed)
+            ))],
+            children: a.removed.iter().map(removal).collect(),
+            fold: Some("Removed text"),
+        })
+        .collect();
+    Section {
+        title: "7. What was removed",
+        items,
+        none: "Nothing was removed.",
+    }
+}
+
+fn removal_counts(removed: &[ReportRemoval]) -> String {
+    let kinds = [
+        (
+            RemovalKind::Boilerplate,
+            "boilerplate line",
+            "boilerplate lines",
+        ),
+        (
+            RemovalKind::RepeatedParagraph,
+            "repeated paragraph",
+            "repeated paragraphs",
+        ),
+    ];
+    kinds
+        .iter()
+        .filter_map(|&(kind, one, many)| {
+            let n = removed.iter().filter(|r| r.kind == kind).count();
+            (n > 0).then(|| count(n, one, many))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn removal(r: &ReportRemoval) -> Item {
+    let kind = match r.kind {
+        RemovalKind::Boilerplate => "boilerplate",
+        RemovalKind::RepeatedParagraph => "repeated paragraph",
+    };
+    let why = if r.reason.trim().is_empty() {
+        format!("({kind})")
+    } else {
+        format!("({kind}: {})", r.reason)
+    };
+    Item::new(vec![
+        plain(format!("“{}”", shorten(&r.text, REMOVED_TEXT_CHARS))),
+        plain(" "),
+        Inline::Muted(why),
+    ])
+}
+
+/// Whitespace collapsed, cut to `max` characters with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= max {
+        return collapsed;
+    }
+    let cut: String = collapsed.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Text followed by the bracketed outlets that state it.
+fn cited_text(
+    text: &str,
+    sources: &[String],
+    citations: &[Citation],
+    articles: &Articles<'_>,
+) -> Line {
+    let mut line = vec![plain(text)];
+    if !sources.is_empty() {
+        line.push(plain(" "));
+        line.push(Inline::Sources {
+            sources: cited_sources(sources, citations, articles),
+            brackets: true,
+        });
+    }
+    line
+}
+
+/// Pairs each outlet with the citations into its articles (found through the article list).
+fn cited_sources(
+    sources: &[String],
+    citations: &[Citation],
+    articles: &Articles<'_>,
+) -> Vec<CitedSource> {
+    sources
+        .iter()
+        .map(|name| CitedSource {
+            name: name.clone(),
+            citations: citations
+                .iter()
+                .filter(|c| {
+                    articles
+                        .get(c.article.as_str())
+                        .is_some_and(|a| &a.source == name)
+                })
+                .map(citation_label)
+                .collect(),
+        })
+        .collect()
+}
+
+fn citation_label(c: &Citation) -> String {
+    format!("{} bytes {}-{}", c.article, c.start, c.end)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn plain(s: impl Into<String>) -> Inline {
+    Inline::Plain(s.into())
+}
+
+impl Item {
+    fn new(line: Line) -> Item {
+        Item {
+            line,
+            children: Vec::new(),
+            fold: None,
+        }
+    }
+}
