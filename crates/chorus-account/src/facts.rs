@@ -7,9 +7,29 @@ use chorus_model::{CorroboratedFact, SingleSourceFact};
 
 /// A group of units stating one fact; `units[0]` is the wording shown.
 pub(crate) struct Fact {
-    pub units: Vec<usize>,
-    pub sources: Vec<String>,
-    pub centrality: f32,
+    pub(crate) units: Vec<usize>,
+    pub(crate) sources: Vec<String>,
+    pub(crate) centrality: f32,
+}
+
+impl Fact {
+    /// Outlets that state the fact independently (one per wire group), and the outlets that
+    /// only reprint another's wire text.
+    pub(crate) fn independent(&self, units: &Units) -> (Vec<String>, Vec<String>) {
+        let mut seen_groups = Vec::new();
+        let (mut independent, mut copies) = (Vec::new(), Vec::new());
+        for source in &self.sources {
+            let unit = self.units.iter().map(|&u| &units.units[u]).find(|u| u.source == source);
+            let group = unit.map_or(usize::MAX, |u| units.wire_group[u.article]);
+            if seen_groups.contains(&group) {
+                copies.push(source.clone());
+            } else {
+                seen_groups.push(group);
+                independent.push(source.clone());
+            }
+        }
+        (independent, copies)
+    }
 }
 
 /// Centrality of each unit: its summed similarity to the units of other articles.
@@ -66,7 +86,7 @@ pub(crate) fn report(
     facts: &[Fact],
     config: &AccountConfig,
 ) -> (Vec<CorroboratedFact>, Vec<SingleSourceFact>) {
-    let mut corroborated: Vec<(&Fact, CorroboratedFact)> = Vec::new();
+    let mut corroborated: Vec<(usize, &Fact, CorroboratedFact)> = Vec::new();
     let mut single = Vec::new();
     for fact in facts {
         let lead = &units.units[fact.units[0]];
@@ -74,15 +94,18 @@ pub(crate) fn report(
             continue;
         }
         let citations = fact.units.iter().map(|&u| units.citation(u)).collect();
-        if fact.sources.len() >= 2 {
-            corroborated.push((fact, CorroboratedFact { text: lead.text.to_string(), sources: fact.sources.clone(), citations }));
+        let (independent, same_wire_text) = fact.independent(units);
+        if independent.len() >= 2 {
+            corroborated.push((
+                independent.len(),
+                fact,
+                CorroboratedFact { text: lead.text.to_string(), sources: fact.sources.clone(), citations, same_wire_text },
+            ));
         } else {
-            single.push(SingleSourceFact { text: lead.text.to_string(), source: fact.sources[0].clone(), citations });
+            single.push(SingleSourceFact { text: lead.text.to_string(), source: independent[0].clone(), citations, same_wire_text });
         }
     }
     // Most outlets first, then most central; single-source facts stay most central first.
-    corroborated.sort_by(|a, b| {
-        b.0.sources.len().cmp(&a.0.sources.len()).then(b.0.centrality.total_cmp(&a.0.centrality))
-    });
-    (corroborated.into_iter().map(|c| c.1).collect(), single)
+    corroborated.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.centrality.total_cmp(&a.1.centrality)));
+    (corroborated.into_iter().map(|c| c.2).collect(), single)
 }

@@ -22,7 +22,7 @@ pub(crate) fn select(units: &Units, facts: &[Fact], config: &AccountConfig) -> V
     let scores: Vec<f32> = (0..n)
         .map(|u| {
             let unit = &units.units[u];
-            let outlets = facts[fact_of[u]].sources.len() as f32;
+            let outlets = facts[fact_of[u]].independent(units).0.len() as f32;
             let position = 1.0 / (1.0 + unit.position as f32).sqrt();
             let short = if unit.words < 6 || unit.words > 60 { 0.3 } else { 1.0 };
             (central[u] / max_c + 0.5 * (outlets - 1.0).min(3.0) + 0.6 * position) * short

@@ -25,6 +25,9 @@ pub struct Units<'a> {
     pub units: Vec<Unit<'a>>,
     /// Fraction of units each term id occurs in.
     pub df: Vec<f32>,
+    /// For each article, the first article whose outlet shares wire text with its outlet
+    /// (two or more consecutive identical sentences); itself when none.
+    pub wire_group: Vec<usize>,
 }
 
 impl<'a> Units<'a> {
@@ -99,7 +102,8 @@ impl<'a> Units<'a> {
                 Unit { article, sentence, text, source: &articles[article].article.source, position, words, vector, terms }
             })
             .collect();
-        Units { articles, units, df: df.iter().map(|d| d / n).collect() }
+        let wire_group = wire_groups(articles);
+        Units { articles, units, df: df.iter().map(|d| d / n).collect(), wire_group }
     }
 
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
@@ -110,4 +114,42 @@ impl<'a> Units<'a> {
         let unit = &self.units[u];
         self.articles[unit.article].citation(unit.sentence)
     }
+}
+
+/// Groups articles whose outlets reprint the same wire text: two articles from different
+/// outlets that share two consecutive identical sentences, and articles of one outlet.
+fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
+    let key = |a: &CleanArticle, s: &Sentence| -> String {
+        a.sentence_text(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let pairs: Vec<std::collections::HashSet<(String, String)>> = articles
+        .iter()
+        .map(|a| {
+            a.sentences
+                .windows(2)
+                .map(|w| (key(a, &w[0]), key(a, &w[1])))
+                .filter(|(x, y)| x.len() + y.len() >= 40)
+                .collect()
+        })
+        .collect();
+    let mut group: Vec<usize> = (0..articles.len()).collect();
+    fn root(g: &mut [usize], mut i: usize) -> usize {
+        while g[i] != i {
+            g[i] = g[g[i]];
+            i = g[i];
+        }
+        i
+    }
+    for i in 0..articles.len() {
+        for j in i + 1..articles.len() {
+            let same_outlet = articles[i].article.source == articles[j].article.source;
+            if same_outlet || !pairs[i].is_disjoint(&pairs[j]) {
+                let (a, b) = (root(&mut group, i), root(&mut group, j));
+                if a != b {
+                    group[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    (0..articles.len()).map(|i| root(&mut group, i)).collect()
 }

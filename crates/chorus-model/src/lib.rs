@@ -219,6 +219,10 @@ pub struct CorroboratedFact {
     pub text: String,
     pub sources: Vec<String>,
     pub citations: Vec<Citation>,
+    /// Outlets in `sources` that carry this fact only as a reprint of another outlet's wire
+    /// text; they do not count as independent corroboration.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_wire_text: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -226,6 +230,9 @@ pub struct SingleSourceFact {
     pub text: String,
     pub source: String,
     pub citations: Vec<Citation>,
+    /// Other outlets that reprint the same wire text (so they are not a second source).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_wire_text: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -164,7 +164,11 @@ fn corroborated(event: &Event, articles: &Articles<'_>) -> Section {
         items: event
             .corroborated
             .iter()
-            .map(|f| Item::new(cited_text(&f.text, &f.sources, &f.citations, articles)))
+            .map(|f| {
+                let mut inlines = cited_text(&f.text, &f.sources, &f.citations, articles);
+                inlines.extend(wire_note(&f.same_wire_text, "reprint"));
+                Item::new(inlines)
+            })
             .collect(),
         none: "No fact is reported by two or more outlets.",
     }
@@ -176,12 +180,10 @@ fn single_source(event: &Event, articles: &Articles<'_>, max: usize) -> Section 
         .iter()
         .take(max)
         .map(|f| {
-            Item::new(cited_text(
-                &f.text,
-                std::slice::from_ref(&f.source),
-                &f.citations,
-                articles,
-            ))
+            let mut inlines =
+                cited_text(&f.text, std::slice::from_ref(&f.source), &f.citations, articles);
+            inlines.extend(wire_note(&f.same_wire_text, "also reprinted by"));
+            Item::new(inlines)
         })
         .collect();
     if facts.len() > max {
@@ -195,6 +197,15 @@ fn single_source(event: &Event, articles: &Articles<'_>, max: usize) -> Section 
         items,
         none: "No fact is reported by only one outlet.",
     }
+}
+
+/// "(same wire text: …)": outlets that only reprint another outlet's agency copy.
+fn wire_note(outlets: &[String], label: &str) -> Option<Inline> {
+    if outlets.is_empty() {
+        return None;
+    }
+    let verb = if label == "reprint" { "same wire text, not independent" } else { label };
+    Some(Inline::Muted(format!(" ({verb}: {})", outlets.join(", "))))
 }
 
 fn differences(event: &Event) -> Section {

@@ -120,6 +120,7 @@ fn sample() -> Report {
         text: "Crowds celebrated in Damascus squares.".to_owned(),
         sources: strings(&["Harbour Courier", "Metro Daily"]),
         citations: vec![cite("a1", 200, 238), cite("a3", 300, 340)],
+        same_wire_text: vec![],
     }];
     full.single_source = [
         "Asylum was granted for humanitarian reasons.",
@@ -132,6 +133,7 @@ fn sample() -> Report {
         text: (*t).to_owned(),
         source: "Valley Tribune".to_owned(),
         citations: vec![cite("a2", i * 100, i * 100 + 40)],
+        same_wire_text: vec![],
     })
     .collect();
     full.differences = vec![Difference {
