@@ -16,14 +16,30 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 
 /// Context words this close (in words) to a figure describe what it counts.
 const WINDOW: usize = 4;
-/// A context word shared by more than this fraction of the event's sentences says nothing.
-const MAX_CONTEXT_DF: f32 = 0.3;
+/// A context word shared by more than this fraction of the event's sentences (and by more
+/// than three of them) says nothing about which figure it is.
+const MAX_CONTEXT_DF: f32 = 0.12;
+/// Qualifiers of a figure ("at least 12"): they say nothing about what is counted.
+const QUALIFIERS: &[&str] = &["least", "about", "nearly", "more", "than", "over", "around", "almost", "approximately", "roughly", "some", "another", "only", "just", "estimated"];
+/// Words that open a new clause: context of a figure stops there.
+const CLAUSE_WORDS: &[&str] = &["and", "but", "while", "when", "after", "as", "because", "before", "whereas"];
+
+/// Whether word `i` starts a new clause (a clause word, or punctuation before it).
+fn is_boundary(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    let Some(&(off, w)) = words.get(i) else { return true };
+    if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+        return true;
+    }
+    let prev_end = i.checked_sub(1).map_or(0, |p| words[p].0 + words[p].1.len());
+    text[prev_end..off].contains([',', ';', ':', '—', '–', '(', ')'])
+}
 
 struct Figure {
     unit_index: usize,
     value: f64,
     surface: String,
     unit: String,
+    unit_word: String,
     context: Vec<(u32, String)>,
 }
 
@@ -62,11 +78,15 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             continue;
         };
         let end = words[last].0 + words[last].1.len();
-        let (unit_word, unit_end) = if text[end..].starts_with('%') {
+        let (unit_stem, unit_end) = if text[end..].starts_with('%') {
             ("percent".to_string(), end + 1)
         } else {
             match words.get(last + 1) {
-                Some(&(uoff, uw)) if uw.chars().all(char::is_alphabetic) && !chorus_text::is_stopword(&uw.to_lowercase()) => {
+                Some(&(uoff, uw))
+                    if uw.chars().count() > 1
+                        && uw.chars().all(char::is_alphabetic)
+                        && !chorus_text::is_stopword(&uw.to_lowercase()) =>
+                {
                     (stems.stem(&uw.to_lowercase()), uoff + uw.len())
                 }
                 _ => {
@@ -75,19 +95,39 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
                 }
             }
         };
-        let lo = words[k.saturating_sub(WINDOW)].0;
-        let hi = words.get(last + 1 + WINDOW).map_or(text.len(), |w| w.0);
+        // Context: up to WINDOW words either side, within the figure's own clause.
+        let clause_start = (k.saturating_sub(WINDOW)..k)
+            .rev()
+            .find(|&i| is_boundary(text, &words, i + 1))
+            .map_or(k.saturating_sub(WINDOW), |i| i + 1);
+        let clause_end = (last + 2..=(last + 1 + WINDOW).min(words.len()))
+            .find(|&i| i == words.len() || is_boundary(text, &words, i))
+            .unwrap_or((last + 1 + WINDOW).min(words.len()));
+        let lo = words[clause_start].0;
+        let hi = words.get(clause_end).map_or(text.len(), |w| w.0);
         let context = unit
             .terms
             .iter()
             .filter(|&&(_, o)| o >= lo && o < hi && !(o >= off && o < unit_end))
-            .filter(|&&(t, _)| units.df[t as usize] <= MAX_CONTEXT_DF)
+            .filter(|&&(t, _)| {
+                let df = units.df[t as usize];
+                df <= MAX_CONTEXT_DF || df * units.units.len() as f32 <= 3.0
+            })
             .map(|&(t, o)| {
                 let word = chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
                 (t, word.to_lowercase())
             })
+            .filter(|(_, w)| !QUALIFIERS.contains(&w.as_str()))
             .collect();
-        out.push(Figure { unit_index: u, value, surface: text[off..unit_end].to_string(), unit: unit_word, context });
+        let unit_word = text[end..unit_end].trim_start_matches([' ', '-']).to_lowercase();
+        out.push(Figure {
+            unit_index: u,
+            value,
+            surface: text[off..unit_end].to_string(),
+            unit: unit_stem,
+            unit_word,
+            context,
+        });
         k = last + 1;
     }
     out
@@ -138,6 +178,14 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         if values.len() < 2 {
             continue;
         }
+        // Two values in one sentence are two quantities ("9% asked, 4.5% offered"), not
+        // two versions of one: the group is ambiguous and is not reported.
+        let ambiguous = members.iter().any(|&a| {
+            members.iter().any(|&b| all[a].unit_index == all[b].unit_index && all[a].value != all[b].value)
+        });
+        if ambiguous {
+            continue;
+        }
         let mut versions: Vec<Version> = Vec::new();
         for &m in &members {
             let f = &all[m];
@@ -155,8 +203,8 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         let mut words = about.remove(&root(&mut parent, r)).unwrap_or_default();
         words.sort();
         words.dedup();
-        let unit_word = all[members[0]].unit.clone();
-        out.push(Difference { about: format!("{} ({})", words.join(", "), unit_word), versions });
+        let unit_word = &all[members[0]].unit_word;
+        out.push(Difference { about: format!("{}: {unit_word}", words.join(", ")), versions });
     }
     out
 }

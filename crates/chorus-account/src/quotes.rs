@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "told", "tells", "declared", "declares", "described", "describes",
     "added", "adds", "stated", "asked", "wrote", "writes", "posted", "announced", "insisted",
-    "warned", "urged", "explained", "chanted", "chanting", "shouted", "replied", "noted",
+    "warned", "urged", "explained", "shouted", "replied", "noted",
     "called", "according",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
@@ -93,7 +93,39 @@ fn speaker_in(context: &str, before_quote: &str, names: &BTreeMap<String, String
     if let Some(name) = known_name(&chunk, names) {
         return Some(name);
     }
-    (ws.len() <= 5).then_some(chunk)
+    if let Some(name) = capitalised_run(&ws) {
+        return Some(name);
+    }
+    // A short noun phrase ("the coalition", "A Kremlin source"), not a bare verb or adverb.
+    let determiner = ws.first().is_some_and(|w| {
+        ["the", "a", "an", "one", "another", "its", "his", "her", "their"].contains(&w.to_lowercase().as_str())
+    });
+    (ws.len() <= 5 && determiner).then_some(chunk)
+}
+
+/// The longest run of capitalised words (name particles allowed inside) of two or more words.
+fn capitalised_run(ws: &[&str]) -> Option<String> {
+    const PARTICLES: &[&str] = &["al", "al-", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "du"];
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < ws.len() {
+        if ws[i].chars().next().is_some_and(char::is_uppercase) {
+            let mut j = i + 1;
+            while j < ws.len()
+                && (ws[j].chars().next().is_some_and(char::is_uppercase)
+                    || (PARTICLES.contains(&ws[j]) && j + 1 < ws.len()))
+            {
+                j += 1;
+            }
+            if j - i >= 2 && best.is_none_or(|(s, e)| j - i > e - s) {
+                best = Some((i, j));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    best.map(|(s, e)| ws[s..e].join(" "))
 }
 
 /// The canonical name of the longest known name inside `text`.

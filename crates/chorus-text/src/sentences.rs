@@ -70,6 +70,17 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
     false
 }
 
+/// Whether byte `at` lies inside a quotation that closes later in the paragraph; a quoted
+/// passage of several sentences stays one sentence with its attribution.
+fn inside_quote(text: &str, at: usize) -> bool {
+    let (head, tail) = text.split_at(at);
+    let open_curly = head.matches('“').count() > head.matches('”').count();
+    if open_curly && tail.contains('”') {
+        return true;
+    }
+    head.matches('"').count() % 2 == 1 && tail.contains('"')
+}
+
 /// Byte ranges of the sentences of `text` (one paragraph), trimmed of surrounding spaces.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -107,6 +118,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let starts_sentence =
             next_c.is_uppercase() || next_c.is_numeric() || is_opener(next_c) || next_c == '—';
         if !starts_sentence {
+            i = k;
+            continue;
+        }
+        if inside_quote(text, end) {
             i = k;
             continue;
         }
@@ -173,12 +188,22 @@ mod tests {
         check(
             "The source said: “Assad has arrived. Russia granted asylum.” Crowds gathered. \"Is it over?\" he asked. ‘Yes.’ She left!",
             expect![[r#"
-                The source said: “Assad has arrived.
-                Russia granted asylum.”
+                The source said: “Assad has arrived. Russia granted asylum.”
                 Crowds gathered.
                 "Is it over?" he asked.
                 ‘Yes.’
                 She left!"#]],
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_paragraph() {
+        check(
+            "He said: “We will stay. The rest is noise. Nobody left.",
+            expect![[r#"
+                He said: “We will stay.
+                The rest is noise.
+                Nobody left."#]],
         );
     }
 
