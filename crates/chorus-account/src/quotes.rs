@@ -48,7 +48,15 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
             _ => {}
         }
     }
-    out
+    // Mixed marks can nest or overlap ("“… said," X"): keep the first of overlapping spans.
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in out {
+        if kept.last().is_none_or(|k| r.start >= k.end + 1) {
+            kept.push(r);
+        }
+    }
+    kept
 }
 
 /// The speaker named around a quote, from the sentence text with quotes blanked out.
@@ -169,12 +177,14 @@ fn find_in(a: &CleanArticle, names: &BTreeMap<String, String>, out: &mut Vec<Fou
             let sents: Vec<_> = a.sentences.iter().filter(|s| s.end > qs && s.start < qe).collect();
             let (Some(first), Some(last)) = (sents.first(), sents.last()) else { continue };
             // Blank out every quoted span so the speaker is looked for in the reporting text.
-            let mut context = text[first.start..last.end].to_string();
-            for r in quoted_spans(&context) {
-                let blank: String = context[r.clone()].chars().map(|_| '\u{1}').collect();
-                context.replace_range(r, &blank);
+            let span = &text[first.start..last.end];
+            let mut context = String::new();
+            let mut pos = 0;
+            for r in quoted_spans(span) {
+                context.push_str(&span[pos..r.start]);
+                pos = r.end;
             }
-            let context: String = context.replace('\u{1}', "");
+            context.push_str(&span[pos..]);
             let speaker = speaker_in(&context, &text[..first.start], names);
             let mut citation = a.citation(first);
             citation.end = last.end;

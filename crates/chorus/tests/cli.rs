@@ -1,0 +1,143 @@
+//! The `chorus` binary end to end: the example corpus comes out as written, bad inputs become
+//! diagnostics with their paths and the right exit code, every format renders.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn chorus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("chorus runs")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fresh directory under the target dir for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("bad JSON ({e}); stderr: {}", String::from_utf8_lossy(&out.stderr))
+    })
+}
+
+#[test]
+fn example_corpus_events_come_out_as_written() {
+    let corpus = repo().join("examples/corpus");
+    let out = chorus(&["digest", corpus.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("examples/corpus-events.json")).unwrap()).unwrap();
+    let mut want: Vec<Vec<String>> = expected["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut v: Vec<String> = e["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+            v.sort();
+            v
+        })
+        .collect();
+    let mut got: Vec<Vec<String>> = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut v: Vec<String> = e["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+            v.sort();
+            v
+        })
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    // Every part of the report has something to show on the example corpus.
+    let events = report["events"].as_array().unwrap();
+    for part in ["account", "corroborated", "single_source", "differences", "quotes", "entities"] {
+        assert!(events.iter().any(|e| !e[part].as_array().unwrap().is_empty()), "no event has {part}");
+    }
+    let removed = report["articles"].as_array().unwrap().iter().flat_map(|a| a["removed"].as_array().unwrap().iter());
+    let kinds: std::collections::BTreeSet<&str> = removed.map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["boilerplate", "repeated_paragraph"]);
+}
+
+#[test]
+fn every_format_renders_the_corpus() {
+    let corpus = repo().join("examples/corpus");
+    for format in ["text", "markdown", "html", "json"] {
+        let out = chorus(&["digest", corpus.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.len() > 1000, "{format} output is short");
+        assert!(!text.contains('\x1b'), "{format}: colour when not a tty");
+    }
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_run_goes_on() {
+    let dir = scratch("bad-inputs");
+    std::fs::write(dir.join("good.txt"), "Title: Dam holds\nSource: Test Post\n\nThe dam held through the night, engineers said on Tuesday.\n").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(dir.join("latin1.md"), b"Caf\xe9 owners protest.\n").unwrap();
+    std::fs::write(dir.join("broken.jsonl"), "{\"id\":\"j1\",\"text\":\"A working line of text.\"}\n{\"id\":\"j2\",\"text\":\n").unwrap();
+    std::fs::write(dir.join("picture.png"), [137u8, 80, 78, 71]).unwrap();
+    let out = chorus(&["digest", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2), "some inputs were skipped");
+    let report = json(&out);
+    let diags: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()))
+        .collect();
+    let has = |file: &str, words: &str| diags.iter().any(|(p, m)| p.contains(file) && m.contains(words));
+    assert!(has("empty.txt", "empty"), "{diags:#?}");
+    assert!(has("binary.txt", "binary"), "{diags:#?}");
+    assert!(has("latin1.md", "UTF-8"), "{diags:#?}");
+    assert!(has("broken.jsonl:2", "JSON"), "{diags:#?}");
+    assert!(has("picture.png", "unsupported"), "{diags:#?}");
+    let ids: Vec<&str> = report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["j1", "good.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("binary.txt"), "diagnostics go to stderr too: {stderr}");
+}
+
+#[test]
+fn nothing_readable_exits_1_and_missing_paths_are_named() {
+    let dir = scratch("nothing");
+    std::fs::write(dir.join("empty.txt"), "   \n").unwrap();
+    let out = chorus(&["digest", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = chorus(&["digest", "/no/such/place"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/place"));
+}
+
+#[test]
+fn stdin_jsonl_and_summarize() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(["summarize", "-", "--words", "40"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\":\"x1\",\"source\":\"A\",\"text\":\"The river flooded the old town on Sunday night. Hundreds of homes were evacuated by boat.\"}\n{\"id\":\"x2\",\"source\":\"B\",\"text\":\"Floods swept through the old town on Sunday. Rescue boats evacuated hundreds of homes.\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().count() >= 2, "{text}");
+    assert!(text.lines().all(|l| l.ends_with('.')), "{text}");
+}
