@@ -8,10 +8,24 @@ use chorus_model::{Difference, Version};
 use std::collections::BTreeMap;
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
-    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
-    ("hundred", 100.0), ("dozen", 12.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
 ];
 
 /// Context words this close (in words) to a figure describe what it counts.
@@ -20,17 +34,39 @@ const WINDOW: usize = 4;
 /// than three of them) says nothing about which figure it is.
 const MAX_CONTEXT_DF: f32 = 0.12;
 /// Qualifiers of a figure ("at least 12"): they say nothing about what is counted.
-const QUALIFIERS: &[&str] = &["least", "about", "nearly", "more", "than", "over", "around", "almost", "approximately", "roughly", "some", "another", "only", "just", "estimated"];
+const QUALIFIERS: &[&str] = &[
+    "least",
+    "about",
+    "nearly",
+    "more",
+    "than",
+    "over",
+    "around",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "another",
+    "only",
+    "just",
+    "estimated",
+];
 /// Words that open a new clause: context of a figure stops there.
-const CLAUSE_WORDS: &[&str] = &["and", "but", "while", "when", "after", "as", "because", "before", "whereas"];
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "when", "after", "as", "because", "before", "whereas",
+];
 
 /// Whether word `i` starts a new clause (a clause word, or punctuation before it).
 fn is_boundary(text: &str, words: &[(usize, &str)], i: usize) -> bool {
-    let Some(&(off, w)) = words.get(i) else { return true };
+    let Some(&(off, w)) = words.get(i) else {
+        return true;
+    };
     if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
         return true;
     }
-    let prev_end = i.checked_sub(1).map_or(0, |p| words[p].0 + words[p].1.len());
+    let prev_end = i
+        .checked_sub(1)
+        .map_or(0, |p| words[p].0 + words[p].1.len());
     text[prev_end..off].contains([',', ';', ':', '—', '–', '(', ')'])
 }
 
@@ -62,7 +98,9 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         // "1,200" and "3.5" arrive as several word tokens.
         while let (Some(v), Some(&(noff, nw))) = (value, words.get(last + 1)) {
             let between = &text[words[last].0 + words[last].1.len()..noff];
-            if nw.chars().all(|c| c.is_ascii_digit()) && (between == "," && nw.len() == 3 || between == ".") {
+            if nw.chars().all(|c| c.is_ascii_digit())
+                && (between == "," && nw.len() == 3 || between == ".")
+            {
                 value = if between == "," {
                     Some(v * 1000.0 + nw.parse::<f64>().unwrap_or(0.0))
                 } else {
@@ -119,7 +157,9 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             })
             .filter(|(_, w)| !QUALIFIERS.contains(&w.as_str()))
             .collect();
-        let unit_word = text[end..unit_end].trim_start_matches([' ', '-']).to_lowercase();
+        let unit_word = text[end..unit_end]
+            .trim_start_matches([' ', '-'])
+            .to_lowercase();
         out.push(Figure {
             unit_index: u,
             value,
@@ -134,7 +174,9 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
 }
 
 pub(crate) fn find(units: &Units) -> Vec<Difference> {
-    let all: Vec<Figure> = (0..units.units.len()).flat_map(|u| figures(units, u)).collect();
+    let all: Vec<Figure> = (0..units.units.len())
+        .flat_map(|u| figures(units, u))
+        .collect();
     // Union figures from different outlets that count the same unit in a shared context.
     let mut parent: Vec<usize> = (0..all.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -148,11 +190,17 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
     for i in 0..all.len() {
         for j in i + 1..all.len() {
             let (a, b) = (&all[i], &all[j]);
-            if a.unit != b.unit || units.units[a.unit_index].source == units.units[b.unit_index].source {
+            if a.unit != b.unit
+                || units.units[a.unit_index].source == units.units[b.unit_index].source
+            {
                 continue;
             }
-            let shared: Vec<String> =
-                a.context.iter().filter(|x| b.context.iter().any(|y| y.0 == x.0)).map(|x| x.1.clone()).collect();
+            let shared: Vec<String> = a
+                .context
+                .iter()
+                .filter(|x| b.context.iter().any(|y| y.0 == x.0))
+                .map(|x| x.1.clone())
+                .collect();
             if shared.is_empty() {
                 continue;
             }
@@ -181,7 +229,9 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         // Two values in one sentence are two quantities ("9% asked, 4.5% offered"), not
         // two versions of one: the group is ambiguous and is not reported.
         let ambiguous = members.iter().any(|&a| {
-            members.iter().any(|&b| all[a].unit_index == all[b].unit_index && all[a].value != all[b].value)
+            members
+                .iter()
+                .any(|&b| all[a].unit_index == all[b].unit_index && all[a].value != all[b].value)
         });
         if ambiguous {
             continue;
@@ -190,7 +240,9 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         for &m in &members {
             let f = &all[m];
             let unit = &units.units[f.unit_index];
-            let dup = versions.iter().any(|v| v.source == unit.source && v.value == f.surface);
+            let dup = versions
+                .iter()
+                .any(|v| v.source == unit.source && v.value == f.surface);
             if !dup {
                 versions.push(Version {
                     text: unit.text.to_string(),
@@ -204,7 +256,10 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         words.sort();
         words.dedup();
         let unit_word = &all[members[0]].unit_word;
-        out.push(Difference { about: format!("{}: {unit_word}", words.join(", ")), versions });
+        out.push(Difference {
+            about: format!("{}: {unit_word}", words.join(", ")),
+            versions,
+        });
     }
     out
 }

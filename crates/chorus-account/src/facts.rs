@@ -19,7 +19,11 @@ impl Fact {
         let mut seen_groups = Vec::new();
         let (mut independent, mut copies) = (Vec::new(), Vec::new());
         for source in &self.sources {
-            let unit = self.units.iter().map(|&u| &units.units[u]).find(|u| u.source == source);
+            let unit = self
+                .units
+                .iter()
+                .map(|&u| &units.units[u])
+                .find(|u| u.source == source);
             let group = unit.map_or(usize::MAX, |u| units.wire_group[u.article]);
             if seen_groups.contains(&group) {
                 copies.push(source.clone());
@@ -58,7 +62,11 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
         let unit = &units.units[u];
         let mut best: Option<(f32, usize)> = None;
         for (f, fact) in facts.iter().enumerate() {
-            if fact.units.iter().any(|&v| units.units[v].article == unit.article) {
+            if fact
+                .units
+                .iter()
+                .any(|&v| units.units[v].article == unit.article)
+            {
                 continue;
             }
             let s = units.similarity(fact.units[0], u);
@@ -74,7 +82,11 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
                     fact.sources.push(unit.source.to_string());
                 }
             }
-            None => facts.push(Fact { units: vec![u], sources: vec![unit.source.to_string()], centrality: central[u] }),
+            None => facts.push(Fact {
+                units: vec![u],
+                sources: vec![unit.source.to_string()],
+                centrality: central[u],
+            }),
         }
     }
     facts
@@ -99,13 +111,26 @@ pub(crate) fn report(
             corroborated.push((
                 independent.len(),
                 fact,
-                CorroboratedFact { text: lead.text.to_string(), sources: fact.sources.clone(), citations, same_wire_text },
+                CorroboratedFact {
+                    text: lead.text.to_string(),
+                    sources: fact.sources.clone(),
+                    citations,
+                    same_wire_text,
+                },
             ));
         } else {
-            single.push(SingleSourceFact { text: lead.text.to_string(), source: independent[0].clone(), citations, same_wire_text });
+            single.push(SingleSourceFact {
+                text: lead.text.to_string(),
+                source: independent[0].clone(),
+                citations,
+                same_wire_text,
+            });
         }
     }
     // Most outlets first, then most central; single-source facts stay most central first.
-    corroborated.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.centrality.total_cmp(&a.1.centrality)));
+    corroborated.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.centrality.total_cmp(&a.1.centrality))
+    });
     (corroborated.into_iter().map(|c| c.2).collect(), single)
 }

@@ -66,5 +66,11 @@ pub fn account(
     let (corroborated, single_source) = facts::report(&units, &facts, config);
     let differences = differences::find(&units);
     let quotes = quotes::find(articles, names);
-    EventAccount { account, corroborated, single_source, differences, quotes }
+    EventAccount {
+        account,
+        corroborated,
+        single_source,
+        differences,
+        quotes,
+    }
 }

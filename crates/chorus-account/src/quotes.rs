@@ -6,13 +6,48 @@ use chorus_model::{Citation, CleanArticle, Quote};
 use std::collections::BTreeMap;
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "declared", "declares", "described", "describes",
-    "added", "adds", "stated", "asked", "wrote", "writes", "posted", "announced", "insisted",
-    "warned", "urged", "explained", "shouted", "replied", "noted",
-    "called", "according",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "declared",
+    "declares",
+    "described",
+    "describes",
+    "added",
+    "adds",
+    "stated",
+    "asked",
+    "wrote",
+    "writes",
+    "posted",
+    "announced",
+    "insisted",
+    "warned",
+    "urged",
+    "explained",
+    "shouted",
+    "replied",
+    "noted",
+    "called",
+    "according",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
-const FILLERS: &[&str] = &["later", "also", "then", "again", "earlier", "previously", "had", "has", "have", "once", "and", "but"];
+const FILLERS: &[&str] = &[
+    "later",
+    "also",
+    "then",
+    "again",
+    "earlier",
+    "previously",
+    "had",
+    "has",
+    "have",
+    "once",
+    "and",
+    "but",
+];
 /// Shortest quote (in words) worth reporting; shorter ones are scare quotes.
 const MIN_QUOTE_WORDS: usize = 3;
 
@@ -25,7 +60,9 @@ struct Found {
 }
 
 fn tokens(s: &str) -> Vec<String> {
-    chorus_text::words(s).map(|(_, w)| w.to_lowercase()).collect()
+    chorus_text::words(s)
+        .map(|(_, w)| w.to_lowercase())
+        .collect()
 }
 
 /// Byte ranges of quoted spans (without the marks) in a paragraph.
@@ -52,7 +89,7 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut kept: Vec<std::ops::Range<usize>> = Vec::new();
     for r in out {
-        if kept.last().is_none_or(|k| r.start >= k.end + 1) {
+        if kept.last().is_none_or(|k| r.start > k.end) {
             kept.push(r);
         }
     }
@@ -60,35 +97,64 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The speaker named around a quote, from the sentence text with quotes blanked out.
-fn speaker_in(context: &str, before_quote: &str, names: &BTreeMap<String, String>) -> Option<String> {
+fn speaker_in(
+    context: &str,
+    before_quote: &str,
+    names: &BTreeMap<String, String>,
+) -> Option<String> {
     let words: Vec<(usize, &str)> = chorus_text::words(context).collect();
-    let verb = words.iter().position(|(_, w)| SPEECH_VERBS.contains(&w.to_lowercase().as_str()))?;
+    let verb = words
+        .iter()
+        .position(|(_, w)| SPEECH_VERBS.contains(&w.to_lowercase().as_str()))?;
     let (voff, vword) = words[verb];
     let chunk = if vword.eq_ignore_ascii_case("according") {
         // "according to X": X follows.
         let after = &context[voff + vword.len()..];
         let after = after.trim_start().strip_prefix("to").unwrap_or(after);
-        after.split([',', '.', ';', '“', '"']).next().unwrap_or("").trim().to_string()
+        after
+            .split([',', '.', ';', '“', '"'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
     } else {
         let head = &context[..voff];
-        let mut clauses: Vec<&str> = head.split([',', ';', ':', '“', '”', '"', '–', '—']).map(str::trim).filter(|c| !c.is_empty()).collect();
+        let mut clauses: Vec<&str> = head
+            .split([',', ';', ':', '“', '”', '"', '–', '—'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
         let mut chunk = clauses.pop().unwrap_or("");
-        while ["who ", "which ", "whose "].iter().any(|p| chunk.to_lowercase().starts_with(p)) {
+        while ["who ", "which ", "whose "]
+            .iter()
+            .any(|p| chunk.to_lowercase().starts_with(p))
+        {
             chunk = clauses.pop().unwrap_or("");
         }
         if chunk.is_empty() || chunk == "\u{1}" {
             // "… ,” said X": the speaker follows the verb.
             let after = &context[voff + vword.len()..];
-            after.split([',', '.', ';', '“', '"']).next().unwrap_or("").trim().to_string()
+            after
+                .split([',', '.', ';', '“', '"'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
         } else {
             chunk.to_string()
         }
     };
     let mut ws: Vec<&str> = chunk.split_whitespace().collect();
-    while ws.last().is_some_and(|w| FILLERS.contains(w) || w.ends_with("ly")) {
+    while ws
+        .last()
+        .is_some_and(|w| FILLERS.contains(w) || w.ends_with("ly"))
+    {
         ws.pop();
     }
-    while ws.first().is_some_and(|w| FILLERS.contains(&w.to_lowercase().as_str())) {
+    while ws
+        .first()
+        .is_some_and(|w| FILLERS.contains(&w.to_lowercase().as_str()))
+    {
         ws.remove(0);
     }
     let chunk = ws.join(" ");
@@ -106,14 +172,19 @@ fn speaker_in(context: &str, before_quote: &str, names: &BTreeMap<String, String
     }
     // A short noun phrase ("the coalition", "A Kremlin source"), not a bare verb or adverb.
     let determiner = ws.first().is_some_and(|w| {
-        ["the", "a", "an", "one", "another", "its", "his", "her", "their"].contains(&w.to_lowercase().as_str())
+        [
+            "the", "a", "an", "one", "another", "its", "his", "her", "their",
+        ]
+        .contains(&w.to_lowercase().as_str())
     });
     (ws.len() <= 5 && determiner).then_some(chunk)
 }
 
 /// The longest run of capitalised words (name particles allowed inside) of two or more words.
 fn capitalised_run(ws: &[&str]) -> Option<String> {
-    const PARTICLES: &[&str] = &["al", "al-", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "du"];
+    const PARTICLES: &[&str] = &[
+        "al", "al-", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "du",
+    ];
     let mut best: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < ws.len() {
@@ -158,7 +229,9 @@ fn last_person(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
     names
         .iter()
         .filter_map(|(surface, canonical)| {
-            text.rmatch_indices(surface.as_str()).next().map(|(i, _)| (i + surface.len(), surface.len(), canonical))
+            text.rmatch_indices(surface.as_str())
+                .next()
+                .map(|(i, _)| (i + surface.len(), surface.len(), canonical))
         })
         .max_by_key(|&(end, len, _)| (end, len))
         .map(|(_, _, c)| c.clone())
@@ -174,8 +247,14 @@ fn find_in(a: &CleanArticle, names: &BTreeMap<String, String>, out: &mut Vec<Fou
                 continue;
             }
             let (qs, qe) = (p.start + q.start, p.start + q.end);
-            let sents: Vec<_> = a.sentences.iter().filter(|s| s.end > qs && s.start < qe).collect();
-            let (Some(first), Some(last)) = (sents.first(), sents.last()) else { continue };
+            let sents: Vec<_> = a
+                .sentences
+                .iter()
+                .filter(|s| s.end > qs && s.start < qe)
+                .collect();
+            let (Some(first), Some(last)) = (sents.first(), sents.last()) else {
+                continue;
+            };
             // Blank out every quoted span so the speaker is looked for in the reporting text.
             let span = &text[first.start..last.end];
             let mut context = String::new();
@@ -220,7 +299,10 @@ pub(crate) fn find(articles: &[&CleanArticle], names: &BTreeMap<String, String>)
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
     for f in found {
-        match groups.iter_mut().find(|g| g.iter().any(|x| same_quote(&x.tokens, &f.tokens))) {
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().any(|x| same_quote(&x.tokens, &f.tokens)))
+        {
             Some(g) => g.push(f),
             None => groups.push(vec![f]),
         }
@@ -228,24 +310,36 @@ pub(crate) fn find(articles: &[&CleanArticle], names: &BTreeMap<String, String>)
     let mut quotes: Vec<Quote> = groups
         .into_iter()
         .map(|g| {
-            let longest = g.iter().max_by_key(|f| f.tokens.len()).map(|f| f.text.clone()).unwrap_or_default();
+            let longest = g
+                .iter()
+                .max_by_key(|f| f.tokens.len())
+                .map(|f| f.text.clone())
+                .unwrap_or_default();
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for f in &g {
                 if let Some(s) = &f.speaker {
                     *counts.entry(s).or_insert(0) += 1;
                 }
             }
-            let speaker = counts.into_iter().max_by_key(|&(_, c)| c).map(|(s, _)| s.to_string());
+            let speaker = counts
+                .into_iter()
+                .max_by_key(|&(_, c)| c)
+                .map(|(s, _)| s.to_string());
             let mut sources: Vec<String> = Vec::new();
             for f in &g {
                 if !sources.contains(&f.source) {
                     sources.push(f.source.clone());
                 }
             }
-            Quote { quote: longest, speaker, sources, citations: g.into_iter().map(|f| f.citation).collect() }
+            Quote {
+                quote: longest,
+                speaker,
+                sources,
+                citations: g.into_iter().map(|f| f.citation).collect(),
+            }
         })
         .collect();
-    quotes.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+    quotes.sort_by_key(|q| std::cmp::Reverse(q.sources.len()));
     quotes
 }
 
@@ -259,26 +353,46 @@ mod tests {
         clean.push(text, 0..text.len());
         let sentences = chorus_text::sentences(text)
             .into_iter()
-            .map(|r| Sentence { start: r.start, end: r.end, paragraph: 0 })
+            .map(|r| Sentence {
+                start: r.start,
+                end: r.end,
+                paragraph: 0,
+            })
             .collect();
         CleanArticle {
-            article: Article { id: source.into(), source: source.into(), body: text.into(), ..Article::default() },
+            article: Article {
+                id: source.into(),
+                source: source.into(),
+                body: text.into(),
+                ..Article::default()
+            },
             clean,
-            paragraphs: vec![0..text.len()],
+            paragraphs: std::iter::once(0..text.len()).collect(),
             sentences,
             removed: vec![],
         }
     }
 
     fn check(arts: &[CleanArticle], expected: &str) {
-        let names: BTreeMap<String, String> = [("Ilsa Berg", "Ilsa van der Berg"), ("Mayor Berg", "Ilsa van der Berg"), ("Ilsa van der Berg", "Ilsa van der Berg")]
-            .into_iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
+        let names: BTreeMap<String, String> = [
+            ("Ilsa Berg", "Ilsa van der Berg"),
+            ("Mayor Berg", "Ilsa van der Berg"),
+            ("Ilsa van der Berg", "Ilsa van der Berg"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
         let refs: Vec<&CleanArticle> = arts.iter().collect();
         let got: Vec<String> = find(&refs, &names)
             .into_iter()
-            .map(|q| format!("{} | {} | {}", q.quote, q.speaker.unwrap_or_default(), q.sources.join(",")))
+            .map(|q| {
+                format!(
+                    "{} | {} | {}",
+                    q.quote,
+                    q.speaker.unwrap_or_default(),
+                    q.sources.join(",")
+                )
+            })
             .collect();
         assert_eq!(got.join("\n"), expected);
     }

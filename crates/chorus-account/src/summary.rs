@@ -6,7 +6,11 @@ use crate::facts::Fact;
 use crate::{AccountConfig, Units};
 use chorus_model::AccountSentence;
 
-pub(crate) fn select(units: &Units, facts: &[Fact], config: &AccountConfig) -> Vec<AccountSentence> {
+pub(crate) fn select(
+    units: &Units,
+    facts: &[Fact],
+    config: &AccountConfig,
+) -> Vec<AccountSentence> {
     let n = units.units.len();
     if n == 0 {
         return Vec::new();
@@ -24,7 +28,11 @@ pub(crate) fn select(units: &Units, facts: &[Fact], config: &AccountConfig) -> V
             let unit = &units.units[u];
             let outlets = facts[fact_of[u]].independent(units).0.len() as f32;
             let position = 1.0 / (1.0 + unit.position as f32).sqrt();
-            let short = if unit.words < 6 || unit.words > 60 { 0.3 } else { 1.0 };
+            let short = if unit.words < 6 || unit.words > 60 {
+                0.3
+            } else {
+                1.0
+            };
             (central[u] / max_c + 0.5 * (outlets - 1.0).min(3.0) + 0.6 * position) * short
         })
         .collect();
@@ -43,7 +51,10 @@ pub(crate) fn select(units: &Units, facts: &[Fact], config: &AccountConfig) -> V
         if used_facts.contains(&f) || units.units[u].words < 4 {
             continue;
         }
-        if chosen.iter().any(|&c| units.similarity(c, u) > config.redundancy) {
+        if chosen
+            .iter()
+            .any(|&c| units.similarity(c, u) > config.redundancy)
+        {
             continue;
         }
         chosen.push(u);

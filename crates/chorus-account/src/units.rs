@@ -1,7 +1,7 @@
 //! The sentences of an event as comparable units: text, outlet, position and a TF-IDF vector
 //! over stemmed terms, with demonyms folded into their country ("Syrian" → "Syria").
 
-use chorus_model::{CleanArticle, Citation, Sentence};
+use chorus_model::{Citation, CleanArticle, Sentence};
 use chorus_text::{cosine, unit, SparseVector};
 use std::collections::HashMap;
 
@@ -89,7 +89,10 @@ impl<'a> Units<'a> {
             }
         }
         let n = folded.len().max(1) as f32;
-        let idf: Vec<f32> = df.iter().map(|&d| ((n + 1.0) / (d + 1.0)).ln() + 1.0).collect();
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d + 1.0)).ln() + 1.0)
+            .collect();
         let units = meta
             .into_iter()
             .zip(folded)
@@ -98,12 +101,31 @@ impl<'a> Units<'a> {
                 for &(t, _) in &terms {
                     *counts.entry(t).or_insert(0.0) += 1.0;
                 }
-                let vector = unit(counts.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * idf[t as usize])).collect());
-                Unit { article, sentence, text, source: &articles[article].article.source, position, words, vector, terms }
+                let vector = unit(
+                    counts
+                        .into_iter()
+                        .map(|(t, c)| (t, (1.0 + c.ln()) * idf[t as usize]))
+                        .collect(),
+                );
+                Unit {
+                    article,
+                    sentence,
+                    text,
+                    source: &articles[article].article.source,
+                    position,
+                    words,
+                    vector,
+                    terms,
+                }
             })
             .collect();
         let wire_group = wire_groups(articles);
-        Units { articles, units, df: df.iter().map(|d| d / n).collect(), wire_group }
+        Units {
+            articles,
+            units,
+            df: df.iter().map(|d| d / n).collect(),
+            wire_group,
+        }
     }
 
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
@@ -120,7 +142,11 @@ impl<'a> Units<'a> {
 /// outlets that share two consecutive identical sentences, and articles of one outlet.
 fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
     let key = |a: &CleanArticle, s: &Sentence| -> String {
-        a.sentence_text(s).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        a.sentence_text(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
     };
     let pairs: Vec<std::collections::HashSet<(String, String)>> = articles
         .iter()

@@ -5,37 +5,138 @@
 
 /// Navigation and section labels that precede links or stand alone on news pages.
 const LABELS: &[&str] = &[
-    "read more", "read also", "also read", "read next", "more", "related", "related articles",
-    "related stories", "related coverage", "related content", "related links", "see also",
-    "more on this story", "more on this", "watch", "listen", "trending", "trending news",
-    "most read", "most popular", "recommended", "advertisement", "sponsored",
-    "sponsored content", "image copyright", "image caption", "media caption", "skip to content",
-    "share this", "share", "tweet", "email", "print", "comments", "continue reading",
-    "story continues below", "top stories", "latest news", "you may also like", "don't miss",
-    "more from", "follow", "subscribe", "ad", "photo", "video",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "more",
+    "related",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related content",
+    "related links",
+    "see also",
+    "more on this story",
+    "more on this",
+    "watch",
+    "listen",
+    "trending",
+    "trending news",
+    "most read",
+    "most popular",
+    "recommended",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "image copyright",
+    "image caption",
+    "media caption",
+    "skip to content",
+    "share this",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "continue reading",
+    "story continues below",
+    "top stories",
+    "latest news",
+    "you may also like",
+    "don't miss",
+    "more from",
+    "follow",
+    "subscribe",
+    "ad",
+    "photo",
+    "video",
 ];
 
 /// Words that mark promo text when the paragraph also addresses the reader or itself.
 const PROMO_CUES: &[&str] = &[
-    "app", "apps", "alert", "alerts", "notification", "notifications", "newsletter",
-    "newsletters", "subscribe", "subscription", "subscriber", "subscribers", "follow",
-    "whatsapp", "youtube", "facebook", "twitter", "instagram", "tiktok", "channel", "podcast",
-    "inbox", "email", "download", "refresh", "page", "browser", "javascript", "cookie",
-    "cookies", "updated", "update", "updates", "version", "register", "login", "premium",
-    "smartphone", "tablet", "phone", "device", "click", "tap", "link", "shortly", "ad", "ads",
-    "amended", "corrected", "correction", "sign", "feedback", "tips", "contact",
+    "app",
+    "apps",
+    "alert",
+    "alerts",
+    "notification",
+    "notifications",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "subscriber",
+    "subscribers",
+    "follow",
+    "whatsapp",
+    "youtube",
+    "facebook",
+    "twitter",
+    "instagram",
+    "tiktok",
+    "channel",
+    "podcast",
+    "inbox",
+    "email",
+    "download",
+    "refresh",
+    "page",
+    "browser",
+    "javascript",
+    "cookie",
+    "cookies",
+    "updated",
+    "update",
+    "updates",
+    "version",
+    "register",
+    "login",
+    "premium",
+    "smartphone",
+    "tablet",
+    "phone",
+    "device",
+    "click",
+    "tap",
+    "link",
+    "shortly",
+    "ad",
+    "ads",
+    "amended",
+    "corrected",
+    "correction",
+    "sign",
+    "feedback",
+    "tips",
+    "contact",
 ];
 
 /// Words that address the reader; imperative openers count when they start the paragraph.
 const READER_WORDS: &[&str] = &["you", "your", "you're", "please", "us", "our", "ours"];
 const IMPERATIVES: &[&str] = &[
-    "subscribe", "sign", "download", "get", "follow", "join", "click", "tap", "share", "watch",
-    "listen", "register", "log", "like", "support", "donate",
+    "subscribe",
+    "sign",
+    "download",
+    "get",
+    "follow",
+    "join",
+    "click",
+    "tap",
+    "share",
+    "watch",
+    "listen",
+    "register",
+    "log",
+    "like",
+    "support",
+    "donate",
 ];
 const SELF_NOUNS: &[&str] = &["story", "article", "page", "report", "post", "blog", "feed"];
 
 fn lower_words(text: &str) -> Vec<String> {
-    chorus_text::words(text).map(|(_, w)| w.to_lowercase().replace('’', "'")).collect()
+    chorus_text::words(text)
+        .map(|(_, w)| w.to_lowercase().replace('’', "'"))
+        .collect()
 }
 
 fn label_of(lower: &str) -> Option<(&'static str, &str)> {
@@ -63,7 +164,10 @@ pub fn is_link_label(text: &str) -> bool {
 pub fn looks_like_link(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
-    let first_upper = t.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let first_upper = t
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     words > 0 && words <= 16 && first_upper && !t.ends_with(['.', '”', '"', ',', ';'])
 }
 
@@ -78,10 +182,18 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
         return None;
     }
     let short = words.len() <= 25;
-    if short && (lower.contains('©') || lower.contains("all rights reserved") || lower.starts_with("copyright")) {
+    if short
+        && (lower.contains('©')
+            || lower.contains("all rights reserved")
+            || lower.starts_with("copyright"))
+    {
         return Some("copyright");
     }
-    if short && (lower.starts_with("reporting by") || lower.starts_with("editing by") || lower.starts_with("additional reporting")) {
+    if short
+        && (lower.starts_with("reporting by")
+            || lower.starts_with("editing by")
+            || lower.starts_with("additional reporting"))
+    {
         return Some("credits");
     }
     // Quoted speech may address "you" or "us"; it is story, not furniture.
@@ -93,10 +205,16 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
         // "US" the country is not "us" the reader.
         READER_WORDS.contains(&w.as_str()) && !(w == "us" && *o != "us")
     }) || IMPERATIVES.contains(&words[0].as_str());
-    let self_reference = words.windows(4).any(|w| {
-        w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(&x.as_str()))
-    }) || (words.len() < 4 && words[0] == "this" && words.iter().any(|x| SELF_NOUNS.contains(&x.as_str())));
-    let cues = words.iter().filter(|w| PROMO_CUES.contains(&w.as_str())).count();
+    let self_reference = words
+        .windows(4)
+        .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(&x.as_str())))
+        || (words.len() < 4
+            && words[0] == "this"
+            && words.iter().any(|x| SELF_NOUNS.contains(&x.as_str())));
+    let cues = words
+        .iter()
+        .filter(|w| PROMO_CUES.contains(&w.as_str()))
+        .count();
     if (addresses_reader || self_reference) && cues >= 1 {
         return Some("promo");
     }
@@ -116,10 +234,16 @@ mod tests {
         check("Read more: Why the bridge fell", Some("link_label"));
         check("RELATED:", Some("link_label"));
         check("Advertisement", Some("link_label"));
-        check("Get our app to receive alerts on your phone.", Some("promo"));
+        check(
+            "Get our app to receive alerts on your phone.",
+            Some("promo"),
+        );
         check("This developing story is being updated.", Some("promo"));
         check("Sign up for the morning newsletter", Some("promo"));
-        check("© 2026 Valley Media Ltd. All rights reserved.", Some("copyright"));
+        check(
+            "© 2026 Valley Media Ltd. All rights reserved.",
+            Some("copyright"),
+        );
     }
 
     #[test]
@@ -128,7 +252,13 @@ mod tests {
         check("More than 40 people died.", None);
         check("The US said its app would alert residents.", None);
         check("He told reporters: “Please follow us to the square.”", None);
-        check("Watchdogs said the page of accounts had been updated.", None);
-        check("Russia requested a meeting, an official posted on Telegram.", None);
+        check(
+            "Watchdogs said the page of accounts had been updated.",
+            None,
+        );
+        check(
+            "Russia requested a meeting, an official posted on Telegram.",
+            None,
+        );
     }
 }

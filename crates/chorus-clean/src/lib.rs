@@ -27,7 +27,11 @@ pub struct CleanConfig {
 
 impl Default for CleanConfig {
     fn default() -> Self {
-        CleanConfig { furniture_min_articles: 2, version_overlap: 0.5, promo_max_words: 60 }
+        CleanConfig {
+            furniture_min_articles: 2,
+            version_overlap: 0.5,
+            promo_max_words: 60,
+        }
     }
 }
 
@@ -38,7 +42,10 @@ struct Para {
 }
 
 fn key_of(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect::<String>().to_lowercase()
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// Cleans all articles together (furniture is learned across the articles of each outlet).
@@ -85,7 +92,13 @@ fn outlet_furniture(
         }
         let keys: Vec<BTreeSet<&str>> = idx
             .iter()
-            .map(|&i| paras[i].iter().map(|p| p.key.as_str()).filter(|k| !k.is_empty()).collect())
+            .map(|&i| {
+                paras[i]
+                    .iter()
+                    .map(|p| p.key.as_str())
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            })
             .collect();
         // Which articles hold each key.
         let mut holders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -174,10 +187,20 @@ fn clean_one(
         let index = kept.len();
         kept.push(start..end);
         for r in chorus_text::sentences(&clean.text[start..end]) {
-            sentences.push(Sentence { start: start + r.start, end: start + r.end, paragraph: index });
+            sentences.push(Sentence {
+                start: start + r.start,
+                end: start + r.end,
+                paragraph: index,
+            });
         }
     }
-    CleanArticle { article, clean, paragraphs: kept, sentences, removed }
+    CleanArticle {
+        article,
+        clean,
+        paragraphs: kept,
+        sentences,
+        removed,
+    }
 }
 
 #[cfg(test)]
@@ -186,7 +209,12 @@ mod tests {
     use expect_test::{expect, Expect};
 
     fn article(id: &str, source: &str, body: &str) -> Article {
-        Article { id: id.into(), source: source.into(), body: body.into(), ..Article::default() }
+        Article {
+            id: id.into(),
+            source: source.into(),
+            body: body.into(),
+            ..Article::default()
+        }
     }
 
     fn check(articles: Vec<Article>, expect: Expect) {
@@ -204,7 +232,12 @@ mod tests {
                 );
             }
             for r in &c.removed {
-                out.push_str(&format!("  - {} ({}): {}\n", r.kind.as_str(), r.reason, r.text));
+                out.push_str(&format!(
+                    "  - {} ({}): {}\n",
+                    r.kind.as_str(),
+                    r.reason,
+                    r.text
+                ));
             }
         }
         expect.assert_eq(&out);

@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 fn ends_clause(line: &str) -> bool {
-    line.trim_end().ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…', ';'])
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…', ';'])
 }
 
 /// Byte ranges of the paragraphs of `body` (lines joined where text was hard-wrapped).
@@ -24,7 +25,11 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
         let joins = match &prev_line {
             Some((prev, _)) => {
                 let p = &body[prev.clone()];
-                let next_lower = line.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
+                let next_lower = line
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase());
                 !ends_clause(p) && (p.trim().chars().count() >= 60 || next_lower)
             }
             None => false,

@@ -24,7 +24,12 @@ pub struct ClusterConfig {
 
 impl Default for ClusterConfig {
     fn default() -> Self {
-        ClusterConfig { threshold: 0.18, title_weight: 2.0, max_days_apart: 7.0, max_all_pairs: 3000 }
+        ClusterConfig {
+            threshold: 0.18,
+            title_weight: 2.0,
+            max_days_apart: 7.0,
+            max_all_pairs: 3000,
+        }
     }
 }
 
@@ -79,8 +84,10 @@ pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering 
     }
     let vectorizer = Vectorizer::fit(articles, config.title_weight);
     let vectors: Vec<SparseVector> = (0..n).map(|i| vectorizer.vector(i)).collect();
-    let days: Vec<Option<i64>> =
-        articles.iter().map(|a| a.article.published.as_deref().and_then(day_number)).collect();
+    let days: Vec<Option<i64>> = articles
+        .iter()
+        .map(|a| a.article.published.as_deref().and_then(day_number))
+        .collect();
     let sim = |i: usize, j: usize| {
         cosine(&vectors[i], &vectors[j]) * time_factor(days[i], days[j], config.max_days_apart)
     };
@@ -103,8 +110,15 @@ pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering 
             similarity[i] = total / (e.len() - 1) as f32;
         }
     }
-    let shared_terms = events.iter().map(|e| vectorizer.shared_terms(e, &vectors, 8)).collect();
-    Clustering { events, similarity, shared_terms }
+    let shared_terms = events
+        .iter()
+        .map(|e| vectorizer.shared_terms(e, &vectors, 8))
+        .collect();
+    Clustering {
+        events,
+        similarity,
+        shared_terms,
+    }
 }
 
 /// Average-link agglomerative clustering over all pairs (Lance–Williams updates).
@@ -153,7 +167,11 @@ fn average_link(n: usize, sim: &dyn Fn(usize, usize) -> f32, threshold: f32) -> 
 
 /// One pass in input order: each article joins the most similar event centroid above the
 /// threshold or opens a new event. Used when all pairs would be too many.
-fn online(vectors: &[SparseVector], days: &[Option<i64>], config: &ClusterConfig) -> Vec<Vec<usize>> {
+fn online(
+    vectors: &[SparseVector],
+    days: &[Option<i64>],
+    config: &ClusterConfig,
+) -> Vec<Vec<usize>> {
     let mut centroids: Vec<std::collections::HashMap<u32, f32>> = Vec::new();
     let mut event_day: Vec<Option<i64>> = Vec::new();
     let mut events: Vec<Vec<usize>> = Vec::new();
@@ -161,7 +179,10 @@ fn online(vectors: &[SparseVector], days: &[Option<i64>], config: &ClusterConfig
         let mut best = (config.threshold, usize::MAX);
         for (e, c) in centroids.iter().enumerate() {
             let norm: f32 = c.values().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
-            let dot: f32 = v.iter().map(|(t, w)| c.get(t).copied().unwrap_or(0.0) * w).sum();
+            let dot: f32 = v
+                .iter()
+                .map(|(t, w)| c.get(t).copied().unwrap_or(0.0) * w)
+                .sum();
             let score = dot / norm * time_factor(days[i], event_day[e], config.max_days_apart);
             if score > best.0 {
                 best = (score, e);
@@ -198,7 +219,7 @@ mod tests {
                 ..Article::default()
             },
             clean,
-            paragraphs: vec![0..text.len()],
+            paragraphs: std::iter::once(0..text.len()).collect(),
             sentences: vec![],
             removed: vec![],
         }
@@ -207,21 +228,43 @@ mod tests {
     #[test]
     fn related_articles_group_and_unrelated_stay_apart() {
         let arts = vec![
-            art("The old bridge over the Lerna river collapsed on Monday, injuring commuters.", None),
-            art("A pasta festival opens in the harbour square with chefs from ten towns.", None),
-            art("Engineers inspect the collapsed Lerna river bridge after Monday's collapse.", None),
-            art("Chefs cook pasta for thousands at the harbour square festival.", None),
+            art(
+                "The old bridge over the Lerna river collapsed on Monday, injuring commuters.",
+                None,
+            ),
+            art(
+                "A pasta festival opens in the harbour square with chefs from ten towns.",
+                None,
+            ),
+            art(
+                "Engineers inspect the collapsed Lerna river bridge after Monday's collapse.",
+                None,
+            ),
+            art(
+                "Chefs cook pasta for thousands at the harbour square festival.",
+                None,
+            ),
         ];
         let c = cluster(&arts, &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0, 2], vec![1, 3]]);
-        assert!(c.shared_terms[0].iter().any(|t| t == "bridge"), "{:?}", c.shared_terms[0]);
+        assert!(
+            c.shared_terms[0].iter().any(|t| t == "bridge"),
+            "{:?}",
+            c.shared_terms[0]
+        );
     }
 
     #[test]
     fn distant_dates_keep_similar_stories_apart() {
         let arts = vec![
-            art("The old bridge over the Lerna river collapsed on Monday.", Some("2026-01-01")),
-            art("The old bridge over the Lerna river collapsed on Monday.", Some("2026-06-01")),
+            art(
+                "The old bridge over the Lerna river collapsed on Monday.",
+                Some("2026-01-01"),
+            ),
+            art(
+                "The old bridge over the Lerna river collapsed on Monday.",
+                Some("2026-06-01"),
+            ),
         ];
         assert_eq!(cluster(&arts, &ClusterConfig::default()).events.len(), 2);
         assert_eq!(day_number("1970-01-02"), Some(1));
@@ -230,11 +273,23 @@ mod tests {
     #[test]
     fn online_pass_agrees_on_easy_input() {
         let arts = vec![
-            art("The old bridge over the Lerna river collapsed on Monday, injuring commuters.", None),
-            art("A pasta festival opens in the harbour square with chefs from ten towns.", None),
-            art("Engineers inspect the collapsed Lerna river bridge after Monday's collapse.", None),
+            art(
+                "The old bridge over the Lerna river collapsed on Monday, injuring commuters.",
+                None,
+            ),
+            art(
+                "A pasta festival opens in the harbour square with chefs from ten towns.",
+                None,
+            ),
+            art(
+                "Engineers inspect the collapsed Lerna river bridge after Monday's collapse.",
+                None,
+            ),
         ];
-        let config = ClusterConfig { max_all_pairs: 0, ..ClusterConfig::default() };
+        let config = ClusterConfig {
+            max_all_pairs: 0,
+            ..ClusterConfig::default()
+        };
         assert_eq!(cluster(&arts, &config).events, vec![vec![0, 2], vec![1]]);
     }
 }

@@ -53,7 +53,10 @@ impl Vectorizer {
             counts.push(c);
         }
         let n = articles.len() as f32;
-        let idf = df.iter().map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0).collect();
+        let idf = df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+            .collect();
         let surface = surface_counts
             .into_iter()
             .map(|m| {
@@ -62,12 +65,21 @@ impl Vectorizer {
                 v.into_iter().next().map(|x| x.0).unwrap_or_default()
             })
             .collect();
-        Vectorizer { counts, idf, surface }
+        Vectorizer {
+            counts,
+            idf,
+            surface,
+        }
     }
 
     /// The unit TF-IDF vector of article `i`.
     pub fn vector(&self, i: usize) -> SparseVector {
-        unit(self.counts[i].iter().map(|(&t, &c)| (t, (1.0 + c.ln()) * self.idf[t as usize])).collect())
+        unit(
+            self.counts[i]
+                .iter()
+                .map(|(&t, &c)| (t, (1.0 + c.ln()) * self.idf[t as usize]))
+                .collect(),
+        )
     }
 
     /// Terms that most of the event's articles share, strongest first, as surface words.
@@ -81,9 +93,15 @@ impl Vectorizer {
             }
         }
         let need = if event.len() > 1 { 2 } else { 1 };
-        let mut v: Vec<(u32, f32)> =
-            weight.into_iter().filter(|(_, (_, n))| *n >= need).map(|(t, (w, _))| (t, w)).collect();
+        let mut v: Vec<(u32, f32)> = weight
+            .into_iter()
+            .filter(|(_, (_, n))| *n >= need)
+            .map(|(t, (w, _))| (t, w))
+            .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().take(k).map(|(t, _)| self.surface[t as usize].clone()).collect()
+        v.into_iter()
+            .take(k)
+            .map(|(t, _)| self.surface[t as usize].clone())
+            .collect()
     }
 }

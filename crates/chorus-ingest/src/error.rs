@@ -9,7 +9,9 @@ pub enum IngestError {
     Empty,
     #[error("binary data (NUL bytes), not a text article")]
     Binary,
-    #[error("not valid UTF-8 (first bad byte at offset {at}); hint: convert it with `iconv -t UTF-8`")]
+    #[error(
+        "not valid UTF-8 (first bad byte at offset {at}); hint: convert it with `iconv -t UTF-8`"
+    )]
     NotUtf8 { at: usize },
     #[error("file of {size} bytes is larger than the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },

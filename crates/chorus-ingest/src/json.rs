@@ -47,7 +47,13 @@ pub fn parse_json(content: &str, name: &str) -> (Vec<Article>, Vec<(String, Inge
         lines += 1;
         let at = format!(":{}", i + 1);
         match serde_json::from_str::<Record>(line) {
-            Ok(r) => push(r, &format!("{name}#{}", i + 1), &at, &mut articles, &mut problems),
+            Ok(r) => push(
+                r,
+                &format!("{name}#{}", i + 1),
+                &at,
+                &mut articles,
+                &mut problems,
+            ),
             Err(e) => {
                 // A pretty-printed single object spans lines: try the whole content once.
                 if lines == 1 && trimmed.starts_with('{') {
@@ -86,7 +92,12 @@ fn push(
             return;
         }
     };
-    let published = match r.published.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+    let published = match r
+        .published
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         Some(p) => match normalize_date(p) {
             Some(d) => Some(d),
             None => {
@@ -99,10 +110,16 @@ fn push(
         },
         None => None,
     };
-    let language = r.language.filter(|l| !l.is_empty()).or_else(|| detect_language(&body));
+    let language = r
+        .language
+        .filter(|l| !l.is_empty())
+        .or_else(|| detect_language(&body));
     articles.push(Article {
         // An unknown outlet is its own outlet: never merged with another unknown one.
-        source: r.source.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| id.clone()),
+        source: r
+            .source
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| id.clone()),
         id,
         path: None,
         title: r.title.filter(|t| !t.trim().is_empty()),
@@ -122,7 +139,10 @@ mod tests {
     fn jsonl_keeps_ids_and_reports_bad_lines() {
         let input = "{\"id\":\"a1\",\"text\":\"One story here.\",\"source\":\"X\"}\nnot json\n{\"title\":\"t\"}\n{\"text\":\"Two.\"}\n";
         let (arts, probs) = parse_json(input, "f.jsonl");
-        let ids: Vec<_> = arts.iter().map(|a| (a.id.as_str(), a.source.as_str())).collect();
+        let ids: Vec<_> = arts
+            .iter()
+            .map(|a| (a.id.as_str(), a.source.as_str()))
+            .collect();
         assert_eq!(ids, [("a1", "X"), ("f.jsonl#4", "f.jsonl#4")]);
         let wheres: Vec<_> = probs.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(wheres, [":2", ":3"]);
@@ -130,9 +150,15 @@ mod tests {
 
     #[test]
     fn arrays_and_single_objects() {
-        let (arts, probs) = parse_json("[{\"id\":7,\"text\":\"A.\"},{\"id\":\"b\",\"text\":\"B.\"}]", "f.json");
+        let (arts, probs) = parse_json(
+            "[{\"id\":7,\"text\":\"A.\"},{\"id\":\"b\",\"text\":\"B.\"}]",
+            "f.json",
+        );
         assert!(probs.is_empty());
-        assert_eq!(arts.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["7", "b"]);
+        assert_eq!(
+            arts.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["7", "b"]
+        );
         let (arts, _) = parse_json("{\n  \"text\": \"Pretty.\"\n}\n", "f.json");
         assert_eq!(arts.len(), 1);
     }

@@ -16,13 +16,48 @@ pub fn detect_language(text: &str) -> Option<String> {
 
 fn iso639_1(code3: &str) -> Option<&'static str> {
     const TABLE: &[(&str, &str)] = &[
-        ("eng", "en"), ("deu", "de"), ("fra", "fr"), ("spa", "es"), ("ita", "it"), ("por", "pt"),
-        ("nld", "nl"), ("pol", "pl"), ("rus", "ru"), ("ukr", "uk"), ("tur", "tr"), ("ara", "ar"),
-        ("cmn", "zh"), ("jpn", "ja"), ("kor", "ko"), ("swe", "sv"), ("dan", "da"), ("nob", "nb"),
-        ("fin", "fi"), ("ces", "cs"), ("slk", "sk"), ("hun", "hu"), ("ron", "ro"), ("bul", "bg"),
-        ("ell", "el"), ("heb", "he"), ("hin", "hi"), ("ind", "id"), ("vie", "vi"), ("tha", "th"),
-        ("pes", "fa"), ("urd", "ur"), ("ben", "bn"), ("hrv", "hr"), ("srp", "sr"), ("slv", "sl"),
-        ("lit", "lt"), ("lav", "lv"), ("est", "et"), ("cat", "ca"), ("epo", "eo"), ("afr", "af"),
+        ("eng", "en"),
+        ("deu", "de"),
+        ("fra", "fr"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("nld", "nl"),
+        ("pol", "pl"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("tur", "tr"),
+        ("ara", "ar"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "nb"),
+        ("fin", "fi"),
+        ("ces", "cs"),
+        ("slk", "sk"),
+        ("hun", "hu"),
+        ("ron", "ro"),
+        ("bul", "bg"),
+        ("ell", "el"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("ind", "id"),
+        ("vie", "vi"),
+        ("tha", "th"),
+        ("pes", "fa"),
+        ("urd", "ur"),
+        ("ben", "bn"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("slv", "sl"),
+        ("lit", "lt"),
+        ("lav", "lv"),
+        ("est", "et"),
+        ("cat", "ca"),
+        ("epo", "eo"),
+        ("afr", "af"),
     ];
     TABLE.iter().find(|(c3, _)| *c3 == code3).map(|(_, c1)| *c1)
 }
@@ -34,11 +69,15 @@ mod tests {
     #[test]
     fn detects_english_and_german() {
         assert_eq!(
-            detect_language("The president arrived in the capital on Sunday after a long flight.").as_deref(),
+            detect_language("The president arrived in the capital on Sunday after a long flight.")
+                .as_deref(),
             Some("en")
         );
         assert_eq!(
-            detect_language("Der Präsident ist am Sonntag nach einem langen Flug in der Hauptstadt angekommen.").as_deref(),
+            detect_language(
+                "Der Präsident ist am Sonntag nach einem langen Flug in der Hauptstadt angekommen."
+            )
+            .as_deref(),
             Some("de")
         );
     }

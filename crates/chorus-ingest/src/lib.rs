@@ -25,7 +25,9 @@ pub struct IngestConfig {
 
 impl Default for IngestConfig {
     fn default() -> Self {
-        IngestConfig { max_file_bytes: 256 * 1024 * 1024 }
+        IngestConfig {
+            max_file_bytes: 256 * 1024 * 1024,
+        }
     }
 }
 
@@ -42,7 +44,10 @@ pub struct Ingested {
 impl Ingested {
     fn skip(&mut self, path: &Path, err: IngestError) {
         self.skipped += 1;
-        self.diagnostics.push(Diagnostic { path: path.display().to_string(), message: err.to_string() });
+        self.diagnostics.push(Diagnostic {
+            path: path.display().to_string(),
+            message: err.to_string(),
+        });
     }
 
     fn merge(&mut self, other: Ingested) {
@@ -94,7 +99,9 @@ fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
         };
         for entry in entries.flatten() {
             let p = entry.path();
-            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if hidden {
                 continue;
             }
@@ -108,7 +115,11 @@ fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
     files.sort();
     for file in files {
         let rel = file.strip_prefix(root).unwrap_or(&file);
-        let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let id = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         out.merge(ingest_file(&file, &id, config));
     }
     out
@@ -138,7 +149,13 @@ fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
     };
     match std::fs::metadata(path) {
         Ok(m) if m.len() > config.max_file_bytes => {
-            out.skip(path, IngestError::TooLarge { size: m.len(), limit: config.max_file_bytes });
+            out.skip(
+                path,
+                IngestError::TooLarge {
+                    size: m.len(),
+                    limit: config.max_file_bytes,
+                },
+            );
             return out;
         }
         Ok(_) => {}
@@ -203,7 +220,10 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
                 if skips {
                     out.skipped += 1;
                 }
-                out.diagnostics.push(Diagnostic { path: format!("{shown}{where_}"), message: err.to_string() });
+                out.diagnostics.push(Diagnostic {
+                    path: format!("{shown}{where_}"),
+                    message: err.to_string(),
+                });
             }
         }
     }
@@ -219,7 +239,9 @@ fn decode(bytes: &[u8]) -> Result<&str> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(IngestError::Binary);
     }
-    std::str::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 { at: e.valid_up_to() })
+    std::str::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 {
+        at: e.valid_up_to(),
+    })
 }
 
 /// Keeps ids unique: a later article whose id is taken gets `~2`, `~3`, ... and a warning.
@@ -247,7 +269,10 @@ mod tests {
     fn decode_rejects_empty_binary_and_broken_utf8() {
         assert!(matches!(decode(b"  \n"), Err(IngestError::Empty)));
         assert!(matches!(decode(b"abc\0def"), Err(IngestError::Binary)));
-        assert!(matches!(decode(b"caf\xe9 au lait"), Err(IngestError::NotUtf8 { at: 3 })));
+        assert!(matches!(
+            decode(b"caf\xe9 au lait"),
+            Err(IngestError::NotUtf8 { at: 3 })
+        ));
         assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
     }
 }

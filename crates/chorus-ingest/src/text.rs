@@ -5,11 +5,26 @@ use crate::{detect_language, IngestError, Result};
 use chorus_model::Article;
 use std::path::Path;
 
-const KNOWN_KEYS: &[&str] =
-    &["title", "source", "url", "published", "language", "date", "author", "byline", "outlet", "link", "lang", "id"];
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "source",
+    "url",
+    "published",
+    "language",
+    "date",
+    "author",
+    "byline",
+    "outlet",
+    "link",
+    "lang",
+    "id",
+];
 
 pub(crate) fn file_stem(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     match name.split_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_string(),
         _ => name,
@@ -20,7 +35,12 @@ pub(crate) fn file_stem(path: &Path) -> String {
 fn header_field(line: &str) -> Option<(String, &str)> {
     let (key, value) = line.split_once(':')?;
     let key = key.trim();
-    if key.is_empty() || key.len() > 24 || !key.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == ' ') {
+    if key.is_empty()
+        || key.len() > 24
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == ' ')
+    {
         return None;
     }
     Some((key.to_ascii_lowercase(), value.trim()))
@@ -28,7 +48,11 @@ fn header_field(line: &str) -> Option<(String, &str)> {
 
 /// Parses one text article. `id` names it; `stem` is the outlet when no `Source:` is given.
 pub fn parse_text(id: &str, stem: &str, content: &str) -> Result<Article> {
-    let mut article = Article { id: id.to_string(), source: stem.to_string(), ..Article::default() };
+    let mut article = Article {
+        id: id.to_string(),
+        source: stem.to_string(),
+        ..Article::default()
+    };
     let mut body_start = 0;
     // Header: leading `Key: value` lines, the first with a known key, ended by a blank line.
     let mut fields = Vec::new();
@@ -108,12 +132,24 @@ pub fn normalize_date(value: &str) -> Option<String> {
     if let Ok(d) = DateTime::parse_from_rfc2822(v) {
         return Some(d.to_rfc3339());
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(v, fmt) {
             return Some(d.and_utc().to_rfc3339());
         }
     }
-    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"] {
+    for fmt in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%d %B %Y",
+        "%B %d, %Y",
+        "%d %b %Y",
+        "%b %d, %Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(v, fmt) {
             return Some(d.format("%Y-%m-%d").to_string());
         }
@@ -174,14 +210,23 @@ mod tests {
                 Syria's president has arrived in Moscow, state media said.
                 More text."#]],
         );
-        check("Title: Only a header\n\n  \n", expect!["error: no article text after the header block"]);
+        check(
+            "Title: Only a header\n\n  \n",
+            expect!["error: no article text after the header block"],
+        );
     }
 
     #[test]
     fn dates_normalise() {
         assert_eq!(normalize_date("2024-12-08").as_deref(), Some("2024-12-08"));
-        assert_eq!(normalize_date("8 December 2024").as_deref(), Some("2024-12-08"));
-        assert_eq!(normalize_date("2024-12-08T10:00:00+02:00").as_deref(), Some("2024-12-08T10:00:00+02:00"));
+        assert_eq!(
+            normalize_date("8 December 2024").as_deref(),
+            Some("2024-12-08")
+        );
+        assert_eq!(
+            normalize_date("2024-12-08T10:00:00+02:00").as_deref(),
+            Some("2024-12-08T10:00:00+02:00")
+        );
         assert_eq!(normalize_date("yesterday"), None);
     }
 }

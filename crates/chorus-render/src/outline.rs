@@ -180,8 +180,12 @@ fn single_source(event: &Event, articles: &Articles<'_>, max: usize) -> Section 
         .iter()
         .take(max)
         .map(|f| {
-            let mut inlines =
-                cited_text(&f.text, std::slice::from_ref(&f.source), &f.citations, articles);
+            let mut inlines = cited_text(
+                &f.text,
+                std::slice::from_ref(&f.source),
+                &f.citations,
+                articles,
+            );
             inlines.extend(wire_note(&f.same_wire_text, "also reprinted by"));
             Item::new(inlines)
         })
@@ -204,7 +208,11 @@ fn wire_note(outlets: &[String], label: &str) -> Option<Inline> {
     if outlets.is_empty() {
         return None;
     }
-    let verb = if label == "reprint" { "same wire text, not independent" } else { label };
+    let verb = if label == "reprint" {
+        "same wire text, not independent"
+    } else {
+        label
+    };
     Some(Inline::Muted(format!(" ({verb}: {})", outlets.join(", "))))
 }
 

@@ -6,17 +6,41 @@ use std::ops::Range;
 
 /// Abbreviations that end with a period but rarely end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
-    "capt", "maj", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "v", "etc", "no", "nos", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
-    "rev", "hon", "pres", "supt", "det", "insp", "cmdr", "adm", "approx", "fig", "al", "e.g",
-    "i.e", "cf", "dept", "univ", "messrs", "mme", "mlle", "brig", "cpl", "pvt", "sgt", "gov",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "maj", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "v", "etc", "no", "nos", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
+    "hon", "pres", "supt", "det", "insp", "cmdr", "adm", "approx", "fig", "al", "e.g", "i.e", "cf",
+    "dept", "univ", "messrs", "mme", "mlle", "brig", "cpl", "pvt", "sgt", "gov",
 ];
 
 /// Words that start sentences often; after a dotted acronym they signal a real boundary.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "In", "A", "An", "This", "That", "There",
-    "Its", "His", "Her", "Their", "On", "At", "As", "If", "When", "After", "Meanwhile", "However",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "In",
+    "A",
+    "An",
+    "This",
+    "That",
+    "There",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "After",
+    "Meanwhile",
+    "However",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -95,7 +119,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
         // Extend over repeated terminators and closing quotes/brackets.
         let mut j = i + 1;
-        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+        while j < chars.len()
+            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
         {
             j += 1;
         }
@@ -125,8 +150,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             i = k;
             continue;
         }
-        if c == '.' && i + 1 == j || (c == '.' && chars[i + 1..j].iter().all(|&(_, d)| is_closer(d)))
-        {
+        if c == '.' && chars[i + 1..j].iter().all(|&(_, d)| is_closer(d)) {
             let word = word_before(text, pos);
             let next = next_word(&text[chars[k].0..]);
             if is_abbreviation(word, next) {
@@ -209,7 +233,10 @@ mod tests {
 
     #[test]
     fn no_terminator_and_empty_input() {
-        check("Read more: Latest updates", expect!["Read more: Latest updates"]);
+        check(
+            "Read more: Latest updates",
+            expect!["Read more: Latest updates"],
+        );
         check("", expect![""]);
         check("  ", expect![""]);
         check("Ends with a dot.", expect!["Ends with a dot."]);

@@ -66,7 +66,9 @@ pub struct Terms {
 
 impl Default for Terms {
     fn default() -> Self {
-        Terms { stemmer: Stemmer::create(Algorithm::English) }
+        Terms {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
     }
 }
 
@@ -101,8 +103,13 @@ mod tests {
 
     #[test]
     fn words_split_possessives_but_keep_contractions() {
-        let got: Vec<&str> = words("Assad’s fall, don't: al-Assad 3.5 (HTS)").map(|w| w.1).collect();
-        assert_eq!(got, ["Assad", "fall", "don't", "al", "Assad", "3", "5", "HTS"]);
+        let got: Vec<&str> = words("Assad’s fall, don't: al-Assad 3.5 (HTS)")
+            .map(|w| w.1)
+            .collect();
+        assert_eq!(
+            got,
+            ["Assad", "fall", "don't", "al", "Assad", "3", "5", "HTS"]
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "chorus", version, about = "Many outlets, one story: turns news articles into cited event reports.")]
+#[command(
+    name = "chorus",
+    version,
+    about = "Many outlets, one story: turns news articles into cited event reports."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -94,7 +98,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let out = if one_event && args.format == Format::Text {
         summary_lines(&report)
     } else {
-        render(&report, args.format, &RenderConfig { color, ..RenderConfig::default() })
+        render(
+            &report,
+            args.format,
+            &RenderConfig {
+                color,
+                ..RenderConfig::default()
+            },
+        )
     };
     let mut lock = stdout.lock();
     if let Err(e) = lock.write_all(out.as_bytes()).and_then(|_| lock.flush()) {
@@ -102,7 +113,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return Err(e.into());
         }
     }
-    Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `chorus summarize` in text: the account, one sentence per line, control characters gone.

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn chorus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("chorus runs")
+    Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .output()
+        .expect("chorus runs")
 }
 
 fn repo() -> PathBuf {
@@ -22,7 +25,10 @@ fn scratch(name: &str) -> PathBuf {
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("bad JSON ({e}); stderr: {}", String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "bad JSON ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
@@ -30,16 +36,28 @@ fn json(out: &Output) -> serde_json::Value {
 fn example_corpus_events_come_out_as_written() {
     let corpus = repo().join("examples/corpus");
     let out = chorus(&["digest", corpus.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = json(&out);
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("examples/corpus-events.json")).unwrap()).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("examples/corpus-events.json")).unwrap(),
+    )
+    .unwrap();
     let mut want: Vec<Vec<String>> = expected["events"]
         .as_array()
         .unwrap()
         .iter()
         .map(|e| {
-            let mut v: Vec<String> = e["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+            let mut v: Vec<String> = e["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect();
             v.sort();
             v
         })
@@ -49,7 +67,12 @@ fn example_corpus_events_come_out_as_written() {
         .unwrap()
         .iter()
         .map(|e| {
-            let mut v: Vec<String> = e["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+            let mut v: Vec<String> = e["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect();
             v.sort();
             v
         })
@@ -59,12 +82,32 @@ fn example_corpus_events_come_out_as_written() {
     assert_eq!(got, want);
     // Every part of the report has something to show on the example corpus.
     let events = report["events"].as_array().unwrap();
-    for part in ["account", "corroborated", "single_source", "differences", "quotes", "entities"] {
-        assert!(events.iter().any(|e| !e[part].as_array().unwrap().is_empty()), "no event has {part}");
+    for part in [
+        "account",
+        "corroborated",
+        "single_source",
+        "differences",
+        "quotes",
+        "entities",
+    ] {
+        assert!(
+            events
+                .iter()
+                .any(|e| !e[part].as_array().unwrap().is_empty()),
+            "no event has {part}"
+        );
     }
-    let removed = report["articles"].as_array().unwrap().iter().flat_map(|a| a["removed"].as_array().unwrap().iter());
-    let kinds: std::collections::BTreeSet<&str> = removed.map(|r| r["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["boilerplate", "repeated_paragraph"]);
+    let removed = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["removed"].as_array().unwrap().iter());
+    let kinds: std::collections::BTreeSet<&str> =
+        removed.map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["boilerplate", "repeated_paragraph"]
+    );
 }
 
 #[test]
@@ -86,7 +129,11 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     std::fs::write(dir.join("latin1.md"), b"Caf\xe9 owners protest.\n").unwrap();
-    std::fs::write(dir.join("broken.jsonl"), "{\"id\":\"j1\",\"text\":\"A working line of text.\"}\n{\"id\":\"j2\",\"text\":\n").unwrap();
+    std::fs::write(
+        dir.join("broken.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"A working line of text.\"}\n{\"id\":\"j2\",\"text\":\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("picture.png"), [137u8, 80, 78, 71]).unwrap();
     let out = chorus(&["digest", dir.to_str().unwrap(), "--format", "json"]);
     assert_eq!(out.status.code(), Some(2), "some inputs were skipped");
@@ -95,18 +142,35 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["path"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()))
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    let has = |file: &str, words: &str| diags.iter().any(|(p, m)| p.contains(file) && m.contains(words));
+    let has = |file: &str, words: &str| {
+        diags
+            .iter()
+            .any(|(p, m)| p.contains(file) && m.contains(words))
+    };
     assert!(has("empty.txt", "empty"), "{diags:#?}");
     assert!(has("binary.txt", "binary"), "{diags:#?}");
     assert!(has("latin1.md", "UTF-8"), "{diags:#?}");
     assert!(has("broken.jsonl:2", "JSON"), "{diags:#?}");
     assert!(has("picture.png", "unsupported"), "{diags:#?}");
-    let ids: Vec<&str> = report["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["j1", "good.txt"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("binary.txt"), "diagnostics go to stderr too: {stderr}");
+    assert!(
+        stderr.contains("binary.txt"),
+        "diagnostics go to stderr too: {stderr}"
+    );
 }
 
 #[test]
