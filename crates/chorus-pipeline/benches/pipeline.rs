@@ -29,22 +29,44 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 }
 
 fn main() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/multinews-val/articles.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/multinews-val/articles.jsonl");
     if !path.exists() {
         eprintln!("skipping: {} is absent", path.display());
         return;
     }
     let runs = 7;
-    let (t_ingest, ingested) = time(runs, || chorus_ingest::ingest_paths(std::slice::from_ref(&path), &Default::default()));
+    let (t_ingest, ingested) = time(runs, || {
+        chorus_ingest::ingest_paths(std::slice::from_ref(&path), &Default::default())
+    });
     let n = ingested.articles.len();
     let bytes: usize = ingested.articles.iter().map(|a| a.body.len()).sum();
-    let (t_clean, cleaned) = time(runs, || chorus_clean::clean(ingested.articles.clone(), &Default::default()));
-    let (t_cluster, _) = time(runs, || chorus_cluster::cluster(&cleaned, &Default::default()));
-    let (t_digest, report) = time(3, || chorus_pipeline::digest(ingested.articles.clone(), vec![], &Default::default()));
-    println!("multinews-val: {n} articles, {:.1} MiB of text, {} events", bytes as f64 / 1048576.0, report.events.len());
+    let (t_clean, cleaned) = time(runs, || {
+        chorus_clean::clean(ingested.articles.clone(), &Default::default())
+    });
+    let (t_cluster, _) = time(runs, || {
+        chorus_cluster::cluster(&cleaned, &Default::default())
+    });
+    let (t_digest, report) = time(3, || {
+        chorus_pipeline::digest(ingested.articles.clone(), vec![], &Default::default())
+    });
+    println!(
+        "multinews-val: {n} articles, {:.1} MiB of text, {} events",
+        bytes as f64 / 1048576.0,
+        report.events.len()
+    );
     println!("{:<10} {:>12} {:>14}", "stage", "median", "articles/s");
-    for (name, t) in [("ingest", t_ingest), ("clean", t_clean), ("cluster", t_cluster), ("digest", t_digest)] {
-        println!("{name:<10} {:>10.1}ms {:>14.0}", t.as_secs_f64() * 1e3, n as f64 / t.as_secs_f64());
+    for (name, t) in [
+        ("ingest", t_ingest),
+        ("clean", t_clean),
+        ("cluster", t_cluster),
+        ("digest", t_digest),
+    ] {
+        println!(
+            "{name:<10} {:>10.1}ms {:>14.0}",
+            t.as_secs_f64() * 1e3,
+            n as f64 / t.as_secs_f64()
+        );
     }
     if let Some(mib) = peak_rss_mib() {
         println!("peak RSS {mib:.0} MiB");

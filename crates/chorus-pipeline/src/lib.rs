@@ -27,8 +27,12 @@ const TITLE_WORDS: usize = 12;
 pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
     let clustering = chorus_cluster::cluster(&cleaned, &config.cluster);
-    let groups: Vec<(Vec<usize>, Vec<String>)> =
-        clustering.events.iter().cloned().zip(clustering.shared_terms.iter().cloned()).collect();
+    let groups: Vec<(Vec<usize>, Vec<String>)> = clustering
+        .events
+        .iter()
+        .cloned()
+        .zip(clustering.shared_terms.iter().cloned())
+        .collect();
     assemble(cleaned, groups, &clustering.similarity, diagnostics, config)
 }
 
@@ -37,7 +41,11 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
     let cleaned = chorus_clean::clean(articles, &config.clean);
     let all: Vec<usize> = (0..cleaned.len()).collect();
     let similarity = vec![1.0; cleaned.len()];
-    let groups = if all.is_empty() { vec![] } else { vec![(all, vec![])] };
+    let groups = if all.is_empty() {
+        vec![]
+    } else {
+        vec![(all, vec![])]
+    };
     assemble(cleaned, groups, &similarity, diagnostics, config)
 }
 
@@ -53,12 +61,21 @@ fn assemble(
         .map(|(members, shared_terms)| event(&cleaned, &members, shared_terms, similarity, config))
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
-    events.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(b.sources.len().cmp(&a.sources.len())));
+    events.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.sources.len().cmp(&a.sources.len()))
+    });
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
     let articles = cleaned.into_iter().map(report_article).collect();
-    Report { articles, events, diagnostics }
+    Report {
+        articles,
+        events,
+        diagnostics,
+    }
 }
 
 fn event(
@@ -72,7 +89,11 @@ fn event(
     let index = chorus_entities::resolve(&arts, &config.entities);
     // Every surface form of a person, mapped to the canonical name, for quote speakers.
     let mut names = BTreeMap::new();
-    for e in index.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+    for e in index
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+    {
         names.insert(e.name.clone(), e.name.clone());
         for a in &e.aliases {
             names.entry(a.clone()).or_insert_with(|| e.name.clone());
@@ -85,11 +106,17 @@ fn event(
             sources.push(a.article.source.clone());
         }
     }
-    let mut dates: Vec<&str> = arts.iter().filter_map(|a| a.article.published.as_deref()).collect();
+    let mut dates: Vec<&str> = arts
+        .iter()
+        .filter_map(|a| a.article.published.as_deref())
+        .collect();
     dates.sort_unstable();
     let members_out: Vec<EventMember> = members
         .iter()
-        .map(|&i| EventMember { article: cleaned[i].article.id.clone(), similarity: similarity[i] })
+        .map(|&i| EventMember {
+            article: cleaned[i].article.id.clone(),
+            similarity: similarity[i],
+        })
         .collect();
     let title = title(&arts, members, similarity, &account.account);
     Event {
@@ -125,14 +152,19 @@ fn title(
         .max_by(|a, b| a.1.total_cmp(&b.1));
     let text = match titled {
         Some((t, _)) => t.to_string(),
-        None => account.first().map(|s| s.text.clone()).unwrap_or_else(|| "Untitled event".into()),
+        None => account
+            .first()
+            .map(|s| s.text.clone())
+            .unwrap_or_else(|| "Untitled event".into()),
     };
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= TITLE_WORDS {
         return words.join(" ");
     }
     let mut short = words[..TITLE_WORDS].join(" ");
-    short = short.trim_end_matches([',', ';', ':', '.', '–', '—', ' ']).to_string();
+    short = short
+        .trim_end_matches([',', ';', ':', '.', '–', '—', ' '])
+        .to_string();
     short.push('…');
     short
 }
@@ -150,7 +182,11 @@ fn report_article(c: CleanArticle) -> ReportArticle {
         removed: c
             .removed
             .into_iter()
-            .map(|r| ReportRemoval { kind: r.kind, text: r.text, reason: r.reason })
+            .map(|r| ReportRemoval {
+                kind: r.kind,
+                text: r.text,
+                reason: r.reason,
+            })
             .collect(),
     }
 }

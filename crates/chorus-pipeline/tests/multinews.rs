@@ -7,11 +7,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(rel);
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} is absent (../shared beside the checkout)", p.display());
+        eprintln!(
+            "skipping: {} is absent (../shared beside the checkout)",
+            p.display()
+        );
         None
     }
 }
@@ -21,7 +26,10 @@ fn bcubed(predicted: &HashMap<String, usize>, gold: &HashMap<String, String>) ->
     let items: Vec<&String> = gold.keys().collect();
     let (mut p, mut r) = (0.0, 0.0);
     for a in &items {
-        let same_pred: Vec<&&String> = items.iter().filter(|b| predicted[**b] == predicted[*a]).collect();
+        let same_pred: Vec<&&String> = items
+            .iter()
+            .filter(|b| predicted[**b] == predicted[*a])
+            .collect();
         let same_gold: Vec<&&String> = items.iter().filter(|b| gold[**b] == gold[*a]).collect();
         let both = same_pred.iter().filter(|b| gold[***b] == gold[*a]).count() as f64;
         p += both / same_pred.len() as f64;
@@ -34,21 +42,30 @@ fn bcubed(predicted: &HashMap<String, usize>, gold: &HashMap<String, String>) ->
 
 #[test]
 fn multinews_articles_ingest_with_ids_and_group_into_events() {
-    let Some(dir) = shared("multinews-val") else { return };
+    let Some(dir) = shared("multinews-val") else {
+        return;
+    };
     let ingested = ingest_paths(&[dir.join("articles.jsonl")], &IngestConfig::default());
     assert_eq!(ingested.skipped, 0, "{:?}", ingested.diagnostics);
     assert_eq!(ingested.articles.len(), 690);
     let mut gold = HashMap::new();
-    for line in std::fs::read_to_string(dir.join("events.jsonl")).unwrap().lines() {
+    for line in std::fs::read_to_string(dir.join("events.jsonl"))
+        .unwrap()
+        .lines()
+    {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         for a in v["articles"].as_array().unwrap() {
-            gold.insert(a.as_str().unwrap().to_string(), v["event"].as_str().unwrap().to_string());
+            gold.insert(
+                a.as_str().unwrap().to_string(),
+                v["event"].as_str().unwrap().to_string(),
+            );
         }
     }
     for a in &ingested.articles {
         assert!(gold.contains_key(&a.id), "id {} not kept", a.id);
     }
-    let report = chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
+    let report =
+        chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
     let mut predicted = HashMap::new();
     for (i, e) in report.events.iter().enumerate() {
         for a in &e.articles {
@@ -56,6 +73,9 @@ fn multinews_articles_ingest_with_ids_and_group_into_events() {
         }
     }
     let (p, r, f1) = bcubed(&predicted, &gold);
-    println!("multinews-val B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3} ({} events)", report.events.len());
+    println!(
+        "multinews-val B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3} ({} events)",
+        report.events.len()
+    );
     assert!(f1 >= 0.80, "B-cubed F1 {f1:.3} under the floor");
 }

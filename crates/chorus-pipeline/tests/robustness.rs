@@ -4,7 +4,8 @@ use proptest::prelude::*;
 
 fn run(name: &str, bytes: &[u8]) {
     let ingested = chorus_ingest::ingest_named_bytes(name, bytes);
-    let report = chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
+    let report =
+        chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
     for e in &report.events {
         for s in &e.account {
             for c in &s.citations {

@@ -6,11 +6,16 @@ use chorus_model::{Citation, RemovalKind, Report};
 use std::path::{Path, PathBuf};
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(rel);
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipping: {} is absent (../shared beside the checkout)", p.display());
+        eprintln!(
+            "skipping: {} is absent (../shared beside the checkout)",
+            p.display()
+        );
         None
     }
 }
@@ -19,7 +24,8 @@ fn seed_report() -> Option<(Report, PathBuf)> {
     let dir = shared("seeds")?;
     let ingested = ingest_paths(std::slice::from_ref(&dir), &IngestConfig::default());
     assert_eq!(ingested.skipped, 0, "{:?}", ingested.diagnostics);
-    let report = chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
+    let report =
+        chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
     Some((report, dir))
 }
 
@@ -28,8 +34,19 @@ const OTHER: &str = "004_1e4491d8e4347ad4.txt";
 
 #[test]
 fn both_seed_articles_form_one_event() {
-    let Some((report, _)) = seed_report() else { return };
-    assert_eq!(report.events.len(), 1, "{:#?}", report.events.iter().map(|e| &e.articles).collect::<Vec<_>>());
+    let Some((report, _)) = seed_report() else {
+        return;
+    };
+    assert_eq!(
+        report.events.len(),
+        1,
+        "{:#?}",
+        report
+            .events
+            .iter()
+            .map(|e| &e.articles)
+            .collect::<Vec<_>>()
+    );
     let mut ids = report.events[0].articles.clone();
     ids.sort();
     assert_eq!(ids, [SKY, OTHER]);
@@ -37,7 +54,9 @@ fn both_seed_articles_form_one_event() {
 
 #[test]
 fn repeated_paragraphs_and_furniture_are_recorded() {
-    let Some((report, _)) = seed_report() else { return };
+    let Some((report, _)) = seed_report() else {
+        return;
+    };
     let other = report.articles.iter().find(|a| a.id == OTHER).unwrap();
     let repeats: Vec<&str> = other
         .removed
@@ -46,8 +65,12 @@ fn repeated_paragraphs_and_furniture_are_recorded() {
         .map(|r| r.text.as_str())
         .collect();
     assert_eq!(repeats.len(), 2, "{repeats:#?}");
-    assert!(repeats.iter().any(|r| r.starts_with("The Syrian President Bashar Al-Assad has landed")));
-    assert!(repeats.iter().any(|r| r.starts_with("Syrians have been pouring into streets")));
+    assert!(repeats
+        .iter()
+        .any(|r| r.starts_with("The Syrian President Bashar Al-Assad has landed")));
+    assert!(repeats
+        .iter()
+        .any(|r| r.starts_with("Syrians have been pouring into streets")));
 
     let sky = report.articles.iter().find(|a| a.id == SKY).unwrap();
     let furniture: Vec<&str> = sky
@@ -64,9 +87,14 @@ fn repeated_paragraphs_and_furniture_are_recorded() {
         "This breaking news story is being updated and more details will be published shortly.",
         "Please refresh the page for the fullest version.",
     ] {
-        assert!(furniture.contains(&line), "{line:?} not removed; removed: {furniture:#?}");
+        assert!(
+            furniture.contains(&line),
+            "{line:?} not removed; removed: {furniture:#?}"
+        );
     }
-    assert!(furniture.iter().any(|f| f.starts_with("You can receive breaking news alerts")));
+    assert!(furniture
+        .iter()
+        .any(|f| f.starts_with("You can receive breaking news alerts")));
     // Nothing else was taken from the Sky article.
     assert_eq!(furniture.len(), 7, "{furniture:#?}");
 
@@ -79,16 +107,25 @@ fn repeated_paragraphs_and_furniture_are_recorded() {
         for f in &furniture {
             assert!(!text.contains(f), "furniture {f:?} shows up in {text:?}");
         }
-        assert!(!text.contains("Sky News app") && !text.contains("refresh the page"), "{text}");
+        assert!(
+            !text.contains("Sky News app") && !text.contains("refresh the page"),
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn no_sentence_of_the_story_is_lost() {
-    let Some((report, dir)) = seed_report() else { return };
+    let Some((report, dir)) = seed_report() else {
+        return;
+    };
     for a in &report.articles {
         let original = std::fs::read_to_string(dir.join(&a.id)).unwrap();
-        for line in original.lines().map(chorus_text::normalized).filter(|l| !l.is_empty()) {
+        for line in original
+            .lines()
+            .map(chorus_text::normalized)
+            .filter(|l| !l.is_empty())
+        {
             let kept = a.text.contains(&line);
             let removed = a.removed.iter().any(|r| r.text == line);
             assert!(kept || removed, "{}: lost {line:?}", a.id);
@@ -97,11 +134,18 @@ fn no_sentence_of_the_story_is_lost() {
 }
 
 fn check_citation(report: &Report, dir: &Path, c: &Citation) -> String {
-    let a = report.articles.iter().find(|a| a.id == c.article).expect("cited article exists");
+    let a = report
+        .articles
+        .iter()
+        .find(|a| a.id == c.article)
+        .expect("cited article exists");
     assert!(c.start < c.end && c.end <= a.text.len());
     let cited = &a.text[c.start..c.end];
     assert_eq!(cited, cited.trim(), "citation has no loose spaces");
-    assert!(!cited.contains("\n\n"), "a citation stays inside one paragraph: {cited:?}");
+    assert!(
+        !cited.contains("\n\n"),
+        "a citation stays inside one paragraph: {cited:?}"
+    );
     // The same sentence, mapped back to the bytes of the original file.
     let original = std::fs::read_to_string(dir.join(&a.id)).unwrap();
     let (s, e) = (c.source_start.unwrap(), c.source_end.unwrap());
@@ -111,19 +155,31 @@ fn check_citation(report: &Report, dir: &Path, c: &Citation) -> String {
 
 #[test]
 fn arrival_in_moscow_is_corroborated_by_both_and_citations_slice_sentences() {
-    let Some((report, dir)) = seed_report() else { return };
+    let Some((report, dir)) = seed_report() else {
+        return;
+    };
     let event = &report.events[0];
     // One fact, cited in both articles, every cited sentence about the arrival, and Moscow
     // named (one outlet says "the city").
     let arrival = event.corroborated.iter().find(|f| {
         let cites: Vec<&str> = f.citations.iter().map(|c| c.article.as_str()).collect();
-        let texts: Vec<String> = f.citations.iter().map(|c| check_citation(&report, &dir, c)).collect();
+        let texts: Vec<String> = f
+            .citations
+            .iter()
+            .map(|c| check_citation(&report, &dir, c))
+            .collect();
         cites.contains(&SKY)
             && cites.contains(&OTHER)
-            && texts.iter().all(|t| t.contains("arriv") || t.contains("landed"))
+            && texts
+                .iter()
+                .all(|t| t.contains("arriv") || t.contains("landed"))
             && texts.iter().any(|t| t.contains("Moscow"))
     });
-    assert!(arrival.is_some(), "no corroborated arrival fact: {:#?}", event.corroborated);
+    assert!(
+        arrival.is_some(),
+        "no corroborated arrival fact: {:#?}",
+        event.corroborated
+    );
 
     // Every citation of every section slices out exactly its sentence.
     for s in &event.account {
@@ -141,8 +197,13 @@ fn arrival_in_moscow_is_corroborated_by_both_and_citations_slice_sentences() {
     }
     for q in &event.quotes {
         for c in &q.citations {
-            assert!(check_citation(&report, &dir, c).contains(q.quote.split_whitespace().next().unwrap()));
+            assert!(check_citation(&report, &dir, c)
+                .contains(q.quote.split_whitespace().next().unwrap()));
         }
     }
-    assert!((5..=10).contains(&event.account.len()), "{}", event.account.len());
+    assert!(
+        (5..=10).contains(&event.account.len()),
+        "{}",
+        event.account.len()
+    );
 }

@@ -1,0 +1,672 @@
+//! Mention detection: spans of capitalised words (with name particles inside) become name
+//! mentions, each with the type cues around it; titles, possessives, sentence-initial common
+//! words, dates and demonyms are kept out.
+
+use crate::lexicon::{self, gazetteer};
+use crate::names;
+use crate::tokens::{tokens, Token};
+use chorus_model::{CleanArticle, EntityKind};
+use std::collections::BTreeSet;
+
+/// Type evidence for a name: weighted votes per kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Votes {
+    pub(crate) person: u32,
+    pub(crate) organisation: u32,
+    pub(crate) place: u32,
+}
+
+/// A gazetteer match outweighs any number of cues in one mention.
+const GAZETTEER: u32 = 10;
+/// A title before the name, an organisation word or a place word in it.
+const STRONG: u32 = 5;
+/// A role noun before, an Arabic naming element ("Abu", "bin"), an acronym.
+const MEDIUM: u32 = 3;
+/// A verb of saying after, "who" after, a place or organisation noun next to it.
+const WEAK: u32 = 2;
+/// A preposition before ("in Moscow").
+const FAINT: u32 = 1;
+
+impl Votes {
+    pub(crate) fn add(&mut self, other: Votes) {
+        self.person += other.person;
+        self.organisation += other.organisation;
+        self.place += other.place;
+    }
+
+    fn vote(&mut self, kind: EntityKind, weight: u32) {
+        match kind {
+            EntityKind::Person => self.person += weight,
+            EntityKind::Organisation => self.organisation += weight,
+            EntityKind::Place => self.place += weight,
+            EntityKind::Other => {}
+        }
+    }
+
+    /// The kind with most votes (ties: person, then organisation, then place); `Other` when
+    /// nothing voted.
+    pub(crate) fn kind(&self) -> EntityKind {
+        let best = self.person.max(self.organisation).max(self.place);
+        if best == 0 {
+            EntityKind::Other
+        } else if self.person == best {
+            EntityKind::Person
+        } else if self.organisation == best {
+            EntityKind::Organisation
+        } else {
+            EntityKind::Place
+        }
+    }
+}
+
+/// One detected name occurrence, before alias resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Detected {
+    pub(crate) article: usize,
+    /// Byte range of the surface form (an honorific included, "Mr Assad").
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Where the name itself starts (after any honorific); it ends at `end`.
+    pub(crate) name_start: usize,
+    pub(crate) key: String,
+    pub(crate) votes: Votes,
+    pub(crate) gazetteer: Option<usize>,
+    pub(crate) acronym: bool,
+}
+
+/// All mentions of the input, in article and text order, and the "Long Name (ACR)" pairs
+/// (indices into `mentions`).
+#[derive(Debug, Default)]
+pub(crate) struct Detection {
+    pub(crate) mentions: Vec<Detected>,
+    pub(crate) expansions: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Capitalised: "Assad", "Al-Assad", "France-Presse".
+    Capitalised,
+    /// Two to six capitals: "HTS", "U.S.".
+    Acronym,
+    /// Lower-case particle before a capitalised part: "al-Assad".
+    ParticleName,
+    Other,
+}
+
+fn shape(w: &str) -> Shape {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    if (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+        return Shape::Acronym;
+    }
+    if let Some((&'s', caps)) = letters.split_last() {
+        if (2..=6).contains(&caps.len()) && caps.iter().all(|c| c.is_uppercase()) {
+            // "EMTs", "MPs", "NGOs": the plural of an acronym is a common noun.
+            return Shape::Other;
+        }
+    }
+    if let Some((_, after)) = w.split_once(['\'', '’']) {
+        if matches!(after, "m" | "ve" | "ll" | "d" | "re" | "t") {
+            // "I'm", "We're", "Don't": contractions, not names.
+            return Shape::Other;
+        }
+    }
+    let parts: Vec<&str> = w.split(['-', '‐', '‑']).collect();
+    let last_capital = parts
+        .last()
+        .and_then(|p| p.chars().next())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let first = w.chars().next();
+    if first.is_some_and(char::is_uppercase) {
+        // "Russian-backed", "US-led", "Arabic-speaking" are adjectives, not names;
+        // "Co-ordination" is part of one.
+        let last = parts.last().copied().unwrap_or_default();
+        let adjective = !last_capital
+            && (last.ends_with("ed")
+                || matches!(
+                    last,
+                    "born" | "style" | "era" | "speaking" | "made" | "run" | "wide"
+                ));
+        return if adjective {
+            Shape::Other
+        } else {
+            Shape::Capitalised
+        };
+    }
+    if parts.len() > 1 && lexicon::is_particle(&parts[0].to_lowercase()) && last_capital {
+        return Shape::ParticleName;
+    }
+    Shape::Other
+}
+
+/// What the whole input says about words, gathered before any span is judged.
+struct Vocabulary {
+    /// Keys of capitalised words seen away from a sentence start.
+    capitalised_inside: BTreeSet<String>,
+    /// Words seen in lower case.
+    lower: BTreeSet<String>,
+    /// Keys of the outlets' names: a name that is an outlet is an organisation.
+    outlets: BTreeSet<String>,
+}
+
+struct ArticleTokens<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+}
+
+/// Sentence starts of an article: given sentences, else sentences found in each line; every
+/// line start counts too.
+fn sentence_starts(article: &CleanArticle) -> Vec<usize> {
+    let text = article.text();
+    let mut starts: Vec<usize> = article.sentences.iter().map(|s| s.start).collect();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        starts.push(offset);
+        if article.sentences.is_empty() {
+            starts.extend(
+                chorus_text::sentences(line)
+                    .into_iter()
+                    .map(|r| offset + r.start),
+            );
+        }
+        offset += line.len() + 1;
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// Finds the name mentions of every article.
+pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
+    let tokenized: Vec<ArticleTokens<'_>> = articles
+        .iter()
+        .map(|a| ArticleTokens {
+            text: a.text(),
+            tokens: tokens(a.text(), &sentence_starts(a)),
+        })
+        .collect();
+    let mut vocabulary = Vocabulary {
+        capitalised_inside: BTreeSet::new(),
+        lower: BTreeSet::new(),
+        outlets: articles
+            .iter()
+            .map(|a| names::key(&a.article.source))
+            .collect(),
+    };
+    for at in &tokenized {
+        for t in &at.tokens {
+            let w = &at.text[t.start..t.end];
+            match shape(w) {
+                Shape::Other if w.chars().next().is_some_and(char::is_lowercase) => {
+                    vocabulary.lower.insert(w.to_string());
+                }
+                Shape::Other => {}
+                _ if !t.initial && !t.headline => {
+                    vocabulary.capitalised_inside.insert(names::key(w));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut detection = Detection::default();
+    for (article, at) in tokenized.iter().enumerate() {
+        let first = detection.mentions.len();
+        let mut spans = Spans {
+            article,
+            text: at.text,
+            tokens: &at.tokens,
+            vocabulary: &vocabulary,
+            out: &mut detection.mentions,
+        };
+        spans.run();
+        link_expansions(at.text, first, &mut detection);
+    }
+    detection
+}
+
+/// Pairs "Hayat Tahrir al Sham (HTS)" and "HTS (Hayat Tahrir al Sham)".
+fn link_expansions(text: &str, first: usize, detection: &mut Detection) {
+    let mentions = &detection.mentions;
+    for i in first..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let bracketed = text[a.end..b.start].trim() == "(" && text[b.end..].starts_with(')');
+        if !bracketed {
+            continue;
+        }
+        let (long, short) = match (a.acronym, b.acronym) {
+            (false, true) => (a, b),
+            (true, false) => (b, a),
+            _ => continue,
+        };
+        let long_core = names::core(&text[long.name_start..long.end]);
+        let initial = |s: &str| {
+            s.chars()
+                .next()
+                .map(|c| c.to_lowercase().collect::<String>())
+        };
+        if long_core.len() >= 2 && initial(&long_core[0]) == initial(&text[short.start..short.end])
+        {
+            detection.expansions.push((i, i + 1));
+        }
+    }
+}
+
+struct Spans<'a> {
+    article: usize,
+    text: &'a str,
+    tokens: &'a [Token],
+    vocabulary: &'a Vocabulary,
+    out: &'a mut Vec<Detected>,
+}
+
+impl Spans<'_> {
+    fn word(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn shape(&self, i: usize) -> Shape {
+        shape(self.word(i))
+    }
+
+    fn name_like(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.shape(i) != Shape::Other
+    }
+
+    /// Only spaces between tokens `a` and `b`: they can belong to one name.
+    fn plain_gap(&self, a: usize, b: usize) -> bool {
+        if b >= self.tokens.len() {
+            return false;
+        }
+        let gap = &self.text[self.tokens[a].end..self.tokens[b].start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+    }
+
+    /// A gap that still joins two name words: "Mr. Assad" and "J. K. Okafor" (a title or an
+    /// initial, a period, spaces), or "Farmers' Cooperative" (a plural possessive).
+    fn joining_gap(&self, a: usize, b: usize) -> bool {
+        if b >= self.tokens.len() {
+            return false;
+        }
+        let word = self.word(a);
+        let gap = &self.text[self.tokens[a].end..self.tokens[b].start];
+        let spaces = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ');
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if lexicon::is_title(word) || initial {
+            return gap.strip_prefix('.').is_some_and(spaces);
+        }
+        word.ends_with('s') && gap.strip_prefix(['\'', '’']).is_some_and(spaces)
+    }
+
+    fn run(&mut self) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let opens = self.name_like(i)
+                || (lexicon::is_leading_particle(self.word(i))
+                    && self.name_like(i + 1)
+                    && self.plain_gap(i, i + 1));
+            if !opens {
+                i += 1;
+                continue;
+            }
+            let mut span = vec![i];
+            let mut j = i;
+            loop {
+                let k = j + 1;
+                if !(self.plain_gap(j, k) || self.joining_gap(j, k)) {
+                    break;
+                }
+                if self.name_like(k) && !self.capitalised_function_word(k) {
+                    span.push(k);
+                    j = k;
+                    continue;
+                }
+                // Particles ("al", "van der") or, after a head word or a title, "of"/"for"
+                // ("Bank of England", "Secretary of State Antony Blinken").
+                let mut m = k;
+                while m < k + 3 && m < n && lexicon::is_particle(self.word(m)) {
+                    if !self.plain_gap(m, m + 1) {
+                        break;
+                    }
+                    m += 1;
+                }
+                if m == k {
+                    let w = self.word(k);
+                    let head = span.iter().any(|&s| self.is_head(s));
+                    let of = (w == "of" || w == "for") && head
+                        || w == "of" && lexicon::is_title(self.word(j));
+                    if of && self.plain_gap(k, k + 1) {
+                        m = k + 1;
+                        // "International Committee of the Red Cross".
+                        if head && self.word(m) == "the" && self.plain_gap(m, m + 1) {
+                            m += 1;
+                        }
+                    }
+                }
+                if m > k && self.name_like(m) && !self.capitalised_function_word(m) {
+                    span.extend(k..=m);
+                    j = m;
+                    continue;
+                }
+                break;
+            }
+            self.span(span);
+            i = j + 1;
+        }
+    }
+
+    /// A word in capitals that the input also uses in lower case ("PHOTOS", "photos"), and
+    /// that no gazetteer knows ("US", "us").
+    fn shouted_word(&self, i: usize) -> bool {
+        self.is_acronym(i)
+            && self.vocabulary.lower.contains(&self.lower(i))
+            && gazetteer().lookup(&names::key(self.word(i))).is_none()
+    }
+
+    /// Whether the words `span` make a gazetteer name.
+    fn is_known(&self, span: &[usize]) -> bool {
+        let (a, b) = (span[0], span[span.len() - 1]);
+        let name = &self.text[self.tokens[a].start..self.tokens[b].end];
+        gazetteer().lookup(&names::key(name)).is_some()
+    }
+
+    /// "And" in "Russia And Iran", "Says" in "Syria Says …": title case, not a name.
+    fn capitalised_function_word(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        !self.is_acronym(i) && (lexicon::is_function_word(&lower) || lexicon::is_say_verb(&lower))
+    }
+
+    fn is_head(&self, i: usize) -> bool {
+        lexicon::is_org_word(self.word(i)) || lexicon::is_place_head(self.word(i))
+    }
+
+    fn is_acronym(&self, i: usize) -> bool {
+        self.shape(i) == Shape::Acronym
+    }
+
+    /// Trims one raw span, splits off titles, and emits what is left.
+    fn span(&mut self, mut span: Vec<usize>) {
+        let mut stripped = false;
+        while let Some(&first) = span.first() {
+            let lower = self.lower(first);
+            let function = self.capitalised_function_word(first);
+            let date = span.len() > 1 && lexicon::is_calendar(&lower);
+            if function || date || self.common_opener(first, span.len()) {
+                span.remove(0);
+                stripped = true;
+            } else {
+                break;
+            }
+        }
+        while span.len() > 1
+            && span
+                .last()
+                .is_some_and(|&l| lexicon::is_calendar(&self.lower(l)))
+        {
+            span.pop();
+        }
+        if span.is_empty() {
+            return;
+        }
+        // "Frenchman William Daniels", "Syrian President …": a leading demonym is no part of
+        // a person's name (organisation and place names keep theirs).
+        let keeps_demonym =
+            self.is_known(&span) || span.iter().any(|&s| self.is_head(s)) || span.len() < 2;
+        if !keeps_demonym && lexicon::is_demonym(self.word(span[0])) {
+            span.remove(0);
+            stripped = true;
+        }
+        let has_org_word = span.iter().any(|&s| lexicon::is_org_word(self.word(s)));
+        let title = if has_org_word {
+            None
+        } else {
+            span.iter().position(|&s| lexicon::is_title(self.word(s)))
+        };
+        let Some(f) = title else {
+            self.emit(&span, false, stripped);
+            return;
+        };
+        let mut g = f;
+        let mut of_at = None;
+        while g < span.len() {
+            if lexicon::is_title(self.word(span[g])) {
+                g += 1;
+            } else if self.word(span[g]) == "of" && g + 1 < span.len() {
+                // "Secretary of State", "Chief of Staff": the word after "of" is title too.
+                of_at = Some(g);
+                g += 2;
+            } else {
+                break;
+            }
+        }
+        if f > 0 {
+            self.emit(&span[..f], false, stripped);
+        }
+        if g < span.len() {
+            self.emit(&span[g..], true, true);
+        } else if let Some(k) = of_at {
+            // "the President of Syria": no name follows, so the place is what was named.
+            self.emit(&span[k + 1..], false, true);
+        }
+    }
+
+    /// A sentence's first word that is only capitalised there ("Addressing Mr Assad"): seen in
+    /// lower case elsewhere, never capitalised inside a sentence, known to no gazetteer.
+    fn common_opener(&self, i: usize, span_len: usize) -> bool {
+        let w = self.word(i);
+        span_len > 1
+            && self.tokens[i].initial
+            && self.shape(i) == Shape::Capitalised
+            && !lexicon::is_title(w)
+            && self.vocabulary.lower.contains(&w.to_lowercase())
+            && !self.vocabulary.capitalised_inside.contains(&names::key(w))
+            && gazetteer().lookup(&names::key(w)).is_none()
+    }
+
+    /// Emits the name made of tokens `span`; `titled` when a title came right before it.
+    fn emit(&mut self, span: &[usize], titled: bool, stripped: bool) {
+        let (a, b) = (span[0], span[span.len() - 1]);
+        let name_start = self.tokens[a].start;
+        let end = self.tokens[b].end;
+        let name = &self.text[name_start..end];
+        let first_word = self.word(a);
+        let acronym = span.len() == 1 && self.is_acronym(a);
+        if span.iter().any(|&s| self.shouted_word(s)) {
+            // "PHOTOS", "READ MORE": ordinary words in capitals.
+            return;
+        }
+        if span.len() == 1 {
+            let lower = first_word.to_lowercase();
+            let junk = first_word.chars().count() < 2
+                || lexicon::is_calendar(&lower)
+                || lexicon::is_demonym(first_word)
+                || lexicon::is_function_word(&lower) && !acronym
+                || lexicon::is_title(first_word)
+                || lexicon::is_common_acronym(first_word)
+                // "the Port", "the Council": a generic head word alone names nothing.
+                || (lexicon::is_org_word(first_word) || lexicon::is_place_head(first_word))
+                    && gazetteer().lookup(&names::key(first_word)).is_none();
+            if junk {
+                return;
+            }
+        }
+        let key = names::key(name);
+        if key.is_empty() {
+            return;
+        }
+        let gazetteer_entry = gazetteer().lookup(&key);
+        let shouted = span.len() > 1 && span.iter().all(|&s| self.is_acronym(s));
+        if shouted && gazetteer_entry.is_none() {
+            // "JOHN DOE WROTE THIS": capitals for emphasis, not an acronym.
+            return;
+        }
+        if self.tokens[a].headline {
+            // In a headline only names known from running text or the gazetteer count.
+            let seen = names::core(name)
+                .iter()
+                .all(|p| self.vocabulary.capitalised_inside.contains(p));
+            if !seen && gazetteer_entry.is_none() {
+                return;
+            }
+        }
+        if span.len() == 1 && self.tokens[a].initial && !titled && !stripped {
+            let known = self.vocabulary.capitalised_inside.contains(&key)
+                || gazetteer_entry.is_some()
+                || acronym
+                || self.shape(a) == Shape::ParticleName;
+            if !known {
+                return;
+            }
+        }
+        // A title before a known place is part of another name ("Miss America").
+        let titled = titled
+            && gazetteer_entry.is_none_or(|e| gazetteer().entries[e].kind != EntityKind::Place);
+        // An honorific stays in the surface form: "Mr Assad" is a way of writing the name.
+        let start = if titled && a > 0 && lexicon::is_honorific(self.word(a - 1)) {
+            self.tokens[a - 1].start
+        } else {
+            name_start
+        };
+        let votes = self.cues(span, titled, gazetteer_entry, acronym);
+        self.out.push(Detected {
+            article: self.article,
+            start,
+            end,
+            name_start,
+            key,
+            votes,
+            gazetteer: gazetteer_entry,
+            acronym,
+        });
+    }
+
+    /// "Renée Castellane, chief executive of …", "Okafor, a structural engineer": a role
+    /// noun among the first two lower-case words of an apposition starting at token `i`.
+    fn apposition_names_a_role(&self, i: usize) -> bool {
+        let mut k = i;
+        if matches!(self.lower(k).as_str(), "a" | "an" | "the" | "its" | "their") {
+            k += 1;
+        }
+        (k..k + 2)
+            .take_while(|&t| t < self.tokens.len())
+            .all(|t| t == i || self.plain_gap(t - 1, t))
+            && (k..(k + 2).min(self.tokens.len())).any(|t| {
+                let w = self.word(t);
+                w.chars().next().is_some_and(char::is_lowercase) && lexicon::is_role_noun(w)
+            })
+    }
+
+    fn cues(&self, span: &[usize], titled: bool, entry: Option<usize>, acronym: bool) -> Votes {
+        let (a, b) = (span[0], span[span.len() - 1]);
+        let mut votes = Votes::default();
+        if let Some(e) = entry {
+            votes.vote(gazetteer().entries[e].kind, GAZETTEER);
+        }
+        let name = &self.text[self.tokens[a].start..self.tokens[b].end];
+        if self.vocabulary.outlets.contains(&names::key(name)) {
+            votes.organisation += GAZETTEER;
+        }
+        if titled {
+            votes.person += STRONG;
+        }
+        if span.iter().any(|&s| lexicon::is_org_word(self.word(s))) {
+            votes.organisation += STRONG;
+        }
+        // "Umayyad Mosque", "Port of Saltreach".
+        let place_head = lexicon::is_place_head(self.word(b))
+            || span
+                .windows(2)
+                .any(|w| lexicon::is_place_head(self.word(w[0])) && self.word(w[1]) == "of");
+        if place_head {
+            votes.place += STRONG;
+        }
+        if span.len() > 1 && lexicon::is_given_name(self.word(a)) {
+            votes.person += MEDIUM;
+        }
+        let arabic_person = matches!(self.word(a), "Abu" | "Umm")
+            || span
+                .iter()
+                .any(|&s| matches!(self.word(s), "bin" | "ibn" | "bint"));
+        if arabic_person {
+            votes.person += MEDIUM;
+        }
+        if acronym {
+            votes.organisation += MEDIUM;
+        }
+        if !titled && a > 0 && self.plain_gap(a - 1, a) {
+            let before = self.lower(a - 1);
+            if lexicon::is_place_preposition(&before) {
+                votes.place += FAINT;
+            }
+            if lexicon::is_role_noun(&before) {
+                votes.person += MEDIUM;
+            }
+            if lexicon::is_org_noun(&before) {
+                votes.organisation += WEAK;
+            }
+            if before == "of"
+                && a > 1
+                && self.plain_gap(a - 2, a - 1)
+                && lexicon::is_place_noun(&self.lower(a - 2))
+            {
+                votes.place += WEAK;
+            }
+        }
+        let next = b + 1;
+        if next < self.tokens.len() {
+            let gap = &self.text[self.tokens[b].end..self.tokens[next].start];
+            let after = self.lower(next);
+            if self.plain_gap(b, next) && lexicon::is_say_verb(&after) {
+                votes.person += WEAK;
+            }
+            if after == "who" && matches!(gap.trim(), "" | ",") {
+                votes.person += WEAK;
+            }
+            if gap.trim() == "," && self.apposition_names_a_role(next) {
+                votes.person += WEAK;
+            }
+            // The next one or two lower-case words: "Saydnaya military prison".
+            let mut k = b;
+            while k + 1 < self.tokens.len() && k < b + 2 && self.plain_gap(k, k + 1) {
+                k += 1;
+                let w = self.word(k);
+                if !w.chars().next().is_some_and(char::is_lowercase) {
+                    break;
+                }
+                if lexicon::is_place_noun(w) {
+                    votes.place += WEAK;
+                    break;
+                }
+                if lexicon::is_org_noun(w) {
+                    votes.organisation += WEAK;
+                    break;
+                }
+            }
+        }
+        votes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Assad"), Shape::Capitalised);
+        assert_eq!(shape("al-Assad"), Shape::ParticleName);
+        assert_eq!(shape("HTS"), Shape::Acronym);
+        assert_eq!(shape("U.S."), Shape::Acronym);
+        assert_eq!(shape("Russian-backed"), Shape::Other);
+        assert_eq!(shape("anti-regime"), Shape::Other);
+        assert_eq!(shape("France-Presse"), Shape::Capitalised);
+        assert_eq!(shape("Co-ordination"), Shape::Capitalised);
+        assert_eq!(shape("I’m"), Shape::Other);
+        assert_eq!(shape("O'Brien"), Shape::Capitalised);
+        assert_eq!(shape("EMTs"), Shape::Other);
+    }
+}

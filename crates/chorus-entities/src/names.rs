@@ -1,0 +1,137 @@
+//! Name keys and name similarity: the normal form under which spelling variants of one name
+//! meet ("al Assad", "al-Assad", "Al-Assad" → `assad`), and the transliteration test.
+
+use crate::lexicon;
+
+/// Lower-case letters and digits of one piece of a name (apostrophes and dots dropped).
+fn fold(piece: &str) -> String {
+    piece
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words that tell names apart: particles left out (standalone, "al Assad", or joined,
+/// "al-Assad"), other hyphenated pieces joined ("Co-ordination" → `coordination`,
+/// "Megevand-Roggo" → `megevandroggo`). A name of particles only keeps them ("Al").
+pub(crate) fn core(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let core: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.split(['-', '‐', '‑'])
+                .map(fold)
+                .filter(|p| !lexicon::is_particle(p))
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if core.is_empty() {
+        words
+            .iter()
+            .map(|w| fold(w))
+            .filter(|w| !w.is_empty())
+            .collect()
+    } else {
+        core
+    }
+}
+
+/// Initials of a multi-word name, small joining words left out ("Port Workers Union" →
+/// `pwu`, "Syrian Observatory for Human Rights" → `sohr`).
+pub(crate) fn initials(core: &[&str]) -> String {
+    core.iter()
+        .filter(|p| !matches!(**p, "of" | "the" | "for" | "and" | "on" | "in"))
+        .filter_map(|p| p.chars().next())
+        .collect()
+}
+
+/// The key under which spelling variants of one name are grouped.
+pub(crate) fn key(name: &str) -> String {
+    core(name).join(" ")
+}
+
+/// Whether two last name parts are spellings of one transliterated name ("jolani" and
+/// "golani"): one edit apart, or two edits apart with the same consonants ("joulani").
+pub(crate) fn transliteration_variants(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (ca, cb) = (a.chars().count(), b.chars().count());
+    if ca < 4 || cb < 4 {
+        return false;
+    }
+    let d = edit_distance(a, b);
+    d <= 1 || d == 2 && skeleton(a) == skeleton(b)
+}
+
+/// Consonants in order, doubled letters once, with letters transliterations swap folded.
+fn skeleton(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h' => continue,
+            'j' => 'g',
+            'q' | 'c' => 'k',
+            _ => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_share_a_key() {
+        assert_eq!(key("al Assad"), "assad");
+        assert_eq!(key("Al-Assad"), key("Assad"));
+        assert_eq!(key("Bashar al Assad"), key("Bashar Al-Assad"));
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("Al"), "al");
+        assert_eq!(core("Bashar al Assad"), ["bashar", "assad"]);
+        assert_eq!(
+            core("Beatrice Megevand-Roggo"),
+            ["beatrice", "megevandroggo"]
+        );
+        assert_eq!(
+            key("Local Co-ordination Committees"),
+            key("Local Coordination Committees")
+        );
+        assert_eq!(
+            initials(&["syrian", "observatory", "for", "human", "rights"]),
+            "sohr"
+        );
+    }
+
+    #[test]
+    fn transliterations() {
+        assert!(transliteration_variants("jolani", "golani"));
+        assert!(transliteration_variants("tartous", "tartus"));
+        assert!(!transliteration_variants("assad", "assad"));
+        assert!(!transliteration_variants("bashar", "asma"));
+        assert!(transliteration_variants("joulani", "golani"));
+        assert!(!transliteration_variants("hassan", "hussein"));
+        assert!(!transliteration_variants("un", "il"));
+    }
+}

@@ -1,0 +1,326 @@
+//! Entity resolution tests: one `check` per case on inline articles, and the seed stories.
+
+use super::*;
+use chorus_model::{AlignedText, Article, EntityKind};
+use expect_test::{expect, Expect};
+
+/// A cleaned article holding `text` verbatim, with no sentence ranges (lines stand in).
+fn article(id: usize, source: &str, text: &str) -> CleanArticle {
+    let mut clean = AlignedText::default();
+    clean.push(text, 0..text.len());
+    CleanArticle {
+        article: Article {
+            id: format!("a{id}"),
+            source: source.to_string(),
+            body: text.to_string(),
+            ..Article::default()
+        },
+        clean,
+        paragraphs: std::iter::once(0..text.len()).collect(),
+        sentences: vec![],
+        removed: vec![],
+    }
+}
+
+fn render(index: &EntityIndex) -> String {
+    let mut out = String::new();
+    for e in &index.entities {
+        out.push_str(&format!("{} {} ×{}", e.kind.as_str(), e.name, e.mentions));
+        if !e.aliases.is_empty() {
+            out.push_str(&format!(" [{}]", e.aliases.join(" | ")));
+        }
+        out.push_str(&format!(" ({})\n", e.sources.join(", ")));
+    }
+    out
+}
+
+fn run(inputs: &[(&str, &str)]) -> EntityIndex {
+    let owned: Vec<CleanArticle> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, (source, text))| article(i, source, text))
+        .collect();
+    let refs: Vec<&CleanArticle> = owned.iter().collect();
+    let index = resolve(&refs, &EntityConfig::default());
+    // Every mention points at its surface text and at an entity that has that surface.
+    for m in &index.mentions {
+        assert_eq!(&owned[m.article].clean.text[m.start..m.end], m.surface);
+        let e = &index.entities[m.entity];
+        assert!(
+            e.name == m.surface || e.aliases.contains(&m.surface),
+            "{m:?} not in {e:?}"
+        );
+    }
+    index
+}
+
+/// Resolves `(source, text)` articles and compares the entity list with `expect`.
+fn check(inputs: &[(&str, &str)], expect: Expect) {
+    expect.assert_eq(&render(&run(inputs)));
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_entities() {
+    check(
+        &[(
+            "Daily",
+            "How the Crowd Took the Streets\nThe protest grew in Lagos.\nThousands marched on \
+             Sunday. Thousands of Nigerians returned to Lagos. The crowd left.",
+        )],
+        expect![[r#"
+            place Lagos ×2 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn a_sentence_initial_word_seen_capitalised_elsewhere_is_a_name() {
+    check(
+        &[(
+            "Daily",
+            "Okafor won the vote. Voters backed Okafor in March.",
+        )],
+        expect![[r#"
+            other Okafor ×2 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn possessives_are_stripped() {
+    check(
+        &[(
+            "Daily",
+            "Ngozi Okafor’s party won. Okafor's rivals conceded, Mr Okafor said.",
+        )],
+        expect![[r#"
+            person Ngozi Okafor ×3 [Mr Okafor | Okafor] (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn acronym_expansions_are_one_organisation() {
+    check(
+        &[
+            (
+                "Daily",
+                "Fighters of Jaish Tahrir al Watan (JTW) took the town.",
+            ),
+            (
+                "Herald",
+                "JTW said the town was calm. The JTW commander left.",
+            ),
+            (
+                "Post",
+                "The Port Workers Union struck. PWU members marched, the Post said.",
+            ),
+        ],
+        expect![[r#"
+            organisation Jaish Tahrir al Watan ×4 [JTW] (Daily, Herald)
+            organisation Port Workers Union ×2 [PWU] (Post)
+        "#]],
+    );
+}
+
+#[test]
+fn a_shared_surname_goes_to_the_more_frequent_full_name() {
+    check(
+        &[(
+            "Daily",
+            "President Bashar al-Assad spoke. His wife Asma al-Assad smiled. Mr Assad left. \
+             Bashar al-Assad waved. Asma waved too, and Assad's car drove off.",
+        )],
+        expect![[r#"
+            person Bashar al-Assad ×4 [Assad | Mr Assad] (Daily)
+            person Asma al-Assad ×2 [Asma] (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn a_place_is_not_merged_with_its_country() {
+    check(
+        &[(
+            "Daily",
+            "Officials in Mexico City met. Mexico said it would help. Troops left Damascus, \
+             the capital of Syria, for Syria's north.",
+        )],
+        expect![[r#"
+            place Syria ×2 (Daily)
+            place Damascus ×1 (Daily)
+            place Mexico ×1 (Daily)
+            place Mexico City ×1 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn different_people_stay_apart() {
+    check(
+        &[
+            (
+                "Daily",
+                "Ngozi Okafor met Emeka Adeyemi in Abuja. Okafor said talks went well.",
+            ),
+            (
+                "Herald",
+                "Adeyemi told reporters that Mr Okafor had agreed.",
+            ),
+        ],
+        expect![[r#"
+            person Ngozi Okafor ×3 [Mr Okafor | Okafor] (Daily, Herald)
+            person Emeka Adeyemi ×2 [Adeyemi] (Daily, Herald)
+            place Abuja ×1 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn alias_statements_and_transliterations_join_one_person() {
+    check(
+        &[
+            (
+                "Daily",
+                "HTS leader Abu Mohammed al Jolani spoke in Idlib. He then called himself by \
+                 his given name, Ahmad al-Sharaa.",
+            ),
+            (
+                "Herald",
+                "Abu Mohammed al-Golani, who leads HTS, was in Idlib.",
+            ),
+            (
+                "Post",
+                "The rebel chief Karim Haddad, also known as Abu Karim, was not there.",
+            ),
+        ],
+        expect![[r#"
+            person Abu Mohammed al Jolani ×3 [Abu Mohammed al-Golani | Ahmad al-Sharaa] (Daily, Herald)
+            person Abu Karim ×2 [Karim Haddad] (Post)
+            organisation HTS ×2 (Daily, Herald)
+            place Idlib ×2 (Daily, Herald)
+        "#]],
+    );
+}
+
+#[test]
+fn case_variants_titles_and_types() {
+    check(
+        &[(
+            "Daily",
+            "The Kremlin told the TASS news agency that Foreign Minister Sergei Lavrov would \
+             fly to Geneva. Tass said the UN Security Council meets on Monday. Lavrov said \
+             little. The Syrian rebels held the Umayyad Mosque and the Saydnaya military prison.",
+        )],
+        expect![[r#"
+            person Sergei Lavrov ×2 [Lavrov] (Daily)
+            organisation TASS ×2 [Tass] (Daily)
+            place Geneva ×1 (Daily)
+            organisation Kremlin ×1 (Daily)
+            place Saydnaya ×1 (Daily)
+            organisation UN Security Council ×1 (Daily)
+            place Umayyad Mosque ×1 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn min_mentions_drops_rare_entities() {
+    let a = article(0, "Daily", "Voters met Okafor and Adeyemi. Okafor left.");
+    let index = resolve(&[&a], &EntityConfig { min_mentions: 2 });
+    assert_eq!(render(&index), "other Okafor ×2 (Daily)\n");
+    assert!(index.mentions.iter().all(|m| m.entity == 0) && index.mentions.len() == 2);
+}
+
+/// The two real seed stories: every spelling of Assad, Jolani and HTS under one name each.
+#[test]
+fn seed_articles() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipped: {} not found", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+    paths.sort();
+    let texts: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| {
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                stem,
+                std::fs::read_to_string(p).expect("seed file is UTF-8"),
+            )
+        })
+        .collect();
+    let inputs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
+    let index = run(&inputs);
+    print!("{}", render(&index));
+
+    let find = |form: &str| {
+        index
+            .entities
+            .iter()
+            .position(|e| e.name == form || e.aliases.iter().any(|a| a == form))
+            .unwrap_or_else(|| panic!("no entity for {form}"))
+    };
+    let same = |forms: &[&str], kind: EntityKind| {
+        let e = find(forms[0]);
+        for f in forms {
+            assert_eq!(find(f), e, "{f} and {} are one entity", forms[0]);
+        }
+        assert_eq!(index.entities[e].kind, kind, "{}", forms[0]);
+        e
+    };
+    let assad = same(
+        &[
+            "Bashar al Assad",
+            "Bashar Al-Assad",
+            "al-Assad",
+            "Al-Assad",
+            "Mr Assad",
+            "Assad",
+        ],
+        EntityKind::Person,
+    );
+    assert_eq!(index.entities[assad].name, "Bashar al Assad");
+    same(
+        &[
+            "Abu Mohammed al Jolani",
+            "Abu Mohammed al-Golani",
+            "Ahmad al-Sharaa",
+        ],
+        EntityKind::Person,
+    );
+    same(&["HTS", "Hayat Tahrir al Sham"], EntityKind::Organisation);
+    same(&["TASS", "Tass"], EntityKind::Organisation);
+    for place in [
+        "Moscow", "Damascus", "Homs", "Tartous", "Hmeimim", "Latakia",
+    ] {
+        same(&[place], EntityKind::Place);
+    }
+    assert_ne!(find("Asma"), assad, "Asma is not Bashar al Assad");
+    for word in [
+        "The",
+        "Thousands",
+        "Syrians",
+        "Syrian",
+        "Sunday",
+        "People",
+        "He",
+    ] {
+        assert!(
+            index
+                .entities
+                .iter()
+                .all(|e| e.name != word && !e.aliases.iter().any(|a| a == word)),
+            "{word} is not an entity"
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Word tokens of cleaned text for name detection: hyphenated parts stay in one token
+//! ("al-Assad"), a possessive "'s" is cut off ("Assad’s" → "Assad"), dotted acronyms stay whole
+//! ("U.S."), and each token knows whether it opens a sentence (where capitals say little).
+
+use std::ops::Range;
+
+/// One word: a byte range of the text, and whether a capital there is only the sentence's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// First word of a sentence, a line, a quotation or the text after a colon.
+    pub(crate) initial: bool,
+    /// On a line in title case or capitals ("How the Rebel Assault Unfolded"), where no
+    /// capital says anything.
+    pub(crate) headline: bool,
+}
+
+/// Fewest words for a line to count as a headline.
+const HEADLINE_WORDS: usize = 3;
+/// Share of capitalised words from which a line without a final period is a headline.
+const HEADLINE_CAPITALS: f32 = 0.6;
+/// Share of capitalised words from which any line is a headline: running text dense with
+/// names ("Russian President Vladimir Putin met ...") stays below it.
+const HEADLINE_CAPITALS_WITH_PERIOD: f32 = 0.9;
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '«' | '„')
+}
+
+/// The tokens of `text`; `sentence_starts` are sorted byte offsets where sentences begin.
+pub(crate) fn tokens(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut prev_end = 0;
+    let mut possessive = false;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = pos(i);
+        let mut j = i + 1;
+        if c.is_uppercase() && at(j) == Some('.') && at(j + 1).is_some_and(char::is_uppercase) {
+            // Dotted acronym: letter-dot pairs ("U.S.", "U.N.").
+            while at(j) == Some('.')
+                && at(j + 1).is_some_and(char::is_uppercase)
+                && at(j + 2) == Some('.')
+            {
+                j += 2;
+            }
+            j += 1;
+        } else {
+            while let Some(c) = at(j) {
+                if c.is_alphanumeric() {
+                    j += 1;
+                } else if is_hyphen(c) && at(j + 1).is_some_and(char::is_alphanumeric) {
+                    j += 2;
+                } else if is_apostrophe(c) && at(j + 1).is_some_and(char::is_alphanumeric) {
+                    possessive =
+                        at(j + 1) == Some('s') && !at(j + 2).is_some_and(char::is_alphanumeric);
+                    if possessive {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        let end = pos(j);
+        out.push(Token {
+            start,
+            end,
+            initial: opens(text, out.last(), prev_end..start, sentence_starts),
+            headline: false,
+        });
+        prev_end = end;
+        // The possessive "'s" is no word of its own.
+        i = if std::mem::take(&mut possessive) {
+            j + 2
+        } else {
+            j
+        };
+    }
+    mark_headlines(text, &mut out);
+    out
+}
+
+/// Flags the tokens of lines whose words are mostly capitalised.
+fn mark_headlines(text: &str, tokens: &mut [Token]) {
+    let mut line_start = 0;
+    while line_start < tokens.len() {
+        let line_end_byte = text[tokens[line_start].start..]
+            .find('\n')
+            .map_or(text.len(), |i| tokens[line_start].start + i);
+        let line_end =
+            line_start + tokens[line_start..].partition_point(|t| t.start < line_end_byte);
+        let line = &mut tokens[line_start..line_end];
+        let words: Vec<char> = line
+            .iter()
+            .filter_map(|t| text[t.start..].chars().next())
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let capitals = words.iter().filter(|c| c.is_uppercase()).count();
+        let ends_sentence = text[..line_end_byte]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '’', '\'', ':']);
+        let needed = if ends_sentence {
+            HEADLINE_CAPITALS_WITH_PERIOD
+        } else {
+            HEADLINE_CAPITALS
+        };
+        if words.len() >= HEADLINE_WORDS && capitals as f32 >= needed * words.len() as f32 {
+            for t in line.iter_mut() {
+                t.headline = true;
+            }
+        }
+        line_start = line_end;
+    }
+}
+
+/// Whether a token after the gap `gap` starts a sentence-like unit; `prev` is the token
+/// before the gap, if any.
+fn opens(text: &str, prev: Option<&Token>, gap: Range<usize>, sentence_starts: &[usize]) -> bool {
+    let Some(prev) = prev else {
+        return true;
+    };
+    // A sentence start inside (prev_end, start].
+    let k = sentence_starts.partition_point(|&s| s <= gap.start);
+    if sentence_starts.get(k).is_some_and(|&s| s <= gap.end) {
+        return true;
+    }
+    let between = &text[gap];
+    if between.contains([':', '\n']) {
+        return true;
+    }
+    // A terminator the segmenter kept inside a sentence (a quoted passage of several
+    // sentences), unless it ends an abbreviation ("Mr.") or an initial ("J.").
+    if between.contains(['.', '!', '?']) {
+        let word = &text[prev.start..prev.end];
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if !initial && !crate::lexicon::is_title(word) {
+            return true;
+        }
+    }
+    // An opening quote: curly ones always, straight ones after a space.
+    let trimmed = between.trim_end();
+    let mut rev = trimmed.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some('"' | '\''), before) => before.is_some_and(|c| c.is_whitespace() || c == '('),
+        (Some(q), _) => is_opening_quote(q),
+        (None, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> String {
+        let starts: Vec<usize> = chorus_text::sentences(text)
+            .into_iter()
+            .map(|r| r.start)
+            .collect();
+        tokens(text, &starts)
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}{}",
+                    if t.initial { "^" } else { "" },
+                    &text[t.start..t.end]
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn possessives_hyphens_acronyms_and_openers() {
+        assert_eq!(
+            show("Mr Assad’s rule ended. The U.S. and al-Assad's O'Brien: “Homs is free”."),
+            "^Mr Assad rule ended ^The U.S. and al-Assad O'Brien ^Homs is free"
+        );
+        assert_eq!(
+            show("anti-regime forces in 4x4s"),
+            "^anti-regime forces in 4x4s"
+        );
+    }
+
+    #[test]
+    fn title_case_lines_are_headlines() {
+        let text = "How the Rebel Assault Unfolded\nMr Assad and members of his family left.";
+        let flags: Vec<bool> = tokens(text, &[]).iter().map(|t| t.headline).collect();
+        assert_eq!(
+            flags,
+            [
+                true, true, true, true, true, false, false, false, false, false, false, false,
+                false
+            ]
+        );
+    }
+}
