@@ -171,6 +171,77 @@ pub fn looks_like_link(text: &str) -> bool {
     words > 0 && words <= 16 && first_upper && !t.ends_with(['.', '”', '"', ',', ';'])
 }
 
+/// Messages of embedded players and widgets (`data/embed-messages.txt`), as word lists.
+fn embed_messages() -> &'static Vec<Vec<String>> {
+    static LIST: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../data/embed-messages.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(lower_words)
+            .collect()
+    })
+}
+
+/// A paragraph made only of embed and widget messages ("Rating is available when the video
+/// has been rented. This feature is not available right now.").
+fn is_embed_message(words: &[String]) -> bool {
+    let mut rest = words;
+    while !rest.is_empty() {
+        let Some(m) = embed_messages()
+            .iter()
+            .filter(|m| rest.starts_with(m))
+            .max_by_key(|m| m.len())
+        else {
+            return false;
+        };
+        rest = &rest[m.len()..];
+    }
+    true
+}
+
+/// Words about crawling and archiving web pages.
+const ARCHIVE_WORDS: &[&str] = &[
+    "crawl",
+    "crawls",
+    "crawled",
+    "crawler",
+    "crawling",
+    "wayback",
+    "archive-it",
+    "warc",
+];
+/// Words about the web itself, which make a crawl word mean a web crawl.
+const WEB_WORDS: &[&str] = &[
+    "web",
+    "pages",
+    "page",
+    "urls",
+    "url",
+    "seed",
+    "seedlist",
+    "hosts",
+    "captures",
+    "links",
+    "outlinks",
+    "internet",
+    "data",
+    "collection",
+    "archive",
+    "archived",
+    "domain",
+    "machine",
+];
+
+/// A notice of the web archive a page was captured by ("These crawls are part of an effort
+/// to archive pages…", "…donating their crawl data to the Internet Archive").
+fn is_archive_notice(lower: &str, words: &[String]) -> bool {
+    lower.contains("internet archive")
+        || lower.contains("wayback machine")
+        || (words.iter().any(|w| ARCHIVE_WORDS.contains(&w.as_str()))
+            && words.iter().any(|w| WEB_WORDS.contains(&w.as_str())))
+}
+
 /// Why a paragraph is furniture by rule, or `None` when it may be story text.
 pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     let lower = text.to_lowercase();
@@ -178,7 +249,18 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
         return Some("link_label");
     }
     let words = lower_words(text);
-    if words.is_empty() || words.len() > max_words {
+    if words.is_empty() {
+        return None;
+    }
+    if is_embed_message(&words) {
+        return Some("embed_message");
+    }
+    // Archive notices run longer than promo lines; a story paragraph about a web archive is
+    // rarely this dense in crawl vocabulary.
+    if words.len() <= 4 * max_words && is_archive_notice(&lower, &words) {
+        return Some("archive_notice");
+    }
+    if words.len() > max_words {
         return None;
     }
     let short = words.len() <= 25;
@@ -244,6 +326,20 @@ mod tests {
             "© 2026 Valley Media Ltd. All rights reserved.",
             Some("copyright"),
         );
+        check(
+            "Rating is available when the video has been rented. This feature is not \
+             available right now. Please try again later.",
+            Some("embed_message"),
+        );
+        check("Add a location to your Tweets", Some("embed_message"));
+        check(
+            "These crawls are part of an effort to archive pages as they are created.",
+            Some("archive_notice"),
+        );
+        check(
+            "Flowing in every day, these data are added to the Wayback Machine.",
+            Some("archive_notice"),
+        );
     }
 
     #[test]
@@ -258,6 +354,14 @@ mod tests {
         );
         check(
             "Russia requested a meeting, an official posted on Telegram.",
+            None,
+        );
+        check(
+            "Please try again, the minister told the striking nurses.",
+            None,
+        );
+        check(
+            "Traffic slowed to a crawl on the ring road after the crash.",
             None,
         );
     }

@@ -1,34 +1,43 @@
-//! Groups cleaned articles into events: TF-IDF vectors over stemmed terms (title weighted),
-//! cosine similarity damped by distance in time, average-link agglomerative clustering under a
-//! threshold. Deterministic: the same input gives the same events.
+//! Groups cleaned articles into events, online: every article is checked for duplicates
+//! (exact, MinHash near-duplicates, versions at one URL), turned into a TF-IDF vector over
+//! stemmed terms (title, lead and names weighted), and joins the event its members resemble
+//! most on average (cosine damped by distance in time) or opens a new one; candidates come
+//! from an inverted index, and a repair pass merges and moves what early arrivals got wrong.
+//! [`Collection`] keeps that state so articles can be added later without starting over;
+//! [`cluster`] runs it once over a batch. Deterministic for a given input order.
 
+mod dedup;
+mod online;
+mod time;
 mod vectors;
 
 use chorus_model::CleanArticle;
-use chorus_text::{cosine, SparseVector};
-pub use vectors::Vectorizer;
+use chorus_text::{cosine, SparseVector, Terms};
+pub use dedup::{duplicates, DedupConfig, Deduper, Duplicate, DuplicateKind};
+pub use online::{Online, OnlineConfig};
+pub use time::{day_number, days_apart, time_factor};
+pub use vectors::{Counts, FeatureConfig, Vocabulary};
 
 /// Settings for grouping; defaults chosen on `multinews-val` (see ARCHITECTURE.md).
 #[derive(Debug, Clone)]
 pub struct ClusterConfig {
-    /// Average similarity two groups need to merge.
-    pub threshold: f32,
-    /// How many times a title term counts compared with a body term.
-    pub title_weight: f32,
-    /// Articles published further apart than this many days are damped toward zero.
-    pub max_days_apart: f32,
-    /// Above this many articles, a single online pass against event centroids is used
-    /// instead of the all-pairs agglomerative clustering.
-    pub max_all_pairs: usize,
+    /// How text becomes weighted terms.
+    pub features: FeatureConfig,
+    /// The online pass and its repair (threshold, time damping, index size).
+    pub online: OnlineConfig,
+    /// Duplicate detection.
+    pub dedup: DedupConfig,
+    /// Articles with fewer linking terms than this are too thin to judge and stay alone.
+    pub min_terms: usize,
 }
 
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
-            threshold: 0.18,
-            title_weight: 2.0,
-            max_days_apart: 7.0,
-            max_all_pairs: 3000,
+            features: FeatureConfig::default(),
+            online: OnlineConfig::default(),
+            dedup: DedupConfig::default(),
+            min_terms: 0,
         }
     }
 }
@@ -42,165 +51,164 @@ pub struct Clustering {
     pub similarity: Vec<f32>,
     /// For each event: the terms its articles share most (surface words, not stems).
     pub shared_terms: Vec<Vec<String>>,
+    /// For each event: the names (capitalised words and multi-word names) its articles share.
+    pub shared_names: Vec<Vec<String>>,
+    /// For each article: the earlier article it duplicates, if any.
+    pub duplicates: Vec<Option<Duplicate>>,
 }
 
-/// Day number of a `YYYY-MM-DD…` date, for time proximity.
-fn day_number(date: &str) -> Option<i64> {
-    let y: i64 = date.get(0..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7)?.parse().ok()?;
-    let d: i64 = date.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Days from civil (proleptic Gregorian), after H. Hinnant.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146097 + doe - 719468)
+/// A growing collection of articles and its events.
+pub struct Collection {
+    config: ClusterConfig,
+    stems: Terms,
+    vocab: Vocabulary,
+    counts: Vec<Counts>,
+    names: Vec<Vec<u32>>,
+    online: Online,
+    dedup: Deduper,
+    duplicates: Vec<Option<Duplicate>>,
+    days: Vec<Option<i64>>,
+    active: Vec<bool>,
+    /// Collection size when the vectors were last computed from the vocabulary.
+    vectorized_at: u32,
 }
 
-fn time_factor(a: Option<i64>, b: Option<i64>, max_days: f32) -> f32 {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let apart = (a - b).abs() as f32;
-            if apart <= max_days {
-                1.0
-            } else {
-                (max_days / apart).powi(2)
-            }
+impl Collection {
+    /// An empty collection.
+    pub fn new(config: ClusterConfig) -> Collection {
+        Collection {
+            online: Online::new(config.online.clone()),
+            dedup: Deduper::new(config.dedup.clone()),
+            config,
+            stems: Terms::default(),
+            vocab: Vocabulary::default(),
+            counts: Vec::new(),
+            names: Vec::new(),
+            duplicates: Vec::new(),
+            days: Vec::new(),
+            active: Vec::new(),
+            vectorized_at: 0,
         }
-        _ => 1.0,
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// Whether no article was added.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Adds a batch of articles: their terms are counted first (so the batch's own statistics
+    /// weigh its terms), then each article is placed in arrival order, then the events are
+    /// repaired. Earlier articles keep their vectors until the collection has grown by half,
+    /// when every vector is recomputed with the new statistics.
+    pub fn add(&mut self, articles: &[CleanArticle]) {
+        let start = self.counts.len();
+        for a in articles {
+            let (counts, names) = self.vocab.add(a, &self.config.features, &self.stems);
+            self.counts.push(counts);
+            self.names.push(names);
+        }
+        let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
+        if grown && start > 0 {
+            let vectors = (0..start).map(|i| self.vector(i)).collect();
+            self.online.revectorize(vectors);
+            self.vectorized_at = self.vocab.docs();
+        } else if start == 0 {
+            self.vectorized_at = self.vocab.docs();
+        }
+        for (k, a) in articles.iter().enumerate() {
+            let i = start + k;
+            let v = self.vector(i);
+            let day = a.article.published.as_deref().and_then(day_number);
+            let active = v.len() >= self.config.min_terms;
+            self.online.add(v, day, active);
+            self.days.push(day);
+            self.active.push(active);
+            let dup = self.dedup.add(a);
+            self.duplicates.push(dup);
+            self.join_duplicate(i);
+        }
+        let added: Vec<usize> = (start..self.len()).collect();
+        self.online.repair(&added);
+        // Duplicates stay together whatever the repair did.
+        for i in start..self.len() {
+            self.join_duplicate(i);
+        }
+    }
+
+    /// Puts a duplicate in its original's event, unless either is too thin to judge or, for
+    /// copies (not versions), they lie further apart in time than an event lasts.
+    fn join_duplicate(&mut self, i: usize) {
+        let Some(d) = self.duplicates[i] else {
+            return;
+        };
+        let (a, b) = (self.days[d.of], self.days[i]);
+        let close = d.kind == DuplicateKind::Version
+            || days_apart(a, a, b, b).is_none_or(|x| x <= self.config.online.max_days_apart);
+        if self.active[i] && self.active[d.of] && close {
+            self.online.join(d.of, i);
+        }
+    }
+
+    fn vector(&self, i: usize) -> SparseVector {
+        self.vocab.vector(&self.counts[i], &self.config.features, 2)
+    }
+
+    /// The events as they stand.
+    pub fn clustering(&self) -> Clustering {
+        let events = self.online.events();
+        let vectors: Vec<SparseVector> = (0..self.len())
+            .map(|i| self.online.vector(i).clone())
+            .collect();
+        let shared_terms = events
+            .iter()
+            .map(|e| vectors::shared_terms(&self.vocab, e, &vectors, 8))
+            .collect();
+        let shared_names = events
+            .iter()
+            .map(|e| vectors::shared_names(&self.vocab, e, &self.names, 6))
+            .collect();
+        Clustering {
+            similarity: self.online.member_similarity(),
+            events,
+            shared_terms,
+            shared_names,
+            duplicates: self.duplicates.clone(),
+        }
     }
 }
 
-/// Groups `articles` into events.
+/// Groups `articles` into events (one batch into an empty [`Collection`]).
 pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering {
-    let n = articles.len();
-    if n == 0 {
-        return Clustering::default();
-    }
-    let vectorizer = Vectorizer::fit(articles, config.title_weight);
-    let vectors: Vec<SparseVector> = (0..n).map(|i| vectorizer.vector(i)).collect();
-    let days: Vec<Option<i64>> = articles
-        .iter()
-        .map(|a| a.article.published.as_deref().and_then(day_number))
-        .collect();
-    let sim = |i: usize, j: usize| {
-        cosine(&vectors[i], &vectors[j]) * time_factor(days[i], days[j], config.max_days_apart)
-    };
-    let mut events = if n <= config.max_all_pairs {
-        average_link(n, &sim, config.threshold)
-    } else {
-        online(&vectors, &days, config)
-    };
-    for e in &mut events {
-        e.sort_unstable();
-    }
-    events.sort_by_key(|e| e[0]);
-    let mut similarity = vec![1.0; n];
-    for e in &events {
-        if e.len() < 2 {
-            continue;
-        }
-        for &i in e {
-            let total: f32 = e.iter().filter(|&&j| j != i).map(|&j| sim(i, j)).sum();
-            similarity[i] = total / (e.len() - 1) as f32;
-        }
-    }
-    let shared_terms = events
-        .iter()
-        .map(|e| vectorizer.shared_terms(e, &vectors, 8))
-        .collect();
-    Clustering {
-        events,
-        similarity,
-        shared_terms,
-    }
+    let mut c = Collection::new(config.clone());
+    c.add(articles);
+    c.clustering()
 }
 
-/// Average-link agglomerative clustering over all pairs (Lance–Williams updates).
-fn average_link(n: usize, sim: &dyn Fn(usize, usize) -> f32, threshold: f32) -> Vec<Vec<usize>> {
-    let mut s = vec![0f32; n * n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let v = sim(i, j);
-            s[i * n + j] = v;
-            s[j * n + i] = v;
-        }
-    }
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut alive: Vec<bool> = vec![true; n];
-    loop {
-        let mut best = (threshold, usize::MAX, usize::MAX);
-        for i in 0..n {
-            if !alive[i] {
-                continue;
-            }
-            let row = &s[i * n..(i + 1) * n];
-            for j in i + 1..n {
-                if alive[j] && row[j] > best.0 {
-                    best = (row[j], i, j);
-                }
-            }
-        }
-        let (_, a, b) = best;
-        if a == usize::MAX {
-            break;
-        }
-        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
-        for k in 0..n {
-            if alive[k] && k != a && k != b {
-                let v = (na * s[a * n + k] + nb * s[b * n + k]) / (na + nb);
-                s[a * n + k] = v;
-                s[k * n + a] = v;
-            }
-        }
-        let moved = std::mem::take(&mut members[b]);
-        members[a].extend(moved);
-        alive[b] = false;
-    }
-    members.into_iter().filter(|m| !m.is_empty()).collect()
-}
-
-/// One pass in input order: each article joins the most similar event centroid above the
-/// threshold or opens a new event. Used when all pairs would be too many.
-fn online(
-    vectors: &[SparseVector],
-    days: &[Option<i64>],
+/// "Are these the same story?": similarity in [0, 1] of two articles, with term statistics
+/// from `background` (the collection they belong to; may be empty) and the two themselves.
+pub fn similarity(
+    a: &CleanArticle,
+    b: &CleanArticle,
+    background: &[CleanArticle],
     config: &ClusterConfig,
-) -> Vec<Vec<usize>> {
-    let mut centroids: Vec<std::collections::HashMap<u32, f32>> = Vec::new();
-    let mut event_day: Vec<Option<i64>> = Vec::new();
-    let mut events: Vec<Vec<usize>> = Vec::new();
-    for (i, v) in vectors.iter().enumerate() {
-        let mut best = (config.threshold, usize::MAX);
-        for (e, c) in centroids.iter().enumerate() {
-            let norm: f32 = c.values().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
-            let dot: f32 = v
-                .iter()
-                .map(|(t, w)| c.get(t).copied().unwrap_or(0.0) * w)
-                .sum();
-            let score = dot / norm * time_factor(days[i], event_day[e], config.max_days_apart);
-            if score > best.0 {
-                best = (score, e);
-            }
-        }
-        if best.1 == usize::MAX {
-            centroids.push(v.iter().copied().collect());
-            event_day.push(days[i]);
-            events.push(vec![i]);
-        } else {
-            let c = &mut centroids[best.1];
-            for &(t, w) in v {
-                *c.entry(t).or_insert(0.0) += w;
-            }
-            events[best.1].push(i);
-        }
+) -> f32 {
+    let stems = Terms::default();
+    let mut vocab = Vocabulary::default();
+    for x in background {
+        vocab.add(x, &config.features, &stems);
     }
-    events
+    let (ca, _) = vocab.add(a, &config.features, &stems);
+    let (cb, _) = vocab.add(b, &config.features, &stems);
+    let va = vocab.vector(&ca, &config.features, 1);
+    let vb = vocab.vector(&cb, &config.features, 1);
+    let day = |x: &CleanArticle| x.article.published.as_deref().and_then(day_number);
+    let (da, db) = (day(a), day(b));
+    cosine(&va, &vb) * time_factor(days_apart(da, da, db, db), config.online.max_days_apart)
 }
 
 #[cfg(test)]
@@ -225,9 +233,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn related_articles_group_and_unrelated_stay_apart() {
-        let arts = vec![
+    fn stories() -> Vec<CleanArticle> {
+        vec![
             art(
                 "The old bridge over the Lerna river collapsed on Monday, injuring commuters.",
                 None,
@@ -244,14 +251,53 @@ mod tests {
                 "Chefs cook pasta for thousands at the harbour square festival.",
                 None,
             ),
-        ];
-        let c = cluster(&arts, &ClusterConfig::default());
+        ]
+    }
+
+    #[test]
+    fn related_articles_group_and_unrelated_stay_apart() {
+        let c = cluster(&stories(), &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0, 2], vec![1, 3]]);
         assert!(
             c.shared_terms[0].iter().any(|t| t == "bridge"),
             "{:?}",
             c.shared_terms[0]
         );
+        assert!(
+            c.shared_names[0].iter().any(|t| t == "Lerna"),
+            "{:?}",
+            c.shared_names[0]
+        );
+    }
+
+    #[test]
+    fn any_order_gives_the_same_events() {
+        let s = stories();
+        let order = [3, 0, 1, 2];
+        let shuffled: Vec<CleanArticle> = order.iter().map(|&i| s[i].clone()).collect();
+        let c = cluster(&shuffled, &ClusterConfig::default());
+        // Back to original indices.
+        let mut events: Vec<Vec<usize>> = c
+            .events
+            .iter()
+            .map(|e| {
+                let mut v: Vec<usize> = e.iter().map(|&i| order[i]).collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        events.sort();
+        assert_eq!(events, vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn articles_added_later_join_their_events() {
+        let s = stories();
+        let mut c = Collection::new(ClusterConfig::default());
+        c.add(&s[..2]);
+        assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
+        c.add(&s[2..]);
+        assert_eq!(c.clustering().events, vec![vec![0, 2], vec![1, 3]]);
     }
 
     #[test]
@@ -262,34 +308,20 @@ mod tests {
                 Some("2026-01-01"),
             ),
             art(
-                "The old bridge over the Lerna river collapsed on Monday.",
+                "The old bridge over the Lerna river collapsed on Monday. Divers searched.",
                 Some("2026-06-01"),
             ),
         ];
         assert_eq!(cluster(&arts, &ClusterConfig::default()).events.len(), 2);
-        assert_eq!(day_number("1970-01-02"), Some(1));
     }
 
     #[test]
-    fn online_pass_agrees_on_easy_input() {
-        let arts = vec![
-            art(
-                "The old bridge over the Lerna river collapsed on Monday, injuring commuters.",
-                None,
-            ),
-            art(
-                "A pasta festival opens in the harbour square with chefs from ten towns.",
-                None,
-            ),
-            art(
-                "Engineers inspect the collapsed Lerna river bridge after Monday's collapse.",
-                None,
-            ),
-        ];
-        let config = ClusterConfig {
-            max_all_pairs: 0,
-            ..ClusterConfig::default()
-        };
-        assert_eq!(cluster(&arts, &config).events, vec![vec![0, 2], vec![1]]);
+    fn similarity_separates_same_story_from_other_story() {
+        let s = stories();
+        let config = ClusterConfig::default();
+        let same = similarity(&s[0], &s[2], &s, &config);
+        let other = similarity(&s[0], &s[1], &s, &config);
+        assert!(same > 0.3 && other < 0.05, "same {same}, other {other}");
+        assert!((similarity(&s[0], &s[0], &[], &config) - 1.0).abs() < 1e-5);
     }
 }

@@ -1,107 +1,270 @@
-//! TF-IDF vectors of articles over stemmed terms: sublinear term frequency, smoothed inverse
-//! document frequency, title terms weighted up, L2-normalised.
+//! Article features and TF-IDF vectors: stemmed content words (title and lead weighted up,
+//! capitalised words weighted as names), multi-word names as features of their own, a
+//! vocabulary whose document frequencies grow as articles arrive, and unit vectors over the
+//! terms that can link two articles (seen in at least two).
 
 use chorus_model::CleanArticle;
-use chorus_text::{unit, SparseVector};
+use chorus_text::{unit, SparseVector, Terms};
 use std::collections::{BTreeMap, HashMap};
 
-const NAME_WEIGHT: f32 = 2.0;
-
-/// Term statistics of one collection of articles.
-pub struct Vectorizer {
-    counts: Vec<HashMap<u32, f32>>,
-    idf: Vec<f32>,
-    surface: Vec<String>,
+/// How article text becomes weighted terms.
+#[derive(Debug, Clone)]
+pub struct FeatureConfig {
+    /// How many times a title word counts compared with a body word.
+    pub title_weight: f32,
+    /// Weight of a capitalised word (a name) compared with a common word.
+    pub name_weight: f32,
+    /// Weight of a multi-word name ("Mitch McConnell") as one feature.
+    pub phrase_weight: f32,
+    /// Words of the body that count as the lead.
+    pub lead_words: usize,
+    /// How many times a lead word counts.
+    pub lead_weight: f32,
+    /// Exponent on inverse document frequency (above 1 favours rare terms more).
+    pub idf_power: f32,
+    /// Only the strongest terms of an article enter its vector.
+    pub max_terms: usize,
 }
 
-impl Vectorizer {
-    /// Counts terms of every article (title terms count `title_weight` times).
-    pub fn fit(articles: &[CleanArticle], title_weight: f32) -> Vectorizer {
-        let terms = chorus_text::Terms::default();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut surface_counts: Vec<BTreeMap<String, u32>> = Vec::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut counts = Vec::with_capacity(articles.len());
-        for a in articles {
-            let mut c: HashMap<u32, f32> = HashMap::new();
-            let mut add = |text: &str, weight: f32, c: &mut HashMap<u32, f32>| {
-                for (_, w) in chorus_text::words(text) {
-                    let lower = w.to_lowercase().replace('’', "'");
-                    if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
-                        continue;
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            title_weight: 2.0,
+            name_weight: 2.0,
+            phrase_weight: 2.0,
+            lead_words: 0,
+            lead_weight: 1.0,
+            idf_power: 2.0,
+            max_terms: usize::MAX,
+        }
+    }
+}
+
+/// Weighted term counts of one article (term ids from a [`Vocabulary`]).
+pub type Counts = Vec<(u32, f32)>;
+
+/// Term ids, document frequencies and the most common surface form of every term; grows as
+/// articles are added.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    df: Vec<u32>,
+    surface: Vec<BTreeMap<String, u32>>,
+    docs: u32,
+}
+
+impl Vocabulary {
+    /// Number of articles counted.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+
+    fn id(&mut self, key: &str, surface: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(key.to_string()).or_insert(next);
+        if id as usize == self.df.len() {
+            self.df.push(0);
+            self.surface.push(BTreeMap::new());
+        }
+        *self.surface[id as usize]
+            .entry(surface.to_string())
+            .or_insert(0) += 1;
+        id
+    }
+
+    /// Counts the terms of `article` into the vocabulary and returns them.
+    /// Also returns the ids of its names (capitalised words and multi-word names).
+    pub fn add(
+        &mut self,
+        article: &CleanArticle,
+        config: &FeatureConfig,
+        stems: &Terms,
+    ) -> (Counts, Vec<u32>) {
+        let mut c: HashMap<u32, f32> = HashMap::new();
+        let mut names: Vec<u32> = Vec::new();
+        let mut seen_words = 0usize;
+        let mut add = |vocab: &mut Self, text: &str, weight: f32, lead: bool| {
+            let mut phrase: Vec<String> = Vec::new();
+            let flush = |vocab: &mut Self,
+                         phrase: &mut Vec<String>,
+                         c: &mut HashMap<u32, f32>,
+                         names: &mut Vec<u32>| {
+                if phrase.len() >= 2 {
+                    let joined = phrase.join(" ");
+                    let id = vocab.id(&format!("\u{1}{joined}"), &joined);
+                    names.push(id);
+                    if config.phrase_weight > 0.0 {
+                        *c.entry(id).or_insert(0.0) += config.phrase_weight * weight;
                     }
-                    let stem = terms.stem(&lower);
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(stem).or_insert(next);
-                    if id as usize == surface_counts.len() {
-                        surface_counts.push(BTreeMap::new());
-                        df.push(0);
-                    }
-                    *surface_counts[id as usize].entry(lower).or_insert(0) += 1;
-                    // Names (capitalised words) say more about the story than common words.
-                    let name = w.chars().next().is_some_and(char::is_uppercase);
-                    *c.entry(id).or_insert(0.0) += if name { weight * NAME_WEIGHT } else { weight };
                 }
+                phrase.clear();
             };
-            add(a.text(), 1.0, &mut c);
-            if let Some(t) = &a.article.title {
-                add(t, title_weight, &mut c);
+            for (_, w) in chorus_text::words(text) {
+                let lower = w.to_lowercase().replace('’', "'");
+                let w_lead = if lead && seen_words < config.lead_words {
+                    config.lead_weight
+                } else {
+                    1.0
+                };
+                if lead {
+                    seen_words += 1;
+                }
+                let name = w.chars().next().is_some_and(char::is_uppercase);
+                if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
+                    flush(vocab, &mut phrase, &mut c, &mut names);
+                    continue;
+                }
+                if name {
+                    phrase.push(w.replace('’', "'"));
+                } else {
+                    flush(vocab, &mut phrase, &mut c, &mut names);
+                }
+                let stem = stems.stem(&lower);
+                let id = vocab.id(&stem, &lower);
+                let k = if name {
+                    names.push(id);
+                    config.name_weight
+                } else {
+                    1.0
+                };
+                *c.entry(id).or_insert(0.0) += weight * k * w_lead;
             }
-            for &id in c.keys() {
-                df[id as usize] += 1;
-            }
-            counts.push(c);
+            flush(vocab, &mut phrase, &mut c, &mut names);
+        };
+        add(self, article.text(), 1.0, true);
+        if let Some(t) = &article.article.title {
+            add(self, t, config.title_weight, false);
         }
-        let n = articles.len() as f32;
-        let idf = df
+        for &id in c.keys() {
+            self.df[id as usize] += 1;
+        }
+        // Phrases only described (weight 0) still count once for document frequency.
+        names.sort_unstable();
+        names.dedup();
+        for &id in &names {
+            if !c.contains_key(&id) {
+                self.df[id as usize] += 1;
+            }
+        }
+        self.docs += 1;
+        let mut counts: Counts = c.into_iter().collect();
+        counts.sort_unstable_by_key(|x| x.0);
+        (counts, names)
+    }
+
+    /// Smoothed inverse document frequency of a term.
+    pub fn idf(&self, term: u32) -> f32 {
+        let n = self.docs as f32;
+        ((n + 1.0) / (self.df[term as usize] as f32 + 1.0)).ln() + 1.0
+    }
+
+    /// Document frequency of a term.
+    pub fn df(&self, term: u32) -> u32 {
+        self.df[term as usize]
+    }
+
+    /// The unit TF-IDF vector of `counts`: sublinear term frequency, IDF to the configured
+    /// power, only terms seen in at least `min_df` articles (in clustering 2: the others
+    /// cannot link two articles and only dilute the norm), the strongest `max_terms`.
+    pub fn vector(&self, counts: &Counts, config: &FeatureConfig, min_df: u32) -> SparseVector {
+        let mut v: SparseVector = counts
             .iter()
-            .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+            .filter(|(t, _)| self.df[*t as usize] >= min_df)
+            .map(|&(t, c)| (t, (1.0 + c.ln()) * self.idf(t).powf(config.idf_power)))
             .collect();
-        let surface = surface_counts
-            .into_iter()
-            .map(|m| {
-                let mut v: Vec<_> = m.into_iter().collect();
-                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                v.into_iter().next().map(|x| x.0).unwrap_or_default()
-            })
-            .collect();
-        Vectorizer {
-            counts,
-            idf,
-            surface,
+        if v.len() > config.max_terms {
+            v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(config.max_terms);
+            v.sort_unstable_by_key(|x| x.0);
         }
+        unit(v)
     }
 
-    /// The unit TF-IDF vector of article `i`.
-    pub fn vector(&self, i: usize) -> SparseVector {
-        unit(
-            self.counts[i]
-                .iter()
-                .map(|(&t, &c)| (t, (1.0 + c.ln()) * self.idf[t as usize]))
-                .collect(),
-        )
+    /// The most common surface form of a term.
+    pub fn surface(&self, term: u32) -> &str {
+        self.surface[term as usize]
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map_or("", |x| x.0.as_str())
     }
+}
 
-    /// Terms that most of the event's articles share, strongest first, as surface words.
-    pub fn shared_terms(&self, event: &[usize], vectors: &[SparseVector], k: usize) -> Vec<String> {
-        let mut weight: HashMap<u32, (f32, usize)> = HashMap::new();
-        for &i in event {
-            for &(t, w) in &vectors[i] {
-                let e = weight.entry(t).or_insert((0.0, 0));
-                e.0 += w;
-                e.1 += 1;
-            }
+/// Names that most of the event's articles share (multi-word names first), most shared first.
+pub(crate) fn shared_names(
+    vocab: &Vocabulary,
+    event: &[usize],
+    names: &[Vec<u32>],
+    k: usize,
+) -> Vec<String> {
+    let mut count: HashMap<u32, usize> = HashMap::new();
+    for &i in event {
+        for &t in &names[i] {
+            *count.entry(t).or_insert(0) += 1;
         }
-        let need = if event.len() > 1 { 2 } else { 1 };
-        let mut v: Vec<(u32, f32)> = weight
-            .into_iter()
-            .filter(|(_, (_, n))| *n >= need)
-            .map(|(t, (w, _))| (t, w))
-            .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter()
-            .take(k)
-            .map(|(t, _)| self.surface[t as usize].clone())
-            .collect()
     }
+    let need = if event.len() > 1 { 2 } else { 1 };
+    let mut v: Vec<(u32, usize, f32)> = count
+        .into_iter()
+        .filter(|&(_, n)| n >= need)
+        .map(|(t, n)| (t, n, vocab.idf(t)))
+        .collect();
+    // Most shared first, then the rarer name in the collection, then the longer one.
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    let mut out: Vec<String> = Vec::new();
+    for (t, _, _) in v {
+        let s = vocab.surface(t);
+        let capitalised = s.chars().next().is_some_and(char::is_uppercase);
+        let lower_dup = out.iter().any(|o| o.to_lowercase() == s.to_lowercase());
+        let display = if capitalised || s.contains(' ') {
+            s.to_string()
+        } else {
+            // Single names are counted by stem; show them capitalised.
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        };
+        if !lower_dup && !display.is_empty() {
+            out.push(display);
+        }
+        if out.len() == k {
+            break;
+        }
+    }
+    out
+}
+
+/// Terms that most of the event's articles share, strongest first, as surface words.
+pub(crate) fn shared_terms(
+    vocab: &Vocabulary,
+    event: &[usize],
+    vectors: &[SparseVector],
+    k: usize,
+) -> Vec<String> {
+    let mut weight: HashMap<u32, (f32, usize)> = HashMap::new();
+    for &i in event {
+        for &(t, w) in &vectors[i] {
+            let e = weight.entry(t).or_insert((0.0, 0));
+            e.0 += w;
+            e.1 += 1;
+        }
+    }
+    let need = if event.len() > 1 { 2 } else { 1 };
+    let mut v: Vec<(u32, f32)> = weight
+        .into_iter()
+        .filter(|(_, (_, n))| *n >= need)
+        .map(|(t, (w, _))| (t, w))
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out: Vec<String> = Vec::new();
+    for (t, _) in v {
+        let s = vocab.surface(t).to_string();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+        if out.len() == k {
+            break;
+        }
+    }
+    out
 }

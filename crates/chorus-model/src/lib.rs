@@ -295,6 +295,13 @@ pub struct EventMember {
     pub article: String,
     /// Similarity of the article to the rest of its event (1.0 for a lone article).
     pub similarity: f32,
+    /// The earlier article this one duplicates, if any.
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+    /// How it duplicates it: `exact` (same cleaned text), `near` (MinHash estimate of word
+    /// shingle overlap ≥ 0.8) or `version` (same URL, other text).
+    #[serde(default)]
+    pub duplicate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -309,6 +316,9 @@ pub struct Event {
     pub members: Vec<EventMember>,
     /// Terms the articles share most.
     pub shared_terms: Vec<String>,
+    /// Names (people, places, organisations) the articles share most.
+    #[serde(default)]
+    pub shared_names: Vec<String>,
     pub account: Vec<AccountSentence>,
     pub corroborated: Vec<CorroboratedFact>,
     pub single_source: Vec<SingleSourceFact>,

@@ -27,13 +27,37 @@ const TITLE_WORDS: usize = 12;
 pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
     let clustering = chorus_cluster::cluster(&cleaned, &config.cluster);
-    let groups: Vec<(Vec<usize>, Vec<String>)> = clustering
+    let groups: Vec<Group> = clustering
         .events
         .iter()
-        .cloned()
-        .zip(clustering.shared_terms.iter().cloned())
+        .zip(&clustering.shared_terms)
+        .zip(&clustering.shared_names)
+        .map(|((members, terms), names)| Group {
+            members: members.clone(),
+            shared_terms: terms.clone(),
+            shared_names: names.clone(),
+        })
         .collect();
-    assemble(cleaned, groups, &clustering.similarity, diagnostics, config)
+    let duplicates: Vec<Option<(String, &'static str)>> = clustering
+        .duplicates
+        .iter()
+        .map(|d| d.map(|d| (cleaned[d.of].article.id.clone(), d.kind.as_str())))
+        .collect();
+    assemble(
+        cleaned,
+        groups,
+        &clustering.similarity,
+        &duplicates,
+        diagnostics,
+        config,
+    )
+}
+
+/// The articles of one event and why they are together.
+struct Group {
+    members: Vec<usize>,
+    shared_terms: Vec<String>,
+    shared_names: Vec<String>,
 }
 
 /// Treats all articles as one event (for `chorus summarize`).
@@ -44,21 +68,34 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
     let groups = if all.is_empty() {
         vec![]
     } else {
-        vec![(all, vec![])]
+        vec![Group {
+            members: all,
+            shared_terms: vec![],
+            shared_names: vec![],
+        }]
     };
-    assemble(cleaned, groups, &similarity, diagnostics, config)
+    let duplicates = vec![None; cleaned.len()];
+    assemble(
+        cleaned,
+        groups,
+        &similarity,
+        &duplicates,
+        diagnostics,
+        config,
+    )
 }
 
 fn assemble(
     cleaned: Vec<CleanArticle>,
-    groups: Vec<(Vec<usize>, Vec<String>)>,
+    groups: Vec<Group>,
     similarity: &[f32],
+    duplicates: &[Option<(String, &'static str)>],
     diagnostics: Vec<Diagnostic>,
     config: &Config,
 ) -> Report {
     let mut events: Vec<Event> = groups
         .into_iter()
-        .map(|(members, shared_terms)| event(&cleaned, &members, shared_terms, similarity, config))
+        .map(|g| event(&cleaned, g, similarity, duplicates, config))
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
     events.sort_by(|a, b| {
@@ -80,11 +117,12 @@ fn assemble(
 
 fn event(
     cleaned: &[CleanArticle],
-    members: &[usize],
-    shared_terms: Vec<String>,
+    group: Group,
     similarity: &[f32],
+    duplicates: &[Option<(String, &'static str)>],
     config: &Config,
 ) -> Event {
+    let members = &group.members[..];
     let arts: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
     let index = chorus_entities::resolve(&arts, &config.entities);
     // Every surface form of a person, mapped to the canonical name, for quote speakers.
@@ -116,6 +154,8 @@ fn event(
         .map(|&i| EventMember {
             article: cleaned[i].article.id.clone(),
             similarity: similarity[i],
+            duplicate_of: duplicates[i].as_ref().map(|d| d.0.clone()),
+            duplicate: duplicates[i].as_ref().map(|d| d.1.to_string()),
         })
         .collect();
     let title = title(&arts, members, similarity, &account.account);
@@ -127,7 +167,8 @@ fn event(
         first_published: dates.first().map(|d| d.to_string()),
         last_published: dates.last().map(|d| d.to_string()),
         members: members_out,
-        shared_terms,
+        shared_terms: group.shared_terms,
+        shared_names: group.shared_names,
         account: account.account,
         corroborated: account.corroborated,
         single_source: account.single_source,

@@ -64,18 +64,36 @@ fn multinews_articles_ingest_with_ids_and_group_into_events() {
     for a in &ingested.articles {
         assert!(gold.contains_key(&a.id), "id {} not kept", a.id);
     }
-    let report =
-        chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
-    let mut predicted = HashMap::new();
-    for (i, e) in report.events.iter().enumerate() {
-        for a in &e.articles {
-            predicted.insert(a.clone(), i);
+    let score = |articles: Vec<chorus_model::Article>| {
+        let report = chorus_pipeline::digest(articles, vec![], &Default::default());
+        let mut predicted = HashMap::new();
+        for (i, e) in report.events.iter().enumerate() {
+            for a in &e.articles {
+                predicted.insert(a.clone(), i);
+            }
         }
+        (bcubed(&predicted, &gold), report.events.len())
+    };
+    // The same articles in reverse and in an interleaved order.
+    let mut reversed = ingested.articles.clone();
+    reversed.reverse();
+    let (odd, even): (Vec<_>, Vec<_>) = ingested
+        .articles
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 2 == 1);
+    let interleaved: Vec<_> = odd.into_iter().chain(even).map(|(_, a)| a).collect();
+    let ((p, r, f1), events) = score(ingested.articles);
+    println!("multinews-val B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3} ({events} events)");
+    // The target is 0.90; this floor sits just under what the clustering reaches.
+    assert!(f1 >= 0.87, "B-cubed F1 {f1:.3} under the floor");
+    for (name, order) in [("reversed", reversed), ("interleaved", interleaved)] {
+        let ((_, _, f), _) = score(order);
+        println!("{name} order: F1 {f:.3}");
+        assert!(
+            (f - f1).abs() < 0.01,
+            "{name} order moves F1 from {f1:.3} to {f:.3}"
+        );
     }
-    let (p, r, f1) = bcubed(&predicted, &gold);
-    println!(
-        "multinews-val B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3} ({} events)",
-        report.events.len()
-    );
-    assert!(f1 >= 0.80, "B-cubed F1 {f1:.3} under the floor");
 }

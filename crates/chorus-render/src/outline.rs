@@ -113,11 +113,27 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
         coverage.push_str(&event.sources.join(", "));
     }
     header.push(vec![plain(coverage)]);
-    if !event.shared_terms.is_empty() {
-        header.push(vec![plain(format!(
-            "Why together: {}",
-            event.shared_terms.join(", ")
-        ))]);
+    if !event.shared_terms.is_empty() || !event.shared_names.is_empty() {
+        let mut why = event.shared_names.clone();
+        why.extend(event.shared_terms.iter().cloned());
+        header.push(vec![plain(format!("Why together: {}", why.join(", ")))]);
+    }
+    let copies: Vec<String> = event
+        .members
+        .iter()
+        .filter_map(|m| {
+            let of = m.duplicate_of.as_ref()?;
+            let kind = m.duplicate.as_deref().unwrap_or("near");
+            let what = match kind {
+                "version" => "a later version of",
+                "exact" => "an exact copy of",
+                _ => "a near copy of",
+            };
+            Some(format!("{} is {what} {of}", m.article))
+        })
+        .collect();
+    if !copies.is_empty() {
+        header.push(vec![plain(format!("Duplicates: {}", copies.join("; ")))]);
     }
     let title = if event.title.trim().is_empty() {
         "(untitled event)".to_owned()

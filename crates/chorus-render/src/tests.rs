@@ -58,9 +58,12 @@ fn event(id: &str, title: &str, articles: &[&str], sources: &[&str]) -> Event {
             .map(|a| EventMember {
                 article: (*a).to_owned(),
                 similarity: 1.0,
+                duplicate_of: None,
+                duplicate: None,
             })
             .collect(),
         shared_terms: Vec::new(),
+        shared_names: vec![],
         account: Vec::new(),
         corroborated: Vec::new(),
         single_source: Vec::new(),

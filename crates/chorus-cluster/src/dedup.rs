@@ -1,0 +1,305 @@
+//! Duplicates at article level: exact (the same cleaned text), near (MinHash over word
+//! shingles with LSH banding, confirmed on the signatures' agreement), and versions (the same
+//! URL with other text: the story updated in place).
+//!
+//! Thresholds: shingles of 5 lower-cased words; 64 hash functions in 16 bands of 4 rows, so a
+//! pair with Jaccard 0.5 becomes a candidate with probability 0.65 and one with 0.8 with
+//! probability 0.9996; a candidate is a near-duplicate when its estimated Jaccard is ≥ 0.8.
+
+use chorus_model::CleanArticle;
+use std::collections::HashMap;
+
+/// Settings of duplicate detection (see the module doc for the defaults' reasoning).
+#[derive(Debug, Clone)]
+pub struct DedupConfig {
+    /// Words per shingle.
+    pub shingle_words: usize,
+    /// MinHash functions (a multiple of `bands`).
+    pub hashes: usize,
+    /// LSH bands.
+    pub bands: usize,
+    /// Estimated Jaccard similarity from which two articles are near-duplicates.
+    pub near: f32,
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig {
+            shingle_words: 5,
+            hashes: 64,
+            bands: 16,
+            near: 0.8,
+        }
+    }
+}
+
+/// How an article duplicates an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuplicateKind {
+    /// The same cleaned text.
+    Exact,
+    /// Nearly the same text (estimated Jaccard over word shingles ≥ the threshold).
+    Near,
+    /// The same URL with other text.
+    Version,
+}
+
+impl DuplicateKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DuplicateKind::Exact => "exact",
+            DuplicateKind::Near => "near",
+            DuplicateKind::Version => "version",
+        }
+    }
+}
+
+/// An article's earliest duplicate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duplicate {
+    /// Index of the first article of the duplicate group.
+    pub of: usize,
+    pub kind: DuplicateKind,
+    /// Estimated Jaccard similarity of the shingle sets (1 for exact duplicates).
+    pub similarity: f32,
+}
+
+/// 64-bit finaliser of SplitMix64: a fast, well-mixed, deterministic hash of a word.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes of the word shingles of `text` (lower-cased words of letters and digits).
+pub(crate) fn shingles(text: &str, words_per: usize) -> Vec<u64> {
+    let words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fnv(w.to_lowercase().bytes()))
+        .collect();
+    if words.len() < words_per {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = words
+        .windows(words_per)
+        .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The MinHash signature of a shingle set.
+pub(crate) fn signature(shingles: &[u64], hashes: usize) -> Vec<u64> {
+    (0..hashes as u64)
+        .map(|k| {
+            let seed = mix(k.wrapping_add(1));
+            shingles
+                .iter()
+                .map(|&s| mix(s ^ seed))
+                .min()
+                .unwrap_or(u64::MAX)
+        })
+        .collect()
+}
+
+fn agreement(a: &[u64], b: &[u64]) -> f32 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / a.len().max(1) as f32
+}
+
+/// Duplicate detection that takes articles one at a time (each compared with the earlier
+/// ones through the LSH buckets, never with all of them).
+#[derive(Debug, Clone, Default)]
+pub struct Deduper {
+    config: DedupConfig,
+    /// First article of each text (by a 64-bit hash of the cleaned text).
+    by_text: HashMap<u64, usize>,
+    by_url: HashMap<String, usize>,
+    buckets: HashMap<(usize, u64), Vec<usize>>,
+    signatures: Vec<Vec<u64>>,
+    /// First article of every article's duplicate group.
+    root: Vec<usize>,
+}
+
+impl Deduper {
+    /// An empty detector.
+    pub fn new(config: DedupConfig) -> Deduper {
+        Deduper {
+            config,
+            ..Deduper::default()
+        }
+    }
+
+    /// Adds the next article and says which earlier one it duplicates, if any.
+    pub fn add(&mut self, article: &CleanArticle) -> Option<Duplicate> {
+        let i = self.root.len();
+        let text = article.text();
+        let shingles = shingles(text, self.config.shingle_words);
+        let signature = signature(&shingles, self.config.hashes);
+        let mut found: Option<Duplicate> = None;
+        if !text.trim().is_empty() {
+            let h = fnv(text.bytes());
+            match self.by_text.get(&h) {
+                Some(&j) => {
+                    found = Some(Duplicate {
+                        of: self.root[j],
+                        kind: DuplicateKind::Exact,
+                        similarity: 1.0,
+                    })
+                }
+                None => {
+                    self.by_text.insert(h, i);
+                }
+            }
+        }
+        let rows = (self.config.hashes / self.config.bands.max(1)).max(1);
+        if !shingles.is_empty() {
+            let mut best: Option<(f32, usize)> = None;
+            let mut seen: Vec<usize> = Vec::new();
+            for (b, band) in signature.chunks(rows).enumerate() {
+                let key = band.iter().fold(b as u64, |h, &x| mix(h ^ x));
+                let list = self.buckets.entry((b, key)).or_default();
+                for &j in list.iter() {
+                    if seen.contains(&j) {
+                        continue;
+                    }
+                    seen.push(j);
+                    let s = agreement(&signature, &self.signatures[j]);
+                    if s >= self.config.near
+                        && best.is_none_or(|(bs, bj)| s > bs || (s == bs && j < bj))
+                    {
+                        best = Some((s, j));
+                    }
+                }
+                list.push(i);
+            }
+            if found.is_none() {
+                if let Some((s, j)) = best {
+                    found = Some(Duplicate {
+                        of: self.root[j],
+                        kind: DuplicateKind::Near,
+                        similarity: s,
+                    });
+                }
+            }
+        }
+        if let Some(url) = article.article.url.as_deref().filter(|u| !u.is_empty()) {
+            match self.by_url.get(url) {
+                Some(&j) if found.is_none() => {
+                    found = Some(Duplicate {
+                        of: self.root[j],
+                        kind: DuplicateKind::Version,
+                        similarity: agreement(&signature, &self.signatures[j]),
+                    })
+                }
+                Some(_) => {}
+                None => {
+                    self.by_url.insert(url.to_string(), i);
+                }
+            }
+        }
+        self.signatures.push(signature);
+        self.root.push(found.map_or(i, |d| d.of));
+        found
+    }
+}
+
+/// For every article, the earliest article of the duplicate group it joins, if any.
+pub fn duplicates(articles: &[CleanArticle], config: &DedupConfig) -> Vec<Option<Duplicate>> {
+    let mut d = Deduper::new(config.clone());
+    articles.iter().map(|a| d.add(a)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_model::{AlignedText, Article};
+
+    fn art(text: &str, url: Option<&str>) -> CleanArticle {
+        let mut clean = AlignedText::default();
+        clean.push(text, 0..text.len());
+        CleanArticle {
+            article: Article {
+                body: text.into(),
+                url: url.map(String::from),
+                ..Article::default()
+            },
+            clean,
+            paragraphs: vec![0..text.len()],
+            sentences: vec![],
+            removed: vec![],
+        }
+    }
+
+    const STORY: &str = "The harbour authority of Lerna closed the north pier on Tuesday after \
+        inspectors found cracks in three of its concrete pillars, and ferries to the islands \
+        will leave from the south quay until repairs are finished, a spokeswoman said, adding \
+        that the work could take several weeks and would cost the port about two million euros \
+        according to a first estimate by the engineers who examined the pier on Monday night.";
+
+    #[test]
+    fn exact_near_versions_and_unrelated() {
+        let near = STORY.replace("Tuesday", "Wednesday");
+        let other = "A pasta festival opens in the harbour square with chefs from ten towns \
+            and music every evening until Sunday, the organisers said on Friday.";
+        let arts = vec![
+            art(STORY, Some("https://a.example/pier")),
+            art(other, None),
+            art(STORY, None),
+            art(&near, None),
+            art(
+                "An updated text about the pier at the same address.",
+                Some("https://a.example/pier"),
+            ),
+            art("", None),
+            art("", None),
+        ];
+        let d = duplicates(&arts, &DedupConfig::default());
+        assert_eq!(d[0], None);
+        assert_eq!(d[1], None);
+        assert_eq!(
+            d[2].map(|x| (x.of, x.kind)),
+            Some((0, DuplicateKind::Exact))
+        );
+        let n = d[3].unwrap();
+        assert_eq!((n.of, n.kind), (0, DuplicateKind::Near));
+        assert!(
+            n.similarity >= 0.8 && n.similarity < 1.0,
+            "{}",
+            n.similarity
+        );
+        assert_eq!(
+            d[4].map(|x| (x.of, x.kind)),
+            Some((0, DuplicateKind::Version))
+        );
+        assert_eq!(d[5], None);
+        assert_eq!(d[6], None);
+    }
+
+    #[test]
+    fn jaccard_estimate_tracks_overlap() {
+        let a = shingles(STORY, 5);
+        let half: String = STORY
+            .split_whitespace()
+            .take(35)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let b = shingles(&half, 5);
+        let exact = b.iter().filter(|x| a.contains(x)).count() as f32
+            / (a.len() + b.len() - b.iter().filter(|x| a.contains(x)).count()) as f32;
+        let est = agreement(&signature(&a, 256), &signature(&b, 256));
+        assert!((est - exact).abs() < 0.12, "estimate {est}, exact {exact}");
+    }
+}

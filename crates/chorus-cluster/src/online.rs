@@ -1,0 +1,457 @@
+//! Online event clustering with repair. Articles arrive one at a time and join the event
+//! whose members they resemble most on average (average link), or open a new event; the
+//! candidate events come from an inverted index over each article's strongest terms, never
+//! from comparing all pairs. A repair pass then merges events whose average-link similarity
+//! clears the threshold (best pair first) and moves articles that sit better in another event,
+//! so that the result hardly depends on the order of arrival.
+//!
+//! Average link over unit vectors needs only each event's vector sum: the mean cosine of an
+//! article to an event is `v · Σ / |E|`, and between two events `ΣA · ΣB / (|A| |B|)`.
+
+use crate::time::{days_apart, time_factor};
+use chorus_text::SparseVector;
+use std::collections::{BinaryHeap, HashMap};
+
+/// Settings of the online pass and its repair.
+#[derive(Debug, Clone)]
+pub struct OnlineConfig {
+    /// Average similarity an article (or event) needs to join an event.
+    pub threshold: f32,
+    /// Articles published further apart than this many days are damped toward zero.
+    pub max_days_apart: f32,
+    /// How many of an article's strongest terms index it for candidate search.
+    pub index_terms: usize,
+    /// An article whose mean similarity to the rest of its event falls under
+    /// `threshold * eject_ratio` leaves it.
+    pub eject_ratio: f32,
+    /// Rounds of merging and moving after the online pass.
+    pub repair_rounds: usize,
+}
+
+impl Default for OnlineConfig {
+    fn default() -> Self {
+        OnlineConfig {
+            threshold: 0.16,
+            max_days_apart: 7.0,
+            index_terms: 12,
+            eject_ratio: 0.5,
+            repair_rounds: 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct EventState {
+    members: Vec<usize>,
+    sum: HashMap<u32, f32>,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
+}
+
+impl EventState {
+    fn add(&mut self, i: usize, v: &SparseVector, day: Option<i64>) {
+        self.members.push(i);
+        for &(t, w) in v {
+            *self.sum.entry(t).or_insert(0.0) += w;
+        }
+        if let Some(d) = day {
+            self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
+            self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<i64>]) {
+        self.members.retain(|&m| m != i);
+        for &(t, w) in v {
+            if let Some(x) = self.sum.get_mut(&t) {
+                *x -= w;
+                if x.abs() < 1e-6 {
+                    self.sum.remove(&t);
+                }
+            }
+        }
+        self.first_day = self.members.iter().filter_map(|&m| days[m]).min();
+        self.last_day = self.members.iter().filter_map(|&m| days[m]).max();
+    }
+
+    fn dot(&self, v: &SparseVector) -> f32 {
+        v.iter()
+            .map(|(t, w)| self.sum.get(t).map_or(0.0, |s| s * w))
+            .sum()
+    }
+}
+
+/// The state of an online clustering: articles' vectors, events, and the term index.
+#[derive(Debug, Clone, Default)]
+pub struct Online {
+    config: OnlineConfig,
+    vectors: Vec<SparseVector>,
+    days: Vec<Option<i64>>,
+    /// Event of every article (an index into `events`; dead events are empty).
+    event_of: Vec<usize>,
+    events: Vec<EventState>,
+    /// Term → articles that have it among their strongest terms.
+    postings: HashMap<u32, Vec<usize>>,
+    /// Articles that take part (others stay alone: too little text to judge).
+    active: Vec<bool>,
+}
+
+fn strongest(v: &SparseVector, k: usize) -> Vec<u32> {
+    let mut terms: Vec<(u32, f32)> = v.clone();
+    terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.into_iter().take(k).map(|x| x.0).collect()
+}
+
+impl Online {
+    /// An empty clustering.
+    pub fn new(config: OnlineConfig) -> Online {
+        Online {
+            config,
+            ..Online::default()
+        }
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    /// Whether no article was added.
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    fn time(&self, day: Option<i64>, e: &EventState) -> f32 {
+        time_factor(
+            days_apart(day, day, e.first_day, e.last_day),
+            self.config.max_days_apart,
+        )
+    }
+
+    fn event_time(&self, a: &EventState, b: &EventState) -> f32 {
+        time_factor(
+            days_apart(a.first_day, a.last_day, b.first_day, b.last_day),
+            self.config.max_days_apart,
+        )
+    }
+
+    /// Events holding an article that shares one of `terms` as a strongest term.
+    fn candidates(&self, terms: &[u32], exclude: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for t in terms {
+            if let Some(list) = self.postings.get(t) {
+                for &a in list {
+                    let e = self.event_of[a];
+                    if e != exclude && !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Mean similarity of article `i` to event `e` (leaving `i` itself out).
+    fn article_to_event(&self, i: usize, e: usize) -> f32 {
+        let ev = &self.events[e];
+        let (mut dot, mut n) = (ev.dot(&self.vectors[i]), ev.members.len() as f32);
+        if self.event_of[i] == e {
+            dot -= 1.0;
+            n -= 1.0;
+        }
+        if n <= 0.0 {
+            return 0.0;
+        }
+        dot / n * self.time(self.days[i], ev)
+    }
+
+    /// Adds one article (its unit vector and day) and places it; `active` false keeps it
+    /// alone. Returns its event.
+    pub fn add(&mut self, vector: SparseVector, day: Option<i64>, active: bool) -> usize {
+        let i = self.vectors.len();
+        self.vectors.push(vector);
+        self.days.push(day);
+        self.active.push(active);
+        self.event_of.push(usize::MAX);
+        let mut best = (self.config.threshold, usize::MAX);
+        let terms = if active {
+            strongest(&self.vectors[i], self.config.index_terms)
+        } else {
+            Vec::new()
+        };
+        for e in self.candidates(&terms, usize::MAX) {
+            let s = self.article_to_event(i, e);
+            if s > best.0 {
+                best = (s, e);
+            }
+        }
+        let e = if best.1 == usize::MAX {
+            self.events.push(EventState::default());
+            self.events.len() - 1
+        } else {
+            best.1
+        };
+        self.events[e].add(i, &self.vectors[i], day);
+        self.event_of[i] = e;
+        for t in terms {
+            self.postings.entry(t).or_default().push(i);
+        }
+        e
+    }
+
+    /// Replaces every article's vector (after the vocabulary's statistics changed) and
+    /// rebuilds the event sums and the index; membership is kept.
+    pub fn revectorize(&mut self, vectors: Vec<SparseVector>) {
+        self.vectors = vectors;
+        self.postings.clear();
+        for e in &mut self.events {
+            e.sum.clear();
+        }
+        for i in 0..self.vectors.len() {
+            for &(t, w) in &self.vectors[i] {
+                *self.events[self.event_of[i]].sum.entry(t).or_insert(0.0) += w;
+            }
+            if self.active[i] {
+                for t in strongest(&self.vectors[i], self.config.index_terms) {
+                    self.postings.entry(t).or_default().push(i);
+                }
+            }
+        }
+    }
+
+    /// Forces articles `i` and `j` into one event (duplicates).
+    pub fn join(&mut self, i: usize, j: usize) {
+        let (a, b) = (self.event_of[i], self.event_of[j]);
+        if a != b {
+            self.merge(a, b);
+        }
+    }
+
+    fn merge(&mut self, a: usize, b: usize) {
+        let moved = std::mem::take(&mut self.events[b]);
+        for &m in &moved.members {
+            self.event_of[m] = a;
+        }
+        let ea = &mut self.events[a];
+        ea.members.extend(moved.members);
+        for (t, w) in moved.sum {
+            *ea.sum.entry(t).or_insert(0.0) += w;
+        }
+        ea.first_day = match (ea.first_day, moved.first_day) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        ea.last_day = match (ea.last_day, moved.last_day) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+    }
+
+    /// Average-link similarity of two events.
+    fn event_similarity(&self, a: usize, b: usize) -> f32 {
+        let (ea, eb) = (&self.events[a], &self.events[b]);
+        let (small, large) = if ea.sum.len() <= eb.sum.len() {
+            (ea, eb)
+        } else {
+            (eb, ea)
+        };
+        let dot: f32 = small
+            .sum
+            .iter()
+            .map(|(t, w)| large.sum.get(t).map_or(0.0, |x| x * w))
+            .sum();
+        dot / (ea.members.len() * eb.members.len()) as f32 * self.event_time(ea, eb)
+    }
+
+    fn event_terms(&self, e: usize) -> Vec<u32> {
+        let mut terms = Vec::new();
+        for &m in &self.events[e].members {
+            if self.active[m] {
+                terms.extend(strongest(&self.vectors[m], self.config.index_terms));
+            }
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+
+    /// Merges events whose average-link similarity clears the threshold, best pair first,
+    /// starting from the pairs that involve `seeds` (all events when `None`); returns how
+    /// many merges were made.
+    fn merge_pass(&mut self, seeds: Option<&[usize]>) -> usize {
+        #[derive(PartialEq)]
+        struct Pair(f32, usize, usize);
+        impl Eq for Pair {}
+        impl PartialOrd for Pair {
+            fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(o))
+            }
+        }
+        impl Ord for Pair {
+            fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+                self.0
+                    .total_cmp(&o.0)
+                    .then(o.1.cmp(&self.1))
+                    .then(o.2.cmp(&self.2))
+            }
+        }
+        let mut heap = BinaryHeap::new();
+        let mut version = vec![0usize; self.events.len()];
+        let all: Vec<usize>;
+        let seeds = match seeds {
+            Some(s) => s,
+            None => {
+                all = (0..self.events.len()).collect();
+                &all
+            }
+        };
+        let seeded: std::collections::HashSet<usize> = seeds.iter().copied().collect();
+        for &a in seeds {
+            if self.events[a].members.is_empty() {
+                continue;
+            }
+            for b in self.candidates(&self.event_terms(a), a) {
+                // Each pair once: from its smaller seed, or from the seed when only one is.
+                if b > a || !seeded.contains(&b) {
+                    let s = self.event_similarity(a, b);
+                    if s > self.config.threshold {
+                        let (x, y) = (a.min(b), a.max(b));
+                        heap.push((Pair(s, x, y), version[x], version[y]));
+                    }
+                }
+            }
+        }
+        let mut merges = 0;
+        while let Some((Pair(_, a, b), va, vb)) = heap.pop() {
+            if va != version[a] || vb != version[b] {
+                continue;
+            }
+            if self.events[a].members.is_empty() || self.events[b].members.is_empty() {
+                continue;
+            }
+            self.merge(a, b);
+            merges += 1;
+            version[a] += 1;
+            version[b] += 1;
+            for c in self.candidates(&self.event_terms(a), a) {
+                let s = self.event_similarity(a, c);
+                if s > self.config.threshold {
+                    let (x, y) = if a < c { (a, c) } else { (c, a) };
+                    heap.push((Pair(s, x, y), version[x], version[y]));
+                }
+            }
+        }
+        merges
+    }
+
+    /// Moves articles that sit better elsewhere, and lets go of those that no longer fit;
+    /// returns how many moved.
+    fn move_pass(&mut self) -> usize {
+        let mut moves = 0;
+        for i in 0..self.vectors.len() {
+            if !self.active[i] {
+                continue;
+            }
+            let own = self.event_of[i];
+            let stay = if self.events[own].members.len() > 1 {
+                self.article_to_event(i, own)
+            } else {
+                0.0
+            };
+            let terms = strongest(&self.vectors[i], self.config.index_terms);
+            let mut best = (stay.max(self.config.threshold), usize::MAX);
+            for e in self.candidates(&terms, own) {
+                let s = self.article_to_event(i, e);
+                if s > best.0 {
+                    best = (s, e);
+                }
+            }
+            let target = if best.1 != usize::MAX {
+                Some(best.1)
+            } else if self.events[own].members.len() > 1
+                && stay < self.config.threshold * self.config.eject_ratio
+            {
+                None
+            } else {
+                continue;
+            };
+            let v = std::mem::take(&mut self.vectors[i]);
+            self.events[own].remove(i, &v, &self.days);
+            let e = match target {
+                Some(e) => e,
+                None => {
+                    self.events.push(EventState::default());
+                    self.events.len() - 1
+                }
+            };
+            self.events[e].add(i, &v, self.days[i]);
+            self.event_of[i] = e;
+            self.vectors[i] = v;
+            moves += 1;
+        }
+        moves
+    }
+
+    /// Repairs early mistakes around `articles` (the ones just added): their events are
+    /// taken apart and grouped again by average link from single articles, best pair first,
+    /// against the rest of the collection; then articles that sit better elsewhere move.
+    /// Taking apart and regrouping makes the result independent of the order of arrival.
+    pub fn repair(&mut self, articles: &[usize]) {
+        let mut touched: Vec<usize> = articles.iter().map(|&i| self.event_of[i]).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let mut seeds = Vec::new();
+        for e in touched {
+            let old = std::mem::take(&mut self.events[e]);
+            for m in old.members {
+                self.events.push(EventState::default());
+                let new = self.events.len() - 1;
+                self.events[new].add(m, &self.vectors[m], self.days[m]);
+                self.event_of[m] = new;
+                seeds.push(new);
+            }
+        }
+        self.merge_pass(Some(&seeds));
+        for _ in 0..self.config.repair_rounds {
+            if self.move_pass() == 0 {
+                break;
+            }
+            self.merge_pass(None);
+        }
+    }
+
+    /// Events as article indices (each sorted), ordered by first article.
+    pub fn events(&self) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = self
+            .events
+            .iter()
+            .filter(|e| !e.members.is_empty())
+            .map(|e| {
+                let mut m = e.members.clone();
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        out.sort_by_key(|e| e[0]);
+        out
+    }
+
+    /// Mean similarity of every article to the rest of its event (1 when alone).
+    pub fn member_similarity(&self) -> Vec<f32> {
+        (0..self.vectors.len())
+            .map(|i| {
+                if self.events[self.event_of[i]].members.len() < 2 {
+                    1.0
+                } else {
+                    self.article_to_event(i, self.event_of[i])
+                }
+            })
+            .collect()
+    }
+
+    /// The unit vector of article `i`.
+    pub fn vector(&self, i: usize) -> &SparseVector {
+        &self.vectors[i]
+    }
+}

@@ -1,0 +1,250 @@
+//! Event grouping on `multinews-val` (B-cubed and pairwise scores, order robustness, the
+//! worst merges and splits) and the "same story?" similarity on SemEval pairs (Pearson r).
+
+use crate::{flag, shared};
+use anyhow::{Context, Result};
+use chorus_cluster::{cluster, ClusterConfig};
+use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_model::CleanArticle;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// B-cubed and pairwise precision / recall / F1 of a predicted grouping against gold labels.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scores {
+    pub bcubed: (f64, f64, f64),
+    pub pairwise: (f64, f64, f64),
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Scores `predicted` (item → cluster) against `gold` (item → cluster), same item set.
+pub(crate) fn score(predicted: &[usize], gold: &[usize]) -> Scores {
+    let n = predicted.len() as f64;
+    let mut cell: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut np: HashMap<usize, f64> = HashMap::new();
+    let mut ng: HashMap<usize, f64> = HashMap::new();
+    for (&p, &g) in predicted.iter().zip(gold) {
+        *cell.entry((p, g)).or_default() += 1.0;
+        *np.entry(p).or_default() += 1.0;
+        *ng.entry(g).or_default() += 1.0;
+    }
+    let (mut bp, mut br, mut tp) = (0.0, 0.0, 0.0);
+    for (&(p, g), &c) in &cell {
+        bp += c * c / np[&p];
+        br += c * c / ng[&g];
+        tp += c * (c - 1.0) / 2.0;
+    }
+    let pairs = |m: &HashMap<usize, f64>| m.values().map(|c| c * (c - 1.0) / 2.0).sum::<f64>();
+    let (pp, gp) = (pairs(&np), pairs(&ng));
+    let (bp, br) = (bp / n, br / n);
+    let (wp, wr) = (
+        if pp > 0.0 { tp / pp } else { 1.0 },
+        if gp > 0.0 { tp / gp } else { 1.0 },
+    );
+    Scores {
+        bcubed: (bp, br, f1(bp, br)),
+        pairwise: (wp, wr, f1(wp, wr)),
+    }
+}
+
+/// The multinews-val articles, cleaned, with their gold event numbers.
+pub(crate) fn multinews() -> Result<(Vec<CleanArticle>, Vec<usize>)> {
+    let dir = shared("multinews-val")?;
+    let ingested = ingest_paths(&[dir.join("articles.jsonl")], &IngestConfig::default());
+    let mut gold_of: HashMap<String, usize> = HashMap::new();
+    let events = std::fs::read_to_string(dir.join("events.jsonl"))?;
+    for (e, line) in events.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        for a in v["articles"].as_array().context("articles")? {
+            gold_of.insert(a.as_str().context("id")?.to_string(), e);
+        }
+    }
+    let cleaned = chorus_clean::clean(ingested.articles, &Default::default());
+    let gold = cleaned
+        .iter()
+        .map(|a| {
+            gold_of
+                .get(&a.article.id)
+                .copied()
+                .context("article without gold")
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((cleaned, gold))
+}
+
+/// A deterministic permutation of `0..n` (xorshift, Fisher–Yates).
+pub(crate) fn permutation(n: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        order.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
+    let mut out = vec![usize::MAX; n];
+    for (e, members) in events.iter().enumerate() {
+        for &i in members {
+            out[i] = e;
+        }
+    }
+    out
+}
+
+/// `cargo xtask eval cluster`.
+pub(crate) fn eval(args: &[&str]) -> Result<()> {
+    let (articles, gold) = multinews()?;
+    let mut config = ClusterConfig::default();
+    if let Some(t) = flag(args, "--threshold") {
+        config.online.threshold = t;
+    }
+    if let Some(x) = flag(args, "--idf-power") {
+        config.features.idf_power = x;
+    }
+    if let Some(x) = flag(args, "--name-weight") {
+        config.features.name_weight = x;
+    }
+    if let Some(x) = flag(args, "--phrase-weight") {
+        config.features.phrase_weight = x;
+    }
+    if let Some(x) = flag(args, "--title-weight") {
+        config.features.title_weight = x;
+    }
+    if let Some(x) = flag(args, "--lead-words") {
+        config.features.lead_words = x;
+    }
+    if let Some(x) = flag(args, "--lead-weight") {
+        config.features.lead_weight = x;
+    }
+    if let Some(x) = flag(args, "--max-terms") {
+        config.features.max_terms = x;
+    }
+    if let Some(x) = flag(args, "--min-terms") {
+        config.min_terms = x;
+    }
+    if let Some(x) = flag(args, "--eject") {
+        config.online.eject_ratio = x;
+    }
+    if let Some(x) = flag(args, "--index-terms") {
+        config.online.index_terms = x;
+    }
+    let seeds: Vec<u64> = match flag::<u64>(args, "--shuffle") {
+        Some(s) => vec![0, s],
+        None => vec![0, 1, 2, 3],
+    };
+    println!(
+        "multinews-val: {} articles, {} gold events, threshold {}",
+        articles.len(),
+        gold.iter().max().map_or(0, |m| m + 1),
+        config.online.threshold
+    );
+    println!("order      events  B3-P   B3-R   B3-F1  pair-P pair-R pair-F1  ms");
+    let mut f1s = Vec::new();
+    let mut first = None;
+    for &seed in &seeds {
+        let order = if seed == 0 {
+            (0..articles.len()).collect()
+        } else {
+            permutation(articles.len(), seed)
+        };
+        let shuffled: Vec<CleanArticle> = order.iter().map(|&i| articles[i].clone()).collect();
+        let shuffled_gold: Vec<usize> = order.iter().map(|&i| gold[i]).collect();
+        let start = Instant::now();
+        let c = cluster(&shuffled, &config);
+        let ms = start.elapsed().as_millis();
+        let predicted = labels(&c.events, shuffled.len());
+        let s = score(&predicted, &shuffled_gold);
+        let name = if seed == 0 {
+            "input".to_string()
+        } else {
+            format!("shuffle {seed}")
+        };
+        println!(
+            "{name:<10} {:>6}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {ms:>5}",
+            c.events.len(),
+            s.bcubed.0,
+            s.bcubed.1,
+            s.bcubed.2,
+            s.pairwise.0,
+            s.pairwise.1,
+            s.pairwise.2
+        );
+        f1s.push(s.bcubed.2);
+        if first.is_none() {
+            first = Some((c, predicted));
+        }
+    }
+    let max = f1s.iter().copied().fold(f64::MIN, f64::max);
+    let min = f1s.iter().copied().fold(f64::MAX, f64::min);
+    println!("B-cubed F1 spread over orders: {:.4}", max - min);
+    if args.contains(&"--errors") {
+        if let Some((c, predicted)) = first {
+            errors(&articles, &gold, &predicted, &c.events);
+        }
+    }
+    Ok(())
+}
+
+fn snippet(a: &CleanArticle) -> String {
+    let t: String = a.text().chars().take(90).collect();
+    format!(
+        "{} [{}w] {}",
+        a.article.id,
+        a.text().split_whitespace().count(),
+        t.replace('\n', " ")
+    )
+}
+
+/// Prints predicted events that mix gold events, and gold events split over predictions.
+fn errors(articles: &[CleanArticle], gold: &[usize], predicted: &[usize], events: &[Vec<usize>]) {
+    println!("\n== predicted events mixing gold events ==");
+    for e in events {
+        let mut golds: Vec<usize> = e.iter().map(|&i| gold[i]).collect();
+        golds.sort_unstable();
+        golds.dedup();
+        if golds.len() > 1 {
+            println!(
+                "-- event of {} articles, {} gold events",
+                e.len(),
+                golds.len()
+            );
+            for &i in e {
+                println!("   g{:<4} {}", gold[i], snippet(&articles[i]));
+            }
+        }
+    }
+    println!("\n== gold events split ==");
+    let ngold = gold.iter().max().map_or(0, |m| m + 1);
+    for g in 0..ngold {
+        let members: Vec<usize> = (0..gold.len()).filter(|&i| gold[i] == g).collect();
+        let mut preds: Vec<usize> = members.iter().map(|&i| predicted[i]).collect();
+        preds.sort_unstable();
+        preds.dedup();
+        if preds.len() > 1 {
+            println!(
+                "-- gold g{g}: {} articles in {} events",
+                members.len(),
+                preds.len()
+            );
+            for &i in &members {
+                println!("   p{:<4} {}", predicted[i], snippet(&articles[i]));
+            }
+        }
+    }
+}
+
+/// `cargo xtask similarity`: Pearson r between our similarity and SemEval's `overall`.
+pub(crate) fn semeval(_args: &[&str]) -> Result<()> {
+    anyhow::bail!("the similarity API is not wired yet")
+}

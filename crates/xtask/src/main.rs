@@ -1,0 +1,46 @@
+//! `cargo xtask`: developer tasks that read the real data beside the checkout
+//! (`../shared/data`) and print figures. Not part of the shipped binary.
+//!
+//! ```text
+//! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
+//! ```
+
+mod cluster;
+
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["eval", "cluster", rest @ ..] => cluster::eval(rest),
+        ["similarity", rest @ ..] => cluster::semeval(rest),
+        _ => {
+            eprintln!(
+                "usage:\n  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]\n  \
+                 cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)"
+            );
+            bail!("unknown task: {}", args.join(" "))
+        }
+    }
+}
+
+/// `../shared/data/<rel>` beside the workspace.
+pub(crate) fn shared(rel: &str) -> Result<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(rel);
+    if !p.exists() {
+        bail!("{} is absent (../shared beside the checkout)", p.display());
+    }
+    Ok(p)
+}
+
+/// The value after `--name` in `args`, parsed.
+pub(crate) fn flag<T: std::str::FromStr>(args: &[&str], name: &str) -> Option<T> {
+    args.iter()
+        .position(|a| *a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+}
