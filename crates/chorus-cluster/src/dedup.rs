@@ -167,15 +167,14 @@ impl Deduper {
         let rows = (self.config.hashes / self.config.bands.max(1)).max(1);
         if !shingles.is_empty() {
             let mut best: Option<(f32, usize)> = None;
-            let mut seen: Vec<usize> = Vec::new();
+            let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
             for (b, band) in signature.chunks(rows).enumerate() {
                 let key = band.iter().fold(b as u64, |h, &x| mix(h ^ x));
                 let list = self.buckets.entry((b, key)).or_default();
                 for &j in list.iter() {
-                    if seen.contains(&j) {
+                    if !seen.insert(j) {
                         continue;
                     }
-                    seen.push(j);
                     let s = agreement(&signature, &self.signatures[j]);
                     if s >= self.config.near
                         && best.is_none_or(|(bs, bj)| s > bs || (s == bs && j < bj))
@@ -237,7 +236,7 @@ mod tests {
                 ..Article::default()
             },
             clean,
-            paragraphs: vec![0..text.len()],
+            paragraphs: std::iter::once(0..text.len()).collect(),
             sentences: vec![],
             removed: vec![],
         }

@@ -19,7 +19,7 @@ pub use time::{day_number, days_apart, time_factor};
 pub use vectors::{Counts, FeatureConfig, Vocabulary};
 
 /// Settings for grouping; defaults chosen on `multinews-val` (see ARCHITECTURE.md).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ClusterConfig {
     /// How text becomes weighted terms.
     pub features: FeatureConfig,
@@ -29,17 +29,6 @@ pub struct ClusterConfig {
     pub dedup: DedupConfig,
     /// Articles with fewer linking terms than this are too thin to judge and stay alone.
     pub min_terms: usize,
-}
-
-impl Default for ClusterConfig {
-    fn default() -> Self {
-        ClusterConfig {
-            features: FeatureConfig::default(),
-            online: OnlineConfig::default(),
-            dedup: DedupConfig::default(),
-            min_terms: 0,
-        }
-    }
 }
 
 /// Events as lists of article indices, with why the articles are together.
@@ -125,7 +114,9 @@ impl Collection {
             let v = self.vector(i);
             let day = a.article.published.as_deref().and_then(day_number);
             let active = v.len() >= self.config.min_terms;
-            self.online.add(v, day, active);
+            // A batch as large as what is there is regrouped whole by the repair anyway.
+            let place = articles.len() < start;
+            self.online.add(v, day, active, place);
             self.days.push(day);
             self.active.push(active);
             let dup = self.dedup.add(a);
@@ -197,18 +188,47 @@ pub fn similarity(
     background: &[CleanArticle],
     config: &ClusterConfig,
 ) -> f32 {
-    let stems = Terms::default();
-    let mut vocab = Vocabulary::default();
-    for x in background {
-        vocab.add(x, &config.features, &stems);
+    Similarity::new(background, config).score(a, b)
+}
+
+/// Pairwise "same story?" scores against one background collection's term statistics.
+pub struct Similarity {
+    config: ClusterConfig,
+    stems: Terms,
+    vocab: Vocabulary,
+}
+
+impl Similarity {
+    /// Counts the background's terms once.
+    pub fn new(background: &[CleanArticle], config: &ClusterConfig) -> Similarity {
+        let stems = Terms::default();
+        let mut vocab = Vocabulary::default();
+        for x in background {
+            vocab.add(x, &config.features, &stems);
+        }
+        Similarity {
+            config: config.clone(),
+            stems,
+            vocab,
+        }
     }
-    let (ca, _) = vocab.add(a, &config.features, &stems);
-    let (cb, _) = vocab.add(b, &config.features, &stems);
-    let va = vocab.vector(&ca, &config.features, 1);
-    let vb = vocab.vector(&cb, &config.features, 1);
-    let day = |x: &CleanArticle| x.article.published.as_deref().and_then(day_number);
-    let (da, db) = (day(a), day(b));
-    cosine(&va, &vb) * time_factor(days_apart(da, da, db, db), config.online.max_days_apart)
+
+    /// Cosine of the two articles' TF-IDF vectors, damped by their distance in time. Terms
+    /// of the two that the background lacks are counted in (so a pair alone still compares).
+    pub fn score(&self, a: &CleanArticle, b: &CleanArticle) -> f32 {
+        let mut pair = Vocabulary::default();
+        let (ca, _) = pair.add(a, &self.config.features, &self.stems);
+        let (cb, _) = pair.add(b, &self.config.features, &self.stems);
+        let va = pair.vector_against(&ca, &self.vocab, &self.config.features);
+        let vb = pair.vector_against(&cb, &self.vocab, &self.config.features);
+        let day = |x: &CleanArticle| x.article.published.as_deref().and_then(day_number);
+        let (da, db) = (day(a), day(b));
+        cosine(&va, &vb)
+            * time_factor(
+                days_apart(da, da, db, db),
+                self.config.online.max_days_apart,
+            )
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 
 use crate::time::{days_apart, time_factor};
 use chorus_text::SparseVector;
-use std::collections::{BinaryHeap, HashMap};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BinaryHeap;
 
 /// Settings of the online pass and its repair.
 #[derive(Debug, Clone)]
@@ -26,6 +27,10 @@ pub struct OnlineConfig {
     pub eject_ratio: f32,
     /// Rounds of merging and moving after the online pass.
     pub repair_rounds: usize,
+    /// Of each index term, how many of its latest articles are candidates.
+    pub recent_postings: usize,
+    /// How many candidate events (those sharing the most index terms) are scored exactly.
+    pub max_candidates: usize,
 }
 
 impl Default for OnlineConfig {
@@ -36,6 +41,8 @@ impl Default for OnlineConfig {
             index_terms: 12,
             eject_ratio: 0.5,
             repair_rounds: 4,
+            recent_postings: 200,
+            max_candidates: 40,
         }
     }
 }
@@ -135,19 +142,27 @@ impl Online {
         )
     }
 
-    /// Events holding an article that shares one of `terms` as a strongest term.
+    /// Events holding an article that shares one of `terms` as a strongest term; of each
+    /// term only the latest `recent_postings` articles are looked at (older ones belong to
+    /// stories that have gone stale, and a term on every page names no event).
     fn candidates(&self, terms: &[u32], exclude: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
+        let mut hits: HashMap<usize, u32> = HashMap::default();
         for t in terms {
             if let Some(list) = self.postings.get(t) {
-                for &a in list {
+                let from = list.len().saturating_sub(self.config.recent_postings);
+                for &a in &list[from..] {
                     let e = self.event_of[a];
-                    if e != exclude && !out.contains(&e) {
-                        out.push(e);
+                    if e != exclude {
+                        *hits.entry(e).or_insert(0) += 1;
                     }
                 }
             }
         }
+        // The events sharing the most index terms; the rest are not worth an exact score.
+        let mut ranked: Vec<(u32, usize)> = hits.into_iter().map(|(e, h)| (h, e)).collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(self.config.max_candidates);
+        let mut out: Vec<usize> = ranked.into_iter().map(|x| x.1).collect();
         out.sort_unstable();
         out
     }
@@ -166,9 +181,16 @@ impl Online {
         dot / n * self.time(self.days[i], ev)
     }
 
-    /// Adds one article (its unit vector and day) and places it; `active` false keeps it
-    /// alone. Returns its event.
-    pub fn add(&mut self, vector: SparseVector, day: Option<i64>, active: bool) -> usize {
+    /// Adds one article (its unit vector and day) and places it in the best event, or alone
+    /// when `place` is false (a batch about to be regrouped by [`Online::repair`]) or
+    /// `active` is false (too thin to judge). Returns its event.
+    pub fn add(
+        &mut self,
+        vector: SparseVector,
+        day: Option<i64>,
+        active: bool,
+        place: bool,
+    ) -> usize {
         let i = self.vectors.len();
         self.vectors.push(vector);
         self.days.push(day);
@@ -180,10 +202,12 @@ impl Online {
         } else {
             Vec::new()
         };
-        for e in self.candidates(&terms, usize::MAX) {
-            let s = self.article_to_event(i, e);
-            if s > best.0 {
-                best = (s, e);
+        if place {
+            for e in self.candidates(&terms, usize::MAX) {
+                let s = self.article_to_event(i, e);
+                if s > best.0 {
+                    best = (s, e);
+                }
             }
         }
         let e = if best.1 == usize::MAX {
@@ -264,16 +288,26 @@ impl Online {
         dot / (ea.members.len() * eb.members.len()) as f32 * self.event_time(ea, eb)
     }
 
+    /// The strongest terms of an event's vector sum (twice as many as for one article).
     fn event_terms(&self, e: usize) -> Vec<u32> {
-        let mut terms = Vec::new();
-        for &m in &self.events[e].members {
-            if self.active[m] {
-                terms.extend(strongest(&self.vectors[m], self.config.index_terms));
-            }
+        let ev = &self.events[e];
+        if ev.members.len() == 1 {
+            let m = ev.members[0];
+            return if self.active[m] {
+                strongest(&self.vectors[m], self.config.index_terms)
+            } else {
+                Vec::new()
+            };
         }
-        terms.sort_unstable();
-        terms.dedup();
-        terms
+        let mut terms: Vec<(u32, f32)> = ev.sum.iter().map(|(&t, &w)| (t, w)).collect();
+        let k = 2 * self.config.index_terms;
+        if terms.len() > k {
+            terms.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            terms.truncate(k);
+        }
+        let mut out: Vec<u32> = terms.into_iter().map(|x| x.0).collect();
+        out.sort_unstable();
+        out
     }
 
     /// Merges events whose average-link similarity clears the threshold, best pair first,
@@ -306,7 +340,7 @@ impl Online {
                 &all
             }
         };
-        let seeded: std::collections::HashSet<usize> = seeds.iter().copied().collect();
+        let seeded: HashSet<usize> = seeds.iter().copied().collect();
         for &a in seeds {
             if self.events[a].members.is_empty() {
                 continue;
@@ -359,6 +393,10 @@ impl Online {
             } else {
                 0.0
             };
+            // An article well inside its event is not worth a search.
+            if stay >= self.config.threshold * 2.0 {
+                continue;
+            }
             let terms = strongest(&self.vectors[i], self.config.index_terms);
             let mut best = (stay.max(self.config.threshold), usize::MAX);
             for e in self.candidates(&terms, own) {

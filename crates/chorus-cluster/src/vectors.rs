@@ -35,7 +35,7 @@ impl Default for FeatureConfig {
             lead_words: 0,
             lead_weight: 1.0,
             idf_power: 2.0,
-            max_terms: usize::MAX,
+            max_terms: 150,
         }
     }
 }
@@ -48,6 +48,7 @@ pub type Counts = Vec<(u32, f32)>;
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    keys: Vec<String>,
     df: Vec<u32>,
     surface: Vec<BTreeMap<String, u32>>,
     docs: u32,
@@ -63,6 +64,7 @@ impl Vocabulary {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(key.to_string()).or_insert(next);
         if id as usize == self.df.len() {
+            self.keys.push(key.to_string());
             self.df.push(0);
             self.surface.push(BTreeMap::new());
         }
@@ -161,6 +163,32 @@ impl Vocabulary {
     /// Document frequency of a term.
     pub fn df(&self, term: u32) -> u32 {
         self.df[term as usize]
+    }
+
+    /// The unit TF-IDF vector of `counts` (ids of `self`) with document frequencies taken
+    /// from `background` plus `self` (for comparing a few articles against a collection).
+    pub fn vector_against(
+        &self,
+        counts: &Counts,
+        background: &Vocabulary,
+        config: &FeatureConfig,
+    ) -> SparseVector {
+        let n = (background.docs + self.docs) as f32;
+        unit(
+            counts
+                .iter()
+                .map(|&(t, c)| {
+                    let key = &self.keys[t as usize];
+                    let df = self.df[t as usize]
+                        + background
+                            .ids
+                            .get(key)
+                            .map_or(0, |&b| background.df[b as usize]);
+                    let idf = ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
+                    (t, (1.0 + c.ln()) * idf.powf(config.idf_power))
+                })
+                .collect(),
+        )
     }
 
     /// The unit TF-IDF vector of `counts`: sublinear term frequency, IDF to the configured

@@ -244,7 +244,77 @@ fn errors(articles: &[CleanArticle], gold: &[usize], predicted: &[usize], events
     }
 }
 
-/// `cargo xtask similarity`: Pearson r between our similarity and SemEval's `overall`.
-pub(crate) fn semeval(_args: &[&str]) -> Result<()> {
-    anyhow::bail!("the similarity API is not wired yet")
+/// `cargo xtask similarity`: Pearson r between our similarity and SemEval's `overall`
+/// (1 = same story … 4 = unrelated, so a good similarity correlates negatively), over the
+/// English–English pairs, with the term statistics of all their texts as background.
+pub(crate) fn semeval(args: &[&str]) -> Result<()> {
+    let mut config = ClusterConfig::default();
+    if let Some(x) = flag(args, "--idf-power") {
+        config.features.idf_power = x;
+    }
+    if let Some(x) = flag(args, "--name-weight") {
+        config.features.name_weight = x;
+    }
+    if let Some(x) = flag(args, "--phrase-weight") {
+        config.features.phrase_weight = x;
+    }
+    if let Some(x) = flag(args, "--title-weight") {
+        config.features.title_weight = x;
+    }
+    let path = shared("semeval-pairs-train.jsonl")?;
+    let mut overall: Vec<f64> = Vec::new();
+    let article = |id: String, text: &str| chorus_model::Article {
+        id,
+        source: String::new(),
+        body: text.to_string(),
+        ..Default::default()
+    };
+    let mut raw = Vec::new();
+    for line in std::fs::read_to_string(&path)?.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        if v["lang1"] != "en" || v["lang2"] != "en" {
+            continue;
+        }
+        let id = v["pair_id"].as_str().unwrap_or_default().to_string();
+        raw.push(article(
+            format!("{id}/1"),
+            v["text1"].as_str().unwrap_or_default(),
+        ));
+        raw.push(article(
+            format!("{id}/2"),
+            v["text2"].as_str().unwrap_or_default(),
+        ));
+        overall.push(v["overall"].as_f64().unwrap_or(f64::NAN));
+    }
+    let cleaned = chorus_clean::clean(raw, &Default::default());
+    let sim = chorus_cluster::Similarity::new(&cleaned, &config);
+    let start = Instant::now();
+    let xs: Vec<f64> = (0..overall.len())
+        .map(|k| f64::from(sim.score(&cleaned[2 * k], &cleaned[2 * k + 1])))
+        .collect();
+    let ys = overall;
+    let ms = start.elapsed().as_millis();
+    let r = pearson(&xs, &ys);
+    for p in [0.5, 0.33] {
+        let t: Vec<f64> = xs.iter().map(|x| x.powf(p)).collect();
+        println!("  x^{p}: r {:.3}", pearson(&t, &ys));
+    }
+    println!(
+        "semeval-pairs-train en-en: {} pairs, Pearson r (similarity vs overall) {r:.3}, |r| {:.3} ({ms} ms)",
+        xs.len(),
+        r.abs()
+    );
+    Ok(())
+}
+
+fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    sxy / (sxx * syy).sqrt()
 }

@@ -3,8 +3,11 @@
 //!
 //! ```text
 //! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
+//! cargo xtask similarity
+//! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
 //! ```
 
+mod bench;
 mod cluster;
 
 use anyhow::{bail, Result};
@@ -16,10 +19,13 @@ fn main() -> Result<()> {
     match words.as_slice() {
         ["eval", "cluster", rest @ ..] => cluster::eval(rest),
         ["similarity", rest @ ..] => cluster::semeval(rest),
+        ["bench", "cluster", rest @ ..] => bench::cluster(rest),
+        ["bench-child", "cluster", rest @ ..] => bench::child(rest),
         _ => {
             eprintln!(
                 "usage:\n  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]\n  \
-                 cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)"
+                 cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)\n  \
+                 cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]"
             );
             bail!("unknown task: {}", args.join(" "))
         }

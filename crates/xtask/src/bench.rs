@@ -1,0 +1,205 @@
+//! Scale benchmarks on corpora generated at run time from `multinews-val` (or the example
+//! corpus when `../shared` is absent): every synthetic article takes the sentences of one
+//! real event's articles, shuffled, with the event's names swapped for names drawn per
+//! variant and dates spread over weeks, so that each (event, variant) is its own story.
+//!
+//! ```text
+//! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
+//! ```
+//! Each size runs in a child process so that its peak memory (VmHWM) is its own.
+
+use crate::flag;
+use anyhow::{Context, Result};
+use chorus_model::Article;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Deterministic xorshift generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Source events: the sentences of each real event's articles.
+fn source_events() -> Result<Vec<Vec<String>>> {
+    let texts: Vec<(String, String)> = match crate::shared("multinews-val") {
+        Ok(dir) => {
+            let mut out = Vec::new();
+            for line in std::fs::read_to_string(dir.join("articles.jsonl"))?.lines() {
+                let v: serde_json::Value = serde_json::from_str(line)?;
+                let id = v["id"].as_str().context("id")?;
+                // val-NNN-k: the event is the middle part.
+                let event = id.rsplit_once('-').map_or(id, |x| x.0).to_string();
+                out.push((event, v["text"].as_str().unwrap_or_default().to_string()));
+            }
+            out
+        }
+        Err(_) => {
+            let dir =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+            let mut out = Vec::new();
+            for e in std::fs::read_dir(&dir)? {
+                let p = e?.path();
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                let stem = p
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("x")
+                    .to_string();
+                out.push((stem.chars().take(2).collect(), text));
+            }
+            out
+        }
+    };
+    let mut by_event: HashMap<String, Vec<String>> = HashMap::new();
+    for (event, text) in texts {
+        let sentences = by_event.entry(event).or_default();
+        for s in text.split_inclusive(['.', '!', '?']) {
+            let s = s.trim();
+            if s.split_whitespace().count() >= 6 {
+                sentences.push(s.to_string());
+            }
+        }
+    }
+    let mut events: Vec<(String, Vec<String>)> =
+        by_event.into_iter().filter(|(_, s)| s.len() >= 5).collect();
+    events.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(events.into_iter().map(|x| x.1).collect())
+}
+
+/// `n` synthetic articles (see the module doc).
+pub(crate) fn generate(n: usize) -> Result<Vec<Article>> {
+    let events = source_events()?;
+    // A pool of capitalised words to swap names with.
+    let mut pool: Vec<String> = events
+        .iter()
+        .flatten()
+        .flat_map(|s| s.split_whitespace())
+        .filter(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(String::from)
+        .collect();
+    pool.sort();
+    pool.dedup();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut out = Vec::with_capacity(n);
+    let per_story = 3;
+    for k in 0..n {
+        let story = k / per_story;
+        let e = story % events.len();
+        let variant = story / events.len();
+        let sentences = &events[e];
+        // The variant's name map: the same swaps for every article of the story.
+        let mut story_rng = Rng(0x9E37_79B9 ^ ((e as u64) << 20) ^ variant as u64 | 1);
+        let mut swap: HashMap<&str, &str> = HashMap::new();
+        let take = 8 + rng.below(12);
+        let mut body = String::new();
+        for _ in 0..take {
+            let s = &sentences[rng.below(sentences.len())];
+            for (i, w) in s.split_whitespace().enumerate() {
+                if i > 0 {
+                    body.push(' ');
+                }
+                let name = i > 0
+                    && w.len() > 3
+                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().next().is_some_and(char::is_uppercase);
+                if name && variant > 0 {
+                    let to = *swap
+                        .entry(w)
+                        .or_insert_with(|| pool[story_rng.below(pool.len())].as_str());
+                    body.push_str(to);
+                } else {
+                    body.push_str(w);
+                }
+            }
+            body.push(' ');
+        }
+        let day = 1 + (variant * 9 + rng.below(3)) % 360;
+        out.push(Article {
+            id: format!("g{k}"),
+            source: format!("outlet{}", rng.below(40)),
+            published: Some(format!("2025-{:02}-{:02}", 1 + day / 30 % 12, 1 + day % 28)),
+            body,
+            ..Article::default()
+        });
+    }
+    Ok(out)
+}
+
+/// Peak resident memory of this process in MiB (Linux), if known.
+pub(crate) fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// `cargo xtask bench cluster`.
+pub(crate) fn cluster(args: &[&str]) -> Result<()> {
+    let sizes: Vec<usize> = flag::<String>(args, "--sizes")
+        .unwrap_or_else(|| "10000,50000,100000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let runs: usize = flag(args, "--runs").unwrap_or(3);
+    println!("clustering scale (generated corpus; median of {runs} runs; own process per size)");
+    println!(
+        "{:>8} {:>10} {:>10} {:>12} {:>9} {:>8}",
+        "articles", "clean s", "cluster s", "articles/s", "events", "peak MiB"
+    );
+    let exe = std::env::current_exe()?;
+    let mut rows = Vec::new();
+    for n in sizes {
+        let out = std::process::Command::new(&exe)
+            .args(["bench-child", "cluster", &n.to_string(), &runs.to_string()])
+            .output()?;
+        let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if !out.status.success() {
+            anyhow::bail!("size {n}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        println!("{line}");
+        rows.push(line);
+    }
+    Ok(())
+}
+
+/// One size, in its own process: prints one table row.
+pub(crate) fn child(args: &[&str]) -> Result<()> {
+    let n: usize = args.first().and_then(|s| s.parse().ok()).context("size")?;
+    let runs: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let articles = generate(n)?;
+    let mut clean_t = Vec::new();
+    let mut cluster_t = Vec::new();
+    let mut events = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let cleaned = chorus_clean::clean(articles.clone(), &Default::default());
+        clean_t.push(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        let c = chorus_cluster::cluster(&cleaned, &Default::default());
+        cluster_t.push(start.elapsed().as_secs_f64());
+        events = c.events.len();
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (c, k) = (median(&mut clean_t), median(&mut cluster_t));
+    println!(
+        "{n:>8} {c:>10.2} {k:>10.2} {:>12.0} {events:>9} {:>8.0}",
+        n as f64 / k,
+        peak_rss_mib().unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
