@@ -61,16 +61,25 @@ impl Vocabulary {
     }
 
     fn id(&mut self, key: &str, surface: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(key.to_string()).or_insert(next);
-        if id as usize == self.df.len() {
-            self.keys.push(key.to_string());
-            self.df.push(0);
-            self.surface.push(BTreeMap::new());
+        // Look up before allocating: most words are already known.
+        let id = match self.ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = self.ids.len() as u32;
+                self.ids.insert(key.to_string(), id);
+                self.keys.push(key.to_string());
+                self.df.push(0);
+                self.surface.push(BTreeMap::new());
+                id
+            }
+        };
+        let forms = &mut self.surface[id as usize];
+        match forms.get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                forms.insert(surface.to_string(), 1);
+            }
         }
-        *self.surface[id as usize]
-            .entry(surface.to_string())
-            .or_insert(0) += 1;
         id
     }
 
@@ -124,7 +133,9 @@ impl Vocabulary {
                 let stem = stems.stem(&lower);
                 let id = vocab.id(&stem, &lower);
                 let k = if name {
-                    names.push(id);
+                    // The name as written, for showing why articles are together.
+                    let shown = w.replace('’', "'");
+                    names.push(vocab.id(&format!("\u{3}{shown}"), &shown));
                     config.name_weight
                 } else {
                     1.0
@@ -238,22 +249,18 @@ pub(crate) fn shared_names(
         .collect();
     // Most shared first, then the rarer name in the collection, then the longer one.
     v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    // Multi-word names first; a single name inside one already shown adds nothing.
+    v.sort_by_key(|x| !vocab.surface(x.0).contains(' '));
     let mut out: Vec<String> = Vec::new();
     for (t, _, _) in v {
         let s = vocab.surface(t);
-        let capitalised = s.chars().next().is_some_and(char::is_uppercase);
-        let lower_dup = out.iter().any(|o| o.to_lowercase() == s.to_lowercase());
-        let display = if capitalised || s.contains(' ') {
-            s.to_string()
-        } else {
-            // Single names are counted by stem; show them capitalised.
-            let mut c = s.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        };
-        if !lower_dup && !display.is_empty() {
-            out.push(display);
+        let lower = s.to_lowercase();
+        let covered = out.iter().any(|o| {
+            let o = o.to_lowercase();
+            o == lower || o.split(' ').any(|w| w == lower)
+        });
+        if !covered && !s.is_empty() {
+            out.push(s.to_string());
         }
         if out.len() == k {
             break;
@@ -287,6 +294,10 @@ pub(crate) fn shared_terms(
     let mut out: Vec<String> = Vec::new();
     for (t, _) in v {
         let s = vocab.surface(t).to_string();
+        // Multi-word names are listed among the names.
+        if s.contains(' ') {
+            continue;
+        }
         if !out.contains(&s) {
             out.push(s);
         }

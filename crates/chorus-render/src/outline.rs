@@ -115,7 +115,19 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
     header.push(vec![plain(coverage)]);
     if !event.shared_terms.is_empty() || !event.shared_names.is_empty() {
         let mut why = event.shared_names.clone();
-        why.extend(event.shared_terms.iter().cloned());
+        // Terms that only repeat a name in lower case add nothing.
+        let name_words: Vec<String> = event
+            .shared_names
+            .iter()
+            .flat_map(|n| n.split(' ').map(str::to_lowercase).collect::<Vec<_>>())
+            .collect();
+        why.extend(
+            event
+                .shared_terms
+                .iter()
+                .filter(|t| !name_words.contains(&t.to_lowercase()))
+                .cloned(),
+        );
         header.push(vec![plain(format!("Why together: {}", why.join(", ")))]);
     }
     let copies: Vec<String> = event
