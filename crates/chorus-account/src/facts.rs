@@ -70,7 +70,10 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
                 continue;
             }
             let s = units.similarity(fact.units[0], u);
-            if s >= config.fact_similarity && best.is_none_or(|b| s > b.0) {
+            let same = s >= config.fact_similarity
+                || (s >= config.paraphrase_similarity
+                    && units.shared_rare_words(fact.units[0], u) >= 2);
+            if same && best.is_none_or(|b| s > b.0) {
                 best = Some((s, f));
             }
         }
@@ -133,4 +136,86 @@ pub(crate) fn report(
             .then(b.1.centrality.total_cmp(&a.1.centrality))
     });
     (corroborated.into_iter().map(|c| c.2).collect(), single)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_model::{AlignedText, Article, CleanArticle, Sentence};
+    use expect_test::{expect, Expect};
+
+    fn art(source: &str, text: &str) -> CleanArticle {
+        let mut clean = AlignedText::default();
+        clean.push(text, 0..text.len());
+        let sentences = chorus_text::sentences(text)
+            .into_iter()
+            .map(|r| Sentence {
+                start: r.start,
+                end: r.end,
+                paragraph: 0,
+            })
+            .collect();
+        CleanArticle {
+            article: Article {
+                id: source.into(),
+                source: source.into(),
+                body: text.into(),
+                ..Article::default()
+            },
+            clean,
+            paragraphs: std::iter::once(0..text.len()).collect(),
+            sentences,
+            removed: vec![],
+        }
+    }
+
+    /// Facts with more than one sentence, as "sources | sentences".
+    fn check(arts: &[CleanArticle], config: &AccountConfig, expect: Expect) {
+        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let units = Units::new(&refs);
+        let mut out = String::new();
+        for f in align(&units, config).iter().filter(|f| f.units.len() > 1) {
+            let texts: Vec<&str> = f.units.iter().map(|&u| units.units[u].text).collect();
+            out.push_str(&format!(
+                "{} | {}\n",
+                f.sources.join("+"),
+                texts.join(" / ")
+            ));
+        }
+        expect.assert_eq(&out);
+    }
+
+    fn paraphrases() -> Vec<CleanArticle> {
+        vec![
+            art("A", "Rebels seized the capital of Norland on Sunday. Protesters ransacked the presidential palace and its garden. Banks stayed shut all week."),
+            art("B", "The capital of Norland fell to rebels on Sunday. As the old regime collapsed overnight, footage on social media showed families gleefully ransacking presidential palaces in the capital, with some taking selfies in the grand settings while thousands of soldiers deserted. Schools reopened on Monday."),
+        ]
+    }
+
+    #[test]
+    fn paraphrases_sharing_uncommon_words_state_one_fact() {
+        check(
+            &paraphrases(),
+            &AccountConfig::default(),
+            expect![[r#"
+                A+B | Rebels seized the capital of Norland on Sunday. / The capital of Norland fell to rebels on Sunday.
+                B+A | As the old regime collapsed overnight, footage on social media showed families gleefully ransacking presidential palaces in the capital, with some taking selfies in the grand settings while thousands of soldiers deserted. / Protesters ransacked the presidential palace and its garden.
+            "#]],
+        );
+    }
+
+    #[test]
+    fn without_the_paraphrase_rule_the_palace_sentences_stay_apart() {
+        let config = AccountConfig {
+            paraphrase_similarity: 1.0,
+            ..AccountConfig::default()
+        };
+        check(
+            &paraphrases(),
+            &config,
+            expect![[r#"
+            A+B | Rebels seized the capital of Norland on Sunday. / The capital of Norland fell to rebels on Sunday.
+        "#]],
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! corroborated and single-source facts, differing figures, quotes with speakers, and an
 //! extractive summary whose every sentence cites the outlets that state it.
 
+mod candidate;
 mod differences;
 mod facts;
 mod quotes;
@@ -15,19 +16,49 @@ use std::collections::BTreeMap;
 
 pub use units::{Unit, Units};
 
-/// Settings for the account; defaults chosen on the seed articles and the example corpus.
+/// Settings for the account; defaults chosen on the seed articles, the example corpus and (for
+/// the summary) ROUGE on `multinews-val` (see `chorus-eval/tests/multinews.rs`).
 #[derive(Debug, Clone)]
 pub struct AccountConfig {
-    /// Word budget of the summary (it stops at the first sentence that reaches it).
+    /// Word budget of the summary, in whitespace-separated words; only to reach
+    /// `min_sentences` may it be exceeded, by a tenth at most.
     pub words: usize,
+    /// Fewest sentences the account aims for (the budget allowing).
     pub min_sentences: usize,
+    /// Most sentences the account shows, whatever the budget.
     pub max_sentences: usize,
     /// Cosine two sentences from different articles need to state the same fact.
     pub fact_similarity: f32,
+    /// Lower cosine at which two sentences still state the same fact when they share two
+    /// uncommon content words (a paraphrase of one predicate).
+    pub paraphrase_similarity: f32,
     /// A summary sentence this similar to one already chosen is redundant.
     pub redundancy: f32,
     /// Sentences shorter than this many words are not facts on their own.
     pub min_fact_words: usize,
+    /// How the summary weighs what makes a sentence worth showing.
+    pub summary: SummaryWeights,
+}
+
+/// Weights of a summary sentence's score (each term lies in `0..=1`, corroboration in `0..=3`).
+#[derive(Debug, Clone)]
+pub struct SummaryWeights {
+    /// Summed similarity to the sentences of the other articles.
+    pub centrality: f32,
+    /// Per independent outlet beyond the first that states the same fact.
+    pub corroboration: f32,
+    /// `1 / sqrt(1 + position)`: news puts the gist first.
+    pub position: f32,
+}
+
+impl Default for SummaryWeights {
+    fn default() -> Self {
+        SummaryWeights {
+            centrality: 1.0,
+            corroboration: 0.5,
+            position: 0.3,
+        }
+    }
 }
 
 impl Default for AccountConfig {
@@ -37,8 +68,10 @@ impl Default for AccountConfig {
             min_sentences: 5,
             max_sentences: 10,
             fact_similarity: 0.3,
+            paraphrase_similarity: 0.2,
             redundancy: 0.45,
             min_fact_words: 5,
+            summary: SummaryWeights::default(),
         }
     }
 }

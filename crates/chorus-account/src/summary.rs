@@ -1,10 +1,17 @@
-//! The account: an extractive summary within a word budget. Sentences score by centrality,
-//! corroboration and early position; a sentence too similar to one already chosen is skipped;
-//! each chosen sentence cites every outlet whose sentence states the same fact.
+//! The account: an extractive summary within a word budget. Sentences score by centrality
+//! across articles, corroboration and early position, times their fitness as prose
+//! (`candidate.rs`); they are taken best first, skipping any too similar to one already chosen
+//! or too long for the words left, and shown in reading order (lead sentences first). Each
+//! chosen sentence cites every outlet whose sentence states the same fact.
 
 use crate::facts::Fact;
 use crate::{AccountConfig, Units};
 use chorus_model::AccountSentence;
+
+/// Words as a reader counts them (the budget's unit).
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
 
 pub(crate) fn select(
     units: &Units,
@@ -23,44 +30,26 @@ pub(crate) fn select(
     }
     let central = crate::facts::centrality(units);
     let max_c = central.iter().copied().fold(0f32, f32::max).max(1e-6);
+    let fitness: Vec<f32> = units
+        .units
+        .iter()
+        .map(|u| crate::candidate::fitness(u.text))
+        .collect();
+    let w = &config.summary;
     let scores: Vec<f32> = (0..n)
         .map(|u| {
             let unit = &units.units[u];
             let outlets = facts[fact_of[u]].independent(units).0.len() as f32;
             let position = 1.0 / (1.0 + unit.position as f32).sqrt();
-            let short = if unit.words < 6 || unit.words > 60 {
-                0.3
-            } else {
-                1.0
-            };
-            (central[u] / max_c + 0.5 * (outlets - 1.0).min(3.0) + 0.6 * position) * short
+            (w.centrality * central[u] / max_c
+                + w.corroboration * (outlets - 1.0).min(3.0)
+                + w.position * position)
+                * fitness[u]
         })
         .collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut used_facts = Vec::new();
-    let mut words = 0;
-    for u in order {
-        if chosen.len() >= config.max_sentences
-            || (words >= config.words && chosen.len() >= config.min_sentences)
-        {
-            break;
-        }
-        let f = fact_of[u];
-        if used_facts.contains(&f) || units.units[u].words < 4 {
-            continue;
-        }
-        if chosen
-            .iter()
-            .any(|&c| units.similarity(c, u) > config.redundancy)
-        {
-            continue;
-        }
-        chosen.push(u);
-        used_facts.push(f);
-        words += units.units[u].words;
-    }
+    let mut chosen = choose(units, &fact_of, &fitness, &scores, config);
+    // Reading order: leads before later sentences, each article's sentences in their order.
+    chosen.sort_by_key(|&u| (units.units[u].position, units.units[u].article));
     chosen
         .into_iter()
         .map(|u| {
@@ -81,4 +70,49 @@ pub(crate) fn select(
             }
         })
         .collect()
+}
+
+/// Best first: one sentence per fact, none redundant with an earlier choice, each fitting in the
+/// words left; only to reach `min_sentences` may the budget stretch, by a tenth at most.
+fn choose(
+    units: &Units,
+    fact_of: &[usize],
+    fitness: &[f32],
+    scores: &[f32],
+    config: &AccountConfig,
+) -> Vec<usize> {
+    let n = units.units.len();
+    let mut order: Vec<usize> = (0..n).filter(|&u| fitness[u] > 0.0).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used_facts = Vec::new();
+    let mut words = 0;
+    for u in order {
+        if chosen.len() >= config.max_sentences {
+            break;
+        }
+        let f = fact_of[u];
+        if used_facts.contains(&f) {
+            continue;
+        }
+        let len = word_count(units.units[u].text);
+        let limit = if chosen.len() < config.min_sentences {
+            config.words + config.words / 10
+        } else {
+            config.words
+        };
+        if words + len > limit && !chosen.is_empty() {
+            continue;
+        }
+        if chosen
+            .iter()
+            .any(|&c| units.similarity(c, u) > config.redundancy)
+        {
+            continue;
+        }
+        chosen.push(u);
+        used_facts.push(f);
+        words += len;
+    }
+    chosen
 }

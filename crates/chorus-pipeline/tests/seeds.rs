@@ -207,3 +207,128 @@ fn arrival_in_moscow_is_corroborated_by_both_and_citations_slice_sentences() {
         event.account.len()
     );
 }
+
+/// Whether `cites` name both seed articles.
+fn cites_both<'a>(cites: impl IntoIterator<Item = &'a Citation>) -> bool {
+    let ids: Vec<&str> = cites.into_iter().map(|c| c.article.as_str()).collect();
+    ids.contains(&SKY) && ids.contains(&OTHER)
+}
+
+#[test]
+fn celebrations_in_damascus_are_corroborated_by_both() {
+    let Some((report, dir)) = seed_report() else {
+        return;
+    };
+    let event = &report.events[0];
+    // "Joyful crowds gathered in central squares in Damascus" and "Thousands of Syrians ...
+    // gathered in a main square in the Damascus": one fact in two wordings.
+    let celebrations = event.corroborated.iter().find(|f| {
+        let texts: Vec<String> = f
+            .citations
+            .iter()
+            .map(|c| check_citation(&report, &dir, c))
+            .collect();
+        cites_both(&f.citations)
+            && texts.iter().all(|t| {
+                ["celebrat", "crowds", "gathered", "Thousands"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            })
+            && texts.iter().any(|t| t.contains("Damascus"))
+    });
+    assert!(
+        celebrations.is_some(),
+        "no corroborated celebrations in Damascus: {:#?}",
+        event.corroborated
+    );
+}
+
+#[test]
+fn the_victory_quote_is_the_rebel_leaders_in_both_outlets() {
+    let Some((report, _)) = seed_report() else {
+        return;
+    };
+    let event = &report.events[0];
+    let quote = event
+        .quotes
+        .iter()
+        .find(|q| q.quote.contains("victory to the Islamic nation"))
+        .unwrap_or_else(|| panic!("no victory quote: {:#?}", event.quotes));
+    let speaker = quote.speaker.as_deref().unwrap_or_default();
+    assert!(
+        ["Jolani", "Golani", "Sharaa"]
+            .iter()
+            .any(|n| speaker.contains(n)),
+        "speaker {speaker:?}"
+    );
+    assert!(cites_both(&quote.citations), "{quote:#?}");
+}
+
+#[test]
+fn the_length_of_assads_rule_differs_between_outlets() {
+    let Some((report, _)) = seed_report() else {
+        return;
+    };
+    let event = &report.events[0];
+    let rule = event.differences.iter().find(|d| {
+        let said = |id: &str, value: &str| {
+            d.versions
+                .iter()
+                .any(|v| v.citation.article == id && v.value.contains(value))
+        };
+        said(SKY, "24-year") && said(OTHER, "50 years")
+    });
+    assert!(
+        rule.is_some(),
+        "no 24-year / 50 years difference: {:#?}",
+        event.differences
+    );
+}
+
+#[test]
+fn single_source_facts_name_their_one_outlet() {
+    let Some((report, _)) = seed_report() else {
+        return;
+    };
+    let event = &report.events[0];
+    let only = |id: &str, words: &[&str]| {
+        event.single_source.iter().any(|f| {
+            f.citations.iter().all(|c| c.article == id) && words.iter().all(|w| f.text.contains(w))
+        })
+    };
+    for (id, words) in [
+        (SKY, &["asylum", "humanitarian reasons"][..]),
+        (SKY, &["Saydnaya"][..]),
+        (OTHER, &["Tartous", "Hmeimim"][..]),
+    ] {
+        assert!(
+            only(id, words),
+            "no single-source fact from {id} with {words:?}: {:#?}",
+            event.single_source
+        );
+    }
+}
+
+#[test]
+fn every_account_sentence_is_cited_and_the_account_fits_its_budget() {
+    let Some((report, _)) = seed_report() else {
+        return;
+    };
+    let event = &report.events[0];
+    let words: usize = event
+        .account
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    let budget = chorus_account::AccountConfig::default().words;
+    assert!(words <= budget + budget / 10, "{words} words");
+    for s in &event.account {
+        assert!(!s.citations.is_empty() && !s.sources.is_empty(), "{s:#?}");
+    }
+    // The arrival and the celebrations are what the story is about: both are in the account.
+    assert!(event.account.iter().any(|s| s.text.contains("Moscow")));
+    assert!(event
+        .account
+        .iter()
+        .any(|s| s.text.contains("crowds") || s.text.contains("celebrat")));
+}

@@ -1,0 +1,164 @@
+//! Which sentences may stand in the account: page debris that survived cleaning (headlines,
+//! captions, bylines and datelines, links, truncated teasers, tables of figures, reader-
+//! addressing lines) reads badly on its own, so it gets a weight below one. The rules look at
+//! the shape of the sentence only, never at a particular site's wording.
+
+/// Month names and abbreviations, for captions that end in a date.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// How fit `text` is to be an account sentence: 1.0 for prose, less for debris, 0.0 for lines
+/// that must never be shown on their own.
+pub(crate) fn fitness(text: &str) -> f32 {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if n < 4 {
+        return 0.0;
+    }
+    let lower = t.to_lowercase();
+    if lower.contains("http://")
+        || lower.contains("https://")
+        || lower.contains("www.")
+        || lower.contains(".com/")
+    {
+        return 0.0;
+    }
+    // A teaser cut off mid-sentence.
+    if t.ends_with("...") || t.ends_with('…') {
+        return 0.0;
+    }
+    // Headlines, captions, labels and datelines have no final punctuation.
+    let last = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    if !last.ends_with(['.', '!', '?']) {
+        return 0.0;
+    }
+    let mut f = 1.0;
+    // Tables and timestamps: mostly figures.
+    let figures = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    if figures * 3 > n {
+        f *= 0.3;
+    }
+    // A sentence that is mostly capitalised words is a name list, a byline or a headline.
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if n >= 6 && capitalised * 10 > n * 7 {
+        f *= 0.3;
+    }
+    // Photo captions: "(L)", "(R)", or a closing dateline ("..., June 5, 2017.").
+    let tail: Vec<&str> = words[n.saturating_sub(3)..].to_vec();
+    let dated = tail.len() == 3
+        && MONTHS
+            .iter()
+            .any(|m| tail[0].trim_end_matches('.').eq_ignore_ascii_case(m))
+        && tail[2].trim_end_matches('.').len() == 4
+        && tail[2]
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| c.is_ascii_digit());
+    if dated || t.contains("(L)") || t.contains("(R)") || t.contains("(C)") {
+        f *= 0.3;
+    }
+    // A fragment that starts in lower case continues a sentence the splitter cut.
+    if t.chars().next().is_some_and(char::is_lowercase) {
+        f *= 0.5;
+    }
+    // Very short sentences say little on their own.
+    if n < 8 {
+        f *= n as f32 / 8.0;
+    }
+    // Questions and exclamations seldom state a fact.
+    if last.ends_with('?') {
+        f *= 0.5;
+    }
+    // Lines that address the reader ("click here", "share your thoughts in the comments").
+    let lw: Vec<String> = chorus_text::words(t)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let addresses = lw
+        .iter()
+        .any(|w| matches!(w.as_str(), "you" | "your" | "here"));
+    let cues = [
+        "click",
+        "subscribe",
+        "sign",
+        "comments",
+        "newsletter",
+        "follow",
+        "check",
+    ];
+    if addresses && lw.iter().any(|w| cues.contains(&w.as_str())) {
+        f *= 0.2;
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitness;
+
+    #[test]
+    fn prose_is_fit_and_debris_is_not() {
+        let fit = [
+            "The Rockies said fans can exchange them for corrected jerseys at a September date.",
+            "DENVER (AP) — Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
+            "“We will win the vote in March,” the rebel leader said.",
+        ];
+        for s in fit {
+            assert_eq!(fitness(s), 1.0, "{s}");
+        }
+        let never = [
+            "Jimmy Interviews Khaleesi from Game of Thrones (Kristen Wiig)",
+            "Get more Jimmy Fallon:",
+            "NBC YouTube: http://bit.ly/1dM1qBH",
+            "She plans to use another federal program to have her...",
+            "Published on Apr 29, 2015",
+            "Third, he left.",
+        ];
+        for s in never {
+            assert_eq!(fitness(s), 0.0, "{s}");
+        }
+        let weak = [
+            "For a full recap of the night’s big winners, click here.",
+            "Did Trump have lawful authority to fire Comey?",
+            "“We will win,” he said.",
+            "A child looks at flowers after a vigil in London, Monday, June 5, 2017.",
+            "Bahraini activist Zainab al-Khawaja (L) is greeted by her sister after her release.",
+            "and then the crowd went home to wait for the results.",
+            "Family Size 100% 138% 150% 200% 250% 1 $12,140 16,753 18,210 24,280.",
+        ];
+        for s in weak {
+            let f = fitness(s);
+            assert!(f > 0.0 && f < 1.0, "{s}: {f}");
+        }
+    }
+}
