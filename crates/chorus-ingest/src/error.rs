@@ -15,7 +15,7 @@ pub enum IngestError {
     NotUtf8 { at: usize },
     #[error("file of {size} bytes is larger than the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
-    #[error("unsupported file type; expected .txt, .md, .json or .jsonl")]
+    #[error("unsupported file type; expected .txt, .md, .json, .jsonl, .html, .htm or .html.gz")]
     Unsupported,
     #[error("no article text after the header block")]
     EmptyBody,
@@ -23,8 +23,12 @@ pub enum IngestError {
     Json(String),
     #[error("record has neither a \"text\" nor an \"html\" string")]
     NoText,
-    #[error("record has only \"html\"; HTML extraction is not available in this build yet")]
-    HtmlUnsupported,
+    #[error("no article text found in the HTML page")]
+    NoMainText,
+    #[error("cannot decompress: {0}")]
+    Gzip(String),
+    #[error("not an HTML page; expected .html, .htm or .html.gz")]
+    NotHtml,
     #[error("{0}")]
     Warning(String),
 }

@@ -2,6 +2,7 @@
 //! "language"}`, one per line, as an array, or a single object. Only `text` (or `html`) is
 //! required; given ids are kept.
 
+use crate::html::{article_from_page, Given};
 use crate::{detect_language, normalize_date, IngestError};
 use chorus_model::Article;
 use serde::Deserialize;
@@ -84,7 +85,24 @@ fn push(
     let body = match (r.text, r.html) {
         (Some(t), _) if !t.trim().is_empty() => t,
         (_, Some(h)) if !h.trim().is_empty() => {
-            problems.push((at.to_string(), IngestError::HtmlUnsupported));
+            let page = chorus_extract::extract(
+                h.as_bytes(),
+                &chorus_extract::Hints {
+                    url: r.url.as_deref(),
+                    content_type: None,
+                },
+            );
+            let given = Given {
+                title: r.title,
+                source: r.source,
+                url: r.url,
+                published: r.published,
+                language: r.language,
+            };
+            match article_from_page(&id, page, given, &id) {
+                Ok(a) => articles.push(a),
+                Err(e) => problems.push((at.to_string(), e)),
+            }
             return;
         }
         _ => {
@@ -146,6 +164,39 @@ mod tests {
         assert_eq!(ids, [("a1", "X"), ("f.jsonl#4", "f.jsonl#4")]);
         let wheres: Vec<_> = probs.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(wheres, [":2", ":3"]);
+    }
+
+    #[test]
+    fn html_records_are_extracted() {
+        let para =
+            "The dam held through the night, engineers said on Tuesday, after a week of rain. ";
+        let html = format!(
+            "<html><head><meta property='og:site_name' content='Valley Post'><title>Dam holds after a week of rain</title></head><body><p>{}</p></body></html>",
+            para.repeat(8)
+        );
+        let record = serde_json::json!({"id": "h1", "html": html, "url": "https://v.example/2026/03/14/dam"});
+        let empty = serde_json::json!({"id": "h2", "html": "<html><body></body></html>"});
+        let (arts, probs) = parse_json(&format!("{record}\n{empty}\n"), "f.jsonl");
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        assert_eq!(
+            (
+                a.id.as_str(),
+                a.source.as_str(),
+                a.title.as_deref(),
+                a.published.as_deref()
+            ),
+            (
+                "h1",
+                "Valley Post",
+                Some("Dam holds after a week of rain"),
+                Some("2026-03-14")
+            )
+        );
+        assert!(a.body.starts_with("The dam held"), "{}", a.body);
+        assert_eq!(probs.len(), 1);
+        assert_eq!(probs[0].0, ":2");
+        assert!(matches!(probs[0].1, IngestError::NoMainText));
     }
 
     #[test]

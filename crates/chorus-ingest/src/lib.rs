@@ -1,8 +1,10 @@
 //! Reads inputs into [`Article`]s: `.txt`/`.md` files with an optional `Key: value` header,
-//! `.json`/`.jsonl` articles, directories (recursively, in sorted order) and `-` for JSONL on
+//! `.json`/`.jsonl` articles, `.html`/`.htm`/`.html.gz` pages (through `chorus-extract`),
+//! directories (recursively, in sorted order) and `-` for JSONL on
 //! stdin. A bad input becomes a [`Diagnostic`] with its path and reason; the run goes on.
 
 mod error;
+mod html;
 mod json;
 mod language;
 mod text;
@@ -11,6 +13,7 @@ use chorus_model::{Article, Diagnostic};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use chorus_extract::Extracted;
 pub use error::{IngestError, Result};
 pub use json::parse_json;
 pub use language::detect_language;
@@ -85,15 +88,17 @@ pub fn ingest_paths(paths: &[PathBuf], config: &IngestConfig) -> Ingested {
     out
 }
 
-fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
-    let mut out = Ingested::default();
+/// The files under `root` (recursively, hidden ones left out) in sorted order, and the
+/// directories or entries that could not be read.
+fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, IngestError)>) {
+    let mut problems = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     let mut files = Vec::new();
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                out.skip(&dir, IngestError::Io(e));
+                problems.push((dir, IngestError::Io(e)));
                 continue;
             }
         };
@@ -108,11 +113,20 @@ fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
             match entry.file_type() {
                 Ok(t) if t.is_dir() => stack.push(p),
                 Ok(_) => files.push(p),
-                Err(e) => out.skip(&p, IngestError::Io(e)),
+                Err(e) => problems.push((p, IngestError::Io(e))),
             }
         }
     }
     files.sort();
+    (files, problems)
+}
+
+fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
+    let mut out = Ingested::default();
+    let (files, problems) = walk(root);
+    for (p, e) in problems {
+        out.skip(&p, e);
+    }
     for file in files {
         let rel = file.strip_prefix(root).unwrap_or(&file);
         let id = rel
@@ -129,14 +143,20 @@ fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
 enum Kind {
     Text,
     Json,
+    Html,
+    HtmlGz,
 }
 
 fn kind_of(path: &Path) -> Option<Kind> {
     let name = path.file_name()?.to_string_lossy().to_lowercase();
+    if name.ends_with(".html.gz") || name.ends_with(".htm.gz") {
+        return Some(Kind::HtmlGz);
+    }
     let ext = name.rsplit_once('.').map(|(_, e)| e)?;
     match ext {
         "txt" | "md" | "markdown" | "text" => Some(Kind::Text),
         "json" | "jsonl" | "ndjson" => Some(Kind::Json),
+        "html" | "htm" | "xhtml" => Some(Kind::Html),
         _ => None,
     }
 }
@@ -165,6 +185,11 @@ fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
         }
     }
     match std::fs::read(path) {
+        Ok(bytes) if matches!(kind, Kind::Html | Kind::HtmlGz) => {
+            let page =
+                html::extract_file_bytes(&bytes, kind == Kind::HtmlGz, config.max_file_bytes, None);
+            html_article(path, id, page)
+        }
         Ok(bytes) => ingest_bytes(path, id, &bytes, kind),
         Err(e) => {
             out.skip(path, IngestError::Io(e));
@@ -186,7 +211,73 @@ pub fn ingest_named_bytes(name: &str, bytes: &[u8]) -> Ingested {
     }
 }
 
+/// The article of an extracted page read from `path`, or the reason there is none.
+fn html_article(path: &Path, id: &str, page: Result<chorus_extract::Extracted>) -> Ingested {
+    let mut out = Ingested::default();
+    let stem = text::file_stem(path);
+    match page.and_then(|p| html::article_from_page(id, p, html::Given::default(), &stem)) {
+        Ok(mut a) => {
+            a.path = Some(path.display().to_string());
+            out.articles.push(a);
+        }
+        Err(e) => out.skip(path, e),
+    }
+    out
+}
+
+/// Extracts every HTML page under `paths` (files, or directories searched recursively for
+/// `.html`, `.htm` and `.html.gz`), calling `on_page` with each page's path and its extraction
+/// or the reason it could not be read. Named files that are not HTML are reported too.
+pub fn extract_pages(
+    paths: &[PathBuf],
+    config: &IngestConfig,
+    mut on_page: impl FnMut(&Path, Result<chorus_extract::Extracted>),
+) {
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let (files, problems) = walk(path);
+                for (p, e) in problems {
+                    on_page(&p, Err(e));
+                }
+                for f in files {
+                    if matches!(kind_of(&f), Some(Kind::Html | Kind::HtmlGz)) {
+                        on_page(&f, read_page(&f, config));
+                    }
+                }
+            }
+            Ok(_) => on_page(path, read_page(path, config)),
+            Err(e) => on_page(path, Err(IngestError::Io(e))),
+        }
+    }
+}
+
+fn read_page(path: &Path, config: &IngestConfig) -> Result<chorus_extract::Extracted> {
+    let kind = kind_of(path);
+    if !matches!(kind, Some(Kind::Html | Kind::HtmlGz)) {
+        return Err(IngestError::NotHtml);
+    }
+    let size = std::fs::metadata(path)?.len();
+    if size > config.max_file_bytes {
+        return Err(IngestError::TooLarge {
+            size,
+            limit: config.max_file_bytes,
+        });
+    }
+    let bytes = std::fs::read(path)?;
+    html::extract_file_bytes(
+        &bytes,
+        kind == Some(Kind::HtmlGz),
+        config.max_file_bytes,
+        None,
+    )
+}
+
 fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
+    if matches!(kind, Kind::Html | Kind::HtmlGz) {
+        let page = html::extract_file_bytes(bytes, kind == Kind::HtmlGz, u64::MAX, None);
+        return html_article(path, id, page);
+    }
     let mut out = Ingested::default();
     let content = match decode(bytes) {
         Ok(c) => c,
@@ -207,6 +298,8 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
                 Err(e) => out.skip(path, e),
             }
         }
+        // Pages decode themselves (charset declarations) and are handled above.
+        Kind::Html | Kind::HtmlGz => {}
         Kind::Json => {
             let (articles, problems) = parse_json(content, id);
             for mut a in articles {

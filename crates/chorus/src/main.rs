@@ -2,6 +2,9 @@
 //! the report. Exit code 0 when every input was read, 2 when some were skipped, 1 when
 //! nothing could be done.
 
+mod collection;
+mod similarity;
+
 use anyhow::Result;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_pipeline::Config;
@@ -28,6 +31,12 @@ enum Command {
     Digest(ReportArgs),
     /// Treat all inputs as one event and print its cited summary, one sentence per line.
     Summarize(ReportArgs),
+    /// Print the main text and metadata of HTML pages: one JSON line per page.
+    Extract(ExtractArgs),
+    /// Are these two articles the same story? Prints their similarity and the verdict.
+    Similarity(similarity::SimilarityArgs),
+    #[command(flatten)]
+    Collection(collection::CollectionCommand),
 }
 
 #[derive(clap::Args)]
@@ -72,6 +81,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let (args, one_event) = match cli.command {
         Command::Digest(a) => (a, false),
         Command::Summarize(a) => (a, true),
+        Command::Extract(a) => return run_extract(a),
+        Command::Similarity(a) => return similarity::run(a),
+        Command::Collection(c) => return collection::run(c),
     };
     let ingested = ingest_paths(&args.paths, &IngestConfig::default());
     let skipped = ingested.skipped;
@@ -131,4 +143,59 @@ fn summary_lines(report: &chorus_model::Report) -> String {
         }
     }
     out
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// HTML pages (.html, .htm, .html.gz) or directories holding them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// `json`: one object per page with path, title, byline, published, site_name, language,
+    /// canonical_url and text; `text`: the article text only.
+    #[arg(long, short, value_enum, default_value_t = ExtractFormat::Json)]
+    format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Text,
+}
+
+/// `chorus extract`: every page that can be read is printed; the others are named on stderr.
+fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut printed, mut skipped) = (0usize, 0usize);
+    let mut write_error = None;
+    chorus_ingest::extract_pages(&args.paths, &IngestConfig::default(), |path, page| {
+        let shown = path.display().to_string();
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("chorus: {shown}: {e}");
+                skipped += 1;
+                return;
+            }
+        };
+        let written = match args.format {
+            ExtractFormat::Json => writeln!(out, "{}", page.to_json(&shown)),
+            ExtractFormat::Text if printed > 0 => writeln!(out, "\n{}", page.text),
+            ExtractFormat::Text => writeln!(out, "{}", page.text),
+        };
+        printed += 1;
+        if let Err(e) = written {
+            write_error.get_or_insert(e);
+        }
+    });
+    if let Some(e) = write_error.or_else(|| out.flush().err()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(match (printed, skipped) {
+        (0, _) => ExitCode::from(1),
+        (_, 0) => ExitCode::SUCCESS,
+        _ => ExitCode::from(2),
+    })
 }

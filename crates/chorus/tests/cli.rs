@@ -205,3 +205,150 @@ fn stdin_jsonl_and_summarize() {
     assert!(text.lines().count() >= 2, "{text}");
     assert!(text.lines().all(|l| l.ends_with('.')), "{text}");
 }
+
+const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><title>Dam holds after a week of heavy rain | Valley Post</title>
+<meta property="og:site_name" content="Valley Post"><meta name="author" content="Ann Writer">
+<meta property="article:published_time" content="2026-03-14T09:30:00+01:00">
+<link rel="canonical" href="https://valley.example/news/dam-holds"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>
+<p>The dam held through the night, engineers said on Tuesday, after a week of rain that filled the reservoir to the brim.</p>
+<div class="share"><a href="https://x.example/share">Share</a></div>
+<p>Residents downstream were told they could return home, although schools will stay closed until Friday, the council said.</p>
+<p>Engineers will inspect the spillway again on Wednesday morning, and the road over the dam stays closed until then.</p>
+<p>The reservoir last came this close to overflowing in 1998, when two villages were evacuated for a week.</p>
+</article><footer>Copyright Valley Post</footer></body></html>"#;
+
+#[test]
+fn extract_prints_a_json_line_per_page_and_names_bad_files() {
+    let dir = scratch("extract");
+    std::fs::write(dir.join("dam.html"), PAGE).unwrap();
+    std::fs::write(dir.join("empty.htm"), "").unwrap();
+    // A gzip header and the start of a stream, cut off.
+    std::fs::write(
+        dir.join("cut.html.gz"),
+        [0x1fu8, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xf3, 0x48],
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "Not a page.\n").unwrap();
+    let out = chorus(&["extract", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "some pages were skipped");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let page = &lines[0];
+    let mut keys: Vec<&str> = page
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "byline",
+            "canonical_url",
+            "language",
+            "path",
+            "published",
+            "site_name",
+            "text",
+            "title"
+        ]
+    );
+    assert!(page["path"].as_str().unwrap().ends_with("dam.html"));
+    assert_eq!(page["title"], "Dam holds after a week of heavy rain");
+    assert_eq!(page["byline"], "Ann Writer");
+    assert_eq!(page["published"], "2026-03-14T09:30:00+01:00");
+    assert_eq!(page["site_name"], "Valley Post");
+    assert_eq!(page["language"], "en");
+    assert_eq!(
+        page["canonical_url"],
+        "https://valley.example/news/dam-holds"
+    );
+    let text = page["text"].as_str().unwrap();
+    assert!(text.starts_with("The dam held through the night"), "{text}");
+    assert_eq!(text.split("\n\n").count(), 4, "{text}");
+    for furniture in ["Home", "Share", "Copyright"] {
+        assert!(!text.contains(furniture), "{furniture} in {text}");
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cut.html.gz") && stderr.contains("gzip"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("empty.htm") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("notes.txt"),
+        "non-pages in a directory are not pages: {stderr}"
+    );
+
+    let out = chorus(&[
+        "extract",
+        "--format",
+        "text",
+        dir.join("dam.html").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{text}\n"));
+
+    let out = chorus(&["extract", dir.join("notes.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "nothing could be read");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an HTML page"));
+}
+
+#[test]
+fn html_pages_are_articles_for_digest() {
+    let dir = scratch("digest-html");
+    std::fs::write(dir.join("dam.html"), PAGE).unwrap();
+    let out = chorus(&["digest", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    let article = &report["articles"][0];
+    assert_eq!(article["id"], "dam.html");
+    assert_eq!(article["source"], "Valley Post");
+    assert_eq!(article["title"], "Dam holds after a week of heavy rain");
+}
+
+#[test]
+fn similarity_tells_the_same_story_from_another() {
+    let corpus = repo().join("examples/corpus");
+    let path = |p: &str| corpus.join(p).to_str().unwrap().to_string();
+    // Two reprints of the wire story about the viaduct, then the viaduct and the port strike.
+    let same = chorus(&[
+        "similarity",
+        &path("harbour-courier/viaduct-collapse.txt"),
+        &path("valley-tribune/caldermoor-viaduct.txt"),
+        "--json",
+    ]);
+    let same = json(&same);
+    let other = json(&chorus(&[
+        "similarity",
+        &path("harbour-courier/viaduct-collapse.txt"),
+        &path("meridian-wire/port-strike.md"),
+        "--json",
+        "--background",
+        corpus.to_str().unwrap(),
+    ]));
+    assert_eq!(same["same_story"], true, "{same}");
+    assert_eq!(other["same_story"], false, "{other}");
+    assert!(same["cosine"].as_f64().unwrap() > 3.0 * other["cosine"].as_f64().unwrap());
+    let missing = chorus(&[
+        "similarity",
+        "no/such/file.txt",
+        &path("meridian-wire/port-strike.md"),
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.txt"));
+}

@@ -203,3 +203,20 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
     );
     Ok(())
 }
+
+/// `cargo xtask gen N`: the generated corpus as JSONL on stdout.
+pub(crate) fn write_jsonl(n: usize) -> Result<()> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for a in generate(n)? {
+        let line = serde_json::json!({
+            "id": a.id,
+            "source": a.source,
+            "published": a.published,
+            "text": a.body,
+        });
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}

@@ -20,12 +20,14 @@ fn main() -> Result<()> {
         ["eval", "cluster", rest @ ..] => cluster::eval(rest),
         ["similarity", rest @ ..] => cluster::semeval(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
+        ["gen", n] => bench::write_jsonl(n.parse()?),
         ["bench-child", "cluster", rest @ ..] => bench::child(rest),
         _ => {
             eprintln!(
                 "usage:\n  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]\n  \
                  cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)\n  \
-                 cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]"
+                 cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]\n  \
+                 cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)"
             );
             bail!("unknown task: {}", args.join(" "))
         }

@@ -1,0 +1,190 @@
+//! Main content and metadata of HTML pages. Bytes are decoded ([`encoding`]), parsed by
+//! html5ever into an arena ([`dom`]), read for metadata ([`meta`], [`date`]), and the article
+//! body is found by scoring blocks ([`content`]) and rendered as paragraphs ([`text`]).
+//!
+//! ```
+//! let html = b"<html><head><title>Dam holds | Valley Post</title></head><body>\
+//!     <p>The dam held through the night, engineers said on Tuesday, after a week of rain.</p></body></html>";
+//! let page = chorus_extract::extract(html, &chorus_extract::Hints::default());
+//! assert_eq!(page.title.as_deref(), Some("Dam holds | Valley Post"));
+//! assert!(page.text.starts_with("The dam held"));
+//! ```
+
+mod content;
+mod date;
+mod dom;
+mod encoding;
+mod meta;
+mod strip;
+mod text;
+
+use serde_json::json;
+use std::io::Read;
+
+pub use meta::host_of;
+
+/// What a page is about and its article text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// ISO 8601: `YYYY-MM-DDTHH:MM:SS±HH:MM`, without a zone when the page gives none, or a
+    /// plain `YYYY-MM-DD`. Kept in the publisher's zone.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    /// Language tag as the page declares it (e.g. `en-GB`).
+    pub language: Option<String>,
+    pub canonical_url: Option<String>,
+    /// The article body: paragraphs separated by a blank line; empty when none was found.
+    pub text: String,
+}
+
+impl Extracted {
+    /// The JSON object `chorus extract` prints (every key present, `null` when unknown).
+    pub fn to_json(&self, path: &str) -> serde_json::Value {
+        json!({
+            "path": path,
+            "title": self.title,
+            "byline": self.byline,
+            "published": self.published,
+            "site_name": self.site_name,
+            "language": self.language,
+            "canonical_url": self.canonical_url,
+            "text": self.text,
+        })
+    }
+}
+
+/// What is known about a page besides its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// Where the page was fetched from: resolves relative canonical links, gives a date.
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` header: its charset wins over the page's own declaration.
+    pub content_type: Option<&'a str>,
+}
+
+/// Why compressed input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("broken gzip data ({0}); hint: the file may be truncated")]
+    Gzip(std::io::Error),
+    #[error("decompressed data is larger than the limit of {limit} bytes")]
+    TooLarge { limit: u64 },
+}
+
+pub type Result<T, E = ExtractError> = std::result::Result<T, E>;
+
+/// Extracts metadata and article text from an HTML page. Never fails: a page without an
+/// article gives empty text.
+pub fn extract(html: &[u8], hints: &Hints<'_>) -> Extracted {
+    let source = encoding::decode(html, hints.content_type);
+    let dom = dom::Dom::parse(&strip::strip(&source));
+    drop(source);
+    let meta = meta::read(&dom, hints.url);
+    let body = content::extract(&dom, meta.title.as_deref(), meta.byline.is_none());
+    Extracted {
+        title: meta.title,
+        byline: meta.byline.or(body.byline),
+        published: meta.published,
+        site_name: meta.site_name,
+        language: meta.language,
+        canonical_url: meta.canonical_url,
+        text: body.text,
+    }
+}
+
+/// Decompresses gzip data (all members), refusing more than `limit` bytes of output.
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(ExtractError::Gzip)?;
+    if out.len() as u64 > limit {
+        return Err(ExtractError::TooLarge { limit });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn check(html: &str, expect: Expect) {
+        let e = extract(
+            html.as_bytes(),
+            &Hints {
+                url: Some("https://news.example/2024/12/08/story"),
+                content_type: None,
+            },
+        );
+        let got = format!(
+            "title={:?} byline={:?} published={:?} site={:?} lang={:?} canonical={:?}\n{}",
+            e.title, e.byline, e.published, e.site_name, e.language, e.canonical_url, e.text
+        );
+        expect.assert_eq(&got);
+    }
+
+    const PARA: &str = "The river rose through the night, and by morning the old town was under water, officials said.";
+
+    #[test]
+    fn article_is_found_among_furniture() {
+        let html = format!(
+            r#"<html lang="en"><head><title>Floods hit the old town overnight - Valley Post</title>
+            <meta property="og:site_name" content="Valley Post"></head><body>
+            <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <div class="cookie-banner">We use cookies. Accept all cookies to continue reading this site.</div>
+            <div id="main"><article class="story">
+              <h1>Floods hit the old town overnight</h1>
+              <p class="byline">By Ann Writer</p>
+              <p>{PARA}</p><p>{PARA} Hundreds of homes were evacuated by boat, the mayor said.</p>
+              <div class="share-tools"><a href="https://t.example/s">Share on X</a> <a href="https://f.example/s">Facebook</a></div>
+              <p>{PARA} Schools will stay closed until Friday at the earliest.</p><p>{PARA} {PARA}</p>
+              <ul class="related"><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul>
+            </article></div>
+            <div class="sidebar"><h3>Most read</h3><ul><li><a href="/c">Celebrity news item</a></li></ul></div>
+            <footer>Copyright Valley Post. All rights reserved.</footer></body></html>"#
+        );
+        check(
+            &html,
+            expect![[r#"
+                title=Some("Floods hit the old town overnight") byline=Some("By Ann Writer") published=Some("2024-12-08") site=Some("Valley Post") lang=Some("en") canonical=Some("https://news.example/2024/12/08/story")
+                The river rose through the night, and by morning the old town was under water, officials said.
+
+                The river rose through the night, and by morning the old town was under water, officials said. Hundreds of homes were evacuated by boat, the mayor said.
+
+                The river rose through the night, and by morning the old town was under water, officials said. Schools will stay closed until Friday at the earliest.
+
+                The river rose through the night, and by morning the old town was under water, officials said. The river rose through the night, and by morning the old town was under water, officials said."#]],
+        );
+    }
+
+    #[test]
+    fn empty_and_textless_pages_give_empty_text() {
+        check(
+            "",
+            expect![[r#"
+                title=None byline=None published=Some("2024-12-08") site=None lang=None canonical=Some("https://news.example/2024/12/08/story")
+            "#]],
+        );
+    }
+
+    #[test]
+    fn gzip_round_trip_and_truncation() {
+        use flate2::write::GzEncoder;
+        use std::io::Write;
+        let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(PARA.as_bytes()).unwrap();
+        let gz = enc.finish().unwrap();
+        assert_eq!(gunzip(&gz, 1 << 20).unwrap(), PARA.as_bytes());
+        let err = gunzip(&gz[..gz.len() / 2], 1 << 20).unwrap_err();
+        assert!(err.to_string().contains("gzip"), "{err}");
+        assert!(matches!(
+            gunzip(&gz, 10),
+            Err(ExtractError::TooLarge { .. })
+        ));
+        assert!(gunzip(b"not gzip at all", 100).is_err());
+    }
+}

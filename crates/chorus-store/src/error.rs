@@ -1,0 +1,38 @@
+//! The one error type of the store and its `Result` alias. Messages name the data directory
+//! or the value at fault, never SQL; callers at the edge (CLI, HTTP) decide what to show.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong with a collection.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process holds the write lock of the data directory.
+    #[error("data directory is busy: {} is locked by another chorus process", .0.display())]
+    Busy(PathBuf),
+    /// Read commands do not create a collection.
+    #[error("no collection at {}", .0.display())]
+    NotFound(PathBuf),
+    /// The directory was written by a newer chorus with a schema this build does not know.
+    #[error("{} has schema version {found}, newer than this build knows ({known})", path.display())]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("full-text index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Some stored state does not hold together (e.g. a lock poisoned by a panic).
+    #[error("inconsistent store: {0}")]
+    Inconsistent(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

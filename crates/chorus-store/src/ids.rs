@@ -1,0 +1,181 @@
+//! Pure helpers that give stored things names which survive a refresh: event ids that stay
+//! with their story as it grows, and entity ids (slugs) aggregated across events.
+
+use crate::EntitySummary;
+use chorus_model::{EntityKind, Event};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Gives `events` (in rank order) the id of the previous event whose articles they mostly
+/// hold, and fresh ids `e{next}`, `e{next+1}`, ... otherwise. An old event keeps its id when
+/// more than half of its articles are in one new event, so at most one new event can claim
+/// it; ids of stories that vanished are never reused.
+pub(crate) fn assign_event_ids(
+    old: &BTreeMap<String, Vec<String>>,
+    events: &mut [Event],
+    next: &mut u64,
+) {
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    for (id, articles) in old {
+        for a in articles {
+            owner.insert(a.as_str(), id.as_str());
+        }
+    }
+    let mut taken: HashSet<String> = HashSet::new();
+    for event in events.iter_mut() {
+        let mut overlap: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in &event.articles {
+            if let Some(id) = owner.get(a.as_str()) {
+                *overlap.entry(id).or_default() += 1;
+            }
+        }
+        let kept = overlap
+            .into_iter()
+            .filter(|(id, n)| 2 * n > old.get(*id).map_or(usize::MAX, Vec::len))
+            .max_by_key(|(_, n)| *n)
+            .map(|(id, _)| id.to_string())
+            .filter(|id| !taken.contains(id));
+        event.id = match kept {
+            Some(id) => id,
+            None => {
+                let id = format!("e{next}");
+                *next += 1;
+                id
+            }
+        };
+        taken.insert(event.id.clone());
+    }
+}
+
+/// A URL-safe id for an entity: kind plus the ASCII letters and digits of its name.
+pub(crate) fn entity_slug(kind: EntityKind, name: &str) -> String {
+    let mut slug = String::from(kind.as_str());
+    slug.push('-');
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if dash && !slug.ends_with('-') {
+                slug.push('-');
+            }
+            slug.push(c);
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// Entities of all events, one per kind and canonical name (case-insensitive), most events
+/// first. Ids are slugs, made unique with `-2`, `-3`, ... in that order.
+pub(crate) fn aggregate_entities(events: &[Event]) -> Vec<EntitySummary> {
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut out: Vec<EntitySummary> = Vec::new();
+    for event in events {
+        for e in &event.entities {
+            let key = (e.kind, e.name.to_lowercase());
+            let i = *by_key.entry(key).or_insert_with(|| {
+                out.push(EntitySummary {
+                    id: String::new(),
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    aliases: Vec::new(),
+                    mentions: 0,
+                    sources: Vec::new(),
+                    events: Vec::new(),
+                });
+                out.len() - 1
+            });
+            let s = &mut out[i];
+            s.mentions += e.mentions;
+            for a in &e.aliases {
+                if !s.aliases.contains(a) && *a != s.name {
+                    s.aliases.push(a.clone());
+                }
+            }
+            for src in &e.sources {
+                if !s.sources.contains(src) {
+                    s.sources.push(src.clone());
+                }
+            }
+            if !s.events.contains(&event.id) {
+                s.events.push(event.id.clone());
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.events
+            .len()
+            .cmp(&a.events.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for s in &mut out {
+        let base = entity_slug(s.kind, &s.name);
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        s.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Built from JSON so that fields the model gains later (with defaults) need no edit here.
+    fn event(articles: &[&str]) -> Event {
+        serde_json::from_value(serde_json::json!({
+            "id": "", "title": "", "articles": articles, "sources": [],
+            "first_published": null, "last_published": null, "members": [],
+            "shared_terms": [], "account": [], "corroborated": [], "single_source": [],
+            "differences": [], "quotes": [], "entities": []
+        }))
+        .unwrap()
+    }
+
+    fn check(old: &[(&str, &[&str])], new: &[&[&str]], next: u64, want: &[&str]) {
+        let old: BTreeMap<String, Vec<String>> = old
+            .iter()
+            .map(|(id, a)| (id.to_string(), a.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        let mut events: Vec<Event> = new.iter().map(|a| event(a)).collect();
+        let mut next = next;
+        assign_event_ids(&old, &mut events, &mut next);
+        let got: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn event_ids_follow_their_story() {
+        // First refresh: ids in rank order.
+        check(&[], &[&["a", "b"], &["c"]], 1, &["e1", "e2"]);
+        // A story that grew and moved up keeps its id; a new story gets a fresh one.
+        check(
+            &[("e1", &["a", "b"]), ("e2", &["c"])],
+            &[&["c", "d", "x"], &["a", "b"], &["z"]],
+            3,
+            &["e2", "e1", "e3"],
+        );
+        // A story split in halves keeps its id in neither half.
+        check(
+            &[("e1", &["a", "b", "c", "d"])],
+            &[&["a", "b"], &["c", "d"]],
+            2,
+            &["e2", "e3"],
+        );
+    }
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert_eq!(
+            entity_slug(EntityKind::Person, "Bashar al-Assad"),
+            "person-bashar-al-assad"
+        );
+        assert_eq!(
+            entity_slug(EntityKind::Place, "Damas «cus»!"),
+            "place-damas-cus"
+        );
+        assert_eq!(entity_slug(EntityKind::Other, "Ωμέγα"), "other");
+    }
+}

@@ -1,0 +1,201 @@
+//! The persistent collection: articles (every version), the events computed from them, their
+//! entities and the diagnostics of past ingests, in one data directory.
+//!
+//! [`Collection`] is the boundary the CLI and the server use; it speaks only model types.
+//! [`Store`] implements it with SQLite (WAL, versioned schema) plus a tantivy full-text index
+//! derived from SQLite. Only this crate knows SQL or tantivy, so a second backend (PostgreSQL
+//! shared by several workers) is another implementation of the same trait.
+//!
+//! Guarantees: ingesting an article twice stores it once (same id or URL with the same content
+//! is "unchanged"; with new content it is a new version); each call that writes is one SQLite
+//! transaction; the index records how far it has got and is brought up to date from SQLite
+//! before the next write, so a process killed at any moment leaves nothing half-stored; one
+//! writer per directory at a time (an OS file lock, released when the holder dies).
+
+mod error;
+mod ids;
+mod lock;
+mod schema;
+mod search;
+mod sqlite;
+
+pub use error::{Result, StoreError};
+pub use sqlite::{OpenOptions, Store};
+
+use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What [`Collection::add_articles`] did with each article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddOutcome {
+    /// Articles not seen before (by id, or by URL when given).
+    pub added: usize,
+    /// Articles already stored with the same content.
+    pub unchanged: usize,
+    /// Articles already stored whose content changed: stored as a new version.
+    pub new_versions: usize,
+}
+
+/// Which events [`Collection::events`] lists, and in which order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFilter {
+    /// Only events with an article published on or after this date (`YYYY-MM-DD` or RFC 3339).
+    pub since: Option<String>,
+    /// Only events an outlet of this name (case-insensitive) covers.
+    pub source: Option<String>,
+    /// Only events that involve an entity of this name or alias (case-insensitive).
+    pub entity: Option<String>,
+    pub order: EventOrder,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventOrder {
+    /// Most articles first (the digest's order).
+    #[default]
+    Largest,
+    /// Latest publication first; undated events last.
+    Newest,
+}
+
+/// One line of the event list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventSummary {
+    pub id: String,
+    pub title: String,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// Number of articles.
+    pub size: usize,
+    pub sources: Vec<String>,
+}
+
+/// An article as stored: its current version plus what the collection knows about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    pub article: Article,
+    /// Number of the current version (1 for the first).
+    pub version: u32,
+    /// SHA-256 of the content fields (outlet, title, URL, date, language, body).
+    pub content_hash: String,
+    /// The cleaned text and removals, once events have been computed with this article.
+    pub clean: Option<ReportArticle>,
+    /// Events the article belongs to.
+    pub events: Vec<String>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub article: String,
+    pub title: Option<String>,
+    pub source: String,
+    pub published: Option<String>,
+    pub score: f32,
+    /// A piece of the body around the query terms.
+    pub snippet: String,
+    /// Byte ranges of matched terms in `snippet`.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// An entity across all events: one per kind and canonical name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// URL-safe id: kind plus a slug of the name.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    pub sources: Vec<String>,
+    /// Ids of the events it appears in, in rank order.
+    pub events: Vec<String>,
+}
+
+/// Counts of what the collection holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub articles: usize,
+    /// Article versions, including the current ones.
+    pub versions: usize,
+    pub events: usize,
+    pub entities: usize,
+    pub sources: usize,
+    pub diagnostics: usize,
+    /// Documents in the full-text index (equals `articles` when it is up to date).
+    pub indexed: usize,
+}
+
+/// The operations on a collection, independent of how it is stored.
+pub trait Collection: Send + Sync {
+    /// Stores the articles in one transaction; see [`AddOutcome`].
+    fn add_articles(&self, articles: &[Article]) -> Result<AddOutcome>;
+    /// Records problems met while reading inputs (each distinct path and message once).
+    fn add_diagnostics(&self, diagnostics: &[Diagnostic]) -> Result<()>;
+    /// The current version of every article, in the order they were first stored.
+    fn articles(&self) -> Result<Vec<Article>>;
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
+    /// Replaces the events, entities and cleaned texts with those of `report`. Events keep the
+    /// id of the stored event whose articles they mostly hold.
+    fn set_events(&self, report: &Report) -> Result<()>;
+    /// True when an article was stored (or changed) after the stored events were computed,
+    /// e.g. because a previous ingest died between storing articles and refreshing events.
+    fn events_outdated(&self) -> Result<bool>;
+    fn events(&self, filter: &EventFilter) -> Result<Vec<EventSummary>>;
+    fn event(&self, id: &str) -> Result<Option<Event>>;
+    /// The cleaned text citations point into.
+    fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>>;
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    fn entities(&self) -> Result<Vec<EntitySummary>>;
+    fn entity(&self, id: &str) -> Result<Option<EntitySummary>>;
+    /// The entities of one event, as [`Collection::entities`] names them.
+    fn event_entities(&self, event: &str) -> Result<Vec<EntitySummary>>;
+    fn diagnostics(&self) -> Result<Vec<Diagnostic>>;
+    fn stats(&self) -> Result<Stats>;
+
+    /// One event as a report of its own (the event plus the articles it cites), ready for
+    /// `chorus-render`.
+    fn event_report(&self, id: &str) -> Result<Option<Report>> {
+        let Some(event) = self.event(id)? else {
+            return Ok(None);
+        };
+        let mut articles = Vec::with_capacity(event.articles.len());
+        for a in &event.articles {
+            if let Some(clean) = self.clean_article(a)? {
+                articles.push(clean);
+            }
+        }
+        Ok(Some(Report {
+            articles,
+            events: vec![event],
+            diagnostics: Vec::new(),
+        }))
+    }
+}
+
+/// What [`refresh_events`] produced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    pub articles: usize,
+    pub events: usize,
+}
+
+/// Recomputes the events of the whole collection from its stored articles and stores them.
+///
+/// This is the one place where stored articles become stored events; it re-digests
+/// everything, and is where incremental clustering will plug in.
+pub fn refresh_events(
+    collection: &dyn Collection,
+    config: &chorus_pipeline::Config,
+) -> Result<Refreshed> {
+    let articles = collection.articles()?;
+    let count = articles.len();
+    let report = chorus_pipeline::digest(articles, Vec::new(), config);
+    collection.set_events(&report)?;
+    Ok(Refreshed {
+        articles: count,
+        events: report.events.len(),
+    })
+}

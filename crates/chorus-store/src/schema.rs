@@ -1,0 +1,154 @@
+//! The SQLite schema as an ordered list of migrations. A database records the number of
+//! migrations applied in `schema_version`; opening applies the missing ones in one
+//! transaction. Migrations are append-only: never edit a released one, add the next.
+
+use crate::{Result, StoreError};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+/// Migration `i` brings the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles with versions, the derived event data, diagnostics, key/value metadata.
+    r#"
+    -- One row per stored article (its identity); `current_seq` is its latest version.
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY NOT NULL,
+        current_seq INTEGER NOT NULL,
+        url TEXT
+    );
+    CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+
+    -- Every distinct content an article has had; `seq` orders all writes (the index watermark).
+    CREATE TABLE article_versions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        path TEXT,
+        source TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        language TEXT,
+        body TEXT NOT NULL,
+        body_offset INTEGER NOT NULL,
+        UNIQUE (article_id, version)
+    );
+
+    -- Derived from the articles by `set_events`; replaced as a whole each time.
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY NOT NULL,
+        title TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        size INTEGER NOT NULL,
+        sources TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX events_last ON events(last_published);
+    CREATE TABLE event_articles (
+        event_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, article_id)
+    );
+    CREATE INDEX event_articles_article ON event_articles(article_id);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL,
+        source_lower TEXT NOT NULL,
+        PRIMARY KEY (event_id, source_lower)
+    );
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        event_count INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE entity_names (
+        entity_id TEXT NOT NULL,
+        name_lower TEXT NOT NULL,
+        PRIMARY KEY (entity_id, name_lower)
+    );
+    CREATE INDEX entity_names_name ON entity_names(name_lower);
+    CREATE TABLE event_entities (
+        event_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, entity_id)
+    );
+    CREATE INDEX event_entities_entity ON event_entities(entity_id);
+    -- Cleaned text and removals of each article, which citations point into.
+    CREATE TABLE clean_articles (
+        id TEXT PRIMARY KEY NOT NULL,
+        json TEXT NOT NULL
+    );
+
+    CREATE TABLE diagnostics (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL,
+        message TEXT NOT NULL,
+        UNIQUE (path, message)
+    );
+
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Sets the connection up (WAL, waits on a locked database) and applies missing migrations.
+pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);")?;
+    let found: Option<i64> = tx
+        .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+        .unwrap_or(None);
+    let found = found.unwrap_or(0);
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        tx.execute_batch(sql)?;
+        tx.execute("DELETE FROM schema_version", [])?;
+        tx.execute(
+            "INSERT INTO schema_version (version) VALUES (?1)",
+            [i as i64 + 1],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_once_and_refuse_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let path = Path::new("mem");
+        prepare(&mut conn, path).unwrap();
+        prepare(&mut conn, path).unwrap();
+        let v: i64 = conn
+            .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        conn.execute("UPDATE schema_version SET version = 99", [])
+            .unwrap();
+        let err = prepare(&mut conn, path).unwrap_err();
+        assert!(err.to_string().contains("schema version 99"), "{err}");
+    }
+}

@@ -1,0 +1,205 @@
+//! The full-text index (tantivy) of the current version of every article: title and body,
+//! English stemming, the article id stored. SQLite is the truth; the index is derived from it
+//! and records in its commit payload the last `article_versions.seq` it contains (its
+//! watermark), so an index that lags after a crash is brought up to date on the next write.
+
+use crate::Result;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Bumped when the tantivy schema changes; an index of another version is rebuilt.
+const INDEX_SCHEMA: u32 = 1;
+/// Memory budget of one index writer.
+const WRITER_HEAP: usize = 64 * 1024 * 1024;
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 220;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Payload {
+    schema: u32,
+    seq: i64,
+}
+
+/// An article id and its score for a query.
+pub(crate) type Scored = (String, f32);
+
+/// One article as the index sees it.
+pub(crate) struct IndexDoc<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) body: &'a str,
+}
+
+pub(crate) struct TextIndex {
+    index: Index,
+    reader: IndexReader,
+    id: Field,
+    title: Field,
+    body: Field,
+}
+
+/// A snippet of a body around the query terms.
+pub(crate) struct Snippet {
+    pub(crate) text: String,
+    pub(crate) highlights: Vec<std::ops::Range<usize>>,
+}
+
+fn schema() -> (Schema, Field, Field, Field) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let id = b.add_text_field("id", STRING | STORED);
+    let title = b.add_text_field("title", text.clone());
+    let body = b.add_text_field("body", text);
+    (b.build(), id, title, body)
+}
+
+impl TextIndex {
+    /// Opens the index in `dir`, creating it when missing. When `may_rebuild`, an index that
+    /// cannot be opened or has another schema is wiped, to be rebuilt from SQLite.
+    pub(crate) fn open(dir: &Path, may_rebuild: bool) -> Result<TextIndex> {
+        match Self::open_inner(dir) {
+            Ok(ix) if ix.payload().schema == INDEX_SCHEMA || ix.is_empty() => Ok(ix),
+            Ok(ix) if !may_rebuild => Ok(ix),
+            Err(e) if !may_rebuild => Err(e),
+            _ => {
+                std::fs::remove_dir_all(dir).map_err(|source| crate::StoreError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+                Self::open_inner(dir)
+            }
+        }
+    }
+
+    fn open_inner(dir: &Path) -> Result<TextIndex> {
+        std::fs::create_dir_all(dir).map_err(|source| crate::StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let (schema, id, title, body) = schema();
+        let directory =
+            tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let index = Index::open_or_create(directory, schema)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(TextIndex {
+            index,
+            reader,
+            id,
+            title,
+            body,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.reader.searcher().num_docs() == 0
+    }
+
+    fn payload(&self) -> Payload {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+
+    /// The last article version the index contains (0 for none).
+    pub(crate) fn watermark(&self) -> i64 {
+        let p = self.payload();
+        if p.schema == INDEX_SCHEMA {
+            p.seq
+        } else {
+            0
+        }
+    }
+
+    pub(crate) fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub(crate) fn writer(&self) -> Result<IndexWriter> {
+        Ok(self.index.writer(WRITER_HEAP)?)
+    }
+
+    /// Replaces the document of `doc.id` (a no-op delete when it is new).
+    pub(crate) fn put(&self, writer: &IndexWriter, d: &IndexDoc<'_>) -> Result<()> {
+        writer.delete_term(Term::from_field_text(self.id, d.id));
+        writer.add_document(doc!(self.id => d.id, self.title => d.title, self.body => d.body))?;
+        Ok(())
+    }
+
+    /// Commits what `writer` holds, recording `seq` as the new watermark, and makes it visible.
+    pub(crate) fn commit(&self, mut writer: IndexWriter, seq: i64) -> Result<()> {
+        let payload = serde_json::to_string(&Payload {
+            schema: INDEX_SCHEMA,
+            seq,
+        })?;
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The ids of the best matches for `query` (a lenient parse: bad syntax never fails),
+    /// with scores, and a snippet maker for bodies.
+    pub(crate) fn search(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<(Vec<Scored>, Option<SnippetGenerator>)> {
+        let searcher = self.reader.searcher();
+        let mut parser = QueryParser::for_index(&self.index, vec![self.title, self.body]);
+        parser.set_field_boost(self.title, 2.0);
+        let (query, _errors) = parser.parse_query_lenient(query);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(self.id).and_then(|v| v.as_str()) {
+                hits.push((id.to_string(), score));
+            }
+        }
+        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.body).ok();
+        if let Some(s) = snippets.as_mut() {
+            s.set_max_num_chars(SNIPPET_CHARS);
+        }
+        Ok((hits, snippets))
+    }
+}
+
+/// The snippet of `body` that best shows the query terms (the opening when none occur).
+pub(crate) fn snippet(generator: Option<&SnippetGenerator>, body: &str) -> Snippet {
+    if let Some(g) = generator {
+        let s = g.snippet(body);
+        if !s.fragment().is_empty() {
+            return Snippet {
+                text: s.fragment().to_string(),
+                highlights: s.highlighted().to_vec(),
+            };
+        }
+    }
+    let mut end = body.len().min(SNIPPET_CHARS);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    Snippet {
+        text: body[..end].to_string(),
+        highlights: Vec::new(),
+    }
+}

@@ -1,0 +1,672 @@
+//! [`Store`]: the [`Collection`] kept in a data directory as `chorus.sqlite3` (the truth)
+//! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
+
+use crate::ids::{aggregate_entities, assign_event_ids};
+use crate::lock::DirLock;
+use crate::search::{snippet, IndexDoc, TextIndex};
+use crate::{
+    AddOutcome, Collection, EntitySummary, EventFilter, EventOrder, EventSummary, Result,
+    SearchHit, Stats, StoreError, StoredArticle,
+};
+use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+const DB_FILE: &str = "chorus.sqlite3";
+const INDEX_DIR: &str = "index";
+
+/// How to open a data directory.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpenOptions {
+    /// Create the directory and an empty collection when missing (else [`StoreError::NotFound`]).
+    pub create: bool,
+    /// Hold the write lock for the life of the [`Store`] ([`StoreError::Busy`] when another
+    /// process has it). Without it, each write takes the lock for its own duration.
+    pub exclusive: bool,
+}
+
+/// A collection in a data directory.
+pub struct Store {
+    dir: PathBuf,
+    read: Mutex<Connection>,
+    /// Also serialises this process's writers before they take the directory lock.
+    write: Mutex<Connection>,
+    index: TextIndex,
+    held: Option<DirLock>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish()
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn poisoned<T>(_: T) -> StoreError {
+    StoreError::Inconsistent("a previous operation panicked".into())
+}
+
+/// SHA-256 over the fields that make an article's content; the file path and offsets are
+/// where it was read from, not what it says, so they do not count.
+fn content_hash(a: &Article) -> String {
+    let mut h = Sha256::new();
+    let fields = [
+        Some(a.source.as_str()),
+        a.title.as_deref(),
+        a.url.as_deref(),
+        a.published.as_deref(),
+        a.language.as_deref(),
+        Some(a.body.as_str()),
+    ];
+    for f in fields {
+        match f {
+            // Length-prefixed, so no two field lists hash the same bytes.
+            Some(s) => {
+                h.update([1u8]);
+                h.update((s.len() as u64).to_le_bytes());
+                h.update(s.as_bytes());
+            }
+            None => h.update([0u8]),
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const ARTICLE_COLUMNS: &str = "a.id, v.path, v.source, v.title, v.url, v.published, v.language, \
+     v.body, v.body_offset, v.version, v.content_hash";
+
+fn article_from_row(r: &Row<'_>) -> rusqlite::Result<(Article, u32, String)> {
+    let offset: i64 = r.get(8)?;
+    Ok((
+        Article {
+            id: r.get(0)?,
+            path: r.get(1)?,
+            source: r.get(2)?,
+            title: r.get(3)?,
+            url: r.get(4)?,
+            published: r.get(5)?,
+            language: r.get(6)?,
+            body: r.get(7)?,
+            body_offset: usize::try_from(offset).unwrap_or(0),
+        },
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+impl Store {
+    /// Opens (or, with `create`, makes) the collection in `dir`. When the write lock is free,
+    /// also brings the full-text index up to date with SQLite (after a crash it may lag).
+    pub fn open(dir: &Path, options: &OpenOptions) -> Result<Store> {
+        let db_path = dir.join(DB_FILE);
+        if !options.create && !db_path.exists() {
+            return Err(StoreError::NotFound(dir.to_path_buf()));
+        }
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let held = if options.exclusive {
+            Some(DirLock::try_acquire(dir)?)
+        } else {
+            None
+        };
+        let passing = match held {
+            Some(_) => None,
+            None => DirLock::try_acquire(dir).ok(),
+        };
+        let may_write = held.is_some() || passing.is_some();
+        let mut write = Connection::open(&db_path)?;
+        crate::schema::prepare(&mut write, &db_path)?;
+        let read = Connection::open(&db_path)?;
+        read.busy_timeout(std::time::Duration::from_secs(30))?;
+        let index = TextIndex::open(&dir.join(INDEX_DIR), may_write)?;
+        let store = Store {
+            dir: dir.to_path_buf(),
+            read: Mutex::new(read),
+            write: Mutex::new(write),
+            index,
+            held,
+        };
+        if may_write {
+            let conn = store.write.lock().map_err(poisoned)?;
+            store.sync_index(&conn)?;
+        }
+        drop(passing);
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The write connection plus the directory lock for this write (none when held for life).
+    fn writing(&self) -> Result<(MutexGuard<'_, Connection>, Option<DirLock>)> {
+        let conn = self.write.lock().map_err(poisoned)?;
+        let lock = match self.held {
+            Some(_) => None,
+            None => Some(DirLock::try_acquire(&self.dir)?),
+        };
+        Ok((conn, lock))
+    }
+
+    fn reading(&self) -> Result<MutexGuard<'_, Connection>> {
+        self.read.lock().map_err(poisoned)
+    }
+
+    /// Indexes every article whose current version is newer than the index's watermark.
+    /// Called with the write lock held.
+    fn sync_index(&self, conn: &Connection) -> Result<()> {
+        let watermark = self.index.watermark();
+        let newest: i64 = conn.query_row(
+            "SELECT coalesce(max(seq), 0) FROM article_versions",
+            [],
+            |r| r.get(0),
+        )?;
+        if newest == watermark && (newest > 0 || self.index.num_docs() == 0) {
+            return Ok(());
+        }
+        let writer = self.index.writer()?;
+        // An index ahead of the database belongs to another database: start over.
+        let from = if watermark > newest {
+            writer.delete_all_documents()?;
+            0
+        } else {
+            watermark
+        };
+        let mut stmt = conn.prepare(
+            "SELECT a.id, v.title, v.body FROM articles a \
+             JOIN article_versions v ON v.seq = a.current_seq \
+             WHERE a.current_seq > ?1 ORDER BY a.current_seq",
+        )?;
+        let mut rows = stmt.query([from])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let title: Option<String> = r.get(1)?;
+            let body: String = r.get(2)?;
+            self.index.put(
+                &writer,
+                &IndexDoc {
+                    id: &id,
+                    title: title.as_deref().unwrap_or(""),
+                    body: &body,
+                },
+            )?;
+        }
+        self.index.commit(writer, newest)?;
+        Ok(())
+    }
+
+    fn add_in(tx: &Transaction<'_>, articles: &[Article]) -> Result<AddOutcome> {
+        let mut out = AddOutcome::default();
+        for a in articles {
+            let hash = content_hash(a);
+            let by_id = tx
+                .query_row(
+                    "SELECT a.id, v.version, v.content_hash FROM articles a \
+                     JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1",
+                    [&a.id],
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, u32>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            let existing = match (by_id, a.url.as_deref()) {
+                (Some(found), _) => Some(found),
+                (None, Some(url)) if !url.is_empty() => tx
+                    .query_row(
+                        "SELECT a.id, v.version, v.content_hash FROM articles a \
+                         JOIN article_versions v ON v.seq = a.current_seq \
+                         WHERE a.url = ?1 ORDER BY a.rowid LIMIT 1",
+                        [url],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?,
+                _ => None,
+            };
+            let (id, version) = match existing {
+                Some((_, _, h)) if h == hash => {
+                    out.unchanged += 1;
+                    continue;
+                }
+                Some((id, v, _)) => {
+                    out.new_versions += 1;
+                    (id, v + 1)
+                }
+                None => {
+                    out.added += 1;
+                    (a.id.clone(), 1)
+                }
+            };
+            tx.execute(
+                "INSERT INTO article_versions (article_id, version, content_hash, path, source, \
+                 title, url, published, language, body, body_offset) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    id,
+                    version,
+                    hash,
+                    a.path,
+                    a.source,
+                    a.title,
+                    a.url,
+                    a.published,
+                    a.language,
+                    a.body,
+                    i64::try_from(a.body_offset).unwrap_or(i64::MAX),
+                ],
+            )?;
+            let seq = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO articles (id, current_seq, url) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT(id) DO UPDATE SET current_seq = excluded.current_seq, \
+                 url = excluded.url",
+                params![id, seq, a.url],
+            )?;
+        }
+        Ok(out)
+    }
+
+    fn set_events_in(tx: &Transaction<'_>, report: &Report) -> Result<()> {
+        let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT event_id, article_id FROM event_articles")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+            for row in rows {
+                let (e, a) = row?;
+                old.entry(e).or_default().push(a);
+            }
+        }
+        let mut next: u64 = tx
+            .query_row("SELECT value FROM meta WHERE key = 'next_event'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let mut events = report.events.clone();
+        assign_event_ids(&old, &mut events, &mut next);
+        tx.execute_batch(
+            "DELETE FROM events; DELETE FROM event_articles; DELETE FROM event_sources; \
+             DELETE FROM entities; DELETE FROM entity_names; DELETE FROM event_entities; \
+             DELETE FROM clean_articles;",
+        )?;
+        for (rank, e) in events.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO events (id, title, first_published, last_published, size, sources, \
+                 rank, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    e.id,
+                    e.title,
+                    e.first_published,
+                    e.last_published,
+                    e.articles.len() as i64,
+                    serde_json::to_string(&e.sources)?,
+                    rank as i64,
+                    serde_json::to_string(e)?,
+                ],
+            )?;
+            for a in &e.articles {
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?1, ?2)",
+                    params![e.id, a],
+                )?;
+            }
+            for s in &e.sources {
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_sources (event_id, source_lower) VALUES (?1, ?2)",
+                    params![e.id, s.to_lowercase()],
+                )?;
+            }
+        }
+        for ent in aggregate_entities(&events) {
+            tx.execute(
+                "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    ent.id,
+                    ent.name,
+                    ent.kind.as_str(),
+                    ent.mentions as i64,
+                    ent.events.len() as i64,
+                    serde_json::to_string(&ent)?,
+                ],
+            )?;
+            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+                tx.execute(
+                    "INSERT OR IGNORE INTO entity_names (entity_id, name_lower) VALUES (?1, ?2)",
+                    params![ent.id, name.to_lowercase()],
+                )?;
+            }
+            for e in &ent.events {
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)",
+                    params![e, ent.id],
+                )?;
+            }
+        }
+        for a in &report.articles {
+            tx.execute(
+                "INSERT OR REPLACE INTO clean_articles (id, json) VALUES (?1, ?2)",
+                params![a.id, serde_json::to_string(a)?],
+            )?;
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event', ?1)",
+            [next.to_string()],
+        )?;
+        // The newest article version these events were computed from.
+        let mut seen: i64 = 0;
+        {
+            let mut stmt = tx.prepare("SELECT current_seq FROM articles WHERE id = ?1")?;
+            for a in &report.articles {
+                let seq: Option<i64> = stmt.query_row([&a.id], |r| r.get(0)).optional()?;
+                seen = seen.max(seq.unwrap_or(0));
+            }
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('events_seq', ?1)",
+            [seen.to_string()],
+        )?;
+        Ok(())
+    }
+}
+
+fn count(conn: &Connection, sql: &str) -> Result<usize> {
+    let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+impl Collection for Store {
+    fn add_articles(&self, articles: &[Article]) -> Result<AddOutcome> {
+        let (mut conn, _lock) = self.writing()?;
+        // Bring the index up to date first: a previous process may have died before indexing.
+        self.sync_index(&conn)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = Self::add_in(&tx, articles)?;
+        tx.commit()?;
+        self.sync_index(&conn)?;
+        Ok(out)
+    }
+
+    fn add_diagnostics(&self, diagnostics: &[Diagnostic]) -> Result<()> {
+        let (mut conn, _lock) = self.writing()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for d in diagnostics {
+            tx.execute(
+                "INSERT OR IGNORE INTO diagnostics (path, message) VALUES (?1, ?2)",
+                params![d.path, d.message],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn articles(&self) -> Result<Vec<Article>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a \
+             JOIN article_versions v ON v.seq = a.current_seq ORDER BY a.rowid"
+        ))?;
+        let rows = stmt.query_map([], article_from_row)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(r?.0);
+        }
+        Ok(out)
+    }
+
+    fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let conn = self.reading()?;
+        let found = conn
+            .query_row(
+                &format!(
+                    "SELECT {ARTICLE_COLUMNS} FROM articles a \
+                     JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1"
+                ),
+                [id],
+                article_from_row,
+            )
+            .optional()?;
+        let Some((article, version, content_hash)) = found else {
+            return Ok(None);
+        };
+        let clean: Option<String> = conn
+            .query_row("SELECT json FROM clean_articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let clean = clean.map(|j| serde_json::from_str(&j)).transpose()?;
+        let mut stmt = conn.prepare(
+            "SELECT ea.event_id FROM event_articles ea JOIN events e ON e.id = ea.event_id \
+             WHERE ea.article_id = ?1 ORDER BY e.rank",
+        )?;
+        let events = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(Some(StoredArticle {
+            article,
+            version,
+            content_hash,
+            clean,
+            events,
+        }))
+    }
+
+    fn set_events(&self, report: &Report) -> Result<()> {
+        let (mut conn, _lock) = self.writing()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Self::set_events_in(&tx, report)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn events_outdated(&self) -> Result<bool> {
+        let conn = self.reading()?;
+        let newest: i64 = conn.query_row(
+            "SELECT coalesce(max(seq), 0) FROM article_versions",
+            [],
+            |r| r.get(0),
+        )?;
+        let seen: Option<i64> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'events_seq'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .and_then(|v| v.parse().ok());
+        Ok(seen.is_none_or(|seen| newest > seen))
+    }
+
+    fn events(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
+        let mut sql = String::from(
+            "SELECT id, title, first_published, last_published, size, sources FROM events \
+             WHERE 1 = 1",
+        );
+        let mut args: Vec<String> = Vec::new();
+        if let Some(since) = &filter.since {
+            args.push(since.clone());
+            sql.push_str(&format!(
+                " AND coalesce(last_published, first_published) >= ?{}",
+                args.len()
+            ));
+        }
+        if let Some(source) = &filter.source {
+            args.push(source.to_lowercase());
+            sql.push_str(&format!(
+                " AND id IN (SELECT event_id FROM event_sources WHERE source_lower = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(entity) = &filter.entity {
+            args.push(entity.to_lowercase());
+            sql.push_str(&format!(
+                " AND id IN (SELECT ee.event_id FROM event_entities ee \
+                 JOIN entity_names n ON n.entity_id = ee.entity_id WHERE n.name_lower = ?{})",
+                args.len()
+            ));
+        }
+        sql.push_str(match filter.order {
+            EventOrder::Largest => " ORDER BY rank",
+            EventOrder::Newest => {
+                " ORDER BY coalesce(last_published, first_published) DESC NULLS LAST, rank"
+            }
+        });
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((
+                EventSummary {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    first_published: r.get(2)?,
+                    last_published: r.get(3)?,
+                    size: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                    sources: Vec::new(),
+                },
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut e, sources) = row?;
+            e.sources = serde_json::from_str(&sources)?;
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    fn event(&self, id: &str) -> Result<Option<Event>> {
+        let conn = self.reading()?;
+        let json: Option<String> = conn
+            .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+    }
+
+    fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>> {
+        let conn = self.reading()?;
+        let json: Option<String> = conn
+            .query_row("SELECT json FROM clean_articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let (hits, snippets) = self.index.search(query, limit)?;
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT v.title, v.source, v.published, v.body FROM articles a \
+             JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(hits.len());
+        for (id, score) in hits {
+            let row = stmt
+                .query_row([&id], |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })
+                .optional()?;
+            let Some((title, source, published, body)) = row else {
+                continue;
+            };
+            let s = snippet(snippets.as_ref(), &body);
+            out.push(SearchHit {
+                article: id,
+                title,
+                source,
+                published,
+                score,
+                snippet: s.text,
+                highlights: s.highlights,
+            });
+        }
+        Ok(out)
+    }
+
+    fn entities(&self) -> Result<Vec<EntitySummary>> {
+        let conn = self.reading()?;
+        let mut stmt = conn
+            .prepare("SELECT json FROM entities ORDER BY event_count DESC, mentions DESC, name")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?)?);
+        }
+        Ok(out)
+    }
+
+    fn entity(&self, id: &str) -> Result<Option<EntitySummary>> {
+        let conn = self.reading()?;
+        let json: Option<String> = conn
+            .query_row("SELECT json FROM entities WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+    }
+
+    fn event_entities(&self, event: &str) -> Result<Vec<EntitySummary>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare(
+            "SELECT e.json FROM event_entities ee JOIN entities e ON e.id = ee.entity_id \
+             WHERE ee.event_id = ?1 ORDER BY e.event_count DESC, e.mentions DESC, e.name",
+        )?;
+        let rows = stmt.query_map([event], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?)?);
+        }
+        Ok(out)
+    }
+
+    fn diagnostics(&self) -> Result<Vec<Diagnostic>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare("SELECT path, message FROM diagnostics ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Diagnostic {
+                path: r.get(0)?,
+                message: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        let conn = self.reading()?;
+        Ok(Stats {
+            articles: count(&conn, "SELECT count(*) FROM articles")?,
+            versions: count(&conn, "SELECT count(*) FROM article_versions")?,
+            events: count(&conn, "SELECT count(*) FROM events")?,
+            entities: count(&conn, "SELECT count(*) FROM entities")?,
+            sources: count(
+                &conn,
+                "SELECT count(DISTINCT v.source) FROM articles a \
+                 JOIN article_versions v ON v.seq = a.current_seq",
+            )?,
+            diagnostics: count(&conn, "SELECT count(*) FROM diagnostics")?,
+            indexed: usize::try_from(self.index.num_docs()).unwrap_or(0),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+//! The JSON API: the same data as the pages, in the model's serde shapes, plus
+//! `POST /api/articles` to ingest one article, a JSON array or JSON lines. Documented in
+//! `openapi.json` (served at `/api/openapi.json`).
+
+use crate::error::ApiError;
+use crate::pages::{ListQuery, SearchQuery};
+use crate::{AppState, WebError};
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chorus_model::Diagnostic;
+use chorus_store::{refresh_events, AddOutcome};
+use serde::Serialize;
+
+const OPENAPI: &str = include_str!("openapi.json");
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+pub(crate) async fn events(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<Vec<chorus_store::EventSummary>> {
+    let filter = q.filter(state.config.max_results)?;
+    Ok(Json(
+        state
+            .run(move |store, _| Ok(store.events(&filter)?))
+            .await?,
+    ))
+}
+
+pub(crate) async fn event(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<chorus_model::Report> {
+    Ok(Json(
+        state
+            .run(move |store, _| store.event_report(&id)?.ok_or(WebError::NotFound))
+            .await?,
+    ))
+}
+
+pub(crate) async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<chorus_store::StoredArticle> {
+    Ok(Json(
+        state
+            .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
+            .await?,
+    ))
+}
+
+pub(crate) async fn entities(
+    State(state): State<AppState>,
+) -> ApiResult<Vec<chorus_store::EntitySummary>> {
+    let max = state.config.max_results;
+    let mut list = state.run(move |store, _| Ok(store.entities()?)).await?;
+    list.truncate(max);
+    Ok(Json(list))
+}
+
+pub(crate) async fn entity(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<chorus_store::EntitySummary> {
+    Ok(Json(
+        state
+            .run(move |store, _| store.entity(&id)?.ok_or(WebError::NotFound))
+            .await?,
+    ))
+}
+
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> ApiResult<Vec<chorus_store::SearchHit>> {
+    let query = q.q.unwrap_or_default();
+    if query.trim().is_empty() {
+        return Err(WebError::BadRequest("q: a query is required".into()).into());
+    }
+    let limit = q.limit.unwrap_or(20).min(state.config.max_results);
+    Ok(Json(
+        state
+            .run(move |store, _| Ok(store.search(&query, limit)?))
+            .await?,
+    ))
+}
+
+pub(crate) async fn stats(State(state): State<AppState>) -> ApiResult<chorus_store::Stats> {
+    Ok(Json(state.run(move |store, _| Ok(store.stats()?)).await?))
+}
+
+pub(crate) async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+/// `GET /api/articles` is not a listing: say which method works.
+pub(crate) async fn articles_method() -> ApiError {
+    ApiError(WebError::BadRequest(
+        "use POST to add articles, or GET /api/articles/{id}".into(),
+    ))
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Ingested {
+    #[serde(flatten)]
+    outcome: AddOutcome,
+    /// Articles in the collection and events after the refresh.
+    articles: usize,
+    events: usize,
+    /// Ids the articles are stored under (given ids are kept).
+    ids: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A stable name for one request body, so records without an id get the same id when the
+/// same body is posted again (FNV-1a; not a security hash, just a name).
+fn request_name(body: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in body {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("post-{h:016x}.jsonl")
+}
+
+pub(crate) async fn post_articles(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Ingested>), ApiError> {
+    let name = request_name(&body);
+    let parsed = chorus_ingest::ingest_named_bytes(&name, &body);
+    if parsed.articles.is_empty() {
+        let why = parsed.diagnostics.first().map_or_else(
+            || "no article in the body".to_string(),
+            |d| d.message.clone(),
+        );
+        return Err(WebError::BadRequest(format!(
+            "no article could be read: {why}; send one JSON object, an array, or JSON lines \
+             with at least \"text\" or \"html\""
+        ))
+        .into());
+    }
+    let diagnostics = parsed.diagnostics;
+    let articles = parsed.articles;
+    let result = state
+        .run(move |store, pipeline| {
+            let outcome = store.add_articles(&articles)?;
+            if store.events_outdated()? {
+                refresh_events(store, pipeline)?;
+            }
+            let stats = store.stats()?;
+            Ok(Ingested {
+                outcome,
+                articles: stats.articles,
+                events: stats.events,
+                ids: articles.iter().map(|a| a.id.clone()).collect(),
+                diagnostics,
+            })
+        })
+        .await?;
+    let status = if result.outcome.added + result.outcome.new_versions > 0 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(result)))
+}

@@ -1,0 +1,113 @@
+//! The web face of a collection: server-rendered HTML pages (no scripts) and a JSON API over
+//! a [`Collection`], built by [`app`] so tests drive the real router in-process.
+//!
+//! Only this crate knows HTTP. Handlers call the store on the blocking pool and turn its
+//! errors into statuses here, at the edge, without internal detail. Nothing a request names
+//! reaches the file system: the only file served (the OpenAPI document) is compiled in.
+
+mod api;
+mod error;
+mod markup;
+mod pages;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::Router;
+use chorus_store::Collection;
+use std::sync::Arc;
+
+pub use error::WebError;
+
+/// Limits of the server.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Largest request body accepted (`POST /api/articles`); larger ones get 413.
+    pub max_body_bytes: usize,
+    /// Most results a list or search returns.
+    pub max_results: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            max_body_bytes: 16 * 1024 * 1024,
+            max_results: 500,
+        }
+    }
+}
+
+/// What every handler shares: the collection and the settings used to refresh its events.
+#[derive(Clone)]
+pub struct AppState {
+    store: Arc<dyn Collection>,
+    pipeline: Arc<chorus_pipeline::Config>,
+    config: Arc<WebConfig>,
+}
+
+impl AppState {
+    pub fn new(
+        store: Arc<dyn Collection>,
+        pipeline: chorus_pipeline::Config,
+        config: WebConfig,
+    ) -> AppState {
+        AppState {
+            store,
+            pipeline: Arc::new(pipeline),
+            config: Arc::new(config),
+        }
+    }
+
+    /// Runs `f` on the blocking pool (the store does disk IO and may compute events).
+    async fn run<T, F>(&self, f: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&dyn Collection, &chorus_pipeline::Config) -> Result<T, WebError>
+            + Send
+            + 'static,
+    {
+        let store = Arc::clone(&self.store);
+        let pipeline = Arc::clone(&self.pipeline);
+        tokio::task::spawn_blocking(move || f(store.as_ref(), &pipeline))
+            .await
+            .map_err(|_| WebError::Internal)?
+    }
+}
+
+/// The whole site: HTML pages, the JSON API under `/api`, and the body size limit.
+pub fn app(state: AppState) -> Router {
+    let limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/", get(pages::event_list))
+        .route("/events/{id}", get(pages::event))
+        .route("/articles/{*id}", get(pages::article))
+        .route("/entities", get(pages::entity_list))
+        .route("/entities/{id}", get(pages::entity))
+        .route("/search", get(pages::search))
+        .route("/api/events", get(api::events))
+        .route("/api/events/{id}", get(api::event))
+        .route(
+            "/api/articles",
+            axum::routing::post(api::post_articles).get(api::articles_method),
+        )
+        .route("/api/articles/{*id}", get(api::article))
+        .route("/api/entities", get(api::entities))
+        .route("/api/entities/{id}", get(api::entity))
+        .route("/api/search", get(api::search))
+        .route("/api/stats", get(api::stats))
+        .route("/api/openapi.json", get(api::openapi))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(state)
+}
+
+/// Serves `app(state)` on `listener` until Ctrl-C.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests;

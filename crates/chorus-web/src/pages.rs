@@ -1,0 +1,592 @@
+//! The HTML pages: event list, event (account with citations that open the cited sentence
+//! highlighted in its article; facts, differences, quotes, outlets side by side, coverage
+//! chart), entities, search, and the article view. All article text goes through `escape`.
+
+use crate::markup::{coverage_svg, day, escape, page, path_part, query_part, safe_url, span};
+use crate::{AppState, WebError};
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use chorus_model::{Citation, Event, Report, ReportArticle};
+use chorus_store::{EventFilter, EventOrder, EventSummary};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ListQuery {
+    pub(crate) order: Option<String>,
+    pub(crate) since: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) entity: Option<String>,
+    pub(crate) limit: Option<usize>,
+}
+
+/// Empty form fields mean "no filter".
+fn given(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+impl ListQuery {
+    pub(crate) fn filter(&self, max: usize) -> Result<EventFilter, WebError> {
+        let since = match given(&self.since) {
+            Some(s) => Some(chorus_ingest::normalize_date(&s).ok_or_else(|| {
+                WebError::BadRequest("since: expected a date such as 2024-12-08".into())
+            })?),
+            None => None,
+        };
+        let order = match self.order.as_deref() {
+            None | Some("") | Some("largest") => EventOrder::Largest,
+            Some("newest") => EventOrder::Newest,
+            Some(_) => {
+                return Err(WebError::BadRequest(
+                    "order: expected largest or newest".into(),
+                ))
+            }
+        };
+        Ok(EventFilter {
+            since,
+            source: given(&self.source),
+            entity: given(&self.entity),
+            order,
+            limit: Some(self.limit.unwrap_or(max).min(max)),
+        })
+    }
+}
+
+fn events_table(events: &[EventSummary]) -> String {
+    if events.is_empty() {
+        return "<p class=\"none\">No events.</p>\n".into();
+    }
+    let mut out = String::from(
+        "<table>\n<thead><tr><th>Event</th><th>When</th><th>Articles</th><th>Outlets</th></tr></thead>\n<tbody>\n",
+    );
+    for e in events {
+        out.push_str(&format!(
+            "<tr><td><a href=\"/events/{}\">{}</a></td><td class=\"muted\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+            path_part(&e.id),
+            escape(&e.title),
+            escape(&span(e.first_published.as_deref(), e.last_published.as_deref())),
+            e.size,
+            escape(&e.sources.join(", ")),
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+pub(crate) async fn event_list(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let filter = q.filter(state.config.max_results)?;
+    let f = filter.clone();
+    let (events, stats) = state
+        .run(move |store, _| Ok((store.events(&f)?, store.stats()?)))
+        .await?;
+    let selected = |v: &str| {
+        if (filter.order == EventOrder::Newest) == (v == "newest") {
+            " selected"
+        } else {
+            ""
+        }
+    };
+    let mut body = format!(
+        "<h1>Events</h1>\n<p class=\"meta\">{} articles from {} outlets in {} events</p>\n",
+        stats.articles, stats.sources, stats.events
+    );
+    body.push_str(&format!(
+        concat!(
+            "<form class=\"filters\" method=\"get\" action=\"/\">",
+            "<label>Order<select name=\"order\"><option value=\"largest\"{}>largest first</option>",
+            "<option value=\"newest\"{}>newest first</option></select></label>",
+            "<label>Since<input type=\"date\" name=\"since\" value=\"{}\"></label>",
+            "<label>Outlet<input name=\"source\" value=\"{}\"></label>",
+            "<label>Entity<input name=\"entity\" value=\"{}\"></label>",
+            "<button>Filter</button></form>\n"
+        ),
+        selected("largest"),
+        selected("newest"),
+        escape(given(&q.since).as_deref().unwrap_or("")),
+        escape(given(&q.source).as_deref().unwrap_or("")),
+        escape(given(&q.entity).as_deref().unwrap_or("")),
+    ));
+    body.push_str(&events_table(&events));
+    Ok(page("Events", &body, ""))
+}
+
+/// Links to the cited sentences, each labelled with its outlet.
+fn citations(cites: &[Citation], outlets: &BTreeMap<&str, &str>) -> String {
+    let mut out = String::from("<span class=\"cite\">");
+    for c in cites {
+        let outlet = outlets.get(c.article.as_str()).copied().unwrap_or("source");
+        out.push_str(&format!(
+            "<a href=\"/articles/{}?hl={}-{}#hl\" title=\"{}\">{}</a>",
+            path_part(&c.article),
+            c.start,
+            c.end,
+            escape(&c.article),
+            escape(outlet)
+        ));
+    }
+    out.push_str("</span>");
+    out
+}
+
+fn section(out: &mut String, title: &str, items: Vec<String>, none: &str) {
+    out.push_str(&format!("<h2>{}</h2>\n", escape(title)));
+    if items.is_empty() {
+        out.push_str(&format!("<p class=\"none\">{}</p>\n", escape(none)));
+        return;
+    }
+    out.push_str("<ul>\n");
+    for i in items {
+        out.push_str(&format!("<li>{i}</li>\n"));
+    }
+    out.push_str("</ul>\n");
+}
+
+fn event_body(
+    event: &Event,
+    articles: &[ReportArticle],
+    entities: &[chorus_store::EntitySummary],
+) -> String {
+    let outlets: BTreeMap<&str, &str> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.source.as_str()))
+        .collect();
+    let mut b = format!(
+        "<h1>{}</h1>\n<p class=\"meta\">{} · {} articles · {} outlets: {}</p>\n",
+        escape(&event.title),
+        escape(&span(
+            event.first_published.as_deref(),
+            event.last_published.as_deref()
+        )),
+        event.articles.len(),
+        event.sources.len(),
+        escape(&event.sources.join(", "))
+    );
+    let dates: Vec<&str> = articles
+        .iter()
+        .filter_map(|a| a.published.as_deref())
+        .collect();
+    if let Some(svg) = coverage_svg(&dates) {
+        b.push_str(&format!(
+            "<figure>{svg}<figcaption class=\"muted\">Articles per day</figcaption></figure>\n"
+        ));
+    }
+    b.push_str("<h2>Account</h2>\n");
+    if event.account.is_empty() {
+        b.push_str("<p class=\"none\">No account.</p>\n");
+    } else {
+        b.push_str("<ol class=\"account\">\n");
+        for s in &event.account {
+            b.push_str(&format!(
+                "<li>{} {}</li>\n",
+                escape(&s.text),
+                citations(&s.citations, &outlets)
+            ));
+        }
+        b.push_str("</ol>\n");
+    }
+    let wire = |names: &[String]| {
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " <span class=\"muted\">(same wire text: {})</span>",
+                escape(&names.join(", "))
+            )
+        }
+    };
+    section(
+        &mut b,
+        "Corroborated",
+        event
+            .corroborated
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} <span class=\"muted\">— {}</span>{} {}",
+                    escape(&f.text),
+                    escape(&f.sources.join(", ")),
+                    wire(&f.same_wire_text),
+                    citations(&f.citations, &outlets)
+                )
+            })
+            .collect(),
+        "No fact is reported by two or more outlets.",
+    );
+    section(
+        &mut b,
+        "Single-source",
+        event
+            .single_source
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} <span class=\"muted\">— only {}</span>{} {}",
+                    escape(&f.text),
+                    escape(&f.source),
+                    wire(&f.same_wire_text),
+                    citations(&f.citations, &outlets)
+                )
+            })
+            .collect(),
+        "Every fact has more than one source.",
+    );
+    section(
+        &mut b,
+        "Differences",
+        event
+            .differences
+            .iter()
+            .map(|d| {
+                let mut s = format!("<strong>{}</strong><ul>", escape(&d.about));
+                for v in &d.versions {
+                    s.push_str(&format!(
+                        "<li>{}: “{}” — {} {}</li>",
+                        escape(&v.source),
+                        escape(&v.value),
+                        escape(&v.text),
+                        citations(std::slice::from_ref(&v.citation), &outlets)
+                    ));
+                }
+                s.push_str("</ul>");
+                s
+            })
+            .collect(),
+        "No figures or names differ between outlets.",
+    );
+    section(
+        &mut b,
+        "Quotes",
+        event
+            .quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "“{}” <span class=\"muted\">— {}; in {}</span> {}",
+                    escape(&q.quote),
+                    escape(q.speaker.as_deref().unwrap_or("unattributed")),
+                    escape(&q.sources.join(", ")),
+                    citations(&q.citations, &outlets)
+                )
+            })
+            .collect(),
+        "No quotes.",
+    );
+    section(
+        &mut b,
+        "Who and where",
+        entities
+            .iter()
+            .map(|e| {
+                let aliases = if e.aliases.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " <span class=\"muted\">also {}</span>",
+                        escape(&e.aliases.join(", "))
+                    )
+                };
+                format!(
+                    "<a href=\"/entities/{}\">{}</a> <span class=\"muted\">{}</span>{}",
+                    path_part(&e.id),
+                    escape(&e.name),
+                    e.kind.as_str(),
+                    aliases
+                )
+            })
+            .collect(),
+        "No people, organisations or places found.",
+    );
+    b.push_str("<h2>The outlets side by side</h2>\n<div class=\"sides\">\n");
+    for a in articles {
+        let cited = event
+            .account
+            .iter()
+            .filter(|s| s.citations.iter().any(|c| c.article == a.id))
+            .count();
+        let lead: String = a
+            .text
+            .split("\n\n")
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(500)
+            .collect();
+        b.push_str(&format!(
+            concat!(
+                "<article class=\"side\"><h3>{}</h3><p class=\"muted\">{} · cited {} times · ",
+                "{} removed</p><p><a href=\"/articles/{}\">{}</a></p><p>{}…</p></article>\n"
+            ),
+            escape(&a.source),
+            escape(&day(a.published.as_deref())),
+            cited,
+            a.removed.len(),
+            path_part(&a.id),
+            escape(a.title.as_deref().unwrap_or("(untitled)")),
+            escape(&lead)
+        ));
+    }
+    b.push_str("</div>\n");
+    b
+}
+
+pub(crate) async fn event(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let (report, entities): (Report, _) = state
+        .run(move |store, _| {
+            let report = store.event_report(&id)?.ok_or(WebError::NotFound)?;
+            let entities = store.event_entities(&id)?;
+            Ok((report, entities))
+        })
+        .await?;
+    let event = report.events.first().ok_or(WebError::NotFound)?;
+    let body = event_body(event, &report.articles, &entities);
+    Ok(page(&event.title, &body, ""))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ArticleQuery {
+    hl: Option<String>,
+}
+
+/// `START-END` as a byte range of `text` on character boundaries.
+fn highlight(hl: Option<&str>, text: &str) -> Option<(usize, usize)> {
+    let (a, b) = hl?.split_once('-')?;
+    let (a, b): (usize, usize) = (a.parse().ok()?, b.parse().ok()?);
+    (a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b))
+        .then_some((a, b))
+}
+
+/// Escaped paragraphs; paragraph breaks (blank lines) become `</p><p>`.
+fn paragraphs(s: &str) -> String {
+    escape(s).replace("\n\n", "</p>\n<p>").replace('\n', "<br>")
+}
+
+pub(crate) async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<ArticleQuery>,
+) -> Result<Response, WebError> {
+    let stored = state
+        .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
+        .await?;
+    let a = &stored.article;
+    let text = stored
+        .clean
+        .as_ref()
+        .map_or(a.body.as_str(), |c| c.text.as_str());
+    let mut b = format!(
+        "<h1>{}</h1>\n<p class=\"meta\">{} · {} · version {}",
+        escape(a.title.as_deref().unwrap_or("(untitled)")),
+        escape(&a.source),
+        escape(&day(a.published.as_deref())),
+        stored.version
+    );
+    if let Some(url) = a.url.as_deref().and_then(safe_url) {
+        b.push_str(&format!(
+            " · <a href=\"{}\" rel=\"noopener noreferrer nofollow\">original</a>",
+            escape(url)
+        ));
+    }
+    b.push_str("</p>\n");
+    if !stored.events.is_empty() {
+        b.push_str("<p class=\"meta\">In ");
+        let links: Vec<String> = stored
+            .events
+            .iter()
+            .map(|e| {
+                format!(
+                    "<a href=\"/events/{}\">event {}</a>",
+                    path_part(e),
+                    escape(e)
+                )
+            })
+            .collect();
+        b.push_str(&links.join(", "));
+        b.push_str("</p>\n");
+    }
+    b.push_str("<div class=\"article\"><p>");
+    match highlight(q.hl.as_deref(), text) {
+        Some((start, end)) => {
+            b.push_str(&paragraphs(&text[..start]));
+            b.push_str(&format!(
+                "<mark id=\"hl\">{}</mark>",
+                escape(&text[start..end]).replace('\n', " ")
+            ));
+            b.push_str(&paragraphs(&text[end..]));
+        }
+        None => b.push_str(&paragraphs(text)),
+    }
+    b.push_str("</p></div>\n");
+    if let Some(clean) = &stored.clean {
+        b.push_str(&format!(
+            "<h2>What was removed</h2>\n<p class=\"meta\">{} paragraphs</p>\n",
+            clean.removed.len()
+        ));
+        if !clean.removed.is_empty() {
+            b.push_str("<ul>\n");
+            for r in &clean.removed {
+                b.push_str(&format!(
+                    "<li><span class=\"muted\">{} ({})</span>: {}</li>\n",
+                    r.kind.as_str(),
+                    escape(&r.reason),
+                    escape(&r.text)
+                ));
+            }
+            b.push_str("</ul>\n");
+        }
+    }
+    Ok(page(a.title.as_deref().unwrap_or("Article"), &b, ""))
+}
+
+pub(crate) async fn entity_list(State(state): State<AppState>) -> Result<Response, WebError> {
+    let max = state.config.max_results;
+    let entities = state.run(move |store, _| Ok(store.entities()?)).await?;
+    let mut b = format!(
+        "<h1>People, organisations and places</h1>\n<p class=\"meta\">{} in all{}</p>\n<table>\n<thead><tr><th>Name</th><th>Kind</th><th>Events</th><th>Mentions</th></tr></thead>\n<tbody>\n",
+        entities.len(),
+        if entities.len() > max { format!("; the first {max} shown") } else { String::new() }
+    );
+    for e in entities.iter().take(max) {
+        b.push_str(&format!(
+            "<tr><td><a href=\"/entities/{}\">{}</a></td><td class=\"muted\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            path_part(&e.id),
+            escape(&e.name),
+            e.kind.as_str(),
+            e.events.len(),
+            e.mentions
+        ));
+    }
+    b.push_str("</tbody>\n</table>\n");
+    Ok(page("Entities", &b, ""))
+}
+
+pub(crate) async fn entity(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let (entity, events) = state
+        .run(move |store, _| {
+            let entity = store.entity(&id)?.ok_or(WebError::NotFound)?;
+            let mut events = Vec::new();
+            for e in &entity.events {
+                if let Some(ev) = store.event(e)? {
+                    events.push(EventSummary {
+                        id: ev.id,
+                        title: ev.title,
+                        first_published: ev.first_published,
+                        last_published: ev.last_published,
+                        size: ev.articles.len(),
+                        sources: ev.sources,
+                    });
+                }
+            }
+            Ok((entity, events))
+        })
+        .await?;
+    let mut b = format!(
+        "<h1>{}</h1>\n<p class=\"meta\">{} · {} mentions · in {} events</p>\n",
+        escape(&entity.name),
+        entity.kind.as_str(),
+        entity.mentions,
+        entity.events.len()
+    );
+    if !entity.aliases.is_empty() {
+        b.push_str(&format!(
+            "<p>Also written: {}</p>\n",
+            escape(&entity.aliases.join(", "))
+        ));
+    }
+    b.push_str(&format!(
+        "<p class=\"meta\">Named by {}</p>\n<h2>Events</h2>\n",
+        escape(&entity.sources.join(", "))
+    ));
+    b.push_str(&events_table(&events));
+    b.push_str(&format!(
+        "<p><a href=\"/?entity={}\">Filter the event list by this name</a></p>\n",
+        query_part(&entity.name)
+    ));
+    Ok(page(&entity.name, &b, ""))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct SearchQuery {
+    pub(crate) q: Option<String>,
+    pub(crate) limit: Option<usize>,
+}
+
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> Result<Response, WebError> {
+    let query = q.q.unwrap_or_default();
+    let limit = q.limit.unwrap_or(20).min(state.config.max_results);
+    let hits = if query.trim().is_empty() {
+        Vec::new()
+    } else {
+        let query = query.clone();
+        state
+            .run(move |store, _| Ok(store.search(&query, limit)?))
+            .await?
+    };
+    let mut b = format!(
+        "<h1>Search</h1>\n<p class=\"meta\">{} results</p>\n",
+        hits.len()
+    );
+    if !hits.is_empty() {
+        b.push_str("<ol class=\"hits\">\n");
+        for h in &hits {
+            let mut snippet = String::new();
+            let mut at = 0;
+            for r in &h.highlights {
+                let (Some(before), Some(marked)) =
+                    (h.snippet.get(at..r.start), h.snippet.get(r.clone()))
+                else {
+                    continue;
+                };
+                snippet.push_str(&escape(before));
+                snippet.push_str(&format!("<mark>{}</mark>", escape(marked)));
+                at = r.end;
+            }
+            snippet.push_str(&escape(h.snippet.get(at..).unwrap_or("")));
+            b.push_str(&format!(
+                "<li><a href=\"/articles/{}\">{}</a> <span class=\"muted\">{} · {}</span><br><span>{}</span></li>\n",
+                path_part(&h.article),
+                escape(h.title.as_deref().unwrap_or(&h.article)),
+                escape(&h.source),
+                escape(&day(h.published.as_deref())),
+                snippet
+            ));
+        }
+        b.push_str("</ol>\n");
+    }
+    Ok(page("Search", &b, &query))
+}
+
+pub(crate) async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_ranges_must_fit_the_text() {
+        let text = "Caf\u{e9} opens. Next.";
+        assert_eq!(highlight(Some("0-12"), text), Some((0, 12)));
+        assert_eq!(highlight(Some("0-4"), text), None, "inside a character");
+        assert_eq!(highlight(Some("5-2"), text), None);
+        assert_eq!(highlight(Some("0-999"), text), None);
+        assert_eq!(highlight(Some("x-3"), text), None);
+        assert_eq!(highlight(None, text), None);
+    }
+}

@@ -1,0 +1,455 @@
+//! The subcommands on a persistent collection (`ingest`, `events`, `show`, `search`,
+//! `entities`, `stats`, `serve`): open the data directory, call `chorus-store` (and
+//! `chorus-web` for `serve`), print. Everything article-derived printed to the terminal is
+//! stripped of control characters.
+
+use anyhow::{Context, Result};
+use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_render::{render, Format, RenderConfig};
+use chorus_store::{
+    refresh_events, AddOutcome, Collection, EventFilter, EventOrder, OpenOptions, Store, StoreError,
+};
+use clap::{Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Articles stored per transaction: a crash loses at most one batch, which the next run
+/// stores again.
+const BATCH: usize = 250;
+
+#[derive(Subcommand)]
+pub(crate) enum CollectionCommand {
+    /// Store articles in the collection (a data directory) and recompute its events.
+    Ingest(IngestArgs),
+    /// List the events of the collection, largest first.
+    Events(EventsArgs),
+    /// Print one event of the collection.
+    Show(ShowArgs),
+    /// Full-text search over the articles of the collection.
+    Search(SearchArgs),
+    /// List the people, organisations and places of the collection.
+    Entities(ListArgs),
+    /// Count what the collection holds.
+    Stats(ListArgs),
+    /// Serve the collection as web pages and a JSON API.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+pub(crate) struct DataArgs {
+    /// The collection's data directory.
+    #[arg(long, env = "CHORUS_DATA", default_value = "chorus-data")]
+    data_dir: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct IngestArgs {
+    /// Files or directories (.txt, .md, .json, .jsonl); `-` reads JSONL from stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Order {
+    Largest,
+    Newest,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct EventsArgs {
+    /// Only events with an article published on or after this date (e.g. 2024-12-08).
+    #[arg(long)]
+    since: Option<String>,
+    /// Only events covered by this outlet (case-insensitive).
+    #[arg(long)]
+    source: Option<String>,
+    /// Only events involving this person, organisation or place (name or alias).
+    #[arg(long)]
+    entity: Option<String>,
+    #[arg(long, value_enum, default_value_t = Order::Largest)]
+    order: Order,
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ShowArgs {
+    /// An event id as `chorus events` lists it (e.g. e3).
+    event: String,
+    #[arg(long, short, default_value = "text", value_parser = parse_format)]
+    format: Format,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct SearchArgs {
+    /// Words to look for in titles and bodies (`"a phrase"`, `+must`, `-not` work).
+    #[arg(required = true)]
+    query: Vec<String>,
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ListArgs {
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    bind: String,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+pub(crate) fn run(command: CollectionCommand) -> Result<ExitCode> {
+    match command {
+        CollectionCommand::Ingest(a) => ingest(a),
+        CollectionCommand::Events(a) => events(a),
+        CollectionCommand::Show(a) => show(a),
+        CollectionCommand::Search(a) => search(a),
+        CollectionCommand::Entities(a) => entities(a),
+        CollectionCommand::Stats(a) => stats(a),
+        CollectionCommand::Serve(a) => serve(a),
+    }
+}
+
+/// Article text for the terminal: control characters (escape sequences) removed.
+fn plain(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
+fn busy(dir: &Path) -> ExitCode {
+    eprintln!(
+        "chorus: error: data directory is busy: {} is being written by another chorus process\n\
+         hint: wait for it to finish, or pass another --data-dir",
+        dir.display()
+    );
+    ExitCode::from(1)
+}
+
+/// Opens an existing collection for reading (and writing, when the lock is free).
+fn open_existing(data: &DataArgs) -> Result<Store> {
+    match Store::open(&data.data_dir, &OpenOptions::default()) {
+        Err(StoreError::NotFound(dir)) => anyhow::bail!(
+            "no collection at {}\nhint: run `chorus ingest PATH...` first, or pass --data-dir \
+             (or set CHORUS_DATA)",
+            dir.display()
+        ),
+        other => other.with_context(|| format!("opening {}", data.data_dir.display())),
+    }
+}
+
+fn out(text: &str) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(text.as_bytes()).and_then(|_| lock.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn json_line<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    out(&s)
+}
+
+fn progress(len: u64, message: &'static str) -> ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(len), target).with_message(message);
+    if let Ok(style) = ProgressStyle::with_template("{msg:>18} [{bar:32}] {pos}/{len} {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn spinner(message: &'static str) -> ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(None, target).with_message(message);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    let dir = &args.data.data_dir;
+    let store = match Store::open(
+        dir,
+        &OpenOptions {
+            create: true,
+            exclusive: true,
+        },
+    ) {
+        Err(StoreError::Busy(_)) => return Ok(busy(dir)),
+        other => other.with_context(|| format!("opening {}", dir.display()))?,
+    };
+    let reading = spinner("reading");
+    let ingested = ingest_paths(&args.paths, &IngestConfig::default());
+    reading.finish_and_clear();
+    for d in &ingested.diagnostics {
+        eprintln!("chorus: {}: {}", d.path, d.message);
+    }
+    store.add_diagnostics(&ingested.diagnostics)?;
+    if ingested.articles.is_empty() {
+        eprintln!("chorus: error: no article could be read from the given paths");
+        return Ok(ExitCode::from(1));
+    }
+    let bar = progress(ingested.articles.len() as u64, "storing");
+    let mut total = AddOutcome::default();
+    for chunk in ingested.articles.chunks(BATCH) {
+        let o = store.add_articles(chunk)?;
+        total.added += o.added;
+        total.unchanged += o.unchanged;
+        total.new_versions += o.new_versions;
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let events = if store.events_outdated()? {
+        let computing = spinner("computing events");
+        let refreshed = refresh_events(&store, &chorus_pipeline::Config::default())?;
+        computing.finish_and_clear();
+        refreshed.events
+    } else {
+        store.stats()?.events
+    };
+    let stats = store.stats()?;
+    out(&format!(
+        "stored {} articles: {} new, {} unchanged, {} new versions; the collection has {} \
+         articles in {} events\n",
+        ingested.articles.len(),
+        total.added,
+        total.unchanged,
+        total.new_versions,
+        stats.articles,
+        events
+    ))?;
+    Ok(if ingested.skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn span(first: Option<&str>, last: Option<&str>) -> String {
+    let day = |d: &str| d.get(..10).unwrap_or(d).to_string();
+    match (first, last) {
+        (Some(a), Some(b)) if day(a) == day(b) => day(a),
+        (Some(a), Some(b)) => format!("{}..{}", day(a), day(b)),
+        (Some(a), None) | (None, Some(a)) => day(a),
+        (None, None) => "undated".into(),
+    }
+}
+
+fn events(args: EventsArgs) -> Result<ExitCode> {
+    let since = match &args.since {
+        Some(s) => Some(chorus_ingest::normalize_date(s).with_context(|| {
+            format!("invalid --since value {s:?}\nhint: use a date such as 2024-12-08")
+        })?),
+        None => None,
+    };
+    let store = open_existing(&args.data)?;
+    let filter = EventFilter {
+        since,
+        source: args.source,
+        entity: args.entity,
+        order: match args.order {
+            Order::Largest => EventOrder::Largest,
+            Order::Newest => EventOrder::Newest,
+        },
+        limit: args.limit,
+    };
+    let list = store.events(&filter)?;
+    if args.format == ListFormat::Json {
+        json_line(&list)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut text = String::new();
+    for e in &list {
+        text.push_str(&format!(
+            "{:<6} {:<22} {:>3} articles {:>3} outlets  {}\n",
+            e.id,
+            span(e.first_published.as_deref(), e.last_published.as_deref()),
+            e.size,
+            e.sources.len(),
+            plain(&e.title)
+        ));
+    }
+    if list.is_empty() {
+        eprintln!("chorus: no events match");
+    }
+    out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(args: ShowArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.data)?;
+    let Some(report) = store.event_report(&args.event)? else {
+        eprintln!(
+            "chorus: error: no event {:?} in {}\nhint: `chorus events` lists the event ids",
+            plain(&args.event),
+            args.data.data_dir.display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let color = args.format == Format::Text
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    out(&render(
+        &report,
+        args.format,
+        &RenderConfig {
+            color,
+            ..RenderConfig::default()
+        },
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(args: SearchArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.data)?;
+    let query = args.query.join(" ");
+    let hits = store.search(&query, args.limit)?;
+    if args.format == ListFormat::Json {
+        json_line(&hits)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut text = String::new();
+    for h in &hits {
+        text.push_str(&format!(
+            "{}  {}  {}  {}\n",
+            plain(&h.article),
+            plain(&h.source),
+            h.published
+                .as_deref()
+                .map_or("undated", |d| d.get(..10).unwrap_or(d)),
+            plain(h.title.as_deref().unwrap_or("(untitled)"))
+        ));
+        // Matched terms in [brackets]: visible without colour.
+        let mut marked = String::new();
+        let mut at = 0;
+        for r in &h.highlights {
+            if r.start < at || r.end > h.snippet.len() {
+                continue;
+            }
+            marked.push_str(h.snippet.get(at..r.start).unwrap_or(""));
+            marked.push('[');
+            marked.push_str(h.snippet.get(r.clone()).unwrap_or(""));
+            marked.push(']');
+            at = r.end;
+        }
+        marked.push_str(h.snippet.get(at..).unwrap_or(""));
+        text.push_str(&format!("    {}\n", plain(&marked)));
+    }
+    if hits.is_empty() {
+        eprintln!("chorus: no article matches {:?}", plain(&query));
+    }
+    out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn entities(args: ListArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.data)?;
+    let list = store.entities()?;
+    if args.format == ListFormat::Json {
+        json_line(&list)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut text = String::new();
+    for e in &list {
+        let aliases = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also {})", plain(&e.aliases.join(", ")))
+        };
+        text.push_str(&format!(
+            "{:<13} {}{}  {} events, {} mentions\n",
+            e.kind.as_str(),
+            plain(&e.name),
+            aliases,
+            e.events.len(),
+            e.mentions
+        ));
+    }
+    out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(args: ListArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.data)?;
+    let s = store.stats()?;
+    if args.format == ListFormat::Json {
+        json_line(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    out(&format!(
+        "articles     {}\nversions     {}\nevents       {}\nentities     {}\noutlets      {}\n\
+         diagnostics  {}\nindexed      {}\n",
+        s.articles, s.versions, s.events, s.entities, s.sources, s.diagnostics, s.indexed
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.data)?;
+    let state = chorus_web::AppState::new(
+        std::sync::Arc::new(store),
+        chorus_pipeline::Config::default(),
+        chorus_web::WebConfig::default(),
+    );
+    let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.bind)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.bind))?;
+        let addr = listener.local_addr()?;
+        // Tests and scripts read this line to find the port (`--bind 127.0.0.1:0`).
+        println!(
+            "chorus: serving {} on http://{addr}/",
+            args.data.data_dir.display()
+        );
+        eprintln!("chorus: press Ctrl-C to stop");
+        chorus_web::serve(listener, state).await?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

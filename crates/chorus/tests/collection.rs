@@ -1,0 +1,276 @@
+//! The collection commands as real child processes on fresh data directories: ingest is
+//! idempotent, survives `kill -9` at any moment, refuses a second writer, and the read
+//! commands (`events`, `show`, `search`, `entities`, `stats`) answer from what was stored.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+fn chorus(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(args)
+        .env("CHORUS_DATA", data)
+        .output()
+        .expect("chorus runs")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fresh directory under the target dir for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("bad JSON ({e}); stderr: {}", stderr(out)))
+}
+
+/// `multinews-val` from `../shared/data`, when it sits beside the checkout.
+fn multinews() -> Option<PathBuf> {
+    let path = repo().join("../shared/data/multinews-val/articles.jsonl");
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+fn stats(data: &Path) -> serde_json::Value {
+    let out = chorus(data, &["stats", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    json(&out)
+}
+
+#[test]
+fn ingesting_multinews_twice_stores_each_article_once() {
+    let Some(articles) = multinews() else { return };
+    let data = scratch("ingest-twice").join("data");
+    let path = articles.to_str().unwrap();
+    let first = chorus(&data, &["ingest", path]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(stdout(&first).contains("690 new"), "{}", stdout(&first));
+    let second = chorus(&data, &["ingest", path]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(
+        stdout(&second).contains("0 new, 690 unchanged, 0 new versions"),
+        "{}",
+        stdout(&second)
+    );
+    let s = stats(&data);
+    assert_eq!(s["articles"], 690);
+    assert_eq!(s["versions"], 690);
+    assert_eq!(s["indexed"], 690);
+    assert!(s["events"].as_u64().unwrap() > 50, "{s}");
+}
+
+#[test]
+fn an_ingest_killed_at_any_moment_then_rerun_stores_everything_once() {
+    let Some(articles) = multinews() else { return };
+    let data = scratch("crash").join("data");
+    let path = articles.to_str().unwrap();
+    // Moments spread over a run (reading, storing, indexing, computing events); a fixed
+    // list keeps the test reproducible.
+    for ms in [30, 150, 400, 700, 1100, 1600, 2300] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+            .args(["ingest", path])
+            .env("CHORUS_DATA", &data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        // SIGKILL: no destructor, no flush, no unlock by the process itself.
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let rerun = chorus(&data, &["ingest", path]);
+    assert_eq!(rerun.status.code(), Some(0), "{}", stderr(&rerun));
+    let s = stats(&data);
+    assert_eq!(
+        (&s["articles"], &s["versions"], &s["indexed"]),
+        (&690.into(), &690.into(), &690.into()),
+        "{s}"
+    );
+    assert!(s["events"].as_u64().unwrap() > 50, "{s}");
+    // Every stored article is found by search (the first article's title words).
+    let out = chorus(&data, &["search", "Good Country Index", "--format", "json"]);
+    let hits = json(&out);
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["article"] == "val-000-0"),
+        "{hits}"
+    );
+    let out = chorus(&data, &["events", "--format", "json"]);
+    let listed: u64 = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["size"].as_u64().unwrap())
+        .sum();
+    assert_eq!(listed, 690, "every article in exactly one event");
+}
+
+#[test]
+fn a_second_writer_is_told_the_directory_is_busy() {
+    let dir = scratch("busy");
+    let data = dir.join("data");
+    let corpus = repo().join("examples/corpus");
+    let first = chorus(&data, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let stored = stats(&data)["articles"].clone();
+    // Hold the directory's write lock as a running ingest does.
+    let lock = File::options()
+        .write(true)
+        .open(data.join("write.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let second = chorus(&data, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(
+        stderr(&second).contains("data directory is busy"),
+        "{}",
+        stderr(&second)
+    );
+    // Readers still work while a writer holds the lock.
+    assert_eq!(stats(&data)["articles"], stored);
+    drop(lock);
+    let third = chorus(&data, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+}
+
+#[test]
+fn two_real_ingests_at_once_either_both_work_or_one_is_busy() {
+    let Some(articles) = multinews() else { return };
+    let data = scratch("concurrent").join("data");
+    let path = articles.to_str().unwrap();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_chorus"))
+            .args(["ingest", path])
+            .env("CHORUS_DATA", &data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn();
+    std::thread::sleep(Duration::from_millis(100));
+    let b = spawn();
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    for out in [&a, &b] {
+        let ok = out.status.code() == Some(0);
+        let busy = out.status.code() == Some(1) && stderr(out).contains("data directory is busy");
+        assert!(ok || busy, "{}", stderr(out));
+    }
+    assert!(a.status.code() == Some(0) || b.status.code() == Some(0));
+    assert_eq!(stats(&data)["versions"], 690);
+}
+
+#[test]
+fn read_commands_answer_from_the_example_collection() {
+    let dir = scratch("read-commands");
+    let data = dir.join("data");
+    let corpus = repo().join("examples/corpus");
+    let ingest = chorus(&data, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(ingest.status.code(), Some(0), "{}", stderr(&ingest));
+
+    let events = json(&chorus(&data, &["events", "--format", "json"]));
+    let events = events.as_array().unwrap();
+    assert!(events.len() >= 3, "{events:?}");
+    let largest = events[0]["id"].as_str().unwrap().to_string();
+
+    let shown = chorus(&data, &["show", &largest, "--format", "json"]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let report = json(&shown);
+    assert_eq!(report["events"][0]["id"], largest.as_str());
+    // Every citation of the account points into an article of the report.
+    for s in report["events"][0]["account"].as_array().unwrap() {
+        for c in s["citations"].as_array().unwrap() {
+            let article = report["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["id"] == c["article"])
+                .expect("cited article is in the report");
+            let text = article["text"].as_str().unwrap();
+            let (start, end) = (c["start"].as_u64().unwrap(), c["end"].as_u64().unwrap());
+            assert!(end as usize <= text.len());
+            assert!(start < end);
+        }
+    }
+    let html = chorus(&data, &["show", &largest, "--format", "html"]);
+    assert!(stdout(&html).starts_with("<!doctype html>"));
+
+    let missing = chorus(&data, &["show", "e999"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no event \"e999\""),
+        "{}",
+        stderr(&missing)
+    );
+
+    let entities = json(&chorus(&data, &["entities", "--format", "json"]));
+    let first = &entities.as_array().unwrap()[0];
+    let name = first["name"].as_str().unwrap();
+    let by_entity = json(&chorus(
+        &data,
+        &["events", "--entity", name, "--format", "json"],
+    ));
+    assert_eq!(
+        by_entity.as_array().unwrap().len(),
+        first["events"].as_array().unwrap().len()
+    );
+    let source = events[0]["sources"][0].as_str().unwrap();
+    let by_source = json(&chorus(
+        &data,
+        &["events", "--source", source, "--format", "json"],
+    ));
+    assert!(by_source.as_array().unwrap().iter().all(|e| e["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == source)));
+    let later = chorus(&data, &["events", "--since", "2999-01-01"]);
+    assert_eq!(later.status.code(), Some(0));
+    assert!(stdout(&later).is_empty());
+    let bad = chorus(&data, &["events", "--since", "someday"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("invalid --since"), "{}", stderr(&bad));
+
+    let title = events[0]["title"].as_str().unwrap();
+    let word = title
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let hits = json(&chorus(&data, &["search", word, "--format", "json"]));
+    assert!(!hits.as_array().unwrap().is_empty(), "no hit for {word:?}");
+    let text = chorus(&data, &["search", word]);
+    assert!(stdout(&text).contains('['), "{}", stdout(&text));
+
+    let nowhere = chorus(&dir.join("nowhere"), &["stats"]);
+    assert_eq!(nowhere.status.code(), Some(1));
+    assert!(
+        stderr(&nowhere).contains("no collection at"),
+        "{}",
+        stderr(&nowhere)
+    );
+    assert!(!dir.join("nowhere").exists());
+}
