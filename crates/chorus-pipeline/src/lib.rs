@@ -25,6 +25,28 @@ const TITLE_WORDS: usize = 12;
 
 /// Groups the articles into events and builds the report.
 pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
+    digest_reusing(articles, diagnostics, config, &Previous::default())
+}
+
+/// A report computed before, whose events can be kept as they are.
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    /// Earlier events (only their articles and account parts are used).
+    pub events: Vec<Event>,
+    /// The cleaned text of every article of those events when they were computed.
+    pub texts: BTreeMap<String, String>,
+}
+
+/// Like [`digest`], but an event whose articles are exactly those of an earlier event, each
+/// with the same cleaned text as then, keeps that event's account, entities and title instead
+/// of computing them again: adding a few articles to a large collection only recomputes the
+/// events they touch.
+pub fn digest_reusing(
+    articles: Vec<Article>,
+    diagnostics: Vec<Diagnostic>,
+    config: &Config,
+    previous: &Previous,
+) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
     let clustering = chorus_cluster::cluster(&cleaned, &config.cluster);
     let groups: Vec<Group> = clustering
@@ -50,6 +72,7 @@ pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Con
         &duplicates,
         diagnostics,
         config,
+        previous,
     )
 }
 
@@ -82,6 +105,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
         &duplicates,
         diagnostics,
         config,
+        &Previous::default(),
     )
 }
 
@@ -92,10 +116,35 @@ fn assemble(
     duplicates: &[Option<(String, &'static str)>],
     diagnostics: Vec<Diagnostic>,
     config: &Config,
+    previous: &Previous,
 ) -> Report {
+    // Earlier events by their sorted article ids.
+    let mut earlier: BTreeMap<Vec<&str>, &Event> = BTreeMap::new();
+    for e in &previous.events {
+        let mut ids: Vec<&str> = e.articles.iter().map(String::as_str).collect();
+        ids.sort_unstable();
+        earlier.insert(ids, e);
+    }
     let mut events: Vec<Event> = groups
         .into_iter()
-        .map(|g| event(&cleaned, g, similarity, duplicates, config))
+        .map(|g| {
+            let mut ids: Vec<&str> = g
+                .members
+                .iter()
+                .map(|&i| cleaned[i].article.id.as_str())
+                .collect();
+            ids.sort_unstable();
+            let unchanged = earlier.get(&ids).filter(|_| {
+                g.members.iter().all(|&i| {
+                    let a = &cleaned[i];
+                    previous.texts.get(&a.article.id).map(String::as_str) == Some(a.text())
+                })
+            });
+            match unchanged {
+                Some(&old) => kept(&cleaned, g, old, similarity, duplicates),
+                None => event(&cleaned, g, similarity, duplicates, config),
+            }
+        })
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
     events.sort_by(|a, b| {
@@ -149,15 +198,7 @@ fn event(
         .filter_map(|a| a.article.published.as_deref())
         .collect();
     dates.sort_unstable();
-    let members_out: Vec<EventMember> = members
-        .iter()
-        .map(|&i| EventMember {
-            article: cleaned[i].article.id.clone(),
-            similarity: similarity[i],
-            duplicate_of: duplicates[i].as_ref().map(|d| d.0.clone()),
-            duplicate: duplicates[i].as_ref().map(|d| d.1.to_string()),
-        })
-        .collect();
+    let members_out = self::members(cleaned, members, similarity, duplicates);
     let title = title(&arts, members, similarity, &account.account);
     Event {
         id: String::new(),
@@ -176,6 +217,45 @@ fn event(
         quotes: account.quotes,
         entities: index.entities,
     }
+}
+
+/// An earlier event over the same unchanged articles: its account, entities and title are
+/// kept; membership details (similarity, duplicates, why together) are refreshed.
+fn kept(
+    cleaned: &[CleanArticle],
+    group: Group,
+    old: &Event,
+    similarity: &[f32],
+    duplicates: &[Option<(String, &'static str)>],
+) -> Event {
+    let mut e = old.clone();
+    e.id = String::new();
+    e.articles = group
+        .members
+        .iter()
+        .map(|&i| cleaned[i].article.id.clone())
+        .collect();
+    e.members = members(cleaned, &group.members, similarity, duplicates);
+    e.shared_terms = group.shared_terms;
+    e.shared_names = group.shared_names;
+    e
+}
+
+fn members(
+    cleaned: &[CleanArticle],
+    members: &[usize],
+    similarity: &[f32],
+    duplicates: &[Option<(String, &'static str)>],
+) -> Vec<EventMember> {
+    members
+        .iter()
+        .map(|&i| EventMember {
+            article: cleaned[i].article.id.clone(),
+            similarity: similarity[i],
+            duplicate_of: duplicates[i].as_ref().map(|d| d.0.clone()),
+            duplicate: duplicates[i].as_ref().map(|d| d.1.to_string()),
+        })
+        .collect()
 }
 
 /// The title of the most typical article that has one, else the lead account sentence,

@@ -182,17 +182,34 @@ pub struct Refreshed {
     pub events: usize,
 }
 
-/// Recomputes the events of the whole collection from its stored articles and stores them.
+/// Recomputes the events of the collection from its stored articles and stores them.
 ///
-/// This is the one place where stored articles become stored events; it re-digests
-/// everything, and is where incremental clustering will plug in.
+/// This is the one place where stored articles become stored events. Grouping runs over the
+/// whole collection (it is the cheap part); an event whose articles and their cleaned texts
+/// are unchanged keeps its stored account, entities and title, so only the events new
+/// articles touch are recomputed.
 pub fn refresh_events(
     collection: &dyn Collection,
     config: &chorus_pipeline::Config,
 ) -> Result<Refreshed> {
     let articles = collection.articles()?;
     let count = articles.len();
-    let report = chorus_pipeline::digest(articles, Vec::new(), config);
+    let mut previous = chorus_pipeline::Previous::default();
+    let all = EventFilter {
+        limit: None,
+        ..EventFilter::default()
+    };
+    for summary in collection.events(&all)? {
+        if let Some(event) = collection.event(&summary.id)? {
+            for a in &event.articles {
+                if let Some(clean) = collection.clean_article(a)? {
+                    previous.texts.insert(clean.id, clean.text);
+                }
+            }
+            previous.events.push(event);
+        }
+    }
+    let report = chorus_pipeline::digest_reusing(articles, Vec::new(), config, &previous);
     collection.set_events(&report)?;
     Ok(Refreshed {
         articles: count,

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
+//! cargo xtask eval rouge | extract
 //! cargo xtask similarity
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
 //! ```
@@ -18,6 +19,9 @@ fn main() -> Result<()> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["eval", "cluster", rest @ ..] => cluster::eval(rest),
+        // The other evaluations live in their crates' tests, which assert the floors.
+        ["eval", "rouge"] => cargo_test("chorus-eval", "multinews"),
+        ["eval", "extract"] => cargo_test("chorus-extract", "readability"),
         ["similarity", rest @ ..] => cluster::semeval(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
         ["gen", n] => bench::write_jsonl(n.parse()?),
@@ -25,6 +29,8 @@ fn main() -> Result<()> {
         _ => {
             eprintln!(
                 "usage:\n  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]\n  \
+                 cargo xtask eval rouge         (summaries on multinews-val, 250 words)\n  \
+                 cargo xtask eval extract       (main text, titles, dates on readability-pages)\n  \
                  cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)\n  \
                  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]\n  \
                  cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)"
@@ -32,6 +38,28 @@ fn main() -> Result<()> {
             bail!("unknown task: {}", args.join(" "))
         }
     }
+}
+
+/// Runs one integration test of a crate with its output shown (the figures it prints).
+fn cargo_test(package: &str, test: &str) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args([
+            "test",
+            "--release",
+            "-q",
+            "-p",
+            package,
+            "--test",
+            test,
+            "--",
+            "--nocapture",
+        ])
+        .status()?;
+    if !status.success() {
+        bail!("{package} {test}: {status}");
+    }
+    Ok(())
 }
 
 /// `../shared/data/<rel>` beside the workspace.
