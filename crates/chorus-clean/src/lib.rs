@@ -6,6 +6,7 @@
 mod furniture;
 mod paragraphs;
 
+use rayon::prelude::*;
 use chorus_model::{AlignedText, Article, CleanArticle, Removal, RemovalKind, Sentence};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -50,8 +51,9 @@ fn key_of(text: &str) -> String {
 
 /// Cleans all articles together (furniture is learned across the articles of each outlet).
 pub fn clean(articles: Vec<Article>, config: &CleanConfig) -> Vec<CleanArticle> {
+    // Articles are read in parallel; the outlet-wide step in between needs them all.
     let paras: Vec<Vec<Para>> = articles
-        .iter()
+        .par_iter()
         .map(|a| {
             paragraphs(&a.body)
                 .into_iter()
@@ -66,7 +68,7 @@ pub fn clean(articles: Vec<Article>, config: &CleanConfig) -> Vec<CleanArticle> 
         .collect();
     let furniture = outlet_furniture(&articles, &paras, config);
     articles
-        .into_iter()
+        .into_par_iter()
         .zip(paras)
         .map(|(article, paras)| {
             let recurring = furniture.get(&article.source);

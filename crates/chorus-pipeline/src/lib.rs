@@ -9,6 +9,7 @@ use chorus_model::{
     Article, CleanArticle, Diagnostic, EntityKind, Event, EventMember, Report, ReportArticle,
     ReportRemoval,
 };
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Settings of every stage.
@@ -125,8 +126,9 @@ fn assemble(
         ids.sort_unstable();
         earlier.insert(ids, e);
     }
+    // Events are independent: their accounts are computed in parallel, collected in order.
     let mut events: Vec<Event> = groups
-        .into_iter()
+        .into_par_iter()
         .map(|g| {
             let mut ids: Vec<&str> = g
                 .members
