@@ -148,8 +148,12 @@ pub(crate) fn resolve(articles: &[&CleanArticle], detection: &Detection) -> Reso
     }
 
     acronyms_by_initials(&cores, &acronym, &mut clusters);
+    particles_joined(articles, mentions, &group_of, &mut clusters);
     transliterations(&cores, &mut clusters);
     alias_statements(articles, mentions, &group_of, &mut clusters);
+    designators(&cores, &mut clusters);
+    middle_names(&cores, &mut clusters);
+    shared_surnames_are_people(&cores, &mut clusters);
     surnames_and_given_names(&cores, &mut clusters);
 
     let root_of: Vec<usize> = (0..n).map(|g| clusters.find(g)).collect();
@@ -187,13 +191,69 @@ fn acronyms_by_initials(cores: &[Vec<&str>], acronym: &[bool], clusters: &mut Cl
     }
 }
 
+/// "Ilsa van der Berg" and "Ilsa Vanderberg", "Castel Gandolfo" and "Castelgandolfo": names
+/// whose letters are the same once particles and spaces are joined, but that split into words
+/// differently. Different given names keep different letters ("Asma" / "Bashar al-Assad").
+fn particles_joined(
+    articles: &[&CleanArticle],
+    mentions: &[Detected],
+    group_of: &[usize],
+    clusters: &mut Clusters,
+) {
+    let mut by_joined: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (m, &g) in mentions.iter().zip(group_of) {
+        let name = &articles[m.article].text()[m.name_start..m.end];
+        let joined = names::joined(name);
+        // Short names ("U.S." / "US") meet by key already; a joined form needs some length.
+        if joined.chars().count() >= 6 {
+            by_joined.entry(joined).or_default().insert(g);
+        }
+    }
+    for groups in by_joined.values() {
+        let groups: Vec<usize> = groups.iter().copied().collect();
+        // Keys differ (one group per key) while all letters agree: only the particles and the
+        // split into words differ.
+        for w in groups.windows(2) {
+            clusters.union_if_compatible(w[0], w[1]);
+        }
+    }
+}
+
+/// Shortest one-word name compared for spelling variants ("Mazzeh" / "Mezzeh"); shorter ones
+/// ("Iran" / "Iraq") differ by one letter too often.
+const MIN_VARIANT_LETTERS: usize = 6;
+
 /// "Abu Mohammed al Jolani" and "Abu Mohammed al-Golani": every part equal but the last, and
-/// the last parts spellings of one name.
+/// the last parts spellings of one name; also one-word names of some length that no gazetteer
+/// knows and that start with the same letter ("Sarmin" / "Sarmeen", "Mazzeh" / "al-Mezzeh").
 fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
     let mut buckets: BTreeMap<&[&str], Vec<usize>> = BTreeMap::new();
     for (g, core) in cores.iter().enumerate() {
         if core.len() >= 2 {
             buckets.entry(&core[..core.len() - 1]).or_default().push(g);
+        }
+    }
+    let mut single: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (g, core) in cores.iter().enumerate() {
+        if let [word] = &core[..] {
+            let root = clusters.find(g);
+            if word.chars().count() >= MIN_VARIANT_LETTERS
+                && word.chars().all(char::is_alphabetic)
+                && clusters.gazetteer[root].is_empty()
+            {
+                if let Some(c) = word.chars().next() {
+                    single.entry(c).or_default().push(g);
+                }
+            }
+        }
+    }
+    for groups in single.values() {
+        for (i, &a) in groups.iter().enumerate() {
+            for &b in &groups[i + 1..] {
+                if names::transliteration_variants(cores[a][0], cores[b][0]) {
+                    clusters.union_if_compatible(a, b);
+                }
+            }
         }
     }
     for groups in buckets.values() {
@@ -210,26 +270,21 @@ fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
     }
 }
 
-/// Byte offsets where `phrase` occurs in `text` as whole words, ASCII case ignored.
-fn phrase_positions(text: &str, phrase: &str) -> Vec<usize> {
-    let (t, p) = (text.as_bytes(), phrase.as_bytes());
-    let mut out = Vec::new();
-    if p.len() > t.len() {
-        return out;
-    }
-    for i in 0..=t.len() - p.len() {
-        if !t[i..i + p.len()].eq_ignore_ascii_case(p) {
-            continue;
-        }
-        let before_ok = i == 0 || !(t[i - 1] as char).is_alphanumeric();
-        let after = t.get(i + p.len()).copied();
-        let after_ok =
-            phrase.ends_with('.') || after.is_none_or(|c| !(c as char).is_alphanumeric());
-        if before_ok && after_ok {
-            out.push(i);
-        }
-    }
-    out
+/// Byte offsets where `phrase` (lower case) occurs in `lower` (the text, ASCII lower-cased) as
+/// whole words.
+fn phrase_positions(lower: &str, phrase: &str) -> Vec<usize> {
+    let t = lower.as_bytes();
+    lower
+        .match_indices(phrase)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let before_ok = i == 0 || !(t[i - 1] as char).is_alphanumeric();
+            let after = t.get(i + phrase.len()).copied();
+            let after_ok =
+                phrase.ends_with('.') || after.is_none_or(|c| !(c as char).is_alphanumeric());
+            before_ok && after_ok
+        })
+        .collect()
 }
 
 /// Whether only punctuation, spaces and a few small words separate two pieces of text
@@ -265,6 +320,7 @@ fn alias_statements(
 ) {
     for (article, a) in articles.iter().enumerate() {
         let text = a.text();
+        let lower = text.to_ascii_lowercase();
         // Mentions come in article order.
         let from = mentions.partition_point(|m| m.article < article);
         let to = mentions.partition_point(|m| m.article <= article);
@@ -274,7 +330,7 @@ fn alias_statements(
             .map(|p| (p, false))
             .chain(PERSON_ALIAS_PHRASES.iter().map(|p| (p, true)))
             .flat_map(|(p, person)| {
-                phrase_positions(text, p)
+                phrase_positions(&lower, p)
                     .into_iter()
                     .map(move |s| (s, s + p.len(), person))
             })
@@ -310,6 +366,91 @@ fn alias_statements(
     }
 }
 
+/// Last words that only say what kind of thing a name is: "Boeing Co" is "Boeing", "Broward
+/// County" is "Broward". ("Mexico City" is not "Mexico": "City" is not among them.)
+const DESIGNATORS: &[&str] = &[
+    "co",
+    "inc",
+    "corp",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "county",
+    "province",
+    "governorate",
+];
+
+/// Joins a name ending in a designator to the same name without it.
+fn designators(words: &[Vec<&str>], clusters: &mut Clusters) {
+    let index: BTreeMap<&[&str], usize> =
+        words.iter().enumerate().map(|(g, w)| (&w[..], g)).collect();
+    for (g, w) in words.iter().enumerate() {
+        if let Some((last, rest)) = w.split_last() {
+            if !rest.is_empty() && DESIGNATORS.contains(last) {
+                if let Some(&other) = index.get(rest) {
+                    clusters.union_if_compatible(g, other);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a cluster is a person or not yet typed.
+fn person_or_untyped(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Person | EntityKind::Other)
+}
+
+/// "Sarah Sanders" and "Sarah Huckabee Sanders": a two-part name joins the one three-part name
+/// with the same first and last parts, when both are people or untyped and no gazetteer knows
+/// them.
+fn middle_names(words: &[Vec<&str>], clusters: &mut Clusters) {
+    let mut by_ends: BTreeMap<(&str, &str), BTreeSet<usize>> = BTreeMap::new();
+    for (g, w) in words.iter().enumerate() {
+        let r = clusters.find(g);
+        if w.len() == 3 && clusters.gazetteer[r].is_empty() && person_or_untyped(clusters.kind(g)) {
+            by_ends.entry((w[0], w[2])).or_default().insert(r);
+        }
+    }
+    for (g, w) in words.iter().enumerate() {
+        let r = clusters.find(g);
+        if w.len() != 2 || !clusters.gazetteer[r].is_empty() || !person_or_untyped(clusters.kind(g))
+        {
+            continue;
+        }
+        if let Some(roots) = by_ends.get(&(w[0], w[1])) {
+            if let [only] = roots.iter().copied().collect::<Vec<_>>()[..] {
+                clusters.union_if_compatible(g, only);
+            }
+        }
+    }
+}
+
+/// "Melania Trump" beside "Donald Trump": an untyped name of two or three parts that ends with
+/// the surname of a person is a person too (a relative, or the same person).
+fn shared_surnames_are_people(words: &[Vec<&str>], clusters: &mut Clusters) {
+    let mut person_surnames: BTreeSet<&str> = BTreeSet::new();
+    for (g, w) in words.iter().enumerate() {
+        if w.len() >= 2 && clusters.kind(g) == EntityKind::Person {
+            if let Some(last) = w.last() {
+                person_surnames.insert(last);
+            }
+        }
+    }
+    for (g, w) in words.iter().enumerate() {
+        let r = clusters.find(g);
+        let shares =
+            w.len() >= 2 && w.len() <= 3 && w.last().is_some_and(|l| person_surnames.contains(l));
+        if shares && clusters.gazetteer[r].is_empty() && clusters.kind(g) == EntityKind::Other {
+            clusters.votes[r].person += SURNAME_CUE;
+        }
+    }
+}
+
+/// Weight of sharing a surname with a person: as much as a role noun before the name.
+const SURNAME_CUE: u32 = 3;
+
 /// A one-part name ("Assad", "Asma") joins the person whose full name ends with it (the most
 /// mentioned one when several do) or, failing that, the one person whose full name starts
 /// with it. Full names are never joined to each other this way.
@@ -326,7 +467,11 @@ fn surnames_and_given_names(words: &[Vec<&str>], clusters: &mut Clusters) {
     let mut given: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for g in 0..n {
         let r = roots[g];
-        if words[g].len() < 2 || !matches!(kinds[r], EntityKind::Person | EntityKind::Other) {
+        let code = words[g]
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()));
+        if words[g].len() < 2 || code || !matches!(kinds[r], EntityKind::Person | EntityKind::Other)
+        {
             continue;
         }
         if !clusters.gazetteer[r].is_empty() {
@@ -344,7 +489,11 @@ fn surnames_and_given_names(words: &[Vec<&str>], clusters: &mut Clusters) {
         if !bare || !clusters.gazetteer[r].is_empty() {
             continue;
         }
-        if !matches!(kinds[r], EntityKind::Person | EntityKind::Other) {
+        // A name typed only by prepositions ("talks with Lavrov in Moscow") may still be a
+        // surname: such faint place votes do not keep it from a person.
+        let faint_place =
+            kinds[r] == EntityKind::Place && clusters.votes[r].place as usize <= sizes[r];
+        if !matches!(kinds[r], EntityKind::Person | EntityKind::Other) && !faint_place {
             continue;
         }
         let word = words[g][0];
@@ -380,6 +529,13 @@ fn surnames_and_given_names(words: &[Vec<&str>], clusters: &mut Clusters) {
         }
     }
     for (a, b) in joins {
-        clusters.union_if_compatible(a, b);
+        let (ra, rb) = (clusters.find(a), clusters.find(b));
+        let gazetteers_differ = !clusters.gazetteer[ra].is_empty()
+            && !clusters.gazetteer[rb].is_empty()
+            && clusters.gazetteer[ra].is_disjoint(&clusters.gazetteer[rb]);
+        // `a` is untyped, a person, or a place only by prepositions; `b` a person or untyped.
+        if ra != rb && !gazetteers_differ {
+            clusters.union(a, b);
+        }
     }
 }

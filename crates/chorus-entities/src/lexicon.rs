@@ -2,7 +2,7 @@
 //! and the small closed word classes (titles, particles, cue words) that are part of English.
 
 use chorus_model::EntityKind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../data/places.txt");
@@ -32,7 +32,8 @@ const TITLES: &[&str] = &[
     "Sergeant", "Sgt", "Admiral", "Marshal", "Judge", "Chairman", "Chairwoman", "Director",
     "Professor", "Prof", "Lord", "Lady", "Reverend", "Rev", "Imam", "Ayatollah", "Rabbi", "Bishop",
     "Archbishop", "Cardinal", "Speaker", "Spokesman", "Spokeswoman", "Premier", "Chief", "Attorney",
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
+    "Commissioner", "Sheriff", "Monsignor", "Superintendent", "Supervisor", "Selectman",
+    "Emeritus", "Officer", "Cmdr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
 ];
 
 /// Honorifics: kept in the mention's surface form ("Mr Assad" is an alias), never in the name.
@@ -81,7 +82,7 @@ const ORG_WORDS: &[&str] = &[
     "Inspectorate", "Academy", "Cooperative", "Co-operative", "Tribunal", "Chamber", "Society",
     "Charity", "Industries", "Partnership", "Herald", "Tribune", "Chronicle", "Gazette", "Courier",
     "Telegraph", "Observer", "Wire", "Embassy", "Consulate", "Committees", "Councils",
-    "Parties", "Unions", "Ministries", "Courts",
+    "Parties", "Unions", "Ministries", "Courts", "Co",
 ];
 
 /// Last words of a span that make it a place ("Umayyad Mosque", "Mexico City").
@@ -111,7 +112,9 @@ const PLACE_NOUNS: &[&str] = &[
 const ORG_NOUNS: &[&str] = &[
     "agency", "agencies", "group", "party", "militia", "newspaper", "broadcaster", "channel",
     "network", "company", "firm", "ministry", "movement", "faction", "organisation", "organization",
-    "coalition", "alliance", "outlet", "daily", "insurgents",
+    "coalition", "alliance", "outlet", "daily", "insurgents", "band", "magazine", "paper",
+    "website", "label", "team", "manufacturer", "maker", "airline", "carrier", "retailer",
+    "insurer", "publisher",
 ];
 
 /// Prepositions before a place ("in Moscow", "from Syria"); a weak cue.
@@ -157,60 +160,85 @@ const COMMON_ACRONYMS: &[&str] = &[
     "FAQ", "PDF", "USB", "URL", "MP", "MPS", "AI", "PR", "GPS", "CCTV", "RPG", "LGBT", "COVID",
 ];
 
+/// Whether `word` is in `list`, through a hash set built on first use (the lists are looked up
+/// for every token).
+fn member(
+    set: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    word: &str,
+) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(word)
+}
+
 pub(crate) fn is_particle(lower: &str) -> bool {
-    PARTICLES.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, PARTICLES, lower)
 }
 
 pub(crate) fn is_leading_particle(lower: &str) -> bool {
-    LEADING_PARTICLES.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, LEADING_PARTICLES, lower)
 }
 
 pub(crate) fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, TITLES, word)
 }
 
 pub(crate) fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, HONORIFICS, word)
 }
 
 pub(crate) fn is_role_noun(lower: &str) -> bool {
-    ROLE_NOUNS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, ROLE_NOUNS, lower)
 }
 
 pub(crate) fn is_say_verb(lower: &str) -> bool {
-    SAY_VERBS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, SAY_VERBS, lower)
 }
 
 pub(crate) fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, ORG_WORDS, word)
 }
 
 pub(crate) fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, PLACE_HEADS, word)
 }
 
 pub(crate) fn is_place_noun(lower: &str) -> bool {
-    PLACE_NOUNS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, PLACE_NOUNS, lower)
 }
 
 pub(crate) fn is_org_noun(lower: &str) -> bool {
-    ORG_NOUNS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, ORG_NOUNS, lower)
 }
 
 pub(crate) fn is_place_preposition(lower: &str) -> bool {
-    PLACE_PREPOSITIONS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, PLACE_PREPOSITIONS, lower)
 }
 
 pub(crate) fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, FUNCTION_WORDS, lower)
 }
 
 pub(crate) fn is_calendar(lower: &str) -> bool {
-    CALENDAR.contains(&lower)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, CALENDAR, lower)
 }
 
 pub(crate) fn is_common_acronym(word: &str) -> bool {
-    COMMON_ACRONYMS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    member(&SET, COMMON_ACRONYMS, word)
 }
 
 /// Whether `word` is a demonym or similar adjective, singular or plural ("Syrian", "Syrians").
@@ -221,13 +249,13 @@ pub(crate) fn is_demonym(word: &str) -> bool {
 
 /// Whether `word` is a common given name ("Jake", "Ngozi").
 pub(crate) fn is_given_name(word: &str) -> bool {
-    static SET: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| data_lines(GIVEN_NAMES).collect())
         .contains(word)
 }
 
-fn demonyms() -> &'static BTreeSet<&'static str> {
-    static SET: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
+fn demonyms() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| data_lines(DEMONYMS).collect())
 }
 
@@ -247,7 +275,7 @@ pub(crate) struct GazetteerEntry {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<GazetteerEntry>,
-    by_key: BTreeMap<String, usize>,
+    by_key: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -262,7 +290,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
     GAZ.get_or_init(|| {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            by_key: BTreeMap::new(),
+            by_key: HashMap::new(),
         };
         for (data, kind) in [
             (PLACES, EntityKind::Place),

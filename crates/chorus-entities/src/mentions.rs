@@ -6,7 +6,7 @@ use crate::lexicon::{self, gazetteer};
 use crate::names;
 use crate::tokens::{tokens, Token};
 use chorus_model::{CleanArticle, EntityKind};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// Type evidence for a name: weighted votes per kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -139,18 +139,24 @@ fn shape(w: &str) -> Shape {
 }
 
 /// What the whole input says about words, gathered before any span is judged.
-struct Vocabulary {
+struct Vocabulary<'a> {
     /// Keys of capitalised words seen away from a sentence start.
-    capitalised_inside: BTreeSet<String>,
+    capitalised_inside: HashSet<String>,
     /// Words seen in lower case.
-    lower: BTreeSet<String>,
+    lower: HashSet<&'a str>,
     /// Keys of the outlets' names: a name that is an outlet is an organisation.
     outlets: BTreeSet<String>,
+    /// Keys of words seen in mixed case away from a sentence start ("Perth"): the same word
+    /// in capitals ("PERTH (Reuters)") is shouted, not an acronym.
+    mixed_case: HashSet<String>,
 }
 
 struct ArticleTokens<'a> {
     text: &'a str,
     tokens: Vec<Token>,
+    /// Shape and lower-case form of each token, computed once.
+    shapes: Vec<Shape>,
+    lowers: Vec<String>,
 }
 
 /// Sentence starts of an article: given sentences, else sentences found in each line; every
@@ -182,26 +188,46 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
         .map(|a| ArticleTokens {
             text: a.text(),
             tokens: tokens(a.text(), &sentence_starts(a)),
+            shapes: Vec::new(),
+            lowers: Vec::new(),
+        })
+        .map(|mut at| {
+            at.shapes = at
+                .tokens
+                .iter()
+                .map(|t| shape(&at.text[t.start..t.end]))
+                .collect();
+            at.lowers = at
+                .tokens
+                .iter()
+                .map(|t| at.text[t.start..t.end].to_lowercase())
+                .collect();
+            at
         })
         .collect();
     let mut vocabulary = Vocabulary {
-        capitalised_inside: BTreeSet::new(),
-        lower: BTreeSet::new(),
+        capitalised_inside: HashSet::new(),
+        lower: HashSet::new(),
         outlets: articles
             .iter()
             .map(|a| names::key(&a.article.source))
             .collect(),
+        mixed_case: HashSet::new(),
     };
     for at in &tokenized {
-        for t in &at.tokens {
+        for (t, &shape) in at.tokens.iter().zip(&at.shapes) {
             let w = &at.text[t.start..t.end];
-            match shape(w) {
+            match shape {
                 Shape::Other if w.chars().next().is_some_and(char::is_lowercase) => {
-                    vocabulary.lower.insert(w.to_string());
+                    vocabulary.lower.insert(w);
                 }
                 Shape::Other => {}
-                _ if !t.initial && !t.headline => {
-                    vocabulary.capitalised_inside.insert(names::key(w));
+                shape if !t.initial && !t.headline => {
+                    let key = names::key(w);
+                    if shape == Shape::Capitalised {
+                        vocabulary.mixed_case.insert(key.clone());
+                    }
+                    vocabulary.capitalised_inside.insert(key);
                 }
                 _ => {}
             }
@@ -214,6 +240,8 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
             article,
             text: at.text,
             tokens: &at.tokens,
+            shapes: &at.shapes,
+            lowers: &at.lowers,
             vocabulary: &vocabulary,
             out: &mut detection.mentions,
         };
@@ -235,6 +263,17 @@ fn link_expansions(text: &str, first: usize, detection: &mut Detection) {
         let (long, short) = match (a.acronym, b.acronym) {
             (false, true) => (a, b),
             (true, false) => (b, a),
+            // "Australian Maritime Safety Authority (Amsa)": an acronym written as a word,
+            // accepted when it is exactly the initials.
+            (false, false) => {
+                let short_key = names::key(&text[b.name_start..b.end]);
+                let long_core = names::core(&text[a.name_start..a.end]);
+                let parts: Vec<&str> = long_core.iter().map(String::as_str).collect();
+                if short_key.contains(' ') || names::initials(&parts) != short_key {
+                    continue;
+                }
+                (a, b)
+            }
             _ => continue,
         };
         let long_core = names::core(&text[long.name_start..long.end]);
@@ -254,7 +293,9 @@ struct Spans<'a> {
     article: usize,
     text: &'a str,
     tokens: &'a [Token],
-    vocabulary: &'a Vocabulary,
+    shapes: &'a [Shape],
+    lowers: &'a [String],
+    vocabulary: &'a Vocabulary<'a>,
     out: &'a mut Vec<Detected>,
 }
 
@@ -264,12 +305,12 @@ impl Spans<'_> {
         &self.text[t.start..t.end]
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        &self.lowers[i]
     }
 
     fn shape(&self, i: usize) -> Shape {
-        shape(self.word(i))
+        self.shapes[i]
     }
 
     fn name_like(&self, i: usize) -> bool {
@@ -363,7 +404,7 @@ impl Spans<'_> {
     /// that no gazetteer knows ("US", "us").
     fn shouted_word(&self, i: usize) -> bool {
         self.is_acronym(i)
-            && self.vocabulary.lower.contains(&self.lower(i))
+            && self.vocabulary.lower.contains(self.lower(i))
             && gazetteer().lookup(&names::key(self.word(i))).is_none()
     }
 
@@ -377,7 +418,7 @@ impl Spans<'_> {
     /// "And" in "Russia And Iran", "Says" in "Syria Says …": title case, not a name.
     fn capitalised_function_word(&self, i: usize) -> bool {
         let lower = self.lower(i);
-        !self.is_acronym(i) && (lexicon::is_function_word(&lower) || lexicon::is_say_verb(&lower))
+        !self.is_acronym(i) && (lexicon::is_function_word(lower) || lexicon::is_say_verb(lower))
     }
 
     fn is_head(&self, i: usize) -> bool {
@@ -394,7 +435,7 @@ impl Spans<'_> {
         while let Some(&first) = span.first() {
             let lower = self.lower(first);
             let function = self.capitalised_function_word(first);
-            let date = span.len() > 1 && lexicon::is_calendar(&lower);
+            let date = span.len() > 1 && lexicon::is_calendar(lower);
             if function || date || self.common_opener(first, span.len()) {
                 span.remove(0);
                 stripped = true;
@@ -405,7 +446,7 @@ impl Spans<'_> {
         while span.len() > 1
             && span
                 .last()
-                .is_some_and(|&l| lexicon::is_calendar(&self.lower(l)))
+                .is_some_and(|&l| lexicon::is_calendar(self.lower(l)))
         {
             span.pop();
         }
@@ -462,7 +503,7 @@ impl Spans<'_> {
             && self.tokens[i].initial
             && self.shape(i) == Shape::Capitalised
             && !lexicon::is_title(w)
-            && self.vocabulary.lower.contains(&w.to_lowercase())
+            && self.vocabulary.lower.contains(self.lower(i))
             && !self.vocabulary.capitalised_inside.contains(&names::key(w))
             && gazetteer().lookup(&names::key(w)).is_none()
     }
@@ -474,7 +515,9 @@ impl Spans<'_> {
         let end = self.tokens[b].end;
         let name = &self.text[name_start..end];
         let first_word = self.word(a);
-        let acronym = span.len() == 1 && self.is_acronym(a);
+        let acronym = span.len() == 1
+            && self.is_acronym(a)
+            && !self.vocabulary.mixed_case.contains(&names::key(first_word));
         if span.iter().any(|&s| self.shouted_word(s)) {
             // "PHOTOS", "READ MORE": ordinary words in capitals.
             return;
@@ -548,7 +591,7 @@ impl Spans<'_> {
     /// noun among the first two lower-case words of an apposition starting at token `i`.
     fn apposition_names_a_role(&self, i: usize) -> bool {
         let mut k = i;
-        if matches!(self.lower(k).as_str(), "a" | "an" | "the" | "its" | "their") {
+        if matches!(self.lower(k), "a" | "an" | "the" | "its" | "their") {
             k += 1;
         }
         (k..k + 2)
@@ -558,6 +601,16 @@ impl Spans<'_> {
                 let w = self.word(t);
                 w.chars().next().is_some_and(char::is_lowercase) && lexicon::is_role_noun(w)
             })
+    }
+
+    /// "Rachid Redouane, 30, from Barking": a number of years between commas after a name.
+    fn apposition_is_an_age(&self, i: usize) -> bool {
+        let word = self.word(i);
+        let after = &self.text[self.tokens[i].end..];
+        word.len() <= 3
+            && word.chars().all(|c| c.is_ascii_digit())
+            && word.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+            && (after.starts_with(',') || after.starts_with(')'))
     }
 
     fn cues(&self, span: &[usize], titled: bool, entry: Option<usize>, acronym: bool) -> Votes {
@@ -597,21 +650,23 @@ impl Spans<'_> {
         if acronym {
             votes.organisation += MEDIUM;
         }
+        // "MH370", "AR-15": codes are not places, whatever preposition comes before.
+        let code = name.chars().any(|c| c.is_ascii_digit());
         if !titled && a > 0 && self.plain_gap(a - 1, a) {
             let before = self.lower(a - 1);
-            if lexicon::is_place_preposition(&before) {
+            if lexicon::is_place_preposition(before) && !code {
                 votes.place += FAINT;
             }
-            if lexicon::is_role_noun(&before) {
+            if lexicon::is_role_noun(before) {
                 votes.person += MEDIUM;
             }
-            if lexicon::is_org_noun(&before) {
+            if lexicon::is_org_noun(before) {
                 votes.organisation += WEAK;
             }
             if before == "of"
                 && a > 1
                 && self.plain_gap(a - 2, a - 1)
-                && lexicon::is_place_noun(&self.lower(a - 2))
+                && lexicon::is_place_noun(self.lower(a - 2))
             {
                 votes.place += WEAK;
             }
@@ -620,7 +675,7 @@ impl Spans<'_> {
         if next < self.tokens.len() {
             let gap = &self.text[self.tokens[b].end..self.tokens[next].start];
             let after = self.lower(next);
-            if self.plain_gap(b, next) && lexicon::is_say_verb(&after) {
+            if self.plain_gap(b, next) && lexicon::is_say_verb(after) {
                 votes.person += WEAK;
             }
             if after == "who" && matches!(gap.trim(), "" | ",") {
@@ -628,6 +683,9 @@ impl Spans<'_> {
             }
             if gap.trim() == "," && self.apposition_names_a_role(next) {
                 votes.person += WEAK;
+            }
+            if gap.trim() == "," && self.apposition_is_an_age(next) {
+                votes.person += MEDIUM;
             }
             // The next one or two lower-case words: "Saydnaya military prison".
             let mut k = b;

@@ -38,6 +38,13 @@ pub(crate) fn core(name: &str) -> Vec<String> {
     }
 }
 
+/// All letters of a name, particles included, without spaces or hyphens: the form under
+/// which a particle written apart and joined meet ("Ilsa van der Berg" and "Ilsa Vanderberg"
+/// → `ilsavanderberg`; "Castel Gandolfo" and "Castelgandolfo").
+pub(crate) fn joined(name: &str) -> String {
+    fold(name)
+}
+
 /// Initials of a multi-word name, small joining words left out ("Port Workers Union" →
 /// `pwu`, "Syrian Observatory for Human Rights" → `sohr`).
 pub(crate) fn initials(core: &[&str]) -> String {
@@ -122,6 +129,14 @@ mod tests {
             initials(&["syrian", "observatory", "for", "human", "rights"]),
             "sohr"
         );
+    }
+
+    #[test]
+    fn particles_joined_or_apart() {
+        assert_eq!(joined("Ilsa van der Berg"), joined("Ilsa Vanderberg"));
+        assert_eq!(joined("Castel Gandolfo"), joined("Castelgandolfo"));
+        assert_ne!(joined("Asma al-Assad"), joined("Bashar al-Assad"));
+        assert_ne!(key("Ilsa van der Berg"), key("Ilsa Vanderberg"));
     }
 
     #[test]

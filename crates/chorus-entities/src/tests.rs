@@ -227,9 +227,23 @@ fn case_variants_titles_and_types() {
 #[test]
 fn min_mentions_drops_rare_entities() {
     let a = article(0, "Daily", "Voters met Okafor and Adeyemi. Okafor left.");
-    let index = resolve(&[&a], &EntityConfig { min_mentions: 2 });
+    let index = resolve(
+        &[&a],
+        &EntityConfig {
+            min_mentions: 2,
+            ..EntityConfig::default()
+        },
+    );
     assert_eq!(render(&index), "other Okafor ×2 (Daily)\n");
     assert!(index.mentions.iter().all(|m| m.entity == 0) && index.mentions.len() == 2);
+    let off = resolve(
+        &[&a],
+        &EntityConfig {
+            enabled: false,
+            ..EntityConfig::default()
+        },
+    );
+    assert!(off.entities.is_empty() && off.mentions.is_empty());
 }
 
 /// The two real seed stories: every spelling of Assad, Jolani and HTS under one name each.
@@ -323,4 +337,26 @@ fn seed_articles() {
             "{word} is not an entity"
         );
     }
+}
+
+#[test]
+fn particles_written_apart_or_joined_are_one_name() {
+    check(
+        &[
+            (
+                "Daily",
+                "Mayor Ilsa van der Berg visited the site. Ms van der Berg said repairs start soon.",
+            ),
+            ("Herald", "Ilsa Vanderberg, the mayor, said the bridge would reopen."),
+            (
+                "Post",
+                "President Bashar al-Assad and his wife Asma al-Assad left. Bashar Al Assad waved.",
+            ),
+        ],
+        expect![[r#"
+            person Ilsa van der Berg ×3 [Ilsa Vanderberg | Ms van der Berg] (Daily, Herald)
+            person Bashar Al Assad ×2 [Bashar al-Assad] (Post)
+            person Asma al-Assad ×1 (Post)
+        "#]],
+    );
 }
