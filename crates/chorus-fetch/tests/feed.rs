@@ -1,0 +1,134 @@
+//! Feeds to items and articles: RSS 2.0, Atom and RSS 1.0 (RDF), summaries as plain text,
+//! sources from the feed title or the host, broken feeds as errors, arbitrary bytes.
+
+use chorus_fetch::{parse_feed, FetchError};
+use expect_test::{expect, Expect};
+use proptest::prelude::*;
+
+fn check(feed: &str, url: Option<&str>, expect: Expect) {
+    let out = match parse_feed(feed.as_bytes(), url) {
+        Ok(items) => items
+            .iter()
+            .map(|item| {
+                let a = item.to_article();
+                format!(
+                    "id={} source={} title={:?} url={:?} published={:?} lang={:?} guid={}\n  {:?}\n",
+                    a.id, a.source, a.title, a.url, a.published, a.language, item.id, a.body
+                )
+            })
+            .collect(),
+        Err(e) => format!("error: {e}"),
+    };
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn rss2_items() {
+    check(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+          <title>Valley Post</title><link>https://valley.example/</link><language>en-gb</language>
+          <item>
+            <title>Dam holds after &lt;em&gt;record&lt;/em&gt; rain</title>
+            <link>https://valley.example/news/dam</link>
+            <guid isPermaLink="false">vp-1</guid>
+            <pubDate>Sun, 08 Dec 2024 10:00:00 +0100</pubDate>
+            <description><![CDATA[<p>The dam held &amp; the town was spared.</p><p>Engineers&nbsp;said so.</p><script>x()</script>]]></description>
+          </item>
+          <item>
+            <title>No link here</title>
+            <guid>vp-2</guid>
+            <content:encoded><![CDATA[<div>Only <b>content</b>.</div>]]></content:encoded>
+          </item>
+        </channel></rss>"#,
+        Some("https://valley.example/feed.xml"),
+        expect![[r#"
+            id=https://valley.example/news/dam source=Valley Post title=Some("Dam holds after record rain") url=Some("https://valley.example/news/dam") published=Some("2024-12-08T09:00:00Z") lang=Some("en") guid=vp-1
+              "The dam held & the town was spared.\n\nEngineers said so."
+            id=vp-2 source=Valley Post title=Some("No link here") url=None published=None lang=Some("en") guid=vp-2
+              "Only content."
+        "#]],
+    );
+}
+
+#[test]
+fn atom_entries() {
+    check(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr-FR">
+          <id>urn:feed</id><updated>2024-12-08T12:00:00Z</updated>
+          <entry>
+            <id>urn:entry:1</id><title type="html">R&#233;fugi&#233;s &amp;amp; retours</title>
+            <link rel="enclosure" href="https://cdn.example/a.mp3"/>
+            <link rel="alternate" href="/2024/12/08/retours"/>
+            <published>2024-12-08T11:30:00+01:00</published><updated>2024-12-08T12:00:00Z</updated>
+            <summary type="html">&lt;p&gt;Des milliers de r&amp;eacute;fugi&amp;eacute;s.&lt;/p&gt;</summary>
+          </entry>
+          <entry><id>urn:entry:2</id><title>Only updated</title><updated>2024-12-07T08:00:00Z</updated>
+            <summary>Plain   text
+            summary</summary></entry>
+        </feed>"#,
+        Some("https://news.example/atom.xml"),
+        expect![[r#"
+            id=https://news.example/2024/12/08/retours source=news.example title=Some("Réfugiés & retours") url=Some("https://news.example/2024/12/08/retours") published=Some("2024-12-08T10:30:00Z") lang=Some("fr") guid=urn:entry:1
+              "Des milliers de réfugiés."
+            id=urn:entry:2 source=news.example title=Some("Only updated") url=None published=Some("2024-12-07T08:00:00Z") lang=Some("fr") guid=urn:entry:2
+              "Plain text summary"
+        "#]],
+    );
+}
+
+#[test]
+fn rdf_items() {
+    check(
+        r#"<?xml version="1.0"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                 xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <channel rdf:about="https://old.example/"><title>Old Wire</title><link>https://old.example/</link></channel>
+          <item rdf:about="https://old.example/1"><title>First</title><link>https://old.example/1</link>
+            <description>Wire copy.</description><dc:date>2024-12-08T06:00:00Z</dc:date></item>
+        </rdf:RDF>"#,
+        None,
+        expect![[r#"
+            id=https://old.example/1 source=Old Wire title=Some("First") url=Some("https://old.example/1") published=Some("2024-12-08T06:00:00Z") lang=None guid=425846b59f8e70c8e294ee098c36c36e
+              "Wire copy."
+        "#]],
+    );
+}
+
+#[test]
+fn broken_feeds_are_errors_naming_the_feed() {
+    check(
+        "<html><body>not a feed</body></html>",
+        Some("https://x.example/feed"),
+        expect![
+            "error: https://x.example/feed: not a feed (unable to parse feed: no root element)"
+        ],
+    );
+    check(
+        "",
+        None,
+        expect!["error: feed: not a feed (unable to parse feed: no root element)"],
+    );
+    assert!(matches!(
+        parse_feed(b"<rss><channel><item><title>x", None),
+        Err(FetchError::Feed { .. }) | Ok(_)
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..500)) {
+        let _ = parse_feed(&bytes, None);
+        let mut rss = b"<rss version=\"2.0\"><channel><item><description>".to_vec();
+        rss.extend_from_slice(&bytes);
+        let _ = parse_feed(&rss, Some("https://x.example/"));
+    }
+
+    #[test]
+    fn arbitrary_summaries_never_panic(text in ".{0,300}") {
+        let _ = chorus_fetch::html_to_text(&text);
+    }
+}
