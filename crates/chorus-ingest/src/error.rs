@@ -15,7 +15,10 @@ pub enum IngestError {
     NotUtf8 { at: usize },
     #[error("file of {size} bytes is larger than the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
-    #[error("unsupported file type; expected .txt, .md, .json, .jsonl, .html, .htm or .html.gz")]
+    #[error(
+        "unsupported file type; expected .txt, .md, .json, .jsonl, .html, .htm, .html.gz, \
+         .warc, .warc.gz, .rss, .atom, .rdf or .xml"
+    )]
     Unsupported,
     #[error("no article text after the header block")]
     EmptyBody,

@@ -1,13 +1,16 @@
 //! Reads inputs into [`Article`]s: `.txt`/`.md` files with an optional `Key: value` header,
 //! `.json`/`.jsonl` articles, `.html`/`.htm`/`.html.gz` pages (through `chorus-extract`),
-//! directories (recursively, in sorted order) and `-` for JSONL on
-//! stdin. A bad input becomes a [`Diagnostic`] with its path and reason; the run goes on.
+//! `.warc`/`.warc.gz` archives and `.rss`/`.atom`/`.rdf`/`.xml` feeds (through `chorus-fetch`),
+//! `http(s)://` URLs (pages and feeds), directories (recursively, in sorted order) and `-` for
+//! JSONL on stdin. A bad input becomes a [`Diagnostic`] with its path and reason; the run goes
+//! on.
 
 mod error;
 mod html;
 mod json;
 mod language;
 mod text;
+mod web;
 
 use chorus_model::{Article, Diagnostic};
 use std::io::Read;
@@ -22,14 +25,18 @@ pub use text::{normalize_date, parse_text};
 /// Limits for reading inputs.
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
-    /// Files larger than this are skipped with a diagnostic.
+    /// Files larger than this are skipped with a diagnostic (WARC archives are streamed and
+    /// exempt).
     pub max_file_bytes: u64,
+    /// Fetch and extract the page of every feed item instead of keeping its summary.
+    pub fetch_pages: bool,
 }
 
 impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
             max_file_bytes: 256 * 1024 * 1024,
+            fetch_pages: false,
         }
     }
 }
@@ -70,6 +77,10 @@ pub fn ingest_paths(paths: &[PathBuf], config: &IngestConfig) -> Ingested {
                 Ok(_) => out.merge(ingest_bytes(Path::new("-"), "stdin", &buf, Kind::Json)),
                 Err(e) => out.skip(path, IngestError::Io(e)),
             }
+            continue;
+        }
+        if let Some(url) = path.to_str().filter(|p| web::is_url(p)) {
+            out.merge(web::ingest_url(url, config));
             continue;
         }
         match std::fs::metadata(path) {
@@ -145,6 +156,8 @@ enum Kind {
     Json,
     Html,
     HtmlGz,
+    Warc,
+    Feed,
 }
 
 fn kind_of(path: &Path) -> Option<Kind> {
@@ -152,11 +165,15 @@ fn kind_of(path: &Path) -> Option<Kind> {
     if name.ends_with(".html.gz") || name.ends_with(".htm.gz") {
         return Some(Kind::HtmlGz);
     }
+    if name.ends_with(".warc.gz") || name.ends_with(".warc") {
+        return Some(Kind::Warc);
+    }
     let ext = name.rsplit_once('.').map(|(_, e)| e)?;
     match ext {
         "txt" | "md" | "markdown" | "text" => Some(Kind::Text),
         "json" | "jsonl" | "ndjson" => Some(Kind::Json),
         "html" | "htm" | "xhtml" => Some(Kind::Html),
+        "rss" | "atom" | "rdf" | "xml" => Some(Kind::Feed),
         _ => None,
     }
 }
@@ -167,6 +184,10 @@ fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
         out.skip(path, IngestError::Unsupported);
         return out;
     };
+    if kind == Kind::Warc {
+        // Archives run to gigabytes: streamed a record at a time, never read whole.
+        return web::ingest_warc(path);
+    }
     match std::fs::metadata(path) {
         Ok(m) if m.len() > config.max_file_bytes => {
             out.skip(
@@ -189,6 +210,9 @@ fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
             let page =
                 html::extract_file_bytes(&bytes, kind == Kind::HtmlGz, config.max_file_bytes, None);
             html_article(path, id, page)
+        }
+        Ok(bytes) if kind == Kind::Feed => {
+            web::ingest_feed(&path.display().to_string(), &bytes, None, config, None)
         }
         Ok(bytes) => ingest_bytes(path, id, &bytes, kind),
         Err(e) => {
@@ -274,6 +298,12 @@ fn read_page(path: &Path, config: &IngestConfig) -> Result<chorus_extract::Extra
 }
 
 fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
+    let shown = path.display().to_string();
+    match kind {
+        Kind::Feed => return web::ingest_feed(&shown, bytes, None, &IngestConfig::default(), None),
+        Kind::Warc => return web::ingest_warc_bytes(&shown, bytes),
+        _ => {}
+    }
     if matches!(kind, Kind::Html | Kind::HtmlGz) {
         let page = html::extract_file_bytes(bytes, kind == Kind::HtmlGz, u64::MAX, None);
         return html_article(path, id, page);
@@ -286,7 +316,6 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
             return out;
         }
     };
-    let shown = path.display().to_string();
     match kind {
         Kind::Text => {
             let stem = text::file_stem(path);
@@ -298,8 +327,8 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
                 Err(e) => out.skip(path, e),
             }
         }
-        // Pages decode themselves (charset declarations) and are handled above.
-        Kind::Html | Kind::HtmlGz => {}
+        // Pages decode themselves (charset declarations); these are handled above.
+        Kind::Html | Kind::HtmlGz | Kind::Feed | Kind::Warc => {}
         Kind::Json => {
             let (articles, problems) = parse_json(content, id);
             for mut a in articles {

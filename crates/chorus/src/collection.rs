@@ -47,9 +47,13 @@ pub(crate) struct DataArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct IngestArgs {
-    /// Files or directories (.txt, .md, .json, .jsonl); `-` reads JSONL from stdin.
+    /// Files or directories (.txt, .md, .json, .jsonl, .html, .html.gz, .warc, .warc.gz,
+    /// .rss, .atom, .xml), http(s) URLs of pages or feeds; `-` reads JSONL from stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// For feeds: fetch and extract each item's page instead of keeping its summary.
+    #[arg(long)]
+    fetch_pages: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -224,7 +228,11 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         other => other.with_context(|| format!("opening {}", dir.display()))?,
     };
     let reading = spinner("reading");
-    let ingested = ingest_paths(&args.paths, &IngestConfig::default());
+    let ingest_config = IngestConfig {
+        fetch_pages: args.fetch_pages,
+        ..IngestConfig::default()
+    };
+    let ingested = ingest_paths(&args.paths, &ingest_config);
     reading.finish_and_clear();
     for d in &ingested.diagnostics {
         eprintln!("chorus: {}: {}", d.path, d.message);

@@ -41,9 +41,13 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ReportArgs {
-    /// Files or directories (.txt, .md, .json, .jsonl); `-` reads JSONL from stdin.
+    /// Files or directories (.txt, .md, .json, .jsonl, .html, .html.gz, .warc, .warc.gz,
+    /// .rss, .atom, .xml), http(s) URLs of pages or feeds; `-` reads JSONL from stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// For feeds: fetch and extract each item's page instead of keeping its summary.
+    #[arg(long)]
+    fetch_pages: bool,
     /// Output format.
     #[arg(long, short, default_value = "text", value_parser = parse_format)]
     format: Format,
@@ -85,7 +89,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Similarity(a) => return similarity::run(a),
         Command::Collection(c) => return collection::run(c),
     };
-    let ingested = ingest_paths(&args.paths, &IngestConfig::default());
+    let ingest_config = IngestConfig {
+        fetch_pages: args.fetch_pages,
+        ..IngestConfig::default()
+    };
+    let ingested = ingest_paths(&args.paths, &ingest_config);
     let skipped = ingested.skipped;
     for d in &ingested.diagnostics {
         eprintln!("chorus: {}: {}", d.path, d.message);

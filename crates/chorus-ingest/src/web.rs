@@ -1,0 +1,233 @@
+//! Inputs from the web, through `chorus-fetch`: WARC / WARC.gz archives (each HTML
+//! `response` record a page, streamed record by record), RSS / Atom / RDF feed files, and
+//! `http(s)://` URLs (a page is extracted, a feed becomes its items; with
+//! [`IngestConfig::fetch_pages`] each item's page is fetched and extracted too).
+
+use crate::html::{article_from_page, Given};
+use crate::{IngestConfig, IngestError, Ingested};
+use chorus_extract::{extract, Hints};
+use chorus_fetch::{parse_feed, warc_articles, FeedItem, FetchConfig, Fetched, Fetcher};
+use chorus_model::{Article, Diagnostic};
+use std::path::Path;
+
+impl Ingested {
+    fn note(&mut self, path: String, message: String, skipped: bool) {
+        if skipped {
+            self.skipped += 1;
+        }
+        self.diagnostics.push(Diagnostic { path, message });
+    }
+}
+
+/// The article of an HTML page fetched from (or archived for) `url`.
+fn page_article(
+    html: &[u8],
+    url: &str,
+    content_type: Option<&str>,
+    given: Given,
+) -> Result<Article, IngestError> {
+    let page = extract(
+        html,
+        &Hints {
+            url: Some(url),
+            content_type,
+        },
+    );
+    let host = chorus_extract::host_of(url).unwrap_or_else(|| url.to_string());
+    article_from_page(url, page, given, &host)
+}
+
+/// Every HTML page of a WARC / WARC.gz file, read one record at a time.
+pub(crate) fn ingest_warc(path: &Path) -> Ingested {
+    let shown = path.display().to_string();
+    match std::fs::File::open(path) {
+        Ok(f) => warc_pages(&shown, std::io::BufReader::new(f)),
+        Err(e) => {
+            let mut out = Ingested::default();
+            out.note(shown, IngestError::Io(e).to_string(), true);
+            out
+        }
+    }
+}
+
+/// Every HTML page of a WARC held in memory.
+pub(crate) fn ingest_warc_bytes(shown: &str, bytes: &[u8]) -> Ingested {
+    warc_pages(shown, bytes)
+}
+
+fn warc_pages(shown: &str, reader: impl std::io::Read) -> Ingested {
+    let mut out = Ingested::default();
+    let shown = shown.to_string();
+    for page in warc_articles(reader) {
+        match page {
+            Ok(p) => {
+                let given = Given {
+                    url: Some(p.url.clone()),
+                    published: p.date.clone(),
+                    ..Given::default()
+                };
+                match page_article(&p.html, &p.url, p.content_type.as_deref(), given) {
+                    Ok(mut a) => {
+                        a.path = Some(shown.clone());
+                        out.articles.push(a);
+                    }
+                    Err(e) => out.note(
+                        format!("{shown}@{} ({})", p.offset, p.url),
+                        e.to_string(),
+                        true,
+                    ),
+                }
+            }
+            Err(e) => {
+                let d = e.to_diagnostic(&shown);
+                out.note(d.path, d.message, true);
+            }
+        }
+    }
+    out
+}
+
+/// The items of a feed read from a file (or fetched from `feed_url`).
+pub(crate) fn ingest_feed(
+    shown: &str,
+    bytes: &[u8],
+    feed_url: Option<&str>,
+    config: &IngestConfig,
+    fetcher: Option<&Fetcher>,
+) -> Ingested {
+    let mut out = Ingested::default();
+    let items = match parse_feed(bytes, feed_url) {
+        Ok(items) => items,
+        Err(e) => {
+            out.note(shown.to_string(), e.to_string(), true);
+            return out;
+        }
+    };
+    for item in items {
+        let mut article = item.to_article();
+        article.path = Some(shown.to_string());
+        if config.fetch_pages {
+            if let Some(page) = fetch_item_page(&item, fetcher, &mut out) {
+                article = page;
+                article.path = Some(shown.to_string());
+            }
+        }
+        if article.body.trim().is_empty() {
+            out.note(
+                format!("{shown} ({})", article.id),
+                "feed item has no summary text".into(),
+                true,
+            );
+            continue;
+        }
+        out.articles.push(article);
+    }
+    out
+}
+
+/// The extracted page of a feed item, or `None` (with a diagnostic) when it cannot be had.
+fn fetch_item_page(
+    item: &FeedItem,
+    fetcher: Option<&Fetcher>,
+    out: &mut Ingested,
+) -> Option<Article> {
+    let link = item.link.as_deref()?;
+    let owned;
+    let fetcher = match fetcher {
+        Some(f) => f,
+        None => {
+            owned = new_fetcher(out, link)?;
+            &owned
+        }
+    };
+    match fetcher.fetch(link) {
+        Ok(Fetched::Page(p)) => {
+            let given = Given {
+                title: item.title.clone(),
+                source: Some(item.source.clone()),
+                url: Some(p.final_url.clone()),
+                published: item.published.clone(),
+                language: item.language.clone(),
+            };
+            match page_article(&p.body, &p.final_url, p.content_type.as_deref(), given) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    out.note(link.to_string(), e.to_string(), false);
+                    None
+                }
+            }
+        }
+        Ok(Fetched::NotModified { .. }) => None,
+        Err(e) => {
+            let d = e.to_diagnostic();
+            out.note(d.path, d.message, false);
+            None
+        }
+    }
+}
+
+fn new_fetcher(out: &mut Ingested, url: &str) -> Option<Fetcher> {
+    match Fetcher::new(FetchConfig::default()) {
+        Ok(f) => Some(f),
+        Err(e) => {
+            out.note(url.to_string(), e.to_string(), true);
+            None
+        }
+    }
+}
+
+/// Whether an input argument is a URL rather than a path.
+pub(crate) fn is_url(arg: &str) -> bool {
+    let lower = arg.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Fetches a URL: a feed becomes its items, anything else is extracted as a page.
+pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
+    let mut out = Ingested::default();
+    let Some(fetcher) = new_fetcher(&mut out, url) else {
+        return out;
+    };
+    match fetcher.fetch(url) {
+        Ok(Fetched::Page(p)) => {
+            let ct = p.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
+            let looks_like_feed = ct.contains("rss")
+                || ct.contains("atom")
+                || ct.contains("xml")
+                || p.body
+                    .iter()
+                    .take(512)
+                    .copied()
+                    .collect::<Vec<u8>>()
+                    .starts_with(b"<?xml");
+            if looks_like_feed && !ct.contains("html") {
+                out.merge(ingest_feed(
+                    url,
+                    &p.body,
+                    Some(&p.final_url),
+                    config,
+                    Some(&fetcher),
+                ));
+            } else {
+                match page_article(
+                    &p.body,
+                    &p.final_url,
+                    p.content_type.as_deref(),
+                    Given::default(),
+                ) {
+                    Ok(mut a) => {
+                        a.path = Some(url.to_string());
+                        out.articles.push(a);
+                    }
+                    Err(e) => out.note(url.to_string(), e.to_string(), true),
+                }
+            }
+        }
+        Ok(Fetched::NotModified { .. }) => {}
+        Err(e) => {
+            let d = e.to_diagnostic();
+            out.note(d.path, d.message, true);
+        }
+    }
+    out
+}
