@@ -32,6 +32,8 @@ pub enum IngestError {
     Gzip(String),
     #[error("not an HTML page; expected .html, .htm or .html.gz")]
     NotHtml,
+    #[error("cannot fetch: {0}")]
+    Fetch(String),
     #[error("{0}")]
     Warning(String),
 }

@@ -249,8 +249,8 @@ fn html_article(path: &Path, id: &str, page: Result<chorus_extract::Extracted>) 
     out
 }
 
-/// Extracts every HTML page under `paths` (files, or directories searched recursively for
-/// `.html`, `.htm` and `.html.gz`), calling `on_page` with each page's path and its extraction
+/// Extracts every HTML page under `paths` (files, directories searched recursively for
+/// `.html`, `.htm` and `.html.gz`, or http(s) URLs fetched), calling `on_page` with each page's path and its extraction
 /// or the reason it could not be read. Named files that are not HTML are reported too.
 pub fn extract_pages(
     paths: &[PathBuf],
@@ -258,6 +258,10 @@ pub fn extract_pages(
     mut on_page: impl FnMut(&Path, Result<chorus_extract::Extracted>),
 ) {
     for path in paths {
+        if let Some(url) = path.to_str().filter(|p| web::is_url(p)) {
+            on_page(path, web::extract_url(url));
+            continue;
+        }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
                 let (files, problems) = walk(path);

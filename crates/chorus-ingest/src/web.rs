@@ -231,3 +231,20 @@ pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
     }
     out
 }
+
+/// Fetches a URL and extracts it as a page (for `chorus extract`).
+pub(crate) fn extract_url(url: &str) -> Result<chorus_extract::Extracted, IngestError> {
+    let fetcher =
+        Fetcher::new(FetchConfig::default()).map_err(|e| IngestError::Fetch(e.to_string()))?;
+    match fetcher.fetch(url) {
+        Ok(Fetched::Page(p)) => Ok(extract(
+            &p.body,
+            &Hints {
+                url: Some(&p.final_url),
+                content_type: p.content_type.as_deref(),
+            },
+        )),
+        Ok(Fetched::NotModified { .. }) => Err(IngestError::Fetch("not modified".into())),
+        Err(e) => Err(IngestError::Fetch(e.to_string())),
+    }
+}

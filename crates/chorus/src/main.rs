@@ -187,7 +187,18 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             }
         };
         let written = match args.format {
-            ExtractFormat::Json => writeln!(out, "{}", page.to_json(&shown)),
+            ExtractFormat::Json => {
+                let mut json = page.to_json(&shown);
+                // A fetched page is named by its URL, a file by its path.
+                if shown.starts_with("http://") || shown.starts_with("https://") {
+                    if let Some(o) = json.as_object_mut() {
+                        if let Some(v) = o.remove("path") {
+                            o.insert("url".into(), v);
+                        }
+                    }
+                }
+                writeln!(out, "{json}")
+            }
             ExtractFormat::Text if printed > 0 => writeln!(out, "\n{}", page.text),
             ExtractFormat::Text => writeln!(out, "{}", page.text),
         };
