@@ -6,8 +6,8 @@
 mod furniture;
 mod paragraphs;
 
-use rayon::prelude::*;
 use chorus_model::{AlignedText, Article, CleanArticle, Removal, RemovalKind, Sentence};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 pub use furniture::{furniture_reason, is_link_label, looks_like_link};
