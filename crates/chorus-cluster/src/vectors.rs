@@ -5,7 +5,7 @@
 
 use chorus_model::CleanArticle;
 use chorus_text::{unit, SparseVector, Terms};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// How article text becomes weighted terms.
 #[derive(Debug, Clone)]
@@ -50,9 +50,25 @@ pub struct Vocabulary {
     ids: HashMap<String, u32>,
     keys: Vec<String>,
     df: Vec<u32>,
-    surface: Vec<BTreeMap<String, u32>>,
+    /// Surface forms of every term with their counts (usually one or two).
+    surface: Vec<Vec<(String, u32)>>,
+    /// Every word as written, resolved once: stemming and lookups happen per distinct word.
+    words: HashMap<String, WordInfo>,
     docs: u32,
 }
+
+/// What a word as written stands for.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    /// Term id and surface form index, or `NONE` for stop words and single letters.
+    term: u32,
+    form: u32,
+    /// Name id and form index when the word is capitalised, else `NONE`.
+    name: u32,
+    name_form: u32,
+}
+
+const NONE: u32 = u32::MAX;
 
 impl Vocabulary {
     /// Number of articles counted.
@@ -60,8 +76,9 @@ impl Vocabulary {
         self.docs
     }
 
-    fn id(&mut self, key: &str, surface: &str) -> u32 {
-        // Look up before allocating: most words are already known.
+    /// The id of `key` and the index of its surface form `surface`, counting one occurrence.
+    fn id(&mut self, key: &str, surface: &str) -> (u32, u32) {
+        // Look up before allocating: most keys are already known.
         let id = match self.ids.get(key) {
             Some(&id) => id,
             None => {
@@ -69,18 +86,53 @@ impl Vocabulary {
                 self.ids.insert(key.to_string(), id);
                 self.keys.push(key.to_string());
                 self.df.push(0);
-                self.surface.push(BTreeMap::new());
+                self.surface.push(Vec::new());
                 id
             }
         };
         let forms = &mut self.surface[id as usize];
-        match forms.get_mut(surface) {
-            Some(n) => *n += 1,
+        let form = match forms.iter().position(|(f, _)| f == surface) {
+            Some(i) => {
+                forms[i].1 += 1;
+                i
+            }
             None => {
-                forms.insert(surface.to_string(), 1);
+                forms.push((surface.to_string(), 1));
+                forms.len() - 1
+            }
+        };
+        (id, form as u32)
+    }
+
+    /// Resolves a word as written (cached after its first sighting).
+    fn word(&mut self, w: &str, stems: &Terms) -> WordInfo {
+        if let Some(&info) = self.words.get(w) {
+            if info.term != NONE {
+                self.surface[info.term as usize][info.form as usize].1 += 1;
+            }
+            if info.name != NONE {
+                self.surface[info.name as usize][info.name_form as usize].1 += 1;
+            }
+            return info;
+        }
+        let lower = w.to_lowercase().replace('\u{2019}', "'");
+        let mut info = WordInfo {
+            term: NONE,
+            form: NONE,
+            name: NONE,
+            name_form: NONE,
+        };
+        if lower.chars().count() >= 2 && !chorus_text::is_stopword(&lower) {
+            let stem = stems.stem(&lower);
+            (info.term, info.form) = self.id(&stem, &lower);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                // The name as written, for showing why articles are together.
+                let shown = w.replace('\u{2019}', "'");
+                (info.name, info.name_form) = self.id(&format!("\u{3}{shown}"), &shown);
             }
         }
-        id
+        self.words.insert(w.to_string(), info);
+        info
     }
 
     /// Counts the terms of `article` into the vocabulary and returns them.
@@ -95,14 +147,14 @@ impl Vocabulary {
         let mut names: Vec<u32> = Vec::new();
         let mut seen_words = 0usize;
         let mut add = |vocab: &mut Self, text: &str, weight: f32, lead: bool| {
-            let mut phrase: Vec<String> = Vec::new();
+            let mut phrase: Vec<&str> = Vec::new();
             let flush = |vocab: &mut Self,
-                         phrase: &mut Vec<String>,
+                         phrase: &mut Vec<&str>,
                          c: &mut HashMap<u32, f32>,
                          names: &mut Vec<u32>| {
                 if phrase.len() >= 2 {
-                    let joined = phrase.join(" ");
-                    let id = vocab.id(&format!("\u{1}{joined}"), &joined);
+                    let joined = phrase.join(" ").replace('\u{2019}', "'");
+                    let (id, _) = vocab.id(&format!("\u{1}{joined}"), &joined);
                     names.push(id);
                     if config.phrase_weight > 0.0 {
                         *c.entry(id).or_insert(0.0) += config.phrase_weight * weight;
@@ -111,7 +163,6 @@ impl Vocabulary {
                 phrase.clear();
             };
             for (_, w) in chorus_text::words(text) {
-                let lower = w.to_lowercase().replace('’', "'");
                 let w_lead = if lead && seen_words < config.lead_words {
                     config.lead_weight
                 } else {
@@ -120,27 +171,20 @@ impl Vocabulary {
                 if lead {
                     seen_words += 1;
                 }
-                let name = w.chars().next().is_some_and(char::is_uppercase);
-                if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
+                let info = vocab.word(w, stems);
+                if info.term == NONE {
                     flush(vocab, &mut phrase, &mut c, &mut names);
                     continue;
                 }
-                if name {
-                    phrase.push(w.replace('’', "'"));
-                } else {
-                    flush(vocab, &mut phrase, &mut c, &mut names);
-                }
-                let stem = stems.stem(&lower);
-                let id = vocab.id(&stem, &lower);
-                let k = if name {
-                    // The name as written, for showing why articles are together.
-                    let shown = w.replace('’', "'");
-                    names.push(vocab.id(&format!("\u{3}{shown}"), &shown));
+                let k = if info.name != NONE {
+                    phrase.push(w);
+                    names.push(info.name);
                     config.name_weight
                 } else {
+                    flush(vocab, &mut phrase, &mut c, &mut names);
                     1.0
                 };
-                *c.entry(id).or_insert(0.0) += weight * k * w_lead;
+                *c.entry(info.term).or_insert(0.0) += weight * k * w_lead;
             }
             flush(vocab, &mut phrase, &mut c, &mut names);
         };
@@ -223,7 +267,7 @@ impl Vocabulary {
     pub fn surface(&self, term: u32) -> &str {
         self.surface[term as usize]
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map_or("", |x| x.0.as_str())
     }
 }
