@@ -207,6 +207,9 @@ fn capitalised_run(ws: &[&str]) -> Option<String> {
     best.map(|(s, e)| ws[s..e].join(" "))
 }
 
+/// How far back (bytes) a pronoun speaker is looked for.
+const PRONOUN_REACH: usize = 2000;
+
 /// The canonical name of the longest known name inside `text`.
 fn known_name(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
     names
@@ -224,8 +227,14 @@ fn contains_words(text: &str, needle: &str) -> bool {
     })
 }
 
-/// The person named last in `text` (for "he said").
+/// The person named last in `text` (for "he said"), looking back at most
+/// [`PRONOUN_REACH`] bytes: a pronoun points to a speaker named a few sentences earlier.
 fn last_person(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
+    let mut from = text.len().saturating_sub(PRONOUN_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let text = &text[from..];
     names
         .iter()
         .filter_map(|(surface, canonical)| {
