@@ -1,13 +1,27 @@
 //! Extraction throughput on one thread over the readability pages (read at run time from
 //! `../shared/data/readability-pages`): pages/s and MB/s, median of several runs, plus the
-//! share of time spent decoding and parsing. Run with
-//! `cargo bench -p chorus-extract --bench extract`.
+//! peak resident memory (`VmHWM`). Run with `cargo bench -p chorus-extract --bench extract`;
+//! `EXTRACT_BENCH_RUNS=n` changes the number of timed runs (1 suits `valgrind --tool=callgrind`),
+//! `EXTRACT_BENCH_SLOWEST=1` lists the slowest pages.
 
 use chorus_extract::{extract, Hints};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 7;
+
+/// Peak resident set size of this process (`VmHWM` in `/proc/self/status`), when known.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line["VmHWM:".len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(format!("{:.1} MB", kb / 1024.0))
+}
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/readability-pages");
@@ -30,7 +44,12 @@ fn main() {
     for p in &pages {
         sink += extract(p, &hints).text.len();
     }
-    let mut times: Vec<Duration> = (0..RUNS)
+    let runs = std::env::var("EXTRACT_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r: &usize| r > 0)
+        .unwrap_or(RUNS);
+    let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             for p in &pages {
@@ -62,14 +81,15 @@ fn main() {
             );
         }
     }
-    let median = times[RUNS / 2].as_secs_f64();
+    let median = times[runs / 2].as_secs_f64();
     println!(
-        "extract: {} pages, {:.1} MB, median of {RUNS} runs {:.1} ms: {:.0} pages/s, {:.1} MB/s (one thread; checksum {})",
+        "extract: {} pages, {:.1} MB, median of {runs} runs {:.1} ms: {:.0} pages/s, {:.1} MB/s, peak memory {} (one thread; checksum {})",
         pages.len(),
         bytes as f64 / 1e6,
         median * 1e3,
         pages.len() as f64 / median,
         bytes as f64 / 1e6 / median,
+        peak_memory().as_deref().unwrap_or("unknown"),
         sink % 1000
     );
 }

@@ -136,6 +136,10 @@ const GROUP_MAYBE: u8 = 2;
 const GROUP_POSITIVE: u8 = 4;
 const GROUP_NEGATIVE: u8 = 8;
 const GROUP_BYLINE: u8 = 16;
+/// `share` occurs: the value may have a `share` or `sharedaddy` token.
+const MAY_SHARE: u8 = 32;
+/// `hid` occurs: the value may have a `hid` token (negative).
+const MAY_HID: u8 = 64;
 
 /// One automaton for all class/id word lists: a class string is scanned once.
 fn hint_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<u8>) {
@@ -153,9 +157,11 @@ fn hint_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<u8>) {
         ] {
             for p in list {
                 patterns.push(*p);
-                groups.push(group);
+                groups.push(group | if *p == "share" { MAY_SHARE } else { 0 });
             }
         }
+        patterns.push("hid");
+        groups.push(MAY_HID);
         let ac = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&patterns)
@@ -164,20 +170,56 @@ fn hint_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<u8>) {
     })
 }
 
-/// The groups whose words occur in `s`.
-fn groups_in(s: &str) -> u8 {
+/// What a class or id value says: the groups whose words occur in it, and whether it has a
+/// `share` token.
+fn value_hint(s: &str) -> (u8, bool) {
     if s.is_empty() {
-        return 0;
+        return (0, false);
     }
     let (ac, groups) = hint_matcher();
     let mut mask = 0;
     for m in ac.find_overlapping_iter(s) {
         mask |= groups[m.pattern().as_usize()];
     }
-    if s.split_whitespace().any(|t| t.eq_ignore_ascii_case("hid")) {
+    if mask & MAY_HID != 0 && s.split_whitespace().any(|t| t.eq_ignore_ascii_case("hid")) {
         mask |= GROUP_NEGATIVE;
     }
-    mask
+    let share = mask & MAY_SHARE != 0
+        && s.split(|c: char| !c.is_alphanumeric())
+            .any(|t| t.eq_ignore_ascii_case("share") || t.eq_ignore_ascii_case("sharedaddy"));
+    (mask & !(MAY_SHARE | MAY_HID), share)
+}
+
+/// A small fast hash for the short class and id values of one page.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// [`value_hint`] remembered per distinct value: pages repeat a few class names many times.
+struct HintCache<'a>(
+    std::collections::HashMap<&'a str, (u8, bool), std::hash::BuildHasherDefault<Fnv>>,
+);
+
+impl<'a> HintCache<'a> {
+    fn get(&mut self, s: &'a str) -> (u8, bool) {
+        if s.is_empty() {
+            return (0, false);
+        }
+        *self.0.entry(s).or_insert_with(|| value_hint(s))
+    }
 }
 
 fn weight_of(mask: u8) -> i8 {
@@ -193,6 +235,7 @@ fn weight_of(mask: u8) -> i8 {
 
 fn hints(dom: &Dom) -> Vec<Hint> {
     let mut out = vec![Hint::default(); dom.len()];
+    let mut cache = HintCache(Default::default());
     for (i, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element { attrs, .. } = &node.data else {
             continue;
@@ -208,8 +251,9 @@ fn hints(dom: &Dom) -> Vec<Hint> {
         let mut itemprop = "";
         let mut hidden = false;
         let mut aria_hidden = false;
-        for (name, value) in attrs {
-            match &**name {
+        for a in attrs {
+            let value = &a.value;
+            match &*a.name.local {
                 "class" => class = value,
                 "id" => ident = value,
                 "role" => role = value,
@@ -222,26 +266,15 @@ fn hints(dom: &Dom) -> Vec<Hint> {
             }
         }
         let h = &mut out[i];
-        let class_mask = groups_in(class);
-        let id_mask = groups_in(ident);
+        let (class_mask, class_share) = cache.get(class);
+        let (id_mask, id_share) = cache.get(ident);
         let both = class_mask | id_mask;
         h.unlikely = both & GROUP_UNLIKELY != 0 && both & GROUP_MAYBE == 0;
         h.weight = weight_of(class_mask) + weight_of(id_mask);
-        let is_share = |s: &str| {
-            s.split(|c: char| !c.is_alphanumeric())
-                .any(|t| t.eq_ignore_ascii_case("share") || t.eq_ignore_ascii_case("sharedaddy"))
-        };
-        h.share = is_share(class) || is_share(ident);
+        h.share = class_share || id_share;
         h.byline = both & GROUP_BYLINE != 0 || rel == "author" || itemprop.contains("author");
         h.unlikely_role = UNLIKELY_ROLES.contains(&role.trim());
-        let hidden_style = !style.is_empty() && {
-            let s: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        };
+        let hidden_style = !style.is_empty() && crate::strip::hides(style);
         h.hidden = hidden_style || hidden || (aria_hidden && !class.contains("fallback-image"));
     }
     out
@@ -300,12 +333,40 @@ impl Agg {
 /// Length of text with whitespace runs counted once and ends trimmed (half a space for each
 /// trimmed end, as a neighbour usually supplies it), and its commas.
 fn text_measure(t: &str) -> (f32, f32) {
-    let mut chars = 0.0;
-    let mut commas = 0.0;
+    let mut chars = 0u32;
+    let mut commas = 0u32;
     let mut in_space = true;
     let mut pending_space = false;
-    for c in t.chars() {
-        if c.is_whitespace() {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, comma) = if b.is_ascii() {
+            i += 1;
+            (
+                matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'),
+                b == b',',
+            )
+        } else {
+            let c = t[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
+            (
+                c.is_whitespace(),
+                matches!(
+                    c,
+                    '\u{060C}'
+                        | '\u{FE50}'
+                        | '\u{FE10}'
+                        | '\u{FE11}'
+                        | '\u{2E41}'
+                        | '\u{2E34}'
+                        | '\u{2E32}'
+                        | '\u{FF0C}'
+                        | '\u{3001}'
+                ),
+            )
+        };
+        if space {
             if !in_space {
                 pending_space = true;
             }
@@ -313,32 +374,20 @@ fn text_measure(t: &str) -> (f32, f32) {
             continue;
         }
         if pending_space {
-            chars += 1.0;
+            chars += 1;
             pending_space = false;
         }
         in_space = false;
-        chars += 1.0;
-        if matches!(
-            c,
-            ',' | '\u{060C}'
-                | '\u{FE50}'
-                | '\u{FE10}'
-                | '\u{FE11}'
-                | '\u{2E41}'
-                | '\u{2E34}'
-                | '\u{2E32}'
-                | '\u{FF0C}'
-                | '\u{3001}'
-        ) {
-            commas += 1.0;
-        }
+        chars += 1;
+        commas += u32::from(comma);
     }
+    let mut chars = chars as f32;
     let starts = t.starts_with(char::is_whitespace);
     let ends = t.ends_with(char::is_whitespace);
     if chars > 0.0 {
         chars += (starts as u8 + ends as u8) as f32 * 0.5;
     }
-    (chars, commas)
+    (chars, commas as f32)
 }
 
 /// One attempt's state over the document.

@@ -226,7 +226,8 @@ pub(crate) enum NodeData {
     Document,
     Element {
         tag: Tag,
-        attrs: Vec<(LocalName, StrTendril)>,
+        /// As the tokenizer gives them (no copy into another shape).
+        attrs: Vec<Attribute>,
     },
     Text(StrTendril),
     /// Comments, doctypes, processing instructions: kept out of everything.
@@ -250,11 +251,17 @@ pub(crate) struct Dom {
 }
 
 impl Dom {
+    #[cfg(test)]
     pub(crate) fn parse(html: &str) -> Dom {
+        Dom::parse_tendril(StrTendril::from_slice(html))
+    }
+
+    /// Parses `html`, which the tokenizer takes without copying it.
+    pub(crate) fn parse_tendril(html: StrTendril) -> Dom {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
         };
-        html5ever::parse_document(sink, Default::default()).one(StrTendril::from_slice(html))
+        html5ever::parse_document(sink, Default::default()).one(html)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -274,9 +281,10 @@ impl Dom {
 
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id as usize].data {
-            NodeData::Element { attrs, .. } => {
-                attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
-            }
+            NodeData::Element { attrs, .. } => attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| &*a.value),
             _ => None,
         }
     }
@@ -499,7 +507,6 @@ impl TreeSink for Sink {
         } else {
             Tag::Other
         };
-        let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
         let id = self.push(NodeData::Element { tag, attrs });
         Handle { id, name }
     }
@@ -587,8 +594,8 @@ impl TreeSink for Sink {
         } = &mut nodes[target.id as usize].data
         {
             for a in attrs {
-                if !existing.iter().any(|(n, _)| *n == a.name.local) {
-                    existing.push((a.name.local, a.value));
+                if !existing.iter().any(|e| e.name.local == a.name.local) {
+                    existing.push(a);
                 }
             }
         }

@@ -79,7 +79,7 @@ pub type Result<T, E = ExtractError> = std::result::Result<T, E>;
 /// article gives empty text.
 pub fn extract(html: &[u8], hints: &Hints<'_>) -> Extracted {
     let source = encoding::decode(html, hints.content_type);
-    let dom = dom::Dom::parse(&strip::strip(&source));
+    let dom = dom::Dom::parse_tendril(strip::strip(&source));
     drop(source);
     let meta = meta::read(&dom, hints.url);
     let body = content::extract(&dom, meta.title.as_deref(), meta.byline.is_none());

@@ -40,6 +40,20 @@ impl Writer {
             }
             return;
         }
+        if let Some(simple) = single_spaced(t) {
+            // What the loop below would write, in one piece.
+            let rest = match simple.strip_prefix(' ') {
+                Some(rest) if self.current.is_empty() || self.current.ends_with([' ', '\n']) => {
+                    rest
+                }
+                _ => simple,
+            };
+            self.current.push_str(rest);
+            if rest.bytes().any(|b| b != b' ') {
+                self.after_br = false;
+            }
+            return;
+        }
         for (i, word) in t.split(char::is_whitespace).enumerate() {
             if i > 0 && !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
                 self.current.push(' ');
@@ -68,6 +82,43 @@ impl Writer {
         self.current.push('\n');
         self.after_br = true;
     }
+}
+
+/// `t` when its only whitespace is single ASCII spaces (as the pre-pass leaves most text).
+fn single_spaced(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b' ' {
+            if prev_space {
+                return None;
+            }
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == b'\x0b' {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        // Lead bytes of the non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000.., U+3000).
+        if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            let ch = t[i..].chars().next()?;
+            if ch.is_whitespace() {
+                return None;
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        i += 1;
+    }
+    Some(t)
 }
 
 fn is_block(tag: Tag) -> bool {
@@ -148,6 +199,54 @@ mod tests {
     fn check(html: &str, want: &str) {
         let dom = Dom::parse(html);
         assert_eq!(render(&dom, &[0], |_| false), want);
+    }
+
+    #[test]
+    fn single_spaced_text_is_written_as_the_word_loop_would() {
+        for current in ["", "a", "a ", "a\n"] {
+            for t in [
+                "",
+                " ",
+                "x",
+                " x",
+                "x ",
+                " x y ",
+                "x  y",
+                "x\ty",
+                "\u{a0}x",
+                "x\u{2009}y",
+                "é ’ “x”",
+                " \u{3000}",
+            ] {
+                let mut fast = Writer {
+                    paragraphs: Vec::new(),
+                    current: current.to_string(),
+                    pre: 0,
+                    after_br: true,
+                };
+                fast.text(t);
+                let mut slow = Writer {
+                    paragraphs: Vec::new(),
+                    current: current.to_string(),
+                    pre: 0,
+                    after_br: true,
+                };
+                for (i, word) in t.split(char::is_whitespace).enumerate() {
+                    if i > 0 && !slow.current.is_empty() && !slow.current.ends_with([' ', '\n']) {
+                        slow.current.push(' ');
+                    }
+                    if !word.is_empty() {
+                        slow.current.push_str(word);
+                        slow.after_br = false;
+                    }
+                }
+                assert_eq!(
+                    (&fast.current, fast.after_br),
+                    (&slow.current, slow.after_br),
+                    "{current:?} + {t:?}"
+                );
+            }
+        }
     }
 
     #[test]
