@@ -30,6 +30,9 @@ pub struct IngestConfig {
     pub max_file_bytes: u64,
     /// Fetch and extract the page of every feed item instead of keeping its summary.
     pub fetch_pages: bool,
+    /// Where the ETag / Last-Modified of fetched URLs are kept between runs (JSON), so that
+    /// fetching a feed again is a cheap conditional GET (a 304 adds nothing).
+    pub validators: Option<PathBuf>,
 }
 
 impl Default for IngestConfig {
@@ -37,6 +40,7 @@ impl Default for IngestConfig {
         IngestConfig {
             max_file_bytes: 256 * 1024 * 1024,
             fetch_pages: false,
+            validators: None,
         }
     }
 }

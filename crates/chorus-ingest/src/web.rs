@@ -6,7 +6,9 @@
 use crate::html::{article_from_page, Given};
 use crate::{IngestConfig, IngestError, Ingested};
 use chorus_extract::{extract, Hints};
-use chorus_fetch::{parse_feed, warc_articles, FeedItem, FetchConfig, Fetched, Fetcher};
+use chorus_fetch::{
+    parse_feed, warc_articles, FeedItem, FetchConfig, Fetched, Fetcher, Validators,
+};
 use chorus_model::{Article, Diagnostic};
 use std::path::Path;
 
@@ -176,6 +178,43 @@ fn new_fetcher(out: &mut Ingested, url: &str) -> Option<Fetcher> {
     }
 }
 
+/// Loads the validators kept at `config.validators` into `fetcher` (a missing file is a
+/// first run; an unreadable one is reported and ignored).
+fn load_validators(fetcher: &Fetcher, config: &IngestConfig, out: &mut Ingested) {
+    let Some(path) = &config.validators else {
+        return;
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => match Validators::from_json(&text) {
+            Ok(v) => fetcher.set_validators(v),
+            Err(e) => out.note(
+                path.display().to_string(),
+                format!("ignoring saved HTTP validators: {e}"),
+                false,
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => out.note(path.display().to_string(), e.to_string(), false),
+    }
+}
+
+/// Saves the fetcher's validators (merged over what was kept) for the next run.
+fn save_validators(fetcher: &Fetcher, config: &IngestConfig, out: &mut Ingested) {
+    let Some(path) = &config.validators else {
+        return;
+    };
+    let json = fetcher.validators().to_json();
+    let tmp = path.with_extension("json.tmp");
+    let written = std::fs::write(&tmp, json).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        out.note(
+            path.display().to_string(),
+            format!("cannot save HTTP validators: {e}"),
+            false,
+        );
+    }
+}
+
 /// Whether an input argument is a URL rather than a path.
 pub(crate) fn is_url(arg: &str) -> bool {
     let lower = arg.to_ascii_lowercase();
@@ -188,6 +227,13 @@ pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
     let Some(fetcher) = new_fetcher(&mut out, url) else {
         return out;
     };
+    load_validators(&fetcher, config, &mut out);
+    fetch_url(&fetcher, url, config, &mut out);
+    save_validators(&fetcher, config, &mut out);
+    out
+}
+
+fn fetch_url(fetcher: &Fetcher, url: &str, config: &IngestConfig, out: &mut Ingested) {
     match fetcher.fetch(url) {
         Ok(Fetched::Page(p)) => {
             let ct = p.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
@@ -206,7 +252,7 @@ pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
                     &p.body,
                     Some(&p.final_url),
                     config,
-                    Some(&fetcher),
+                    Some(fetcher),
                 ));
             } else {
                 match page_article(
@@ -229,7 +275,6 @@ pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
             out.note(d.path, d.message, true);
         }
     }
-    out
 }
 
 /// Fetches a URL and extracts it as a page (for `chorus extract`).

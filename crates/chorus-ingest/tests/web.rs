@@ -127,21 +127,26 @@ fn serve() -> String {
                 continue;
             }
             let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut revalidating = false;
             loop {
                 let mut h = String::new();
                 if reader.read_line(&mut h).map_or(true, |n| n == 0) || h == "\r\n" {
                     break;
                 }
+                revalidating |= h.to_ascii_lowercase().starts_with("if-none-match: \"v1\"");
             }
             let (status, ct, body) = match path.as_str() {
                 "/page" | "/pier" => ("200 OK", "text/html; charset=utf-8", PAGE.to_string()),
-                "/feed" => ("200 OK", "application/rss+xml", feed_body.clone()),
+                "/feed" | "/etag-feed" if !(revalidating && path == "/etag-feed") => {
+                    ("200 OK", "application/rss+xml", feed_body.clone())
+                }
+                "/etag-feed" => ("304 Not Modified", "application/rss+xml", String::new()),
                 _ => ("404 Not Found", "text/plain", "not found".to_string()),
             };
             let mut s = stream;
             let _ = write!(
                 s,
-                "HTTP/1.1 {status}\r\nContent-Type: {ct}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                "HTTP/1.1 {status}\r\nContent-Type: {ct}\r\nETag: \"v1\"\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
             );
         }
@@ -188,4 +193,27 @@ fn urls_of_pages_and_feeds_are_fetched() {
         full.articles[0].body
     );
     assert_eq!(full.articles[0].title.as_deref(), Some("Pier closed"));
+}
+
+#[test]
+fn polling_a_feed_again_is_a_conditional_get() {
+    let base = serve();
+    let dir = scratch("validators");
+    let config = IngestConfig {
+        validators: Some(dir.join("http-validators.json")),
+        ..IngestConfig::default()
+    };
+    let url = PathBuf::from(format!("{base}/etag-feed"));
+    let first = ingest_paths(std::slice::from_ref(&url), &config);
+    assert_eq!(first.articles.len(), 1, "{:?}", first.diagnostics);
+    assert!(dir.join("http-validators.json").exists());
+    // The saved ETag goes out with the next request; the server answers 304: nothing new.
+    let again = ingest_paths(std::slice::from_ref(&url), &config);
+    assert_eq!(
+        (again.articles.len(), again.skipped),
+        (0, 0),
+        "{:?}",
+        again.diagnostics
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }

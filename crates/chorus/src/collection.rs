@@ -230,6 +230,8 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let reading = spinner("reading");
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
+        // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run.
+        validators: Some(dir.join("http-validators.json")),
         ..IngestConfig::default()
     };
     let ingested = ingest_paths(&args.paths, &ingest_config);
@@ -238,6 +240,11 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         eprintln!("chorus: {}: {}", d.path, d.message);
     }
     store.add_diagnostics(&ingested.diagnostics)?;
+    if ingested.articles.is_empty() && ingested.skipped == 0 {
+        // Every URL answered "not modified" (or every input was empty of news): nothing new.
+        eprintln!("chorus: nothing new to store");
+        return Ok(ExitCode::SUCCESS);
+    }
     if ingested.articles.is_empty() {
         eprintln!("chorus: error: no article could be read from the given paths");
         return Ok(ExitCode::from(1));
