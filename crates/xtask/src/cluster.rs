@@ -92,7 +92,7 @@ pub(crate) fn permutation(n: usize, seed: u64) -> Vec<usize> {
     order
 }
 
-fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
+pub(crate) fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
     let mut out = vec![usize::MAX; n];
     for (e, members) in events.iter().enumerate() {
         for &i in members {

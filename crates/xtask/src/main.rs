@@ -5,11 +5,15 @@
 //! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
 //! cargo xtask eval rouge | extract
 //! cargo xtask similarity
+//! cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
+//! cargo xtask bench compare [--runs 3]
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
 //! ```
 
 mod bench;
 mod cluster;
+mod compare;
+mod suite;
 
 use anyhow::{bail, Result};
 use std::path::PathBuf;
@@ -24,14 +28,19 @@ fn main() -> Result<()> {
         ["eval", "extract"] => cargo_test("chorus-extract", "readability"),
         ["similarity", rest @ ..] => cluster::semeval(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
+        ["bench", "compare", rest @ ..] => suite::compare_only(rest),
+        ["bench", rest @ ..] => suite::run(rest),
         ["gen", n] => bench::write_jsonl(n.parse()?),
         ["bench-child", "cluster", rest @ ..] => bench::child(rest),
+        ["bench-child", "suite", rest @ ..] => suite::child(rest),
         _ => {
             eprintln!(
                 "usage:\n  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]\n  \
                  cargo xtask eval rouge         (summaries on multinews-val, 250 words)\n  \
                  cargo xtask eval extract       (main text, titles, dates on readability-pages)\n  \
                  cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)\n  \
+                 cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]\n  \
+                 cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)\n  \
                  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]\n  \
                  cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)"
             );
