@@ -7,7 +7,8 @@
 //! probability 0.9996; a candidate is a near-duplicate when its estimated Jaccard is ≥ 0.8.
 
 use chorus_model::CleanArticle;
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Settings of duplicate detection (see the module doc for the defaults' reasoning).
 #[derive(Debug, Clone)]
@@ -82,12 +83,32 @@ fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
     h
 }
 
+/// FNV-1a of a word's lower-case UTF-8 bytes, without building the lower-case string.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in word.chars() {
+        if c.is_ascii() {
+            feed(c.to_ascii_lowercase() as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                l.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+            }
+        }
+    }
+    h
+}
+
 /// Hashes of the word shingles of `text` (lower-cased words of letters and digits).
 pub(crate) fn shingles(text: &str, words_per: usize) -> Vec<u64> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| fnv(w.to_lowercase().bytes()))
+        .map(word_hash)
         .collect();
     if words.len() < words_per {
         return Vec::new();
@@ -101,18 +122,48 @@ pub(crate) fn shingles(text: &str, words_per: usize) -> Vec<u64> {
     out
 }
 
-/// The MinHash signature of a shingle set.
+/// The MinHash signature of a shingle set. The shingle hashes are already well mixed, so
+/// each of the `hashes` functions is a multiply-add with its own odd multiplier and offset
+/// (a bijection of 64-bit words whose high bits order the shingles at random): one multiply
+/// per shingle and function, in a loop the compiler can vectorise.
 pub(crate) fn signature(shingles: &[u64], hashes: usize) -> Vec<u64> {
-    (0..hashes as u64)
+    let params: Vec<(u64, u64)> = (0..hashes as u64)
         .map(|k| {
             let seed = mix(k.wrapping_add(1));
-            shingles
-                .iter()
-                .map(|&s| mix(s ^ seed))
-                .min()
-                .unwrap_or(u64::MAX)
+            (seed | 1, mix(seed))
         })
-        .collect()
+        .collect();
+    let mut sig = vec![u64::MAX; hashes];
+    for &s in shingles {
+        for (m, &(a, b)) in sig.iter_mut().zip(&params) {
+            *m = (*m).min(a.wrapping_mul(s).wrapping_add(b));
+        }
+    }
+    sig
+}
+
+/// What duplicate detection needs of an article, computed independently of the others
+/// (so a batch can be sketched in parallel).
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    /// Hash of the whole cleaned text; `None` for an empty text.
+    text: Option<u64>,
+    /// Whether the text has at least one shingle.
+    shingled: bool,
+    signature: Vec<u64>,
+}
+
+impl Sketch {
+    /// The sketch of one article.
+    pub fn new(article: &CleanArticle, config: &DedupConfig) -> Sketch {
+        let text = article.text();
+        let shingles = shingles(text, config.shingle_words);
+        Sketch {
+            text: (!text.trim().is_empty()).then(|| fnv(text.bytes())),
+            shingled: !shingles.is_empty(),
+            signature: signature(&shingles, config.hashes),
+        }
+    }
 }
 
 fn agreement(a: &[u64], b: &[u64]) -> f32 {
@@ -144,13 +195,29 @@ impl Deduper {
 
     /// Adds the next article and says which earlier one it duplicates, if any.
     pub fn add(&mut self, article: &CleanArticle) -> Option<Duplicate> {
+        let sketch = Sketch::new(article, &self.config);
+        self.add_sketched(article, sketch)
+    }
+
+    /// Sketches of a batch of articles, computed in parallel, in order.
+    pub fn sketch_all(&self, articles: &[CleanArticle]) -> Vec<Sketch> {
+        articles
+            .par_iter()
+            .map(|a| Sketch::new(a, &self.config))
+            .collect()
+    }
+
+    /// Like [`Deduper::add`], with the article's sketch made beforehand (by
+    /// [`Deduper::sketch_all`] with the same settings).
+    pub fn add_sketched(&mut self, article: &CleanArticle, sketch: Sketch) -> Option<Duplicate> {
         let i = self.root.len();
-        let text = article.text();
-        let shingles = shingles(text, self.config.shingle_words);
-        let signature = signature(&shingles, self.config.hashes);
+        let Sketch {
+            text,
+            shingled,
+            signature,
+        } = sketch;
         let mut found: Option<Duplicate> = None;
-        if !text.trim().is_empty() {
-            let h = fnv(text.bytes());
+        if let Some(h) = text {
             match self.by_text.get(&h) {
                 Some(&j) => {
                     found = Some(Duplicate {
@@ -165,9 +232,9 @@ impl Deduper {
             }
         }
         let rows = (self.config.hashes / self.config.bands.max(1)).max(1);
-        if !shingles.is_empty() {
+        if shingled {
             let mut best: Option<(f32, usize)> = None;
-            let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+            let mut seen: HashSet<usize> = HashSet::default();
             for (b, band) in signature.chunks(rows).enumerate() {
                 let key = band.iter().fold(b as u64, |h, &x| mix(h ^ x));
                 let list = self.buckets.entry((b, key)).or_default();
@@ -218,7 +285,12 @@ impl Deduper {
 /// For every article, the earliest article of the duplicate group it joins, if any.
 pub fn duplicates(articles: &[CleanArticle], config: &DedupConfig) -> Vec<Option<Duplicate>> {
     let mut d = Deduper::new(config.clone());
-    articles.iter().map(|a| d.add(a)).collect()
+    let sketches = d.sketch_all(articles);
+    articles
+        .iter()
+        .zip(sketches)
+        .map(|(a, s)| d.add_sketched(a, s))
+        .collect()
 }
 
 #[cfg(test)]

@@ -109,7 +109,8 @@ impl Collection {
         } else if start == 0 {
             self.vectorized_at = self.vocab.docs();
         }
-        for (k, a) in articles.iter().enumerate() {
+        let sketches = self.dedup.sketch_all(articles);
+        for ((k, a), sketch) in articles.iter().enumerate().zip(sketches) {
             let i = start + k;
             let v = self.vector(i);
             let day = a.article.published.as_deref().and_then(day_number);
@@ -119,7 +120,7 @@ impl Collection {
             self.online.add(v, day, active, place);
             self.days.push(day);
             self.active.push(active);
-            let dup = self.dedup.add(a);
+            let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);
             self.join_duplicate(i);
         }

@@ -9,7 +9,8 @@
 //! article to an event is `v · Σ / |E|`, and between two events `ΣA · ΣB / (|A| |B|)`.
 
 use crate::time::{days_apart, time_factor};
-use chorus_text::SparseVector;
+use chorus_text::{cosine, SparseVector};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BinaryHeap;
 
@@ -101,6 +102,13 @@ pub struct Online {
     postings: HashMap<u32, Vec<usize>>,
     /// Articles that take part (others stay alone: too little text to judge).
     active: Vec<bool>,
+    /// One more than the largest term id of any vector.
+    term_bound: usize,
+}
+
+/// One more than the largest term id of `v` (vectors are sorted by term).
+fn bound(v: &SparseVector) -> usize {
+    v.last().map_or(0, |&(t, _)| t as usize + 1)
 }
 
 fn strongest(v: &SparseVector, k: usize) -> Vec<u32> {
@@ -192,6 +200,7 @@ impl Online {
         place: bool,
     ) -> usize {
         let i = self.vectors.len();
+        self.term_bound = self.term_bound.max(bound(&vector));
         self.vectors.push(vector);
         self.days.push(day);
         self.active.push(active);
@@ -227,6 +236,7 @@ impl Online {
     /// Replaces every article's vector (after the vocabulary's statistics changed) and
     /// rebuilds the event sums and the index; membership is kept.
     pub fn revectorize(&mut self, vectors: Vec<SparseVector>) {
+        self.term_bound = vectors.iter().map(bound).max().unwrap_or(0);
         self.vectors = vectors;
         self.postings.clear();
         for e in &mut self.events {
@@ -275,16 +285,24 @@ impl Online {
     /// Average-link similarity of two events.
     fn event_similarity(&self, a: usize, b: usize) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
-        let (small, large) = if ea.sum.len() <= eb.sum.len() {
-            (ea, eb)
-        } else {
-            (eb, ea)
+        let dot = match (&ea.members[..], &eb.members[..]) {
+            // Single articles (most events while regrouping) compare their sorted vectors.
+            (&[x], &[y]) => cosine(&self.vectors[x], &self.vectors[y]),
+            (&[x], _) => eb.dot(&self.vectors[x]),
+            (_, &[y]) => ea.dot(&self.vectors[y]),
+            _ => {
+                let (small, large) = if ea.sum.len() <= eb.sum.len() {
+                    (ea, eb)
+                } else {
+                    (eb, ea)
+                };
+                small
+                    .sum
+                    .iter()
+                    .map(|(t, w)| large.sum.get(t).map_or(0.0, |x| x * w))
+                    .sum()
+            }
         };
-        let dot: f32 = small
-            .sum
-            .iter()
-            .map(|(t, w)| large.sum.get(t).map_or(0.0, |x| x * w))
-            .sum();
         dot / (ea.members.len() * eb.members.len()) as f32 * self.event_time(ea, eb)
     }
 
@@ -341,22 +359,31 @@ impl Online {
             }
         };
         let seeded: HashSet<usize> = seeds.iter().copied().collect();
-        for &a in seeds {
-            if self.events[a].members.is_empty() {
-                continue;
-            }
-            for b in self.candidates(&self.event_terms(a), a) {
-                // Each pair once: from its smaller seed, or from the seed when only one is.
-                if b > a || !seeded.contains(&b) {
-                    let s = self.event_similarity(a, b);
-                    if s > self.config.threshold {
-                        let (x, y) = (a.min(b), a.max(b));
-                        heap.push((Pair(s, x, y), version[x], version[y]));
-                    }
+        // The seeds' pairs are scored independently (in parallel); the heap orders them
+        // totally, so the merges do not depend on how the scoring was split.
+        let this = &*self;
+        let pairs: Vec<Vec<Pair>> = seeds
+            .par_iter()
+            .map(|&a| {
+                if this.events[a].members.is_empty() {
+                    return Vec::new();
                 }
-            }
+                this.candidates(&this.event_terms(a), a)
+                    .into_iter()
+                    // Each pair once: from its smaller seed, or from the seed when only one is.
+                    .filter(|&b| b > a || !seeded.contains(&b))
+                    .filter_map(|b| {
+                        let s = this.event_similarity(a, b);
+                        (s > this.config.threshold).then(|| Pair(s, a.min(b), a.max(b)))
+                    })
+                    .collect()
+            })
+            .collect();
+        for p in pairs.into_iter().flatten() {
+            heap.push((p, 0, 0));
         }
         let mut merges = 0;
+        let mut dense = vec![0f32; self.term_bound];
         while let Some((Pair(_, a, b), va, vb)) = heap.pop() {
             if va != version[a] || vb != version[b] {
                 continue;
@@ -368,52 +395,87 @@ impl Online {
             merges += 1;
             version[a] += 1;
             version[b] += 1;
-            for c in self.candidates(&self.event_terms(a), a) {
-                let s = self.event_similarity(a, c);
+            let cands = self.candidates(&self.event_terms(a), a);
+            // The merged event against its candidates: its sum spread over a dense array once,
+            // each candidate's terms looked up there.
+            let ea = &self.events[a];
+            for (&t, &w) in &ea.sum {
+                dense[t as usize] = w;
+            }
+            for c in cands {
+                let ec = &self.events[c];
+                let dot: f32 = match &ec.members[..] {
+                    &[m] => self.vectors[m]
+                        .iter()
+                        .map(|&(t, w)| dense[t as usize] * w)
+                        .sum(),
+                    _ => ec.sum.iter().map(|(&t, &w)| dense[t as usize] * w).sum(),
+                };
+                let s =
+                    dot / (ea.members.len() * ec.members.len()) as f32 * self.event_time(ea, ec);
                 if s > self.config.threshold {
                     let (x, y) = if a < c { (a, c) } else { (c, a) };
                     heap.push((Pair(s, x, y), version[x], version[y]));
                 }
             }
+            for &t in ea.sum.keys() {
+                dense[t as usize] = 0.0;
+            }
         }
         merges
     }
 
+    /// Where article `i` should go: `None` to stay, `Some(Some(e))` to move to event `e`,
+    /// `Some(None)` to leave its event and stand alone.
+    fn decide(&self, i: usize) -> Option<Option<usize>> {
+        if !self.active[i] {
+            return None;
+        }
+        let own = self.event_of[i];
+        let stay = if self.events[own].members.len() > 1 {
+            self.article_to_event(i, own)
+        } else {
+            0.0
+        };
+        // An article well inside its event is not worth a search.
+        if stay >= self.config.threshold * 2.0 {
+            return None;
+        }
+        let terms = strongest(&self.vectors[i], self.config.index_terms);
+        let mut best = (stay.max(self.config.threshold), usize::MAX);
+        for e in self.candidates(&terms, own) {
+            let s = self.article_to_event(i, e);
+            if s > best.0 {
+                best = (s, e);
+            }
+        }
+        if best.1 != usize::MAX {
+            Some(Some(best.1))
+        } else if self.events[own].members.len() > 1
+            && stay < self.config.threshold * self.config.eject_ratio
+        {
+            Some(None)
+        } else {
+            None
+        }
+    }
+
     /// Moves articles that sit better elsewhere, and lets go of those that no longer fit;
-    /// returns how many moved.
+    /// returns how many moved. Which articles want to move is found in parallel against the
+    /// events as they stand; those few are then decided again and moved one by one, in
+    /// article order.
     fn move_pass(&mut self) -> usize {
+        let this = &*self;
+        let restless: Vec<usize> = (0..self.vectors.len())
+            .into_par_iter()
+            .filter(|&i| this.decide(i).is_some())
+            .collect();
         let mut moves = 0;
-        for i in 0..self.vectors.len() {
-            if !self.active[i] {
+        for i in restless {
+            let Some(target) = self.decide(i) else {
                 continue;
-            }
+            };
             let own = self.event_of[i];
-            let stay = if self.events[own].members.len() > 1 {
-                self.article_to_event(i, own)
-            } else {
-                0.0
-            };
-            // An article well inside its event is not worth a search.
-            if stay >= self.config.threshold * 2.0 {
-                continue;
-            }
-            let terms = strongest(&self.vectors[i], self.config.index_terms);
-            let mut best = (stay.max(self.config.threshold), usize::MAX);
-            for e in self.candidates(&terms, own) {
-                let s = self.article_to_event(i, e);
-                if s > best.0 {
-                    best = (s, e);
-                }
-            }
-            let target = if best.1 != usize::MAX {
-                Some(best.1)
-            } else if self.events[own].members.len() > 1
-                && stay < self.config.threshold * self.config.eject_ratio
-            {
-                None
-            } else {
-                continue;
-            };
             let v = std::mem::take(&mut self.vectors[i]);
             self.events[own].remove(i, &v, &self.days);
             let e = match target {

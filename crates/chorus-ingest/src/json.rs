@@ -5,6 +5,7 @@
 use crate::html::{article_from_page, Given};
 use crate::{detect_language, normalize_date, IngestError};
 use chorus_model::Article;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -19,9 +20,12 @@ struct Record {
     language: Option<String>,
 }
 
+/// The articles read from one record and what went wrong with it (`:LINE` and why).
+type Parsed = (Vec<Article>, Vec<(String, IngestError)>);
+
 /// Parses JSON or JSONL `content`; `name` prefixes ids made for records without one. Returns
 /// the articles and, for each bad record, where it is (`:LINE` or `[INDEX]`) and why.
-pub fn parse_json(content: &str, name: &str) -> (Vec<Article>, Vec<(String, IngestError)>) {
+pub fn parse_json(content: &str, name: &str) -> Parsed {
     let mut articles = Vec::new();
     let mut problems = Vec::new();
     let trimmed = content.trim_start();
@@ -40,32 +44,45 @@ pub fn parse_json(content: &str, name: &str) -> (Vec<Article>, Vec<(String, Inge
         }
         return (articles, problems);
     }
-    let mut lines = 0;
-    for (i, line) in content.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        lines += 1;
-        let at = format!(":{}", i + 1);
-        match serde_json::from_str::<Record>(line) {
-            Ok(r) => push(
-                r,
-                &format!("{name}#{}", i + 1),
-                &at,
-                &mut articles,
-                &mut problems,
-            ),
-            Err(e) => {
-                // A pretty-printed single object spans lines: try the whole content once.
-                if lines == 1 && trimmed.starts_with('{') {
-                    if let Ok(r) = serde_json::from_str::<Record>(content) {
-                        push(r, name, "", &mut articles, &mut problems);
-                        return (articles, problems);
-                    }
-                }
-                problems.push((at, IngestError::Json(e.to_string())));
+    // A pretty-printed single object spans lines: when the first line is not a record of its
+    // own, try the whole content once.
+    let numbered: Vec<(usize, &str)> = content
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .collect();
+    if let Some(&(_, first)) = numbered.first() {
+        if trimmed.starts_with('{') && serde_json::from_str::<Record>(first).is_err() {
+            if let Ok(r) = serde_json::from_str::<Record>(content) {
+                push(r, name, "", &mut articles, &mut problems);
+                return (articles, problems);
             }
         }
+    }
+    // Records are independent: parsed (and their language detected) in parallel, kept in
+    // input order.
+    let parsed: Vec<Parsed> = numbered
+        .par_iter()
+        .map(|&(i, line)| {
+            let mut articles = Vec::new();
+            let mut problems = Vec::new();
+            let at = format!(":{}", i + 1);
+            match serde_json::from_str::<Record>(line) {
+                Ok(r) => push(
+                    r,
+                    &format!("{name}#{}", i + 1),
+                    &at,
+                    &mut articles,
+                    &mut problems,
+                ),
+                Err(e) => problems.push((at, IngestError::Json(e.to_string()))),
+            }
+            (articles, problems)
+        })
+        .collect();
+    for (a, p) in parsed {
+        articles.extend(a);
+        problems.extend(p);
     }
     (articles, problems)
 }

@@ -13,6 +13,7 @@ mod text;
 mod web;
 
 use chorus_model::{Article, Diagnostic};
+use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -142,14 +143,21 @@ fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
     for (p, e) in problems {
         out.skip(&p, e);
     }
-    for file in files {
-        let rel = file.strip_prefix(root).unwrap_or(&file);
-        let id = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        out.merge(ingest_file(&file, &id, config));
+    // Files are independent: read and parsed in parallel, merged in walk order.
+    let parts: Vec<Ingested> = files
+        .par_iter()
+        .map(|file| {
+            let rel = file.strip_prefix(root).unwrap_or(file);
+            let id = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            ingest_file(file, &id, config)
+        })
+        .collect();
+    for part in parts {
+        out.merge(part);
     }
     out
 }
