@@ -36,32 +36,38 @@ impl Fact {
     }
 }
 
-/// Centrality of each unit: its summed similarity to the units of other articles.
-pub(crate) fn centrality(units: &Units) -> Vec<f32> {
-    let n = units.units.len();
-    let mut c = vec![0f32; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            if units.units[i].article == units.units[j].article {
-                continue;
-            }
-            let s = units.similarity(i, j);
-            c[i] += s;
-            c[j] += s;
-        }
-    }
-    c
-}
-
 pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
-    let central = centrality(units);
+    let central = &units.centrality;
     let mut order: Vec<usize> = (0..units.units.len()).collect();
     order.sort_by(|&a, &b| central[b].total_cmp(&central[a]).then(a.cmp(&b)));
     let mut facts: Vec<Fact> = Vec::new();
+    // Facts by the terms of their shown sentence, with its weights: a sentence's cosine to
+    // every fact it shares a term with is summed in one pass over its own terms (the others
+    // have cosine 0 and cannot match while both thresholds are positive).
+    let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); units.df.len()];
+    let every_fact = config.fact_similarity <= 0.0 || config.paraphrase_similarity <= 0.0;
+    let mut dot: Vec<f32> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for u in order {
         let unit = &units.units[u];
+        touched.clear();
+        if every_fact {
+            touched.extend(0..facts.len());
+        }
+        for &(t, w) in &unit.vector {
+            for &(f, wf) in &postings[t as usize] {
+                if dot[f] == 0.0 && !every_fact {
+                    touched.push(f);
+                }
+                dot[f] += wf * w;
+            }
+        }
+        touched.sort_unstable();
         let mut best: Option<(f32, usize)> = None;
-        for (f, fact) in facts.iter().enumerate() {
+        for &f in &touched {
+            let s = dot[f];
+            dot[f] = 0.0;
+            let fact = &facts[f];
             if fact
                 .units
                 .iter()
@@ -69,13 +75,18 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
             {
                 continue;
             }
-            let s = units.similarity(fact.units[0], u);
             let same = s >= config.fact_similarity
                 || (s >= config.paraphrase_similarity
                     && units.shared_rare_words(fact.units[0], u) >= 2);
             if same && best.is_none_or(|b| s > b.0) {
                 best = Some((s, f));
             }
+        }
+        if best.is_none() {
+            for &(t, w) in &unit.vector {
+                postings[t as usize].push((facts.len(), w));
+            }
+            dot.push(0.0);
         }
         match best {
             Some((_, f)) => {

@@ -28,18 +28,22 @@ pub(crate) fn select(
             fact_of[u] = f;
         }
     }
-    let central = crate::facts::centrality(units);
+    let central = &units.centrality;
     let max_c = central.iter().copied().fold(0f32, f32::max).max(1e-6);
     let fitness: Vec<f32> = units
         .units
         .iter()
         .map(|u| crate::candidate::fitness(u.text))
         .collect();
+    let outlets: Vec<f32> = facts
+        .iter()
+        .map(|f| f.independent(units).0.len() as f32)
+        .collect();
     let w = &config.summary;
     let scores: Vec<f32> = (0..n)
         .map(|u| {
             let unit = &units.units[u];
-            let outlets = facts[fact_of[u]].independent(units).0.len() as f32;
+            let outlets = outlets[fact_of[u]];
             let position = 1.0 / (1.0 + unit.position as f32).sqrt();
             (w.centrality * central[u] / max_c
                 + w.corroboration * (outlets - 1.0).min(3.0)

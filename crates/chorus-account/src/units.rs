@@ -3,7 +3,7 @@
 
 use chorus_model::{Citation, CleanArticle, Sentence};
 use chorus_text::{cosine, unit, SparseVector};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One sentence of one article of the event.
 pub struct Unit<'a> {
@@ -28,13 +28,60 @@ pub struct Units<'a> {
     /// For each article, the first article whose outlet shares wire text with its outlet
     /// (two or more consecutive identical sentences); itself when none.
     pub wire_group: Vec<usize>,
+    /// Centrality of each unit: its summed similarity to the units of other articles.
+    pub centrality: Vec<f32>,
+}
+
+/// Term id of a stop word.
+const NONE: u32 = u32::MAX;
+
+/// Summed cosine of every unit to the units of the other articles. The vectors are unit
+/// length, so the sum is the dot product with (all vectors − its own article's vectors):
+/// linear in the number of sentences, however large the event.
+fn centrality(units: &[Unit], articles: usize, terms: usize) -> Vec<f32> {
+    let mut all = vec![0f32; terms];
+    for u in units {
+        for &(t, w) in &u.vector {
+            all[t as usize] += w;
+        }
+    }
+    let mut by_article: Vec<Vec<usize>> = vec![Vec::new(); articles];
+    for (i, u) in units.iter().enumerate() {
+        by_article[u.article].push(i);
+    }
+    let mut own = vec![0f32; terms];
+    let mut c = vec![0f32; units.len()];
+    for members in &by_article {
+        for &i in members {
+            for &(t, w) in &units[i].vector {
+                own[t as usize] += w;
+            }
+        }
+        for &i in members {
+            c[i] = units[i]
+                .vector
+                .iter()
+                .map(|&(t, w)| w * (all[t as usize] - own[t as usize]))
+                .sum::<f32>()
+                .max(0.0);
+        }
+        for &i in members {
+            for &(t, _) in &units[i].vector {
+                own[t as usize] = 0.0;
+            }
+        }
+    }
+    c
 }
 
 impl<'a> Units<'a> {
     pub fn new(articles: &'a [&'a CleanArticle]) -> Self {
         let stems = chorus_text::Terms::default();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut raw: Vec<Vec<(String, usize)>> = Vec::new();
+        // Every word as written is lower-cased, checked and stemmed once per event.
+        let mut written: HashMap<&'a str, u32> = HashMap::default();
+        let mut stem_ids: HashMap<String, u32> = HashMap::default();
+        let mut stem_list: Vec<String> = Vec::new();
+        let mut raw: Vec<Vec<(u32, usize)>> = Vec::new();
         let mut meta = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
             for (pos, s) in a.sentences.iter().enumerate() {
@@ -43,48 +90,63 @@ impl<'a> Units<'a> {
                 let mut words = 0;
                 for (off, w) in chorus_text::words(text) {
                     words += 1;
-                    let lower = w.to_lowercase().replace('’', "'");
-                    if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
-                        continue;
+                    let id = *written.entry(w).or_insert_with(|| {
+                        let lower = w.to_lowercase().replace('’', "'");
+                        if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
+                            return NONE;
+                        }
+                        let stem = stems.stem(&lower);
+                        *stem_ids.entry(stem).or_insert_with_key(|stem| {
+                            stem_list.push(stem.clone());
+                            stem_list.len() as u32 - 1
+                        })
+                    });
+                    if id != NONE {
+                        terms.push((id, off));
                     }
-                    terms.push((stems.stem(&lower), off));
                 }
                 raw.push(terms);
                 meta.push((ai, s, text, pos, words));
             }
         }
-        // Fold demonyms into place names present in the event ("syrian" → "syria").
-        let vocab: std::collections::HashSet<&str> =
-            raw.iter().flatten().map(|(t, _)| t.as_str()).collect();
+        // Fold demonyms into place names present in the event ("syrian" → "syria"). Term ids
+        // are given in order of first occurrence.
         let fold = |t: &str| -> String {
             for suffix in ["ian", "an", "n", "i"] {
                 if let Some(base) = t.strip_suffix(suffix) {
-                    if base.len() >= 4 && vocab.contains(base) {
+                    if base.len() >= 4 && stem_ids.contains_key(base) {
                         return base.to_string();
                     }
                 }
             }
             t.to_string()
         };
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut final_id = vec![NONE; stem_list.len()];
         let folded: Vec<Vec<(u32, usize)>> = raw
             .iter()
             .map(|terms| {
                 terms
                     .iter()
-                    .map(|(t, off)| {
-                        let f = fold(t);
-                        let next = ids.len() as u32;
-                        (*ids.entry(f).or_insert(next), *off)
+                    .map(|&(r, off)| {
+                        if final_id[r as usize] == NONE {
+                            let next = ids.len() as u32;
+                            final_id[r as usize] =
+                                *ids.entry(fold(&stem_list[r as usize])).or_insert(next);
+                        }
+                        (final_id[r as usize], off)
                     })
                     .collect()
             })
             .collect();
         let mut df = vec![0f32; ids.len()];
+        let mut seen: Vec<u32> = Vec::new();
         for terms in &folded {
-            let mut seen: Vec<u32> = terms.iter().map(|t| t.0).collect();
+            seen.clear();
+            seen.extend(terms.iter().map(|t| t.0));
             seen.sort_unstable();
             seen.dedup();
-            for t in seen {
+            for &t in &seen {
                 df[t as usize] += 1.0;
             }
         }
@@ -93,18 +155,18 @@ impl<'a> Units<'a> {
             .iter()
             .map(|&d| ((n + 1.0) / (d + 1.0)).ln() + 1.0)
             .collect();
-        let units = meta
+        let units: Vec<Unit> = meta
             .into_iter()
             .zip(folded)
             .map(|((article, sentence, text, position, words), terms)| {
-                let mut counts: HashMap<u32, f32> = HashMap::new();
-                for &(t, _) in &terms {
-                    *counts.entry(t).or_insert(0.0) += 1.0;
-                }
+                let mut ids: Vec<u32> = terms.iter().map(|t| t.0).collect();
+                ids.sort_unstable();
                 let vector = unit(
-                    counts
-                        .into_iter()
-                        .map(|(t, c)| (t, (1.0 + c.ln()) * idf[t as usize]))
+                    ids.chunk_by(|a, b| a == b)
+                        .map(|run| {
+                            let t = run[0];
+                            (t, (1.0 + (run.len() as f32).ln()) * idf[t as usize])
+                        })
                         .collect(),
                 );
                 Unit {
@@ -119,12 +181,14 @@ impl<'a> Units<'a> {
                 }
             })
             .collect();
+        let centrality = centrality(&units, articles.len(), ids.len());
         let wire_group = wire_groups(articles);
         Units {
             articles,
             units,
             df: df.iter().map(|d| d / n).collect(),
             wire_group,
+            centrality,
         }
     }
 
