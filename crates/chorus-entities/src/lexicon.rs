@@ -2,7 +2,7 @@
 //! and the small closed word classes (titles, particles, cue words) that are part of English.
 
 use chorus_model::EntityKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../data/places.txt");
@@ -290,7 +290,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
     GAZ.get_or_init(|| {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
         };
         for (data, kind) in [
             (PLACES, EntityKind::Place),

@@ -6,7 +6,8 @@ use crate::lexicon::{self, gazetteer};
 use crate::names;
 use crate::tokens::{tokens, Token};
 use chorus_model::{CleanArticle, EntityKind};
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeSet;
 
 /// Type evidence for a name: weighted votes per kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -94,15 +95,20 @@ enum Shape {
 }
 
 fn shape(w: &str) -> Shape {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    if (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+    // Letters other than dots: how many, whether all are capitals, and whether all but a
+    // final "s" are.
+    let (mut letters, mut upper, mut last_s) = (0usize, 0usize, false);
+    for c in w.chars().filter(|c| *c != '.') {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+        last_s = c == 's';
+    }
+    if (2..=6).contains(&letters) && upper == letters {
         return Shape::Acronym;
     }
-    if let Some((&'s', caps)) = letters.split_last() {
-        if (2..=6).contains(&caps.len()) && caps.iter().all(|c| c.is_uppercase()) {
-            // "EMTs", "MPs", "NGOs": the plural of an acronym is a common noun.
-            return Shape::Other;
-        }
+    if last_s && (2..=6).contains(&(letters - 1)) && upper == letters - 1 {
+        // "EMTs", "MPs", "NGOs": the plural of an acronym is a common noun.
+        return Shape::Other;
     }
     if let Some((_, after)) = w.split_once(['\'', '’']) {
         if matches!(after, "m" | "ve" | "ll" | "d" | "re" | "t") {
@@ -110,16 +116,16 @@ fn shape(w: &str) -> Shape {
             return Shape::Other;
         }
     }
-    let parts: Vec<&str> = w.split(['-', '‐', '‑']).collect();
-    let last_capital = parts
-        .last()
-        .and_then(|p| p.chars().next())
+    let hyphens = ['-', '‐', '‑'];
+    let last = w.rsplit(hyphens).next().unwrap_or_default();
+    let last_capital = last
+        .chars()
+        .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let first = w.chars().next();
     if first.is_some_and(char::is_uppercase) {
         // "Russian-backed", "US-led", "Arabic-speaking" are adjectives, not names;
         // "Co-ordination" is part of one.
-        let last = parts.last().copied().unwrap_or_default();
         let adjective = !last_capital
             && (last.ends_with("ed")
                 || matches!(
@@ -132,8 +138,12 @@ fn shape(w: &str) -> Shape {
             Shape::Capitalised
         };
     }
-    if parts.len() > 1 && lexicon::is_particle(&parts[0].to_lowercase()) && last_capital {
-        return Shape::ParticleName;
+    if last_capital {
+        if let Some((head, _)) = w.split_once(hyphens) {
+            if lexicon::is_particle(&head.to_lowercase()) {
+                return Shape::ParticleName;
+            }
+        }
     }
     Shape::Other
 }
@@ -156,7 +166,35 @@ struct ArticleTokens<'a> {
     tokens: Vec<Token>,
     /// Shape and lower-case form of each token, computed once.
     shapes: Vec<Shape>,
-    lowers: Vec<String>,
+    lowers: Lowered,
+}
+
+/// The lower-case forms of an article's tokens, in one string.
+#[derive(Default)]
+struct Lowered {
+    text: String,
+    /// Where each token's form ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Lowered {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Lowered {
+        let mut out = Lowered::default();
+        for w in words {
+            if w.is_ascii() {
+                out.text.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                out.text.push_str(&w.to_lowercase());
+            }
+            out.ends.push(out.text.len());
+        }
+        out
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
 }
 
 /// Sentence starts of an article: given sentences, else sentences found in each line; every
@@ -189,7 +227,7 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
             text: a.text(),
             tokens: tokens(a.text(), &sentence_starts(a)),
             shapes: Vec::new(),
-            lowers: Vec::new(),
+            lowers: Lowered::default(),
         })
         .map(|mut at| {
             at.shapes = at
@@ -197,22 +235,18 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
                 .iter()
                 .map(|t| shape(&at.text[t.start..t.end]))
                 .collect();
-            at.lowers = at
-                .tokens
-                .iter()
-                .map(|t| at.text[t.start..t.end].to_lowercase())
-                .collect();
+            at.lowers = Lowered::new(at.tokens.iter().map(|t| &at.text[t.start..t.end]));
             at
         })
         .collect();
     let mut vocabulary = Vocabulary {
-        capitalised_inside: HashSet::new(),
-        lower: HashSet::new(),
+        capitalised_inside: HashSet::default(),
+        lower: HashSet::default(),
         outlets: articles
             .iter()
             .map(|a| names::key(&a.article.source))
             .collect(),
-        mixed_case: HashSet::new(),
+        mixed_case: HashSet::default(),
     };
     for at in &tokenized {
         for (t, &shape) in at.tokens.iter().zip(&at.shapes) {
@@ -294,7 +328,7 @@ struct Spans<'a> {
     text: &'a str,
     tokens: &'a [Token],
     shapes: &'a [Shape],
-    lowers: &'a [String],
+    lowers: &'a Lowered,
     vocabulary: &'a Vocabulary<'a>,
     out: &'a mut Vec<Detected>,
 }
@@ -306,7 +340,7 @@ impl Spans<'_> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        &self.lowers[i]
+        self.lowers.get(i)
     }
 
     fn shape(&self, i: usize) -> Shape {
