@@ -18,6 +18,10 @@ mod suite;
 use anyhow::{bail, Result};
 use std::path::PathBuf;
 
+/// The same allocator as the `chorus` binary, so stage timings match what it does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
