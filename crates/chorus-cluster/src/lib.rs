@@ -15,6 +15,7 @@ use chorus_model::CleanArticle;
 use chorus_text::{cosine, SparseVector, Terms};
 pub use dedup::{duplicates, DedupConfig, Deduper, Duplicate, DuplicateKind};
 pub use online::{Online, OnlineConfig};
+use rayon::prelude::*;
 pub use time::{day_number, days_apart, time_factor};
 pub use vectors::{Counts, FeatureConfig, Vocabulary};
 
@@ -153,15 +154,12 @@ impl Collection {
     /// The events as they stand.
     pub fn clustering(&self) -> Clustering {
         let events = self.online.events();
-        let vectors: Vec<SparseVector> = (0..self.len())
-            .map(|i| self.online.vector(i).clone())
-            .collect();
         let shared_terms = events
-            .iter()
-            .map(|e| vectors::shared_terms(&self.vocab, e, &vectors, 8))
+            .par_iter()
+            .map(|e| vectors::shared_terms(&self.vocab, e, |i| self.online.vector(i), 8))
             .collect();
         let shared_names = events
-            .iter()
+            .par_iter()
             .map(|e| vectors::shared_names(&self.vocab, e, &self.names, 6))
             .collect();
         Clustering {

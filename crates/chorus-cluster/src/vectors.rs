@@ -5,7 +5,7 @@
 
 use chorus_model::CleanArticle;
 use chorus_text::{unit, SparseVector, Terms};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How article text becomes weighted terms.
 #[derive(Debug, Clone)]
@@ -143,7 +143,7 @@ impl Vocabulary {
         config: &FeatureConfig,
         stems: &Terms,
     ) -> (Counts, Vec<u32>) {
-        let mut c: HashMap<u32, f32> = HashMap::new();
+        let mut c: HashMap<u32, f32> = HashMap::default();
         let mut names: Vec<u32> = Vec::new();
         let mut seen_words = 0usize;
         let mut add = |vocab: &mut Self, text: &str, weight: f32, lead: bool| {
@@ -279,7 +279,7 @@ pub(crate) fn shared_names(
     names: &[Vec<u32>],
     k: usize,
 ) -> Vec<String> {
-    let mut count: HashMap<u32, usize> = HashMap::new();
+    let mut count: HashMap<u32, usize> = HashMap::default();
     for &i in event {
         for &t in &names[i] {
             *count.entry(t).or_insert(0) += 1;
@@ -314,15 +314,15 @@ pub(crate) fn shared_names(
 }
 
 /// Terms that most of the event's articles share, strongest first, as surface words.
-pub(crate) fn shared_terms(
+pub(crate) fn shared_terms<'a>(
     vocab: &Vocabulary,
     event: &[usize],
-    vectors: &[SparseVector],
+    vector: impl Fn(usize) -> &'a SparseVector,
     k: usize,
 ) -> Vec<String> {
-    let mut weight: HashMap<u32, (f32, usize)> = HashMap::new();
+    let mut weight: HashMap<u32, (f32, usize)> = HashMap::default();
     for &i in event {
-        for &(t, w) in &vectors[i] {
+        for &(t, w) in vector(i) {
             let e = weight.entry(t).or_insert((0.0, 0));
             e.0 += w;
             e.1 += 1;

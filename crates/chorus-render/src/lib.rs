@@ -94,6 +94,24 @@ pub fn render(report: &Report, format: Format, config: &RenderConfig) -> String 
     }
 }
 
+/// Writes the whole report in `format` to `out`. JSON is streamed as it is serialised (a
+/// large collection's report is never held as one string); the other formats are rendered
+/// first.
+pub fn render_to(
+    report: &Report,
+    format: Format,
+    config: &RenderConfig,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")
+        }
+        _ => out.write_all(render(report, format, config).as_bytes()),
+    }
+}
+
 fn json(report: &Report) -> String {
     // Every map in `Report` is a struct with string keys and no custom `Serialize`, so
     // serialising into a string cannot fail (non-finite floats become `null`).

@@ -4,6 +4,14 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// Most words [`Terms::content_stem`] remembers per thread before starting over.
+const CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<std::collections::HashMap<String, Option<String>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
 
 fn stopwords() -> &'static HashSet<&'static str> {
@@ -76,6 +84,27 @@ impl Terms {
     /// The stem of one lowercase word.
     pub fn stem(&self, lower: &str) -> String {
         self.stemmer.stem(lower).into_owned()
+    }
+
+    /// The stem of a word as written, or `None` for a stop word or a one-letter word: the
+    /// word lower-cased (curly apostrophes made straight), checked and stemmed. Results are
+    /// kept per thread (up to [`CACHE_WORDS`] words), so a word met again in another event
+    /// costs one lookup.
+    pub fn content_stem(&self, word: &str) -> Option<String> {
+        STEM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(word) {
+                return stem.clone();
+            }
+            let lower = word.to_lowercase().replace('’', "'");
+            let stem =
+                (lower.chars().count() >= 2 && !is_stopword(&lower)).then(|| self.stem(&lower));
+            if cache.len() >= CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(word.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// Content terms of `text`, in order.

@@ -8,7 +8,7 @@ mod similarity;
 use anyhow::Result;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_pipeline::Config;
-use chorus_render::{render, Format, RenderConfig};
+use chorus_render::{render_to, Format, RenderConfig};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -120,24 +120,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Color::Never => false,
         Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let out = if one_event && args.format == Format::Text {
-        summary_lines(&report)
-    } else {
-        render(
-            &report,
-            args.format,
-            &RenderConfig {
-                color,
-                ..RenderConfig::default()
-            },
-        )
+    let config = RenderConfig {
+        color,
+        ..RenderConfig::default()
     };
-    let mut lock = stdout.lock();
-    if let Err(e) = lock.write_all(out.as_bytes()).and_then(|_| lock.flush()) {
+    let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = if one_event && args.format == Format::Text {
+        lock.write_all(summary_lines(&report).as_bytes())
+    } else {
+        render_to(&report, args.format, &config, &mut lock)
+    };
+    if let Err(e) = written.and_then(|_| lock.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(e.into());
         }
     }
+    // The process ends here: freeing a large report piece by piece would only cost time.
+    std::mem::forget(report);
     Ok(if skipped > 0 {
         ExitCode::from(2)
     } else {
