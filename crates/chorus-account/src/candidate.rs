@@ -101,12 +101,6 @@ pub(crate) fn fitness(text: &str) -> f32 {
         f *= 0.5;
     }
     // Lines that address the reader ("click here", "share your thoughts in the comments").
-    let lw: Vec<String> = chorus_text::words(t)
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
-    let addresses = lw
-        .iter()
-        .any(|w| matches!(w.as_str(), "you" | "your" | "here"));
     let cues = [
         "click",
         "subscribe",
@@ -116,7 +110,14 @@ pub(crate) fn fitness(text: &str) -> f32 {
         "follow",
         "check",
     ];
-    if addresses && lw.iter().any(|w| cues.contains(&w.as_str())) {
+    let (mut addresses, mut cued) = (false, false);
+    for (_, w) in chorus_text::words(t) {
+        addresses |= ["you", "your", "here"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x));
+        cued |= cues.iter().any(|x| w.eq_ignore_ascii_case(x));
+    }
+    if addresses && cued {
         f *= 0.2;
     }
     f

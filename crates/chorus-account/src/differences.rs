@@ -61,7 +61,7 @@ fn is_boundary(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     let Some(&(off, w)) = words.get(i) else {
         return true;
     };
-    if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+    if CLAUSE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)) {
         return true;
     }
     let prev_end = i
@@ -88,11 +88,13 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
     let mut k = 0;
     while k < words.len() {
         let (off, w) = words[k];
-        let lower = w.to_lowercase();
         let mut value = if w.chars().all(|c| c.is_ascii_digit()) {
             w.parse::<f64>().ok()
         } else {
-            NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+            NUMBER_WORDS
+                .iter()
+                .find(|(n, _)| w.eq_ignore_ascii_case(n))
+                .map(|x| x.1)
         };
         let mut last = k;
         // "1,200" and "3.5" arrive as several word tokens.

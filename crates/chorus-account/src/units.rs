@@ -3,7 +3,7 @@
 
 use chorus_model::{Citation, CleanArticle, Sentence};
 use chorus_text::{cosine, unit, SparseVector};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One sentence of one article of the event.
 pub struct Unit<'a> {
@@ -91,11 +91,9 @@ impl<'a> Units<'a> {
                 for (off, w) in chorus_text::words(text) {
                     words += 1;
                     let id = *written.entry(w).or_insert_with(|| {
-                        let lower = w.to_lowercase().replace('’', "'");
-                        if lower.chars().count() < 2 || chorus_text::is_stopword(&lower) {
+                        let Some(stem) = stems.content_stem(w) else {
                             return NONE;
-                        }
-                        let stem = stems.stem(&lower);
+                        };
                         *stem_ids.entry(stem).or_insert_with_key(|stem| {
                             stem_list.push(stem.clone());
                             stem_list.len() as u32 - 1
@@ -228,20 +226,27 @@ impl<'a> Units<'a> {
 /// Groups articles whose outlets reprint the same wire text: two articles from different
 /// outlets that share two consecutive identical sentences, and articles of one outlet.
 fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
-    let key = |a: &CleanArticle, s: &Sentence| -> String {
-        a.sentence_text(s)
+    // A sentence as its lower-case letters and digits: a 64-bit hash and the length in bytes.
+    let key = |a: &CleanArticle, s: &Sentence| -> (u64, usize) {
+        let (mut h, mut len) = (0xcbf2_9ce4_8422_2325u64, 0usize);
+        for c in a
+            .sentence_text(s)
             .chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
-            .collect()
+        {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            len += c.len_utf8();
+        }
+        (h, len)
     };
-    let pairs: Vec<std::collections::HashSet<(String, String)>> = articles
+    let pairs: Vec<HashSet<(u64, u64)>> = articles
         .iter()
         .map(|a| {
-            a.sentences
-                .windows(2)
-                .map(|w| (key(a, &w[0]), key(a, &w[1])))
-                .filter(|(x, y)| x.len() + y.len() >= 40)
+            let keys: Vec<(u64, usize)> = a.sentences.iter().map(|s| key(a, s)).collect();
+            keys.windows(2)
+                .filter(|w| w[0].1 + w[1].1 >= 40)
+                .map(|w| (w[0].0, w[1].0))
                 .collect()
         })
         .collect();
