@@ -5,7 +5,7 @@
 
 use crate::Units;
 use chorus_model::{Difference, Version};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("two", 2.0),
@@ -188,40 +188,59 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         }
         i
     }
-    let mut about: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for i in 0..all.len() {
-        for j in i + 1..all.len() {
-            let (a, b) = (&all[i], &all[j]);
-            if a.unit != b.unit
-                || units.units[a.unit_index].source == units.units[b.unit_index].source
-            {
-                continue;
+    // Pairs are looked for among figures of one unit that share a context term (through an
+    // index of context terms), so a large event does not compare every pair of figures; the
+    // words two figures share are what the difference is about.
+    let mut about: Vec<BTreeSet<String>> = vec![BTreeSet::new(); all.len()];
+    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in all.iter().enumerate() {
+        by_unit.entry(f.unit.as_str()).or_default().push(i);
+    }
+    let mut partners: Vec<usize> = Vec::new();
+    for members in by_unit.values() {
+        let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for &i in members {
+            for &(t, _) in &all[i].context {
+                let list = postings.entry(t).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
             }
-            let shared: Vec<String> = a
-                .context
-                .iter()
-                .filter(|x| b.context.iter().any(|y| y.0 == x.0))
-                .map(|x| x.1.clone())
-                .collect();
-            if shared.is_empty() {
-                continue;
+        }
+        for &i in members {
+            partners.clear();
+            for (t, _) in &all[i].context {
+                partners.extend(postings[t].iter().copied().filter(|&j| j > i));
             }
-            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-            if ri != rj {
-                parent[rj] = ri;
-                let moved = about.remove(&rj).unwrap_or_default();
-                about.entry(ri).or_default().extend(moved);
+            partners.sort_unstable();
+            partners.dedup();
+            for &j in &partners {
+                let (a, b) = (&all[i], &all[j]);
+                if units.units[a.unit_index].source == units.units[b.unit_index].source {
+                    continue;
+                }
+                let shared: Vec<String> = a
+                    .context
+                    .iter()
+                    .filter(|x| b.context.iter().any(|y| y.0 == x.0))
+                    .map(|x| x.1.clone())
+                    .collect();
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                if ri != rj {
+                    parent[rj.max(ri)] = ri.min(rj);
+                }
+                about[i].extend(shared);
             }
-            about.entry(ri).or_default().extend(shared);
         }
     }
+    // Groups in order of their first figure.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..all.len() {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
     let mut out = Vec::new();
-    for (r, members) in groups {
+    for members in groups.into_values() {
         let mut values: Vec<f64> = members.iter().map(|&m| all[m].value).collect();
         values.sort_by(f64::total_cmp);
         values.dedup();
@@ -254,9 +273,11 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
                 });
             }
         }
-        let mut words = about.remove(&root(&mut parent, r)).unwrap_or_default();
-        words.sort();
-        words.dedup();
+        let words: BTreeSet<&str> = members
+            .iter()
+            .flat_map(|&m| about[m].iter().map(String::as_str))
+            .collect();
+        let words: Vec<&str> = words.into_iter().collect();
         let unit_word = &all[members[0]].unit_word;
         out.push(Difference {
             about: format!("{}: {unit_word}", words.join(", ")),
