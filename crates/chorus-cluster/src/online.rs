@@ -104,6 +104,8 @@ pub struct Online {
     active: Vec<bool>,
     /// One more than the largest term id of any vector.
     term_bound: usize,
+    /// Events changed (by a move or a merge) since the repair last looked.
+    changed: Vec<usize>,
 }
 
 /// One more than the largest term id of `v` (vectors are sorted by term).
@@ -263,6 +265,7 @@ impl Online {
     }
 
     fn merge(&mut self, a: usize, b: usize) {
+        self.changed.extend([a, b]);
         let moved = std::mem::take(&mut self.events[b]);
         for &m in &moved.members {
             self.event_of[m] = a;
@@ -442,8 +445,9 @@ impl Online {
             return None;
         }
         let terms = strongest(&self.vectors[i], self.config.index_terms);
+        let candidates = self.candidates(&terms, own);
         let mut best = (stay.max(self.config.threshold), usize::MAX);
-        for e in self.candidates(&terms, own) {
+        for e in candidates {
             let s = self.article_to_event(i, e);
             if s > best.0 {
                 best = (s, e);
@@ -488,6 +492,7 @@ impl Online {
             self.events[e].add(i, &v, self.days[i]);
             self.event_of[i] = e;
             self.vectors[i] = v;
+            self.changed.extend([own, e]);
             moves += 1;
         }
         moves
@@ -513,12 +518,18 @@ impl Online {
             }
         }
         self.merge_pass(Some(&seeds));
+        // After moves, only pairs of the events they changed can newly clear the threshold.
         for _ in 0..self.config.repair_rounds {
+            self.changed.clear();
             if self.move_pass() == 0 {
                 break;
             }
-            self.merge_pass(None);
+            let mut changed = std::mem::take(&mut self.changed);
+            changed.sort_unstable();
+            changed.dedup();
+            self.merge_pass(Some(&changed));
         }
+        self.changed.clear();
     }
 
     /// Events as article indices (each sorted), ordered by first article.
