@@ -272,19 +272,27 @@ fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
 
 /// Byte offsets where `phrase` (lower case) occurs in `lower` (the text, ASCII lower-cased) as
 /// whole words.
-fn phrase_positions(lower: &str, phrase: &str) -> Vec<usize> {
+/// Where any of `phrases` (with whether it is a person phrase) occurs in `lower` as whole
+/// words: `(start, end, person)`, in text order. One pass over the word starts, each compared
+/// only with the phrases that begin with its letter.
+fn phrase_positions(lower: &str, phrases: &[(&str, bool)]) -> Vec<(usize, usize, bool)> {
     let t = lower.as_bytes();
-    lower
-        .match_indices(phrase)
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            let before_ok = i == 0 || !(t[i - 1] as char).is_alphanumeric();
+    let mut out = Vec::new();
+    for i in 0..t.len() {
+        if i > 0 && (t[i - 1] as char).is_alphanumeric() {
+            continue;
+        }
+        for &(phrase, person) in phrases {
+            if phrase.as_bytes()[0] != t[i] || !t[i..].starts_with(phrase.as_bytes()) {
+                continue;
+            }
             let after = t.get(i + phrase.len()).copied();
-            let after_ok =
-                phrase.ends_with('.') || after.is_none_or(|c| !(c as char).is_alphanumeric());
-            before_ok && after_ok
-        })
-        .collect()
+            if phrase.ends_with('.') || after.is_none_or(|c| !(c as char).is_alphanumeric()) {
+                out.push((i, i + phrase.len(), person));
+            }
+        }
+    }
+    out
 }
 
 /// Whether only punctuation, spaces and a few small words separate two pieces of text
@@ -318,6 +326,11 @@ fn alias_statements(
     group_of: &[usize],
     clusters: &mut Clusters,
 ) {
+    let phrases: Vec<(&str, bool)> = ALIAS_PHRASES
+        .iter()
+        .map(|&p| (p, false))
+        .chain(PERSON_ALIAS_PHRASES.iter().map(|&p| (p, true)))
+        .collect();
     for (article, a) in articles.iter().enumerate() {
         let text = a.text();
         let lower = text.to_ascii_lowercase();
@@ -325,16 +338,7 @@ fn alias_statements(
         let from = mentions.partition_point(|m| m.article < article);
         let to = mentions.partition_point(|m| m.article <= article);
         let own: Vec<usize> = (from..to).collect();
-        let mut statements: Vec<(usize, usize, bool)> = ALIAS_PHRASES
-            .iter()
-            .map(|p| (p, false))
-            .chain(PERSON_ALIAS_PHRASES.iter().map(|p| (p, true)))
-            .flat_map(|(p, person)| {
-                phrase_positions(&lower, p)
-                    .into_iter()
-                    .map(move |s| (s, s + p.len(), person))
-            })
-            .collect();
+        let mut statements = phrase_positions(&lower, &phrases);
         statements.sort_unstable();
         for (ps, pe, person) in statements {
             let next = own.iter().copied().find(|&i| mentions[i].start >= pe);

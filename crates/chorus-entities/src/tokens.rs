@@ -38,9 +38,26 @@ fn is_opening_quote(c: char) -> bool {
 
 /// The tokens of `text`; `sentence_starts` are sorted byte offsets where sentences begin.
 pub(crate) fn tokens(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // The characters with their byte offsets, in a buffer kept per thread (an article's worth
+    // of fresh memory for every article costs more than the scan).
+    thread_local! {
+        static CHARS: std::cell::RefCell<Vec<(u32, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if u32::try_from(text.len()).is_err() {
+        // Offsets are kept in 32 bits: a text over 4 GiB gets no name tokens.
+        return Vec::new();
+    }
+    CHARS.with(|buffer| {
+        let mut chars = buffer.borrow_mut();
+        chars.clear();
+        chars.extend(text.char_indices().map(|(i, c)| (i as u32, c)));
+        scan(text, &chars, sentence_starts)
+    })
+}
+
+fn scan(text: &str, chars: &[(u32, char)], sentence_starts: &[usize]) -> Vec<Token> {
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p);
+    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p as usize);
     let mut out = Vec::new();
     let mut i = 0;
     let mut prev_end = 0;
