@@ -103,7 +103,8 @@ fn word_hash(word: &str) -> u64 {
     h
 }
 
-/// Hashes of the word shingles of `text` (lower-cased words of letters and digits).
+/// Hashes of the word shingles of `text` (lower-cased words of letters and digits), in text
+/// order, repeats included (a minimum over them is the same as over the set).
 pub(crate) fn shingles(text: &str, words_per: usize) -> Vec<u64> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -113,33 +114,28 @@ pub(crate) fn shingles(text: &str, words_per: usize) -> Vec<u64> {
     if words.len() < words_per {
         return Vec::new();
     }
-    let mut out: Vec<u64> = words
+    words
         .windows(words_per)
         .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x)))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+        .collect()
 }
 
 /// The MinHash signature of a shingle set. The shingle hashes are already well mixed, so
 /// each of the `hashes` functions is a multiply-add with its own odd multiplier and offset
 /// (a bijection of 64-bit words whose high bits order the shingles at random): one multiply
-/// per shingle and function, in a loop the compiler can vectorise.
+/// per shingle and function, each function's minimum taken in one pass over the shingles.
 pub(crate) fn signature(shingles: &[u64], hashes: usize) -> Vec<u64> {
-    let params: Vec<(u64, u64)> = (0..hashes as u64)
+    (0..hashes as u64)
         .map(|k| {
             let seed = mix(k.wrapping_add(1));
-            (seed | 1, mix(seed))
+            let (a, b) = (seed | 1, mix(seed));
+            shingles
+                .iter()
+                .map(|&s| a.wrapping_mul(s).wrapping_add(b))
+                .min()
+                .unwrap_or(u64::MAX)
         })
-        .collect();
-    let mut sig = vec![u64::MAX; hashes];
-    for &s in shingles {
-        for (m, &(a, b)) in sig.iter_mut().zip(&params) {
-            *m = (*m).min(a.wrapping_mul(s).wrapping_add(b));
-        }
-    }
-    sig
+        .collect()
 }
 
 /// What duplicate detection needs of an article, computed independently of the others
@@ -361,13 +357,18 @@ mod tests {
 
     #[test]
     fn jaccard_estimate_tracks_overlap() {
-        let a = shingles(STORY, 5);
+        let set = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let a = set(shingles(STORY, 5));
         let half: String = STORY
             .split_whitespace()
             .take(35)
             .collect::<Vec<_>>()
             .join(" ");
-        let b = shingles(&half, 5);
+        let b = set(shingles(&half, 5));
         let exact = b.iter().filter(|x| a.contains(x)).count() as f32
             / (a.len() + b.len() - b.iter().filter(|x| a.contains(x)).count()) as f32;
         let est = agreement(&signature(&a, 256), &signature(&b, 256));
