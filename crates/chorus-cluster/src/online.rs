@@ -156,22 +156,40 @@ impl Online {
     /// term only the latest `recent_postings` articles are looked at (older ones belong to
     /// stories that have gone stale, and a term on every page names no event).
     fn candidates(&self, terms: &[u32], exclude: usize) -> Vec<usize> {
-        let mut hits: HashMap<usize, u32> = HashMap::default();
-        for t in terms {
-            if let Some(list) = self.postings.get(t) {
-                let from = list.len().saturating_sub(self.config.recent_postings);
-                for &a in &list[from..] {
-                    let e = self.event_of[a];
-                    if e != exclude {
-                        *hits.entry(e).or_insert(0) += 1;
+        // Hits are counted in a dense array per thread (indexed by event), reset after use.
+        thread_local! {
+            static HITS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let mut ranked: Vec<(u32, usize)> = HITS.with(|hits| {
+            let mut hits = hits.borrow_mut();
+            if hits.len() < self.events.len() {
+                hits.resize(self.events.len(), 0);
+            }
+            let mut seen: Vec<usize> = Vec::new();
+            for t in terms {
+                if let Some(list) = self.postings.get(t) {
+                    let from = list.len().saturating_sub(self.config.recent_postings);
+                    for &a in &list[from..] {
+                        let e = self.event_of[a];
+                        if e != exclude {
+                            if hits[e] == 0 {
+                                seen.push(e);
+                            }
+                            hits[e] += 1;
+                        }
                     }
                 }
             }
-        }
+            seen.iter()
+                .map(|&e| (std::mem::take(&mut hits[e]), e))
+                .collect()
+        });
         // The events sharing the most index terms; the rest are not worth an exact score.
-        let mut ranked: Vec<(u32, usize)> = hits.into_iter().map(|(e, h)| (h, e)).collect();
-        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.truncate(self.config.max_candidates);
+        let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > self.config.max_candidates {
+            ranked.select_nth_unstable_by(self.config.max_candidates, order);
+            ranked.truncate(self.config.max_candidates);
+        }
         let mut out: Vec<usize> = ranked.into_iter().map(|x| x.1).collect();
         out.sort_unstable();
         out
