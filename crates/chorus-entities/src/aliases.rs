@@ -270,11 +270,9 @@ fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
     }
 }
 
-/// Byte offsets where `phrase` (lower case) occurs in `lower` (the text, ASCII lower-cased) as
-/// whole words.
-/// Where any of `phrases` (with whether it is a person phrase) occurs in `lower` as whole
-/// words: `(start, end, person)`, in text order. One pass over the word starts, each compared
-/// only with the phrases that begin with its letter.
+/// Where any of `phrases` (lower case, with whether it is a person phrase) occurs in `lower`
+/// (the text, ASCII lower-cased) as whole words: `(start, end, person)`, in text order. One
+/// pass over the word starts, each compared only with the phrases that begin with its letter.
 fn phrase_positions(lower: &str, phrases: &[(&str, bool)]) -> Vec<(usize, usize, bool)> {
     let t = lower.as_bytes();
     let mut out = Vec::new();
