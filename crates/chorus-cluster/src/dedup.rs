@@ -74,33 +74,39 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// FNV-1a, fed a byte at a time.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
-    h
+
+    fn feed(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
 }
 
-/// FNV-1a of a word's lower-case UTF-8 bytes, without building the lower-case string.
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h = Fnv::new();
+    bytes.for_each(|b| h.feed(b));
+    h.0
+}
+
+/// [`fnv`] of a word's lower-case UTF-8 bytes, without building the lower-case string.
 fn word_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
+    let mut h = Fnv::new();
     for c in word.chars() {
         if c.is_ascii() {
-            feed(c.to_ascii_lowercase() as u8);
+            h.feed(c.to_ascii_lowercase() as u8);
         } else {
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
-                l.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+                l.encode_utf8(&mut buf).bytes().for_each(|b| h.feed(b));
             }
         }
     }
-    h
+    h.0
 }
 
 /// Hashes of the word shingles of `text` (lower-cased words of letters and digits), in text

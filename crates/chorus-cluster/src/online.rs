@@ -104,8 +104,6 @@ pub struct Online {
     active: Vec<bool>,
     /// One more than the largest term id of any vector.
     term_bound: usize,
-    /// Events changed (by a move or a merge) since the repair last looked.
-    changed: Vec<usize>,
 }
 
 /// One more than the largest term id of `v` (vectors are sorted by term).
@@ -283,7 +281,6 @@ impl Online {
     }
 
     fn merge(&mut self, a: usize, b: usize) {
-        self.changed.extend([a, b]);
         let moved = std::mem::take(&mut self.events[b]);
         for &m in &moved.members {
             self.event_of[m] = a;
@@ -324,7 +321,12 @@ impl Online {
                     .sum()
             }
         };
-        dot / (ea.members.len() * eb.members.len()) as f32 * self.event_time(ea, eb)
+        self.average_link(ea, eb, dot)
+    }
+
+    /// Average-link similarity of two events whose vector sums have dot product `dot`.
+    fn average_link(&self, a: &EventState, b: &EventState, dot: f32) -> f32 {
+        dot / (a.members.len() * b.members.len()) as f32 * self.event_time(a, b)
     }
 
     /// The strongest terms of an event's vector sum (twice as many as for one article).
@@ -432,8 +434,7 @@ impl Online {
                         .sum(),
                     _ => ec.sum.iter().map(|(&t, &w)| dense[t as usize] * w).sum(),
                 };
-                let s =
-                    dot / (ea.members.len() * ec.members.len()) as f32 * self.event_time(ea, ec);
+                let s = self.average_link(ea, ec, dot);
                 if s > self.config.threshold {
                     let (x, y) = if a < c { (a, c) } else { (c, a) };
                     heap.push((Pair(s, x, y), version[x], version[y]));
@@ -483,16 +484,16 @@ impl Online {
     }
 
     /// Moves articles that sit better elsewhere, and lets go of those that no longer fit;
-    /// returns how many moved. Which articles want to move is found in parallel against the
-    /// events as they stand; those few are then decided again and moved one by one, in
-    /// article order.
-    fn move_pass(&mut self) -> usize {
+    /// returns the events that lost or gained an article (sorted, each once; empty when
+    /// nothing moved). Which articles want to move is found in parallel against the events as
+    /// they stand; those few are then decided again and moved one by one, in article order.
+    fn move_pass(&mut self) -> Vec<usize> {
         let this = &*self;
         let restless: Vec<usize> = (0..self.vectors.len())
             .into_par_iter()
             .filter(|&i| this.decide(i).is_some())
             .collect();
-        let mut moves = 0;
+        let mut changed = Vec::new();
         for i in restless {
             let Some(target) = self.decide(i) else {
                 continue;
@@ -510,10 +511,11 @@ impl Online {
             self.events[e].add(i, &v, self.days[i]);
             self.event_of[i] = e;
             self.vectors[i] = v;
-            self.changed.extend([own, e]);
-            moves += 1;
+            changed.extend([own, e]);
         }
-        moves
+        changed.sort_unstable();
+        changed.dedup();
+        changed
     }
 
     /// Repairs early mistakes around `articles` (the ones just added): their events are
@@ -538,16 +540,12 @@ impl Online {
         self.merge_pass(Some(&seeds));
         // After moves, only pairs of the events they changed can newly clear the threshold.
         for _ in 0..self.config.repair_rounds {
-            self.changed.clear();
-            if self.move_pass() == 0 {
+            let changed = self.move_pass();
+            if changed.is_empty() {
                 break;
             }
-            let mut changed = std::mem::take(&mut self.changed);
-            changed.sort_unstable();
-            changed.dedup();
             self.merge_pass(Some(&changed));
         }
-        self.changed.clear();
     }
 
     /// Events as article indices (each sorted), ordered by first article.
