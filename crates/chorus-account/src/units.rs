@@ -38,35 +38,31 @@ const NONE: u32 = u32::MAX;
 /// Summed cosine of every unit to the units of the other articles. The vectors are unit
 /// length, so the sum is the dot product with (all vectors − its own article's vectors):
 /// linear in the number of sentences, however large the event.
-fn centrality(units: &[Unit], articles: usize, terms: usize) -> Vec<f32> {
+fn centrality(units: &[Unit], terms: usize) -> Vec<f32> {
     let mut all = vec![0f32; terms];
     for u in units {
         for &(t, w) in &u.vector {
             all[t as usize] += w;
         }
     }
-    let mut by_article: Vec<Vec<usize>> = vec![Vec::new(); articles];
-    for (i, u) in units.iter().enumerate() {
-        by_article[u.article].push(i);
-    }
+    // Units come article by article; `own` holds the current article's sum.
     let mut own = vec![0f32; terms];
-    let mut c = vec![0f32; units.len()];
-    for members in &by_article {
-        for &i in members {
-            for &(t, w) in &units[i].vector {
+    let mut c = Vec::with_capacity(units.len());
+    for article in units.chunk_by(|a, b| a.article == b.article) {
+        for u in article {
+            for &(t, w) in &u.vector {
                 own[t as usize] += w;
             }
         }
-        for &i in members {
-            c[i] = units[i]
-                .vector
+        c.extend(article.iter().map(|u| {
+            u.vector
                 .iter()
                 .map(|&(t, w)| w * (all[t as usize] - own[t as usize]))
                 .sum::<f32>()
-                .max(0.0);
-        }
-        for &i in members {
-            for &(t, _) in &units[i].vector {
+                .max(0.0)
+        }));
+        for u in article {
+            for &(t, _) in &u.vector {
                 own[t as usize] = 0.0;
             }
         }
@@ -179,7 +175,7 @@ impl<'a> Units<'a> {
                 }
             })
             .collect();
-        let centrality = centrality(&units, articles.len(), ids.len());
+        let centrality = centrality(&units, ids.len());
         let wire_group = wire_groups(articles);
         Units {
             articles,

@@ -104,18 +104,21 @@ pub fn render_to(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
-            out.write_all(b"\n")
-        }
+        Format::Json => write_json(report, out),
         _ => out.write_all(render(report, format, config).as_bytes()),
     }
 }
 
+/// The report as pretty JSON and a final newline. Every map in `Report` is a struct with
+/// string keys and no custom `Serialize`, so only the writer can fail (non-finite floats
+/// become `null`).
+fn write_json(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 fn json(report: &Report) -> String {
-    // Every map in `Report` is a struct with string keys and no custom `Serialize`, so
-    // serialising into a string cannot fail (non-finite floats become `null`).
-    let mut out = serde_json::to_string_pretty(report).expect("a Report always serializes");
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write_json(report, &mut out).expect("a Report always serializes into memory");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }

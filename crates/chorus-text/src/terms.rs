@@ -107,22 +107,19 @@ impl Terms {
         })
     }
 
-    /// Content terms of `text`, in order.
+    /// Content terms of `text`, in order ([`Terms::content_stem`] of each word; numbers as
+    /// written).
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for (_, w) in words(text) {
-            let lower = w.to_lowercase();
-            let lower = lower.replace('’', "'");
-            if lower.chars().count() < 2 || is_stopword(&lower) {
-                continue;
-            }
-            if lower.chars().all(|c| c.is_ascii_digit()) {
-                out.push(lower);
-                continue;
-            }
-            out.push(self.stem(&lower));
-        }
-        out
+        words(text)
+            .filter_map(|(_, w)| {
+                let stem = self.content_stem(w)?;
+                Some(if w.chars().all(|c| c.is_ascii_digit()) {
+                    w.to_string()
+                } else {
+                    stem
+                })
+            })
+            .collect()
     }
 }
 
