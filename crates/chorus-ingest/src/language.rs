@@ -39,8 +39,7 @@ fn clearly_english(text: &str) -> bool {
     {
         words += 1;
         if w.len() <= 5 {
-            let lower = w.to_ascii_lowercase();
-            if let Some(k) = ENGLISH.iter().position(|e| *e == lower) {
+            if let Some(k) = ENGLISH.iter().position(|e| w.eq_ignore_ascii_case(e)) {
                 hits += 1;
                 kinds |= 1 << k;
             }
