@@ -12,9 +12,9 @@ mod time;
 mod vectors;
 
 use chorus_model::CleanArticle;
-use chorus_text::{cosine, SparseVector, Terms};
+use chorus_text::{cosine, Terms};
 pub use dedup::{duplicates, DedupConfig, Deduper, Duplicate, DuplicateKind};
-pub use online::{Online, OnlineConfig};
+pub use online::{Online, OnlineConfig, Prepared};
 use rayon::prelude::*;
 pub use time::{day_number, days_apart, time_factor};
 pub use vectors::{Counts, FeatureConfig, Vocabulary};
@@ -97,30 +97,31 @@ impl Collection {
     /// when every vector is recomputed with the new statistics.
     pub fn add(&mut self, articles: &[CleanArticle]) {
         let start = self.counts.len();
-        for a in articles {
-            let (counts, names) = self.vocab.add(a, &self.config.features, &self.stems);
+        for (counts, names) in self
+            .vocab
+            .add_all(articles, &self.config.features, &self.stems)
+        {
             self.counts.push(counts);
             self.names.push(names);
         }
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
         if grown && start > 0 {
-            let vectors = (0..start).map(|i| self.vector(i)).collect();
-            self.online.revectorize(vectors);
+            let articles = self.prepare(0..start);
+            self.online.revectorize(articles);
             self.vectorized_at = self.vocab.docs();
         } else if start == 0 {
             self.vectorized_at = self.vocab.docs();
         }
+        let prepared = self.prepare(start..self.len());
         let sketches = self.dedup.sketch_all(articles);
-        for ((k, a), sketch) in articles.iter().enumerate().zip(sketches) {
+        for (((k, a), sketch), p) in articles.iter().enumerate().zip(sketches).zip(prepared) {
             let i = start + k;
-            let v = self.vector(i);
             let day = a.article.published.as_deref().and_then(day_number);
-            let active = v.len() >= self.config.min_terms;
             // A batch as large as what is there is regrouped whole by the repair anyway.
             let place = articles.len() < start;
-            self.online.add(v, day, active, place);
+            self.active.push(p.active());
+            self.online.add(p, day, place);
             self.days.push(day);
-            self.active.push(active);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);
             self.join_duplicate(i);
@@ -147,8 +148,21 @@ impl Collection {
         }
     }
 
-    fn vector(&self, i: usize) -> SparseVector {
-        self.vocab.vector(&self.counts[i], &self.config.features, 2)
+    /// The vectors of articles `range` from the vocabulary as it stands, ready to join the
+    /// online clustering (computed in parallel). An article is active when it was at
+    /// arrival, and a new one when it has at least `min_terms` linking terms.
+    fn prepare(&self, range: std::ops::Range<usize>) -> Vec<Prepared> {
+        range
+            .into_par_iter()
+            .map(|i| {
+                let v = self.vocab.vector(&self.counts[i], &self.config.features, 2);
+                let active = match self.active.get(i) {
+                    Some(&a) => a,
+                    None => v.len() >= self.config.min_terms,
+                };
+                self.online.prepare(v, active)
+            })
+            .collect()
     }
 
     /// The events as they stand.

@@ -100,10 +100,27 @@ pub struct Online {
     events: Vec<EventState>,
     /// Term → articles that have it among their strongest terms.
     postings: HashMap<u32, Vec<usize>>,
+    /// Each article's strongest terms, strongest first (none when it is not active).
+    terms: Vec<Vec<u32>>,
     /// Articles that take part (others stay alone: too little text to judge).
     active: Vec<bool>,
     /// One more than the largest term id of any vector.
     term_bound: usize,
+}
+
+/// An article ready to join: its vector and the terms that index it, computed apart from the
+/// clustering's state (so a batch is prepared in parallel).
+pub struct Prepared {
+    vector: SparseVector,
+    terms: Vec<u32>,
+    active: bool,
+}
+
+impl Prepared {
+    /// Whether the article takes part in grouping.
+    pub fn active(&self) -> bool {
+        self.active
+    }
 }
 
 /// One more than the largest term id of `v` (vectors are sorted by term).
@@ -207,16 +224,16 @@ impl Online {
         dot / n * self.time(self.days[i], ev)
     }
 
-    /// Adds one article (its unit vector and day) and places it in the best event, or alone
-    /// when `place` is false (a batch about to be regrouped by [`Online::repair`]) or
-    /// `active` is false (too thin to judge). Returns its event.
-    pub fn add(
-        &mut self,
-        vector: SparseVector,
-        day: Option<i64>,
-        active: bool,
-        place: bool,
-    ) -> usize {
+    /// Adds one article (prepared from its unit vector by [`Online::prepare`]) and its day,
+    /// and places it in the best event, or alone when `place` is false (a batch about to be
+    /// regrouped by [`Online::repair`]) or it is not active (too thin to judge). Returns its
+    /// event.
+    pub fn add(&mut self, article: Prepared, day: Option<i64>, place: bool) -> usize {
+        let Prepared {
+            vector,
+            terms,
+            active,
+        } = article;
         let i = self.vectors.len();
         self.term_bound = self.term_bound.max(bound(&vector));
         self.vectors.push(vector);
@@ -224,11 +241,6 @@ impl Online {
         self.active.push(active);
         self.event_of.push(usize::MAX);
         let mut best = (self.config.threshold, usize::MAX);
-        let terms = if active {
-            strongest(&self.vectors[i], self.config.index_terms)
-        } else {
-            Vec::new()
-        };
         if place {
             for e in self.candidates(&terms, usize::MAX) {
                 let s = self.article_to_event(i, e);
@@ -245,29 +257,43 @@ impl Online {
         };
         self.events[e].add(i, &self.vectors[i], day);
         self.event_of[i] = e;
-        for t in terms {
+        for &t in &terms {
             self.postings.entry(t).or_default().push(i);
         }
+        self.terms.push(terms);
         e
+    }
+
+    /// An article's vector made ready for [`Online::add`] (or for [`Online::revectorize`]):
+    /// an article that is not `active` stays alone and indexes nothing.
+    pub fn prepare(&self, vector: SparseVector, active: bool) -> Prepared {
+        let terms = if active {
+            strongest(&vector, self.config.index_terms)
+        } else {
+            Vec::new()
+        };
+        Prepared {
+            vector,
+            terms,
+            active,
+        }
     }
 
     /// Replaces every article's vector (after the vocabulary's statistics changed) and
     /// rebuilds the event sums and the index; membership is kept.
-    pub fn revectorize(&mut self, vectors: Vec<SparseVector>) {
-        self.term_bound = vectors.iter().map(bound).max().unwrap_or(0);
-        self.vectors = vectors;
+    pub fn revectorize(&mut self, articles: Vec<Prepared>) {
+        self.term_bound = articles.iter().map(|a| bound(&a.vector)).max().unwrap_or(0);
         self.postings.clear();
         for e in &mut self.events {
             e.sum.clear();
         }
+        (self.vectors, self.terms) = articles.into_iter().map(|a| (a.vector, a.terms)).unzip();
         for i in 0..self.vectors.len() {
             for &(t, w) in &self.vectors[i] {
                 *self.events[self.event_of[i]].sum.entry(t).or_insert(0.0) += w;
             }
-            if self.active[i] {
-                for t in strongest(&self.vectors[i], self.config.index_terms) {
-                    self.postings.entry(t).or_default().push(i);
-                }
+            for &t in &self.terms[i] {
+                self.postings.entry(t).or_default().push(i);
             }
         }
     }
@@ -333,12 +359,7 @@ impl Online {
     fn event_terms(&self, e: usize) -> Vec<u32> {
         let ev = &self.events[e];
         if ev.members.len() == 1 {
-            let m = ev.members[0];
-            return if self.active[m] {
-                strongest(&self.vectors[m], self.config.index_terms)
-            } else {
-                Vec::new()
-            };
+            return self.terms[ev.members[0]].clone();
         }
         let mut terms: Vec<(u32, f32)> = ev.sum.iter().map(|(&t, &w)| (t, w)).collect();
         let k = 2 * self.config.index_terms;
@@ -463,8 +484,7 @@ impl Online {
         if stay >= self.config.threshold * 2.0 {
             return None;
         }
-        let terms = strongest(&self.vectors[i], self.config.index_terms);
-        let candidates = self.candidates(&terms, own);
+        let candidates = self.candidates(&self.terms[i], own);
         let mut best = (stay.max(self.config.threshold), usize::MAX);
         for e in candidates {
             let s = self.article_to_event(i, e);

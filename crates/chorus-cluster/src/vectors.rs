@@ -5,6 +5,7 @@
 
 use chorus_model::CleanArticle;
 use chorus_text::{unit, SparseVector, Terms};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// How article text becomes weighted terms.
@@ -70,14 +71,143 @@ struct WordInfo {
 
 const NONE: u32 = u32::MAX;
 
+/// One article's content words and multi-word names, found and weighed without the
+/// vocabulary (so a batch is prepared in parallel): each distinct one once, in order of first
+/// occurrence, with how often it occurs and its summed weight.
+pub(crate) struct ArticleWords<'a> {
+    items: Vec<Item<'a>>,
+}
+
+enum ItemKey<'a> {
+    /// A content word as written.
+    Word(&'a str),
+    /// "\u{1}" and a multi-word name as shown (curly apostrophes made straight).
+    Phrase(String),
+}
+
+struct Item<'a> {
+    key: ItemKey<'a>,
+    /// Whether the word is capitalised (a name).
+    name: bool,
+    count: u32,
+    /// Summed weight of the occurrences (title, lead and name weights applied).
+    weight: f32,
+}
+
+/// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
+struct Gather<'a, 'c> {
+    config: &'c FeatureConfig,
+    stems: &'c Terms,
+    items: Vec<Item<'a>>,
+    /// Item of each word as written; `NONE` for a stop word.
+    words: HashMap<&'a str, u32>,
+    phrases: HashMap<String, u32>,
+    /// Words of the body read so far (for the lead weight).
+    seen_words: usize,
+}
+
+impl<'a> Gather<'a, '_> {
+    fn text(&mut self, text: &'a str, weight: f32, lead: bool) {
+        let mut phrase: Vec<&'a str> = Vec::new();
+        for (_, w) in chorus_text::words(text) {
+            let w_lead = if lead && self.seen_words < self.config.lead_words {
+                self.config.lead_weight
+            } else {
+                1.0
+            };
+            if lead {
+                self.seen_words += 1;
+            }
+            let slot = match self.words.get(w) {
+                Some(&slot) => slot,
+                None => {
+                    let content = self.stems.with_content_word(w, |r| r.is_some());
+                    let slot = if content {
+                        self.items.push(Item {
+                            key: ItemKey::Word(w),
+                            name: w.chars().next().is_some_and(char::is_uppercase),
+                            count: 0,
+                            weight: 0.0,
+                        });
+                        self.items.len() as u32 - 1
+                    } else {
+                        NONE
+                    };
+                    self.words.insert(w, slot);
+                    slot
+                }
+            };
+            if slot == NONE {
+                self.flush(&mut phrase, weight);
+                continue;
+            }
+            let k = if self.items[slot as usize].name {
+                phrase.push(w);
+                self.config.name_weight
+            } else {
+                self.flush(&mut phrase, weight);
+                1.0
+            };
+            let item = &mut self.items[slot as usize];
+            item.count += 1;
+            item.weight += weight * k * w_lead;
+        }
+        self.flush(&mut phrase, weight);
+    }
+
+    /// Ends a run of capitalised words: two or more make a multi-word name.
+    fn flush(&mut self, phrase: &mut Vec<&'a str>, weight: f32) {
+        if phrase.len() >= 2 {
+            let key = format!("\u{1}{}", phrase.join(" ").replace('\u{2019}', "'"));
+            let slot = match self.phrases.get(&key) {
+                Some(&slot) => slot,
+                None => {
+                    self.items.push(Item {
+                        key: ItemKey::Phrase(key.clone()),
+                        name: true,
+                        count: 0,
+                        weight: 0.0,
+                    });
+                    let slot = self.items.len() as u32 - 1;
+                    self.phrases.insert(key, slot);
+                    slot
+                }
+            };
+            let item = &mut self.items[slot as usize];
+            item.count += 1;
+            item.weight += self.config.phrase_weight * weight;
+        }
+        phrase.clear();
+    }
+}
+
+impl<'a> ArticleWords<'a> {
+    /// The words of the article's cleaned text and of its title (weighted up).
+    pub(crate) fn new(article: &'a CleanArticle, config: &FeatureConfig, stems: &Terms) -> Self {
+        let mut g = Gather {
+            config,
+            stems,
+            items: Vec::new(),
+            words: HashMap::default(),
+            phrases: HashMap::default(),
+            seen_words: 0,
+        };
+        g.text(article.text(), 1.0, true);
+        if let Some(t) = &article.article.title {
+            g.text(t, config.title_weight, false);
+        }
+        ArticleWords { items: g.items }
+    }
+}
+
 impl Vocabulary {
     /// Number of articles counted.
     pub fn docs(&self) -> u32 {
         self.docs
     }
 
-    /// The id of `key` and the index of its surface form `surface`, counting one occurrence.
-    fn id(&mut self, key: &str, surface: &str) -> (u32, u32) {
+    /// The id of `key` and the index of its surface form `surface`, counting `n` occurrences.
+    fn id(&mut self, key: &str, surface: &str, n: u32) -> (u32, u32) {
         // Look up before allocating: most keys are already known.
         let id = match self.ids.get(key) {
             Some(&id) => id,
@@ -93,43 +223,41 @@ impl Vocabulary {
         let forms = &mut self.surface[id as usize];
         let form = match forms.iter().position(|(f, _)| f == surface) {
             Some(i) => {
-                forms[i].1 += 1;
+                forms[i].1 += n;
                 i
             }
             None => {
-                forms.push((surface.to_string(), 1));
+                forms.push((surface.to_string(), n));
                 forms.len() - 1
             }
         };
         (id, form as u32)
     }
 
-    /// Resolves a word as written (cached after its first sighting).
-    fn word(&mut self, w: &str, stems: &Terms) -> WordInfo {
+    /// Resolves a content word as written (cached after its first sighting), counting `n`
+    /// occurrences of it.
+    fn word(&mut self, w: &str, stems: &Terms, n: u32) -> WordInfo {
         if let Some(&info) = self.words.get(w) {
-            if info.term != NONE {
-                self.surface[info.term as usize][info.form as usize].1 += 1;
-            }
+            self.surface[info.term as usize][info.form as usize].1 += n;
             if info.name != NONE {
-                self.surface[info.name as usize][info.name_form as usize].1 += 1;
+                self.surface[info.name as usize][info.name_form as usize].1 += n;
             }
             return info;
         }
-        let lower = w.to_lowercase().replace('\u{2019}', "'");
         let mut info = WordInfo {
             term: NONE,
             form: NONE,
             name: NONE,
             name_form: NONE,
         };
-        if lower.chars().count() >= 2 && !chorus_text::is_stopword(&lower) {
-            let stem = stems.stem(&lower);
-            (info.term, info.form) = self.id(&stem, &lower);
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                // The name as written, for showing why articles are together.
-                let shown = w.replace('\u{2019}', "'");
-                (info.name, info.name_form) = self.id(&format!("\u{3}{shown}"), &shown);
-            }
+        stems.with_content_word(w, |resolved| {
+            let (lower, stem) = resolved.expect("only content words are resolved");
+            (info.term, info.form) = self.id(stem, lower, n);
+        });
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            // The name as written, for showing why articles are together.
+            let shown = w.replace('\u{2019}', "'");
+            (info.name, info.name_form) = self.id(&format!("\u{3}{shown}"), &shown, n);
         }
         self.words.insert(w.to_string(), info);
         info
@@ -143,70 +271,96 @@ impl Vocabulary {
         config: &FeatureConfig,
         stems: &Terms,
     ) -> (Counts, Vec<u32>) {
-        let mut c: HashMap<u32, f32> = HashMap::default();
+        self.add_words(&ArticleWords::new(article, config, stems), config, stems)
+    }
+
+    /// [`Vocabulary::add`] for every article of a batch, in order. The articles' words are
+    /// found and weighed in parallel, a chunk at a time, while the previous chunk is counted
+    /// into the vocabulary (the one step that depends on the articles before).
+    pub fn add_all<'a>(
+        &mut self,
+        articles: &'a [CleanArticle],
+        config: &FeatureConfig,
+        stems: &Terms,
+    ) -> Vec<(Counts, Vec<u32>)> {
+        const CHUNK: usize = 256;
+        let prepare = |chunk: &'a [CleanArticle]| -> Vec<ArticleWords<'a>> {
+            chunk
+                .par_iter()
+                .map(|a| ArticleWords::new(a, config, stems))
+                .collect()
+        };
+        let mut out = Vec::with_capacity(articles.len());
+        let mut chunks = articles.chunks(CHUNK);
+        let mut ready = chunks.next().map(prepare).unwrap_or_default();
+        loop {
+            let next = chunks.next();
+            let (prepared, ()) = rayon::join(
+                || next.map(prepare),
+                || {
+                    out.extend(ready.iter().map(|w| self.add_words(w, config, stems)));
+                },
+            );
+            match prepared {
+                Some(p) => ready = p,
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// Counts one article's words (from [`ArticleWords::new`]) into the vocabulary. Term ids
+    /// are given in order of first occurrence, as if the article were read word by word.
+    fn add_words(
+        &mut self,
+        words: &ArticleWords,
+        config: &FeatureConfig,
+        stems: &Terms,
+    ) -> (Counts, Vec<u32>) {
+        let mut c: Counts = Vec::with_capacity(words.items.len());
         let mut names: Vec<u32> = Vec::new();
-        let mut seen_words = 0usize;
-        let mut add = |vocab: &mut Self, text: &str, weight: f32, lead: bool| {
-            let mut phrase: Vec<&str> = Vec::new();
-            let flush = |vocab: &mut Self,
-                         phrase: &mut Vec<&str>,
-                         c: &mut HashMap<u32, f32>,
-                         names: &mut Vec<u32>| {
-                if phrase.len() >= 2 {
-                    let joined = phrase.join(" ").replace('\u{2019}', "'");
-                    let (id, _) = vocab.id(&format!("\u{1}{joined}"), &joined);
-                    names.push(id);
-                    if config.phrase_weight > 0.0 {
-                        *c.entry(id).or_insert(0.0) += config.phrase_weight * weight;
+        for item in &words.items {
+            match item.key {
+                ItemKey::Word(w) => {
+                    let info = self.word(w, stems, item.count);
+                    c.push((info.term, item.weight));
+                    if info.name != NONE {
+                        names.push(info.name);
                     }
                 }
-                phrase.clear();
-            };
-            for (_, w) in chorus_text::words(text) {
-                let w_lead = if lead && seen_words < config.lead_words {
-                    config.lead_weight
-                } else {
-                    1.0
-                };
-                if lead {
-                    seen_words += 1;
+                ItemKey::Phrase(ref key) => {
+                    // The key is "\u{1}" and the name as shown.
+                    let (id, _) = self.id(key, &key[1..], item.count);
+                    names.push(id);
+                    if config.phrase_weight > 0.0 {
+                        c.push((id, item.weight));
+                    }
                 }
-                let info = vocab.word(w, stems);
-                if info.term == NONE {
-                    flush(vocab, &mut phrase, &mut c, &mut names);
-                    continue;
-                }
-                let k = if info.name != NONE {
-                    phrase.push(w);
-                    names.push(info.name);
-                    config.name_weight
-                } else {
-                    flush(vocab, &mut phrase, &mut c, &mut names);
-                    1.0
-                };
-                *c.entry(info.term).or_insert(0.0) += weight * k * w_lead;
             }
-            flush(vocab, &mut phrase, &mut c, &mut names);
-        };
-        add(self, article.text(), 1.0, true);
-        if let Some(t) = &article.article.title {
-            add(self, t, config.title_weight, false);
         }
-        for &id in c.keys() {
+        // One entry per term: written forms of one stem ("Attack", "attacks") add up.
+        c.sort_by_key(|x| x.0);
+        c.dedup_by(|later, first| {
+            if later.0 == first.0 {
+                first.1 += later.1;
+                true
+            } else {
+                false
+            }
+        });
+        for &(id, _) in &c {
             self.df[id as usize] += 1;
         }
         // Phrases only described (weight 0) still count once for document frequency.
         names.sort_unstable();
         names.dedup();
         for &id in &names {
-            if !c.contains_key(&id) {
+            if c.binary_search_by_key(&id, |x| x.0).is_err() {
                 self.df[id as usize] += 1;
             }
         }
         self.docs += 1;
-        let mut counts: Counts = c.into_iter().collect();
-        counts.sort_unstable_by_key(|x| x.0);
-        (counts, names)
+        (c, names)
     }
 
     /// Smoothed inverse document frequency of a term.

@@ -7,9 +7,12 @@ use std::sync::OnceLock;
 /// Most words [`Terms::content_stem`] remembers per thread before starting over.
 const CACHE_WORDS: usize = 200_000;
 
+/// A word as written, resolved: its lower-case form and its stem, `None` for a stop word.
+type Resolved = Option<(Box<str>, Box<str>)>;
+
 thread_local! {
-    static STEM_CACHE: std::cell::RefCell<std::collections::HashMap<String, Option<String>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static STEM_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Resolved>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
@@ -91,19 +94,27 @@ impl Terms {
     /// kept per thread (up to [`CACHE_WORDS`] words), so a word met again in another event
     /// costs one lookup.
     pub fn content_stem(&self, word: &str) -> Option<String> {
+        self.with_content_word(word, |r| r.map(|(_, stem)| stem.to_string()))
+    }
+
+    /// Calls `f` with the lower-case form and the stem of a word as written, or with `None`
+    /// for a stop word or a one-letter word (see [`Terms::content_stem`]), without copying
+    /// either out of the per-thread cache. `f` must not call back into `Terms`.
+    pub fn with_content_word<R>(&self, word: &str, f: impl FnOnce(Option<(&str, &str)>) -> R) -> R {
         STEM_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if let Some(stem) = cache.get(word) {
-                return stem.clone();
+            if !cache.contains_key(word) {
+                let lower = word.to_lowercase().replace('’', "'");
+                let resolved = (lower.chars().count() >= 2 && !is_stopword(&lower)).then(|| {
+                    let stem = self.stem(&lower).into_boxed_str();
+                    (lower.into_boxed_str(), stem)
+                });
+                if cache.len() >= CACHE_WORDS {
+                    cache.clear();
+                }
+                cache.insert(word.into(), resolved);
             }
-            let lower = word.to_lowercase().replace('’', "'");
-            let stem =
-                (lower.chars().count() >= 2 && !is_stopword(&lower)).then(|| self.stem(&lower));
-            if cache.len() >= CACHE_WORDS {
-                cache.clear();
-            }
-            cache.insert(word.to_string(), stem.clone());
-            stem
+            f(cache[word].as_ref().map(|(l, s)| (&**l, &**s)))
         })
     }
 
