@@ -3,6 +3,7 @@
 //! person named before it), matched across outlets when one is a trimmed form of another.
 
 use chorus_model::{Citation, CleanArticle, Quote};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 const SPEECH_VERBS: &[&str] = &[
@@ -53,16 +54,40 @@ const MIN_QUOTE_WORDS: usize = 3;
 
 struct Found {
     text: String,
-    tokens: Vec<String>,
+    /// Its lower-cased words as ids of one event's [`Words`], in order.
+    tokens: Vec<u32>,
+    /// The same ids sorted, each once.
+    token_set: Vec<u32>,
     speaker: Option<String>,
     source: String,
     citation: Citation,
 }
 
-fn tokens(s: &str) -> Vec<String> {
-    chorus_text::words(s)
-        .map(|(_, w)| w.to_lowercase())
-        .collect()
+/// Lower-cased words of one event's quotes as ids, so quotes compare by integers.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+    lower: String,
+}
+
+impl Words {
+    /// The ids of the lower-cased words of `s`, in order.
+    fn tokens(&mut self, s: &str) -> Vec<u32> {
+        chorus_text::words(s)
+            .map(|(_, w)| {
+                self.lower.clear();
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+                match self.ids.get(&self.lower) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.ids.len() as u32;
+                        self.ids.insert(self.lower.clone(), id);
+                        id
+                    }
+                }
+            })
+            .collect()
+    }
 }
 
 /// Byte ranges of quoted spans (without the marks) in a paragraph.
@@ -246,7 +271,12 @@ fn last_person(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
         .map(|(_, _, c)| c.clone())
 }
 
-fn find_in(a: &CleanArticle, names: &BTreeMap<String, String>, out: &mut Vec<Found>) {
+fn find_in(
+    a: &CleanArticle,
+    names: &BTreeMap<String, String>,
+    words: &mut Words,
+    out: &mut Vec<Found>,
+) {
     let text = a.text();
     for p in &a.paragraphs {
         let para = &text[p.clone()];
@@ -280,9 +310,14 @@ fn find_in(a: &CleanArticle, names: &BTreeMap<String, String>, out: &mut Vec<Fou
                 citation.source_start = Some(body.start + a.article.body_offset);
                 citation.source_end = Some(body.end + a.article.body_offset);
             }
+            let tokens = words.tokens(quote);
+            let mut token_set = tokens.clone();
+            token_set.sort_unstable();
+            token_set.dedup();
             out.push(Found {
                 text: quote.to_string(),
-                tokens: tokens(quote),
+                tokens,
+                token_set,
                 speaker,
                 source: a.article.source.clone(),
                 citation,
@@ -292,25 +327,34 @@ fn find_in(a: &CleanArticle, names: &BTreeMap<String, String>, out: &mut Vec<Fou
 }
 
 /// Whether the shorter quote is (nearly) contained in the longer one.
-fn same_quote(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < MIN_QUOTE_WORDS {
+fn same_quote(a: &Found, b: &Found) -> bool {
+    let (short, long) = if a.tokens.len() <= b.tokens.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.tokens.len() < MIN_QUOTE_WORDS {
         return false;
     }
-    let hits = short.iter().filter(|w| long.contains(w)).count();
-    hits as f32 / short.len() as f32 >= 0.8
+    let hits = short
+        .tokens
+        .iter()
+        .filter(|w| long.token_set.binary_search(w).is_ok())
+        .count();
+    hits as f32 / short.tokens.len() as f32 >= 0.8
 }
 
 pub(crate) fn find(articles: &[&CleanArticle], names: &BTreeMap<String, String>) -> Vec<Quote> {
     let mut found = Vec::new();
+    let mut words = Words::default();
     for a in articles {
-        find_in(a, names, &mut found);
+        find_in(a, names, &mut words, &mut found);
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
     for f in found {
         match groups
             .iter_mut()
-            .find(|g| g.iter().any(|x| same_quote(&x.tokens, &f.tokens)))
+            .find(|g| g.iter().any(|x| same_quote(x, &f)))
         {
             Some(g) => g.push(f),
             None => groups.push(vec![f]),

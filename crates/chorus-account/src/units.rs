@@ -3,7 +3,7 @@
 
 use chorus_model::{Citation, CleanArticle, Sentence};
 use chorus_text::{cosine, unit, SparseVector};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// One sentence of one article of the event.
 pub struct Unit<'a> {
@@ -87,11 +87,15 @@ impl<'a> Units<'a> {
                 for (off, w) in chorus_text::words(text) {
                     words += 1;
                     let id = *written.entry(w).or_insert_with(|| {
-                        let Some(stem) = stems.content_stem(w) else {
-                            return NONE;
-                        };
-                        *stem_ids.entry(stem).or_insert_with_key(|stem| {
-                            stem_list.push(stem.clone());
+                        stems.with_content_word(w, |resolved| {
+                            let Some((_, stem)) = resolved else {
+                                return NONE;
+                            };
+                            if let Some(&id) = stem_ids.get(stem) {
+                                return id;
+                            }
+                            stem_list.push(stem.to_string());
+                            stem_ids.insert(stem.to_string(), stem_list.len() as u32 - 1);
                             stem_list.len() as u32 - 1
                         })
                     });
@@ -236,17 +240,6 @@ fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
         }
         (h, len)
     };
-    let pairs: Vec<HashSet<(u64, u64)>> = articles
-        .iter()
-        .map(|a| {
-            let keys: Vec<(u64, usize)> = a.sentences.iter().map(|s| key(a, s)).collect();
-            keys.windows(2)
-                .filter(|w| w[0].1 + w[1].1 >= 40)
-                .map(|w| (w[0].0, w[1].0))
-                .collect()
-        })
-        .collect();
-    let mut group: Vec<usize> = (0..articles.len()).collect();
     fn root(g: &mut [usize], mut i: usize) -> usize {
         while g[i] != i {
             g[i] = g[g[i]];
@@ -254,15 +247,24 @@ fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
         }
         i
     }
-    for i in 0..articles.len() {
-        for j in i + 1..articles.len() {
-            let same_outlet = articles[i].article.source == articles[j].article.source;
-            if same_outlet || !pairs[i].is_disjoint(&pairs[j]) {
-                let (a, b) = (root(&mut group, i), root(&mut group, j));
-                if a != b {
-                    group[a.max(b)] = a.min(b);
-                }
-            }
+    fn join(g: &mut [usize], i: usize, j: usize) {
+        let (a, b) = (root(g, i), root(g, j));
+        if a != b {
+            g[a.max(b)] = a.min(b);
+        }
+    }
+    // Each article joins the first article of its outlet and the first article holding each
+    // of its sentence pairs: the same groups as comparing every two articles, in one pass.
+    let mut group: Vec<usize> = (0..articles.len()).collect();
+    let mut first_of_outlet: HashMap<&str, usize> = HashMap::default();
+    let mut first_of_pair: HashMap<(u64, u64), usize> = HashMap::default();
+    for (i, a) in articles.iter().enumerate() {
+        let first = *first_of_outlet.entry(&a.article.source).or_insert(i);
+        join(&mut group, first, i);
+        let keys: Vec<(u64, usize)> = a.sentences.iter().map(|s| key(a, s)).collect();
+        for w in keys.windows(2).filter(|w| w[0].1 + w[1].1 >= 40) {
+            let first = *first_of_pair.entry((w[0].0, w[1].0)).or_insert(i);
+            join(&mut group, first, i);
         }
     }
     (0..articles.len()).map(|i| root(&mut group, i)).collect()
