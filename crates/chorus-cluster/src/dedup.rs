@@ -180,7 +180,12 @@ pub struct Deduper {
     /// First article of each text (by a 64-bit hash of the cleaned text).
     by_text: HashMap<u64, usize>,
     by_url: HashMap<String, usize>,
-    buckets: HashMap<(usize, u64), Vec<usize>>,
+    /// The latest entry of every LSH bucket (by the band's hash, which includes the band's
+    /// number); see `entries`.
+    buckets: HashMap<u64, usize>,
+    /// Bucket entries: the article and the bucket's entry before it (`usize::MAX` for none),
+    /// so a bucket is a chain from its latest article back to its first.
+    entries: Vec<(usize, usize)>,
     signatures: Vec<Vec<u64>>,
     /// First article of every article's duplicate group.
     root: Vec<usize>,
@@ -239,8 +244,11 @@ impl Deduper {
             let mut seen: HashSet<usize> = HashSet::default();
             for (b, band) in signature.chunks(rows).enumerate() {
                 let key = band.iter().fold(b as u64, |h, &x| mix(h ^ x));
-                let list = self.buckets.entry((b, key)).or_default();
-                for &j in list.iter() {
+                let entry = self.entries.len();
+                let mut at = self.buckets.insert(key, entry).unwrap_or(usize::MAX);
+                self.entries.push((i, at));
+                while let Some(&(j, before)) = self.entries.get(at) {
+                    at = before;
                     if !seen.insert(j) {
                         continue;
                     }
@@ -251,7 +259,6 @@ impl Deduper {
                         best = Some((s, j));
                     }
                 }
-                list.push(i);
             }
             if found.is_none() {
                 if let Some((s, j)) = best {

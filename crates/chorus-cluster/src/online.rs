@@ -51,30 +51,51 @@ impl Default for OnlineConfig {
 #[derive(Debug, Clone, Default)]
 struct EventState {
     members: Vec<usize>,
+    /// The sum of the members' vectors, once the event has had two members (`summed`).
+    /// Before, the event is one article and that article's vector is its sum: most events
+    /// while a batch is regrouped, kept without a copy of their vector.
     sum: HashMap<u32, f32>,
+    summed: bool,
     first_day: Option<i64>,
     last_day: Option<i64>,
 }
 
 impl EventState {
-    fn add(&mut self, i: usize, v: &SparseVector, day: Option<i64>) {
-        self.members.push(i);
-        for &(t, w) in v {
-            *self.sum.entry(t).or_insert(0.0) += w;
+    /// Adds article `i` with vector `v`; `vectors` are all articles' (for the first member's
+    /// vector when the sum is first needed).
+    fn add(&mut self, i: usize, v: &SparseVector, vectors: &[SparseVector], day: Option<i64>) {
+        if !self.members.is_empty() {
+            self.sum_up(vectors);
+            for &(t, w) in v {
+                *self.sum.entry(t).or_insert(0.0) += w;
+            }
         }
+        self.members.push(i);
         if let Some(d) = day {
             self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
             self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
         }
     }
 
+    /// Makes `sum` hold the sum (from the one member's vector when it does not yet).
+    fn sum_up(&mut self, vectors: &[SparseVector]) {
+        if let (false, Some(&first)) = (self.summed, self.members.first()) {
+            self.summed = true;
+            for &(t, w) in &vectors[first] {
+                *self.sum.entry(t).or_insert(0.0) += w;
+            }
+        }
+    }
+
     fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<i64>]) {
         self.members.retain(|&m| m != i);
-        for &(t, w) in v {
-            if let Some(x) = self.sum.get_mut(&t) {
-                *x -= w;
-                if x.abs() < 1e-6 {
-                    self.sum.remove(&t);
+        if self.summed {
+            for &(t, w) in v {
+                if let Some(x) = self.sum.get_mut(&t) {
+                    *x -= w;
+                    if x.abs() < 1e-6 {
+                        self.sum.remove(&t);
+                    }
                 }
             }
         }
@@ -82,10 +103,38 @@ impl EventState {
         self.last_day = self.members.iter().filter_map(|&m| days[m]).max();
     }
 
-    fn dot(&self, v: &SparseVector) -> f32 {
-        v.iter()
-            .map(|(t, w)| self.sum.get(t).map_or(0.0, |s| s * w))
-            .sum()
+    /// The dot product of the event's sum with `v`.
+    fn dot(&self, v: &SparseVector, vectors: &[SparseVector]) -> f32 {
+        match (self.summed, self.members.first()) {
+            (false, Some(&m)) => {
+                // The one member's sorted vector, walked alongside `v`.
+                let u = &vectors[m];
+                let mut k = 0;
+                v.iter()
+                    .map(|&(t, w)| {
+                        while k < u.len() && u[k].0 < t {
+                            k += 1;
+                        }
+                        match u.get(k) {
+                            Some(&(ut, s)) if ut == t => s * w,
+                            _ => 0.0,
+                        }
+                    })
+                    .sum()
+            }
+            _ => v
+                .iter()
+                .map(|(t, w)| self.sum.get(t).map_or(0.0, |s| s * w))
+                .sum(),
+        }
+    }
+
+    /// Calls `f` with every term of the event's sum and its weight.
+    fn each_term(&self, vectors: &[SparseVector], mut f: impl FnMut(u32, f32)) {
+        match (self.summed, self.members.first()) {
+            (false, Some(&m)) => vectors[m].iter().for_each(|&(t, w)| f(t, w)),
+            _ => self.sum.iter().for_each(|(&t, &w)| f(t, w)),
+        }
     }
 }
 
@@ -213,7 +262,10 @@ impl Online {
     /// Mean similarity of article `i` to event `e` (leaving `i` itself out).
     fn article_to_event(&self, i: usize, e: usize) -> f32 {
         let ev = &self.events[e];
-        let (mut dot, mut n) = (ev.dot(&self.vectors[i]), ev.members.len() as f32);
+        let (mut dot, mut n) = (
+            ev.dot(&self.vectors[i], &self.vectors),
+            ev.members.len() as f32,
+        );
         if self.event_of[i] == e {
             dot -= 1.0;
             n -= 1.0;
@@ -255,7 +307,7 @@ impl Online {
         } else {
             best.1
         };
-        self.events[e].add(i, &self.vectors[i], day);
+        self.events[e].add(i, &self.vectors[i], &self.vectors, day);
         self.event_of[i] = e;
         for &t in &terms {
             self.postings.entry(t).or_default().push(i);
@@ -286,11 +338,15 @@ impl Online {
         self.postings.clear();
         for e in &mut self.events {
             e.sum.clear();
+            e.summed = e.members.len() > 1;
         }
         (self.vectors, self.terms) = articles.into_iter().map(|a| (a.vector, a.terms)).unzip();
         for i in 0..self.vectors.len() {
-            for &(t, w) in &self.vectors[i] {
-                *self.events[self.event_of[i]].sum.entry(t).or_insert(0.0) += w;
+            let e = &mut self.events[self.event_of[i]];
+            if e.summed {
+                for &(t, w) in &self.vectors[i] {
+                    *e.sum.entry(t).or_insert(0.0) += w;
+                }
             }
             for &t in &self.terms[i] {
                 self.postings.entry(t).or_default().push(i);
@@ -312,10 +368,13 @@ impl Online {
             self.event_of[m] = a;
         }
         let ea = &mut self.events[a];
-        ea.members.extend(moved.members);
-        for (t, w) in moved.sum {
-            *ea.sum.entry(t).or_insert(0.0) += w;
+        if ea.members.is_empty() {
+            *ea = moved;
+            return;
         }
+        ea.sum_up(&self.vectors);
+        moved.each_term(&self.vectors, |t, w| *ea.sum.entry(t).or_insert(0.0) += w);
+        ea.members.extend(moved.members);
         ea.first_day = match (ea.first_day, moved.first_day) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
@@ -332,8 +391,8 @@ impl Online {
         let dot = match (&ea.members[..], &eb.members[..]) {
             // Single articles (most events while regrouping) compare their sorted vectors.
             (&[x], &[y]) => cosine(&self.vectors[x], &self.vectors[y]),
-            (&[x], _) => eb.dot(&self.vectors[x]),
-            (_, &[y]) => ea.dot(&self.vectors[y]),
+            (&[x], _) => eb.dot(&self.vectors[x], &self.vectors),
+            (_, &[y]) => ea.dot(&self.vectors[y], &self.vectors),
             _ => {
                 let (small, large) = if ea.sum.len() <= eb.sum.len() {
                     (ea, eb)
@@ -528,7 +587,7 @@ impl Online {
                     self.events.len() - 1
                 }
             };
-            self.events[e].add(i, &v, self.days[i]);
+            self.events[e].add(i, &v, &self.vectors, self.days[i]);
             self.event_of[i] = e;
             self.vectors[i] = v;
             changed.extend([own, e]);
@@ -552,7 +611,7 @@ impl Online {
             for m in old.members {
                 self.events.push(EventState::default());
                 let new = self.events.len() - 1;
-                self.events[new].add(m, &self.vectors[m], self.days[m]);
+                self.events[new].add(m, &self.vectors[m], &self.vectors, self.days[m]);
                 self.event_of[m] = new;
                 seeds.push(new);
             }
