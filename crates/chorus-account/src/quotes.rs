@@ -58,6 +58,9 @@ struct Found {
     tokens: Vec<u32>,
     /// The same ids sorted, each once.
     token_set: Vec<u32>,
+    /// One bit per id (hashed into 64): a bit of one quote missing from another's stands for
+    /// a word the other lacks.
+    bits: u64,
     speaker: Option<String>,
     source: String,
     citation: Citation,
@@ -122,11 +125,7 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The speaker named around a quote, from the sentence text with quotes blanked out.
-fn speaker_in(
-    context: &str,
-    before_quote: &str,
-    names: &BTreeMap<String, String>,
-) -> Option<String> {
+fn speaker_in(context: &str, before_quote: &str, names: &Names) -> Option<String> {
     let words: Vec<(usize, &str)> = chorus_text::words(context).collect();
     let verb = words
         .iter()
@@ -187,9 +186,9 @@ fn speaker_in(
         return None;
     }
     if ws.len() == 1 && PRONOUNS.contains(&ws[0]) {
-        return last_person(before_quote, names);
+        return names.last_person(before_quote);
     }
-    if let Some(name) = known_name(&chunk, names) {
+    if let Some(name) = names.known_name(&chunk) {
         return Some(name);
     }
     if let Some(name) = capitalised_run(&ws) {
@@ -235,13 +234,101 @@ fn capitalised_run(ws: &[&str]) -> Option<String> {
 /// How far back (bytes) a pronoun speaker is looked for.
 const PRONOUN_REACH: usize = 2000;
 
-/// The canonical name of the longest known name inside `text`.
-fn known_name(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
-    names
-        .iter()
-        .filter(|(surface, _)| contains_words(text, surface))
-        .max_by_key(|(surface, _)| surface.len())
-        .map(|(_, canonical)| canonical.clone())
+/// The event's person names (surface → canonical name), indexed so that a clause or a stretch
+/// of text is compared only with the names that can occur in it.
+struct Names<'a> {
+    /// In the map's order (by surface), which breaks ties below.
+    list: Vec<(&'a str, &'a str)>,
+    /// Positions in `list` by the surface's first run of letters and digits.
+    by_run: HashMap<&'a str, Vec<usize>>,
+    /// Positions in `list` of surfaces that start with neither.
+    unindexed: Vec<usize>,
+}
+
+/// Bits of [`prefix_hash`], for [`Names::last_person`]'s filter.
+const PREFIX_BITS: u32 = 16;
+
+/// Hash of (the first) four bytes into [`PREFIX_BITS`] bits.
+fn prefix_hash(b: &[u8]) -> usize {
+    let x = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS)) as usize
+}
+
+impl<'a> Names<'a> {
+    fn new(names: &'a BTreeMap<String, String>) -> Self {
+        let list: Vec<(&str, &str)> = names.iter().map(|(s, c)| (&**s, &**c)).collect();
+        let mut by_run: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut unindexed = Vec::new();
+        for (k, (surface, _)) in list.iter().enumerate() {
+            match surface.split(|c: char| !c.is_alphanumeric()).next() {
+                Some(run) if !run.is_empty() => by_run.entry(run).or_default().push(k),
+                _ => unindexed.push(k),
+            }
+        }
+        Names {
+            list,
+            by_run,
+            unindexed,
+        }
+    }
+
+    /// The canonical name of the longest known name inside `text`. A name found there as
+    /// whole words begins with one of the text's runs of letters and digits, so only the
+    /// names that begin with one are looked for.
+    fn known_name(&self, text: &str) -> Option<String> {
+        let mut runs: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|r| !r.is_empty())
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        let mut candidates = self.unindexed.clone();
+        for r in runs {
+            if let Some(list) = self.by_run.get(r) {
+                candidates.extend(list);
+            }
+        }
+        candidates.sort_unstable();
+        candidates
+            .into_iter()
+            .map(|k| self.list[k])
+            .filter(|(surface, _)| contains_words(text, surface))
+            .max_by_key(|(surface, _)| surface.len())
+            .map(|(_, canonical)| canonical.to_string())
+    }
+
+    /// The person named last in `text` (for "he said"), looking back at most
+    /// [`PRONOUN_REACH`] bytes: a pronoun points to a speaker named a few sentences earlier.
+    /// Only the names whose first four bytes occur in that stretch are looked for.
+    fn last_person(&self, text: &str) -> Option<String> {
+        let mut from = text.len().saturating_sub(PRONOUN_REACH);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let text = &text[from..];
+        let mut present = vec![0u64; 1 << (PREFIX_BITS - 6)];
+        for w in text.as_bytes().windows(4) {
+            let h = prefix_hash(w);
+            present[h / 64] |= 1 << (h % 64);
+        }
+        let may_occur = |surface: &str| {
+            let b = surface.as_bytes();
+            b.len() < 4 || {
+                let h = prefix_hash(b);
+                present[h / 64] & (1 << (h % 64)) != 0
+            }
+        };
+        self.list
+            .iter()
+            .filter(|(surface, _)| may_occur(surface))
+            .filter_map(|&(surface, canonical)| {
+                text.rmatch_indices(surface)
+                    .next()
+                    .map(|(i, _)| (i + surface.len(), surface.len(), canonical))
+            })
+            .max_by_key(|&(end, len, _)| (end, len))
+            .map(|(_, _, c)| c.to_string())
+    }
 }
 
 fn contains_words(text: &str, needle: &str) -> bool {
@@ -252,31 +339,7 @@ fn contains_words(text: &str, needle: &str) -> bool {
     })
 }
 
-/// The person named last in `text` (for "he said"), looking back at most
-/// [`PRONOUN_REACH`] bytes: a pronoun points to a speaker named a few sentences earlier.
-fn last_person(text: &str, names: &BTreeMap<String, String>) -> Option<String> {
-    let mut from = text.len().saturating_sub(PRONOUN_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let text = &text[from..];
-    names
-        .iter()
-        .filter_map(|(surface, canonical)| {
-            text.rmatch_indices(surface.as_str())
-                .next()
-                .map(|(i, _)| (i + surface.len(), surface.len(), canonical))
-        })
-        .max_by_key(|&(end, len, _)| (end, len))
-        .map(|(_, _, c)| c.clone())
-}
-
-fn find_in(
-    a: &CleanArticle,
-    names: &BTreeMap<String, String>,
-    words: &mut Words,
-    out: &mut Vec<Found>,
-) {
+fn find_in(a: &CleanArticle, names: &Names, words: &mut Words, out: &mut Vec<Found>) {
     let text = a.text();
     for p in &a.paragraphs {
         let para = &text[p.clone()];
@@ -314,10 +377,14 @@ fn find_in(
             let mut token_set = tokens.clone();
             token_set.sort_unstable();
             token_set.dedup();
+            let bits = token_set
+                .iter()
+                .fold(0u64, |b, &t| b | 1 << (t.wrapping_mul(0x9E37_79B1) >> 26));
             out.push(Found {
                 text: quote.to_string(),
                 tokens,
                 token_set,
+                bits,
                 speaker,
                 source: a.article.source.clone(),
                 citation,
@@ -336,19 +403,26 @@ fn same_quote(a: &Found, b: &Found) -> bool {
     if short.tokens.len() < MIN_QUOTE_WORDS {
         return false;
     }
+    let enough = |hits: usize| hits as f32 / short.tokens.len() as f32 >= 0.8;
+    // Each bit the longer quote lacks is at least one word of the shorter one it lacks.
+    let lacking = (short.bits & !long.bits).count_ones() as usize;
+    if !enough(short.tokens.len().saturating_sub(lacking)) {
+        return false;
+    }
     let hits = short
         .tokens
         .iter()
         .filter(|w| long.token_set.binary_search(w).is_ok())
         .count();
-    hits as f32 / short.tokens.len() as f32 >= 0.8
+    enough(hits)
 }
 
 pub(crate) fn find(articles: &[&CleanArticle], names: &BTreeMap<String, String>) -> Vec<Quote> {
     let mut found = Vec::new();
     let mut words = Words::default();
+    let names = Names::new(names);
     for a in articles {
-        find_in(a, names, &mut words, &mut found);
+        find_in(a, &names, &mut words, &mut found);
     }
     let mut groups: Vec<Vec<Found>> = Vec::new();
     for f in found {
