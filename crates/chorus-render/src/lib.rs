@@ -14,6 +14,7 @@ mod text;
 mod tests;
 
 use chorus_model::Report;
+use rayon::prelude::*;
 use std::fmt;
 use std::str::FromStr;
 
@@ -109,12 +110,60 @@ pub fn render_to(
     }
 }
 
-/// The report as pretty JSON and a final newline. Every map in `Report` is a struct with
-/// string keys and no custom `Serialize`, so only the writer can fail (non-finite floats
-/// become `null`).
+/// The report as pretty JSON and a final newline: the bytes `serde_json::to_writer_pretty`
+/// writes, but each article and event is serialised on its own, in parallel (a block at a
+/// time), and indented to its depth. Every map in `Report` is a struct with string keys and
+/// no custom `Serialize`, so only the writer can fail (non-finite floats become `null`).
 fn write_json(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")
+    out.write_all(b"{\n")?;
+    write_array(out, "articles", &report.articles)?;
+    out.write_all(b",\n")?;
+    write_array(out, "events", &report.events)?;
+    out.write_all(b",\n")?;
+    write_array(out, "diagnostics", &report.diagnostics)?;
+    out.write_all(b"\n}\n")
+}
+
+/// `"key": [...]` as a field of the top-level object (indented one level, elements two).
+fn write_array<T: serde::Serialize + Sync>(
+    out: &mut impl std::io::Write,
+    key: &str,
+    items: &[T],
+) -> std::io::Result<()> {
+    /// Elements serialised at once: enough to share out, few enough to hold.
+    const BLOCK: usize = 512;
+    write!(out, "  \"{key}\": [")?;
+    if items.is_empty() {
+        return out.write_all(b"]");
+    }
+    let mut first = true;
+    for block in items.chunks(BLOCK) {
+        let rendered: Vec<Vec<u8>> = block
+            .par_iter()
+            .map(|item| nested(item, b"    "))
+            .collect::<serde_json::Result<_>>()?;
+        for r in rendered {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            out.write_all(&r)?;
+            first = false;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `value` as pretty JSON with every line after the first indented by `indent` (serde_json
+/// escapes newlines inside strings, so every newline it writes is its own).
+fn nested<T: serde::Serialize>(value: &T, indent: &[u8]) -> serde_json::Result<Vec<u8>> {
+    let plain = serde_json::to_vec_pretty(value)?;
+    let mut out = Vec::with_capacity(plain.len() + plain.len() / 4);
+    for (i, line) in plain.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent);
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(out)
 }
 
 fn json(report: &Report) -> String {

@@ -1,7 +1,7 @@
 //! Whole-report tests: one hand-built report snapshotted in every format, and hostile report
 //! text that must not reach a terminal, a browser or a Markdown renderer as markup.
 
-use crate::{render, text, Format, RenderConfig};
+use crate::{render, render_to, text, Format, RenderConfig};
 use chorus_model::{
     AccountSentence, Citation, CorroboratedFact, Diagnostic, Difference, Entity, EntityKind, Event,
     EventMember, Quote, RemovalKind, Report, ReportArticle, ReportRemoval, SingleSourceFact,
@@ -420,6 +420,22 @@ fn json_report_is_the_serde_shape_and_round_trips() {
     let json = render(&sample(), Format::Json, &SAMPLE_CONFIG);
     let back: Report = serde_json::from_str(&json).expect("rendered JSON parses as a Report");
     assert_eq!(back, sample());
+}
+
+#[test]
+fn json_is_written_as_serde_json_writes_it() {
+    // Enough articles and events for several parallel blocks, and empty arrays.
+    let mut big = sample();
+    let (a, e) = (big.articles[0].clone(), big.events[0].clone());
+    big.articles.extend(std::iter::repeat_n(a, 1200));
+    big.events.extend(std::iter::repeat_n(e, 700));
+    for report in [sample(), big, hostile(), Report::default()] {
+        let want = serde_json::to_string_pretty(&report).unwrap() + "\n";
+        assert_eq!(render(&report, Format::Json, &SAMPLE_CONFIG), want);
+        let mut streamed = Vec::new();
+        render_to(&report, Format::Json, &SAMPLE_CONFIG, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), want);
+    }
 }
 
 /// Colour codes shown as tags, so the snapshot stays readable.
