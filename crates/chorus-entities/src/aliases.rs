@@ -270,18 +270,24 @@ fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
     }
 }
 
-/// Where any of `phrases` (lower case, with whether it is a person phrase) occurs in `lower`
-/// (the text, ASCII lower-cased) as whole words: `(start, end, person)`, in text order. One
-/// pass over the word starts, each compared only with the phrases that begin with its letter.
-fn phrase_positions(lower: &str, phrases: &[(&str, bool)]) -> Vec<(usize, usize, bool)> {
-    let t = lower.as_bytes();
+/// Where any of `phrases` (lower case, with whether it is a person phrase) occurs in `text`
+/// as whole words, ignoring ASCII case: `(start, end, person)`, in text order. One pass over
+/// the word starts, each compared only with the phrases that begin with its letter.
+fn phrase_positions(text: &str, phrases: &[(&str, bool)]) -> Vec<(usize, usize, bool)> {
+    let t = text.as_bytes();
     let mut out = Vec::new();
     for i in 0..t.len() {
         if i > 0 && (t[i - 1] as char).is_alphanumeric() {
             continue;
         }
+        let first = t[i].to_ascii_lowercase();
         for &(phrase, person) in phrases {
-            if phrase.as_bytes()[0] != t[i] || !t[i..].starts_with(phrase.as_bytes()) {
+            let p = phrase.as_bytes();
+            if p[0] != first
+                || !t[i..]
+                    .get(..p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            {
                 continue;
             }
             let after = t.get(i + phrase.len()).copied();
@@ -331,12 +337,11 @@ fn alias_statements(
         .collect();
     for (article, a) in articles.iter().enumerate() {
         let text = a.text();
-        let lower = text.to_ascii_lowercase();
         // Mentions come in article order.
         let from = mentions.partition_point(|m| m.article < article);
         let to = mentions.partition_point(|m| m.article <= article);
         let own: Vec<usize> = (from..to).collect();
-        let mut statements = phrase_positions(&lower, &phrases);
+        let mut statements = phrase_positions(text, &phrases);
         statements.sort_unstable();
         for (ps, pe, person) in statements {
             let next = own.iter().copied().find(|&i| mentions[i].start >= pe);

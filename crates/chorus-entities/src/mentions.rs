@@ -95,6 +95,11 @@ enum Shape {
 }
 
 fn shape(w: &str) -> Shape {
+    // Most words: lower case and unhyphenated, so neither a capital nor a particle name.
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && !w.contains(['-', '‐', '‑'])
+    {
+        return Shape::Other;
+    }
     // Letters other than dots: how many, whether all are capitals, and whether all but a
     // final "s" are.
     let (mut letters, mut upper, mut last_s) = (0usize, 0usize, false);
@@ -248,6 +253,8 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
             .collect(),
         mixed_case: HashSet::default(),
     };
+    // Capitalised words as written, keyed once each however often they occur.
+    let mut keyed: HashSet<&str> = HashSet::default();
     for at in &tokenized {
         for (t, &shape) in at.tokens.iter().zip(&at.shapes) {
             let w = &at.text[t.start..t.end];
@@ -257,6 +264,10 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
                 }
                 Shape::Other => {}
                 shape if !t.initial && !t.headline => {
+                    // The shape is a function of the word, so a word seen is fully counted.
+                    if !keyed.insert(w) {
+                        continue;
+                    }
                     let key = names::key(w);
                     if shape == Shape::Capitalised {
                         vocabulary.mixed_case.insert(key.clone());

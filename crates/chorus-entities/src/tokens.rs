@@ -61,6 +61,8 @@ fn scan(text: &str, chars: &[(u32, char)], sentence_starts: &[usize]) -> Vec<Tok
     let mut out = Vec::new();
     let mut i = 0;
     let mut prev_end = 0;
+    // Sentence starts up to `prev_end` (which only grows) are behind this one.
+    let mut next_start = 0;
     let mut possessive = false;
     while i < chars.len() {
         let c = chars[i].1;
@@ -101,7 +103,13 @@ fn scan(text: &str, chars: &[(u32, char)], sentence_starts: &[usize]) -> Vec<Tok
         out.push(Token {
             start,
             end,
-            initial: opens(text, out.last(), prev_end..start, sentence_starts),
+            initial: opens(
+                text,
+                out.last(),
+                prev_end..start,
+                sentence_starts,
+                &mut next_start,
+            ),
             headline: false,
         });
         prev_end = end;
@@ -151,16 +159,36 @@ fn mark_headlines(text: &str, tokens: &mut [Token]) {
 
 /// Whether a token after the gap `gap` starts a sentence-like unit; `prev` is the token
 /// before the gap, if any.
-fn opens(text: &str, prev: Option<&Token>, gap: Range<usize>, sentence_starts: &[usize]) -> bool {
+/// Whether a token after `gap` opens a sentence. `next_start` is the first of the sorted
+/// `sentence_starts` after the previous gap's start; the gaps come in text order.
+fn opens(
+    text: &str,
+    prev: Option<&Token>,
+    gap: Range<usize>,
+    sentence_starts: &[usize],
+    next_start: &mut usize,
+) -> bool {
     let Some(prev) = prev else {
         return true;
     };
     // A sentence start inside (prev_end, start].
-    let k = sentence_starts.partition_point(|&s| s <= gap.start);
-    if sentence_starts.get(k).is_some_and(|&s| s <= gap.end) {
+    while sentence_starts
+        .get(*next_start)
+        .is_some_and(|&s| s <= gap.start)
+    {
+        *next_start += 1;
+    }
+    if sentence_starts
+        .get(*next_start)
+        .is_some_and(|&s| s <= gap.end)
+    {
         return true;
     }
     let between = &text[gap];
+    if between == " " {
+        // The usual gap: nothing in it opens a sentence.
+        return false;
+    }
     if between.contains([':', '\n']) {
         return true;
     }
