@@ -275,9 +275,16 @@ fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
 /// the word starts, each compared only with the phrases that begin with its letter.
 fn phrase_positions(text: &str, phrases: &[(&str, bool)]) -> Vec<(usize, usize, bool)> {
     let t = text.as_bytes();
+    // The bytes a phrase can begin with, in either case.
+    let mut opens = [false; 256];
+    for (p, _) in phrases {
+        let b = p.as_bytes()[0];
+        opens[usize::from(b)] = true;
+        opens[usize::from(b.to_ascii_uppercase())] = true;
+    }
     let mut out = Vec::new();
     for i in 0..t.len() {
-        if i > 0 && (t[i - 1] as char).is_alphanumeric() {
+        if !opens[usize::from(t[i])] || i > 0 && (t[i - 1] as char).is_alphanumeric() {
             continue;
         }
         let first = t[i].to_ascii_lowercase();
