@@ -42,7 +42,17 @@ struct Para {
     key: String,
 }
 
+/// A paragraph as its lower-cased letters, digits and spaces (what outlet furniture is matched
+/// on). ASCII text is done in one pass.
 fn key_of(text: &str) -> String {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .map(char::from)
+            .filter(|c| c.is_ascii_alphanumeric() || c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+    }
     text.chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect::<String>()
