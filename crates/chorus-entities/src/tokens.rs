@@ -38,68 +38,51 @@ fn is_opening_quote(c: char) -> bool {
 
 /// The tokens of `text`; `sentence_starts` are sorted byte offsets where sentences begin.
 pub(crate) fn tokens(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
-    // The characters with their byte offsets, in a buffer kept per thread (an article's worth
-    // of fresh memory for every article costs more than the scan).
-    thread_local! {
-        static CHARS: std::cell::RefCell<Vec<(u32, char)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    if u32::try_from(text.len()).is_err() {
-        // Offsets are kept in 32 bits: a text over 4 GiB gets no name tokens.
-        return Vec::new();
-    }
-    CHARS.with(|buffer| {
-        let mut chars = buffer.borrow_mut();
-        chars.clear();
-        chars.extend(text.char_indices().map(|(i, c)| (i as u32, c)));
-        scan(text, &chars, sentence_starts)
-    })
-}
-
-fn scan(text: &str, chars: &[(u32, char)], sentence_starts: &[usize]) -> Vec<Token> {
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p as usize);
+    // Positions are byte offsets of characters: `at` reads the character there and `after`
+    // steps past it, so looking a few characters ahead costs no buffer of the whole text.
+    let at = |p: usize| text.get(p..).and_then(|rest| rest.chars().next());
+    let after = |p: usize| at(p).map_or(p + 1, |c| p + c.len_utf8());
     let mut out = Vec::new();
     let mut i = 0;
     let mut prev_end = 0;
     // Sentence starts up to `prev_end` (which only grows) are behind this one.
     let mut next_start = 0;
     let mut possessive = false;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
         if !c.is_alphanumeric() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let start = pos(i);
-        let mut j = i + 1;
-        if c.is_uppercase() && at(j) == Some('.') && at(j + 1).is_some_and(char::is_uppercase) {
+        let start = i;
+        let mut j = after(i);
+        if c.is_uppercase() && at(j) == Some('.') && at(after(j)).is_some_and(char::is_uppercase) {
             // Dotted acronym: letter-dot pairs ("U.S.", "U.N.").
             while at(j) == Some('.')
-                && at(j + 1).is_some_and(char::is_uppercase)
-                && at(j + 2) == Some('.')
+                && at(after(j)).is_some_and(char::is_uppercase)
+                && at(after(after(j))) == Some('.')
             {
-                j += 2;
+                j = after(after(j));
             }
-            j += 1;
+            j = after(j);
         } else {
             while let Some(c) = at(j) {
                 if c.is_alphanumeric() {
-                    j += 1;
-                } else if is_hyphen(c) && at(j + 1).is_some_and(char::is_alphanumeric) {
-                    j += 2;
-                } else if is_apostrophe(c) && at(j + 1).is_some_and(char::is_alphanumeric) {
-                    possessive =
-                        at(j + 1) == Some('s') && !at(j + 2).is_some_and(char::is_alphanumeric);
+                    j = after(j);
+                } else if is_hyphen(c) && at(after(j)).is_some_and(char::is_alphanumeric) {
+                    j = after(after(j));
+                } else if is_apostrophe(c) && at(after(j)).is_some_and(char::is_alphanumeric) {
+                    possessive = at(after(j)) == Some('s')
+                        && !at(after(after(j))).is_some_and(char::is_alphanumeric);
                     if possessive {
                         break;
                     }
-                    j += 2;
+                    j = after(after(j));
                 } else {
                     break;
                 }
             }
         }
-        let end = pos(j);
+        let end = j.min(text.len());
         out.push(Token {
             start,
             end,
@@ -115,7 +98,7 @@ fn scan(text: &str, chars: &[(u32, char)], sentence_starts: &[usize]) -> Vec<Tok
         prev_end = end;
         // The possessive "'s" is no word of its own.
         i = if std::mem::take(&mut possessive) {
-            j + 2
+            after(after(j))
         } else {
             j
         };
