@@ -157,7 +157,7 @@ fn shape(w: &str) -> Shape {
 struct Vocabulary<'a> {
     /// Keys of capitalised words seen away from a sentence start.
     capitalised_inside: HashSet<String>,
-    /// Words seen in lower case.
+    /// Words seen in lower case (of those a capitalised word or an acronym may be).
     lower: HashSet<&'a str>,
     /// Keys of the outlets' names: a name that is an outlet is an organisation.
     outlets: BTreeSet<String>,
@@ -253,13 +253,25 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
             .collect(),
         mixed_case: HashSet::default(),
     };
+    // Whether a word is also used in lower case is only ever asked of a capitalised word or
+    // an acronym, so only their lower-case forms are collected.
+    let asked: HashSet<&str> = tokenized
+        .iter()
+        .flat_map(|at| {
+            (at.shapes.iter().enumerate())
+                .filter(|&(_, &s)| s != Shape::Other)
+                .map(|(i, _)| at.lowers.get(i))
+        })
+        .collect();
     // Capitalised words as written, keyed once each however often they occur.
     let mut keyed: HashSet<&str> = HashSet::default();
     for at in &tokenized {
         for (t, &shape) in at.tokens.iter().zip(&at.shapes) {
             let w = &at.text[t.start..t.end];
             match shape {
-                Shape::Other if w.chars().next().is_some_and(char::is_lowercase) => {
+                Shape::Other
+                    if w.chars().next().is_some_and(char::is_lowercase) && asked.contains(w) =>
+                {
                     vocabulary.lower.insert(w);
                 }
                 Shape::Other => {}
