@@ -57,8 +57,6 @@ pub struct Collection {
     online: Online,
     dedup: Deduper,
     duplicates: Vec<Option<Duplicate>>,
-    days: Vec<Option<i64>>,
-    active: Vec<bool>,
     /// Collection size when the vectors were last computed from the vocabulary.
     vectorized_at: u32,
 }
@@ -75,8 +73,6 @@ impl Collection {
             counts: Vec::new(),
             names: Vec::new(),
             duplicates: Vec::new(),
-            days: Vec::new(),
-            active: Vec::new(),
             vectorized_at: 0,
         }
     }
@@ -119,9 +115,7 @@ impl Collection {
             let day = a.article.published.as_deref().and_then(day_number);
             // A batch as large as what is there is regrouped whole by the repair anyway.
             let place = articles.len() < start;
-            self.active.push(p.active());
             self.online.add(p, day, place);
-            self.days.push(day);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);
             self.join_duplicate(i);
@@ -140,10 +134,10 @@ impl Collection {
         let Some(d) = self.duplicates[i] else {
             return;
         };
-        let (a, b) = (self.days[d.of], self.days[i]);
+        let (a, b) = (self.online.day(d.of), self.online.day(i));
         let close = d.kind == DuplicateKind::Version
             || days_apart(a, a, b, b).is_none_or(|x| x <= self.config.online.max_days_apart);
-        if self.active[i] && self.active[d.of] && close {
+        if self.online.is_active(i) && self.online.is_active(d.of) && close {
             self.online.join(d.of, i);
         }
     }
@@ -156,9 +150,10 @@ impl Collection {
             .into_par_iter()
             .map(|i| {
                 let v = self.vocab.vector(&self.counts[i], &self.config.features, 2);
-                let active = match self.active.get(i) {
-                    Some(&a) => a,
-                    None => v.len() >= self.config.min_terms,
+                let active = if i < self.online.len() {
+                    self.online.is_active(i)
+                } else {
+                    v.len() >= self.config.min_terms
                 };
                 self.online.prepare(v, active)
             })
@@ -216,9 +211,7 @@ impl Similarity {
     pub fn new(background: &[CleanArticle], config: &ClusterConfig) -> Similarity {
         let stems = Terms::default();
         let mut vocab = Vocabulary::default();
-        for x in background {
-            vocab.add(x, &config.features, &stems);
-        }
+        vocab.add_all(background, &config.features, &stems);
         Similarity {
             config: config.clone(),
             stems,

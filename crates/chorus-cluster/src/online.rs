@@ -106,22 +106,8 @@ impl EventState {
     /// The dot product of the event's sum with `v`.
     fn dot(&self, v: &SparseVector, vectors: &[SparseVector]) -> f32 {
         match (self.summed, self.members.first()) {
-            (false, Some(&m)) => {
-                // The one member's sorted vector, walked alongside `v`.
-                let u = &vectors[m];
-                let mut k = 0;
-                v.iter()
-                    .map(|&(t, w)| {
-                        while k < u.len() && u[k].0 < t {
-                            k += 1;
-                        }
-                        match u.get(k) {
-                            Some(&(ut, s)) if ut == t => s * w,
-                            _ => 0.0,
-                        }
-                    })
-                    .sum()
-            }
+            // The one member's vector is the sum: the dot product of two sorted vectors.
+            (false, Some(&m)) => cosine(v, &vectors[m]),
             _ => v
                 .iter()
                 .map(|(t, w)| self.sum.get(t).map_or(0.0, |s| s * w))
@@ -165,13 +151,6 @@ pub struct Prepared {
     active: bool,
 }
 
-impl Prepared {
-    /// Whether the article takes part in grouping.
-    pub fn active(&self) -> bool {
-        self.active
-    }
-}
-
 /// One more than the largest term id of `v` (vectors are sorted by term).
 fn bound(v: &SparseVector) -> usize {
     v.last().map_or(0, |&(t, _)| t as usize + 1)
@@ -200,6 +179,16 @@ impl Online {
     /// Whether no article was added.
     pub fn is_empty(&self) -> bool {
         self.vectors.is_empty()
+    }
+
+    /// The publication day of article `i`, if known.
+    pub fn day(&self, i: usize) -> Option<i64> {
+        self.days[i]
+    }
+
+    /// Whether article `i` takes part in grouping (see [`Online::prepare`]).
+    pub fn is_active(&self, i: usize) -> bool {
+        self.active[i]
     }
 
     fn time(&self, day: Option<i64>, e: &EventState) -> f32 {
