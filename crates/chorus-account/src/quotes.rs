@@ -306,7 +306,7 @@ impl<'a> Names<'a> {
             from += 1;
         }
         let text = &text[from..];
-        let mut present = vec![0u64; 1 << (PREFIX_BITS - 6)];
+        let mut present = [0u64; 1 << (PREFIX_BITS - 6)];
         for w in text.as_bytes().windows(4) {
             let h = prefix_hash(w);
             present[h / 64] |= 1 << (h % 64);

@@ -61,7 +61,7 @@ pub struct Vocabulary {
 /// What a word as written stands for.
 #[derive(Debug, Clone, Copy)]
 struct WordInfo {
-    /// Term id and surface form index, or `NONE` for stop words and single letters.
+    /// Term id and surface form index (only content words are resolved).
     term: u32,
     form: u32,
     /// Name id and form index when the word is capitalised, else `NONE`.
@@ -244,21 +244,23 @@ impl Vocabulary {
             }
             return info;
         }
-        let mut info = WordInfo {
-            term: NONE,
-            form: NONE,
-            name: NONE,
-            name_form: NONE,
-        };
-        stems.with_content_word(w, |resolved| {
+        let (term, form) = stems.with_content_word(w, |resolved| {
             let (lower, stem) = resolved.expect("only content words are resolved");
-            (info.term, info.form) = self.id(stem, lower, n);
+            self.id(stem, lower, n)
         });
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        let (name, name_form) = if w.chars().next().is_some_and(char::is_uppercase) {
             // The name as written, for showing why articles are together.
             let shown = w.replace('\u{2019}', "'");
-            (info.name, info.name_form) = self.id(&format!("\u{3}{shown}"), &shown, n);
-        }
+            self.id(&format!("\u{3}{shown}"), &shown, n)
+        } else {
+            (NONE, NONE)
+        };
+        let info = WordInfo {
+            term,
+            form,
+            name,
+            name_form,
+        };
         self.words.insert(w.to_string(), info);
         info
     }

@@ -102,19 +102,24 @@ impl Terms {
     /// either out of the per-thread cache. `f` must not call back into `Terms`.
     pub fn with_content_word<R>(&self, word: &str, f: impl FnOnce(Option<(&str, &str)>) -> R) -> R {
         STEM_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if !cache.contains_key(word) {
-                let lower = word.to_lowercase().replace('’', "'");
-                let resolved = (lower.chars().count() >= 2 && !is_stopword(&lower)).then(|| {
-                    let stem = self.stem(&lower).into_boxed_str();
-                    (lower.into_boxed_str(), stem)
-                });
-                if cache.len() >= CACHE_WORDS {
-                    cache.clear();
-                }
-                cache.insert(word.into(), resolved);
+            fn lend(r: &Resolved) -> Option<(&str, &str)> {
+                r.as_ref().map(|(l, s)| (&**l, &**s))
             }
-            f(cache[word].as_ref().map(|(l, s)| (&**l, &**s)))
+            let mut cache = cache.borrow_mut();
+            if let Some(known) = cache.get(word) {
+                return f(lend(known));
+            }
+            let lower = word.to_lowercase().replace('’', "'");
+            let resolved = (lower.chars().count() >= 2 && !is_stopword(&lower)).then(|| {
+                let stem = self.stem(&lower).into_boxed_str();
+                (lower.into_boxed_str(), stem)
+            });
+            let out = f(lend(&resolved));
+            if cache.len() >= CACHE_WORDS {
+                cache.clear();
+            }
+            cache.insert(word.into(), resolved);
+            out
         })
     }
 
