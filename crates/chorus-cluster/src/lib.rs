@@ -93,6 +93,46 @@ impl Collection {
     /// when every vector is recomputed with the new statistics.
     pub fn add(&mut self, articles: &[CleanArticle]) {
         let start = self.counts.len();
+        // A batch as large as what is there is regrouped whole by the repair anyway.
+        self.insert(articles, articles.len() < start);
+        let added: Vec<usize> = (start..self.len()).collect();
+        self.online.repair(&added);
+        // Duplicates stay together whatever the repair did.
+        for i in start..self.len() {
+            self.join_duplicate(i);
+        }
+    }
+
+    /// A collection rebuilt from `articles` already grouped into `groups` (indices into
+    /// `articles`, e.g. the events stored after an earlier run): the groups are taken as they
+    /// are, not found again, so articles [`Collection::add`]ed afterwards join them and only
+    /// what they touch is repaired. Term statistics, vectors and duplicates are computed from
+    /// the articles (a linear pass). An article in no group, or too thin to judge, stays alone;
+    /// a duplicate joins its original's group.
+    pub fn restore(
+        config: ClusterConfig,
+        articles: &[CleanArticle],
+        groups: &[Vec<usize>],
+    ) -> Collection {
+        let mut c = Collection::new(config);
+        c.insert(articles, false);
+        for g in groups {
+            let members: Vec<usize> = g
+                .iter()
+                .copied()
+                .filter(|&i| i < c.len() && c.online.is_active(i))
+                .collect();
+            for pair in members.windows(2) {
+                c.online.join(pair[0], pair[1]);
+            }
+        }
+        c
+    }
+
+    /// Counts and vectorises `articles` and adds them to the online clustering, each placed
+    /// in its best event when `place` (else alone), with duplicates joined to their originals.
+    fn insert(&mut self, articles: &[CleanArticle], place: bool) {
+        let start = self.counts.len();
         for (counts, names) in self
             .vocab
             .add_all(articles, &self.config.features, &self.stems)
@@ -113,17 +153,9 @@ impl Collection {
         for (((k, a), sketch), p) in articles.iter().enumerate().zip(sketches).zip(prepared) {
             let i = start + k;
             let day = a.article.published.as_deref().and_then(day_number);
-            // A batch as large as what is there is regrouped whole by the repair anyway.
-            let place = articles.len() < start;
             self.online.add(p, day, place);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);
-            self.join_duplicate(i);
-        }
-        let added: Vec<usize> = (start..self.len()).collect();
-        self.online.repair(&added);
-        // Duplicates stay together whatever the repair did.
-        for i in start..self.len() {
             self.join_duplicate(i);
         }
     }
@@ -324,6 +356,21 @@ mod tests {
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
         c.add(&s[2..]);
         assert_eq!(c.clustering().events, vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn a_restored_grouping_is_kept_and_new_articles_join_it() {
+        let s = stories();
+        // Taken as they are, even where grouping from scratch would not agree.
+        let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 1]]);
+        assert_eq!(c.clustering().events, vec![vec![0, 1]]);
+        let mut c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0], vec![1]]);
+        assert_eq!(c.len(), 2);
+        c.add(&s[2..]);
+        assert_eq!(c.clustering().events, vec![vec![0, 2], vec![1, 3]]);
+        // Indices out of range are ignored.
+        let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
+        assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
     }
 
     #[test]

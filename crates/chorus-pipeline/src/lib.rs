@@ -10,7 +10,7 @@ use chorus_model::{
     ReportRemoval,
 };
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Settings of every stage.
 #[derive(Debug, Clone, Default)]
@@ -36,12 +36,27 @@ pub struct Previous {
     pub events: Vec<Event>,
     /// The cleaned text of every article of those events when they were computed.
     pub texts: BTreeMap<String, String>,
+    /// Whether the earlier events are where grouping starts from or only accounts to reuse.
+    pub grouping: Grouping,
 }
 
-/// Like [`digest`], but an event whose articles are exactly those of an earlier event, each
-/// with the same cleaned text as then, keeps that event's account, entities and title instead
-/// of computing them again: adding a few articles to a large collection only recomputes the
-/// events they touch.
+/// How [`digest_reusing`] groups articles when there are earlier events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// The earlier events are kept as the grouping: articles not in one of them (or whose
+    /// cleaned text changed since) are added to it online, and only the events they touch
+    /// are repaired (see `chorus_cluster::Collection::restore`).
+    #[default]
+    Incremental,
+    /// Every article is grouped again from scratch, as [`digest`] does.
+    Regroup,
+}
+
+/// Like [`digest`], but starting from an earlier report: with [`Grouping::Incremental`] its
+/// events are the grouping new articles join, and an event whose articles are exactly those
+/// of an earlier event, each with the same cleaned text as then, keeps that event's account,
+/// entities and title instead of computing them again. Adding a few articles to a large
+/// collection thus places only them and recomputes only the events they touch.
 pub fn digest_reusing(
     articles: Vec<Article>,
     diagnostics: Vec<Diagnostic>,
@@ -49,7 +64,7 @@ pub fn digest_reusing(
     previous: &Previous,
 ) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
-    let clustering = chorus_cluster::cluster(&cleaned, &config.cluster);
+    let (cleaned, clustering) = group(cleaned, &config.cluster, previous);
     let groups: Vec<Group> = clustering
         .events
         .iter()
@@ -75,6 +90,112 @@ pub fn digest_reusing(
         config,
         previous,
     )
+}
+
+/// Groups `cleaned` into events: from scratch, or (with [`Grouping::Incremental`] and
+/// earlier events) by restoring the earlier events over the articles they held with unchanged
+/// cleaned text and adding the rest. The clustering works on the restored articles first and
+/// the added ones after them, so the articles are put in that order and back afterwards; the
+/// returned articles and clustering are in the input order.
+fn group(
+    cleaned: Vec<CleanArticle>,
+    config: &ClusterConfig,
+    previous: &Previous,
+) -> (Vec<CleanArticle>, chorus_cluster::Clustering) {
+    let scratch = |cleaned: Vec<CleanArticle>| {
+        let c = chorus_cluster::cluster(&cleaned, config);
+        (cleaned, c)
+    };
+    if previous.grouping == Grouping::Regroup || previous.events.is_empty() {
+        return scratch(cleaned);
+    }
+    let position: HashMap<&str, usize> = cleaned
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.article.id.as_str(), i))
+        .collect();
+    // The earlier event of each article still there with the same cleaned text.
+    let mut earlier: Vec<Option<usize>> = vec![None; cleaned.len()];
+    for (k, e) in previous.events.iter().enumerate() {
+        for id in &e.articles {
+            if let Some(&i) = position.get(id.as_str()) {
+                let a = &cleaned[i];
+                if earlier[i].is_none()
+                    && previous.texts.get(id).map(String::as_str) == Some(a.text())
+                {
+                    earlier[i] = Some(k);
+                }
+            }
+        }
+    }
+    drop(position);
+    // order[p] = input index of the article the clustering sees at p: kept ones first.
+    let order: Vec<usize> = (0..cleaned.len())
+        .filter(|&i| earlier[i].is_some())
+        .chain((0..cleaned.len()).filter(|&i| earlier[i].is_none()))
+        .collect();
+    let kept = order.iter().take_while(|&&i| earlier[i].is_some()).count();
+    if kept == 0 {
+        return scratch(cleaned);
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); previous.events.len()];
+    for (p, &i) in order[..kept].iter().enumerate() {
+        if let Some(k) = earlier[i] {
+            groups[k].push(p);
+        }
+    }
+    let mut rank = vec![0; cleaned.len()];
+    for (p, &i) in order.iter().enumerate() {
+        rank[i] = p;
+    }
+    let mut arranged: Vec<(usize, CleanArticle)> = cleaned
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| (rank[i], a))
+        .collect();
+    arranged.sort_unstable_by_key(|x| x.0);
+    let arranged: Vec<CleanArticle> = arranged.into_iter().map(|x| x.1).collect();
+    let mut c = chorus_cluster::Collection::restore(config.clone(), &arranged[..kept], &groups);
+    if kept < arranged.len() {
+        c.add(&arranged[kept..]);
+    }
+    let c = c.clustering();
+    // Back to input order.
+    let n = arranged.len();
+    let mut similarity = vec![0.0; n];
+    let mut duplicates = vec![None; n];
+    for (p, (s, d)) in c.similarity.iter().zip(&c.duplicates).enumerate() {
+        similarity[order[p]] = *s;
+        duplicates[order[p]] = d.map(|d| chorus_cluster::Duplicate {
+            of: order[d.of],
+            ..d
+        });
+    }
+    let mut events: Vec<(Vec<usize>, Vec<String>, Vec<String>)> = c
+        .events
+        .into_iter()
+        .zip(c.shared_terms)
+        .zip(c.shared_names)
+        .map(|((e, t), m)| {
+            let mut e: Vec<usize> = e.into_iter().map(|p| order[p]).collect();
+            e.sort_unstable();
+            (e, t, m)
+        })
+        .collect();
+    events.sort_by_key(|e| e.0.first().copied());
+    let mut clustering = chorus_cluster::Clustering {
+        similarity,
+        duplicates,
+        ..Default::default()
+    };
+    for (e, t, m) in events {
+        clustering.events.push(e);
+        clustering.shared_terms.push(t);
+        clustering.shared_names.push(m);
+    }
+    let mut back: Vec<(usize, CleanArticle)> = order.into_iter().zip(arranged).collect();
+    back.sort_unstable_by_key(|x| x.0);
+    (back.into_iter().map(|x| x.1).collect(), clustering)
 }
 
 /// The articles of one event and why they are together.

@@ -2,7 +2,7 @@
 //! change keep their earlier account; an event with a changed or added article is recomputed.
 
 use chorus_ingest::{ingest_paths, IngestConfig};
-use chorus_pipeline::{digest, digest_reusing, Previous};
+use chorus_pipeline::{digest, digest_reusing, Grouping, Previous};
 use std::path::Path;
 
 #[test]
@@ -50,4 +50,91 @@ fn unchanged_events_are_kept_and_touched_ones_recomputed() {
         .events
         .iter()
         .all(|e| e.members.len() == e.articles.len()));
+}
+
+/// An ingest that brings one more article: the stored events are restored as the grouping,
+/// the article joins its story, and the events it does not touch are kept whole (account
+/// included); regrouping from scratch gives the same events here.
+#[test]
+fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
+    let config = Default::default();
+    let whole = digest(articles.clone(), vec![], &config);
+    // The last article of the largest event arrives later.
+    let late = whole.events[0].articles.last().unwrap().clone();
+    let before: Vec<_> = articles.iter().filter(|a| a.id != late).cloned().collect();
+    let first = digest(before, vec![], &config);
+    let mut previous = Previous::default();
+    for a in &first.articles {
+        previous.texts.insert(a.id.clone(), a.text.clone());
+    }
+    for e in &first.events {
+        let mut e = e.clone();
+        e.title = format!("KEPT {}", e.title);
+        previous.events.push(e);
+    }
+    let sets = |r: &chorus_model::Report| {
+        let mut v: Vec<Vec<String>> = r
+            .events
+            .iter()
+            .map(|e| {
+                let mut a = e.articles.clone();
+                a.sort();
+                a
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let after = digest_reusing(articles.clone(), vec![], &config, &previous);
+    assert_eq!(sets(&after), sets(&whole));
+    let joined = after
+        .events
+        .iter()
+        .find(|e| e.articles.contains(&late))
+        .unwrap();
+    assert!(joined.articles.len() > 1);
+    assert!(!joined.title.starts_with("KEPT "));
+    assert!(after
+        .events
+        .iter()
+        .filter(|e| !e.articles.contains(&late))
+        .all(|e| e.title.starts_with("KEPT ")));
+    // Regrouping from scratch reuses accounts the same way and groups as digest does.
+    previous.grouping = Grouping::Regroup;
+    let regrouped = digest_reusing(articles, vec![], &config, &previous);
+    assert_eq!(sets(&regrouped), sets(&whole));
+}
+
+/// A stored grouping is kept even where grouping from scratch would split it: that is what
+/// restoring means, and what `Grouping::Regroup` undoes.
+#[test]
+fn stored_events_are_the_grouping_until_regrouped() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
+    let config = Default::default();
+    let whole = digest(articles.clone(), vec![], &config);
+    assert!(whole.events.len() >= 2);
+    // An earlier run (say, with other settings) had put the two largest stories together.
+    let mut merged = whole.events[0].clone();
+    merged
+        .articles
+        .extend(whole.events[1].articles.iter().cloned());
+    let mut previous = Previous::default();
+    for a in &whole.articles {
+        previous.texts.insert(a.id.clone(), a.text.clone());
+    }
+    previous.events.push(merged.clone());
+    previous.events.extend(whole.events[2..].iter().cloned());
+    let kept = digest_reusing(articles.clone(), vec![], &config, &previous);
+    assert_eq!(kept.events.len(), whole.events.len() - 1);
+    let mut ids = kept.events[0].articles.clone();
+    ids.sort();
+    let mut want = merged.articles.clone();
+    want.sort();
+    assert_eq!(ids, want);
+    previous.grouping = Grouping::Regroup;
+    let regrouped = digest_reusing(articles, vec![], &config, &previous);
+    assert_eq!(regrouped.events.len(), whole.events.len());
 }

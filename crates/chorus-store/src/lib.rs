@@ -19,6 +19,7 @@ mod schema;
 mod search;
 mod sqlite;
 
+pub use chorus_pipeline::Grouping;
 pub use error::{Result, StoreError};
 pub use sqlite::{OpenOptions, Store};
 
@@ -184,17 +185,23 @@ pub struct Refreshed {
 
 /// Recomputes the events of the collection from its stored articles and stores them.
 ///
-/// This is the one place where stored articles become stored events. Grouping runs over the
-/// whole collection (it is the cheap part); an event whose articles and their cleaned texts
-/// are unchanged keeps its stored account, entities and title, so only the events new
-/// articles touch are recomputed.
+/// This is the one place where stored articles become stored events. With
+/// [`Grouping::Incremental`] the stored events are the grouping to start from: only articles
+/// stored (or changed) since are placed, and only the events they touch are repaired; with
+/// [`Grouping::Regroup`] the whole collection is grouped again from scratch. Either way an
+/// event whose articles and their cleaned texts are unchanged keeps its stored account,
+/// entities and title, so only the events new articles touch are recomputed.
 pub fn refresh_events(
     collection: &dyn Collection,
     config: &chorus_pipeline::Config,
+    grouping: Grouping,
 ) -> Result<Refreshed> {
     let articles = collection.articles()?;
     let count = articles.len();
-    let mut previous = chorus_pipeline::Previous::default();
+    let mut previous = chorus_pipeline::Previous {
+        grouping,
+        ..Default::default()
+    };
     let all = EventFilter {
         limit: None,
         ..EventFilter::default()

@@ -35,7 +35,7 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (article_id, version)
     );
 
-    -- Derived from the articles by `set_events`; replaced as a whole each time.
+    -- Derived from the articles by `set_events`, which rewrites only rows that changed.
     CREATE TABLE events (
         id TEXT PRIMARY KEY NOT NULL,
         title TEXT NOT NULL,

@@ -11,7 +11,7 @@ use crate::{
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -277,6 +277,9 @@ impl Store {
         Ok(out)
     }
 
+    /// Brings the stored events, entities and cleaned texts in line with `report`, writing
+    /// only rows whose content changed: after an ingest that touched a few events, the rest of
+    /// the collection is compared, not written again.
     fn set_events_in(tx: &Transaction<'_>, report: &Report) -> Result<()> {
         let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
         {
@@ -296,70 +299,142 @@ impl Store {
             .unwrap_or(1);
         let mut events = report.events.clone();
         assign_event_ids(&old, &mut events, &mut next);
-        tx.execute_batch(
-            "DELETE FROM events; DELETE FROM event_articles; DELETE FROM event_sources; \
-             DELETE FROM entities; DELETE FROM entity_names; DELETE FROM event_entities; \
-             DELETE FROM clean_articles;",
-        )?;
+
+        // Events: rank and JSON of each stored one.
+        let mut stored: HashMap<String, (i64, String)> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT id, rank, json FROM events")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+            for row in rows {
+                let (id, v) = row?;
+                stored.insert(id, v);
+            }
+        }
+        let kept: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
+            delete_event(tx, id)?;
+        }
         for (rank, e) in events.iter().enumerate() {
-            tx.execute(
+            let rank = rank as i64;
+            let json = serde_json::to_string(e)?;
+            match stored.get(&e.id) {
+                Some((r, j)) if *j == json => {
+                    if *r != rank {
+                        tx.prepare_cached("UPDATE events SET rank = ?2 WHERE id = ?1")?
+                            .execute(params![e.id, rank])?;
+                    }
+                    continue;
+                }
+                Some(_) => delete_event(tx, &e.id)?,
+                None => {}
+            }
+            tx.prepare_cached(
                 "INSERT INTO events (id, title, first_published, last_published, size, sources, \
                  rank, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    e.id,
-                    e.title,
-                    e.first_published,
-                    e.last_published,
-                    e.articles.len() as i64,
-                    serde_json::to_string(&e.sources)?,
-                    rank as i64,
-                    serde_json::to_string(e)?,
-                ],
+            )?
+            .execute(params![
+                e.id,
+                e.title,
+                e.first_published,
+                e.last_published,
+                e.articles.len() as i64,
+                serde_json::to_string(&e.sources)?,
+                rank,
+                json,
+            ])?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?1, ?2)",
             )?;
             for a in &e.articles {
-                tx.execute(
-                    "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?1, ?2)",
-                    params![e.id, a],
-                )?;
+                stmt.execute(params![e.id, a])?;
             }
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_sources (event_id, source_lower) VALUES (?1, ?2)",
+            )?;
             for s in &e.sources {
-                tx.execute(
-                    "INSERT OR IGNORE INTO event_sources (event_id, source_lower) VALUES (?1, ?2)",
-                    params![e.id, s.to_lowercase()],
-                )?;
+                stmt.execute(params![e.id, s.to_lowercase()])?;
             }
         }
-        for ent in aggregate_entities(&events) {
-            tx.execute(
+
+        // Entities, the same way (an entity's JSON holds its events, so its links change with it).
+        let mut stored: HashMap<String, String> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT id, json FROM entities")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+            for row in rows {
+                let (id, json) = row?;
+                stored.insert(id, json);
+            }
+        }
+        let entities = aggregate_entities(&events);
+        let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
+            delete_entity(tx, id)?;
+        }
+        for ent in &entities {
+            let json = serde_json::to_string(ent)?;
+            match stored.get(&ent.id) {
+                Some(j) if *j == json => continue,
+                Some(_) => delete_entity(tx, &ent.id)?,
+                None => {}
+            }
+            tx.prepare_cached(
                 "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    ent.id,
-                    ent.name,
-                    ent.kind.as_str(),
-                    ent.mentions as i64,
-                    ent.events.len() as i64,
-                    serde_json::to_string(&ent)?,
-                ],
+            )?
+            .execute(params![
+                ent.id,
+                ent.name,
+                ent.kind.as_str(),
+                ent.mentions as i64,
+                ent.events.len() as i64,
+                json,
+            ])?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO entity_names (entity_id, name_lower) VALUES (?1, ?2)",
             )?;
             for name in std::iter::once(&ent.name).chain(&ent.aliases) {
-                tx.execute(
-                    "INSERT OR IGNORE INTO entity_names (entity_id, name_lower) VALUES (?1, ?2)",
-                    params![ent.id, name.to_lowercase()],
-                )?;
+                stmt.execute(params![ent.id, name.to_lowercase()])?;
             }
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)",
+            )?;
             for e in &ent.events {
-                tx.execute(
-                    "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)",
-                    params![e, ent.id],
-                )?;
+                stmt.execute(params![e, ent.id])?;
             }
         }
+        // Links of events that are gone, whichever entity held them.
+        tx.execute(
+            "DELETE FROM event_entities WHERE event_id NOT IN (SELECT id FROM events)",
+            [],
+        )?;
+
+        // Cleaned texts: each compared with what is stored.
+        let current: HashSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+        let gone: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM clean_articles")?;
+            let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            ids.filter(|id| id.as_ref().is_ok_and(|id| !current.contains(id.as_str())))
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for id in gone {
+            tx.prepare_cached("DELETE FROM clean_articles WHERE id = ?1")?
+                .execute([id])?;
+        }
         for a in &report.articles {
-            tx.execute(
-                "INSERT OR REPLACE INTO clean_articles (id, json) VALUES (?1, ?2)",
-                params![a.id, serde_json::to_string(a)?],
-            )?;
+            let json = serde_json::to_string(a)?;
+            let same = tx
+                .prepare_cached("SELECT json = ?2 FROM clean_articles WHERE id = ?1")?
+                .query_row(params![a.id, json], |r| r.get::<_, bool>(0))
+                .optional()?
+                == Some(true);
+            if !same {
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO clean_articles (id, json) VALUES (?1, ?2)",
+                )?
+                .execute(params![a.id, json])?;
+            }
         }
         tx.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event', ?1)",
@@ -380,6 +455,30 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// Removes a stored event and its article and source links.
+fn delete_event(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    for sql in [
+        "DELETE FROM events WHERE id = ?1",
+        "DELETE FROM event_articles WHERE event_id = ?1",
+        "DELETE FROM event_sources WHERE event_id = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([id])?;
+    }
+    Ok(())
+}
+
+/// Removes a stored entity, its names and its event links.
+fn delete_entity(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    for sql in [
+        "DELETE FROM entities WHERE id = ?1",
+        "DELETE FROM entity_names WHERE entity_id = ?1",
+        "DELETE FROM event_entities WHERE entity_id = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([id])?;
+    }
+    Ok(())
 }
 
 fn count(conn: &Connection, sql: &str) -> Result<usize> {

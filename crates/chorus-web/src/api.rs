@@ -11,7 +11,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chorus_model::Diagnostic;
-use chorus_store::{refresh_events, AddOutcome};
+use chorus_store::{refresh_events, AddOutcome, Grouping};
 use serde::Serialize;
 
 const OPENAPI: &str = include_str!("openapi.json");
@@ -149,7 +149,7 @@ pub(crate) async fn post_articles(
         .run(move |store, pipeline| {
             let outcome = store.add_articles(&articles)?;
             if store.events_outdated()? {
-                refresh_events(store, pipeline)?;
+                refresh_events(store, pipeline, Grouping::Incremental)?;
             }
             let stats = store.stats()?;
             Ok(Ingested {

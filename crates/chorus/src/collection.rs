@@ -7,7 +7,8 @@ use anyhow::{Context, Result};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_render::{render, Format, RenderConfig};
 use chorus_store::{
-    refresh_events, AddOutcome, Collection, EventFilter, EventOrder, OpenOptions, Store, StoreError,
+    refresh_events, AddOutcome, Collection, EventFilter, EventOrder, Grouping, OpenOptions, Store,
+    StoreError,
 };
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -49,11 +50,16 @@ pub(crate) struct DataArgs {
 pub(crate) struct IngestArgs {
     /// Files or directories (.txt, .md, .json, .jsonl, .html, .html.gz, .warc, .warc.gz,
     /// .rss, .atom, .xml), http(s) URLs of pages or feeds; `-` reads JSONL from stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "regroup")]
     paths: Vec<PathBuf>,
     /// For feeds: fetch and extract each item's page instead of keeping its summary.
     #[arg(long)]
     fetch_pages: bool,
+    /// Group the whole collection into events again from scratch, instead of adding the new
+    /// articles to the stored events (which only repairs the events they touch). Without
+    /// paths, only regroups.
+    #[arg(long)]
+    regroup: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -227,6 +233,9 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         Err(StoreError::Busy(_)) => return Ok(busy(dir)),
         other => other.with_context(|| format!("opening {}", dir.display()))?,
     };
+    if args.paths.is_empty() {
+        return regroup(&store);
+    }
     let reading = spinner("reading");
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
@@ -259,9 +268,14 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    let events = if store.events_outdated()? {
+    let events = if args.regroup || store.events_outdated()? {
         let computing = spinner("computing events");
-        let refreshed = refresh_events(&store, &chorus_pipeline::Config::default())?;
+        let grouping = if args.regroup {
+            Grouping::Regroup
+        } else {
+            Grouping::Incremental
+        };
+        let refreshed = refresh_events(&store, &chorus_pipeline::Config::default(), grouping)?;
         computing.finish_and_clear();
         refreshed.events
     } else {
@@ -283,6 +297,22 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `chorus ingest --regroup` without paths: the stored articles grouped again from scratch.
+fn regroup(store: &Store) -> Result<ExitCode> {
+    let computing = spinner("computing events");
+    let refreshed = refresh_events(
+        store,
+        &chorus_pipeline::Config::default(),
+        Grouping::Regroup,
+    )?;
+    computing.finish_and_clear();
+    out(&format!(
+        "regrouped {} articles into {} events\n",
+        refreshed.articles, refreshed.events
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn span(first: Option<&str>, last: Option<&str>) -> String {

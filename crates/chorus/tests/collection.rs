@@ -274,3 +274,76 @@ fn read_commands_answer_from_the_example_collection() {
     );
     assert!(!dir.join("nowhere").exists());
 }
+
+/// Each event of the collection: id → its article ids (sorted), from `show`.
+fn event_articles(data: &Path) -> Vec<(String, Vec<String>)> {
+    let events = json(&chorus(data, &["events", "--format", "json"]));
+    let mut out = Vec::new();
+    for e in events.as_array().unwrap() {
+        let id = e["id"].as_str().unwrap().to_string();
+        let report = json(&chorus(data, &["show", &id, "--format", "json"]));
+        let mut articles: Vec<String> = report["events"][0]["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect();
+        articles.sort();
+        out.push((id, articles));
+    }
+    out
+}
+
+#[test]
+fn a_later_ingest_adds_to_the_stored_events_and_regroup_starts_over() {
+    let dir = scratch("incremental");
+    let data = dir.join("data");
+    let corpus = repo().join("examples/corpus");
+    let outlets: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != "valley-tribune")
+        .collect();
+    let mut args = vec!["ingest"];
+    args.extend(outlets.iter().map(|p| p.to_str().unwrap()));
+    let first = chorus(&data, &args);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let before = event_articles(&data);
+
+    let late = corpus.join("valley-tribune");
+    let second = chorus(&data, &["ingest", late.to_str().unwrap()]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let after = event_articles(&data);
+    // The newcomers joined stored events or opened their own; every stored event no newcomer
+    // reached is still there, under its id, with its articles.
+    let old: std::collections::HashSet<&String> =
+        before.iter().flat_map(|(_, a)| a.iter()).collect();
+    let reached: std::collections::HashSet<&String> = after
+        .iter()
+        .filter(|(_, a)| a.iter().any(|x| !old.contains(x)))
+        .flat_map(|(_, a)| a.iter())
+        .collect();
+    let untouched: Vec<&(String, Vec<String>)> = before
+        .iter()
+        .filter(|(_, a)| !a.iter().any(|x| reached.contains(x)))
+        .collect();
+    assert!(!untouched.is_empty() && untouched.len() < before.len());
+    for e in untouched {
+        assert!(after.contains(e), "{e:?} changed: {after:?}");
+    }
+
+    // Regrouping without paths groups the stored articles as one fresh ingest does.
+    let regroup = chorus(&data, &["ingest", "--regroup"]);
+    assert_eq!(regroup.status.code(), Some(0), "{}", stderr(&regroup));
+    assert!(stdout(&regroup).starts_with("regrouped 15 articles into "));
+    let fresh = dir.join("fresh");
+    args.push(late.to_str().unwrap());
+    let whole = chorus(&fresh, &args);
+    assert_eq!(whole.status.code(), Some(0), "{}", stderr(&whole));
+    let sets = |v: Vec<(String, Vec<String>)>| {
+        let mut s: Vec<Vec<String>> = v.into_iter().map(|x| x.1).collect();
+        s.sort();
+        s
+    };
+    assert_eq!(sets(event_articles(&data)), sets(event_articles(&fresh)));
+}

@@ -155,8 +155,12 @@ pub(crate) fn cluster(args: &[&str]) -> Result<()> {
     let runs: usize = flag(args, "--runs").unwrap_or(3);
     println!("clustering scale (generated corpus; median of {runs} runs; own process per size)");
     println!(
-        "{:>8} {:>10} {:>10} {:>12} {:>9} {:>8}",
-        "articles", "clean s", "cluster s", "articles/s", "events", "peak MiB"
+        "{:>8} {:>10} {:>10} {:>12} {:>9} {:>10} {:>8}",
+        "articles", "clean s", "cluster s", "articles/s", "events", "+1% s", "peak MiB"
+    );
+    println!(
+        "(+1% s: a collection of that size restored from its events, then 1% more articles \
+         added, as `chorus ingest` does)"
     );
     let exe = std::env::current_exe()?;
     let mut rows = Vec::new();
@@ -178,9 +182,11 @@ pub(crate) fn cluster(args: &[&str]) -> Result<()> {
 pub(crate) fn child(args: &[&str]) -> Result<()> {
     let n: usize = args.first().and_then(|s| s.parse().ok()).context("size")?;
     let runs: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
-    let articles = generate(n)?;
+    let mut articles = generate(n + n / 100)?;
+    let later = chorus_clean::clean(articles.split_off(n), &Default::default());
     let mut clean_t = Vec::new();
     let mut cluster_t = Vec::new();
+    let mut add_t = Vec::new();
     let mut events = 0;
     for _ in 0..runs {
         let start = Instant::now();
@@ -190,14 +196,23 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
         let c = chorus_cluster::cluster(&cleaned, &Default::default());
         cluster_t.push(start.elapsed().as_secs_f64());
         events = c.events.len();
+        let start = Instant::now();
+        let mut more = chorus_cluster::Collection::restore(Default::default(), &cleaned, &c.events);
+        more.add(&later);
+        std::hint::black_box(more.clustering());
+        add_t.push(start.elapsed().as_secs_f64());
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let (c, k) = (median(&mut clean_t), median(&mut cluster_t));
+    let (c, k, a) = (
+        median(&mut clean_t),
+        median(&mut cluster_t),
+        median(&mut add_t),
+    );
     println!(
-        "{n:>8} {c:>10.2} {k:>10.2} {:>12.0} {events:>9} {:>8.0}",
+        "{n:>8} {c:>10.2} {k:>10.2} {:>12.0} {events:>9} {a:>10.2} {:>8.0}",
         n as f64 / k,
         peak_rss_mib().unwrap_or(f64::NAN)
     );

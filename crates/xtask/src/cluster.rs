@@ -3,7 +3,7 @@
 
 use crate::{flag, shared};
 use anyhow::{Context, Result};
-use chorus_cluster::{cluster, ClusterConfig};
+use chorus_cluster::{cluster, ClusterConfig, Collection};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::CleanArticle;
 use std::collections::HashMap;
@@ -188,12 +188,55 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let max = f1s.iter().copied().fold(f64::MIN, f64::max);
     let min = f1s.iter().copied().fold(f64::MAX, f64::min);
     println!("B-cubed F1 spread over orders: {:.4}", max - min);
+    // As a collection grows: the articles (shuffled) arrive in equal ingests; each ingest
+    // restores the events stored after the previous one and adds its articles to them.
+    println!("ingests    events  B3-P   B3-R   B3-F1  pair-P pair-R pair-F1  ms");
+    let order = permutation(articles.len(), 1);
+    let shuffled: Vec<CleanArticle> = order.iter().map(|&i| articles[i].clone()).collect();
+    let shuffled_gold: Vec<usize> = order.iter().map(|&i| gold[i]).collect();
+    for parts in [2, 5, 20] {
+        let start = Instant::now();
+        let c = in_ingests(&shuffled, parts, &config);
+        let ms = start.elapsed().as_millis();
+        let s = score(&labels(&c.events, shuffled.len()), &shuffled_gold);
+        println!(
+            "{:<10} {:>6}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {ms:>5}",
+            format!("{parts}"),
+            c.events.len(),
+            s.bcubed.0,
+            s.bcubed.1,
+            s.bcubed.2,
+            s.pairwise.0,
+            s.pairwise.1,
+            s.pairwise.2
+        );
+    }
     if args.contains(&"--errors") {
         if let Some((c, predicted)) = first {
             errors(&articles, &gold, &predicted, &c.events);
         }
     }
     Ok(())
+}
+
+/// `articles` grouped as a collection that receives them in `parts` equal ingests, each
+/// restoring the events left by the previous one ([`Collection::restore`]) and adding its own.
+pub(crate) fn in_ingests(
+    articles: &[CleanArticle],
+    parts: usize,
+    config: &ClusterConfig,
+) -> chorus_cluster::Clustering {
+    let size = articles.len().div_ceil(parts.max(1)).max(1);
+    let mut events: Vec<Vec<usize>> = Vec::new();
+    let mut last = chorus_cluster::Clustering::default();
+    for end in (size..articles.len() + size).step_by(size) {
+        let (end, start) = (end.min(articles.len()), end - size);
+        let mut c = Collection::restore(config.clone(), &articles[..start], &events);
+        c.add(&articles[start..end]);
+        last = c.clustering();
+        events = last.events.clone();
+    }
+    last
 }
 
 fn snippet(a: &CleanArticle) -> String {

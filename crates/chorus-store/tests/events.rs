@@ -1,0 +1,129 @@
+//! `set_events` writes only what changed: after a report that grows some events, drops one and
+//! leaves others alone, everything read back (events in rank order, each event, entities and
+//! their links, source and entity filters, cleaned texts) is what the new report says.
+
+use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_model::{Article, Report};
+use chorus_store::{Collection, EventFilter, OpenOptions, Store};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn all() -> EventFilter {
+    EventFilter {
+        limit: None,
+        ..EventFilter::default()
+    }
+}
+
+/// Checks that what `store` answers is `report`, event ids aside.
+fn holds(store: &Store, report: &Report) {
+    let listed = store.events(&all()).unwrap();
+    assert_eq!(listed.len(), report.events.len());
+    for (summary, want) in listed.iter().zip(&report.events) {
+        let got = store.event(&summary.id).unwrap().unwrap();
+        let mut want = want.clone();
+        want.id = summary.id.clone();
+        assert_eq!(got, want, "event {}", summary.id);
+        for source in &want.sources {
+            let by_source = store
+                .events(&EventFilter {
+                    source: Some(source.clone()),
+                    ..all()
+                })
+                .unwrap();
+            assert!(by_source.iter().any(|e| e.id == summary.id));
+        }
+    }
+    let ids: BTreeSet<String> = listed.iter().map(|e| e.id.clone()).collect();
+    let entities = store.entities().unwrap();
+    let want: BTreeSet<(String, String)> = report
+        .events
+        .iter()
+        .flat_map(|e| e.entities.iter())
+        .map(|e| (e.kind.as_str().to_string(), e.name.to_lowercase()))
+        .collect();
+    let got: BTreeSet<(String, String)> = entities
+        .iter()
+        .map(|e| (e.kind.as_str().to_string(), e.name.to_lowercase()))
+        .collect();
+    assert_eq!(got, want);
+    for ent in &entities {
+        for e in &ent.events {
+            assert!(ids.contains(e), "{} links to a gone event {e}", ent.name);
+            let of_event = store.event_entities(e).unwrap();
+            assert!(of_event.iter().any(|x| x.id == ent.id));
+        }
+        let by_entity = store
+            .events(&EventFilter {
+                entity: Some(ent.name.clone()),
+                ..all()
+            })
+            .unwrap();
+        let by_entity: BTreeSet<String> = by_entity.into_iter().map(|e| e.id).collect();
+        assert_eq!(by_entity, ent.events.iter().cloned().collect());
+    }
+    for id in &ids {
+        for x in store.event_entities(id).unwrap() {
+            assert!(x.events.contains(id));
+        }
+    }
+    for a in &report.articles {
+        assert_eq!(store.clean_article(&a.id).unwrap().as_ref(), Some(a));
+    }
+}
+
+#[test]
+fn events_written_again_read_back_as_the_new_report() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions {
+            create: true,
+            exclusive: true,
+        },
+    )
+    .unwrap();
+    // First: without the articles of two outlets, plus a story of its own that the second
+    // report no longer has.
+    let lone = Article {
+        id: "lone".into(),
+        source: "Lone Gazette".into(),
+        title: Some("Ferry Quillon returns to Tessaly harbour".into()),
+        body: "The ferry Quillon returned to Tessaly harbour on Sunday after a refit in \
+               Vornholt, the Tessaly Ferry Company said. Captain Ysolde Brackwater thanked the crew."
+            .into(),
+        ..Article::default()
+    };
+    let mut early: Vec<Article> = articles
+        .iter()
+        .filter(|a| !a.id.starts_with("valley-tribune") && !a.id.starts_with("unsorted"))
+        .cloned()
+        .collect();
+    early.push(lone);
+    let config = chorus_pipeline::Config::default();
+    let first = chorus_pipeline::digest(early, vec![], &config);
+    store.set_events(&first).unwrap();
+    holds(&store, &first);
+    assert!(store
+        .entities()
+        .unwrap()
+        .iter()
+        .any(|e| e.name.contains("Brackwater")));
+    let second = chorus_pipeline::digest(articles, vec![], &config);
+    assert_ne!(first.events.len(), 0);
+    assert_ne!(second.events, first.events);
+    store.set_events(&second).unwrap();
+    holds(&store, &second);
+    assert_eq!(store.clean_article("lone").unwrap(), None);
+    assert!(store
+        .entities()
+        .unwrap()
+        .iter()
+        .all(|e| !e.name.contains("Brackwater") && !e.name.contains("Quillon")));
+    // The same report again: nothing moves.
+    store.set_events(&second).unwrap();
+    holds(&store, &second);
+    assert_eq!(store.stats().unwrap().events, second.events.len());
+}
