@@ -115,6 +115,15 @@ impl EventState {
         }
     }
 
+    /// Euclidean length of the event's sum (one article's vector is of unit length).
+    fn norm(&self) -> f32 {
+        match (self.summed, self.members.is_empty()) {
+            (false, false) => 1.0,
+            (false, true) => 0.0,
+            _ => self.sum.values().map(|w| w * w).sum::<f32>().sqrt(),
+        }
+    }
+
     /// Calls `f` with every term of the event's sum and its weight.
     fn each_term(&self, vectors: &[SparseVector], mut f: impl FnMut(u32, f32)) {
         match (self.summed, self.members.first()) {
@@ -149,6 +158,14 @@ pub struct Prepared {
     vector: SparseVector,
     terms: Vec<u32>,
     active: bool,
+}
+
+/// Whether a score whose upper bound is `bound` may exceed `floor`. Bounds come from
+/// Cauchy–Schwarz (a dot product is at most the product of the lengths); the slack keeps
+/// rounding from ruling out a pair the exact score would keep, so skipping what fails this
+/// test changes no result.
+fn may_exceed(bound: f32, floor: f32) -> bool {
+    bound * 1.001 + 1e-6 > floor
 }
 
 /// One more than the largest term id of `v` (vectors are sorted by term).
@@ -451,9 +468,12 @@ impl Online {
             }
         };
         let seeded: HashSet<usize> = seeds.iter().copied().collect();
+        // The length of every event's sum, for bounds that spare exact scores.
+        let mut norms: Vec<f32> = self.events.par_iter().map(EventState::norm).collect();
         // The seeds' pairs are scored independently (in parallel); the heap orders them
         // totally, so the merges do not depend on how the scoring was split.
         let this = &*self;
+        let norms_now = &norms;
         let pairs: Vec<Vec<Pair>> = seeds
             .par_iter()
             .map(|&a| {
@@ -464,6 +484,13 @@ impl Online {
                     .into_iter()
                     // Each pair once: from its smaller seed, or from the seed when only one is.
                     .filter(|&b| b > a || !seeded.contains(&b))
+                    .filter(|&b| {
+                        let (ea, eb) = (&this.events[a], &this.events[b]);
+                        let bound = norms_now[a] * norms_now[b]
+                            / (ea.members.len() * eb.members.len()) as f32
+                            * this.event_time(ea, eb);
+                        may_exceed(bound, this.config.threshold)
+                    })
                     .filter_map(|b| {
                         let s = this.event_similarity(a, b);
                         (s > this.config.threshold).then(|| Pair(s, a.min(b), a.max(b)))
@@ -491,11 +518,20 @@ impl Online {
             // The merged event against its candidates: its sum spread over a dense array once,
             // each candidate's terms looked up there.
             let ea = &self.events[a];
+            let mut length = 0f32;
             for (&t, &w) in &ea.sum {
                 dense[t as usize] = w;
+                length += w * w;
             }
+            norms[a] = length.sqrt();
+            norms[b] = 0.0;
             for c in cands {
                 let ec = &self.events[c];
+                let bound = norms[a] * norms[c] / (ea.members.len() * ec.members.len()) as f32
+                    * self.event_time(ea, ec);
+                if !may_exceed(bound, self.config.threshold) {
+                    continue;
+                }
                 let dot: f32 = match &ec.members[..] {
                     &[m] => self.vectors[m]
                         .iter()
@@ -518,7 +554,9 @@ impl Online {
 
     /// Where article `i` should go: `None` to stay, `Some(Some(e))` to move to event `e`,
     /// `Some(None)` to leave its event and stand alone.
-    fn decide(&self, i: usize) -> Option<Option<usize>> {
+    /// With `norms` (the length of every event's sum, as the events stand), candidates that
+    /// cannot beat the best so far are not scored.
+    fn decide(&self, i: usize, norms: Option<&[f32]>) -> Option<Option<usize>> {
         if !self.active[i] {
             return None;
         }
@@ -535,6 +573,13 @@ impl Online {
         let candidates = self.candidates(&self.terms[i], own);
         let mut best = (stay.max(self.config.threshold), usize::MAX);
         for e in candidates {
+            if let Some(norms) = norms {
+                let ev = &self.events[e];
+                let bound = norms[e] / ev.members.len() as f32 * self.time(self.days[i], ev);
+                if !may_exceed(bound, best.0) {
+                    continue;
+                }
+            }
             let s = self.article_to_event(i, e);
             if s > best.0 {
                 best = (s, e);
@@ -556,14 +601,16 @@ impl Online {
     /// nothing moved). Which articles want to move is found in parallel against the events as
     /// they stand; those few are then decided again and moved one by one, in article order.
     fn move_pass(&mut self) -> Vec<usize> {
+        let norms: Vec<f32> = self.events.par_iter().map(EventState::norm).collect();
         let this = &*self;
         let restless: Vec<usize> = (0..self.vectors.len())
             .into_par_iter()
-            .filter(|&i| this.decide(i).is_some())
+            .filter(|&i| this.decide(i, Some(&norms)).is_some())
             .collect();
         let mut changed = Vec::new();
         for i in restless {
-            let Some(target) = self.decide(i) else {
+            // Events change as articles move: decided again without bounds.
+            let Some(target) = self.decide(i, None) else {
                 continue;
             };
             let own = self.event_of[i];
@@ -648,5 +695,77 @@ impl Online {
     /// The unit vector of article `i`.
     pub fn vector(&self, i: usize) -> &SparseVector {
         &self.vectors[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pseudo-random unit vectors over a small vocabulary, so that events overlap a lot.
+    fn vectors(n: usize) -> Vec<SparseVector> {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|_| {
+                let mut v: Vec<(u32, f32)> = (0..12)
+                    .map(|_| ((next() % 40) as u32, (next() % 1000) as f32 / 1000.0 + 0.01))
+                    .collect();
+                v.sort_unstable_by_key(|p| p.0);
+                v.dedup_by_key(|p| p.0);
+                chorus_text::unit(v)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn length_bounds_never_fall_under_the_exact_score() {
+        let mut online = Online::new(OnlineConfig::default());
+        for (i, v) in vectors(60).into_iter().enumerate() {
+            let p = online.prepare(v, true);
+            online.add(p, Some(i as i64 % 20), false);
+        }
+        // Events of 1, 2, 3, 5 and 9 articles.
+        for (first, size) in [(10, 2), (20, 3), (30, 5), (40, 9)] {
+            for m in first + 1..first + size {
+                online.join(first, m);
+            }
+        }
+        let norms: Vec<f32> = online.events.iter().map(EventState::norm).collect();
+        let live: Vec<usize> = (0..online.events.len())
+            .filter(|&e| !online.events[e].members.is_empty())
+            .collect();
+        let mut checked = 0;
+        for &a in &live {
+            for &b in live.iter().filter(|&&b| b != a) {
+                let (ea, eb) = (&online.events[a], &online.events[b]);
+                let bound = norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32
+                    * online.event_time(ea, eb);
+                let exact = online.event_similarity(a, b);
+                assert!(
+                    may_exceed(bound, exact - 1e-7),
+                    "{a} {b}: {bound} < {exact}"
+                );
+                checked += 1;
+            }
+            for i in 0..online.len() {
+                if online.event_of[i] != a {
+                    let ev = &online.events[a];
+                    let bound =
+                        norms[a] / ev.members.len() as f32 * online.time(online.days[i], ev);
+                    let exact = online.article_to_event(i, a);
+                    assert!(
+                        may_exceed(bound, exact - 1e-7),
+                        "{i} {a}: {bound} < {exact}"
+                    );
+                }
+            }
+        }
+        assert!(checked > 1000);
     }
 }
