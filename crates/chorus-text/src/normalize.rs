@@ -27,6 +27,12 @@ pub fn normalize_into(body: &str, range: Range<usize>, out: &mut AlignedText) {
     let mut word_start: Option<usize> = None;
     let flush_word = |out: &mut AlignedText, s: usize, e: usize, wrote_any: &mut bool| {
         let word = &piece[s..e];
+        // Printable ASCII is already clean and in NFC: copied as it is.
+        if word.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            out.push(word, base + s..base + e);
+            *wrote_any = true;
+            return true;
+        }
         let clean: String = word.chars().filter(|&c| !is_invisible(c)).collect();
         if clean.is_empty() {
             return false;
