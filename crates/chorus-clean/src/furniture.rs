@@ -133,9 +133,32 @@ const IMPERATIVES: &[&str] = &[
 ];
 const SELF_NOUNS: &[&str] = &["story", "article", "page", "report", "post", "blog", "feed"];
 
-fn lower_words(text: &str) -> Vec<String> {
-    chorus_text::words(text)
-        .map(|(_, w)| w.to_lowercase().replace('’', "'"))
+/// The words of `text` in lower case with "’" as "'", written one after another into `buf`
+/// and returned as slices of it (one buffer for the paragraph, not a string per word).
+fn lower_words<'b>(text: &str, buf: &'b mut String) -> Vec<&'b str> {
+    buf.clear();
+    let mut ends = Vec::new();
+    for (_, w) in chorus_text::words(text) {
+        if w.is_ascii() {
+            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Whole-word lower-casing (a final sigma differs from a letter-by-letter one).
+            buf.extend(
+                w.to_lowercase()
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
+        }
+        ends.push(buf.len());
+    }
+    let buf: &'b str = buf;
+    let mut start = 0;
+    ends.into_iter()
+        .map(|end| {
+            let w = &buf[start..end];
+            start = end;
+            w
+        })
         .collect()
 }
 
@@ -178,19 +201,23 @@ fn embed_messages() -> &'static Vec<Vec<String>> {
         include_str!("../data/embed-messages.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(lower_words)
+            .map(|line| {
+                let mut buf = String::new();
+                let words = lower_words(line, &mut buf);
+                words.into_iter().map(str::to_string).collect()
+            })
             .collect()
     })
 }
 
 /// A paragraph made only of embed and widget messages ("Rating is available when the video
 /// has been rented. This feature is not available right now.").
-fn is_embed_message(words: &[String]) -> bool {
+fn is_embed_message(words: &[&str]) -> bool {
     let mut rest = words;
     while !rest.is_empty() {
         let Some(m) = embed_messages()
             .iter()
-            .filter(|m| rest.starts_with(m))
+            .filter(|m| m.len() <= rest.len() && m.iter().zip(rest).all(|(a, b)| a == b))
             .max_by_key(|m| m.len())
         else {
             return false;
@@ -235,11 +262,11 @@ const WEB_WORDS: &[&str] = &[
 
 /// A notice of the web archive a page was captured by ("These crawls are part of an effort
 /// to archive pages…", "…donating their crawl data to the Internet Archive").
-fn is_archive_notice(lower: &str, words: &[String]) -> bool {
+fn is_archive_notice(lower: &str, words: &[&str]) -> bool {
     lower.contains("internet archive")
         || lower.contains("wayback machine")
-        || (words.iter().any(|w| ARCHIVE_WORDS.contains(&w.as_str()))
-            && words.iter().any(|w| WEB_WORDS.contains(&w.as_str())))
+        || (words.iter().any(|w| ARCHIVE_WORDS.contains(w))
+            && words.iter().any(|w| WEB_WORDS.contains(w)))
 }
 
 /// Why a paragraph is furniture by rule, or `None` when it may be story text.
@@ -248,7 +275,8 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     if label_of(&lower).is_some() {
         return Some("link_label");
     }
-    let words = lower_words(text);
+    let mut buf = String::new();
+    let words = lower_words(text, &mut buf);
     if words.is_empty() {
         return None;
     }
@@ -285,18 +313,13 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     let original: Vec<&str> = chorus_text::words(text).map(|(_, w)| w).collect();
     let addresses_reader = words.iter().zip(&original).any(|(w, o)| {
         // "US" the country is not "us" the reader.
-        READER_WORDS.contains(&w.as_str()) && !(w == "us" && *o != "us")
-    }) || IMPERATIVES.contains(&words[0].as_str());
+        READER_WORDS.contains(w) && !(*w == "us" && *o != "us")
+    }) || IMPERATIVES.contains(&words[0]);
     let self_reference = words
         .windows(4)
-        .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(&x.as_str())))
-        || (words.len() < 4
-            && words[0] == "this"
-            && words.iter().any(|x| SELF_NOUNS.contains(&x.as_str())));
-    let cues = words
-        .iter()
-        .filter(|w| PROMO_CUES.contains(&w.as_str()))
-        .count();
+        .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(x)))
+        || (words.len() < 4 && words[0] == "this" && words.iter().any(|x| SELF_NOUNS.contains(x)));
+    let cues = words.iter().filter(|w| PROMO_CUES.contains(w)).count();
     if (addresses_reader || self_reference) && cues >= 1 {
         return Some("promo");
     }

@@ -107,59 +107,69 @@ fn inside_quote(text: &str, at: usize) -> bool {
 
 /// Byte ranges of the sentences of `text` (one paragraph), trimmed of surrounding spaces.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    // The character at byte `p` (a char boundary) and the byte after it.
+    let at = |p: usize| text[p..].chars().next().map(|c| (c, p + c.len_utf8()));
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
+    while let Some((c, after)) = at(i) {
+        if !is_end(c) {
+            // On to the next possible terminator ('…' starts with byte 0xE2).
+            i = match text.as_bytes()[after..]
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+            {
+                Some(n) => after + n,
+                None => break,
+            };
             continue;
         }
         // Extend over repeated terminators and closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len()
-            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
-        {
-            j += 1;
-        }
-        if j >= chars.len() {
+        let (mut j, mut only_closers) = (after, true);
+        let next = loop {
+            match at(j) {
+                Some((d, next)) if is_end(d) || is_closer(d) => {
+                    only_closers &= !is_end(d);
+                    j = next;
+                }
+                other => break other,
+            }
+        };
+        let Some((d, _)) = next else {
             break;
-        }
-        if !chars[j].1.is_whitespace() {
+        };
+        if !d.is_whitespace() {
             i = j;
             continue;
         }
-        let end = chars[j].0;
+        let end = j;
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        if k >= chars.len() {
+        let next_c = loop {
+            match at(k) {
+                Some((d, next)) if d.is_whitespace() => k = next,
+                other => break other.map(|x| x.0),
+            }
+        };
+        let Some(next_c) = next_c else {
             break;
-        }
-        let next_c = chars[k].1;
+        };
         let starts_sentence =
             next_c.is_uppercase() || next_c.is_numeric() || is_opener(next_c) || next_c == '—';
-        if !starts_sentence {
+        if !starts_sentence || inside_quote(text, end) {
             i = k;
             continue;
         }
-        if inside_quote(text, end) {
-            i = k;
-            continue;
-        }
-        if c == '.' && chars[i + 1..j].iter().all(|&(_, d)| is_closer(d)) {
-            let word = word_before(text, pos);
-            let next = next_word(&text[chars[k].0..]);
+        if c == '.' && only_closers {
+            let word = word_before(text, i);
+            let next = next_word(&text[k..]);
             if is_abbreviation(word, next) {
                 i = k;
                 continue;
             }
         }
         push_trimmed(text, start..end, &mut out);
-        start = chars[k].0;
+        start = k;
         i = k;
     }
     push_trimmed(text, start..text.len(), &mut out);
