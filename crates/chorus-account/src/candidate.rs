@@ -40,12 +40,13 @@ pub(crate) fn fitness(text: &str) -> f32 {
     if n < 4 {
         return 0.0;
     }
-    let lower = t.to_lowercase();
-    if lower.contains("http://")
-        || lower.contains("https://")
-        || lower.contains("www.")
-        || lower.contains(".com/")
-    {
+    // Links, in any case (no character outside ASCII lower-cases to one of these letters).
+    let link = |needle: &str| {
+        t.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if link("http://") || link("https://") || link("www.") || link(".com/") {
         return 0.0;
     }
     // A teaser cut off mid-sentence.
@@ -75,7 +76,7 @@ pub(crate) fn fitness(text: &str) -> f32 {
         f *= 0.3;
     }
     // Photo captions: "(L)", "(R)", or a closing dateline ("..., June 5, 2017.").
-    let tail: Vec<&str> = words[n.saturating_sub(3)..].to_vec();
+    let tail = &words[n.saturating_sub(3)..];
     let dated = tail.len() == 3
         && MONTHS
             .iter()
