@@ -79,7 +79,12 @@ impl Words {
         chorus_text::words(s)
             .map(|(_, w)| {
                 self.lower.clear();
-                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+                if w.is_ascii() {
+                    self.lower
+                        .extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    self.lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
                 match self.ids.get(&self.lower) {
                     Some(&id) => id,
                     None => {
@@ -98,17 +103,22 @@ fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut straight_open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open = Some(i + c.len_utf8()),
-            '”' => {
-                if let Some(s) = open.take() {
-                    out.push(s..i);
-                }
-            }
-            '"' => match straight_open.take() {
+    // Only '"' and the lead byte of '“' and '”' (E2 80 9C, E2 80 9D) can start a mark.
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => match straight_open.take() {
                 Some(s) => out.push(s..i),
                 None => straight_open = Some(i + 1),
+            },
+            0xE2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => open = Some(i + 3),
+                Some([0x80, 0x9D]) => {
+                    if let Some(s) = open.take() {
+                        out.push(s..i);
+                    }
+                }
+                _ => {}
             },
             _ => {}
         }
