@@ -11,7 +11,7 @@ use crate::{
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -300,33 +300,30 @@ impl Store {
         let mut events = report.events.clone();
         assign_event_ids(&old, &mut events, &mut next);
 
-        // Events: rank and JSON of each stored one.
-        let mut stored: HashMap<String, (i64, String)> = HashMap::new();
-        {
-            let mut stmt = tx.prepare("SELECT id, rank, json FROM events")?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
-            for row in rows {
-                let (id, v) = row?;
-                stored.insert(id, v);
-            }
-        }
+        // Events: each compared with the stored one of its id (in SQLite, not loaded: the
+        // stored JSON of a large collection is hundreds of megabytes).
         let kept: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
-            delete_event(tx, id)?;
+        for id in ids(tx, "SELECT id FROM events")? {
+            if !kept.contains(id.as_str()) {
+                delete_event(tx, &id)?;
+            }
         }
         for (rank, e) in events.iter().enumerate() {
             let rank = rank as i64;
             let json = serde_json::to_string(e)?;
-            match stored.get(&e.id) {
-                Some((r, j)) if *j == json => {
-                    if *r != rank {
+            let stored: Option<(i64, bool)> = tx
+                .prepare_cached("SELECT rank, json = ?2 FROM events WHERE id = ?1")?
+                .query_row(params![e.id, json], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match stored {
+                Some((r, true)) => {
+                    if r != rank {
                         tx.prepare_cached("UPDATE events SET rank = ?2 WHERE id = ?1")?
                             .execute(params![e.id, rank])?;
                     }
                     continue;
                 }
-                Some(_) => delete_event(tx, &e.id)?,
+                Some((_, false)) => delete_event(tx, &e.id)?,
                 None => {}
             }
             tx.prepare_cached(
@@ -358,25 +355,22 @@ impl Store {
         }
 
         // Entities, the same way (an entity's JSON holds its events, so its links change with it).
-        let mut stored: HashMap<String, String> = HashMap::new();
-        {
-            let mut stmt = tx.prepare("SELECT id, json FROM entities")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-            for row in rows {
-                let (id, json) = row?;
-                stored.insert(id, json);
-            }
-        }
         let entities = aggregate_entities(&events);
         let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
-            delete_entity(tx, id)?;
+        for id in ids(tx, "SELECT id FROM entities")? {
+            if !kept.contains(id.as_str()) {
+                delete_entity(tx, &id)?;
+            }
         }
         for ent in &entities {
             let json = serde_json::to_string(ent)?;
-            match stored.get(&ent.id) {
-                Some(j) if *j == json => continue,
-                Some(_) => delete_entity(tx, &ent.id)?,
+            let same: Option<bool> = tx
+                .prepare_cached("SELECT json = ?2 FROM entities WHERE id = ?1")?
+                .query_row(params![ent.id, json], |r| r.get(0))
+                .optional()?;
+            match same {
+                Some(true) => continue,
+                Some(false) => delete_entity(tx, &ent.id)?,
                 None => {}
             }
             tx.prepare_cached(
@@ -412,15 +406,11 @@ impl Store {
 
         // Cleaned texts: each compared with what is stored.
         let current: HashSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
-        let gone: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT id FROM clean_articles")?;
-            let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            ids.filter(|id| id.as_ref().is_ok_and(|id| !current.contains(id.as_str())))
-                .collect::<rusqlite::Result<_>>()?
-        };
-        for id in gone {
-            tx.prepare_cached("DELETE FROM clean_articles WHERE id = ?1")?
-                .execute([id])?;
+        for id in ids(tx, "SELECT id FROM clean_articles")? {
+            if !current.contains(id.as_str()) {
+                tx.prepare_cached("DELETE FROM clean_articles WHERE id = ?1")?
+                    .execute([id])?;
+            }
         }
         for a in &report.articles {
             let json = serde_json::to_string(a)?;
@@ -455,6 +445,13 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// The first column of every row of `sql` (a list of ids).
+fn ids(tx: &Transaction<'_>, sql: &str) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare(sql)?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Removes a stored event and its article and source links.
