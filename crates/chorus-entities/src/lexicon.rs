@@ -12,6 +12,7 @@ const GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
 
 /// Name particles that join the parts of one name ("Bashar al Assad", "Ludwig van Beethoven")
 /// and do not tell two names apart ("al-Assad" and "Assad" are the same name).
+/// All are of two to five bytes: [`is_particle`] relies on it.
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "al", "el", "ul", "bin", "ibn", "bint", "ben", "de", "da", "di", "du", "dos", "das", "del",
@@ -173,7 +174,8 @@ fn member(
 
 pub(crate) fn is_particle(lower: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, PARTICLES, lower)
+    // No particle is longer than "della": most words are told apart without hashing.
+    (2..=5).contains(&lower.len()) && member(&SET, PARTICLES, lower)
 }
 
 pub(crate) fn is_leading_particle(lower: &str) -> bool {
@@ -313,6 +315,13 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_are_two_to_five_bytes() {
+        assert!(PARTICLES.iter().all(|p| (2..=5).contains(&p.len())));
+        assert!(PARTICLES.iter().all(|p| is_particle(p)));
+        assert!(!is_particle("a") && !is_particle("assad"));
+    }
 
     #[test]
     fn gazetteer_files_name_their_source_and_parse() {

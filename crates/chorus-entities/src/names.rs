@@ -53,13 +53,12 @@ pub(crate) fn initials(core: &[&str]) -> String {
 /// joined by spaces, built in one string (keys are made for every capitalised word).
 pub(crate) fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut piece = String::new();
     join_words(name, &mut out, |w, out| {
         for p in w.split(['-', '‐', '‑']) {
-            piece.clear();
-            fold_into(p, &mut piece);
-            if !lexicon::is_particle(&piece) {
-                out.push_str(&piece);
+            let start = out.len();
+            fold_into(p, out);
+            if lexicon::is_particle(&out[start..]) {
+                out.truncate(start);
             }
         }
     });

@@ -48,9 +48,17 @@ pub(crate) fn tokens(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
     // Sentence starts up to `prev_end` (which only grows) are behind this one.
     let mut next_start = 0;
     let mut possessive = false;
+    let bytes = text.as_bytes();
     while let Some(c) = at(i) {
         if !c.is_alphanumeric() {
             i += c.len_utf8();
+            // ASCII that is neither a letter nor a digit is skipped a byte at a time.
+            while bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            {
+                i += 1;
+            }
             continue;
         }
         let start = i;
@@ -65,7 +73,20 @@ pub(crate) fn tokens(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
             }
             j = after(j);
         } else {
-            while let Some(c) = at(j) {
+            loop {
+                // ASCII letters and digits go on the word, other ASCII but '-' and '\''
+                // ends it, without decoding a character.
+                match bytes.get(j) {
+                    Some(b) if b.is_ascii_alphanumeric() => {
+                        j += 1;
+                        continue;
+                    }
+                    Some(&b) if b.is_ascii() && b != b'-' && b != b'\'' => break,
+                    _ => {}
+                }
+                let Some(c) = at(j) else {
+                    break;
+                };
                 if c.is_alphanumeric() {
                     j = after(j);
                 } else if is_hyphen(c) && at(after(j)).is_some_and(char::is_alphanumeric) {
