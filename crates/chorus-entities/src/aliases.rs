@@ -270,40 +270,37 @@ fn transliterations(cores: &[Vec<&str>], clusters: &mut Clusters) {
     }
 }
 
-/// Where any of `phrases` (lower case, with whether it is a person phrase) occurs in `text`
-/// as whole words, ignoring ASCII case: `(start, end, person)`, in text order. One pass over
-/// the word starts, each compared only with the phrases that begin with its letter.
-fn phrase_positions(text: &str, phrases: &[(&str, bool)]) -> Vec<(usize, usize, bool)> {
+/// The alias phrases, person phrases after the others (a match's pattern index tells which),
+/// found all at once ignoring ASCII case.
+fn phrase_finder() -> &'static aho_corasick::AhoCorasick {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ALIAS_PHRASES.iter().chain(PERSON_ALIAS_PHRASES))
+            .expect("a few short phrases always build")
+    })
+}
+
+/// Where an alias phrase occurs in `text` as whole words, ignoring ASCII case:
+/// `(start, end, person)` for every occurrence of every phrase (a person phrase is one of
+/// [`PERSON_ALIAS_PHRASES`]).
+fn phrase_positions(text: &str) -> Vec<(usize, usize, bool)> {
     let t = text.as_bytes();
-    // The bytes a phrase can begin with, in either case.
-    let mut opens = [false; 256];
-    for (p, _) in phrases {
-        let b = p.as_bytes()[0];
-        opens[usize::from(b)] = true;
-        opens[usize::from(b.to_ascii_uppercase())] = true;
-    }
-    let mut out = Vec::new();
-    for i in 0..t.len() {
-        if !opens[usize::from(t[i])] || i > 0 && (t[i - 1] as char).is_alphanumeric() {
-            continue;
-        }
-        let first = t[i].to_ascii_lowercase();
-        for &(phrase, person) in phrases {
-            let p = phrase.as_bytes();
-            if p[0] != first
-                || !t[i..]
-                    .get(..p.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
-            {
-                continue;
-            }
-            let after = t.get(i + phrase.len()).copied();
-            if phrase.ends_with('.') || after.is_none_or(|c| !(c as char).is_alphanumeric()) {
-                out.push((i, i + phrase.len(), person));
-            }
-        }
-    }
-    out
+    let word_char = |b: u8| char::from(b).is_alphanumeric();
+    phrase_finder()
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            // A phrase ending in a dot ("a.k.a.") needs no word end after it.
+            let dotted = t[m.end() - 1] == b'.';
+            (m.start() == 0 || !word_char(t[m.start() - 1]))
+                && (dotted || t.get(m.end()).is_none_or(|&c| !word_char(c)))
+        })
+        .map(|m| {
+            let person = m.pattern().as_usize() >= ALIAS_PHRASES.len();
+            (m.start(), m.end(), person)
+        })
+        .collect()
 }
 
 /// Whether only punctuation, spaces and a few small words separate two pieces of text
@@ -337,18 +334,13 @@ fn alias_statements(
     group_of: &[usize],
     clusters: &mut Clusters,
 ) {
-    let phrases: Vec<(&str, bool)> = ALIAS_PHRASES
-        .iter()
-        .map(|&p| (p, false))
-        .chain(PERSON_ALIAS_PHRASES.iter().map(|&p| (p, true)))
-        .collect();
     for (article, a) in articles.iter().enumerate() {
         let text = a.text();
         // Mentions come in article order.
         let from = mentions.partition_point(|m| m.article < article);
         let to = mentions.partition_point(|m| m.article <= article);
         let own: Vec<usize> = (from..to).collect();
-        let mut statements = phrase_positions(text, &phrases);
+        let mut statements = phrase_positions(text);
         statements.sort_unstable();
         for (ps, pe, person) in statements {
             let next = own.iter().copied().find(|&i| mentions[i].start >= pe);

@@ -95,7 +95,7 @@ pub fn resolve(articles: &[&CleanArticle], config: &EntityConfig) -> EntityIndex
             let text = articles[m.article].text();
             *names.entry(&text[m.name_start..m.end]).or_default() += 1;
             *surfaces.entry(&text[m.start..m.end]).or_default() += 1;
-            sources.insert(articles[m.article].article.source.clone());
+            sources.insert(articles[m.article].article.source.as_str());
         }
         let name = canonical(&names).to_string();
         let mut aliases: Vec<(&str, usize)> =
@@ -109,7 +109,7 @@ pub fn resolve(articles: &[&CleanArticle], config: &EntityConfig) -> EntityIndex
                 kind,
                 aliases: aliases.into_iter().map(|(s, _)| s.to_string()).collect(),
                 mentions: idx.len(),
-                sources: sources.into_iter().collect(),
+                sources: sources.into_iter().map(str::to_string).collect(),
             },
         ));
     }
