@@ -96,7 +96,10 @@ enum Shape {
 
 fn shape(w: &str) -> Shape {
     // Most words: lower case and unhyphenated, so neither a capital nor a particle name.
-    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && !w.contains(['-', '‐', '‑'])
+    // (Hyphens are '-' or start with byte E2: only then is the text searched for one.)
+    let bytes = w.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && !(bytes.iter().any(|&b| b == b'-' || b == 0xE2) && w.contains(['-', '‐', '‑']))
     {
         return Shape::Other;
     }
@@ -187,7 +190,9 @@ impl Lowered {
         let mut out = Lowered::default();
         for w in words {
             if w.is_ascii() {
-                out.text.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                let start = out.text.len();
+                out.text.push_str(w);
+                out.text[start..].make_ascii_lowercase();
             } else {
                 out.text.push_str(&w.to_lowercase());
             }
