@@ -121,7 +121,7 @@ impl<'a> Gather<'a, '_> {
             let slot = match self.words.get(w) {
                 Some(&slot) => slot,
                 None => {
-                    let content = self.stems.with_content_word(w, |r| r.is_some());
+                    let content = self.stems.is_content_word(w);
                     let slot = if content {
                         self.items.push(Item {
                             key: ItemKey::Word(w),

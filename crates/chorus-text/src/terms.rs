@@ -1,7 +1,6 @@
 //! Words, stop words and stemmed terms: the vocabulary every similarity in chorus counts in.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Most words [`Terms::content_stem`] remembers per thread before starting over.
@@ -17,8 +16,8 @@ thread_local! {
 
 const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         STOPWORDS
             .lines()
@@ -95,6 +94,22 @@ impl Terms {
     /// costs one lookup.
     pub fn content_stem(&self, word: &str) -> Option<String> {
         self.with_content_word(word, |r| r.map(|(_, stem)| stem.to_string()))
+    }
+
+    /// Whether a word as written is a content word ([`Terms::content_stem`] gives it a stem).
+    /// A short ASCII word is lower-cased on the stack and checked against the stop words
+    /// directly; other words go through the per-thread cache.
+    pub fn is_content_word(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if word.is_ascii() && b.len() <= 24 {
+            let mut lower = [0u8; 24];
+            for (l, c) in lower.iter_mut().zip(b) {
+                *l = c.to_ascii_lowercase();
+            }
+            return b.len() >= 2
+                && std::str::from_utf8(&lower[..b.len()]).is_ok_and(|l| !is_stopword(l));
+        }
+        self.with_content_word(word, |r| r.is_some())
     }
 
     /// Calls `f` with the lower-case form and the stem of a word as written, or with `None`
