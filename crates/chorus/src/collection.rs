@@ -170,14 +170,19 @@ fn busy(dir: &Path) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// The error for a data directory that holds no collection.
+fn no_collection(dir: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "no collection at {}\nhint: run `chorus ingest PATH...` first, or pass --data-dir \
+         (or set CHORUS_DATA)",
+        dir.display()
+    )
+}
+
 /// Opens an existing collection for reading (and writing, when the lock is free).
 fn open_existing(data: &DataArgs) -> Result<Store> {
     match Store::open(&data.data_dir, &OpenOptions::default()) {
-        Err(StoreError::NotFound(dir)) => anyhow::bail!(
-            "no collection at {}\nhint: run `chorus ingest PATH...` first, or pass --data-dir \
-             (or set CHORUS_DATA)",
-            dir.display()
-        ),
+        Err(StoreError::NotFound(dir)) => Err(no_collection(&dir)),
         other => other.with_context(|| format!("opening {}", data.data_dir.display())),
     }
 }
@@ -226,11 +231,13 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let store = match Store::open(
         dir,
         &OpenOptions {
-            create: true,
+            // Regrouping alone needs a collection to regroup.
+            create: !args.paths.is_empty(),
             exclusive: true,
         },
     ) {
         Err(StoreError::Busy(_)) => return Ok(busy(dir)),
+        Err(StoreError::NotFound(dir)) => return Err(no_collection(&dir)),
         other => other.with_context(|| format!("opening {}", dir.display()))?,
     };
     if args.paths.is_empty() {

@@ -332,6 +332,17 @@ fn a_later_ingest_adds_to_the_stored_events_and_regroup_starts_over() {
         assert!(after.contains(e), "{e:?} changed: {after:?}");
     }
 
+    // Regrouping needs a collection: none is made for it.
+    let nowhere = dir.join("nowhere");
+    let missing = chorus(&nowhere, &["ingest", "--regroup"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no collection at"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(!nowhere.exists());
+
     // Regrouping without paths groups the stored articles as one fresh ingest does.
     let regroup = chorus(&data, &["ingest", "--regroup"]);
     assert_eq!(regroup.status.code(), Some(0), "{}", stderr(&regroup));
