@@ -208,6 +208,20 @@ impl Online {
         self.active[i]
     }
 
+    /// Upper bound of the average link of events `a` and `b` whose sums have lengths
+    /// `norms` (Cauchy–Schwarz; see [`may_exceed`]).
+    fn event_bound(&self, norms: &[f32], a: usize, b: usize) -> f32 {
+        let (ea, eb) = (&self.events[a], &self.events[b]);
+        norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32 * self.event_time(ea, eb)
+    }
+
+    /// Upper bound of article `i`'s mean similarity to event `e`, another event than its own
+    /// (its vector is of unit length).
+    fn article_bound(&self, norms: &[f32], i: usize, e: usize) -> f32 {
+        let ev = &self.events[e];
+        norms[e] / ev.members.len() as f32 * self.time(self.days[i], ev)
+    }
+
     fn time(&self, day: Option<i64>, e: &EventState) -> f32 {
         time_factor(
             days_apart(day, day, e.first_day, e.last_day),
@@ -485,11 +499,7 @@ impl Online {
                     // Each pair once: from its smaller seed, or from the seed when only one is.
                     .filter(|&b| b > a || !seeded.contains(&b))
                     .filter(|&b| {
-                        let (ea, eb) = (&this.events[a], &this.events[b]);
-                        let bound = norms_now[a] * norms_now[b]
-                            / (ea.members.len() * eb.members.len()) as f32
-                            * this.event_time(ea, eb);
-                        may_exceed(bound, this.config.threshold)
+                        may_exceed(this.event_bound(norms_now, a, b), this.config.threshold)
                     })
                     .filter_map(|b| {
                         let s = this.event_similarity(a, b);
@@ -518,20 +528,13 @@ impl Online {
             // The merged event against its candidates: its sum spread over a dense array once,
             // each candidate's terms looked up there.
             let ea = &self.events[a];
-            let mut length = 0f32;
-            for (&t, &w) in &ea.sum {
-                dense[t as usize] = w;
-                length += w * w;
-            }
-            norms[a] = length.sqrt();
-            norms[b] = 0.0;
+            ea.each_term(&self.vectors, |t, w| dense[t as usize] = w);
+            norms[a] = ea.norm();
             for c in cands {
-                let ec = &self.events[c];
-                let bound = norms[a] * norms[c] / (ea.members.len() * ec.members.len()) as f32
-                    * self.event_time(ea, ec);
-                if !may_exceed(bound, self.config.threshold) {
+                if !may_exceed(self.event_bound(&norms, a, c), self.config.threshold) {
                     continue;
                 }
+                let ec = &self.events[c];
                 let dot: f32 = match &ec.members[..] {
                     &[m] => self.vectors[m]
                         .iter()
@@ -545,9 +548,7 @@ impl Online {
                     heap.push((Pair(s, x, y), version[x], version[y]));
                 }
             }
-            for &t in ea.sum.keys() {
-                dense[t as usize] = 0.0;
-            }
+            ea.each_term(&self.vectors, |t, _| dense[t as usize] = 0.0);
         }
         merges
     }
@@ -573,12 +574,8 @@ impl Online {
         let candidates = self.candidates(&self.terms[i], own);
         let mut best = (stay.max(self.config.threshold), usize::MAX);
         for e in candidates {
-            if let Some(norms) = norms {
-                let ev = &self.events[e];
-                let bound = norms[e] / ev.members.len() as f32 * self.time(self.days[i], ev);
-                if !may_exceed(bound, best.0) {
-                    continue;
-                }
+            if norms.is_some_and(|n| !may_exceed(self.article_bound(n, i, e), best.0)) {
+                continue;
             }
             let s = self.article_to_event(i, e);
             if s > best.0 {
@@ -743,9 +740,7 @@ mod tests {
         let mut checked = 0;
         for &a in &live {
             for &b in live.iter().filter(|&&b| b != a) {
-                let (ea, eb) = (&online.events[a], &online.events[b]);
-                let bound = norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32
-                    * online.event_time(ea, eb);
+                let bound = online.event_bound(&norms, a, b);
                 let exact = online.event_similarity(a, b);
                 assert!(
                     may_exceed(bound, exact - 1e-7),
@@ -755,9 +750,7 @@ mod tests {
             }
             for i in 0..online.len() {
                 if online.event_of[i] != a {
-                    let ev = &online.events[a];
-                    let bound =
-                        norms[a] / ev.members.len() as f32 * online.time(online.days[i], ev);
+                    let bound = online.article_bound(&norms, i, a);
                     let exact = online.article_to_event(i, a);
                     assert!(
                         may_exceed(bound, exact - 1e-7),
