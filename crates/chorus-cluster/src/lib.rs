@@ -47,6 +47,47 @@ pub struct Clustering {
     pub duplicates: Vec<Option<Duplicate>>,
 }
 
+impl Clustering {
+    /// The same clustering over articles numbered anew: article `p` becomes `order[p]` (for a
+    /// clustering computed over the articles in another order than the caller's). Events keep
+    /// their sorted members and their order by first article.
+    pub fn renumbered(self, order: &[usize]) -> Clustering {
+        let n = order.len();
+        let mut similarity = vec![0.0; n];
+        let mut duplicates = vec![None; n];
+        for (p, (s, d)) in self.similarity.into_iter().zip(self.duplicates).enumerate() {
+            similarity[order[p]] = s;
+            duplicates[order[p]] = d.map(|d| Duplicate {
+                of: order[d.of],
+                ..d
+            });
+        }
+        let mut events: Vec<(Vec<usize>, Vec<String>, Vec<String>)> = self
+            .events
+            .into_iter()
+            .zip(self.shared_terms)
+            .zip(self.shared_names)
+            .map(|((e, t), m)| {
+                let mut e: Vec<usize> = e.into_iter().map(|p| order[p]).collect();
+                e.sort_unstable();
+                (e, t, m)
+            })
+            .collect();
+        events.sort_by_key(|e| e.0.first().copied());
+        let mut out = Clustering {
+            similarity,
+            duplicates,
+            ..Clustering::default()
+        };
+        for (e, t, m) in events {
+            out.events.push(e);
+            out.shared_terms.push(t);
+            out.shared_names.push(m);
+        }
+        out
+    }
+}
+
 /// A growing collection of articles and its events.
 pub struct Collection {
     config: ClusterConfig,

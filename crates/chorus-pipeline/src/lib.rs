@@ -94,105 +94,56 @@ pub fn digest_reusing(
 
 /// Groups `cleaned` into events: from scratch, or (with [`Grouping::Incremental`] and
 /// earlier events) by restoring the earlier events over the articles they held with unchanged
-/// cleaned text and adding the rest. The clustering works on the restored articles first and
-/// the added ones after them, so the articles are put in that order and back afterwards; the
-/// returned articles and clustering are in the input order.
+/// cleaned text and adding the rest. The clustering takes the restored articles first and the
+/// added ones after them; the returned articles and clustering are in the input order.
 fn group(
     cleaned: Vec<CleanArticle>,
     config: &ClusterConfig,
     previous: &Previous,
 ) -> (Vec<CleanArticle>, chorus_cluster::Clustering) {
-    let scratch = |cleaned: Vec<CleanArticle>| {
-        let c = chorus_cluster::cluster(&cleaned, config);
-        (cleaned, c)
-    };
-    if previous.grouping == Grouping::Regroup || previous.events.is_empty() {
-        return scratch(cleaned);
-    }
-    let position: HashMap<&str, usize> = cleaned
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.article.id.as_str(), i))
-        .collect();
     // The earlier event of each article still there with the same cleaned text.
     let mut earlier: Vec<Option<usize>> = vec![None; cleaned.len()];
-    for (k, e) in previous.events.iter().enumerate() {
-        for id in &e.articles {
-            if let Some(&i) = position.get(id.as_str()) {
-                let a = &cleaned[i];
-                if earlier[i].is_none()
-                    && previous.texts.get(id).map(String::as_str) == Some(a.text())
-                {
-                    earlier[i] = Some(k);
+    if previous.grouping == Grouping::Incremental {
+        let position: HashMap<&str, usize> = cleaned
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.article.id.as_str(), i))
+            .collect();
+        for (k, e) in previous.events.iter().enumerate() {
+            for id in &e.articles {
+                if let Some(&i) = position.get(id.as_str()) {
+                    if earlier[i].is_none()
+                        && previous.texts.get(id).map(String::as_str) == Some(cleaned[i].text())
+                    {
+                        earlier[i] = Some(k);
+                    }
                 }
             }
         }
     }
-    drop(position);
-    // order[p] = input index of the article the clustering sees at p: kept ones first.
-    let order: Vec<usize> = (0..cleaned.len())
-        .filter(|&i| earlier[i].is_some())
-        .chain((0..cleaned.len()).filter(|&i| earlier[i].is_none()))
-        .collect();
-    let kept = order.iter().take_while(|&&i| earlier[i].is_some()).count();
-    if kept == 0 {
-        return scratch(cleaned);
+    let (kept, added): (Vec<_>, Vec<_>) = cleaned
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| earlier[*i].is_some());
+    if kept.is_empty() {
+        let cleaned: Vec<CleanArticle> = added.into_iter().map(|x| x.1).collect();
+        let c = chorus_cluster::cluster(&cleaned, config);
+        return (cleaned, c);
     }
+    // order[p] = input index of the article the clustering sees at p.
+    let (order, arranged): (Vec<usize>, Vec<CleanArticle>) = kept.into_iter().chain(added).unzip();
+    let restored = earlier.iter().filter(|e| e.is_some()).count();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); previous.events.len()];
-    for (p, &i) in order[..kept].iter().enumerate() {
+    for (p, &i) in order[..restored].iter().enumerate() {
         if let Some(k) = earlier[i] {
             groups[k].push(p);
         }
     }
-    let mut rank = vec![0; cleaned.len()];
-    for (p, &i) in order.iter().enumerate() {
-        rank[i] = p;
+    let mut c = chorus_cluster::Collection::restore(config.clone(), &arranged[..restored], &groups);
+    if restored < arranged.len() {
+        c.add(&arranged[restored..]);
     }
-    let mut arranged: Vec<(usize, CleanArticle)> = cleaned
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| (rank[i], a))
-        .collect();
-    arranged.sort_unstable_by_key(|x| x.0);
-    let arranged: Vec<CleanArticle> = arranged.into_iter().map(|x| x.1).collect();
-    let mut c = chorus_cluster::Collection::restore(config.clone(), &arranged[..kept], &groups);
-    if kept < arranged.len() {
-        c.add(&arranged[kept..]);
-    }
-    let c = c.clustering();
-    // Back to input order.
-    let n = arranged.len();
-    let mut similarity = vec![0.0; n];
-    let mut duplicates = vec![None; n];
-    for (p, (s, d)) in c.similarity.iter().zip(&c.duplicates).enumerate() {
-        similarity[order[p]] = *s;
-        duplicates[order[p]] = d.map(|d| chorus_cluster::Duplicate {
-            of: order[d.of],
-            ..d
-        });
-    }
-    let mut events: Vec<(Vec<usize>, Vec<String>, Vec<String>)> = c
-        .events
-        .into_iter()
-        .zip(c.shared_terms)
-        .zip(c.shared_names)
-        .map(|((e, t), m)| {
-            let mut e: Vec<usize> = e.into_iter().map(|p| order[p]).collect();
-            e.sort_unstable();
-            (e, t, m)
-        })
-        .collect();
-    events.sort_by_key(|e| e.0.first().copied());
-    let mut clustering = chorus_cluster::Clustering {
-        similarity,
-        duplicates,
-        ..Default::default()
-    };
-    for (e, t, m) in events {
-        clustering.events.push(e);
-        clustering.shared_terms.push(t);
-        clustering.shared_names.push(m);
-    }
+    let clustering = c.clustering().renumbered(&order);
     let mut back: Vec<(usize, CleanArticle)> = order.into_iter().zip(arranged).collect();
     back.sort_unstable_by_key(|x| x.0);
     (back.into_iter().map(|x| x.1).collect(), clustering)
