@@ -303,10 +303,9 @@ impl Store {
         // Events: each compared with the stored one of its id (in SQLite, not loaded: the
         // stored JSON of a large collection is hundreds of megabytes).
         let kept: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        for id in ids(tx, "SELECT id FROM events")? {
-            if !kept.contains(id.as_str()) {
-                delete_event(tx, &id)?;
-            }
+        for id in stale(tx, "SELECT id FROM events", &kept)? {
+            delete(tx, &id, EVENT_ROWS)?;
+            delete(tx, &id, &["DELETE FROM event_entities WHERE event_id = ?1"])?;
         }
         for (rank, e) in events.iter().enumerate() {
             let rank = rank as i64;
@@ -323,7 +322,7 @@ impl Store {
                     }
                     continue;
                 }
-                Some((_, false)) => delete_event(tx, &e.id)?,
+                Some((_, false)) => delete(tx, &e.id, EVENT_ROWS)?,
                 None => {}
             }
             tx.prepare_cached(
@@ -357,10 +356,8 @@ impl Store {
         // Entities, the same way (an entity's JSON holds its events, so its links change with it).
         let entities = aggregate_entities(&events);
         let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-        for id in ids(tx, "SELECT id FROM entities")? {
-            if !kept.contains(id.as_str()) {
-                delete_entity(tx, &id)?;
-            }
+        for id in stale(tx, "SELECT id FROM entities", &kept)? {
+            delete(tx, &id, ENTITY_ROWS)?;
         }
         for ent in &entities {
             let json = serde_json::to_string(ent)?;
@@ -370,7 +367,7 @@ impl Store {
                 .optional()?;
             match same {
                 Some(true) => continue,
-                Some(false) => delete_entity(tx, &ent.id)?,
+                Some(false) => delete(tx, &ent.id, ENTITY_ROWS)?,
                 None => {}
             }
             tx.prepare_cached(
@@ -398,19 +395,11 @@ impl Store {
                 stmt.execute(params![e, ent.id])?;
             }
         }
-        // Links of events that are gone, whichever entity held them.
-        tx.execute(
-            "DELETE FROM event_entities WHERE event_id NOT IN (SELECT id FROM events)",
-            [],
-        )?;
 
         // Cleaned texts: each compared with what is stored.
         let current: HashSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
-        for id in ids(tx, "SELECT id FROM clean_articles")? {
-            if !current.contains(id.as_str()) {
-                tx.prepare_cached("DELETE FROM clean_articles WHERE id = ?1")?
-                    .execute([id])?;
-            }
+        for id in stale(tx, "SELECT id FROM clean_articles", &current)? {
+            delete(tx, &id, &["DELETE FROM clean_articles WHERE id = ?1"])?;
         }
         for a in &report.articles {
             let json = serde_json::to_string(a)?;
@@ -447,32 +436,39 @@ impl Store {
     }
 }
 
-/// The first column of every row of `sql` (a list of ids).
-fn ids(tx: &Transaction<'_>, sql: &str) -> Result<Vec<String>> {
+/// The ids `sql` lists (its first column) that are not in `kept`.
+fn stale(tx: &Transaction<'_>, sql: &str, kept: &HashSet<&str>) -> Result<Vec<String>> {
     let mut stmt = tx.prepare(sql)?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Removes a stored event and its article and source links.
-fn delete_event(tx: &Transaction<'_>, id: &str) -> Result<()> {
-    for sql in [
-        "DELETE FROM events WHERE id = ?1",
-        "DELETE FROM event_articles WHERE event_id = ?1",
-        "DELETE FROM event_sources WHERE event_id = ?1",
-    ] {
-        tx.prepare_cached(sql)?.execute([id])?;
+    let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for id in ids {
+        let id = id?;
+        if !kept.contains(id.as_str()) {
+            out.push(id);
+        }
     }
-    Ok(())
+    Ok(out)
 }
 
-/// Removes a stored entity, its names and its event links.
-fn delete_entity(tx: &Transaction<'_>, id: &str) -> Result<()> {
-    for sql in [
-        "DELETE FROM entities WHERE id = ?1",
-        "DELETE FROM entity_names WHERE entity_id = ?1",
-        "DELETE FROM event_entities WHERE entity_id = ?1",
-    ] {
+/// The rows of a stored event: itself, its article and source links. Its entity links belong
+/// to its entities' rows, which change with the entities (an event that is gone loses them
+/// too).
+const EVENT_ROWS: &[&str] = &[
+    "DELETE FROM events WHERE id = ?1",
+    "DELETE FROM event_articles WHERE event_id = ?1",
+    "DELETE FROM event_sources WHERE event_id = ?1",
+];
+
+/// The rows of a stored entity: itself, its names and its event links.
+const ENTITY_ROWS: &[&str] = &[
+    "DELETE FROM entities WHERE id = ?1",
+    "DELETE FROM entity_names WHERE entity_id = ?1",
+    "DELETE FROM event_entities WHERE entity_id = ?1",
+];
+
+/// Runs each of `statements` (deletions keyed by `?1`) for `id`.
+fn delete(tx: &Transaction<'_>, id: &str, statements: &[&str]) -> Result<()> {
+    for sql in statements {
         tx.prepare_cached(sql)?.execute([id])?;
     }
     Ok(())
