@@ -2,26 +2,53 @@
 //! change keep their earlier account; an event with a changed or added article is recomputed.
 
 use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_model::{Article, Report};
 use chorus_pipeline::{digest, digest_reusing, Grouping, Previous};
 use std::path::Path;
 
-#[test]
-fn unchanged_events_are_kept_and_touched_ones_recomputed() {
+/// The example corpus's articles.
+fn corpus() -> Vec<Article> {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
-    let config = Default::default();
-    let first = digest(articles.clone(), vec![], &config);
-    assert!(first.events.len() >= 3);
-    // Mark every earlier account so that kept ones can be told from recomputed ones.
+    ingest_paths(&[corpus], &IngestConfig::default()).articles
+}
+
+/// `report` as the earlier report: its cleaned texts and events, every title marked "KEPT "
+/// so that kept accounts can be told from recomputed ones.
+fn marked(report: &Report) -> Previous {
     let mut previous = Previous::default();
-    for a in &first.articles {
+    for a in &report.articles {
         previous.texts.insert(a.id.clone(), a.text.clone());
     }
-    for e in &first.events {
+    for e in &report.events {
         let mut e = e.clone();
         e.title = format!("KEPT {}", e.title);
         previous.events.push(e);
     }
+    previous
+}
+
+/// The article sets of the events of `report`, each sorted, in sorted order.
+fn sets(report: &Report) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = report
+        .events
+        .iter()
+        .map(|e| {
+            let mut a = e.articles.clone();
+            a.sort();
+            a
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn unchanged_events_are_kept_and_touched_ones_recomputed() {
+    let articles = corpus();
+    let config = Default::default();
+    let first = digest(articles.clone(), vec![], &config);
+    assert!(first.events.len() >= 3);
+    let previous = marked(&first);
     let same = digest_reusing(articles.clone(), vec![], &config, &previous);
     assert_eq!(same.events.len(), first.events.len());
     assert!(same.events.iter().all(|e| e.title.starts_with("KEPT ")));
@@ -57,36 +84,14 @@ fn unchanged_events_are_kept_and_touched_ones_recomputed() {
 /// included); regrouping from scratch gives the same events here.
 #[test]
 fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
+    let articles = corpus();
     let config = Default::default();
     let whole = digest(articles.clone(), vec![], &config);
     // The last article of the largest event arrives later.
     let late = whole.events[0].articles.last().unwrap().clone();
     let before: Vec<_> = articles.iter().filter(|a| a.id != late).cloned().collect();
     let first = digest(before, vec![], &config);
-    let mut previous = Previous::default();
-    for a in &first.articles {
-        previous.texts.insert(a.id.clone(), a.text.clone());
-    }
-    for e in &first.events {
-        let mut e = e.clone();
-        e.title = format!("KEPT {}", e.title);
-        previous.events.push(e);
-    }
-    let sets = |r: &chorus_model::Report| {
-        let mut v: Vec<Vec<String>> = r
-            .events
-            .iter()
-            .map(|e| {
-                let mut a = e.articles.clone();
-                a.sort();
-                a
-            })
-            .collect();
-        v.sort();
-        v
-    };
+    let mut previous = marked(&first);
     let after = digest_reusing(articles.clone(), vec![], &config, &previous);
     assert_eq!(sets(&after), sets(&whole));
     let joined = after
@@ -111,8 +116,7 @@ fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
 /// restoring means, and what `Grouping::Regroup` undoes.
 #[test]
 fn stored_events_are_the_grouping_until_regrouped() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
+    let articles = corpus();
     let config = Default::default();
     let whole = digest(articles.clone(), vec![], &config);
     assert!(whole.events.len() >= 2);
@@ -121,12 +125,9 @@ fn stored_events_are_the_grouping_until_regrouped() {
     merged
         .articles
         .extend(whole.events[1].articles.iter().cloned());
-    let mut previous = Previous::default();
-    for a in &whole.articles {
-        previous.texts.insert(a.id.clone(), a.text.clone());
-    }
-    previous.events.push(merged.clone());
-    previous.events.extend(whole.events[2..].iter().cloned());
+    let mut previous = marked(&whole);
+    previous.events.drain(..2);
+    previous.events.insert(0, merged.clone());
     let kept = digest_reusing(articles.clone(), vec![], &config, &previous);
     assert_eq!(kept.events.len(), whole.events.len() - 1);
     let mut ids = kept.events[0].articles.clone();
