@@ -170,16 +170,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         } else {
             format!("shuffle {seed}")
         };
-        println!(
-            "{name:<10} {:>6}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {ms:>5}",
-            c.events.len(),
-            s.bcubed.0,
-            s.bcubed.1,
-            s.bcubed.2,
-            s.pairwise.0,
-            s.pairwise.1,
-            s.pairwise.2
-        );
+        row(&name, c.events.len(), &s, ms);
         f1s.push(s.bcubed.2);
         if first.is_none() {
             first = Some((c, predicted));
@@ -199,17 +190,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         let c = in_ingests(&shuffled, parts, &config);
         let ms = start.elapsed().as_millis();
         let s = score(&labels(&c.events, shuffled.len()), &shuffled_gold);
-        println!(
-            "{:<10} {:>6}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {ms:>5}",
-            format!("{parts}"),
-            c.events.len(),
-            s.bcubed.0,
-            s.bcubed.1,
-            s.bcubed.2,
-            s.pairwise.0,
-            s.pairwise.1,
-            s.pairwise.2
-        );
+        row(&parts.to_string(), c.events.len(), &s, ms);
     }
     if args.contains(&"--errors") {
         if let Some((c, predicted)) = first {
@@ -219,9 +200,17 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// One line of the score table.
+fn row(name: &str, events: usize, s: &Scores, ms: u128) {
+    println!(
+        "{name:<10} {events:>6}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {:.3}  {ms:>5}",
+        s.bcubed.0, s.bcubed.1, s.bcubed.2, s.pairwise.0, s.pairwise.1, s.pairwise.2
+    );
+}
+
 /// `articles` grouped as a collection that receives them in `parts` equal ingests, each
 /// restoring the events left by the previous one ([`Collection::restore`]) and adding its own.
-pub(crate) fn in_ingests(
+fn in_ingests(
     articles: &[CleanArticle],
     parts: usize,
     config: &ClusterConfig,
