@@ -51,6 +51,12 @@ fn multinews() -> Option<PathBuf> {
     }
 }
 
+/// Asserts that `out` exited with status 1 and said `message` on stderr.
+fn fails_saying(out: &Output, message: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    assert!(stderr(out).contains(message), "{}", stderr(out));
+}
+
 fn stats(data: &Path) -> serde_json::Value {
     let out = chorus(data, &["stats", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -143,12 +149,7 @@ fn a_second_writer_is_told_the_directory_is_busy() {
         .unwrap();
     lock.try_lock().unwrap();
     let second = chorus(&data, &["ingest", corpus.to_str().unwrap()]);
-    assert_eq!(second.status.code(), Some(1));
-    assert!(
-        stderr(&second).contains("data directory is busy"),
-        "{}",
-        stderr(&second)
-    );
+    fails_saying(&second, "data directory is busy");
     // Readers still work while a writer holds the lock.
     assert_eq!(stats(&data)["articles"], stored);
     drop(lock);
@@ -219,12 +220,7 @@ fn read_commands_answer_from_the_example_collection() {
     assert!(stdout(&html).starts_with("<!doctype html>"));
 
     let missing = chorus(&data, &["show", "e999"]);
-    assert_eq!(missing.status.code(), Some(1));
-    assert!(
-        stderr(&missing).contains("no event \"e999\""),
-        "{}",
-        stderr(&missing)
-    );
+    fails_saying(&missing, "no event \"e999\"");
 
     let entities = json(&chorus(&data, &["entities", "--format", "json"]));
     let first = &entities.as_array().unwrap()[0];
@@ -251,8 +247,7 @@ fn read_commands_answer_from_the_example_collection() {
     assert_eq!(later.status.code(), Some(0));
     assert!(stdout(&later).is_empty());
     let bad = chorus(&data, &["events", "--since", "someday"]);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("invalid --since"), "{}", stderr(&bad));
+    fails_saying(&bad, "invalid --since");
 
     let title = events[0]["title"].as_str().unwrap();
     let word = title
@@ -266,12 +261,7 @@ fn read_commands_answer_from_the_example_collection() {
     assert!(stdout(&text).contains('['), "{}", stdout(&text));
 
     let nowhere = chorus(&dir.join("nowhere"), &["stats"]);
-    assert_eq!(nowhere.status.code(), Some(1));
-    assert!(
-        stderr(&nowhere).contains("no collection at"),
-        "{}",
-        stderr(&nowhere)
-    );
+    fails_saying(&nowhere, "no collection at");
     assert!(!dir.join("nowhere").exists());
 }
 
@@ -335,12 +325,7 @@ fn a_later_ingest_adds_to_the_stored_events_and_regroup_starts_over() {
     // Regrouping needs a collection: none is made for it.
     let nowhere = dir.join("nowhere");
     let missing = chorus(&nowhere, &["ingest", "--regroup"]);
-    assert_eq!(missing.status.code(), Some(1));
-    assert!(
-        stderr(&missing).contains("no collection at"),
-        "{}",
-        stderr(&missing)
-    );
+    fails_saying(&missing, "no collection at");
     assert!(!nowhere.exists());
 
     // Regrouping without paths groups the stored articles as one fresh ingest does.
