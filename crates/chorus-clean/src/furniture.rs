@@ -139,16 +139,7 @@ fn lower_words<'b>(text: &str, buf: &'b mut String) -> Vec<&'b str> {
     buf.clear();
     let mut ends = Vec::new();
     for (_, w) in chorus_text::words(text) {
-        if w.is_ascii() {
-            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // Whole-word lower-casing (a final sigma differs from a letter-by-letter one).
-            buf.extend(
-                w.to_lowercase()
-                    .chars()
-                    .map(|c| if c == '’' { '\'' } else { c }),
-            );
-        }
+        chorus_text::push_lower_word(buf, w);
         ends.push(buf.len());
     }
     let buf: &'b str = buf;

@@ -27,6 +27,25 @@ fn stopwords() -> &'static rustc_hash::FxHashSet<&'static str> {
     })
 }
 
+/// Appends the form a word as written is looked up in: lower case, a curly apostrophe made
+/// straight ("Don’t" → "don't"). ASCII is lower-cased in place, without a string of its own.
+pub fn push_lower_word(out: &mut String, word: &str) {
+    let start = out.len();
+    out.push_str(word);
+    if word.is_ascii() {
+        out[start..].make_ascii_lowercase();
+    } else {
+        let lower = word.to_lowercase().replace('’', "'");
+        out.replace_range(start.., &lower);
+    }
+}
+
+/// Whether a word in its lower-case form ([`push_lower_word`]) carries a topic: two letters
+/// or more, and not a stop word.
+fn is_content(lower: &str) -> bool {
+    lower.chars().count() >= 2 && !is_stopword(lower)
+}
+
 /// Whether a lowercase word carries no topic (English function words and news fillers).
 pub fn is_stopword(lower: &str) -> bool {
     stopwords().contains(lower)
@@ -106,8 +125,7 @@ impl Terms {
             for (l, c) in lower.iter_mut().zip(b) {
                 *l = c.to_ascii_lowercase();
             }
-            return b.len() >= 2
-                && std::str::from_utf8(&lower[..b.len()]).is_ok_and(|l| !is_stopword(l));
+            return std::str::from_utf8(&lower[..b.len()]).is_ok_and(is_content);
         }
         self.with_content_word(word, |r| r.is_some())
     }
@@ -124,8 +142,9 @@ impl Terms {
             if let Some(known) = cache.get(word) {
                 return f(lend(known));
             }
-            let lower = word.to_lowercase().replace('’', "'");
-            let resolved = (lower.chars().count() >= 2 && !is_stopword(&lower)).then(|| {
+            let mut lower = String::with_capacity(word.len());
+            push_lower_word(&mut lower, word);
+            let resolved = is_content(&lower).then(|| {
                 let stem = self.stem(&lower).into_boxed_str();
                 (lower.into_boxed_str(), stem)
             });
