@@ -14,7 +14,9 @@ mod web;
 
 use chorus_model::{Article, Diagnostic};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub use chorus_extract::Extracted;
@@ -65,6 +67,12 @@ impl Ingested {
         });
     }
 
+    fn skipping(path: &Path, err: IngestError) -> Ingested {
+        let mut out = Ingested::default();
+        out.skip(path, err);
+        out
+    }
+
     fn merge(&mut self, other: Ingested) {
         self.articles.extend(other.articles);
         self.diagnostics.extend(other.diagnostics);
@@ -75,33 +83,71 @@ impl Ingested {
 /// Reads every input path (`-` is JSONL on stdin) and returns the articles and diagnostics.
 pub fn ingest_paths(paths: &[PathBuf], config: &IngestConfig) -> Ingested {
     let mut out = Ingested::default();
+    let _ = ingest_paths_with(paths, config, &mut |part| {
+        out.merge(part);
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Reads every input path as [`ingest_paths`] does, handing what it reads to `on_batch` as
+/// it goes, in input order: a batch of files of a directory, a few dozen pages of a WARC, a
+/// file, a URL. Article ids are unique across batches. Memory holds one batch, not the whole
+/// input, so a caller that stores each batch reads a large archive in flat memory.
+/// `on_batch` returning `Break` stops reading (the result is then `Break`).
+pub fn ingest_paths_with(
+    paths: &[PathBuf],
+    config: &IngestConfig,
+    on_batch: &mut dyn FnMut(Ingested) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let mut sink = Sink {
+        seen: HashMap::new(),
+        on_batch,
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             let mut buf = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut buf) {
-                Ok(_) => out.merge(ingest_bytes(Path::new("-"), "stdin", &buf, Kind::Json)),
-                Err(e) => out.skip(path, IngestError::Io(e)),
-            }
+            let part = match std::io::stdin().lock().read_to_end(&mut buf) {
+                Ok(_) => ingest_bytes(Path::new("-"), "stdin", &buf, Kind::Json),
+                Err(e) => Ingested::skipping(path, IngestError::Io(e)),
+            };
+            sink.send(part)?;
             continue;
         }
         if let Some(url) = path.to_str().filter(|p| web::is_url(p)) {
-            out.merge(web::ingest_url(url, config));
+            sink.send(web::ingest_url(url, config))?;
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => out.merge(ingest_dir(path, config)),
+            Ok(m) if m.is_dir() => ingest_dir(path, config, &mut sink)?,
             Ok(_) => {
                 let id = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                out.merge(ingest_file(path, &id, config));
+                ingest_file(path, &id, config, &mut sink)?;
             }
-            Err(e) => out.skip(path, IngestError::Io(e)),
+            Err(e) => sink.send(Ingested::skipping(path, IngestError::Io(e)))?,
         }
     }
-    dedupe_ids(&mut out);
-    out
+    ControlFlow::Continue(())
+}
+
+/// Where batches go: ids made unique across all of them, then the caller's `on_batch`.
+struct Sink<'a> {
+    /// How many articles so far had each id.
+    seen: HashMap<String, usize>,
+    on_batch: &'a mut dyn FnMut(Ingested) -> ControlFlow<()>,
+}
+
+impl Sink<'_> {
+    fn send(&mut self, mut part: Ingested) -> ControlFlow<()> {
+        if part.articles.is_empty() && part.diagnostics.is_empty() && part.skipped == 0 {
+            return ControlFlow::Continue(());
+        }
+        dedupe_ids(&mut self.seen, &mut part);
+        (self.on_batch)(part)
+    }
 }
 
 /// The files under `root` (recursively, hidden ones left out) in sorted order, and the
@@ -137,29 +183,49 @@ fn walk(root: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, IngestError)>) {
     (files, problems)
 }
 
-fn ingest_dir(root: &Path, config: &IngestConfig) -> Ingested {
-    let mut out = Ingested::default();
+/// Files of a directory read in parallel at a time (merged in walk order).
+const FILES_PER_BATCH: usize = 256;
+
+fn ingest_dir(root: &Path, config: &IngestConfig, sink: &mut Sink) -> ControlFlow<()> {
     let (files, problems) = walk(root);
+    let mut unreadable = Ingested::default();
     for (p, e) in problems {
-        out.skip(&p, e);
+        unreadable.skip(&p, e);
     }
-    // Files are independent: read and parsed in parallel, merged in walk order.
-    let parts: Vec<Ingested> = files
-        .par_iter()
-        .map(|file| {
-            let rel = file.strip_prefix(root).unwrap_or(file);
-            let id = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            ingest_file(file, &id, config)
-        })
-        .collect();
-    for part in parts {
-        out.merge(part);
+    sink.send(unreadable)?;
+    let id_of = |file: &Path| {
+        let rel = file.strip_prefix(root).unwrap_or(file);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let mut rest = files.as_slice();
+    while let Some(first) = rest.first() {
+        if kind_of(first) == Some(Kind::Warc) {
+            // An archive streams its own batches (its pages extracted in parallel).
+            ingest_file(first, &id_of(first), config, sink)?;
+            rest = &rest[1..];
+            continue;
+        }
+        // Other files are independent: read and parsed in parallel, merged in walk order.
+        let run = rest
+            .iter()
+            .take(FILES_PER_BATCH)
+            .take_while(|f| kind_of(f) != Some(Kind::Warc))
+            .count();
+        let parts: Vec<Ingested> = rest[..run]
+            .par_iter()
+            .map(|file| read_file(file, &id_of(file), config))
+            .collect();
+        let mut batch = Ingested::default();
+        for part in parts {
+            batch.merge(part);
+        }
+        sink.send(batch)?;
+        rest = &rest[run..];
     }
-    out
+    ControlFlow::Continue(())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,16 +256,21 @@ fn kind_of(path: &Path) -> Option<Kind> {
     }
 }
 
-fn ingest_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
+fn ingest_file(path: &Path, id: &str, config: &IngestConfig, sink: &mut Sink) -> ControlFlow<()> {
+    if kind_of(path) == Some(Kind::Warc) {
+        // Archives run to gigabytes: streamed a record at a time, never read whole.
+        return web::ingest_warc(path, &mut |part| sink.send(part));
+    }
+    sink.send(read_file(path, id, config))
+}
+
+/// One file read whole (a WARC too: [`ingest_file`] streams those instead).
+fn read_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
     let mut out = Ingested::default();
     let Some(kind) = kind_of(path) else {
         out.skip(path, IngestError::Unsupported);
         return out;
     };
-    if kind == Kind::Warc {
-        // Archives run to gigabytes: streamed a record at a time, never read whole.
-        return web::ingest_warc(path);
-    }
     match std::fs::metadata(path) {
         Ok(m) if m.len() > config.max_file_bytes => {
             out.skip(
@@ -382,9 +453,9 @@ fn decode(bytes: &[u8]) -> Result<&str> {
     })
 }
 
-/// Keeps ids unique: a later article whose id is taken gets `~2`, `~3`, ... and a warning.
-fn dedupe_ids(out: &mut Ingested) {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
+/// Keeps ids unique: a later article whose id is taken (in `out` or, per `seen`, in an
+/// earlier batch) gets `~2`, `~3`, ... and a warning.
+fn dedupe_ids(seen: &mut HashMap<String, usize>, out: &mut Ingested) {
     for a in &mut out.articles {
         let n = seen.entry(a.id.clone()).or_insert(0);
         *n += 1;

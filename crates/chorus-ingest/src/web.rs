@@ -7,9 +7,12 @@ use crate::html::{article_from_page, Given};
 use crate::{IngestConfig, IngestError, Ingested};
 use chorus_extract::{extract, Hints};
 use chorus_fetch::{
-    parse_feed, warc_articles, FeedItem, FetchConfig, Fetched, Fetcher, Validators,
+    parse_feed, warc_articles, FeedItem, FetchConfig, Fetched, Fetcher, Validators, WarcError,
+    WarcPage,
 };
 use chorus_model::{Article, Diagnostic};
+use rayon::prelude::*;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 impl Ingested {
@@ -39,51 +42,92 @@ fn page_article(
     article_from_page(url, page, given, &host)
 }
 
-/// Every HTML page of a WARC / WARC.gz file, read one record at a time.
-pub(crate) fn ingest_warc(path: &Path) -> Ingested {
+/// Pages of an archive extracted in parallel at a time, and the most HTML bytes they may hold.
+const PAGES_PER_BATCH: usize = 64;
+const BATCH_BYTES: usize = 64 << 20;
+
+/// Every HTML page of a WARC / WARC.gz file, read a record at a time and handed to `emit` in
+/// batches (at most [`PAGES_PER_BATCH`] pages in memory).
+pub(crate) fn ingest_warc(
+    path: &Path,
+    emit: &mut dyn FnMut(Ingested) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let shown = path.display().to_string();
     match std::fs::File::open(path) {
-        Ok(f) => warc_pages(&shown, std::io::BufReader::new(f)),
+        Ok(f) => warc_pages(&shown, std::io::BufReader::new(f), emit),
         Err(e) => {
             let mut out = Ingested::default();
             out.note(shown, IngestError::Io(e).to_string(), true);
-            out
+            emit(out)
         }
     }
 }
 
 /// Every HTML page of a WARC held in memory.
 pub(crate) fn ingest_warc_bytes(shown: &str, bytes: &[u8]) -> Ingested {
-    warc_pages(shown, bytes)
+    let mut out = Ingested::default();
+    let _ = warc_pages(shown, bytes, &mut |part| {
+        out.merge(part);
+        ControlFlow::Continue(())
+    });
+    out
 }
 
-fn warc_pages(shown: &str, reader: impl std::io::Read) -> Ingested {
+fn warc_pages(
+    shown: &str,
+    reader: impl std::io::Read,
+    emit: &mut dyn FnMut(Ingested) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let mut pages = warc_articles(reader);
+    loop {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < PAGES_PER_BATCH && bytes < BATCH_BYTES {
+            let Some(page) = pages.next() else { break };
+            bytes += page.as_ref().map_or(0, |p| p.html.len());
+            batch.push(page);
+        }
+        if batch.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        // Extraction is the costly part and pages are independent: in parallel, in order.
+        let parts: Vec<Ingested> = batch
+            .into_par_iter()
+            .map(|page| warc_page(shown, page))
+            .collect();
+        let mut out = Ingested::default();
+        for part in parts {
+            out.merge(part);
+        }
+        emit(out)?;
+    }
+}
+
+/// The article of one archived page, or the diagnostic of a page or record that has none.
+fn warc_page(shown: &str, page: Result<WarcPage, WarcError>) -> Ingested {
     let mut out = Ingested::default();
-    let shown = shown.to_string();
-    for page in warc_articles(reader) {
-        match page {
-            Ok(p) => {
-                let given = Given {
-                    url: Some(p.url.clone()),
-                    published: p.date.clone(),
-                    ..Given::default()
-                };
-                match page_article(&p.html, &p.url, p.content_type.as_deref(), given) {
-                    Ok(mut a) => {
-                        a.path = Some(shown.clone());
-                        out.articles.push(a);
-                    }
-                    Err(e) => out.note(
-                        format!("{shown}@{} ({})", p.offset, p.url),
-                        e.to_string(),
-                        true,
-                    ),
+    match page {
+        Ok(p) => {
+            let given = Given {
+                url: Some(p.url.clone()),
+                published: p.date.clone(),
+                ..Given::default()
+            };
+            match page_article(&p.html, &p.url, p.content_type.as_deref(), given) {
+                Ok(mut a) => {
+                    a.path = Some(shown.to_string());
+                    out.articles.push(a);
                 }
+                Err(e) => out.note(
+                    format!("{shown}@{} ({})", p.offset, p.url),
+                    e.to_string(),
+                    true,
+                ),
             }
-            Err(e) => {
-                let d = e.to_diagnostic(&shown);
-                out.note(d.path, d.message, true);
-            }
+        }
+        Err(e) => {
+            let d = e.to_diagnostic(shown);
+            out.note(d.path, d.message, true);
         }
     }
     out

@@ -2,9 +2,10 @@
 //! corrupt record in the middle), a feed file, and URLs of a page and a feed served by a local
 //! server on 127.0.0.1 (no other network).
 
-use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_ingest::{ingest_paths, ingest_paths_with, IngestConfig};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 const PAGE: &str = "<html lang=\"en\"><head><title>Pier closed after cracks found</title>\
@@ -111,6 +112,77 @@ fn warc_archives_and_feed_files_become_articles() {
         "{:?}",
         got.diagnostics
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A page of the Lerna Post numbered `k`.
+fn numbered_page(k: usize) -> Vec<u8> {
+    let page = PAGE.replace("three of its", &format!("{} of its", k + 3));
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}",
+        page.len()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_directory_with_an_archive_arrives_in_bounded_batches_in_order() {
+    let dir = scratch("batches");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Title: First\n\nThe first story of the day.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("z.txt"),
+        "Title: Last\n\nThe last story of the day.",
+    )
+    .unwrap();
+    let mut warc = Vec::new();
+    for k in 0..150 {
+        // The last page has the first one's URL: a duplicate id across batches.
+        let uri = format!("https://lerna.example/p{}", if k == 149 { 0 } else { k });
+        warc.extend(record("response", &uri, &numbered_page(k)));
+    }
+    std::fs::write(dir.join("m.warc"), &warc).unwrap();
+    let paths = std::slice::from_ref(&dir);
+
+    let mut batches: Vec<Vec<String>> = Vec::new();
+    let flow = ingest_paths_with(paths, &IngestConfig::default(), &mut |part| {
+        assert!(part
+            .diagnostics
+            .iter()
+            .all(|d| d.message.contains("duplicate")));
+        batches.push(part.articles.into_iter().map(|a| a.id).collect());
+        ControlFlow::Continue(())
+    });
+    assert_eq!(flow, ControlFlow::Continue(()));
+    // a.txt, then the archive's 150 pages in batches of at most 64, then z.txt.
+    assert!(batches.len() >= 5, "{}", batches.len());
+    assert!(batches.iter().all(|b| b.len() <= 64));
+    let ids: Vec<String> = batches.concat();
+    let mut expected = vec!["a.txt".to_string()];
+    expected.extend((0..149).map(|k| format!("https://lerna.example/p{k}")));
+    expected.push("https://lerna.example/p0~2".into());
+    expected.push("z.txt".into());
+    assert_eq!(ids, expected);
+    // Reading all at once gives the same articles.
+    let all = ingest_paths(paths, &IngestConfig::default());
+    let all_ids: Vec<String> = all.articles.into_iter().map(|a| a.id).collect();
+    assert_eq!(all_ids, expected);
+
+    // Breaking stops the reading: nothing after the batch that asked for it.
+    let mut seen = 0;
+    let flow = ingest_paths_with(paths, &IngestConfig::default(), &mut |part| {
+        seen += part.articles.len();
+        if seen > 1 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(flow, ControlFlow::Break(()));
+    assert!((2..=65).contains(&seen), "{seen}");
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -4,15 +4,17 @@
 //! stripped of control characters.
 
 use anyhow::{Context, Result};
-use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_ingest::{ingest_paths_with, IngestConfig};
+use chorus_model::Article;
 use chorus_render::{render, Format, RenderConfig};
 use chorus_store::{
     refresh_events, AddOutcome, Collection, EventFilter, EventOrder, Grouping, OpenOptions, Store,
     StoreError,
 };
 use clap::{Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -202,19 +204,6 @@ fn json_line<T: serde::Serialize>(value: &T) -> Result<()> {
     out(&s)
 }
 
-fn progress(len: u64, message: &'static str) -> ProgressBar {
-    let target = if std::io::stderr().is_terminal() {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
-    let bar = ProgressBar::with_draw_target(Some(len), target).with_message(message);
-    if let Ok(style) = ProgressStyle::with_template("{msg:>18} [{bar:32}] {pos}/{len} {elapsed}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
-}
-
 fn spinner(message: &'static str) -> ProgressBar {
     let target = if std::io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
@@ -243,38 +232,54 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     if args.paths.is_empty() {
         return regroup(&store);
     }
-    let reading = spinner("reading");
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
         // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run.
         validators: Some(dir.join("http-validators.json")),
         ..IngestConfig::default()
     };
-    let ingested = ingest_paths(&args.paths, &ingest_config);
-    reading.finish_and_clear();
-    for d in &ingested.diagnostics {
-        eprintln!("chorus: {}: {}", d.path, d.message);
+    // Articles are stored in batches as they are read, so that a large archive never sits in
+    // memory whole and a killed run keeps what it stored.
+    let reading = spinner("reading");
+    let mut read = Read::default();
+    let mut pending = Vec::new();
+    let mut failed = None;
+    let _ = ingest_paths_with(&args.paths, &ingest_config, &mut |part| {
+        reading.suspend(|| {
+            for d in &part.diagnostics {
+                eprintln!("chorus: {}: {}", d.path, d.message);
+            }
+        });
+        read.articles += part.articles.len();
+        read.skipped += part.skipped;
+        pending.extend(part.articles);
+        let stored = store
+            .add_diagnostics(&part.diagnostics)
+            .and_then(|()| read.store(&store, &mut pending, false));
+        reading.set_message(format!("read {} articles", read.articles));
+        match stored {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
     }
-    store.add_diagnostics(&ingested.diagnostics)?;
-    if ingested.articles.is_empty() && ingested.skipped == 0 {
+    read.store(&store, &mut pending, true)?;
+    reading.finish_and_clear();
+    if read.articles == 0 && read.skipped == 0 {
         // Every URL answered "not modified" (or every input was empty of news): nothing new.
         eprintln!("chorus: nothing new to store");
         return Ok(ExitCode::SUCCESS);
     }
-    if ingested.articles.is_empty() {
+    if read.articles == 0 {
         eprintln!("chorus: error: no article could be read from the given paths");
         return Ok(ExitCode::from(1));
     }
-    let bar = progress(ingested.articles.len() as u64, "storing");
-    let mut total = AddOutcome::default();
-    for chunk in ingested.articles.chunks(BATCH) {
-        let o = store.add_articles(chunk)?;
-        total.added += o.added;
-        total.unchanged += o.unchanged;
-        total.new_versions += o.new_versions;
-        bar.inc(chunk.len() as u64);
-    }
-    bar.finish_and_clear();
+    let total = read.stored;
     let events = if args.regroup || store.events_outdated()? {
         let computing = spinner("computing events");
         let grouping = if args.regroup {
@@ -292,18 +297,47 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     out(&format!(
         "stored {} articles: {} new, {} unchanged, {} new versions; the collection has {} \
          articles in {} events\n",
-        ingested.articles.len(),
-        total.added,
-        total.unchanged,
-        total.new_versions,
-        stats.articles,
-        events
+        read.articles, total.added, total.unchanged, total.new_versions, stats.articles, events
     ))?;
-    Ok(if ingested.skipped > 0 {
+    Ok(if read.skipped > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What an ingest has read and stored so far.
+#[derive(Default)]
+struct Read {
+    articles: usize,
+    /// Inputs that yielded no article because of a problem.
+    skipped: usize,
+    stored: AddOutcome,
+}
+
+impl Read {
+    /// Stores the pending articles, one transaction per [`BATCH`]; unless `all`, a last
+    /// part smaller than a batch stays pending.
+    fn store(
+        &mut self,
+        store: &Store,
+        pending: &mut Vec<Article>,
+        all: bool,
+    ) -> chorus_store::Result<()> {
+        let ready = if all {
+            pending.len()
+        } else {
+            pending.len() - pending.len() % BATCH
+        };
+        for chunk in pending[..ready].chunks(BATCH) {
+            let o = store.add_articles(chunk)?;
+            self.stored.added += o.added;
+            self.stored.unchanged += o.unchanged;
+            self.stored.new_versions += o.new_versions;
+        }
+        pending.drain(..ready);
+        Ok(())
+    }
 }
 
 /// `chorus ingest --regroup` without paths: the stored articles grouped again from scratch.

@@ -8,11 +8,14 @@
 //! cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
 //! cargo xtask bench compare [--runs 3]
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
+//! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
+//! cargo xtask gen N [--warc [--page-kb 100]]
 //! ```
 
 mod bench;
 mod cluster;
 mod compare;
+mod ingest;
 mod suite;
 
 use anyhow::{bail, Result};
@@ -35,9 +38,11 @@ fn main() -> Result<()> {
         ["eval", "extract"] => cargo_test("chorus-extract", "readability"),
         ["similarity", rest @ ..] => cluster::semeval(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
+        ["bench", "ingest", rest @ ..] => ingest::bench(rest),
         ["bench", "compare", rest @ ..] => suite::compare_only(rest),
         ["bench", rest @ ..] => suite::run(rest),
         ["gen", n] => bench::write_jsonl(n.parse()?),
+        ["gen", n, "--warc", rest @ ..] => ingest::write_stdout(n.parse()?, rest),
         ["bench-child", "cluster", rest @ ..] => bench::child(rest),
         ["bench-child", "suite", rest @ ..] => suite::child(rest),
         _ => {
@@ -49,7 +54,9 @@ fn main() -> Result<()> {
                  cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]\n  \
                  cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)\n  \
                  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]\n  \
-                 cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)"
+                 cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]\n  \
+                 cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)\n  \
+                 cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)"
             );
             bail!("unknown task: {}", args.join(" "))
         }

@@ -360,7 +360,7 @@ pub(crate) fn workspace() -> PathBuf {
 
 /// The release `chorus` binary beside this xtask's own executable (same target directory),
 /// built first unless `build` is false.
-fn chorus_binary(build: bool) -> Result<PathBuf> {
+pub(crate) fn chorus_binary(build: bool) -> Result<PathBuf> {
     if build {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         eprintln!("building the release binary: cargo build --release -p chorus");

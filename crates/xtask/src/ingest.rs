@@ -1,0 +1,213 @@
+//! `cargo xtask bench ingest`: `chorus ingest` of web archives of growing size. The generated
+//! articles ([`crate::bench::generate`]) are written as HTML pages of about `--page-kb` KiB
+//! each (scripts, navigation, related links around the story, as news pages carry) in one
+//! WARC; the same articles are also written as JSONL. Each is ingested into a fresh data
+//! directory by the release binary: wall time and peak RSS. When reading is streamed, the
+//! archive's peak is the JSONL's (what the collection itself costs), whatever its size.
+//!
+//! ```text
+//! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100] [--no-build]
+//! cargo xtask gen N --warc [--page-kb 100] > pages.warc
+//! ```
+
+use crate::bench::generate;
+use crate::flag;
+use crate::suite::{chorus_binary, run_measured};
+use anyhow::Result;
+use chorus_model::Article;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+/// `cargo xtask bench ingest`.
+pub(crate) fn bench(args: &[&str]) -> Result<()> {
+    let pages: Vec<usize> = flag::<String>(args, "--pages")
+        .unwrap_or_else(|| "2500,5000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().replace('_', "").parse().ok())
+        .collect();
+    let page_kb: usize = flag(args, "--page-kb").unwrap_or(100);
+    let chorus = chorus_binary(!args.contains(&"--no-build"))?;
+    let tmp = std::env::temp_dir().join(format!("chorus-bench-ingest-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let result = rows(&pages, page_kb, &chorus, &tmp);
+    std::fs::remove_dir_all(&tmp).ok();
+    result
+}
+
+fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()> {
+    println!(
+        "chorus ingest into a new collection (generated pages of ~{page_kb} KiB; one run each; \
+         peak RSS polled from /proc)"
+    );
+    println!(
+        "{:>7} {:<6} {:>9} {:>9} {:>10} {:>9}",
+        "pages", "input", "MB", "seconds", "articles/s", "peak MiB"
+    );
+    for &n in pages {
+        let articles = generate(n)?;
+        let warc = tmp.join(format!("pages-{n}.warc"));
+        write_warc(
+            &articles,
+            page_kb,
+            &mut std::io::BufWriter::new(std::fs::File::create(&warc)?),
+        )?;
+        let jsonl = tmp.join(format!("pages-{n}.jsonl"));
+        write_jsonl(
+            &articles,
+            &mut std::io::BufWriter::new(std::fs::File::create(&jsonl)?),
+        )?;
+        drop(articles);
+        for (label, input) in [("warc", &warc), ("jsonl", &jsonl)] {
+            let data = tmp.join(format!("data-{n}-{label}"));
+            let bytes = std::fs::metadata(input)?.len();
+            let (t, peak) = run_measured(
+                Command::new(chorus)
+                    .arg("ingest")
+                    .arg("--data-dir")
+                    .arg(&data)
+                    .arg(input),
+            )?;
+            let t = t.as_secs_f64();
+            println!(
+                "{:>7} {:<6} {:>9.1} {:>9.2} {:>10.0} {:>9}",
+                n,
+                label,
+                bytes as f64 / 1e6,
+                t,
+                n as f64 / t,
+                peak.map_or("-".into(), |m| format!("{m:.0}")),
+            );
+            std::fs::remove_dir_all(&data).ok();
+        }
+        std::fs::remove_file(&warc).ok();
+        std::fs::remove_file(&jsonl).ok();
+    }
+    Ok(())
+}
+
+/// `cargo xtask gen N --warc [--page-kb K]`: the generated articles as a WARC on stdout.
+pub(crate) fn write_stdout(n: usize, args: &[&str]) -> Result<()> {
+    let page_kb: usize = flag(args, "--page-kb").unwrap_or(100);
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    write_warc(&generate(n)?, page_kb, &mut out)
+}
+
+/// The title a generated article's page carries: its first words.
+fn title_of(a: &Article) -> String {
+    a.body
+        .split_whitespace()
+        .take(9)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write_jsonl(articles: &[Article], out: &mut impl Write) -> Result<()> {
+    for a in articles {
+        let line = serde_json::json!({
+            "id": a.id,
+            "source": a.source,
+            "published": a.published,
+            "title": title_of(a),
+            "url": url_of(a),
+            "text": a.body,
+        });
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn url_of(a: &Article) -> String {
+    format!("https://{}.example.com/news/{}.html", a.source, a.id)
+}
+
+/// Every article as a WARC `response` record holding its HTML page.
+fn write_warc(articles: &[Article], page_kb: usize, out: &mut impl Write) -> Result<()> {
+    for (k, a) in articles.iter().enumerate() {
+        let html = page(a, articles, k, page_kb * 1024);
+        let http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \
+             {}\r\n\r\n",
+            html.len()
+        );
+        let date = a.published.as_deref().unwrap_or("2025-01-01");
+        write!(
+            out,
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {}\r\nWARC-Date: \
+             {date}T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{k:012}>\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            url_of(a),
+            http.len() + html.len()
+        )?;
+        out.write_all(http.as_bytes())?;
+        out.write_all(html.as_bytes())?;
+        out.write_all(b"\r\n\r\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A news page of about `size` bytes around the article: inline scripts and styles, a
+/// navigation bar, the story in paragraphs, related links to other stories, a footer.
+fn page(a: &Article, all: &[Article], k: usize, size: usize) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut story = String::new();
+    let sentences: Vec<&str> = a.body.split_inclusive(". ").collect();
+    for p in sentences.chunks(3) {
+        story.push_str("<p>");
+        story.push_str(&escape(p.concat().trim()));
+        story.push_str("</p>\n");
+    }
+    let mut nav = String::from("<nav><ul>");
+    for section in [
+        "World", "Politics", "Business", "Tech", "Science", "Sport", "Opinion",
+    ] {
+        nav.push_str(&format!(
+            "<li><a href=\"/{}\">{section}</a></li>",
+            section.to_lowercase()
+        ));
+    }
+    nav.push_str("</ul></nav>");
+    let mut related = String::from("<aside class=\"related\"><h2>More stories</h2><ul>");
+    for j in 1..=8 {
+        let other = &all[(k + j * 37) % all.len()];
+        related.push_str(&format!(
+            "<li><a href=\"{}\">{}</a></li>",
+            url_of(other),
+            escape(&title_of(other))
+        ));
+    }
+    related.push_str("</ul></aside>");
+    let title = escape(&title_of(a));
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | \
+         {source}</title><meta property=\"og:site_name\" content=\"{source}\">\
+         <meta property=\"article:published_time\" content=\"{date}\"><style>body{{margin:0}}\
+         .related li{{display:inline}}</style></head><body><header>{nav}</header><main>\
+         <article><h1>{title}</h1><p class=\"byline\">By Staff Reporter</p>\n{story}</article>\
+         {related}</main><footer><p>&copy; {source}. All rights reserved.</p></footer>",
+        source = a.source,
+        date = a.published.as_deref().unwrap_or(""),
+    );
+    // Scripts make up the rest, as trackers and bundles do on real pages.
+    let mut n = 0u64;
+    while html.len() + 40 < size {
+        html.push_str("<script>");
+        let end = (html.len() + 4096).min(size);
+        while html.len() < end {
+            n = n
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            html.push_str(&format!("var v{:x}={};", n >> 40, n >> 33));
+        }
+        html.push_str("</script>");
+    }
+    html.push_str("</body></html>");
+    html
+}
