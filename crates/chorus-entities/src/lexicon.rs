@@ -183,64 +183,62 @@ pub(crate) fn is_leading_particle(lower: &str) -> bool {
     member(&SET, LEADING_PARTICLES, lower)
 }
 
+/// Bits of [`classes`]: the word lists that hold a string, exactly as given (the lists of
+/// capitalised words are asked about words as written, the others about lower-case forms).
+pub(crate) const TITLE: u16 = 1;
+pub(crate) const HONORIFIC: u16 = 1 << 1;
+pub(crate) const ORG_WORD: u16 = 1 << 2;
+pub(crate) const PLACE_HEAD: u16 = 1 << 3;
+pub(crate) const COMMON_ACRONYM: u16 = 1 << 4;
+pub(crate) const ROLE_NOUN: u16 = 1 << 5;
+pub(crate) const SAY_VERB: u16 = 1 << 6;
+pub(crate) const PLACE_NOUN: u16 = 1 << 7;
+pub(crate) const ORG_NOUN: u16 = 1 << 8;
+pub(crate) const PLACE_PREPOSITION: u16 = 1 << 9;
+pub(crate) const FUNCTION_WORD: u16 = 1 << 10;
+pub(crate) const CALENDAR_WORD: u16 = 1 << 11;
+
+/// Which word lists hold `word`: one lookup answers every `is_…` question about it, so a
+/// token asked several of them (as name spans are) is hashed once.
+pub(crate) fn classes(word: &str) -> u16 {
+    static MAP: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<&'static str, u16> = HashMap::default();
+        for (list, bit) in [
+            (TITLES, TITLE),
+            (HONORIFICS, HONORIFIC),
+            (ORG_WORDS, ORG_WORD),
+            (PLACE_HEADS, PLACE_HEAD),
+            (COMMON_ACRONYMS, COMMON_ACRONYM),
+            (ROLE_NOUNS, ROLE_NOUN),
+            (SAY_VERBS, SAY_VERB),
+            (PLACE_NOUNS, PLACE_NOUN),
+            (ORG_NOUNS, ORG_NOUN),
+            (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+            (FUNCTION_WORDS, FUNCTION_WORD),
+            (CALENDAR, CALENDAR_WORD),
+        ] {
+            for &w in list {
+                *map.entry(w).or_default() |= bit;
+            }
+        }
+        map
+    })
+    .get(word)
+    .copied()
+    .unwrap_or(0)
+}
+
 pub(crate) fn is_title(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, TITLES, word)
+    classes(word) & TITLE != 0
 }
 
 pub(crate) fn is_honorific(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, HONORIFICS, word)
+    classes(word) & HONORIFIC != 0
 }
 
 pub(crate) fn is_role_noun(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, ROLE_NOUNS, lower)
-}
-
-pub(crate) fn is_say_verb(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, SAY_VERBS, lower)
-}
-
-pub(crate) fn is_org_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, ORG_WORDS, word)
-}
-
-pub(crate) fn is_place_head(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, PLACE_HEADS, word)
-}
-
-pub(crate) fn is_place_noun(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, PLACE_NOUNS, lower)
-}
-
-pub(crate) fn is_org_noun(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, ORG_NOUNS, lower)
-}
-
-pub(crate) fn is_place_preposition(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, PLACE_PREPOSITIONS, lower)
-}
-
-pub(crate) fn is_function_word(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, FUNCTION_WORDS, lower)
-}
-
-pub(crate) fn is_calendar(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, CALENDAR, lower)
-}
-
-pub(crate) fn is_common_acronym(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    member(&SET, COMMON_ACRONYMS, word)
+    classes(lower) & ROLE_NOUN != 0
 }
 
 /// Whether `word` is a demonym or similar adjective, singular or plural ("Syrian", "Syrians").

@@ -7,6 +7,7 @@ use crate::names;
 use crate::tokens::{tokens, Token};
 use chorus_model::{CleanArticle, EntityKind};
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 /// Type evidence for a name: weighted votes per kind.
@@ -177,34 +178,62 @@ struct ArticleTokens<'a> {
     lowers: Lowered,
 }
 
-/// The lower-case forms of an article's tokens, in one string.
+/// The lower-case forms of an article's tokens: a word with no capital and no non-ASCII
+/// letter is its own form; the others are written into one string.
 #[derive(Default)]
 struct Lowered {
     text: String,
-    /// Where each token's form ends in `text`.
-    ends: Vec<usize>,
+    /// Per token, its form's range in `text`, or [`Lowered::SAME`].
+    forms: Vec<(u32, u32)>,
 }
 
 impl Lowered {
-    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Lowered {
-        let mut out = Lowered::default();
-        for w in words {
-            if w.is_ascii() {
-                let start = out.text.len();
-                out.text.push_str(w);
-                out.text[start..].make_ascii_lowercase();
-            } else {
-                out.text.push_str(&w.to_lowercase());
-            }
-            out.ends.push(out.text.len());
-        }
-        out
-    }
+    const SAME: (u32, u32) = (u32::MAX, u32::MAX);
 
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+    /// The lower-case form of token `i`, whose word is `word`.
+    fn get<'w>(&'w self, i: usize, word: &'w str) -> &'w str {
+        match self.forms[i] {
+            Lowered::SAME => word,
+            (start, end) => &self.text[start as usize..end as usize],
+        }
     }
+}
+
+/// The shapes and lower-case forms of `tokens`, in one pass over each word's bytes.
+fn shapes_and_forms(text: &str, tokens: &[Token]) -> (Vec<Shape>, Lowered) {
+    let mut shapes = Vec::with_capacity(tokens.len());
+    let mut lowered = Lowered {
+        text: String::new(),
+        forms: Vec::with_capacity(tokens.len()),
+    };
+    for t in tokens {
+        let w = &text[t.start..t.end];
+        let (mut cased, mut dashed) = (false, false);
+        for &b in w.as_bytes() {
+            cased |= b.is_ascii_uppercase() || !b.is_ascii();
+            // A hyphen is '-' or starts with byte E2 ('‐', '‑').
+            dashed |= b == b'-' || b == 0xE2;
+        }
+        // Most words: lower case and unhyphenated, so neither a capital nor a particle name.
+        let plain = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && !dashed;
+        shapes.push(if plain { Shape::Other } else { shape(w) });
+        if !cased {
+            lowered.forms.push(Lowered::SAME);
+            continue;
+        }
+        let start = lowered.text.len();
+        if w.is_ascii() {
+            lowered.text.push_str(w);
+            lowered.text[start..].make_ascii_lowercase();
+        } else {
+            lowered.text.push_str(&w.to_lowercase());
+        }
+        // Texts are far below 4 GiB (inputs are capped at 256 MiB).
+        lowered
+            .forms
+            .push((start as u32, lowered.text.len() as u32));
+    }
+    (shapes, lowered)
 }
 
 /// Sentence starts of an article: given sentences, else sentences found in each line; every
@@ -233,20 +262,16 @@ fn sentence_starts(article: &CleanArticle) -> Vec<usize> {
 pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
     let tokenized: Vec<ArticleTokens<'_>> = articles
         .iter()
-        .map(|a| ArticleTokens {
-            text: a.text(),
-            tokens: tokens(a.text(), &sentence_starts(a)),
-            shapes: Vec::new(),
-            lowers: Lowered::default(),
-        })
-        .map(|mut at| {
-            at.shapes = at
-                .tokens
-                .iter()
-                .map(|t| shape(&at.text[t.start..t.end]))
-                .collect();
-            at.lowers = Lowered::new(at.tokens.iter().map(|t| &at.text[t.start..t.end]));
-            at
+        .map(|a| {
+            let text = a.text();
+            let tokens = tokens(text, &sentence_starts(a));
+            let (shapes, lowers) = shapes_and_forms(text, &tokens);
+            ArticleTokens {
+                text,
+                tokens,
+                shapes,
+                lowers,
+            }
         })
         .collect();
     let mut vocabulary = Vocabulary {
@@ -265,7 +290,10 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
         .flat_map(|at| {
             (at.shapes.iter().enumerate())
                 .filter(|&(_, &s)| s != Shape::Other)
-                .map(|(i, _)| at.lowers.get(i))
+                .map(|(i, _)| {
+                    let t = &at.tokens[i];
+                    at.lowers.get(i, &at.text[t.start..t.end])
+                })
         })
         .collect();
     // Capitalised words as written, keyed once each however often they occur.
@@ -305,6 +333,7 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
             shapes: &at.shapes,
             lowers: &at.lowers,
             vocabulary: &vocabulary,
+            classes: vec![Cell::new(0); 2 * at.tokens.len()],
             out: &mut detection.mentions,
         };
         spans.run();
@@ -358,8 +387,14 @@ struct Spans<'a> {
     shapes: &'a [Shape],
     lowers: &'a Lowered,
     vocabulary: &'a Vocabulary<'a>,
+    /// Per token, [`lexicon::classes`] of the word as written (at `2 * i`) and of its
+    /// lower-case form (at `2 * i + 1`), looked up on first use ([`LOOKED`] then set).
+    classes: Vec<Cell<u16>>,
     out: &'a mut Vec<Detected>,
 }
+
+/// Marks a [`Spans::classes`] entry as looked up.
+const LOOKED: u16 = 1 << 15;
 
 impl Spans<'_> {
     fn word(&self, i: usize) -> &str {
@@ -368,7 +403,27 @@ impl Spans<'_> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.lowers.get(i)
+        self.lowers.get(i, self.word(i))
+    }
+
+    /// The word lists holding token `i` as written (bits of [`lexicon::classes`]).
+    fn written(&self, i: usize) -> u16 {
+        self.cached(2 * i, self.word(i))
+    }
+
+    /// The word lists holding token `i` in lower case.
+    fn lowered(&self, i: usize) -> u16 {
+        self.cached(2 * i + 1, self.lower(i))
+    }
+
+    fn cached(&self, slot: usize, word: &str) -> u16 {
+        let known = self.classes[slot].get();
+        if known & LOOKED != 0 {
+            return known;
+        }
+        let classes = lexicon::classes(word) | LOOKED;
+        self.classes[slot].set(classes);
+        classes
     }
 
     fn shape(&self, i: usize) -> Shape {
@@ -398,7 +453,7 @@ impl Spans<'_> {
         let gap = &self.text[self.tokens[a].end..self.tokens[b].start];
         let spaces = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ');
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if lexicon::is_title(word) || initial {
+        if self.written(a) & lexicon::TITLE != 0 || initial {
             return gap.strip_prefix('.').is_some_and(spaces);
         }
         word.ends_with('s') && gap.strip_prefix(['\'', '’']).is_some_and(spaces)
@@ -409,8 +464,8 @@ impl Spans<'_> {
         let mut i = 0;
         while i < n {
             let opens = self.name_like(i)
-                || (lexicon::is_leading_particle(self.word(i))
-                    && self.name_like(i + 1)
+                || (self.name_like(i + 1)
+                    && lexicon::is_leading_particle(self.word(i))
                     && self.plain_gap(i, i + 1));
             if !opens {
                 i += 1;
@@ -437,12 +492,10 @@ impl Spans<'_> {
                     }
                     m += 1;
                 }
-                if m == k {
-                    let w = self.word(k);
+                let w = self.word(k);
+                if m == k && (w == "of" || w == "for") && self.plain_gap(k, k + 1) {
                     let head = span.iter().any(|&s| self.is_head(s));
-                    let of = (w == "of" || w == "for") && head
-                        || w == "of" && lexicon::is_title(self.word(j));
-                    if of && self.plain_gap(k, k + 1) {
+                    if head || w == "of" && self.written(j) & lexicon::TITLE != 0 {
                         m = k + 1;
                         // "International Committee of the Red Cross".
                         if head && self.word(m) == "the" && self.plain_gap(m, m + 1) {
@@ -479,12 +532,11 @@ impl Spans<'_> {
 
     /// "And" in "Russia And Iran", "Says" in "Syria Says …": title case, not a name.
     fn capitalised_function_word(&self, i: usize) -> bool {
-        let lower = self.lower(i);
-        !self.is_acronym(i) && (lexicon::is_function_word(lower) || lexicon::is_say_verb(lower))
+        !self.is_acronym(i) && self.lowered(i) & (lexicon::FUNCTION_WORD | lexicon::SAY_VERB) != 0
     }
 
     fn is_head(&self, i: usize) -> bool {
-        lexicon::is_org_word(self.word(i)) || lexicon::is_place_head(self.word(i))
+        self.written(i) & (lexicon::ORG_WORD | lexicon::PLACE_HEAD) != 0
     }
 
     fn is_acronym(&self, i: usize) -> bool {
@@ -495,9 +547,8 @@ impl Spans<'_> {
     fn span(&mut self, mut span: Vec<usize>) {
         let mut stripped = false;
         while let Some(&first) = span.first() {
-            let lower = self.lower(first);
             let function = self.capitalised_function_word(first);
-            let date = span.len() > 1 && lexicon::is_calendar(lower);
+            let date = span.len() > 1 && self.lowered(first) & lexicon::CALENDAR_WORD != 0;
             if function || date || self.common_opener(first, span.len()) {
                 span.remove(0);
                 stripped = true;
@@ -508,7 +559,7 @@ impl Spans<'_> {
         while span.len() > 1
             && span
                 .last()
-                .is_some_and(|&l| lexicon::is_calendar(self.lower(l)))
+                .is_some_and(|&l| self.lowered(l) & lexicon::CALENDAR_WORD != 0)
         {
             span.pop();
         }
@@ -523,11 +574,14 @@ impl Spans<'_> {
             span.remove(0);
             stripped = true;
         }
-        let has_org_word = span.iter().any(|&s| lexicon::is_org_word(self.word(s)));
+        let has_org_word = span
+            .iter()
+            .any(|&s| self.written(s) & lexicon::ORG_WORD != 0);
         let title = if has_org_word {
             None
         } else {
-            span.iter().position(|&s| lexicon::is_title(self.word(s)))
+            span.iter()
+                .position(|&s| self.written(s) & lexicon::TITLE != 0)
         };
         let Some(f) = title else {
             self.emit(&span, false, stripped);
@@ -536,7 +590,7 @@ impl Spans<'_> {
         let mut g = f;
         let mut of_at = None;
         while g < span.len() {
-            if lexicon::is_title(self.word(span[g])) {
+            if self.written(span[g]) & lexicon::TITLE != 0 {
                 g += 1;
             } else if self.word(span[g]) == "of" && g + 1 < span.len() {
                 // "Secretary of State", "Chief of Staff": the word after "of" is title too.
@@ -564,7 +618,7 @@ impl Spans<'_> {
         span_len > 1
             && self.tokens[i].initial
             && self.shape(i) == Shape::Capitalised
-            && !lexicon::is_title(w)
+            && self.written(i) & lexicon::TITLE == 0
             && self.vocabulary.lower.contains(self.lower(i))
             && !self.vocabulary.capitalised_inside.contains(&names::key(w))
             && gazetteer().lookup(&names::key(w)).is_none()
@@ -585,15 +639,14 @@ impl Spans<'_> {
             return;
         }
         if span.len() == 1 {
-            let lower = first_word.to_lowercase();
+            let (written, lowered) = (self.written(a), self.lowered(a));
             let junk = first_word.chars().count() < 2
-                || lexicon::is_calendar(&lower)
+                || lowered & lexicon::CALENDAR_WORD != 0
                 || lexicon::is_demonym(first_word)
-                || lexicon::is_function_word(&lower) && !acronym
-                || lexicon::is_title(first_word)
-                || lexicon::is_common_acronym(first_word)
+                || lowered & lexicon::FUNCTION_WORD != 0 && !acronym
+                || written & (lexicon::TITLE | lexicon::COMMON_ACRONYM) != 0
                 // "the Port", "the Council": a generic head word alone names nothing.
-                || (lexicon::is_org_word(first_word) || lexicon::is_place_head(first_word))
+                || written & (lexicon::ORG_WORD | lexicon::PLACE_HEAD) != 0
                     && gazetteer().lookup(&names::key(first_word)).is_none();
             if junk {
                 return;
@@ -688,14 +741,17 @@ impl Spans<'_> {
         if titled {
             votes.person += STRONG;
         }
-        if span.iter().any(|&s| lexicon::is_org_word(self.word(s))) {
+        if span
+            .iter()
+            .any(|&s| self.written(s) & lexicon::ORG_WORD != 0)
+        {
             votes.organisation += STRONG;
         }
         // "Umayyad Mosque", "Port of Saltreach".
-        let place_head = lexicon::is_place_head(self.word(b))
+        let place_head = self.written(b) & lexicon::PLACE_HEAD != 0
             || span
                 .windows(2)
-                .any(|w| lexicon::is_place_head(self.word(w[0])) && self.word(w[1]) == "of");
+                .any(|w| self.written(w[0]) & lexicon::PLACE_HEAD != 0 && self.word(w[1]) == "of");
         if place_head {
             votes.place += STRONG;
         }
@@ -715,20 +771,20 @@ impl Spans<'_> {
         // "MH370", "AR-15": codes are not places, whatever preposition comes before.
         let code = name.chars().any(|c| c.is_ascii_digit());
         if !titled && a > 0 && self.plain_gap(a - 1, a) {
-            let before = self.lower(a - 1);
-            if lexicon::is_place_preposition(before) && !code {
+            let before = self.lowered(a - 1);
+            if before & lexicon::PLACE_PREPOSITION != 0 && !code {
                 votes.place += FAINT;
             }
-            if lexicon::is_role_noun(before) {
+            if before & lexicon::ROLE_NOUN != 0 {
                 votes.person += MEDIUM;
             }
-            if lexicon::is_org_noun(before) {
+            if before & lexicon::ORG_NOUN != 0 {
                 votes.organisation += WEAK;
             }
-            if before == "of"
+            if self.lower(a - 1) == "of"
                 && a > 1
                 && self.plain_gap(a - 2, a - 1)
-                && lexicon::is_place_noun(self.lower(a - 2))
+                && self.lowered(a - 2) & lexicon::PLACE_NOUN != 0
             {
                 votes.place += WEAK;
             }
@@ -737,7 +793,7 @@ impl Spans<'_> {
         if next < self.tokens.len() {
             let gap = &self.text[self.tokens[b].end..self.tokens[next].start];
             let after = self.lower(next);
-            if self.plain_gap(b, next) && lexicon::is_say_verb(after) {
+            if self.plain_gap(b, next) && self.lowered(next) & lexicon::SAY_VERB != 0 {
                 votes.person += WEAK;
             }
             if after == "who" && matches!(gap.trim(), "" | ",") {
@@ -757,11 +813,11 @@ impl Spans<'_> {
                 if !w.chars().next().is_some_and(char::is_lowercase) {
                     break;
                 }
-                if lexicon::is_place_noun(w) {
+                if self.written(k) & lexicon::PLACE_NOUN != 0 {
                     votes.place += WEAK;
                     break;
                 }
-                if lexicon::is_org_noun(w) {
+                if self.written(k) & lexicon::ORG_NOUN != 0 {
                     votes.organisation += WEAK;
                     break;
                 }
