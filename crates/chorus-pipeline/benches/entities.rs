@@ -1,6 +1,6 @@
 //! What entity extraction and resolution add to the pipeline: `digest` over the real
 //! Multi-News sample (`../shared/data/multinews-val`) with the entity stage on (the default)
-//! and off (`EntityConfig::enabled = false`), median of 5 runs each, and the ratio. The budget
+//! and off (`EntityConfig::enabled = false`), median of 11 runs each (alternated), and the ratio. The budget
 //! is +30%. Run with `cargo bench -p chorus-pipeline --bench entities`.
 
 use chorus_pipeline::Config;
@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const RUNS: usize = 5;
+const RUNS: usize = 11;
 /// Most that entities may add to the pipeline's time.
 const BUDGET: f64 = 0.30;
 

@@ -26,7 +26,7 @@ const TITLE_WORDS: usize = 12;
 
 /// Groups the articles into events and builds the report.
 pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
-    digest_reusing(articles, diagnostics, config, &Previous::default())
+    digest_reusing(articles, diagnostics, config, Previous::default())
 }
 
 /// A report computed before, whose events can be kept as they are.
@@ -56,15 +56,17 @@ pub enum Grouping {
 /// events are the grouping new articles join, and an event whose articles are exactly those
 /// of an earlier event, each with the same cleaned text as then, keeps that event's account,
 /// entities and title instead of computing them again. Adding a few articles to a large
-/// collection thus places only them and recomputes only the events they touch.
+/// collection thus places only them and recomputes only the events they touch. A kept
+/// event is moved out of `previous`, not copied, so the earlier report and the new one do
+/// not both hold it.
 pub fn digest_reusing(
     articles: Vec<Article>,
     diagnostics: Vec<Diagnostic>,
     config: &Config,
-    previous: &Previous,
+    previous: Previous,
 ) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
-    let (cleaned, clustering) = group(cleaned, &config.cluster, previous);
+    let (cleaned, clustering) = group(cleaned, &config.cluster, &previous);
     let groups: Vec<Group> = clustering
         .events
         .iter()
@@ -178,7 +180,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
         &duplicates,
         diagnostics,
         config,
-        &Previous::default(),
+        Previous::default(),
     )
 }
 
@@ -189,35 +191,54 @@ fn assemble(
     duplicates: &[Option<(String, &'static str)>],
     diagnostics: Vec<Diagnostic>,
     config: &Config,
-    previous: &Previous,
+    previous: Previous,
 ) -> Report {
-    // Earlier events by their sorted article ids.
-    let mut earlier: BTreeMap<Vec<&str>, &Event> = BTreeMap::new();
-    for e in &previous.events {
-        let mut ids: Vec<&str> = e.articles.iter().map(String::as_str).collect();
-        ids.sort_unstable();
-        earlier.insert(ids, e);
-    }
+    let Previous {
+        events: earlier_events,
+        texts,
+        ..
+    } = previous;
+    // The earlier event each group keeps: one over the same articles, each with the same
+    // cleaned text as then (no two groups hold the same articles, so none is kept twice).
+    let kept_from: Vec<Option<usize>> = {
+        let mut earlier: HashMap<Vec<&str>, usize> = HashMap::new();
+        for (k, e) in earlier_events.iter().enumerate() {
+            let mut ids: Vec<&str> = e.articles.iter().map(String::as_str).collect();
+            ids.sort_unstable();
+            earlier.insert(ids, k);
+        }
+        groups
+            .par_iter()
+            .map(|g| {
+                let mut ids: Vec<&str> = g
+                    .members
+                    .iter()
+                    .map(|&i| cleaned[i].article.id.as_str())
+                    .collect();
+                ids.sort_unstable();
+                earlier.get(&ids).copied().filter(|_| {
+                    g.members.iter().all(|&i| {
+                        let a = &cleaned[i];
+                        texts.get(&a.article.id).map(String::as_str) == Some(a.text())
+                    })
+                })
+            })
+            .collect()
+    };
+    drop(texts);
+    let mut earlier_events: Vec<Option<Event>> = earlier_events.into_iter().map(Some).collect();
+    let olds: Vec<Option<Event>> = kept_from
+        .into_iter()
+        .map(|k| k.and_then(|k| earlier_events[k].take()))
+        .collect();
+    drop(earlier_events);
     // Events are independent: their accounts are computed in parallel, collected in order.
     let mut events: Vec<Event> = groups
         .into_par_iter()
-        .map(|g| {
-            let mut ids: Vec<&str> = g
-                .members
-                .iter()
-                .map(|&i| cleaned[i].article.id.as_str())
-                .collect();
-            ids.sort_unstable();
-            let unchanged = earlier.get(&ids).filter(|_| {
-                g.members.iter().all(|&i| {
-                    let a = &cleaned[i];
-                    previous.texts.get(&a.article.id).map(String::as_str) == Some(a.text())
-                })
-            });
-            match unchanged {
-                Some(&old) => kept(&cleaned, g, old, similarity, duplicates),
-                None => event(&cleaned, g, similarity, duplicates, config),
-            }
+        .zip(olds)
+        .map(|(g, old)| match old {
+            Some(old) => kept(&cleaned, g, old, similarity, duplicates),
+            None => event(&cleaned, g, similarity, duplicates, config),
         })
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
@@ -298,11 +319,11 @@ fn event(
 fn kept(
     cleaned: &[CleanArticle],
     group: Group,
-    old: &Event,
+    old: Event,
     similarity: &[f32],
     duplicates: &[Option<(String, &'static str)>],
 ) -> Event {
-    let mut e = old.clone();
+    let mut e = old;
     e.id = String::new();
     e.articles = group
         .members

@@ -126,7 +126,7 @@ fn multinews_in_four_ingests_groups_nearly_as_well_as_one_batch() {
             .filter(|(i, _)| i % 4 < k)
             .map(|(_, a)| a.clone())
             .collect();
-        report = chorus_pipeline::digest_reusing(upto, vec![], &config, &previous);
+        report = chorus_pipeline::digest_reusing(upto, vec![], &config, previous.clone());
         let new: std::collections::HashSet<&str> = articles
             .iter()
             .enumerate()

@@ -49,7 +49,7 @@ fn unchanged_events_are_kept_and_touched_ones_recomputed() {
     let first = digest(articles.clone(), vec![], &config);
     assert!(first.events.len() >= 3);
     let previous = marked(&first);
-    let same = digest_reusing(articles.clone(), vec![], &config, &previous);
+    let same = digest_reusing(articles.clone(), vec![], &config, previous.clone());
     assert_eq!(same.events.len(), first.events.len());
     assert!(same.events.iter().all(|e| e.title.starts_with("KEPT ")));
 
@@ -59,7 +59,7 @@ fn unchanged_events_are_kept_and_touched_ones_recomputed() {
     let a = changed.iter_mut().find(|a| a.id == target).unwrap();
     a.body
         .push_str("\n\nA late paragraph added to the story on Tuesday evening.\n");
-    let after = digest_reusing(changed, vec![], &config, &previous);
+    let after = digest_reusing(changed, vec![], &config, previous);
     let touched = after
         .events
         .iter()
@@ -92,7 +92,7 @@ fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
     let before: Vec<_> = articles.iter().filter(|a| a.id != late).cloned().collect();
     let first = digest(before, vec![], &config);
     let mut previous = marked(&first);
-    let after = digest_reusing(articles.clone(), vec![], &config, &previous);
+    let after = digest_reusing(articles.clone(), vec![], &config, previous.clone());
     assert_eq!(sets(&after), sets(&whole));
     let joined = after
         .events
@@ -108,7 +108,7 @@ fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
         .all(|e| e.title.starts_with("KEPT ")));
     // Regrouping from scratch reuses accounts the same way and groups as digest does.
     previous.grouping = Grouping::Regroup;
-    let regrouped = digest_reusing(articles, vec![], &config, &previous);
+    let regrouped = digest_reusing(articles, vec![], &config, previous);
     assert_eq!(sets(&regrouped), sets(&whole));
 }
 
@@ -128,7 +128,7 @@ fn stored_events_are_the_grouping_until_regrouped() {
     let mut previous = marked(&whole);
     previous.events.drain(..2);
     previous.events.insert(0, merged.clone());
-    let kept = digest_reusing(articles.clone(), vec![], &config, &previous);
+    let kept = digest_reusing(articles.clone(), vec![], &config, previous.clone());
     assert_eq!(kept.events.len(), whole.events.len() - 1);
     let mut ids = kept.events[0].articles.clone();
     ids.sort();
@@ -136,6 +136,6 @@ fn stored_events_are_the_grouping_until_regrouped() {
     want.sort();
     assert_eq!(ids, want);
     previous.grouping = Grouping::Regroup;
-    let regrouped = digest_reusing(articles, vec![], &config, &previous);
+    let regrouped = digest_reusing(articles, vec![], &config, previous);
     assert_eq!(regrouped.events.len(), whole.events.len());
 }

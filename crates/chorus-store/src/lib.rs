@@ -216,7 +216,7 @@ pub fn refresh_events(
             previous.events.push(event);
         }
     }
-    let report = chorus_pipeline::digest_reusing(articles, Vec::new(), config, &previous);
+    let report = chorus_pipeline::digest_reusing(articles, Vec::new(), config, previous);
     collection.set_events(&report)?;
     Ok(Refreshed {
         articles: count,
