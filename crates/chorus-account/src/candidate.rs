@@ -40,13 +40,20 @@ pub(crate) fn fitness(text: &str) -> f32 {
     if n < 4 {
         return 0.0;
     }
-    // Links, in any case (no character outside ASCII lower-cases to one of these letters).
-    let link = |needle: &str| {
-        t.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // Links, in any case (no character outside ASCII lower-cases to one of these letters):
+    // each marker ends in '/' or '.', so only those bytes are looked behind, in one pass.
+    let b = t.as_bytes();
+    let ends_at = |end: usize, marker: &[u8]| {
+        end >= marker.len() && b[end - marker.len()..end].eq_ignore_ascii_case(marker)
     };
-    if link("http://") || link("https://") || link("www.") || link(".com/") {
+    let link = b.iter().enumerate().any(|(i, &c)| match c {
+        b'/' => {
+            ends_at(i + 1, b"http://") || ends_at(i + 1, b"https://") || ends_at(i + 1, b".com/")
+        }
+        b'.' => ends_at(i + 1, b"www."),
+        _ => false,
+    });
+    if link {
         return 0.0;
     }
     // A teaser cut off mid-sentence.
@@ -142,6 +149,10 @@ mod tests {
             "Jimmy Interviews Khaleesi from Game of Thrones (Kristen Wiig)",
             "Get more Jimmy Fallon:",
             "NBC YouTube: http://bit.ly/1dM1qBH",
+            // Links in running prose, in any case.
+            "The ministry posted the full statement at HTTPS://example.org/statement on Monday.",
+            "Readers can find the complete list of winners at WWW.example.org this week.",
+            "The council published the plan on its site, example.Com/plans, last Tuesday.",
             "She plans to use another federal program to have her...",
             "Published on Apr 29, 2015",
             "Third, he left.",

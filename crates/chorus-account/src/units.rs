@@ -227,16 +227,31 @@ impl<'a> Units<'a> {
 /// outlets that share two consecutive identical sentences, and articles of one outlet.
 fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
     // A sentence as its lower-case letters and digits: a 64-bit hash and the length in bytes.
+    // ASCII is read a byte at a time; other characters are decoded.
     let key = |a: &CleanArticle, s: &Sentence| -> (u64, usize) {
         let (mut h, mut len) = (0xcbf2_9ce4_8422_2325u64, 0usize);
-        for c in a
-            .sentence_text(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-        {
+        let mut add = |c: char| {
             h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
             len += c.len_utf8();
+        };
+        let text = a.sentence_text(s);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    add(char::from(b.to_ascii_lowercase()));
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                c.to_lowercase().for_each(&mut add);
+            }
         }
         (h, len)
     };
