@@ -53,30 +53,46 @@ pub fn is_stopword(lower: &str) -> bool {
 
 /// Word tokens of `text` with their byte offsets: runs of letters and digits; an apostrophe
 /// or hyphen between letters stays inside the word ("don't"), a possessive "'s" does not.
+/// ASCII is read a byte at a time; other characters are decoded where they occur.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut iter = text.char_indices().peekable();
-    std::iter::from_fn(move || loop {
-        let (start, c) = iter.next()?;
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = iter.peek() {
+    let bytes = text.as_bytes();
+    // The character at byte `p` (a character boundary), if any.
+    let at = move |p: usize| match bytes.get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[p..].chars().next(),
+        None => None,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // The next letter or digit starts a word.
+        let start = loop {
+            match bytes.get(i)? {
+                b if b.is_ascii_alphanumeric() => break i,
+                b if b.is_ascii() => i += 1,
+                _ => {
+                    let c = at(i)?;
+                    if c.is_alphanumeric() {
+                        break i;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        };
+        let mut end = start;
+        while let Some(c) = at(i) {
             if c.is_alphanumeric() {
-                end = i + c.len_utf8();
-                iter.next();
+                i += c.len_utf8();
+                end = i;
             } else if matches!(c, '\'' | '’') {
                 // Keep "don't" whole, cut "Assad's" before the possessive.
-                let rest = &text[i + c.len_utf8()..];
-                let next_alpha = rest.chars().next().is_some_and(char::is_alphanumeric);
-                let possessive = rest.starts_with('s')
-                    && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+                let after = i + c.len_utf8();
+                let possessive = bytes.get(after) == Some(&b's')
+                    && !at(after + 1).is_some_and(char::is_alphanumeric);
                 if possessive {
-                    iter.next();
-                    iter.next();
+                    i = after + 1;
                     break;
-                } else if next_alpha {
-                    iter.next();
+                } else if at(after).is_some_and(char::is_alphanumeric) {
+                    i = after;
                 } else {
                     break;
                 }
@@ -84,7 +100,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 break;
             }
         }
-        return Some((start, &text[start..end]));
+        Some((start, &text[start..end]))
     })
 }
 
@@ -186,6 +202,70 @@ mod tests {
             got,
             ["Assad", "fall", "don't", "al", "Assad", "3", "5", "HTS"]
         );
+    }
+
+    /// The word splitting as first written, a character at a time: what [`words`] must
+    /// give on any text.
+    fn words_by_chars(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut iter = text.char_indices().peekable();
+        while let Some((start, c)) = iter.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = iter.peek() {
+                if c.is_alphanumeric() {
+                    end = i + c.len_utf8();
+                    iter.next();
+                } else if matches!(c, '\'' | '’') {
+                    let rest = &text[i + c.len_utf8()..];
+                    let next_alpha = rest.chars().next().is_some_and(char::is_alphanumeric);
+                    let possessive = rest.starts_with('s')
+                        && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+                    if possessive {
+                        iter.next();
+                        iter.next();
+                        break;
+                    } else if next_alpha {
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push((start, &text[start..end]));
+        }
+        out
+    }
+
+    #[test]
+    fn words_match_the_character_reading_on_mixed_text() {
+        let samples = [
+            "Assad’s fall, don't: al-Assad 3.5 (HTS)",
+            "It's the rebels' day; O'Brien’s men'—and 'quoted' words' end'",
+            "Ünïcödé wörds, 東京 and Ελλάδα’s news; naïve café’s s’s ’s 's x's",
+            "trailing apostrophe' and possessive's",
+            "digits 1,200 and 3.5% and 2026-11-24; e-mail U.S. x",
+            "'",
+            "s's",
+            "",
+            "   \t\n",
+            "Ａｌｉ’ｓ full-width and Ⅻ roman, ½ half, ǅ title case",
+        ];
+        for s in samples {
+            assert_eq!(words(s).collect::<Vec<_>>(), words_by_chars(s), "{s:?}");
+        }
+        // Every cut of a mixed text, so that each position starts and ends a sample.
+        let mixed = "Ms O’Neill’s café 3’s—it's ‘Zoë’s’ x’ y's 'z";
+        for (a, _) in mixed.char_indices() {
+            for (b, _) in mixed[a..].char_indices() {
+                let s = &mixed[a..a + b];
+                assert_eq!(words(s).collect::<Vec<_>>(), words_by_chars(s), "{s:?}");
+            }
+        }
     }
 
     #[test]
