@@ -1,6 +1,7 @@
 //! Fact alignment: sentences from different articles that state the same thing are grouped
 //! (greedy, most central first, at most one sentence per article in a group); a group is a fact
-//! with its supporting sentences and outlets.
+//! with its supporting sentences and outlets. A sentence an article repeats word for word is
+//! counted once.
 
 use crate::{AccountConfig, Units};
 use chorus_model::{CorroboratedFact, SingleSourceFact};
@@ -49,6 +50,10 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
     let mut dot: Vec<f32> = Vec::new();
     let mut touched: Vec<usize> = Vec::new();
     for u in order {
+        if units.repeat[u] {
+            // The article already said it: no second fact, no second voice.
+            continue;
+        }
         let unit = &units.units[u];
         touched.clear();
         if every_fact {
@@ -103,7 +108,47 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
             }),
         }
     }
-    facts
+    same_words_one_fact(units, facts)
+}
+
+/// Facts shown in the same words are one statement: a later one joins the first. A sentence
+/// whose article the first already holds is dropped, or takes that article's place when its
+/// words are the shown ones and the held sentence's are not (the citation then points at the
+/// same words). So a statement other outlets make word for word never shows as single-source.
+fn same_words_one_fact(units: &Units, facts: Vec<Fact>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    let mut by_words: rustc_hash::FxHashMap<(u64, usize), usize> = Default::default();
+    for fact in facts {
+        let key = units.keys[fact.units[0]];
+        let Some(&first) = by_words.get(&key) else {
+            by_words.insert(key, out.len());
+            out.push(fact);
+            continue;
+        };
+        let into = &mut out[first];
+        for v in fact.units {
+            let article = units.units[v].article;
+            match into
+                .units
+                .iter()
+                .position(|&w| units.units[w].article == article)
+            {
+                Some(i) => {
+                    if units.keys[into.units[i]] != key && units.keys[v] == key {
+                        into.units[i] = v;
+                    }
+                }
+                None => {
+                    into.units.push(v);
+                    let source = units.units[v].source;
+                    if !into.sources.iter().any(|s| s == source) {
+                        into.sources.push(source.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Splits facts into corroborated (two or more outlets) and single-source lists.
@@ -213,6 +258,64 @@ mod tests {
                 B+A | As the old regime collapsed overnight, footage on social media showed families gleefully ransacking presidential palaces in the capital, with some taking selfies in the grand settings while thousands of soldiers deserted. / Protesters ransacked the presidential palace and its garden.
             "#]],
         );
+    }
+
+    const BRIDGE: &str =
+        "The bridge over the Varn river reopened on Friday after two years of repairs.";
+
+    #[test]
+    fn a_sentence_an_article_says_twice_is_one_voice_and_never_single_source() {
+        let arts = [
+            art(
+                "A",
+                &format!(
+                    "{BRIDGE} Traffic on the first morning was light, the police said. {BRIDGE}"
+                ),
+            ),
+            art(
+                "B",
+                &format!("{BRIDGE} Tolls will be charged from next month, the council said."),
+            ),
+        ];
+        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let units = Units::new(&refs);
+        assert_eq!(units.repeat, [false, false, true, false, false]);
+        let config = AccountConfig::default();
+        let (corroborated, single) = report(&units, &align(&units, &config), &config);
+        assert_eq!(corroborated.iter().filter(|c| c.text == BRIDGE).count(), 1);
+        let singles: Vec<&str> = single.iter().map(|s| s.text.as_str()).collect();
+        assert!(!singles.contains(&BRIDGE), "{singles:?}");
+    }
+
+    #[test]
+    fn facts_shown_in_the_same_words_become_one() {
+        let arts = [
+            art("A", BRIDGE),
+            art(
+                "B",
+                &format!("The Varn bridge reopened on Friday. {BRIDGE}"),
+            ),
+        ];
+        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let units = Units::new(&refs);
+        // As alignment could leave them: B's shorter sentence with A's, B's same words alone.
+        let facts = vec![
+            Fact {
+                units: vec![0, 1],
+                sources: vec!["A".into(), "B".into()],
+                centrality: 1.0,
+            },
+            Fact {
+                units: vec![2],
+                sources: vec!["B".into()],
+                centrality: 0.5,
+            },
+        ];
+        let merged = same_words_one_fact(&units, facts);
+        assert_eq!(merged.len(), 1);
+        // B is cited by the sentence in the shown words.
+        assert_eq!(merged[0].units, [0, 2]);
+        assert_eq!(merged[0].sources, ["A", "B"]);
     }
 
     #[test]

@@ -30,6 +30,12 @@ pub struct Units<'a> {
     pub wire_group: Vec<usize>,
     /// Centrality of each unit: its summed similarity to the units of other articles.
     pub centrality: Vec<f32>,
+    /// Each unit's sentence as its lower-case letters and digits ([`sentence_key`]): units
+    /// with equal keys say the same words.
+    pub keys: Vec<(u64, usize)>,
+    /// Whether each unit repeats, letter for letter, an earlier sentence of its own article
+    /// (a pull quote, a teaser cut from the text): the article said it once.
+    pub repeat: Vec<bool>,
 }
 
 /// Term id of a stop word.
@@ -180,13 +186,24 @@ impl<'a> Units<'a> {
             })
             .collect();
         let centrality = centrality(&units, ids.len());
-        let wire_group = wire_groups(articles);
+        let keys: Vec<Vec<(u64, usize)>> = articles
+            .iter()
+            .map(|a| a.sentences.iter().map(|s| sentence_key(a, s)).collect())
+            .collect();
+        let wire_group = wire_groups(articles, &keys);
+        let mut repeat = Vec::with_capacity(units.len());
+        for article in &keys {
+            let mut said = rustc_hash::FxHashSet::default();
+            repeat.extend(article.iter().map(|k| !said.insert(*k)));
+        }
         Units {
             articles,
             units,
             df: df.iter().map(|d| d / n).collect(),
             wire_group,
             centrality,
+            keys: keys.concat(),
+            repeat,
         }
     }
 
@@ -223,38 +240,40 @@ impl<'a> Units<'a> {
     }
 }
 
-/// Groups articles whose outlets reprint the same wire text: two articles from different
-/// outlets that share two consecutive identical sentences, and articles of one outlet.
-fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
-    // A sentence as its lower-case letters and digits: a 64-bit hash and the length in bytes.
-    // ASCII is read a byte at a time; other characters are decoded.
-    let key = |a: &CleanArticle, s: &Sentence| -> (u64, usize) {
-        let (mut h, mut len) = (0xcbf2_9ce4_8422_2325u64, 0usize);
-        let mut add = |c: char| {
-            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-            len += c.len_utf8();
-        };
-        let text = a.sentence_text(s);
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    add(char::from(b.to_ascii_lowercase()));
-                }
-                i += 1;
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            if c.is_alphanumeric() {
-                c.to_lowercase().for_each(&mut add);
-            }
-        }
-        (h, len)
+/// A sentence as its lower-case letters and digits: a 64-bit hash and the length in bytes.
+/// ASCII is read a byte at a time; other characters are decoded.
+fn sentence_key(a: &CleanArticle, s: &Sentence) -> (u64, usize) {
+    let (mut h, mut len) = (0xcbf2_9ce4_8422_2325u64, 0usize);
+    let mut add = |c: char| {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        len += c.len_utf8();
     };
+    let text = a.sentence_text(s);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                add(char::from(b.to_ascii_lowercase()));
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            c.to_lowercase().for_each(&mut add);
+        }
+    }
+    (h, len)
+}
+
+/// Groups articles whose outlets reprint the same wire text: two articles from different
+/// outlets that share two consecutive identical sentences ([`sentence_key`]s, per article in
+/// `keys`), and articles of one outlet.
+fn wire_groups(articles: &[&CleanArticle], keys: &[Vec<(u64, usize)>]) -> Vec<usize> {
     fn root(g: &mut [usize], mut i: usize) -> usize {
         while g[i] != i {
             g[i] = g[g[i]];
@@ -276,8 +295,7 @@ fn wire_groups(articles: &[&CleanArticle]) -> Vec<usize> {
     for (i, a) in articles.iter().enumerate() {
         let first = *first_of_outlet.entry(&a.article.source).or_insert(i);
         join(&mut group, first, i);
-        let keys: Vec<(u64, usize)> = a.sentences.iter().map(|s| key(a, s)).collect();
-        for w in keys.windows(2).filter(|w| w[0].1 + w[1].1 >= 40) {
+        for w in keys[i].windows(2).filter(|w| w[0].1 + w[1].1 >= 40) {
             let first = *first_of_pair.entry((w[0].0, w[1].0)).or_insert(i);
             join(&mut group, first, i);
         }
