@@ -147,11 +147,7 @@ pub(crate) fn peak_rss_mib() -> Option<f64> {
 
 /// `cargo xtask bench cluster`.
 pub(crate) fn cluster(args: &[&str]) -> Result<()> {
-    let sizes: Vec<usize> = flag::<String>(args, "--sizes")
-        .unwrap_or_else(|| "10000,50000,100000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let sizes = crate::flag_counts(args, "--sizes", "10000,50000,100000");
     let runs: usize = flag(args, "--runs").unwrap_or(3);
     println!("clustering scale (generated corpus; median of {runs} runs; own process per size)");
     println!(
@@ -221,17 +217,27 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
 
 /// `cargo xtask gen N`: the generated corpus as JSONL on stdout.
 pub(crate) fn write_jsonl(n: usize) -> Result<()> {
-    use std::io::Write;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for a in generate(n)? {
-        let line = serde_json::json!({
+    write_articles(&generate(n)?, &mut std::io::BufWriter::new(stdout.lock()))
+}
+
+/// Articles as JSONL in chorus's input format: `id`, `source`, `published`, `text`, and
+/// `title` and `url` when they are set.
+pub(crate) fn write_articles(articles: &[Article], out: &mut impl std::io::Write) -> Result<()> {
+    for a in articles {
+        let mut line = serde_json::json!({
             "id": a.id,
             "source": a.source,
             "published": a.published,
             "text": a.body,
         });
+        for (key, value) in [("title", &a.title), ("url", &a.url)] {
+            if let Some(v) = value {
+                line[key] = v.as_str().into();
+            }
+        }
         writeln!(out, "{line}")?;
     }
+    out.flush()?;
     Ok(())
 }

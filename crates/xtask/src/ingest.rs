@@ -10,9 +10,9 @@
 //! cargo xtask gen N --warc [--page-kb 100] > pages.warc
 //! ```
 
-use crate::bench::generate;
-use crate::flag;
+use crate::bench::{generate, write_articles};
 use crate::suite::{chorus_binary, run_measured};
+use crate::{flag, flag_counts};
 use anyhow::Result;
 use chorus_model::Article;
 use std::io::Write;
@@ -21,11 +21,7 @@ use std::process::Command;
 
 /// `cargo xtask bench ingest`.
 pub(crate) fn bench(args: &[&str]) -> Result<()> {
-    let pages: Vec<usize> = flag::<String>(args, "--pages")
-        .unwrap_or_else(|| "2500,5000,10000".into())
-        .split(',')
-        .filter_map(|s| s.trim().replace('_', "").parse().ok())
-        .collect();
+    let pages = flag_counts(args, "--pages", "2500,5000,10000");
     let page_kb: usize = flag(args, "--page-kb").unwrap_or(100);
     let chorus = chorus_binary(!args.contains(&"--no-build"))?;
     let tmp = std::env::temp_dir().join(format!("chorus-bench-ingest-{}", std::process::id()));
@@ -45,7 +41,7 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
         "pages", "input", "MB", "seconds", "articles/s", "peak MiB"
     );
     for &n in pages {
-        let articles = generate(n)?;
+        let articles = pages_of(generate(n)?);
         let warc = tmp.join(format!("pages-{n}.warc"));
         write_warc(
             &articles,
@@ -53,7 +49,7 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
             &mut std::io::BufWriter::new(std::fs::File::create(&warc)?),
         )?;
         let jsonl = tmp.join(format!("pages-{n}.jsonl"));
-        write_jsonl(
+        write_articles(
             &articles,
             &mut std::io::BufWriter::new(std::fs::File::create(&jsonl)?),
         )?;
@@ -91,36 +87,28 @@ pub(crate) fn write_stdout(n: usize, args: &[&str]) -> Result<()> {
     let page_kb: usize = flag(args, "--page-kb").unwrap_or(100);
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    write_warc(&generate(n)?, page_kb, &mut out)
+    write_warc(&pages_of(generate(n)?), page_kb, &mut out)
 }
 
-/// The title a generated article's page carries: its first words.
-fn title_of(a: &Article) -> String {
-    a.body
-        .split_whitespace()
-        .take(9)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn write_jsonl(articles: &[Article], out: &mut impl Write) -> Result<()> {
-    for a in articles {
-        let line = serde_json::json!({
-            "id": a.id,
-            "source": a.source,
-            "published": a.published,
-            "title": title_of(a),
-            "url": url_of(a),
-            "text": a.body,
-        });
-        writeln!(out, "{line}")?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
-fn url_of(a: &Article) -> String {
-    format!("https://{}.example.com/news/{}.html", a.source, a.id)
+/// Generated articles as pages: each gets a title (its first words) and a URL at its outlet.
+fn pages_of(articles: Vec<Article>) -> Vec<Article> {
+    articles
+        .into_iter()
+        .map(|mut a| {
+            a.title = Some(
+                a.body
+                    .split_whitespace()
+                    .take(9)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            a.url = Some(format!(
+                "https://{}.example.com/news/{}.html",
+                a.source, a.id
+            ));
+            a
+        })
+        .collect()
 }
 
 /// Every article as a WARC `response` record holding its HTML page.
@@ -138,7 +126,7 @@ fn write_warc(articles: &[Article], page_kb: usize, out: &mut impl Write) -> Res
             "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {}\r\nWARC-Date: \
              {date}T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{k:012}>\r\n\
              Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-            url_of(a),
+            a.url.as_deref().unwrap_or_default(),
             http.len() + html.len()
         )?;
         out.write_all(http.as_bytes())?;
@@ -179,12 +167,12 @@ fn page(a: &Article, all: &[Article], k: usize, size: usize) -> String {
         let other = &all[(k + j * 37) % all.len()];
         related.push_str(&format!(
             "<li><a href=\"{}\">{}</a></li>",
-            url_of(other),
-            escape(&title_of(other))
+            other.url.as_deref().unwrap_or_default(),
+            escape(other.title.as_deref().unwrap_or_default())
         ));
     }
     related.push_str("</ul></aside>");
-    let title = escape(&title_of(a));
+    let title = escape(a.title.as_deref().unwrap_or_default());
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | \
          {source}</title><meta property=\"og:site_name\" content=\"{source}\">\

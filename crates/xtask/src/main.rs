@@ -96,6 +96,16 @@ pub(crate) fn shared(rel: &str) -> Result<PathBuf> {
     Ok(p)
 }
 
+/// The comma-separated counts after `--name` in `args` ("1000,10_000"), else those of
+/// `default`.
+pub(crate) fn flag_counts(args: &[&str], name: &str, default: &str) -> Vec<usize> {
+    flag::<String>(args, name)
+        .unwrap_or_else(|| default.into())
+        .split(',')
+        .filter_map(|s| s.trim().replace('_', "").parse().ok())
+        .collect()
+}
+
 /// The value after `--name` in `args`, parsed.
 pub(crate) fn flag<T: std::str::FromStr>(args: &[&str], name: &str) -> Option<T> {
     args.iter()

@@ -11,7 +11,7 @@
 //! ```
 
 use crate::bench::generate;
-use crate::flag;
+use crate::{flag, flag_counts};
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -40,11 +40,7 @@ const STAGES: [&str; 6] = [
 
 /// `cargo xtask bench`.
 pub(crate) fn run(args: &[&str]) -> Result<()> {
-    let sizes: Vec<usize> = flag::<String>(args, "--sizes")
-        .unwrap_or_else(|| "1000,10000,100000".into())
-        .split(',')
-        .filter_map(|s| s.trim().replace('_', "").parse().ok())
-        .collect();
+    let sizes = flag_counts(args, "--sizes", "1000,10000,100000");
     let runs: usize = flag(args, "--runs").unwrap_or(3).max(1);
     let json_path = flag::<String>(args, "--json")
         .map(PathBuf::from)
@@ -172,19 +168,8 @@ fn row_json(n: usize, bytes: u64, r: &Row) -> Value {
 
 /// `n` generated articles as JSONL at `path` (the format of `cargo xtask gen`).
 fn write_corpus(n: usize, path: &Path) -> Result<()> {
-    use std::io::Write;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    for a in generate(n)? {
-        let line = json!({
-            "id": a.id,
-            "source": a.source,
-            "published": a.published,
-            "text": a.body,
-        });
-        writeln!(out, "{line}")?;
-    }
-    out.flush()?;
-    Ok(())
+    crate::bench::write_articles(&generate(n)?, &mut out)
 }
 
 /// `chorus digest FILE --format json > /dev/null`, `runs` times: median wall time, highest
