@@ -14,6 +14,15 @@ pub(crate) struct Fact {
 }
 
 impl Fact {
+    /// Adds unit `u` and, when new to the fact, its outlet.
+    fn add(&mut self, u: usize, units: &Units) {
+        self.units.push(u);
+        let source = units.units[u].source;
+        if !self.sources.iter().any(|s| s == source) {
+            self.sources.push(source.to_string());
+        }
+    }
+
     /// Outlets that state the fact independently (one per wire group), and the outlets that
     /// only reprint another's wire text.
     pub(crate) fn independent(&self, units: &Units) -> (Vec<String>, Vec<String>) {
@@ -94,13 +103,7 @@ pub(crate) fn align(units: &Units, config: &AccountConfig) -> Vec<Fact> {
             dot.push(0.0);
         }
         match best {
-            Some((_, f)) => {
-                let fact = &mut facts[f];
-                fact.units.push(u);
-                if !fact.sources.iter().any(|s| s == unit.source) {
-                    fact.sources.push(unit.source.to_string());
-                }
-            }
+            Some((_, f)) => facts[f].add(u, units),
             None => facts.push(Fact {
                 units: vec![u],
                 sources: vec![unit.source.to_string()],
@@ -138,13 +141,7 @@ fn same_words_one_fact(units: &Units, facts: Vec<Fact>) -> Vec<Fact> {
                         into.units[i] = v;
                     }
                 }
-                None => {
-                    into.units.push(v);
-                    let source = units.units[v].source;
-                    if !into.sources.iter().any(|s| s == source) {
-                        into.sources.push(source.to_string());
-                    }
-                }
+                None => into.add(v, units),
             }
         }
     }
