@@ -233,14 +233,6 @@ pub(crate) fn is_title(word: &str) -> bool {
     classes(word) & TITLE != 0
 }
 
-pub(crate) fn is_honorific(word: &str) -> bool {
-    classes(word) & HONORIFIC != 0
-}
-
-pub(crate) fn is_role_noun(lower: &str) -> bool {
-    classes(lower) & ROLE_NOUN != 0
-}
-
 /// Whether `word` is a demonym or similar adjective, singular or plural ("Syrian", "Syrians").
 pub(crate) fn is_demonym(word: &str) -> bool {
     let set = demonyms();

@@ -684,7 +684,7 @@ impl Spans<'_> {
         let titled = titled
             && gazetteer_entry.is_none_or(|e| gazetteer().entries[e].kind != EntityKind::Place);
         // An honorific stays in the surface form: "Mr Assad" is a way of writing the name.
-        let start = if titled && a > 0 && lexicon::is_honorific(self.word(a - 1)) {
+        let start = if titled && a > 0 && self.written(a - 1) & lexicon::HONORIFIC != 0 {
             self.tokens[a - 1].start
         } else {
             name_start
@@ -713,8 +713,8 @@ impl Spans<'_> {
             .take_while(|&t| t < self.tokens.len())
             .all(|t| t == i || self.plain_gap(t - 1, t))
             && (k..(k + 2).min(self.tokens.len())).any(|t| {
-                let w = self.word(t);
-                w.chars().next().is_some_and(char::is_lowercase) && lexicon::is_role_noun(w)
+                self.word(t).chars().next().is_some_and(char::is_lowercase)
+                    && self.written(t) & lexicon::ROLE_NOUN != 0
             })
     }
 
