@@ -73,6 +73,18 @@ impl Ingested {
         out
     }
 
+    /// Everything a batched reader hands over, merged in order.
+    fn gather(
+        read: impl FnOnce(&mut dyn FnMut(Ingested) -> ControlFlow<()>) -> ControlFlow<()>,
+    ) -> Ingested {
+        let mut out = Ingested::default();
+        let _ = read(&mut |part| {
+            out.merge(part);
+            ControlFlow::Continue(())
+        });
+        out
+    }
+
     fn merge(&mut self, other: Ingested) {
         self.articles.extend(other.articles);
         self.diagnostics.extend(other.diagnostics);
@@ -82,12 +94,7 @@ impl Ingested {
 
 /// Reads every input path (`-` is JSONL on stdin) and returns the articles and diagnostics.
 pub fn ingest_paths(paths: &[PathBuf], config: &IngestConfig) -> Ingested {
-    let mut out = Ingested::default();
-    let _ = ingest_paths_with(paths, config, &mut |part| {
-        out.merge(part);
-        ControlFlow::Continue(())
-    });
-    out
+    Ingested::gather(|on_batch| ingest_paths_with(paths, config, on_batch))
 }
 
 /// Reads every input path as [`ingest_paths`] does, handing what it reads to `on_batch` as

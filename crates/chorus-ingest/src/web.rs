@@ -65,12 +65,7 @@ pub(crate) fn ingest_warc(
 
 /// Every HTML page of a WARC held in memory.
 pub(crate) fn ingest_warc_bytes(shown: &str, bytes: &[u8]) -> Ingested {
-    let mut out = Ingested::default();
-    let _ = warc_pages(shown, bytes, &mut |part| {
-        out.merge(part);
-        ControlFlow::Continue(())
-    });
-    out
+    Ingested::gather(|emit| warc_pages(shown, bytes, emit))
 }
 
 fn warc_pages(
