@@ -66,7 +66,20 @@ pub fn digest_reusing(
     previous: Previous,
 ) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
-    let (cleaned, clustering) = group(cleaned, &config.cluster, &previous);
+    let Previous {
+        events: earlier,
+        texts,
+        grouping,
+    } = previous;
+    // Whether each article's cleaned text is the one the earlier report was computed from:
+    // asked once here, by the grouping and by the reuse of accounts alike.
+    let unchanged: Vec<bool> = cleaned
+        .par_iter()
+        .map(|a| texts.get(&a.article.id).map(String::as_str) == Some(a.text()))
+        .collect();
+    drop(texts);
+    let restore = (grouping == Grouping::Incremental).then_some(&earlier[..]);
+    let (cleaned, clustering) = group(cleaned, &config.cluster, restore, &unchanged);
     let groups: Vec<Group> = clustering
         .events
         .iter()
@@ -90,33 +103,42 @@ pub fn digest_reusing(
         &duplicates,
         diagnostics,
         config,
-        previous,
+        Reuse {
+            earlier,
+            unchanged: &unchanged,
+        },
     )
 }
 
-/// Groups `cleaned` into events: from scratch, or (with [`Grouping::Incremental`] and
-/// earlier events) by restoring the earlier events over the articles they held with unchanged
-/// cleaned text and adding the rest. The clustering takes the restored articles first and the
+/// Earlier events whose accounts may be kept, and which articles' cleaned texts are as then.
+struct Reuse<'a> {
+    earlier: Vec<Event>,
+    unchanged: &'a [bool],
+}
+
+/// Groups `cleaned` into events: from scratch, or (given the `earlier` events to restore)
+/// by restoring them over the articles they held with `unchanged` cleaned text and adding the
+/// rest. The clustering takes the restored articles first and the
 /// added ones after them; the returned articles and clustering are in the input order.
 fn group(
     cleaned: Vec<CleanArticle>,
     config: &ClusterConfig,
-    previous: &Previous,
+    restore: Option<&[Event]>,
+    unchanged: &[bool],
 ) -> (Vec<CleanArticle>, chorus_cluster::Clustering) {
     // The earlier event of each article still there with the same cleaned text.
     let mut earlier: Vec<Option<usize>> = vec![None; cleaned.len()];
-    if previous.grouping == Grouping::Incremental {
+    let restore = restore.unwrap_or_default();
+    if !restore.is_empty() {
         let position: HashMap<&str, usize> = cleaned
             .iter()
             .enumerate()
             .map(|(i, a)| (a.article.id.as_str(), i))
             .collect();
-        for (k, e) in previous.events.iter().enumerate() {
+        for (k, e) in restore.iter().enumerate() {
             for id in &e.articles {
                 if let Some(&i) = position.get(id.as_str()) {
-                    if earlier[i].is_none()
-                        && previous.texts.get(id).map(String::as_str) == Some(cleaned[i].text())
-                    {
+                    if earlier[i].is_none() && unchanged[i] {
                         earlier[i] = Some(k);
                     }
                 }
@@ -135,7 +157,7 @@ fn group(
     // order[p] = input index of the article the clustering sees at p.
     let (order, arranged): (Vec<usize>, Vec<CleanArticle>) = kept.into_iter().chain(added).unzip();
     let restored = earlier.iter().filter(|e| e.is_some()).count();
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); previous.events.len()];
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); restore.len()];
     for (p, &i) in order[..restored].iter().enumerate() {
         if let Some(k) = earlier[i] {
             groups[k].push(p);
@@ -180,7 +202,10 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
         &duplicates,
         diagnostics,
         config,
-        Previous::default(),
+        Reuse {
+            earlier: Vec::new(),
+            unchanged: &[],
+        },
     )
 }
 
@@ -191,13 +216,12 @@ fn assemble(
     duplicates: &[Option<(String, &'static str)>],
     diagnostics: Vec<Diagnostic>,
     config: &Config,
-    previous: Previous,
+    reuse: Reuse,
 ) -> Report {
-    let Previous {
-        events: earlier_events,
-        texts,
-        ..
-    } = previous;
+    let Reuse {
+        earlier: earlier_events,
+        unchanged,
+    } = reuse;
     // The earlier event each group keeps: one over the same articles, each with the same
     // cleaned text as then (no two groups hold the same articles, so none is kept twice).
     let kept_from: Vec<Option<usize>> = {
@@ -216,16 +240,13 @@ fn assemble(
                     .map(|&i| cleaned[i].article.id.as_str())
                     .collect();
                 ids.sort_unstable();
-                earlier.get(&ids).copied().filter(|_| {
-                    g.members.iter().all(|&i| {
-                        let a = &cleaned[i];
-                        texts.get(&a.article.id).map(String::as_str) == Some(a.text())
-                    })
-                })
+                earlier
+                    .get(&ids)
+                    .copied()
+                    .filter(|_| g.members.iter().all(|&i| unchanged[i]))
             })
             .collect()
     };
-    drop(texts);
     let mut earlier_events: Vec<Option<Event>> = earlier_events.into_iter().map(Some).collect();
     let olds: Vec<Option<Event>> = kept_from
         .into_iter()
