@@ -160,6 +160,28 @@ pub struct Prepared {
     active: bool,
 }
 
+/// A pair of events `(score, a, b)` with `a < b`, ordered by score, then by the pair (the
+/// smaller first), so that merging best pair first is deterministic.
+#[derive(PartialEq)]
+struct Pair(f32, usize, usize);
+
+impl Eq for Pair {}
+
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Pair {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0
+            .total_cmp(&o.0)
+            .then(o.1.cmp(&self.1))
+            .then(o.2.cmp(&self.2))
+    }
+}
+
 /// Whether a score whose upper bound is `bound` may exceed `floor`. Bounds come from
 /// Cauchy–Schwarz (a dot product is at most the product of the lengths); the slack keeps
 /// rounding from ruling out a pair the exact score would keep, so skipping what fails this
@@ -451,67 +473,59 @@ impl Online {
         out
     }
 
+    /// The events among `a`'s candidates (those `keep` accepts) whose average link with `a`
+    /// clears the threshold, as pairs with their score.
+    fn neighbours(&self, a: usize, norms: &[f32], keep: impl Fn(usize) -> bool) -> Vec<Pair> {
+        if self.events[a].members.is_empty() {
+            return Vec::new();
+        }
+        self.candidates(&self.event_terms(a), a)
+            .into_iter()
+            .filter(|&b| keep(b))
+            .filter(|&b| may_exceed(self.event_bound(norms, a, b), self.config.threshold))
+            .filter_map(|b| {
+                let s = self.event_similarity(a, b);
+                (s > self.config.threshold).then(|| Pair(s, a.min(b), a.max(b)))
+            })
+            .collect()
+    }
+
     /// Merges events whose average-link similarity clears the threshold, best pair first,
-    /// starting from the pairs that involve `seeds` (all events when `None`); returns how
-    /// many merges were made.
-    fn merge_pass(&mut self, seeds: Option<&[usize]>) -> usize {
-        #[derive(PartialEq)]
-        struct Pair(f32, usize, usize);
-        impl Eq for Pair {}
-        impl PartialOrd for Pair {
-            fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
-                Some(self.cmp(o))
-            }
-        }
-        impl Ord for Pair {
-            fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-                self.0
-                    .total_cmp(&o.0)
-                    .then(o.1.cmp(&self.1))
-                    .then(o.2.cmp(&self.2))
-            }
-        }
+    /// starting from the pairs that involve `seeds`.
+    ///
+    /// The pairs that clear the threshold are kept as links. The average link of a merged
+    /// event is the size-weighted mean of its parts' links, so an event can clear the
+    /// threshold with the merger of `a` and `b` only if it cleared it with `a` or with `b`:
+    /// after a merge only the two parts' links are scored again, and the index is not asked.
+    /// (A merged event spans more days, so its time damping can be milder than its parts';
+    /// the move pass that follows catches what that misses.) An event outside the seeds has
+    /// links only to seeds until it first takes part in a merge, when the index gives it the
+    /// rest.
+    fn merge_pass(&mut self, seeds: &[usize]) {
         let mut heap = BinaryHeap::new();
         let mut version = vec![0usize; self.events.len()];
-        let all: Vec<usize>;
-        let seeds = match seeds {
-            Some(s) => s,
-            None => {
-                all = (0..self.events.len()).collect();
-                &all
-            }
-        };
         let seeded: HashSet<usize> = seeds.iter().copied().collect();
         // The length of every event's sum, for bounds that spare exact scores.
         let mut norms: Vec<f32> = self.events.par_iter().map(EventState::norm).collect();
-        // The seeds' pairs are scored independently (in parallel); the heap orders them
-        // totally, so the merges do not depend on how the scoring was split.
+        // The seeds' pairs are scored independently (in parallel), each pair once: from its
+        // smaller seed, or from the seed when only one is. The heap orders them totally, so
+        // the merges do not depend on how the scoring was split.
         let this = &*self;
         let norms_now = &norms;
         let pairs: Vec<Vec<Pair>> = seeds
             .par_iter()
-            .map(|&a| {
-                if this.events[a].members.is_empty() {
-                    return Vec::new();
-                }
-                this.candidates(&this.event_terms(a), a)
-                    .into_iter()
-                    // Each pair once: from its smaller seed, or from the seed when only one is.
-                    .filter(|&b| b > a || !seeded.contains(&b))
-                    .filter(|&b| {
-                        may_exceed(this.event_bound(norms_now, a, b), this.config.threshold)
-                    })
-                    .filter_map(|b| {
-                        let s = this.event_similarity(a, b);
-                        (s > this.config.threshold).then(|| Pair(s, a.min(b), a.max(b)))
-                    })
-                    .collect()
-            })
+            .map(|&a| this.neighbours(a, norms_now, |b| b > a || !seeded.contains(&b)))
             .collect();
+        let mut links: Vec<Vec<usize>> = vec![Vec::new(); self.events.len()];
+        let mut linked = vec![false; self.events.len()];
+        for &a in seeds {
+            linked[a] = true;
+        }
         for p in pairs.into_iter().flatten() {
+            links[p.1].push(p.2);
+            links[p.2].push(p.1);
             heap.push((p, 0, 0));
         }
-        let mut merges = 0;
         let mut dense = vec![0f32; self.term_bound];
         while let Some((Pair(_, a, b), va, vb)) = heap.pop() {
             if va != version[a] || vb != version[b] {
@@ -520,21 +534,34 @@ impl Online {
             if self.events[a].members.is_empty() || self.events[b].members.is_empty() {
                 continue;
             }
+            for x in [a, b] {
+                if !linked[x] {
+                    linked[x] = true;
+                    let found = self.neighbours(x, &norms, |_| true);
+                    links[x].extend(found.iter().map(|p| p.1 + p.2 - x));
+                }
+            }
             self.merge(a, b);
-            merges += 1;
             version[a] += 1;
             version[b] += 1;
-            let cands = self.candidates(&self.event_terms(a), a);
-            // The merged event against its candidates: its sum spread over a dense array once,
-            // each candidate's terms looked up there.
+            let mut cands = std::mem::take(&mut links[a]);
+            cands.append(&mut links[b]);
+            cands.sort_unstable();
+            cands.dedup();
+            // The merged event against its parts' links: its sum spread over a dense array
+            // once, each linked event's terms looked up there.
             let ea = &self.events[a];
             ea.each_term(&self.vectors, |t, w| dense[t as usize] = w);
             norms[a] = ea.norm();
+            let mut kept = Vec::new();
             for c in cands {
+                let ec = &self.events[c];
+                if c == a || ec.members.is_empty() {
+                    continue;
+                }
                 if !may_exceed(self.event_bound(&norms, a, c), self.config.threshold) {
                     continue;
                 }
-                let ec = &self.events[c];
                 let dot: f32 = match &ec.members[..] {
                     &[m] => self.vectors[m]
                         .iter()
@@ -546,11 +573,15 @@ impl Online {
                 if s > self.config.threshold {
                     let (x, y) = if a < c { (a, c) } else { (c, a) };
                     heap.push((Pair(s, x, y), version[x], version[y]));
+                    kept.push(c);
                 }
             }
             ea.each_term(&self.vectors, |t, _| dense[t as usize] = 0.0);
+            for &c in &kept {
+                links[c].push(a);
+            }
+            links[a] = kept;
         }
-        merges
     }
 
     /// Where article `i` should go: `None` to stay, `Some(Some(e))` to move to event `e`,
@@ -649,14 +680,14 @@ impl Online {
                 seeds.push(new);
             }
         }
-        self.merge_pass(Some(&seeds));
+        self.merge_pass(&seeds);
         // After moves, only pairs of the events they changed can newly clear the threshold.
         for _ in 0..self.config.repair_rounds {
             let changed = self.move_pass();
             if changed.is_empty() {
                 break;
             }
-            self.merge_pass(Some(&changed));
+            self.merge_pass(&changed);
         }
     }
 
@@ -718,6 +749,24 @@ mod tests {
                 chorus_text::unit(v)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_merged_event_keeps_the_links_of_both_parts() {
+        // a and b are close; c is linked to b only (to a its similarity is 0), yet its average
+        // link with a and b together (0.20) clears the threshold; d shares nothing. No move
+        // pass: the merge pass alone must find it.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let mut online = Online::new(OnlineConfig {
+            repair_rounds: 0,
+            ..OnlineConfig::default()
+        });
+        for terms in [&[0, 1][..], &[0, 1, 2], &[2, 3], &[4]] {
+            let p = online.prepare(v(terms), true);
+            online.add(p, None, false);
+        }
+        online.repair(&[0, 1, 2, 3]);
+        assert_eq!(online.events(), vec![vec![0, 1, 2], vec![3]]);
     }
 
     #[test]
