@@ -491,7 +491,7 @@ impl Online {
     }
 
     /// Merges events whose average-link similarity clears the threshold, best pair first,
-    /// starting from the pairs that involve `seeds`.
+    /// starting from the pairs that involve `seeds`; returns the events that took others in.
     ///
     /// The pairs that clear the threshold are kept as links. The average link of a merged
     /// event is the size-weighted mean of its parts' links, so an event can clear the
@@ -501,7 +501,7 @@ impl Online {
     /// the move pass that follows catches what that misses.) An event outside the seeds has
     /// links only to seeds until it first takes part in a merge, when the index gives it the
     /// rest.
-    fn merge_pass(&mut self, seeds: &[usize]) {
+    fn merge_pass(&mut self, seeds: &[usize]) -> Vec<usize> {
         let mut heap = BinaryHeap::new();
         let mut version = vec![0usize; self.events.len()];
         let seeded: HashSet<usize> = seeds.iter().copied().collect();
@@ -526,6 +526,7 @@ impl Online {
             links[p.2].push(p.1);
             heap.push((p, 0, 0));
         }
+        let mut merged = Vec::new();
         let mut dense = vec![0f32; self.term_bound];
         while let Some((Pair(_, a, b), va, vb)) = heap.pop() {
             if va != version[a] || vb != version[b] {
@@ -542,6 +543,7 @@ impl Online {
                 }
             }
             self.merge(a, b);
+            merged.push(a);
             version[a] += 1;
             version[b] += 1;
             let mut cands = std::mem::take(&mut links[a]);
@@ -582,13 +584,13 @@ impl Online {
             }
             links[a] = kept;
         }
+        merged
     }
 
-    /// Where article `i` should go: `None` to stay, `Some(Some(e))` to move to event `e`,
-    /// `Some(None)` to leave its event and stand alone.
-    /// With `norms` (the length of every event's sum, as the events stand), candidates that
-    /// cannot beat the best so far are not scored.
-    fn decide(&self, i: usize, norms: Option<&[f32]>) -> Option<Option<usize>> {
+    /// Article `i`'s mean similarity to the rest of its event (0 alone), when it is worth
+    /// looking for a better event: `None` for an article too thin to judge or well inside its
+    /// event.
+    fn unsettled(&self, i: usize) -> Option<f32> {
         if !self.active[i] {
             return None;
         }
@@ -598,13 +600,40 @@ impl Online {
         } else {
             0.0
         };
-        // An article well inside its event is not worth a search.
-        if stay >= self.config.threshold * 2.0 {
-            return None;
-        }
-        let candidates = self.candidates(&self.terms[i], own);
+        (stay < self.config.threshold * 2.0).then_some(stay)
+    }
+
+    /// Candidate events of article `i` other than its own: from the index, or, with `seen`
+    /// (one member of each event an earlier search found), the events those members are in
+    /// now.
+    fn candidates_of(&self, i: usize, seen: Option<&[u32]>) -> Vec<usize> {
+        let own = self.event_of[i];
+        let Some(seen) = seen else {
+            return self.candidates(&self.terms[i], own);
+        };
+        let mut out: Vec<usize> = seen
+            .iter()
+            .map(|&m| self.event_of[m as usize])
+            .filter(|&e| e != own)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Where article `i`, whose similarity to its event is `stay`, should go among
+    /// `candidates`: `None` to stay, `Some(Some(e))` to move to event `e`, `Some(None)` to
+    /// leave its event and stand alone. With `norms` (the length of every event's sum, as the
+    /// events stand), candidates that cannot beat the best so far are not scored.
+    fn decide(
+        &self,
+        i: usize,
+        stay: f32,
+        candidates: &[usize],
+        norms: Option<&[f32]>,
+    ) -> Option<Option<usize>> {
         let mut best = (stay.max(self.config.threshold), usize::MAX);
-        for e in candidates {
+        for &e in candidates {
             if norms.is_some_and(|n| !may_exceed(self.article_bound(n, i, e), best.0)) {
                 continue;
             }
@@ -615,7 +644,7 @@ impl Online {
         }
         if best.1 != usize::MAX {
             Some(Some(best.1))
-        } else if self.events[own].members.len() > 1
+        } else if self.events[self.event_of[i]].members.len() > 1
             && stay < self.config.threshold * self.config.eject_ratio
         {
             Some(None)
@@ -628,17 +657,59 @@ impl Online {
     /// returns the events that lost or gained an article (sorted, each once; empty when
     /// nothing moved). Which articles want to move is found in parallel against the events as
     /// they stand; those few are then decided again and moved one by one, in article order.
-    fn move_pass(&mut self) -> Vec<usize> {
+    ///
+    /// The first pass of a repair (`touched` is `None`) looks at every article and finds its
+    /// candidates in the index, and keeps in `seen` one member of each candidate event of
+    /// every article that searched. A later pass looks only at the articles whose own event
+    /// or one of whose candidate events is `touched` (changed since), and takes their
+    /// candidates from `seen`: the events those members are in now.
+    fn move_pass(&mut self, seen: &mut [Vec<u32>], touched: Option<&[bool]>) -> Vec<usize> {
         let norms: Vec<f32> = self.events.par_iter().map(EventState::norm).collect();
         let this = &*self;
-        let restless: Vec<usize> = (0..self.vectors.len())
+        let first = touched.is_none();
+        let looked: Vec<(usize, bool, Vec<u32>)> = (0..self.vectors.len())
             .into_par_iter()
-            .filter(|&i| this.decide(i, Some(&norms)).is_some())
+            .filter_map(|i| {
+                if let Some(t) = touched {
+                    let reached = t[this.event_of[i]]
+                        || seen[i].iter().any(|&m| t[this.event_of[m as usize]]);
+                    if !reached {
+                        return None;
+                    }
+                }
+                let stay = this.unsettled(i)?;
+                let known = (!first && !seen[i].is_empty()).then_some(&seen[i][..]);
+                let candidates = this.candidates_of(i, known);
+                let restless = this.decide(i, stay, &candidates, Some(&norms)).is_some();
+                let members = if first {
+                    candidates
+                        .iter()
+                        .map(|&e| this.events[e].members[0] as u32)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                (restless || !members.is_empty()).then_some((i, restless, members))
+            })
             .collect();
+        let mut restless = Vec::new();
+        for (i, moves, members) in looked {
+            if first {
+                seen[i] = members;
+            }
+            if moves {
+                restless.push(i);
+            }
+        }
         let mut changed = Vec::new();
         for i in restless {
             // Events change as articles move: decided again without bounds.
-            let Some(target) = self.decide(i, None) else {
+            let Some(stay) = self.unsettled(i) else {
+                continue;
+            };
+            let known = (!first && !seen[i].is_empty()).then_some(&seen[i][..]);
+            let candidates = self.candidates_of(i, known);
+            let Some(target) = self.decide(i, stay, &candidates, None) else {
                 continue;
             };
             let own = self.event_of[i];
@@ -681,13 +752,21 @@ impl Online {
             }
         }
         self.merge_pass(&seeds);
-        // After moves, only pairs of the events they changed can newly clear the threshold.
+        // After moves, only pairs of the events they changed can newly clear the threshold,
+        // and only articles that see those events can newly want to move.
+        let mut seen = vec![Vec::new(); self.vectors.len()];
+        let mut touched: Option<Vec<bool>> = None;
         for _ in 0..self.config.repair_rounds {
-            let changed = self.move_pass();
+            let mut changed = self.move_pass(&mut seen, touched.as_deref());
             if changed.is_empty() {
                 break;
             }
-            self.merge_pass(&changed);
+            changed.extend(self.merge_pass(&changed));
+            let mut t = vec![false; self.events.len()];
+            for e in changed {
+                t[e] = true;
+            }
+            touched = Some(t);
         }
     }
 
