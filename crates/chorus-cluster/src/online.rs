@@ -195,10 +195,18 @@ fn bound(v: &SparseVector) -> usize {
     v.last().map_or(0, |&(t, _)| t as usize + 1)
 }
 
+/// The `k` strongest terms of `v`, strongest first (ties by term). Collected from a borrow, so
+/// the list holds `k` terms, not the capacity of the whole vector's copy (an in-place
+/// `into_iter` collect would keep that).
 fn strongest(v: &SparseVector, k: usize) -> Vec<u32> {
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     let mut terms: Vec<(u32, f32)> = v.clone();
-    terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms.into_iter().take(k).map(|x| x.0).collect()
+    if terms.len() > k {
+        terms.select_nth_unstable_by(k, order);
+        terms.truncate(k);
+    }
+    terms.sort_unstable_by(order);
+    terms.iter().map(|x| x.0).collect()
 }
 
 impl Online {
