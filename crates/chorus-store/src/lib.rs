@@ -25,6 +25,7 @@ pub use sqlite::{OpenOptions, Store};
 
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What [`Collection::add_articles`] did with each article.
@@ -148,6 +149,28 @@ pub trait Collection: Send + Sync {
     fn event(&self, id: &str) -> Result<Option<Event>>;
     /// The cleaned text citations point into.
     fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>>;
+    /// Every stored event, largest first (as [`Collection::events`] lists them), and the
+    /// stored cleaned text of each of their articles by id: what [`refresh_events`] starts
+    /// from. By default one event and one article at a time.
+    fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)> {
+        let all = EventFilter {
+            limit: None,
+            ..EventFilter::default()
+        };
+        let mut events = Vec::new();
+        let mut texts = BTreeMap::new();
+        for summary in self.events(&all)? {
+            if let Some(event) = self.event(&summary.id)? {
+                for a in &event.articles {
+                    if let Some(clean) = self.clean_article(a)? {
+                        texts.insert(clean.id, clean.text);
+                    }
+                }
+                events.push(event);
+            }
+        }
+        Ok((events, texts))
+    }
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
     fn entities(&self) -> Result<Vec<EntitySummary>>;
     fn entity(&self, id: &str) -> Result<Option<EntitySummary>>;
@@ -198,24 +221,12 @@ pub fn refresh_events(
 ) -> Result<Refreshed> {
     let articles = collection.articles()?;
     let count = articles.len();
-    let mut previous = chorus_pipeline::Previous {
+    let (events, texts) = collection.events_and_texts()?;
+    let previous = chorus_pipeline::Previous {
+        events,
+        texts,
         grouping,
-        ..Default::default()
     };
-    let all = EventFilter {
-        limit: None,
-        ..EventFilter::default()
-    };
-    for summary in collection.events(&all)? {
-        if let Some(event) = collection.event(&summary.id)? {
-            for a in &event.articles {
-                if let Some(clean) = collection.clean_article(a)? {
-                    previous.texts.insert(clean.id, clean.text);
-                }
-            }
-            previous.events.push(event);
-        }
-    }
     let report = chorus_pipeline::digest_reusing(articles, Vec::new(), config, previous);
     collection.set_events(&report)?;
     Ok(Refreshed {

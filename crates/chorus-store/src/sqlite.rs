@@ -658,6 +658,37 @@ impl Collection for Store {
         Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
     }
 
+    /// Two queries instead of one per event and one per article; of each cleaned article only
+    /// its id and text are read from the JSON.
+    fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)> {
+        #[derive(serde::Deserialize)]
+        struct Text {
+            id: String,
+            text: String,
+        }
+        let conn = self.reading()?;
+        let mut events: Vec<Event> = Vec::new();
+        let mut stmt = conn.prepare("SELECT json FROM events ORDER BY rank")?;
+        for json in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            events.push(serde_json::from_str(&json?)?);
+        }
+        let wanted: HashSet<&str> = events
+            .iter()
+            .flat_map(|e| e.articles.iter().map(String::as_str))
+            .collect();
+        let mut texts = BTreeMap::new();
+        let mut stmt = conn.prepare("SELECT id, json FROM clean_articles")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, json) = row?;
+            if wanted.contains(id.as_str()) {
+                let t: Text = serde_json::from_str(&json)?;
+                texts.insert(t.id, t.text);
+            }
+        }
+        Ok((events, texts))
+    }
+
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let (hits, snippets) = self.index.search(query, limit)?;
         let conn = self.reading()?;

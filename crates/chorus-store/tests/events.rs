@@ -1,11 +1,12 @@
 //! `set_events` writes only what changed: after a report that grows some events, drops one and
 //! leaves others alone, everything read back (events in rank order, each event, entities and
-//! their links, source and entity filters, cleaned texts) is what the new report says.
+//! their links, source and entity filters, cleaned texts, and the bulk read a refresh starts
+//! from) is what the new report says.
 
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::{Article, Report};
 use chorus_store::{Collection, EventFilter, OpenOptions, Store};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 fn all() -> EventFilter {
@@ -70,6 +71,27 @@ fn holds(store: &Store, report: &Report) {
     for a in &report.articles {
         assert_eq!(store.clean_article(&a.id).unwrap().as_ref(), Some(a));
     }
+    // What a refresh starts from, read in bulk: the events as listed one by one, and the
+    // cleaned text of every article they hold.
+    let (events, texts) = store.events_and_texts().unwrap();
+    let one_by_one: Vec<_> = listed
+        .iter()
+        .map(|e| store.event(&e.id).unwrap().unwrap())
+        .collect();
+    assert_eq!(events, one_by_one);
+    let held: BTreeSet<&str> = report
+        .events
+        .iter()
+        .flat_map(|e| e.articles.iter().map(String::as_str))
+        .collect();
+    let want: BTreeMap<String, String> = report
+        .articles
+        .iter()
+        .filter(|a| held.contains(a.id.as_str()))
+        .map(|a| (a.id.clone(), a.text.clone()))
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(texts, want);
 }
 
 #[test]
