@@ -32,6 +32,9 @@ pub struct OnlineConfig {
     pub recent_postings: usize,
     /// How many candidate events (those sharing the most index terms) are scored exactly.
     pub max_candidates: usize,
+    /// When a batch joins a larger collection, the events an added article's mean similarity
+    /// exceeds `threshold * near_ratio` with are regrouped along with the events it joined.
+    pub near_ratio: f32,
 }
 
 impl Default for OnlineConfig {
@@ -44,6 +47,7 @@ impl Default for OnlineConfig {
             repair_rounds: 4,
             recent_postings: 200,
             max_candidates: 40,
+            near_ratio: 0.3,
         }
     }
 }
@@ -740,12 +744,25 @@ impl Online {
         changed
     }
 
-    /// Repairs early mistakes around `articles` (the ones just added): their events are
-    /// taken apart and grouped again by average link from single articles, best pair first,
-    /// against the rest of the collection; then articles that sit better elsewhere move.
+    /// Repairs early mistakes around `articles` (the ones just added): their events (and,
+    /// when they join a larger collection, the events they come near) are taken apart and
+    /// grouped again by average link from single articles, best pair first, against the rest
+    /// of the collection; then articles that sit better elsewhere move.
     /// Taking apart and regrouping makes the result independent of the order of arrival.
     pub fn repair(&mut self, articles: &[usize]) {
         let mut touched: Vec<usize> = articles.iter().map(|&i| self.event_of[i]).collect();
+        // A batch added to a larger collection: the events its articles come near were formed
+        // without them, so they are regrouped too (they may take an article or give one up).
+        if articles.len() < self.vectors.len() {
+            let floor = self.config.threshold * self.config.near_ratio;
+            for &i in articles.iter().filter(|&&i| self.active[i]) {
+                for e in self.candidates(&self.terms[i], self.event_of[i]) {
+                    if self.article_to_event(i, e) > floor {
+                        touched.push(e);
+                    }
+                }
+            }
+        }
         touched.sort_unstable();
         touched.dedup();
         let mut seeds = Vec::new();
