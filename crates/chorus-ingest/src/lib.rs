@@ -92,6 +92,17 @@ impl Ingested {
     }
 }
 
+/// Parts read apart (in parallel), merged in their order.
+impl FromIterator<Ingested> for Ingested {
+    fn from_iter<I: IntoIterator<Item = Ingested>>(parts: I) -> Ingested {
+        let mut out = Ingested::default();
+        for part in parts {
+            out.merge(part);
+        }
+        out
+    }
+}
+
 /// Reads every input path (`-` is JSONL on stdin) and returns the articles and diagnostics.
 pub fn ingest_paths(paths: &[PathBuf], config: &IngestConfig) -> Ingested {
     Ingested::gather(|on_batch| ingest_paths_with(paths, config, on_batch))
@@ -225,11 +236,7 @@ fn ingest_dir(root: &Path, config: &IngestConfig, sink: &mut Sink) -> ControlFlo
             .par_iter()
             .map(|file| read_file(file, &id_of(file), config))
             .collect();
-        let mut batch = Ingested::default();
-        for part in parts {
-            batch.merge(part);
-        }
-        sink.send(batch)?;
+        sink.send(parts.into_iter().collect())?;
         rest = &rest[run..];
     }
     ControlFlow::Continue(())

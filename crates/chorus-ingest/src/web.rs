@@ -90,11 +90,7 @@ fn warc_pages(
             .into_par_iter()
             .map(|page| warc_page(shown, page))
             .collect();
-        let mut out = Ingested::default();
-        for part in parts {
-            out.merge(part);
-        }
-        emit(out)?;
+        emit(parts.into_iter().collect())?;
     }
 }
 

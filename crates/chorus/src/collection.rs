@@ -242,7 +242,6 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     // memory whole and a killed run keeps what it stored.
     let reading = spinner("reading");
     let mut read = Read::default();
-    let mut pending = Vec::new();
     let mut failed = None;
     let _ = ingest_paths_with(&args.paths, &ingest_config, &mut |part| {
         reading.suspend(|| {
@@ -252,10 +251,10 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         });
         read.articles += part.articles.len();
         read.skipped += part.skipped;
-        pending.extend(part.articles);
+        read.pending.extend(part.articles);
         let stored = store
             .add_diagnostics(&part.diagnostics)
-            .and_then(|()| read.store(&store, &mut pending, false));
+            .and_then(|()| read.store(&store, false));
         reading.set_message(format!("read {} articles", read.articles));
         match stored {
             Ok(()) => ControlFlow::Continue(()),
@@ -268,7 +267,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     if let Some(e) = failed {
         return Err(e.into());
     }
-    read.store(&store, &mut pending, true)?;
+    read.store(&store, true)?;
     reading.finish_and_clear();
     if read.articles == 0 && read.skipped == 0 {
         // Every URL answered "not modified" (or every input was empty of news): nothing new.
@@ -313,17 +312,15 @@ struct Read {
     /// Inputs that yielded no article because of a problem.
     skipped: usize,
     stored: AddOutcome,
+    /// Articles read and not yet stored.
+    pending: Vec<Article>,
 }
 
 impl Read {
     /// Stores the pending articles, one transaction per [`BATCH`]; unless `all`, a last
     /// part smaller than a batch stays pending.
-    fn store(
-        &mut self,
-        store: &Store,
-        pending: &mut Vec<Article>,
-        all: bool,
-    ) -> chorus_store::Result<()> {
+    fn store(&mut self, store: &Store, all: bool) -> chorus_store::Result<()> {
+        let pending = &mut self.pending;
         let ready = if all {
             pending.len()
         } else {
