@@ -615,12 +615,12 @@ impl Online {
         (stay < self.config.threshold * 2.0).then_some(stay)
     }
 
-    /// Candidate events of article `i` other than its own: from the index, or, with `seen`
-    /// (one member of each event an earlier search found), the events those members are in
-    /// now.
+    /// Candidate events of article `i` other than its own: with `seen` (one member of each
+    /// event an earlier search found), the events those members are in now; from the index
+    /// when there is none, or the earlier search found nothing.
     fn candidates_of(&self, i: usize, seen: Option<&[u32]>) -> Vec<usize> {
         let own = self.event_of[i];
-        let Some(seen) = seen else {
+        let Some(seen) = seen.filter(|s| !s.is_empty()) else {
             return self.candidates(&self.terms[i], own);
         };
         let mut out: Vec<usize> = seen
@@ -670,19 +670,20 @@ impl Online {
     /// nothing moved). Which articles want to move is found in parallel against the events as
     /// they stand; those few are then decided again and moved one by one, in article order.
     ///
-    /// The first pass of a repair (`touched` is `None`) looks at every article and finds its
-    /// candidates in the index, and keeps in `seen` one member of each candidate event of
-    /// every article that searched. A later pass looks only at the articles whose own event
-    /// or one of whose candidate events is `touched` (changed since), and takes their
-    /// candidates from `seen`: the events those members are in now.
-    fn move_pass(&mut self, seen: &mut [Vec<u32>], touched: Option<&[bool]>) -> Vec<usize> {
+    /// The first pass of a repair (`changed_since` is `None`) looks at every article and
+    /// finds its candidates in the index, and keeps in `seen` one member of each candidate
+    /// event of every article that searched. A later pass looks only at the articles whose own
+    /// event or one of whose candidate events is marked in `changed_since` (changed since the
+    /// pass before), and takes their candidates from `seen`: the events those members are in
+    /// now.
+    fn move_pass(&mut self, seen: &mut [Vec<u32>], changed_since: Option<&[bool]>) -> Vec<usize> {
         let norms: Vec<f32> = self.events.par_iter().map(EventState::norm).collect();
         let this = &*self;
-        let first = touched.is_none();
+        let first = changed_since.is_none();
         let looked: Vec<(usize, bool, Vec<u32>)> = (0..self.vectors.len())
             .into_par_iter()
             .filter_map(|i| {
-                if let Some(t) = touched {
+                if let Some(t) = changed_since {
                     let reached = t[this.event_of[i]]
                         || seen[i].iter().any(|&m| t[this.event_of[m as usize]]);
                     if !reached {
@@ -690,8 +691,7 @@ impl Online {
                     }
                 }
                 let stay = this.unsettled(i)?;
-                let known = (!first && !seen[i].is_empty()).then_some(&seen[i][..]);
-                let candidates = this.candidates_of(i, known);
+                let candidates = this.candidates_of(i, (!first).then(|| &seen[i][..]));
                 let restless = this.decide(i, stay, &candidates, Some(&norms)).is_some();
                 let members = if first {
                     candidates
@@ -719,8 +719,7 @@ impl Online {
             let Some(stay) = self.unsettled(i) else {
                 continue;
             };
-            let known = (!first && !seen[i].is_empty()).then_some(&seen[i][..]);
-            let candidates = self.candidates_of(i, known);
+            let candidates = self.candidates_of(i, (!first).then(|| &seen[i][..]));
             let Some(target) = self.decide(i, stay, &candidates, None) else {
                 continue;
             };
@@ -780,9 +779,9 @@ impl Online {
         // After moves, only pairs of the events they changed can newly clear the threshold,
         // and only articles that see those events can newly want to move.
         let mut seen = vec![Vec::new(); self.vectors.len()];
-        let mut touched: Option<Vec<bool>> = None;
+        let mut changed_since: Option<Vec<bool>> = None;
         for _ in 0..self.config.repair_rounds {
-            let mut changed = self.move_pass(&mut seen, touched.as_deref());
+            let mut changed = self.move_pass(&mut seen, changed_since.as_deref());
             if changed.is_empty() {
                 break;
             }
@@ -791,7 +790,7 @@ impl Online {
             for e in changed {
                 t[e] = true;
             }
-            touched = Some(t);
+            changed_since = Some(t);
         }
     }
 
