@@ -1,8 +1,14 @@
 //! A compact arena DOM that html5ever's tree builder fills in: nodes in one `Vec`, linked by
 //! index, tags mapped once to [`Tag`] so that scoring never compares strings.
 
+use crate::tokenize;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
+#[cfg(test)]
+use html5ever::tendril::TendrilSink;
+use html5ever::tokenizer::{BufferQueue, Token, TokenSink, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::TokenizerResult;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -256,12 +262,49 @@ impl Dom {
         Dom::parse_tendril(StrTendril::from_slice(html))
     }
 
-    /// Parses `html`, which the tokenizer takes without copying it.
+    /// Parses `html`, which the tokenizer takes without copying it: [`tokenize`] reads what it
+    /// can and html5ever's own tokenizer the rest, both into html5ever's tree builder.
     pub(crate) fn parse_tendril(html: StrTendril) -> Dom {
-        let sink = Sink {
-            nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+        let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
+        let builder = match tokenize::tokenize(&html, &builder) {
+            Ok(()) => {
+                builder.end();
+                builder
+            }
+            Err(handover) => {
+                let tokenizer = Tokenizer::new(
+                    builder,
+                    TokenizerOpts {
+                        initial_state: Some(handover.state),
+                        last_start_tag_name: handover.last_start_tag.map(|n| n.to_string()),
+                        ..TokenizerOpts::default()
+                    },
+                );
+                // html5ever drops a BOM wherever a feed starts: at the start of the page and
+                // after each `</script>`. Where the handover starts, BOMs are text.
+                let mut at = handover.at as u32;
+                while html[at as usize..].starts_with('\u{feff}') {
+                    let bom = StrTendril::from_char('\u{feff}');
+                    let _ = tokenizer.sink.process_token(Token::CharacterTokens(bom), 1);
+                    at += 3;
+                }
+                let input = BufferQueue::default();
+                if at < html.len32() {
+                    input.push_back(html.subtendril(at, html.len32() - at));
+                }
+                while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+                tokenizer.end();
+                tokenizer.sink
+            }
         };
-        html5ever::parse_document(sink, Default::default()).one(html)
+        builder.sink.finish()
+    }
+
+    /// Parses `html` with html5ever alone (its tokenizer throughout): what
+    /// [`Dom::parse_tendril`] must equal.
+    #[cfg(test)]
+    pub(crate) fn parse_reference(html: StrTendril) -> Dom {
+        html5ever::parse_document(Sink::new(), Default::default()).one(html)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -397,6 +440,12 @@ struct Sink {
     nodes: RefCell<Vec<Node>>,
 }
 
+/// An empty sink, for tests that drive the tree builder themselves.
+#[cfg(test)]
+pub(crate) fn test_sink() -> impl TreeSink {
+    Sink::new()
+}
+
 #[derive(Clone)]
 struct Handle {
     id: NodeId,
@@ -408,6 +457,12 @@ fn no_name() -> QualName {
 }
 
 impl Sink {
+    fn new() -> Sink {
+        Sink {
+            nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+        }
+    }
+
     fn push(&self, data: NodeData) -> NodeId {
         let mut nodes = self.nodes.borrow_mut();
         let id = nodes.len() as NodeId;

@@ -17,6 +17,7 @@ mod encoding;
 mod meta;
 mod strip;
 mod text;
+mod tokenize;
 
 use serde_json::json;
 use std::io::Read;
