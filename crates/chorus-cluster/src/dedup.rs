@@ -87,10 +87,13 @@ impl Fnv {
     }
 }
 
-fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut h = Fnv::new();
-    bytes.for_each(|b| h.feed(b));
-    h.0
+/// A 64-bit hash of a whole text, for exact duplicates: FxHash reads eight bytes a step
+/// where FNV reads one (FNV over every text was a tenth of the time of `duplicates`).
+fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
 }
 
 /// [`fnv`] of a word's lower-case UTF-8 bytes, without building the lower-case string.
@@ -180,7 +183,7 @@ impl Sketch {
         let text = article.text();
         let shingles = shingles(text, config.shingle_words);
         Sketch {
-            text: (!text.trim().is_empty()).then(|| fnv(text.bytes())),
+            text: (!text.trim().is_empty()).then(|| text_hash(text)),
             shingled: !shingles.is_empty(),
             signature: signature(&shingles, config.hashes),
         }
