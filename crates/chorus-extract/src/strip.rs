@@ -200,6 +200,7 @@ pub(crate) fn strip(html: &str) -> StrTendril {
         verbatim: 0,
     };
     let mut attributes = Vec::new();
+    let mut seen: Vec<[u8; 12]> = Vec::new();
     let mut pos = 0; // `html[..pos]` has been handled.
     loop {
         let lt = out.text_to_lt(html, pos);
@@ -221,6 +222,23 @@ pub(crate) fn strip(html: &str) -> StrTendril {
                 };
                 out.push(&html[lt..lt + gt + 1]);
                 pos = lt + gt + 1;
+                continue;
+            }
+            Some(b'/') if out.verbatim == 0 && rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
+                // An end tag: written without its attributes, which the parser ignores.
+                let name_end = lt
+                    + 2
+                    + rest[1..]
+                        .iter()
+                        .position(|&b| b == b'/' || b == b'>' || b.is_ascii_whitespace())
+                        .unwrap_or(rest.len() - 1);
+                let Some(tag) = StartTag::scan(html, name_end, &mut attributes) else {
+                    out.push(&html[lt..]);
+                    break;
+                };
+                out.push(&html[lt..name_end]);
+                out.push(">");
+                pos = tag.end;
                 continue;
             }
             Some(b'/') => {
@@ -264,32 +282,38 @@ pub(crate) fn strip(html: &str) -> StrTendril {
         out.push(&html[lt..name_end]);
         let mut ld_json = false;
         let mut written = false;
-        let mut style_seen = false;
+        // The kept names so far: only the first of duplicate attributes counts (the parser
+        // drops the others), and dropping them here keeps a tag with a great many copies of
+        // one attribute from costing the parser time quadratic in their number.
+        seen.clear();
         for attr in &attributes {
             let text = &html[attr.clone()];
             let name_len = text
                 .find(|c: char| c == '=' || c.is_ascii_whitespace())
                 .unwrap_or(text.len());
-            let attr = attr_kind(&text[..name_len]);
+            let name = &text[..name_len];
+            let attr = attr_kind(name);
+            if attr == AttrKind::Drop {
+                continue;
+            }
+            let mut key = [0; 12];
+            lowercase(name.as_bytes(), &mut key);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
             match attr {
-                AttrKind::Drop => continue,
-                AttrKind::Keep => {}
+                AttrKind::Drop | AttrKind::Keep => {}
                 AttrKind::Type => ld_json |= contains_ci(text, "ld+json"),
-                AttrKind::Style => {
-                    // Only the first of duplicate attributes counts.
-                    if std::mem::replace(&mut style_seen, true) {
+                AttrKind::Style => match attr_value(text, name_len) {
+                    Some(v) if v.contains('&') => {}
+                    Some(v) if hides(v) => {
+                        out.push(" style=\"display:none\"");
+                        written = true;
                         continue;
                     }
-                    match attr_value(text, name_len) {
-                        Some(v) if v.contains('&') => {}
-                        Some(v) if hides(v) => {
-                            out.push(" style=\"display:none\"");
-                            written = true;
-                            continue;
-                        }
-                        _ => continue,
-                    }
-                }
+                    _ => continue,
+                },
                 AttrKind::Href if kind != TagKind::Link => match attr_value(text, name_len) {
                     Some(v) if v.starts_with('#') => {
                         out.push(" href=\"#\"");
@@ -450,7 +474,7 @@ mod tests {
         let html = r#"<p>a<!-- c <p>x --></p><SCRIPT src="x>y">var s = "<p>no</p>";</script ><style>p{}</style><script type="application/ld+json">{"a":1}</script><svg><text>t</text></svg><p>b"#;
         assert_eq!(
             &*strip(html),
-            r#"<p>a</p><SCRIPT></script ><style></style><script type="application/ld+json">{"a":1}</script><svg></svg><p>b"#
+            r#"<p>a</p><SCRIPT></script><style></style><script type="application/ld+json">{"a":1}</script><svg></svg><p>b"#
         );
         assert_eq!(&*strip("<script>never closed"), "<script>");
         assert_eq!(&*strip("<!-- open"), "");
@@ -465,6 +489,18 @@ mod tests {
         );
         assert_eq!(&*strip("<div id=\"open"), "<div id=\"open");
         assert_eq!(&*strip("<br class=x />"), "<br class=x />");
+        // Only the first of duplicate attributes counts, as in the parser.
+        assert_eq!(
+            &*strip("<p class=a ID=i CLASS=b class=c id=j type=x TYPE=application/ld+json>"),
+            "<p class=a ID=i type=x>"
+        );
+        let many = format!("<p{}>x", " class=a".repeat(10_000));
+        assert_eq!(&*strip(&many), "<p class=a>x");
+        // End tags lose their attributes (outside verbatim text, where they are text).
+        assert_eq!(
+            &*strip("</p class=a>x</div / ><pre></b c=d></pre >"),
+            "</p>x</div><pre></b c=d></pre >"
+        );
     }
 
     #[test]
@@ -523,7 +559,7 @@ mod tests {
             &*strip(
                 r##"<a href='#top' HREF=/x><a href><a href=""><a href="&#35;x"><link rel=canonical href="/x">"##
             ),
-            r##"<a href="#" href="x"><a href><a href=""><a href="&#35;x"><link rel=canonical href="/x">"##
+            r##"<a href="#"><a href><a href=""><a href="&#35;x"><link rel=canonical href="/x">"##
         );
         assert_eq!(
             &*strip(

@@ -289,6 +289,11 @@ impl<S: TokenSink> Tokens<'_, S> {
                     }
                 }
             }
+            // The tree builder never reads an end tag's attributes: they are not kept (nor
+            // checked against each other, which takes time quadratic in their number).
+            if kind == TagKind::EndTag {
+                continue;
+            }
             let name = self.atom(start, end);
             if !attrs.iter().any(|a| a.name.local == name) {
                 attrs.push(Attribute {
