@@ -96,7 +96,7 @@ fn text_hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// [`fnv`] of a word's lower-case UTF-8 bytes, without building the lower-case string.
+/// FNV-1a of a word's lower-case UTF-8 bytes, without building the lower-case string.
 fn word_hash(word: &str) -> u64 {
     let mut h = Fnv::new();
     for c in word.chars() {

@@ -1,6 +1,8 @@
 //! A byte-level pass before parsing that drops what never holds article text or metadata:
 //! the contents of `<script>` (except JSON-LD), `<style>`, `<svg>` and `<noscript>`, and
-//! comments, and attributes the extractor never reads (`src`, `data-*`, event handlers, ...).
+//! comments, attributes the extractor never reads (`src`, `data-*`, event handlers, ...),
+//! repeated attributes (the parser keeps the first) and those of end tags (which it ignores;
+//! html5ever's tokenizer takes time quadratic in the number of their distinct names).
 //! Over half the bytes of a typical news page are these; the tree builder need not see them.
 //! Elements stay (empty) so that the document's structure does not change. Runs of whitespace
 //! outside `<pre>` and kin become one space (everything that reads text collapses whitespace
@@ -283,8 +285,7 @@ pub(crate) fn strip(html: &str) -> StrTendril {
         let mut ld_json = false;
         let mut written = false;
         // The kept names so far: only the first of duplicate attributes counts (the parser
-        // drops the others), and dropping them here keeps a tag with a great many copies of
-        // one attribute from costing the parser time quadratic in their number.
+        // drops the others).
         seen.clear();
         for attr in &attributes {
             let text = &html[attr.clone()];

@@ -3,7 +3,7 @@
 //! real event's articles, shuffled, with the event's names swapped for names drawn per
 //! variant and dates spread over weeks, so that each (event, variant) is its own story.
 //! Variants follow each other nine days apart, so the corpus is a stream at a steady rate:
-//! 10,000 articles span about four months, 100,000 about three and a half years.
+//! 10,000 articles span about four months, 100,000 over three years.
 //!
 //! ```text
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
