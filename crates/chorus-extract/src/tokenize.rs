@@ -94,16 +94,7 @@ impl<S: TokenSink> Tokens<'_, S> {
             };
             pos = match c {
                 b'\r' => self.newline(stop),
-                b'&' => match char_ref(self.s, stop, false) {
-                    CharRef::Chars(chars, end) => {
-                        self.chars(chars);
-                        end
-                    }
-                    CharRef::Ampersand => {
-                        self.chars(StrTendril::from_char('&'));
-                        stop + 1
-                    }
-                },
+                b'&' => self.reference(stop),
                 _ => match b.get(stop + 1) {
                     Some(b'/') => match b.get(stop + 2) {
                         Some(b'>') => stop + 3, // `</>` is dropped.
@@ -155,6 +146,20 @@ impl<S: TokenSink> Tokens<'_, S> {
         let _ = self.sink.process_token(Token::CharacterTokens(text), 1);
     }
 
+    /// The character reference at `at` in text (or the `&` alone); returns what follows.
+    fn reference(&self, at: usize) -> usize {
+        match char_ref(self.s, at, false) {
+            CharRef::Chars(chars, end) => {
+                self.chars(chars);
+                end
+            }
+            CharRef::Ampersand => {
+                self.chars(StrTendril::from_char('&'));
+                at + 1
+            }
+        }
+    }
+
     /// A `\r` at `at` (with the `\n` after it, if any) becomes `\n`; returns what follows.
     fn newline(&self, at: usize) -> usize {
         self.chars(StrTendril::from_char('\n'));
@@ -196,16 +201,7 @@ impl<S: TokenSink> Tokens<'_, S> {
             pos = if b[stop] == b'\r' {
                 self.newline(stop)
             } else {
-                match char_ref(self.s, stop, false) {
-                    CharRef::Chars(chars, end) => {
-                        self.chars(chars);
-                        end
-                    }
-                    CharRef::Ampersand => {
-                        self.chars(StrTendril::from_char('&'));
-                        stop + 1
-                    }
-                }
+                self.reference(stop)
             };
         }
         let (tag, end) = self
