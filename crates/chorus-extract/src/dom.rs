@@ -6,9 +6,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 #[cfg(test)]
 use html5ever::tendril::TendrilSink;
-use html5ever::tokenizer::{BufferQueue, Token, TokenSink, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::TokenizerResult;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -266,37 +264,7 @@ impl Dom {
     /// can and html5ever's own tokenizer the rest, both into html5ever's tree builder.
     pub(crate) fn parse_tendril(html: StrTendril) -> Dom {
         let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
-        let builder = match tokenize::tokenize(&html, &builder) {
-            Ok(()) => {
-                builder.end();
-                builder
-            }
-            Err(handover) => {
-                let tokenizer = Tokenizer::new(
-                    builder,
-                    TokenizerOpts {
-                        initial_state: Some(handover.state),
-                        last_start_tag_name: handover.last_start_tag.map(|n| n.to_string()),
-                        ..TokenizerOpts::default()
-                    },
-                );
-                // html5ever drops a BOM wherever a feed starts: at the start of the page and
-                // after each `</script>`. Where the handover starts, BOMs are text.
-                let mut at = handover.at as u32;
-                while html[at as usize..].starts_with('\u{feff}') {
-                    let bom = StrTendril::from_char('\u{feff}');
-                    let _ = tokenizer.sink.process_token(Token::CharacterTokens(bom), 1);
-                    at += 3;
-                }
-                let input = BufferQueue::default();
-                if at < html.len32() {
-                    input.push_back(html.subtendril(at, html.len32() - at));
-                }
-                while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
-                tokenizer.end();
-                tokenizer.sink
-            }
-        };
+        tokenize::feed(&html, &builder);
         builder.sink.finish()
     }
 

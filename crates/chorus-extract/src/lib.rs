@@ -95,6 +95,14 @@ pub fn extract(html: &[u8], hints: &Hints<'_>) -> Extracted {
     }
 }
 
+/// Feeds `html` (a page or a fragment) to `sink` as html5ever's tokenizer would, after the
+/// same pre-pass as [`extract`]: comments and the contents of scripts (but JSON-LD), styles,
+/// SVG and `<noscript>` are gone, and attributes the extractor does not read. For readers of
+/// HTML that need tokens, not a tree (feed summaries to text); the sink's `end` is called.
+pub fn html_tokens<S: html5ever::tokenizer::TokenSink>(html: &str, sink: &S) {
+    tokenize::feed(&strip::strip(html), sink);
+}
+
 /// Decompresses gzip data (all members), refusing more than `limit` bytes of output.
 pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>> {
     let mut out = Vec::new();

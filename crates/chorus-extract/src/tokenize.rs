@@ -20,16 +20,19 @@
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{RawKind, State};
-use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::tokenizer::{
+    BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::TokenizerResult;
 use html5ever::{data, ns, Attribute, LocalName, QualName};
 
 /// Where html5ever's tokenizer takes over: at byte `at`, in `state`, with the name of the
 /// last start tag (which decides the end tag that closes raw text).
 #[derive(Debug)]
-pub(crate) struct Handover {
-    pub(crate) at: usize,
-    pub(crate) state: State,
-    pub(crate) last_start_tag: Option<LocalName>,
+struct Handover {
+    at: usize,
+    state: State,
+    last_start_tag: Option<LocalName>,
 }
 
 /// What a character reference at `&` turned into.
@@ -46,9 +49,63 @@ fn is_tag_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r')
 }
 
+/// Tokenizes all of `html` into `sink` and ends it: the fast path as far as it goes, then
+/// html5ever's tokenizer from where it stopped.
+pub(crate) fn feed<S: TokenSink>(html: &StrTendril, sink: &S) {
+    let handover = match tokenize(html, sink) {
+        Ok(()) => {
+            sink.end();
+            return;
+        }
+        Err(handover) => handover,
+    };
+    let tokenizer = Tokenizer::new(
+        Borrowed(sink),
+        TokenizerOpts {
+            initial_state: Some(handover.state),
+            last_start_tag_name: handover.last_start_tag.map(|n| n.to_string()),
+            ..TokenizerOpts::default()
+        },
+    );
+    // html5ever drops a BOM wherever a feed starts: at the start of the page and after each
+    // `</script>`. Where the handover starts, BOMs are text.
+    let mut at = handover.at as u32;
+    while html[at as usize..].starts_with('\u{feff}') {
+        let bom = StrTendril::from_char('\u{feff}');
+        let _ = sink.process_token(Token::CharacterTokens(bom), 1);
+        at += 3;
+    }
+    let input = BufferQueue::default();
+    if at < html.len32() {
+        input.push_back(html.subtendril(at, html.len32() - at));
+    }
+    while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    tokenizer.end();
+}
+
+/// A sink lent to html5ever's tokenizer, which wants to own one.
+struct Borrowed<'a, S>(&'a S);
+
+impl<S: TokenSink> TokenSink for Borrowed<'_, S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        self.0.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.0.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.0
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
 /// Tokenizes `html` into `sink` up to the end (sending `EOFToken`; the caller then calls
 /// `end`), or up to where html5ever's tokenizer must take over.
-pub(crate) fn tokenize<S: TokenSink>(html: &StrTendril, sink: &S) -> Result<(), Handover> {
+fn tokenize<S: TokenSink>(html: &StrTendril, sink: &S) -> Result<(), Handover> {
     let s: &str = html;
     let start = if s.starts_with('\u{feff}') { 3 } else { 0 };
     if memchr::memchr(0, s.as_bytes()).is_some() {
