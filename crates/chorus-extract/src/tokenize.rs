@@ -724,6 +724,7 @@ mod tests {
     fn piece() -> impl Strategy<Value = String> {
         prop_oneof![
             "[a-zA-Z .,\n\t]{1,12}",
+            "[<>/!?&#;=\"' \r\n\ta-z0-9-]{1,8}",
             Just("<p>".to_string()),
             Just("</p>".to_string()),
             Just("<div class=\"a b\" id=x>".to_string()),
@@ -782,6 +783,14 @@ mod tests {
         #[test]
         fn generated_markup_gives_html5evers_tree(pieces in prop::collection::vec(piece(), 0..40)) {
             let html = pieces.concat();
+            let (ours, theirs) = both(&html);
+            prop_assert_eq!(ours, theirs, "{:?}", html);
+        }
+
+        #[test]
+        fn markup_soup_gives_html5evers_tree(
+            html in "[<>/!?&#;=\"' \r\n\tabpitlexmsrcyd0-9\u{0}\u{feff}\u{e9}-]{0,120}"
+        ) {
             let (ours, theirs) = both(&html);
             prop_assert_eq!(ours, theirs, "{:?}", html);
         }
