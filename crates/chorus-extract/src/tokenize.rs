@@ -144,58 +144,47 @@ impl<S: TokenSink> Tokens<'_, S> {
             last_start_tag: None,
         };
         loop {
-            let stop = memchr::memchr3(b'<', b'&', b'\r', &b[pos..]).map_or(b.len(), |r| pos + r);
-            self.slice(pos, stop);
-            let Some(&c) = b.get(stop) else {
+            let stop = memchr::memchr(b'<', &b[pos..]).map_or(b.len(), |r| pos + r);
+            self.text(pos, stop, true);
+            if stop == b.len() {
                 return Ok(());
-            };
-            pos = match c {
-                b'\r' => self.newline(stop),
-                b'&' => self.reference(stop),
-                _ => match b.get(stop + 1) {
-                    Some(b'/') => match b.get(stop + 2) {
-                        Some(b'>') => stop + 3, // `</>` is dropped.
-                        Some(c) if c.is_ascii_alphabetic() => {
-                            let (tag, end) = self.tag(stop, TagKind::EndTag).ok_or(data(stop))?;
-                            self.end_tag(tag, end)
-                        }
-                        _ => return Err(data(stop)),
-                    },
-                    Some(b'!') => {
-                        let (doctype, end) = doctype(self.s, stop).ok_or(data(stop))?;
-                        let _ = self.sink.process_token(Token::DoctypeToken(doctype), 1);
-                        end
-                    }
+            }
+            pos = match b.get(stop + 1) {
+                Some(b'/') => match b.get(stop + 2) {
+                    Some(b'>') => stop + 3, // `</>` is dropped.
                     Some(c) if c.is_ascii_alphabetic() => {
-                        let (tag, end) = self.tag(stop, TagKind::StartTag).ok_or(data(stop))?;
-                        let name = tag.name.clone();
-                        match self.sink.process_token(Token::TagToken(tag), 1) {
-                            TokenSinkResult::Continue | TokenSinkResult::Script(_) => end,
-                            TokenSinkResult::RawData(kind) => self.raw(end, kind, name)?,
-                            TokenSinkResult::Plaintext => {
-                                return Err(Handover {
-                                    at: end,
-                                    state: State::Plaintext,
-                                    last_start_tag: Some(name),
-                                })
-                            }
+                        let (tag, end) = self.tag(stop, TagKind::EndTag).ok_or(data(stop))?;
+                        self.end_tag(tag, end)
+                    }
+                    _ => return Err(data(stop)),
+                },
+                Some(b'!') => {
+                    let (doctype, end) = doctype(self.s, stop).ok_or(data(stop))?;
+                    let _ = self.sink.process_token(Token::DoctypeToken(doctype), 1);
+                    end
+                }
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let (tag, end) = self.tag(stop, TagKind::StartTag).ok_or(data(stop))?;
+                    let name = tag.name.clone();
+                    match self.sink.process_token(Token::TagToken(tag), 1) {
+                        TokenSinkResult::Continue | TokenSinkResult::Script(_) => end,
+                        TokenSinkResult::RawData(kind) => self.raw(end, kind, name)?,
+                        TokenSinkResult::Plaintext => {
+                            return Err(Handover {
+                                at: end,
+                                state: State::Plaintext,
+                                last_start_tag: Some(name),
+                            })
                         }
                     }
-                    Some(b'?') => return Err(data(stop)),
-                    // `<` before anything else is text.
-                    _ => {
-                        self.chars(StrTendril::from_char('<'));
-                        stop + 1
-                    }
-                },
+                }
+                Some(b'?') => return Err(data(stop)),
+                // `<` before anything else is text.
+                _ => {
+                    self.chars(StrTendril::from_char('<'));
+                    stop + 1
+                }
             };
-        }
-    }
-
-    /// `html[from..to]` as one character token (nothing when empty).
-    fn slice(&self, from: usize, to: usize) {
-        if to > from {
-            self.chars(self.html.subtendril(from as u32, (to - from) as u32));
         }
     }
 
@@ -203,28 +192,13 @@ impl<S: TokenSink> Tokens<'_, S> {
         let _ = self.sink.process_token(Token::CharacterTokens(text), 1);
     }
 
-    /// The character reference at `at` in text (or the `&` alone); returns what follows.
-    fn reference(&self, at: usize) -> usize {
-        match char_ref(self.s, at, false) {
-            CharRef::Chars(chars, end) => {
-                self.chars(chars);
-                end
-            }
-            CharRef::Ampersand => {
-                self.chars(StrTendril::from_char('&'));
-                at + 1
-            }
-        }
-    }
-
-    /// A `\r` at `at` (with the `\n` after it, if any) becomes `\n`; returns what follows.
-    fn newline(&self, at: usize) -> usize {
-        self.chars(StrTendril::from_char('\n'));
-        if self.s.as_bytes().get(at + 1) == Some(&b'\n') {
-            at + 2
-        } else {
-            at + 1
-        }
+    /// The text `html[from..to]` as character tokens: slices of the input, and the
+    /// characters of references (when `references`) and of line breaks between them.
+    fn text(&self, from: usize, to: usize, references: bool) {
+        decode(self.s, from, to, references, false, |piece| match piece {
+            Piece::Input(a, b) => self.chars(self.html.subtendril(a as u32, (b - a) as u32)),
+            Piece::Chars(chars) => self.chars(chars),
+        });
     }
 
     /// The raw text after a start tag that ends at `from` (RCDATA, RAWTEXT or script data)
@@ -242,25 +216,7 @@ impl<S: TokenSink> Tokens<'_, S> {
         if kind == RawKind::ScriptData && content.contains("<!--") {
             return Err(handover(from));
         }
-        let b = self.s.as_bytes();
-        let mut pos = from;
-        while pos < close {
-            let stop = if kind == RawKind::Rcdata {
-                memchr::memchr2(b'&', b'\r', &b[pos..close])
-            } else {
-                memchr::memchr(b'\r', &b[pos..close])
-            }
-            .map_or(close, |r| pos + r);
-            self.slice(pos, stop);
-            if stop == close {
-                break;
-            }
-            pos = if b[stop] == b'\r' {
-                self.newline(stop)
-            } else {
-                self.reference(stop)
-            };
-        }
+        self.text(from, close, kind == RawKind::Rcdata);
         let (tag, end) = self
             .tag(close, TagKind::EndTag)
             .ok_or_else(|| handover(close))?;
@@ -278,8 +234,7 @@ impl<S: TokenSink> Tokens<'_, S> {
     }
 
     /// The tag whose `<` is at `at` (`</` for an end tag), and the byte past its `>`; `None`
-    /// when the input ends inside it or an attribute value holds a reference left to
-    /// html5ever.
+    /// when the input ends inside it.
     fn tag(&mut self, at: usize, kind: TagKind) -> Option<(Tag, usize)> {
         let b = self.s.as_bytes();
         let mut i = at + if kind == TagKind::EndTag { 2 } else { 1 };
@@ -326,7 +281,7 @@ impl<S: TokenSink> Tokens<'_, S> {
                 match *b.get(i)? {
                     q @ (b'"' | b'\'') => {
                         let close = i + 1 + memchr::memchr(q, &b[i + 1..])?;
-                        value = self.value(i + 1, close)?;
+                        value = self.value(i + 1, close);
                         i = close + 1;
                         // After a quoted value, anything but space, `/` or `>` starts the
                         // next attribute (a parse error the loop's top handles alike).
@@ -338,7 +293,7 @@ impl<S: TokenSink> Tokens<'_, S> {
                             i += 1;
                         }
                         b.get(i)?;
-                        value = self.value(start, i)?;
+                        value = self.value(start, i);
                     }
                 }
             }
@@ -379,41 +334,71 @@ impl<S: TokenSink> Tokens<'_, S> {
 
     /// An attribute value written as `html[from..to]`: references replaced and `\r` turned
     /// into `\n`; a slice of the input when there are neither.
-    fn value(&mut self, from: usize, to: usize) -> Option<StrTendril> {
-        let b = self.s.as_bytes();
-        if memchr::memchr2(b'&', b'\r', &b[from..to]).is_none() {
-            return Some(self.html.subtendril(from as u32, (to - from) as u32));
+    fn value(&self, from: usize, to: usize) -> StrTendril {
+        if memchr::memchr2(b'&', b'\r', &self.s.as_bytes()[from..to]).is_none() {
+            return self.html.subtendril(from as u32, (to - from) as u32);
         }
         let mut out = StrTendril::new();
-        let mut pos = from;
-        while pos < to {
-            let stop = memchr::memchr2(b'&', b'\r', &b[pos..to]).map_or(to, |r| pos + r);
-            out.push_slice(&self.s[pos..stop]);
-            if stop == to {
-                break;
+        decode(self.s, from, to, true, true, |piece| match piece {
+            Piece::Input(a, b) => out.push_slice(&self.s[a..b]),
+            Piece::Chars(chars) => out.push_tendril(&chars),
+        });
+        out
+    }
+}
+
+/// A piece of decoded text: a range of the input as written, or characters it stands for.
+enum Piece {
+    Input(usize, usize),
+    Chars(StrTendril),
+}
+
+/// The text `s[from..to]` handed to `emit` in order, as the tokenizer reads it: `\r` and
+/// `\r\n` become `\n`, and with `references` character references become what they stand
+/// for (by the rules for attribute values when `in_attribute`). A reference never reaches
+/// past `to`.
+fn decode(
+    s: &str,
+    from: usize,
+    to: usize,
+    references: bool,
+    in_attribute: bool,
+    mut emit: impl FnMut(Piece),
+) {
+    let b = s.as_bytes();
+    let mut pos = from;
+    while pos < to {
+        let next = if references {
+            memchr::memchr2(b'&', b'\r', &b[pos..to])
+        } else {
+            memchr::memchr(b'\r', &b[pos..to])
+        };
+        let stop = next.map_or(to, |r| pos + r);
+        if stop > pos {
+            emit(Piece::Input(pos, stop));
+        }
+        if stop == to {
+            break;
+        }
+        pos = if b[stop] == b'\r' {
+            emit(Piece::Chars(StrTendril::from_char('\n')));
+            if stop + 1 < to && b[stop + 1] == b'\n' {
+                stop + 2
+            } else {
+                stop + 1
             }
-            pos = if b[stop] == b'\r' {
-                out.push_char('\n');
-                if stop + 1 < to && b[stop + 1] == b'\n' {
-                    stop + 2
-                } else {
+        } else {
+            match char_ref(&s[..to], stop, in_attribute) {
+                CharRef::Chars(chars, end) => {
+                    emit(Piece::Chars(chars));
+                    end
+                }
+                CharRef::Ampersand => {
+                    emit(Piece::Chars(StrTendril::from_char('&')));
                     stop + 1
                 }
-            } else {
-                // The reference may not run past the value.
-                match char_ref(&self.s[..to], stop, true) {
-                    CharRef::Chars(chars, end) => {
-                        out.push_tendril(&chars);
-                        end
-                    }
-                    CharRef::Ampersand => {
-                        out.push_char('&');
-                        stop + 1
-                    }
-                }
-            };
-        }
-        Some(out)
+            }
+        };
     }
 }
 
