@@ -59,10 +59,10 @@ enum AttrKind {
     Style,
 }
 
-/// The attributes the extractor reads are kept; all others are dropped.
-fn attr_kind(name: &str) -> AttrKind {
-    let mut buf = [0; 12];
-    match lowercase(name.as_bytes(), &mut buf) {
+/// The attributes the extractor reads are kept; all others are dropped. `lower` is the name
+/// in lowercase ([`lowercase`]).
+fn attr_kind(lower: Option<&[u8]>) -> AttrKind {
+    match lower {
         Some(
             b"class" | b"id" | b"hidden" | b"aria-hidden" | b"role" | b"rel" | b"itemprop"
             | b"content" | b"name" | b"property" | b"http-equiv" | b"charset" | b"lang"
@@ -73,6 +73,14 @@ fn attr_kind(name: &str) -> AttrKind {
         Some(b"style") => AttrKind::Style,
         _ => AttrKind::Drop,
     }
+}
+
+/// The length of the tag name `bytes` start with: up to `/`, `>` or whitespace; `None` when
+/// the input ends first.
+fn name_len(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .iter()
+        .position(|&b| b == b'/' || b == b'>' || is_space(b))
 }
 
 /// The whitespace of the HTML standard (the tokenizer turns `\r` into `\n`).
@@ -228,12 +236,7 @@ pub(crate) fn strip(html: &str) -> StrTendril {
             }
             Some(b'/') if out.verbatim == 0 && rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
                 // An end tag: written without its attributes, which the parser ignores.
-                let name_end = lt
-                    + 2
-                    + rest[1..]
-                        .iter()
-                        .position(|&b| b == b'/' || b == b'>' || b.is_ascii_whitespace())
-                        .unwrap_or(rest.len() - 1);
+                let name_end = lt + 2 + name_len(&rest[1..]).unwrap_or(rest.len() - 1);
                 let Some(tag) = StartTag::scan(html, name_end, &mut attributes) else {
                     out.push(&html[lt..]);
                     break;
@@ -246,14 +249,10 @@ pub(crate) fn strip(html: &str) -> StrTendril {
             Some(b'/') => {
                 if out.verbatim > 0 {
                     let name = &rest[1..];
-                    let len = name
-                        .iter()
-                        .position(|&b| b == b'/' || b == b'>' || is_space(b))
-                        .unwrap_or(name.len());
-                    if len < name.len()
-                        && std::str::from_utf8(&name[..len])
+                    if name_len(name).is_some_and(|len| {
+                        std::str::from_utf8(&name[..len])
                             .is_ok_and(|n| tag_kind(n) == TagKind::Verbatim)
-                    {
+                    }) {
                         out.verbatim -= 1;
                     }
                 }
@@ -269,12 +268,7 @@ pub(crate) fn strip(html: &str) -> StrTendril {
                 continue;
             }
         }
-        let name_end = lt
-            + 1
-            + rest
-                .iter()
-                .position(|&b| b == b'/' || b == b'>' || b.is_ascii_whitespace())
-                .unwrap_or(rest.len());
+        let name_end = lt + 1 + name_len(rest).unwrap_or(rest.len());
         let Some(tag) = StartTag::scan(html, name_end, &mut attributes) else {
             // An unterminated tag: the parser drops it; copy as is.
             out.push(&html[lt..]);
@@ -292,13 +286,11 @@ pub(crate) fn strip(html: &str) -> StrTendril {
             let name_len = text
                 .find(|c: char| c == '=' || c.is_ascii_whitespace())
                 .unwrap_or(text.len());
-            let name = &text[..name_len];
-            let attr = attr_kind(name);
+            let mut key = [0; 12];
+            let attr = attr_kind(lowercase(&text.as_bytes()[..name_len], &mut key));
             if attr == AttrKind::Drop {
                 continue;
             }
-            let mut key = [0; 12];
-            lowercase(name.as_bytes(), &mut key);
             if seen.contains(&key) {
                 continue;
             }
