@@ -151,26 +151,8 @@ pub trait Collection: Send + Sync {
     fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>>;
     /// Every stored event, largest first (as [`Collection::events`] lists them), and the
     /// stored cleaned text of each of their articles by id: what [`refresh_events`] starts
-    /// from. By default one event and one article at a time.
-    fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)> {
-        let all = EventFilter {
-            limit: None,
-            ..EventFilter::default()
-        };
-        let mut events = Vec::new();
-        let mut texts = BTreeMap::new();
-        for summary in self.events(&all)? {
-            if let Some(event) = self.event(&summary.id)? {
-                for a in &event.articles {
-                    if let Some(clean) = self.clean_article(a)? {
-                        texts.insert(clean.id, clean.text);
-                    }
-                }
-                events.push(event);
-            }
-        }
-        Ok((events, texts))
-    }
+    /// from, read in bulk.
+    fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)>;
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
     fn entities(&self) -> Result<Vec<EntitySummary>>;
     fn entity(&self, id: &str) -> Result<Option<EntitySummary>>;

@@ -658,8 +658,8 @@ impl Collection for Store {
         Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
     }
 
-    /// Two queries instead of one per event and one per article; of each cleaned article only
-    /// its id and text are read from the JSON.
+    /// Two queries (not one per event and one per article); of each cleaned article only its
+    /// id and text are read from the JSON.
     fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)> {
         #[derive(serde::Deserialize)]
         struct Text {
