@@ -633,6 +633,20 @@ impl Online {
         out
     }
 
+    /// For an [`Online::unsettled`] article `i`: its candidate events ([`Online::candidates_of`]
+    /// with `seen`) and where it should go among them ([`Online::decide`]).
+    fn look(
+        &self,
+        i: usize,
+        seen: Option<&[u32]>,
+        norms: Option<&[f32]>,
+    ) -> Option<(Vec<usize>, Option<Option<usize>>)> {
+        let stay = self.unsettled(i)?;
+        let candidates = self.candidates_of(i, seen);
+        let target = self.decide(i, stay, &candidates, norms);
+        Some((candidates, target))
+    }
+
     /// Where article `i`, whose similarity to its event is `stay`, should go among
     /// `candidates`: `None` to stay, `Some(Some(e))` to move to event `e`, `Some(None)` to
     /// leave its event and stand alone. With `norms` (the length of every event's sum, as the
@@ -690,9 +704,9 @@ impl Online {
                         return None;
                     }
                 }
-                let stay = this.unsettled(i)?;
-                let candidates = this.candidates_of(i, (!first).then(|| &seen[i][..]));
-                let restless = this.decide(i, stay, &candidates, Some(&norms)).is_some();
+                let (candidates, target) =
+                    this.look(i, (!first).then(|| &seen[i][..]), Some(&norms))?;
+                let restless = target.is_some();
                 let members = if first {
                     candidates
                         .iter()
@@ -716,11 +730,7 @@ impl Online {
         let mut changed = Vec::new();
         for i in restless {
             // Events change as articles move: decided again without bounds.
-            let Some(stay) = self.unsettled(i) else {
-                continue;
-            };
-            let candidates = self.candidates_of(i, (!first).then(|| &seen[i][..]));
-            let Some(target) = self.decide(i, stay, &candidates, None) else {
+            let Some((_, Some(target))) = self.look(i, (!first).then(|| &seen[i][..]), None) else {
                 continue;
             };
             let own = self.event_of[i];
