@@ -820,17 +820,61 @@ impl Online {
         out
     }
 
-    /// Mean similarity of every article to the rest of its event (1 when alone).
+    /// Mean similarity of every article to the rest of its event (1 when alone), damped by
+    /// time as when it was placed. Computed afresh from the members' vectors, summed in
+    /// double precision in index order, so that it depends only on who the members are: not
+    /// on the order in which they joined and left (the event's running sum, which placement
+    /// uses, carries rounding from every change). An event restored from the store and left
+    /// alone thus shows the same figures as when it was stored.
     pub fn member_similarity(&self) -> Vec<f32> {
-        (0..self.vectors.len())
-            .map(|i| {
-                if self.events[self.event_of[i]].members.len() < 2 {
-                    1.0
-                } else {
-                    self.article_to_event(i, self.event_of[i])
-                }
-            })
-            .collect()
+        let dims = self
+            .vectors
+            .iter()
+            .filter_map(|v| v.last())
+            .map(|&(t, _)| t as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let scores: Vec<Vec<(usize, f32)>> = self
+            .events
+            .par_iter()
+            .filter(|e| e.members.len() >= 2)
+            .map_init(
+                || vec![0.0f64; dims],
+                |sum, ev| {
+                    let mut members = ev.members.clone();
+                    members.sort_unstable();
+                    for &m in &members {
+                        for &(t, w) in &self.vectors[m] {
+                            sum[t as usize] += f64::from(w);
+                        }
+                    }
+                    let others = (members.len() - 1) as f64;
+                    let out = members
+                        .iter()
+                        .map(|&i| {
+                            let (dot, own) =
+                                self.vectors[i].iter().fold((0.0, 0.0), |(d, o), &(t, w)| {
+                                    let w = f64::from(w);
+                                    (d + w * sum[t as usize], o + w * w)
+                                });
+                            let mean = ((dot - own) / others) as f32;
+                            (i, mean * self.time(self.days[i], ev))
+                        })
+                        .collect();
+                    for &m in &members {
+                        for &(t, _) in &self.vectors[m] {
+                            sum[t as usize] = 0.0;
+                        }
+                    }
+                    out
+                },
+            )
+            .collect();
+        let mut out = vec![1.0; self.vectors.len()];
+        for (i, s) in scores.into_iter().flatten() {
+            out[i] = s;
+        }
+        out
     }
 
     /// The unit vector of article `i`.
@@ -922,5 +966,58 @@ mod tests {
             }
         }
         assert!(checked > 1000);
+    }
+
+    /// Events of 2, 3, 5 and 9 articles out of 60, their members joined in the given order;
+    /// articles 50..60 first join the 9-article event and then leave it again.
+    fn joined(order: impl Fn(&mut Vec<(usize, usize)>)) -> Online {
+        let mut online = Online::new(OnlineConfig::default());
+        for (i, v) in vectors(60).into_iter().enumerate() {
+            let p = online.prepare(v, true);
+            online.add(p, Some(i as i64 % 20), false);
+        }
+        let mut pairs: Vec<(usize, usize)> = [(10, 2), (20, 3), (30, 5), (40, 9)]
+            .iter()
+            .flat_map(|&(first, size)| (first + 1..first + size).map(move |m| (first, m)))
+            .collect();
+        order(&mut pairs);
+        for (a, b) in pairs {
+            online.join(a, b);
+        }
+        online
+    }
+
+    #[test]
+    fn member_similarity_depends_on_the_members_not_the_order_they_came_in() {
+        let forward = joined(|_| {});
+        let mut backward = joined(|p| p.reverse());
+        // Articles that come and go leave rounding in the event's running sum.
+        for i in 50..60 {
+            backward.join(40, i);
+        }
+        for i in 50..60 {
+            let own = backward.event_of[i];
+            let v = std::mem::take(&mut backward.vectors[i]);
+            backward.events[own].remove(i, &v, &backward.days);
+            backward.events.push(EventState::default());
+            let e = backward.events.len() - 1;
+            backward.events[e].add(i, &v, &backward.vectors, backward.days[i]);
+            backward.event_of[i] = e;
+            backward.vectors[i] = v;
+        }
+        assert_eq!(forward.events(), backward.events());
+        let (f, b) = (forward.member_similarity(), backward.member_similarity());
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&f), bits(&b));
+        // The same figure as placement's running sums give, up to their rounding.
+        for (i, &s) in f.iter().enumerate() {
+            let e = forward.event_of[i];
+            if forward.events[e].members.len() > 1 {
+                let running = forward.article_to_event(i, e);
+                assert!((s - running).abs() < 1e-5, "{i}: {s} against {running}");
+            } else {
+                assert_eq!(s, 1.0);
+            }
+        }
     }
 }
