@@ -32,7 +32,8 @@ pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Con
 /// A report computed before, whose events can be kept as they are.
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
-    /// Earlier events (only their articles and account parts are used).
+    /// Earlier events (their articles; the account parts, and with [`Grouping::Incremental`]
+    /// the rest, of those that are kept).
     pub events: Vec<Event>,
     /// The cleaned text of every article of those events when they were computed.
     pub texts: BTreeMap<String, String>,
@@ -55,8 +56,10 @@ pub enum Grouping {
 /// Like [`digest`], but starting from an earlier report: with [`Grouping::Incremental`] its
 /// events are the grouping new articles join, and an event whose articles are exactly those
 /// of an earlier event, each with the same cleaned text as then, keeps that event's account,
-/// entities and title instead of computing them again. Adding a few articles to a large
-/// collection thus places only them and recomputes only the events they touch. A kept
+/// entities and title instead of computing them again (with [`Grouping::Incremental`] it is
+/// kept whole: its members' similarities and shared terms and names too). Adding a few
+/// articles to a large collection thus places only them, recomputes only the events they
+/// touch and leaves the others exactly as they were. A kept
 /// event is moved out of `previous`, not copied, so the earlier report and the new one do
 /// not both hold it.
 pub fn digest_reusing(
@@ -106,6 +109,7 @@ pub fn digest_reusing(
         Reuse {
             earlier,
             unchanged: &unchanged,
+            whole: grouping == Grouping::Incremental,
         },
     )
 }
@@ -114,6 +118,10 @@ pub fn digest_reusing(
 struct Reuse<'a> {
     earlier: Vec<Event>,
     unchanged: &'a [bool],
+    /// Whether a kept event is kept whole, why-together included (the earlier events were
+    /// the grouping), or gets its members' similarities and shared terms and names anew
+    /// (everything was grouped again).
+    whole: bool,
 }
 
 /// Groups `cleaned` into events: from scratch, or (given the `earlier` events to restore)
@@ -205,6 +213,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
         Reuse {
             earlier: Vec::new(),
             unchanged: &[],
+            whole: false,
         },
     )
 }
@@ -221,6 +230,7 @@ fn assemble(
     let Reuse {
         earlier: earlier_events,
         unchanged,
+        whole,
     } = reuse;
     // The earlier event each group keeps: one over the same articles, each with the same
     // cleaned text as then (no two groups hold the same articles, so none is kept twice).
@@ -258,7 +268,7 @@ fn assemble(
         .into_par_iter()
         .zip(olds)
         .map(|(g, old)| match old {
-            Some(old) => kept(&cleaned, g, old, similarity, duplicates),
+            Some(old) => kept(&cleaned, g, old, whole, similarity, duplicates),
             None => event(&cleaned, g, similarity, duplicates, config),
         })
         .collect();
@@ -336,21 +346,36 @@ fn event(
 }
 
 /// An earlier event over the same unchanged articles: its account, entities and title are
-/// kept; membership details (similarity, duplicates, why together) are refreshed.
+/// kept. Kept `whole` (when the earlier events were the grouping), its membership details
+/// and why-together are kept too, so that an event no new article reached stays exactly as it
+/// was: those would otherwise follow the collection's term statistics and change with every
+/// ingest without anything having happened to the story. Otherwise (regrouped from scratch,
+/// or its articles now listed in another order) they are refreshed.
 fn kept(
     cleaned: &[CleanArticle],
     group: Group,
     old: Event,
+    whole: bool,
     similarity: &[f32],
     duplicates: &[Option<(String, &'static str)>],
 ) -> Event {
     let mut e = old;
     e.id = String::new();
-    e.articles = group
+    let articles: Vec<String> = group
         .members
         .iter()
         .map(|&i| cleaned[i].article.id.clone())
         .collect();
+    let same_order = e.articles == articles
+        && e.members.len() == articles.len()
+        && e.members
+            .iter()
+            .zip(&articles)
+            .all(|(m, a)| m.article == *a);
+    if whole && same_order {
+        return e;
+    }
+    e.articles = articles;
     e.members = members(cleaned, &group.members, similarity, duplicates);
     e.shared_terms = group.shared_terms;
     e.shared_names = group.shared_names;

@@ -13,7 +13,8 @@ fn corpus() -> Vec<Article> {
 }
 
 /// `report` as the earlier report: its cleaned texts and events, every title marked "KEPT "
-/// so that kept accounts can be told from recomputed ones.
+/// so that kept accounts can be told from recomputed ones, and every member's similarity set
+/// to 0.5 and the shared terms to "kept" so that kept why-together can be told too.
 fn marked(report: &Report) -> Previous {
     let mut previous = Previous::default();
     for a in &report.articles {
@@ -22,9 +23,18 @@ fn marked(report: &Report) -> Previous {
     for e in &report.events {
         let mut e = e.clone();
         e.title = format!("KEPT {}", e.title);
+        e.shared_terms = vec!["kept".into()];
+        for m in &mut e.members {
+            m.similarity = 0.5;
+        }
         previous.events.push(e);
     }
     previous
+}
+
+/// Whether an event's why-together is the marked earlier one (see [`marked`]).
+fn why_kept(e: &chorus_model::Event) -> bool {
+    e.shared_terms == ["kept"] && e.members.iter().all(|m| m.similarity == 0.5)
 }
 
 /// The article sets of the events of `report`, each sorted, in sorted order.
@@ -81,7 +91,8 @@ fn unchanged_events_are_kept_and_touched_ones_recomputed() {
 
 /// An ingest that brings one more article: the stored events are restored as the grouping,
 /// the article joins its story, and the events it does not touch are kept whole (account
-/// included); regrouping from scratch gives the same events here.
+/// and why-together included); regrouping from scratch gives the same events here, keeps
+/// the accounts and refreshes the why-together.
 #[test]
 fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
     let articles = corpus();
@@ -101,15 +112,29 @@ fn a_new_article_joins_the_stored_events_and_leaves_the_others_alone() {
         .unwrap();
     assert!(joined.articles.len() > 1);
     assert!(!joined.title.starts_with("KEPT "));
-    assert!(after
+    assert!(!why_kept(joined));
+    let others: Vec<_> = after
         .events
         .iter()
         .filter(|e| !e.articles.contains(&late))
-        .all(|e| e.title.starts_with("KEPT ")));
-    // Regrouping from scratch reuses accounts the same way and groups as digest does.
+        .collect();
+    assert!(!others.is_empty());
+    assert!(others
+        .iter()
+        .all(|e| e.title.starts_with("KEPT ") && why_kept(e)));
+    // Regrouping from scratch reuses accounts the same way and groups as digest does, with
+    // why-together found anew.
     previous.grouping = Grouping::Regroup;
     let regrouped = digest_reusing(articles, vec![], &config, previous);
     assert_eq!(sets(&regrouped), sets(&whole));
+    let others: Vec<_> = regrouped
+        .events
+        .iter()
+        .filter(|e| !e.articles.contains(&late))
+        .collect();
+    assert!(others
+        .iter()
+        .all(|e| e.title.starts_with("KEPT ") && !why_kept(e)));
 }
 
 /// A stored grouping is kept even where grouping from scratch would split it: that is what

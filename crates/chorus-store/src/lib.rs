@@ -195,7 +195,8 @@ pub struct Refreshed {
 /// stored (or changed) since are placed, and only the events they touch are repaired; with
 /// [`Grouping::Regroup`] the whole collection is grouped again from scratch. Either way an
 /// event whose articles and their cleaned texts are unchanged keeps its stored account,
-/// entities and title, so only the events new articles touch are recomputed.
+/// entities and title (incrementally, the whole stored event), so only the events new
+/// articles touch are recomputed.
 pub fn refresh_events(
     collection: &dyn Collection,
     config: &chorus_pipeline::Config,
