@@ -262,7 +262,7 @@ pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering 
 }
 
 /// "Are these the same story?": similarity in [0, 1] of two articles, with term statistics
-/// from `background` (the collection they belong to; may be empty) and the two themselves.
+/// from `background` (the collection they belong to, which may hold them too; may be empty).
 pub fn similarity(
     a: &CleanArticle,
     b: &CleanArticle,
@@ -293,7 +293,9 @@ impl Similarity {
     }
 
     /// Cosine of the two articles' TF-IDF vectors, damped by their distance in time. Terms
-    /// of the two that the background lacks are counted in (so a pair alone still compares).
+    /// are weighed by the background's statistics alone: one the background lacks as its
+    /// rarest, and with no background all alike (the two articles' own statistics would make
+    /// the words they share count least).
     pub fn score(&self, a: &CleanArticle, b: &CleanArticle) -> f32 {
         let mut pair = Vocabulary::default();
         let (ca, _) = pair.add(a, &self.config.features, &self.stems);

@@ -376,25 +376,27 @@ impl Vocabulary {
         self.df[term as usize]
     }
 
-    /// The unit TF-IDF vector of `counts` (ids of `self`) with document frequencies taken
-    /// from `background` plus `self` (for comparing a few articles against a collection).
+    /// The unit TF-IDF vector of `counts` (ids of `self`, a few articles to compare) with
+    /// document frequencies taken from `background` alone (the collection they are compared
+    /// against). A term the background lacks weighs as its rarest; with no background every
+    /// term weighs the same. The few articles' own frequencies are left out on purpose: over
+    /// two articles they would weigh down exactly the words the two share.
     pub fn vector_against(
         &self,
         counts: &Counts,
         background: &Vocabulary,
         config: &FeatureConfig,
     ) -> SparseVector {
-        let n = (background.docs + self.docs) as f32;
+        let n = background.docs as f32;
         unit(
             counts
                 .iter()
                 .map(|&(t, c)| {
                     let key = &self.keys[t as usize];
-                    let df = self.df[t as usize]
-                        + background
-                            .ids
-                            .get(key)
-                            .map_or(0, |&b| background.df[b as usize]);
+                    let df = background
+                        .ids
+                        .get(key)
+                        .map_or(0, |&b| background.df[b as usize]);
                     let idf = ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
                     (t, (1.0 + c.ln()) * idf.powf(config.idf_power))
                 })

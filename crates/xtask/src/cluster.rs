@@ -4,6 +4,7 @@
 use crate::{flag, shared};
 use anyhow::{Context, Result};
 use chorus_cluster::{cluster, ClusterConfig, Collection};
+use chorus_eval::pearson;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::CleanArticle;
 use std::collections::HashMap;
@@ -343,34 +344,33 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
         overall.push(v["overall"].as_f64().unwrap_or(f64::NAN));
     }
     let cleaned = chorus_clean::clean(raw, &Default::default());
-    let sim = chorus_cluster::Similarity::new(&cleaned, &config);
-    let start = Instant::now();
-    let xs: Vec<f64> = (0..overall.len())
-        .map(|k| f64::from(sim.score(&cleaned[2 * k], &cleaned[2 * k + 1])))
-        .collect();
     let ys = overall;
-    let ms = start.elapsed().as_millis();
-    let r = pearson(&xs, &ys);
-    for p in [0.5, 0.33] {
-        let t: Vec<f64> = xs.iter().map(|x| x.powf(p)).collect();
-        println!("  x^{p}: r {:.3}", pearson(&t, &ys));
+    // With the texts of all pairs as background, as in a collection; then with none, as
+    // `chorus similarity A B` compares two files alone.
+    for (background, label) in [(&cleaned[..], "all pairs' texts"), (&[][..], "none")] {
+        let sim = chorus_cluster::Similarity::new(background, &config);
+        let start = Instant::now();
+        let xs: Vec<f64> = (0..ys.len())
+            .map(|k| f64::from(sim.score(&cleaned[2 * k], &cleaned[2 * k + 1])))
+            .collect();
+        let ms = start.elapsed().as_millis();
+        let r = pearson(&xs, &ys);
+        let root: Vec<f64> = xs.iter().map(|x| x.sqrt()).collect();
+        let same = xs
+            .iter()
+            .zip(&ys)
+            .filter(|(x, y)| (**x >= f64::from(config.online.threshold)) == (**y < 2.5))
+            .count();
+        println!(
+            "semeval-pairs-train en-en, background {label}: {} pairs, Pearson r (similarity vs \
+             overall) {r:.3}, |r| {:.3}; of the score √cosine {:.3}; same story (cosine ≥ {:.2}) \
+             agrees with overall < 2.5 on {:.3} ({ms} ms)",
+            xs.len(),
+            r.abs(),
+            pearson(&root, &ys),
+            config.online.threshold,
+            same as f64 / xs.len() as f64,
+        );
     }
-    println!(
-        "semeval-pairs-train en-en: {} pairs, Pearson r (similarity vs overall) {r:.3}, |r| {:.3} ({ms} ms)",
-        xs.len(),
-        r.abs()
-    );
     Ok(())
-}
-
-fn pearson(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len() as f64;
-    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in x.iter().zip(y) {
-        sxy += (a - mx) * (b - my);
-        sxx += (a - mx) * (a - mx);
-        syy += (b - my) * (b - my);
-    }
-    sxy / (sxx * syy).sqrt()
 }

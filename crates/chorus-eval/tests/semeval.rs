@@ -1,0 +1,53 @@
+//! "Are these the same story?" against human judgements: the English–English pairs of
+//! `../shared/data/semeval-pairs-train.jsonl` (SemEval-2022 Task 8; `overall` 1 = same story …
+//! 4 = unrelated, so a good similarity correlates negatively). Pearson r of our similarity,
+//! with the texts of all pairs as background (as in a collection) and with none (as
+//! `chorus similarity A B` compares two files alone); fails under the floors. Run with
+//! `--nocapture` to see them: `cargo test --release -p chorus-eval --test semeval -- --nocapture`
+//! (`cargo xtask similarity` prints the same with more detail).
+
+use chorus_cluster::{ClusterConfig, Similarity};
+use chorus_eval::pearson;
+use chorus_model::{Article, CleanArticle};
+use std::path::Path;
+
+#[test]
+fn similarity_follows_human_judgements_of_same_story() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/semeval-pairs-train.jsonl");
+    if !path.exists() {
+        eprintln!("skipping: {} is absent", path.display());
+        return;
+    }
+    let mut texts = Vec::new();
+    let mut overall = Vec::new();
+    for line in std::fs::read_to_string(&path).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["lang1"] != "en" || v["lang2"] != "en" {
+            continue;
+        }
+        for (k, text) in ["text1", "text2"].iter().enumerate() {
+            texts.push(Article {
+                id: format!("{}/{}", v["pair_id"].as_str().unwrap(), k + 1),
+                body: v[text].as_str().unwrap().to_string(),
+                ..Article::default()
+            });
+        }
+        overall.push(v["overall"].as_f64().unwrap());
+    }
+    assert_eq!(overall.len(), 161);
+    let cleaned = chorus_clean::clean(texts, &Default::default());
+    let r = |background: &[CleanArticle]| {
+        let sim = Similarity::new(background, &ClusterConfig::default());
+        let xs: Vec<f64> = (0..overall.len())
+            .map(|k| f64::from(sim.score(&cleaned[2 * k], &cleaned[2 * k + 1])))
+            .collect();
+        pearson(&xs, &overall)
+    };
+    let (collection, alone) = (r(&cleaned), r(&[]));
+    println!("semeval en-en Pearson r: background of all pairs {collection:.3}, none {alone:.3}");
+    // Measured -0.734 and -0.716 (before the pair's own statistics were left out: -0.727
+    // and -0.565); the issue aims at |r| >= 0.75.
+    assert!(collection <= -0.72, "r {collection:.3} with background");
+    assert!(alone <= -0.70, "r {alone:.3} without background");
+}
