@@ -376,6 +376,7 @@ impl Store {
         let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
         for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
             delete(tx, id, ENTITY_ROWS)?;
+            delete(tx, id, &[ENTITY_LINKS])?;
         }
         for ent in &entities {
             let json = serde_json::to_string(ent)?;
@@ -384,7 +385,7 @@ impl Store {
             let links: Vec<String> = match stored.get(&ent.id) {
                 Some(&f) if f == fingerprint(json.as_bytes()) => continue,
                 Some(_) => {
-                    delete(tx, &ent.id, ENTITY_OWN_ROWS)?;
+                    delete(tx, &ent.id, ENTITY_ROWS)?;
                     tx.prepare_cached("SELECT event_id FROM event_entities WHERE entity_id = ?1")?
                         .query_map([&ent.id], |r| r.get(0))?
                         .collect::<rusqlite::Result<_>>()?
@@ -488,18 +489,15 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM event_sources WHERE event_id = ?1",
 ];
 
-/// The rows of a stored entity: itself, its names and its event links.
+/// The rows of a stored entity: itself and its names. Its event links are
+/// [`ENTITY_LINKS`], kept up to date one by one while the entity is there.
 const ENTITY_ROWS: &[&str] = &[
     "DELETE FROM entities WHERE id = ?1",
     "DELETE FROM entity_names WHERE entity_id = ?1",
-    "DELETE FROM event_entities WHERE entity_id = ?1",
 ];
 
-/// The rows of a stored entity but its event links.
-const ENTITY_OWN_ROWS: &[&str] = &[
-    "DELETE FROM entities WHERE id = ?1",
-    "DELETE FROM entity_names WHERE entity_id = ?1",
-];
+/// The event links of a stored entity.
+const ENTITY_LINKS: &str = "DELETE FROM event_entities WHERE entity_id = ?1";
 
 /// Runs each of `statements` (deletions keyed by `?1`) for `id`.
 fn delete(tx: &Transaction<'_>, id: &str, statements: &[&str]) -> Result<()> {
