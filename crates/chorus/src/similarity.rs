@@ -13,7 +13,8 @@ pub(crate) struct SimilarityArgs {
     a: PathBuf,
     /// The second article.
     b: PathBuf,
-    /// Articles whose term statistics weigh the words (e.g. the collection both belong to).
+    /// Articles whose term statistics weigh the words (e.g. the collection both belong to);
+    /// without, every word counts alike (rare words then count no more than common ones).
     #[arg(long)]
     background: Vec<PathBuf>,
     /// Print JSON instead of a sentence.

@@ -344,6 +344,20 @@ fn similarity_tells_the_same_story_from_another() {
     assert_eq!(same["same_story"], true, "{same}");
     assert_eq!(other["same_story"], false, "{other}");
     assert!(same["cosine"].as_f64().unwrap() > 3.0 * other["cosine"].as_f64().unwrap());
+    // Two files alone, no background: two outlets' own reports of the port strike are one
+    // story (the words they share are not weighed down for being shared), the strike and the
+    // comet are not.
+    let alone = |a: &str, b: &str| json(&chorus(&["similarity", &path(a), &path(b), "--json"]));
+    let strike = alone(
+        "meridian-wire/port-strike.md",
+        "valley-tribune/port-strike-supplies.txt",
+    );
+    assert_eq!(strike["same_story"], true, "{strike}");
+    let comet = alone(
+        "meridian-wire/port-strike.md",
+        "eastgate-chronicle/comet-sighting.md",
+    );
+    assert_eq!(comet["same_story"], false, "{comet}");
     let missing = chorus(&[
         "similarity",
         "no/such/file.txt",
