@@ -5,8 +5,14 @@
 //! directory by the release binary: wall time and peak RSS. When reading is streamed, the
 //! archive's peak is the JSONL's (what the collection itself costs), whatever its size.
 //!
+//!
+//! `cargo xtask bench grow`: `chorus ingest` of 1% more articles into a stored collection,
+//! the incremental path a collection takes as news comes in, against `chorus digest` of all
+//! of them from scratch.
+//!
 //! ```text
 //! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100] [--no-build]
+//! cargo xtask bench grow [--sizes 10000,100000] [--runs 3] [--no-build]
 //! cargo xtask gen N --warc [--page-kb 100] > pages.warc
 //! ```
 
@@ -78,6 +84,108 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
         }
         std::fs::remove_file(&warc).ok();
         std::fs::remove_file(&jsonl).ok();
+    }
+    Ok(())
+}
+
+/// `cargo xtask bench grow`: for each size N, N generated articles ingested into a new
+/// collection, then the next N/100 ingested into it (from a fresh copy of it for each run),
+/// and all N + N/100 digested from scratch; wall times (median of the runs) and peak RSS.
+pub(crate) fn grow(args: &[&str]) -> Result<()> {
+    let sizes = flag_counts(args, "--sizes", "10000,100000");
+    let runs: usize = flag(args, "--runs").unwrap_or(3).max(1);
+    let chorus = chorus_binary(!args.contains(&"--no-build"))?;
+    let tmp = std::env::temp_dir().join(format!("chorus-bench-grow-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let result = grow_rows(&sizes, runs, &chorus, &tmp);
+    std::fs::remove_dir_all(&tmp).ok();
+    result
+}
+
+fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<()> {
+    println!(
+        "chorus ingest of 1% more into a stored collection, against chorus digest of all \
+         (generated articles; median of {runs} runs; peak RSS polled from /proc)"
+    );
+    println!(
+        "{:>9} {:>11} {:>9} {:>9} {:>10} {:>10} {:>9}",
+        "articles", "new coll. s", "+1% s", "+1% MiB", "digest s", "digest MiB", "+1%/dig."
+    );
+    let jsonl = |name: &str, articles: &[Article]| -> Result<std::path::PathBuf> {
+        let path = tmp.join(name);
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        write_articles(articles, &mut out)?;
+        out.flush()?;
+        Ok(path)
+    };
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    for &n in sizes {
+        let articles = generate(n + n / 100)?;
+        let (first, more) = (
+            jsonl("first.jsonl", &articles[..n])?,
+            jsonl("more.jsonl", &articles[n..])?,
+        );
+        let all = jsonl("all.jsonl", &articles)?;
+        drop(articles);
+        let stored = tmp.join("stored");
+        let ingest = |data: &Path, input: &Path| {
+            run_measured(
+                Command::new(chorus)
+                    .arg("ingest")
+                    .arg("--data-dir")
+                    .arg(data)
+                    .arg(input),
+            )
+        };
+        let (built, _) = ingest(&stored, &first)?;
+        let (mut added, mut digested) = (Vec::new(), Vec::new());
+        let (mut added_peak, mut digest_peak) = (0.0f64, 0.0f64);
+        for _ in 0..runs {
+            let data = tmp.join("grown");
+            std::fs::remove_dir_all(&data).ok();
+            copy_dir(&stored, &data)?;
+            let (t, peak) = ingest(&data, &more)?;
+            added.push(t.as_secs_f64());
+            added_peak = added_peak.max(peak.unwrap_or(0.0));
+            std::fs::remove_dir_all(&data).ok();
+            let (t, peak) = run_measured(
+                Command::new(chorus)
+                    .args(["digest", "--format", "json"])
+                    .arg(&all),
+            )?;
+            digested.push(t.as_secs_f64());
+            digest_peak = digest_peak.max(peak.unwrap_or(0.0));
+        }
+        let (a, d) = (median(added), median(digested));
+        println!(
+            "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10.2} {:>10.0} {:>9.2}",
+            n,
+            built.as_secs_f64(),
+            a,
+            added_peak,
+            d,
+            digest_peak,
+            a / d
+        );
+        std::fs::remove_dir_all(&stored).ok();
+    }
+    Ok(())
+}
+
+/// Copies the directory `from` (a data directory: files and subdirectories) to `to`.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 //! cargo xtask bench compare [--runs 3]
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
 //! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
+//! cargo xtask bench grow [--sizes 10000,100000] [--runs 3]
 //! cargo xtask gen N [--warc [--page-kb 100]]
 //! ```
 
@@ -39,6 +40,7 @@ fn main() -> Result<()> {
         ["similarity", rest @ ..] => cluster::semeval(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
         ["bench", "ingest", rest @ ..] => ingest::bench(rest),
+        ["bench", "grow", rest @ ..] => ingest::grow(rest),
         ["bench", "compare", rest @ ..] => suite::compare_only(rest),
         ["bench", rest @ ..] => suite::run(rest),
         ["gen", n] => bench::write_jsonl(n.parse()?),
@@ -55,6 +57,7 @@ fn main() -> Result<()> {
                  cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)\n  \
                  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]\n  \
                  cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]\n  \
+                 cargo xtask bench grow [--sizes 10000,100000] [--runs 3]\n  \
                  cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)\n  \
                  cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)"
             );
