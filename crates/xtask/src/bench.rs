@@ -11,6 +11,7 @@
 //! Each size runs in a child process so that its peak memory (VmHWM) is its own.
 
 use crate::flag;
+use crate::suite::median;
 use anyhow::{Context, Result};
 use chorus_model::Article;
 use std::collections::HashMap;
@@ -204,10 +205,6 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
         std::hint::black_box(more.clustering());
         add_t.push(start.elapsed().as_secs_f64());
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (c, k, a) = (
         median(&mut clean_t),
         median(&mut cluster_t),

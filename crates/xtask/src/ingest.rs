@@ -17,7 +17,7 @@
 //! ```
 
 use crate::bench::{generate, write_articles};
-use crate::suite::{chorus_binary, run_measured};
+use crate::suite::{chorus_binary, median, run_measured};
 use crate::{flag, flag_counts};
 use anyhow::Result;
 use chorus_model::Article;
@@ -30,9 +30,14 @@ pub(crate) fn bench(args: &[&str]) -> Result<()> {
     let pages = flag_counts(args, "--pages", "2500,5000,10000");
     let page_kb: usize = flag(args, "--page-kb").unwrap_or(100);
     let chorus = chorus_binary(!args.contains(&"--no-build"))?;
-    let tmp = std::env::temp_dir().join(format!("chorus-bench-ingest-{}", std::process::id()));
+    in_temp_dir("ingest", |tmp| rows(&pages, page_kb, &chorus, tmp))
+}
+
+/// Runs `f` in a new temporary directory named for the bench, removed afterwards.
+fn in_temp_dir(bench: &str, f: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let tmp = std::env::temp_dir().join(format!("chorus-bench-{bench}-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
-    let result = rows(&pages, page_kb, &chorus, &tmp);
+    let result = f(&tmp);
     std::fs::remove_dir_all(&tmp).ok();
     result
 }
@@ -95,11 +100,7 @@ pub(crate) fn grow(args: &[&str]) -> Result<()> {
     let sizes = flag_counts(args, "--sizes", "10000,100000");
     let runs: usize = flag(args, "--runs").unwrap_or(3).max(1);
     let chorus = chorus_binary(!args.contains(&"--no-build"))?;
-    let tmp = std::env::temp_dir().join(format!("chorus-bench-grow-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let result = grow_rows(&sizes, runs, &chorus, &tmp);
-    std::fs::remove_dir_all(&tmp).ok();
-    result
+    in_temp_dir("grow", |tmp| grow_rows(&sizes, runs, &chorus, tmp))
 }
 
 fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<()> {
@@ -117,10 +118,6 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
         write_articles(articles, &mut out)?;
         out.flush()?;
         Ok(path)
-    };
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
     };
     for &n in sizes {
         let articles = generate(n + n / 100)?;
@@ -159,7 +156,7 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
             digested.push(t.as_secs_f64());
             digest_peak = digest_peak.max(peak.unwrap_or(0.0));
         }
-        let (a, d) = (median(added), median(digested));
+        let (a, d) = (median(&mut added), median(&mut digested));
         println!(
             "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10.2} {:>10.0} {:>9.2}",
             n,
@@ -175,7 +172,8 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
     Ok(())
 }
 
-/// Copies the directory `from` (a data directory: files and subdirectories) to `to`.
+/// Copies the directory `from` (a data directory: files and subdirectories) to `to`, each
+/// file synced to disk (so that writing the copy back does not run into the timed ingest).
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
@@ -185,6 +183,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
             copy_dir(&entry.path(), &target)?;
         } else {
             std::fs::copy(entry.path(), &target)?;
+            std::fs::File::open(&target)?.sync_all()?;
         }
     }
     Ok(())
