@@ -186,6 +186,47 @@ impl Ord for Pair {
     }
 }
 
+/// Candidate merges, best first. Each pair carries the versions its two events had when it
+/// was scored; once either event has changed, the pair is stale and skipped. Stale pairs are
+/// also dropped in bulk once they outnumber the rest two to one: where many events are alike
+/// (templated stories that differ in a figure or a name), every merge rescores thousands of
+/// links, and a heap that only sheds stale pairs by popping them grew to millions of them
+/// (quadratic time, and memory to match).
+#[derive(Default)]
+struct Pairs {
+    heap: BinaryHeap<(Pair, usize, usize)>,
+    /// Size of the heap when it was last rid of stale pairs.
+    live: usize,
+}
+
+impl Pairs {
+    /// Adds a pair scored against the events' current `version`s.
+    fn push(&mut self, pair: Pair, version: &[usize]) {
+        let (a, b) = (pair.1, pair.2);
+        self.heap.push((pair, version[a], version[b]));
+    }
+
+    /// The best pair that is not stale.
+    fn pop(&mut self, version: &[usize]) -> Option<Pair> {
+        while let Some((pair, va, vb)) = self.heap.pop() {
+            if va == version[pair.1] && vb == version[pair.2] {
+                return Some(pair);
+            }
+        }
+        None
+    }
+
+    /// Drops the stale pairs when they outnumber the others two to one (linear, so amortised
+    /// over the pushes that made them stale).
+    fn compact(&mut self, version: &[usize]) {
+        if self.heap.len() > 2 * self.live + 4096 {
+            self.heap
+                .retain(|(pair, va, vb)| *va == version[pair.1] && *vb == version[pair.2]);
+            self.live = self.heap.len();
+        }
+    }
+}
+
 /// Whether a score whose upper bound is `bound` may exceed `floor`. Bounds come from
 /// Cauchy–Schwarz (a dot product is at most the product of the lengths); the slack keeps
 /// rounding from ruling out a pair the exact score would keep, so skipping what fails this
@@ -514,7 +555,7 @@ impl Online {
     /// links only to seeds until it first takes part in a merge, when the index gives it the
     /// rest.
     fn merge_pass(&mut self, seeds: &[usize]) -> Vec<usize> {
-        let mut heap = BinaryHeap::new();
+        let mut heap = Pairs::default();
         let mut version = vec![0usize; self.events.len()];
         let seeded: HashSet<usize> = seeds.iter().copied().collect();
         // The length of every event's sum, for bounds that spare exact scores.
@@ -536,14 +577,11 @@ impl Online {
         for p in pairs.into_iter().flatten() {
             links[p.1].push(p.2);
             links[p.2].push(p.1);
-            heap.push((p, 0, 0));
+            heap.push(p, &version);
         }
         let mut merged = Vec::new();
         let mut dense = vec![0f32; self.term_bound];
-        while let Some((Pair(_, a, b), va, vb)) = heap.pop() {
-            if va != version[a] || vb != version[b] {
-                continue;
-            }
+        while let Some(Pair(_, a, b)) = heap.pop(&version) {
             if self.events[a].members.is_empty() || self.events[b].members.is_empty() {
                 continue;
             }
@@ -585,8 +623,7 @@ impl Online {
                 };
                 let s = self.average_link(ea, ec, dot);
                 if s > self.config.threshold {
-                    let (x, y) = if a < c { (a, c) } else { (c, a) };
-                    heap.push((Pair(s, x, y), version[x], version[y]));
+                    heap.push(Pair(s, a.min(c), a.max(c)), &version);
                     kept.push(c);
                 }
             }
@@ -595,6 +632,7 @@ impl Online {
                 links[c].push(a);
             }
             links[a] = kept;
+            heap.compact(&version);
         }
         merged
     }
@@ -966,6 +1004,28 @@ mod tests {
             }
         }
         assert!(checked > 1000);
+    }
+
+    #[test]
+    fn stale_pairs_are_skipped_and_do_not_pile_up() {
+        let mut version = vec![0usize; 3];
+        let mut pairs = Pairs::default();
+        pairs.push(Pair(0.5, 0, 1), &version);
+        pairs.push(Pair(0.9, 0, 2), &version);
+        // Event 2 changes a hundred thousand times, each time rescored against event 0.
+        for k in 0..100_000 {
+            version[2] += 1;
+            pairs.push(Pair(0.3 + k as f32 * 1e-6, 0, 2), &version);
+            pairs.compact(&version);
+        }
+        assert!(pairs.heap.len() < 20_000, "{} pairs kept", pairs.heap.len());
+        // The best pair that is not stale: the last score of (0, 2) is under (0, 1)'s.
+        let best = pairs.pop(&version).unwrap();
+        assert_eq!((best.1, best.2), (0, 1));
+        let next = pairs.pop(&version).unwrap();
+        assert_eq!((next.1, next.2), (0, 2));
+        assert!((next.0 - (0.3 + 99_999.0 * 1e-6)).abs() < 1e-6);
+        assert!(pairs.pop(&version).is_none());
     }
 
     /// Events of 2, 3, 5 and 9 articles out of 60, their members joined in the given order;
