@@ -224,6 +224,58 @@ pub(crate) fn write_jsonl(n: usize) -> Result<()> {
     write_articles(&generate(n)?, &mut std::io::BufWriter::new(stdout.lock()))
 }
 
+/// `cargo xtask gen N --templated`: N templated market reports as JSONL on stdout.
+pub(crate) fn write_templated(n: usize) -> Result<()> {
+    let stdout = std::io::stdout();
+    write_articles(&templated(n), &mut std::io::BufWriter::new(stdout.lock()))
+}
+
+/// `n` market reports from one template that differ only in figures, places and days, as
+/// wires and data desks publish them by the thousand: every article resembles every other
+/// (the worst case for near-duplicate search and for merging), few are near-duplicates.
+/// Five outlets, dates over four weeks; deterministic.
+pub(crate) fn templated(n: usize) -> Vec<Article> {
+    const PLACES: [&str; 8] = [
+        "Lerna",
+        "Tessaly",
+        "Vornholt",
+        "Caldermoor",
+        "Saltreach",
+        "Verrin",
+        "Tallowford",
+        "Eastgate",
+    ];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |m: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % m
+    };
+    (0..n)
+        .map(|i| {
+            let body = format!(
+                "Shares of Meridian Holdings rose {} cents to {} dollars in {} trading on \
+                 Tuesday. Volume reached {} shares, the exchange said. Analysts at {} Capital \
+                 kept their rating. The company reports results on day {} of the month.",
+                1 + next(99),
+                10 + next(80),
+                PLACES[next(8) as usize],
+                1000 + next(99_000),
+                PLACES[next(8) as usize],
+                1 + next(28),
+            );
+            Article {
+                id: format!("t{i}"),
+                source: format!("wire{}", i % 5),
+                published: Some(format!("2026-03-{:02}", 1 + i * 28 / n.max(1))),
+                body,
+                ..Article::default()
+            }
+        })
+        .collect()
+}
+
 /// Articles as JSONL in chorus's input format: `id`, `source`, `published`, `text`, and
 /// `title` and `url` when they are set.
 pub(crate) fn write_articles(articles: &[Article], out: &mut impl std::io::Write) -> Result<()> {

@@ -10,7 +10,7 @@
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
 //! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
 //! cargo xtask bench grow [--sizes 10000,100000] [--runs 3]
-//! cargo xtask gen N [--warc [--page-kb 100]]
+//! cargo xtask gen N [--warc [--page-kb 100] | --templated]
 //! ```
 
 mod bench;
@@ -44,6 +44,7 @@ fn main() -> Result<()> {
         ["bench", "compare", rest @ ..] => suite::compare_only(rest),
         ["bench", rest @ ..] => suite::run(rest),
         ["gen", n] => bench::write_jsonl(n.parse()?),
+        ["gen", n, "--templated"] => bench::write_templated(n.parse()?),
         ["gen", n, "--warc", rest @ ..] => ingest::write_stdout(n.parse()?, rest),
         ["bench-child", "cluster", rest @ ..] => bench::child(rest),
         ["bench-child", "suite", rest @ ..] => suite::child(rest),
@@ -59,7 +60,8 @@ fn main() -> Result<()> {
                  cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]\n  \
                  cargo xtask bench grow [--sizes 10000,100000] [--runs 3]\n  \
                  cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)\n  \
-                 cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)"
+                 cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)\n  \
+                 cargo xtask gen N --templated > reports.jsonl   (N market reports from one template)"
             );
             bail!("unknown task: {}", args.join(" "))
         }
