@@ -5,6 +5,8 @@
 //! Thresholds: shingles of 5 lower-cased words; 64 hash functions in 16 bands of 4 rows, so a
 //! pair with Jaccard 0.5 becomes a candidate with probability 0.65 and one with 0.8 with
 //! probability 0.9996; a candidate is a near-duplicate when its estimated Jaccard is ≥ 0.8.
+//! Candidates are the latest 200 articles of each band the new one falls in
+//! ([`DedupConfig::bucket_recent`]).
 
 use chorus_model::CleanArticle;
 use rayon::prelude::*;
