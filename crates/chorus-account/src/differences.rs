@@ -5,7 +5,7 @@
 
 use crate::Units;
 use chorus_model::{Difference, Version};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("two", 2.0),
@@ -175,6 +175,9 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
     out
 }
 
+/// What pairing looks at in a figure: its unit, its outlet and its context.
+type ClassKey<'a> = (&'a str, &'a str, &'a [(u32, String)]);
+
 pub(crate) fn find(units: &Units) -> Vec<Difference> {
     let all: Vec<Figure> = (0..units.units.len())
         .flat_map(|u| figures(units, u))
@@ -191,45 +194,88 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
     // Pairs are looked for among figures of one unit that share a context term (through an
     // index of context terms), so a large event does not compare every pair of figures; the
     // words two figures share are what the difference is about.
+    //
+    // Figures alike in all that pairing looks at (unit, context, outlet) form one class, and
+    // classes are paired, not figures: a story reprinted by hundreds of outlets repeats each
+    // figure hundreds of times, and pairing every copy with every other was quadratic. Two
+    // figures pair exactly when their classes do, so the groups are the same: each paired
+    // class's figures join their first figure. The words of a pair come from its earlier
+    // figure, so a class lends its words to a pair of classes when one of its figures comes
+    // before one of the other's.
     let mut about: Vec<BTreeSet<String>> = vec![BTreeSet::new(); all.len()];
-    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, f) in all.iter().enumerate() {
-        by_unit.entry(f.unit.as_str()).or_default().push(i);
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    {
+        let mut class_of: HashMap<ClassKey, usize> = HashMap::new();
+        for (i, f) in all.iter().enumerate() {
+            let source = units.units[f.unit_index].source;
+            let key = (f.unit.as_str(), source, &f.context[..]);
+            let c = *class_of.entry(key).or_insert_with(|| {
+                classes.push(Vec::new());
+                classes.len() - 1
+            });
+            classes[c].push(i);
+        }
     }
+    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (c, members) in classes.iter().enumerate() {
+        by_unit
+            .entry(all[members[0]].unit.as_str())
+            .or_default()
+            .push(c);
+    }
+    let mut paired = vec![false; classes.len()];
     let mut partners: Vec<usize> = Vec::new();
-    for members in by_unit.values() {
+    for of_unit in by_unit.values() {
         let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for &i in members {
-            for &(t, _) in &all[i].context {
+        for &c in of_unit {
+            for &(t, _) in &all[classes[c][0]].context {
                 let list = postings.entry(t).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+                if list.last() != Some(&c) {
+                    list.push(c);
                 }
             }
         }
-        for &i in members {
+        for &c in of_unit {
             partners.clear();
-            for (t, _) in &all[i].context {
-                partners.extend(postings[t].iter().copied().filter(|&j| j > i));
+            for (t, _) in &all[classes[c][0]].context {
+                partners.extend(postings[t].iter().copied().filter(|&d| d > c));
             }
             partners.sort_unstable();
             partners.dedup();
-            for &j in &partners {
-                let (a, b) = (&all[i], &all[j]);
+            for &d in &partners {
+                let (ca, cb) = (&classes[c], &classes[d]);
+                let (a, b) = (&all[ca[0]], &all[cb[0]]);
                 if units.units[a.unit_index].source == units.units[b.unit_index].source {
                     continue;
                 }
-                let shared: Vec<String> = a
-                    .context
-                    .iter()
-                    .filter(|x| b.context.iter().any(|y| y.0 == x.0))
-                    .map(|x| x.1.clone())
-                    .collect();
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                if ri != rj {
-                    parent[rj.max(ri)] = ri.min(rj);
+                let (ra, rb) = (root(&mut parent, ca[0]), root(&mut parent, cb[0]));
+                if ra != rb {
+                    parent[rb.max(ra)] = ra.min(rb);
                 }
-                about[i].extend(shared);
+                paired[c] = true;
+                paired[d] = true;
+                let (first_a, last_a) = (ca[0], ca[ca.len() - 1]);
+                let (first_b, last_b) = (cb[0], cb[cb.len() - 1]);
+                for (x, y, lends) in [(a, b, first_a < last_b), (b, a, first_b < last_a)] {
+                    if lends {
+                        let shared = x
+                            .context
+                            .iter()
+                            .filter(|w| y.context.iter().any(|z| z.0 == w.0))
+                            .map(|w| w.1.clone());
+                        about[ca[0]].extend(shared);
+                    }
+                }
+            }
+        }
+    }
+    for (c, members) in classes.iter().enumerate() {
+        if paired[c] {
+            for &m in &members[1..] {
+                let (r, rm) = (root(&mut parent, members[0]), root(&mut parent, m));
+                if r != rm {
+                    parent[rm.max(r)] = r.min(rm);
+                }
             }
         }
     }
