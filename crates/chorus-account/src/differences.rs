@@ -3,6 +3,7 @@
 //! figures from different outlets are about the same thing when they count the same unit and
 //! share a rare context word nearby ("rule"). chorus shows every version and picks no winner.
 
+use crate::units::{join, root};
 use crate::Units;
 use chorus_model::{Difference, Version};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -184,13 +185,6 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         .collect();
     // Union figures from different outlets that count the same unit in a shared context.
     let mut parent: Vec<usize> = (0..all.len()).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     // Pairs are looked for among figures of one unit that share a context term (through an
     // index of context terms), so a large event does not compare every pair of figures; the
     // words two figures share are what the difference is about.
@@ -248,10 +242,7 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
                 if units.units[a.unit_index].source == units.units[b.unit_index].source {
                     continue;
                 }
-                let (ra, rb) = (root(&mut parent, ca[0]), root(&mut parent, cb[0]));
-                if ra != rb {
-                    parent[rb.max(ra)] = ra.min(rb);
-                }
+                join(&mut parent, ca[0], cb[0]);
                 paired[c] = true;
                 paired[d] = true;
                 let (first_a, last_a) = (ca[0], ca[ca.len() - 1]);
@@ -272,10 +263,7 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
     for (c, members) in classes.iter().enumerate() {
         if paired[c] {
             for &m in &members[1..] {
-                let (r, rm) = (root(&mut parent, members[0]), root(&mut parent, m));
-                if r != rm {
-                    parent[rm.max(r)] = r.min(rm);
-                }
+                join(&mut parent, members[0], m);
             }
         }
     }

@@ -270,23 +270,28 @@ fn sentence_key(a: &CleanArticle, s: &Sentence) -> (u64, usize) {
     (h, len)
 }
 
+/// The group of `i` in the union-find forest `g` (each group's root is its smallest member;
+/// paths are halved on the way).
+pub(crate) fn root(g: &mut [usize], mut i: usize) -> usize {
+    while g[i] != i {
+        g[i] = g[g[i]];
+        i = g[i];
+    }
+    i
+}
+
+/// Puts `i` and `j` in one group of `g`, rooted at the smaller of their roots.
+pub(crate) fn join(g: &mut [usize], i: usize, j: usize) {
+    let (a, b) = (root(g, i), root(g, j));
+    if a != b {
+        g[a.max(b)] = a.min(b);
+    }
+}
+
 /// Groups articles whose outlets reprint the same wire text: two articles from different
 /// outlets that share two consecutive identical sentences ([`sentence_key`]s, per article in
 /// `keys`), and articles of one outlet.
 fn wire_groups(articles: &[&CleanArticle], keys: &[Vec<(u64, usize)>]) -> Vec<usize> {
-    fn root(g: &mut [usize], mut i: usize) -> usize {
-        while g[i] != i {
-            g[i] = g[g[i]];
-            i = g[i];
-        }
-        i
-    }
-    fn join(g: &mut [usize], i: usize, j: usize) {
-        let (a, b) = (root(g, i), root(g, j));
-        if a != b {
-            g[a.max(b)] = a.min(b);
-        }
-    }
     // Each article joins the first article of its outlet and the first article holding each
     // of its sentence pairs: the same groups as comparing every two articles, in one pass.
     let mut group: Vec<usize> = (0..articles.len()).collect();
