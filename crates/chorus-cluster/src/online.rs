@@ -772,23 +772,31 @@ impl Online {
                 continue;
             };
             let own = self.event_of[i];
-            let v = std::mem::take(&mut self.vectors[i]);
-            self.events[own].remove(i, &v, &self.days);
-            let e = match target {
-                Some(e) => e,
-                None => {
-                    self.events.push(EventState::default());
-                    self.events.len() - 1
-                }
-            };
-            self.events[e].add(i, &v, &self.vectors, self.days[i]);
-            self.event_of[i] = e;
-            self.vectors[i] = v;
+            let e = self.move_to(i, target);
             changed.extend([own, e]);
         }
         changed.sort_unstable();
         changed.dedup();
         changed
+    }
+
+    /// Moves article `i` out of its event into event `target`, or into a new event of its
+    /// own; returns the event it is in now.
+    fn move_to(&mut self, i: usize, target: Option<usize>) -> usize {
+        let own = self.event_of[i];
+        let v = std::mem::take(&mut self.vectors[i]);
+        self.events[own].remove(i, &v, &self.days);
+        let e = match target {
+            Some(e) => e,
+            None => {
+                self.events.push(EventState::default());
+                self.events.len() - 1
+            }
+        };
+        self.events[e].add(i, &v, &self.vectors, self.days[i]);
+        self.event_of[i] = e;
+        self.vectors[i] = v;
+        e
     }
 
     /// Repairs early mistakes around `articles` (the ones just added): their events (and,
@@ -865,19 +873,12 @@ impl Online {
     /// uses, carries rounding from every change). An event restored from the store and left
     /// alone thus shows the same figures as when it was stored.
     pub fn member_similarity(&self) -> Vec<f32> {
-        let dims = self
-            .vectors
-            .iter()
-            .filter_map(|v| v.last())
-            .map(|&(t, _)| t as usize + 1)
-            .max()
-            .unwrap_or(0);
         let scores: Vec<Vec<(usize, f32)>> = self
             .events
             .par_iter()
             .filter(|e| e.members.len() >= 2)
             .map_init(
-                || vec![0.0f64; dims],
+                || vec![0.0f64; self.term_bound],
                 |sum, ev| {
                     let mut members = ev.members.clone();
                     members.sort_unstable();
@@ -1028,8 +1029,7 @@ mod tests {
         assert!(pairs.pop(&version).is_none());
     }
 
-    /// Events of 2, 3, 5 and 9 articles out of 60, their members joined in the given order;
-    /// articles 50..60 first join the 9-article event and then leave it again.
+    /// Events of 2, 3, 5 and 9 articles out of 60, their members joined in the given order.
     fn joined(order: impl Fn(&mut Vec<(usize, usize)>)) -> Online {
         let mut online = Online::new(OnlineConfig::default());
         for (i, v) in vectors(60).into_iter().enumerate() {
@@ -1056,14 +1056,7 @@ mod tests {
             backward.join(40, i);
         }
         for i in 50..60 {
-            let own = backward.event_of[i];
-            let v = std::mem::take(&mut backward.vectors[i]);
-            backward.events[own].remove(i, &v, &backward.days);
-            backward.events.push(EventState::default());
-            let e = backward.events.len() - 1;
-            backward.events[e].add(i, &v, &backward.vectors, backward.days[i]);
-            backward.event_of[i] = e;
-            backward.vectors[i] = v;
+            backward.move_to(i, None);
         }
         assert_eq!(forward.events(), backward.events());
         let (f, b) = (forward.member_similarity(), backward.member_similarity());
