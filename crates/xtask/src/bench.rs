@@ -245,13 +245,8 @@ pub(crate) fn templated(n: usize) -> Vec<Article> {
         "Tallowford",
         "Eastgate",
     ];
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move |m: u64| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x % m
-    };
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut next = move |m: usize| rng.below(m);
     (0..n)
         .map(|i| {
             let body = format!(
@@ -260,9 +255,9 @@ pub(crate) fn templated(n: usize) -> Vec<Article> {
                  kept their rating. The company reports results on day {} of the month.",
                 1 + next(99),
                 10 + next(80),
-                PLACES[next(8) as usize],
+                PLACES[next(8)],
                 1000 + next(99_000),
-                PLACES[next(8) as usize],
+                PLACES[next(8)],
                 1 + next(28),
             );
             Article {
@@ -274,6 +269,14 @@ pub(crate) fn templated(n: usize) -> Vec<Article> {
             }
         })
         .collect()
+}
+
+/// [`write_articles`] into a new file at `path`.
+pub(crate) fn write_articles_to(path: &std::path::Path, articles: &[Article]) -> Result<()> {
+    write_articles(
+        articles,
+        &mut std::io::BufWriter::new(std::fs::File::create(path)?),
+    )
 }
 
 /// Articles as JSONL in chorus's input format: `id`, `source`, `published`, `text`, and

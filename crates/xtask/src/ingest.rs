@@ -5,7 +5,6 @@
 //! directory by the release binary: wall time and peak RSS. When reading is streamed, the
 //! archive's peak is the JSONL's (what the collection itself costs), whatever its size.
 //!
-//!
 //! `cargo xtask bench grow`: `chorus ingest` of 1% more articles into a stored collection,
 //! the incremental path a collection takes as news comes in, against `chorus digest` of all
 //! of them from scratch.
@@ -16,14 +15,15 @@
 //! cargo xtask gen N --warc [--page-kb 100] > pages.warc
 //! ```
 
-use crate::bench::{generate, write_articles};
-use crate::suite::{chorus_binary, median, run_measured};
+use crate::bench::{generate, write_articles_to};
+use crate::suite::{chorus_binary, end_to_end, median, run_measured};
 use crate::{flag, flag_counts};
 use anyhow::Result;
 use chorus_model::Article;
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 /// `cargo xtask bench ingest`.
 pub(crate) fn bench(args: &[&str]) -> Result<()> {
@@ -60,21 +60,12 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
             &mut std::io::BufWriter::new(std::fs::File::create(&warc)?),
         )?;
         let jsonl = tmp.join(format!("pages-{n}.jsonl"));
-        write_articles(
-            &articles,
-            &mut std::io::BufWriter::new(std::fs::File::create(&jsonl)?),
-        )?;
+        write_articles_to(&jsonl, &articles)?;
         drop(articles);
         for (label, input) in [("warc", &warc), ("jsonl", &jsonl)] {
             let data = tmp.join(format!("data-{n}-{label}"));
             let bytes = std::fs::metadata(input)?.len();
-            let (t, peak) = run_measured(
-                Command::new(chorus)
-                    .arg("ingest")
-                    .arg("--data-dir")
-                    .arg(&data)
-                    .arg(input),
-            )?;
+            let (t, peak) = ingest(chorus, &data, input)?;
             let t = t.as_secs_f64();
             println!(
                 "{:>7} {:<6} {:>9.1} {:>9.2} {:>10.0} {:>9}",
@@ -95,7 +86,8 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
 
 /// `cargo xtask bench grow`: for each size N, N generated articles ingested into a new
 /// collection, then the next N/100 ingested into it (from a fresh copy of it for each run),
-/// and all N + N/100 digested from scratch; wall times (median of the runs) and peak RSS.
+/// then all N + N/100 digested from scratch as the suite's end-to-end row does; wall times
+/// (median of the runs) and peak RSS.
 pub(crate) fn grow(args: &[&str]) -> Result<()> {
     let sizes = flag_counts(args, "--sizes", "10000,100000");
     let runs: usize = flag(args, "--runs").unwrap_or(3).max(1);
@@ -114,9 +106,7 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
     );
     let jsonl = |name: &str, articles: &[Article]| -> Result<std::path::PathBuf> {
         let path = tmp.join(name);
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        write_articles(articles, &mut out)?;
-        out.flush()?;
+        write_articles_to(&path, articles)?;
         Ok(path)
     };
     for &n in sizes {
@@ -128,48 +118,44 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
         let all = jsonl("all.jsonl", &articles)?;
         drop(articles);
         let stored = tmp.join("stored");
-        let ingest = |data: &Path, input: &Path| {
-            run_measured(
-                Command::new(chorus)
-                    .arg("ingest")
-                    .arg("--data-dir")
-                    .arg(data)
-                    .arg(input),
-            )
-        };
-        let (built, _) = ingest(&stored, &first)?;
-        let (mut added, mut digested) = (Vec::new(), Vec::new());
-        let (mut added_peak, mut digest_peak) = (0.0f64, 0.0f64);
+        let (built, _) = ingest(chorus, &stored, &first)?;
+        let mut added = Vec::new();
+        let mut added_peak = 0.0f64;
         for _ in 0..runs {
             let data = tmp.join("grown");
             std::fs::remove_dir_all(&data).ok();
             copy_dir(&stored, &data)?;
-            let (t, peak) = ingest(&data, &more)?;
+            let (t, peak) = ingest(chorus, &data, &more)?;
             added.push(t.as_secs_f64());
             added_peak = added_peak.max(peak.unwrap_or(0.0));
             std::fs::remove_dir_all(&data).ok();
-            let (t, peak) = run_measured(
-                Command::new(chorus)
-                    .args(["digest", "--format", "json"])
-                    .arg(&all),
-            )?;
-            digested.push(t.as_secs_f64());
-            digest_peak = digest_peak.max(peak.unwrap_or(0.0));
         }
-        let (a, d) = (median(&mut added), median(&mut digested));
+        let a = median(&mut added);
+        let digest = end_to_end(chorus, &all, runs)?;
         println!(
-            "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10.2} {:>10.0} {:>9.2}",
+            "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10.2} {:>10} {:>9.2}",
             n,
             built.as_secs_f64(),
             a,
             added_peak,
-            d,
-            digest_peak,
-            a / d
+            digest.seconds,
+            digest.peak_mib.map_or("-".into(), |m| format!("{m:.0}")),
+            a / digest.seconds
         );
         std::fs::remove_dir_all(&stored).ok();
     }
     Ok(())
+}
+
+/// `chorus ingest --data-dir DATA INPUT`: wall time and peak RSS.
+fn ingest(chorus: &Path, data: &Path, input: &Path) -> Result<(Duration, Option<f64>)> {
+    run_measured(
+        Command::new(chorus)
+            .arg("ingest")
+            .arg("--data-dir")
+            .arg(data)
+            .arg(input),
+    )
 }
 
 /// Copies the directory `from` (a data directory: files and subdirectories) to `to`, each

@@ -168,13 +168,12 @@ fn row_json(n: usize, bytes: u64, r: &Row) -> Value {
 
 /// `n` generated articles as JSONL at `path` (the format of `cargo xtask gen`).
 fn write_corpus(n: usize, path: &Path) -> Result<()> {
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    crate::bench::write_articles(&generate(n)?, &mut out)
+    crate::bench::write_articles_to(path, &generate(n)?)
 }
 
 /// `chorus digest FILE --format json > /dev/null`, `runs` times: median wall time, highest
 /// peak RSS.
-fn end_to_end(chorus: &Path, corpus: &Path, runs: usize) -> Result<Row> {
+pub(crate) fn end_to_end(chorus: &Path, corpus: &Path, runs: usize) -> Result<Row> {
     let mut times = Vec::new();
     let mut peak: Option<f64> = None;
     for _ in 0..runs {
