@@ -2,7 +2,7 @@
 //! background articles for term statistics.
 
 use anyhow::{bail, Result};
-use chorus_cluster::{ClusterConfig, Similarity};
+use chorus_cluster::{graded_score, ClusterConfig, Similarity};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,8 +47,7 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
     let cleaned = chorus_clean::clean(pair, &Default::default());
     let cosine = Similarity::new(&background, &config).score(&cleaned[0], &cleaned[1]);
     let same = cosine >= config.online.threshold;
-    // √cosine tracks graded human judgements of "same story" more linearly than the cosine.
-    let score = cosine.max(0.0).sqrt();
+    let score = graded_score(cosine);
     let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
     if args.json {
         println!(

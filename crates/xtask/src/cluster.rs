@@ -355,7 +355,10 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
             .collect();
         let ms = start.elapsed().as_millis();
         let r = pearson(&xs, &ys);
-        let root: Vec<f64> = xs.iter().map(|x| x.sqrt()).collect();
+        let graded: Vec<f64> = xs
+            .iter()
+            .map(|&x| f64::from(chorus_cluster::graded_score(x as f32)))
+            .collect();
         let same = xs
             .iter()
             .zip(&ys)
@@ -363,11 +366,11 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
             .count();
         println!(
             "semeval-pairs-train en-en, background {label}: {} pairs, Pearson r (similarity vs \
-             overall) {r:.3}, |r| {:.3}; of the score √cosine {:.3}; same story (cosine ≥ {:.2}) \
+             overall) {r:.3}, |r| {:.3}; of the graded score {:.3}; same story (cosine ≥ {:.2}) \
              agrees with overall < 2.5 on {:.3} ({ms} ms)",
             xs.len(),
             r.abs(),
-            pearson(&root, &ys),
+            pearson(&graded, &ys),
             config.online.threshold,
             same as f64 / xs.len() as f64,
         );
