@@ -68,12 +68,52 @@ pub fn digest_reusing(
     config: &Config,
     previous: Previous,
 ) -> Report {
-    let cleaned = chorus_clean::clean(articles, &config.clean);
     let Previous {
-        events: earlier,
+        events,
         texts,
         grouping,
     } = previous;
+    let earlier = Earlier {
+        groups: events.iter().map(|e| e.articles.clone()).collect(),
+        texts,
+        grouping,
+    };
+    group_reusing(articles, config, earlier).assemble(events, diagnostics, config)
+}
+
+/// What grouping needs of a report computed before: the articles of its events and the
+/// cleaned texts they were computed from, without the events themselves (which
+/// [`Grouped::assemble`] takes once the grouping is done, so that a large collection's
+/// stored events and its grouping state are not in memory at once).
+#[derive(Debug, Clone, Default)]
+pub struct Earlier {
+    /// The article ids of each earlier event.
+    pub groups: Vec<Vec<String>>,
+    /// The cleaned text of every article of those events when they were computed.
+    pub texts: BTreeMap<String, String>,
+    /// Whether the earlier events are where grouping starts from or only accounts to reuse.
+    pub grouping: Grouping,
+}
+
+/// The first half of [`digest_reusing`]: the articles cleaned and grouped, waiting for the
+/// earlier events whose accounts they may keep.
+pub struct Grouped {
+    cleaned: Vec<CleanArticle>,
+    clustering: chorus_cluster::Clustering,
+    /// Whether each article's cleaned text is the one the earlier report was computed from.
+    unchanged: Vec<bool>,
+    grouping: Grouping,
+}
+
+/// Cleans the articles and groups them into events, starting from `earlier` as
+/// [`digest_reusing`] does; [`Grouped::assemble`] finishes the report.
+pub fn group_reusing(articles: Vec<Article>, config: &Config, earlier: Earlier) -> Grouped {
+    let cleaned = chorus_clean::clean(articles, &config.clean);
+    let Earlier {
+        groups,
+        texts,
+        grouping,
+    } = earlier;
     // Whether each article's cleaned text is the one the earlier report was computed from:
     // asked once here, by the grouping and by the reuse of accounts alike.
     let unchanged: Vec<bool> = cleaned
@@ -81,37 +121,62 @@ pub fn digest_reusing(
         .map(|a| texts.get(&a.article.id).map(String::as_str) == Some(a.text()))
         .collect();
     drop(texts);
-    let restore = (grouping == Grouping::Incremental).then_some(&earlier[..]);
+    let restore = (grouping == Grouping::Incremental).then_some(&groups[..]);
     let (cleaned, clustering) = group(cleaned, &config.cluster, restore, &unchanged);
-    let groups: Vec<Group> = clustering
-        .events
-        .iter()
-        .zip(&clustering.shared_terms)
-        .zip(&clustering.shared_names)
-        .map(|((members, terms), names)| Group {
-            members: members.clone(),
-            shared_terms: terms.clone(),
-            shared_names: names.clone(),
-        })
-        .collect();
-    let duplicates: Vec<Option<(String, &'static str)>> = clustering
-        .duplicates
-        .iter()
-        .map(|d| d.map(|d| (cleaned[d.of].article.id.clone(), d.kind.as_str())))
-        .collect();
-    assemble(
+    Grouped {
         cleaned,
-        groups,
-        &clustering.similarity,
-        &duplicates,
-        diagnostics,
-        config,
-        Reuse {
-            earlier,
-            unchanged: &unchanged,
-            whole: grouping == Grouping::Incremental,
-        },
-    )
+        clustering,
+        unchanged,
+        grouping,
+    }
+}
+
+impl Grouped {
+    /// Builds the report: events over the grouped articles, each keeping the one of
+    /// `earlier` (the events [`Earlier::groups`] listed the articles of) over the same
+    /// articles with unchanged texts, as [`digest_reusing`] describes.
+    pub fn assemble(
+        self,
+        earlier: Vec<Event>,
+        diagnostics: Vec<Diagnostic>,
+        config: &Config,
+    ) -> Report {
+        let Grouped {
+            cleaned,
+            clustering,
+            unchanged,
+            grouping,
+        } = self;
+        let groups: Vec<Group> = clustering
+            .events
+            .iter()
+            .zip(&clustering.shared_terms)
+            .zip(&clustering.shared_names)
+            .map(|((members, terms), names)| Group {
+                members: members.clone(),
+                shared_terms: terms.clone(),
+                shared_names: names.clone(),
+            })
+            .collect();
+        let duplicates: Vec<Option<(String, &'static str)>> = clustering
+            .duplicates
+            .iter()
+            .map(|d| d.map(|d| (cleaned[d.of].article.id.clone(), d.kind.as_str())))
+            .collect();
+        assemble(
+            cleaned,
+            groups,
+            &clustering.similarity,
+            &duplicates,
+            diagnostics,
+            config,
+            Reuse {
+                earlier,
+                unchanged: &unchanged,
+                whole: grouping == Grouping::Incremental,
+            },
+        )
+    }
 }
 
 /// Earlier events whose accounts may be kept, and which articles' cleaned texts are as then.
@@ -124,14 +189,14 @@ struct Reuse<'a> {
     whole: bool,
 }
 
-/// Groups `cleaned` into events: from scratch, or (given the `earlier` events to restore)
-/// by restoring them over the articles they held with `unchanged` cleaned text and adding the
-/// rest. The clustering takes the restored articles first and the
+/// Groups `cleaned` into events: from scratch, or (given the article ids of the earlier
+/// events to restore) by restoring them over the articles they held with `unchanged` cleaned
+/// text and adding the rest. The clustering takes the restored articles first and the
 /// added ones after them; the returned articles and clustering are in the input order.
 fn group(
     cleaned: Vec<CleanArticle>,
     config: &ClusterConfig,
-    restore: Option<&[Event]>,
+    restore: Option<&[Vec<String>]>,
     unchanged: &[bool],
 ) -> (Vec<CleanArticle>, chorus_cluster::Clustering) {
     // The earlier event of each article still there with the same cleaned text.
@@ -143,8 +208,8 @@ fn group(
             .enumerate()
             .map(|(i, a)| (a.article.id.as_str(), i))
             .collect();
-        for (k, e) in restore.iter().enumerate() {
-            for id in &e.articles {
+        for (k, ids) in restore.iter().enumerate() {
+            for id in ids {
                 if let Some(&i) = position.get(id.as_str()) {
                     if earlier[i].is_none() && unchanged[i] {
                         earlier[i] = Some(k);

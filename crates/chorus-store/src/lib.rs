@@ -19,13 +19,12 @@ mod schema;
 mod search;
 mod sqlite;
 
-pub use chorus_pipeline::Grouping;
+pub use chorus_pipeline::{Earlier, Grouping};
 pub use error::{Result, StoreError};
 pub use sqlite::{OpenOptions, Store};
 
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What [`Collection::add_articles`] did with each article.
@@ -140,8 +139,10 @@ pub trait Collection: Send + Sync {
     fn articles(&self) -> Result<Vec<Article>>;
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
     /// Replaces the events, entities and cleaned texts with those of `report`. Events keep the
-    /// id of the stored event whose articles they mostly hold.
-    fn set_events(&self, report: &Report) -> Result<()>;
+    /// id of the stored event whose articles they mostly hold: `report`'s events are given
+    /// their stored ids in place (not copied: a large collection's events are hundreds of
+    /// megabytes).
+    fn set_events(&self, report: &mut Report) -> Result<()>;
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
     fn events_outdated(&self) -> Result<bool>;
@@ -149,10 +150,14 @@ pub trait Collection: Send + Sync {
     fn event(&self, id: &str) -> Result<Option<Event>>;
     /// The cleaned text citations point into.
     fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>>;
-    /// Every stored event, largest first (as [`Collection::events`] lists them), and the
-    /// stored cleaned text of each of their articles by id: what [`refresh_events`] starts
-    /// from, read in bulk.
-    fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)>;
+    /// What [`refresh_events`] groups from (with `grouping`), read in bulk without the events
+    /// themselves: the article ids of every stored event, largest first (as
+    /// [`Collection::events`] lists them), and the stored cleaned text of each of those
+    /// articles by id.
+    fn stored_grouping(&self, grouping: Grouping) -> Result<Earlier>;
+    /// Every stored event, largest first (as [`Collection::events`] lists them): what
+    /// [`refresh_events`] keeps accounts from once the grouping is done.
+    fn all_events(&self) -> Result<Vec<Event>>;
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
     fn entities(&self) -> Result<Vec<EntitySummary>>;
     fn entity(&self, id: &str) -> Result<Option<EntitySummary>>;
@@ -204,14 +209,13 @@ pub fn refresh_events(
 ) -> Result<Refreshed> {
     let articles = collection.articles()?;
     let count = articles.len();
-    let (events, texts) = collection.events_and_texts()?;
-    let previous = chorus_pipeline::Previous {
-        events,
-        texts,
-        grouping,
-    };
-    let report = chorus_pipeline::digest_reusing(articles, Vec::new(), config, previous);
-    collection.set_events(&report)?;
+    let earlier = collection.stored_grouping(grouping)?;
+    let grouped = chorus_pipeline::group_reusing(articles, config, earlier);
+    // The stored events are read only now: a large collection's events and its grouping
+    // state are each hundreds of megabytes, and need not be in memory together.
+    let events = collection.all_events()?;
+    let mut report = grouped.assemble(events, Vec::new(), config);
+    collection.set_events(&mut report)?;
     Ok(Refreshed {
         articles: count,
         events: report.events.len(),

@@ -9,6 +9,8 @@ use crate::{
     SearchHit, Stats, StoreError, StoredArticle,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
+use chorus_pipeline::{Earlier, Grouping};
+use rayon::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
@@ -282,7 +284,7 @@ impl Store {
     /// Brings the stored events, entities and cleaned texts in line with `report`, writing
     /// only rows whose content changed: after an ingest that touched a few events, the rest of
     /// the collection is compared, not written again.
-    fn set_events_in(tx: &Transaction<'_>, report: &Report) -> Result<()> {
+    fn set_events_in(tx: &Transaction<'_>, report: &mut Report) -> Result<()> {
         let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
         {
             let mut stmt = tx.prepare("SELECT event_id, article_id FROM event_articles")?;
@@ -299,8 +301,8 @@ impl Store {
             .optional()?
             .and_then(|v| v.parse().ok())
             .unwrap_or(1);
-        let mut events = report.events.clone();
-        assign_event_ids(&old, &mut events, &mut next);
+        assign_event_ids(&old, &mut report.events, &mut next);
+        let events = &report.events;
 
         // Events: each compared with the stored one of its id (in SQLite, not loaded: the
         // stored JSON of a large collection is hundreds of megabytes).
@@ -358,7 +360,7 @@ impl Store {
         // Entities, the same way (an entity's JSON holds its events, so its links change with
         // it), but against the stored ones read in one scan: there are tens of times more
         // entities than events, and most are unchanged after an ingest.
-        let entities = aggregate_entities(&events);
+        let entities = aggregate_entities(events);
         let keyed = std::hash::RandomState::new();
         let fingerprint = |json: &[u8]| keyed.hash_one(json);
         let mut stored: HashMap<String, u64> = HashMap::new();
@@ -588,7 +590,7 @@ impl Collection for Store {
         }))
     }
 
-    fn set_events(&self, report: &Report) -> Result<()> {
+    fn set_events(&self, report: &mut Report) -> Result<()> {
         let (mut conn, _lock) = self.writing()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         Self::set_events_in(&tx, report)?;
@@ -693,22 +695,28 @@ impl Collection for Store {
 
     /// Two queries (not one per event and one per article); of each cleaned article only its
     /// id and text are read from the JSON.
-    fn events_and_texts(&self) -> Result<(Vec<Event>, BTreeMap<String, String>)> {
+    fn stored_grouping(&self, grouping: Grouping) -> Result<Earlier> {
         #[derive(serde::Deserialize)]
         struct Text {
             id: String,
             text: String,
         }
         let conn = self.reading()?;
-        let mut events: Vec<Event> = Vec::new();
-        let mut stmt = conn.prepare("SELECT json FROM events ORDER BY rank")?;
-        for json in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            events.push(serde_json::from_str(&json?)?);
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        let mut last = None;
+        let mut stmt = conn.prepare(
+            "SELECT e.rank, a.article_id FROM events e \
+             JOIN event_articles a ON a.event_id = e.id ORDER BY e.rank",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (rank, id) = row?;
+            if last != Some(rank) {
+                groups.push(Vec::new());
+                last = Some(rank);
+            }
+            groups.last_mut().expect("pushed above").push(id);
         }
-        let wanted: HashSet<&str> = events
-            .iter()
-            .flat_map(|e| e.articles.iter().map(String::as_str))
-            .collect();
+        let wanted: HashSet<&str> = groups.iter().flatten().map(String::as_str).collect();
         let mut texts = BTreeMap::new();
         let mut stmt = conn.prepare("SELECT id, json FROM clean_articles")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
@@ -719,7 +727,36 @@ impl Collection for Store {
                 texts.insert(t.id, t.text);
             }
         }
-        Ok((events, texts))
+        Ok(Earlier {
+            groups,
+            texts,
+            grouping,
+        })
+    }
+
+    fn all_events(&self) -> Result<Vec<Event>> {
+        // Hundreds of megabytes of JSON in a large collection: read a block of rows at a
+        // time and decode the block in parallel.
+        const BLOCK: usize = 512;
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare("SELECT json FROM events ORDER BY rank")?;
+        let mut rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut events: Vec<Event> = Vec::new();
+        let mut block: Vec<String> = Vec::with_capacity(BLOCK);
+        loop {
+            block.clear();
+            for json in rows.by_ref().take(BLOCK) {
+                block.push(json?);
+            }
+            if block.is_empty() {
+                return Ok(events);
+            }
+            let decoded: Vec<Event> = block
+                .par_iter()
+                .map(|json| serde_json::from_str(json))
+                .collect::<serde_json::Result<_>>()?;
+            events.extend(decoded);
+        }
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {

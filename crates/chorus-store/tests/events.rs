@@ -5,7 +5,7 @@
 
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::{Article, Report};
-use chorus_store::{Collection, EventFilter, OpenOptions, Store};
+use chorus_store::{Collection, EventFilter, Grouping, OpenOptions, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -71,14 +71,20 @@ fn holds(store: &Store, report: &Report) {
     for a in &report.articles {
         assert_eq!(store.clean_article(&a.id).unwrap().as_ref(), Some(a));
     }
-    // What a refresh starts from, read in bulk: the events as listed one by one, and the
-    // cleaned text of every article they hold.
-    let (events, texts) = store.events_and_texts().unwrap();
+    // What a refresh starts from, read in bulk: the events as listed one by one, the
+    // articles of each, and the cleaned text of every article they hold.
+    let earlier = store.stored_grouping(Grouping::Incremental).unwrap();
+    let (groups, texts) = (earlier.groups, earlier.texts);
+    let events = store.all_events().unwrap();
     let one_by_one: Vec<_> = listed
         .iter()
         .map(|e| store.event(&e.id).unwrap().unwrap())
         .collect();
     assert_eq!(events, one_by_one);
+    let as_sets = |ids: &[String]| ids.iter().cloned().collect::<BTreeSet<String>>();
+    let grouped: Vec<_> = groups.iter().map(|g| as_sets(g)).collect();
+    let held_by_events: Vec<_> = events.iter().map(|e| as_sets(&e.articles)).collect();
+    assert_eq!(grouped, held_by_events);
     let held: BTreeSet<&str> = report
         .events
         .iter()
@@ -125,18 +131,18 @@ fn events_written_again_read_back_as_the_new_report() {
         .collect();
     early.push(lone);
     let config = chorus_pipeline::Config::default();
-    let first = chorus_pipeline::digest(early, vec![], &config);
-    store.set_events(&first).unwrap();
+    let mut first = chorus_pipeline::digest(early, vec![], &config);
+    store.set_events(&mut first).unwrap();
     holds(&store, &first);
     assert!(store
         .entities()
         .unwrap()
         .iter()
         .any(|e| e.name.contains("Brackwater")));
-    let second = chorus_pipeline::digest(articles, vec![], &config);
+    let mut second = chorus_pipeline::digest(articles, vec![], &config);
     assert_ne!(first.events.len(), 0);
     assert_ne!(second.events, first.events);
-    store.set_events(&second).unwrap();
+    store.set_events(&mut second).unwrap();
     holds(&store, &second);
     assert_eq!(store.clean_article("lone").unwrap(), None);
     assert!(store
@@ -145,7 +151,7 @@ fn events_written_again_read_back_as_the_new_report() {
         .iter()
         .all(|e| !e.name.contains("Brackwater") && !e.name.contains("Quillon")));
     // The same report again: nothing moves.
-    store.set_events(&second).unwrap();
+    store.set_events(&mut second).unwrap();
     holds(&store, &second);
     assert_eq!(store.stats().unwrap().events, second.events.len());
 }

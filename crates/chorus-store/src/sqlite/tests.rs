@@ -154,7 +154,7 @@ fn events_keep_their_ids_and_filter_by_date_source_and_entity() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
     store.add_articles(&corpus()).unwrap();
-    let report = Report {
+    let mut report = Report {
         articles: vec![],
         events: vec![
             event("e1", &["a1", "a2"], &["Wire", "Daily"], vec![assad()]),
@@ -162,7 +162,7 @@ fn events_keep_their_ids_and_filter_by_date_source_and_entity() {
         ],
         diagnostics: vec![],
     };
-    store.set_events(&report).unwrap();
+    store.set_events(&mut report).unwrap();
     let ids = |f: &EventFilter| -> Vec<String> {
         store.events(f).unwrap().into_iter().map(|e| e.id).collect()
     };
@@ -184,7 +184,7 @@ fn events_keep_their_ids_and_filter_by_date_source_and_entity() {
     assert!(ids(&later).is_empty());
 
     // The digest numbers events afresh; the store keeps each story's id.
-    let regrouped = Report {
+    let mut regrouped = Report {
         articles: vec![],
         events: vec![
             event("e1", &["a3"], &["Gazette"], vec![]),
@@ -192,8 +192,11 @@ fn events_keep_their_ids_and_filter_by_date_source_and_entity() {
         ],
         diagnostics: vec![],
     };
-    store.set_events(&regrouped).unwrap();
+    store.set_events(&mut regrouped).unwrap();
     assert_eq!(ids(&EventFilter::default()), ["e2", "e1"]);
+    // The report's events now carry those ids.
+    let given: Vec<&str> = regrouped.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(given, ["e2", "e1"]);
     assert_eq!(store.event("e1").unwrap().unwrap().articles, ["a1", "a2"]);
     let entities = store.entities().unwrap();
     assert_eq!(entities.len(), 1);
