@@ -20,6 +20,7 @@ mod ingest;
 mod suite;
 
 use anyhow::{bail, Result};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// The same allocator as the `chorus` binary, so stage timings match what it does.
@@ -32,6 +33,11 @@ fn main() -> Result<()> {
     let _ = nix::sys::prctl::set_thp_disable(true);
     let args: Vec<String> = std::env::args().skip(1).collect();
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    if words.iter().any(|w| matches!(*w, "-h" | "--help" | "help")) {
+        // Read through a pager, the usage may meet a closed pipe: nothing left to say then.
+        let _ = writeln!(std::io::stdout(), "{USAGE}");
+        return Ok(());
+    }
     match words.as_slice() {
         ["eval", "cluster", rest @ ..] => cluster::eval(rest),
         // The other evaluations live in their crates' tests, which assert the floors.
@@ -43,29 +49,37 @@ fn main() -> Result<()> {
         ["bench", "grow", rest @ ..] => ingest::grow(rest),
         ["bench", "compare", rest @ ..] => suite::compare_only(rest),
         ["bench", rest @ ..] => suite::run(rest),
-        ["gen", n] => bench::write_jsonl(n.parse()?),
-        ["gen", n, "--templated"] => bench::write_templated(n.parse()?),
-        ["gen", n, "--warc", rest @ ..] => ingest::write_stdout(n.parse()?, rest),
+        ["gen", n] => bench::write_jsonl(count(n)?),
+        ["gen", n, "--templated"] => bench::write_templated(count(n)?),
+        ["gen", n, "--warc", rest @ ..] => ingest::write_stdout(count(n)?, rest),
         ["bench-child", "cluster", rest @ ..] => bench::child(rest),
         ["bench-child", "suite", rest @ ..] => suite::child(rest),
         _ => {
-            eprintln!(
-                "usage:\n  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]\n  \
-                 cargo xtask eval rouge         (summaries on multinews-val, 250 words)\n  \
-                 cargo xtask eval extract       (main text, titles, dates on readability-pages)\n  \
-                 cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)\n  \
-                 cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]\n  \
-                 cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)\n  \
-                 cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]\n  \
-                 cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]\n  \
-                 cargo xtask bench grow [--sizes 10000,100000] [--runs 3]\n  \
-                 cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)\n  \
-                 cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)\n  \
-                 cargo xtask gen N --templated > reports.jsonl   (N market reports from one template)"
-            );
+            eprintln!("{USAGE}");
             bail!("unknown task: {}", args.join(" "))
         }
     }
+}
+
+/// The tasks and their options.
+const USAGE: &str = "usage:
+  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
+  cargo xtask eval rouge         (summaries on multinews-val, 250 words)
+  cargo xtask eval extract       (main text, titles, dates on readability-pages)
+  cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)
+  cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
+  cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)
+  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
+  cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
+  cargo xtask bench grow [--sizes 10000,100000] [--runs 3]
+  cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)
+  cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)
+  cargo xtask gen N --templated > reports.jsonl   (N market reports from one template)";
+
+/// The article count of `cargo xtask gen N`.
+fn count(n: &str) -> Result<usize> {
+    n.parse()
+        .map_err(|_| anyhow::anyhow!("gen: N must be a whole number of articles, not {n:?}"))
 }
 
 /// Runs one integration test of a crate with its output shown (the figures it prints).
