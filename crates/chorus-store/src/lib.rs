@@ -141,8 +141,9 @@ pub trait Collection: Send + Sync {
     /// Replaces the events, entities and cleaned texts with those of `report`. Events keep the
     /// id of the stored event whose articles they mostly hold: `report`'s events are given
     /// their stored ids in place (not copied: a large collection's events are hundreds of
-    /// megabytes).
-    fn set_events(&self, report: &mut Report) -> Result<()>;
+    /// megabytes). Writes nothing and returns false when the stored events were computed
+    /// from newer articles than `report` (a refresh that finished after a later one).
+    fn set_events(&self, report: &mut Report) -> Result<bool>;
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
     fn events_outdated(&self) -> Result<bool>;
@@ -186,7 +187,7 @@ pub trait Collection: Send + Sync {
     }
 }
 
-/// What [`refresh_events`] produced.
+/// What [`refresh_events`] produced: the articles it grouped and the events now stored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Refreshed {
     pub articles: usize,
@@ -215,9 +216,14 @@ pub fn refresh_events(
     // state are each hundreds of megabytes, and need not be in memory together.
     let events = collection.all_events()?;
     let mut report = grouped.assemble(events, Vec::new(), config);
-    collection.set_events(&mut report)?;
+    let events = if collection.set_events(&mut report)? {
+        report.events.len()
+    } else {
+        // Another refresh, begun later over more articles, stored its events first.
+        collection.stats()?.events
+    };
     Ok(Refreshed {
         articles: count,
-        events: report.events.len(),
+        events,
     })
 }

@@ -284,7 +284,29 @@ impl Store {
     /// Brings the stored events, entities and cleaned texts in line with `report`, writing
     /// only rows whose content changed: after an ingest that touched a few events, the rest of
     /// the collection is compared, not written again.
-    fn set_events_in(tx: &Transaction<'_>, report: &mut Report) -> Result<()> {
+    fn set_events_in(tx: &Transaction<'_>, report: &mut Report) -> Result<bool> {
+        // The newest article version these events were computed from.
+        let mut seen: i64 = 0;
+        {
+            let mut stmt = tx.prepare("SELECT current_seq FROM articles WHERE id = ?1")?;
+            for a in &report.articles {
+                let seq: Option<i64> = stmt.query_row([&a.id], |r| r.get(0)).optional()?;
+                seen = seen.max(seq.unwrap_or(0));
+            }
+        }
+        // Articles are never removed, so stored events computed from a newer version hold
+        // every article this report holds, and more: this report was computed before them
+        // (two refreshes at once, the later one done first) and must not replace them.
+        let stored_seen: i64 = tx
+            .query_row("SELECT value FROM meta WHERE key = 'events_seq'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if stored_seen > seen {
+            return Ok(false);
+        }
         let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
         {
             let mut stmt = tx.prepare("SELECT event_id, article_id FROM event_articles")?;
@@ -451,20 +473,11 @@ impl Store {
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event', ?1)",
             [next.to_string()],
         )?;
-        // The newest article version these events were computed from.
-        let mut seen: i64 = 0;
-        {
-            let mut stmt = tx.prepare("SELECT current_seq FROM articles WHERE id = ?1")?;
-            for a in &report.articles {
-                let seq: Option<i64> = stmt.query_row([&a.id], |r| r.get(0)).optional()?;
-                seen = seen.max(seq.unwrap_or(0));
-            }
-        }
         tx.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('events_seq', ?1)",
             [seen.to_string()],
         )?;
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -590,12 +603,12 @@ impl Collection for Store {
         }))
     }
 
-    fn set_events(&self, report: &mut Report) -> Result<()> {
+    fn set_events(&self, report: &mut Report) -> Result<bool> {
         let (mut conn, _lock) = self.writing()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Self::set_events_in(&tx, report)?;
+        let written = Self::set_events_in(&tx, report)?;
         tx.commit()?;
-        Ok(())
+        Ok(written)
     }
 
     fn events_outdated(&self) -> Result<bool> {

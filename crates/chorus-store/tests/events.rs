@@ -155,3 +155,37 @@ fn events_written_again_read_back_as_the_new_report() {
     holds(&store, &second);
     assert_eq!(store.stats().unwrap().events, second.events.len());
 }
+
+/// Two refreshes at once (two POSTs to the server, or the server and `chorus ingest`): the one
+/// computed from fewer articles, finishing last, must not replace the events of the one
+/// computed from more.
+#[test]
+fn a_refresh_finishing_after_a_later_one_writes_nothing() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions {
+            create: true,
+            exclusive: false,
+        },
+    )
+    .unwrap();
+    let (early, late) = articles.split_at(articles.len() - 3);
+    store.add_articles(early).unwrap();
+    let config = chorus_pipeline::Config::default();
+    // Computed before the last articles were stored, written after the refresh that has them.
+    let mut stale = chorus_pipeline::digest(early.to_vec(), vec![], &config);
+    store.add_articles(late).unwrap();
+    let mut newer = chorus_pipeline::digest(articles.clone(), vec![], &config);
+    assert_ne!(stale.events, newer.events);
+    assert!(store.set_events(&mut newer).unwrap());
+    assert!(!store.set_events(&mut stale).unwrap());
+    holds(&store, &newer);
+    assert!(!store.events_outdated().unwrap());
+    // The same articles again are not older: a refresh over them is written.
+    let mut again = chorus_pipeline::digest(articles, vec![], &config);
+    assert!(store.set_events(&mut again).unwrap());
+    holds(&store, &again);
+}

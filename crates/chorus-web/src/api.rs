@@ -13,6 +13,7 @@ use axum::Json;
 use chorus_model::Diagnostic;
 use chorus_store::{refresh_events, AddOutcome, Grouping};
 use serde::Serialize;
+use std::sync::Arc;
 
 const OPENAPI: &str = include_str!("openapi.json");
 
@@ -145,9 +146,12 @@ pub(crate) async fn post_articles(
     }
     let diagnostics = parsed.diagnostics;
     let articles = parsed.articles;
+    let refreshing = Arc::clone(&state.refreshing);
     let result = state
         .run(move |store, pipeline| {
             let outcome = store.add_articles(&articles)?;
+            // A refresh panicking elsewhere leaves nothing half-done behind this lock.
+            let _one = refreshing.lock().unwrap_or_else(|e| e.into_inner());
             if store.events_outdated()? {
                 refresh_events(store, pipeline, Grouping::Incremental)?;
             }

@@ -42,6 +42,9 @@ pub struct AppState {
     store: Arc<dyn Collection>,
     pipeline: Arc<chorus_pipeline::Config>,
     config: Arc<WebConfig>,
+    /// Held while events are refreshed after a POST: one refresh at a time, and a POST that
+    /// waited finds its articles already grouped by the refresh it waited for.
+    refreshing: Arc<std::sync::Mutex<()>>,
 }
 
 impl AppState {
@@ -54,6 +57,7 @@ impl AppState {
             store,
             pipeline: Arc::new(pipeline),
             config: Arc::new(config),
+            refreshing: Arc::default(),
         }
     }
 
