@@ -147,11 +147,22 @@ impl Grouped {
             unchanged,
             grouping,
         } = self;
+        let mut diagnostics = diagnostics;
         let groups: Vec<Group> = clustering
             .events
             .iter()
             .zip(&clustering.shared_terms)
             .zip(&clustering.shared_names)
+            .filter(|((members, _), _)| {
+                // A page that cleaning left no story text in (a web archive's notice, an
+                // embedded post's placeholder) is no story: it is named in the diagnostics
+                // instead of making an event without an account.
+                let empty = members.iter().all(|&i| cleaned[i].text().trim().is_empty());
+                if empty {
+                    diagnostics.extend(members.iter().map(|&i| no_story(&cleaned[i])));
+                }
+                !empty
+            })
             .map(|((members, terms), names)| Group {
                 members: members.clone(),
                 shared_terms: terms.clone(),
@@ -176,6 +187,25 @@ impl Grouped {
                 whole: grouping == Grouping::Incremental,
             },
         )
+    }
+}
+
+/// Why an article is in no event: cleaning left no story text in it.
+fn no_story(a: &CleanArticle) -> Diagnostic {
+    let mut reasons: Vec<&str> = Vec::new();
+    for r in &a.removed {
+        if !reasons.contains(&r.reason.as_str()) {
+            reasons.push(&r.reason);
+        }
+    }
+    let removed = if reasons.is_empty() {
+        String::new()
+    } else {
+        format!(" (removed as {})", reasons.join(", "))
+    };
+    Diagnostic {
+        path: a.article.id.clone(),
+        message: format!("no story text left after cleaning{removed}; not made an event"),
     }
 }
 

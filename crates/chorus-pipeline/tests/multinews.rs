@@ -65,13 +65,18 @@ fn sample() -> Option<(Vec<chorus_model::Article>, HashMap<String, String>)> {
     Some((ingested.articles, gold))
 }
 
-/// Article id → index of its event in `report`.
+/// Article id → index of its event in `report`; an article in no event (cleaning left it no
+/// text) is alone, as a group of its own.
 fn predicted(report: &chorus_model::Report) -> HashMap<String, usize> {
     let mut predicted = HashMap::new();
     for (i, e) in report.events.iter().enumerate() {
         for a in &e.articles {
             predicted.insert(a.clone(), i);
         }
+    }
+    for a in &report.articles {
+        let alone = report.events.len() + predicted.len();
+        predicted.entry(a.id.clone()).or_insert(alone);
     }
     predicted
 }

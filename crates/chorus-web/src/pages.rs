@@ -379,10 +379,13 @@ pub(crate) async fn article(
         .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
         .await?;
     let a = &stored.article;
+    // A page cleaning left no story text in (and so in no event) is shown as it was read.
     let text = stored
         .clean
         .as_ref()
-        .map_or(a.body.as_str(), |c| c.text.as_str());
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(a.body.as_str());
     let mut b = format!(
         "<h1>{}</h1>\n<p class=\"meta\">{} · {} · version {}",
         escape(a.title.as_deref().unwrap_or("(untitled)")),
@@ -397,6 +400,16 @@ pub(crate) async fn article(
         ));
     }
     b.push_str("</p>\n");
+    if stored
+        .clean
+        .as_ref()
+        .is_some_and(|c| c.text.trim().is_empty())
+    {
+        b.push_str(
+            "<p class=\"meta\">Cleaning left no story text in this page (see what was \
+             removed below), so it is in no event. As it was read:</p>\n",
+        );
+    }
     if !stored.events.is_empty() {
         b.push_str("<p class=\"meta\">In ");
         let links: Vec<String> = stored
