@@ -122,6 +122,10 @@ pub struct Stats {
     /// Article versions, including the current ones.
     pub versions: usize,
     pub events: usize,
+    /// Articles in no event: those cleaning left no story text in, and any stored since the
+    /// events were last computed.
+    #[serde(default)]
+    pub without_event: usize,
     pub entities: usize,
     pub sources: usize,
     pub diagnostics: usize,

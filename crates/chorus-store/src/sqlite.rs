@@ -862,6 +862,11 @@ impl Collection for Store {
             articles: count(&conn, "SELECT count(*) FROM articles")?,
             versions: count(&conn, "SELECT count(*) FROM article_versions")?,
             events: count(&conn, "SELECT count(*) FROM events")?,
+            without_event: count(
+                &conn,
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS \
+                 (SELECT 1 FROM event_articles e WHERE e.article_id = a.id)",
+            )?,
             entities: count(&conn, "SELECT count(*) FROM entities")?,
             sources: count(
                 &conn,

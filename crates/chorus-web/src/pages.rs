@@ -92,9 +92,14 @@ pub(crate) async fn event_list(
             ""
         }
     };
+    let unplaced = if stats.without_event > 0 {
+        format!(" ({} in none)", stats.without_event)
+    } else {
+        String::new()
+    };
     let mut body = format!(
-        "<h1>Events</h1>\n<p class=\"meta\">{} articles from {} outlets in {} events</p>\n",
-        stats.articles, stats.sources, stats.events
+        "<h1>Events</h1>\n<p class=\"meta\">{} articles from {} outlets in {} events{}</p>\n",
+        stats.articles, stats.sources, stats.events, unplaced
     );
     body.push_str(&format!(
         concat!(

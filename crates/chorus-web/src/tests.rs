@@ -318,6 +318,13 @@ async fn a_page_with_no_story_text_is_in_no_event_and_shown_as_read() {
     assert_eq!(held.len(), 1, "{events}");
     let event = get_json(&site.app, &format!("/api/events/{}", held[0])).await;
     assert_eq!(event["events"][0]["articles"], serde_json::json!(["story"]));
+    let stats = get_json(&site.app, "/api/stats").await;
+    assert_eq!(stats["without_event"], 1, "{stats}");
+    let (_, list) = get(&site.app, "/").await;
+    assert!(
+        list.contains("2 articles from 2 outlets in 1 events (1 in none)"),
+        "{list}"
+    );
     let (status, page) = get(&site.app, "/articles/notice").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Cleaning left no story text"), "{page}");

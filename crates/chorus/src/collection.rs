@@ -505,9 +505,16 @@ fn stats(args: ListArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     out(&format!(
-        "articles     {}\nversions     {}\nevents       {}\nentities     {}\noutlets      {}\n\
-         diagnostics  {}\nindexed      {}\n",
-        s.articles, s.versions, s.events, s.entities, s.sources, s.diagnostics, s.indexed
+        "articles     {}\nversions     {}\nevents       {}\nin no event  {}\nentities     {}\n\
+         outlets      {}\ndiagnostics  {}\nindexed      {}\n",
+        s.articles,
+        s.versions,
+        s.events,
+        s.without_event,
+        s.entities,
+        s.sources,
+        s.diagnostics,
+        s.indexed
     ))?;
     Ok(ExitCode::SUCCESS)
 }

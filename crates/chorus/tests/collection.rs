@@ -145,6 +145,7 @@ fn an_ingest_killed_at_any_moment_then_rerun_stores_everything_once() {
         listed, with_text,
         "every article with story text in exactly one event"
     );
+    assert_eq!(s["without_event"], 690 - with_text, "{s}");
 }
 
 #[test]
