@@ -154,14 +154,10 @@ fn clean_one(
     recurring: Option<&HashSet<String>>,
     config: &CleanConfig,
 ) -> CleanArticle {
-    let mut clean = AlignedText::default();
-    let mut kept = Vec::new();
-    let mut sentences = Vec::new();
-    let mut removed = Vec::new();
     let mut seen = HashSet::new();
     let mut in_link_list = false;
+    let mut reasons: Vec<Option<(RemovalKind, &'static str)>> = Vec::with_capacity(paras.len());
     for p in &paras {
-        let words = p.text.split_whitespace().count();
         let reason = if recurring.is_some_and(|r| r.contains(&p.key)) {
             Some((RemovalKind::Boilerplate, "recurs_in_outlet"))
         } else if let Some(r) = furniture_reason(&p.text, config.promo_max_words) {
@@ -178,6 +174,37 @@ fn clean_one(
             Some((RemovalKind::Boilerplate, _)) => is_link_label(&p.text),
             _ => false,
         };
+        if reason.is_none() {
+            seen.insert(p.key.clone());
+        }
+        reasons.push(reason);
+    }
+    // A web archive's page about a crawl (its notices, then the crawl's dates and counts)
+    // is no story: when archive notices outweigh what is left, the rest goes with them. A
+    // story captured under an archive's banner keeps its text, which outweighs the banner.
+    let (mut notices, mut rest) = (0, 0);
+    if reasons
+        .iter()
+        .any(|r| matches!(r, Some((_, "archive_notice"))))
+    {
+        for (p, r) in paras.iter().zip(&reasons) {
+            match r {
+                Some((_, "archive_notice")) => notices += p.text.split_whitespace().count(),
+                None => rest += p.text.split_whitespace().count(),
+                Some(_) => {}
+            }
+        }
+    }
+    if notices > rest {
+        for r in reasons.iter_mut().filter(|r| r.is_none()) {
+            *r = Some((RemovalKind::Boilerplate, "archive_page"));
+        }
+    }
+    let mut clean = AlignedText::default();
+    let mut kept = Vec::new();
+    let mut sentences = Vec::new();
+    let mut removed = Vec::new();
+    for (p, reason) in paras.iter().zip(reasons) {
         if let Some((kind, why)) = reason {
             removed.push(Removal {
                 kind,
@@ -188,8 +215,6 @@ fn clean_one(
             });
             continue;
         }
-        let _ = words;
-        seen.insert(p.key.clone());
         if !clean.text.is_empty() {
             clean.push_synthetic("\n\n");
         }
@@ -253,6 +278,36 @@ mod tests {
             }
         }
         expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn a_page_about_a_crawl_goes_whole_and_a_story_under_a_banner_stays() {
+        check(
+            vec![
+                article(
+                    "crawl",
+                    "X",
+                    "Web wide crawl with initial seedlist and crawler configuration from March.\n\nCrawl start date: 09 March\n\nNumber of hosts: 29,032,069\n\nThe seed list for this crawl was a list of the top sites on the web, retrieved close to the crawl start date.\n",
+                ),
+                article(
+                    "story",
+                    "Y",
+                    "These crawls are part of an effort to archive pages as they are created.\n\nThe ferry Quillon returned to Tessaly harbour on Sunday after a refit in Vornholt, the Tessaly Ferry Company said. Captain Ysolde Brackwater thanked the crew and the yard for finishing two weeks early.\n\nThe ferry resumes the island crossing on Monday.\n",
+                ),
+            ],
+            expect![[r#"
+                == crawl
+                  - boilerplate (archive_notice): Web wide crawl with initial seedlist and crawler configuration from March.
+                  - boilerplate (archive_page): Crawl start date: 09 March
+                  - boilerplate (archive_page): Number of hosts: 29,032,069
+                  - boilerplate (archive_notice): The seed list for this crawl was a list of the top sites on the web, retrieved close to the crawl start date.
+                == story
+                  | The ferry Quillon returned to Tessaly harbour on Sunday after a refit in Vornholt, the Tessaly Ferry Company said.
+                  | Captain Ysolde Brackwater thanked the crew and the yard for finishing two weeks early.
+                  | The ferry resumes the island crossing on Monday.
+                  - boilerplate (archive_notice): These crawls are part of an effort to archive pages as they are created.
+            "#]],
+        );
     }
 
     #[test]
