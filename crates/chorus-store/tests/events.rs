@@ -100,8 +100,8 @@ fn holds(store: &Store, report: &Report) {
     assert_eq!(texts, want);
 }
 
-#[test]
-fn events_written_again_read_back_as_the_new_report() {
+/// The example corpus's articles, and an empty store in a scratch directory.
+fn example_and_store() -> (Vec<Article>, tempfile::TempDir, Store) {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
     let dir = tempfile::tempdir().unwrap();
@@ -113,6 +113,12 @@ fn events_written_again_read_back_as_the_new_report() {
         },
     )
     .unwrap();
+    (articles, dir, store)
+}
+
+#[test]
+fn events_written_again_read_back_as_the_new_report() {
+    let (articles, _dir, store) = example_and_store();
     // First: without the articles of two outlets, plus a story of its own that the second
     // report no longer has.
     let lone = Article {
@@ -161,17 +167,7 @@ fn events_written_again_read_back_as_the_new_report() {
 /// computed from more.
 #[test]
 fn a_refresh_finishing_after_a_later_one_writes_nothing() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        dir.path(),
-        &OpenOptions {
-            create: true,
-            exclusive: false,
-        },
-    )
-    .unwrap();
+    let (articles, _dir, store) = example_and_store();
     let (early, late) = articles.split_at(articles.len() - 3);
     store.add_articles(early).unwrap();
     let config = chorus_pipeline::Config::default();
