@@ -384,13 +384,15 @@ pub(crate) async fn article(
         .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
         .await?;
     let a = &stored.article;
-    // A page cleaning left no story text in (and so in no event) is shown as it was read.
-    let text = stored
+    // A page cleaning left no story text in is in no event: it is shown as it was read.
+    let no_story = stored
         .clean
         .as_ref()
-        .map(|c| c.text.as_str())
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(a.body.as_str());
+        .is_some_and(|c| c.text.trim().is_empty());
+    let text = match &stored.clean {
+        Some(c) if !no_story => c.text.as_str(),
+        _ => a.body.as_str(),
+    };
     let mut b = format!(
         "<h1>{}</h1>\n<p class=\"meta\">{} · {} · version {}",
         escape(a.title.as_deref().unwrap_or("(untitled)")),
@@ -405,11 +407,7 @@ pub(crate) async fn article(
         ));
     }
     b.push_str("</p>\n");
-    if stored
-        .clean
-        .as_ref()
-        .is_some_and(|c| c.text.trim().is_empty())
-    {
+    if no_story {
         b.push_str(
             "<p class=\"meta\">Cleaning left no story text in this page (see what was \
              removed below), so it is in no event. As it was read:</p>\n",
