@@ -128,7 +128,13 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
                 .filter(|t| !name_words.contains(&t.to_lowercase()))
                 .cloned(),
         );
-        header.push(vec![plain(format!("Why together: {}", why.join(", ")))]);
+        // One article is together with nothing: its terms are what it is about.
+        let label = if event.articles.len() > 1 {
+            "Why together"
+        } else {
+            "Key terms"
+        };
+        header.push(vec![plain(format!("{label}: {}", why.join(", ")))]);
     }
     let copies: Vec<String> = event
         .members

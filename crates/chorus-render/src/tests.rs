@@ -629,3 +629,19 @@ fn every_source_file_starts_with_a_doc_line() {
     }
     assert!(checked >= 5, "found only {checked} source files");
 }
+
+#[test]
+fn one_article_has_key_terms_not_a_reason_to_be_together() {
+    let mut report = sample();
+    let mut alone = event(
+        "e9",
+        "Ferry back in service",
+        &["lone"],
+        &["Harbour Courier"],
+    );
+    alone.shared_terms = strings(&["ferry", "refit"]);
+    report.events.push(alone);
+    let text = render(&report, Format::Text, &SAMPLE_CONFIG);
+    assert!(text.contains("Key terms: ferry, refit"), "{text}");
+    assert_eq!(text.matches("Why together:").count(), 1, "{text}");
+}
