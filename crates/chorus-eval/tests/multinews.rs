@@ -4,30 +4,18 @@
 //! Prints ours and a lead baseline; fails under the floors. Run with `--nocapture` to see them:
 //! `cargo test --release -p chorus-eval --test multinews -- --nocapture`.
 
+mod common;
+
 use chorus_eval::{score, Mean};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::Article;
 use chorus_pipeline::Config;
+use common::shared;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The budget the product's ROUGE figures are quoted at.
 const BUDGET: usize = 250;
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} is absent (../shared beside the checkout)",
-            p.display()
-        );
-        None
-    }
-}
 
 /// The events of the sample: (articles, human summary), in file order.
 fn events(dir: &Path) -> Vec<(Vec<Article>, String)> {

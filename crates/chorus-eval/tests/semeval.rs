@@ -7,18 +7,17 @@
 //! (`cargo xtask similarity` prints the same with more detail).
 
 use chorus_cluster::{ClusterConfig, Similarity};
+mod common;
+
 use chorus_eval::pearson;
 use chorus_model::{Article, CleanArticle};
-use std::path::Path;
+use common::shared;
 
 #[test]
 fn similarity_follows_human_judgements_of_same_story() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/semeval-pairs-train.jsonl");
-    if !path.exists() {
-        eprintln!("skipping: {} is absent", path.display());
+    let Some(path) = shared("semeval-pairs-train.jsonl") else {
         return;
-    }
+    };
     let mut texts = Vec::new();
     let mut overall = Vec::new();
     for line in std::fs::read_to_string(&path).unwrap().lines() {
