@@ -297,14 +297,7 @@ impl Store {
         // Articles are never removed, so stored events computed from a newer version hold
         // every article this report holds, and more: this report was computed before them
         // (two refreshes at once, the later one done first) and must not replace them.
-        let stored_seen: i64 = tx
-            .query_row("SELECT value FROM meta WHERE key = 'events_seq'", [], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        if stored_seen > seen {
+        if meta_number::<i64>(tx, "events_seq")?.is_some_and(|stored| stored > seen) {
             return Ok(false);
         }
         let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -316,13 +309,7 @@ impl Store {
                 old.entry(e).or_default().push(a);
             }
         }
-        let mut next: u64 = tx
-            .query_row("SELECT value FROM meta WHERE key = 'next_event'", [], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1);
+        let mut next: u64 = meta_number(tx, "next_event")?.unwrap_or(1);
         assign_event_ids(&old, &mut report.events, &mut next);
         let events = &report.events;
 
@@ -514,6 +501,17 @@ const ENTITY_ROWS: &[&str] = &[
 /// The event links of a stored entity.
 const ENTITY_LINKS: &str = "DELETE FROM event_entities WHERE entity_id = ?1";
 
+/// A number kept in the `meta` table under `key`; `None` when it is not there (or not a
+/// number).
+fn meta_number<T: std::str::FromStr>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .and_then(|v| v.parse().ok()))
+}
+
 /// Runs each of `statements` (deletions keyed by `?1`) for `id`.
 fn delete(tx: &Transaction<'_>, id: &str, statements: &[&str]) -> Result<()> {
     for sql in statements {
@@ -618,12 +616,7 @@ impl Collection for Store {
             [],
             |r| r.get(0),
         )?;
-        let seen: Option<i64> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'events_seq'", [], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-            .and_then(|v| v.parse().ok());
+        let seen: Option<i64> = meta_number(&conn, "events_seq")?;
         Ok(seen.is_none_or(|seen| newest > seen))
     }
 
