@@ -147,12 +147,18 @@ impl Grouped {
             unchanged,
             grouping,
         } = self;
+        let chorus_cluster::Clustering {
+            events,
+            similarity,
+            shared_terms,
+            shared_names,
+            duplicates,
+        } = clustering;
         let mut diagnostics = diagnostics;
-        let groups: Vec<Group> = clustering
-            .events
-            .iter()
-            .zip(&clustering.shared_terms)
-            .zip(&clustering.shared_names)
+        let groups: Vec<Group> = events
+            .into_iter()
+            .zip(shared_terms)
+            .zip(shared_names)
             .filter(|((members, _), _)| {
                 // A page that cleaning left no story text in (a web archive's notice, an
                 // embedded post's placeholder) is no story: it is named in the diagnostics
@@ -163,21 +169,20 @@ impl Grouped {
                 }
                 !empty
             })
-            .map(|((members, terms), names)| Group {
-                members: members.clone(),
-                shared_terms: terms.clone(),
-                shared_names: names.clone(),
+            .map(|((members, shared_terms), shared_names)| Group {
+                members,
+                shared_terms,
+                shared_names,
             })
             .collect();
-        let duplicates: Vec<Option<(String, &'static str)>> = clustering
-            .duplicates
+        let duplicates: Vec<Option<(String, &'static str)>> = duplicates
             .iter()
             .map(|d| d.map(|d| (cleaned[d.of].article.id.clone(), d.kind.as_str())))
             .collect();
         assemble(
             cleaned,
             groups,
-            &clustering.similarity,
+            &similarity,
             &duplicates,
             diagnostics,
             config,
