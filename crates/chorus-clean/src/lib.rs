@@ -95,7 +95,10 @@ fn outlet_furniture(
 ) -> BTreeMap<String, HashSet<String>> {
     let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        by_source.entry(a.source.as_str()).or_default().push(i);
+        // An article without a source is its own outlet: it shares furniture with none.
+        if !a.source.is_empty() {
+            by_source.entry(a.source.as_str()).or_default().push(i);
+        }
     }
     let mut out = BTreeMap::new();
     for (source, idx) in by_source {
@@ -119,8 +122,12 @@ fn outlet_furniture(
                 holders.entry(k).or_default().push(j);
             }
         }
-        // Overlap of two articles beyond the line in question.
+        // Overlap of two articles beyond the line in question. Two articles that are nothing
+        // but the line are one text twice (a one-paragraph story stored under two ids).
         let versions = |a: usize, b: usize| {
+            if keys[a].len() == 1 && keys[b].len() == 1 {
+                return true;
+            }
             let shared = keys[a].intersection(&keys[b]).count().saturating_sub(1) as f32;
             let smaller = keys[a].len().min(keys[b].len()).saturating_sub(1).max(1) as f32;
             shared / smaller > config.version_overlap
@@ -334,7 +341,7 @@ mod tests {
     }
 
     #[test]
-    fn lines_recurring_across_one_outlet_are_furniture_but_shared_versions_are_not() {
+    fn recurring_lines_are_furniture_but_not_in_versions_copies_or_across_unnamed_outlets() {
         check(
             vec![
                 article("a", "X", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
@@ -342,6 +349,10 @@ mod tests {
                 article("c", "Y", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
                 article("d", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded.\n"),
                 article("e", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded twice.\n"),
+                article("f", "W", "A one-paragraph story the outlet stored twice."),
+                article("g", "W", "A one-paragraph story the outlet stored twice."),
+                article("h", "", "Lights out at nine.\n\nWith no outlet named."),
+                article("i", "", "Lights out at nine.\n\nEach one is its own outlet."),
             ],
             expect![[r#"
                 == a
@@ -363,6 +374,16 @@ mod tests {
                   | Rivers rose fast.
                   | Roads shut.
                   | The town flooded twice.
+                == f
+                  | A one-paragraph story the outlet stored twice.
+                == g
+                  | A one-paragraph story the outlet stored twice.
+                == h
+                  | Lights out at nine.
+                  | With no outlet named.
+                == i
+                  | Lights out at nine.
+                  | Each one is its own outlet.
             "#]],
         );
     }

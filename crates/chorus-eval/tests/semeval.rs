@@ -44,9 +44,11 @@ fn similarity_follows_human_judgements_of_same_story() {
         pearson(&xs, &overall)
     };
     let (collection, alone) = (r(&cleaned), r(&[]));
-    println!("semeval en-en Pearson r: background of all pairs {collection:.3}, none {alone:.3}");
-    // Measured -0.734 and -0.716 (before the pair's own statistics were left out: -0.727
-    // and -0.565); the issue aims at |r| >= 0.75.
-    assert!(collection <= -0.72, "r {collection:.3} with background");
-    assert!(alone <= -0.70, "r {alone:.3} without background");
+    println!("semeval en-en Pearson r: background of all pairs {collection:.4}, none {alone:.4}");
+    // Measured -0.755 and -0.750; the issue aims at |r| >= 0.75. (Before cleaning kept
+    // articles without a source apart, as ingest does by naming each its own outlet, the
+    // texts that recur across pairs were taken for one outlet's furniture and emptied:
+    // -0.734 and -0.716; `chorus similarity` on the pairs as files gave -0.750 all along.)
+    assert!(collection <= -0.745, "r {collection:.3} with background");
+    assert!(alone <= -0.74, "r {alone:.3} without background");
 }
