@@ -193,6 +193,24 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// The answer to "are these two articles the same story?" (`chorus similarity --json`,
+/// `POST /api/similarity`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SameStory {
+    /// Ids of the two articles.
+    pub a: String,
+    pub b: String,
+    /// Cosine of their weighted term vectors, damped by their distance in time (0 to 1).
+    pub cosine: f64,
+    /// The cosine's square root, which follows graded human judgements more linearly.
+    pub score: f64,
+    /// Whether the cosine reaches the threshold at which articles join one event.
+    pub same_story: bool,
+    pub threshold: f64,
+    /// Articles whose term statistics weighed the words (with none, every word counts alike).
+    pub background: usize,
+}
+
 /// Points at a sentence: article id plus byte range in that article's cleaned text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {

@@ -12,6 +12,9 @@ use chorus_model::{
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
+mod similarity;
+pub use similarity::Comparer;
+
 /// Settings of every stage.
 #[derive(Debug, Clone, Default)]
 pub struct Config {

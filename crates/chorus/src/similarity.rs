@@ -2,8 +2,8 @@
 //! background articles for term statistics.
 
 use anyhow::{bail, Result};
-use chorus_cluster::{graded_score, ClusterConfig, Similarity};
 use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_pipeline::{Comparer, Config};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,7 +23,6 @@ pub(crate) struct SimilarityArgs {
 }
 
 pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
-    let config = ClusterConfig::default();
     let mut pair = Vec::new();
     for path in [&args.a, &args.b] {
         let ingested = ingest_paths(std::slice::from_ref(path), &IngestConfig::default());
@@ -42,34 +41,24 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
         for d in &ingested.diagnostics {
             eprintln!("chorus: {}: {}", d.path, d.message);
         }
-        chorus_clean::clean(ingested.articles, &Default::default())
+        ingested.articles
     };
-    let cleaned = chorus_clean::clean(pair, &Default::default());
-    let cosine = Similarity::new(&background, &config).score(&cleaned[0], &cleaned[1]);
-    let same = cosine >= config.online.threshold;
-    let score = graded_score(cosine);
-    let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
+    let b = pair.pop().expect("two articles were read");
+    let a = pair.pop().expect("two articles were read");
+    let answer = Comparer::new(background, &Config::default()).compare(a, b);
     if args.json {
-        println!(
-            "{}",
-            serde_json::json!({
-                "a": cleaned[0].article.id,
-                "b": cleaned[1].article.id,
-                "cosine": round(cosine),
-                "score": round(score),
-                "same_story": same,
-                "threshold": round(config.online.threshold),
-            })
-        );
+        println!("{}", serde_json::to_string(&answer)?);
     } else {
         println!(
-            "{}: cosine {cosine:.3} (score {score:.3}; events join at {:.2})",
-            if same {
+            "{}: cosine {:.3} (score {:.3}; events join at {:.2})",
+            if answer.same_story {
                 "same story"
             } else {
                 "different stories"
             },
-            config.online.threshold
+            answer.cosine,
+            answer.score,
+            answer.threshold
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -320,49 +320,51 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
     }
     let path = shared("semeval-pairs-train.jsonl")?;
     let mut overall: Vec<f64> = Vec::new();
-    let article = |id: String, text: &str| chorus_model::Article {
-        id,
-        source: String::new(),
-        body: text.to_string(),
-        ..Default::default()
-    };
-    let mut raw = Vec::new();
+    let mut pairs = Vec::new();
     for line in std::fs::read_to_string(&path)?.lines() {
         let v: serde_json::Value = serde_json::from_str(line)?;
         if v["lang1"] != "en" || v["lang2"] != "en" {
             continue;
         }
-        let id = v["pair_id"].as_str().unwrap_or_default().to_string();
-        raw.push(article(
-            format!("{id}/1"),
-            v["text1"].as_str().unwrap_or_default(),
-        ));
-        raw.push(article(
-            format!("{id}/2"),
-            v["text2"].as_str().unwrap_or_default(),
-        ));
+        let id = v["pair_id"].as_str().unwrap_or_default();
+        let text = |k: usize| chorus_model::Article {
+            id: format!("{id}/{k}"),
+            body: v[format!("text{k}")]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            ..Default::default()
+        };
+        pairs.push((text(1), text(2)));
         overall.push(v["overall"].as_f64().unwrap_or(f64::NAN));
     }
-    let cleaned = chorus_clean::clean(raw, &Default::default());
     let ys = overall;
-    // With the texts of all pairs as background, as in a collection; then with none, as
+    let pipeline = chorus_pipeline::Config {
+        cluster: config.clone(),
+        ..Default::default()
+    };
+    let all: Vec<chorus_model::Article> = pairs
+        .iter()
+        .flat_map(|(a, b)| [a.clone(), b.clone()])
+        .collect();
+    // Through the `Comparer` that `chorus similarity` and `POST /api/similarity` answer with:
+    // with the texts of all pairs as background, as in a collection; then with none, as
     // `chorus similarity A B` compares two files alone.
-    for (background, label) in [(&cleaned[..], "all pairs' texts"), (&[][..], "none")] {
-        let sim = chorus_cluster::Similarity::new(background, &config);
+    for (background, label) in [(all, "all pairs' texts"), (Vec::new(), "none")] {
+        let comparer = chorus_pipeline::Comparer::new(background, &pipeline);
         let start = Instant::now();
-        let xs: Vec<f64> = (0..ys.len())
-            .map(|k| f64::from(sim.score(&cleaned[2 * k], &cleaned[2 * k + 1])))
+        let answers: Vec<chorus_model::SameStory> = pairs
+            .iter()
+            .map(|(a, b)| comparer.compare(a.clone(), b.clone()))
             .collect();
         let ms = start.elapsed().as_millis();
+        let xs: Vec<f64> = answers.iter().map(|s| s.cosine).collect();
+        let graded: Vec<f64> = answers.iter().map(|s| s.score).collect();
         let r = pearson(&xs, &ys);
-        let graded: Vec<f64> = xs
-            .iter()
-            .map(|&x| f64::from(chorus_cluster::graded_score(x as f32)))
-            .collect();
-        let same = xs
+        let same = answers
             .iter()
             .zip(&ys)
-            .filter(|(x, y)| (**x >= f64::from(config.online.threshold)) == (**y < 2.5))
+            .filter(|(s, y)| s.same_story == (**y < 2.5))
             .count();
         println!(
             "semeval-pairs-train en-en, background {label}: {} pairs, Pearson r (similarity vs \
