@@ -1,5 +1,6 @@
 //! The JSON API: the same data as the pages, in the model's serde shapes, plus
-//! `POST /api/articles` to ingest one article, a JSON array or JSON lines. Documented in
+//! `POST /api/articles` to ingest one article, a JSON array or JSON lines, and
+//! `POST /api/similarity` to ask whether two articles are the same story. Documented in
 //! `openapi.json` (served at `/api/openapi.json`).
 
 use crate::error::ApiError;
@@ -10,7 +11,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chorus_model::Diagnostic;
+use chorus_model::{Diagnostic, SameStory};
+use chorus_pipeline::Comparer;
 use chorus_store::{refresh_events, AddOutcome, Grouping};
 use serde::Serialize;
 use std::sync::Arc;
@@ -91,6 +93,53 @@ pub(crate) async fn search(
 
 pub(crate) async fn stats(State(state): State<AppState>) -> ApiResult<chorus_store::Stats> {
     Ok(Json(state.run(move |store, _| Ok(store.stats()?)).await?))
+}
+
+/// `GET /api/similarity` asks nothing: say which method works.
+pub(crate) async fn similarity_method() -> ApiError {
+    ApiError(WebError::BadRequest(
+        "use POST with two articles (a JSON array or two JSON lines)".into(),
+    ))
+}
+
+/// `POST /api/similarity`: "are these the same story?" for two articles, which are not
+/// stored, with the collection's term statistics weighing the words.
+pub(crate) async fn similarity(State(state): State<AppState>, body: Bytes) -> ApiResult<SameStory> {
+    let parsed = chorus_ingest::ingest_named_bytes(&request_name(&body), &body);
+    let mut articles = parsed.articles;
+    if articles.len() != 2 {
+        let why = parsed
+            .diagnostics
+            .first()
+            .map_or_else(String::new, |d| format!(" ({})", d.message));
+        return Err(WebError::BadRequest(format!(
+            "send exactly two articles, each with at least \"text\" or \"html\", as a JSON \
+             array or two JSON lines; read {}{why}",
+            articles.len()
+        ))
+        .into());
+    }
+    let b = articles.pop().expect("two articles");
+    let a = articles.pop().expect("two articles");
+    let cache = Arc::clone(&state.comparer);
+    let answer = state
+        .run(move |store, pipeline| {
+            let version = store.stats()?.versions;
+            // Held while the statistics are counted: a request that waited uses them.
+            let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
+            let comparer = match slot.as_ref() {
+                Some((at, c)) if *at == version => Arc::clone(c),
+                _ => {
+                    let c = Arc::new(Comparer::new(store.articles()?, pipeline));
+                    *slot = Some((version, Arc::clone(&c)));
+                    c
+                }
+            };
+            drop(slot);
+            Ok(comparer.compare(a, b))
+        })
+        .await?;
+    Ok(Json(answer))
 }
 
 pub(crate) async fn openapi() -> Response {

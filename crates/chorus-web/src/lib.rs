@@ -36,6 +36,9 @@ impl Default for WebConfig {
     }
 }
 
+/// A comparer of the collection and the article version count it was counted at.
+type Counted = (usize, Arc<chorus_pipeline::Comparer>);
+
 /// What every handler shares: the collection and the settings used to refresh its events.
 #[derive(Clone)]
 pub struct AppState {
@@ -45,6 +48,9 @@ pub struct AppState {
     /// Held while events are refreshed after a POST: one refresh at a time, and a POST that
     /// waited finds its articles already grouped by the refresh it waited for.
     refreshing: Arc<std::sync::Mutex<()>>,
+    /// The collection's term statistics for `POST /api/similarity`, with the article version
+    /// count they were counted at; counted again when the collection has changed.
+    comparer: Arc<std::sync::Mutex<Option<Counted>>>,
 }
 
 impl AppState {
@@ -58,6 +64,7 @@ impl AppState {
             pipeline: Arc::new(pipeline),
             config: Arc::new(config),
             refreshing: Arc::default(),
+            comparer: Arc::default(),
         }
     }
 
@@ -94,6 +101,10 @@ pub fn app(state: AppState) -> Router {
             axum::routing::post(api::post_articles).get(api::articles_method),
         )
         .route("/api/articles/{*id}", get(api::article))
+        .route(
+            "/api/similarity",
+            axum::routing::post(api::similarity).get(api::similarity_method),
+        )
         .route("/api/entities", get(api::entities))
         .route("/api/entities/{id}", get(api::entity))
         .route("/api/search", get(api::search))

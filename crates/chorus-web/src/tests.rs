@@ -334,3 +334,64 @@ async fn a_page_with_no_story_text_is_in_no_event_and_shown_as_read() {
     );
     assert!(!page.contains("/events/"), "{page}");
 }
+
+#[tokio::test]
+async fn two_articles_are_compared_against_the_collection_without_being_stored() {
+    let site = example_site().await;
+    let corpus: Vec<serde_json::Value> = corpus_jsonl()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let text_of = |id: &str| {
+        let a = corpus.iter().find(|a| a["id"] == id).unwrap();
+        serde_json::json!({"text": a["text"], "title": a["title"], "source": a["source"]})
+    };
+    let ask = |a: &str, b: &str| serde_json::json!([text_of(a), text_of(b)]).to_string();
+    let same = ask(
+        "harbour-courier/port-strike-day-two.txt",
+        "meridian-wire/port-strike.md",
+    );
+    let (status, body) = call(&site.app, "POST", "/api/similarity", same.into()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(answer["same_story"], true, "{answer}");
+    assert_eq!(answer["background"], 15, "{answer}");
+    let cosine = answer["cosine"].as_f64().unwrap();
+    let other = ask(
+        "harbour-courier/port-strike-day-two.txt",
+        "eastgate-chronicle/comet-sighting.md",
+    );
+    let (status, body) = call(&site.app, "POST", "/api/similarity", other.into()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(answer["same_story"], false, "{answer}");
+    assert!(answer["cosine"].as_f64().unwrap() < cosine, "{answer}");
+    // Nothing asked about was stored.
+    assert_eq!(get_json(&site.app, "/api/stats").await["articles"], 15);
+
+    // Not two articles: a 400 that says what to send.
+    for body in [
+        serde_json::json!([{"text": "Only one."}]).to_string(),
+        serde_json::json!([{"text": "One."}, {"text": "Two."}, {"text": "Three."}]).to_string(),
+        "\u{0}\u{1}not json".to_string(),
+    ] {
+        let (status, answer) = call(&site.app, "POST", "/api/similarity", body.into()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+        assert!(answer.contains("exactly two articles"), "{answer}");
+    }
+    let (status, _) = get(&site.app, "/api/similarity").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The statistics follow the collection as it grows.
+    let more = serde_json::json!({"id": "extra", "source": "Tessaly Post",
+        "text": "The ferry Quillon returned to Tessaly harbour on Sunday after a refit."});
+    let (status, _) = call(&site.app, "POST", "/api/articles", more.to_string().into()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let again = ask(
+        "harbour-courier/port-strike-day-two.txt",
+        "meridian-wire/port-strike.md",
+    );
+    let (_, body) = call(&site.app, "POST", "/api/similarity", again.into()).await;
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(answer["background"], 16, "{answer}");
+}
