@@ -300,6 +300,13 @@ impl Similarity {
         }
     }
 
+    /// Counts more background articles: the statistics are those of everything added, in
+    /// whatever batches it came.
+    pub fn add_background(&mut self, background: &[CleanArticle]) {
+        self.vocab
+            .add_all(background, &self.config.features, &self.stems);
+    }
+
     /// Cosine of the two articles' TF-IDF vectors, damped by their distance in time. Terms
     /// are weighed by the background's statistics alone: one the background lacks as its
     /// rarest, and with no background all alike (the two articles' own statistics would make
