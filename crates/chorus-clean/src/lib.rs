@@ -123,9 +123,13 @@ fn outlet_furniture(
             }
         }
         // Overlap of two articles beyond the line in question. Two articles that are nothing
-        // but the line are one text twice (a one-paragraph story stored under two ids).
-        let versions = |a: usize, b: usize| {
-            if keys[a].len() == 1 && keys[b].len() == 1 {
+        // but the line are one text twice when it runs longer than promo lines do (a
+        // one-paragraph story stored under two ids); a short one is still a placeholder.
+        let versions = |a: usize, b: usize, line: &str| {
+            if keys[a].len() == 1
+                && keys[b].len() == 1
+                && line.split_whitespace().count() > config.promo_max_words
+            {
                 return true;
             }
             let shared = keys[a].intersection(&keys[b]).count().saturating_sub(1) as f32;
@@ -140,7 +144,7 @@ fn outlet_furniture(
             // Count holders that are not versions of an earlier counted holder.
             let mut independent: Vec<usize> = Vec::new();
             for &h in &hs {
-                if independent.iter().all(|&o| !versions(o, h)) {
+                if independent.iter().all(|&o| !versions(o, h, k)) {
                     independent.push(h);
                 }
             }
@@ -252,6 +256,14 @@ mod tests {
     use super::*;
     use expect_test::{expect, Expect};
 
+    /// A story of one paragraph, longer than any promo line (61+ words).
+    const LONG_ONE_PARAGRAPH: &str = "The ferry Quillon returned to Tessaly harbour on Sunday \
+        after a three-month refit at the Vornholt yard, the Tessaly Ferry Company said. Captain \
+        Ysolde Brackwater thanked the crew and the yard for finishing two weeks early, and said \
+        the crossing to the outer islands would resume on Monday morning with the first sailing \
+        at seven. Islanders had relied on a smaller chartered boat since the spring, and freight \
+        had piled up on both quays.";
+
     fn article(id: &str, source: &str, body: &str) -> Article {
         Article {
             id: id.into(),
@@ -349,8 +361,10 @@ mod tests {
                 article("c", "Y", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
                 article("d", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded.\n"),
                 article("e", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded twice.\n"),
-                article("f", "W", "A one-paragraph story the outlet stored twice."),
-                article("g", "W", "A one-paragraph story the outlet stored twice."),
+                article("f", "W", LONG_ONE_PARAGRAPH),
+                article("g", "W", LONG_ONE_PARAGRAPH),
+                article("j", "V", "This page is temporarily unavailable."),
+                article("k", "V", "This page is temporarily unavailable."),
                 article("h", "", "Lights out at nine.\n\nWith no outlet named."),
                 article("i", "", "Lights out at nine.\n\nEach one is its own outlet."),
             ],
@@ -375,9 +389,17 @@ mod tests {
                   | Roads shut.
                   | The town flooded twice.
                 == f
-                  | A one-paragraph story the outlet stored twice.
+                  | The ferry Quillon returned to Tessaly harbour on Sunday after a three-month refit at the Vornholt yard, the Tessaly Ferry Company said.
+                  | Captain Ysolde Brackwater thanked the crew and the yard for finishing two weeks early, and said the crossing to the outer islands would resume on Monday morning with the first sailing at seven.
+                  | Islanders had relied on a smaller chartered boat since the spring, and freight had piled up on both quays.
                 == g
-                  | A one-paragraph story the outlet stored twice.
+                  | The ferry Quillon returned to Tessaly harbour on Sunday after a three-month refit at the Vornholt yard, the Tessaly Ferry Company said.
+                  | Captain Ysolde Brackwater thanked the crew and the yard for finishing two weeks early, and said the crossing to the outer islands would resume on Monday morning with the first sailing at seven.
+                  | Islanders had relied on a smaller chartered boat since the spring, and freight had piled up on both quays.
+                == j
+                  - boilerplate (recurs_in_outlet): This page is temporarily unavailable.
+                == k
+                  - boilerplate (recurs_in_outlet): This page is temporarily unavailable.
                 == h
                   | Lights out at nine.
                   | With no outlet named.
