@@ -183,9 +183,14 @@ fn no_collection(dir: &Path) -> anyhow::Error {
 
 /// Opens an existing collection for reading (and writing, when the lock is free).
 fn open_existing(data: &DataArgs) -> Result<Store> {
-    match Store::open(&data.data_dir, &OpenOptions::default()) {
+    open_dir(&data.data_dir)
+}
+
+/// Opens the collection in `dir`, which must exist.
+pub(crate) fn open_dir(dir: &Path) -> Result<Store> {
+    match Store::open(dir, &OpenOptions::default()) {
         Err(StoreError::NotFound(dir)) => Err(no_collection(&dir)),
-        other => other.with_context(|| format!("opening {}", data.data_dir.display())),
+        other => other.with_context(|| format!("opening {}", dir.display())),
     }
 }
 

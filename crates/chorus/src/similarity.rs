@@ -17,6 +17,10 @@ pub(crate) struct SimilarityArgs {
     /// without, every word counts alike (rare words then count no more than common ones).
     #[arg(long)]
     background: Vec<PathBuf>,
+    /// Weigh the words by a stored collection's statistics (its data directory), as the
+    /// server's `POST /api/similarity` does; with `--background`, both count.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
     /// Print JSON instead of a sentence.
     #[arg(long)]
     json: bool,
@@ -34,15 +38,20 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
             None => bail!("{}: no article could be read", path.display()),
         }
     }
-    let background = if args.background.is_empty() {
-        Vec::new()
-    } else {
+    let mut background = match &args.data_dir {
+        Some(dir) => {
+            use chorus_store::Collection;
+            crate::collection::open_dir(dir)?.articles()?
+        }
+        None => Vec::new(),
+    };
+    if !args.background.is_empty() {
         let ingested = ingest_paths(&args.background, &IngestConfig::default());
         for d in &ingested.diagnostics {
             eprintln!("chorus: {}: {}", d.path, d.message);
         }
-        ingested.articles
-    };
+        background.extend(ingested.articles);
+    }
     let b = pair.pop().expect("two articles were read");
     let a = pair.pop().expect("two articles were read");
     let answer = Comparer::new(background, &Config::default()).compare(a, b);

@@ -274,9 +274,47 @@ fn read_commands_answer_from_the_example_collection() {
     let text = chorus(&data, &["search", word]);
     assert!(stdout(&text).contains('['), "{}", stdout(&text));
 
+    // "Same story?" weighed by the collection's statistics: as with the corpus as background.
+    let path = |p: &str| corpus.join(p).to_str().unwrap().to_string();
+    let (a, b) = (
+        path("harbour-courier/viaduct-collapse.txt"),
+        path("meridian-wire/port-strike.md"),
+    );
+    let data_dir = data.to_str().unwrap();
+    let by_collection = json(&chorus(
+        &data,
+        &["similarity", &a, &b, "--data-dir", data_dir, "--json"],
+    ));
+    let by_files = json(&chorus(
+        &data,
+        &[
+            "similarity",
+            &a,
+            &b,
+            "--background",
+            corpus.to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    assert_eq!(by_collection, by_files);
+    assert_eq!(by_collection["background"], 15);
+
     let nowhere = chorus(&dir.join("nowhere"), &["stats"]);
     fails_saying(&nowhere, "no collection at");
     assert!(!dir.join("nowhere").exists());
+    let nowhere = dir.join("nowhere");
+    let compared = chorus(
+        &data,
+        &[
+            "similarity",
+            &a,
+            &b,
+            "--data-dir",
+            nowhere.to_str().unwrap(),
+        ],
+    );
+    fails_saying(&compared, "no collection at");
+    assert!(!nowhere.exists());
 }
 
 /// Each event of the collection: id → its article ids (sorted), from `show`.
