@@ -54,7 +54,10 @@ pub struct Vocabulary {
     /// Surface forms of every term with their counts (usually one or two).
     surface: Vec<Vec<(String, u32)>>,
     /// Every word as written, resolved once: stemming and lookups happen per distinct word.
+    /// English words here, those of other languages in `other_words` by
+    /// [`Terms::language_index`] (a word may be a stop word in one and a term in another).
     words: HashMap<String, WordInfo>,
+    other_words: Vec<HashMap<String, WordInfo>>,
     docs: u32,
 }
 
@@ -76,6 +79,8 @@ const NONE: u32 = u32::MAX;
 /// occurrence, with how often it occurs and its summed weight.
 pub(crate) struct ArticleWords<'a> {
     items: Vec<Item<'a>>,
+    /// The article's language (ISO 639-1), which decides stop words and stems.
+    language: Option<&'a str>,
 }
 
 enum ItemKey<'a> {
@@ -184,6 +189,8 @@ impl<'a> Gather<'a, '_> {
 impl<'a> ArticleWords<'a> {
     /// The words of the article's cleaned text and of its title (weighted up).
     pub(crate) fn new(article: &'a CleanArticle, config: &FeatureConfig, stems: &Terms) -> Self {
+        let language = article.article.language.as_deref();
+        let stems = stems.for_language(language);
         let mut g = Gather {
             config,
             stems,
@@ -196,7 +203,10 @@ impl<'a> ArticleWords<'a> {
         if let Some(t) = &article.article.title {
             g.text(t, config.title_weight, false);
         }
-        ArticleWords { items: g.items }
+        ArticleWords {
+            items: g.items,
+            language,
+        }
     }
 }
 
@@ -237,7 +247,11 @@ impl Vocabulary {
     /// Resolves a content word as written (cached after its first sighting), counting `n`
     /// occurrences of it.
     fn word(&mut self, w: &str, stems: &Terms, n: u32) -> WordInfo {
-        if let Some(&info) = self.words.get(w) {
+        let known = match stems.language_index() {
+            0 => self.words.get(w),
+            i => self.other_words.get(i).and_then(|m| m.get(w)),
+        };
+        if let Some(&info) = known {
             self.surface[info.term as usize][info.form as usize].1 += n;
             if info.name != NONE {
                 self.surface[info.name as usize][info.name_form as usize].1 += n;
@@ -261,7 +275,15 @@ impl Vocabulary {
             name,
             name_form,
         };
-        self.words.insert(w.to_string(), info);
+        match stems.language_index() {
+            0 => self.words.insert(w.to_string(), info),
+            i => {
+                if self.other_words.len() <= i {
+                    self.other_words.resize_with(i + 1, HashMap::default);
+                }
+                self.other_words[i].insert(w.to_string(), info)
+            }
+        };
         info
     }
 
@@ -319,6 +341,7 @@ impl Vocabulary {
         config: &FeatureConfig,
         stems: &Terms,
     ) -> (Counts, Vec<u32>) {
+        let stems = stems.for_language(words.language);
         let mut c: Counts = Vec::with_capacity(words.items.len());
         let mut names: Vec<u32> = Vec::new();
         for item in &words.items {

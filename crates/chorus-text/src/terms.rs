@@ -10,9 +10,32 @@ const CACHE_WORDS: usize = 200_000;
 type Resolved = Option<(Box<str>, Box<str>)>;
 
 thread_local! {
-    static STEM_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Resolved>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// Per language ([`Terms::language_index`]): words as written, resolved.
+    static STEM_CACHE: std::cell::RefCell<Vec<rustc_hash::FxHashMap<Box<str>, Resolved>>> =
+        std::cell::RefCell::new(vec![rustc_hash::FxHashMap::default(); LANGUAGES.len() + 1]);
 }
+
+/// The languages read with a stemmer and stop words of their own (ISO 639-1 codes; the
+/// stop words are the Stopwords ISO lists of the `stop-words` crate, the stemmers
+/// Snowball's). Any other language, and an unknown one, is read as English.
+const LANGUAGES: &[(&str, Algorithm)] = &[
+    ("ar", Algorithm::Arabic),
+    ("da", Algorithm::Danish),
+    ("de", Algorithm::German),
+    ("el", Algorithm::Greek),
+    ("es", Algorithm::Spanish),
+    ("fi", Algorithm::Finnish),
+    ("fr", Algorithm::French),
+    ("hu", Algorithm::Hungarian),
+    ("it", Algorithm::Italian),
+    ("nl", Algorithm::Dutch),
+    ("no", Algorithm::Norwegian),
+    ("pt", Algorithm::Portuguese),
+    ("ro", Algorithm::Romanian),
+    ("ru", Algorithm::Russian),
+    ("sv", Algorithm::Swedish),
+    ("tr", Algorithm::Turkish),
+];
 
 const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
 
@@ -105,19 +128,66 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Turns text into stemmed, lowercased content terms (stop words and one-letter words gone).
+/// The default reads English (with news fillers among its stop words);
+/// [`Terms::for_language`] gives the reading of another language.
 pub struct Terms {
     stemmer: Stemmer,
+    /// 0 for English, else 1 + the language's place in [`LANGUAGES`].
+    language: usize,
+    /// The language's stop words (English uses `data/stopwords-en.txt`).
+    stop: Option<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl Default for Terms {
     fn default() -> Self {
         Terms {
             stemmer: Stemmer::create(Algorithm::English),
+            language: 0,
+            stop: None,
         }
     }
 }
 
 impl Terms {
+    /// The reading of the language `code` (ISO 639-1, as ingest detects it): `self` for
+    /// English, for no language and for a language without a stemmer of its own here.
+    pub fn for_language<'a>(&'a self, code: Option<&str>) -> &'a Terms {
+        static OTHERS: OnceLock<Vec<Terms>> = OnceLock::new();
+        let Some(i) = code.and_then(|c| LANGUAGES.iter().position(|(l, _)| *l == c)) else {
+            return self;
+        };
+        &OTHERS.get_or_init(|| {
+            LANGUAGES
+                .iter()
+                .enumerate()
+                .map(|(i, (code, algorithm))| Terms {
+                    stemmer: Stemmer::create(*algorithm),
+                    language: i + 1,
+                    stop: Some(
+                        stop_words::lookup(code)
+                            .unwrap_or_default()
+                            .iter()
+                            .copied()
+                            .collect(),
+                    ),
+                })
+                .collect()
+        })[i]
+    }
+
+    /// 0 for English, a number of its own for each other language read.
+    pub fn language_index(&self) -> usize {
+        self.language
+    }
+
+    /// Whether a lower-case word carries a topic in this language.
+    fn is_content_lower(&self, lower: &str) -> bool {
+        match &self.stop {
+            None => is_content(lower),
+            Some(stop) => lower.chars().count() >= 2 && !stop.contains(lower),
+        }
+    }
+
     /// The stem of one lowercase word.
     pub fn stem(&self, lower: &str) -> String {
         self.stemmer.stem(lower).into_owned()
@@ -136,7 +206,7 @@ impl Terms {
     /// directly; other words go through the per-thread cache.
     pub fn is_content_word(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if word.is_ascii() && b.len() <= 24 {
+        if self.stop.is_none() && word.is_ascii() && b.len() <= 24 {
             let mut lower = [0u8; 24];
             for (l, c) in lower.iter_mut().zip(b) {
                 *l = c.to_ascii_lowercase();
@@ -154,13 +224,14 @@ impl Terms {
             fn lend(r: &Resolved) -> Option<(&str, &str)> {
                 r.as_ref().map(|(l, s)| (&**l, &**s))
             }
-            let mut cache = cache.borrow_mut();
+            let mut caches = cache.borrow_mut();
+            let cache = &mut caches[self.language];
             if let Some(known) = cache.get(word) {
                 return f(lend(known));
             }
             let mut lower = String::with_capacity(word.len());
             push_lower_word(&mut lower, word);
-            let resolved = is_content(&lower).then(|| {
+            let resolved = self.is_content_lower(&lower).then(|| {
                 let stem = self.stem(&lower).into_boxed_str();
                 (lower.into_boxed_str(), stem)
             });
@@ -275,5 +346,31 @@ mod tests {
             t.terms("The families arrived in Moscow on Sunday's flight"),
             ["famili", "arriv", "moscow", "sunday", "flight"]
         );
+    }
+
+    #[test]
+    fn each_language_has_its_own_stop_words_and_stems() {
+        let english = Terms::default();
+        let german = english.for_language(Some("de"));
+        assert_eq!(
+            german.terms("Die Regierung und die Regierungen der Länder"),
+            ["regier", "regier", "land"]
+        );
+        // "die" is an English word with a topic; "the" is German for nothing.
+        assert_eq!(english.terms("Die the Regierung"), ["die", "regierung"]);
+        assert_eq!(german.terms("Die the Regierung"), ["the", "regier"]);
+        // English, no language and a language without a reading here are read as English.
+        for code in [Some("en"), None, Some("xx")] {
+            assert!(std::ptr::eq(english.for_language(code), &english));
+        }
+        assert_ne!(german.language_index(), 0);
+        assert_ne!(
+            german.language_index(),
+            english.for_language(Some("fr")).language_index()
+        );
+        // The same word as written is cached apart per language.
+        assert!(english.is_content_word("Die"));
+        assert!(!german.is_content_word("Die"));
+        assert!(english.is_content_word("Die"));
     }
 }

@@ -7,7 +7,7 @@ use chorus_cluster::{cluster, ClusterConfig, Collection};
 use chorus_eval::pearson;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::CleanArticle;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 /// B-cubed and pairwise precision / recall / F1 of a predicted grouping against gold labels.
@@ -319,62 +319,108 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
         config.features.title_weight = x;
     }
     let path = shared("semeval-pairs-train.jsonl")?;
-    let mut overall: Vec<f64> = Vec::new();
-    let mut pairs = Vec::new();
+    // Same-language pairs by language; each text's language detected as ingest does.
+    type Pairs = Vec<(chorus_model::Article, chorus_model::Article)>;
+    let mut by_language: BTreeMap<String, (Pairs, Vec<f64>)> = BTreeMap::new();
     for line in std::fs::read_to_string(&path)?.lines() {
         let v: serde_json::Value = serde_json::from_str(line)?;
-        if v["lang1"] != "en" || v["lang2"] != "en" {
+        let Some(lang) = v["lang1"].as_str().filter(|l| v["lang2"] == *l) else {
             continue;
-        }
+        };
         let id = v["pair_id"].as_str().unwrap_or_default();
-        let text = |k: usize| chorus_model::Article {
-            id: format!("{id}/{k}"),
-            body: v[format!("text{k}")]
+        let text = |k: usize| {
+            let body = v[format!("text{k}")]
                 .as_str()
                 .unwrap_or_default()
-                .to_string(),
-            ..Default::default()
+                .to_string();
+            chorus_model::Article {
+                id: format!("{id}/{k}"),
+                language: chorus_ingest::detect_language(&body),
+                body,
+                ..Default::default()
+            }
         };
-        pairs.push((text(1), text(2)));
-        overall.push(v["overall"].as_f64().unwrap_or(f64::NAN));
+        let group = by_language.entry(lang.to_string()).or_default();
+        group.0.push((text(1), text(2)));
+        group.1.push(v["overall"].as_f64().unwrap_or(f64::NAN));
     }
-    let ys = overall;
     let pipeline = chorus_pipeline::Config {
         cluster: config.clone(),
         ..Default::default()
     };
-    let all: Vec<chorus_model::Article> = pairs
-        .iter()
-        .flat_map(|(a, b)| [a.clone(), b.clone()])
-        .collect();
     // Through the `Comparer` that `chorus similarity` and `POST /api/similarity` answer with:
-    // with the texts of all pairs as background, as in a collection; then with none, as
-    // `chorus similarity A B` compares two files alone.
-    for (background, label) in [(all, "all pairs' texts"), (Vec::new(), "none")] {
-        let comparer = chorus_pipeline::Comparer::new(background, &pipeline);
+    // with the texts of all pairs as background, as in a collection, or with none, as
+    // `chorus similarity A B` compares two files alone. Returns the answers and the time taken.
+    let answer = |pairs: &Pairs, background: bool| {
+        let all = if background {
+            pairs
+                .iter()
+                .flat_map(|(a, b)| [a.clone(), b.clone()])
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let comparer = chorus_pipeline::Comparer::new(all, &pipeline);
         let start = Instant::now();
         let answers: Vec<chorus_model::SameStory> = pairs
             .iter()
             .map(|(a, b)| comparer.compare(a.clone(), b.clone()))
             .collect();
-        let ms = start.elapsed().as_millis();
+        (answers, start.elapsed().as_millis())
+    };
+    let r_of = |answers: &[chorus_model::SameStory], ys: &[f64]| {
         let xs: Vec<f64> = answers.iter().map(|s| s.cosine).collect();
         let graded: Vec<f64> = answers.iter().map(|s| s.score).collect();
-        let r = pearson(&xs, &ys);
+        (pearson(&xs, ys), pearson(&graded, ys))
+    };
+    let (pairs, ys) = by_language.get("en").context("no en-en pairs")?;
+    for (background, label) in [(true, "all pairs' texts"), (false, "none")] {
+        let (answers, ms) = answer(pairs, background);
+        let (r, graded) = r_of(&answers, ys);
         let same = answers
             .iter()
-            .zip(&ys)
+            .zip(ys)
             .filter(|(s, y)| s.same_story == (**y < 2.5))
             .count();
         println!(
             "semeval-pairs-train en-en, background {label}: {} pairs, Pearson r (similarity vs \
-             overall) {r:.3}, |r| {:.3}; of the graded score {:.3}; same story (cosine ≥ {:.2}) \
-             agrees with overall < 2.5 on {:.3} ({ms} ms)",
-            xs.len(),
+             overall) {r:.3}, |r| {:.3}; of the graded score {graded:.3}; same story (cosine ≥ \
+             {:.2}) agrees with overall < 2.5 on {:.3} ({ms} ms)",
+            answers.len(),
             r.abs(),
-            pearson(&graded, &ys),
             config.online.threshold,
-            same as f64 / xs.len() as f64,
+            same as f64 / answers.len() as f64,
+        );
+    }
+    println!(
+        "\nsame-language pairs, Pearson r (graded score in brackets), each text read in the \
+         language detected in it, and as English:\n\
+         lang  pairs  background            none                  as English, background"
+    );
+    for (lang, (pairs, ys)) in &by_language {
+        let (bg, _) = answer(pairs, true);
+        let (none, _) = answer(pairs, false);
+        let english: Pairs = pairs
+            .iter()
+            .map(|(a, b)| {
+                let plain = |x: &chorus_model::Article| chorus_model::Article {
+                    language: None,
+                    ..x.clone()
+                };
+                (plain(a), plain(b))
+            })
+            .collect();
+        let (as_english, _) = answer(&english, true);
+        let cell = |answers: &[chorus_model::SameStory]| {
+            let (r, graded) = r_of(answers, ys);
+            format!("{r:.3} ({graded:.3})")
+        };
+        println!(
+            "{lang:<5} {:>5}  {:<20}  {:<20}  {}",
+            pairs.len(),
+            cell(&bg),
+            cell(&none),
+            cell(&as_english)
         );
     }
     Ok(())
