@@ -114,7 +114,7 @@ struct Gather<'a, 'c> {
 impl<'a> Gather<'a, '_> {
     fn text(&mut self, text: &'a str, weight: f32, lead: bool) {
         let mut phrase: Vec<&'a str> = Vec::new();
-        for (_, w) in chorus_text::words(text) {
+        for (_, w) in chorus_text::index_words(text) {
             let w_lead = if lead && self.seen_words < self.config.lead_words {
                 self.config.lead_weight
             } else {

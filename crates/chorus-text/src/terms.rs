@@ -15,26 +15,29 @@ thread_local! {
         std::cell::RefCell::new(vec![rustc_hash::FxHashMap::default(); LANGUAGES.len() + 1]);
 }
 
-/// The languages read with a stemmer and stop words of their own (ISO 639-1 codes; the
-/// stop words are the Stopwords ISO lists of the `stop-words` crate, the stemmers
-/// Snowball's). Any other language, and an unknown one, is read as English.
-const LANGUAGES: &[(&str, Algorithm)] = &[
-    ("ar", Algorithm::Arabic),
-    ("da", Algorithm::Danish),
-    ("de", Algorithm::German),
-    ("el", Algorithm::Greek),
-    ("es", Algorithm::Spanish),
-    ("fi", Algorithm::Finnish),
-    ("fr", Algorithm::French),
-    ("hu", Algorithm::Hungarian),
-    ("it", Algorithm::Italian),
-    ("nl", Algorithm::Dutch),
-    ("no", Algorithm::Norwegian),
-    ("pt", Algorithm::Portuguese),
-    ("ro", Algorithm::Romanian),
-    ("ru", Algorithm::Russian),
-    ("sv", Algorithm::Swedish),
-    ("tr", Algorithm::Turkish),
+/// The languages read with stop words of their own (ISO 639-1 codes; the Stopwords ISO
+/// lists of the `stop-words` crate) and, where Snowball has one, a stemmer (else words are
+/// their own stems). Any other language, and an unknown one, is read as English.
+const LANGUAGES: &[(&str, Option<Algorithm>)] = &[
+    ("ar", Some(Algorithm::Arabic)),
+    ("da", Some(Algorithm::Danish)),
+    ("de", Some(Algorithm::German)),
+    ("el", Some(Algorithm::Greek)),
+    ("es", Some(Algorithm::Spanish)),
+    ("fi", Some(Algorithm::Finnish)),
+    ("fr", Some(Algorithm::French)),
+    ("hu", Some(Algorithm::Hungarian)),
+    ("it", Some(Algorithm::Italian)),
+    ("ja", None),
+    ("nl", Some(Algorithm::Dutch)),
+    ("no", Some(Algorithm::Norwegian)),
+    ("pl", None),
+    ("pt", Some(Algorithm::Portuguese)),
+    ("ro", Some(Algorithm::Romanian)),
+    ("ru", Some(Algorithm::Russian)),
+    ("sv", Some(Algorithm::Swedish)),
+    ("tr", Some(Algorithm::Turkish)),
+    ("zh", None),
 ];
 
 const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
@@ -127,11 +130,80 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Whether `c` is written without spaces between words: Chinese characters, Japanese kana.
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// The tokens to index `text` by: its [`words`], except that a run of Chinese or Japanese
+/// characters (which no space divides into words) gives every pair of neighbouring characters
+/// (a run of one, the character alone), the usual way to index such text without a
+/// dictionary. Other text gives exactly its words.
+pub fn index_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    words(text).flat_map(|(start, word)| Pieces {
+        word,
+        base: start,
+        pos: 0,
+        plain: word.is_ascii(),
+    })
+}
+
+/// The pieces of one word for [`index_words`].
+struct Pieces<'a> {
+    word: &'a str,
+    base: usize,
+    pos: usize,
+    /// An ASCII word is its own only piece.
+    plain: bool,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = &self.word[self.pos..];
+        let at = self.base + self.pos;
+        if self.plain {
+            self.pos = self.word.len();
+            return (!rest.is_empty()).then_some((at, rest));
+        }
+        let mut chars = rest.char_indices();
+        let (_, c) = chars.next()?;
+        if !unspaced(c) {
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| unspaced(c))
+                .map_or(rest.len(), |(i, _)| i);
+            self.pos += end;
+            return Some((at, &rest[..end]));
+        }
+        match chars.next() {
+            Some((i, second)) if unspaced(second) => {
+                let end = i + second.len_utf8();
+                // The second character starts the next pair only if the run goes on.
+                let goes_on = rest[end..].chars().next().is_some_and(unspaced);
+                self.pos += if goes_on { i } else { end };
+                Some((at, &rest[..end]))
+            }
+            _ => {
+                self.pos += c.len_utf8();
+                Some((at, &rest[..c.len_utf8()]))
+            }
+        }
+    }
+}
+
 /// Turns text into stemmed, lowercased content terms (stop words and one-letter words gone).
 /// The default reads English (with news fillers among its stop words);
 /// [`Terms::for_language`] gives the reading of another language.
 pub struct Terms {
-    stemmer: Stemmer,
+    /// `None`: words are their own stems.
+    stemmer: Option<Stemmer>,
     /// 0 for English, else 1 + the language's place in [`LANGUAGES`].
     language: usize,
     /// The language's stop words (English uses `data/stopwords-en.txt`).
@@ -141,7 +213,7 @@ pub struct Terms {
 impl Default for Terms {
     fn default() -> Self {
         Terms {
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer: Some(Stemmer::create(Algorithm::English)),
             language: 0,
             stop: None,
         }
@@ -153,6 +225,11 @@ impl Terms {
     /// English, for no language and for a language without a stemmer of its own here.
     pub fn for_language<'a>(&'a self, code: Option<&str>) -> &'a Terms {
         static OTHERS: OnceLock<Vec<Terms>> = OnceLock::new();
+        // Norwegian as ingest names it (Bokmål, Nynorsk).
+        let code = match code {
+            Some("nb" | "nn") => Some("no"),
+            other => other,
+        };
         let Some(i) = code.and_then(|c| LANGUAGES.iter().position(|(l, _)| *l == c)) else {
             return self;
         };
@@ -161,7 +238,7 @@ impl Terms {
                 .iter()
                 .enumerate()
                 .map(|(i, (code, algorithm))| Terms {
-                    stemmer: Stemmer::create(*algorithm),
+                    stemmer: algorithm.map(Stemmer::create),
                     language: i + 1,
                     stop: Some(
                         stop_words::lookup(code)
@@ -190,7 +267,10 @@ impl Terms {
 
     /// The stem of one lowercase word.
     pub fn stem(&self, lower: &str) -> String {
-        self.stemmer.stem(lower).into_owned()
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(lower).into_owned(),
+            None => lower.to_string(),
+        }
     }
 
     /// The stem of a word as written, or `None` for a stop word or a one-letter word: the
@@ -349,6 +429,33 @@ mod tests {
     }
 
     #[test]
+    fn unspaced_runs_are_indexed_by_pairs_of_characters() {
+        let got: Vec<(usize, &str)> =
+            index_words("The 习近平主席 met COVID疫情 in 東京 and 日 x").collect();
+        assert_eq!(
+            got,
+            [
+                (0, "The"),
+                (4, "习近"),
+                (7, "近平"),
+                (10, "平主"),
+                (13, "主席"),
+                (20, "met"),
+                (24, "COVID"),
+                (29, "疫情"),
+                (36, "in"),
+                (39, "東京"),
+                (46, "and"),
+                (50, "日"),
+                (54, "x"),
+            ]
+        );
+        // Other text gives exactly its words.
+        let plain = "Ünïcödé wörds, don't: al-Assad’s 3.5 Ελλάδα";
+        assert!(index_words(plain).eq(words(plain)));
+    }
+
+    #[test]
     fn each_language_has_its_own_stop_words_and_stems() {
         let english = Terms::default();
         let german = english.for_language(Some("de"));
@@ -364,6 +471,15 @@ mod tests {
             assert!(std::ptr::eq(english.for_language(code), &english));
         }
         assert_ne!(german.language_index(), 0);
+        assert_eq!(
+            english.for_language(Some("nb")).language_index(),
+            english.for_language(Some("no")).language_index()
+        );
+        // Without a stemmer of its own, a word is its own stem.
+        assert_eq!(
+            english.for_language(Some("pl")).terms("Rząd i rządy"),
+            ["rząd", "rządy"]
+        );
         assert_ne!(
             german.language_index(),
             english.for_language(Some("fr")).language_index()
