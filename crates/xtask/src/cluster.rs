@@ -319,13 +319,19 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
         config.features.title_weight = x;
     }
     let path = shared("semeval-pairs-train.jsonl")?;
-    // Same-language pairs by language; each text's language detected as ingest does.
+    // Pairs by language ("de", or "de-en" for a German and an English text); each text's
+    // language detected as ingest does.
     type Pairs = Vec<(chorus_model::Article, chorus_model::Article)>;
     let mut by_language: BTreeMap<String, (Pairs, Vec<f64>)> = BTreeMap::new();
     for line in std::fs::read_to_string(&path)?.lines() {
         let v: serde_json::Value = serde_json::from_str(line)?;
-        let Some(lang) = v["lang1"].as_str().filter(|l| v["lang2"] == *l) else {
+        let (Some(l1), Some(l2)) = (v["lang1"].as_str(), v["lang2"].as_str()) else {
             continue;
+        };
+        let lang = if l1 == l2 {
+            l1.to_string()
+        } else {
+            format!("{l1}-{l2}")
         };
         let id = v["pair_id"].as_str().unwrap_or_default();
         let text = |k: usize| {
@@ -340,7 +346,7 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
                 ..Default::default()
             }
         };
-        let group = by_language.entry(lang.to_string()).or_default();
+        let group = by_language.entry(lang).or_default();
         group.0.push((text(1), text(2)));
         group.1.push(v["overall"].as_f64().unwrap_or(f64::NAN));
     }
@@ -393,9 +399,9 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
         );
     }
     println!(
-        "\nsame-language pairs, Pearson r (graded score in brackets), each text read in the \
+        "\npairs by language, Pearson r (graded score in brackets), each text read in the \
          language detected in it, and as English:\n\
-         lang  pairs  background            none                  as English, background"
+         lang   pairs  background            none                  as English, background"
     );
     for (lang, (pairs, ys)) in &by_language {
         let (bg, _) = answer(pairs, true);
@@ -416,7 +422,7 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
             format!("{r:.3} ({graded:.3})")
         };
         println!(
-            "{lang:<5} {:>5}  {:<20}  {:<20}  {}",
+            "{lang:<6} {:>5}  {:<20}  {:<20}  {}",
             pairs.len(),
             cell(&bg),
             cell(&none),
