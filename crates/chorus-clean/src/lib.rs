@@ -264,15 +264,6 @@ mod tests {
         at seven. Islanders had relied on a smaller chartered boat since the spring, and freight \
         had piled up on both quays.";
 
-    fn article(id: &str, source: &str, body: &str) -> Article {
-        Article {
-            id: id.into(),
-            source: source.into(),
-            body: body.into(),
-            ..Article::default()
-        }
-    }
-
     fn check(articles: Vec<Article>, expect: Expect) {
         let cleaned = clean(articles, &CleanConfig::default());
         let mut out = String::new();
@@ -303,12 +294,12 @@ mod tests {
     fn a_page_about_a_crawl_goes_whole_and_a_story_under_a_banner_stays() {
         check(
             vec![
-                article(
+                Article::new(
                     "crawl",
                     "X",
                     "Web wide crawl with initial seedlist and crawler configuration from March.\n\nCrawl start date: 09 March\n\nNumber of hosts: 29,032,069\n\nThe seed list for this crawl was a list of the top sites on the web, retrieved close to the crawl start date.\n",
                 ),
-                article(
+                Article::new(
                     "story",
                     "Y",
                     "These crawls are part of an effort to archive pages as they are created.\n\nThe ferry Quillon returned to Tessaly harbour on Sunday after a refit in Vornholt, the Tessaly Ferry Company said. Captain Ysolde Brackwater thanked the crew and the yard for finishing two weeks early.\n\nThe ferry resumes the island crossing on Monday.\n",
@@ -332,7 +323,7 @@ mod tests {
     #[test]
     fn promo_lines_link_lists_and_repeats_are_removed() {
         check(
-            vec![article(
+            vec![Article::new(
                 "a",
                 "X",
                 "The dam  burst on Monday. Mr. Lee   said so.\nRead more:\nWhy the dam failed\nWho built it – and when?\nWater reached the town by noon.\nThe dam  burst on Monday. Mr. Lee   said so.\nPlease refresh this page for the latest version.\nDownload our app and follow us for alerts on your phone.\n",
@@ -356,17 +347,17 @@ mod tests {
     fn recurring_lines_are_furniture_but_not_in_versions_copies_or_across_unnamed_outlets() {
         check(
             vec![
-                article("a", "X", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
-                article("b", "X", "A new mayor was elected.\n\nIt was the Daily Ink.\n"),
-                article("c", "Y", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
-                article("d", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded.\n"),
-                article("e", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded twice.\n"),
-                article("f", "W", LONG_ONE_PARAGRAPH),
-                article("g", "W", LONG_ONE_PARAGRAPH),
-                article("j", "V", "This page is temporarily unavailable."),
-                article("k", "V", "This page is temporarily unavailable."),
-                article("h", "", "Lights out at nine.\n\nWith no outlet named."),
-                article("i", "", "Lights out at nine.\n\nEach one is its own outlet."),
+                Article::new("a", "X", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
+                Article::new("b", "X", "A new mayor was elected.\n\nIt was the Daily Ink.\n"),
+                Article::new("c", "Y", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
+                Article::new("d", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded.\n"),
+                Article::new("e", "Z", "Rain fell all week.\n\nRivers rose fast.\n\nRoads shut.\n\nThe town flooded twice.\n"),
+                Article::new("f", "W", LONG_ONE_PARAGRAPH),
+                Article::new("g", "W", LONG_ONE_PARAGRAPH),
+                Article::new("j", "V", "This page is temporarily unavailable."),
+                Article::new("k", "V", "This page is temporarily unavailable."),
+                Article::new("h", "", "Lights out at nine.\n\nWith no outlet named."),
+                Article::new("i", "", "Lights out at nine.\n\nEach one is its own outlet."),
             ],
             expect![[r#"
                 == a
@@ -413,7 +404,7 @@ mod tests {
     #[test]
     fn story_sentences_that_mention_apps_or_quotes_stay() {
         check(
-            vec![article(
+            vec![Article::new(
                 "a",
                 "X",
                 "The company said its new app would send flood alerts to phones.\n“You can follow us anywhere,” the rebel leader told our reporter, “and refresh nothing.”\n",

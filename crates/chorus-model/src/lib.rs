@@ -25,6 +25,18 @@ pub struct Article {
     pub body_offset: usize,
 }
 
+impl Article {
+    /// An article of `source` with the text `body` under `id`, nothing else known.
+    pub fn new(id: &str, source: &str, body: &str) -> Article {
+        Article {
+            id: id.into(),
+            source: source.into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+}
+
 /// Why a piece of the original body is not in the cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -78,15 +78,6 @@ impl Comparer {
 mod tests {
     use super::*;
 
-    fn article(id: &str, source: &str, body: &str) -> Article {
-        Article {
-            id: id.into(),
-            source: source.into(),
-            body: body.into(),
-            ..Article::default()
-        }
-    }
-
     #[test]
     fn the_same_story_from_two_outlets_is_told_apart_from_another() {
         let flood = "The river Aln burst its banks at Thornbury on Monday. Rescue crews \
@@ -96,19 +87,25 @@ mod tests {
         let budget = "The council of Marrow Vale approved its budget for the coming year, \
                       with more money for libraries and less for roads.";
         let background = vec![
-            article("x", "P", flood),
-            article("y", "Q", flood2),
-            article("z", "R", budget),
+            Article::new("x", "P", flood),
+            Article::new("y", "Q", flood2),
+            Article::new("z", "R", budget),
         ];
         let c = Comparer::new(background, &Config::default());
-        let same = c.compare(article("a", "P", flood), article("b", "Q", flood2));
+        let same = c.compare(
+            Article::new("a", "P", flood),
+            Article::new("b", "Q", flood2),
+        );
         assert!(same.same_story, "{same:?}");
         assert_eq!(
             (same.a.as_str(), same.b.as_str(), same.background),
             ("a", "b", 3)
         );
         assert!((same.score - same.cosine.sqrt()).abs() < 1e-3);
-        let other = c.compare(article("a", "P", flood), article("c", "R", budget));
+        let other = c.compare(
+            Article::new("a", "P", flood),
+            Article::new("c", "R", budget),
+        );
         assert!(!other.same_story && other.cosine < same.cosine, "{other:?}");
     }
 

@@ -347,23 +347,16 @@ async fn two_articles_are_compared_against_the_collection_without_being_stored()
         serde_json::json!({"text": a["text"], "title": a["title"], "source": a["source"]})
     };
     let ask = |a: &str, b: &str| serde_json::json!([text_of(a), text_of(b)]).to_string();
-    let same = ask(
-        "harbour-courier/port-strike-day-two.txt",
-        "meridian-wire/port-strike.md",
-    );
-    let (status, body) = call(&site.app, "POST", "/api/similarity", same.into()).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let strike = "harbour-courier/port-strike-day-two.txt";
+    let answer = compare(&site.app, ask(strike, "meridian-wire/port-strike.md")).await;
     assert_eq!(answer["same_story"], true, "{answer}");
     assert_eq!(answer["background"], 15, "{answer}");
     let cosine = answer["cosine"].as_f64().unwrap();
-    let other = ask(
-        "harbour-courier/port-strike-day-two.txt",
-        "eastgate-chronicle/comet-sighting.md",
-    );
-    let (status, body) = call(&site.app, "POST", "/api/similarity", other.into()).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let answer = compare(
+        &site.app,
+        ask(strike, "eastgate-chronicle/comet-sighting.md"),
+    )
+    .await;
     assert_eq!(answer["same_story"], false, "{answer}");
     assert!(answer["cosine"].as_f64().unwrap() < cosine, "{answer}");
     // Nothing asked about was stored.
@@ -387,11 +380,13 @@ async fn two_articles_are_compared_against_the_collection_without_being_stored()
         "text": "The ferry Quillon returned to Tessaly harbour on Sunday after a refit."});
     let (status, _) = call(&site.app, "POST", "/api/articles", more.to_string().into()).await;
     assert_eq!(status, StatusCode::CREATED);
-    let again = ask(
-        "harbour-courier/port-strike-day-two.txt",
-        "meridian-wire/port-strike.md",
-    );
-    let (_, body) = call(&site.app, "POST", "/api/similarity", again.into()).await;
-    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let answer = compare(&site.app, ask(strike, "meridian-wire/port-strike.md")).await;
     assert_eq!(answer["background"], 16, "{answer}");
+}
+
+/// `POST /api/similarity` with `body`, which must answer 200.
+async fn compare(app: &Router, body: String) -> serde_json::Value {
+    let (status, answer) = call(app, "POST", "/api/similarity", body.into()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    serde_json::from_str(&answer).unwrap()
 }

@@ -6,12 +6,9 @@ use chorus_model::{Entity, EntityKind};
 
 fn article(id: &str, source: &str, title: &str, body: &str) -> Article {
     Article {
-        id: id.into(),
-        source: source.into(),
         title: Some(title.into()),
-        body: body.into(),
         published: Some("2024-12-08".into()),
-        ..Article::default()
+        ..Article::new(id, source, body)
     }
 }
 
