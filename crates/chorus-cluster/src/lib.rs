@@ -312,18 +312,32 @@ impl Similarity {
     /// rarest, and with no background all alike (the two articles' own statistics would make
     /// the words they share count least).
     pub fn score(&self, a: &CleanArticle, b: &CleanArticle) -> f32 {
+        self.explain(a, b, 0).0
+    }
+
+    /// [`Similarity::score`], with the (at most `k`) terms the two articles share that weigh
+    /// most in it, as written (multi-word names apart), strongest first.
+    pub fn explain(&self, a: &CleanArticle, b: &CleanArticle, k: usize) -> (f32, Vec<String>) {
         let mut pair = Vocabulary::default();
         let (ca, _) = pair.add(a, &self.config.features, &self.stems);
         let (cb, _) = pair.add(b, &self.config.features, &self.stems);
-        let va = pair.vector_against(&ca, &self.vocab, &self.config.features);
-        let vb = pair.vector_against(&cb, &self.vocab, &self.config.features);
+        let vectors = [
+            pair.vector_against(&ca, &self.vocab, &self.config.features),
+            pair.vector_against(&cb, &self.vocab, &self.config.features),
+        ];
         let day = |x: &CleanArticle| x.article.published.as_deref().and_then(day_number);
         let (da, db) = (day(a), day(b));
-        cosine(&va, &vb)
+        let score = cosine(&vectors[0], &vectors[1])
             * time_factor(
                 days_apart(da, da, db, db),
                 self.config.online.max_days_apart,
-            )
+            );
+        let shared = if k == 0 {
+            Vec::new()
+        } else {
+            vectors::shared_terms(&pair, &[0, 1], |i| &vectors[i], k)
+        };
+        (score, shared)
     }
 }
 

@@ -221,6 +221,9 @@ pub struct SameStory {
     pub threshold: f64,
     /// Articles whose term statistics weighed the words (with none, every word counts alike).
     pub background: usize,
+    /// The words both articles hold that weigh most in the cosine, as written, strongest first.
+    #[serde(default)]
+    pub shared_terms: Vec<String>,
 }
 
 /// Points at a sentence: article id plus byte range in that article's cleaned text.

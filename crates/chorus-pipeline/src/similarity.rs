@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 /// Articles cleaned and counted at a time (whole outlets) when a comparer is built.
 const BATCH: usize = 4096;
 
+/// Shared terms shown with an answer (as many as an event shows).
+const SHARED: usize = 8;
+
 /// Compares pairs of articles against one background, whose terms are counted once.
 pub struct Comparer {
     similarity: Similarity,
@@ -60,7 +63,7 @@ impl Comparer {
     /// both carry from one outlet is that outlet's furniture).
     pub fn compare(&self, a: Article, b: Article) -> SameStory {
         let cleaned = chorus_clean::clean(vec![a, b], &self.clean);
-        let cosine = self.similarity.score(&cleaned[0], &cleaned[1]);
+        let (cosine, shared_terms) = self.similarity.explain(&cleaned[0], &cleaned[1], SHARED);
         let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
         SameStory {
             a: cleaned[0].article.id.clone(),
@@ -70,6 +73,7 @@ impl Comparer {
             same_story: cosine >= self.threshold,
             threshold: round(self.threshold),
             background: self.background,
+            shared_terms,
         }
     }
 }
@@ -97,6 +101,9 @@ mod tests {
             Article::new("b", "Q", flood2),
         );
         assert!(same.same_story, "{same:?}");
+        for word in ["thornbury", "aln", "forty"] {
+            assert!(same.shared_terms.iter().any(|t| t == word), "{same:?}");
+        }
         assert_eq!(
             (same.a.as_str(), same.b.as_str(), same.background),
             ("a", "b", 3)

@@ -69,6 +69,9 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
             answer.score,
             answer.threshold
         );
+        if !answer.shared_terms.is_empty() {
+            println!("Shared most: {}", answer.shared_terms.join(", "));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
