@@ -12,7 +12,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chorus_model::{Diagnostic, SameStory};
-use chorus_pipeline::Comparer;
 use chorus_store::{refresh_events, AddOutcome, Grouping};
 use serde::Serialize;
 use std::sync::Arc;
@@ -121,25 +120,7 @@ pub(crate) async fn similarity(State(state): State<AppState>, body: Bytes) -> Ap
     }
     let b = articles.pop().expect("two articles");
     let a = articles.pop().expect("two articles");
-    let cache = Arc::clone(&state.comparer);
-    let answer = state
-        .run(move |store, pipeline| {
-            let version = store.stats()?.versions;
-            // Held while the statistics are counted: a request that waited uses them.
-            let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
-            let comparer = match slot.as_ref() {
-                Some((at, c)) if *at == version => Arc::clone(c),
-                _ => {
-                    let c = Arc::new(Comparer::new(store.articles()?, pipeline));
-                    *slot = Some((version, Arc::clone(&c)));
-                    c
-                }
-            };
-            drop(slot);
-            Ok(comparer.compare(a, b))
-        })
-        .await?;
-    Ok(Json(answer))
+    Ok(Json(state.compare(a, b).await?))
 }
 
 pub(crate) async fn openapi() -> Response {

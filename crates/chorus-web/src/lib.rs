@@ -13,6 +13,8 @@ mod pages;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
+use chorus_model::{Article, SameStory};
+use chorus_pipeline::Comparer;
 use chorus_store::Collection;
 use std::sync::Arc;
 
@@ -37,7 +39,7 @@ impl Default for WebConfig {
 }
 
 /// A comparer of the collection and the article version count it was counted at.
-type Counted = (usize, Arc<chorus_pipeline::Comparer>);
+type Counted = (usize, Arc<Comparer>);
 
 /// What every handler shares: the collection and the settings used to refresh its events.
 #[derive(Clone)]
@@ -68,6 +70,28 @@ impl AppState {
         }
     }
 
+    /// "Same story?" for two articles, which are not stored, with the collection's term
+    /// statistics weighing the words: counted when first asked and again once the article
+    /// version count has moved; a request that came meanwhile waits and uses them.
+    async fn compare(&self, a: Article, b: Article) -> Result<SameStory, WebError> {
+        let cache = Arc::clone(&self.comparer);
+        self.run(move |store, pipeline| {
+            let version = store.stats()?.versions;
+            let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
+            let comparer = match slot.as_ref() {
+                Some((at, c)) if *at == version => Arc::clone(c),
+                _ => {
+                    let c = Arc::new(Comparer::new(store.articles()?, pipeline));
+                    *slot = Some((version, Arc::clone(&c)));
+                    c
+                }
+            };
+            drop(slot);
+            Ok(comparer.compare(a, b))
+        })
+        .await
+    }
+
     /// Runs `f` on the blocking pool (the store does disk IO and may compute events).
     async fn run<T, F>(&self, f: F) -> Result<T, WebError>
     where
@@ -94,6 +118,7 @@ pub fn app(state: AppState) -> Router {
         .route("/entities", get(pages::entity_list))
         .route("/entities/{id}", get(pages::entity))
         .route("/search", get(pages::search))
+        .route("/compare", get(pages::compare_form).post(pages::compare))
         .route("/api/events", get(api::events))
         .route("/api/events/{id}", get(api::event))
         .route(

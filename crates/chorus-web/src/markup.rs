@@ -35,6 +35,8 @@ svg.coverage { max-width: 100%; height: auto; }
 svg.coverage rect { fill: #3b82f6; }
 svg.coverage text { font-size: 10px; fill: currentColor; }
 details summary { cursor: pointer; color: var(--muted); }
+form.compare label { display: block; margin: 0 0 .8rem; color: var(--muted); font-size: .9em; }
+form.compare textarea { display: block; width: 100%; font: inherit; padding: .4rem; }
 "#;
 
 /// Escapes text for HTML content and double-quoted attributes.
@@ -108,7 +110,7 @@ pub(crate) fn page(title: &str, body: &str, query: &str) -> Response {
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
             "<title>{title} · chorus</title>\n<style>\n{style}</style>\n</head>\n<body>\n",
             "<header class=\"top\"><a class=\"brand\" href=\"/\">chorus</a>",
-            "<a href=\"/\">Events</a><a href=\"/entities\">Entities</a>",
+            "<a href=\"/\">Events</a><a href=\"/entities\">Entities</a><a href=\"/compare\">Compare</a>",
             "<form action=\"/search\" method=\"get\" role=\"search\">",
             "<input type=\"search\" name=\"q\" value=\"{query}\" placeholder=\"Search articles\" aria-label=\"Search articles\"> ",
             "<button>Search</button></form></header>\n<main>\n{body}</main>\n</body>\n</html>\n"

@@ -1,12 +1,13 @@
 //! The HTML pages: event list, event (account with citations that open the cited sentence
 //! highlighted in its article; facts, differences, quotes, outlets side by side, coverage
-//! chart), entities, search, and the article view. All article text goes through `escape`.
+//! chart), entities, search, the article view, and the "same story?" form. All article
+//! text goes through `escape`.
 
 use crate::markup::{coverage_svg, day, escape, page, path_part, query_part, safe_url, span};
 use crate::{AppState, WebError};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::response::Response;
-use chorus_model::{Citation, Event, Report, ReportArticle};
+use chorus_model::{Citation, Event, Report, ReportArticle, SameStory};
 use chorus_store::{EventFilter, EventOrder, EventSummary};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -585,6 +586,84 @@ pub(crate) async fn search(
         b.push_str("</ol>\n");
     }
     Ok(page("Search", &b, &query))
+}
+
+/// The two texts of the "same story?" form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CompareForm {
+    #[serde(default)]
+    a: String,
+    #[serde(default)]
+    b: String,
+}
+
+pub(crate) async fn compare_form() -> Response {
+    page("Same story?", &compare_body(None, "", ""), "")
+}
+
+/// The form's answer: each text read as a `.txt` file would be (a header block, a headline
+/// first line), compared against the collection, shown above the form filled in again.
+pub(crate) async fn compare(
+    State(state): State<AppState>,
+    Form(form): Form<CompareForm>,
+) -> Result<Response, WebError> {
+    let read = |name: &str, text: &str| {
+        chorus_ingest::ingest_named_bytes(name, text.as_bytes())
+            .articles
+            .into_iter()
+            .next()
+    };
+    let (Some(a), Some(b)) = (read("first.txt", &form.a), read("second.txt", &form.b)) else {
+        return Err(WebError::BadRequest(
+            "paste a text into each of the two boxes".into(),
+        ));
+    };
+    let answer = state.compare(a, b).await?;
+    Ok(page(
+        "Same story?",
+        &compare_body(Some(&answer), &form.a, &form.b),
+        "",
+    ))
+}
+
+fn compare_body(answer: Option<&SameStory>, a: &str, b: &str) -> String {
+    let mut out = String::from("<h1>Same story?</h1>\n");
+    match answer {
+        Some(s) => {
+            out.push_str(&format!(
+                "<p><strong>{}</strong>: cosine {:.3} (score {:.3}; articles join one event at \
+                 {:.2}), words weighed by the {} articles of the collection.</p>\n",
+                if s.same_story {
+                    "Same story"
+                } else {
+                    "Different stories"
+                },
+                s.cosine,
+                s.score,
+                s.threshold,
+                s.background
+            ));
+            if !s.shared_terms.is_empty() {
+                out.push_str(&format!(
+                    "<p>Shared most: {}</p>\n",
+                    escape(&s.shared_terms.join(", "))
+                ));
+            }
+        }
+        None => out.push_str(
+            "<p class=\"meta\">Paste two articles: are they the same story? Nothing is \
+             stored.</p>\n",
+        ),
+    }
+    out.push_str(&format!(
+        "<form class=\"compare\" method=\"post\" action=\"/compare\">\
+         <label>First article<textarea name=\"a\" rows=\"10\" required>{}</textarea></label>\
+         <label>Second article<textarea name=\"b\" rows=\"10\" required>{}</textarea></label>\
+         <button>Compare</button></form>\n",
+        escape(a),
+        escape(b)
+    ));
+    out
 }
 
 pub(crate) async fn not_found() -> WebError {

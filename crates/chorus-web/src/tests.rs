@@ -3,6 +3,7 @@
 //! article text, size limits, and errors that reveal nothing.
 
 use super::*;
+use crate::markup::query_part;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chorus_store::{OpenOptions, Store};
@@ -389,4 +390,41 @@ async fn compare(app: &Router, body: String) -> serde_json::Value {
     let (status, answer) = call(app, "POST", "/api/similarity", body.into()).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     serde_json::from_str(&answer).unwrap()
+}
+
+#[tokio::test]
+async fn the_compare_page_answers_its_form_with_the_texts_escaped() {
+    let site = example_site().await;
+    let (status, form) = get(&site.app, "/compare").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("<textarea name=\"a\""), "{form}");
+    let post = |a: &str, b: &str| {
+        let body = format!("a={}&b={}", query_part(a), query_part(b));
+        Request::builder()
+            .method("POST")
+            .uri("/compare")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let first = "Dock workers at Saltreach stayed out for a second day as ships queued off \
+                 the port. <script>alert(1)</script>";
+    let second = "Ships queue off Saltreach as the dock strike enters its second day.";
+    let res = site.app.clone().oneshot(post(first, second)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let html = String::from_utf8_lossy(&bytes);
+    assert!(html.contains("<strong>Same story</strong>"), "{html}");
+    assert!(html.contains("the 15 articles of the collection"), "{html}");
+    assert!(html.contains("Shared most: "), "{html}");
+    assert!(html.contains("saltreach"), "{html}");
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    // Nothing was stored; an empty box is a 400.
+    assert_eq!(get_json(&site.app, "/api/stats").await["articles"], 15);
+    let res = site.app.clone().oneshot(post(first, "  ")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
