@@ -383,11 +383,7 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
     for (background, label) in [(true, "all pairs' texts"), (false, "none")] {
         let (answers, ms) = answer(pairs, background);
         let (r, graded) = r_of(&answers, ys);
-        let same = answers
-            .iter()
-            .zip(ys)
-            .filter(|(s, y)| s.same_story == (**y < 2.5))
-            .count();
+        let same = agreeing(&answers, ys);
         println!(
             "semeval-pairs-train en-en, background {label}: {} pairs, Pearson r (similarity vs \
              overall) {r:.3}, |r| {:.3}; of the graded score {graded:.3}; same story (cosine ≥ \
@@ -400,8 +396,10 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
     }
     println!(
         "\npairs by language, Pearson r (graded score in brackets), each text read in the \
-         language detected in it, and as English:\n\
-         lang   pairs  background            none                  as English, background"
+         language detected in it, and as English; agree: share of pairs whose verdict (cosine ≥ \
+         {:.2}, background) agrees with overall < 2.5:\n\
+         lang   pairs  background            none                  as English, background  agree",
+        config.online.threshold
     );
     for (lang, (pairs, ys)) in &by_language {
         let (bg, _) = answer(pairs, true);
@@ -422,12 +420,22 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
             format!("{r:.3} ({graded:.3})")
         };
         println!(
-            "{lang:<6} {:>5}  {:<20}  {:<20}  {}",
+            "{lang:<6} {:>5}  {:<20}  {:<20}  {:<22}  {:.3}",
             pairs.len(),
             cell(&bg),
             cell(&none),
-            cell(&as_english)
+            cell(&as_english),
+            agreeing(&bg, ys) as f64 / pairs.len() as f64
         );
     }
     Ok(())
+}
+
+/// Pairs whose verdict agrees with the human judgement (`overall` < 2.5: the same story).
+fn agreeing(answers: &[chorus_model::SameStory], overall: &[f64]) -> usize {
+    answers
+        .iter()
+        .zip(overall)
+        .filter(|(s, y)| s.same_story == (**y < 2.5))
+        .count()
 }
