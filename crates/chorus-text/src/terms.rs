@@ -221,16 +221,25 @@ impl Default for Terms {
 }
 
 impl Terms {
-    /// The reading of the language `code` (ISO 639-1, as ingest detects it): `self` for
-    /// English, for no language and for a language without a stemmer of its own here.
+    /// The reading of the language `code` (ISO 639-1 as ingest detects it, or a tag such as
+    /// `de-AT` as an input gives it: its first part, in any case): `self` for English, for no
+    /// language and for a language without a reading of its own here.
     pub fn for_language<'a>(&'a self, code: Option<&str>) -> &'a Terms {
         static OTHERS: OnceLock<Vec<Terms>> = OnceLock::new();
-        // Norwegian as ingest names it (Bokmål, Nynorsk).
-        let code = match code {
-            Some("nb" | "nn") => Some("no"),
-            other => other,
-        };
-        let Some(i) = code.and_then(|c| LANGUAGES.iter().position(|(l, _)| *l == c)) else {
+        let primary = code.and_then(|c| c.split(['-', '_']).next()).map(|c| {
+            // Norwegian as ingest names it (Bokmål, Nynorsk).
+            if c.eq_ignore_ascii_case("nb") || c.eq_ignore_ascii_case("nn") {
+                "no"
+            } else {
+                c
+            }
+        });
+        let found = primary.and_then(|c| {
+            LANGUAGES
+                .iter()
+                .position(|(l, _)| l.eq_ignore_ascii_case(c))
+        });
+        let Some(i) = found else {
             return self;
         };
         &OTHERS.get_or_init(|| {
@@ -471,10 +480,15 @@ mod tests {
             assert!(std::ptr::eq(english.for_language(code), &english));
         }
         assert_ne!(german.language_index(), 0);
-        assert_eq!(
-            english.for_language(Some("nb")).language_index(),
-            english.for_language(Some("no")).language_index()
-        );
+        for tag in ["nb", "NO", "nn-NO"] {
+            assert_eq!(
+                english.for_language(Some(tag)).language_index(),
+                english.for_language(Some("no")).language_index()
+            );
+        }
+        assert!(std::ptr::eq(english.for_language(Some("de-AT")), german));
+        assert!(std::ptr::eq(english.for_language(Some("DE")), german));
+        assert!(std::ptr::eq(english.for_language(Some("en-GB")), &english));
         // Without a stemmer of its own, a word is its own stem.
         assert_eq!(
             english.for_language(Some("pl")).terms("Rząd i rządy"),
