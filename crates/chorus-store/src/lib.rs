@@ -151,6 +151,10 @@ pub trait Collection: Send + Sync {
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
     fn events_outdated(&self) -> Result<bool>;
+    /// The sequence number of the newest article version stored (0 when none): it grows
+    /// with every article or new version stored, so whatever was computed from the articles
+    /// at one number still holds while it stays the same.
+    fn article_version(&self) -> Result<i64>;
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventSummary>>;
     fn event(&self, id: &str) -> Result<Option<Event>>;
     /// The cleaned text citations point into.

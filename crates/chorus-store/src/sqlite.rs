@@ -168,11 +168,7 @@ impl Store {
     /// Called with the write lock held.
     fn sync_index(&self, conn: &Connection) -> Result<()> {
         let watermark = self.index.watermark();
-        let newest: i64 = conn.query_row(
-            "SELECT coalesce(max(seq), 0) FROM article_versions",
-            [],
-            |r| r.get(0),
-        )?;
+        let newest = newest_seq(conn)?;
         if newest == watermark && (newest > 0 || self.index.num_docs() == 0) {
             return Ok(());
         }
@@ -525,6 +521,15 @@ fn count(conn: &Connection, sql: &str) -> Result<usize> {
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
+/// The sequence number of the newest article version (0 when none is stored).
+fn newest_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(seq), 0) FROM article_versions",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 impl Collection for Store {
     fn add_articles(&self, articles: &[Article]) -> Result<AddOutcome> {
         let (mut conn, _lock) = self.writing()?;
@@ -611,13 +616,13 @@ impl Collection for Store {
 
     fn events_outdated(&self) -> Result<bool> {
         let conn = self.reading()?;
-        let newest: i64 = conn.query_row(
-            "SELECT coalesce(max(seq), 0) FROM article_versions",
-            [],
-            |r| r.get(0),
-        )?;
+        let newest = newest_seq(&conn)?;
         let seen: Option<i64> = meta_number(&conn, "events_seq")?;
         Ok(seen.is_none_or(|seen| newest > seen))
+    }
+
+    fn article_version(&self) -> Result<i64> {
+        newest_seq(&*self.reading()?)
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {

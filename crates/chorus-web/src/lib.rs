@@ -38,8 +38,8 @@ impl Default for WebConfig {
     }
 }
 
-/// A comparer of the collection and the article version count it was counted at.
-type Counted = (usize, Arc<Comparer>);
+/// A comparer of the collection and the article version it was counted at.
+type Counted = (i64, Arc<Comparer>);
 
 /// What every handler shares: the collection and the settings used to refresh its events.
 #[derive(Clone)]
@@ -51,7 +51,7 @@ pub struct AppState {
     /// waited finds its articles already grouped by the refresh it waited for.
     refreshing: Arc<std::sync::Mutex<()>>,
     /// The collection's term statistics for `POST /api/similarity`, with the article version
-    /// count they were counted at; counted again when the collection has changed.
+    /// they were counted at; counted again when the collection has changed.
     comparer: Arc<std::sync::Mutex<Option<Counted>>>,
 }
 
@@ -71,12 +71,12 @@ impl AppState {
     }
 
     /// "Same story?" for two articles, which are not stored, with the collection's term
-    /// statistics weighing the words: counted when first asked and again once the article
-    /// version count has moved; a request that came meanwhile waits and uses them.
+    /// statistics weighing the words: counted when first asked and again once a newer
+    /// article version is stored; a request that came meanwhile waits and uses them.
     async fn compare(&self, a: Article, b: Article) -> Result<SameStory, WebError> {
         let cache = Arc::clone(&self.comparer);
         self.run(move |store, pipeline| {
-            let version = store.stats()?.versions;
+            let version = store.article_version()?;
             let mut slot = cache.lock().unwrap_or_else(|e| e.into_inner());
             let comparer = match slot.as_ref() {
                 Some((at, c)) if *at == version => Arc::clone(c),

@@ -71,7 +71,10 @@ fn assad() -> Entity {
 fn the_same_article_twice_is_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
+    assert_eq!(store.article_version().unwrap(), 0);
     let first = store.add_articles(&corpus()).unwrap();
+    let version = store.article_version().unwrap();
+    assert!(version > 0);
     assert_eq!(
         first,
         AddOutcome {
@@ -84,6 +87,8 @@ fn the_same_article_twice_is_stored_once() {
     again[0].path = Some("elsewhere/a1.txt".into());
     let second = store.add_articles(&again).unwrap();
     assert_eq!(second.unchanged, 3);
+    // Nothing new stored: what was computed from the articles still holds.
+    assert_eq!(store.article_version().unwrap(), version);
     let stats = store.stats().unwrap();
     assert_eq!((stats.articles, stats.versions, stats.indexed), (3, 3, 3));
     assert_eq!(
@@ -104,9 +109,12 @@ fn new_content_under_a_known_id_or_url_is_a_new_version() {
     let mut a = article("x", "Wire", "Old", "First text.");
     a.url = Some("https://example.org/story".into());
     store.add_articles(std::slice::from_ref(&a)).unwrap();
+    let before = store.article_version().unwrap();
     a.body = "Updated text about harbours.".into();
     let out = store.add_articles(std::slice::from_ref(&a)).unwrap();
     assert_eq!(out.new_versions, 1);
+    // A new version of a known article (no new article) moves the version too.
+    assert!(store.article_version().unwrap() > before);
     // Same URL under another id: a third version of `x`.
     let mut b = a.clone();
     b.id = "y".into();
