@@ -217,7 +217,9 @@ fn no_story(a: &CleanArticle) -> Diagnostic {
     }
 }
 
-/// Earlier events whose accounts may be kept, and which articles' cleaned texts are as then.
+/// Earlier events whose accounts may be kept, and which articles' cleaned texts are as then
+/// (by default none: every event is computed).
+#[derive(Default)]
 struct Reuse<'a> {
     earlier: Vec<Event>,
     unchanged: &'a [bool],
@@ -313,11 +315,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
         &duplicates,
         diagnostics,
         config,
-        Reuse {
-            earlier: Vec::new(),
-            unchanged: &[],
-            whole: false,
-        },
+        Reuse::default(),
     )
 }
 
