@@ -249,11 +249,10 @@ fn min_mentions_drops_rare_entities() {
 /// The two real seed stories: every spelling of Assad, Jolani and HTS under one name each.
 #[test]
 fn seed_articles() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("skipped: {} not found", dir.display());
+    let Some(dir) = chorus_testdata::shared("seeds") else {
         return;
     };
+    let entries = std::fs::read_dir(&dir).expect("the seeds directory can be read");
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
     paths.sort();

@@ -50,14 +50,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 #[test]
 fn multinews_gold_entities() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/multinews-val");
-    if !dir.exists() {
-        println!(
-            "skipped: {} is absent (../shared beside the checkout)",
-            dir.display()
-        );
+    let Some(dir) = chorus_testdata::shared("multinews-val") else {
         return;
-    }
+    };
     let gold_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/multinews-gold.json");
     let gold: Value =
         serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold file")).unwrap();

@@ -4,13 +4,11 @@
 //! Prints ours and a lead baseline; fails under the floors. Run with `--nocapture` to see them:
 //! `cargo test --release -p chorus-eval --test multinews -- --nocapture`.
 
-mod common;
-
 use chorus_eval::{score, Mean};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::Article;
 use chorus_pipeline::Config;
-use common::shared;
+use chorus_testdata::shared;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -6,12 +6,10 @@
 //! `--nocapture` to see them: `cargo test --release -p chorus-eval --test semeval -- --nocapture`
 //! (`cargo xtask similarity` prints the same with more detail).
 
-mod common;
-
 use chorus_eval::pearson;
 use chorus_model::Article;
 use chorus_pipeline::{Comparer, Config};
-use common::shared;
+use chorus_testdata::shared;
 
 #[test]
 fn similarity_follows_human_judgements_of_same_story() {

@@ -5,7 +5,6 @@
 //! `EXTRACT_BENCH_SLOWEST=1` lists the slowest pages.
 
 use chorus_extract::{extract, Hints};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 7;
@@ -24,11 +23,10 @@ fn peak_memory() -> Option<String> {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/readability-pages");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("SKIPPED: {} is absent", dir.display());
+    let Some(dir) = chorus_testdata::shared("readability-pages") else {
         return;
     };
+    let entries = std::fs::read_dir(&dir).expect("the pages directory can be read");
     let mut paths: Vec<_> = entries
         .flatten()
         .map(|e| e.path().join("source.html"))

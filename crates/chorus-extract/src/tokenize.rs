@@ -682,12 +682,10 @@ mod tests {
 
     #[test]
     fn every_readability_page_gives_html5evers_tree() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/readability-pages");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("SKIPPED: {} is absent", dir.display());
+        let Some(dir) = chorus_testdata::shared("readability-pages") else {
             return;
         };
+        let entries = std::fs::read_dir(&dir).expect("the pages directory can be read");
         let (mut pages, mut stripped_whole) = (0, 0);
         for entry in entries.flatten() {
             let Ok(bytes) = std::fs::read(entry.path().join("source.html")) else {

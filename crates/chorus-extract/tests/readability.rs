@@ -18,15 +18,11 @@ use html5ever::tokenizer::{
 use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const F1_FLOOR: f64 = 0.95;
 const TITLE_FLOOR: f64 = 0.90;
 const DATE_FLOOR: f64 = 0.80;
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/readability-pages")
-}
 
 /// Collects the character data of an HTML fragment: its text content.
 #[derive(Default)]
@@ -82,14 +78,10 @@ fn day(s: &str) -> &str {
 
 #[test]
 fn readability_pages_meet_the_floors() {
-    let dir = data_dir();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!(
-            "SKIPPED: {} is absent; the evaluation needs ../shared beside the checkout",
-            dir.display()
-        );
+    let Some(dir) = chorus_testdata::shared("readability-pages") else {
         return;
     };
+    let entries = std::fs::read_dir(&dir).expect("the pages directory can be read");
     let mut pages: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())

@@ -4,7 +4,6 @@
 //! is +30%. Run with `cargo bench -p chorus-pipeline --bench entities`.
 
 use chorus_pipeline::Config;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// The allocator of the `chorus` binary, so the ratio is the one users see.
@@ -21,12 +20,9 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/multinews-val/articles.jsonl");
-    if !path.exists() {
-        eprintln!("skipping: {} is absent", path.display());
+    let Some(path) = chorus_testdata::shared("multinews-val/articles.jsonl") else {
         return;
-    }
+    };
     let ingested = chorus_ingest::ingest_paths(std::slice::from_ref(&path), &Default::default());
     let articles = ingested.articles;
     let with = Config::default();

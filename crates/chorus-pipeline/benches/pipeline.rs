@@ -2,7 +2,6 @@
 //! ingest, clean, cluster and the whole digest, median of several runs, plus peak memory.
 //! Run with `cargo bench -p chorus-pipeline`.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -29,12 +28,9 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 }
 
 fn main() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/multinews-val/articles.jsonl");
-    if !path.exists() {
-        eprintln!("skipping: {} is absent", path.display());
+    let Some(path) = chorus_testdata::shared("multinews-val/articles.jsonl") else {
         return;
-    }
+    };
     let runs = 7;
     let (t_ingest, ingested) = time(runs, || {
         chorus_ingest::ingest_paths(std::slice::from_ref(&path), &Default::default())

@@ -3,23 +3,8 @@
 //! with a floor under the foundation's first grouping).
 
 use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_testdata::shared;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} is absent (../shared beside the checkout)",
-            p.display()
-        );
-        None
-    }
-}
 
 /// B-cubed precision, recall and F1 of `predicted` against `gold` (item → cluster label).
 fn bcubed(predicted: &HashMap<String, usize>, gold: &HashMap<String, String>) -> (f64, f64, f64) {

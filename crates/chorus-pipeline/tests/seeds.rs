@@ -3,22 +3,8 @@
 
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::{Citation, RemovalKind, Report};
+use chorus_testdata::shared;
 use std::path::{Path, PathBuf};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} is absent (../shared beside the checkout)",
-            p.display()
-        );
-        None
-    }
-}
 
 fn seed_report() -> Option<(Report, PathBuf)> {
     let dir = shared("seeds")?;

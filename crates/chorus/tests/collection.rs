@@ -42,13 +42,7 @@ fn json(out: &Output) -> serde_json::Value {
 
 /// `multinews-val` from `../shared/data`, when it sits beside the checkout.
 fn multinews() -> Option<PathBuf> {
-    let path = repo().join("../shared/data/multinews-val/articles.jsonl");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
+    chorus_testdata::shared("multinews-val/articles.jsonl")
 }
 
 /// Asserts that `out` exited with status 1 and said `message` on stderr.

@@ -106,9 +106,7 @@ fn cargo_test(package: &str, test: &str) -> Result<()> {
 
 /// `../shared/data/<rel>` beside the workspace.
 pub(crate) fn shared(rel: &str) -> Result<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(rel);
+    let p = chorus_testdata::location(rel);
     if !p.exists() {
         bail!("{} is absent (../shared beside the checkout)", p.display());
     }
