@@ -54,10 +54,9 @@ pub struct Vocabulary {
     /// Surface forms of every term with their counts (usually one or two).
     surface: Vec<Vec<(String, u32)>>,
     /// Every word as written, resolved once: stemming and lookups happen per distinct word.
-    /// English words here, those of other languages in `other_words` by
-    /// [`Terms::language_index`] (a word may be a stop word in one and a term in another).
-    words: HashMap<String, WordInfo>,
-    other_words: Vec<HashMap<String, WordInfo>>,
+    /// One map per language, by [`Terms::language_index`] (a word may be a stop word in one
+    /// language and a term in another).
+    words: Vec<HashMap<String, WordInfo>>,
     docs: u32,
 }
 
@@ -247,11 +246,8 @@ impl Vocabulary {
     /// Resolves a content word as written (cached after its first sighting), counting `n`
     /// occurrences of it.
     fn word(&mut self, w: &str, stems: &Terms, n: u32) -> WordInfo {
-        let known = match stems.language_index() {
-            0 => self.words.get(w),
-            i => self.other_words.get(i).and_then(|m| m.get(w)),
-        };
-        if let Some(&info) = known {
+        let language = stems.language_index();
+        if let Some(&info) = self.words.get(language).and_then(|m| m.get(w)) {
             self.surface[info.term as usize][info.form as usize].1 += n;
             if info.name != NONE {
                 self.surface[info.name as usize][info.name_form as usize].1 += n;
@@ -275,15 +271,10 @@ impl Vocabulary {
             name,
             name_form,
         };
-        match stems.language_index() {
-            0 => self.words.insert(w.to_string(), info),
-            i => {
-                if self.other_words.len() <= i {
-                    self.other_words.resize_with(i + 1, HashMap::default);
-                }
-                self.other_words[i].insert(w.to_string(), info)
-            }
-        };
+        if self.words.len() <= language {
+            self.words.resize_with(language + 1, HashMap::default);
+        }
+        self.words[language].insert(w.to_string(), info);
         info
     }
 
