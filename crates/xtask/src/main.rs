@@ -2,7 +2,7 @@
 //! (`../shared/data`) and print figures. Not part of the shipped binary.
 //!
 //! ```text
-//! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
+//! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors] [--halves]
 //! cargo xtask eval rouge | extract
 //! cargo xtask similarity
 //! cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
@@ -63,7 +63,7 @@ fn main() -> Result<()> {
 
 /// The tasks and their options.
 const USAGE: &str = "usage:
-  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors]
+  cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors] [--halves]
   cargo xtask eval rouge         (summaries on multinews-val, 250 words)
   cargo xtask eval extract       (main text, titles, dates on readability-pages)
   cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)
