@@ -261,17 +261,6 @@ pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering 
     c.clustering()
 }
 
-/// "Are these the same story?": similarity in [0, 1] of two articles, with term statistics
-/// from `background` (the collection they belong to, which may hold them too; may be empty).
-pub fn similarity(
-    a: &CleanArticle,
-    b: &CleanArticle,
-    background: &[CleanArticle],
-    config: &ClusterConfig,
-) -> f32 {
-    Similarity::new(background, config).score(a, b)
-}
-
 /// The graded "same story?" score shown beside a [`Similarity`] cosine: its square root,
 /// which tracks graded human judgements more linearly than the cosine (on SemEval's en-en
 /// pairs, Pearson r −0.825 against −0.755 with the pairs' texts as background, −0.784
@@ -464,9 +453,11 @@ mod tests {
     fn similarity_separates_same_story_from_other_story() {
         let s = stories();
         let config = ClusterConfig::default();
-        let same = similarity(&s[0], &s[2], &s, &config);
-        let other = similarity(&s[0], &s[1], &s, &config);
+        let with = Similarity::new(&s, &config);
+        let same = with.score(&s[0], &s[2]);
+        let other = with.score(&s[0], &s[1]);
         assert!(same > 0.3 && other < 0.05, "same {same}, other {other}");
-        assert!((similarity(&s[0], &s[0], &[], &config) - 1.0).abs() < 1e-5);
+        let alone = Similarity::new(&[], &config);
+        assert!((alone.score(&s[0], &s[0]) - 1.0).abs() < 1e-5);
     }
 }
