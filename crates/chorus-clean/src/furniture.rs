@@ -185,30 +185,52 @@ pub fn looks_like_link(text: &str) -> bool {
     words > 0 && words <= 16 && first_upper && !t.ends_with(['.', '”', '"', ',', ';'])
 }
 
-/// Messages of embedded players and widgets (`data/embed-messages.txt`), as word lists.
-fn embed_messages() -> &'static Vec<Vec<String>> {
-    static LIST: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        include_str!("../data/embed-messages.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|line| {
-                let mut buf = String::new();
-                let words = lower_words(line, &mut buf);
-                words.into_iter().map(str::to_string).collect()
-            })
-            .collect()
-    })
+/// A list of messages (`data/*-messages.txt`), each as its lower-case words.
+type Messages = Vec<Vec<String>>;
+
+fn read_messages(text: &str) -> Messages {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let mut buf = String::new();
+            let mut words = Vec::new();
+            for piece in line.split_whitespace() {
+                if piece == "*" {
+                    words.push("*".to_string());
+                } else {
+                    words.extend(lower_words(piece, &mut buf).into_iter().map(str::to_string));
+                }
+            }
+            words
+        })
+        .collect()
 }
 
-/// A paragraph made only of embed and widget messages ("Rating is available when the video
-/// has been rented. This feature is not available right now.").
-fn is_embed_message(words: &[&str]) -> bool {
+/// Messages of embedded players and widgets (`data/embed-messages.txt`).
+fn embed_messages() -> &'static Messages {
+    static LIST: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| read_messages(include_str!("../data/embed-messages.txt")))
+}
+
+/// What a site shows in place of a story: sign-in and registration forms, script and
+/// cookie walls, pages gone or not found, hosting placeholders (`data/site-messages.txt`).
+fn site_messages() -> &'static Messages {
+    static LIST: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| read_messages(include_str!("../data/site-messages.txt")))
+}
+
+/// Whether `words` are one message of `list` after another and nothing else ("Rating is
+/// available when the video has been rented. This feature is not available right now.").
+/// A `*` in a message stands for any one word ("to use *": the site's name).
+fn made_of(words: &[&str], list: &Messages) -> bool {
+    let fits = |m: &Vec<String>, rest: &[&str]| {
+        m.len() <= rest.len() && m.iter().zip(rest).all(|(a, b)| a == "*" || a == b)
+    };
     let mut rest = words;
     while !rest.is_empty() {
-        let Some(m) = embed_messages()
+        let Some(m) = list
             .iter()
-            .filter(|m| m.len() <= rest.len() && m.iter().zip(rest).all(|(a, b)| a == b))
+            .filter(|m| fits(m, rest))
             .max_by_key(|m| m.len())
         else {
             return false;
@@ -271,8 +293,11 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     if words.is_empty() {
         return None;
     }
-    if is_embed_message(&words) {
+    if made_of(&words, embed_messages()) {
         return Some("embed_message");
+    }
+    if made_of(&words, site_messages()) {
+        return Some("site_message");
     }
     // Archive notices run longer than promo lines; a story paragraph about a web archive is
     // rarely this dense in crawl vocabulary.
@@ -347,6 +372,14 @@ mod tests {
         );
         check("Add a location to your Tweets", Some("embed_message"));
         check(
+            "JavaScript is disabled. You need to enable JavaScript to use SoundCloud.",
+            Some("site_message"),
+        );
+        check(
+            "Already have an account? Thank you for registering!",
+            Some("site_message"),
+        );
+        check(
             "These crawls are part of an effort to archive pages as they are created.",
             Some("archive_notice"),
         );
@@ -378,5 +411,15 @@ mod tests {
             "Traffic slowed to a crawl on the ring road after the crash.",
             None,
         );
+        // A site message inside a sentence of the story is story.
+        check(
+            "Page not found, the court was told, was all the ministry's site showed.",
+            None,
+        );
+        // "*" stands for one word, not for none.
+        let cut = "you need to enable javascript to use"
+            .split(' ')
+            .collect::<Vec<_>>();
+        assert!(!made_of(&cut, site_messages()));
     }
 }
