@@ -11,6 +11,7 @@ use chorus_model::{
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
 
 mod similarity;
 pub use similarity::Comparer;
@@ -106,12 +107,16 @@ pub struct Grouped {
     /// Whether each article's cleaned text is the one the earlier report was computed from.
     unchanged: Vec<bool>,
     grouping: Grouping,
+    /// How long cleaning took (the rest of [`group_reusing`] is grouping).
+    cleaning_time: Duration,
 }
 
 /// Cleans the articles and groups them into events, starting from `earlier` as
 /// [`digest_reusing`] does; [`Grouped::assemble`] finishes the report.
 pub fn group_reusing(articles: Vec<Article>, config: &Config, earlier: Earlier) -> Grouped {
+    let start = Instant::now();
     let cleaned = chorus_clean::clean(articles, &config.clean);
+    let cleaning_time = start.elapsed();
     let Earlier {
         groups,
         texts,
@@ -131,10 +136,16 @@ pub fn group_reusing(articles: Vec<Article>, config: &Config, earlier: Earlier) 
         clustering,
         unchanged,
         grouping,
+        cleaning_time,
     }
 }
 
 impl Grouped {
+    /// How long [`group_reusing`] took to clean the articles.
+    pub fn cleaning_time(&self) -> Duration {
+        self.cleaning_time
+    }
+
     /// Builds the report: events over the grouped articles, each keeping the one of
     /// `earlier` (the events [`Earlier::groups`] listed the articles of) over the same
     /// articles with unchanged texts, as [`digest_reusing`] describes.
@@ -149,6 +160,7 @@ impl Grouped {
             clustering,
             unchanged,
             grouping,
+            ..
         } = self;
         let chorus_cluster::Clustering {
             events,

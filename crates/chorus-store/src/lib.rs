@@ -26,6 +26,7 @@ pub use sqlite::{OpenOptions, Store};
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 /// What [`Collection::add_articles`] did with each article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +201,42 @@ pub trait Collection: Send + Sync {
 pub struct Refreshed {
     pub articles: usize,
     pub events: usize,
+    /// Where the time went.
+    pub phases: RefreshPhases,
+}
+
+/// Wall time of each step of [`refresh_events`], in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RefreshPhases {
+    /// Reading the stored articles.
+    pub read_articles: Duration,
+    /// Reading the stored events' article ids and cleaned texts.
+    pub read_grouping: Duration,
+    /// Cleaning every article (an outlet's furniture is learned from all its articles).
+    pub clean: Duration,
+    /// Grouping: the stored events restored, the new articles placed, touched events repaired.
+    pub group: Duration,
+    /// Reading the stored events (those nothing touched are kept as they are).
+    pub read_events: Duration,
+    /// Building the events the new articles touched, and the report.
+    pub assemble: Duration,
+    /// Writing what changed: events, entities, cleaned texts.
+    pub store: Duration,
+}
+
+impl RefreshPhases {
+    /// The phases with their names, in order.
+    pub fn named(&self) -> [(&'static str, Duration); 7] {
+        [
+            ("read articles", self.read_articles),
+            ("read grouping", self.read_grouping),
+            ("clean", self.clean),
+            ("group", self.group),
+            ("read events", self.read_events),
+            ("assemble", self.assemble),
+            ("store", self.store),
+        ]
+    }
 }
 
 /// Recomputes the events of the collection from its stored articles and stores them.
@@ -216,22 +253,33 @@ pub fn refresh_events(
     config: &chorus_pipeline::Config,
     grouping: Grouping,
 ) -> Result<Refreshed> {
+    let mut phases = RefreshPhases::default();
+    let mut clock = Instant::now();
+    let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
     let articles = collection.articles()?;
     let count = articles.len();
+    phases.read_articles = lap();
     let earlier = collection.stored_grouping(grouping)?;
+    phases.read_grouping = lap();
     let grouped = chorus_pipeline::group_reusing(articles, config, earlier);
+    phases.clean = grouped.cleaning_time();
+    phases.group = lap().saturating_sub(phases.clean);
     // The stored events are read only now: a large collection's events and its grouping
     // state are each hundreds of megabytes, and need not be in memory together.
     let events = collection.all_events()?;
+    phases.read_events = lap();
     let mut report = grouped.assemble(events, Vec::new(), config);
+    phases.assemble = lap();
     let events = if collection.set_events(&mut report)? {
         report.events.len()
     } else {
         // Another refresh, begun later over more articles, stored its events first.
         collection.stats()?.events
     };
+    phases.store = lap();
     Ok(Refreshed {
         articles: count,
         events,
+        phases,
     })
 }

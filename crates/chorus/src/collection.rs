@@ -62,6 +62,10 @@ pub(crate) struct IngestArgs {
     /// paths, only regroups.
     #[arg(long)]
     regroup: bool,
+    /// Print where the time went (reading and storing, then each step of computing events)
+    /// on standard error.
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -235,8 +239,9 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         other => other.with_context(|| format!("opening {}", dir.display()))?,
     };
     if args.paths.is_empty() {
-        return regroup(&store);
+        return regroup(&store, args.timings);
     }
+    let started = std::time::Instant::now();
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
         // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run.
@@ -284,6 +289,13 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let total = read.stored;
+    if args.timings {
+        eprintln!(
+            "chorus: read and stored {} articles in {:.2} s",
+            read.articles,
+            started.elapsed().as_secs_f64()
+        );
+    }
     let events = if args.regroup || store.events_outdated()? {
         let computing = spinner("computing events");
         let grouping = if args.regroup {
@@ -293,6 +305,9 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         };
         let refreshed = refresh_events(&store, &chorus_pipeline::Config::default(), grouping)?;
         computing.finish_and_clear();
+        if args.timings {
+            print_phases(&refreshed.phases);
+        }
         refreshed.events
     } else {
         store.stats()?.events
@@ -343,7 +358,7 @@ impl Read {
 }
 
 /// `chorus ingest --regroup` without paths: the stored articles grouped again from scratch.
-fn regroup(store: &Store) -> Result<ExitCode> {
+fn regroup(store: &Store, timings: bool) -> Result<ExitCode> {
     let computing = spinner("computing events");
     let refreshed = refresh_events(
         store,
@@ -351,11 +366,28 @@ fn regroup(store: &Store) -> Result<ExitCode> {
         Grouping::Regroup,
     )?;
     computing.finish_and_clear();
+    if timings {
+        print_phases(&refreshed.phases);
+    }
     out(&format!(
         "regrouped {} articles into {} events\n",
         refreshed.articles, refreshed.events
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--timings`: each step of computing the events, on standard error.
+fn print_phases(phases: &chorus_store::RefreshPhases) {
+    let named = phases.named();
+    let total: f64 = named.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    let steps: Vec<String> = named
+        .iter()
+        .map(|(name, d)| format!("{name} {:.2} s", d.as_secs_f64()))
+        .collect();
+    eprintln!(
+        "chorus: computed events in {total:.2} s: {}",
+        steps.join(", ")
+    );
 }
 
 fn span(first: Option<&str>, last: Option<&str>) -> String {

@@ -163,6 +163,19 @@ fn a_second_writer_is_told_the_directory_is_busy() {
     drop(lock);
     let third = chorus(&data, &["ingest", corpus.to_str().unwrap()]);
     assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    // `--timings` says where the time of reading and of computing events went.
+    let regrouped = chorus(&data, &["ingest", "--regroup", "--timings"]);
+    assert_eq!(regrouped.status.code(), Some(0), "{}", stderr(&regrouped));
+    let said = stderr(&regrouped);
+    for step in [
+        "computed events in",
+        "read articles",
+        "clean",
+        "group",
+        "store",
+    ] {
+        assert!(said.contains(step), "{step}: {said}");
+    }
 }
 
 #[test]

@@ -16,7 +16,7 @@
 //! ```
 
 use crate::bench::{generate, write_articles_to};
-use crate::suite::{chorus_binary, end_to_end, median, run_measured};
+use crate::suite::{chorus_binary, end_to_end, median, run_measured, run_measured_saying};
 use crate::{flag, flag_counts};
 use anyhow::Result;
 use chorus_model::Article;
@@ -121,13 +121,20 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
         let (built, _) = ingest(chorus, &stored, &first)?;
         let mut added = Vec::new();
         let mut added_peak = 0.0f64;
+        let mut steps: Vec<(String, Vec<f64>)> = Vec::new();
         for _ in 0..runs {
             let data = tmp.join("grown");
             std::fs::remove_dir_all(&data).ok();
             copy_dir(&stored, &data)?;
-            let (t, peak) = ingest(chorus, &data, &more)?;
+            let (t, peak, timed) = ingest_timed(chorus, &data, &more)?;
             added.push(t.as_secs_f64());
             added_peak = added_peak.max(peak.unwrap_or(0.0));
+            for (k, (name, secs)) in timed.into_iter().enumerate() {
+                if steps.len() <= k {
+                    steps.push((name, Vec::new()));
+                }
+                steps[k].1.push(secs);
+            }
             std::fs::remove_dir_all(&data).ok();
         }
         let a = median(&mut added);
@@ -141,6 +148,15 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
             digest.seconds,
             digest.peak_mib.map_or("-".into(), |m| format!("{m:.0}")),
             a / digest.seconds
+        );
+        let steps: Vec<String> = steps
+            .iter_mut()
+            .map(|(name, secs)| format!("{name} {:.2}", median(secs)))
+            .collect();
+        println!(
+            "{:>9} +1% computing events, median s: {}",
+            "",
+            steps.join(", ")
         );
         std::fs::remove_dir_all(&stored).ok();
     }
@@ -156,6 +172,40 @@ fn ingest(chorus: &Path, data: &Path, input: &Path) -> Result<(Duration, Option<
             .arg(data)
             .arg(input),
     )
+}
+
+/// Seconds of each named step, in order.
+type Steps = Vec<(String, f64)>;
+
+/// [`ingest`] with `--timings`: also the seconds of each step of computing the events, by
+/// name, as `chorus ingest --timings` prints them ("computed events in …: read articles
+/// 0.22 s, …").
+fn ingest_timed(
+    chorus: &Path,
+    data: &Path,
+    input: &Path,
+) -> Result<(Duration, Option<f64>, Steps)> {
+    let (t, peak, said) = run_measured_saying(
+        Command::new(chorus)
+            .args(["ingest", "--timings", "--data-dir"])
+            .arg(data)
+            .arg(input),
+    )?;
+    let steps = said
+        .lines()
+        .find_map(|l| l.split_once("computed events in "))
+        .and_then(|(_, rest)| rest.split_once(": "))
+        .map(|(_, steps)| {
+            steps
+                .split(", ")
+                .filter_map(|s| {
+                    let (name, secs) = s.strip_suffix(" s")?.rsplit_once(' ')?;
+                    Some((name.to_string(), secs.parse().ok()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((t, peak, steps))
 }
 
 /// Copies the directory `from` (a data directory: files and subdirectories) to `to`, each

@@ -200,6 +200,13 @@ pub(crate) fn end_to_end(chorus: &Path, corpus: &Path, runs: usize) -> Result<Ro
 /// `VmHWM` is polled every 2 ms until it has exited (a zombie, not yet reaped, has no memory
 /// lines), so the last reading is its peak.
 pub(crate) fn run_measured(command: &mut Command) -> Result<(Duration, Option<f64>)> {
+    run_measured_saying(command).map(|(t, peak, _)| (t, peak))
+}
+
+/// [`run_measured`], also returning what the child wrote on standard error.
+pub(crate) fn run_measured_saying(
+    command: &mut Command,
+) -> Result<(Duration, Option<f64>, String)> {
     let start = Instant::now();
     let mut child = command
         .stdout(Stdio::null())
@@ -236,7 +243,7 @@ pub(crate) fn run_measured(command: &mut Command) -> Result<(Duration, Option<f6
     if !matches!(status.code(), Some(0 | 2)) {
         bail!("{command:?}: {status}: {stderr}");
     }
-    Ok((elapsed, peak_kib.map(|k| k / 1024.0)))
+    Ok((elapsed, peak_kib.map(|k| k / 1024.0), stderr))
 }
 
 /// The child of one size: times every stage on the JSONL file, prints one JSON object.
