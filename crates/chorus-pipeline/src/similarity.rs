@@ -76,6 +76,8 @@ impl Comparer {
             threshold: round(self.threshold),
             background: self.background,
             shared_terms,
+            language_a: a.article.language,
+            language_b: b.article.language,
         }
     }
 }
@@ -122,6 +124,21 @@ mod tests {
             Article::new("b", "P", flood2),
         );
         assert!(twice.same_story && twice.cosine > 0.99, "{twice:?}");
+        // The answer says which languages the two were read in.
+        let german = Article {
+            language: Some("de".into()),
+            ..Article::new(
+                "d",
+                "S",
+                "Die Aln ist am Montag in Thornbury über die Ufer getreten.",
+            )
+        };
+        let english = Article {
+            language: Some("en".into()),
+            ..Article::new("e", "Q", flood2)
+        };
+        let across = c.compare(german, english);
+        assert_eq!(across.languages_differ(), Some(("de", "en")), "{across:?}");
     }
 
     #[test]

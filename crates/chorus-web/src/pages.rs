@@ -649,6 +649,9 @@ fn compare_body(answer: Option<&SameStory>, a: &str, b: &str) -> String {
                     escape(&s.shared_terms.join(", "))
                 ));
             }
+            if let Some(caveat) = s.cross_language_caveat() {
+                out.push_str(&format!("<p class=\"meta\">{}</p>\n", escape(&caveat)));
+            }
         }
         None => out.push_str(
             "<p class=\"meta\">Paste two articles: are they the same story? Nothing is \

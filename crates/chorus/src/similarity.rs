@@ -72,6 +72,9 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
         if !answer.shared_terms.is_empty() {
             println!("Shared most: {}", answer.shared_terms.join(", "));
         }
+        if let Some(caveat) = answer.cross_language_caveat() {
+            println!("{caveat}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
