@@ -423,6 +423,22 @@ async fn the_compare_page_answers_its_form_with_the_texts_escaped() {
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{html}"
     );
+    assert!(!html.contains("different languages"), "{html}");
+    // A language given in a header block is the reader's to name, and is escaped too.
+    let tagged = format!("Language: <b>xx</b>\n\n{second}");
+    let res = site
+        .app
+        .clone()
+        .oneshot(post(first, &tagged))
+        .await
+        .unwrap();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let html = String::from_utf8_lossy(&bytes);
+    assert!(html.contains("different languages"), "{html}");
+    assert!(
+        html.contains("&lt;b&gt;xx&lt;/b&gt;") && !html.contains("<b>xx"),
+        "{html}"
+    );
     // Nothing was stored; an empty box is a 400.
     assert_eq!(get_json(&site.app, "/api/stats").await["articles"], 15);
     let res = site.app.clone().oneshot(post(first, "  ")).await.unwrap();

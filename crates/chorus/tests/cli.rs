@@ -365,4 +365,32 @@ fn similarity_tells_the_same_story_from_another() {
     ]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.txt"));
+    // A German and an English report: the languages are named, and the caveat says what a
+    // low cosine across languages is worth.
+    let dir = scratch("similarity-languages");
+    let german = dir.join("viadukt.txt");
+    std::fs::write(
+        &german,
+        "Das Viadukt von Caldermoor ist am Dienstagmorgen eingestürzt. Die Polizei sperrte die \
+         Straße, und die Feuerwehr suchte in den Trümmern nach Verletzten. Der Bürgermeister \
+         sagte, die Brücke sei erst im vergangenen Jahr geprüft worden.",
+    )
+    .unwrap();
+    let german = german.to_str().unwrap();
+    let english = path("harbour-courier/viaduct-collapse.txt");
+    let across = json(&chorus(&["similarity", german, &english, "--json"]));
+    assert_eq!(
+        (across["language_a"].as_str(), across["language_b"].as_str()),
+        (Some("de"), Some("en")),
+        "{across}"
+    );
+    let said = chorus(&["similarity", german, &english]);
+    let said = String::from_utf8_lossy(&said.stdout);
+    assert!(said.contains("different languages (de, en)"), "{said}");
+    let one_language = chorus(&[
+        "similarity",
+        &english,
+        &path("valley-tribune/caldermoor-viaduct.txt"),
+    ]);
+    assert!(!String::from_utf8_lossy(&one_language.stdout).contains("different languages"));
 }
