@@ -242,7 +242,7 @@ impl SameStory {
     }
 
     /// What to tell a reader when [`SameStory::languages_differ`]: how low one story told in
-    /// two languages scores (measured on SemEval 2022 Task 8's cross-language pairs with
+    /// two languages scores (SemEval 2022 Task 8's cross-language pairs: the last line of
     /// `cargo xtask similarity`).
     pub fn cross_language_caveat(&self) -> Option<String> {
         let (a, b) = self.languages_differ()?;

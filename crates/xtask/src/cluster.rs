@@ -466,8 +466,13 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
          lang   pairs  background            none                  as English, background  agree",
         config.online.threshold
     );
+    // Cosines (with background) and judgements of the cross-language pairs, all groups.
+    let mut across: Vec<(f64, f64)> = Vec::new();
     for (lang, (pairs, ys)) in &by_language {
         let (bg, _) = answer(pairs, true);
+        if lang.contains('-') {
+            across.extend(bg.iter().map(|s| s.cosine).zip(ys.iter().copied()));
+        }
         let (none, _) = answer(pairs, false);
         let english: Pairs = pairs
             .iter()
@@ -493,7 +498,55 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
             agreeing(&bg, ys) as f64 / pairs.len() as f64
         );
     }
+    cross_language(&across, config.online.threshold.into());
     Ok(())
+}
+
+/// What a cosine is worth across languages (the figures `SameStory::cross_language_caveat`
+/// quotes): of the cross-language pairs judged one story and of the others, the median
+/// cosine and how many reach the threshold or half of it, and how often a verdict at the
+/// threshold or at half of it agrees with the judgement.
+fn cross_language(pairs: &[(f64, f64)], threshold: f64) {
+    if pairs.is_empty() {
+        return;
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    let share = |v: &[f64], t: f64| v.iter().filter(|&&c| c >= t).count() as f64 / v.len() as f64;
+    let judged = |one: bool| -> Vec<f64> {
+        pairs
+            .iter()
+            .filter(|(_, y)| (*y < 2.5) == one)
+            .map(|p| p.0)
+            .collect()
+    };
+    let (same, other) = (judged(true), judged(false));
+    let agree = |t: f64| {
+        pairs
+            .iter()
+            .filter(|(c, y)| (*c >= t) == (*y < 2.5))
+            .count() as f64
+            / pairs.len() as f64
+    };
+    let half = threshold / 2.0;
+    println!(
+        "\ncross-language pairs ({}, background): judged one story ({}): median cosine {:.3}, \
+         {:.2} reach {half:.2}, {:.2} reach {threshold:.2}; judged different ({}): median \
+         {:.3}, {:.2} reach {half:.2}; verdicts agree with the judgement on {:.3} at \
+         {threshold:.2}, {:.3} at {half:.2}",
+        pairs.len(),
+        same.len(),
+        median(same.clone()),
+        share(&same, half),
+        share(&same, threshold),
+        other.len(),
+        median(other.clone()),
+        share(&other, half),
+        agree(threshold),
+        agree(half)
+    );
 }
 
 /// Pairs whose verdict agrees with the human judgement (`overall` < 2.5: the same story).
