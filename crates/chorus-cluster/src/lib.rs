@@ -390,6 +390,41 @@ mod tests {
     }
 
     #[test]
+    fn names_shown_run_over_spaces_titles_and_possessives_not_sentence_ends() {
+        let arts = vec![
+            art(
+                "Sen. Kirsten Gillibrand asked Italy's Supreme Court about Lerna. Obama said \
+                 nothing of the Port Workers' Union.",
+                None,
+            ),
+            art(
+                "Italy's Supreme Court heard Sen. Kirsten Gillibrand on Lerna. Obama stayed \
+                 away, and so did the Port Workers' Union (PWU) Marrow Branch.",
+                None,
+            ),
+        ];
+        let c = cluster(&arts, &ClusterConfig::default());
+        assert_eq!(c.events, vec![vec![0, 1]]);
+        let names = &c.shared_names[0];
+        for shown in [
+            "Sen Kirsten Gillibrand",
+            "Italy Supreme Court",
+            "Port Workers Union",
+        ] {
+            assert!(names.iter().any(|n| n == shown), "{shown}: {names:?}");
+        }
+        // "… Lerna. Obama …" still links the two as one run of capitals, but is no name; of
+        // "Port Workers' Union (PWU) Marrow Branch" the name over spaces is shown, as one
+        // with the same name in the other article.
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Lerna Obama") || n.contains("PWU")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn any_order_gives_the_same_events() {
         let s = stories();
         let order = [3, 0, 1, 2];

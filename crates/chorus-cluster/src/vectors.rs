@@ -58,7 +58,16 @@ pub struct Vocabulary {
     /// language and a term in another).
     words: Vec<HashMap<String, WordInfo>>,
     docs: u32,
+    /// Names only shown, never terms (pieces of a run of capitals across punctuation): their
+    /// keys, ids and in how many articles each is, apart from the terms so that the terms'
+    /// ids and frequencies do not depend on them. Their ids carry [`SHOWN`].
+    shown_ids: HashMap<String, u32>,
+    shown_keys: Vec<String>,
+    shown_df: Vec<u32>,
 }
+
+/// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
+const SHOWN: u32 = 1 << 31;
 
 /// What a word as written stands for.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +87,9 @@ const NONE: u32 = u32::MAX;
 /// occurrence, with how often it occurs and its summed weight.
 pub(crate) struct ArticleWords<'a> {
     items: Vec<Item<'a>>,
+    /// Keys of the multi-word names only shown: the pieces, over spaces only, of runs of
+    /// capitals that crossed punctuation or a line break.
+    pieces: Vec<String>,
     /// The article's language (ISO 639-1), which decides stop words and stems.
     language: Option<&'a str>,
 }
@@ -93,6 +105,10 @@ struct Item<'a> {
     key: ItemKey<'a>,
     /// Whether the word is capitalised (a name).
     name: bool,
+    /// Whether it may be shown as a name. A run of capitalised words across punctuation
+    /// ("… Russia. Obama said") still links copies of one text, but is no name: its pieces
+    /// that run over spaces only are shown instead ([`ArticleWords::pieces`]).
+    shown: bool,
     count: u32,
     /// Summed weight of the occurrences (title, lead and name weights applied).
     weight: f32,
@@ -106,6 +122,7 @@ struct Gather<'a, 'c> {
     /// Item of each word as written; `NONE` for a stop word.
     words: HashMap<&'a str, u32>,
     phrases: HashMap<String, u32>,
+    pieces: Vec<String>,
     /// Words of the body read so far (for the lead weight).
     seen_words: usize,
 }
@@ -113,7 +130,15 @@ struct Gather<'a, 'c> {
 impl<'a> Gather<'a, '_> {
     fn text(&mut self, text: &'a str, weight: f32, lead: bool) {
         let mut phrase: Vec<&'a str> = Vec::new();
-        for (_, w) in chorus_text::index_words(text) {
+        // Where the run so far crossed more than a name's gap (indices into `phrase`).
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut last: &str = "";
+        let mut last_end = 0;
+        for (start, w) in chorus_text::index_words(text) {
+            let spaced = text
+                .get(last_end..start)
+                .is_some_and(|gap| joins_a_name(last, gap));
+            (last, last_end) = (w, start + w.len());
             let w_lead = if lead && self.seen_words < self.config.lead_words {
                 self.config.lead_weight
             } else {
@@ -130,6 +155,7 @@ impl<'a> Gather<'a, '_> {
                         self.items.push(Item {
                             key: ItemKey::Word(w),
                             name: w.chars().next().is_some_and(char::is_uppercase),
+                            shown: true,
                             count: 0,
                             weight: 0.0,
                         });
@@ -142,33 +168,39 @@ impl<'a> Gather<'a, '_> {
                 }
             };
             if slot == NONE {
-                self.flush(&mut phrase, weight);
+                self.flush(&mut phrase, &mut cuts, weight);
                 continue;
             }
             let k = if self.items[slot as usize].name {
+                if !phrase.is_empty() && !spaced {
+                    cuts.push(phrase.len());
+                }
                 phrase.push(w);
                 self.config.name_weight
             } else {
-                self.flush(&mut phrase, weight);
+                self.flush(&mut phrase, &mut cuts, weight);
                 1.0
             };
             let item = &mut self.items[slot as usize];
             item.count += 1;
             item.weight += weight * k * w_lead;
         }
-        self.flush(&mut phrase, weight);
+        self.flush(&mut phrase, &mut cuts, weight);
     }
 
-    /// Ends a run of capitalised words: two or more make a multi-word name.
-    fn flush(&mut self, phrase: &mut Vec<&'a str>, weight: f32) {
+    /// Ends a run of capitalised words: two or more make a multi-word name, a term of the
+    /// vector. A run with `cuts` (where it crossed punctuation or a line break) is shown by
+    /// its pieces of two words or more instead, which are no terms.
+    fn flush(&mut self, phrase: &mut Vec<&'a str>, cuts: &mut Vec<usize>, weight: f32) {
         if phrase.len() >= 2 {
-            let key = format!("\u{1}{}", phrase.join(" ").replace('\u{2019}', "'"));
+            let key = phrase_key(phrase);
             let slot = match self.phrases.get(&key) {
                 Some(&slot) => slot,
                 None => {
                     self.items.push(Item {
                         key: ItemKey::Phrase(key.clone()),
                         name: true,
+                        shown: false,
                         count: 0,
                         weight: 0.0,
                     });
@@ -180,9 +212,50 @@ impl<'a> Gather<'a, '_> {
             let item = &mut self.items[slot as usize];
             item.count += 1;
             item.weight += self.config.phrase_weight * weight;
+            item.shown |= cuts.is_empty();
+            let mut start = 0;
+            for end in cuts.iter().copied().chain([phrase.len()]) {
+                if end - start >= 2 && end - start < phrase.len() {
+                    self.pieces.push(phrase_key(&phrase[start..end]));
+                }
+                start = end;
+            }
         }
         phrase.clear();
+        cuts.clear();
     }
+}
+
+/// The vocabulary key of a multi-word name: "\u{1}" and its words (curly apostrophes made
+/// straight).
+fn phrase_key(words: &[&str]) -> String {
+    format!("\u{1}{}", words.join(" ").replace('\u{2019}', "'"))
+}
+
+/// Abbreviated titles whose period stays inside a name ("Capt. Mike Salomonsky").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Adm", "Capt", "Cmdr", "Col", "Det", "Gen", "Gov", "Hon", "Insp", "Maj", "Mrs", "Prof", "Rep",
+    "Rev", "Sen", "Sgt", "Supt",
+];
+
+/// Whether `gap`, after the word `before`, can lie inside one name: spaces (not a line
+/// break), a hyphen ("Ben-Zvi"), a possessive ("Italy's Supreme Court", "Port Workers'
+/// Union"), or the period of an initial, a two-letter abbreviation or a title ("J. K.
+/// Rowling", "Mr. Assad", "Sen. Kirsten Gillibrand"); not a sentence's end, a comma, a colon,
+/// a bracket or "&".
+fn joins_a_name(before: &str, gap: &str) -> bool {
+    let gap = match gap.strip_prefix('.') {
+        Some(rest) if before.chars().count() <= 2 || TITLE_ABBREVIATIONS.contains(&before) => rest,
+        _ => gap,
+    };
+    let gap = match gap.strip_prefix(['\'', '\u{2019}']) {
+        Some(rest) => rest.strip_prefix(['s', 'S']).unwrap_or(rest),
+        None => gap,
+    };
+    !gap.is_empty()
+        && gap
+            .chars()
+            .all(|c| (c.is_whitespace() && c != '\n' && c != '\r') || matches!(c, '-' | '‐' | '‑'))
 }
 
 impl<'a> ArticleWords<'a> {
@@ -196,6 +269,7 @@ impl<'a> ArticleWords<'a> {
             items: Vec::new(),
             words: HashMap::default(),
             phrases: HashMap::default(),
+            pieces: Vec::new(),
             seen_words: 0,
         };
         g.text(article.text(), 1.0, true);
@@ -204,6 +278,7 @@ impl<'a> ArticleWords<'a> {
         }
         ArticleWords {
             items: g.items,
+            pieces: g.pieces,
             language,
         }
     }
@@ -335,6 +410,9 @@ impl Vocabulary {
         let stems = stems.for_language(words.language);
         let mut c: Counts = Vec::with_capacity(words.items.len());
         let mut names: Vec<u32> = Vec::new();
+        // Names counted for document frequency but not shown (see `Item::shown`), and names
+        // only shown (pieces of a run of capitals across punctuation).
+        let mut unshown: Vec<u32> = Vec::new();
         for item in &words.items {
             match item.key {
                 ItemKey::Word(w) => {
@@ -347,9 +425,13 @@ impl Vocabulary {
                 ItemKey::Phrase(ref key) => {
                     // The key is "\u{1}" and the name as shown.
                     let (id, _) = self.id(key, &key[1..], item.count);
-                    names.push(id);
+                    if item.shown {
+                        names.push(id);
+                    }
                     if config.phrase_weight > 0.0 {
                         c.push((id, item.weight));
+                    } else if !item.shown {
+                        unshown.push(id);
                     }
                 }
             }
@@ -370,13 +452,53 @@ impl Vocabulary {
         // Phrases only described (weight 0) still count once for document frequency.
         names.sort_unstable();
         names.dedup();
-        for &id in &names {
+        // (A phrase is one item of its article, so it is in one of the two lists only.)
+        for &id in names.iter().chain(&unshown) {
             if c.binary_search_by_key(&id, |x| x.0).is_err() {
                 self.df[id as usize] += 1;
             }
         }
         self.docs += 1;
+        let mut pieces: Vec<u32> = words.pieces.iter().map(|k| self.shown_id(k)).collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        for &id in &pieces {
+            self.shown_df[(id & !SHOWN) as usize] += 1;
+        }
+        names.extend(pieces);
         (c, names)
+    }
+
+    /// The id (with [`SHOWN`]) of a name only shown.
+    fn shown_id(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.shown_ids.get(key) {
+            return id;
+        }
+        let id = self.shown_keys.len() as u32 | SHOWN;
+        self.shown_ids.insert(key.to_string(), id);
+        self.shown_keys.push(key.to_string());
+        self.shown_df.push(0);
+        id
+    }
+
+    /// A name's id as shown: a name only shown takes the id of the term of its key when
+    /// there is one (the same name, a term in other articles), so that both count as one.
+    fn shown_as(&self, id: u32) -> u32 {
+        if id & SHOWN == 0 {
+            return id;
+        }
+        let key = &self.shown_keys[(id & !SHOWN) as usize];
+        self.ids.get(key).copied().unwrap_or(id)
+    }
+
+    /// How a name is written and how rare it is (smoothed idf), for showing it.
+    fn shown_name(&self, id: u32) -> (&str, f32) {
+        if id & SHOWN == 0 {
+            return (self.surface(id), self.idf(id));
+        }
+        let k = (id & !SHOWN) as usize;
+        let idf = ((self.docs as f32 + 1.0) / (self.shown_df[k] as f32 + 1.0)).ln() + 1.0;
+        (&self.shown_keys[k][1..], idf)
     }
 
     /// Smoothed inverse document frequency of a term.
@@ -452,8 +574,13 @@ pub(crate) fn shared_names(
     k: usize,
 ) -> Vec<String> {
     let mut count: HashMap<u32, usize> = HashMap::default();
+    let mut ids: Vec<u32> = Vec::new();
     for &i in event {
-        for &t in &names[i] {
+        ids.clear();
+        ids.extend(names[i].iter().map(|&t| vocab.shown_as(t)));
+        ids.sort_unstable();
+        ids.dedup();
+        for &t in &ids {
             *count.entry(t).or_insert(0) += 1;
         }
     }
@@ -461,15 +588,15 @@ pub(crate) fn shared_names(
     let mut v: Vec<(u32, usize, f32)> = count
         .into_iter()
         .filter(|&(_, n)| n >= need)
-        .map(|(t, n)| (t, n, vocab.idf(t)))
+        .map(|(t, n)| (t, n, vocab.shown_name(t).1))
         .collect();
     // Most shared first, then the rarer name in the collection, then the longer one.
     v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
     // Multi-word names first; a single name inside one already shown adds nothing.
-    v.sort_by_key(|x| !vocab.surface(x.0).contains(' '));
+    v.sort_by_key(|x| !vocab.shown_name(x.0).0.contains(' '));
     let mut out: Vec<String> = Vec::new();
     for (t, _, _) in v {
-        let s = vocab.surface(t);
+        let s = vocab.shown_name(t).0;
         let lower = s.to_lowercase();
         let covered = out.iter().any(|o| {
             let o = o.to_lowercase();
