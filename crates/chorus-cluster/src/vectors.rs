@@ -410,8 +410,7 @@ impl Vocabulary {
         let stems = stems.for_language(words.language);
         let mut c: Counts = Vec::with_capacity(words.items.len());
         let mut names: Vec<u32> = Vec::new();
-        // Names counted for document frequency but not shown (see `Item::shown`), and names
-        // only shown (pieces of a run of capitals across punctuation).
+        // Names counted for document frequency but not shown (see `Item::shown`).
         let mut unshown: Vec<u32> = Vec::new();
         for item in &words.items {
             match item.key {
@@ -459,6 +458,7 @@ impl Vocabulary {
             }
         }
         self.docs += 1;
+        // Names only shown (pieces of runs of capitals across punctuation), counted apart.
         let mut pieces: Vec<u32> = words.pieces.iter().map(|k| self.shown_id(k)).collect();
         pieces.sort_unstable();
         pieces.dedup();
