@@ -2,11 +2,13 @@
 //! reference `rouge-score` package does with `use_stemmer=True`: the same tokenizer, the same
 //! Porter stemmer (NLTK's default mode), the same union-LCS with its tie-breaking; and Pearson's
 //! r for similarities against graded judgements. Pure functions over strings and numbers;
-//! reading data sets is the caller's business.
+//! reading data sets is the caller's business, except SemEval's judged pairs ([`semeval`]),
+//! which the floor tests and `cargo xtask similarity` read and answer alike.
 
 mod correlation;
 mod porter;
 mod rouge;
+pub mod semeval;
 
 pub use correlation::pearson;
 pub use porter::stem;

@@ -7,7 +7,7 @@ use chorus_cluster::{cluster, ClusterConfig, Collection};
 use chorus_eval::pearson;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::CleanArticle;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::time::Instant;
 
 /// B-cubed and pairwise precision / recall / F1 of a predicted grouping against gold labels.
@@ -386,57 +386,18 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
     let path = shared("semeval-pairs-train.jsonl")?;
     // Pairs by language ("de", or "de-en" for a German and an English text); each text's
     // language detected as ingest does.
-    type Pairs = Vec<(chorus_model::Article, chorus_model::Article)>;
-    let mut by_language: BTreeMap<String, (Pairs, Vec<f64>)> = BTreeMap::new();
-    for line in std::fs::read_to_string(&path)?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
-        let (Some(l1), Some(l2)) = (v["lang1"].as_str(), v["lang2"].as_str()) else {
-            continue;
-        };
-        let lang = if l1 == l2 {
-            l1.to_string()
-        } else {
-            format!("{l1}-{l2}")
-        };
-        let id = v["pair_id"].as_str().unwrap_or_default();
-        let text = |k: usize| {
-            let body = v[format!("text{k}")]
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
-            chorus_model::Article {
-                id: format!("{id}/{k}"),
-                language: chorus_ingest::detect_language(&body),
-                body,
-                ..Default::default()
-            }
-        };
-        let group = by_language.entry(lang).or_default();
-        group.0.push((text(1), text(2)));
-        group.1.push(v["overall"].as_f64().unwrap_or(f64::NAN));
-    }
+    let by_language = chorus_eval::semeval::by_language(&std::fs::read_to_string(&path)?)?;
     let pipeline = chorus_pipeline::Config {
         cluster: config.clone(),
         ..Default::default()
     };
     // Through the `Comparer` that `chorus similarity` and `POST /api/similarity` answer with:
     // with the texts of all pairs as background, as in a collection, or with none, as
-    // `chorus similarity A B` compares two files alone. Returns the answers and the time taken.
-    let answer = |pairs: &Pairs, background: bool| {
-        let all = if background {
-            pairs
-                .iter()
-                .flat_map(|(a, b)| [a.clone(), b.clone()])
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let comparer = chorus_pipeline::Comparer::new(all, &pipeline);
+    // `chorus similarity A B` compares two files alone. Returns the answers and the time
+    // taken to count the background and compare.
+    let answer = |pairs: &[chorus_eval::semeval::Pair], background: bool| {
         let start = Instant::now();
-        let answers: Vec<chorus_model::SameStory> = pairs
-            .iter()
-            .map(|(a, b)| comparer.compare(a.clone(), b.clone()))
-            .collect();
+        let answers = chorus_eval::semeval::compare(pairs, background, &pipeline);
         (answers, start.elapsed().as_millis())
     };
     let r_of = |answers: &[chorus_model::SameStory], ys: &[f64]| {
@@ -452,7 +413,7 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
         println!(
             "semeval-pairs-train en-en, background {label}: {} pairs, Pearson r (similarity vs \
              overall) {r:.3}, |r| {:.3}; of the graded score {graded:.3}; same story (cosine ≥ \
-             {:.2}) agrees with overall < 2.5 on {:.3} ({ms} ms)",
+             {:.2}) agrees with overall < 2.5 on {:.3} ({ms} ms to count and compare)",
             answers.len(),
             r.abs(),
             config.online.threshold,
@@ -474,7 +435,7 @@ pub(crate) fn semeval(args: &[&str]) -> Result<()> {
             across.extend(bg.iter().map(|s| s.cosine).zip(ys.iter().copied()));
         }
         let (none, _) = answer(pairs, false);
-        let english: Pairs = pairs
+        let english: Vec<chorus_eval::semeval::Pair> = pairs
             .iter()
             .map(|(a, b)| {
                 let plain = |x: &chorus_model::Article| chorus_model::Article {
