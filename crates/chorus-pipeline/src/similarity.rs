@@ -76,8 +76,16 @@ impl Comparer {
             threshold: round(self.threshold),
             background: self.background,
             shared_terms,
-            language_a: a.article.language,
-            language_b: b.article.language,
+            language_a: a
+                .article
+                .language
+                .as_deref()
+                .map(chorus_text::language_code),
+            language_b: b
+                .article
+                .language
+                .as_deref()
+                .map(chorus_text::language_code),
         }
     }
 }
@@ -137,8 +145,16 @@ mod tests {
             language: Some("en".into()),
             ..Article::new("e", "Q", flood2)
         };
-        let across = c.compare(german, english);
+        let across = c.compare(german.clone(), english);
         assert_eq!(across.languages_differ(), Some(("de", "en")), "{across:?}");
+        // Tags are named by their language: "de-AT" and "de" are one.
+        let austrian = Article {
+            language: Some("de-AT".into()),
+            ..german.clone()
+        };
+        let within = c.compare(austrian, german);
+        assert_eq!(within.language_a.as_deref(), Some("de"), "{within:?}");
+        assert_eq!(within.languages_differ(), None, "{within:?}");
     }
 
     #[test]

@@ -8,5 +8,5 @@ mod vector;
 
 pub use normalize::{normalize_into, normalized};
 pub use sentences::sentences;
-pub use terms::{index_words, is_stopword, push_lower_word, words, Terms};
+pub use terms::{index_words, is_stopword, language_code, push_lower_word, words, Terms};
 pub use vector::{cosine, unit, SparseVector};

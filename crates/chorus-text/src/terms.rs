@@ -220,25 +220,26 @@ impl Default for Terms {
     }
 }
 
+/// The language a tag names, as an ISO 639-1 code in lower case: ingest's code as it is, a
+/// tag such as `de-AT` or `DE` as an input gives it by its first part, and Norwegian as
+/// ingest names it (Bokmål `nb`, Nynorsk `nn`) as `no`.
+pub fn language_code(tag: &str) -> String {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    if primary.eq_ignore_ascii_case("nb") || primary.eq_ignore_ascii_case("nn") {
+        "no".to_string()
+    } else {
+        primary.to_ascii_lowercase()
+    }
+}
+
 impl Terms {
-    /// The reading of the language `code` (ISO 639-1 as ingest detects it, or a tag such as
-    /// `de-AT` as an input gives it: its first part, in any case): `self` for English, for no
-    /// language and for a language without a reading of its own here.
+    /// The reading of the language `code` (any tag [`language_code`] reads): `self` for
+    /// English, for no language and for a language without a reading of its own here.
     pub fn for_language<'a>(&'a self, code: Option<&str>) -> &'a Terms {
         static OTHERS: OnceLock<Vec<Terms>> = OnceLock::new();
-        let primary = code.and_then(|c| c.split(['-', '_']).next()).map(|c| {
-            // Norwegian as ingest names it (Bokmål, Nynorsk).
-            if c.eq_ignore_ascii_case("nb") || c.eq_ignore_ascii_case("nn") {
-                "no"
-            } else {
-                c
-            }
-        });
-        let found = primary.and_then(|c| {
-            LANGUAGES
-                .iter()
-                .position(|(l, _)| l.eq_ignore_ascii_case(c))
-        });
+        let found = code
+            .map(language_code)
+            .and_then(|c| LANGUAGES.iter().position(|(l, _)| *l == c));
         let Some(i) = found else {
             return self;
         };
@@ -489,6 +490,9 @@ mod tests {
         assert!(std::ptr::eq(english.for_language(Some("de-AT")), german));
         assert!(std::ptr::eq(english.for_language(Some("DE")), german));
         assert!(std::ptr::eq(english.for_language(Some("en-GB")), &english));
+        for (tag, code) in [("de-AT", "de"), ("DE", "de"), ("nn-NO", "no"), ("nb", "no")] {
+            assert_eq!(language_code(tag), code);
+        }
         // Without a stemmer of its own, a word is its own stem.
         assert_eq!(
             english.for_language(Some("pl")).terms("Rząd i rządy"),
