@@ -16,7 +16,7 @@
 //! ```
 
 use crate::bench::{generate, write_articles_to};
-use crate::suite::{chorus_binary, end_to_end, median, run_measured, run_measured_saying};
+use crate::suite::{chorus_binary, end_to_end, median, run_measured_saying};
 use crate::{flag, flag_counts};
 use anyhow::Result;
 use chorus_model::Article;
@@ -65,7 +65,7 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
         for (label, input) in [("warc", &warc), ("jsonl", &jsonl)] {
             let data = tmp.join(format!("data-{n}-{label}"));
             let bytes = std::fs::metadata(input)?.len();
-            let (t, peak) = ingest(chorus, &data, input)?;
+            let (t, peak, _) = ingest(chorus, &data, input)?;
             let t = t.as_secs_f64();
             println!(
                 "{:>7} {:<6} {:>9.1} {:>9.2} {:>10.0} {:>9}",
@@ -118,7 +118,7 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
         let all = jsonl("all.jsonl", &articles)?;
         drop(articles);
         let stored = tmp.join("stored");
-        let (built, _) = ingest(chorus, &stored, &first)?;
+        let (built, _, _) = ingest(chorus, &stored, &first)?;
         let mut added = Vec::new();
         let mut added_peak = 0.0f64;
         let mut steps: Vec<(String, Vec<f64>)> = Vec::new();
@@ -126,7 +126,7 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
             let data = tmp.join("grown");
             std::fs::remove_dir_all(&data).ok();
             copy_dir(&stored, &data)?;
-            let (t, peak, timed) = ingest_timed(chorus, &data, &more)?;
+            let (t, peak, timed) = ingest(chorus, &data, &more)?;
             added.push(t.as_secs_f64());
             added_peak = added_peak.max(peak.unwrap_or(0.0));
             for (k, (name, secs)) in timed.into_iter().enumerate() {
@@ -163,28 +163,13 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
     Ok(())
 }
 
-/// `chorus ingest --data-dir DATA INPUT`: wall time and peak RSS.
-fn ingest(chorus: &Path, data: &Path, input: &Path) -> Result<(Duration, Option<f64>)> {
-    run_measured(
-        Command::new(chorus)
-            .arg("ingest")
-            .arg("--data-dir")
-            .arg(data)
-            .arg(input),
-    )
-}
-
 /// Seconds of each named step, in order.
 type Steps = Vec<(String, f64)>;
 
-/// [`ingest`] with `--timings`: also the seconds of each step of computing the events, by
-/// name, as `chorus ingest --timings` prints them ("computed events in …: read articles
-/// 0.22 s, …").
-fn ingest_timed(
-    chorus: &Path,
-    data: &Path,
-    input: &Path,
-) -> Result<(Duration, Option<f64>, Steps)> {
+/// `chorus ingest --timings --data-dir DATA INPUT`: wall time, peak RSS, and the seconds of
+/// each step of computing the events, by name, as `--timings` prints them ("computed events
+/// in …: read articles 0.22 s, …").
+fn ingest(chorus: &Path, data: &Path, input: &Path) -> Result<(Duration, Option<f64>, Steps)> {
     let (t, peak, said) = run_measured_saying(
         Command::new(chorus)
             .args(["ingest", "--timings", "--data-dir"])
