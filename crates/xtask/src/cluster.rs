@@ -471,10 +471,6 @@ fn cross_language(pairs: &[(f64, f64)], threshold: f64) {
     if pairs.is_empty() {
         return;
     }
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-    };
     let share = |v: &[f64], t: f64| v.iter().filter(|&&c| c >= t).count() as f64 / v.len() as f64;
     let judged = |one: bool| -> Vec<f64> {
         pairs
@@ -483,7 +479,7 @@ fn cross_language(pairs: &[(f64, f64)], threshold: f64) {
             .map(|p| p.0)
             .collect()
     };
-    let (same, other) = (judged(true), judged(false));
+    let (mut same, mut other) = (judged(true), judged(false));
     let agree = |t: f64| {
         pairs
             .iter()
@@ -499,11 +495,11 @@ fn cross_language(pairs: &[(f64, f64)], threshold: f64) {
          {threshold:.2}, {:.3} at {half:.2}",
         pairs.len(),
         same.len(),
-        median(same.clone()),
+        crate::suite::median(&mut same),
         share(&same, half),
         share(&same, threshold),
         other.len(),
-        median(other.clone()),
+        crate::suite::median(&mut other),
         share(&other, half),
         agree(threshold),
         agree(half)
