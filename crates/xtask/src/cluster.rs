@@ -103,24 +103,32 @@ pub(crate) fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
     out
 }
 
+/// The default clustering with the term weights both evaluations may be asked to try
+/// (`--idf-power`, `--name-weight`, `--phrase-weight`, `--title-weight`).
+fn with_flags(args: &[&str]) -> ClusterConfig {
+    let mut config = ClusterConfig::default();
+    let features = &mut config.features;
+    if let Some(x) = flag(args, "--idf-power") {
+        features.idf_power = x;
+    }
+    if let Some(x) = flag(args, "--name-weight") {
+        features.name_weight = x;
+    }
+    if let Some(x) = flag(args, "--phrase-weight") {
+        features.phrase_weight = x;
+    }
+    if let Some(x) = flag(args, "--title-weight") {
+        features.title_weight = x;
+    }
+    config
+}
+
 /// `cargo xtask eval cluster`.
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let (articles, gold) = multinews()?;
-    let mut config = ClusterConfig::default();
+    let mut config = with_flags(args);
     if let Some(t) = flag(args, "--threshold") {
         config.online.threshold = t;
-    }
-    if let Some(x) = flag(args, "--idf-power") {
-        config.features.idf_power = x;
-    }
-    if let Some(x) = flag(args, "--name-weight") {
-        config.features.name_weight = x;
-    }
-    if let Some(x) = flag(args, "--phrase-weight") {
-        config.features.phrase_weight = x;
-    }
-    if let Some(x) = flag(args, "--title-weight") {
-        config.features.title_weight = x;
     }
     if let Some(x) = flag(args, "--lead-words") {
         config.features.lead_words = x;
@@ -370,19 +378,7 @@ fn errors(articles: &[CleanArticle], gold: &[usize], predicted: &[usize], events
 /// (1 = same story … 4 = unrelated, so a good similarity correlates negatively), over the
 /// English–English pairs, with the term statistics of all their texts as background.
 pub(crate) fn semeval(args: &[&str]) -> Result<()> {
-    let mut config = ClusterConfig::default();
-    if let Some(x) = flag(args, "--idf-power") {
-        config.features.idf_power = x;
-    }
-    if let Some(x) = flag(args, "--name-weight") {
-        config.features.name_weight = x;
-    }
-    if let Some(x) = flag(args, "--phrase-weight") {
-        config.features.phrase_weight = x;
-    }
-    if let Some(x) = flag(args, "--title-weight") {
-        config.features.title_weight = x;
-    }
+    let config = with_flags(args);
     let path = shared("semeval-pairs-train.jsonl")?;
     // Pairs by language ("de", or "de-en" for a German and an English text); each text's
     // language detected as ingest does.
