@@ -233,6 +233,21 @@ impl Collection {
             .collect()
     }
 
+    /// How similar articles `i` and `j` are as grouping weighs them: the cosine of their
+    /// vectors damped by their distance in time; `None` when either is too thin to judge and
+    /// takes no part (for evaluations that look at the similarity apart from the grouping).
+    pub fn pair_similarity(&self, i: usize, j: usize) -> Option<f32> {
+        if !(self.online.is_active(i) && self.online.is_active(j)) {
+            return None;
+        }
+        let (a, b) = (self.online.day(i), self.online.day(j));
+        let apart = days_apart(a, a, b, b);
+        Some(
+            cosine(self.online.vector(i), self.online.vector(j))
+                * time_factor(apart, self.config.online.max_days_apart),
+        )
+    }
+
     /// The events as they stand.
     pub fn clustering(&self) -> Clustering {
         let events = self.online.events();
@@ -482,6 +497,41 @@ mod tests {
             ),
         ];
         assert_eq!(cluster(&arts, &ClusterConfig::default()).events.len(), 2);
+    }
+
+    #[test]
+    fn pair_similarity_is_what_grouping_weighs() {
+        let mut arts = stories();
+        arts.push(art(
+            "The old bridge over the Lerna river collapsed on Monday. Divers searched.",
+            Some("2026-06-01"),
+        ));
+        arts[0].article.published = Some("2026-01-01".into());
+        let config = ClusterConfig {
+            min_terms: 3,
+            ..ClusterConfig::default()
+        };
+        let mut c = Collection::new(config.clone());
+        c.add(&arts);
+        let same = c.pair_similarity(0, 2).unwrap();
+        let other = c.pair_similarity(0, 1).unwrap();
+        let threshold = config.online.threshold;
+        assert!(
+            same > threshold && other < 0.05,
+            "same {same}, other {other}"
+        );
+        assert!((c.pair_similarity(1, 1).unwrap() - 1.0).abs() < 1e-5);
+        assert_eq!(c.pair_similarity(2, 0), Some(same));
+        // Five months apart: the same words, damped.
+        let late = c.pair_similarity(0, 4).unwrap();
+        let undamped = cosine(c.online.vector(0), c.online.vector(4));
+        assert!(undamped > 0.5 && late < 0.01, "{undamped} damped to {late}");
+        // Too thin to judge: no part in grouping.
+        let mut thin = arts.clone();
+        thin.push(art("Lerna bridge news in brief.", None));
+        let mut c = Collection::new(config);
+        c.add(&thin);
+        assert_eq!(c.pair_similarity(0, 5), None);
     }
 
     #[test]

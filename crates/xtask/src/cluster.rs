@@ -233,7 +233,182 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if args.contains(&"--halves") {
         halves(&articles, &gold, &config);
     }
+    if args.contains(&"--bounds") {
+        bounds(&articles, &gold, &config);
+    }
     Ok(())
+}
+
+/// What the similarity itself allows on this set, apart from how the online grouping uses
+/// it: exact average link over all pairs of the articles with text (a reference the online
+/// grouping should match), the same with every merge of two gold events refused (what a
+/// perfect veto on wrong merges would give), and starting from the gold events, so that only
+/// wrong merges are made (what perfect linking would give); then the score of a perfect
+/// grouping of the articles with text, and how often an article's nearest neighbour is of
+/// its own event.
+fn bounds(articles: &[CleanArticle], gold: &[usize], config: &ClusterConfig) {
+    let mut c = Collection::new(config.clone());
+    c.add(articles);
+    let n = articles.len();
+    // As grouping sees them: an article that cleaning left without text, or too thin to
+    // judge, stays alone.
+    let active: Vec<usize> = (0..n)
+        .filter(|&i| !articles[i].text().trim().is_empty() && c.pair_similarity(i, i).is_some())
+        .collect();
+    let mut sim = vec![vec![0.0f32; n]; n];
+    for &i in &active {
+        for &j in &active {
+            sim[i][j] = c.pair_similarity(i, j).unwrap_or(0.0);
+        }
+    }
+    let singles: Vec<Vec<usize>> = active.iter().map(|&i| vec![i]).collect();
+    let mut by_gold: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &i in &active {
+        by_gold.entry(gold[i]).or_default().push(i);
+    }
+    let mut gold_groups: Vec<Vec<usize>> = by_gold.into_values().collect();
+    gold_groups.sort();
+    let floor = THRESHOLDS[0];
+    let all = average_link(&singles, &sim, &|_, _| false, floor);
+    let vetoed = average_link(
+        &singles,
+        &sim,
+        &|a, b| gold[singles[a][0]] != gold[singles[b][0]],
+        floor,
+    );
+    let linked = average_link(&gold_groups, &sim, &|_, _| false, floor);
+    println!(
+        "\nbounds: exact average link over all pairs of the {} articles with text (B-cubed F1 over \
+         all {n}, the rest alone)\nthreshold  all pairs  no wrong merges  no missed links",
+        active.len()
+    );
+    for &t in THRESHOLDS.iter().step_by(2) {
+        let f = |start: &[Vec<usize>], m: &[(f32, usize, usize)]| {
+            score(&cut(start, m, t, n), gold).bcubed.2
+        };
+        println!(
+            "{t:>9.2}  {:>9.3}  {:>15.3}  {:>15.3}",
+            f(&singles, &all),
+            f(&singles, &vetoed),
+            f(&gold_groups, &linked)
+        );
+    }
+    let perfect = cut(&gold_groups, &[], 1.0, n);
+    let s = score(&perfect, gold);
+    println!(
+        "the articles with text grouped perfectly (the {} cleaning empties alone): B3 P {:.3} R {:.3} F1 {:.3}",
+        n - active.len(),
+        s.bcubed.0,
+        s.bcubed.1,
+        s.bcubed.2
+    );
+    let (mut with_mate, mut nearest_mate, mut mate_over) = (0, 0, 0);
+    for &i in &active {
+        let mates = || active.iter().filter(|&&j| j != i && gold[j] == gold[i]);
+        if mates().next().is_none() {
+            continue;
+        }
+        with_mate += 1;
+        let nearest = active
+            .iter()
+            .filter(|&&j| j != i)
+            .max_by(|&&a, &&b| sim[i][a].total_cmp(&sim[i][b]).then(b.cmp(&a)));
+        if nearest.is_some_and(|&j| gold[j] == gold[i]) {
+            nearest_mate += 1;
+        }
+        if mates().any(|&j| sim[i][j] >= config.online.threshold) {
+            mate_over += 1;
+        }
+    }
+    println!(
+        "of {with_mate} articles with text and another of their event: the most similar article is of \
+         the same event for {nearest_mate} ({:.3}); one of the same event reaches {:.2} for {mate_over} ({:.3})",
+        nearest_mate as f64 / with_mate as f64,
+        config.online.threshold,
+        mate_over as f64 / with_mate as f64
+    );
+}
+
+/// Average link of groups of articles (`start`, indices into the rows of `sim`), best pair
+/// first, down to `floor`: the merges as (link, group, group), the merged group keeping the
+/// first index. `apart(a, b)` forbids merging groups `a` and `b`. Average link never rises as
+/// groups merge, so the grouping at any threshold above `floor` is the one the merges at or
+/// above it make ([`cut`]). All pairs, for a few hundred articles.
+fn average_link(
+    start: &[Vec<usize>],
+    sim: &[Vec<f32>],
+    apart: &dyn Fn(usize, usize) -> bool,
+    floor: f32,
+) -> Vec<(f32, usize, usize)> {
+    let m = start.len();
+    let mut sum: Vec<Vec<f64>> = start
+        .iter()
+        .map(|a| {
+            start
+                .iter()
+                .map(|b| {
+                    a.iter()
+                        .flat_map(|&i| b.iter().map(move |&j| f64::from(sim[i][j])))
+                        .sum()
+                })
+                .collect()
+        })
+        .collect();
+    let mut size: Vec<f64> = start.iter().map(|g| g.len() as f64).collect();
+    let mut alive = vec![true; m];
+    let mut out = Vec::new();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for a in (0..m).filter(|&a| alive[a]) {
+            for b in (a + 1..m).filter(|&b| alive[b] && !apart(a, b)) {
+                let link = sum[a][b] / (size[a] * size[b]);
+                if best.is_none_or(|x| link > x.0) {
+                    best = Some((link, a, b));
+                }
+            }
+        }
+        let Some((link, a, b)) = best.filter(|x| x.0 >= f64::from(floor)) else {
+            return out;
+        };
+        out.push((link as f32, a, b));
+        alive[b] = false;
+        size[a] += size[b];
+        let merged: Vec<f64> = sum[a].iter().zip(&sum[b]).map(|(x, y)| x + y).collect();
+        for (row, &v) in sum.iter_mut().zip(&merged) {
+            row[a] = v;
+        }
+        sum[a] = merged;
+    }
+}
+
+/// A label for each of `n` articles: the groups of `start` joined by the `merges` at or above
+/// `threshold` ([`average_link`]); an article in no group alone.
+fn cut(
+    start: &[Vec<usize>],
+    merges: &[(f32, usize, usize)],
+    threshold: f32,
+    n: usize,
+) -> Vec<usize> {
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut parent: Vec<usize> = (0..start.len()).collect();
+    for &(_, a, b) in merges.iter().take_while(|m| m.0 >= threshold) {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent[rb] = ra;
+    }
+    let mut label: Vec<usize> = (0..n).map(|i| start.len() + i).collect();
+    for (g, members) in start.iter().enumerate() {
+        let r = root(&mut parent, g);
+        for &i in members {
+            label[i] = r;
+        }
+    }
+    label
 }
 
 /// Thresholds tried when one half of the events chooses its own.
@@ -509,4 +684,32 @@ fn agreeing(answers: &[chorus_model::SameStory], overall: &[f64]) -> usize {
         .zip(overall)
         .filter(|(s, y)| s.same_story == (**y < 2.5))
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_link_merges_best_first_and_cuts_by_threshold() {
+        // 0 and 1 close, 2 nearer 1 than 0, 3 alone.
+        let sim = vec![
+            vec![1.0, 0.9, 0.1, 0.0],
+            vec![0.9, 1.0, 0.5, 0.0],
+            vec![0.1, 0.5, 1.0, 0.0],
+            vec![0.0, 0.0, 0.0, 1.0],
+        ];
+        let singles: Vec<Vec<usize>> = (0..4).map(|i| vec![i]).collect();
+        let merges = average_link(&singles, &sim, &|_, _| false, 0.2);
+        // {0,1} at 0.9, then 2 joins at the mean of 0.1 and 0.5.
+        assert_eq!(merges, vec![(0.9, 0, 1), (0.3, 0, 2)]);
+        assert_eq!(cut(&singles, &merges, 0.5, 4), vec![0, 0, 2, 3]);
+        assert_eq!(cut(&singles, &merges, 0.3, 4), vec![0, 0, 0, 3]);
+        // A forbidden pair is never merged, and nothing else reaches the floor.
+        let merges = average_link(&singles, &sim, &|a, b| (a, b) == (0, 1), 0.2);
+        assert_eq!(merges, vec![(0.5, 1, 2)]);
+        // Groups given at the start count as one from the first.
+        let merges = average_link(&[vec![0, 1], vec![2], vec![3]], &sim, &|_, _| false, 0.2);
+        assert_eq!(merges, vec![(0.3, 0, 1)]);
+    }
 }
