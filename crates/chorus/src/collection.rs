@@ -3,6 +3,7 @@
 //! `chorus-web` for `serve`), print. Everything article-derived printed to the terminal is
 //! stripped of control characters.
 
+use crate::plain;
 use anyhow::{Context, Result};
 use chorus_ingest::{ingest_paths_with, IngestConfig};
 use chorus_model::Article;
@@ -159,14 +160,6 @@ pub(crate) fn run(command: CollectionCommand) -> Result<ExitCode> {
     }
 }
 
-/// Article text for the terminal: control characters (escape sequences) removed.
-fn plain(s: &str) -> String {
-    s.chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
-        .collect()
-}
-
 fn busy(dir: &Path) -> ExitCode {
     eprintln!(
         "chorus: error: data directory is busy: {} is being written by another chorus process\n\
@@ -254,11 +247,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut read = Read::default();
     let mut failed = None;
     let _ = ingest_paths_with(&args.paths, &ingest_config, &mut |part| {
-        reading.suspend(|| {
-            for d in &part.diagnostics {
-                eprintln!("chorus: {}: {}", d.path, d.message);
-            }
-        });
+        reading.suspend(|| crate::print_diagnostics(&part.diagnostics));
         read.articles += part.articles.len();
         read.skipped += part.skipped;
         read.pending.extend(part.articles);

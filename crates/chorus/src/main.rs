@@ -113,9 +113,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     let ingested = ingest_paths(&args.paths, &ingest_config);
     let skipped = ingested.skipped;
-    for d in &ingested.diagnostics {
-        eprintln!("chorus: {}: {}", d.path, d.message);
-    }
+    print_diagnostics(&ingested.diagnostics);
     if ingested.articles.is_empty() {
         eprintln!("chorus: error: no article could be read from the given paths");
         return Ok(ExitCode::from(1));
@@ -162,8 +160,7 @@ fn summary_lines(report: &chorus_model::Report) -> String {
     let mut out = String::new();
     for e in &report.events {
         for s in &e.account {
-            let clean: String = s.text.chars().filter(|c| !c.is_control()).collect();
-            out.push_str(&clean);
+            out.push_str(&plain(&s.text));
             out.push('\n');
         }
     }
@@ -234,4 +231,21 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
         (_, 0) => ExitCode::SUCCESS,
         _ => ExitCode::from(2),
     })
+}
+
+/// Text from articles or the web for the terminal, on one line: line breaks and tabs become
+/// spaces, other control characters (escape sequences) are removed.
+pub(crate) fn plain(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
+/// Each diagnostic on stderr as `chorus: PATH: REASON`, through [`plain`]: a path can come
+/// from the web (a WARC record's URL), and a reason can quote what was read.
+pub(crate) fn print_diagnostics(diagnostics: &[chorus_model::Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("chorus: {}: {}", plain(&d.path), plain(&d.message));
+    }
 }

@@ -1,6 +1,7 @@
 //! `chorus similarity A B`: "are these the same story?" for two articles, with optional
 //! background articles for term statistics.
 
+use crate::{plain, print_diagnostics};
 use anyhow::{bail, Result};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_pipeline::{Comparer, Config};
@@ -30,9 +31,7 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
     let mut pair = Vec::new();
     for path in [&args.a, &args.b] {
         let ingested = ingest_paths(std::slice::from_ref(path), &IngestConfig::default());
-        for d in &ingested.diagnostics {
-            eprintln!("chorus: {}: {}", d.path, d.message);
-        }
+        print_diagnostics(&ingested.diagnostics);
         match ingested.articles.into_iter().next() {
             Some(a) => pair.push(a),
             None => bail!("{}: no article could be read", path.display()),
@@ -47,9 +46,7 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
     };
     if !args.background.is_empty() {
         let ingested = ingest_paths(&args.background, &IngestConfig::default());
-        for d in &ingested.diagnostics {
-            eprintln!("chorus: {}: {}", d.path, d.message);
-        }
+        print_diagnostics(&ingested.diagnostics);
         background.extend(ingested.articles);
     }
     let b = pair.pop().expect("two articles were read");
@@ -70,10 +67,10 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
             answer.threshold
         );
         if !answer.shared_terms.is_empty() {
-            println!("Shared most: {}", answer.shared_terms.join(", "));
+            println!("Shared most: {}", plain(&answer.shared_terms.join(", ")));
         }
         if let Some(caveat) = answer.cross_language_caveat() {
-            println!("{caveat}");
+            println!("{}", plain(&caveat));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -174,6 +174,54 @@ fn bad_inputs_are_reported_and_the_run_goes_on() {
 }
 
 #[test]
+fn a_web_address_in_a_diagnostic_cannot_drive_the_terminal() {
+    // A WARC record whose URL carries escape sequences (set the window title, turn text red)
+    // and whose page has no story: its diagnostic names the URL, stripped of them.
+    let dir = scratch("escape-in-diagnostic");
+    let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body></body></html>";
+    let mut warc = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: \
+         http://example.org/\x1b]0;owned\x07\x1b[31mred\r\nContent-Length: {}\r\n\r\n",
+        page.len()
+    )
+    .into_bytes();
+    warc.extend_from_slice(page);
+    warc.extend_from_slice(b"\r\n\r\n");
+    let warc_path = dir.join("pages.warc");
+    std::fs::write(&warc_path, warc).unwrap();
+    let story = dir.join("story.txt");
+    std::fs::write(
+        &story,
+        "The dam held through the night, engineers said on Tuesday.\n",
+    )
+    .unwrap();
+    let (warc_path, story) = (warc_path.to_str().unwrap(), story.to_str().unwrap());
+    let data = dir.join("data");
+    let runs = [
+        chorus(&["digest", warc_path, story]),
+        chorus(&["similarity", story, story, "--background", warc_path]),
+        chorus(&[
+            "ingest",
+            "--data-dir",
+            data.to_str().unwrap(),
+            warc_path,
+            story,
+        ]),
+    ];
+    for out in runs {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("http://example.org/]0;owned[31mred"),
+            "the diagnostic names the page: {stderr}"
+        );
+        assert!(
+            !stderr.contains(['\x1b', '\x07']),
+            "no control character reaches the terminal: {stderr:?}"
+        );
+    }
+}
+
+#[test]
 fn nothing_readable_exits_1_and_missing_paths_are_named() {
     let dir = scratch("nothing");
     std::fs::write(dir.join("empty.txt"), "   \n").unwrap();
