@@ -3,7 +3,7 @@
 //! `chorus-web` for `serve`), print. Everything article-derived printed to the terminal is
 //! stripped of control characters.
 
-use crate::plain;
+use crate::{plain, print_diagnostics};
 use anyhow::{Context, Result};
 use chorus_ingest::{ingest_paths_with, IngestConfig};
 use chorus_model::Article;
@@ -247,7 +247,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut read = Read::default();
     let mut failed = None;
     let _ = ingest_paths_with(&args.paths, &ingest_config, &mut |part| {
-        reading.suspend(|| crate::print_diagnostics(&part.diagnostics));
+        reading.suspend(|| print_diagnostics(&part.diagnostics));
         read.articles += part.articles.len();
         read.skipped += part.skipped;
         read.pending.extend(part.articles);
