@@ -497,14 +497,20 @@ impl Vocabulary {
             return (self.surface(id), self.idf(id));
         }
         let k = (id & !SHOWN) as usize;
-        let idf = ((self.docs as f32 + 1.0) / (self.shown_df[k] as f32 + 1.0)).ln() + 1.0;
-        (&self.shown_keys[k][1..], idf)
+        (
+            &self.shown_keys[k][1..],
+            self.smoothed_idf(self.shown_df[k]),
+        )
     }
 
     /// Smoothed inverse document frequency of a term.
     pub fn idf(&self, term: u32) -> f32 {
-        let n = self.docs as f32;
-        ((n + 1.0) / (self.df[term as usize] as f32 + 1.0)).ln() + 1.0
+        self.smoothed_idf(self.df[term as usize])
+    }
+
+    /// Smoothed inverse document frequency of something in `df` of the articles counted.
+    fn smoothed_idf(&self, df: u32) -> f32 {
+        ((self.docs as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0
     }
 
     /// Document frequency of a term.
