@@ -14,6 +14,12 @@ pub type Pair = (Article, Article);
 /// unrelated), in file order.
 pub type Judged = (Vec<Pair>, Vec<f64>);
 
+/// Whether an `overall` judgement says the two texts tell the same story (1 = same … 4 =
+/// unrelated: under the midpoint 2.5), the verdict ours is checked against.
+pub fn judged_same(overall: f64) -> bool {
+    overall < 2.5
+}
+
 /// The judged pairs of `jsonl` (one JSON object a line) by language: "de" for two German
 /// texts, "de-en" for a German and an English one. Each text's language is detected as
 /// ingest detects it; a pair without both languages is left out.

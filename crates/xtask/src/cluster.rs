@@ -5,6 +5,7 @@ use crate::{flag, shared};
 use anyhow::{Context, Result};
 use chorus_cluster::{cluster, ClusterConfig, Collection};
 use chorus_eval::pearson;
+use chorus_eval::semeval::judged_same;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::CleanArticle;
 use std::collections::HashMap;
@@ -646,7 +647,7 @@ fn cross_language(pairs: &[(f64, f64)], threshold: f64) {
     let judged = |one: bool| -> Vec<f64> {
         pairs
             .iter()
-            .filter(|(_, y)| (*y < 2.5) == one)
+            .filter(|&&(_, y)| judged_same(y) == one)
             .map(|p| p.0)
             .collect()
     };
@@ -654,7 +655,7 @@ fn cross_language(pairs: &[(f64, f64)], threshold: f64) {
     let agree = |t: f64| {
         pairs
             .iter()
-            .filter(|(c, y)| (*c >= t) == (*y < 2.5))
+            .filter(|&&(c, y)| (c >= t) == judged_same(y))
             .count() as f64
             / pairs.len() as f64
     };
@@ -682,7 +683,7 @@ fn agreeing(answers: &[chorus_model::SameStory], overall: &[f64]) -> usize {
     answers
         .iter()
         .zip(overall)
-        .filter(|(s, y)| s.same_story == (**y < 2.5))
+        .filter(|&(s, &y)| s.same_story == judged_same(y))
         .count()
 }
 
