@@ -81,6 +81,11 @@ pub(crate) fn multinews() -> Result<(Vec<CleanArticle>, Vec<usize>)> {
     Ok((cleaned, gold))
 }
 
+/// Whether cleaning left the article any text (a page it empties is in no event).
+fn has_text(a: &CleanArticle) -> bool {
+    !a.text().trim().is_empty()
+}
+
 /// A deterministic permutation of `0..n` (xorshift, Fisher–Yates).
 pub(crate) fn permutation(n: usize, seed: u64) -> Vec<usize> {
     let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
@@ -195,7 +200,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     // those pages are.
     if let Some((_, predicted)) = &first {
         let with_text: Vec<usize> = (0..articles.len())
-            .filter(|&i| !articles[i].text().trim().is_empty())
+            .filter(|&i| has_text(&articles[i]))
             .collect();
         let kept: Vec<usize> = with_text.iter().map(|&i| predicted[i]).collect();
         let s = score(
@@ -254,7 +259,7 @@ fn bounds(articles: &[CleanArticle], gold: &[usize], config: &ClusterConfig) {
     // As grouping sees them: an article that cleaning left without text, or too thin to
     // judge, stays alone.
     let active: Vec<usize> = (0..n)
-        .filter(|&i| !articles[i].text().trim().is_empty() && c.pair_similarity(i, i).is_some())
+        .filter(|&i| has_text(&articles[i]) && c.pair_similarity(i, i).is_some())
         .collect();
     let mut sim = vec![vec![0.0f32; n]; n];
     for &i in &active {

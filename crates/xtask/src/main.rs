@@ -1,17 +1,7 @@
 //! `cargo xtask`: developer tasks that read the real data beside the checkout
 //! (`../shared/data`) and print figures. Not part of the shipped binary.
 //!
-//! ```text
-//! cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors] [--halves]
-//! cargo xtask eval rouge | extract
-//! cargo xtask similarity
-//! cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
-//! cargo xtask bench compare [--runs 3]
-//! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
-//! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
-//! cargo xtask bench grow [--sizes 10000,100000] [--runs 3]
-//! cargo xtask gen N [--warc [--page-kb 100] | --templated]
-//! ```
+//! The tasks and their options are in [`USAGE`] (`cargo xtask --help`).
 
 mod bench;
 mod cluster;
