@@ -175,8 +175,8 @@ impl<'a> Iterator for Pieces<'a> {
         let mut chars = rest.char_indices();
         let (_, c) = chars.next()?;
         if !unspaced(c) {
-            let end = rest
-                .char_indices()
+            // Up to the next unspaced character, read on from the one just read.
+            let end = chars
                 .find(|&(_, c)| unspaced(c))
                 .map_or(rest.len(), |(i, _)| i);
             self.pos += end;
