@@ -4,7 +4,8 @@
 use crate::Config;
 use chorus_clean::CleanConfig;
 use chorus_cluster::{graded_score, Similarity};
-use chorus_model::{Article, SameStory};
+use chorus_model::{Article, CleanArticle, SameStory};
+use chorus_text::language_code;
 use std::collections::BTreeMap;
 
 /// Articles cleaned and counted at a time (whole outlets) when a comparer is built.
@@ -67,6 +68,8 @@ impl Comparer {
         let (a, b) = (clean(a), clean(b));
         let (cosine, shared_terms) = self.similarity.explain(&a, &b, SHARED);
         let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
+        let language = |x: &CleanArticle| x.article.language.as_deref().map(language_code);
+        let (language_a, language_b) = (language(&a), language(&b));
         SameStory {
             a: a.article.id,
             b: b.article.id,
@@ -76,16 +79,8 @@ impl Comparer {
             threshold: round(self.threshold),
             background: self.background,
             shared_terms,
-            language_a: a
-                .article
-                .language
-                .as_deref()
-                .map(chorus_text::language_code),
-            language_b: b
-                .article
-                .language
-                .as_deref()
-                .map(chorus_text::language_code),
+            language_a,
+            language_b,
         }
     }
 }
