@@ -19,6 +19,13 @@ use rayon::prelude::*;
 pub use time::{day_number, days_apart, time_factor};
 pub use vectors::{Counts, FeatureConfig, Vocabulary};
 
+/// How many of the terms its articles share most an event shows (and a "same story?"
+/// answer, [`Similarity::explain`], as its callers ask).
+pub const SHARED_TERMS: usize = 8;
+
+/// How many of the names its articles share an event shows.
+const SHARED_NAMES: usize = 6;
+
 /// Settings for grouping; defaults chosen on `multinews-val` (see ARCHITECTURE.md).
 #[derive(Debug, Clone, Default)]
 pub struct ClusterConfig {
@@ -253,11 +260,11 @@ impl Collection {
         let events = self.online.events();
         let shared_terms = events
             .par_iter()
-            .map(|e| vectors::shared_terms(&self.vocab, e, |i| self.online.vector(i), 8))
+            .map(|e| vectors::shared_terms(&self.vocab, e, |i| self.online.vector(i), SHARED_TERMS))
             .collect();
         let shared_names = events
             .par_iter()
-            .map(|e| vectors::shared_names(&self.vocab, e, &self.names, 6))
+            .map(|e| vectors::shared_names(&self.vocab, e, &self.names, SHARED_NAMES))
             .collect();
         Clustering {
             similarity: self.online.member_similarity(),

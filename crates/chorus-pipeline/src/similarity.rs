@@ -3,16 +3,13 @@
 
 use crate::Config;
 use chorus_clean::CleanConfig;
-use chorus_cluster::{graded_score, Similarity};
+use chorus_cluster::{graded_score, Similarity, SHARED_TERMS};
 use chorus_model::{Article, CleanArticle, SameStory};
 use chorus_text::language_code;
 use std::collections::BTreeMap;
 
 /// Articles cleaned and counted at a time (whole outlets) when a comparer is built.
 const BATCH: usize = 4096;
-
-/// Shared terms shown with an answer (as many as an event shows).
-const SHARED: usize = 8;
 
 /// Compares pairs of articles against one background, whose terms are counted once.
 pub struct Comparer {
@@ -66,7 +63,7 @@ impl Comparer {
     pub fn compare(&self, a: Article, b: Article) -> SameStory {
         let clean = |x: Article| chorus_clean::clean(vec![x], &self.clean).remove(0);
         let (a, b) = (clean(a), clean(b));
-        let (cosine, shared_terms) = self.similarity.explain(&a, &b, SHARED);
+        let (cosine, shared_terms) = self.similarity.explain(&a, &b, SHARED_TERMS);
         let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
         let language = |x: &CleanArticle| x.article.language.as_deref().map(language_code);
         let (language_a, language_b) = (language(&a), language(&b));
