@@ -6,6 +6,7 @@ mod candidate;
 mod differences;
 mod facts;
 mod quotes;
+pub mod statement;
 mod summary;
 mod units;
 
@@ -27,13 +28,15 @@ pub struct AccountConfig {
     pub min_sentences: usize,
     /// Most sentences the account shows, whatever the budget.
     pub max_sentences: usize,
-    /// Cosine two sentences from different articles need to state the same fact.
-    pub fact_similarity: f32,
-    /// Lower cosine at which two sentences still state the same fact when they share two
-    /// uncommon content words (a paraphrase of one predicate).
-    pub paraphrase_similarity: f32,
+    /// Probability (of the same-statement model, `statement.rs`) two sentences from different
+    /// articles need to state the same fact.
+    pub same_statement: f32,
     /// A summary sentence this similar to one already chosen is redundant.
     pub redundancy: f32,
+    /// A summary sentence that the same-statement model gives at least this probability of
+    /// stating what one already chosen states is redundant (looser than `same_statement`:
+    /// the account must not say one thing twice, even where it cannot be sure it is one).
+    pub redundant_statement: f32,
     /// Sentences shorter than this many words are not facts on their own.
     pub min_fact_words: usize,
     /// How the summary weighs what makes a sentence worth showing.
@@ -67,9 +70,9 @@ impl Default for AccountConfig {
             words: 150,
             min_sentences: 5,
             max_sentences: 10,
-            fact_similarity: 0.3,
-            paraphrase_similarity: 0.2,
+            same_statement: 0.6,
             redundancy: 0.45,
+            redundant_statement: 0.2,
             min_fact_words: 5,
             summary: SummaryWeights::default(),
         }
@@ -94,8 +97,19 @@ pub fn account(
     config: &AccountConfig,
 ) -> EventAccount {
     let units = Units::new(articles);
-    let facts = facts::align(&units, config);
-    let account = summary::select(&units, &facts, config);
+    let claims: Vec<statement::Claim> = (0..units.units.len())
+        .map(|u| statement::Claim::of(&units, u))
+        .collect();
+    let facts = facts::align(&units, &claims, config);
+    let likely = facts::align(
+        &units,
+        &claims,
+        &AccountConfig {
+            same_statement: config.redundant_statement,
+            ..config.clone()
+        },
+    );
+    let account = summary::select(&units, &claims, &facts, &likely, config);
     let (corroborated, single_source) = facts::report(&units, &facts, config);
     let differences = differences::find(&units);
     let quotes = quotes::find(articles, names);

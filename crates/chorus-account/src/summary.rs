@@ -5,6 +5,7 @@
 //! chosen sentence cites every outlet whose sentence states the same fact.
 
 use crate::facts::Fact;
+use crate::statement::{probability, Claim};
 use crate::{AccountConfig, Units};
 use chorus_model::AccountSentence;
 
@@ -13,21 +14,33 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-pub(crate) fn select(
-    units: &Units,
-    facts: &[Fact],
-    config: &AccountConfig,
-) -> Vec<AccountSentence> {
-    let n = units.units.len();
-    if n == 0 {
-        return Vec::new();
-    }
+/// Which fact of `facts` each unit is in.
+fn fact_of(n: usize, facts: &[Fact]) -> Vec<usize> {
     let mut fact_of = vec![0usize; n];
     for (f, fact) in facts.iter().enumerate() {
         for &u in &fact.units {
             fact_of[u] = f;
         }
     }
+    fact_of
+}
+
+/// `facts` are the report's (each sentence cites the outlets of its fact); `likely` groups
+/// sentences that probably state one thing (`redundant_statement`), which ranks sentences by
+/// how many outlets say them and keeps the account from saying one thing twice.
+pub(crate) fn select(
+    units: &Units,
+    claims: &[Claim],
+    facts: &[Fact],
+    likely: &[Fact],
+    config: &AccountConfig,
+) -> Vec<AccountSentence> {
+    let n = units.units.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let fact_of_report = fact_of(n, facts);
+    let fact_of = fact_of(n, likely);
     let central = &units.centrality;
     let max_c = central.iter().copied().fold(0f32, f32::max).max(1e-6);
     let fitness: Vec<f32> = units
@@ -35,7 +48,7 @@ pub(crate) fn select(
         .iter()
         .map(|u| crate::candidate::fitness(u.text))
         .collect();
-    let outlets: Vec<f32> = facts
+    let outlets: Vec<f32> = likely
         .iter()
         .map(|f| f.independent(units).0.len() as f32)
         .collect();
@@ -51,13 +64,13 @@ pub(crate) fn select(
                 * fitness[u]
         })
         .collect();
-    let mut chosen = choose(units, &fact_of, &fitness, &scores, config);
+    let mut chosen = choose(units, claims, &fact_of, &fitness, &scores, config);
     // Reading order: leads before later sentences, each article's sentences in their order.
     chosen.sort_by_key(|&u| (units.units[u].position, units.units[u].article));
     chosen
         .into_iter()
         .map(|u| {
-            let fact = &facts[fact_of[u]];
+            let fact = &facts[fact_of_report[u]];
             let mut members = vec![u];
             members.extend(fact.units.iter().copied().filter(|&v| v != u));
             let mut sources: Vec<String> = Vec::new();
@@ -80,6 +93,7 @@ pub(crate) fn select(
 /// words left; only to reach `min_sentences` may the budget stretch, by a tenth at most.
 fn choose(
     units: &Units,
+    claims: &[Claim],
     fact_of: &[usize],
     fitness: &[f32],
     scores: &[f32],
@@ -108,10 +122,10 @@ fn choose(
         if words + len > limit && !chosen.is_empty() {
             continue;
         }
-        if chosen
-            .iter()
-            .any(|&c| units.similarity(c, u) > config.redundancy)
-        {
+        if chosen.iter().any(|&c| {
+            units.similarity(c, u) > config.redundancy
+                || probability(units, claims, c, u) >= config.redundant_statement
+        }) {
             continue;
         }
         chosen.push(u);

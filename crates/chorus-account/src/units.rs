@@ -25,6 +25,8 @@ pub struct Units<'a> {
     pub units: Vec<Unit<'a>>,
     /// Fraction of units each term id occurs in.
     pub df: Vec<f32>,
+    /// Each term id's stem (demonyms folded).
+    pub stems: Vec<String>,
     /// For each article, the first article whose outlet shares wire text with its outlet
     /// (two or more consecutive identical sentences); itself when none.
     pub wire_group: Vec<usize>,
@@ -196,10 +198,15 @@ impl<'a> Units<'a> {
             let mut said = rustc_hash::FxHashSet::default();
             repeat.extend(article.iter().map(|k| !said.insert(*k)));
         }
+        let mut stems = vec![String::new(); ids.len()];
+        for (stem, id) in ids {
+            stems[id as usize] = stem;
+        }
         Units {
             articles,
             units,
             df: df.iter().map(|d| d / n).collect(),
+            stems,
             wire_group,
             centrality,
             keys: keys.concat(),

@@ -5,6 +5,7 @@
 //! reading data sets is the caller's business, except SemEval's judged pairs ([`semeval`]),
 //! which the floor tests and `cargo xtask similarity` read and answer alike.
 
+pub mod account;
 mod correlation;
 mod porter;
 mod rouge;

@@ -3,10 +3,12 @@
 //!
 //! The tasks and their options are in [`USAGE`] (`cargo xtask --help`).
 
+mod account;
 mod bench;
 mod cluster;
 mod compare;
 mod ingest;
+mod statement;
 mod suite;
 
 use anyhow::{bail, Result};
@@ -30,10 +32,13 @@ fn main() -> Result<()> {
     }
     match words.as_slice() {
         ["eval", "cluster", rest @ ..] => cluster::eval(rest),
+        ["eval", "account", rest @ ..] => account::eval(rest),
         // The other evaluations live in their crates' tests, which assert the floors.
         ["eval", "rouge"] => cargo_test("chorus-eval", "multinews"),
         ["eval", "extract"] => cargo_test("chorus-extract", "readability"),
         ["similarity", rest @ ..] => cluster::semeval(rest),
+        ["statement", "--pair", a, b] => statement::pair(a, b),
+        ["statement", rest @ ..] => statement::run(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
         ["bench", "ingest", rest @ ..] => ingest::bench(rest),
         ["bench", "grow", rest @ ..] => ingest::grow(rest),
@@ -54,9 +59,12 @@ fn main() -> Result<()> {
 /// The tasks and their options.
 const USAGE: &str = "usage:
   cargo xtask eval cluster [--threshold T] [--shuffle SEED] [--errors] [--halves] [--bounds]
+  cargo xtask eval account [--errors]   (supports and differences against the hand-checked gold)
   cargo xtask eval rouge         (summaries on multinews-val, 250 words)
   cargo xtask eval extract       (main text, titles, dates on readability-pages)
   cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)
+  cargo xtask statement [--dump CSV]   (fit and cross-validate the same-statement model on msrp-train)
+  cargo xtask statement --pair A B   (the model's features and probability for two sentences)
   cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
   cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)
   cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]

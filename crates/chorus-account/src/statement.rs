@@ -1,0 +1,496 @@
+//! "Do these two sentences state the same thing?": the decision behind corroboration. Topic
+//! words are not enough (two sentences of one story share them all); what must match is the
+//! claim: its action words, its participants (names), its figures, and its polarity and
+//! modality ("arrested" against "searching for"; "approved" against "will vote on"). The
+//! features below read that from the two sentences alone, so the answer does not depend on
+//! the rest of the event; a logistic model over them was fitted on the Microsoft Research
+//! Paraphrase Corpus training pairs (`cargo xtask statement` fits and cross-validates it, and
+//! prints the weights kept in [`WEIGHTS`]).
+
+use crate::Units;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Words news uses for one action or state, a class a line (`data/predicates.txt`).
+const PREDICATES: &str = include_str!("../data/predicates.txt");
+
+/// Stem → predicate class, the first class a stem is listed in.
+fn predicate_classes() -> &'static FxHashMap<String, u32> {
+    static CLASSES: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let terms = chorus_text::Terms::default();
+        let mut map = FxHashMap::default();
+        let lines = PREDICATES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for (class, line) in lines.enumerate() {
+            for word in line.split_whitespace() {
+                map.entry(terms.stem(word)).or_insert(class as u32);
+            }
+        }
+        map
+    })
+}
+
+/// A term as the decision compares it: a predicate's class stands for every word of it
+/// (ids above the event's terms), any other term for itself.
+fn predicate(units: &Units, t: u32) -> u32 {
+    match predicate_classes().get(&units.stems[t as usize]) {
+        Some(&class) => u32::MAX - 1 - class,
+        None => t,
+    }
+}
+
+/// How many features [`features`] returns (the bias is the last weight).
+pub const FEATURES: usize = 23;
+
+/// The fitted weights, one per feature and the bias last (`cargo xtask statement`).
+pub const WEIGHTS: [f32; FEATURES + 1] = [
+    0.7332, -0.2209, 0.2604, 0.3926, -0.2637, -0.3270, -0.4118, 0.1326, -0.4316, -0.0155, -1.1124,
+    0.4888, 0.4324, -0.3665, 0.2323, 1.2322, 1.1539, 0.3282, 0.1329, 0.1422, 0.0290, 2.6457,
+    0.2821, -3.2989,
+];
+
+/// Words that deny the claim of the clause they stand in.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "denied",
+    "denies", "deny", "refused", "cannot",
+];
+
+/// Words that make a claim a possibility, plan or expectation rather than a fact.
+const MODALS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "likely",
+    "possible",
+    "possibly",
+    "allegedly",
+    "reportedly",
+    "if",
+    "whether",
+    "searching",
+    "seeking",
+    "wanted",
+    "hopes",
+    "hope",
+];
+
+/// Number words read as values.
+pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+/// What the decision reads of one sentence.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Claim {
+    /// Content terms written in lower case (the action and its objects), sorted, unique.
+    lower: Vec<u32>,
+    /// Content terms written capitalised past the first word (names), sorted, unique.
+    names: Vec<u32>,
+    /// Content terms in order, for shared word pairs.
+    sequence: Vec<u32>,
+    /// Predicate classes it names, in order of first mention.
+    predicates: Vec<u32>,
+    /// The values of its figures, sorted, unique (digits and number words).
+    numbers: Vec<f64>,
+    /// Every word, stop words included, lower-cased and hashed: sorted, unique.
+    tokens: Vec<u64>,
+    /// Each content term's weight: longer words are rarer (ln of its length in bytes).
+    weights: Vec<(u32, f32)>,
+    negated: bool,
+    modal: bool,
+    words: usize,
+}
+
+impl Claim {
+    pub(crate) fn of(units: &Units, u: usize) -> Claim {
+        let unit = &units.units[u];
+        let text = unit.text;
+        let mut claim = Claim {
+            words: unit.words,
+            ..Claim::default()
+        };
+        let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
+        let core = claim_core(text);
+        for &(t, off) in &unit.terms {
+            if !core.contains(&off) {
+                continue;
+            }
+            let t = predicate(units, t);
+            if t > u32::MAX / 2 && !claim.predicates.contains(&t) {
+                claim.predicates.push(t);
+            }
+            claim.sequence.push(t);
+            let capital = text[off..].chars().next().is_some_and(char::is_uppercase);
+            if capital && off != first_word {
+                claim.names.push(t);
+            } else if !capital {
+                claim.lower.push(t);
+            }
+        }
+        for &(t, off) in unit.terms.iter().filter(|x| core.contains(&x.1)) {
+            let len = chorus_text::words(&text[off..])
+                .next()
+                .map_or(1, |w| w.1.len());
+            claim.weights.push((t, (len.max(2) as f32).ln()));
+        }
+        claim.weights.sort_by_key(|w| w.0);
+        claim.weights.dedup_by_key(|w| w.0);
+        for (_, w) in chorus_text::words(&text[core.clone()]) {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            }
+            claim.tokens.push(h);
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                if let Ok(v) = w.parse::<f64>() {
+                    claim.numbers.push(v);
+                }
+                continue;
+            }
+            let lower = w.to_ascii_lowercase();
+            if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == lower) {
+                claim.numbers.push(v);
+            }
+            claim.negated |= NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
+            claim.modal |= MODALS.contains(&lower.as_str());
+        }
+        for v in [&mut claim.lower, &mut claim.names] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        claim.tokens.sort_unstable();
+        claim.tokens.dedup();
+        claim.numbers.sort_by(f64::total_cmp);
+        claim.numbers.dedup();
+        claim
+    }
+}
+
+/// Verbs that attribute a claim to its source.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "confirmed",
+    "confirms",
+    "reported",
+    "reports",
+    "according",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "announced",
+    "explained",
+    "noted",
+    "wrote",
+    "claimed",
+    "claims",
+    "tweeted",
+    "posted",
+    "believe",
+    "believes",
+    "believed",
+];
+
+/// The byte range of a sentence that holds its claim: without a short attribution after the
+/// last comma ("…, police said"; "…, Russian state media has confirmed"; "…, according to
+/// officials") or before the claim ("Police say …"; "The source said: …"), which two reports
+/// of one claim word differently and two claims of one source share.
+fn claim_core(text: &str) -> std::ops::Range<usize> {
+    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
+    let reporting = |w: &str| REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r));
+    let mut range = 0..text.len();
+    // A tail clause of at most eight words with a reporting verb.
+    if let Some(comma) = text.rfind([',', '\u{2014}']) {
+        let tail: Vec<&(usize, &str)> = words.iter().filter(|w| w.0 > comma).collect();
+        if !tail.is_empty() && tail.len() <= 8 && tail.iter().any(|w| reporting(w.1)) {
+            range.end = comma;
+        }
+    }
+    // A head of at most six words ending in a reporting verb (and "that", or a colon).
+    if let Some(i) = words.iter().take(7).position(|w| reporting(w.1)) {
+        let mut start = words[i].0 + words[i].1.len();
+        if let Some(&(off, w)) = words.get(i + 1) {
+            if w.eq_ignore_ascii_case("that") {
+                start = off + w.len();
+            }
+        }
+        let rest = words.iter().skip(i + 1).filter(|w| w.0 < range.end).count();
+        if start < range.end && rest >= 3 {
+            range.start = start;
+        }
+    }
+    range
+}
+
+/// Shared items of two sorted, unique lists.
+fn shared<T: PartialOrd>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] < b[j] {
+            i += 1;
+        } else if b[j] < a[i] {
+            j += 1;
+        } else {
+            n += 1;
+            i += 1;
+            j += 1;
+        }
+    }
+    n
+}
+
+/// Share of `shared` over the smaller and the larger of two sizes (0 when either is empty).
+fn shares(shared: usize, a: usize, b: usize) -> (f32, f32) {
+    if a == 0 || b == 0 {
+        return (0.0, 0.0);
+    }
+    let s = shared as f32;
+    (s / a.min(b) as f32, s / a.max(b) as f32)
+}
+
+/// The features of units `a` and `b` of an event, each in `0..=1`: what the two claims share,
+/// and how they weigh in the event (the cosine of their event-local TF-IDF vectors, and the
+/// uncommon lower-case words they share, which mark one predicate said twice).
+pub(crate) fn features(units: &Units, claims: &[Claim], a: usize, b: usize) -> [f32; FEATURES] {
+    let mut f = [0f32; FEATURES];
+    f[..FEATURES - 2].copy_from_slice(&claim_features(&claims[a], &claims[b]));
+    f[FEATURES - 2] = units.similarity(a, b);
+    f[FEATURES - 1] = (units.shared_rare_words(a, b).min(4) as f32) / 4.0;
+    f
+}
+
+/// The features two claims give on their own.
+fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 2] {
+    let all_a: Vec<u32> = sorted_union(&a.lower, &a.names);
+    let all_b: Vec<u32> = sorted_union(&b.lower, &b.names);
+    let (all_min, all_max) = shares(shared(&all_a, &all_b), all_a.len(), all_b.len());
+    let (lower_min, lower_max) = shares(shared(&a.lower, &b.lower), a.lower.len(), b.lower.len());
+    let both_named = !a.names.is_empty() && !b.names.is_empty();
+    let (names_min, _) = shares(shared(&a.names, &b.names), a.names.len(), b.names.len());
+    let names_apart = both_named && names_min == 0.0;
+    let numbers_shared = shared(&a.numbers, &b.numbers);
+    let both_numbered = !a.numbers.is_empty() && !b.numbers.is_empty();
+    let numbers_apart = both_numbered && numbers_shared == 0;
+    let numbers_one_side = a.numbers.is_empty() != b.numbers.is_empty();
+    let pairs = |s: &[u32]| {
+        let mut p: Vec<(u32, u32)> = s.windows(2).map(|w| (w[0], w[1])).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let (pa, pb) = (pairs(&a.sequence), pairs(&b.sequence));
+    let (pairs_min, _) = shares(shared(&pa, &pb), pa.len(), pb.len());
+    let length = a.words.min(b.words) as f32 / a.words.max(b.words).max(1) as f32;
+    let lcs = common_subsequence(&a.sequence, &b.sequence) as f32
+        / a.sequence.len().min(b.sequence.len()).max(1) as f32;
+    // Content said by one side only: a claim the other does not make.
+    let only = |x: &[u32], y: &[u32]| (x.len() - shared(x, y)).min(10) as f32 / 10.0;
+    let (only_a, only_b) = (only(&all_a, &all_b), only(&all_b, &all_a));
+    let (tokens_min, tokens_max) =
+        shares(shared(&a.tokens, &b.tokens), a.tokens.len(), b.tokens.len());
+    let weight = |w: &[(u32, f32)]| w.iter().map(|x| x.1).sum::<f32>();
+    let shared_weight: f32 = a
+        .weights
+        .iter()
+        .filter(|x| b.weights.binary_search_by_key(&x.0, |y| y.0).is_ok())
+        .map(|x| x.1)
+        .sum();
+    let weighted = shared_weight / weight(&a.weights).min(weight(&b.weights)).max(1e-6);
+    let numbers_agree = both_numbered && numbers_shared == a.numbers.len().max(b.numbers.len());
+    let predicate_shared = a.predicates.iter().any(|p| b.predicates.contains(p));
+    let first_predicate =
+        a.predicates.first().is_some() && a.predicates.first() == b.predicates.first();
+    [
+        all_min,
+        all_max,
+        lower_min,
+        lower_max,
+        names_min,
+        f32::from(u8::from(names_apart)),
+        f32::from(u8::from(numbers_apart)),
+        f32::from(u8::from(numbers_one_side)),
+        f32::from(u8::from(a.negated != b.negated)),
+        f32::from(u8::from(a.modal != b.modal)),
+        pairs_min,
+        length,
+        lcs,
+        only_a.max(only_b),
+        only_a.min(only_b),
+        tokens_min,
+        tokens_max,
+        weighted.min(1.0),
+        f32::from(u8::from(numbers_agree)),
+        f32::from(u8::from(predicate_shared)),
+        f32::from(u8::from(first_predicate)),
+    ]
+}
+
+/// Length of the longest common subsequence of two term sequences.
+fn common_subsequence(a: &[u32], b: &[u32]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
+            diagonal = up;
+        }
+    }
+    row[b.len()]
+}
+
+fn sorted_union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut v: Vec<u32> = a.iter().chain(b).copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The model's probability that units `a` and `b` of an event state the same thing; zero
+/// when one denies what the other states, or makes a plan, a possibility or a search of what
+/// the other states as done ("arrested" against "searching for"): whatever words they share,
+/// those are two claims.
+pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -> f32 {
+    if claims[a].negated != claims[b].negated {
+        return 0.0;
+    }
+    score(&features(units, claims, a, b), &WEIGHTS)
+}
+
+impl Claim {
+    /// Content words in lower case: a line without any (a list of names after a label, a
+    /// credit) states nothing.
+    pub(crate) fn has_predicate(&self) -> bool {
+        !self.lower.is_empty()
+    }
+}
+
+/// The sentences of an event read for the decision: for fitting and scoring the model on
+/// labelled pairs of real events (`cargo xtask statement`).
+pub struct EventClaims<'a> {
+    units: Units<'a>,
+    claims: Vec<Claim>,
+}
+
+impl<'a> EventClaims<'a> {
+    pub fn new(articles: &'a [&'a chorus_model::CleanArticle]) -> Self {
+        let units = Units::new(articles);
+        let claims = (0..units.units.len())
+            .map(|u| Claim::of(&units, u))
+            .collect();
+        EventClaims { units, claims }
+    }
+
+    /// The unit whose sentence overlaps most of `start..end`, a byte span of article
+    /// `article`'s original input (as citations' `source_start..source_end`), if any covers
+    /// at least half of the shorter of the two.
+    pub fn unit_at(&self, article: &str, start: usize, end: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for u in 0..self.units.units.len() {
+            let c = self.units.citation(u);
+            if c.article != article {
+                continue;
+            }
+            let (Some(cs), Some(ce)) = (c.source_start, c.source_end) else {
+                continue;
+            };
+            let overlap = ce.min(end).saturating_sub(cs.max(start));
+            if overlap * 2 >= (ce - cs).min(end - start).max(1)
+                && best.is_none_or(|b| overlap > b.0)
+            {
+                best = Some((overlap, u));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    pub fn features(&self, a: usize, b: usize) -> [f32; FEATURES] {
+        features(&self.units, &self.claims, a, b)
+    }
+}
+
+/// The logistic model over `features` with `weights` (bias last).
+pub fn score(features: &[f32; FEATURES], weights: &[f32; FEATURES + 1]) -> f32 {
+    let z: f32 = features
+        .iter()
+        .zip(weights)
+        .map(|(f, w)| f * w)
+        .sum::<f32>()
+        + weights[FEATURES];
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The features of two sentences read as one event of two one-sentence articles (for fitting
+/// the model on sentence pairs, `cargo xtask statement`).
+pub fn pair_features(a: &str, b: &str) -> [f32; FEATURES] {
+    let arts = [one_sentence_article(a), one_sentence_article(b)];
+    let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
+    let event = EventClaims::new(&refs);
+    if event.units.units.len() < 2 {
+        return [0.0; FEATURES];
+    }
+    event.features(0, 1)
+}
+
+/// `text` as a cleaned article of one sentence.
+fn one_sentence_article(text: &str) -> chorus_model::CleanArticle {
+    let mut clean = chorus_model::AlignedText::default();
+    clean.push(text, 0..text.len());
+    let sentences = vec![chorus_model::Sentence {
+        start: 0,
+        end: text.len(),
+        paragraph: 0,
+    }];
+    chorus_model::CleanArticle {
+        article: chorus_model::Article {
+            body: text.into(),
+            ..chorus_model::Article::default()
+        },
+        clean,
+        paragraphs: std::iter::once(0..text.len()).collect(),
+        sentences,
+        removed: vec![],
+    }
+}

@@ -1,0 +1,422 @@
+//! Scores an event's account against the hand-checked gold (`tests/data/account-gold`): of the
+//! supports shown for corroborated facts, the share people labelled *same* (states the fact's
+//! main claim); of the pairs they labelled *same*, the share the account puts in one fact; of
+//! the differences shown, the share that are a genuine difference they found; of those, the
+//! share shown. Gold sentences are byte spans of the input records' `text`, and the report's
+//! citations carry the same spans (`source_start..source_end`), so nothing is matched by words.
+
+use chorus_model::{Citation, Report};
+use serde_json::Value;
+
+/// A sentence of the gold: an article and a byte span of its record's `text`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What people said of a pair of sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Same,
+    Related,
+    Unrelated,
+}
+
+/// One labelled pair of sentences of one event.
+#[derive(Debug, Clone)]
+pub struct GoldPair {
+    pub set: String,
+    pub event: String,
+    /// `dev` or `held-out`.
+    pub part: String,
+    pub a: Span,
+    pub b: Span,
+    pub label: Label,
+}
+
+/// A difference people found (`genuine`) or a tempting false one, with each version's
+/// sentence and value as written.
+#[derive(Debug, Clone)]
+pub struct GoldDifference {
+    pub set: String,
+    pub event: String,
+    pub part: String,
+    pub genuine: bool,
+    pub about: String,
+    pub versions: Vec<(Span, String)>,
+}
+
+fn span(v: &Value) -> Span {
+    Span {
+        article: v["article"].as_str().unwrap_or_default().to_string(),
+        start: v["start"].as_u64().unwrap_or(0) as usize,
+        end: v["end"].as_u64().unwrap_or(0) as usize,
+    }
+}
+
+fn field(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_default().to_string()
+}
+
+/// The pairs of `pairs.jsonl`; lines that do not parse are skipped.
+pub fn read_pairs(text: &str) -> Vec<GoldPair> {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| {
+            let label = match v["label"].as_str()? {
+                "same" => Label::Same,
+                "related" => Label::Related,
+                "unrelated" => Label::Unrelated,
+                _ => return None,
+            };
+            Some(GoldPair {
+                set: field(&v, "set"),
+                event: field(&v, "event"),
+                part: field(&v, "part"),
+                a: span(&v["a"]),
+                b: span(&v["b"]),
+                label,
+            })
+        })
+        .collect()
+}
+
+/// The differences of `differences.jsonl`.
+pub fn read_differences(text: &str) -> Vec<GoldDifference> {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| GoldDifference {
+            set: field(&v, "set"),
+            event: field(&v, "event"),
+            part: field(&v, "part"),
+            genuine: v["kind"].as_str() == Some("genuine"),
+            about: field(&v, "about"),
+            versions: v["versions"]
+                .as_array()
+                .map(|a| a.iter().map(|x| (span(x), field(x, "value"))).collect())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Counts for one event or a sum of events.
+#[derive(Debug, Clone, Default)]
+pub struct AccountScores {
+    /// Supports shown for corroborated facts (lead sentence, supporting sentence).
+    pub supports: usize,
+    /// Of those, the ones the gold labels, by label.
+    pub same: usize,
+    pub related: usize,
+    pub unrelated: usize,
+    /// Gold pairs labelled same, and those the account puts in one fact.
+    pub gold_same: usize,
+    pub recalled: usize,
+    /// Differences shown, and those that are a genuine difference of the gold.
+    pub differences: usize,
+    pub genuine_shown: usize,
+    /// Genuine differences of the gold, and those shown.
+    pub gold_genuine: usize,
+    pub genuine_found: usize,
+    /// What went wrong, for reading: shown supports labelled other than same, missed same pairs,
+    /// shown differences that are not genuine.
+    pub errors: Vec<String>,
+}
+
+impl AccountScores {
+    pub fn add(&mut self, o: &AccountScores) {
+        self.supports += o.supports;
+        self.same += o.same;
+        self.related += o.related;
+        self.unrelated += o.unrelated;
+        self.gold_same += o.gold_same;
+        self.recalled += o.recalled;
+        self.differences += o.differences;
+        self.genuine_shown += o.genuine_shown;
+        self.gold_genuine += o.gold_genuine;
+        self.genuine_found += o.genuine_found;
+        self.errors.extend(o.errors.iter().cloned());
+    }
+
+    /// Shown supports labelled same, over the shown supports the gold labels.
+    pub fn support_precision(&self) -> f64 {
+        ratio(self.same, self.same + self.related + self.unrelated)
+    }
+
+    pub fn support_recall(&self) -> f64 {
+        ratio(self.recalled, self.gold_same)
+    }
+
+    pub fn difference_precision(&self) -> f64 {
+        ratio(self.genuine_shown, self.differences)
+    }
+
+    pub fn difference_recall(&self) -> f64 {
+        ratio(self.genuine_found, self.gold_genuine)
+    }
+
+    /// One line of figures.
+    pub fn summary(&self) -> String {
+        format!(
+            "supports: precision {:.3} ({} same / {} labelled of {} shown; {} related, {} unrelated), recall {:.3} ({} of {}); differences: precision {:.3} ({} of {}), recall {:.3} ({} of {})",
+            self.support_precision(),
+            self.same,
+            self.same + self.related + self.unrelated,
+            self.supports,
+            self.related,
+            self.unrelated,
+            self.support_recall(),
+            self.recalled,
+            self.gold_same,
+            self.difference_precision(),
+            self.genuine_shown,
+            self.differences,
+            self.difference_recall(),
+            self.genuine_found,
+            self.gold_genuine,
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Whether a citation and a gold sentence are the same sentence: same article, and the spans
+/// overlap by at least half of the shorter (sentence splitting may differ a little).
+fn covers(c: &Citation, s: &Span) -> bool {
+    let (Some(cs), Some(ce)) = (c.source_start, c.source_end) else {
+        return false;
+    };
+    if c.article != s.article {
+        return false;
+    }
+    let overlap = ce.min(s.end).saturating_sub(cs.max(s.start));
+    overlap * 2 >= (ce - cs).min(s.end - s.start).max(1)
+}
+
+/// The sentence a citation points at, for error lines.
+fn cited<'a>(report: &'a Report, c: &Citation) -> &'a str {
+    report
+        .articles
+        .iter()
+        .find(|a| a.id == c.article)
+        .and_then(|a| a.text.get(c.start..c.end))
+        .unwrap_or("")
+}
+
+/// Scores one event's report (every article of the event summarised as one event) against its
+/// gold pairs and differences.
+pub fn score_event(
+    report: &Report,
+    pairs: &[&GoldPair],
+    differences: &[&GoldDifference],
+) -> AccountScores {
+    let mut s = AccountScores::default();
+    let Some(event) = report.events.first() else {
+        s.gold_same = pairs.iter().filter(|p| p.label == Label::Same).count();
+        s.gold_genuine = differences.iter().filter(|d| d.genuine).count();
+        return s;
+    };
+    let label_of = |x: &Citation, y: &Citation| {
+        pairs
+            .iter()
+            .find(|p| (covers(x, &p.a) && covers(y, &p.b)) || (covers(x, &p.b) && covers(y, &p.a)))
+            .map(|p| p.label)
+    };
+    for fact in &event.corroborated {
+        let Some((lead, rest)) = fact.citations.split_first() else {
+            continue;
+        };
+        for c in rest {
+            if c.article == lead.article {
+                continue;
+            }
+            s.supports += 1;
+            match label_of(lead, c) {
+                Some(Label::Same) => s.same += 1,
+                Some(l) => {
+                    if l == Label::Related {
+                        s.related += 1;
+                    } else {
+                        s.unrelated += 1;
+                    }
+                    s.errors.push(format!(
+                        "{l:?} shown as support: {:?} <- {:?}",
+                        cited(report, lead),
+                        cited(report, c)
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+    // Every fact's citations, corroborated or not: a same pair is recalled when one fact holds
+    // both sentences.
+    let facts: Vec<&[Citation]> = event
+        .corroborated
+        .iter()
+        .map(|f| &f.citations[..])
+        .chain(event.single_source.iter().map(|f| &f.citations[..]))
+        .collect();
+    for p in pairs.iter().filter(|p| p.label == Label::Same) {
+        s.gold_same += 1;
+        // A fact holds one sentence per article: the pair counts as recalled when the fact
+        // of one sentence holds the other, or another sentence of the other's article that
+        // people also labelled the same as it.
+        let holds = |cs: &[Citation], x: &Span, y: &Span| {
+            cs.iter().any(|c| covers(c, x))
+                && cs.iter().any(|c| {
+                    covers(c, y)
+                        || (c.article == y.article
+                            && pairs.iter().any(|q| {
+                                q.label == Label::Same
+                                    && ((q.a == *x && covers(c, &q.b))
+                                        || (q.b == *x && covers(c, &q.a)))
+                            }))
+                })
+        };
+        let together = facts
+            .iter()
+            .any(|cs| holds(cs, &p.a, &p.b) || holds(cs, &p.b, &p.a));
+        if together {
+            s.recalled += 1;
+        }
+    }
+    let genuine: Vec<&&GoldDifference> = differences.iter().filter(|d| d.genuine).collect();
+    s.gold_genuine = genuine.len();
+    let mut found = vec![false; genuine.len()];
+    for d in &event.differences {
+        s.differences += 1;
+        // A shown difference is genuine when two of its versions from different articles are
+        // versions of one gold difference.
+        let hit = genuine.iter().position(|g| {
+            let matched: Vec<&str> = d
+                .versions
+                .iter()
+                .filter(|v| g.versions.iter().any(|(sp, _)| covers(&v.citation, sp)))
+                .map(|v| v.citation.article.as_str())
+                .collect();
+            matched.iter().any(|a| matched.iter().any(|b| a != b))
+        });
+        match hit {
+            Some(i) => {
+                s.genuine_shown += 1;
+                found[i] = true;
+            }
+            None => s.errors.push(format!(
+                "not a difference: {}: {}",
+                d.about,
+                d.versions
+                    .iter()
+                    .map(|v| format!("{:?} ({})", v.value, v.source))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            )),
+        }
+    }
+    s.genuine_found = found.iter().filter(|&&f| f).count();
+    for (g, f) in genuine.iter().zip(&found) {
+        if !*f {
+            s.errors.push(format!(
+                "missed difference: {}: {}",
+                g.about,
+                g.versions
+                    .iter()
+                    .map(|v| format!("{:?}", v.1))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            ));
+        }
+    }
+    s
+}
+
+/// An event of the gold: its set, id, part (`dev` or `held-out`) and articles.
+#[derive(Debug, Clone)]
+pub struct GoldEvent {
+    pub set: String,
+    pub event: String,
+    pub part: String,
+    pub articles: Vec<String>,
+}
+
+/// The events of `events.jsonl`.
+pub fn read_events(text: &str) -> Vec<GoldEvent> {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| GoldEvent {
+            set: field(&v, "set"),
+            event: field(&v, "event"),
+            part: field(&v, "part"),
+            articles: v["articles"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The gold, read from its three files' texts.
+pub struct Gold {
+    pub events: Vec<GoldEvent>,
+    pub pairs: Vec<GoldPair>,
+    pub differences: Vec<GoldDifference>,
+}
+
+impl Gold {
+    pub fn read(events: &str, pairs: &str, differences: &str) -> Gold {
+        Gold {
+            events: read_events(events),
+            pairs: read_pairs(pairs),
+            differences: read_differences(differences),
+        }
+    }
+
+    /// Scores every event, its articles summarised as one event (so the grouping plays no
+    /// part), and sums the scores by part (`dev`, `held-out`, in the order first seen).
+    /// `articles` holds every article the gold names, by id.
+    pub fn score(
+        &self,
+        articles: &std::collections::HashMap<String, chorus_model::Article>,
+        config: &chorus_pipeline::Config,
+    ) -> Vec<(String, AccountScores)> {
+        let mut parts: Vec<(String, AccountScores)> = Vec::new();
+        for e in &self.events {
+            let pairs: Vec<&GoldPair> = self
+                .pairs
+                .iter()
+                .filter(|p| p.set == e.set && p.event == e.event)
+                .collect();
+            let diffs: Vec<&GoldDifference> = self
+                .differences
+                .iter()
+                .filter(|d| d.set == e.set && d.event == e.event)
+                .collect();
+            let chosen: Vec<chorus_model::Article> = e
+                .articles
+                .iter()
+                .filter_map(|id| articles.get(id).cloned())
+                .collect();
+            let report = chorus_pipeline::summarize(chosen, Vec::new(), config);
+            let mut scores = score_event(&report, &pairs, &diffs);
+            for line in &mut scores.errors {
+                *line = format!("{} {}: {line}", e.set, e.event);
+            }
+            match parts.iter_mut().find(|(p, _)| *p == e.part) {
+                Some((_, total)) => total.add(&scores),
+                None => parts.push((e.part.clone(), scores)),
+            }
+        }
+        parts
+    }
+}

@@ -1,0 +1,202 @@
+//! `cargo xtask statement`: fits the "same statement?" model of `chorus_account::statement`
+//! on the Microsoft Research Paraphrase Corpus training pairs (`../shared/data/msrp-train.tsv`)
+//! together with the dev part of the hand-checked account gold (pairs of sentences of real
+//! events, read in their event), and prints precision and recall by cut-off: on MSRP by
+//! five-fold cross-validation (each pair scored by a model fitted without it), on the gold's
+//! dev part (fitted on) and on its held-out part (never fitted on), then the weights fitted on
+//! all of it, which the account keeps as `WEIGHTS`.
+
+use anyhow::{Context, Result};
+use chorus_account::statement::{pair_features, score, EventClaims, FEATURES, WEIGHTS};
+use chorus_eval::account::{Gold, Label};
+use chorus_ingest::{ingest_paths, IngestConfig};
+use std::collections::HashMap;
+
+/// Features, label (same statement or not) and weight in the fit.
+type Row = ([f32; FEATURES], bool, f32);
+
+/// How much a gold pair weighs against an MSRP pair: the gold is what the report meets.
+const GOLD_WEIGHT: f32 = 3.0;
+
+fn msrp() -> Result<Vec<Row>> {
+    let path = crate::shared("msrp-train.tsv")?;
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+    Ok(text
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let same = f.first()?.trim_start_matches('\u{feff}') == "1";
+            (f.len() == 5).then(|| (pair_features(f[3], f[4]), same, 1.0))
+        })
+        .collect())
+}
+
+/// The gold's pairs by part, each read in its event as the account reads it (cleaned, the
+/// event's units); pairs whose sentences cleaning removed are left out.
+pub(crate) fn gold_rows() -> Result<HashMap<String, Vec<Row>>> {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../chorus-eval/tests/data/account-gold"
+    );
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}"));
+    let gold = Gold::read(
+        &read("events.jsonl")?,
+        &read("pairs.jsonl")?,
+        &read("differences.jsonl")?,
+    );
+    let paths = [
+        crate::shared("multinews-val/articles.jsonl")?,
+        crate::shared("gva-dev/articles.jsonl")?,
+    ];
+    let ingested = ingest_paths(&paths, &IngestConfig::default());
+    let mut articles: HashMap<_, _> = ingested
+        .articles
+        .into_iter()
+        .map(|a| (a.id.clone(), a))
+        .collect();
+    let mut out: HashMap<String, Vec<Row>> = HashMap::new();
+    let (mut kept, mut lost) = (0, 0);
+    for e in &gold.events {
+        let chosen = e
+            .articles
+            .iter()
+            .filter_map(|id| articles.remove(id))
+            .collect();
+        let cleaned = chorus_clean::clean(chosen, &Default::default());
+        let refs: Vec<&chorus_model::CleanArticle> = cleaned.iter().collect();
+        let event = EventClaims::new(&refs);
+        for p in gold
+            .pairs
+            .iter()
+            .filter(|p| p.set == e.set && p.event == e.event)
+        {
+            let a = event.unit_at(&p.a.article, p.a.start, p.a.end);
+            let b = event.unit_at(&p.b.article, p.b.start, p.b.end);
+            let (Some(a), Some(b)) = (a, b) else {
+                lost += 1;
+                continue;
+            };
+            kept += 1;
+            out.entry(e.part.clone()).or_default().push((
+                event.features(a, b),
+                p.label == Label::Same,
+                GOLD_WEIGHT,
+            ));
+        }
+    }
+    println!(
+        "account gold: {kept} pairs read in their events, {lost} whose sentences cleaning removed"
+    );
+    Ok(out)
+}
+
+/// Logistic regression by full-batch gradient descent with a little L2 (deterministic).
+fn fit(rows: &[&Row]) -> [f32; FEATURES + 1] {
+    let mut w = [0f32; FEATURES + 1];
+    let total: f32 = rows.iter().map(|r| r.2).sum();
+    for _ in 0..3000 {
+        let mut grad = [0f32; FEATURES + 1];
+        for (x, y, weight) in rows {
+            let e = (score(x, &w) - f32::from(u8::from(*y))) * weight;
+            for (g, xi) in grad.iter_mut().zip(x.iter()) {
+                *g += e * xi;
+            }
+            grad[FEATURES] += e;
+        }
+        for (i, wi) in w.iter_mut().enumerate() {
+            let l2 = if i < FEATURES { 1e-3 * *wi } else { 0.0 };
+            *wi -= grad[i] / total + l2;
+        }
+    }
+    w
+}
+
+/// Precision and recall of "same" at each cut-off, one line each.
+fn table(name: &str, scored: &[(f32, bool)]) {
+    println!("{name} ({} pairs): cut-off precision recall", scored.len());
+    let pos = scored.iter().filter(|(_, y)| *y).count() as f64;
+    for t in [0.3f32, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9] {
+        let tp = scored.iter().filter(|(p, y)| *p >= t && *y).count() as f64;
+        let fp = scored.iter().filter(|(p, y)| *p >= t && !*y).count() as f64;
+        println!(
+            "  {t:.2}  {:.3}  {:.3}",
+            tp / (tp + fp).max(1.0),
+            tp / pos.max(1.0)
+        );
+    }
+}
+
+/// The features and probability of one pair of sentences (read as two one-sentence articles).
+pub(crate) fn pair(a: &str, b: &str) -> Result<()> {
+    let f = pair_features(a, b);
+    println!("features {f:?}\nprobability {:.3}", score(&f, &WEIGHTS));
+    Ok(())
+}
+
+pub(crate) fn run(args: &[&str]) -> Result<()> {
+    let rows = msrp()?;
+    let gold = gold_rows()?;
+    if let Some(path) = args
+        .iter()
+        .position(|a| *a == "--dump")
+        .and_then(|i| args.get(i + 1))
+    {
+        // Every row's features and label, for reading the model's errors elsewhere.
+        let mut out = String::new();
+        let sets = [
+            ("msrp", &rows),
+            ("dev", &gold["dev"]),
+            ("held-out", &gold["held-out"]),
+        ];
+        for (set, list) in sets {
+            for (x, y, _) in list.iter() {
+                let xs: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
+                out.push_str(&format!("{set},{},{}\n", u8::from(*y), xs.join(",")));
+            }
+        }
+        std::fs::write(path, out)?;
+    }
+    let dev = gold.get("dev").cloned().unwrap_or_default();
+    let held_out = gold.get("held-out").cloned().unwrap_or_default();
+    let positives = rows.iter().filter(|r| r.1).count();
+    println!(
+        "msrp-train: {} pairs, {positives} labelled same",
+        rows.len()
+    );
+    let mut scored = Vec::with_capacity(rows.len());
+    for fold in 0..5 {
+        let train: Vec<&Row> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != fold)
+            .map(|x| x.1)
+            .chain(&dev)
+            .collect();
+        let w = fit(&train);
+        scored.extend(
+            rows.iter()
+                .enumerate()
+                .filter(|(i, _)| i % 5 == fold)
+                .map(|(_, (x, y, _))| (score(x, &w), *y)),
+        );
+    }
+    table("msrp-train, cross-validated in five folds", &scored);
+    let all: Vec<&Row> = rows.iter().chain(&dev).collect();
+    let w = fit(&all);
+    let by = |set: &[Row], w: &[f32; FEATURES + 1]| -> Vec<(f32, bool)> {
+        set.iter().map(|(x, y, _)| (score(x, w), *y)).collect()
+    };
+    table("account gold, dev part (fitted on)", &by(&dev, &w));
+    table("account gold, held-out part", &by(&held_out, &w));
+    table(
+        "shipped WEIGHTS, account gold dev part",
+        &by(&dev, &WEIGHTS),
+    );
+    let list: Vec<String> = w.iter().map(|x| format!("{x:.4}")).collect();
+    println!(
+        "weights fitted on msrp-train and the gold's dev part (features, then bias):\n[{}]",
+        list.join(", ")
+    );
+    Ok(())
+}
