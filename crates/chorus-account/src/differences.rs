@@ -1,68 +1,223 @@
-//! Differences: figures that differ between outlets for what looks like the same fact. A
-//! figure is a number with the word it counts ("24-year", "50 years", "12 people"); two
-//! figures from different outlets are about the same thing when they count the same unit and
-//! share a rare context word nearby ("rule"). chorus shows every version and picks no winner.
+//! Differences: one quantity about the same thing reported with values that cannot both be
+//! true. A figure is read with what it measures: a count of something ("12 people", "31
+//! vessels"), a duration ("72-hour", "five-day", "nine hours", normalised to hours), an age
+//! ("40-year-old viaduct", "Tomasz Reyne, 67,", "built 35 years ago"), an amount of money
+//! ("£2.3m") or a share ("4.5%"); with its hedge as an interval ("at least 12" is 12 or more,
+//! "about 240" is 240 give or take 15%, "nearly 12" is a little under 12); and with the words
+//! that say what it is about (the clause around it, news predicates by class, so "strike" and
+//! "walkout" are one thing). Two figures from outlets that do not share wire text are versions
+//! of one quantity when they measure the same kind in the same unit class, share a word of
+//! what they are about, and belong to the same holder (a possessive before a figure, "his
+//! 24-year rule" against "the family's 50 years", says whose it is); they differ when their
+//! intervals do not meet. Ranges ("between 6 and 8"), conversions in brackets ("(about $2
+//! trillion)"), dates and times are not figures. chorus shows every version and picks no
+//! winner.
 
+use crate::statement::NUMBER_WORDS;
 use crate::units::{join, root};
 use crate::Units;
 use chorus_model::{Difference, Version};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
+use std::collections::BTreeMap;
 
 /// Context words this close (in words) to a figure describe what it counts.
-const WINDOW: usize = 4;
+const WINDOW: usize = 5;
 /// A context word shared by more than this fraction of the event's sentences (and by more
 /// than three of them) says nothing about which figure it is.
 const MAX_CONTEXT_DF: f32 = 0.12;
-/// Qualifiers of a figure ("at least 12"): they say nothing about what is counted.
-const QUALIFIERS: &[&str] = &[
-    "least",
-    "about",
-    "nearly",
-    "more",
-    "than",
-    "over",
-    "around",
-    "almost",
-    "approximately",
-    "roughly",
-    "some",
-    "another",
-    "only",
-    "just",
-    "estimated",
-];
 /// Words that open a new clause: context of a figure stops there.
 const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "while", "when", "after", "as", "because", "before", "whereas",
+    "and", "but", "while", "when", "after", "as", "because", "before", "whereas", "which", "who",
+];
+/// Month names: a number beside one is a date.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Nouns counted as one thing: "27 ships" and "31 vessels" count the same.
+const COUNT_CLASSES: &[&[&str]] = &[
+    &[
+        "people",
+        "person",
+        "persons",
+        "residents",
+        "individuals",
+        "men",
+        "women",
+    ],
+    &["ships", "vessels", "boats"],
+    &["homes", "houses", "buildings", "properties"],
+    &["cars", "vehicles"],
+];
+/// Hours in each unit of time.
+const TIME_UNITS: &[(&str, f64)] = &[
+    ("minute", 1.0 / 60.0),
+    ("minutes", 1.0 / 60.0),
+    ("hour", 1.0),
+    ("hours", 1.0),
+    ("day", 24.0),
+    ("days", 24.0),
+    ("week", 168.0),
+    ("weeks", 168.0),
+    ("month", 730.0),
+    ("months", 730.0),
+    ("year", 8766.0),
+    ("years", 8766.0),
+];
+/// Nouns for people: "the 48-year-old man" and "the 78-year-old man" are two people unless a
+/// name says they are one.
+const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "son",
+    "daughter",
+    "teen",
+    "teenager",
+    "victim",
+    "suspect",
+    "driver",
+    "mother",
+    "father",
+    "person",
+    "student",
+    "resident",
+    "officer",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "baby",
+    "toddler",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "gunman",
+    "shooter",
+    "worker",
+    "teacher",
+    "farmer",
+    "patient",
 ];
 
-/// Whether word `i` starts a new clause (a clause word, or punctuation before it).
+/// Possessive pronouns: "his 24-year rule" belongs to him.
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
+
+/// What a figure measures.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// A count of things of one class (the class's first word, or the noun's stem).
+    Count(String),
+    /// A length of time, in hours.
+    Duration,
+    /// An age, in years.
+    Age,
+    /// An amount in one currency.
+    Money(char),
+    Percent,
+}
+
+impl Kind {
+    fn unit(&self) -> String {
+        match self {
+            Kind::Count(noun) => noun.clone(),
+            Kind::Duration => "hours".into(),
+            Kind::Age => "years of age".into(),
+            Kind::Money(c) => c.to_string(),
+            Kind::Percent => "%".into(),
+        }
+    }
+}
+
+struct Figure {
+    unit_index: usize,
+    /// The value as read (in hours for a duration).
+    value: f64,
+    /// What the hedge allows.
+    low: f64,
+    high: f64,
+    surface: String,
+    kind: Kind,
+    /// Term ids of what it is about (predicates by class), sorted.
+    context: Vec<u32>,
+    /// The words of `context` as written, in order.
+    context_words: Vec<(u32, String)>,
+    /// Whose it is, when a possessive stands before it.
+    holder: Option<String>,
+    /// The noun a compound figure qualifies ("72-hour strike": strike), by predicate class.
+    head: Option<u32>,
+    head_word: Option<String>,
+    /// For an age: the name it is of ("Tomasz Reyne, 67," or "a 67-year-old Reyne"), and
+    /// whether it is a thing's ("built 35 years ago").
+    owner: Option<u32>,
+    thing: bool,
+    /// The terms of its whole sentence, sorted (by predicate class).
+    sentence: Vec<u32>,
+    /// Terms of its sentence that another instance of the thing follows ("the last strike").
+    earlier: Vec<u32>,
+    /// The uncommon words of its sentence as written, with their terms, in order.
+    sentence_words: Vec<(u32, String)>,
+}
+
+/// A word token: byte offset and text, hyphenated words split at their hyphens so
+/// "five-day" reads as "five", "day".
+fn tokens(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (off, w) in chorus_text::words(text) {
+        let mut start = 0;
+        for (i, c) in w.char_indices() {
+            if c == '-' {
+                if i > start {
+                    out.push((off + start, &w[start..i]));
+                }
+                start = i + 1;
+            }
+        }
+        if start < w.len() {
+            out.push((off + start, &w[start..]));
+        }
+    }
+    out
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    let lower = w.to_ascii_lowercase();
+    NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+}
+
+fn lower_is(w: &str, options: &[&str]) -> bool {
+    options.iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// Whether token `i` starts a new clause (a clause word, or punctuation before it).
 fn is_boundary(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     let Some(&(off, w)) = words.get(i) else {
         return true;
     };
-    if CLAUSE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)) {
+    if lower_is(w, CLAUSE_WORDS) {
         return true;
     }
     let prev_end = i
@@ -71,203 +226,522 @@ fn is_boundary(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     text[prev_end..off].contains([',', ';', ':', '—', '–', '(', ')'])
 }
 
-struct Figure {
-    unit_index: usize,
-    value: f64,
-    surface: String,
-    unit: String,
-    unit_word: String,
-    context: Vec<(u32, String)>,
+/// The interval a hedge before the figure allows.
+fn hedge(before: &[&str], v: f64) -> (f64, f64) {
+    let last = before
+        .last()
+        .map(|w| w.to_ascii_lowercase())
+        .unwrap_or_default();
+    let two = before
+        .len()
+        .checked_sub(2)
+        .map(|i| format!("{} {}", before[i], before[i + 1]).to_ascii_lowercase())
+        .unwrap_or_default();
+    match (two.as_str(), last.as_str()) {
+        ("at least", _) => (v, f64::INFINITY),
+        ("more than", _) | (_, "over") => (v, f64::INFINITY),
+        ("fewer than", _) | ("less than", _) | (_, "under") => (0.0, v),
+        ("up to", _) => (0.0, v),
+        (_, "nearly" | "almost") => (v * 0.8, v),
+        (_, "about" | "around" | "approximately" | "roughly" | "some" | "estimated") => {
+            (v * 0.85, v * 1.15)
+        }
+        _ => (v, v),
+    }
+}
+
+/// Where a figure's words start, its hedge included ("at least 12", "more than a dozen").
+fn hedge_start(words: &[(usize, &str)], fi: usize, off: usize) -> usize {
+    let hedges = [
+        "at",
+        "least",
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "over",
+        "up",
+        "to",
+        "fewer",
+        "less",
+        "under",
+        "some",
+        "approximately",
+        "roughly",
+        "estimated",
+        "a",
+        "an",
+    ];
+    let mut start = off;
+    for i in (fi.saturating_sub(3)..fi).rev() {
+        if !lower_is(words[i].1, &hedges) {
+            break;
+        }
+        start = words[i].0;
+    }
+    // A lone article is no hedge.
+    if words[..fi]
+        .iter()
+        .rev()
+        .take_while(|w| w.0 >= start)
+        .all(|w| lower_is(w.1, &["a", "an", "to"]))
+    {
+        return off;
+    }
+    start
 }
 
 fn figures(units: &Units, u: usize) -> Vec<Figure> {
     let unit = &units.units[u];
     let text = unit.text;
-    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
-    let stems = chorus_text::Terms::default();
+    let words = tokens(text);
     let mut out = Vec::new();
+    let n = units.units.len() as f32;
+    let rare = |t: u32| {
+        let df = units.df[t as usize];
+        df <= MAX_CONTEXT_DF || df * n <= 3.0
+    };
+    let mut sentence: Vec<u32> = unit
+        .terms
+        .iter()
+        .map(|t| crate::statement::predicate(units, t.0))
+        .collect();
+    sentence.sort_unstable();
+    sentence.dedup();
+    let word_at = |o: usize| chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
+    let mut earlier = Vec::new();
+    let mut sentence_words: Vec<(u32, String)> = Vec::new();
+    for &(t, o) in &unit.terms {
+        let id = crate::statement::predicate(units, t);
+        let before = text[..o].trim_end();
+        let last_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if lower_is(
+            last_word,
+            &["last", "previous", "prior", "former", "earlier"],
+        ) {
+            earlier.push(id);
+        }
+        if rare(t) && !sentence_words.iter().any(|w| w.0 == id) {
+            sentence_words.push((id, word_at(o).to_string()));
+        }
+    }
     let mut k = 0;
     while k < words.len() {
+        let fi = k;
         let (off, w) = words[k];
-        let mut value = if w.chars().all(|c| c.is_ascii_digit()) {
+        let digits = w.bytes().all(|b| b.is_ascii_digit());
+        let mut value = if digits {
             w.parse::<f64>().ok()
         } else {
-            NUMBER_WORDS
-                .iter()
-                .find(|(n, _)| w.eq_ignore_ascii_case(n))
-                .map(|x| x.1)
+            number_word(w)
         };
         let mut last = k;
-        // "1,200" and "3.5" arrive as several word tokens.
+        // "1,200" and "3.5" arrive as several tokens; "twenty-eight" as two number words.
         while let (Some(v), Some(&(noff, nw))) = (value, words.get(last + 1)) {
             let between = &text[words[last].0 + words[last].1.len()..noff];
-            if nw.chars().all(|c| c.is_ascii_digit())
-                && (between == "," && nw.len() == 3 || between == ".")
-            {
-                value = if between == "," {
-                    Some(v * 1000.0 + nw.parse::<f64>().unwrap_or(0.0))
-                } else {
-                    format!("{v}.{nw}").parse().ok()
-                };
-                last += 1;
+            if digits && nw.bytes().all(|b| b.is_ascii_digit()) && between == "," && nw.len() == 3 {
+                value = Some(v * 1000.0 + nw.parse::<f64>().unwrap_or(0.0));
+            } else if digits && nw.bytes().all(|b| b.is_ascii_digit()) && between == "." {
+                value = format!("{v}.{nw}").parse().ok();
+            } else if !digits && between == "-" && v >= 20.0 && v < 100.0 {
+                match number_word(nw) {
+                    Some(n) if n < 10.0 => value = Some(v + n),
+                    _ => break,
+                }
             } else {
                 break;
             }
+            last += 1;
         }
-        let Some(value) = value else {
+        let Some(mut value) = value else {
             k += 1;
             continue;
         };
+        k = last + 1;
         let end = words[last].0 + words[last].1.len();
-        let (unit_stem, unit_end) = if text[end..].starts_with('%') {
-            ("percent".to_string(), end + 1)
-        } else {
-            match words.get(last + 1) {
-                Some(&(uoff, uw))
-                    if uw.chars().count() > 1
-                        && uw.chars().all(char::is_alphabetic)
-                        && !chorus_text::is_stopword(&uw.to_lowercase()) =>
-                {
-                    (stems.stem(&uw.to_lowercase()), uoff + uw.len())
-                }
-                _ => {
-                    k = last + 1;
-                    continue;
-                }
+        let before_text = &text[..off];
+        let prev_word = fi.checked_sub(1).map(|i| words[i].1);
+        let next = words.get(last + 1).map(|w| w.1);
+        let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || number_word(w).is_some();
+        // Times and dates are not quantities: "7:40", "March 10", "2023".
+        let around = |s: &str| s.trim_end().ends_with(':') || s.trim_end().ends_with('/');
+        if around(before_text)
+            || text[end..].starts_with([':', '/'])
+            || prev_word.is_some_and(|p| lower_is(p, MONTHS))
+            || next.is_some_and(|n| lower_is(n, MONTHS))
+            || (digits && (1900.0..2100.0).contains(&value) && !text[end..].starts_with('%'))
+        {
+            continue;
+        }
+        // A rate ("every ten minutes", "per day") is not an amount.
+        if prev_word.is_some_and(|p| lower_is(p, &["every", "each", "per"])) {
+            continue;
+        }
+        // A range, or a conversion in brackets, is not one version of a quantity.
+        let ranged = (next.is_some_and(|n| lower_is(n, &["to", "and", "or"]))
+            && words.get(last + 2).is_some_and(|w| is_number(w.1)))
+            || (text[end..].starts_with(['-', '–'])
+                && words.get(last + 1).is_some_and(|w| is_number(w.1)))
+            || prev_word.is_some_and(|p| lower_is(p, &["between", "from"]))
+            || (prev_word.is_some_and(|p| lower_is(p, &["to", "and", "or"]))
+                && fi.checked_sub(2).is_some_and(|i| is_number(words[i].1)));
+        let bracketed = before_text
+            .trim_end_matches([' ', '$', '£', '€'])
+            .ends_with('(');
+        if ranged || bracketed {
+            continue;
+        }
+        let currency = before_text
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '$' | '£' | '€'));
+        // Scale words after the number: "2.3m", "3 million", "$2 billion".
+        let mut unit_at = last + 1;
+        let mut unit_end = end;
+        if let Some(&(soff, sw)) = words.get(unit_at) {
+            let scale = match sw.to_ascii_lowercase().as_str() {
+                "thousand" => Some(1e3),
+                "m" | "million" | "mn" => Some(1e6),
+                "bn" | "billion" => Some(1e9),
+                "trillion" => Some(1e12),
+                _ => None,
+            };
+            if let Some(scale) = scale {
+                value *= scale;
+                unit_at += 1;
+                unit_end = soff + sw.len();
             }
+        }
+        // The two words before it, articles aside ("more than a dozen").
+        let before: Vec<&str> = words[..fi]
+            .iter()
+            .rev()
+            .map(|w| w.1)
+            .filter(|w| !lower_is(w, &["a", "an"]))
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let unit_word = words.get(unit_at).map(|w| w.1);
+        let mut kind = None;
+        let mut thing = false;
+        let mut scale = 1.0;
+        if text[unit_end..].starts_with('%') || unit_word.is_some_and(|w| lower_is(w, &["percent"]))
+        {
+            kind = Some(Kind::Percent);
+            unit_end += 1;
+        } else if let Some(c) = currency {
+            kind = Some(Kind::Money(c));
+        } else if let Some(uw) = unit_word {
+            let lower = uw.to_ascii_lowercase();
+            if let Some(&(_, hours)) = TIME_UNITS.iter().find(|(n, _)| *n == lower) {
+                let after = words.get(unit_at + 1).map(|w| w.1.to_ascii_lowercase());
+                if after.as_deref() == Some("old") {
+                    kind = Some(Kind::Age);
+                    scale = hours / 8766.0;
+                    unit_end = words[unit_at + 1].0 + 3;
+                } else if after.as_deref() == Some("ago") {
+                    thing = true;
+                    kind = Some(Kind::Age);
+                    scale = hours / 8766.0;
+                    unit_end = words[unit_at + 1].0 + 3;
+                } else {
+                    kind = Some(Kind::Duration);
+                    scale = hours;
+                    unit_end = words[unit_at].0 + uw.len();
+                }
+            } else if uw.chars().count() > 1
+                && uw.chars().all(char::is_alphabetic)
+                && uw.chars().next().is_some_and(char::is_lowercase)
+                && !chorus_text::is_stopword(&lower)
+            {
+                let class = COUNT_CLASSES
+                    .iter()
+                    .find(|c| c.contains(&lower.as_str()))
+                    .map_or_else(
+                        || chorus_text::Terms::default().stem(&lower),
+                        |c| c[0].to_string(),
+                    );
+                kind = Some(Kind::Count(class));
+                unit_end = words[unit_at].0 + uw.len();
+            }
+        }
+        // "Tomasz Reyne, 67, was stranded": an age between commas after a name.
+        if kind.is_none()
+            && digits
+            && before_text.trim_end().ends_with(',')
+            && text[end..].trim_start().starts_with(',')
+            && before
+                .last()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && (1.0..=110.0).contains(&value)
+        {
+            kind = Some(Kind::Age);
+        }
+        let Some(kind) = kind else {
+            continue;
         };
-        // Context: up to WINDOW words either side, within the figure's own clause.
-        let clause_start = (k.saturating_sub(WINDOW)..k)
+        // "a 72-hour strike", "the 40-year-old viaduct": the noun after a hyphenated figure.
+        let compound = text[end..].starts_with('-');
+        let head_at = words.iter().position(|w| w.0 >= unit_end);
+        let head_word = head_at
+            .filter(|_| compound && matches!(kind, Kind::Duration | Kind::Age))
+            .and_then(|i| {
+                let (hoff, hw) = words[i];
+                let lower = hw.chars().next().is_some_and(char::is_lowercase);
+                if !lower || chorus_text::is_stopword(&hw.to_lowercase()) {
+                    return None;
+                }
+                unit.terms
+                    .iter()
+                    .find(|t| t.1 == hoff)
+                    .map(|t| (crate::statement::predicate(units, t.0), hw.to_string()))
+            });
+        let head = head_word.as_ref().map(|h| h.0);
+        // Whose age: the capitalised word before "Name, 67," or right after "67-year-old".
+        let term_at = |i: usize| {
+            let (woff, w) = words[i];
+            w.chars().next().filter(|c| c.is_uppercase())?;
+            unit.terms
+                .iter()
+                .find(|t| t.1 == woff)
+                .map(|t| crate::statement::predicate(units, t.0))
+        };
+        let owner = match kind {
+            Kind::Age
+                if head_at.is_none_or(|i| i > fi) && text[..off].trim_end().ends_with(',') =>
+            {
+                fi.checked_sub(1).and_then(term_at)
+            }
+            Kind::Age => head_at.and_then(term_at),
+            _ => None,
+        };
+        let head_text = head_word.as_ref().map(|h| h.1.clone());
+        let value = value * scale;
+        let (low, high) = hedge(&before, value);
+        let holder = before.last().and_then(|w| {
+            let possessive = text[..off].trim_end().ends_with("'s")
+                || text[..off].trim_end().ends_with("’s")
+                || lower_is(w, POSSESSIVES);
+            possessive.then(|| w.to_ascii_lowercase())
+        });
+        // Context: WINDOW words either side within the figure's clause; for an age, the
+        // name or noun it belongs to (next to it) is the context.
+        let clause_start = (fi.saturating_sub(WINDOW)..fi)
             .rev()
             .find(|&i| is_boundary(text, &words, i + 1))
-            .map_or(k.saturating_sub(WINDOW), |i| i + 1);
-        let clause_end = (last + 2..=(last + 1 + WINDOW).min(words.len()))
+            .map_or(fi.saturating_sub(WINDOW), |i| i + 1);
+        let last_unit = words
+            .iter()
+            .position(|w| w.0 >= unit_end)
+            .unwrap_or(words.len());
+        let clause_end = (last_unit + 1..=(last_unit + WINDOW).min(words.len()))
             .find(|&i| i == words.len() || is_boundary(text, &words, i))
-            .unwrap_or((last + 1 + WINDOW).min(words.len()));
+            .unwrap_or((last_unit + WINDOW).min(words.len()));
+        // "The viaduct, built 35 years ago,": the clause names what the age is of before it.
+        let mut clause_start = clause_start;
+        if words.get(clause_start).is_some_and(|w| {
+            lower_is(
+                w.1,
+                &[
+                    "built",
+                    "opened",
+                    "founded",
+                    "constructed",
+                    "erected",
+                    "completed",
+                ],
+            )
+        }) {
+            clause_start = (clause_start.saturating_sub(WINDOW)..clause_start)
+                .rev()
+                .find(|&i| i == 0 || is_boundary(text, &words, i))
+                .unwrap_or(clause_start.saturating_sub(WINDOW));
+        }
         let lo = words[clause_start].0;
         let hi = words.get(clause_end).map_or(text.len(), |w| w.0);
-        let context = unit
+        let mut context_words: Vec<(u32, String)> = unit
             .terms
             .iter()
             .filter(|&&(_, o)| o >= lo && o < hi && !(o >= off && o < unit_end))
-            .filter(|&&(t, _)| {
-                let df = units.df[t as usize];
-                df <= MAX_CONTEXT_DF || df * units.units.len() as f32 <= 3.0
-            })
+            // News predicates ("injured", "evacuated") say what is counted however common.
+            .filter(|&&(t, _)| rare(t) || crate::statement::predicate(units, t) != t)
             .map(|&(t, o)| {
                 let word = chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
-                (t, word.to_lowercase())
+                (crate::statement::predicate(units, t), word.to_string())
             })
-            .filter(|(_, w)| !QUALIFIERS.contains(&w.as_str()))
+            .filter(|(_, w)| {
+                !lower_is(
+                    w,
+                    &[
+                        "least", "more", "than", "nearly", "about", "around", "almost",
+                    ],
+                )
+            })
             .collect();
-        let unit_word = text[end..unit_end]
-            .trim_start_matches([' ', '-'])
-            .to_lowercase();
+        context_words.extend(head_word);
+        context_words.dedup_by_key(|c| c.0);
+        let mut context: Vec<u32> = context_words.iter().map(|c| c.0).collect();
+        context.sort_unstable();
+        context.dedup();
         out.push(Figure {
             unit_index: u,
             value,
-            surface: text[off..unit_end].to_string(),
-            unit: unit_stem,
-            unit_word,
+            low,
+            high,
+            surface: text[hedge_start(&words, fi, off)..unit_end.min(text.len())].to_string(),
+            kind,
             context,
+            context_words,
+            holder,
+            head,
+            head_word: head_text,
+            owner,
+            thing,
+            sentence: sentence.clone(),
+            earlier: earlier.clone(),
+            sentence_words: sentence_words.clone(),
         });
-        k = last + 1;
     }
     out
 }
 
-/// What pairing looks at in a figure: its unit, its outlet and its context.
-type ClassKey<'a> = (&'a str, &'a str, &'a [(u32, String)]);
+/// Whether two figures are versions of one quantity.
+fn comparable(units: &Units, a: &Figure, b: &Figure) -> bool {
+    let (ua, ub) = (&units.units[a.unit_index], &units.units[b.unit_index]);
+    if ua.source == ub.source {
+        return false;
+    }
+    if a.kind != b.kind || a.holder != b.holder {
+        return false;
+    }
+    // Versions of one quantity are of one size: "forty years" of farming and "nine hours" on a
+    // roof are two quantities, whatever words their sentences share.
+    let (small, large) = (a.value.min(b.value), a.value.max(b.value));
+    if small <= 0.0 || large > small * 4.0 {
+        return false;
+    }
+    // An age is a person's or a thing's: of one person when a name near both says so, of one
+    // thing when both name the same thing that is not a person.
+    if a.kind == Kind::Age {
+        let names = |f: &Figure| -> Vec<u32> {
+            f.context_words
+                .iter()
+                .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                .map(|(t, _)| *t)
+                .collect()
+        };
+        let same_name = names(a).iter().any(|t| names(b).contains(t));
+        let _ = same_name;
+        if let (Some(x), Some(y)) = (a.owner, b.owner) {
+            return x == y;
+        }
+        let person = |f: &Figure| {
+            !f.thing
+                && f.head_word
+                    .as_deref()
+                    .is_none_or(|w| lower_is(w, PERSON_NOUNS))
+        };
+        if person(a) || person(b) {
+            return false;
+        }
+    }
+    match (a.head, b.head) {
+        (Some(x), Some(y)) => return x == y,
+        (Some(x), None) => return b.sentence.binary_search(&x).is_ok() && !b.earlier.contains(&x),
+        (None, Some(y)) => return a.sentence.binary_search(&y).is_ok() && !a.earlier.contains(&y),
+        (None, None) => {}
+    }
+    // A length of time or an age without the noun it qualifies needs two uncommon words of
+    // its sentence in common ("nine hours clinging to the roof of a barn" / "stranded on the
+    // roof of a barn for nearly 12 hours").
+    let rare = |t: &&u32| {
+        let df = units.df.get(**t as usize).copied().unwrap_or(0.0);
+        df <= MAX_CONTEXT_DF || df * units.units.len() as f32 <= 3.0
+    };
+    let shared = |x: &[u32], y: &[u32]| {
+        x.iter()
+            .filter(|t| y.binary_search(t).is_ok())
+            .filter(rare)
+            .count()
+    };
+    match a.kind {
+        Kind::Duration | Kind::Age => shared(&a.sentence, &b.sentence) >= 2,
+        _ => shared(&a.context, &b.context) >= 1,
+    }
+}
+
+/// Whether two versions cannot both be true.
+fn conflict(a: &Figure, b: &Figure) -> bool {
+    let tolerance = 1e-6 * a.value.abs().max(b.value.abs()).max(1.0);
+    a.high + tolerance < b.low || b.high + tolerance < a.low
+}
 
 pub(crate) fn find(units: &Units) -> Vec<Difference> {
     let all: Vec<Figure> = (0..units.units.len())
         .flat_map(|u| figures(units, u))
         .collect();
-    // Union figures from different outlets that count the same unit in a shared context.
+    // Comparable figures are found among figures of one kind sharing a context term (through
+    // an index of context terms), so a large event does not compare every pair.
     let mut parent: Vec<usize> = (0..all.len()).collect();
-    // Pairs are looked for among figures of one unit that share a context term (through an
-    // index of context terms), so a large event does not compare every pair of figures; the
-    // words two figures share are what the difference is about.
-    //
-    // Figures alike in all that pairing looks at (unit, context, outlet) form one class, and
-    // classes are paired, not figures: a story reprinted by hundreds of outlets repeats each
-    // figure hundreds of times, and pairing every copy with every other was quadratic. Two
-    // figures pair exactly when their classes do, so the groups are the same: each paired
-    // class's figures join their first figure. The words of a pair come from its earlier
-    // figure, so a class lends its words to a pair of classes when one of its figures comes
-    // before one of the other's.
-    let mut about: Vec<BTreeSet<String>> = vec![BTreeSet::new(); all.len()];
-    let mut classes: Vec<Vec<usize>> = Vec::new();
-    {
-        let mut class_of: HashMap<ClassKey, usize> = HashMap::new();
-        for (i, f) in all.iter().enumerate() {
-            let source = units.units[f.unit_index].source;
-            let key = (f.unit.as_str(), source, &f.context[..]);
-            let c = *class_of.entry(key).or_insert_with(|| {
-                classes.push(Vec::new());
-                classes.len() - 1
-            });
-            classes[c].push(i);
+    let mut conflicts: Vec<bool> = vec![false; all.len()];
+    // A story reprinted by hundreds of outlets repeats each figure in the same sentence:
+    // figures alike in sentence, value and outlet are one class, and only the first of each
+    // class is compared (comparing every copy with every other was quadratic in reprints).
+    let mut class_of: rustc_hash::FxHashMap<((u64, usize), u64, &str), usize> = Default::default();
+    let mut first_of_class: Vec<usize> = Vec::with_capacity(all.len());
+    let mut by_kind: BTreeMap<&Kind, Vec<usize>> = BTreeMap::new();
+    for (i, f) in all.iter().enumerate() {
+        let key = (
+            units.keys[f.unit_index],
+            f.value.to_bits(),
+            units.units[f.unit_index].source,
+        );
+        let first = *class_of.entry(key).or_insert(i);
+        first_of_class.push(first);
+        if first == i {
+            by_kind.entry(&f.kind).or_default().push(i);
         }
     }
-    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (c, members) in classes.iter().enumerate() {
-        by_unit
-            .entry(all[members[0]].unit.as_str())
-            .or_default()
-            .push(c);
-    }
-    let mut paired = vec![false; classes.len()];
-    let mut partners: Vec<usize> = Vec::new();
-    for of_unit in by_unit.values() {
+    for members in by_kind.values() {
         let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for &c in of_unit {
-            for &(t, _) in &all[classes[c][0]].context {
-                let list = postings.entry(t).or_default();
-                if list.last() != Some(&c) {
-                    list.push(c);
-                }
+        // Indexed by the terms of their sentences, which hold their contexts and heads.
+        for &i in members {
+            for &t in &all[i].sentence {
+                postings.entry(t).or_default().push(i);
             }
         }
-        for &c in of_unit {
+        let mut partners: Vec<usize> = Vec::new();
+        for &i in members {
             partners.clear();
-            for (t, _) in &all[classes[c][0]].context {
-                partners.extend(postings[t].iter().copied().filter(|&d| d > c));
+            for t in &all[i].sentence {
+                partners.extend(postings[t].iter().copied().filter(|&j| j > i));
             }
             partners.sort_unstable();
             partners.dedup();
-            for &d in &partners {
-                let (ca, cb) = (&classes[c], &classes[d]);
-                let (a, b) = (&all[ca[0]], &all[cb[0]]);
-                if units.units[a.unit_index].source == units.units[b.unit_index].source {
-                    continue;
-                }
-                join(&mut parent, ca[0], cb[0]);
-                paired[c] = true;
-                paired[d] = true;
-                let (first_a, last_a) = (ca[0], ca[ca.len() - 1]);
-                let (first_b, last_b) = (cb[0], cb[cb.len() - 1]);
-                for (x, y, lends) in [(a, b, first_a < last_b), (b, a, first_b < last_a)] {
-                    if lends {
-                        let shared = x
-                            .context
-                            .iter()
-                            .filter(|w| y.context.iter().any(|z| z.0 == w.0))
-                            .map(|w| w.1.clone());
-                        about[ca[0]].extend(shared);
+            for &j in &partners {
+                if comparable(units, &all[i], &all[j]) {
+                    join(&mut parent, i, j);
+                    if conflict(&all[i], &all[j]) {
+                        conflicts[i] = true;
+                        conflicts[j] = true;
                     }
                 }
             }
         }
     }
-    for (c, members) in classes.iter().enumerate() {
-        if paired[c] {
-            for &m in &members[1..] {
-                join(&mut parent, members[0], m);
-            }
+    for (i, &first) in first_of_class.iter().enumerate() {
+        if first != i {
+            join(&mut parent, first, i);
+            conflicts[i] = conflicts[first];
         }
     }
-    // Groups in order of their first figure.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..all.len() {
         let r = root(&mut parent, i);
@@ -275,14 +749,11 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
     }
     let mut out = Vec::new();
     for members in groups.into_values() {
-        let mut values: Vec<f64> = members.iter().map(|&m| all[m].value).collect();
-        values.sort_by(f64::total_cmp);
-        values.dedup();
-        if values.len() < 2 {
+        if !members.iter().any(|&m| conflicts[m]) {
             continue;
         }
-        // Two values in one sentence are two quantities ("9% asked, 4.5% offered"), not
-        // two versions of one: the group is ambiguous and is not reported.
+        // Two values of one kind in one sentence are two quantities ("9% asked, 4.5%
+        // offered"), not two versions of one: the group is ambiguous and is not reported.
         let ambiguous = members.iter().any(|&a| {
             members
                 .iter()
@@ -304,19 +775,152 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
                     source: unit.source.to_string(),
                     citation: units.citation(f.unit_index),
                     value: f.surface.clone(),
+                    number: Some(f.value),
+                    unit: Some(f.kind.unit()),
                 });
             }
         }
-        let words: BTreeSet<&str> = members
-            .iter()
-            .flat_map(|&m| about[m].iter().map(String::as_str))
-            .collect();
-        let words: Vec<&str> = words.into_iter().collect();
-        let unit_word = &all[members[0]].unit_word;
         out.push(Difference {
-            about: format!("{}: {unit_word}", words.join(", ")),
+            about: about(&all, &members),
             versions,
         });
     }
     out
+}
+
+/// What differs, in a reader's words: the words of what the figures are about that most of
+/// them share, in the order the first figure says them, with what is measured.
+fn about(all: &[Figure], members: &[usize]) -> String {
+    let first = &all[members[0]];
+    let shared = |words: &[(u32, String)]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (t, w) in words {
+            let everywhere = members[1..]
+                .iter()
+                .any(|&m| all[m].sentence.binary_search(t).is_ok());
+            if everywhere && !out.iter().any(|o| o.eq_ignore_ascii_case(w)) {
+                out.push(w.to_lowercase());
+            }
+        }
+        out
+    };
+    let mut words = shared(&first.context_words);
+    if words.is_empty() {
+        words = shared(&first.sentence_words);
+        words.truncate(4);
+    }
+    if let Some(head) = members.iter().find_map(|&m| all[m].head_word.as_ref()) {
+        words = vec![head.to_lowercase()];
+    }
+    let what = words.join(" ");
+    match &first.kind {
+        Kind::Count(noun) => format!("{noun} {what}"),
+        Kind::Duration => format!("length of the {what}"),
+        Kind::Age => format!("age of the {what}"),
+        Kind::Money(_) => format!("amount: {what}"),
+        Kind::Percent => format!("share: {what}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_model::{AlignedText, Article, CleanArticle, Sentence};
+
+    fn art(source: &str, text: &str) -> CleanArticle {
+        let mut clean = AlignedText::default();
+        clean.push(text, 0..text.len());
+        let sentences = chorus_text::sentences(text)
+            .into_iter()
+            .map(|r| Sentence {
+                start: r.start,
+                end: r.end,
+                paragraph: 0,
+            })
+            .collect();
+        CleanArticle {
+            article: Article {
+                id: source.into(),
+                source: source.into(),
+                body: text.into(),
+                ..Article::default()
+            },
+            clean,
+            paragraphs: std::iter::once(0..text.len()).collect(),
+            sentences,
+            removed: vec![],
+        }
+    }
+
+    /// The differences of two outlets' texts, as "about: value (source) / value (source)".
+    fn check(a: &str, b: &str) -> Vec<String> {
+        let arts = [art("A", a), art("B", b)];
+        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let units = Units::new(&refs);
+        find(&units)
+            .iter()
+            .map(|d| {
+                let versions: Vec<String> = d
+                    .versions
+                    .iter()
+                    .map(|v| format!("{} ({})", v.value, v.source))
+                    .collect();
+                format!("{}: {}", d.about, versions.join(" / "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_quantity_reported_two_ways_is_a_difference() {
+        let cases = [
+            ("The 40-year-old viaduct gave way at dawn on Tuesday.", "The viaduct, built 35 years ago, had been flagged for repairs."),
+            ("Dock workers began a 72-hour strike on Monday morning at the port.", "The union has called a five-day walkout and wants a pay rise."),
+            ("More than 300 people were evacuated from their homes in the valley overnight.", "About 240 people have been moved out of the valley since Saturday night."),
+            ("A farmer was rescued after spending nine hours clinging to the roof of a barn.", "The farmer was stranded on the roof of a barn for nearly 12 hours before a crew reached him."),
+            ("By Tuesday morning 27 ships were waiting at anchor outside the port.", "Agents said 31 vessels were waiting to enter the port by Monday evening."),
+            ("Two people were killed and at least 12 people were injured when the span collapsed.", "Nine people were injured, three of them seriously, the hospital said."),
+        ];
+        for (a, b) in cases {
+            let found = check(a, b);
+            assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn values_about_different_things_or_compatible_are_not_differences() {
+        let cases = [
+            // Two holders: his rule, the family's rule.
+            (
+                "Assad left the capital, bringing his 24-year rule to an end.",
+                "Rebels reached the capital, ending the Assad family's 50 years of iron rule.",
+            ),
+            // Hedges that agree.
+            (
+                "More than a dozen people were injured in the crash on the motorway.",
+                "Thirteen people were injured in the crash on the motorway, police said.",
+            ),
+            (
+                "About 200 people were evacuated from the tower block on Friday.",
+                "Officials said 196 people were evacuated from the tower block on Friday.",
+            ),
+            // A range, and a conversion.
+            (
+                "The car fell between 6 and 8 feet down the shaft of the building.",
+                "The car fell 8 feet down the shaft of the building, officials said.",
+            ),
+            (
+                "The fund will invest 7 trillion riyals ($2 trillion) over ten years.",
+                "The fund will invest $2 trillion over ten years, the minister said.",
+            ),
+            // A duration of something else.
+            (
+                "Crane drivers can be called in twice in one day under the old rota.",
+                "The union has called a five-day walkout and wants a pay rise.",
+            ),
+        ];
+        for (a, b) in cases {
+            let found = check(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:?}");
+        }
+    }
 }

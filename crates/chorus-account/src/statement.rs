@@ -35,7 +35,7 @@ fn predicate_classes() -> &'static FxHashMap<String, u32> {
 
 /// A term as the decision compares it: a predicate's class stands for every word of it
 /// (ids above the event's terms), any other term for itself.
-fn predicate(units: &Units, t: u32) -> u32 {
+pub(crate) fn predicate(units: &Units, t: u32) -> u32 {
     match predicate_classes().get(&units.stems[t as usize]) {
         Some(&class) => u32::MAX - 1 - class,
         None => t,

@@ -113,3 +113,35 @@ fn msrp_pairs_through_the_report() {
         "{precision:.3} / {recall:.3}"
     );
 }
+
+/// The example corpus plants six differences (`examples/README.md`): each is found, with the
+/// words of both outlets, and nothing else is reported as a difference.
+#[test]
+fn the_example_corpus_shows_its_six_planted_differences_and_nothing_else() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+    let ingested = ingest_paths(&[corpus.into()], &IngestConfig::default());
+    let report = chorus_pipeline::digest(ingested.articles, vec![], &Default::default());
+    let shown: Vec<Vec<String>> = report
+        .events
+        .iter()
+        .flat_map(|e| &e.differences)
+        .map(|d| d.versions.iter().map(|v| v.value.to_lowercase()).collect())
+        .collect();
+    let planted: [[&str; 2]; 6] = [
+        ["at least 12 people", "nine people"],
+        ["40-year-old", "35 years ago"],
+        ["27 ships", "31 vessels"],
+        ["72-hour", "five-day"],
+        ["more than 300", "about 240 people"],
+        ["nine hours", "nearly 12 hours"],
+    ];
+    for pair in planted {
+        assert!(
+            shown
+                .iter()
+                .any(|d| pair.iter().all(|p| d.iter().any(|v| v.starts_with(p)))),
+            "{pair:?} not shown: {shown:?}"
+        );
+    }
+    assert_eq!(shown.len(), planted.len(), "{shown:#?}");
+}

@@ -304,6 +304,12 @@ pub struct Version {
     pub citation: Citation,
     /// The value as it appears (e.g. `24-year`, `50 years`).
     pub value: String,
+    /// The value as read: a count, a duration in hours, an age in years, an amount, a share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<f64>,
+    /// What `number` is in (`people`, `hours`, `years of age`, `$`, `%`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -147,12 +147,16 @@ fn sample() -> Report {
                 source: "Metro Daily".to_owned(),
                 citation: cite("a3", 10, 54),
                 value: "24-year".to_owned(),
+                number: None,
+                unit: None,
             },
             Version {
                 text: "after 50 years of iron rule by the family".to_owned(),
                 source: "Harbour Courier".to_owned(),
                 citation: cite("a1", 400, 441),
                 value: "50 years".to_owned(),
+                number: None,
+                unit: None,
             },
         ],
     }];
@@ -465,6 +469,8 @@ fn text_with_colour() {
             source: "Coast Ledger".to_owned(),
             citation: cite("b1", 60, 74),
             value: "Monday".to_owned(),
+            number: None,
+            unit: None,
         }],
     }];
     let config = RenderConfig {
