@@ -348,7 +348,7 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
                 value = Some(v * 1000.0 + nw.parse::<f64>().unwrap_or(0.0));
             } else if digits && nw.bytes().all(|b| b.is_ascii_digit()) && between == "." {
                 value = format!("{v}.{nw}").parse().ok();
-            } else if !digits && between == "-" && v >= 20.0 && v < 100.0 {
+            } else if !digits && between == "-" && (20.0..100.0).contains(&v) {
                 match number_word(nw) {
                     Some(n) if n < 10.0 => value = Some(v + n),
                     _ => break,

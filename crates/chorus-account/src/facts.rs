@@ -175,9 +175,27 @@ pub(crate) fn report(
         if !is_statement(lead, config) {
             continue;
         }
-        let citations = fact.units.iter().map(|&u| units.citation(u)).collect();
+        let mut citations: Vec<chorus_model::Citation> =
+            fact.units.iter().map(|&u| units.citation(u)).collect();
         let (independent, same_wire_text) = fact.independent(units);
         if independent.len() >= 2 {
+            // Why each other sentence supports the shown one.
+            let lead_unit = fact.units[0];
+            for (c, &u) in citations.iter_mut().zip(&fact.units).skip(1) {
+                let kind = if units.keys[u] == units.keys[lead_unit] {
+                    "same words"
+                } else if units.wire_group[units.units[u].article] == units.wire_group[lead.article]
+                {
+                    "reprint"
+                } else {
+                    "paraphrase"
+                };
+                c.support = Some(kind.to_string());
+            }
+            let unknown = independent
+                .iter()
+                .filter(|s| chorus_model::is_unknown_outlet(s))
+                .count();
             corroborated.push((
                 independent.len(),
                 fact,
@@ -185,6 +203,8 @@ pub(crate) fn report(
                     text: lead.text.to_string(),
                     sources: fact.sources.clone(),
                     citations,
+                    outlets: independent.len() - unknown,
+                    unknown_outlets: unknown,
                     same_wire_text,
                 },
             ));

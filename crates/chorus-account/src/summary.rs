@@ -89,6 +89,35 @@ pub(crate) fn select(
         .collect()
 }
 
+/// Whether a sentence opens on a word that points back at something said before it ("He
+/// said…", "Others ransacked…", "The source said…"): out of its article, in an account of
+/// several, that antecedent is missing, so such a sentence is not chosen.
+fn leans_on_what_came_before(text: &str) -> bool {
+    let mut words = chorus_text::words(text).map(|w| w.1);
+    let first = words.next().unwrap_or("");
+    const POINTING: &[&str] = &[
+        "he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "these",
+        "those", "others", "another", "both", "such",
+    ];
+    if POINTING.iter().any(|p| first.eq_ignore_ascii_case(p)) {
+        return true;
+    }
+    first.eq_ignore_ascii_case("the")
+        && words.next().is_some_and(|w| {
+            [
+                "source",
+                "sources",
+                "official",
+                "spokesman",
+                "spokeswoman",
+                "statement",
+            ]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+        })
+        && text.len() < 200
+}
+
 /// Best first: one sentence per fact, none redundant with an earlier choice, each fitting in the
 /// words left; only to reach `min_sentences` may the budget stretch, by a tenth at most.
 fn choose(
@@ -100,7 +129,9 @@ fn choose(
     config: &AccountConfig,
 ) -> Vec<usize> {
     let n = units.units.len();
-    let mut order: Vec<usize> = (0..n).filter(|&u| fitness[u] > 0.0).collect();
+    let mut order: Vec<usize> = (0..n)
+        .filter(|&u| fitness[u] > 0.0 && !leans_on_what_came_before(units.units[u].text))
+        .collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_facts = Vec::new();

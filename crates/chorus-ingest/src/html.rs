@@ -72,7 +72,7 @@ pub(crate) fn article_from_page(
         .filter(|s| !s.trim().is_empty())
         .or(page.site_name)
         .or_else(|| url.as_deref().and_then(chorus_extract::host_of))
-        .unwrap_or_else(|| fallback_source.to_string());
+        .unwrap_or_else(|| chorus_model::unknown_outlet(fallback_source));
     let published = given
         .published
         .filter(|p| !p.trim().is_empty())

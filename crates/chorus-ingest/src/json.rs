@@ -151,10 +151,7 @@ fn push(
         .or_else(|| detect_language(&body));
     articles.push(Article {
         // An unknown outlet is its own outlet: never merged with another unknown one.
-        source: r
-            .source
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| id.clone()),
+        source: crate::outlet::resolve(r.source, r.url.as_deref(), &body, &id),
         id,
         path: None,
         title: r.title.filter(|t| !t.trim().is_empty()),
@@ -178,7 +175,10 @@ mod tests {
             .iter()
             .map(|a| (a.id.as_str(), a.source.as_str()))
             .collect();
-        assert_eq!(ids, [("a1", "X"), ("f.jsonl#4", "f.jsonl#4")]);
+        assert_eq!(
+            ids,
+            [("a1", "X"), ("f.jsonl#4", "outlet unknown (f.jsonl#4)")]
+        );
         let wheres: Vec<_> = probs.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(wheres, [":2", ":3"]);
     }

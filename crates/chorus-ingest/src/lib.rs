@@ -9,6 +9,7 @@ mod error;
 mod html;
 mod json;
 mod language;
+mod outlet;
 mod text;
 mod web;
 

@@ -50,7 +50,6 @@ fn header_field(line: &str) -> Option<(String, &str)> {
 pub fn parse_text(id: &str, stem: &str, content: &str) -> Result<Article> {
     let mut article = Article {
         id: id.to_string(),
-        source: stem.to_string(),
         ..Article::default()
     };
     let mut body_start = 0;
@@ -96,6 +95,8 @@ pub fn parse_text(id: &str, stem: &str, content: &str) -> Result<Article> {
     if body.trim().is_empty() {
         return Err(IngestError::EmptyBody);
     }
+    let given = Some(std::mem::take(&mut article.source));
+    article.source = crate::outlet::resolve(given, article.url.as_deref(), body, stem);
     article.body = body.to_string();
     article.body_offset = body_start;
     if article.language.is_none() {
@@ -189,14 +190,14 @@ mod tests {
         check(
             "Bridge closes after cracks found\nThe bridge closed on Monday after engineers found cracks.\n",
             expect![[r#"
-                source=a title=Some("Bridge closes after cracks found") url=None published=None language=Some("en") offset=33
+                source=outlet unknown (a) title=Some("Bridge closes after cracks found") url=None published=None language=Some("en") offset=33
                 The bridge closed on Monday after engineers found cracks.
             "#]],
         );
         check(
             "Read more: Latest updates\nText.",
             expect![[r#"
-                source=a title=Some("Read more: Latest updates") url=None published=None language=None offset=26
+                source=outlet unknown (a) title=Some("Read more: Latest updates") url=None published=None language=None offset=26
                 Text."#]],
         );
     }
@@ -206,7 +207,7 @@ mod tests {
         check(
             "Syria's president has arrived in Moscow, state media said.\nMore text.",
             expect![[r#"
-                source=a title=None url=None published=None language=Some("en") offset=0
+                source=outlet unknown (a) title=None url=None published=None language=Some("en") offset=0
                 Syria's president has arrived in Moscow, state media said.
                 More text."#]],
         );

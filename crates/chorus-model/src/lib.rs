@@ -25,6 +25,21 @@ pub struct Article {
     pub body_offset: usize,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// How an article whose outlet is unknown is named: "outlet unknown (its file stem or id)",
+/// so every format says so and no two unknown outlets share a name.
+pub fn unknown_outlet(name: &str) -> String {
+    format!("outlet unknown ({name})")
+}
+
+/// Whether an outlet name says the outlet is unknown ([`unknown_outlet`]).
+pub fn is_unknown_outlet(source: &str) -> bool {
+    source.starts_with("outlet unknown (")
+}
+
 impl Article {
     /// An article of `source` with the text `body` under `id`, nothing else known.
     pub fn new(id: &str, source: &str, body: &str) -> Article {
@@ -194,6 +209,7 @@ impl CleanArticle {
             end: s.end,
             source_start: body.as_ref().map(|r| r.start + self.article.body_offset),
             source_end: body.as_ref().map(|r| r.end + self.article.body_offset),
+            support: None,
         }
     }
 }
@@ -260,6 +276,11 @@ pub struct Citation {
     pub article: String,
     pub start: usize,
     pub end: usize,
+    /// For a sentence that supports a corroborated fact: why it does: `same words` (the fact's
+    /// words, letter for letter), `reprint` (the same wire text as the fact's sentence) or
+    /// `paraphrase` (its own words, judged to state the same claim).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub support: Option<String>,
     /// The same sentence as a byte range of the original input, when it maps back.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_start: Option<usize>,
@@ -280,6 +301,12 @@ pub struct CorroboratedFact {
     pub text: String,
     pub sources: Vec<String>,
     pub citations: Vec<Citation>,
+    /// Independent known outlets that state it (reprints of one wire text count once).
+    #[serde(default)]
+    pub outlets: usize,
+    /// Articles of unknown outlet that state it: shown, never counted as a further outlet.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unknown_outlets: usize,
     /// Outlets in `sources` that carry this fact only as a reprint of another outlet's wire
     /// text; they do not count as independent corroboration.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

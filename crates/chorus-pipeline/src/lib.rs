@@ -26,7 +26,7 @@ pub struct Config {
 }
 
 /// Longest event title, in words.
-const TITLE_WORDS: usize = 12;
+const TITLE_WORDS: usize = 14;
 
 /// Groups the articles into events and builds the report.
 pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
@@ -512,8 +512,12 @@ fn members(
         .collect()
 }
 
-/// The title of the most typical article that has one, else the lead account sentence,
-/// shortened to at most [`TITLE_WORDS`] words.
+/// The event's title: the headline of the most typical article that has a whole one, without
+/// the site's name or section around it ("Police arrest suspect - KATV" reads "Police arrest
+/// suspect"); without one, the first account sentence (its dateline dropped), in reading
+/// order, that has at most [`TITLE_WORDS`] words or opens with a main clause that has, else
+/// the shortest account sentence.
+/// Never cut: a display may shorten it, the title itself is whole.
 fn title(
     arts: &[&CleanArticle],
     members: &[usize],
@@ -523,25 +527,128 @@ fn title(
     let titled = arts
         .iter()
         .zip(members)
-        .filter_map(|(a, &i)| a.article.title.as_deref().map(|t| (t, similarity[i])))
+        .filter_map(|(a, &i)| {
+            let t = headline(a.article.title.as_deref()?, &a.article.source)?;
+            Some((t, similarity[i]))
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1));
-    let text = match titled {
-        Some((t, _)) => t.to_string(),
-        None => account
-            .first()
-            .map(|s| s.text.clone())
-            .unwrap_or_else(|| "Untitled event".into()),
-    };
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= TITLE_WORDS {
-        return words.join(" ");
+    if let Some((t, _)) = titled {
+        return t;
     }
-    let mut short = words[..TITLE_WORDS].join(" ");
-    short = short
-        .trim_end_matches([',', ';', ':', '.', '–', '—', ' '])
-        .to_string();
-    short.push('…');
-    short
+    let sentences: Vec<String> = account
+        .iter()
+        .map(|s| without_dateline(&s.text).to_string())
+        .collect();
+    let count = |t: &str| t.split_whitespace().count();
+    for s in &sentences {
+        if count(s) <= TITLE_WORDS {
+            return s.clone();
+        }
+        if let Some(clause) = main_clause(s) {
+            return clause;
+        }
+    }
+    sentences
+        .iter()
+        .min_by_key(|s| count(s))
+        .cloned()
+        .unwrap_or_else(|| "Untitled event".into())
+}
+
+/// A headline as a title: whole (a headline its site cut off, ending in "...", is none), with
+/// the segments around it that name the site or a section dropped: of the parts between
+/// " | ", " - ", " – ", " — " and " :: ", the longest is the headline.
+fn headline(title: &str, source: &str) -> Option<String> {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() || t.ends_with("...") || t.ends_with('…') {
+        return None;
+    }
+    let mut parts: Vec<&str> = vec![t.as_str()];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let site = source.to_lowercase();
+    let best = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty() && !site.contains(&p.to_lowercase()))
+        .max_by_key(|p| p.split_whitespace().count())?;
+    (best.split_whitespace().count() >= 3).then(|| best.to_string())
+}
+
+/// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
+/// "LONDON (Reuters) - …" reads "…"): a lead in capitals up to a dash.
+fn without_dateline(text: &str) -> &str {
+    for dash in [" — ", " – ", " - ", " -- "] {
+        if let Some(i) = text.find(dash) {
+            let lead = &text[..i];
+            let letters: Vec<char> = lead.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+            if i <= 60 && !letters.is_empty() && capitals * 2 >= letters.len() {
+                return text[i + dash.len()..].trim_start();
+            }
+        }
+    }
+    text
+}
+
+/// The clause a long sentence opens with, when it has at most [`TITLE_WORDS`] words and at
+/// least four: the text before the first comma, semicolon or dash, or before a word that
+/// opens a subordinate clause ("after", "as", "when", "because", "while", "following",
+/// "which", "who"), whichever comes first.
+fn main_clause(sentence: &str) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        "after",
+        "as",
+        "when",
+        "because",
+        "while",
+        "following",
+        "which",
+        "who",
+        "before",
+        "since",
+        "despite",
+    ];
+    let mut end = sentence.len();
+    if let Some(i) = sentence.find([',', ';', '—', '–']) {
+        end = end.min(i);
+    }
+    for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
+        if n >= 4 && off < end && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) {
+            end = off;
+            break;
+        }
+    }
+    let clause = sentence[..end].trim();
+    let n = clause.split_whitespace().count();
+    // An opening adverbial ("With the stakes on the peninsula", "According to the post") or a
+    // caption ("Image …") is no clause of its own.
+    const LEADS: &[&str] = &[
+        "with",
+        "according",
+        "at",
+        "in",
+        "on",
+        "for",
+        "from",
+        "by",
+        "during",
+        "after",
+        "as",
+        "image",
+        "photo",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "to",
+        "of",
+    ];
+    let first = chorus_text::words(clause).next().map_or("", |w| w.1);
+    let adverbial = LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
+    ((4..=TITLE_WORDS).contains(&n) && !adverbial).then(|| clause.to_string())
 }
 
 fn report_article(c: CleanArticle) -> ReportArticle {

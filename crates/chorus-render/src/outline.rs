@@ -80,7 +80,7 @@ pub(crate) fn build(report: &Report, config: &RenderConfig) -> Outline {
             "{} from {} ({})",
             count(report.events.len(), "event", "events"),
             count(report.articles.len(), "article", "articles"),
-            count(outlets.len(), "outlet", "outlets"),
+            outlet_count(outlets.iter().copied()),
         ),
         events: report
             .events
@@ -106,7 +106,7 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
     let mut coverage = format!(
         "{} from {}",
         count(event.articles.len(), "article", "articles"),
-        count(event.sources.len(), "outlet", "outlets")
+        outlet_count(event.sources.iter().map(String::as_str))
     );
     if !event.sources.is_empty() {
         coverage.push_str(": ");
@@ -201,6 +201,17 @@ fn corroborated(event: &Event, articles: &Articles<'_>) -> Section {
             .map(|f| {
                 let mut inlines = cited_text(&f.text, &f.sources, &f.citations, articles);
                 inlines.extend(wire_note(&f.same_wire_text, "reprint"));
+                if f.unknown_outlets > 0 {
+                    // An article of unknown outlet is shown, never counted as another outlet.
+                    let outlets = match f.outlets {
+                        1 => "1 outlet".to_string(),
+                        n => format!("{n} outlets"),
+                    };
+                    inlines.push(Inline::Muted(format!(
+                        " ({outlets} + {} of unknown outlet)",
+                        f.unknown_outlets
+                    )));
+                }
                 Item::new(inlines)
             })
             .collect(),
@@ -234,6 +245,27 @@ fn single_source(event: &Event, articles: &Articles<'_>, max: usize) -> Section 
         title: "3. Single-source",
         items,
         none: "No fact is reported by only one outlet.",
+    }
+}
+
+/// "3 outlets", or "1 outlet + 2 of unknown outlet": an article of unknown outlet is never
+/// counted as one more outlet.
+fn outlet_count<'a>(sources: impl Iterator<Item = &'a str>) -> String {
+    let (mut known, mut unknown) = (0, 0);
+    for s in sources {
+        if chorus_model::is_unknown_outlet(s) {
+            unknown += 1;
+        } else {
+            known += 1;
+        }
+    }
+    match unknown {
+        0 => count(known, "outlet", "outlets"),
+        _ if known == 0 => format!("{unknown} of unknown outlet"),
+        _ => format!(
+            "{} + {unknown} of unknown outlet",
+            count(known, "outlet", "outlets")
+        ),
     }
 }
 

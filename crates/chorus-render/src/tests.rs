@@ -16,6 +16,7 @@ fn cite(article: &str, start: usize, end: usize) -> Citation {
         end,
         source_start: Some(start + 40),
         source_end: Some(end + 40),
+        support: None,
     }
 }
 
@@ -123,6 +124,8 @@ fn sample() -> Report {
         text: "Crowds celebrated in Damascus squares.".to_owned(),
         sources: strings(&["Harbour Courier", "Metro Daily"]),
         citations: vec![cite("a1", 200, 238), cite("a3", 300, 340)],
+        outlets: 2,
+        unknown_outlets: 0,
         same_wire_text: vec![],
     }];
     full.single_source = [
