@@ -444,3 +444,43 @@ async fn the_compare_page_answers_its_form_with_the_texts_escaped() {
     let res = site.app.clone().oneshot(post(first, "  ")).await.unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
+
+/// Issue #25, item 1: a query that would overflow tantivy's parser, or a field query the
+/// index cannot answer, is a 400 saying what is allowed, on the page and in the API.
+#[tokio::test]
+async fn issue_25_search_queries_that_crashed_the_server_are_400s() {
+    let site = site_with(WebConfig::default());
+    let (status, body) = call(
+        &site.app,
+        "POST",
+        "/api/articles",
+        br#"{"id": "a", "title": "Harbour strike", "text": "Dock workers end their strike."}"#
+            .to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let cases = [
+        ("(".repeat(1_000), "more than 32"),
+        ("(".repeat(10_000), "characters long"),
+        ("body:*".to_string(), "body:*"),
+        ("title:*".to_string(), "title:*"),
+    ];
+    for (query, want) in cases {
+        for path in ["/search", "/api/search"] {
+            let (status, body) = get(&site.app, &format!("{path}?q={}", query_part(&query))).await;
+            assert_eq!(
+                status,
+                StatusCode::BAD_REQUEST,
+                "{path} {query:.20}: {body:.300}"
+            );
+            assert!(body.contains(want), "{path} {query:.20}: {body:.300}");
+            assert!(
+                body.contains("not supported") || body.contains("more than"),
+                "{body:.300}"
+            );
+            assert!(body.contains("title:word"), "{path}: {body:.300}");
+        }
+    }
+    let hits = get_json(&site.app, "/api/search?q=title%3Aharbour").await;
+    assert_eq!(hits[0]["article"], "a");
+}
