@@ -10,6 +10,7 @@ mod error;
 mod markup;
 mod pages;
 
+use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
@@ -90,6 +91,15 @@ impl AppState {
             Ok(comparer.compare(a, b))
         })
         .await
+    }
+
+    /// Reads a request body as the file `name` would be read (JSON, JSON lines, HTML
+    /// inside them), on the blocking pool: parsing and extracting pages is CPU work, and on
+    /// the runtime's threads it would stall every other request meanwhile.
+    async fn read_body(name: String, body: Bytes) -> Result<chorus_ingest::Ingested, WebError> {
+        tokio::task::spawn_blocking(move || chorus_ingest::ingest_named_bytes(&name, &body))
+            .await
+            .map_err(|_| WebError::Internal)
     }
 
     /// Runs `f` on the blocking pool (the store does disk IO and may compute events).
