@@ -336,8 +336,18 @@ pub fn ingest_named_bytes(name: &str, bytes: &[u8]) -> Ingested {
 fn html_article(path: &Path, id: &str, page: Result<chorus_extract::Extracted>) -> Ingested {
     let mut out = Ingested::default();
     let stem = text::file_stem(path);
+    let warning = page
+        .as_ref()
+        .ok()
+        .and_then(chorus_extract::Extracted::warning);
     match page.and_then(|p| html::article_from_page(id, p, html::Given::default(), &stem)) {
         Ok(mut a) => {
+            if let Some(w) = warning {
+                out.diagnostics.push(Diagnostic {
+                    path: path.display().to_string(),
+                    message: w,
+                });
+            }
             a.path = Some(path.display().to_string());
             out.articles.push(a);
         }

@@ -200,6 +200,9 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 return;
             }
         };
+        if let Some(w) = page.warning() {
+            eprintln!("chorus: {shown}: {w}");
+        }
         let written = match args.format {
             ExtractFormat::Json => {
                 let mut json = page.to_json(&shown);
