@@ -4,6 +4,12 @@
 //! Only this crate knows HTTP. Handlers call the store on the blocking pool and turn its
 //! errors into statuses here, at the edge, without internal detail. Nothing a request names
 //! reaches the file system: the only file served (the OpenAPI document) is compiled in.
+//!
+//! [`serve`] bounds what a client can hold: a request head must arrive within
+//! [`WebConfig::header_timeout`] (a silent connection, half a header or a kept-alive
+//! connection left idle is closed after it), a body within [`WebConfig::body_timeout`] (408
+//! after), and at most [`WebConfig::max_connections`] connections are served at once (more
+//! wait in the listen queue).
 
 mod api;
 mod error;
@@ -17,7 +23,9 @@ use axum::Router;
 use chorus_model::{Article, SameStory};
 use chorus_pipeline::Comparer;
 use chorus_store::Collection;
+use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use error::WebError;
 
@@ -28,6 +36,13 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Most results a list or search returns.
     pub max_results: usize,
+    /// Longest wait for a request's head (request line and headers), from when the
+    /// connection opens or its previous response was sent; then the connection is closed.
+    pub header_timeout: Duration,
+    /// Longest time to receive a whole request body, however it is dripped; then 408.
+    pub body_timeout: Duration,
+    /// Connections served at once; more wait to be accepted until one closes.
+    pub max_connections: usize,
 }
 
 impl Default for WebConfig {
@@ -35,6 +50,9 @@ impl Default for WebConfig {
         WebConfig {
             max_body_bytes: 16 * 1024 * 1024,
             max_results: 500,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            max_connections: 4096,
         }
     }
 }
@@ -118,9 +136,10 @@ impl AppState {
     }
 }
 
-/// The whole site: HTML pages, the JSON API under `/api`, and the body size limit.
+/// The whole site: HTML pages, the JSON API under `/api`, and the body size and time limits.
 pub fn app(state: AppState) -> Router {
     let limit = state.config.max_body_bytes;
+    let config = Arc::clone(&state.config);
     Router::new()
         .route("/", get(pages::event_list))
         .route("/events/{id}", get(pages::event))
@@ -147,16 +166,110 @@ pub fn app(state: AppState) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn_with_state(config, whole_body))
         .with_state(state)
+}
+
+/// Reads the request body whole before any handler sees it, within
+/// [`WebConfig::body_timeout`] (408 after) and [`WebConfig::max_body_bytes`] (413 above): a
+/// body dripped a byte at a time holds a connection no longer than that.
+async fn whole_body(
+    axum::extract::State(config): axum::extract::State<Arc<WebConfig>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (parts, body) = request.into_parts();
+    let read = tokio::time::timeout(
+        config.body_timeout,
+        axum::body::to_bytes(body, config.max_body_bytes),
+    )
+    .await;
+    let (status, message) = match read {
+        Ok(Ok(bytes)) => {
+            let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+            return next.run(request).await;
+        }
+        Err(_) => (
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the request body did not arrive within {} s",
+                config.body_timeout.as_secs_f64()
+            ),
+        ),
+        Ok(Err(_)) => (
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the request body is larger than {} bytes, or broken",
+                config.max_body_bytes
+            ),
+        ),
+    };
+    let mut response = (status, message).into_response();
+    // What is left of the body is not read: the connection cannot carry another request.
+    response.headers_mut().insert(
+        axum::http::header::CONNECTION,
+        axum::http::HeaderValue::from_static("close"),
+    );
+    response
 }
 
 /// Serves `app(state)` on `listener` until Ctrl-C.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    serve_until(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serves `app(state)` on `listener` (HTTP/1.1) until `shutdown` completes, within the
+/// limits of the state's [`WebConfig`]; requests in progress then get one header timeout to
+/// finish.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let config = Arc::clone(&state.config);
+    let router = app(state);
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(config.header_timeout);
+    tokio::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, or a connection reset before it was accepted:
+                // wait a little for connections to close (they all time out) and go on.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(config.header_timeout, graceful.shutdown()).await;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -550,3 +550,142 @@ async fn issue_25_reads_answer_while_a_post_is_parsed() {
 async fn call_owned(app: Router, method: &str, uri: &str, body: String) -> (StatusCode, String) {
     call(&app, method, uri, body.into_bytes()).await
 }
+
+/// Issue #25, item 2: 2,000 connections that send nothing, half a header or a dripped body
+/// neither keep a normal request from answering within a second nor stay open past their
+/// timeout (2 s here, so that the test is quick; 10 s and 30 s by default). Loopback only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_25_idle_connections_neither_block_requests_nor_stay_open() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    let timeout = std::time::Duration::from_secs(2);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions {
+            create: true,
+            exclusive: false,
+        },
+    )
+    .unwrap();
+    let state = AppState::new(
+        Arc::new(store),
+        chorus_pipeline::Config::default(),
+        WebConfig {
+            header_timeout: timeout,
+            body_timeout: timeout,
+            ..WebConfig::default()
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve_until(listener, state, async {
+        let _ = stopped.await;
+    }));
+
+    let opened = std::time::Instant::now();
+    let mut idle = Vec::with_capacity(2_000);
+    for i in 0..2_000 {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        let sent: &[u8] = match i % 4 {
+            0 | 1 => b"",
+            2 => b"GET /api/stats HTTP/1.1\r\nHost: chorus\r\n",
+            _ => b"POST /api/articles HTTP/1.1\r\nHost: chorus\r\nContent-Length: 100\r\n\r\n{\"te",
+        };
+        s.write_all(sent).await.unwrap();
+        idle.push(s);
+    }
+
+    let asked = std::time::Instant::now();
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(b"GET /api/stats HTTP/1.1\r\nHost: chorus\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        s.read_to_end(&mut answer),
+    )
+    .await
+    .expect("the server answers")
+    .unwrap();
+    let took = asked.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.200}");
+    assert!(took < std::time::Duration::from_secs(1), "took {took:?}");
+
+    // Every idle connection is closed by the server (EOF or reset) within its timeout, with
+    // a margin for the scheduler; the dripped bodies get a 408 first.
+    let deadline = tokio::time::Instant::from_std(opened) + timeout * 2 + timeout;
+    let mut timed_out = 0;
+    for (i, mut s) in idle.into_iter().enumerate() {
+        let mut got = Vec::new();
+        match tokio::time::timeout_at(deadline, s.read_to_end(&mut got)).await {
+            Err(_) => panic!(
+                "idle connection {i} still open after {:?}",
+                opened.elapsed()
+            ),
+            Ok(_) if i % 4 == 3 => {
+                let got = String::from_utf8_lossy(&got);
+                assert!(got.starts_with("HTTP/1.1 408"), "{i}: {got:.200}");
+                timed_out += 1;
+            }
+            Ok(_) => {}
+        }
+    }
+    assert_eq!(timed_out, 500);
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
+
+/// Issue #25, item 2: no more than `max_connections` are served at once; one more waits to
+/// be accepted until a connection closes (here the two idle ones, at their header timeout).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_25_connections_over_the_cap_wait_for_a_free_slot() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    let timeout = std::time::Duration::from_millis(800);
+    let dir = tempfile::tempdir().unwrap();
+    let options = OpenOptions {
+        create: true,
+        exclusive: false,
+    };
+    let state = AppState::new(
+        Arc::new(Store::open(dir.path(), &options).unwrap()),
+        chorus_pipeline::Config::default(),
+        WebConfig {
+            header_timeout: timeout,
+            max_connections: 2,
+            ..WebConfig::default()
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve_until(listener, state, async {
+        let _ = stopped.await;
+    }));
+    let opened = std::time::Instant::now();
+    let _idle = [
+        TcpStream::connect(addr).await.unwrap(),
+        TcpStream::connect(addr).await.unwrap(),
+    ];
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(b"GET /api/stats HTTP/1.1\r\nHost: chorus\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(timeout * 5, s.read_to_end(&mut answer))
+        .await
+        .expect("answered once a slot is free")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 200"));
+    let waited = opened.elapsed();
+    assert!(
+        waited >= timeout,
+        "answered after {waited:?}, before any slot was free"
+    );
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
