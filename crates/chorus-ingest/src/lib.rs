@@ -270,7 +270,43 @@ fn kind_of(path: &Path) -> Option<Kind> {
     }
 }
 
+/// The size of the regular file at `path` (a symlink followed). Anything else (a FIFO, a
+/// socket, a device, a directory where a file was named) is an error: reading a FIFO waits
+/// for a writer that may never come.
+fn regular_file_size(path: &Path) -> Result<u64> {
+    let m = std::fs::metadata(path)?;
+    if m.is_file() {
+        return Ok(m.len());
+    }
+    let t = m.file_type();
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_block_device() || t.is_char_device() {
+            "a device"
+        } else if t.is_dir() {
+            "a directory"
+        } else {
+            "of an unusual type"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = if t.is_dir() {
+        "a directory"
+    } else {
+        "of an unusual type"
+    };
+    Err(IngestError::NotAFile(what))
+}
+
 fn ingest_file(path: &Path, id: &str, config: &IngestConfig, sink: &mut Sink) -> ControlFlow<()> {
+    if let Err(e) = regular_file_size(path) {
+        return sink.send(Ingested::skipping(path, e));
+    }
     if kind_of(path) == Some(Kind::Warc) {
         // Archives run to gigabytes: streamed a record at a time, never read whole.
         return web::ingest_warc(path, &mut |part| sink.send(part));
@@ -285,12 +321,12 @@ fn read_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
         out.skip(path, IngestError::Unsupported);
         return out;
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > config.max_file_bytes => {
+    match regular_file_size(path) {
+        Ok(size) if size > config.max_file_bytes => {
             out.skip(
                 path,
                 IngestError::TooLarge {
-                    size: m.len(),
+                    size,
                     limit: config.max_file_bytes,
                 },
             );
@@ -298,7 +334,7 @@ fn read_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
         }
         Ok(_) => {}
         Err(e) => {
-            out.skip(path, IngestError::Io(e));
+            out.skip(path, e);
             return out;
         }
     }
@@ -392,7 +428,7 @@ fn read_page(path: &Path, config: &IngestConfig) -> Result<chorus_extract::Extra
     if !matches!(kind, Some(Kind::Html | Kind::HtmlGz)) {
         return Err(IngestError::NotHtml);
     }
-    let size = std::fs::metadata(path)?.len();
+    let size = regular_file_size(path)?;
     if size > config.max_file_bytes {
         return Err(IngestError::TooLarge {
             size,
