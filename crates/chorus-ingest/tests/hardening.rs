@@ -1,5 +1,5 @@
-//! Inputs that stalled a run or cost more than themselves (issue #25). Each case is named
-//! after what it fixes.
+//! Inputs that stalled a run or cost more than themselves (issue #25): a FIFO among the
+//! inputs, one bad byte in JSON lines, UTF-16 text. Each case is named after what it fixes.
 
 use chorus_ingest::{ingest_paths, IngestConfig, Ingested};
 use std::path::{Path, PathBuf};
@@ -65,4 +65,73 @@ fn issue_25_a_fifo_among_the_inputs_is_a_diagnostic_not_a_hang() {
     "#]]
     .assert_eq(&outline(&read, &dir));
     assert_eq!(read.skipped, 2);
+}
+
+#[test]
+fn issue_25_one_bad_utf8_byte_costs_its_json_line_only() {
+    let dir = scratch("jsonl");
+    let mut bytes = Vec::new();
+    for (i, text) in [
+        "First story text.",
+        "Second caf\u{e9} story.",
+        "Third story text.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let line = format!("{{\"id\": \"s{i}\", \"text\": \"{text}\"}}\n");
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    // Latin-1 é in the second line.
+    let at = bytes.windows(2).position(|w| w == "é".as_bytes()).unwrap();
+    bytes.splice(at..at + 2, [0xE9]);
+    std::fs::write(dir.join("stories.jsonl"), &bytes).unwrap();
+    let read = ingest_within(vec![dir.clone()], Duration::from_secs(20));
+    expect_test::expect![[r#"
+        s0: First story text.
+        s2: Third story text.
+        stories.jsonl:2: not valid UTF-8 (first bad byte at offset 32); hint: convert it with `iconv -t UTF-8`
+    "#]]
+    .assert_eq(&outline(&read, &dir));
+    assert_eq!(read.skipped, 1);
+}
+
+#[test]
+fn issue_25_utf16_text_with_a_bom_is_decoded_not_refused_as_binary() {
+    let dir = scratch("utf16");
+    let text = format!("Pier closed\n\n{STORY}");
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    std::fs::write(dir.join("le.txt"), le).unwrap();
+    std::fs::write(dir.join("be.txt"), be).unwrap();
+    let read = ingest_within(vec![dir.clone()], Duration::from_secs(20));
+    expect_test::expect![[r#"
+        be.txt: The harbour authority closed
+        le.txt: The harbour authority closed
+    "#]]
+    .assert_eq(&outline(&read, &dir));
+    assert_eq!(read.articles[0].title.as_deref(), Some("Pier closed"));
+}
+
+#[test]
+fn issue_25_a_page_nested_100k_deep_is_read_flattened_with_a_diagnostic() {
+    let dir = scratch("nested");
+    let page = format!(
+        "<html><head><title>Pier closed</title></head><body>{}<p>{STORY}</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(dir.join("deep.html"), page).unwrap();
+    let read = ingest_within(vec![dir.clone()], Duration::from_secs(20));
+    expect_test::expect![[r#"
+        deep.html: The harbour authority closed
+        deep.html: elements nested deeper than 512 were flattened (their text kept at that depth)
+    "#]]
+    .assert_eq(&outline(&read, &dir));
 }
