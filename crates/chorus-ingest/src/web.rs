@@ -76,6 +76,7 @@ fn warc_pages(
     emit: &mut dyn FnMut(Ingested) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let mut pages = warc_articles(reader);
+    let mut any = false;
     loop {
         let mut batch = Vec::new();
         let mut bytes = 0;
@@ -85,8 +86,19 @@ fn warc_pages(
             batch.push(page);
         }
         if batch.is_empty() {
-            return ControlFlow::Continue(());
+            if any {
+                return ControlFlow::Continue(());
+            }
+            // An empty archive, or one of other records only: say so, as for an empty file.
+            let mut out = Ingested::default();
+            out.note(
+                shown.to_string(),
+                "no HTML pages: the archive holds no response record of an HTML page".into(),
+                true,
+            );
+            return emit(out);
         }
+        any = true;
         // Extraction is the costly part and pages are independent: in parallel, in order.
         let parts: Vec<Ingested> = batch
             .into_par_iter()

@@ -135,3 +135,21 @@ fn issue_25_a_page_nested_100k_deep_is_read_flattened_with_a_diagnostic() {
     "#]]
     .assert_eq(&outline(&read, &dir));
 }
+
+#[test]
+fn issue_25_an_empty_warc_gets_a_diagnostic() {
+    let dir = scratch("warc");
+    std::fs::write(dir.join("empty.warc"), b"").unwrap();
+    std::fs::write(dir.join("empty.warc.gz"), b"").unwrap();
+    let request = b"WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: https://a.example/\r\n\
+        Content-Length: 0\r\n\r\n\r\n\r\n";
+    std::fs::write(dir.join("requests.warc"), request).unwrap();
+    let read = ingest_within(vec![dir.clone()], Duration::from_secs(20));
+    expect_test::expect![[r#"
+        empty.warc: no HTML pages: the archive holds no response record of an HTML page
+        empty.warc.gz: no HTML pages: the archive holds no response record of an HTML page
+        requests.warc: no HTML pages: the archive holds no response record of an HTML page
+    "#]]
+    .assert_eq(&outline(&read, &dir));
+    assert_eq!(read.skipped, 3);
+}
