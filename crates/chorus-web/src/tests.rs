@@ -689,3 +689,40 @@ async fn issue_25_connections_over_the_cap_wait_for_a_free_slot() {
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+/// Issue #25, item 10: bidirectional overrides in a title or an outlet name reach no page.
+#[tokio::test]
+async fn issue_25_bidi_controls_in_titles_and_outlets_reach_no_page() {
+    let site = site_with(WebConfig::default());
+    let rlo = "\u{202E}";
+    let article = serde_json::json!({
+        "id": "spoof",
+        "title": format!("Harbour strike {rlo}gpj.exe\u{2066}"),
+        "source": format!("Outlet{rlo} News"),
+        "text": "Dock workers in the harbour stayed out for a second day, the union said.",
+    });
+    let (status, body) = call(
+        &site.app,
+        "POST",
+        "/api/articles",
+        article.to_string().into(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let events = get_json(&site.app, "/api/events").await;
+    let id = events[0]["id"].as_str().unwrap();
+    for uri in [
+        "/".to_string(),
+        format!("/events/{id}"),
+        "/articles/spoof".to_string(),
+        "/search?q=harbour".to_string(),
+    ] {
+        let (status, html) = get(&site.app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(html.contains("Harbour strike gpj.exe"), "{uri}: title lost");
+        assert!(
+            !html.contains(rlo) && !html.contains('\u{2066}'),
+            "{uri} keeps a bidi control"
+        );
+    }
+}
