@@ -8,8 +8,9 @@
 //! [`serve`] bounds what a client can hold: a request head must arrive within
 //! [`WebConfig::header_timeout`] (a silent connection, half a header or a kept-alive
 //! connection left idle is closed after it), a body within [`WebConfig::body_timeout`] (408
-//! after), and at most [`WebConfig::max_connections`] connections are served at once (more
-//! wait in the listen queue).
+//! after), a response the client stops reading is dropped after
+//! [`WebConfig::write_timeout`], and at most [`WebConfig::max_connections`] connections are
+//! served at once (more wait in the listen queue).
 
 mod api;
 mod error;
@@ -41,6 +42,9 @@ pub struct WebConfig {
     pub header_timeout: Duration,
     /// Longest time to receive a whole request body, however it is dripped; then 408.
     pub body_timeout: Duration,
+    /// Longest a response may wait for the client to read it (no byte accepted); then the
+    /// connection is closed.
+    pub write_timeout: Duration,
     /// Connections served at once; more wait to be accepted until one closes.
     pub max_connections: usize,
 }
@@ -52,6 +56,7 @@ impl Default for WebConfig {
             max_results: 500,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
+            write_timeout: Duration::from_secs(60),
             max_connections: 4096,
         }
     }
@@ -261,6 +266,7 @@ pub async fn serve_until(
         };
         let _ = stream.set_nodelay(true);
         let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let stream = WriteDeadline::new(stream, config.write_timeout);
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
             let _ = connection.await;
@@ -270,6 +276,106 @@ pub async fn serve_until(
     drop(listener);
     let _ = tokio::time::timeout(config.header_timeout, graceful.shutdown()).await;
     Ok(())
+}
+
+/// A connection whose writes may not stall: a write or flush that makes no progress for
+/// `limit` fails (closing the connection), so a client that stops reading a response does not
+/// hold it forever. Reads pass through: the header and body timeouts bound those.
+struct WriteDeadline<T> {
+    inner: T,
+    limit: Duration,
+    /// Running while a write waits for the client; dropped at any progress.
+    stalled: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<T> WriteDeadline<T> {
+    fn new(inner: T, limit: Duration) -> WriteDeadline<T> {
+        WriteDeadline {
+            inner,
+            limit,
+            stalled: None,
+        }
+    }
+
+    /// After the inner write was pending: pending too, or an error once stalled too long.
+    fn stall<R>(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<R>> {
+        let limit = self.limit;
+        let timer = self
+            .stalled
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+        match timer.as_mut().poll(cx) {
+            std::task::Poll::Ready(()) => std::task::Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "the client stopped reading the response",
+            ))),
+            std::task::Poll::Pending => std::task::Poll::Pending,
+        }
+    }
+
+    /// `polled` from the inner stream, with the stall timer kept.
+    fn watch<R>(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+        polled: std::task::Poll<std::io::Result<R>>,
+    ) -> std::task::Poll<std::io::Result<R>> {
+        match polled {
+            std::task::Poll::Pending => self.stall(cx),
+            ready => {
+                self.stalled = None;
+                ready
+            }
+        }
+    }
+}
+
+impl<T: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for WriteDeadline<T> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<T: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteDeadline<T> {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll_write(cx, buf);
+        self.watch(cx, polled)
+    }
+
+    fn poll_write_vectored(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        self.watch(cx, polled)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll_flush(cx);
+        self.watch(cx, polled)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll_shutdown(cx);
+        self.watch(cx, polled)
+    }
 }
 
 #[cfg(test)]

@@ -726,3 +726,34 @@ async fn issue_25_bidi_controls_in_titles_and_outlets_reach_no_page() {
         );
     }
 }
+
+/// Issue #25, item 2: a response the client stops reading fails its write once it has made
+/// no progress for the write timeout, instead of holding the connection forever; a reader
+/// that keeps reading is never cut.
+#[tokio::test]
+async fn issue_25_a_response_nobody_reads_is_dropped_at_the_write_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let limit = std::time::Duration::from_millis(300);
+    let (server, _client_not_reading) = tokio::io::duplex(1024);
+    let mut stream = WriteDeadline::new(server, limit);
+    let big = vec![b'x'; 64 * 1024];
+    let start = std::time::Instant::now();
+    let err = tokio::time::timeout(limit * 10, stream.write_all(&big))
+        .await
+        .expect("the write gives up")
+        .unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+    assert!(start.elapsed() >= limit);
+    drop(stream);
+
+    let (server, mut client_reading) = tokio::io::duplex(1024);
+    let mut stream = WriteDeadline::new(server, limit);
+    let reader = tokio::spawn(async move {
+        let mut got = Vec::new();
+        client_reading.read_to_end(&mut got).await.unwrap();
+        got.len()
+    });
+    stream.write_all(&big).await.unwrap();
+    stream.shutdown().await.unwrap();
+    assert_eq!(reader.await.unwrap(), big.len());
+}
