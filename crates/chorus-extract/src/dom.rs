@@ -1,17 +1,29 @@
 //! A compact arena DOM that html5ever's tree builder fills in: nodes in one `Vec`, linked by
 //! index, tags mapped once to [`Tag`] so that scoring never compares strings.
+//!
+//! The tree builder is handed elements no deeper than [`MAX_DEPTH`]: it checks scopes by
+//! walking its stack of open elements, once or more per tag, so a page of 100,000 nested
+//! `div`s cost time quadratic in its depth (31 s). Deeper start tags (and their end tags) are
+//! dropped, their contents read as if they stood at that depth, and the page is marked
+//! [`Dom::flattened`].
 
 use crate::tokenize;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 #[cfg(test)]
 use html5ever::tendril::TendrilSink;
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 pub(crate) type NodeId = u32;
+
+/// Deepest element the tree builder is handed. Real pages stay far under it: every one of
+/// the 130 readability pages gives the same tree as html5ever alone
+/// (`tokenize::tests::every_readability_page_gives_html5evers_tree`).
+pub const MAX_DEPTH: u32 = 512;
 
 /// The tags the extractor treats specially; everything else is `Other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,6 +257,9 @@ pub(crate) struct Node {
     pub(crate) last_child: Option<NodeId>,
     pub(crate) prev: Option<NodeId>,
     pub(crate) next: Option<NodeId>,
+    /// Ancestors counted when the node was put in place (the document is 0); a subtree the
+    /// tree builder moves keeps its old depths below its root, which only bounds need.
+    pub(crate) depth: u32,
     pub(crate) data: NodeData,
 }
 
@@ -252,6 +267,8 @@ pub(crate) struct Node {
 #[derive(Debug)]
 pub(crate) struct Dom {
     pub(crate) nodes: Vec<Node>,
+    /// Elements nested deeper than [`MAX_DEPTH`] were dropped, their contents kept.
+    pub(crate) flattened: bool,
 }
 
 impl Dom {
@@ -264,8 +281,16 @@ impl Dom {
     /// can and html5ever's own tokenizer the rest, both into html5ever's tree builder.
     pub(crate) fn parse_tendril(html: StrTendril) -> Dom {
         let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
-        tokenize::feed(&html, &builder);
-        builder.sink.finish()
+        let bounded = Bounded {
+            builder: &builder,
+            dropped: RefCell::default(),
+            flattened: Cell::new(false),
+        };
+        tokenize::feed(&html, &bounded);
+        let flattened = bounded.flattened.get();
+        let mut dom = builder.sink.finish();
+        dom.flattened = flattened;
+        dom
     }
 
     /// Parses `html` with html5ever alone (its tokenizer throughout): what
@@ -397,8 +422,91 @@ impl Node {
             last_child: None,
             prev: None,
             next: None,
+            depth: 0,
             data,
         }
+    }
+}
+
+/// The tree builder behind a gate that keeps its stack of open elements at most
+/// [`MAX_DEPTH`] deep: a start tag that would open an element deeper is dropped, and so is
+/// the end tag that closes it.
+struct Bounded<'a> {
+    builder: &'a TreeBuilder<Handle, Sink>,
+    /// Names of the start tags dropped, innermost last.
+    dropped: RefCell<Vec<LocalName>>,
+    flattened: Cell<bool>,
+}
+
+impl Bounded<'_> {
+    /// Depth of the tree builder's current node. It names that node to the sink when asked
+    /// whether it lies outside HTML (an O(1) question), and the sink keeps the last node it
+    /// was asked to name.
+    fn current_depth(&self) -> u32 {
+        let sink = &self.builder.sink;
+        sink.named.set(0);
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace();
+        sink.nodes.borrow()[sink.named.get() as usize].depth
+    }
+}
+
+/// Elements that never hold others: they cannot deepen the tree.
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+impl TokenSink for Bounded<'_> {
+    type Handle = Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Handle> {
+        if let Token::TagToken(tag) = &token {
+            match tag.kind {
+                TagKind::StartTag if !is_void(&tag.name) && self.current_depth() >= MAX_DEPTH => {
+                    self.dropped.borrow_mut().push(tag.name.clone());
+                    self.flattened.set(true);
+                    return TokenSinkResult::Continue;
+                }
+                TagKind::EndTag => {
+                    // An end tag closes the innermost dropped element of its name when one
+                    // lies among the last few (mis-nested markup), else it is the builder's.
+                    let mut dropped = self.dropped.borrow_mut();
+                    let n = dropped.len();
+                    if let Some(i) = dropped.iter().rev().take(4).position(|d| *d == tag.name) {
+                        dropped.truncate(n - 1 - i);
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                TagKind::StartTag => {}
+            }
+        }
+        self.builder.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
@@ -406,6 +514,8 @@ impl Node {
 /// `elem_name` needs no borrow of the arena.
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// The node `elem_name` was last asked about (see [`Bounded::current_depth`]).
+    named: Cell<NodeId>,
 }
 
 /// An empty sink, for tests that drive the tree builder themselves.
@@ -428,6 +538,7 @@ impl Sink {
     fn new() -> Sink {
         Sink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+            named: Cell::new(0),
         }
     }
 
@@ -463,8 +574,10 @@ impl Sink {
     fn append_child(nodes: &mut [Node], parent: NodeId, child: NodeId) {
         Self::detach(nodes, child);
         let last = nodes[parent as usize].last_child;
+        let depth = nodes[parent as usize].depth + 1;
         {
             let c = &mut nodes[child as usize];
+            c.depth = depth;
             c.parent = Some(parent);
             c.prev = last;
             c.next = None;
@@ -482,8 +595,10 @@ impl Sink {
             return;
         };
         let prev = nodes[sibling as usize].prev;
+        let depth = nodes[parent as usize].depth + 1;
         {
             let c = &mut nodes[child as usize];
+            c.depth = depth;
             c.parent = Some(parent);
             c.prev = prev;
             c.next = Some(sibling);
@@ -504,6 +619,7 @@ impl TreeSink for Sink {
     fn finish(self) -> Dom {
         Dom {
             nodes: self.nodes.into_inner(),
+            flattened: false,
         }
     }
 
@@ -517,6 +633,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
+        self.named.set(target.id);
         &target.name
     }
 

@@ -12,6 +12,9 @@ pub enum FetchError {
     Network { url: String, reason: String },
     #[error("{url}: timed out")]
     Timeout { url: String },
+    /// The response is not a page, a feed or plain text (by its type or its first bytes).
+    #[error("{url}: not HTML, a feed or plain text ({found}); not read")]
+    NotText { url: String, found: String },
     #[error("{url}: HTTP status {status}")]
     Status { url: String, status: u16 },
     #[error("{url}: disallowed by robots.txt")]
@@ -37,6 +40,7 @@ impl FetchError {
             | FetchError::RobotsDisallowed { url }
             | FetchError::RobotsUnavailable { url, .. }
             | FetchError::TooLarge { url, .. }
+            | FetchError::NotText { url, .. }
             | FetchError::TooManyRedirects { url, .. }
             | FetchError::Feed { url, .. } => url,
         }

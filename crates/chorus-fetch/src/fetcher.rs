@@ -26,7 +26,8 @@ const MAX_HOST_DELAY: Duration = Duration::from_secs(3600);
 pub struct FetchConfig {
     pub user_agent: String,
     pub connect_timeout: Duration,
-    /// For the whole request: connecting, redirects excepted, until the body is read.
+    /// For the whole fetch: every hop of its redirects, from connecting until the last body
+    /// is read, however slowly it arrives (waits for a host's turn not counted).
     pub timeout: Duration,
     pub max_redirects: usize,
     /// Requests in flight to one host (host and port) at a time.
@@ -206,6 +207,11 @@ impl Fetcher {
 
     /// Fetches `url`: conditional when validators are remembered for it; a `304` gives
     /// [`Fetched::NotModified`]. Every failure is a [`FetchError`] naming the URL.
+    ///
+    /// Only pages, feeds and plain text are read: a response declaring another type (an
+    /// image, a PDF, JSON, ...) is [`FetchError::NotText`] before its body is read, and one
+    /// without a type, typed `application/octet-stream`, or typed as text but holding an
+    /// image, an archive or binary data is refused after a look at its first bytes.
     pub fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
         let start = parse_url(url)?;
         let validator = lock(&self.validators).0.get(url).cloned();
@@ -215,7 +221,28 @@ impl Fetcher {
                 url: url.to_string(),
             });
         }
+        let declared = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(t) = declared.as_deref().filter(|t| !readable_type(t)) {
+            return Err(FetchError::NotText {
+                url: response.url().to_string(),
+                found: t.to_string(),
+            });
+        }
         let page = self.read(url, response, turn)?;
+        if let Some(found) = sniff_binary(&page.body, declared.as_deref().is_none_or(unknown_type))
+        {
+            return Err(FetchError::NotText {
+                url: page.final_url,
+                found: match declared {
+                    Some(t) => format!("{found}, sent as {t}"),
+                    None => found.to_string(),
+                },
+            });
+        }
         Ok(Fetched::Page(page))
     }
 
@@ -229,12 +256,15 @@ impl Fetcher {
         check_robots: bool,
     ) -> Result<(reqwest::blocking::Response, HostTurn<'_>), FetchError> {
         let mut current = start;
+        // The time the hops have taken so far: each is given what is left of the timeout,
+        // its body included (reqwest's per-request timeout runs until the body ends).
+        let mut spent = Duration::ZERO;
         for hop in 0..=self.config.max_redirects {
             if check_robots && self.config.respect_robots {
                 self.check_robots(&current)?;
             }
             let conditional = if hop == 0 { validator } else { None };
-            match self.hop(&current, conditional)? {
+            match self.hop(&current, conditional, &mut spent)? {
                 Hop::Done(response, turn) => return Ok((response, turn)),
                 Hop::Redirect(next) => current = next,
             }
@@ -245,7 +275,12 @@ impl Fetcher {
         })
     }
 
-    fn hop(&self, url: &Url, validator: Option<&Validator>) -> Result<Hop<'_>, FetchError> {
+    fn hop(
+        &self,
+        url: &Url,
+        validator: Option<&Validator>,
+        spent: &mut Duration,
+    ) -> Result<Hop<'_>, FetchError> {
         let shown = url.as_str();
         let mut headers = HeaderMap::new();
         headers.insert(
@@ -271,12 +306,21 @@ impl Fetcher {
             }
         }
         let turn = self.acquire(&host_key(url));
+        let left = self.config.timeout.saturating_sub(*spent);
+        if left.is_zero() {
+            return Err(FetchError::Timeout {
+                url: shown.to_string(),
+            });
+        }
+        let sent = Instant::now();
         let response = self
             .client
             .get(url.clone())
             .headers(headers)
+            .timeout(left)
             .send()
             .map_err(|e| request_error(shown, &e))?;
+        *spent += sent.elapsed();
         let status = response.status();
         if status.is_redirection() && status != reqwest::StatusCode::NOT_MODIFIED {
             let location = response
@@ -463,6 +507,70 @@ impl Fetcher {
         }
         state
     }
+}
+
+/// The media type of a `Content-Type` value, lower case, parameters dropped.
+fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// A type that says nothing about the body: it is sniffed instead.
+fn unknown_type(content_type: &str) -> bool {
+    matches!(
+        media_type(content_type).as_str(),
+        "" | "application/octet-stream" | "binary/octet-stream" | "application/unknown"
+    )
+}
+
+/// A page, a feed or plain text, or a type that says nothing (sniffed after reading).
+fn readable_type(content_type: &str) -> bool {
+    let t = media_type(content_type);
+    unknown_type(&t)
+        || matches!(
+            t.as_str(),
+            "text/html" | "application/xhtml+xml" | "text/plain" | "text/xml" | "application/xml"
+        )
+        || t.ends_with("+xml")
+}
+
+/// What the first bytes of `body` show it to be when that is not text: a known binary
+/// format by its signature, data with NUL bytes (UTF-16 with a byte order mark excepted),
+/// or, when the type said nothing (`untyped`), JSON.
+fn sniff_binary(body: &[u8], untyped: bool) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 12] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"RIFF", "a RIFF file (WebP, WAV, AVI)"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x1F\x8B", "gzip data"),
+        (b"BZh", "bzip2 data"),
+        (b"\xFD7zXZ", "xz data"),
+        (b"OggS", "Ogg media"),
+        (b"ID3", "MP3 audio"),
+        (b"\x7FELF", "an executable"),
+    ];
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| body.starts_with(sig)) {
+        return Some(what);
+    }
+    if body.get(4..8) == Some(b"ftyp") {
+        return Some("MP4 media");
+    }
+    let utf16 = body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF");
+    if !utf16 && body.iter().take(1024).any(|&b| b == 0) {
+        return Some("binary data (NUL bytes)");
+    }
+    let start = body.trim_ascii_start();
+    if untyped && (start.starts_with(b"{") || start.starts_with(b"[")) {
+        return Some("JSON");
+    }
+    None
 }
 
 fn parse_url(url: &str) -> Result<Url, FetchError> {

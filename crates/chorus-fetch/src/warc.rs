@@ -626,17 +626,7 @@ impl<R: Read> WarcReader<R> {
 
         // 3. The content block.
         if length > self.config.max_record_bytes {
-            let skipped = io::copy(&mut (&mut self.stream).take(length), &mut io::sink())
-                .map_err(|e| self.corrupt(offset, uri.clone(), e))?;
-            if skipped < length {
-                return Err(self.truncated(offset, uri, length, skipped));
-            }
-            return Err(WarcError::TooLarge {
-                offset,
-                uri,
-                length,
-                limit: self.config.max_record_bytes,
-            });
+            return Err(self.skip_too_large(offset, uri, length));
         }
         let mut content = Vec::with_capacity(usize::try_from(length.min(1 << 20)).unwrap_or(0));
         (&mut self.stream)
@@ -709,6 +699,45 @@ impl<R: Read> WarcReader<R> {
             uri,
             reason: format!("broken data: {e}"),
         }
+    }
+
+    /// Skips the content of a record larger than the limit without holding it, watching for
+    /// the next record's version line: a Content-Length that lies (or is simply huge) must
+    /// not swallow the records after it, so reading resumes there when one appears.
+    fn skip_too_large(&mut self, offset: u64, uri: Option<String>, length: u64) -> WarcError {
+        /// Bytes kept from one chunk to the next, so that a version line cut by a chunk
+        /// boundary is still seen.
+        const OVERLAP: usize = 32;
+        let limit = self.config.max_record_bytes;
+        let too_large = |uri| WarcError::TooLarge {
+            offset,
+            uri,
+            length,
+            limit,
+        };
+        let mut window: Vec<u8> = Vec::with_capacity(64 * 1024 + OVERLAP);
+        let mut left = length;
+        while left > 0 {
+            let chunk = match self.stream.fill_buf() {
+                Ok(b) => &b[..b.len().min(usize::try_from(left).unwrap_or(usize::MAX))],
+                Err(e) => return self.corrupt(offset, uri, e),
+            };
+            if chunk.is_empty() {
+                return self.truncated(offset, uri, length, length - left);
+            }
+            let n = chunk.len();
+            window.extend_from_slice(chunk);
+            self.stream.consume(n);
+            left -= n as u64;
+            if let Some(at) = embedded_record_start(&window) {
+                self.stream.unread(&window[at..]);
+                self.resyncing = true;
+                return too_large(uri);
+            }
+            let keep = window.len().saturating_sub(OVERLAP);
+            window.drain(..keep);
+        }
+        too_large(uri)
     }
 
     fn truncated(&mut self, offset: u64, uri: Option<String>, length: u64, got: u64) -> WarcError {

@@ -90,6 +90,22 @@ fn serve(stream: TcpStream, state: &State, robots: (u16, &str)) {
     state.max_active.fetch_max(now, Ordering::SeqCst);
 
     let html = "Content-Type: text/html; charset=iso-8859-1\r\n".to_string();
+    if path == "/drip" {
+        // A page a byte at a time, 20 a second, for 10 s.
+        let mut out = stream;
+        state.active.fetch_sub(1, Ordering::SeqCst);
+        let head = format!("HTTP/1.1 200 X\r\n{html}Content-Length: 200\r\n\r\n");
+        let _ = out.write_all(head.as_bytes());
+        for _ in 0..200 {
+            if out.write_all(b"x").and_then(|()| out.flush()).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        return;
+    }
+    let typed = |t: &str| format!("Content-Type: {t}\r\n");
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     let (status, extra, body): (u16, String, Vec<u8>) = match path.as_str() {
         "/robots.txt" => (robots.0, String::new(), robots.1.into()),
         "/page.html" | "/private/secret" => (200, html, PAGE.into()),
@@ -123,6 +139,22 @@ fn serve(stream: TcpStream, state: &State, robots: (u16, &str)) {
             )
         }
         "/big" | "/big-chunked" => (200, html, vec![b'x'; 5000]),
+        "/png" => (200, typed("image/png"), png),
+        "/png-as-html" => (200, html, png),
+        "/pdf" => (200, typed("application/pdf"), b"%PDF-1.7\n%binary".to_vec()),
+        "/json" => (200, typed("application/json"), b"{\"a\": 1}".to_vec()),
+        "/untyped-json" => (200, String::new(), b" [1, 2]".to_vec()),
+        "/octets" => (
+            200,
+            typed("application/octet-stream"),
+            (0..=255u8).cycle().take(600).collect(),
+        ),
+        "/untyped-page" => (200, String::new(), PAGE.into()),
+        "/text" => (
+            200,
+            typed("text/plain; charset=utf-8"),
+            b"The dam held.".to_vec(),
+        ),
         "/slow" => {
             std::thread::sleep(Duration::from_millis(1500));
             (200, html, PAGE.into())
@@ -367,6 +399,67 @@ fn failures_name_the_url_and_reason() {
         format!("{url}: robots.txt could not be read (cannot connect: Connection refused");
     assert!(message.starts_with(&expected), "{message}");
     assert!(message.ends_with("; not fetching"), "{message}");
+}
+
+/// Issue #25, item 6: only pages, feeds and plain text are read; anything else, declared or
+/// found in the first bytes, is an error naming the URL and the type.
+#[test]
+fn issue_25_responses_that_are_not_pages_feeds_or_text_are_refused() {
+    let server = Server::start((200, ROBOTS));
+    let fetcher = Fetcher::new(config()).unwrap();
+    let mut got = String::new();
+    for path in [
+        "/png",
+        "/png-as-html",
+        "/pdf",
+        "/json",
+        "/untyped-json",
+        "/octets",
+        "/untyped-page",
+        "/text",
+        "/feed.xml",
+    ] {
+        let answer = match fetcher.fetch(&server.url(path)) {
+            Ok(Fetched::Page(p)) => format!("read {} bytes", p.body.len()),
+            Ok(other) => format!("{other:?}"),
+            Err(e) => e.to_diagnostic().message,
+        };
+        got.push_str(&format!("{path}: {answer}\n"));
+    }
+    expect_test::expect![[r#"
+        /png: not HTML, a feed or plain text (image/png); not read
+        /png-as-html: not HTML, a feed or plain text (a PNG image, sent as text/html; charset=iso-8859-1); not read
+        /pdf: not HTML, a feed or plain text (application/pdf); not read
+        /json: not HTML, a feed or plain text (application/json); not read
+        /untyped-json: not HTML, a feed or plain text (JSON); not read
+        /octets: not HTML, a feed or plain text (binary data (NUL bytes), sent as application/octet-stream); not read
+        /untyped-page: read 77 bytes
+        /text: read 13 bytes
+        /feed.xml: read 280 bytes
+    "#]]
+    .assert_eq(&got);
+}
+
+/// Issue #25, item 5: the timeout bounds the whole fetch, a body dripped a byte at a time
+/// included (the server would take 10 s).
+#[test]
+fn issue_25_a_dripped_body_is_cut_at_the_timeout() {
+    let server = Server::start((200, ROBOTS));
+    let fetcher = Fetcher::new(FetchConfig {
+        timeout: Duration::from_secs(1),
+        ..config()
+    })
+    .unwrap();
+    let start = Instant::now();
+    let result = fetcher.fetch(&server.url("/drip"));
+    let took = start.elapsed();
+    assert_eq!(
+        result,
+        Err(FetchError::Timeout {
+            url: server.url("/drip")
+        })
+    );
+    assert!(took < Duration::from_secs(5), "took {took:?}");
 }
 
 #[test]

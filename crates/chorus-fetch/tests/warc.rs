@@ -302,6 +302,29 @@ fn oversized_and_headerless_records_are_skipped() {
     );
 }
 
+/// Issue #25, item 9: a record whose Content-Length claims more than the record limit (here
+/// 10 MB, far past the end of the file) costs that record only: reading resumes at the next
+/// `WARC/1.` line, in a plain WARC and in one gzip member per record.
+#[test]
+fn issue_25_an_oversized_content_length_resyncs_at_the_next_record() {
+    let a = archive();
+    let liar = String::from_utf8(response("https://liar.example/", "200 OK", HTML, PAGE))
+        .unwrap()
+        .replace("Content-Length: 105", "Content-Length: 10000000")
+        .into_bytes();
+    assert!(liar.windows(8).any(|w| w == b"10000000"));
+    let records_after = [a[1].clone(), a[9].clone()];
+    let plain = [&[liar.clone()][..], &records_after].concat().concat();
+    let gz = gzip_members(&[&[liar][..], &records_after].concat());
+    let want = expect![[r#"
+        error: record at byte 0 (https://liar.example/): content of 10000000 bytes is larger than the limit of 1000 bytes; skipped
+        request https://a.example/1 36 <urn:uuid:request-19>
+        response https://c.example/last 105 <urn:uuid:response-22>
+    "#]];
+    want.assert_eq(&records(&plain[..]));
+    want.assert_eq(&records(&gz[..]));
+}
+
 #[test]
 fn bad_http_in_a_response_record_is_an_error() {
     let bytes = record(

@@ -5,6 +5,9 @@
 pub enum IngestError {
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
+    /// Only regular files (and symlinks to them) are read.
+    #[error("{0}, not a regular file; only files (and links to them) are read")]
+    NotAFile(&'static str),
     #[error("empty input: no text to read")]
     Empty,
     #[error("binary data (NUL bytes), not a text article")]

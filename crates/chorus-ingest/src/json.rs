@@ -116,6 +116,9 @@ fn push(
                 published: r.published,
                 language: r.language,
             };
+            if let Some(w) = page.warning() {
+                problems.push((at.to_string(), IngestError::Warning(w)));
+            }
             match article_from_page(&id, page, given, &id) {
                 Ok(a) => articles.push(a),
                 Err(e) => problems.push((at.to_string(), e)),

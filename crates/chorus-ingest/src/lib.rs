@@ -15,6 +15,7 @@ mod web;
 
 use chorus_model::{Article, Diagnostic};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::ops::ControlFlow;
@@ -271,7 +272,43 @@ fn kind_of(path: &Path) -> Option<Kind> {
     }
 }
 
+/// The size of the regular file at `path` (a symlink followed). Anything else (a FIFO, a
+/// socket, a device, a directory where a file was named) is an error: reading a FIFO waits
+/// for a writer that may never come.
+fn regular_file_size(path: &Path) -> Result<u64> {
+    let m = std::fs::metadata(path)?;
+    if m.is_file() {
+        return Ok(m.len());
+    }
+    let t = m.file_type();
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_block_device() || t.is_char_device() {
+            "a device"
+        } else if t.is_dir() {
+            "a directory"
+        } else {
+            "of an unusual type"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = if t.is_dir() {
+        "a directory"
+    } else {
+        "of an unusual type"
+    };
+    Err(IngestError::NotAFile(what))
+}
+
 fn ingest_file(path: &Path, id: &str, config: &IngestConfig, sink: &mut Sink) -> ControlFlow<()> {
+    if let Err(e) = regular_file_size(path) {
+        return sink.send(Ingested::skipping(path, e));
+    }
     if kind_of(path) == Some(Kind::Warc) {
         // Archives run to gigabytes: streamed a record at a time, never read whole.
         return web::ingest_warc(path, &mut |part| sink.send(part));
@@ -286,12 +323,12 @@ fn read_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
         out.skip(path, IngestError::Unsupported);
         return out;
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > config.max_file_bytes => {
+    match regular_file_size(path) {
+        Ok(size) if size > config.max_file_bytes => {
             out.skip(
                 path,
                 IngestError::TooLarge {
-                    size: m.len(),
+                    size,
                     limit: config.max_file_bytes,
                 },
             );
@@ -299,7 +336,7 @@ fn read_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
         }
         Ok(_) => {}
         Err(e) => {
-            out.skip(path, IngestError::Io(e));
+            out.skip(path, e);
             return out;
         }
     }
@@ -337,8 +374,18 @@ pub fn ingest_named_bytes(name: &str, bytes: &[u8]) -> Ingested {
 fn html_article(path: &Path, id: &str, page: Result<chorus_extract::Extracted>) -> Ingested {
     let mut out = Ingested::default();
     let stem = text::file_stem(path);
+    let warning = page
+        .as_ref()
+        .ok()
+        .and_then(chorus_extract::Extracted::warning);
     match page.and_then(|p| html::article_from_page(id, p, html::Given::default(), &stem)) {
         Ok(mut a) => {
+            if let Some(w) = warning {
+                out.diagnostics.push(Diagnostic {
+                    path: path.display().to_string(),
+                    message: w,
+                });
+            }
             a.path = Some(path.display().to_string());
             out.articles.push(a);
         }
@@ -383,7 +430,7 @@ fn read_page(path: &Path, config: &IngestConfig) -> Result<chorus_extract::Extra
     if !matches!(kind, Some(Kind::Html | Kind::HtmlGz)) {
         return Err(IngestError::NotHtml);
     }
-    let size = std::fs::metadata(path)?.len();
+    let size = regular_file_size(path)?;
     if size > config.max_file_bytes {
         return Err(IngestError::TooLarge {
             size,
@@ -411,8 +458,22 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
         return html_article(path, id, page);
     }
     let mut out = Ingested::default();
+    let mut problems = Vec::new();
     let content = match decode(bytes) {
         Ok(c) => c,
+        Err(IngestError::NotUtf8 { .. }) if kind == Kind::Json && !bytes.starts_with(b"[") => {
+            // Each line of JSON lines stands alone: a bad byte costs its line only.
+            match salvage_lines(bytes) {
+                Some((text, bad)) => {
+                    problems = bad;
+                    Cow::Owned(text)
+                }
+                None => {
+                    out.skip(path, IngestError::Binary);
+                    return out;
+                }
+            }
+        }
         Err(e) => {
             out.skip(path, e);
             return out;
@@ -421,7 +482,7 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
     match kind {
         Kind::Text => {
             let stem = text::file_stem(path);
-            match parse_text(id, &stem, content) {
+            match parse_text(id, &stem, &content) {
                 Ok(mut a) => {
                     a.path = Some(shown);
                     out.articles.push(a);
@@ -432,7 +493,9 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
         // Pages decode themselves (charset declarations); these are handled above.
         Kind::Html | Kind::HtmlGz | Kind::Feed | Kind::Warc => {}
         Kind::Json => {
-            let (articles, problems) = parse_json(content, id);
+            let (articles, parsed) = parse_json(&content, id);
+            problems.extend(parsed);
+            problems.sort_by_key(|(at, _)| line_of(at));
             for mut a in articles {
                 if path != Path::new("-") {
                     a.path = Some(shown.clone());
@@ -454,8 +517,15 @@ fn ingest_bytes(path: &Path, id: &str, bytes: &[u8], kind: Kind) -> Ingested {
     out
 }
 
-/// Checks that bytes are text: not empty, no NUL bytes (binary), valid UTF-8 (BOM dropped).
-fn decode(bytes: &[u8]) -> Result<&str> {
+/// Checks that bytes are text: not empty, no NUL bytes (binary), valid UTF-8 (BOM dropped),
+/// or UTF-16 with its byte order mark (decoded; an unpaired surrogate becomes U+FFFD).
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
+    if let Some(text) = utf16(bytes) {
+        if text.chars().all(char::is_whitespace) {
+            return Err(IngestError::Empty);
+        }
+        return Ok(Cow::Owned(text));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty);
@@ -463,9 +533,65 @@ fn decode(bytes: &[u8]) -> Result<&str> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(IngestError::Binary);
     }
-    std::str::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 {
-        at: e.valid_up_to(),
-    })
+    std::str::from_utf8(bytes)
+        .map(Cow::Borrowed)
+        .map_err(|e| IngestError::NotUtf8 {
+            at: e.valid_up_to(),
+        })
+}
+
+/// `bytes` decoded as UTF-16 when they open with its byte order mark.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let (body, little) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, true),
+        [0xFE, 0xFF, rest @ ..] => (rest, false),
+        _ => return None,
+    };
+    let units = body.chunks(2).map(|c| match (c, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        // An odd last byte: not a character.
+        _ => 0xFFFD,
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// JSON lines with invalid UTF-8 in some: each bad line is blanked (line numbers kept) and
+/// named with its line number and the offset of its first bad byte, so that the others are
+/// read. `None` when some bytes are NUL (binary) or nothing is left.
+fn salvage_lines(bytes: &[u8]) -> Option<(String, Vec<(String, IngestError)>)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut problems = Vec::new();
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(l) => text.push_str(l),
+            Err(e) => problems.push((
+                format!(":{}", i + 1),
+                IngestError::NotUtf8 {
+                    at: e.valid_up_to(),
+                },
+            )),
+        }
+    }
+    (!text.trim().is_empty()).then_some((text, problems))
+}
+
+/// The line number of a problem's place (`:LINE`), for keeping problems in input order.
+fn line_of(at: &str) -> usize {
+    at.strip_prefix(':')
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Keeps ids unique: a later article whose id is taken (in `out` or, per `seen`, in an

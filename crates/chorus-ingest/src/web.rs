@@ -24,13 +24,14 @@ impl Ingested {
     }
 }
 
-/// The article of an HTML page fetched from (or archived for) `url`.
+/// The article of an HTML page fetched from (or archived for) `url`, and what its reader
+/// should be told (a page flattened).
 fn page_article(
     html: &[u8],
     url: &str,
     content_type: Option<&str>,
     given: Given,
-) -> Result<Article, IngestError> {
+) -> Result<(Article, Option<String>), IngestError> {
     let page = extract(
         html,
         &Hints {
@@ -39,7 +40,8 @@ fn page_article(
         },
     );
     let host = chorus_extract::host_of(url).unwrap_or_else(|| url.to_string());
-    article_from_page(url, page, given, &host)
+    let warning = page.warning();
+    article_from_page(url, page, given, &host).map(|a| (a, warning))
 }
 
 /// Pages of an archive extracted in parallel at a time, and the most HTML bytes they may hold.
@@ -74,6 +76,7 @@ fn warc_pages(
     emit: &mut dyn FnMut(Ingested) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let mut pages = warc_articles(reader);
+    let mut any = false;
     loop {
         let mut batch = Vec::new();
         let mut bytes = 0;
@@ -83,8 +86,19 @@ fn warc_pages(
             batch.push(page);
         }
         if batch.is_empty() {
-            return ControlFlow::Continue(());
+            if any {
+                return ControlFlow::Continue(());
+            }
+            // An empty archive, or one of other records only: say so, as for an empty file.
+            let mut out = Ingested::default();
+            out.note(
+                shown.to_string(),
+                "no HTML pages: the archive holds no response record of an HTML page".into(),
+                true,
+            );
+            return emit(out);
         }
+        any = true;
         // Extraction is the costly part and pages are independent: in parallel, in order.
         let parts: Vec<Ingested> = batch
             .into_par_iter()
@@ -105,7 +119,10 @@ fn warc_page(shown: &str, page: Result<WarcPage, WarcError>) -> Ingested {
                 ..Given::default()
             };
             match page_article(&p.html, &p.url, p.content_type.as_deref(), given) {
-                Ok(mut a) => {
+                Ok((mut a, warning)) => {
+                    if let Some(w) = warning {
+                        out.note(format!("{shown}@{} ({})", p.offset, p.url), w, false);
+                    }
                     a.path = Some(shown.to_string());
                     out.articles.push(a);
                 }
@@ -187,7 +204,12 @@ fn fetch_item_page(
                 language: item.language.clone(),
             };
             match page_article(&p.body, &p.final_url, p.content_type.as_deref(), given) {
-                Ok(a) => Some(a),
+                Ok((a, warning)) => {
+                    if let Some(w) = warning {
+                        out.note(link.to_string(), w, false);
+                    }
+                    Some(a)
+                }
                 Err(e) => {
                     out.note(link.to_string(), e.to_string(), false);
                     None
@@ -296,7 +318,10 @@ fn fetch_url(fetcher: &Fetcher, url: &str, config: &IngestConfig, out: &mut Inge
                     p.content_type.as_deref(),
                     Given::default(),
                 ) {
-                    Ok(mut a) => {
+                    Ok((mut a, warning)) => {
+                        if let Some(w) = warning {
+                            out.note(url.to_string(), w, false);
+                        }
                         a.path = Some(url.to_string());
                         out.articles.push(a);
                     }

@@ -451,6 +451,15 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A character that must not reach a page or a terminal from article text: a control
+/// character (escape sequences, NUL, ...) or a bidirectional embedding, override or isolate
+/// (U+202A–U+202E, U+2066–U+2069), with which a title or outlet name could reorder what is
+/// shown after it ("Trojan Source"). Renderers drop these; `\n` and `\t` are for each
+/// renderer to decide.
+pub fn is_unsafe_to_show(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

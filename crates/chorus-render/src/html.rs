@@ -138,7 +138,7 @@ fn source(c: &CitedSource, attrs: &str) -> String {
 }
 
 /// Escapes for content and quoted attribute values alike; control characters but `\n` and
-/// `\t` go.
+/// `\t` go, and so do bidirectional overrides (`chorus_model::is_unsafe_to_show`).
 fn escape(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
@@ -149,7 +149,7 @@ fn escape(t: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
+            c if chorus_model::is_unsafe_to_show(c) => {}
             c => out.push(c),
         }
     }

@@ -97,7 +97,8 @@ fn bold(t: &str) -> String {
 }
 
 /// Escapes characters with inline meaning and collapses whitespace (a newline would end the
-/// list item; two spaces would break the line); control characters go.
+/// list item; two spaces would break the line); control characters and bidirectional
+/// overrides go (`chorus_model::is_unsafe_to_show`).
 fn escape(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut in_space = false;
@@ -116,7 +117,7 @@ fn escape(t: &str) -> String {
                 out.push(c);
             }
             '&' if is_entity(&t[i + 1..]) => out.push_str("\\&"),
-            c if c.is_control() => {}
+            c if chorus_model::is_unsafe_to_show(c) => {}
             c => out.push(c),
         }
     }

@@ -654,3 +654,31 @@ fn one_article_has_key_terms_not_a_reason_to_be_together() {
     assert!(text.contains("Key terms: ferry, refit"), "{text}");
     assert_eq!(text.matches("Why together:").count(), 1, "{text}");
 }
+
+/// Issue #25, item 10: bidirectional embeddings, overrides and isolates in titles, outlet
+/// names and account text reach no page and no terminal (a right-to-left override would
+/// reorder everything shown after it).
+#[test]
+fn issue_25_bidi_controls_are_stripped_in_every_rendered_format() {
+    let bidi: Vec<char> = ('\u{202A}'..='\u{202E}')
+        .chain('\u{2066}'..='\u{2069}')
+        .collect();
+    let spoof: String = bidi.iter().map(|c| format!("{c}gpj.exe")).collect();
+    let mut report = sample();
+    let e = &mut report.events[0];
+    e.title = format!("Title {spoof}");
+    e.sources.push(format!("Outlet {spoof}"));
+    e.account[0].text = format!("{} {spoof}", e.account[0].text);
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        for color in [false, true] {
+            let config = RenderConfig {
+                color,
+                ..RenderConfig::default()
+            };
+            let out = render(&report, format, &config);
+            assert!(out.contains("Title gpj.exe"), "{format:?}: title lost");
+            let found: Vec<char> = out.chars().filter(|c| bidi.contains(c)).collect();
+            assert!(found.is_empty(), "{format:?} keeps {found:?}");
+        }
+    }
+}

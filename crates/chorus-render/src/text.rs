@@ -105,7 +105,8 @@ impl Writer {
     }
 }
 
-/// Drops control characters but `\n` and `\t`; a `\n` is followed by `indent` spaces.
+/// Drops control characters but `\n` and `\t`, and bidirectional overrides
+/// (`chorus_model::is_unsafe_to_show`); a `\n` is followed by `indent` spaces.
 fn clean(s: &str, indent: usize) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -115,7 +116,7 @@ fn clean(s: &str, indent: usize) -> String {
                 out.extend(std::iter::repeat_n(' ', indent));
             }
             '\t' => out.push('\t'),
-            c if c.is_control() => {}
+            c if chorus_model::is_unsafe_to_show(c) => {}
             c => out.push(c),
         }
     }

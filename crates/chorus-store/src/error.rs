@@ -30,6 +30,10 @@ pub enum StoreError {
     Index(#[from] tantivy::TantivyError),
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A search query the index refuses (too long, too deep, or asking what it cannot
+    /// answer); the message says what is allowed.
+    #[error("search query: {0}")]
+    Query(String),
     /// Some stored state does not hold together (e.g. a lock poisoned by a panic).
     #[error("inconsistent store: {0}")]
     Inconsistent(String),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
+use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
 };
@@ -20,6 +21,19 @@ const INDEX_SCHEMA: u32 = 1;
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
+/// Longest query, in characters: a search box, not a document.
+pub(crate) const MAX_QUERY_CHARS: usize = 1000;
+/// Most opening brackets in a query. tantivy's query parser recurses once per bracket and per
+/// `NOT` (about 2 KB of stack each: 1,000 `(` overflowed a 2 MiB thread), so both are counted
+/// wherever they stand, which bounds the nesting whatever the syntax around them.
+pub(crate) const MAX_QUERY_BRACKETS: usize = 32;
+/// Most `NOT`s in a query (see [`MAX_QUERY_BRACKETS`]).
+pub(crate) const MAX_QUERY_NOTS: usize = 16;
+/// The fields a query may name.
+const QUERY_FIELDS: [&str; 2] = ["title", "body"];
+/// What a query may contain, said after every refusal.
+const QUERY_SYNTAX: &str = "a query takes words, \"phrases\", AND, OR, NOT, +word, -word, \
+     (brackets) and a field before a word or phrase (title:word, body:\"two words\")";
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Payload {
@@ -156,13 +170,16 @@ impl TextIndex {
         Ok(())
     }
 
-    /// The ids of the best matches for `query` (a lenient parse: bad syntax never fails),
-    /// with scores, and a snippet maker for bodies.
+    /// The ids of the best matches for `query` (a lenient parse: a stray quote or bracket
+    /// never fails), with scores, and a snippet maker for bodies. A query too long or too
+    /// deep, or asking what the index cannot answer (another field, a regex, `field:*`), is a
+    /// [`crate::StoreError::Query`] saying what is allowed.
     pub(crate) fn search(
         &self,
         query: &str,
         limit: usize,
     ) -> Result<(Vec<Scored>, Option<SnippetGenerator>)> {
+        check_query(query)?;
         let searcher = self.reader.searcher();
         let mut parser = QueryParser::for_index(&self.index, vec![self.title, self.body]);
         parser.set_field_boost(self.title, 2.0);
@@ -180,6 +197,64 @@ impl TextIndex {
             s.set_max_num_chars(SNIPPET_CHARS);
         }
         Ok((hits, snippets))
+    }
+}
+
+/// Refuses a query the index must not be handed: too long, too deeply nested for tantivy's
+/// recursive parser, or naming what it cannot answer. Linear in the query; the parse it makes
+/// is bounded by the counts checked first.
+pub(crate) fn check_query(query: &str) -> Result<()> {
+    let refuse = |why: String| Err(crate::StoreError::Query(format!("{why}; {QUERY_SYNTAX}")));
+    let chars = query.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return refuse(format!(
+            "the query is {chars} characters long, more than {MAX_QUERY_CHARS}"
+        ));
+    }
+    let brackets = query.matches('(').count();
+    if brackets > MAX_QUERY_BRACKETS {
+        return refuse(format!(
+            "the query opens {brackets} brackets, more than {MAX_QUERY_BRACKETS}"
+        ));
+    }
+    let nots = query.matches("NOT").count();
+    if nots > MAX_QUERY_NOTS {
+        return refuse(format!(
+            "the query has {nots} NOTs, more than {MAX_QUERY_NOTS}"
+        ));
+    }
+    let (ast, _errors) = tantivy::query_grammar::parse_query_lenient(query);
+    match unsupported(&ast) {
+        Some(why) => refuse(why),
+        None => Ok(()),
+    }
+}
+
+/// The first part of `ast` the index cannot answer, said for the user. Recursion bounded by
+/// [`check_query`]'s counts.
+fn unsupported(ast: &UserInputAst) -> Option<String> {
+    let field_ok = |f: &Option<String>| match f {
+        Some(f) if !QUERY_FIELDS.contains(&f.as_str()) => Some(format!(
+            "there is no field \"{f}\" (the fields are title and body)"
+        )),
+        _ => None,
+    };
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().find_map(|(_, a)| unsupported(a)),
+        UserInputAst::Boost(a, _) => unsupported(a),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(l) => field_ok(&l.field_name),
+            UserInputLeaf::All => None,
+            UserInputLeaf::Exists { field } => Some(format!(
+                "\"{field}:*\" (any value of a field) is not supported"
+            )),
+            UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => {
+                field_ok(field)
+            }
+            UserInputLeaf::Regex { .. } => {
+                Some("regular expressions (/.../) are not supported".into())
+            }
+        },
     }
 }
 

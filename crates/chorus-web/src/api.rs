@@ -104,7 +104,7 @@ pub(crate) async fn similarity_method() -> ApiError {
 /// `POST /api/similarity`: "are these the same story?" for two articles, which are not
 /// stored, with the collection's term statistics weighing the words.
 pub(crate) async fn similarity(State(state): State<AppState>, body: Bytes) -> ApiResult<SameStory> {
-    let parsed = chorus_ingest::ingest_named_bytes(&request_name(&body), &body);
+    let parsed = AppState::read_body(request_name(&body), body).await?;
     let mut articles = parsed.articles;
     if articles.len() != 2 {
         let why = parsed
@@ -161,8 +161,7 @@ pub(crate) async fn post_articles(
     State(state): State<AppState>,
     body: Bytes,
 ) -> Result<(StatusCode, Json<Ingested>), ApiError> {
-    let name = request_name(&body);
-    let parsed = chorus_ingest::ingest_named_bytes(&name, &body);
+    let parsed = AppState::read_body(request_name(&body), body).await?;
     if parsed.articles.is_empty() {
         let why = parsed.diagnostics.first().map_or_else(
             || "no article in the body".to_string(),

@@ -41,6 +41,7 @@ impl From<StoreError> for WebError {
         match e {
             StoreError::Busy(_) => WebError::Busy,
             StoreError::NotFound(_) => WebError::NotFound,
+            StoreError::Query(m) => WebError::BadRequest(format!("q: {m}")),
             _ => WebError::Internal,
         }
     }

@@ -49,7 +49,7 @@ pub(crate) fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c if chorus_model::is_unsafe_to_show(c) && c != '\n' && c != '\t' => {}
             c => out.push(c),
         }
     }

@@ -5,6 +5,7 @@
 
 use crate::markup::{coverage_svg, day, escape, page, path_part, query_part, safe_url, span};
 use crate::{AppState, WebError};
+use axum::body::Bytes;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::Response;
 use chorus_model::{Citation, Event, Report, ReportArticle, SameStory};
@@ -608,12 +609,21 @@ pub(crate) async fn compare(
     Form(form): Form<CompareForm>,
 ) -> Result<Response, WebError> {
     let read = |name: &str, text: &str| {
-        chorus_ingest::ingest_named_bytes(name, text.as_bytes())
+        AppState::read_body(name.to_string(), Bytes::from(text.to_string()))
+    };
+    let (a, b) = (
+        read("first.txt", &form.a)
+            .await?
             .articles
             .into_iter()
-            .next()
-    };
-    let (Some(a), Some(b)) = (read("first.txt", &form.a), read("second.txt", &form.b)) else {
+            .next(),
+        read("second.txt", &form.b)
+            .await?
+            .articles
+            .into_iter()
+            .next(),
+    );
+    let (Some(a), Some(b)) = (a, b) else {
         return Err(WebError::BadRequest(
             "paste a text into each of the two boxes".into(),
         ));

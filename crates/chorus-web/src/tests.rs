@@ -444,3 +444,316 @@ async fn the_compare_page_answers_its_form_with_the_texts_escaped() {
     let res = site.app.clone().oneshot(post(first, "  ")).await.unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
+
+/// Issue #25, item 1: a query that would overflow tantivy's parser, or a field query the
+/// index cannot answer, is a 400 saying what is allowed, on the page and in the API.
+#[tokio::test]
+async fn issue_25_search_queries_that_crashed_the_server_are_400s() {
+    let site = site_with(WebConfig::default());
+    let (status, body) = call(
+        &site.app,
+        "POST",
+        "/api/articles",
+        br#"{"id": "a", "title": "Harbour strike", "text": "Dock workers end their strike."}"#
+            .to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let cases = [
+        ("(".repeat(1_000), "more than 32"),
+        ("(".repeat(10_000), "characters long"),
+        ("body:*".to_string(), "body:*"),
+        ("title:*".to_string(), "title:*"),
+    ];
+    for (query, want) in cases {
+        for path in ["/search", "/api/search"] {
+            let (status, body) = get(&site.app, &format!("{path}?q={}", query_part(&query))).await;
+            assert_eq!(
+                status,
+                StatusCode::BAD_REQUEST,
+                "{path} {query:.20}: {body:.300}"
+            );
+            assert!(body.contains(want), "{path} {query:.20}: {body:.300}");
+            assert!(
+                body.contains("not supported") || body.contains("more than"),
+                "{body:.300}"
+            );
+            assert!(body.contains("title:word"), "{path}: {body:.300}");
+        }
+    }
+    let hits = get_json(&site.app, "/api/search?q=title%3Aharbour").await;
+    assert_eq!(hits[0]["article"], "a");
+}
+
+/// A POST body whose reading is real CPU work: JSON lines of generated HTML pages.
+fn heavy_post_body(pages: usize) -> String {
+    (0..pages)
+        .map(|i| {
+            let paragraphs: String = (0..20)
+                .map(|p| {
+                    format!(
+                        "<div class=\"c{p}\"><p>Report {i} paragraph {p}: the council of town \
+                         {i} met on day {p} and voted on budget line {} after a long debate \
+                         about roads, schools and the harbour.</p></div>",
+                        i * 31 + p
+                    )
+                })
+                .collect();
+            serde_json::json!({
+                "id": format!("heavy-{i}"),
+                "html": format!(
+                    "<html><head><title>Town {i} votes</title></head><body><article>\
+                     <h1>Town {i} votes</h1>{paragraphs}</article></body></html>"
+                ),
+            })
+            .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Issue #25, item 3: a POST's parsing and extraction run on the blocking pool, so a read
+/// sent while it is parsed answers at once. The test runs on a one-thread runtime, where CPU
+/// work done on the runtime would hold the read until it ended: the read must answer in less
+/// than half the time the body takes to read on its own (measured here, so the bound
+/// follows the machine's speed).
+#[tokio::test]
+async fn issue_25_reads_answer_while_a_post_is_parsed() {
+    let site = site_with(WebConfig {
+        max_body_bytes: 64 * 1024 * 1024,
+        ..WebConfig::default()
+    });
+    let body = heavy_post_body(3_000);
+    let parse = (0..2)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            let read = chorus_ingest::ingest_named_bytes("post.jsonl", body.as_bytes());
+            assert_eq!(read.articles.len(), 3_000);
+            start.elapsed()
+        })
+        .min()
+        .unwrap();
+    // Spawned, not yet run: the read below yields to it at its first await.
+    let post = tokio::spawn(call_owned(site.app.clone(), "POST", "/api/articles", body));
+    let start = std::time::Instant::now();
+    let (status, _) = get(&site.app, "/api/stats").await;
+    let read = start.elapsed();
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        read < parse / 2,
+        "GET /api/stats took {read:?} while a POST was parsed (parsing alone: {parse:?})"
+    );
+    let (status, body) = post.await.unwrap();
+    assert_eq!(status, StatusCode::CREATED, "{body:.300}");
+}
+
+async fn call_owned(app: Router, method: &str, uri: &str, body: String) -> (StatusCode, String) {
+    call(&app, method, uri, body.into_bytes()).await
+}
+
+/// Issue #25, item 2: 2,000 connections that send nothing, half a header or a dripped body
+/// neither keep a normal request from answering within a second nor stay open past their
+/// timeout (2 s here, so that the test is quick; 10 s and 30 s by default). Loopback only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_25_idle_connections_neither_block_requests_nor_stay_open() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    let timeout = std::time::Duration::from_secs(2);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions {
+            create: true,
+            exclusive: false,
+        },
+    )
+    .unwrap();
+    let state = AppState::new(
+        Arc::new(store),
+        chorus_pipeline::Config::default(),
+        WebConfig {
+            header_timeout: timeout,
+            body_timeout: timeout,
+            ..WebConfig::default()
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve_until(listener, state, async {
+        let _ = stopped.await;
+    }));
+
+    let opened = std::time::Instant::now();
+    let mut idle = Vec::with_capacity(2_000);
+    for i in 0..2_000 {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        let sent: &[u8] = match i % 4 {
+            0 | 1 => b"",
+            2 => b"GET /api/stats HTTP/1.1\r\nHost: chorus\r\n",
+            _ => b"POST /api/articles HTTP/1.1\r\nHost: chorus\r\nContent-Length: 100\r\n\r\n{\"te",
+        };
+        s.write_all(sent).await.unwrap();
+        idle.push(s);
+    }
+
+    let asked = std::time::Instant::now();
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(b"GET /api/stats HTTP/1.1\r\nHost: chorus\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        s.read_to_end(&mut answer),
+    )
+    .await
+    .expect("the server answers")
+    .unwrap();
+    let took = asked.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.200}");
+    assert!(took < std::time::Duration::from_secs(1), "took {took:?}");
+
+    // Every idle connection is closed by the server (EOF or reset) within its timeout, with
+    // a margin for the scheduler; the dripped bodies get a 408 first.
+    let deadline = tokio::time::Instant::from_std(opened) + timeout * 2 + timeout;
+    let mut timed_out = 0;
+    for (i, mut s) in idle.into_iter().enumerate() {
+        let mut got = Vec::new();
+        match tokio::time::timeout_at(deadline, s.read_to_end(&mut got)).await {
+            Err(_) => panic!(
+                "idle connection {i} still open after {:?}",
+                opened.elapsed()
+            ),
+            Ok(_) if i % 4 == 3 => {
+                let got = String::from_utf8_lossy(&got);
+                assert!(got.starts_with("HTTP/1.1 408"), "{i}: {got:.200}");
+                timed_out += 1;
+            }
+            Ok(_) => {}
+        }
+    }
+    assert_eq!(timed_out, 500);
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
+
+/// Issue #25, item 2: no more than `max_connections` are served at once; one more waits to
+/// be accepted until a connection closes (here the two idle ones, at their header timeout).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_25_connections_over_the_cap_wait_for_a_free_slot() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    let timeout = std::time::Duration::from_millis(800);
+    let dir = tempfile::tempdir().unwrap();
+    let options = OpenOptions {
+        create: true,
+        exclusive: false,
+    };
+    let state = AppState::new(
+        Arc::new(Store::open(dir.path(), &options).unwrap()),
+        chorus_pipeline::Config::default(),
+        WebConfig {
+            header_timeout: timeout,
+            max_connections: 2,
+            ..WebConfig::default()
+        },
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve_until(listener, state, async {
+        let _ = stopped.await;
+    }));
+    let opened = std::time::Instant::now();
+    let _idle = [
+        TcpStream::connect(addr).await.unwrap(),
+        TcpStream::connect(addr).await.unwrap(),
+    ];
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(b"GET /api/stats HTTP/1.1\r\nHost: chorus\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(timeout * 5, s.read_to_end(&mut answer))
+        .await
+        .expect("answered once a slot is free")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 200"));
+    let waited = opened.elapsed();
+    assert!(
+        waited >= timeout,
+        "answered after {waited:?}, before any slot was free"
+    );
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
+
+/// Issue #25, item 10: bidirectional overrides in a title or an outlet name reach no page.
+#[tokio::test]
+async fn issue_25_bidi_controls_in_titles_and_outlets_reach_no_page() {
+    let site = site_with(WebConfig::default());
+    let rlo = "\u{202E}";
+    let article = serde_json::json!({
+        "id": "spoof",
+        "title": format!("Harbour strike {rlo}gpj.exe\u{2066}"),
+        "source": format!("Outlet{rlo} News"),
+        "text": "Dock workers in the harbour stayed out for a second day, the union said.",
+    });
+    let (status, body) = call(
+        &site.app,
+        "POST",
+        "/api/articles",
+        article.to_string().into(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let events = get_json(&site.app, "/api/events").await;
+    let id = events[0]["id"].as_str().unwrap();
+    for uri in [
+        "/".to_string(),
+        format!("/events/{id}"),
+        "/articles/spoof".to_string(),
+        "/search?q=harbour".to_string(),
+    ] {
+        let (status, html) = get(&site.app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(html.contains("Harbour strike gpj.exe"), "{uri}: title lost");
+        assert!(
+            !html.contains(rlo) && !html.contains('\u{2066}'),
+            "{uri} keeps a bidi control"
+        );
+    }
+}
+
+/// Issue #25, item 2: a response the client stops reading fails its write once it has made
+/// no progress for the write timeout, instead of holding the connection forever; a reader
+/// that keeps reading is never cut.
+#[tokio::test]
+async fn issue_25_a_response_nobody_reads_is_dropped_at_the_write_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let limit = std::time::Duration::from_millis(300);
+    let (server, _client_not_reading) = tokio::io::duplex(1024);
+    let mut stream = WriteDeadline::new(server, limit);
+    let big = vec![b'x'; 64 * 1024];
+    let start = std::time::Instant::now();
+    let err = tokio::time::timeout(limit * 10, stream.write_all(&big))
+        .await
+        .expect("the write gives up")
+        .unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+    assert!(start.elapsed() >= limit);
+    drop(stream);
+
+    let (server, mut client_reading) = tokio::io::duplex(1024);
+    let mut stream = WriteDeadline::new(server, limit);
+    let reader = tokio::spawn(async move {
+        let mut got = Vec::new();
+        client_reading.read_to_end(&mut got).await.unwrap();
+        got.len()
+    });
+    stream.write_all(&big).await.unwrap();
+    stream.shutdown().await.unwrap();
+    assert_eq!(reader.await.unwrap(), big.len());
+}

@@ -200,6 +200,9 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 return;
             }
         };
+        if let Some(w) = page.warning() {
+            eprintln!("chorus: {shown}: {w}");
+        }
         let written = match args.format {
             ExtractFormat::Json => {
                 let mut json = page.to_json(&shown);
@@ -234,11 +237,12 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Text from articles or the web for the terminal, on one line: line breaks and tabs become
-/// spaces, other control characters (escape sequences) are removed.
+/// spaces, other control characters (escape sequences) and bidirectional overrides are
+/// removed.
 pub(crate) fn plain(s: &str) -> String {
     s.chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
+        .filter(|&c| !chorus_model::is_unsafe_to_show(c))
         .collect()
 }
 
@@ -247,5 +251,16 @@ pub(crate) fn plain(s: &str) -> String {
 pub(crate) fn print_diagnostics(diagnostics: &[chorus_model::Diagnostic]) {
     for d in diagnostics {
         eprintln!("chorus: {}: {}", plain(&d.path), plain(&d.message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Issue #25, item 10: what reaches the terminal from articles loses escape sequences and
+    /// bidirectional overrides alike.
+    #[test]
+    fn issue_25_plain_strips_escapes_and_bidi_controls() {
+        let shown = super::plain("Outlet\u{202E}gpj.exe\u{2067}\x1b[31m red\tline\nnext");
+        assert_eq!(shown, "Outletgpj.exe[31m red line next");
     }
 }

@@ -402,3 +402,37 @@ fn a_later_ingest_adds_to_the_stored_events_and_regroup_starts_over() {
     };
     assert_eq!(sets(event_articles(&data)), sets(event_articles(&fresh)));
 }
+
+/// Issue #25, item 1: `chorus search` with 10,000 `(` overflowed the stack in tantivy's
+/// parser, and `body:*` printed a message about fast fields; both now fail saying what a
+/// query may contain.
+#[test]
+fn issue_25_search_queries_that_crashed_are_refused_with_what_is_allowed() {
+    let dir = scratch("search-refusals");
+    let data = dir.join("data");
+    let input = dir.join("one.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"title\": \"Harbour strike\", \"text\": \"Dock workers end their strike.\"}\n",
+    )
+    .unwrap();
+    let ingest = chorus(&data, &["ingest", input.to_str().unwrap()]);
+    assert_eq!(ingest.status.code(), Some(0), "{}", stderr(&ingest));
+    let deep = "(".repeat(10_000);
+    for (query, message) in [
+        (
+            deep.as_str(),
+            "the query is 10000 characters long, more than 1000",
+        ),
+        (
+            "body:*",
+            "\"body:*\" (any value of a field) is not supported",
+        ),
+    ] {
+        let out = chorus(&data, &["search", query]);
+        fails_saying(&out, message);
+        fails_saying(&out, "title:word");
+    }
+    let found = chorus(&data, &["search", "title:harbour"]);
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+}
