@@ -673,7 +673,17 @@ fn comparable(units: &Units, a: &Figure, b: &Figure) -> bool {
     };
     match a.kind {
         Kind::Duration | Kind::Age => shared(&a.sentence, &b.sentence) >= 2,
-        _ => shared(&a.context, &b.context) >= 1,
+        // A count, an amount or a share is of the same thing when the words around both say
+        // what happened to it in the same terms (a news predicate: "injured", "evacuated"),
+        // or share two words.
+        _ => {
+            let common: Vec<&u32> = a
+                .context
+                .iter()
+                .filter(|t| b.context.binary_search(t).is_ok())
+                .collect();
+            common.len() >= 2 || common.iter().any(|&&t| t > u32::MAX / 2)
+        }
     }
 }
 
