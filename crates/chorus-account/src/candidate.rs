@@ -3,8 +3,9 @@
 //! addressing lines) reads badly on its own, so it gets a weight below one. The rules look at
 //! the shape of the sentence only, never at a particular site's wording.
 
-/// Month names and abbreviations, for captions that end in a date.
-const MONTHS: &[&str] = &[
+/// Month names and abbreviations, for captions that end in a date (and, in `differences.rs`,
+/// numbers beside them that are dates).
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

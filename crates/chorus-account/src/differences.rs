@@ -13,6 +13,7 @@
 //! trillion)"), dates and times are not figures. chorus shows every version and picks no
 //! winner.
 
+use crate::candidate::MONTHS;
 use crate::statement::NUMBER_WORDS;
 use crate::units::{join, root};
 use crate::Units;
@@ -27,33 +28,6 @@ const MAX_CONTEXT_DF: f32 = 0.12;
 /// Words that open a new clause: context of a figure stops there.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "when", "after", "as", "because", "before", "whereas", "which", "who",
-];
-/// Month names: a number beside one is a date.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 /// Nouns counted as one thing: "27 ships" and "31 vessels" count the same.
 const COUNT_CLASSES: &[&[&str]] = &[
@@ -835,32 +809,8 @@ fn about(all: &[Figure], members: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article, CleanArticle, Sentence};
-
-    fn art(source: &str, text: &str) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        let sentences = chorus_text::sentences(text)
-            .into_iter()
-            .map(|r| Sentence {
-                start: r.start,
-                end: r.end,
-                paragraph: 0,
-            })
-            .collect();
-        CleanArticle {
-            article: Article {
-                id: source.into(),
-                source: source.into(),
-                body: text.into(),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences,
-            removed: vec![],
-        }
-    }
+    use crate::testing::art;
+    use chorus_model::CleanArticle;
 
     /// The differences of two outlets' texts, as "about: value (source) / value (source)".
     fn check(a: &str, b: &str) -> Vec<String> {

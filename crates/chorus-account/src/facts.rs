@@ -228,38 +228,14 @@ pub(crate) fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article, CleanArticle, Sentence};
+    use crate::testing::art;
+    use chorus_model::CleanArticle;
     use expect_test::{expect, Expect};
 
     fn claims(units: &Units) -> Vec<Claim> {
         (0..units.units.len())
             .map(|u| Claim::of(units, u))
             .collect()
-    }
-
-    fn art(source: &str, text: &str) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        let sentences = chorus_text::sentences(text)
-            .into_iter()
-            .map(|r| Sentence {
-                start: r.start,
-                end: r.end,
-                paragraph: 0,
-            })
-            .collect();
-        CleanArticle {
-            article: Article {
-                id: source.into(),
-                source: source.into(),
-                body: text.into(),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences,
-            removed: vec![],
-        }
     }
 
     /// Facts with more than one sentence, as "sources | sentences".

@@ -483,32 +483,7 @@ pub(crate) fn find(articles: &[&CleanArticle], names: &BTreeMap<String, String>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article, Sentence};
-
-    fn art(source: &str, text: &str) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        let sentences = chorus_text::sentences(text)
-            .into_iter()
-            .map(|r| Sentence {
-                start: r.start,
-                end: r.end,
-                paragraph: 0,
-            })
-            .collect();
-        CleanArticle {
-            article: Article {
-                id: source.into(),
-                source: source.into(),
-                body: text.into(),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences,
-            removed: vec![],
-        }
-    }
+    use crate::testing::art;
 
     fn check(arts: &[CleanArticle], expected: &str) {
         let names: BTreeMap<String, String> = [

@@ -9,7 +9,8 @@ use chorus_eval::account::Gold;
 use chorus_ingest::{ingest_paths, IngestConfig};
 use std::collections::HashMap;
 
-pub(crate) fn eval(args: &[&str]) -> Result<()> {
+/// The hand-checked gold and every article of `multinews-val` and `gva-dev`, by id.
+pub(crate) fn gold_and_articles() -> Result<(Gold, HashMap<String, chorus_model::Article>)> {
     let gold_dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../chorus-eval/tests/data/account-gold"
@@ -25,11 +26,16 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         crate::shared("gva-dev/articles.jsonl")?,
     ];
     let ingested = ingest_paths(&paths, &IngestConfig::default());
-    let articles: HashMap<_, _> = ingested
+    let articles = ingested
         .articles
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
+    Ok((gold, articles))
+}
+
+pub(crate) fn eval(args: &[&str]) -> Result<()> {
+    let (gold, articles) = gold_and_articles()?;
     if args.contains(&"--pairs") {
         // The model alone on the dev pairs: each pair's two sentences as written.
         let text = |sp: &chorus_eval::account::Span| {

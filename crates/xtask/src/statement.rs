@@ -8,8 +8,7 @@
 
 use anyhow::{Context, Result};
 use chorus_account::statement::{pair_features, score, EventClaims, FEATURES, WEIGHTS};
-use chorus_eval::account::{Gold, Label};
-use chorus_ingest::{ingest_paths, IngestConfig};
+use chorus_eval::account::Label;
 use std::collections::HashMap;
 
 /// Features, label (same statement or not) and weight in the fit.
@@ -35,26 +34,7 @@ fn msrp() -> Result<Vec<Row>> {
 /// The gold's pairs by part, each read in its event as the account reads it (cleaned, the
 /// event's units); pairs whose sentences cleaning removed are left out.
 pub(crate) fn gold_rows() -> Result<HashMap<String, Vec<Row>>> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../chorus-eval/tests/data/account-gold"
-    );
-    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}"));
-    let gold = Gold::read(
-        &read("events.jsonl")?,
-        &read("pairs.jsonl")?,
-        &read("differences.jsonl")?,
-    );
-    let paths = [
-        crate::shared("multinews-val/articles.jsonl")?,
-        crate::shared("gva-dev/articles.jsonl")?,
-    ];
-    let ingested = ingest_paths(&paths, &IngestConfig::default());
-    let mut articles: HashMap<_, _> = ingested
-        .articles
-        .into_iter()
-        .map(|a| (a.id.clone(), a))
-        .collect();
+    let (gold, mut articles) = crate::account::gold_and_articles()?;
     let mut out: HashMap<String, Vec<Row>> = HashMap::new();
     let (mut kept, mut lost) = (0, 0);
     for e in &gold.events {
