@@ -806,6 +806,130 @@ fn about(all: &[Figure], members: &[usize]) -> String {
     }
 }
 
+/// Letters of a name, lower case, without what spelling conventions vary (hyphens, spaces,
+/// apostrophes, periods).
+fn letters(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Edit distance of two short words (insertions, deletions, substitutions).
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(up + 1)
+                .min(row[j] + 1);
+            diagonal = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two written forms of one person's name spell it differently ("Rhonda Roue" /
+/// "Rhonda Rouer", "Rolando" / "Ronaldo"): as many words, one word apart by one or two
+/// letters, that word of four letters or more and opening with the same letter. Forms that
+/// differ only in case, hyphens or spaces ("al-Assad" / "Al Assad"), add or drop a word
+/// ("Mr Assad") or a particle ("Al-Assad" / "Assad"), or start with another letter (a
+/// transliteration, "Jolani" / "Golani") are one spelling.
+fn spelt_differently(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    if wa.len() != wb.len() || letters(a) == letters(b) {
+        return false;
+    }
+    let differing: Vec<(String, String)> = wa
+        .iter()
+        .zip(&wb)
+        .map(|(x, y)| (letters(x), letters(y)))
+        .filter(|(x, y)| x != y)
+        .collect();
+    let [(x, y)] = &differing[..] else {
+        return false;
+    };
+    // One inside the other is a particle or an ending added ("Al-Assad" / "Assad", "the
+    // Poores" / "Poore"), not another spelling.
+    let added = |long: &str, short: &str| {
+        (long.len() >= short.len() + 2 && long.ends_with(short))
+            || long.strip_suffix('s') == Some(short)
+    };
+    x.chars().count().min(y.chars().count()) >= 4
+        && !added(x, y)
+        && !added(y, x)
+        && x.chars().next() == y.chars().next()
+        && (1..=2).contains(&edits(x, y))
+}
+
+/// Names spelt two ways by two outlets: a person the entity stage resolved to one name
+/// (`names`: written form → canonical name) written differently in sentences of different
+/// outlets is a difference of names; chorus shows both spellings and picks neither.
+pub(crate) fn name_spellings(
+    units: &Units,
+    names: &std::collections::BTreeMap<String, String>,
+) -> Vec<Difference> {
+    let mut forms: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (form, canonical) in names {
+        forms
+            .entry(canonical.as_str())
+            .or_default()
+            .push(form.as_str());
+    }
+    let mut out = Vec::new();
+    for (canonical, forms) in forms {
+        for (i, a) in forms.iter().enumerate() {
+            for b in &forms[i + 1..] {
+                if !spelt_differently(a, b) {
+                    continue;
+                }
+                // The first sentence of each outlet that writes each form, as a whole word.
+                let holds = |text: &str, form: &str| {
+                    text.match_indices(form).any(|(at, _)| {
+                        let before = text[..at].chars().next_back();
+                        let after = text[at + form.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })
+                };
+                let mut versions: Vec<Version> = Vec::new();
+                for form in [a, b] {
+                    for (u, unit) in units.units.iter().enumerate() {
+                        let taken = versions.iter().any(|v| v.source == unit.source);
+                        if !taken && holds(unit.text, form) {
+                            versions.push(Version {
+                                text: unit.text.to_string(),
+                                source: unit.source.to_string(),
+                                citation: units.citation(u),
+                                value: form.to_string(),
+                                number: None,
+                                unit: Some("name".into()),
+                            });
+                            break;
+                        }
+                    }
+                }
+                let spellings: std::collections::BTreeSet<&str> =
+                    versions.iter().map(|v| v.value.as_str()).collect();
+                if spellings.len() == 2 {
+                    out.push(Difference {
+                        about: format!("spelling of the name of {canonical}"),
+                        versions,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,6 +967,31 @@ mod tests {
         for (a, b) in cases {
             let found = check(a, b);
             assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn names_spelt_two_ways_are_told_from_one_spelling() {
+        let differ = [
+            ("Rhonda Roue", "Rhonda Rouer"),
+            ("Rolando Pizarro", "Ronaldo Pizarro"),
+            ("Lehmkul", "Lehmkuhl"),
+        ];
+        for (a, b) in differ {
+            assert!(spelt_differently(a, b), "{a} / {b}");
+        }
+        let same = [
+            ("al-Assad", "Al Assad"),
+            ("Bashar al Assad", "Bashar Al-Assad"),
+            ("Mr Assad", "Assad"),
+            ("Jolani", "Golani"),
+            ("Ann Lee", "Ann Lea"),
+            ("Al-Assad", "Assad"),
+            ("James Poore", "James Poores"),
+            ("Ilsa van der Berg", "Ilsa Vanderberg"),
+        ];
+        for (a, b) in same {
+            assert!(!spelt_differently(a, b), "{a} / {b}");
         }
     }
 

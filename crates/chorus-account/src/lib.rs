@@ -144,7 +144,8 @@ pub fn account(
     );
     let account = summary::select(&units, &claims, &facts, &likely, config);
     let (corroborated, single_source) = facts::report(&units, &facts, config);
-    let differences = differences::find(&units);
+    let mut differences = differences::find(&units);
+    differences.extend(differences::name_spellings(&units, names));
     let quotes = quotes::find(articles, names);
     EventAccount {
         account,

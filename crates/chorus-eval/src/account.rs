@@ -296,10 +296,19 @@ pub fn score_event(
         // A shown difference is genuine when two of its versions from different articles are
         // versions of one gold difference.
         let hit = genuine.iter().position(|g| {
+            // A version matches a gold one citing the same sentence, or giving the same value
+            // (as written, any case) in the same article: an outlet that spells a name or
+            // gives a figure twice says it in either sentence.
             let matched: Vec<&str> = d
                 .versions
                 .iter()
-                .filter(|v| g.versions.iter().any(|(sp, _)| covers(&v.citation, sp)))
+                .filter(|v| {
+                    g.versions.iter().any(|(sp, value)| {
+                        covers(&v.citation, sp)
+                            || (v.citation.article == sp.article
+                                && v.value.eq_ignore_ascii_case(value))
+                    })
+                })
                 .map(|v| v.citation.article.as_str())
                 .collect();
             matched.iter().any(|a| matched.iter().any(|b| a != b))
