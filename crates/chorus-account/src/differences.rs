@@ -112,6 +112,8 @@ enum Kind {
     /// An amount in one currency.
     Money(char),
     Percent,
+    /// A time of day, in minutes after midnight.
+    Time,
 }
 
 impl Kind {
@@ -122,6 +124,7 @@ impl Kind {
             Kind::Age => "years of age".into(),
             Kind::Money(c) => c.to_string(),
             Kind::Percent => "%".into(),
+            Kind::Time => "minutes after midnight".into(),
         }
     }
 }
@@ -184,6 +187,39 @@ fn number_word(w: &str) -> Option<f64> {
 
 fn lower_is(w: &str, options: &[&str]) -> bool {
     options.iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// The time of day an hour and what follows it give ("3:47 p.m.", ":30 am"): minutes after
+/// midnight and the length of what was read, or `None` when it is no clock time.
+fn time_of_day(hour: f64, after: &str) -> Option<(f64, usize)> {
+    let digits: String = after[1..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() != 2 || !(0.0..24.0).contains(&hour) {
+        return None;
+    }
+    let minutes: f64 = digits.parse().ok()?;
+    let mut len = 1 + digits.len();
+    let rest = &after[len..];
+    let trimmed = rest.trim_start();
+    let lower = trimmed.to_ascii_lowercase();
+    let meridiem = ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]
+        .iter()
+        .find(|m| lower.starts_with(*m) && !lower[m.len()..].starts_with(char::is_alphabetic));
+    let hour = match meridiem {
+        Some(m) => {
+            len += rest.len() - trimmed.len() + m.len();
+            match (m.starts_with('p'), hour) {
+                (true, h) if h < 12.0 => h + 12.0,
+                (false, h) if h == 12.0 => 0.0,
+                (_, h) => h,
+            }
+        }
+        None if hour > 12.0 => hour,
+        None => return None,
+    };
+    Some((hour * 60.0 + minutes, len))
 }
 
 /// Whether token `i` starts a new clause (a clause word, or punctuation before it).
@@ -342,10 +378,15 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         let prev_word = fi.checked_sub(1).map(|i| words[i].1);
         let next = words.get(last + 1).map(|w| w.1);
         let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || number_word(w).is_some();
-        // Times and dates are not quantities: "7:40", "March 10", "2023".
+        // A time of day, "3:47 p.m.", in minutes after midnight, and where its words end.
+        let time = (digits && text[end..].starts_with(':'))
+            .then(|| time_of_day(value, &text[end..]))
+            .flatten()
+            .map(|(minutes, len)| (minutes, end + len));
+        // Dates are not quantities: "March 10", "2023"; nor are the parts of a time.
         let around = |s: &str| s.trim_end().ends_with(':') || s.trim_end().ends_with('/');
-        if around(before_text)
-            || text[end..].starts_with([':', '/'])
+        if time.is_none() && (around(before_text) || text[end..].starts_with([':', '/']))
+            || around(before_text)
             || prev_word.is_some_and(|p| lower_is(p, MONTHS))
             || next.is_some_and(|n| lower_is(n, MONTHS))
             || (digits && (1900.0..2100.0).contains(&value) && !text[end..].starts_with('%'))
@@ -353,6 +394,14 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             continue;
         }
         // A rate ("every ten minutes", "per day") is not an amount.
+        let k_time = time.map(|t| t.1);
+        if let Some(t_end) = k_time {
+            // Go on after the whole time, not at its minutes.
+            k = words
+                .iter()
+                .position(|w| w.0 >= t_end)
+                .unwrap_or(words.len());
+        }
         if prev_word.is_some_and(|p| lower_is(p, &["every", "each", "per"])) {
             continue;
         }
@@ -406,7 +455,12 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         let mut kind = None;
         let mut thing = false;
         let mut scale = 1.0;
-        if text[unit_end..].starts_with('%') || unit_word.is_some_and(|w| lower_is(w, &["percent"]))
+        if let Some((minutes, time_end)) = time {
+            kind = Some(Kind::Time);
+            value = minutes;
+            unit_end = time_end;
+        } else if text[unit_end..].starts_with('%')
+            || unit_word.is_some_and(|w| lower_is(w, &["percent"]))
         {
             kind = Some(Kind::Percent);
             unit_end += 1;
@@ -498,7 +552,13 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         };
         let head_text = head_word.as_ref().map(|h| h.1.clone());
         let value = value * scale;
-        let (low, high) = hedge(&before, value);
+        let (low, high) = if kind == Kind::Time {
+            // "about 3:30" is a quarter of an hour either way, not a share of the clock.
+            let (l, h) = hedge(&before, 100.0);
+            (value + (l - 100.0), value + (h - 100.0).min(30.0))
+        } else {
+            hedge(&before, value)
+        };
         let holder = before.last().and_then(|w| {
             let possessive = text[..off].trim_end().ends_with("'s")
                 || text[..off].trim_end().ends_with("’s")
@@ -803,6 +863,7 @@ fn about(all: &[Figure], members: &[usize]) -> String {
         Kind::Age => format!("age of the {what}"),
         Kind::Money(_) => format!("amount: {what}"),
         Kind::Percent => format!("share: {what}"),
+        Kind::Time => format!("time of the {what}"),
     }
 }
 
@@ -963,6 +1024,7 @@ mod tests {
             ("A farmer was rescued after spending nine hours clinging to the roof of a barn.", "The farmer was stranded on the roof of a barn for nearly 12 hours before a crew reached him."),
             ("By Tuesday morning 27 ships were waiting at anchor outside the port.", "Agents said 31 vessels were waiting to enter the port by Monday evening."),
             ("Two people were killed and at least 12 people were injured when the span collapsed.", "Nine people were injured, three of them seriously, the hospital said."),
+            ("The shooting happened around 3:47 p.m. on Friday near the boardwalk.", "Police said the shooting happened at 3:30 p.m. on Friday near the boardwalk."),
         ];
         for (a, b) in cases {
             let found = check(a, b);
@@ -1020,6 +1082,15 @@ mod tests {
             (
                 "The fund will invest 7 trillion riyals ($2 trillion) over ten years.",
                 "The fund will invest $2 trillion over ten years, the minister said.",
+            ),
+            // Times a hedge reconciles, and times of two happenings.
+            (
+                "The car fell at about 11:45 a.m. on Tuesday, officials said.",
+                "The car fell around 11:40 a.m. on Tuesday in the building.",
+            ),
+            (
+                "The shooting happened at 3:30 p.m. near the boardwalk on Friday.",
+                "Officers arrived at 4:10 p.m. and closed the boardwalk on Friday.",
             ),
             // A duration of something else.
             (
