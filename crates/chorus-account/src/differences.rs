@@ -212,7 +212,7 @@ fn time_of_day(hour: f64, after: &str) -> Option<(f64, usize)> {
             len += rest.len() - trimmed.len() + m.len();
             match (m.starts_with('p'), hour) {
                 (true, h) if h < 12.0 => h + 12.0,
-                (false, h) if h == 12.0 => 0.0,
+                (false, 12.0) => 0.0,
                 (_, h) => h,
             }
         }
