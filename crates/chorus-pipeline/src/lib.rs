@@ -168,6 +168,7 @@ impl Grouped {
             shared_terms,
             shared_names,
             duplicates,
+            ..
         } = clustering;
         let mut diagnostics = diagnostics;
         let groups: Vec<Group> = events
