@@ -269,6 +269,9 @@ pub struct Online {
     /// How many articles a specific may be in at most, before the sizes of the two groups
     /// compared are added.
     specific_limit: u32,
+    /// Whether the merge pass under way lets follow-ups merge across time (see
+    /// [`Online::repair`]).
+    follow_merges: bool,
 }
 
 /// An article ready to join: its vector and the terms that index it, computed apart from the
@@ -402,8 +405,13 @@ impl Online {
     /// `norms` (Cauchy–Schwarz; see [`may_exceed`]).
     fn event_bound(&self, norms: &[f32], a: usize, b: usize) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
-        norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32
-            * self.loosest(self.event_apart(ea, eb))
+        let apart = self.event_apart(ea, eb);
+        let time = if self.follow_merges {
+            self.loosest(apart)
+        } else {
+            time_factor(apart, self.config.max_days_apart)
+        };
+        norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32 * time
     }
 
     /// Upper bound of article `i`'s mean similarity to event `e`, another event than its own
@@ -429,13 +437,16 @@ impl Online {
 
     /// The similarity of a dot product `dot` over `n` pairs of articles `apart` days apart:
     /// 0 when they share fewer than `min_shared` specifics (nothing but topic words); damped
-    /// beyond `specific_days` when they share `follow_shared`, else beyond `max_days_apart`.
-    fn score(&self, dot: Dot, n: f32, apart: Option<f32>) -> f32 {
+    /// beyond `specific_days` when they share `follow_shared` and a `follow`-up may join
+    /// (an article joining an event; two events merge within `max_days_apart`, so that the
+    /// time bound keeps sparing exact scores of events far apart), else beyond
+    /// `max_days_apart`.
+    fn score(&self, dot: Dot, n: f32, apart: Option<f32>, follow: bool) -> f32 {
         if dot.shared < self.config.min_shared {
             return 0.0;
         }
 
-        let days = if dot.confined >= self.config.follow_shared {
+        let days = if follow && dot.confined >= self.config.follow_shared {
             self.config.specific_days.max(self.config.max_days_apart)
         } else {
             self.config.max_days_apart
@@ -505,6 +516,13 @@ impl Online {
 
     /// Mean similarity of article `i` to event `e` (leaving `i` itself out).
     fn article_to_event(&self, i: usize, e: usize) -> f32 {
+        self.article_score(i, e, self.config.threshold)
+    }
+
+    /// [`Online::article_to_event`], where a score of `floor` or less may be returned without
+    /// asking whether the two share enough specifics (a caller that only wants a score above
+    /// `floor` looks no further).
+    fn article_score(&self, i: usize, e: usize, floor: f32) -> f32 {
         let ev = &self.events[e];
         let own = self.event_of[i] == e;
         let n = ev.members.len() - usize::from(own);
@@ -527,40 +545,69 @@ impl Online {
         } else {
             ev.dot(v, &self.vectors, specific)
         };
-        let s = self.score(dot, n as f32, self.apart(self.days[i], ev));
-        if !own
-            && s > self.config.threshold * self.config.eject_ratio
-            && self.config.min_overlap > 0.0
-        {
-            let theirs = self.specifics_in(e, specific, own.then_some(i));
+        let s = self.score(dot, n as f32, self.apart(self.days[i], ev), true);
+        if !own && s > floor && self.config.min_overlap > 0.0 {
             let mine = v.iter().filter(|x| specific.counts(x.0)).count() as u32;
-            if !self.overlapping(dot.shared, mine, theirs) {
+            let except = own.then_some(i);
+            if !self.overlapping(
+                dot.shared,
+                |_| mine,
+                |cap| self.specifics_in(e, specific, except, cap),
+            ) {
                 return 0.0;
             }
         }
         s
     }
 
-    /// How many specifics event `e`'s sum holds, less those only article `except` gives it.
-    fn specifics_in(&self, e: usize, specific: Specifics, except: Option<usize>) -> u32 {
+    /// How many specifics event `e`'s sum holds, less those only article `except` gives it;
+    /// counted no further than one past `cap`.
+    fn specifics_in(&self, e: usize, specific: Specifics, except: Option<usize>, cap: u32) -> u32 {
         let own = except.map(|i| &self.vectors[i]);
         let mut n = 0;
-        self.events[e].each_term(&self.vectors, |t, w| {
+        let mut count = |t: u32, w: f32| {
             if specific.counts(t) {
                 let mine = own.map_or(0.0, |v| {
                     v.binary_search_by_key(&t, |x| x.0).map_or(0.0, |k| v[k].1)
                 });
                 n += u32::from(w - mine > 1e-5);
             }
-        });
+            n > cap
+        };
+        let ev = &self.events[e];
+        match (ev.summed, ev.members.first()) {
+            (false, Some(&m)) => {
+                for &(t, w) in &self.vectors[m] {
+                    if count(t, w) {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                for (&t, &w) in &ev.sum {
+                    if count(t, w) {
+                        break;
+                    }
+                }
+            }
+        }
         n
     }
 
-    /// Whether `shared` specifics are enough for two groups holding `a` and `b`: at least
-    /// `min_overlap` of the fewer (two stories of one kind share a country or a leader's
-    /// name, and little else of the many each names).
-    fn overlapping(&self, shared: u32, a: u32, b: u32) -> bool {
-        shared as f32 >= self.config.min_overlap * a.min(b) as f32
+    /// Whether `shared` specifics are enough for two groups whose specifics `a` and `b`
+    /// count (each no further than one past the cap it is given): at least `min_overlap` of
+    /// the fewer (two stories of one kind share a country or a leader's name, and little else
+    /// of the many each names). A count past the cap cannot be the one that passes, so the
+    /// groups' specifics are counted only as far as that.
+    fn overlapping(
+        &self,
+        shared: u32,
+        a: impl FnOnce(u32) -> u32,
+        b: impl FnOnce(u32) -> u32,
+    ) -> bool {
+        let enough = |n: u32| shared as f32 >= self.config.min_overlap * n as f32;
+        let cap = ((shared as f32 / self.config.min_overlap) as u32).saturating_add(1);
+        enough(a(cap)) || enough(b(cap))
     }
 
     /// Adds one article (prepared from its unit vector by [`Online::prepare`]) and its day,
@@ -582,7 +629,7 @@ impl Online {
         let mut best = (self.config.threshold, usize::MAX);
         if place {
             for e in self.candidates(&terms, usize::MAX) {
-                let s = self.article_to_event(i, e);
+                let s = self.article_score(i, e, best.0);
                 if s > best.0 {
                     best = (s, e);
                 }
@@ -703,13 +750,11 @@ impl Online {
     fn average_link(&self, a: usize, b: usize, dot: Dot) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
         let n = (ea.members.len() * eb.members.len()) as f32;
-        let s = self.score(dot, n, self.event_apart(ea, eb));
+        let s = self.score(dot, n, self.event_apart(ea, eb), self.follow_merges);
         if s > self.config.threshold && self.config.min_overlap > 0.0 {
             let specific = self.specifics(ea.members.len(), eb.members.len());
-            let (x, y) = (
-                self.specifics_in(a, specific, None),
-                self.specifics_in(b, specific, None),
-            );
+            let x = |cap| self.specifics_in(a, specific, None, cap);
+            let y = |cap| self.specifics_in(b, specific, None, cap);
             if !self.overlapping(dot.shared, x, y) {
                 return 0.0;
             }
@@ -913,7 +958,7 @@ impl Online {
             if norms.is_some_and(|n| !may_exceed(self.article_bound(n, i, e), best.0)) {
                 continue;
             }
-            let s = self.article_to_event(i, e);
+            let s = self.article_score(i, e, best.0);
             if s > best.0 {
                 best = (s, e);
             }
@@ -1049,7 +1094,12 @@ impl Online {
                 seeds.push(new);
             }
         }
+        // Follow-ups weeks apart merge in every pass but the first of a whole batch, which
+        // scores nearly every pair of its articles: there the time bound spares exact scores
+        // of events far apart, and the moves that follow bring follow-ups in one by one.
+        self.follow_merges = articles.len() < self.vectors.len();
         self.merge_pass(&seeds);
+        self.follow_merges = true;
         // After moves, only pairs of the events they changed can newly clear the threshold,
         // and only articles that see those events can newly want to move.
         let mut seen = vec![Vec::new(); self.vectors.len()];
@@ -1124,7 +1174,7 @@ impl Online {
                                 ..shared
                             };
                             let apart = self.apart(self.days[i], ev);
-                            (i, self.score(dot, others as f32, apart))
+                            (i, self.score(dot, others as f32, apart, true))
                         })
                         .collect();
                     for &m in &members {
@@ -1154,7 +1204,7 @@ impl Online {
             b.map(|d| d.0),
             b.map(|d| d.1),
         );
-        self.score(dot, 1.0, apart)
+        self.score(dot, 1.0, apart, true)
     }
 
     /// The specifics (term ids) that two or more of `members` share, at most `k`, most

@@ -64,6 +64,7 @@ fn event(id: &str, title: &str, articles: &[&str], sources: &[&str]) -> Event {
             .collect(),
         shared_terms: Vec::new(),
         shared_names: vec![],
+        specifics: vec![],
         account: Vec::new(),
         corroborated: Vec::new(),
         single_source: Vec::new(),
@@ -107,6 +108,7 @@ fn sample() -> Report {
     full.first_published = Some("2024-12-08T21:00:00Z".to_owned());
     full.last_published = Some("2024-12-09T06:30:00Z".to_owned());
     full.shared_terms = strings(&["assad", "moscow", "asylum", "damascus"]);
+    full.specifics = strings(&["assad"]);
     full.account = vec![
         AccountSentence {
             text: "Assad and his family arrived in Moscow.".to_owned(),
@@ -644,4 +646,25 @@ fn one_article_has_key_terms_not_a_reason_to_be_together() {
     let text = render(&report, Format::Text, &SAMPLE_CONFIG);
     assert!(text.contains("Key terms: ferry, refit"), "{text}");
     assert_eq!(text.matches("Why together:").count(), 1, "{text}");
+}
+
+/// Issue 24: an event that no name, place or figure holds together says so.
+#[test]
+fn an_event_held_by_topic_words_alone_says_its_evidence_is_weak() {
+    let mut report = sample();
+    let mut weak = event(
+        "e9",
+        "Two men shot outside a bar",
+        &["one", "two"],
+        &["Harbour Courier", "Daily Post"],
+    );
+    weak.shared_terms = strings(&["shot", "bar"]);
+    report.events.push(weak);
+    let text = render(&report, Format::Text, &SAMPLE_CONFIG);
+    assert!(
+        text.contains("Why together (weak: no shared names, places or figures): shot, bar"),
+        "{text}"
+    );
+    // The sample's event names its specifics first.
+    assert!(text.contains("Why together: assad, moscow"), "{text}");
 }
