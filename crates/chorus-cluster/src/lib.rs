@@ -14,9 +14,9 @@ mod vectors;
 use chorus_model::CleanArticle;
 use chorus_text::{cosine, Terms};
 pub use dedup::{duplicates, DedupConfig, Deduper, Duplicate, DuplicateKind};
-pub use online::{Online, OnlineConfig, Prepared};
+pub use online::{Days, Online, OnlineConfig, Prepared};
 use rayon::prelude::*;
-pub use time::{day_number, days_apart, time_factor};
+pub use time::{day_number, days_apart, text_day, time_factor};
 pub use vectors::{Counts, FeatureConfig, Vocabulary};
 
 /// How many of the terms its articles share most an event shows (and a "same story?"
@@ -26,8 +26,9 @@ pub const SHARED_TERMS: usize = 8;
 /// How many of the names its articles share an event shows.
 const SHARED_NAMES: usize = 6;
 
-/// Settings for grouping; defaults chosen on `multinews-val` (see ARCHITECTURE.md).
-#[derive(Debug, Clone, Default)]
+/// Settings for grouping; defaults chosen on `multinews-val` and `gva-dev` (see
+/// ARCHITECTURE.md).
+#[derive(Debug, Clone)]
 pub struct ClusterConfig {
     /// How text becomes weighted terms.
     pub features: FeatureConfig,
@@ -37,6 +38,25 @@ pub struct ClusterConfig {
     pub dedup: DedupConfig,
     /// Articles with fewer linking terms than this are too thin to judge and stay alone.
     pub min_terms: usize,
+    /// An article without a publication date is placed in time by the latest full date its
+    /// text names ([`text_day`]).
+    pub dates_from_text: bool,
+    /// An article placed in time by its text may have been published this many days after
+    /// the date it names.
+    pub text_date_days: i64,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            features: FeatureConfig::default(),
+            online: OnlineConfig::default(),
+            dedup: DedupConfig::default(),
+            min_terms: 0,
+            dates_from_text: true,
+            text_date_days: 7,
+        }
+    }
 }
 
 /// Events as lists of article indices, with why the articles are together.
@@ -50,6 +70,10 @@ pub struct Clustering {
     pub shared_terms: Vec<Vec<String>>,
     /// For each event: the names (capitalised words and multi-word names) its articles share.
     pub shared_names: Vec<Vec<String>>,
+    /// For each event: the specifics (rare names and figures) that two or more of its
+    /// articles share, most shared first; empty for an event of one article, and for one
+    /// held together by topic words alone.
+    pub specifics: Vec<Vec<String>>,
     /// For each article: the earlier article it duplicates, if any.
     pub duplicates: Vec<Option<Duplicate>>,
 }
@@ -69,7 +93,10 @@ impl Clustering {
                 ..d
             });
         }
-        let mut events: Vec<(Vec<usize>, Vec<String>, Vec<String>)> = self
+        let mut specifics = self.specifics.into_iter();
+        // Each event with its shared terms, names and specifics.
+        type Shown = (Vec<usize>, Vec<String>, Vec<String>, Vec<String>);
+        let mut events: Vec<Shown> = self
             .events
             .into_iter()
             .zip(self.shared_terms)
@@ -77,7 +104,7 @@ impl Clustering {
             .map(|((e, t), m)| {
                 let mut e: Vec<usize> = e.into_iter().map(|p| order[p]).collect();
                 e.sort_unstable();
-                (e, t, m)
+                (e, t, m, specifics.next().unwrap_or_default())
             })
             .collect();
         events.sort_by_key(|e| e.0.first().copied());
@@ -86,10 +113,11 @@ impl Clustering {
             duplicates,
             ..Clustering::default()
         };
-        for (e, t, m) in events {
+        for (e, t, m, s) in events {
             out.events.push(e);
             out.shared_terms.push(t);
             out.shared_names.push(m);
+            out.specifics.push(s);
         }
         out
     }
@@ -188,6 +216,8 @@ impl Collection {
             self.counts.push(counts);
             self.names.push(names);
         }
+        self.online
+            .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
         if grown && start > 0 {
             let articles = self.prepare(0..start);
@@ -200,7 +230,14 @@ impl Collection {
         let sketches = self.dedup.sketch_all(articles);
         for (((k, a), sketch), p) in articles.iter().enumerate().zip(sketches).zip(prepared) {
             let i = start + k;
-            let day = a.article.published.as_deref().and_then(day_number);
+            // A date its text names is one it was published on or after, within days.
+            let day = match a.article.published.as_deref().and_then(day_number) {
+                Some(d) => Some((d, d)),
+                None if self.config.dates_from_text => {
+                    text_day(a.text()).map(|d| (d, d + self.config.text_date_days))
+                }
+                None => None,
+            };
             self.online.add(p, day, place);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);
@@ -247,12 +284,7 @@ impl Collection {
         if !(self.online.is_active(i) && self.online.is_active(j)) {
             return None;
         }
-        let (a, b) = (self.online.day(i), self.online.day(j));
-        let apart = days_apart(a, a, b, b);
-        Some(
-            cosine(self.online.vector(i), self.online.vector(j))
-                * time_factor(apart, self.config.online.max_days_apart),
-        )
+        Some(self.online.pair_score(i, j))
     }
 
     /// The events as they stand.
@@ -266,11 +298,22 @@ impl Collection {
             .par_iter()
             .map(|e| vectors::shared_names(&self.vocab, e, &self.names, SHARED_NAMES))
             .collect();
+        let specifics = events
+            .par_iter()
+            .map(|e| self.online.shared_specifics(e, SHARED_NAMES))
+            .map(|terms| {
+                terms
+                    .iter()
+                    .map(|&t| self.vocab.surface(t).to_string())
+                    .collect()
+            })
+            .collect();
         Clustering {
             similarity: self.online.member_similarity(),
             events,
             shared_terms,
             shared_names,
+            specifics,
             duplicates: self.duplicates.clone(),
         }
     }
@@ -381,7 +424,7 @@ mod tests {
                 None,
             ),
             art(
-                "A pasta festival opens in the harbour square with chefs from ten towns.",
+                "A pasta festival opens in the Marrow harbour square with chefs from ten towns.",
                 None,
             ),
             art(
@@ -389,7 +432,7 @@ mod tests {
                 None,
             ),
             art(
-                "Chefs cook pasta for thousands at the harbour square festival.",
+                "Chefs cook pasta for thousands at the Marrow harbour square festival.",
                 None,
             ),
         ]
@@ -489,6 +532,91 @@ mod tests {
         // Indices out of range are ignored.
         let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
+    }
+
+    /// Issue 24: stories of one kind share their vocabulary, not their specifics.
+    #[test]
+    fn stories_sharing_only_topic_words_stay_apart() {
+        let arts = vec![
+            art(
+                "Police said two men were shot outside a bar late on the night; one man died \
+                 at the hospital and the other was wounded, police said.",
+                Some("2026-03-07"),
+            ),
+            art(
+                "Two men were shot outside a bar late at night, police said; one man died at \
+                 the hospital and the other was wounded.",
+                Some("2026-03-08"),
+            ),
+            art("A pasta festival opens in the harbour square.", None),
+        ];
+        let c = cluster(&arts, &ClusterConfig::default());
+        assert_eq!(c.events, vec![vec![0], vec![1], vec![2]]);
+        // What keeps them apart is the want of specifics, not a low similarity.
+        let mut config = ClusterConfig::default();
+        config.online.min_shared = 0;
+        config.online.min_overlap = 0.0;
+        assert_eq!(cluster(&arts, &config).events, vec![vec![0, 1], vec![2]]);
+    }
+
+    /// Issue 24: a follow-up weeks later that names the same people and street joins its
+    /// incident; another shooting in the same city a week later, naming only the city, stays
+    /// apart.
+    #[test]
+    fn a_follow_up_naming_the_same_people_joins_weeks_later() {
+        let mut arts = vec![
+            art(
+                "Darnell Okafor, 24, was shot and killed on Kenwood Avenue in Hawthorne on \
+                 Saturday night, police said. A second man was wounded.",
+                Some("2026-03-07"),
+            ),
+            art(
+                "A man was shot and wounded outside a store in Hawthorne on Friday, police \
+                 said. No arrests were made.",
+                Some("2026-03-14"),
+            ),
+            art(
+                "Prosecutors charged a man with murder in the death of Darnell Okafor, who was \
+                 shot on Kenwood Avenue in Hawthorne last month.",
+                Some("2026-04-20"),
+            ),
+        ];
+        // The city is in many reports of the collection: it names no one story.
+        let topics = [
+            "library budget",
+            "school board vote",
+            "harbour festival",
+            "bus route change",
+            "bakery opening",
+            "park cleanup",
+            "chess tournament",
+            "bridge repair",
+        ];
+        for (k, topic) in topics.iter().enumerate() {
+            arts.push(art(
+                &format!("News from the city of Hawthorne: the {topic} drew a crowd."),
+                Some(&format!("2026-0{}-01", 1 + k % 9)),
+            ));
+        }
+        // Each from an outlet of its own (what one outlet alone names links no follow-up).
+        for (k, a) in arts.iter_mut().enumerate() {
+            a.article.source = format!("outlet {k}");
+        }
+        let c = cluster(&arts, &ClusterConfig::default());
+        assert_eq!(c.events[..2], [vec![0, 2], vec![1]]);
+        assert_eq!(c.events.len(), 2 + topics.len());
+        assert!(
+            ["Darnell Okafor", "Kenwood Avenue"]
+                .iter()
+                .all(|n| c.specifics[0].iter().any(|s| s == n)),
+            "{:?}",
+            c.specifics[0]
+        );
+        assert!(c.specifics[1].is_empty());
+        // Without the specifics, six weeks apart is too far.
+        let mut config = ClusterConfig::default();
+        config.online.follow_shared = u32::MAX;
+        assert_eq!(cluster(&arts, &config).events.len(), 3 + topics.len());
     }
 
     #[test]

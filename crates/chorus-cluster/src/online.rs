@@ -9,7 +9,7 @@
 //! article to an event is `v · Σ / |E|`, and between two events `ΣA · ΣB / (|A| |B|)`.
 
 use crate::time::{days_apart, time_factor};
-use chorus_text::{cosine, SparseVector};
+use chorus_text::SparseVector;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BinaryHeap;
@@ -35,6 +35,28 @@ pub struct OnlineConfig {
     /// When a batch joins a larger collection, the events an added article's mean similarity
     /// exceeds `threshold * near_ratio` with are regrouped along with the events it joined.
     pub near_ratio: f32,
+    /// How many specifics (rare names and figures: see [`crate::Vocabulary::specific`]) an
+    /// article and an event, or two events, must share to be one story: topic words alone
+    /// ("police", "shot") never make one, however similar.
+    pub min_shared: u32,
+    /// Sharing this many specifics, two are damped by time only beyond `specific_days`: a
+    /// follow-up weeks later (an arrest, a funeral) names the same people and places.
+    pub follow_shared: u32,
+    /// See `follow_shared`.
+    pub specific_days: f32,
+    /// The specifics that count for `follow_shared` are in no more articles than the two
+    /// groups hold and this many more: a victim's name, not the city's hospital.
+    pub follow_slack: u32,
+    /// A name or figure is a specific of two groups of articles when it is in no more
+    /// articles than `specific_share` of the collection (or `specific_df`, when that is more)
+    /// plus the two groups' sizes: a city in a hundred reports names no one story.
+    pub specific_share: f32,
+    /// See `specific_share`.
+    pub specific_df: f32,
+
+    /// Of the specifics of the group that names fewer, the share two groups must have in
+    /// common to be one story.
+    pub min_overlap: f32,
 }
 
 impl Default for OnlineConfig {
@@ -48,6 +70,13 @@ impl Default for OnlineConfig {
             recent_postings: 200,
             max_candidates: 40,
             near_ratio: 0.3,
+            min_shared: 1,
+            follow_shared: 4,
+            specific_days: 365.0,
+            follow_slack: 0,
+            specific_share: 0.005,
+            specific_df: 6.0,
+            min_overlap: 0.25,
         }
     }
 }
@@ -67,7 +96,7 @@ struct EventState {
 impl EventState {
     /// Adds article `i` with vector `v`; `vectors` are all articles' (for the first member's
     /// vector when the sum is first needed).
-    fn add(&mut self, i: usize, v: &SparseVector, vectors: &[SparseVector], day: Option<i64>) {
+    fn add(&mut self, i: usize, v: &SparseVector, vectors: &[SparseVector], day: Option<Days>) {
         if !self.members.is_empty() {
             self.sum_up(vectors);
             for &(t, w) in v {
@@ -75,9 +104,9 @@ impl EventState {
             }
         }
         self.members.push(i);
-        if let Some(d) = day {
-            self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
-            self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+        if let Some((first, last)) = day {
+            self.first_day = Some(self.first_day.map_or(first, |f| f.min(first)));
+            self.last_day = Some(self.last_day.map_or(last, |l| l.max(last)));
         }
     }
 
@@ -91,7 +120,7 @@ impl EventState {
         }
     }
 
-    fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<i64>]) {
+    fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<Days>]) {
         self.members.retain(|&m| m != i);
         if self.summed {
             for &(t, w) in v {
@@ -103,19 +132,34 @@ impl EventState {
                 }
             }
         }
-        self.first_day = self.members.iter().filter_map(|&m| days[m]).min();
-        self.last_day = self.members.iter().filter_map(|&m| days[m]).max();
+        self.first_day = self
+            .members
+            .iter()
+            .filter_map(|&m| days[m])
+            .map(|d| d.0)
+            .min();
+        self.last_day = self
+            .members
+            .iter()
+            .filter_map(|&m| days[m])
+            .map(|d| d.1)
+            .max();
     }
 
-    /// The dot product of the event's sum with `v`.
-    fn dot(&self, v: &SparseVector, vectors: &[SparseVector]) -> f32 {
+    /// The dot product of the event's sum with `v`, and the specifics they share.
+    fn dot(&self, v: &SparseVector, vectors: &[SparseVector], specific: Specifics) -> Dot {
         match (self.summed, self.members.first()) {
             // The one member's vector is the sum: the dot product of two sorted vectors.
-            (false, Some(&m)) => cosine(v, &vectors[m]),
-            _ => v
-                .iter()
-                .map(|(t, w)| self.sum.get(t).map_or(0.0, |s| s * w))
-                .sum(),
+            (false, Some(&m)) => split_cosine(v, &vectors[m], specific),
+            _ => {
+                let mut dot = Dot::default();
+                for &(t, w) in v {
+                    if let Some(s) = self.sum.get(&t) {
+                        dot.add(t, s * w, specific);
+                    }
+                }
+                dot
+            }
         }
     }
 
@@ -137,12 +181,77 @@ impl EventState {
     }
 }
 
+/// A dot product of two vectors, and how many specifics the two share.
+#[derive(Debug, Clone, Copy, Default)]
+struct Dot {
+    all: f32,
+    shared: u32,
+    /// Shared specifics that (nearly) no other article names.
+    confined: u32,
+}
+
+impl Dot {
+    /// Adds the product `x` of two weights of term `t` (a shared term when positive).
+    fn add(&mut self, t: u32, x: f32, specific: Specifics) {
+        self.all += x;
+        if x > 1e-9 {
+            if let Some(&df) = specific.df.get(t as usize) {
+                // A term of one outlet's links that outlet's articles only, as a name only
+                // when no more is asked; a follow-up needs names other outlets use too.
+                let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
+                let df = df & !crate::vectors::ONE_OUTLET;
+                self.shared += u32::from(df <= specific.limit);
+                self.confined += u32::from(df <= specific.confined && !one_outlet);
+            }
+        }
+    }
+}
+
+/// Which terms count as specifics in one comparison: those whose document frequency in
+/// `df` (`u32::MAX` for a term that is no name or figure) is at most `limit`.
+#[derive(Clone, Copy)]
+struct Specifics<'a> {
+    df: &'a [u32],
+    limit: u32,
+    confined: u32,
+}
+
+impl Specifics<'_> {
+    /// Whether term `t` is a specific here.
+    fn counts(&self, t: u32) -> bool {
+        self.df
+            .get(t as usize)
+            .is_some_and(|&df| df & !crate::vectors::ONE_OUTLET <= self.limit)
+    }
+}
+
+/// [`chorus_text::cosine`] of two sorted unit vectors, and the specifics they share.
+fn split_cosine(a: &SparseVector, b: &SparseVector, specific: Specifics) -> Dot {
+    let (mut i, mut j, mut dot) = (0, 0, Dot::default());
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot.add(a[i].0, a[i].1 * b[j].1, specific);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// The first and last day an article may have been published on: one day when it carries
+/// its date, a span when the date is read from its text.
+pub type Days = (i64, i64);
+
 /// The state of an online clustering: articles' vectors, events, and the term index.
 #[derive(Debug, Clone, Default)]
 pub struct Online {
     config: OnlineConfig,
     vectors: Vec<SparseVector>,
-    days: Vec<Option<i64>>,
+    days: Vec<Option<Days>>,
     /// Event of every article (an index into `events`; dead events are empty).
     event_of: Vec<usize>,
     events: Vec<EventState>,
@@ -154,6 +263,15 @@ pub struct Online {
     active: Vec<bool>,
     /// One more than the largest term id of any vector.
     term_bound: usize,
+    /// Document frequency of every term that is a name or a figure, `u32::MAX` for the
+    /// others ([`crate::Vocabulary::specific`]).
+    specific: Vec<u32>,
+    /// How many articles a specific may be in at most, before the sizes of the two groups
+    /// compared are added.
+    specific_limit: u32,
+    /// Whether the merge pass under way lets follow-ups merge across time (see
+    /// [`Online::repair`]).
+    follow_merges: bool,
 }
 
 /// An article ready to join: its vector and the terms that index it, computed apart from the
@@ -275,7 +393,7 @@ impl Online {
 
     /// The publication day of article `i`, if known.
     pub fn day(&self, i: usize) -> Option<i64> {
-        self.days[i]
+        self.days[i].map(|d| d.0)
     }
 
     /// Whether article `i` takes part in grouping (see [`Online::prepare`]).
@@ -287,28 +405,70 @@ impl Online {
     /// `norms` (Cauchy–Schwarz; see [`may_exceed`]).
     fn event_bound(&self, norms: &[f32], a: usize, b: usize) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
-        norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32 * self.event_time(ea, eb)
+        let apart = self.event_apart(ea, eb);
+        let time = if self.follow_merges {
+            self.loosest(apart)
+        } else {
+            time_factor(apart, self.config.max_days_apart)
+        };
+        norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32 * time
     }
 
     /// Upper bound of article `i`'s mean similarity to event `e`, another event than its own
     /// (its vector is of unit length).
     fn article_bound(&self, norms: &[f32], i: usize, e: usize) -> f32 {
         let ev = &self.events[e];
-        norms[e] / ev.members.len() as f32 * self.time(self.days[i], ev)
+        norms[e] / ev.members.len() as f32 * self.loosest(self.apart(self.days[i], ev))
     }
 
-    fn time(&self, day: Option<i64>, e: &EventState) -> f32 {
-        time_factor(
-            days_apart(day, day, e.first_day, e.last_day),
-            self.config.max_days_apart,
-        )
+    fn apart(&self, day: Option<Days>, e: &EventState) -> Option<f32> {
+        days_apart(day.map(|d| d.0), day.map(|d| d.1), e.first_day, e.last_day)
     }
 
-    fn event_time(&self, a: &EventState, b: &EventState) -> f32 {
-        time_factor(
-            days_apart(a.first_day, a.last_day, b.first_day, b.last_day),
-            self.config.max_days_apart,
-        )
+    fn event_apart(&self, a: &EventState, b: &EventState) -> Option<f32> {
+        days_apart(a.first_day, a.last_day, b.first_day, b.last_day)
+    }
+
+    /// The mildest damping of a similarity between things `apart` days apart (for bounds).
+    fn loosest(&self, apart: Option<f32>) -> f32 {
+        let days = self.config.max_days_apart.max(self.config.specific_days);
+        time_factor(apart, days)
+    }
+
+    /// The similarity of a dot product `dot` over `n` pairs of articles `apart` days apart:
+    /// 0 when they share fewer than `min_shared` specifics (nothing but topic words); damped
+    /// beyond `specific_days` when they share `follow_shared` and a `follow`-up may join
+    /// (an article joining an event; two events merge within `max_days_apart`, so that the
+    /// time bound keeps sparing exact scores of events far apart), else beyond
+    /// `max_days_apart`.
+    fn score(&self, dot: Dot, n: f32, apart: Option<f32>, follow: bool) -> f32 {
+        if dot.shared < self.config.min_shared {
+            return 0.0;
+        }
+
+        let days = if follow && dot.confined >= self.config.follow_shared {
+            self.config.specific_days.max(self.config.max_days_apart)
+        } else {
+            self.config.max_days_apart
+        };
+        dot.all / n * time_factor(apart, days)
+    }
+
+    /// Which terms count as specifics between groups of `a` and `b` articles.
+    fn specifics(&self, a: usize, b: usize) -> Specifics<'_> {
+        Specifics {
+            df: &self.specific,
+            limit: self.specific_limit.saturating_add((a + b) as u32),
+            confined: self.config.follow_slack.saturating_add((a + b) as u32),
+        }
+    }
+
+    /// Sets the document frequency of every term that is a name or a figure (`u32::MAX` for
+    /// the others), after the vocabulary counted a batch of a collection of `docs` articles.
+    pub fn set_specific(&mut self, specific: Vec<u32>, docs: usize) {
+        self.specific = specific;
+        let limit = (self.config.specific_share * docs as f32).max(self.config.specific_df);
+        self.specific_limit = limit as u32;
     }
 
     /// Events holding an article that shares one of `terms` as a strongest term; of each
@@ -356,26 +516,105 @@ impl Online {
 
     /// Mean similarity of article `i` to event `e` (leaving `i` itself out).
     fn article_to_event(&self, i: usize, e: usize) -> f32 {
+        self.article_score(i, e, self.config.threshold)
+    }
+
+    /// [`Online::article_to_event`], where a score of `floor` or less may be returned without
+    /// asking whether the two share enough specifics (a caller that only wants a score above
+    /// `floor` looks no further).
+    fn article_score(&self, i: usize, e: usize, floor: f32) -> f32 {
         let ev = &self.events[e];
-        let (mut dot, mut n) = (
-            ev.dot(&self.vectors[i], &self.vectors),
-            ev.members.len() as f32,
-        );
-        if self.event_of[i] == e {
-            dot -= 1.0;
-            n -= 1.0;
-        }
-        if n <= 0.0 {
+        let own = self.event_of[i] == e;
+        let n = ev.members.len() - usize::from(own);
+        if n == 0 {
             return 0.0;
         }
-        dot / n * self.time(self.days[i], ev)
+        let specific = self.specifics(1, n);
+        let v = &self.vectors[i];
+        let dot = if own {
+            // The rest of the event: its sum less the article's own vector.
+            let mut dot = Dot::default();
+            for &(t, w) in v {
+                // (Rounding leaves a trace of a term only the article has.)
+                let rest = ev.sum.get(&t).map_or(0.0, |s| s - w);
+                if rest > 1e-5 {
+                    dot.add(t, rest * w, specific);
+                }
+            }
+            dot
+        } else {
+            ev.dot(v, &self.vectors, specific)
+        };
+        let s = self.score(dot, n as f32, self.apart(self.days[i], ev), true);
+        if !own && s > floor && self.config.min_overlap > 0.0 {
+            let mine = v.iter().filter(|x| specific.counts(x.0)).count() as u32;
+            let except = own.then_some(i);
+            if !self.overlapping(
+                dot.shared,
+                |_| mine,
+                |cap| self.specifics_in(e, specific, except, cap),
+            ) {
+                return 0.0;
+            }
+        }
+        s
+    }
+
+    /// How many specifics event `e`'s sum holds, less those only article `except` gives it;
+    /// counted no further than one past `cap`.
+    fn specifics_in(&self, e: usize, specific: Specifics, except: Option<usize>, cap: u32) -> u32 {
+        let own = except.map(|i| &self.vectors[i]);
+        let mut n = 0;
+        let mut count = |t: u32, w: f32| {
+            if specific.counts(t) {
+                let mine = own.map_or(0.0, |v| {
+                    v.binary_search_by_key(&t, |x| x.0).map_or(0.0, |k| v[k].1)
+                });
+                n += u32::from(w - mine > 1e-5);
+            }
+            n > cap
+        };
+        let ev = &self.events[e];
+        match (ev.summed, ev.members.first()) {
+            (false, Some(&m)) => {
+                for &(t, w) in &self.vectors[m] {
+                    if count(t, w) {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                for (&t, &w) in &ev.sum {
+                    if count(t, w) {
+                        break;
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    /// Whether `shared` specifics are enough for two groups whose specifics `a` and `b`
+    /// count (each no further than one past the cap it is given): at least `min_overlap` of
+    /// the fewer (two stories of one kind share a country or a leader's name, and little else
+    /// of the many each names). A count past the cap cannot be the one that passes, so the
+    /// groups' specifics are counted only as far as that.
+    fn overlapping(
+        &self,
+        shared: u32,
+        a: impl FnOnce(u32) -> u32,
+        b: impl FnOnce(u32) -> u32,
+    ) -> bool {
+        let enough = |n: u32| shared as f32 >= self.config.min_overlap * n as f32;
+        let cap = ((shared as f32 / self.config.min_overlap) as u32).saturating_add(1);
+        enough(a(cap)) || enough(b(cap))
     }
 
     /// Adds one article (prepared from its unit vector by [`Online::prepare`]) and its day,
     /// and places it in the best event, or alone when `place` is false (a batch about to be
     /// regrouped by [`Online::repair`]) or it is not active (too thin to judge). Returns its
     /// event.
-    pub fn add(&mut self, article: Prepared, day: Option<i64>, place: bool) -> usize {
+    pub fn add(&mut self, article: Prepared, day: Option<Days>, place: bool) -> usize {
         let Prepared {
             vector,
             terms,
@@ -390,7 +629,7 @@ impl Online {
         let mut best = (self.config.threshold, usize::MAX);
         if place {
             for e in self.candidates(&terms, usize::MAX) {
-                let s = self.article_to_event(i, e);
+                let s = self.article_score(i, e, best.0);
                 if s > best.0 {
                     best = (s, e);
                 }
@@ -483,30 +722,44 @@ impl Online {
     /// Average-link similarity of two events.
     fn event_similarity(&self, a: usize, b: usize) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
+        let spec = self.specifics(ea.members.len(), eb.members.len());
         let dot = match (&ea.members[..], &eb.members[..]) {
             // Single articles (most events while regrouping) compare their sorted vectors.
-            (&[x], &[y]) => cosine(&self.vectors[x], &self.vectors[y]),
-            (&[x], _) => eb.dot(&self.vectors[x], &self.vectors),
-            (_, &[y]) => ea.dot(&self.vectors[y], &self.vectors),
+            (&[x], &[y]) => split_cosine(&self.vectors[x], &self.vectors[y], spec),
+            (&[x], _) => eb.dot(&self.vectors[x], &self.vectors, spec),
+            (_, &[y]) => ea.dot(&self.vectors[y], &self.vectors, spec),
             _ => {
                 let (small, large) = if ea.sum.len() <= eb.sum.len() {
                     (ea, eb)
                 } else {
                     (eb, ea)
                 };
-                small
-                    .sum
-                    .iter()
-                    .map(|(t, w)| large.sum.get(t).map_or(0.0, |x| x * w))
-                    .sum()
+                let mut dot = Dot::default();
+                for (&t, w) in &small.sum {
+                    if let Some(x) = large.sum.get(&t) {
+                        dot.add(t, x * w, spec);
+                    }
+                }
+                dot
             }
         };
-        self.average_link(ea, eb, dot)
+        self.average_link(a, b, dot)
     }
 
-    /// Average-link similarity of two events whose vector sums have dot product `dot`.
-    fn average_link(&self, a: &EventState, b: &EventState, dot: f32) -> f32 {
-        dot / (a.members.len() * b.members.len()) as f32 * self.event_time(a, b)
+    /// Average-link similarity of events `a` and `b` whose vector sums have dot product `dot`.
+    fn average_link(&self, a: usize, b: usize, dot: Dot) -> f32 {
+        let (ea, eb) = (&self.events[a], &self.events[b]);
+        let n = (ea.members.len() * eb.members.len()) as f32;
+        let s = self.score(dot, n, self.event_apart(ea, eb), self.follow_merges);
+        if s > self.config.threshold && self.config.min_overlap > 0.0 {
+            let specific = self.specifics(ea.members.len(), eb.members.len());
+            let x = |cap| self.specifics_in(a, specific, None, cap);
+            let y = |cap| self.specifics_in(b, specific, None, cap);
+            if !self.overlapping(dot.shared, x, y) {
+                return 0.0;
+            }
+        }
+        s
     }
 
     /// The strongest terms of an event's vector sum (twice as many as for one article).
@@ -614,14 +867,18 @@ impl Online {
                 if !may_exceed(self.event_bound(&norms, a, c), self.config.threshold) {
                     continue;
                 }
-                let dot: f32 = match &ec.members[..] {
+                let mut dot = Dot::default();
+                let spec = self.specifics(ea.members.len(), ec.members.len());
+                match &ec.members[..] {
                     &[m] => self.vectors[m]
                         .iter()
-                        .map(|&(t, w)| dense[t as usize] * w)
-                        .sum(),
-                    _ => ec.sum.iter().map(|(&t, &w)| dense[t as usize] * w).sum(),
+                        .for_each(|&(t, w)| dot.add(t, dense[t as usize] * w, spec)),
+                    _ => ec
+                        .sum
+                        .iter()
+                        .for_each(|(&t, &w)| dot.add(t, dense[t as usize] * w, spec)),
                 };
-                let s = self.average_link(ea, ec, dot);
+                let s = self.average_link(a, c, dot);
                 if s > self.config.threshold {
                     heap.push(Pair(s, a.min(c), a.max(c)), &version);
                     kept.push(c);
@@ -701,7 +958,7 @@ impl Online {
             if norms.is_some_and(|n| !may_exceed(self.article_bound(n, i, e), best.0)) {
                 continue;
             }
-            let s = self.article_to_event(i, e);
+            let s = self.article_score(i, e, best.0);
             if s > best.0 {
                 best = (s, e);
             }
@@ -812,7 +1069,13 @@ impl Online {
             let floor = self.config.threshold * self.config.near_ratio;
             for &i in articles.iter().filter(|&&i| self.active[i]) {
                 for e in self.candidates(&self.terms[i], self.event_of[i]) {
-                    if self.article_to_event(i, e) > floor {
+                    // Near by similarity alone: with the article, the event's parts may
+                    // come to share the specifics the article alone does not.
+                    let ev = &self.events[e];
+                    let dot = ev.dot(&self.vectors[i], &self.vectors, self.specifics(1, 1));
+                    let near = dot.all / ev.members.len() as f32
+                        * self.loosest(self.apart(self.days[i], ev));
+                    if near > floor {
                         touched.push(e);
                     }
                 }
@@ -831,7 +1094,12 @@ impl Online {
                 seeds.push(new);
             }
         }
+        // Follow-ups weeks apart merge in every pass but the first of a whole batch, which
+        // scores nearly every pair of its articles: there the time bound spares exact scores
+        // of events far apart, and the moves that follow bring follow-ups in one by one.
+        self.follow_merges = articles.len() < self.vectors.len();
         self.merge_pass(&seeds);
+        self.follow_merges = true;
         // After moves, only pairs of the events they changed can newly clear the threshold,
         // and only articles that see those events can newly want to move.
         let mut seen = vec![Vec::new(); self.vectors.len()];
@@ -891,13 +1159,22 @@ impl Online {
                     let out = members
                         .iter()
                         .map(|&i| {
-                            let (dot, own) =
-                                self.vectors[i].iter().fold((0.0, 0.0), |(d, o), &(t, w)| {
-                                    let w = f64::from(w);
-                                    (d + w * sum[t as usize], o + w * w)
-                                });
-                            let mean = ((dot - own) / others) as f32;
-                            (i, mean * self.time(self.days[i], ev))
+                            let specific = self.specifics(1, members.len() - 1);
+                            let (mut all, mut shared) = (0.0f64, Dot::default());
+                            for &(t, w) in &self.vectors[i] {
+                                let w = f64::from(w);
+                                let rest = sum[t as usize] - w;
+                                all += w * rest;
+                                if rest > 1e-5 {
+                                    shared.add(t, (w * rest) as f32, specific);
+                                }
+                            }
+                            let dot = Dot {
+                                all: all as f32,
+                                ..shared
+                            };
+                            let apart = self.apart(self.days[i], ev);
+                            (i, self.score(dot, others as f32, apart, true))
                         })
                         .collect();
                     for &m in &members {
@@ -914,6 +1191,52 @@ impl Online {
             out[i] = s;
         }
         out
+    }
+
+    /// How article `i` and `j` compare as grouping weighs them: cosine split into specific
+    /// and topic parts, damped by time, 0 without enough specific evidence.
+    pub fn pair_score(&self, i: usize, j: usize) -> f32 {
+        let dot = split_cosine(&self.vectors[i], &self.vectors[j], self.specifics(1, 1));
+        let (a, b) = (self.days[i], self.days[j]);
+        let apart = days_apart(
+            a.map(|d| d.0),
+            a.map(|d| d.1),
+            b.map(|d| d.0),
+            b.map(|d| d.1),
+        );
+        self.score(dot, 1.0, apart, true)
+    }
+
+    /// The specifics (term ids) that two or more of `members` share, at most `k`, most
+    /// shared first, then the rarer.
+    pub fn shared_specifics(&self, members: &[usize], k: usize) -> Vec<u32> {
+        if members.len() < 2 {
+            return Vec::new();
+        }
+        let specific = self.specifics(members.len(), 0);
+        let mut count: HashMap<u32, u32> = HashMap::default();
+        for &i in members {
+            for &(t, _) in &self.vectors[i] {
+                let df = specific
+                    .df
+                    .get(t as usize)
+                    .map(|&df| df & !crate::vectors::ONE_OUTLET);
+                if df.is_some_and(|df| df <= specific.limit) {
+                    *count.entry(t).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut shared: Vec<(u32, u32)> = count.into_iter().filter(|x| x.1 >= 2).collect();
+        shared.sort_unstable_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(self.specific_df(a.0).cmp(&self.specific_df(b.0)))
+                .then(a.0.cmp(&b.0))
+        });
+        shared.into_iter().take(k).map(|x| x.0).collect()
+    }
+
+    fn specific_df(&self, t: u32) -> u32 {
+        self.specific[t as usize] & !crate::vectors::ONE_OUTLET
     }
 
     /// The unit vector of article `i`.
@@ -953,8 +1276,11 @@ mod tests {
         // link with a and b together (0.20) clears the threshold; d shares nothing. No move
         // pass: the merge pass alone must find it.
         let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        // (No vocabulary here to say which terms are specifics: none asked for.)
         let mut online = Online::new(OnlineConfig {
             repair_rounds: 0,
+            min_shared: 0,
+            min_overlap: 0.0,
             ..OnlineConfig::default()
         });
         for terms in [&[0, 1][..], &[0, 1, 2], &[2, 3], &[4]] {
@@ -970,7 +1296,7 @@ mod tests {
         let mut online = Online::new(OnlineConfig::default());
         for (i, v) in vectors(60).into_iter().enumerate() {
             let p = online.prepare(v, true);
-            online.add(p, Some(i as i64 % 20), false);
+            online.add(p, Some((i as i64 % 20, i as i64 % 20)), false);
         }
         // Events of 1, 2, 3, 5 and 9 articles.
         for (first, size) in [(10, 2), (20, 3), (30, 5), (40, 9)] {
@@ -1034,7 +1360,7 @@ mod tests {
         let mut online = Online::new(OnlineConfig::default());
         for (i, v) in vectors(60).into_iter().enumerate() {
             let p = online.prepare(v, true);
-            online.add(p, Some(i as i64 % 20), false);
+            online.add(p, Some((i as i64 % 20, i as i64 % 20)), false);
         }
         let mut pairs: Vec<(usize, usize)> = [(10, 2), (20, 3), (30, 5), (40, 9)]
             .iter()

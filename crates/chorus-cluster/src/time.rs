@@ -19,6 +19,88 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146097 + doe - 719468)
 }
 
+/// The month (1-12) an English month name or its usual abbreviation stands for.
+fn month(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if word.len() < 3 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let m = MONTHS.iter().position(|m| {
+        *m == lower || (lower.len() >= 3 && lower.len() <= 4 && m.starts_with(&*lower))
+    })?;
+    // "May" as a short form is the month itself; "Mar" or "Sept" abbreviate.
+    Some(m as i64 + 1)
+}
+
+/// The day a text names as its latest full date ("December 8, 2024", "8 December 2024",
+/// "Dec. 8, 2024", "2024-12-08"): for an article without a publication date, the day it
+/// is most likely about. Dates without a year, and years alone, are not enough to place it.
+pub fn text_day(text: &str) -> Option<i64> {
+    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
+    // Whether two tokens stand next to each other in one date (", ", ". ", " ", "-").
+    let close = |a: (usize, &str), b: (usize, &str)| {
+        text.get(a.0 + a.1.len()..b.0).is_some_and(|gap| {
+            gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | ',' | '.' | '-'))
+        })
+    };
+    let number = |w: &str, digits: std::ops::RangeInclusive<usize>| -> Option<i64> {
+        (digits.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let year = |w: &str| number(w, 4..=4).filter(|y| (1900..=2100).contains(y));
+    let day_of = |w: &str| {
+        let w = w
+            .strip_suffix("st")
+            .or_else(|| w.strip_suffix("nd"))
+            .or_else(|| w.strip_suffix("rd"))
+            .or_else(|| w.strip_suffix("th"))
+            .unwrap_or(w);
+        number(w, 1..=2).filter(|d| (1..=31).contains(d))
+    };
+    let mut latest: Option<i64> = None;
+    for k in 0..words.len().saturating_sub(2) {
+        let (a, b, c) = (words[k], words[k + 1], words[k + 2]);
+        if !(close(a, b) && close(b, c)) {
+            continue;
+        }
+        let ymd = if let (Some(m), Some(d), Some(y)) = (month(a.1), day_of(b.1), year(c.1)) {
+            Some((y, m, d))
+        } else if let (Some(d), Some(m), Some(y)) = (day_of(a.1), month(b.1), year(c.1)) {
+            Some((y, m, d))
+        } else if let (Some(y), Some(m), Some(d)) =
+            (year(a.1), number(b.1, 2..=2), number(c.1, 2..=2))
+        {
+            // ISO dates only with hyphens: "2024-12-08".
+            text.get(a.0 + 4..c.0)
+                .is_some_and(|g| g == format!("-{}-", b.1))
+                .then_some((y, m, d))
+        } else {
+            None
+        };
+        if let Some((y, m, d)) = ymd {
+            if let Some(day) = day_number(&format!("{y:04}-{m:02}-{d:02}")) {
+                latest = Some(latest.map_or(day, |l| l.max(day)));
+            }
+        }
+    }
+    latest
+}
+
 /// Days between two spans of days (0 when they overlap); `None` when either is undated.
 pub fn days_apart(
     a_first: Option<i64>,
@@ -48,6 +130,30 @@ pub fn time_factor(apart: Option<f32>, max_days: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_dates_in_text_place_an_undated_article() {
+        let day = |s: &str| day_number(s);
+        for (text, expected) in [
+            (
+                "DAMASCUS, Dec. 8, 2024 (Reuters) - Rebels entered",
+                day("2024-12-08"),
+            ),
+            (
+                "On 8 December 2024 he left; on March 3, 2011 it began.",
+                day("2024-12-08"),
+            ),
+            ("Filed 2013-01-02 by staff", day("2013-01-02")),
+            ("He was born on July 4th, 1976.", day("1976-07-04")),
+            // No year, or a year alone, or a word that only looks like a month.
+            ("December 8 (Reuters) - Assad arrived on Sunday", None),
+            ("In 2012 the war went on.", None),
+            ("You may 8, 2012 not", None),
+            ("Score 2013-1-2", None),
+        ] {
+            assert_eq!(text_day(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn days_and_damping() {

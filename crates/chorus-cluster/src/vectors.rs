@@ -64,7 +64,18 @@ pub struct Vocabulary {
     shown_ids: HashMap<String, u32>,
     shown_keys: Vec<String>,
     shown_df: Vec<u32>,
+    /// Of every term, how many of its occurrences were capitalised (for [`Vocabulary::specific`]).
+    capital: Vec<u32>,
+    /// Of every term, the outlet (a hash of its name) of the articles it is in while that is
+    /// one outlet, [`MANY`] once it is in two; 0 before it is in any article's terms.
+    outlet: Vec<u64>,
 }
+
+/// See [`Vocabulary::outlet`].
+const MANY: u64 = u64::MAX;
+
+/// The bit of [`Vocabulary::specific`]'s answer that marks a term only one outlet used.
+pub(crate) const ONE_OUTLET: u32 = 1 << 31;
 
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
 const SHOWN: u32 = 1 << 31;
@@ -92,6 +103,8 @@ pub(crate) struct ArticleWords<'a> {
     pieces: Vec<String>,
     /// The article's language (ISO 639-1), which decides stop words and stems.
     language: Option<&'a str>,
+    /// A hash of the article's outlet (never 0 or [`MANY`]).
+    outlet: u64,
 }
 
 enum ItemKey<'a> {
@@ -110,6 +123,9 @@ struct Item<'a> {
     /// that run over spaces only are shown instead ([`ArticleWords::pieces`]).
     shown: bool,
     count: u32,
+    /// Occurrences capitalised inside a sentence of the body (not at its start, not in a
+    /// title's capitals): what tells a name from a common word.
+    capital: u32,
     /// Summed weight of the occurrences (title, lead and name weights applied).
     weight: f32,
 }
@@ -135,9 +151,15 @@ impl<'a> Gather<'a, '_> {
         let mut last: &str = "";
         let mut last_end = 0;
         for (start, w) in chorus_text::index_words(text) {
-            let spaced = text
-                .get(last_end..start)
-                .is_some_and(|gap| joins_a_name(last, gap));
+            let gap = text.get(last_end..start);
+            let spaced = gap.is_some_and(|gap| joins_a_name(last, gap));
+            // Inside a sentence of the body: not the first word, nor after a sentence's end,
+            // a line break, a colon or a quotation mark.
+            let inside = lead
+                && last_end > 0
+                && gap.is_some_and(|g| {
+                    !g.contains(['.', '!', '?', '\n', '\r', ':', '"', '“', '”', '(', '|', '-'])
+                });
             (last, last_end) = (w, start + w.len());
             let w_lead = if lead && self.seen_words < self.config.lead_words {
                 self.config.lead_weight
@@ -157,6 +179,7 @@ impl<'a> Gather<'a, '_> {
                             name: w.chars().next().is_some_and(char::is_uppercase),
                             shown: true,
                             count: 0,
+                            capital: 0,
                             weight: 0.0,
                         });
                         self.items.len() as u32 - 1
@@ -183,6 +206,9 @@ impl<'a> Gather<'a, '_> {
             };
             let item = &mut self.items[slot as usize];
             item.count += 1;
+            if inside && item.name {
+                item.capital += 1;
+            }
             item.weight += weight * k * w_lead;
         }
         self.flush(&mut phrase, &mut cuts, weight);
@@ -202,6 +228,7 @@ impl<'a> Gather<'a, '_> {
                         name: true,
                         shown: false,
                         count: 0,
+                        capital: 0,
                         weight: 0.0,
                     });
                     let slot = self.items.len() as u32 - 1;
@@ -276,10 +303,17 @@ impl<'a> ArticleWords<'a> {
         if let Some(t) = &article.article.title {
             g.text(t, config.title_weight, false);
         }
+        let outlet = {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            article.article.source.hash(&mut h);
+            h.finish().clamp(1, MANY - 1)
+        };
         ArticleWords {
             items: g.items,
             pieces: g.pieces,
             language,
+            outlet,
         }
     }
 }
@@ -301,6 +335,8 @@ impl Vocabulary {
                 self.keys.push(key.to_string());
                 self.df.push(0);
                 self.surface.push(Vec::new());
+                self.capital.push(0);
+                self.outlet.push(0);
                 id
             }
         };
@@ -416,6 +452,7 @@ impl Vocabulary {
             match item.key {
                 ItemKey::Word(w) => {
                     let info = self.word(w, stems, item.count);
+                    self.capital[info.term as usize] += item.capital;
                     c.push((info.term, item.weight));
                     if info.name != NONE {
                         names.push(info.name);
@@ -447,6 +484,12 @@ impl Vocabulary {
         });
         for &(id, _) in &c {
             self.df[id as usize] += 1;
+            let o = &mut self.outlet[id as usize];
+            *o = match *o {
+                0 => words.outlet,
+                x if x == words.outlet => x,
+                _ => MANY,
+            };
         }
         // Phrases only described (weight 0) still count once for document frequency.
         names.sort_unstable();
@@ -561,6 +604,36 @@ impl Vocabulary {
             v.sort_unstable_by_key(|x| x.0);
         }
         unit(v)
+    }
+
+    /// The document frequency of every term that is a specific, `u32::MAX` for the others,
+    /// by term id: what may name one story rather than a kind of story. A multi-word name, a
+    /// term with a digit (a figure, a date, an address), or a word capitalised in most of its
+    /// occurrences inside sentences ("Hawthorne", not "police", capitalised only where a
+    /// sentence or a title starts with it). How rare it must be is the grouping's to say. A
+    /// term only one outlet has used carries [`ONE_OUTLET`] (a byline, a station's own names).
+    pub fn specific(&self) -> Vec<u32> {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(id, key)| {
+                let name = if key.starts_with('\u{3}') {
+                    false
+                } else if key.starts_with('\u{1}') || key.bytes().any(|b| b.is_ascii_digit()) {
+                    true
+                } else {
+                    let total: u32 = self.surface[id].iter().map(|f| f.1).sum();
+                    2 * self.capital[id] > total
+                };
+                if !name {
+                    u32::MAX
+                } else if self.outlet[id] == MANY {
+                    self.df[id]
+                } else {
+                    self.df[id] | ONE_OUTLET
+                }
+            })
+            .collect()
     }
 
     /// The most common surface form of a term.

@@ -413,6 +413,11 @@ pub struct Event {
     /// Names (people, places, organisations) the articles share most.
     #[serde(default)]
     pub shared_names: Vec<String>,
+    /// Specifics (rare names, places, figures) two or more of its articles share: what holds
+    /// the event together. Empty for one article, and where only vocabulary that stories of
+    /// one kind share holds the articles together (weak evidence, which the report says).
+    #[serde(default)]
+    pub specifics: Vec<String>,
     pub account: Vec<AccountSentence>,
     pub corroborated: Vec<CorroboratedFact>,
     pub single_source: Vec<SingleSourceFact>,

@@ -167,6 +167,7 @@ impl Grouped {
             similarity,
             shared_terms,
             shared_names,
+            specifics,
             duplicates,
         } = clustering;
         let mut diagnostics = diagnostics;
@@ -174,7 +175,8 @@ impl Grouped {
             .into_iter()
             .zip(shared_terms)
             .zip(shared_names)
-            .filter(|((members, _), _)| {
+            .zip(specifics)
+            .filter(|(((members, _), _), _)| {
                 // A page that cleaning left no story text in (a web archive's notice, an
                 // embedded post's placeholder) is no story: it is named in the diagnostics
                 // instead of making an event without an account.
@@ -184,11 +186,14 @@ impl Grouped {
                 }
                 !empty
             })
-            .map(|((members, shared_terms), shared_names)| Group {
-                members,
-                shared_terms,
-                shared_names,
-            })
+            .map(
+                |(((members, shared_terms), shared_names), specifics)| Group {
+                    members,
+                    shared_terms,
+                    shared_names,
+                    specifics,
+                },
+            )
             .collect();
         let duplicates: Vec<Option<(String, &'static str)>> = duplicates
             .iter()
@@ -303,6 +308,7 @@ struct Group {
     members: Vec<usize>,
     shared_terms: Vec<String>,
     shared_names: Vec<String>,
+    specifics: Vec<String>,
 }
 
 /// Treats all articles as one event (for `chorus summarize`).
@@ -317,6 +323,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
             members: all,
             shared_terms: vec![],
             shared_names: vec![],
+            specifics: vec![],
         }]
     };
     let duplicates = vec![None; cleaned.len()];
@@ -449,6 +456,7 @@ fn event(
         members: members_out,
         shared_terms: group.shared_terms,
         shared_names: group.shared_names,
+        specifics: group.specifics,
         account: account.account,
         corroborated: account.corroborated,
         single_source: account.single_source,
@@ -492,6 +500,7 @@ fn kept(
     e.members = members(cleaned, &group.members, similarity, duplicates);
     e.shared_terms = group.shared_terms;
     e.shared_names = group.shared_names;
+    e.specifics = group.specifics;
     e
 }
 

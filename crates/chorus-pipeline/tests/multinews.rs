@@ -86,7 +86,8 @@ fn multinews_articles_ingest_with_ids_and_group_into_events() {
     let interleaved: Vec<_> = odd.into_iter().chain(even).map(|(_, a)| a).collect();
     let ((p, r, f1), events) = score(articles);
     println!("multinews-val B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3} ({events} events)");
-    // The issue's target is 0.90; this floor sits just under what the clustering reaches.
+    // The earlier issue's target was 0.90; with shared specifics required (issue 24) the
+    // clustering reaches 0.870, P 0.972 (floors in tests/grouping.rs).
     assert!(f1 >= 0.87, "B-cubed F1 {f1:.3} under the floor");
     for (name, order) in [("reversed", reversed), ("interleaved", interleaved)] {
         let ((_, _, f), _) = score(order);
@@ -172,7 +173,8 @@ fn multinews_in_four_ingests_groups_nearly_as_well_as_one_batch() {
     }
     let (p, r, f1) = bcubed(&predicted(&report), &gold);
     println!("multinews-val in 4 ingests, B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3}");
-    // One batch reaches 0.883; four ingests 0.870 (events formed before later articles came).
+    // One batch reaches 0.870; four ingests 0.851 (events formed before later articles came;
+    // 0.883 and 0.870 before events needed shared specifics, issue 24).
     assert!(
         f1 >= 0.85,
         "B-cubed F1 in 4 ingests {f1:.3} under the floor"

@@ -114,10 +114,15 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
     }
     header.push(vec![plain(coverage)]);
     if !event.shared_terms.is_empty() || !event.shared_names.is_empty() {
-        let mut why = event.shared_names.clone();
+        // The specifics first: they are what holds the articles together.
+        let mut why = event.specifics.clone();
+        for n in &event.shared_names {
+            if !why.iter().any(|w| w.eq_ignore_ascii_case(n)) {
+                why.push(n.clone());
+            }
+        }
         // Terms that only repeat a name in lower case add nothing.
-        let name_words: Vec<String> = event
-            .shared_names
+        let name_words: Vec<String> = why
             .iter()
             .flat_map(|n| n.split(' ').map(str::to_lowercase).collect::<Vec<_>>())
             .collect();
@@ -129,10 +134,13 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
                 .cloned(),
         );
         // One article is together with nothing: its terms are what it is about.
-        let label = if event.articles.len() > 1 {
-            "Why together"
-        } else {
+        let label = if event.articles.len() == 1 {
             "Key terms"
+        } else if event.specifics.is_empty() {
+            // Nothing names this story alone: said, not passed off as one story.
+            "Why together (weak: no shared names, places or figures)"
+        } else {
+            "Why together"
         };
         header.push(vec![plain(format!("{label}: {}", why.join(", ")))]);
     }

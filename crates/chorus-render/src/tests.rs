@@ -65,6 +65,7 @@ fn event(id: &str, title: &str, articles: &[&str], sources: &[&str]) -> Event {
             .collect(),
         shared_terms: Vec::new(),
         shared_names: vec![],
+        specifics: vec![],
         account: Vec::new(),
         corroborated: Vec::new(),
         single_source: Vec::new(),
@@ -108,6 +109,7 @@ fn sample() -> Report {
     full.first_published = Some("2024-12-08T21:00:00Z".to_owned());
     full.last_published = Some("2024-12-09T06:30:00Z".to_owned());
     full.shared_terms = strings(&["assad", "moscow", "asylum", "damascus"]);
+    full.specifics = strings(&["assad"]);
     full.account = vec![
         AccountSentence {
             text: "Assad and his family arrived in Moscow.".to_owned(),
@@ -681,4 +683,25 @@ fn issue_25_bidi_controls_are_stripped_in_every_rendered_format() {
             assert!(found.is_empty(), "{format:?} keeps {found:?}");
         }
     }
+}
+
+/// Issue 24: an event that no name, place or figure holds together says so.
+#[test]
+fn an_event_held_by_topic_words_alone_says_its_evidence_is_weak() {
+    let mut report = sample();
+    let mut weak = event(
+        "e9",
+        "Two men shot outside a bar",
+        &["one", "two"],
+        &["Harbour Courier", "Daily Post"],
+    );
+    weak.shared_terms = strings(&["shot", "bar"]);
+    report.events.push(weak);
+    let text = render(&report, Format::Text, &SAMPLE_CONFIG);
+    assert!(
+        text.contains("Why together (weak: no shared names, places or figures): shot, bar"),
+        "{text}"
+    );
+    // The sample's event names its specifics first.
+    assert!(text.contains("Why together: assad, moscow"), "{text}");
 }

@@ -56,26 +56,45 @@ pub(crate) fn score(predicted: &[usize], gold: &[usize]) -> Scores {
     }
 }
 
+/// The sets `cargo xtask eval cluster --set NAME` scores: `multinews-val` (undated, the
+/// default), `gva-dev` (dated, titled, one topic throughout) and `seeds` (the two seed
+/// articles, one event of their own, mixed into `multinews-val`).
+pub(crate) const SETS: [&str; 3] = ["multinews-val", "gva-dev", "seeds"];
+
 /// The multinews-val articles, cleaned, with their gold event numbers.
 pub(crate) fn multinews() -> Result<(Vec<CleanArticle>, Vec<usize>)> {
-    let dir = shared("multinews-val")?;
-    let ingested = ingest_paths(&[dir.join("articles.jsonl")], &IngestConfig::default());
+    load("multinews-val")
+}
+
+/// The articles of a set of [`SETS`], cleaned, with their gold event numbers.
+pub(crate) fn load(set: &str) -> Result<(Vec<CleanArticle>, Vec<usize>)> {
+    let (dir, extra) = match set {
+        "seeds" => ("multinews-val", Some(shared("seeds")?)),
+        "multinews-val" | "gva-dev" => (set, None),
+        _ => anyhow::bail!("unknown set {set:?}; one of {}", SETS.join(", ")),
+    };
+    let dir = shared(dir)?;
+    let mut paths = vec![dir.join("articles.jsonl")];
+    paths.extend(extra.clone());
+    let ingested = ingest_paths(&paths, &IngestConfig::default());
     let mut gold_of: HashMap<String, usize> = HashMap::new();
     let events = std::fs::read_to_string(dir.join("events.jsonl"))?;
+    let mut count = 0;
     for (e, line) in events.lines().enumerate() {
         let v: serde_json::Value = serde_json::from_str(line)?;
         for a in v["articles"].as_array().context("articles")? {
             gold_of.insert(a.as_str().context("id")?.to_string(), e);
         }
+        count = e + 1;
     }
     let cleaned = chorus_clean::clean(ingested.articles, &Default::default());
     let gold = cleaned
         .iter()
-        .map(|a| {
-            gold_of
-                .get(&a.article.id)
-                .copied()
-                .context("article without gold")
+        .map(|a| match gold_of.get(&a.article.id) {
+            Some(&g) => Ok(g),
+            // The seed articles, read from their folder: one event of their own.
+            None if extra.is_some() => Ok(count),
+            None => anyhow::bail!("article {} without gold", a.article.id),
         })
         .collect::<Result<Vec<_>>>()?;
     Ok((cleaned, gold))
@@ -131,7 +150,8 @@ fn with_flags(args: &[&str]) -> ClusterConfig {
 
 /// `cargo xtask eval cluster`.
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
-    let (articles, gold) = multinews()?;
+    let set = flag::<String>(args, "--set").unwrap_or_else(|| SETS[0].to_string());
+    let (articles, gold) = load(&set)?;
     let mut config = with_flags(args);
     if let Some(t) = flag(args, "--threshold") {
         config.online.threshold = t;
@@ -154,12 +174,42 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--index-terms") {
         config.online.index_terms = x;
     }
+    if let Some(x) = flag(args, "--min-shared") {
+        config.online.min_shared = x;
+    }
+    if let Some(x) = flag(args, "--min-overlap") {
+        config.online.min_overlap = x;
+    }
+    if let Some(x) = flag(args, "--follow-slack") {
+        config.online.follow_slack = x;
+    }
+    if let Some(x) = flag(args, "--follow-shared") {
+        config.online.follow_shared = x;
+    }
+    if let Some(x) = flag(args, "--specific-days") {
+        config.online.specific_days = x;
+    }
+    if let Some(x) = flag(args, "--specific-share") {
+        config.online.specific_share = x;
+    }
+    if let Some(x) = flag(args, "--specific-df") {
+        config.online.specific_df = x;
+    }
+    if let Some(x) = flag(args, "--max-days") {
+        config.online.max_days_apart = x;
+    }
+    if let Some(x) = flag(args, "--text-date-days") {
+        config.text_date_days = x;
+    }
+    if args.contains(&"--no-text-dates") {
+        config.dates_from_text = false;
+    }
     let seeds: Vec<u64> = match flag::<u64>(args, "--shuffle") {
         Some(s) => vec![0, s],
         None => vec![0, 1, 2, 3],
     };
     println!(
-        "multinews-val: {} articles, {} gold events, threshold {}",
+        "{set}: {} articles, {} gold events, threshold {}",
         articles.len(),
         gold.iter().max().map_or(0, |m| m + 1),
         config.online.threshold
@@ -218,13 +268,23 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
             s.pairwise.2
         );
     }
+    if set == "seeds" {
+        if let Some((_, predicted)) = &first {
+            seed_event(&articles, &gold, predicted);
+        }
+    }
     // As a collection grows: the articles (shuffled) arrive in equal ingests; each ingest
     // restores the events stored after the previous one and adds its articles to them.
     println!("ingests    events  B3-P   B3-R   B3-F1  pair-P pair-R pair-F1  ms");
     let order = permutation(articles.len(), 1);
     let shuffled: Vec<CleanArticle> = order.iter().map(|&i| articles[i].clone()).collect();
     let shuffled_gold: Vec<usize> = order.iter().map(|&i| gold[i]).collect();
-    for parts in [2, 5, 20] {
+    let parts: &[usize] = if args.contains(&"--quick") {
+        &[]
+    } else {
+        &[2, 5, 20]
+    };
+    for &parts in parts {
         let start = Instant::now();
         let c = in_ingests(&shuffled, parts, &config);
         let ms = start.elapsed().as_millis();
@@ -233,7 +293,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     }
     if args.contains(&"--errors") {
         if let Some((c, predicted)) = first {
-            errors(&articles, &gold, &predicted, &c.events);
+            errors(&articles, &gold, &predicted, &c.events, &c.specifics);
         }
     }
     if args.contains(&"--halves") {
@@ -507,6 +567,35 @@ fn in_ingests(
     last
 }
 
+/// For the `seeds` set: the events that hold the seed articles (gold event of its own, the
+/// last one), with every article in them.
+fn seed_event(articles: &[CleanArticle], gold: &[usize], predicted: &[usize]) {
+    let seed = gold.iter().max().copied().unwrap_or(0);
+    let mut events: Vec<usize> = (0..articles.len())
+        .filter(|&i| gold[i] == seed)
+        .map(|i| predicted[i])
+        .collect();
+    events.sort_unstable();
+    events.dedup();
+    let members: Vec<usize> = (0..articles.len())
+        .filter(|&i| events.contains(&predicted[i]))
+        .collect();
+    let others = members.iter().filter(|&&i| gold[i] != seed).count();
+    println!(
+        "seed event: the seed articles in {} event(s) of {} articles, {others} of them not seeds{}",
+        events.len(),
+        members.len(),
+        if events.len() == 1 && others == 0 {
+            " (exactly the seeds)"
+        } else {
+            ""
+        }
+    );
+    for &i in &members {
+        println!("   g{:<4} {}", gold[i], snippet(&articles[i]));
+    }
+}
+
 fn snippet(a: &CleanArticle) -> String {
     let t: String = a.text().chars().take(90).collect();
     format!(
@@ -518,17 +607,24 @@ fn snippet(a: &CleanArticle) -> String {
 }
 
 /// Prints predicted events that mix gold events, and gold events split over predictions.
-fn errors(articles: &[CleanArticle], gold: &[usize], predicted: &[usize], events: &[Vec<usize>]) {
+fn errors(
+    articles: &[CleanArticle],
+    gold: &[usize],
+    predicted: &[usize],
+    events: &[Vec<usize>],
+    specifics: &[Vec<String>],
+) {
     println!("\n== predicted events mixing gold events ==");
-    for e in events {
+    for (e, specifics) in events.iter().zip(specifics) {
         let mut golds: Vec<usize> = e.iter().map(|&i| gold[i]).collect();
         golds.sort_unstable();
         golds.dedup();
         if golds.len() > 1 {
             println!(
-                "-- event of {} articles, {} gold events",
+                "-- event of {} articles, {} gold events; specifics: {}",
                 e.len(),
-                golds.len()
+                golds.len(),
+                specifics.join(", ")
             );
             for &i in e {
                 println!("   g{:<4} {}", gold[i], snippet(&articles[i]));
