@@ -151,12 +151,6 @@ struct Figure {
     /// whether it is a thing's ("built 35 years ago").
     owner: Option<u32>,
     thing: bool,
-    /// The terms of its whole sentence, sorted (by predicate class).
-    sentence: Vec<u32>,
-    /// Terms of its sentence that another instance of the thing follows ("the last strike").
-    earlier: Vec<u32>,
-    /// The uncommon words of its sentence as written, with their terms, in order.
-    sentence_words: Vec<(u32, String)>,
 }
 
 /// A word token: byte offset and text, hyphenated words split at their hyphens so
@@ -303,30 +297,38 @@ fn hedge_start(words: &[(usize, &str)], fi: usize, off: usize) -> usize {
     start
 }
 
-fn figures(units: &Units, u: usize) -> Vec<Figure> {
+/// Whether a term is uncommon enough in the event to say which thing a figure is about.
+fn rare(units: &Units, t: u32) -> bool {
+    let df = units.df.get(t as usize).copied().unwrap_or(0.0);
+    df <= MAX_CONTEXT_DF || df * units.units.len() as f32 <= 3.0
+}
+
+/// What pairing reads of a whole sentence, once for all its figures.
+struct SentenceTerms {
+    /// Its terms, sorted (by predicate class).
+    terms: Vec<u32>,
+    /// Terms that another instance of the thing follows ("the last strike").
+    earlier: Vec<u32>,
+    /// Its uncommon words as written, with their terms, in order.
+    words: Vec<(u32, String)>,
+}
+
+fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
     let unit = &units.units[u];
     let text = unit.text;
-    let words = tokens(text);
-    let mut out = Vec::new();
-    let n = units.units.len() as f32;
-    let rare = |t: u32| {
-        let df = units.df[t as usize];
-        df <= MAX_CONTEXT_DF || df * n <= 3.0
-    };
-    let mut sentence: Vec<u32> = unit
+    let mut terms: Vec<u32> = unit
         .terms
         .iter()
         .map(|t| crate::statement::predicate(units, t.0))
         .collect();
-    sentence.sort_unstable();
-    sentence.dedup();
-    let word_at = |o: usize| chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
+    terms.sort_unstable();
+    terms.dedup();
     let mut earlier = Vec::new();
-    let mut sentence_words: Vec<(u32, String)> = Vec::new();
+    let mut words: Vec<(u32, String)> = Vec::new();
     for &(t, o) in &unit.terms {
         let id = crate::statement::predicate(units, t);
-        let before = text[..o].trim_end();
-        let last_word = before
+        let last_word = text[..o]
+            .trim_end()
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
@@ -336,10 +338,23 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         ) {
             earlier.push(id);
         }
-        if rare(t) && !sentence_words.iter().any(|w| w.0 == id) {
-            sentence_words.push((id, word_at(o).to_string()));
+        if rare(units, t) && !words.iter().any(|w| w.0 == id) {
+            let word = chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
+            words.push((id, word.to_string()));
         }
     }
+    SentenceTerms {
+        terms,
+        earlier,
+        words,
+    }
+}
+
+fn figures(units: &Units, u: usize) -> Vec<Figure> {
+    let unit = &units.units[u];
+    let text = unit.text;
+    let words = tokens(text);
+    let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let fi = k;
@@ -605,7 +620,7 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             .iter()
             .filter(|&&(_, o)| o >= lo && o < hi && !(o >= off && o < unit_end))
             // News predicates ("injured", "evacuated") say what is counted however common.
-            .filter(|&&(t, _)| rare(t) || crate::statement::predicate(units, t) != t)
+            .filter(|&&(t, _)| rare(units, t) || crate::statement::predicate(units, t) != t)
             .map(|&(t, o)| {
                 let word = chorus_text::words(&text[o..]).next().map_or("", |x| x.1);
                 (crate::statement::predicate(units, t), word.to_string())
@@ -638,16 +653,13 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             head_word: head_text,
             owner,
             thing,
-            sentence: sentence.clone(),
-            earlier: earlier.clone(),
-            sentence_words: sentence_words.clone(),
         });
     }
     out
 }
 
 /// Whether two figures are versions of one quantity.
-fn comparable(units: &Units, a: &Figure, b: &Figure) -> bool {
+fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure) -> bool {
     let (ua, ub) = (&units.units[a.unit_index], &units.units[b.unit_index]);
     if ua.source == ub.source {
         return false;
@@ -661,18 +673,10 @@ fn comparable(units: &Units, a: &Figure, b: &Figure) -> bool {
     if small <= 0.0 || large > small * 4.0 {
         return false;
     }
-    // An age is a person's or a thing's: of one person when a name near both says so, of one
-    // thing when both name the same thing that is not a person.
+    // An age is a person's or a thing's: of one person when both name the same owner ("Reyne,
+    // 67," / "67-year-old Reyne"), of one thing when both name the same thing that is not a
+    // person.
     if a.kind == Kind::Age {
-        let names = |f: &Figure| -> Vec<u32> {
-            f.context_words
-                .iter()
-                .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
-                .map(|(t, _)| *t)
-                .collect()
-        };
-        let same_name = names(a).iter().any(|t| names(b).contains(t));
-        let _ = same_name;
         if let (Some(x), Some(y)) = (a.owner, b.owner) {
             return x == y;
         }
@@ -686,27 +690,23 @@ fn comparable(units: &Units, a: &Figure, b: &Figure) -> bool {
             return false;
         }
     }
+    let (sa, sb) = (&sentences[a.unit_index], &sentences[b.unit_index]);
     match (a.head, b.head) {
         (Some(x), Some(y)) => return x == y,
-        (Some(x), None) => return b.sentence.binary_search(&x).is_ok() && !b.earlier.contains(&x),
-        (None, Some(y)) => return a.sentence.binary_search(&y).is_ok() && !a.earlier.contains(&y),
+        (Some(x), None) => return sb.terms.binary_search(&x).is_ok() && !sb.earlier.contains(&x),
+        (None, Some(y)) => return sa.terms.binary_search(&y).is_ok() && !sa.earlier.contains(&y),
         (None, None) => {}
     }
     // A length of time or an age without the noun it qualifies needs two uncommon words of
     // its sentence in common ("nine hours clinging to the roof of a barn" / "stranded on the
     // roof of a barn for nearly 12 hours").
-    let rare = |t: &&u32| {
-        let df = units.df.get(**t as usize).copied().unwrap_or(0.0);
-        df <= MAX_CONTEXT_DF || df * units.units.len() as f32 <= 3.0
-    };
     let shared = |x: &[u32], y: &[u32]| {
         x.iter()
-            .filter(|t| y.binary_search(t).is_ok())
-            .filter(rare)
+            .filter(|&&t| y.binary_search(&t).is_ok() && rare(units, t))
             .count()
     };
     match a.kind {
-        Kind::Duration | Kind::Age => shared(&a.sentence, &b.sentence) >= 2,
+        Kind::Duration | Kind::Age => shared(&sa.terms, &sb.terms) >= 2,
         // A count, an amount or a share is of the same thing when the words around both say
         // what happened to it in the same terms (a news predicate: "injured", "evacuated"),
         // or share two words.
@@ -730,6 +730,9 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
 pub(crate) fn find(units: &Units) -> Vec<Difference> {
     let all: Vec<Figure> = (0..units.units.len())
         .flat_map(|u| figures(units, u))
+        .collect();
+    let sentences: Vec<SentenceTerms> = (0..units.units.len())
+        .map(|u| sentence_terms(units, u))
         .collect();
     // Comparable figures are found among figures of one kind sharing a context term (through
     // an index of context terms), so a large event does not compare every pair.
@@ -757,20 +760,20 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
         let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         // Indexed by the terms of their sentences, which hold their contexts and heads.
         for &i in members {
-            for &t in &all[i].sentence {
+            for &t in &sentences[all[i].unit_index].terms {
                 postings.entry(t).or_default().push(i);
             }
         }
         let mut partners: Vec<usize> = Vec::new();
         for &i in members {
             partners.clear();
-            for t in &all[i].sentence {
+            for t in &sentences[all[i].unit_index].terms {
                 partners.extend(postings[t].iter().copied().filter(|&j| j > i));
             }
             partners.sort_unstable();
             partners.dedup();
             for &j in &partners {
-                if comparable(units, &all[i], &all[j]) {
+                if comparable(units, &sentences, &all[i], &all[j]) {
                     join(&mut parent, i, j);
                     if conflict(&all[i], &all[j]) {
                         conflicts[i] = true;
@@ -825,7 +828,7 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
             }
         }
         out.push(Difference {
-            about: about(&all, &members),
+            about: about(&all, &sentences, &members),
             versions,
         });
     }
@@ -834,14 +837,14 @@ pub(crate) fn find(units: &Units) -> Vec<Difference> {
 
 /// What differs, in a reader's words: the words of what the figures are about that most of
 /// them share, in the order the first figure says them, with what is measured.
-fn about(all: &[Figure], members: &[usize]) -> String {
+fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> String {
     let first = &all[members[0]];
     let shared = |words: &[(u32, String)]| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for (t, w) in words {
             let everywhere = members[1..]
                 .iter()
-                .any(|&m| all[m].sentence.binary_search(t).is_ok());
+                .any(|&m| sentences[all[m].unit_index].terms.binary_search(t).is_ok());
             if everywhere && !out.iter().any(|o| o.eq_ignore_ascii_case(w)) {
                 out.push(w.to_lowercase());
             }
@@ -850,7 +853,7 @@ fn about(all: &[Figure], members: &[usize]) -> String {
     };
     let mut words = shared(&first.context_words);
     if words.is_empty() {
-        words = shared(&first.sentence_words);
+        words = shared(&sentences[first.unit_index].words);
         words.truncate(4);
     }
     if let Some(head) = members.iter().find_map(|&m| all[m].head_word.as_ref()) {
