@@ -3,34 +3,18 @@
 //! addressing lines) reads badly on its own, so it gets a weight below one. The rules look at
 //! the shape of the sentence only, never at a particular site's wording.
 
-/// Month names and abbreviations, for captions that end in a date (and, in `differences.rs`,
-/// numbers beside them that are dates).
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Whether a word names a month, in full (`chorus_text::MONTH_NAMES`) or by its usual
+/// abbreviation, any case: for captions that end in a date (and, in `differences.rs`,
+/// numbers beside a month, which are dates).
+pub(crate) fn is_month(word: &str) -> bool {
+    const ABBREVIATIONS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    chorus_text::MONTH_NAMES
+        .iter()
+        .chain(&ABBREVIATIONS)
+        .any(|m| word.eq_ignore_ascii_case(m))
+}
 
 /// How fit `text` is to be an account sentence: 1.0 for prose, less for debris, 0.0 for lines
 /// that must never be shown on their own.
@@ -86,9 +70,7 @@ pub(crate) fn fitness(text: &str) -> f32 {
     // Photo captions: "(L)", "(R)", or a closing dateline ("..., June 5, 2017.").
     let tail = &words[n.saturating_sub(3)..];
     let dated = tail.len() == 3
-        && MONTHS
-            .iter()
-            .any(|m| tail[0].trim_end_matches('.').eq_ignore_ascii_case(m))
+        && is_month(tail[0].trim_end_matches('.'))
         && tail[2].trim_end_matches('.').len() == 4
         && tail[2]
             .trim_end_matches('.')

@@ -13,7 +13,7 @@
 //! trillion)"), dates and times are not figures. chorus shows every version and picks no
 //! winner.
 
-use crate::candidate::MONTHS;
+use crate::candidate::is_month;
 use crate::statement::NUMBER_WORDS;
 use crate::units::{join, root};
 use crate::Units;
@@ -402,8 +402,8 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         let around = |s: &str| s.trim_end().ends_with(':') || s.trim_end().ends_with('/');
         if time.is_none() && (around(before_text) || text[end..].starts_with([':', '/']))
             || around(before_text)
-            || prev_word.is_some_and(|p| lower_is(p, MONTHS))
-            || next.is_some_and(|n| lower_is(n, MONTHS))
+            || prev_word.is_some_and(is_month)
+            || next.is_some_and(is_month)
             || (digits && (1900.0..2100.0).contains(&value) && !text[end..].starts_with('%'))
         {
             continue;

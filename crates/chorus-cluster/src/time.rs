@@ -21,25 +21,11 @@ pub fn day_number(date: &str) -> Option<i64> {
 
 /// The month (1-12) an English month name or its usual abbreviation stands for.
 fn month(word: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if word.len() < 3 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     let lower = word.to_ascii_lowercase();
-    let m = MONTHS.iter().position(|m| {
+    let m = chorus_text::MONTH_NAMES.iter().position(|m| {
         *m == lower || (lower.len() >= 3 && lower.len() <= 4 && m.starts_with(&*lower))
     })?;
     // "May" as a short form is the month itself; "Mar" or "Sept" abbreviate.

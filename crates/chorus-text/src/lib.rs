@@ -10,3 +10,19 @@ pub use normalize::{normalize_into, normalized};
 pub use sentences::sentences;
 pub use terms::{index_words, is_stopword, language_code, push_lower_word, words, Terms};
 pub use vector::{cosine, unit, SparseVector};
+
+/// The English month names, January first: the one list the stages read dates with.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
