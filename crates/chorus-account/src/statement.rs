@@ -142,6 +142,12 @@ pub(crate) struct Claim {
 }
 
 impl Claim {
+    /// Content words in lower case: a line without any (a list of names after a label, a
+    /// credit) states nothing.
+    pub(crate) fn has_predicate(&self) -> bool {
+        !self.lower.is_empty()
+    }
+
     pub(crate) fn of(units: &Units, u: usize) -> Claim {
         let unit = &units.units[u];
         let text = unit.text;
@@ -398,14 +404,6 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
         return 0.0;
     }
     score(&features(units, claims, a, b), &WEIGHTS)
-}
-
-impl Claim {
-    /// Content words in lower case: a line without any (a list of names after a label, a
-    /// credit) states nothing.
-    pub(crate) fn has_predicate(&self) -> bool {
-        !self.lower.is_empty()
-    }
 }
 
 /// The sentences of an event read for the decision: for fitting and scoring the model on

@@ -36,38 +36,6 @@ pub(crate) fn gold_and_articles() -> Result<(Gold, HashMap<String, chorus_model:
 
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let (gold, articles) = gold_and_articles()?;
-    if args.contains(&"--pairs") {
-        // The model alone on the dev pairs: each pair's two sentences as written.
-        let text = |sp: &chorus_eval::account::Span| {
-            articles
-                .get(&sp.article)
-                .and_then(|a| a.body.get(sp.start..sp.end))
-                .unwrap_or("")
-                .to_string()
-        };
-        let scored: Vec<(f32, bool)> = gold
-            .pairs
-            .iter()
-            .filter(|p| p.part == "dev")
-            .map(|p| {
-                let f = chorus_account::statement::pair_features(&text(&p.a), &text(&p.b));
-                (
-                    chorus_account::statement::score(&f, &chorus_account::statement::WEIGHTS),
-                    p.label == chorus_eval::account::Label::Same,
-                )
-            })
-            .collect();
-        println!(
-            "the model on {} dev pairs: cut-off precision recall",
-            scored.len()
-        );
-        for t in [0.1f32, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
-            let tp = scored.iter().filter(|(p, y)| *p >= t && *y).count() as f64;
-            let fp = scored.iter().filter(|(p, y)| *p >= t && !*y).count() as f64;
-            let pos = scored.iter().filter(|(_, y)| *y).count() as f64;
-            println!("  {t:.2} {:.3} {:.3}", tp / (tp + fp).max(1.0), tp / pos);
-        }
-    }
     let parts = gold.score(&articles, &Default::default());
     for (part, s) in &parts {
         println!("{part}: {}", s.summary());
