@@ -8,8 +8,8 @@ use crate::{AccountConfig, Unit, Units};
 
 /// Whether a sentence states something a fact can rest on: long enough, and prose (not a
 /// caption, heading, link, embed label or cut-off teaser: `candidate::fitness` of zero).
-pub(crate) fn is_statement(unit: &Unit, config: &AccountConfig) -> bool {
-    unit.words >= config.min_fact_words && crate::candidate::fitness(unit.text) > 0.0
+pub(crate) fn is_statement(unit: &Unit, claim: &Claim, config: &AccountConfig) -> bool {
+    unit.words >= config.min_fact_words && claim.fitness > 0.0
 }
 use chorus_model::{CorroboratedFact, SingleSourceFact};
 
@@ -66,7 +66,7 @@ pub(crate) fn align(units: &Units, claims: &[Claim], config: &AccountConfig) -> 
         .units
         .iter()
         .zip(claims)
-        .map(|(u, c)| is_statement(u, config) && c.has_predicate())
+        .map(|(u, c)| is_statement(u, c, config) && c.has_predicate())
         .collect();
     let every_fact = config.same_statement <= 0.0;
     let mut dot: Vec<f32> = Vec::new();
@@ -165,6 +165,7 @@ fn same_words_one_fact(units: &Units, facts: Vec<Fact>) -> Vec<Fact> {
 /// Splits facts into corroborated (two or more outlets) and single-source lists.
 pub(crate) fn report(
     units: &Units,
+    claims: &[Claim],
     facts: &[Fact],
     config: &AccountConfig,
 ) -> (Vec<CorroboratedFact>, Vec<SingleSourceFact>) {
@@ -172,7 +173,7 @@ pub(crate) fn report(
     let mut single = Vec::new();
     for fact in facts {
         let lead = &units.units[fact.units[0]];
-        if !is_statement(lead, config) {
+        if !is_statement(lead, &claims[fact.units[0]], config) {
             continue;
         }
         let mut citations: Vec<chorus_model::Citation> =
@@ -296,8 +297,12 @@ mod tests {
         let units = Units::new(&refs);
         assert_eq!(units.repeat, [false, false, true, false, false]);
         let config = AccountConfig::default();
-        let (corroborated, single) =
-            report(&units, &align(&units, &claims(&units), &config), &config);
+        let (corroborated, single) = report(
+            &units,
+            &claims(&units),
+            &align(&units, &claims(&units), &config),
+            &config,
+        );
         assert_eq!(corroborated.iter().filter(|c| c.text == BRIDGE).count(), 1);
         let singles: Vec<&str> = single.iter().map(|s| s.text.as_str()).collect();
         assert!(!singles.contains(&BRIDGE), "{singles:?}");

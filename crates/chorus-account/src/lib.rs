@@ -143,7 +143,7 @@ pub fn account(
         },
     );
     let account = summary::select(&units, &claims, &facts, &likely, config);
-    let (corroborated, single_source) = facts::report(&units, &facts, config);
+    let (corroborated, single_source) = facts::report(&units, &claims, &facts, config);
     let mut differences = differences::find(&units);
     differences.extend(differences::name_spellings(&units, names));
     let quotes = quotes::find(articles, names);

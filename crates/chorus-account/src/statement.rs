@@ -139,6 +139,8 @@ pub(crate) struct Claim {
     negated: bool,
     modal: bool,
     words: usize,
+    /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
+    pub(crate) fitness: f32,
 }
 
 impl Claim {
@@ -153,6 +155,7 @@ impl Claim {
         let text = unit.text;
         let mut claim = Claim {
             words: unit.words,
+            fitness: crate::candidate::fitness(text),
             ..Claim::default()
         };
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);

@@ -43,11 +43,7 @@ pub(crate) fn select(
     let fact_of = fact_of(n, likely);
     let central = &units.centrality;
     let max_c = central.iter().copied().fold(0f32, f32::max).max(1e-6);
-    let fitness: Vec<f32> = units
-        .units
-        .iter()
-        .map(|u| crate::candidate::fitness(u.text))
-        .collect();
+    let fitness: Vec<f32> = claims.iter().map(|c| c.fitness).collect();
     let outlets: Vec<f32> = likely
         .iter()
         .map(|f| f.independent(units).0.len() as f32)
