@@ -431,18 +431,9 @@ impl<'a> EventClaims<'a> {
     pub fn unit_at(&self, article: &str, start: usize, end: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for u in 0..self.units.units.len() {
-            let c = self.units.citation(u);
-            if c.article != article {
-                continue;
-            }
-            let (Some(cs), Some(ce)) = (c.source_start, c.source_end) else {
-                continue;
-            };
-            let overlap = ce.min(end).saturating_sub(cs.max(start));
-            if overlap * 2 >= (ce - cs).min(end - start).max(1)
-                && best.is_none_or(|b| overlap > b.0)
-            {
-                best = Some((overlap, u));
+            let overlap = self.units.citation(u).source_overlap(article, start, end);
+            if let Some(o) = overlap.filter(|&o| best.is_none_or(|b| o > b.0)) {
+                best = Some((o, u));
             }
         }
         best.map(|b| b.1)

@@ -56,14 +56,19 @@ fn span(v: &Value) -> Span {
     }
 }
 
+/// The JSON lines of a gold file; lines that do not parse are skipped.
+fn records(text: &str) -> impl Iterator<Item = Value> + '_ {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+}
+
 fn field(v: &Value, key: &str) -> String {
     v[key].as_str().unwrap_or_default().to_string()
 }
 
 /// The pairs of `pairs.jsonl`; lines that do not parse are skipped.
 pub fn read_pairs(text: &str) -> Vec<GoldPair> {
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+    records(text)
         .filter_map(|v| {
             let label = match v["label"].as_str()? {
                 "same" => Label::Same,
@@ -85,8 +90,7 @@ pub fn read_pairs(text: &str) -> Vec<GoldPair> {
 
 /// The differences of `differences.jsonl`.
 pub fn read_differences(text: &str) -> Vec<GoldDifference> {
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+    records(text)
         .map(|v| GoldDifference {
             set: field(&v, "set"),
             event: field(&v, "event"),
@@ -190,14 +194,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Whether a citation and a gold sentence are the same sentence: same article, and the spans
 /// overlap by at least half of the shorter (sentence splitting may differ a little).
 fn covers(c: &Citation, s: &Span) -> bool {
-    let (Some(cs), Some(ce)) = (c.source_start, c.source_end) else {
-        return false;
-    };
-    if c.article != s.article {
-        return false;
-    }
-    let overlap = ce.min(s.end).saturating_sub(cs.max(s.start));
-    overlap * 2 >= (ce - cs).min(s.end - s.start).max(1)
+    c.source_overlap(&s.article, s.start, s.end).is_some()
 }
 
 /// The sentence a citation points at, for error lines.
@@ -357,8 +354,7 @@ pub struct GoldEvent {
 
 /// The events of `events.jsonl`.
 pub fn read_events(text: &str) -> Vec<GoldEvent> {
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+    records(text)
         .map(|v| GoldEvent {
             set: field(&v, "set"),
             event: field(&v, "event"),

@@ -288,6 +288,20 @@ pub struct Citation {
     pub source_end: Option<usize>,
 }
 
+impl Citation {
+    /// How many bytes the cited sentence shares with `start..end` of article `article`'s
+    /// original input, when that is at least half of the shorter of the two (the same
+    /// sentence, however the two were cut); `None` otherwise or without source offsets.
+    pub fn source_overlap(&self, article: &str, start: usize, end: usize) -> Option<usize> {
+        let (cs, ce) = (self.source_start?, self.source_end?);
+        if self.article != article {
+            return None;
+        }
+        let overlap = ce.min(end).saturating_sub(cs.max(start));
+        (overlap * 2 >= (ce - cs).min(end.saturating_sub(start)).max(1)).then_some(overlap)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountSentence {
     pub text: String,
