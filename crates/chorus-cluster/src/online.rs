@@ -132,18 +132,15 @@ impl EventState {
                 }
             }
         }
-        self.first_day = self
-            .members
-            .iter()
-            .filter_map(|&m| days[m])
-            .map(|d| d.0)
-            .min();
-        self.last_day = self
-            .members
-            .iter()
-            .filter_map(|&m| days[m])
-            .map(|d| d.1)
-            .max();
+        // The span of what is left, in one pass over the members.
+        let span = self.members.iter().filter_map(|&m| days[m]).fold(
+            None,
+            |span: Option<(i64, i64)>, (first, last)| {
+                Some(span.map_or((first, last), |(f, l)| (f.min(first), l.max(last))))
+            },
+        );
+        self.first_day = span.map(|s| s.0);
+        self.last_day = span.map(|s| s.1);
     }
 
     /// The dot product of the event's sum with `v`, and the specifics they share.
