@@ -22,10 +22,12 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub use chorus_extract::Extracted;
+pub use chorus_fetch::{FetchConfig, Fetcher, Validators};
 pub use error::{IngestError, Result};
 pub use json::parse_json;
 pub use language::detect_language;
 pub use text::{normalize_date, parse_text};
+pub use web::ingest_url_with;
 
 /// Limits for reading inputs.
 #[derive(Debug, Clone)]
@@ -38,6 +40,20 @@ pub struct IngestConfig {
     /// Where the ETag / Last-Modified of fetched URLs are kept between runs (JSON), so that
     /// fetching a feed again is a cheap conditional GET (a 304 adds nothing).
     pub validators: Option<PathBuf>,
+    /// With [`IngestConfig::fetch_pages`]: feed items whose link this says is already held
+    /// are left out, their pages not fetched again (a watcher polling a feed asks its
+    /// collection).
+    pub known_page: Option<KnownPage>,
+}
+
+/// Whether a page URL is already held (see [`IngestConfig::known_page`]).
+#[derive(Clone)]
+pub struct KnownPage(pub std::sync::Arc<dyn Fn(&str) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for KnownPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KnownPage(..)")
+    }
 }
 
 impl Default for IngestConfig {
@@ -46,6 +62,7 @@ impl Default for IngestConfig {
             max_file_bytes: 256 * 1024 * 1024,
             fetch_pages: false,
             validators: None,
+            known_page: None,
         }
     }
 }

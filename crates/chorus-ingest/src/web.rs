@@ -158,6 +158,10 @@ pub(crate) fn ingest_feed(
         }
     };
     for item in items {
+        let known = |link: &str| config.known_page.as_ref().is_some_and(|k| (k.0)(link));
+        if config.fetch_pages && item.link.as_deref().is_some_and(known) {
+            continue;
+        }
         let mut article = item.to_article();
         article.path = Some(shown.to_string());
         if config.fetch_pages {
@@ -287,6 +291,15 @@ pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
     load_validators(&fetcher, config, &mut out);
     fetch_url(&fetcher, url, config, &mut out);
     save_validators(&fetcher, config, &mut out);
+    out
+}
+
+/// Fetches a URL with a fetcher the caller keeps (its per-host delays, robots.txt and
+/// validators last across calls): a feed becomes its items, anything else is extracted as a
+/// page; a `304` gives nothing, a failure a diagnostic with the input counted as skipped.
+pub fn ingest_url_with(fetcher: &Fetcher, url: &str, config: &IngestConfig) -> Ingested {
+    let mut out = Ingested::default();
+    fetch_url(fetcher, url, config, &mut out);
     out
 }
 

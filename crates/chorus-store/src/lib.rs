@@ -19,14 +19,13 @@ mod schema;
 mod search;
 mod sqlite;
 
-pub use chorus_pipeline::{Earlier, Grouping};
 pub use error::{Result, StoreError};
 pub use sqlite::{OpenOptions, Store};
 
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
 /// What [`Collection::add_articles`] did with each article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +36,25 @@ pub struct AddOutcome {
     pub unchanged: usize,
     /// Articles already stored whose content changed: stored as a new version.
     pub new_versions: usize,
+}
+
+impl std::ops::AddAssign for AddOutcome {
+    fn add_assign(&mut self, o: AddOutcome) {
+        self.added += o.added;
+        self.unchanged += o.unchanged;
+        self.new_versions += o.new_versions;
+    }
+}
+
+/// What a refresh starts from, read in bulk without the events themselves
+/// ([`Collection::stored_grouping`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredGrouping {
+    /// The article ids of every stored event, largest first (as [`Collection::events`]
+    /// lists them).
+    pub groups: Vec<Vec<String>>,
+    /// The stored cleaned text of each of those articles, by id.
+    pub texts: BTreeMap<String, String>,
 }
 
 /// Which events [`Collection::events`] lists, and in which order.
@@ -143,6 +161,8 @@ pub trait Collection: Send + Sync {
     /// The current version of every article, in the order they were first stored.
     fn articles(&self) -> Result<Vec<Article>>;
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
+    /// Whether an article with this URL is stored.
+    fn has_url(&self, url: &str) -> Result<bool>;
     /// Replaces the events, entities and cleaned texts with those of `report`. Events keep the
     /// id of the stored event whose articles they mostly hold: `report`'s events are given
     /// their stored ids in place (not copied: a large collection's events are hundreds of
@@ -160,13 +180,10 @@ pub trait Collection: Send + Sync {
     fn event(&self, id: &str) -> Result<Option<Event>>;
     /// The cleaned text citations point into.
     fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>>;
-    /// What [`refresh_events`] groups from (with `grouping`), read in bulk without the events
-    /// themselves: the article ids of every stored event, largest first (as
-    /// [`Collection::events`] lists them), and the stored cleaned text of each of those
-    /// articles by id.
-    fn stored_grouping(&self, grouping: Grouping) -> Result<Earlier>;
-    /// Every stored event, largest first (as [`Collection::events`] lists them): what
-    /// [`refresh_events`] keeps accounts from once the grouping is done.
+    /// What a refresh groups from, read in bulk without the events themselves.
+    fn stored_grouping(&self) -> Result<StoredGrouping>;
+    /// Every stored event, largest first (as [`Collection::events`] lists them): what a
+    /// refresh keeps accounts from once the grouping is done.
     fn all_events(&self) -> Result<Vec<Event>>;
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
     fn entities(&self) -> Result<Vec<EntitySummary>>;
@@ -194,92 +211,4 @@ pub trait Collection: Send + Sync {
             diagnostics: Vec::new(),
         }))
     }
-}
-
-/// What [`refresh_events`] produced: the articles it grouped and the events now stored.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Refreshed {
-    pub articles: usize,
-    pub events: usize,
-    /// Where the time went.
-    pub phases: RefreshPhases,
-}
-
-/// Wall time of each step of [`refresh_events`], in order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RefreshPhases {
-    /// Reading the stored articles.
-    pub read_articles: Duration,
-    /// Reading the stored events' article ids and cleaned texts.
-    pub read_grouping: Duration,
-    /// Cleaning every article (an outlet's furniture is learned from all its articles).
-    pub clean: Duration,
-    /// Grouping: the stored events restored, the new articles placed, touched events repaired.
-    pub group: Duration,
-    /// Reading the stored events (those nothing touched are kept as they are).
-    pub read_events: Duration,
-    /// Building the events the new articles touched, and the report.
-    pub assemble: Duration,
-    /// Writing what changed: events, entities, cleaned texts.
-    pub store: Duration,
-}
-
-impl RefreshPhases {
-    /// The phases with their names, in order.
-    pub fn named(&self) -> [(&'static str, Duration); 7] {
-        [
-            ("read articles", self.read_articles),
-            ("read grouping", self.read_grouping),
-            ("clean", self.clean),
-            ("group", self.group),
-            ("read events", self.read_events),
-            ("assemble", self.assemble),
-            ("store", self.store),
-        ]
-    }
-}
-
-/// Recomputes the events of the collection from its stored articles and stores them.
-///
-/// This is the one place where stored articles become stored events. With
-/// [`Grouping::Incremental`] the stored events are the grouping to start from: only articles
-/// stored (or changed) since are placed, and only the events they touch are repaired; with
-/// [`Grouping::Regroup`] the whole collection is grouped again from scratch. Either way an
-/// event whose articles and their cleaned texts are unchanged keeps its stored account,
-/// entities and title (incrementally, the whole stored event), so only the events new
-/// articles touch are recomputed.
-pub fn refresh_events(
-    collection: &dyn Collection,
-    config: &chorus_pipeline::Config,
-    grouping: Grouping,
-) -> Result<Refreshed> {
-    let mut phases = RefreshPhases::default();
-    let mut clock = Instant::now();
-    let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
-    let articles = collection.articles()?;
-    let count = articles.len();
-    phases.read_articles = lap();
-    let earlier = collection.stored_grouping(grouping)?;
-    phases.read_grouping = lap();
-    let grouped = chorus_pipeline::group_reusing(articles, config, earlier);
-    phases.clean = grouped.cleaning_time();
-    phases.group = lap().saturating_sub(phases.clean);
-    // The stored events are read only now: a large collection's events and its grouping
-    // state are each hundreds of megabytes, and need not be in memory together.
-    let events = collection.all_events()?;
-    phases.read_events = lap();
-    let mut report = grouped.assemble(events, Vec::new(), config);
-    phases.assemble = lap();
-    let events = if collection.set_events(&mut report)? {
-        report.events.len()
-    } else {
-        // Another refresh, begun later over more articles, stored its events first.
-        collection.stats()?.events
-    };
-    phases.store = lap();
-    Ok(Refreshed {
-        articles: count,
-        events,
-        phases,
-    })
 }

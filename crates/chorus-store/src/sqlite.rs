@@ -6,10 +6,9 @@ use crate::lock::DirLock;
 use crate::search::{snippet, IndexDoc, TextIndex};
 use crate::{
     AddOutcome, Collection, EntitySummary, EventFilter, EventOrder, EventSummary, Result,
-    SearchHit, Stats, StoreError, StoredArticle,
+    SearchHit, Stats, StoreError, StoredArticle, StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
-use chorus_pipeline::{Earlier, Grouping};
 use rayon::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
@@ -606,6 +605,15 @@ impl Collection for Store {
         }))
     }
 
+    fn has_url(&self, url: &str) -> Result<bool> {
+        let conn = self.reading()?;
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT 1 FROM articles WHERE url = ?1 LIMIT 1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
+        Ok(found.is_some())
+    }
+
     fn set_events(&self, report: &mut Report) -> Result<bool> {
         let (mut conn, _lock) = self.writing()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -706,7 +714,7 @@ impl Collection for Store {
 
     /// Two queries (not one per event and one per article); of each cleaned article only its
     /// id and text are read from the JSON.
-    fn stored_grouping(&self, grouping: Grouping) -> Result<Earlier> {
+    fn stored_grouping(&self) -> Result<StoredGrouping> {
         #[derive(serde::Deserialize)]
         struct Text {
             id: String,
@@ -738,11 +746,7 @@ impl Collection for Store {
                 texts.insert(t.id, t.text);
             }
         }
-        Ok(Earlier {
-            groups,
-            texts,
-            grouping,
-        })
+        Ok(StoredGrouping { groups, texts })
     }
 
     fn all_events(&self) -> Result<Vec<Event>> {

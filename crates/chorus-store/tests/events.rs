@@ -5,7 +5,7 @@
 
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::{Article, Report};
-use chorus_store::{Collection, EventFilter, Grouping, OpenOptions, Store};
+use chorus_store::{Collection, EventFilter, OpenOptions, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -73,7 +73,7 @@ fn holds(store: &Store, report: &Report) {
     }
     // What a refresh starts from, read in bulk: the events as listed one by one, the
     // articles of each, and the cleaned text of every article they hold.
-    let earlier = store.stored_grouping(Grouping::Incremental).unwrap();
+    let earlier = store.stored_grouping().unwrap();
     let (groups, texts) = (earlier.groups, earlier.texts);
     let events = store.all_events().unwrap();
     let one_by_one: Vec<_> = listed

@@ -12,7 +12,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chorus_model::{Diagnostic, SameStory};
-use chorus_store::{refresh_events, AddOutcome, Grouping};
+use chorus_store::AddOutcome;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -175,20 +175,14 @@ pub(crate) async fn post_articles(
     }
     let diagnostics = parsed.diagnostics;
     let articles = parsed.articles;
-    let refreshing = Arc::clone(&state.refreshing);
+    let intake = Arc::clone(&state.intake);
     let result = state
-        .run(move |store, pipeline| {
-            let outcome = store.add_articles(&articles)?;
-            // A refresh panicking elsewhere leaves nothing half-done behind this lock.
-            let _one = refreshing.lock().unwrap_or_else(|e| e.into_inner());
-            if store.events_outdated()? {
-                refresh_events(store, pipeline, Grouping::Incremental)?;
-            }
-            let stats = store.stats()?;
+        .run(move |_, _| {
+            let posted = intake.post(&articles, &[])?;
             Ok(Ingested {
-                outcome,
-                articles: stats.articles,
-                events: stats.events,
+                outcome: posted.outcome,
+                articles: posted.articles,
+                events: posted.events,
                 ids: articles.iter().map(|a| a.id.clone()).collect(),
                 diagnostics,
             })

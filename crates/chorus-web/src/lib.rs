@@ -21,6 +21,7 @@ use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
+use chorus_intake::Intake;
 use chorus_model::{Article, SameStory};
 use chorus_pipeline::Comparer;
 use chorus_store::Collection;
@@ -68,12 +69,11 @@ type Counted = (i64, Arc<Comparer>);
 /// What every handler shares: the collection and the settings used to refresh its events.
 #[derive(Clone)]
 pub struct AppState {
-    store: Arc<dyn Collection>,
-    pipeline: Arc<chorus_pipeline::Config>,
+    /// The collection, and the one way articles come in (`POST /api/articles`, and `serve --watch` beside it):
+    /// one refresh at a time, and a POST that waited finds its articles already grouped by
+    /// the refresh it waited for.
+    intake: Arc<Intake>,
     config: Arc<WebConfig>,
-    /// Held while events are refreshed after a POST: one refresh at a time, and a POST that
-    /// waited finds its articles already grouped by the refresh it waited for.
-    refreshing: Arc<std::sync::Mutex<()>>,
     /// The collection's term statistics for `POST /api/similarity`, with the article version
     /// they were counted at; counted again when the collection has changed.
     comparer: Arc<std::sync::Mutex<Option<Counted>>>,
@@ -85,11 +85,14 @@ impl AppState {
         pipeline: chorus_pipeline::Config,
         config: WebConfig,
     ) -> AppState {
+        AppState::with_intake(Arc::new(Intake::new(store, pipeline)), config)
+    }
+
+    /// A state over an intake shared with others in the process (`serve --watch`).
+    pub fn with_intake(intake: Arc<Intake>, config: WebConfig) -> AppState {
         AppState {
-            store,
-            pipeline: Arc::new(pipeline),
+            intake,
             config: Arc::new(config),
-            refreshing: Arc::default(),
             comparer: Arc::default(),
         }
     }
@@ -133,9 +136,8 @@ impl AppState {
             + Send
             + 'static,
     {
-        let store = Arc::clone(&self.store);
-        let pipeline = Arc::clone(&self.pipeline);
-        tokio::task::spawn_blocking(move || f(store.as_ref(), &pipeline))
+        let intake = Arc::clone(&self.intake);
+        tokio::task::spawn_blocking(move || f(intake.collection(), intake.config()))
             .await
             .map_err(|_| WebError::Internal)?
     }

@@ -5,24 +5,19 @@
 
 use crate::{plain, print_diagnostics};
 use anyhow::{Context, Result};
-use chorus_ingest::{ingest_paths_with, IngestConfig};
-use chorus_model::Article;
+use chorus_ingest::IngestConfig;
+use chorus_intake::watch::{Poll, WatchConfig, Watcher};
+use chorus_intake::{Grouping, Intake};
 use chorus_render::{render, Format, RenderConfig};
-use chorus_store::{
-    refresh_events, AddOutcome, Collection, EventFilter, EventOrder, Grouping, OpenOptions, Store,
-    StoreError,
-};
+use chorus_store::{Collection, EventFilter, EventOrder, OpenOptions, Store, StoreError};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use std::io::{IsTerminal, Write};
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
-
-/// Articles stored per transaction: a crash loses at most one batch, which the next run
-/// stores again.
-const BATCH: usize = 250;
 
 #[derive(Subcommand)]
 pub(crate) enum CollectionCommand {
@@ -40,6 +35,8 @@ pub(crate) enum CollectionCommand {
     Stats(ListArgs),
     /// Serve the collection as web pages and a JSON API.
     Serve(ServeArgs),
+    /// Poll feeds (or pages) on a schedule into the collection until stopped (Ctrl-C).
+    Watch(WatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -140,8 +137,44 @@ pub(crate) struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     bind: String,
+    /// Also poll these feeds into the collection while serving (a file listing one URL per
+    /// line, or a URL; repeatable); `--every` and `--fetch-pages` as for `chorus watch`.
+    #[arg(long = "watch", value_name = "FEEDS")]
+    feeds: Vec<String>,
+    #[command(flatten)]
+    poll: PollArgs,
     #[command(flatten)]
     data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct WatchArgs {
+    /// Feeds or pages to poll: http(s) URLs, or files listing one URL per line (blank
+    /// lines and lines starting with `#` are skipped).
+    #[arg(required = true, value_name = "FEEDS|URL")]
+    feeds: Vec<String>,
+    #[command(flatten)]
+    poll: PollArgs,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct PollArgs {
+    /// Time between two polls (e.g. 90s, 15m, 1h).
+    #[arg(long, default_value = "15m", value_parser = parse_every)]
+    every: Duration,
+    /// Fetch and extract each new item's page instead of keeping its summary.
+    #[arg(long)]
+    fetch_pages: bool,
+}
+
+fn parse_every(s: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(s).map_err(|e| format!("{e} (try 90s, 15m or 1h)"))?;
+    if d < Duration::from_secs(1) {
+        return Err("polling more than once a second is not allowed".into());
+    }
+    Ok(d)
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -157,6 +190,7 @@ pub(crate) fn run(command: CollectionCommand) -> Result<ExitCode> {
         CollectionCommand::Entities(a) => entities(a),
         CollectionCommand::Stats(a) => stats(a),
         CollectionCommand::Serve(a) => serve(a),
+        CollectionCommand::Watch(a) => watch(a),
     }
 }
 
@@ -231,42 +265,23 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         Err(StoreError::NotFound(dir)) => return Err(no_collection(&dir)),
         other => other.with_context(|| format!("opening {}", dir.display()))?,
     };
+    let intake = Intake::new(Arc::new(store), chorus_pipeline::Config::default());
     if args.paths.is_empty() {
-        return regroup(&store, args.timings);
+        return regroup(&intake, args.timings);
     }
     let started = std::time::Instant::now();
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
         // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run.
         validators: Some(dir.join("http-validators.json")),
+        known_page: Some(intake.known_page()),
         ..IngestConfig::default()
     };
-    // Articles are stored in batches as they are read, so that a large archive never sits in
-    // memory whole and a killed run keeps what it stored.
     let reading = spinner("reading");
-    let mut read = Read::default();
-    let mut failed = None;
-    let _ = ingest_paths_with(&args.paths, &ingest_config, &mut |part| {
+    let read = intake.read_paths(&args.paths, &ingest_config, &mut |part, so_far| {
         reading.suspend(|| print_diagnostics(&part.diagnostics));
-        read.articles += part.articles.len();
-        read.skipped += part.skipped;
-        read.pending.extend(part.articles);
-        let stored = store
-            .add_diagnostics(&part.diagnostics)
-            .and_then(|()| read.store(&store, false));
-        reading.set_message(format!("read {} articles", read.articles));
-        match stored {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => {
-                failed = Some(e);
-                ControlFlow::Break(())
-            }
-        }
-    });
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
-    read.store(&store, true)?;
+        reading.set_message(format!("read {} articles", so_far.articles));
+    })?;
     reading.finish_and_clear();
     if read.articles == 0 && read.skipped == 0 {
         // Every URL answered "not modified" (or every input was empty of news): nothing new.
@@ -285,23 +300,18 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
             started.elapsed().as_secs_f64()
         );
     }
-    let events = if args.regroup || store.events_outdated()? {
-        let computing = spinner("computing events");
-        let grouping = if args.regroup {
-            Grouping::Regroup
-        } else {
-            Grouping::Incremental
-        };
-        let refreshed = refresh_events(&store, &chorus_pipeline::Config::default(), grouping)?;
-        computing.finish_and_clear();
-        if args.timings {
-            print_phases(&refreshed.phases);
-        }
-        refreshed.events
+    let computing = spinner("computing events");
+    let refreshed = if args.regroup {
+        Some(intake.refresh(Grouping::Regroup)?)
     } else {
-        store.stats()?.events
+        intake.refresh_if_outdated()?
     };
-    let stats = store.stats()?;
+    computing.finish_and_clear();
+    if let (Some(r), true) = (&refreshed, args.timings) {
+        print_phases(&r.phases);
+    }
+    let stats = intake.collection().stats()?;
+    let events = refreshed.map_or(stats.events, |r| r.events);
     out(&format!(
         "stored {} articles: {} new, {} unchanged, {} new versions; the collection has {} \
          articles in {} events\n",
@@ -314,46 +324,10 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     })
 }
 
-/// What an ingest has read and stored so far.
-#[derive(Default)]
-struct Read {
-    articles: usize,
-    /// Inputs that yielded no article because of a problem.
-    skipped: usize,
-    stored: AddOutcome,
-    /// Articles read and not yet stored.
-    pending: Vec<Article>,
-}
-
-impl Read {
-    /// Stores the pending articles, one transaction per [`BATCH`]; unless `all`, a last
-    /// part smaller than a batch stays pending.
-    fn store(&mut self, store: &Store, all: bool) -> chorus_store::Result<()> {
-        let pending = &mut self.pending;
-        let ready = if all {
-            pending.len()
-        } else {
-            pending.len() - pending.len() % BATCH
-        };
-        for chunk in pending[..ready].chunks(BATCH) {
-            let o = store.add_articles(chunk)?;
-            self.stored.added += o.added;
-            self.stored.unchanged += o.unchanged;
-            self.stored.new_versions += o.new_versions;
-        }
-        pending.drain(..ready);
-        Ok(())
-    }
-}
-
 /// `chorus ingest --regroup` without paths: the stored articles grouped again from scratch.
-fn regroup(store: &Store, timings: bool) -> Result<ExitCode> {
+fn regroup(intake: &Intake, timings: bool) -> Result<ExitCode> {
     let computing = spinner("computing events");
-    let refreshed = refresh_events(
-        store,
-        &chorus_pipeline::Config::default(),
-        Grouping::Regroup,
-    )?;
+    let refreshed = intake.refresh(Grouping::Regroup)?;
     computing.finish_and_clear();
     if timings {
         print_phases(&refreshed.phases);
@@ -366,7 +340,7 @@ fn regroup(store: &Store, timings: bool) -> Result<ExitCode> {
 }
 
 /// `--timings`: each step of computing the events, on standard error.
-fn print_phases(phases: &chorus_store::RefreshPhases) {
+fn print_phases(phases: &chorus_intake::RefreshPhases) {
     let named = phases.named();
     let total: f64 = named.iter().map(|(_, d)| d.as_secs_f64()).sum();
     let steps: Vec<String> = named
@@ -547,11 +521,24 @@ fn stats(args: ListArgs) -> Result<ExitCode> {
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let store = open_existing(&args.data)?;
-    let state = chorus_web::AppState::new(
-        std::sync::Arc::new(store),
+    let intake = Arc::new(Intake::new(
+        Arc::new(store),
         chorus_pipeline::Config::default(),
-        chorus_web::WebConfig::default(),
-    );
+    ));
+    // `--watch`: a poller beside the server, on a thread of its own; reads never wait on it
+    // (SQLite in WAL mode), and a POST is grouped by the same intake, one refresh at a time.
+    let stop = Arc::new(AtomicBool::new(false));
+    let watcher = if args.feeds.is_empty() {
+        None
+    } else {
+        let mut watcher = watcher(&args.feeds, &args.poll, &args.data, Arc::clone(&intake))?;
+        let stop = Arc::clone(&stop);
+        let dir = args.data.data_dir.clone();
+        Some(std::thread::spawn(move || {
+            run_watcher(&mut watcher, &stop, &dir)
+        }))
+    };
+    let state = chorus_web::AppState::with_intake(intake, chorus_web::WebConfig::default());
     let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.bind)
@@ -564,8 +551,196 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
             args.data.data_dir.display()
         );
         eprintln!("chorus: press Ctrl-C to stop");
-        chorus_web::serve(listener, state).await?;
+        chorus_web::serve_until(listener, state, stop_signal()).await?;
         anyhow::Ok(())
     })?;
+    stop.store(true, Ordering::SeqCst);
+    if let Some(w) = watcher {
+        eprintln!("chorus: finishing the poll in hand");
+        w.join()
+            .map_err(|_| anyhow::anyhow!("the watcher stopped unexpectedly"))??;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Completes at Ctrl-C or, on Unix, SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// A flag set at the first Ctrl-C or SIGTERM; the second one ends the process at once.
+fn stop_flag() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the signal handler")?;
+    std::thread::spawn(move || {
+        runtime.block_on(async {
+            stop_signal().await;
+            flag.store(true, Ordering::SeqCst);
+            eprintln!("chorus: stopping after the poll in hand (again to quit at once)");
+            stop_signal().await;
+            std::process::exit(130);
+        })
+    });
+    Ok(stop)
+}
+
+/// The URLs `feeds` names: URLs as given, files read for one URL per line.
+fn feed_urls(feeds: &[String]) -> Result<Vec<String>> {
+    let mut urls = Vec::new();
+    for f in feeds {
+        let lower = f.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            urls.push(f.clone());
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("cannot read the feed list {f}"))?;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let lower = line.to_ascii_lowercase();
+            if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+                anyhow::bail!(
+                    "{f}:{}: not an http(s) URL: {}\nhint: list one feed URL per line",
+                    n + 1,
+                    plain(line)
+                );
+            }
+            urls.push(line.to_string());
+        }
+    }
+    if urls.is_empty() {
+        anyhow::bail!("no feed to watch\nhint: give feed URLs, or a file listing them");
+    }
+    urls.dedup();
+    Ok(urls)
+}
+
+const VALIDATORS: &str = "http-validators.json";
+
+fn watcher(
+    feeds: &[String],
+    poll: &PollArgs,
+    data: &DataArgs,
+    intake: Arc<Intake>,
+) -> Result<Watcher> {
+    let urls = feed_urls(feeds)?;
+    let config = WatchConfig {
+        every: poll.every,
+        fetch_pages: poll.fetch_pages,
+        ..WatchConfig::default()
+    };
+    let watcher = Watcher::new(intake, urls, config)?;
+    // Conditional GET from where the last run (or `chorus ingest` of the URLs) left off.
+    let path = data.data_dir.join(VALIDATORS);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match chorus_ingest::Validators::from_json(&text) {
+            Ok(v) => watcher.set_validators(v),
+            Err(e) => eprintln!(
+                "chorus: warning: {}: ignoring saved HTTP validators: {e}",
+                path.display()
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => eprintln!("chorus: warning: {}: {e}", path.display()),
+    }
+    Ok(watcher)
+}
+
+/// Polls until `stop`, a line per poll on standard output, the validators saved after each.
+fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: &Path) -> Result<()> {
+    let mut n = 0;
+    watcher.run(stop, &mut |poll, watcher| {
+        n += 1;
+        print_diagnostics(&poll.diagnostics);
+        let _ = out(&poll_line(n, poll));
+        let path = dir.join(VALIDATORS);
+        let tmp = path.with_extension("json.tmp");
+        let saved = std::fs::write(&tmp, watcher.validators().to_json())
+            .and_then(|()| std::fs::rename(&tmp, &path));
+        if let Err(e) = saved {
+            eprintln!(
+                "chorus: warning: {}: cannot save HTTP validators: {e}",
+                path.display()
+            );
+        }
+    })?;
+    Ok(())
+}
+
+/// One line per poll: what was fetched, stored and grouped, and how long it took.
+fn poll_line(n: usize, poll: &Poll) -> String {
+    let mut feeds = format!("{} fetched", poll.fetched);
+    if poll.not_modified > 0 {
+        feeds.push_str(&format!(", {} not modified", poll.not_modified));
+    }
+    if !poll.failed.is_empty() {
+        feeds.push_str(&format!(", {} failed", poll.failed.len()));
+    }
+    if poll.backing_off > 0 {
+        feeds.push_str(&format!(", {} waiting after failures", poll.backing_off));
+    }
+    let s = &poll.stored;
+    let events = poll.refreshed.map_or(String::new(), |r| {
+        format!("; {} articles in {} events", r.articles, r.events)
+    });
+    format!(
+        "poll {n}: feeds {feeds}; {} new, {} changed, {} unchanged{events}; {:.1} s\n",
+        s.added,
+        s.new_versions,
+        s.unchanged,
+        poll.elapsed.as_secs_f64()
+    )
+}
+
+fn watch(args: WatchArgs) -> Result<ExitCode> {
+    let store = match Store::open(
+        &args.data.data_dir,
+        &OpenOptions {
+            create: true,
+            // Each write takes the directory's lock for itself, so `chorus ingest` and
+            // `serve` can write between polls.
+            exclusive: false,
+        },
+    ) {
+        Err(StoreError::Busy(_)) => return Ok(busy(&args.data.data_dir)),
+        other => other.with_context(|| format!("opening {}", args.data.data_dir.display()))?,
+    };
+    let intake = Arc::new(Intake::new(
+        Arc::new(store),
+        chorus_pipeline::Config::default(),
+    ));
+    let mut watcher = watcher(&args.feeds, &args.poll, &args.data, intake)?;
+    let stop = stop_flag()?;
+    eprintln!(
+        "chorus: watching into {} every {}; press Ctrl-C to stop",
+        args.data.data_dir.display(),
+        humantime::format_duration(args.poll.every)
+    );
+    run_watcher(&mut watcher, &stop, &args.data.data_dir)?;
     Ok(ExitCode::SUCCESS)
 }

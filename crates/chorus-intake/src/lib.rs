@@ -1,0 +1,203 @@
+//! The collection's work in one place: articles read from inputs are stored in batches as
+//! they come, and what is new is grouped into the stored events. The CLI (`chorus ingest`),
+//! the server (`POST /api/articles`) and `chorus watch` all go through an [`Intake`], so
+//! there is one way an article becomes part of an event.
+//!
+//! The store ([`chorus_store`]) is storage only: it speaks model types behind the
+//! [`Collection`] trait and knows nothing of cleaning or grouping. This crate reads what a
+//! refresh needs from it, runs the pipeline's two halves ([`chorus_pipeline::group_reusing`],
+//! then [`chorus_pipeline::Grouped::assemble`]) and hands the report back to be stored.
+//!
+//! Guarantees: articles are stored before any event is computed from them, one transaction
+//! per [`BATCH`], so a process killed at any moment keeps what it stored and the next run
+//! groups it ([`Collection::events_outdated`]); one refresh at a time per [`Intake`] (a
+//! caller that waited finds its articles already grouped by the refresh it waited for).
+
+mod read;
+pub mod watch;
+
+pub use chorus_pipeline::{Earlier, Grouping};
+pub use read::ReadSummary;
+
+use chorus_model::{Article, Diagnostic};
+use chorus_store::{AddOutcome, Collection, Result};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Articles stored per transaction: a crash loses at most one batch, which the next run
+/// stores again.
+pub const BATCH: usize = 250;
+
+/// What [`Intake::refresh`] produced: the articles it grouped and the events now stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refreshed {
+    pub articles: usize,
+    pub events: usize,
+    /// Where the time went.
+    pub phases: RefreshPhases,
+}
+
+/// Wall time of each step of [`Intake::refresh`], in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RefreshPhases {
+    /// Reading the stored articles.
+    pub read_articles: Duration,
+    /// Reading the stored events' article ids and cleaned texts.
+    pub read_grouping: Duration,
+    /// Cleaning every article (an outlet's furniture is learned from all its articles).
+    pub clean: Duration,
+    /// Grouping: the stored events restored, the new articles placed, touched events repaired.
+    pub group: Duration,
+    /// Reading the stored events (those nothing touched are kept as they are).
+    pub read_events: Duration,
+    /// Building the events the new articles touched, and the report.
+    pub assemble: Duration,
+    /// Writing what changed: events, entities, cleaned texts.
+    pub store: Duration,
+}
+
+impl RefreshPhases {
+    /// The phases with their names, in order.
+    pub fn named(&self) -> [(&'static str, Duration); 7] {
+        [
+            ("read articles", self.read_articles),
+            ("read grouping", self.read_grouping),
+            ("clean", self.clean),
+            ("group", self.group),
+            ("read events", self.read_events),
+            ("assemble", self.assemble),
+            ("store", self.store),
+        ]
+    }
+}
+
+/// What [`Intake::post`] did: the articles stored, and the collection after grouping them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Posted {
+    pub outcome: AddOutcome,
+    /// Articles and events in the collection afterwards.
+    pub articles: usize,
+    pub events: usize,
+}
+
+/// A collection and the settings its events are computed with: the one way in for articles.
+pub struct Intake {
+    collection: Arc<dyn Collection>,
+    config: chorus_pipeline::Config,
+    /// Held while events are computed: one refresh at a time. A refresh panicking elsewhere
+    /// leaves nothing half-done behind it (the store writes events in one transaction).
+    refreshing: Mutex<()>,
+}
+
+impl Intake {
+    pub fn new(collection: Arc<dyn Collection>, config: chorus_pipeline::Config) -> Intake {
+        Intake {
+            collection,
+            config,
+            refreshing: Mutex::new(()),
+        }
+    }
+
+    pub fn collection(&self) -> &dyn Collection {
+        self.collection.as_ref()
+    }
+
+    /// "Is this page already stored?" for [`chorus_ingest::IngestConfig::known_page`], so
+    /// that polling a feed again fetches only the pages of new items (a page answering
+    /// `304` would otherwise leave the item's summary to replace the stored page).
+    pub fn known_page(&self) -> chorus_ingest::KnownPage {
+        let collection = Arc::clone(&self.collection);
+        chorus_ingest::KnownPage(Arc::new(move |url: &str| {
+            collection.has_url(url).unwrap_or(false)
+        }))
+    }
+
+    pub fn config(&self) -> &chorus_pipeline::Config {
+        &self.config
+    }
+
+    /// Stores articles, one transaction per [`BATCH`], without computing events.
+    pub fn store(&self, articles: &[Article]) -> Result<AddOutcome> {
+        let mut total = AddOutcome::default();
+        for chunk in articles.chunks(BATCH) {
+            total += self.collection.add_articles(chunk)?;
+        }
+        Ok(total)
+    }
+
+    /// Stores articles and groups them into the stored events (`POST /api/articles`).
+    pub fn post(&self, articles: &[Article], diagnostics: &[Diagnostic]) -> Result<Posted> {
+        let outcome = self.store(articles)?;
+        self.collection.add_diagnostics(diagnostics)?;
+        self.refresh_if_outdated()?;
+        let stats = self.collection.stats()?;
+        Ok(Posted {
+            outcome,
+            articles: stats.articles,
+            events: stats.events,
+        })
+    }
+
+    /// Groups what was stored since the events were last computed, if anything was;
+    /// `None` when the events are up to date.
+    pub fn refresh_if_outdated(&self) -> Result<Option<Refreshed>> {
+        let _one = self.refreshing.lock().unwrap_or_else(|e| e.into_inner());
+        if !self.collection.events_outdated()? {
+            return Ok(None);
+        }
+        self.refresh_locked(Grouping::Incremental).map(Some)
+    }
+
+    /// Recomputes the events of the collection from its stored articles and stores them.
+    ///
+    /// This is the one place where stored articles become stored events. With
+    /// [`Grouping::Incremental`] the stored events are the grouping to start from: only
+    /// articles stored (or changed) since are placed, and only the events they touch are
+    /// repaired; with [`Grouping::Regroup`] the whole collection is grouped again from
+    /// scratch. Either way an event whose articles and their cleaned texts are unchanged keeps
+    /// its stored account, entities and title (incrementally, the whole stored event), so
+    /// only the events new articles touch are recomputed.
+    pub fn refresh(&self, grouping: Grouping) -> Result<Refreshed> {
+        let _one = self.refreshing.lock().unwrap_or_else(|e| e.into_inner());
+        self.refresh_locked(grouping)
+    }
+
+    fn refresh_locked(&self, grouping: Grouping) -> Result<Refreshed> {
+        let collection = self.collection.as_ref();
+        let config = &self.config;
+        let mut phases = RefreshPhases::default();
+        let mut clock = Instant::now();
+        let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
+        let articles = collection.articles()?;
+        let count = articles.len();
+        phases.read_articles = lap();
+        let stored = collection.stored_grouping()?;
+        let earlier = Earlier {
+            groups: stored.groups,
+            texts: stored.texts,
+            grouping,
+        };
+        phases.read_grouping = lap();
+        let grouped = chorus_pipeline::group_reusing(articles, config, earlier);
+        phases.clean = grouped.cleaning_time();
+        phases.group = lap().saturating_sub(phases.clean);
+        // The stored events are read only now: a large collection's events and its grouping
+        // state are each hundreds of megabytes, and need not be in memory together.
+        let events = collection.all_events()?;
+        phases.read_events = lap();
+        let mut report = grouped.assemble(events, Vec::new(), config);
+        phases.assemble = lap();
+        let events = if collection.set_events(&mut report)? {
+            report.events.len()
+        } else {
+            // Another refresh, begun later over more articles, stored its events first.
+            collection.stats()?.events
+        };
+        phases.store = lap();
+        Ok(Refreshed {
+            articles: count,
+            events,
+            phases,
+        })
+    }
+}
