@@ -33,8 +33,26 @@ pub const BATCH: usize = 250;
 pub struct Refreshed {
     pub articles: usize,
     pub events: usize,
+    /// The stored events were computed with other settings than this refresh's (another
+    /// build, other defaults): only the events new articles touch follow the new ones until
+    /// a [`Grouping::Regroup`].
+    pub settings_changed: bool,
     /// Where the time went.
     pub phases: RefreshPhases,
+}
+
+/// The name under which the settings that computed the events are recorded.
+const EVENTS_SETTINGS: &str = "events-settings";
+
+/// A short fingerprint of the settings (FNV-1a of their debug form: stable across runs and
+/// builds as long as the settings are the same).
+fn fingerprint(config: &chorus_pipeline::Config) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in format!("{config:?}").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Wall time of each step of [`Intake::refresh`], in order.
@@ -165,6 +183,10 @@ impl Intake {
     fn refresh_locked(&self, grouping: Grouping) -> Result<Refreshed> {
         let collection = self.collection.as_ref();
         let config = &self.config;
+        let settings = fingerprint(config);
+        let recorded = collection.setting(EVENTS_SETTINGS)?;
+        let settings_changed =
+            grouping == Grouping::Incremental && recorded.as_ref().is_some_and(|r| *r != settings);
         let mut phases = RefreshPhases::default();
         let mut clock = Instant::now();
         let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
@@ -188,6 +210,9 @@ impl Intake {
         let mut report = grouped.assemble(events, Vec::new(), config);
         phases.assemble = lap();
         let events = if collection.set_events(&mut report)? {
+            if recorded.is_none() || grouping == Grouping::Regroup {
+                collection.set_setting(EVENTS_SETTINGS, &settings)?;
+            }
             report.events.len()
         } else {
             // Another refresh, begun later over more articles, stored its events first.
@@ -197,6 +222,7 @@ impl Intake {
         Ok(Refreshed {
             articles: count,
             events,
+            settings_changed,
             phases,
         })
     }

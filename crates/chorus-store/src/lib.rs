@@ -180,6 +180,9 @@ pub trait Collection: Send + Sync {
     fn event(&self, id: &str) -> Result<Option<Event>>;
     /// The cleaned text citations point into.
     fn clean_article(&self, id: &str) -> Result<Option<ReportArticle>>;
+    /// A value recorded with the collection (e.g. which settings computed its events).
+    fn setting(&self, name: &str) -> Result<Option<String>>;
+    fn set_setting(&self, name: &str, value: &str) -> Result<()>;
     /// What a refresh groups from, read in bulk without the events themselves.
     fn stored_grouping(&self) -> Result<StoredGrouping>;
     /// Every stored event, largest first (as [`Collection::events`] lists them): what a

@@ -605,6 +605,26 @@ impl Collection for Store {
         }))
     }
 
+    fn setting(&self, name: &str) -> Result<Option<String>> {
+        let conn = self.reading()?;
+        Ok(conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [format!("setting:{name}")],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn set_setting(&self, name: &str, value: &str) -> Result<()> {
+        let (conn, _lock) = self.writing()?;
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+            params![format!("setting:{name}"), value],
+        )?;
+        Ok(())
+    }
+
     fn has_url(&self, url: &str) -> Result<bool> {
         let conn = self.reading()?;
         let found: Option<i64> = conn

@@ -307,8 +307,11 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         intake.refresh_if_outdated()?
     };
     computing.finish_and_clear();
-    if let (Some(r), true) = (&refreshed, args.timings) {
-        print_phases(&r.phases);
+    if let Some(r) = &refreshed {
+        if args.timings {
+            print_phases(&r.phases);
+        }
+        warn_settings(r);
     }
     let stats = intake.collection().stats()?;
     let events = refreshed.map_or(stats.events, |r| r.events);
@@ -337,6 +340,17 @@ fn regroup(intake: &Intake, timings: bool) -> Result<ExitCode> {
         refreshed.articles, refreshed.events
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says when the stored events were computed with other settings than this build's.
+fn warn_settings(refreshed: &chorus_intake::Refreshed) {
+    if refreshed.settings_changed {
+        eprintln!(
+            "chorus: warning: the stored events were computed with other settings than this \
+             build's; only the events new articles reach follow the new ones\n\
+             hint: `chorus ingest --regroup` computes every event again"
+        );
+    }
 }
 
 /// `--timings`: each step of computing the events, on standard error.
@@ -678,6 +692,9 @@ fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: &Path) -> Result<(
         n += 1;
         print_diagnostics(&poll.diagnostics);
         let _ = out(&poll_line(n, poll));
+        if let Some(r) = poll.refreshed.as_ref().filter(|_| n == 1) {
+            warn_settings(r);
+        }
         let path = dir.join(VALIDATORS);
         let tmp = path.with_extension("json.tmp");
         let saved = std::fs::write(&tmp, watcher.validators().to_json())

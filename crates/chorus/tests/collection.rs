@@ -436,3 +436,98 @@ fn issue_25_search_queries_that_crashed_are_refused_with_what_is_allowed() {
     let found = chorus(&data, &["search", "title:harbour"]);
     assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
 }
+
+/// A server on 127.0.0.1 answering every request with one RSS feed of `items` stories, each
+/// a sentence about a numbered harbour; robots.txt and anything else are 404.
+fn feed_server(items: usize) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).map_or(true, |n| n == 0) || h.trim().is_empty() {
+                    break;
+                }
+            }
+            let body = if line.contains(" /feed.xml ") {
+                let mut xml = String::from(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay News</title>",
+                );
+                for i in 0..items {
+                    xml.push_str(&format!(
+                        "<item><title>Crane {i} fails</title><guid>crane-{i}</guid><description>\
+                         A crane at quay {i} of Brindle harbour failed on Sunday, the harbour \
+                         master said; nobody was hurt.</description></item>"
+                    ));
+                }
+                xml.push_str("</channel></rss>");
+                Some(xml)
+            } else {
+                None
+            };
+            let mut out = stream;
+            let _ = match body {
+                Some(b) => write!(
+                    out,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\n\
+                     Connection: close\r\n\r\n{b}",
+                    b.len()
+                ),
+                None => write!(
+                    out,
+                    "HTTP/1.1 404 No\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                ),
+            };
+        }
+    });
+    base
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_polls_a_feed_and_a_sigterm_ends_it_cleanly() {
+    use std::io::BufRead;
+    let data = scratch("watch-sigterm");
+    let base = feed_server(3);
+    let feeds = data.join("feeds.txt");
+    std::fs::write(
+        &feeds,
+        format!("# the test's feeds\n{base}/feed.xml\n\n{base}/missing.xml\n"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(["watch", feeds.to_str().unwrap(), "--every", "1h"])
+        .env("CHORUS_DATA", data.join("collection"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().expect("a line per poll").unwrap();
+    assert!(
+        first.starts_with("poll 1: feeds 2 fetched, 1 failed; 3 new"),
+        "{first}"
+    );
+    assert!(first.contains("3 articles in"), "{first}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(
+        err.contains("missing.xml"),
+        "the failed feed is named: {err}"
+    );
+    let s = stats(&data.join("collection"));
+    assert_eq!(s["articles"], 3);
+    assert_eq!(s["without_event"], 0);
+}
