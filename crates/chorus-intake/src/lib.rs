@@ -19,10 +19,15 @@ pub mod watch;
 pub use chorus_pipeline::{Earlier, Grouping};
 pub use read::ReadSummary;
 
+use chorus_model::Event;
 use chorus_model::{Article, Diagnostic};
 use chorus_store::{AddOutcome, Collection, Result};
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Days an event stays open after its newest article, by default.
+pub const DEFAULT_OPEN_DAYS: u32 = 30;
 
 /// Articles stored per transaction: a crash loses at most one batch, which the next run
 /// stores again.
@@ -102,6 +107,9 @@ pub struct Posted {
 pub struct Intake {
     collection: Arc<dyn Collection>,
     config: chorus_pipeline::Config,
+    /// Events whose newest article is more than this many days older than the collection's
+    /// newest are closed (see [`Intake::refresh`]); `None` keeps every event open.
+    open_days: Option<u32>,
     /// Held while events are computed: one refresh at a time. A refresh panicking elsewhere
     /// leaves nothing half-done behind it (the store writes events in one transaction).
     refreshing: Mutex<()>,
@@ -112,8 +120,15 @@ impl Intake {
         Intake {
             collection,
             config,
+            open_days: Some(DEFAULT_OPEN_DAYS),
             refreshing: Mutex::new(()),
         }
+    }
+
+    /// Sets how many days an event stays open after its newest article (`None`: forever).
+    pub fn with_open_days(mut self, days: Option<u32>) -> Intake {
+        self.open_days = days;
+        self
     }
 
     pub fn collection(&self) -> &dyn Collection {
@@ -175,6 +190,15 @@ impl Intake {
     /// scratch. Either way an event whose articles and their cleaned texts are unchanged keeps
     /// its stored account, entities and title (incrementally, the whole stored event), so
     /// only the events new articles touch are recomputed.
+    ///
+    /// Events go quiet: incrementally, an event whose newest article is more than the open
+    /// window ([`Intake::with_open_days`], [`DEFAULT_OPEN_DAYS`]) older than the collection's
+    /// newest article is closed. It is no candidate for new articles and is neither read
+    /// for grouping nor recomputed: its articles are not cleaned or grouped again, and its
+    /// id, page and account stay as stored. An article dated inside a closed event's span
+    /// reopens it for that refresh (and so does a new version of one of its articles);
+    /// undated events stay open. Dates after tomorrow do not count as the newest (a page
+    /// misdated years ahead would close everything).
     pub fn refresh(&self, grouping: Grouping) -> Result<Refreshed> {
         let _one = self.refreshing.lock().unwrap_or_else(|e| e.into_inner());
         self.refresh_locked(grouping)
@@ -190,10 +214,25 @@ impl Intake {
         let mut phases = RefreshPhases::default();
         let mut clock = Instant::now();
         let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
-        let articles = collection.articles()?;
+        let scope = match (grouping, self.open_days) {
+            (Grouping::Incremental, Some(days)) => open_scope(collection, days)?,
+            _ => None,
+        };
+        let (articles, stored) = match &scope {
+            None => (collection.articles()?, None),
+            Some(scope) => {
+                let stored = collection.grouping_of(&scope.open)?;
+                let mut ids: Vec<String> = stored.groups.iter().flatten().cloned().collect();
+                ids.extend(scope.pending.iter().cloned());
+                (collection.articles_by_id(&ids)?, Some(stored))
+            }
+        };
         let count = articles.len();
         phases.read_articles = lap();
-        let stored = collection.stored_grouping()?;
+        let stored = match stored {
+            Some(s) => s,
+            None => collection.stored_grouping()?,
+        };
         let earlier = Earlier {
             groups: stored.groups,
             texts: stored.texts,
@@ -205,9 +244,19 @@ impl Intake {
         phases.group = lap().saturating_sub(phases.clean);
         // The stored events are read only now: a large collection's events and its grouping
         // state are each hundreds of megabytes, and need not be in memory together.
-        let events = collection.all_events()?;
+        let mut events = collection.all_events()?;
+        let mut closed = Vec::new();
+        if let Some(scope) = &scope {
+            let open: HashSet<&str> = scope.open.iter().map(String::as_str).collect();
+            (events, closed) = events
+                .into_iter()
+                .partition(|e| open.contains(e.id.as_str()));
+        }
         phases.read_events = lap();
         let mut report = grouped.assemble(events, Vec::new(), config);
+        if !closed.is_empty() {
+            report.events = merge_by_size(std::mem::take(&mut report.events), closed);
+        }
         phases.assemble = lap();
         let events = if collection.set_events(&mut report)? {
             if recorded.is_none() || grouping == Grouping::Regroup {
@@ -225,5 +274,107 @@ impl Intake {
             settings_changed,
             phases,
         })
+    }
+}
+
+/// Which stored events an incremental refresh may change, when some are closed.
+struct OpenScope {
+    /// The open events (and those a pending article reopens), largest first.
+    open: Vec<String>,
+    /// The articles stored or changed since the events were computed.
+    pending: Vec<String>,
+}
+
+/// The open events and the pending articles, or `None` when no event is closed (the whole
+/// collection is then the refresh's, as without a window).
+fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope>> {
+    let spans = collection.event_spans()?;
+    if spans.is_empty() {
+        return Ok(None);
+    }
+    let pending = collection.pending_articles()?;
+    let day = |d: &Option<String>| -> Option<chrono::NaiveDate> {
+        let d = d.as_deref()?;
+        chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()
+    };
+    let tomorrow = {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(secs / 86_400 + 1)))
+    };
+    let plausible = |d: chrono::NaiveDate| tomorrow.is_none_or(|t| d <= t);
+    let newest = spans
+        .iter()
+        .filter_map(|s| day(&s.last_published))
+        .chain(pending.iter().filter_map(|p| day(&p.published)))
+        .filter(|&d| plausible(d))
+        .max();
+    let Some(cutoff) = newest.and_then(|n| n.checked_sub_days(chrono::Days::new(days.into())))
+    else {
+        return Ok(None);
+    };
+    let mut new_days: Vec<chrono::NaiveDate> =
+        pending.iter().filter_map(|p| day(&p.published)).collect();
+    new_days.sort_unstable();
+    let reopened: HashSet<&str> = pending
+        .iter()
+        .flat_map(|p| p.events.iter().map(String::as_str))
+        .collect();
+    let mut open = Vec::new();
+    let mut closed = 0usize;
+    for s in &spans {
+        let is_open = match day(&s.last_published) {
+            None => true,
+            Some(last) => {
+                let first = day(&s.first_published).unwrap_or(last);
+                last >= cutoff || reopened.contains(s.id.as_str()) || {
+                    // A new article dated inside the span reopens the event.
+                    let at = new_days.partition_point(|&d| d < first);
+                    new_days.get(at).is_some_and(|&d| d <= last)
+                }
+            }
+        };
+        if is_open {
+            open.push(s.id.clone());
+        } else {
+            closed += 1;
+        }
+    }
+    if closed == 0 {
+        return Ok(None);
+    }
+    Ok(Some(OpenScope {
+        open,
+        pending: pending.into_iter().map(|p| p.id).collect(),
+    }))
+}
+
+/// The refreshed open events and the closed ones as stored, in one list ordered as the
+/// pipeline orders events (most articles first, then most outlets); each list keeps its own
+/// order among equals, closed events first.
+fn merge_by_size(open: Vec<Event>, closed: Vec<Event>) -> Vec<Event> {
+    let key = |e: &Event| {
+        (
+            std::cmp::Reverse(e.articles.len()),
+            std::cmp::Reverse(e.sources.len()),
+        )
+    };
+    let mut out = Vec::with_capacity(open.len() + closed.len());
+    let mut open = open.into_iter().peekable();
+    let mut closed = closed.into_iter().peekable();
+    loop {
+        let take_closed = match (closed.peek(), open.peek()) {
+            (Some(c), Some(o)) => key(c) <= key(o),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_closed {
+            closed.next()
+        } else {
+            open.next()
+        });
     }
 }

@@ -87,3 +87,123 @@ fn events_computed_with_other_settings_are_noticed_until_regrouped() {
     let r = third.refresh_if_outdated().unwrap().unwrap();
     assert!(!r.settings_changed, "regrouping recorded the new settings");
 }
+
+fn dated(id: &str, source: &str, day: &str, body: &str) -> Article {
+    Article {
+        published: Some(day.into()),
+        ..article(id, source, body)
+    }
+}
+
+/// The event holding `id`, as stored: its id and its articles.
+fn event_of(intake: &Intake, id: &str) -> (String, Vec<String>) {
+    let stored = intake.collection().article(id).unwrap().unwrap();
+    assert_eq!(stored.events.len(), 1, "{id} is in one event");
+    let event = intake
+        .collection()
+        .event(&stored.events[0])
+        .unwrap()
+        .unwrap();
+    let mut articles = event.articles.clone();
+    articles.sort();
+    (event.id, articles)
+}
+
+const CRANE_AGAIN: &str = "Two dock workers were hurt when a crane at Brindle harbour \
+                           collapsed on Sunday, the harbour master said.";
+
+/// A crane story on 7–8 January, then a ferry story on 20 January: with a window of a week,
+/// the crane event is closed by then.
+fn crane_then_ferry(open_days: Option<u32>) -> (tempfile::TempDir, Intake) {
+    let dir = tempfile::tempdir().unwrap();
+    let intake = open(dir.path(), chorus_pipeline::Config::default()).with_open_days(open_days);
+    intake
+        .post(
+            &[
+                dated("jan-1", "Quay News", "2024-01-07", CRANE),
+                dated("jan-2", "Harbour Courier", "2024-01-08", CRANE_AGAIN),
+            ],
+            &[],
+        )
+        .unwrap();
+    intake
+        .post(
+            &[
+                dated("mar-1", "Quay News", "2024-01-20", FERRY),
+                dated("mar-2", "Harbour Courier", "2024-01-20", FERRY),
+            ],
+            &[],
+        )
+        .unwrap();
+    (dir, intake)
+}
+
+#[test]
+fn a_closed_event_is_no_candidate_and_is_not_read_again() {
+    let (_dir, intake) = crane_then_ferry(Some(7));
+    let before = event_of(&intake, "jan-1");
+    assert_eq!(before.1, ["jan-1", "jan-2"]);
+    intake
+        .store(&[dated("late", "Tide Times", "2024-01-21", CRANE_AGAIN)])
+        .unwrap();
+    let r = intake.refresh_if_outdated().unwrap().unwrap();
+    // Only the ferry event's articles and the new one were read, cleaned and grouped.
+    assert_eq!(r.articles, 3);
+    assert_eq!(
+        event_of(&intake, "jan-1"),
+        before,
+        "the closed event stays as stored"
+    );
+    assert_ne!(event_of(&intake, "late").0, before.0);
+    assert_eq!(intake.collection().stats().unwrap().events, 3);
+}
+
+#[test]
+fn without_a_window_the_same_article_joins_the_crane_event() {
+    // The control of the test above: the late article is the crane story, and joins it when
+    // its event is open.
+    let (_dir, intake) = crane_then_ferry(None);
+    let before = event_of(&intake, "jan-1");
+    intake
+        .store(&[dated("late", "Tide Times", "2024-01-21", CRANE_AGAIN)])
+        .unwrap();
+    let r = intake.refresh_if_outdated().unwrap().unwrap();
+    assert_eq!(r.articles, 5);
+    assert_eq!(event_of(&intake, "late").0, before.0);
+}
+
+#[test]
+fn an_article_dated_inside_a_closed_event_can_still_join_it() {
+    let (_dir, intake) = crane_then_ferry(Some(7));
+    let before = event_of(&intake, "jan-1");
+    intake
+        .store(&[dated("found", "Tide Times", "2024-01-08", CRANE_AGAIN)])
+        .unwrap();
+    let r = intake.refresh_if_outdated().unwrap().unwrap();
+    assert_eq!(
+        r.articles, 5,
+        "the crane event is reopened for this refresh"
+    );
+    let after = event_of(&intake, "found");
+    assert_eq!(after.0, before.0);
+    assert_eq!(after.1, ["found", "jan-1", "jan-2"]);
+    // Regrouping from scratch gives the same events.
+    let events = |i: &Intake| {
+        let mut v: Vec<Vec<String>> = i
+            .collection()
+            .all_events()
+            .unwrap()
+            .into_iter()
+            .map(|e| {
+                let mut a = e.articles;
+                a.sort();
+                a
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let incremental = events(&intake);
+    intake.refresh(Grouping::Regroup).unwrap();
+    assert_eq!(events(&intake), incremental);
+}

@@ -46,6 +46,23 @@ impl std::ops::AddAssign for AddOutcome {
     }
 }
 
+/// An article stored (or changed) since the events were last computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingArticle {
+    pub id: String,
+    pub published: Option<String>,
+    /// The stored events holding an earlier version of it.
+    pub events: Vec<String>,
+}
+
+/// A stored event's id and time span (what deciding whether it is still open needs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventSpan {
+    pub id: String,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+}
+
 /// What a refresh starts from, read in bulk without the events themselves
 /// ([`Collection::stored_grouping`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -168,6 +185,8 @@ pub trait Collection: Send + Sync {
     /// their stored ids in place (not copied: a large collection's events are hundreds of
     /// megabytes). Writes nothing and returns false when the stored events were computed
     /// from newer articles than `report` (a refresh that finished after a later one).
+    /// `report.articles` may be a part of the collection (a refresh of its open events): the
+    /// cleaned texts of stored articles it leaves out are kept.
     fn set_events(&self, report: &mut Report) -> Result<bool>;
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
@@ -185,6 +204,15 @@ pub trait Collection: Send + Sync {
     fn set_setting(&self, name: &str, value: &str) -> Result<()>;
     /// What a refresh groups from, read in bulk without the events themselves.
     fn stored_grouping(&self) -> Result<StoredGrouping>;
+    /// The same for some events only (by id; the groups in the order given).
+    fn grouping_of(&self, events: &[String]) -> Result<StoredGrouping>;
+    /// The articles stored or changed since the events were last computed.
+    fn pending_articles(&self) -> Result<Vec<PendingArticle>>;
+    /// Every stored event's span, largest first.
+    fn event_spans(&self) -> Result<Vec<EventSpan>>;
+    /// The current version of these articles (unknown ids left out), in the order they were
+    /// first stored.
+    fn articles_by_id(&self, ids: &[String]) -> Result<Vec<Article>>;
     /// Every stored event, largest first (as [`Collection::events`] lists them): what a
     /// refresh keeps accounts from once the grouping is done.
     fn all_events(&self) -> Result<Vec<Event>>;

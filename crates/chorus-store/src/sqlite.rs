@@ -5,8 +5,8 @@ use crate::ids::{aggregate_entities, assign_event_ids};
 use crate::lock::DirLock;
 use crate::search::{snippet, IndexDoc, TextIndex};
 use crate::{
-    AddOutcome, Collection, EntitySummary, EventFilter, EventOrder, EventSummary, Result,
-    SearchHit, Stats, StoreError, StoredArticle, StoredGrouping,
+    AddOutcome, Collection, EntitySummary, EventFilter, EventOrder, EventSpan, EventSummary,
+    PendingArticle, Result, SearchHit, Stats, StoreError, StoredArticle, StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
 use rayon::prelude::*;
@@ -434,7 +434,13 @@ impl Store {
 
         // Cleaned texts: each compared with what is stored.
         let current: HashSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
-        for id in stale(tx, "SELECT id FROM clean_articles", &current)? {
+        // Only the records of articles no longer stored go: a refresh of the open events
+        // leaves the rest of the collection out of its report, and keeps their texts.
+        for id in stale(
+            tx,
+            "SELECT id FROM clean_articles WHERE id NOT IN (SELECT id FROM articles)",
+            &current,
+        )? {
             delete(tx, &id, &["DELETE FROM clean_articles WHERE id = ?1"])?;
         }
         for a in &report.articles {
@@ -461,6 +467,15 @@ impl Store {
         )?;
         Ok(true)
     }
+}
+
+/// The cleaned text in a stored cleaned article's JSON (only that field is decoded).
+fn clean_text(json: &str) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    struct Text {
+        text: String,
+    }
+    Ok(serde_json::from_str::<Text>(json)?.text)
 }
 
 /// The ids `sql` lists (its first column) that are not in `kept`.
@@ -735,11 +750,6 @@ impl Collection for Store {
     /// Two queries (not one per event and one per article); of each cleaned article only its
     /// id and text are read from the JSON.
     fn stored_grouping(&self) -> Result<StoredGrouping> {
-        #[derive(serde::Deserialize)]
-        struct Text {
-            id: String,
-            text: String,
-        }
         let conn = self.reading()?;
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut last = None;
@@ -762,11 +772,90 @@ impl Collection for Store {
         for row in rows {
             let (id, json) = row?;
             if wanted.contains(id.as_str()) {
-                let t: Text = serde_json::from_str(&json)?;
-                texts.insert(t.id, t.text);
+                texts.insert(id, clean_text(&json)?);
             }
         }
         Ok(StoredGrouping { groups, texts })
+    }
+
+    fn grouping_of(&self, events: &[String]) -> Result<StoredGrouping> {
+        let conn = self.reading()?;
+        let mut groups = Vec::with_capacity(events.len());
+        let mut texts = BTreeMap::new();
+        let mut members =
+            conn.prepare_cached("SELECT article_id FROM event_articles WHERE event_id = ?1")?;
+        let mut clean = conn.prepare_cached("SELECT json FROM clean_articles WHERE id = ?1")?;
+        for e in events {
+            let ids: Vec<String> = members
+                .query_map([e], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in &ids {
+                let json: Option<String> = clean.query_row([id], |r| r.get(0)).optional()?;
+                if let Some(json) = json {
+                    texts.insert(id.clone(), clean_text(&json)?);
+                }
+            }
+            groups.push(ids);
+        }
+        Ok(StoredGrouping { groups, texts })
+    }
+
+    fn pending_articles(&self) -> Result<Vec<PendingArticle>> {
+        let conn = self.reading()?;
+        let seen: i64 = meta_number(&conn, "events_seq")?.unwrap_or(0);
+        let mut stmt = conn.prepare(
+            "SELECT a.id, v.published FROM articles a JOIN article_versions v \
+             ON v.seq = a.current_seq WHERE a.current_seq > ?1 ORDER BY a.rowid",
+        )?;
+        let mut holders =
+            conn.prepare_cached("SELECT event_id FROM event_articles WHERE article_id = ?1")?;
+        let rows: Vec<(String, Option<String>)> = stmt
+            .query_map([seen], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, published) in rows {
+            let events = holders
+                .query_map([&id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            out.push(PendingArticle {
+                id,
+                published,
+                events,
+            });
+        }
+        Ok(out)
+    }
+
+    fn event_spans(&self) -> Result<Vec<EventSpan>> {
+        let conn = self.reading()?;
+        let mut stmt =
+            conn.prepare("SELECT id, first_published, last_published FROM events ORDER BY rank")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(EventSpan {
+                id: r.get(0)?,
+                first_published: r.get(1)?,
+                last_published: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn articles_by_id(&self, ids: &[String]) -> Result<Vec<Article>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS}, a.rowid FROM articles a \
+             JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1"
+        ))?;
+        let mut found: Vec<(i64, Article)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], |r| Ok((r.get::<_, i64>(11)?, article_from_row(r)?.0)))
+                .optional()?;
+            found.extend(row);
+        }
+        found.sort_unstable_by_key(|(rowid, _)| *rowid);
+        found.dedup_by_key(|(rowid, _)| *rowid);
+        Ok(found.into_iter().map(|(_, a)| a).collect())
     }
 
     fn all_events(&self) -> Result<Vec<Event>> {

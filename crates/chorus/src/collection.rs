@@ -65,7 +65,26 @@ pub(crate) struct IngestArgs {
     #[arg(long)]
     timings: bool,
     #[command(flatten)]
+    window: WindowArgs,
+    #[command(flatten)]
     data: DataArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct WindowArgs {
+    /// An event whose newest article is more than this many days older than the
+    /// collection's newest is closed: new articles no longer join it (unless dated inside
+    /// its span) and it is not computed again. 0 keeps every event open.
+    #[arg(long, value_name = "DAYS", default_value_t = chorus_intake::DEFAULT_OPEN_DAYS)]
+    open_days: u32,
+}
+
+impl WindowArgs {
+    /// The intake over `store` with this window.
+    fn intake(&self, store: Store) -> Intake {
+        Intake::new(Arc::new(store), chorus_pipeline::Config::default())
+            .with_open_days((self.open_days > 0).then_some(self.open_days))
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -167,6 +186,8 @@ pub(crate) struct PollArgs {
     /// Fetch and extract each new item's page instead of keeping its summary.
     #[arg(long)]
     fetch_pages: bool,
+    #[command(flatten)]
+    window: WindowArgs,
 }
 
 fn parse_every(s: &str) -> Result<Duration, String> {
@@ -265,7 +286,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         Err(StoreError::NotFound(dir)) => return Err(no_collection(&dir)),
         other => other.with_context(|| format!("opening {}", dir.display()))?,
     };
-    let intake = Intake::new(Arc::new(store), chorus_pipeline::Config::default());
+    let intake = args.window.intake(store);
     if args.paths.is_empty() {
         return regroup(&intake, args.timings);
     }
@@ -535,10 +556,7 @@ fn stats(args: ListArgs) -> Result<ExitCode> {
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let store = open_existing(&args.data)?;
-    let intake = Arc::new(Intake::new(
-        Arc::new(store),
-        chorus_pipeline::Config::default(),
-    ));
+    let intake = Arc::new(args.poll.window.intake(store));
     // `--watch`: a poller beside the server, on a thread of its own; reads never wait on it
     // (SQLite in WAL mode), and a POST is grouped by the same intake, one refresh at a time.
     let stop = Arc::new(AtomicBool::new(false));
@@ -747,10 +765,7 @@ fn watch(args: WatchArgs) -> Result<ExitCode> {
         Err(StoreError::Busy(_)) => return Ok(busy(&args.data.data_dir)),
         other => other.with_context(|| format!("opening {}", args.data.data_dir.display()))?,
     };
-    let intake = Arc::new(Intake::new(
-        Arc::new(store),
-        chorus_pipeline::Config::default(),
-    ));
+    let intake = Arc::new(args.poll.window.intake(store));
     let mut watcher = watcher(&args.feeds, &args.poll, &args.data, intake)?;
     let stop = stop_flag()?;
     eprintln!(

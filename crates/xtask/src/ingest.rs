@@ -101,8 +101,15 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
          (generated articles; median of {runs} runs; peak RSS polled from /proc)"
     );
     println!(
-        "{:>9} {:>11} {:>9} {:>9} {:>10} {:>10} {:>9}",
-        "articles", "new coll. s", "+1% s", "+1% MiB", "digest s", "digest MiB", "+1%/dig."
+        "{:>9} {:>11} {:>9} {:>9} {:>10} {:>10} {:>9} {:>11}",
+        "articles",
+        "new coll. s",
+        "+1% s",
+        "+1% MiB",
+        "digest s",
+        "digest MiB",
+        "+1%/dig.",
+        "disk KiB/art"
     );
     let jsonl = |name: &str, articles: &[Article]| -> Result<std::path::PathBuf> {
         let path = tmp.join(name);
@@ -119,6 +126,7 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
         drop(articles);
         let stored = tmp.join("stored");
         let (built, _, _) = ingest(chorus, &stored, &first)?;
+        let disk = dir_bytes(&stored)? as f64 / 1024.0 / n.max(1) as f64;
         let mut added = Vec::new();
         let mut added_peak = 0.0f64;
         let mut steps: Vec<(String, Vec<f64>)> = Vec::new();
@@ -140,14 +148,15 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
         let a = median(&mut added);
         let digest = end_to_end(chorus, &all, runs)?;
         println!(
-            "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10.2} {:>10} {:>9.2}",
+            "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10.2} {:>10} {:>9.2} {:>11.1}",
             n,
             built.as_secs_f64(),
             a,
             added_peak,
             digest.seconds,
             digest.peak_mib.map_or("-".into(), |m| format!("{m:.0}")),
-            a / digest.seconds
+            a / digest.seconds,
+            disk
         );
         let steps: Vec<String> = steps
             .iter_mut()
@@ -191,6 +200,21 @@ fn ingest(chorus: &Path, data: &Path, input: &Path) -> Result<(Duration, Option<
         })
         .unwrap_or_default();
     Ok((t, peak, steps))
+}
+
+/// Bytes of the files under `dir` (a data directory: the database and the index).
+fn dir_bytes(dir: &Path) -> Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        total += if meta.is_dir() {
+            dir_bytes(&entry.path())?
+        } else {
+            meta.len()
+        };
+    }
+    Ok(total)
 }
 
 /// Copies the directory `from` (a data directory: files and subdirectories) to `to`, each
