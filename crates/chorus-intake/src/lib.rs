@@ -195,8 +195,10 @@ impl Intake {
     /// window ([`Intake::with_open_days`], [`DEFAULT_OPEN_DAYS`]) older than the collection's
     /// newest article is closed. It is no candidate for new articles and is neither read
     /// for grouping nor recomputed: its articles are not cleaned or grouped again, and its
-    /// id, page and account stay as stored. An article dated inside a closed event's span
-    /// reopens it for that refresh (and so does a new version of one of its articles);
+    /// id, page and account stay as stored. An article dated inside a closed event's span,
+    /// or within the window after it, reopens it for that refresh (so articles that come
+    /// out of date order, as an archive does, meet the events they would have met in
+    /// order), and so does a new version of one of its articles;
     /// undated events stay open. Dates after tomorrow do not count as the newest (a page
     /// misdated years ahead would close everything).
     pub fn refresh(&self, grouping: Grouping) -> Result<Refreshed> {
@@ -311,8 +313,8 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
         .chain(pending.iter().filter_map(|p| day(&p.published)))
         .filter(|&d| plausible(d))
         .max();
-    let Some(cutoff) = newest.and_then(|n| n.checked_sub_days(chrono::Days::new(days.into())))
-    else {
+    let window = chrono::Days::new(days.into());
+    let Some(cutoff) = newest.and_then(|n| n.checked_sub_days(window)) else {
         return Ok(None);
     };
     let mut new_days: Vec<chrono::NaiveDate> =
@@ -330,9 +332,12 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
             Some(last) => {
                 let first = day(&s.first_published).unwrap_or(last);
                 last >= cutoff || reopened.contains(s.id.as_str()) || {
-                    // A new article dated inside the span reopens the event.
+                    // A new article dated inside the span, or inside the window after it
+                    // (where it would have found the event open had it come in date order),
+                    // reopens the event.
+                    let until = last.checked_add_days(window).unwrap_or(last);
                     let at = new_days.partition_point(|&d| d < first);
-                    new_days.get(at).is_some_and(|&d| d <= last)
+                    new_days.get(at).is_some_and(|&d| d <= until)
                 }
             }
         };

@@ -1,0 +1,123 @@
+//! Closing events costs no grouping quality: `gva-dev` (real dated news over two years)
+//! ingested through the intake in batches, in date order as news arrives and shuffled as an
+//! archive might be, scores as it does with every event kept open.
+
+use chorus_intake::Intake;
+use chorus_model::Article;
+use chorus_store::{OpenOptions, Store};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+fn bcubed(predicted: &HashMap<String, usize>, gold: &HashMap<String, String>) -> f64 {
+    let mut cell: HashMap<(usize, &str), f64> = HashMap::new();
+    let (mut np, mut ng): (HashMap<usize, f64>, HashMap<&str, f64>) = Default::default();
+    for (id, g) in gold {
+        let p = predicted[id];
+        *cell.entry((p, g)).or_default() += 1.0;
+        *np.entry(p).or_default() += 1.0;
+        *ng.entry(g).or_default() += 1.0;
+    }
+    let (mut p, mut r) = (0.0, 0.0);
+    for (&(pe, ge), &c) in &cell {
+        p += c * c / np[&pe];
+        r += c * c / ng[ge];
+    }
+    let n = gold.len() as f64;
+    let (p, r) = (p / n, r / n);
+    2.0 * p * r / (p + r)
+}
+
+/// B-cubed F1 of the stored events after ingesting `batches` one after the other.
+fn ingest_in(
+    batches: &[Vec<Article>],
+    open_days: Option<u32>,
+    gold: &HashMap<String, String>,
+) -> (f64, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions {
+            create: true,
+            exclusive: true,
+        },
+    )
+    .unwrap();
+    let intake =
+        Intake::new(Arc::new(store), chorus_pipeline::Config::default()).with_open_days(open_days);
+    let mut read = 0;
+    for batch in batches {
+        intake.store(batch).unwrap();
+        read += intake
+            .refresh_if_outdated()
+            .unwrap()
+            .map_or(0, |r| r.articles);
+    }
+    let mut predicted = HashMap::new();
+    for (i, e) in intake.collection().all_events().unwrap().iter().enumerate() {
+        for a in &e.articles {
+            predicted.insert(a.clone(), i);
+        }
+    }
+    let alone = predicted.len() + 1_000_000;
+    for (k, id) in gold.keys().enumerate() {
+        predicted.entry(id.clone()).or_insert(alone + k);
+    }
+    (bcubed(&predicted, gold), read)
+}
+
+fn split(articles: &[Article], parts: usize) -> Vec<Vec<Article>> {
+    let size = articles.len().div_ceil(parts);
+    articles.chunks(size).map(<[Article]>::to_vec).collect()
+}
+
+#[test]
+fn gva_dev_in_batches_scores_as_with_every_event_open() {
+    let Some(dir) = chorus_testdata::shared("gva-dev") else {
+        return;
+    };
+    let ingested = chorus_ingest::ingest_paths(
+        &[dir.join("articles.jsonl")],
+        &chorus_ingest::IngestConfig::default(),
+    );
+    let mut gold = HashMap::new();
+    for line in std::fs::read_to_string(dir.join("events.jsonl"))
+        .unwrap()
+        .lines()
+    {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for a in v["articles"].as_array().unwrap() {
+            gold.insert(
+                a.as_str().unwrap().to_string(),
+                v["event"].as_str().unwrap().to_string(),
+            );
+        }
+    }
+    let mut by_date = ingested.articles.clone();
+    by_date.sort_by(|a, b| a.published.cmp(&b.published));
+    // A fixed shuffle (multiplicative hash of the position).
+    let mut shuffled = ingested.articles;
+    let n = shuffled.len() as u64;
+    let key: Vec<u64> = (0..n)
+        .map(|i| (i * 2_654_435_761) % 4_294_967_291)
+        .collect();
+    let mut order: Vec<usize> = (0..shuffled.len()).collect();
+    order.sort_by_key(|&i| key[i]);
+    shuffled = order.into_iter().map(|i| shuffled[i].clone()).collect();
+
+    for (name, articles) in [("date order", &by_date), ("shuffled", &shuffled)] {
+        let batches = split(articles, 5);
+        let (open, read_open) = ingest_in(&batches, None, &gold);
+        let (closing, read_closing) = ingest_in(&batches, Some(30), &gold);
+        eprintln!(
+            "gva-dev, 5 batches in {name}: B3 F1 {closing:.4} closing events after 30 days \
+             ({read_closing} articles read by the refreshes), {open:.4} all open ({read_open})"
+        );
+        assert!(
+            closing >= open - 0.005,
+            "{name}: {closing:.4} against {open:.4}"
+        );
+        if name == "date order" {
+            assert!(read_closing < read_open, "closed events are not read again");
+        }
+    }
+}
