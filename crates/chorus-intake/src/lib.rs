@@ -19,7 +19,6 @@ pub mod watch;
 pub use chorus_pipeline::{Earlier, Grouping};
 pub use read::ReadSummary;
 
-use chorus_model::Event;
 use chorus_model::{Article, Diagnostic};
 use chorus_store::{AddOutcome, Collection, Result};
 use std::collections::HashSet;
@@ -245,26 +244,21 @@ impl Intake {
         phases.clean = grouped.cleaning_time();
         phases.group = lap().saturating_sub(phases.clean);
         // The stored events are read only now: a large collection's events and its grouping
-        // state are each hundreds of megabytes, and need not be in memory together.
-        let mut events = collection.all_events()?;
-        let mut closed = Vec::new();
-        if let Some(scope) = &scope {
-            let open: HashSet<&str> = scope.open.iter().map(String::as_str).collect();
-            (events, closed) = events
-                .into_iter()
-                .partition(|e| open.contains(e.id.as_str()));
-        }
+        // state are each hundreds of megabytes, and need not be in memory together. Closed
+        // events are not read at all.
+        let events = match &scope {
+            None => collection.all_events()?,
+            Some(scope) => collection.events_by_id(&scope.open)?,
+        };
         phases.read_events = lap();
         let mut report = grouped.assemble(events, Vec::new(), config);
-        if !closed.is_empty() {
-            report.events = merge_by_size(std::mem::take(&mut report.events), closed);
-        }
         phases.assemble = lap();
-        let events = if collection.set_events(&mut report)? {
+        let closed = scope.map(|s| s.closed).unwrap_or_default();
+        let events = if collection.set_events(&mut report, &closed)? {
             if recorded.is_none() || grouping == Grouping::Regroup {
                 collection.set_setting(EVENTS_SETTINGS, &settings)?;
             }
-            report.events.len()
+            report.events.len() + closed.len()
         } else {
             // Another refresh, begun later over more articles, stored its events first.
             collection.stats()?.events
@@ -283,6 +277,8 @@ impl Intake {
 struct OpenScope {
     /// The open events (and those a pending article reopens), largest first.
     open: Vec<String>,
+    /// The closed events, which the refresh leaves as they are.
+    closed: Vec<String>,
     /// The articles stored or changed since the events were computed.
     pending: Vec<String>,
 }
@@ -324,8 +320,7 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
         .iter()
         .flat_map(|p| p.events.iter().map(String::as_str))
         .collect();
-    let mut open = Vec::new();
-    let mut closed = 0usize;
+    let (mut open, mut closed) = (Vec::new(), Vec::new());
     for s in &spans {
         let is_open = match day(&s.last_published) {
             None => true,
@@ -344,42 +339,15 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
         if is_open {
             open.push(s.id.clone());
         } else {
-            closed += 1;
+            closed.push(s.id.clone());
         }
     }
-    if closed == 0 {
+    if closed.is_empty() {
         return Ok(None);
     }
     Ok(Some(OpenScope {
         open,
+        closed,
         pending: pending.into_iter().map(|p| p.id).collect(),
     }))
-}
-
-/// The refreshed open events and the closed ones as stored, in one list ordered as the
-/// pipeline orders events (most articles first, then most outlets); each list keeps its own
-/// order among equals, closed events first.
-fn merge_by_size(open: Vec<Event>, closed: Vec<Event>) -> Vec<Event> {
-    let key = |e: &Event| {
-        (
-            std::cmp::Reverse(e.articles.len()),
-            std::cmp::Reverse(e.sources.len()),
-        )
-    };
-    let mut out = Vec::with_capacity(open.len() + closed.len());
-    let mut open = open.into_iter().peekable();
-    let mut closed = closed.into_iter().peekable();
-    loop {
-        let take_closed = match (closed.peek(), open.peek()) {
-            (Some(c), Some(o)) => key(c) <= key(o),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => return out,
-        };
-        out.extend(if take_closed {
-            closed.next()
-        } else {
-            open.next()
-        });
-    }
 }

@@ -156,6 +156,17 @@ fn a_closed_event_is_no_candidate_and_is_not_read_again() {
     );
     assert_ne!(event_of(&intake, "late").0, before.0);
     assert_eq!(intake.collection().stats().unwrap().events, 3);
+    // The collection's entities still hold the closed event's, which was not read.
+    let closed = intake.collection().event(&before.0).unwrap().unwrap();
+    assert!(!closed.entities.is_empty());
+    let listed = intake.collection().entities().unwrap();
+    for e in &closed.entities {
+        let summary = listed
+            .iter()
+            .find(|s| s.kind == e.kind && s.name.eq_ignore_ascii_case(&e.name))
+            .unwrap_or_else(|| panic!("{} is listed", e.name));
+        assert!(summary.events.contains(&before.0), "{summary:?}");
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! with their story as it grows, and entity ids (slugs) aggregated across events.
 
 use crate::EntitySummary;
-use chorus_model::{EntityKind, Event};
+use chorus_model::{Entity, EntityKind, Event};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Gives `events` (in rank order) the id of the previous event whose articles they mostly
@@ -65,13 +65,16 @@ pub(crate) fn entity_slug(kind: EntityKind, name: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-/// Entities of all events, one per kind and canonical name (case-insensitive), most events
-/// first. Ids are slugs, made unique with `-2`, `-3`, ... in that order.
-pub(crate) fn aggregate_entities(events: &[Event]) -> Vec<EntitySummary> {
+/// Entities of all events (each event's id and entities, in the order events are listed),
+/// one per kind and canonical name (case-insensitive), most events first. Ids are slugs,
+/// made unique with `-2`, `-3`, ... in that order.
+pub(crate) fn aggregate_entities<'a>(
+    events: impl Iterator<Item = (&'a str, &'a [Entity])>,
+) -> Vec<EntitySummary> {
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut out: Vec<EntitySummary> = Vec::new();
-    for event in events {
-        for e in &event.entities {
+    for (event, entities) in events {
+        for e in entities {
             let key = (e.kind, e.name.to_lowercase());
             let i = *by_key.entry(key).or_insert_with(|| {
                 out.push(EntitySummary {
@@ -97,8 +100,8 @@ pub(crate) fn aggregate_entities(events: &[Event]) -> Vec<EntitySummary> {
                     s.sources.push(src.clone());
                 }
             }
-            if !s.events.contains(&event.id) {
-                s.events.push(event.id.clone());
+            if !s.events.iter().any(|x| x == event) {
+                s.events.push(event.to_string());
             }
         }
     }

@@ -180,14 +180,16 @@ pub trait Collection: Send + Sync {
     fn article(&self, id: &str) -> Result<Option<StoredArticle>>;
     /// Whether an article with this URL is stored.
     fn has_url(&self, url: &str) -> Result<bool>;
-    /// Replaces the events, entities and cleaned texts with those of `report`. Events keep the
-    /// id of the stored event whose articles they mostly hold: `report`'s events are given
-    /// their stored ids in place (not copied: a large collection's events are hundreds of
+    /// Replaces the events, entities and cleaned texts with those of `report`, but for the
+    /// `closed` stored events, which stay as they are (the report is then of the open events
+    /// only, and the collection's entities are aggregated over both). Events keep the id of
+    /// the stored event whose articles they mostly hold: `report`'s events are given their
+    /// stored ids in place (not copied: a large collection's events are hundreds of
     /// megabytes). Writes nothing and returns false when the stored events were computed
     /// from newer articles than `report` (a refresh that finished after a later one).
-    /// `report.articles` may be a part of the collection (a refresh of its open events): the
-    /// cleaned texts of stored articles it leaves out are kept.
-    fn set_events(&self, report: &mut Report) -> Result<bool>;
+    /// `report.articles` may be a part of the collection: the cleaned texts of stored
+    /// articles it leaves out are kept.
+    fn set_events(&self, report: &mut Report, closed: &[String]) -> Result<bool>;
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
     fn events_outdated(&self) -> Result<bool>;
@@ -213,6 +215,14 @@ pub trait Collection: Send + Sync {
     /// The current version of these articles (unknown ids left out), in the order they were
     /// first stored.
     fn articles_by_id(&self, ids: &[String]) -> Result<Vec<Article>>;
+    /// These stored events (unknown ids left out), in the order given.
+    fn events_by_id(&self, ids: &[String]) -> Result<Vec<Event>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.event(id)?);
+        }
+        Ok(out)
+    }
     /// Every stored event, largest first (as [`Collection::events`] lists them): what a
     /// refresh keeps accounts from once the grouping is done.
     fn all_events(&self) -> Result<Vec<Event>>;

@@ -96,6 +96,17 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: events are listed by size, then outlets, then `rank` (which orders equals only), so
+    // that a refresh of the open events places them without renumbering the rest; each
+    // event's entities beside it, so that the collection's entities are aggregated without
+    // reading whole events.
+    r#"
+    ALTER TABLE events ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN entities TEXT NOT NULL DEFAULT '[]';
+    UPDATE events SET outlets = json_array_length(sources),
+        entities = coalesce(json_extract(json, '$.entities'), '[]');
+    CREATE INDEX events_order ON events(size DESC, outlets DESC, rank);
+    "#,
 ];
 
 /// The schema version this build writes.

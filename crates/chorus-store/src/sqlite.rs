@@ -279,7 +279,7 @@ impl Store {
     /// Brings the stored events, entities and cleaned texts in line with `report`, writing
     /// only rows whose content changed: after an ingest that touched a few events, the rest of
     /// the collection is compared, not written again.
-    fn set_events_in(tx: &Transaction<'_>, report: &mut Report) -> Result<bool> {
+    fn set_events_in(tx: &Transaction<'_>, report: &mut Report, closed: &[String]) -> Result<bool> {
         // The newest article version these events were computed from.
         let mut seen: i64 = 0;
         {
@@ -295,13 +295,24 @@ impl Store {
         if meta_number::<i64>(tx, "events_seq")?.is_some_and(|stored| stored > seen) {
             return Ok(false);
         }
+        // The stored events this report replaces: all of them, or all but the closed ones.
+        let closed: HashSet<&str> = closed.iter().map(String::as_str).collect();
         let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        {
+        if closed.is_empty() {
             let mut stmt = tx.prepare("SELECT event_id, article_id FROM event_articles")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
             for row in rows {
                 let (e, a) = row?;
                 old.entry(e).or_default().push(a);
+            }
+        } else {
+            let mut members =
+                tx.prepare_cached("SELECT article_id FROM event_articles WHERE event_id = ?1")?;
+            for id in stale(tx, "SELECT id FROM events", &closed)? {
+                let articles = members
+                    .query_map([&id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                old.insert(id, articles);
             }
         }
         let mut next: u64 = meta_number(tx, "next_event")?.unwrap_or(1);
@@ -310,19 +321,30 @@ impl Store {
 
         // Events: each compared with the stored one of its id (in SQLite, not loaded: the
         // stored JSON of a large collection is hundreds of megabytes).
-        let kept: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        for id in stale(tx, "SELECT id FROM events", &kept)? {
-            delete(tx, &id, EVENT_ROWS)?;
-            delete(tx, &id, &["DELETE FROM event_entities WHERE event_id = ?1"])?;
+        let written: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        for id in old.keys().filter(|id| !written.contains(id.as_str())) {
+            delete(tx, id, EVENT_ROWS)?;
+            delete(tx, id, &["DELETE FROM event_entities WHERE event_id = ?1"])?;
         }
+        // `rank` orders events of equal size and outlets: the report's order. Beside closed
+        // events the report's are numbered after every stored one, so that none of those
+        // is renumbered.
+        let base: i64 = if closed.is_empty() {
+            0
+        } else {
+            tx.query_row("SELECT coalesce(max(rank) + 1, 0) FROM events", [], |r| {
+                r.get(0)
+            })?
+        };
         for (rank, e) in events.iter().enumerate() {
-            let rank = rank as i64;
+            let rank = base + rank as i64;
             let json = serde_json::to_string(e)?;
             let stored: Option<(i64, bool)> = tx
                 .prepare_cached("SELECT rank, json = ?2 FROM events WHERE id = ?1")?
                 .query_row(params![e.id, json], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             match stored {
+                Some((_, true)) if !closed.is_empty() => continue,
                 Some((r, true)) => {
                     if r != rank {
                         tx.prepare_cached("UPDATE events SET rank = ?2 WHERE id = ?1")?
@@ -335,7 +357,8 @@ impl Store {
             }
             tx.prepare_cached(
                 "INSERT INTO events (id, title, first_published, last_published, size, sources, \
-                 rank, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 rank, json, outlets, entities) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 e.id,
@@ -346,6 +369,8 @@ impl Store {
                 serde_json::to_string(&e.sources)?,
                 rank,
                 json,
+                e.sources.len() as i64,
+                serde_json::to_string(&e.entities)?,
             ])?;
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?1, ?2)",
@@ -361,10 +386,27 @@ impl Store {
             }
         }
 
+        // The entities of every event, in the order events are listed: the report's are in
+        // memory, the closed ones' read beside them (not their whole events).
+        let entities = if closed.is_empty() {
+            aggregate_entities(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+        } else {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT id, entities FROM events ORDER BY {EVENT_ORDER}"
+            ))?;
+            let rows: Vec<(String, String)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let listed: Vec<(String, Vec<chorus_model::Entity>)> = rows
+                .into_par_iter()
+                .map(|(id, json)| Ok((id, serde_json::from_str(&json)?)))
+                .collect::<Result<_>>()?;
+            aggregate_entities(listed.iter().map(|(id, e)| (id.as_str(), &e[..])))
+        };
+
         // Entities, the same way (an entity's JSON holds its events, so its links change with
         // it), but against the stored ones read in one scan: there are tens of times more
         // entities than events, and most are unchanged after an ingest.
-        let entities = aggregate_entities(events);
         let keyed = std::hash::RandomState::new();
         let fingerprint = |json: &[u8]| keyed.hash_one(json);
         let mut stored: HashMap<String, u64> = HashMap::new();
@@ -495,6 +537,10 @@ fn stale(tx: &Transaction<'_>, sql: &str, kept: &HashSet<&str>) -> Result<Vec<St
 /// The rows of a stored event: itself, its article and source links. Its entity links belong
 /// to its entities' rows, which change with the entities (an event that is gone loses them
 /// too).
+/// The order events are listed in: most articles, then most outlets, then `rank` (the
+/// report's order among equals).
+pub(crate) const EVENT_ORDER: &str = "size DESC, outlets DESC, rank";
+
 const EVENT_ROWS: &[&str] = &[
     "DELETE FROM events WHERE id = ?1",
     "DELETE FROM event_articles WHERE event_id = ?1",
@@ -606,7 +652,7 @@ impl Collection for Store {
         let clean = clean.map(|j| serde_json::from_str(&j)).transpose()?;
         let mut stmt = conn.prepare(
             "SELECT ea.event_id FROM event_articles ea JOIN events e ON e.id = ea.event_id \
-             WHERE ea.article_id = ?1 ORDER BY e.rank",
+             WHERE ea.article_id = ?1 ORDER BY e.size DESC, e.outlets DESC, e.rank",
         )?;
         let events = stmt
             .query_map([id], |r| r.get(0))?
@@ -649,10 +695,10 @@ impl Collection for Store {
         Ok(found.is_some())
     }
 
-    fn set_events(&self, report: &mut Report) -> Result<bool> {
+    fn set_events(&self, report: &mut Report, closed: &[String]) -> Result<bool> {
         let (mut conn, _lock) = self.writing()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let written = Self::set_events_in(&tx, report)?;
+        let written = Self::set_events_in(&tx, report, closed)?;
         tx.commit()?;
         Ok(written)
     }
@@ -697,9 +743,10 @@ impl Collection for Store {
             ));
         }
         sql.push_str(match filter.order {
-            EventOrder::Largest => " ORDER BY rank",
+            EventOrder::Largest => " ORDER BY size DESC, outlets DESC, rank",
             EventOrder::Newest => {
-                " ORDER BY coalesce(last_published, first_published) DESC NULLS LAST, rank"
+                " ORDER BY coalesce(last_published, first_published) DESC NULLS LAST, size DESC, \
+                 outlets DESC, rank"
             }
         });
         if let Some(limit) = filter.limit {
@@ -754,14 +801,14 @@ impl Collection for Store {
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut last = None;
         let mut stmt = conn.prepare(
-            "SELECT e.rank, a.article_id FROM events e \
-             JOIN event_articles a ON a.event_id = e.id ORDER BY e.rank",
+            "SELECT e.id, a.article_id FROM events e JOIN event_articles a \
+             ON a.event_id = e.id ORDER BY e.size DESC, e.outlets DESC, e.rank, e.id",
         )?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-            let (rank, id) = row?;
-            if last != Some(rank) {
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (event, id) = row?;
+            if last.as_ref() != Some(&event) {
                 groups.push(Vec::new());
-                last = Some(rank);
+                last = Some(event);
             }
             groups.last_mut().expect("pushed above").push(id);
         }
@@ -828,8 +875,9 @@ impl Collection for Store {
 
     fn event_spans(&self) -> Result<Vec<EventSpan>> {
         let conn = self.reading()?;
-        let mut stmt =
-            conn.prepare("SELECT id, first_published, last_published FROM events ORDER BY rank")?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT id, first_published, last_published FROM events ORDER BY {EVENT_ORDER}"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(EventSpan {
                 id: r.get(0)?,
@@ -863,7 +911,7 @@ impl Collection for Store {
         // time and decode the block in parallel.
         const BLOCK: usize = 512;
         let conn = self.reading()?;
-        let mut stmt = conn.prepare("SELECT json FROM events ORDER BY rank")?;
+        let mut stmt = conn.prepare(&format!("SELECT json FROM events ORDER BY {EVENT_ORDER}"))?;
         let mut rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         let mut events: Vec<Event> = Vec::new();
         let mut block: Vec<String> = Vec::with_capacity(BLOCK);

@@ -138,7 +138,7 @@ fn events_written_again_read_back_as_the_new_report() {
     early.push(lone);
     let config = chorus_pipeline::Config::default();
     let mut first = chorus_pipeline::digest(early, vec![], &config);
-    store.set_events(&mut first).unwrap();
+    store.set_events(&mut first, &[]).unwrap();
     holds(&store, &first);
     assert!(store
         .entities()
@@ -148,7 +148,7 @@ fn events_written_again_read_back_as_the_new_report() {
     let mut second = chorus_pipeline::digest(articles, vec![], &config);
     assert_ne!(first.events.len(), 0);
     assert_ne!(second.events, first.events);
-    store.set_events(&mut second).unwrap();
+    store.set_events(&mut second, &[]).unwrap();
     holds(&store, &second);
     assert_eq!(store.clean_article("lone").unwrap(), None);
     assert!(store
@@ -157,7 +157,7 @@ fn events_written_again_read_back_as_the_new_report() {
         .iter()
         .all(|e| !e.name.contains("Brackwater") && !e.name.contains("Quillon")));
     // The same report again: nothing moves.
-    store.set_events(&mut second).unwrap();
+    store.set_events(&mut second, &[]).unwrap();
     holds(&store, &second);
     assert_eq!(store.stats().unwrap().events, second.events.len());
 }
@@ -176,12 +176,12 @@ fn a_refresh_finishing_after_a_later_one_writes_nothing() {
     store.add_articles(late).unwrap();
     let mut newer = chorus_pipeline::digest(articles.clone(), vec![], &config);
     assert_ne!(stale.events, newer.events);
-    assert!(store.set_events(&mut newer).unwrap());
-    assert!(!store.set_events(&mut stale).unwrap());
+    assert!(store.set_events(&mut newer, &[]).unwrap());
+    assert!(!store.set_events(&mut stale, &[]).unwrap());
     holds(&store, &newer);
     assert!(!store.events_outdated().unwrap());
     // The same articles again are not older: a refresh over them is written.
     let mut again = chorus_pipeline::digest(articles, vec![], &config);
-    assert!(store.set_events(&mut again).unwrap());
+    assert!(store.set_events(&mut again, &[]).unwrap());
     holds(&store, &again);
 }

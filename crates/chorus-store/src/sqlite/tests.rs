@@ -167,7 +167,7 @@ fn events_keep_their_ids_and_filter_by_date_source_and_entity() {
         ],
         diagnostics: vec![],
     };
-    store.set_events(&mut report).unwrap();
+    store.set_events(&mut report, &[]).unwrap();
     let ids = |f: &EventFilter| -> Vec<String> {
         store.events(f).unwrap().into_iter().map(|e| e.id).collect()
     };
@@ -197,8 +197,9 @@ fn events_keep_their_ids_and_filter_by_date_source_and_entity() {
         ],
         diagnostics: vec![],
     };
-    store.set_events(&mut regrouped).unwrap();
-    assert_eq!(ids(&EventFilter::default()), ["e2", "e1"]);
+    store.set_events(&mut regrouped, &[]).unwrap();
+    // Listed by size (then outlets, then the report's order): the two-article story first.
+    assert_eq!(ids(&EventFilter::default()), ["e1", "e2"]);
     // The report's events now carry those ids.
     let given: Vec<&str> = regrouped.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(given, ["e2", "e1"]);
