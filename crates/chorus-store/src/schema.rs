@@ -96,6 +96,10 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: an outlet's articles found without a scan.
+    r#"
+    CREATE INDEX article_versions_source ON article_versions(source COLLATE NOCASE);
+    "#,
 ];
 
 /// The schema version this build writes.

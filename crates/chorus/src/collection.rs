@@ -140,6 +140,10 @@ pub(crate) struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     bind: String,
+    /// The address readers reach the site at (e.g. https://news.example.org), for the
+    /// absolute links of Atom feeds; without it they are made from the request's Host.
+    #[arg(long)]
+    public_url: Option<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -406,6 +410,7 @@ fn events(args: EventsArgs) -> Result<ExitCode> {
             Order::Newest => EventOrder::Newest,
         },
         limit: args.limit,
+        ..EventFilter::default()
     };
     let list = store.events(&filter)?;
     if args.format == ListFormat::Json {
@@ -550,7 +555,10 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     let state = chorus_web::AppState::new(
         std::sync::Arc::new(store),
         chorus_pipeline::Config::default(),
-        chorus_web::WebConfig::default(),
+        chorus_web::WebConfig {
+            public_url: args.public_url.clone(),
+            ..chorus_web::WebConfig::default()
+        },
     );
     let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
     runtime.block_on(async {
