@@ -536,3 +536,36 @@ mod tests {
         assert_eq!(a.to_body(0..4), Some(0..4));
     }
 }
+
+/// One day of an event's story: what arrived and what was first said that day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineDay {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// Articles published that day (ids, in the event's order).
+    pub articles: Vec<String>,
+    /// Facts (corroborated or single-source) no article of an earlier day states.
+    pub new_facts: Vec<TimelineFact>,
+    /// Figures or names of a difference reported that day with a value no earlier day gave.
+    pub changed_figures: Vec<TimelineFigure>,
+}
+
+/// A fact on the day it was first reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineFact {
+    pub text: String,
+    /// The outlets that stated it that day.
+    pub sources: Vec<String>,
+    /// True when other outlets corroborate it (that day or later).
+    pub corroborated: bool,
+}
+
+/// A value of a difference on the first day it was reported, after another value earlier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineFigure {
+    pub about: String,
+    pub value: String,
+    pub source: String,
+    /// The values reported before that day.
+    pub earlier: Vec<String>,
+}

@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 mod similarity;
+mod timeline;
 pub use similarity::Comparer;
+pub use timeline::timeline;
 
 /// Settings of every stage.
 #[derive(Debug, Clone, Default)]

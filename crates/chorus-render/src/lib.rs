@@ -5,6 +5,7 @@
 //! it and escapes every piece of report text, which comes from the web. JSON is the report's own
 //! serde shape, the stable API, untouched.
 
+mod csv;
 mod html;
 mod markdown;
 mod outline;
@@ -12,6 +13,8 @@ mod text;
 
 #[cfg(test)]
 mod tests;
+
+pub use csv::csv;
 
 use chorus_model::Report;
 use rayon::prelude::*;
@@ -28,6 +31,8 @@ pub enum Format {
     Html,
     /// `Report` as serde shapes it.
     Json,
+    /// The facts with their outlets and citations, one row each ([`csv`]).
+    Csv,
 }
 
 impl Format {
@@ -37,6 +42,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 }
@@ -56,9 +62,10 @@ impl FromStr for Format {
             "markdown" | "md" => Ok(Format::Markdown),
             "html" => Ok(Format::Html),
             "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
             // `{:?}` keeps a stray control character in the value from reaching the terminal.
             _ => Err(format!(
-                "unknown format {s:?}; expected one of: text, markdown (or md), html, json"
+                "unknown format {s:?}; expected one of: text, markdown (or md), html, json, csv"
             )),
         }
     }
@@ -92,6 +99,7 @@ pub fn render(report: &Report, format: Format, config: &RenderConfig) -> String 
         Format::Text => text::render(&outline::build(report, config), config.color),
         Format::Markdown => markdown::render(&outline::build(report, config)),
         Format::Html => html::render(&outline::build(report, config)),
+        Format::Csv => csv(report),
     }
 }
 

@@ -613,9 +613,9 @@ fn formats_parse_by_name() {
         "md" -> Ok(Markdown)
         "html" -> Ok(Html)
         "json" -> Ok(Json)
-        "JSON" -> Err("unknown format \"JSON\"; expected one of: text, markdown (or md), html, json")
-        "pdf" -> Err("unknown format \"pdf\"; expected one of: text, markdown (or md), html, json")
-        "te\u{1b}xt" -> Err("unknown format \"te\\u{1b}xt\"; expected one of: text, markdown (or md), html, json")"#]].assert_eq(&got.join("\n"));
+        "JSON" -> Err("unknown format \"JSON\"; expected one of: text, markdown (or md), html, json, csv")
+        "pdf" -> Err("unknown format \"pdf\"; expected one of: text, markdown (or md), html, json, csv")
+        "te\u{1b}xt" -> Err("unknown format \"te\\u{1b}xt\"; expected one of: text, markdown (or md), html, json, csv")"#]].assert_eq(&got.join("\n"));
     for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
         assert_eq!(format.to_string().parse::<Format>(), Ok(format));
     }

@@ -15,11 +15,16 @@
 mod error;
 mod ids;
 mod lock;
+mod reads;
 mod schema;
 mod search;
 mod sqlite;
 
 pub use error::{Result, StoreError};
+pub use reads::{
+    shown_title, ArticleSummary, EntityQuery, OutletDetail, OutletSummary, Page, SearchGroup,
+    SearchRequest, SearchResults,
+};
 pub use sqlite::{OpenOptions, Store};
 
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
@@ -85,6 +90,12 @@ pub struct EventFilter {
     pub entity: Option<String>,
     pub order: EventOrder,
     pub limit: Option<usize>,
+    /// Events skipped before the first one listed (paging with `limit`).
+    #[serde(default)]
+    pub offset: usize,
+    /// Only events with an article that matches this search query (all its words).
+    #[serde(default)]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +138,8 @@ pub struct StoredArticle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     pub article: String,
+    /// The article's headline; without one, its first line when that reads like a headline
+    /// (see [`shown_title`]).
     pub title: Option<String>,
     pub source: String,
     pub published: Option<String>,
@@ -135,6 +148,9 @@ pub struct SearchHit {
     pub snippet: String,
     /// Byte ranges of matched terms in `snippet`.
     pub highlights: Vec<Range<usize>>,
+    /// The event the article belongs to, when it is in one.
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 /// An entity across all events: one per kind and canonical name.
@@ -226,7 +242,19 @@ pub trait Collection: Send + Sync {
     /// Every stored event, largest first (as [`Collection::events`] lists them): what a
     /// refresh keeps accounts from once the grouping is done.
     fn all_events(&self) -> Result<Vec<Event>>;
+    /// The best `limit` matches for `query`: every word must match (stemmed, in the title or
+    /// the body) unless the query says `OR`.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// One page of the matches for a search with filters, grouped by event.
+    fn search_page(&self, request: &SearchRequest) -> Result<SearchResults>;
+    /// One page of [`Collection::events`] and how many events match in all.
+    fn events_page(&self, filter: &EventFilter) -> Result<Page<EventSummary>>;
+    /// One page of the entities, those with a name or alias containing `query.q` when given.
+    fn entities_page(&self, query: &EntityQuery) -> Result<Page<EntitySummary>>;
+    /// One page of the outlets, most articles first.
+    fn outlets(&self, offset: usize, limit: usize) -> Result<Page<OutletSummary>>;
+    /// One outlet (its name in any case): its figures, events and a page of its articles.
+    fn outlet(&self, name: &str, offset: usize, limit: usize) -> Result<Option<OutletDetail>>;
     fn entities(&self) -> Result<Vec<EntitySummary>>;
     fn entity(&self, id: &str) -> Result<Option<EntitySummary>>;
     /// The entities of one event, as [`Collection::entities`] names them.

@@ -96,7 +96,11 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
-    // 2: events are listed by size, then outlets, then `rank` (which orders equals only), so
+    // 2: an outlet's articles found without a scan.
+    r#"
+    CREATE INDEX article_versions_source ON article_versions(source COLLATE NOCASE);
+    "#,
+    // 3: events are listed by size, then outlets, then `rank` (which orders equals only), so
     // that a refresh of the open events places them without renumbering the rest; each
     // event's entities beside it, so that the collection's entities are aggregated without
     // reading whole events.

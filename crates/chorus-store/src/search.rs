@@ -1,13 +1,16 @@
 //! The full-text index (tantivy) of the current version of every article: title and body,
-//! English stemming, the article id stored. SQLite is the truth; the index is derived from it
+//! English stemming, the article id stored, and its outlet (lower case), language and day of
+//! publication as exact terms to filter on. A query means all its words (`OR` between two
+//! words asks for either). SQLite is the truth; the index is derived from it
 //! and records in its commit payload the last `article_versions.seq` it contains (its
 //! watermark), so an index that lags after a crash is brought up to date on the next write.
 
 use crate::Result;
 use serde::{Deserialize, Serialize};
+use std::ops::Bound;
 use std::path::Path;
-use tantivy::collector::TopDocs;
-use tantivy::query::QueryParser;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
@@ -16,7 +19,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bumped when the tantivy schema changes; an index of another version is rebuilt.
-const INDEX_SCHEMA: u32 = 1;
+const INDEX_SCHEMA: u32 = 2;
 /// Memory budget of one index writer.
 const WRITER_HEAP: usize = 64 * 1024 * 1024;
 /// Longest snippet, in characters.
@@ -49,6 +52,28 @@ pub(crate) struct IndexDoc<'a> {
     pub(crate) id: &'a str,
     pub(crate) title: &'a str,
     pub(crate) body: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) language: Option<&'a str>,
+    pub(crate) published: Option<&'a str>,
+}
+
+/// What a search may be narrowed to, besides its words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Narrowing<'a> {
+    /// Outlet name, any case.
+    pub(crate) source: Option<&'a str>,
+    pub(crate) language: Option<&'a str>,
+    /// First and last day (`YYYY-MM-DD`, both included); undated articles are left out
+    /// when either is given.
+    pub(crate) from: Option<&'a str>,
+    pub(crate) to: Option<&'a str>,
+}
+
+/// One page of matches: their ids and scores, best first, and how many there are in all.
+pub(crate) struct Matches {
+    pub(crate) hits: Vec<Scored>,
+    pub(crate) total: usize,
+    pub(crate) snippets: Option<SnippetGenerator>,
 }
 
 pub(crate) struct TextIndex {
@@ -57,6 +82,9 @@ pub(crate) struct TextIndex {
     id: Field,
     title: Field,
     body: Field,
+    source: Field,
+    language: Field,
+    day: Field,
 }
 
 /// A snippet of a body around the query terms.
@@ -65,7 +93,16 @@ pub(crate) struct Snippet {
     pub(crate) highlights: Vec<std::ops::Range<usize>>,
 }
 
-fn schema() -> (Schema, Field, Field, Field) {
+struct Fields {
+    id: Field,
+    title: Field,
+    body: Field,
+    source: Field,
+    language: Field,
+    day: Field,
+}
+
+fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
@@ -75,7 +112,20 @@ fn schema() -> (Schema, Field, Field, Field) {
     let id = b.add_text_field("id", STRING | STORED);
     let title = b.add_text_field("title", text.clone());
     let body = b.add_text_field("body", text);
-    (b.build(), id, title, body)
+    let source = b.add_text_field("source", STRING);
+    let language = b.add_text_field("language", STRING);
+    let day = b.add_text_field("day", STRING);
+    (
+        b.build(),
+        Fields {
+            id,
+            title,
+            body,
+            source,
+            language,
+            day,
+        },
+    )
 }
 
 impl TextIndex {
@@ -101,7 +151,7 @@ impl TextIndex {
             path: dir.to_path_buf(),
             source,
         })?;
-        let (schema, id, title, body) = schema();
+        let (schema, f) = schema();
         let directory =
             tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
         let index = Index::open_or_create(directory, schema)?;
@@ -112,9 +162,12 @@ impl TextIndex {
         Ok(TextIndex {
             index,
             reader,
-            id,
-            title,
-            body,
+            id: f.id,
+            title: f.title,
+            body: f.body,
+            source: f.source,
+            language: f.language,
+            day: f.day,
         })
     }
 
@@ -152,7 +205,19 @@ impl TextIndex {
     /// Replaces the document of `doc.id` (a no-op delete when it is new).
     pub(crate) fn put(&self, writer: &IndexWriter, d: &IndexDoc<'_>) -> Result<()> {
         writer.delete_term(Term::from_field_text(self.id, d.id));
-        writer.add_document(doc!(self.id => d.id, self.title => d.title, self.body => d.body))?;
+        let mut doc = doc!(
+            self.id => d.id,
+            self.title => d.title,
+            self.body => d.body,
+            self.source => d.source.to_lowercase(),
+        );
+        if let Some(l) = d.language {
+            doc.add_text(self.language, l.to_lowercase());
+        }
+        if let Some(day) = d.published.and_then(|p| p.get(..10)) {
+            doc.add_text(self.day, day);
+        }
+        writer.add_document(doc)?;
         Ok(())
     }
 
@@ -170,21 +235,68 @@ impl TextIndex {
         Ok(())
     }
 
-    /// The ids of the best matches for `query` (a lenient parse: a stray quote or bracket
-    /// never fails), with scores, and a snippet maker for bodies. A query too long or too
-    /// deep, or asking what the index cannot answer (another field, a regex, `field:*`), is a
-    /// [`crate::StoreError::Query`] saying what is allowed.
-    pub(crate) fn search(
+    /// The page `offset..offset + limit` of the matches for `query` within `narrowing`, best
+    /// first, and their number (a lenient parse: a stray quote or bracket never fails; a
+    /// query too long or too deep, or asking what the index cannot answer, is a
+    /// [`crate::StoreError::Query`] saying what is allowed). Every word must match (in the title or the body, stemmed)
+    /// unless the query says `OR`; `+word`, `-word`, `"phrases"`, `AND`, `NOT` and brackets
+    /// work as tantivy reads them.
+    pub(crate) fn matches(
         &self,
         query: &str,
+        narrowing: &Narrowing<'_>,
         limit: usize,
-    ) -> Result<(Vec<Scored>, Option<SnippetGenerator>)> {
+        offset: usize,
+    ) -> Result<Matches> {
         check_query(query)?;
         let searcher = self.reader.searcher();
         let mut parser = QueryParser::for_index(&self.index, vec![self.title, self.body]);
         parser.set_field_boost(self.title, 2.0);
-        let (query, _errors) = parser.parse_query_lenient(query);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        parser.set_conjunction_by_default();
+        let (words, _errors) = parser.parse_query_lenient(query);
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words.box_clone())];
+        let exact = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(s) = narrowing.source {
+            must.push((Occur::Must, exact(self.source, &s.to_lowercase())));
+        }
+        if let Some(l) = narrowing.language {
+            must.push((Occur::Must, exact(self.language, &l.to_lowercase())));
+        }
+        if narrowing.from.is_some() || narrowing.to.is_some() {
+            let bound = |d: Option<&str>| match d.and_then(|d| d.get(..10)) {
+                Some(d) => Bound::Included(Term::from_field_text(self.day, d)),
+                None => Bound::Unbounded,
+            };
+            let (from, to) = (bound(narrowing.from), bound(narrowing.to));
+            // A range with no bound at all is every day: dated articles only.
+            let (from, to) = match (&from, &to) {
+                (Bound::Unbounded, Bound::Unbounded) => (
+                    Bound::Included(Term::from_field_text(self.day, "")),
+                    Bound::Unbounded,
+                ),
+                _ => (from, to),
+            };
+            must.push((Occur::Must, Box::new(RangeQuery::new(from, to))));
+        }
+        let whole: Box<dyn Query> = if must.len() == 1 {
+            words.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(must))
+        };
+        let (top, total) = searcher.search(
+            &*whole,
+            &(
+                TopDocs::with_limit(limit.max(1))
+                    .and_offset(offset)
+                    .order_by_score(),
+                Count,
+            ),
+        )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -192,11 +304,28 @@ impl TextIndex {
                 hits.push((id.to_string(), score));
             }
         }
-        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.body).ok();
+        if limit == 0 {
+            hits.clear();
+        }
+        let mut snippets = SnippetGenerator::create(&searcher, &*words, self.body).ok();
         if let Some(s) = snippets.as_mut() {
             s.set_max_num_chars(SNIPPET_CHARS);
         }
-        Ok((hits, snippets))
+        Ok(Matches {
+            hits,
+            total,
+            snippets,
+        })
+    }
+
+    /// The ids of every article matching `query` (all its words), at most `cap` of them.
+    pub(crate) fn matching_ids(&self, query: &str, cap: usize) -> Result<Vec<String>> {
+        Ok(self
+            .matches(query, &Narrowing::default(), cap, 0)?
+            .hits
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect())
     }
 }
 

@@ -3,10 +3,11 @@
 
 use crate::ids::{aggregate_entities, assign_event_ids};
 use crate::lock::DirLock;
-use crate::search::{snippet, IndexDoc, TextIndex};
+use crate::search::{IndexDoc, TextIndex};
 use crate::{
-    AddOutcome, Collection, EntitySummary, EventFilter, EventOrder, EventSpan, EventSummary,
-    PendingArticle, Result, SearchHit, Stats, StoreError, StoredArticle, StoredGrouping,
+    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary,
+    OutletDetail, OutletSummary, Page, PendingArticle, Result, SearchHit, SearchRequest,
+    SearchResults, Stats, StoreError, StoredArticle, StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
 use rayon::prelude::*;
@@ -39,6 +40,8 @@ pub struct Store {
     write: Mutex<Connection>,
     index: TextIndex,
     held: Option<DirLock>,
+    /// The outlet figures, kept until an article or the events change.
+    outlets: Mutex<Option<reads::CountedOutlets>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -136,6 +139,7 @@ impl Store {
             write: Mutex::new(write),
             index,
             held,
+            outlets: Mutex::new(None),
         };
         if may_write {
             let conn = store.write.lock().map_err(poisoned)?;
@@ -180,7 +184,7 @@ impl Store {
             watermark
         };
         let mut stmt = conn.prepare(
-            "SELECT a.id, v.title, v.body FROM articles a \
+            "SELECT a.id, v.title, v.body, v.source, v.language, v.published FROM articles a \
              JOIN article_versions v ON v.seq = a.current_seq \
              WHERE a.current_seq > ?1 ORDER BY a.current_seq",
         )?;
@@ -189,12 +193,18 @@ impl Store {
             let id: String = r.get(0)?;
             let title: Option<String> = r.get(1)?;
             let body: String = r.get(2)?;
+            let source: String = r.get(3)?;
+            let language: Option<String> = r.get(4)?;
+            let published: Option<String> = r.get(5)?;
             self.index.put(
                 &writer,
                 &IndexDoc {
                     id: &id,
                     title: title.as_deref().unwrap_or(""),
                     body: &body,
+                    source: &source,
+                    language: language.as_deref(),
+                    published: published.as_deref(),
                 },
             )?;
         }
@@ -568,6 +578,13 @@ fn meta_number<T: std::str::FromStr>(conn: &Connection, key: &str) -> Result<Opt
         .and_then(|v| v.parse().ok()))
 }
 
+/// The text kept in the `meta` table under `key`.
+fn meta_text(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
 /// Runs each of `statements` (deletions keyed by `?1`) for `id`.
 fn delete(tx: &Transaction<'_>, id: &str, statements: &[&str]) -> Result<()> {
     for sql in statements {
@@ -715,65 +732,11 @@ impl Collection for Store {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
-        let mut sql = String::from(
-            "SELECT id, title, first_published, last_published, size, sources FROM events \
-             WHERE 1 = 1",
-        );
-        let mut args: Vec<String> = Vec::new();
-        if let Some(since) = &filter.since {
-            args.push(since.clone());
-            sql.push_str(&format!(
-                " AND coalesce(last_published, first_published) >= ?{}",
-                args.len()
-            ));
-        }
-        if let Some(source) = &filter.source {
-            args.push(source.to_lowercase());
-            sql.push_str(&format!(
-                " AND id IN (SELECT event_id FROM event_sources WHERE source_lower = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(entity) = &filter.entity {
-            args.push(entity.to_lowercase());
-            sql.push_str(&format!(
-                " AND id IN (SELECT ee.event_id FROM event_entities ee \
-                 JOIN entity_names n ON n.entity_id = ee.entity_id WHERE n.name_lower = ?{})",
-                args.len()
-            ));
-        }
-        sql.push_str(match filter.order {
-            EventOrder::Largest => " ORDER BY size DESC, outlets DESC, rank",
-            EventOrder::Newest => {
-                " ORDER BY coalesce(last_published, first_published) DESC NULLS LAST, size DESC, \
-                 outlets DESC, rank"
-            }
-        });
-        if let Some(limit) = filter.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
-        }
-        let conn = self.reading()?;
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((
-                EventSummary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    first_published: r.get(2)?,
-                    last_published: r.get(3)?,
-                    size: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-                    sources: Vec::new(),
-                },
-                r.get::<_, String>(5)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (mut e, sources) = row?;
-            e.sources = serde_json::from_str(&sources)?;
-            out.push(e);
-        }
-        Ok(out)
+        Ok(self.list_events(filter, false)?.items)
+    }
+
+    fn events_page(&self, filter: &EventFilter) -> Result<Page<EventSummary>> {
+        self.list_events(filter, true)
     }
 
     fn event(&self, id: &str) -> Result<Option<Event>> {
@@ -932,39 +895,33 @@ impl Collection for Store {
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let (hits, snippets) = self.index.search(query, limit)?;
-        let conn = self.reading()?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT v.title, v.source, v.published, v.body FROM articles a \
-             JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1",
-        )?;
-        let mut out = Vec::with_capacity(hits.len());
-        for (id, score) in hits {
-            let row = stmt
-                .query_row([&id], |r| {
-                    Ok((
-                        r.get::<_, Option<String>>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                })
-                .optional()?;
-            let Some((title, source, published, body)) = row else {
-                continue;
-            };
-            let s = snippet(snippets.as_ref(), &body);
-            out.push(SearchHit {
-                article: id,
-                title,
-                source,
-                published,
-                score,
-                snippet: s.text,
-                highlights: s.highlights,
-            });
-        }
-        Ok(out)
+        let matches = self
+            .index
+            .matches(query, &crate::search::Narrowing::default(), limit, 0)?;
+        self.hits(&matches)
+    }
+
+    fn search_page(&self, request: &SearchRequest) -> Result<SearchResults> {
+        self.search_grouped(request)
+    }
+
+    fn entities_page(&self, query: &EntityQuery) -> Result<Page<EntitySummary>> {
+        self.list_entities(query)
+    }
+
+    fn outlets(&self, offset: usize, limit: usize) -> Result<Page<OutletSummary>> {
+        let all = self.all_outlets()?;
+        let items = all.iter().skip(offset).take(limit).cloned().collect();
+        Ok(Page {
+            total: all.len(),
+            offset,
+            limit,
+            items,
+        })
+    }
+
+    fn outlet(&self, name: &str, offset: usize, limit: usize) -> Result<Option<OutletDetail>> {
+        self.outlet_detail(name, offset, limit)
     }
 
     fn entities(&self) -> Result<Vec<EntitySummary>> {
@@ -1038,5 +995,6 @@ impl Collection for Store {
     }
 }
 
+mod reads;
 #[cfg(test)]
 mod tests;

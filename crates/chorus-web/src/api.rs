@@ -4,7 +4,7 @@
 //! `openapi.json` (served at `/api/openapi.json`).
 
 use crate::error::ApiError;
-use crate::pages::{ListQuery, SearchQuery};
+use crate::pages::{EntityListQuery, ListQuery, PageQuery, SearchQuery};
 use crate::{AppState, WebError};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -20,27 +20,61 @@ const OPENAPI: &str = include_str!("openapi.json");
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
+/// A page of a list as the API gives it: the items as a JSON array, how many there are in
+/// all in `X-Total-Count`.
+fn paged<T: Serialize>(page: chorus_store::Page<T>) -> Response {
+    (
+        [("x-total-count", page.total.to_string())],
+        Json(page.items),
+    )
+        .into_response()
+}
+
 pub(crate) async fn events(
     State(state): State<AppState>,
     Query(q): Query<ListQuery>,
-) -> ApiResult<Vec<chorus_store::EventSummary>> {
+) -> Result<Response, ApiError> {
     let filter = q.filter(state.config.max_results)?;
-    Ok(Json(
+    Ok(paged(
         state
-            .run(move |store, _| Ok(store.events(&filter)?))
+            .run(move |store, _| Ok(store.events_page(&filter)?))
             .await?,
     ))
 }
 
+/// An event as the API gives it: the report of the event alone, and its timeline.
+#[derive(Debug, Serialize)]
+pub(crate) struct EventReport {
+    #[serde(flatten)]
+    report: chorus_model::Report,
+    timeline: Vec<chorus_model::TimelineDay>,
+}
+
+/// `GET /api/events/{id}` (JSON) and `GET /api/events/{id}.csv` (its facts as CSV).
 pub(crate) async fn event(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> ApiResult<chorus_model::Report> {
-    Ok(Json(
-        state
-            .run(move |store, _| store.event_report(&id)?.ok_or(WebError::NotFound))
-            .await?,
-    ))
+) -> Result<Response, ApiError> {
+    let (id, csv) = match id.strip_suffix(".csv") {
+        Some(id) => (id.to_string(), true),
+        None => (id, false),
+    };
+    let report = state
+        .run(move |store, _| store.event_report(&id)?.ok_or(WebError::NotFound))
+        .await?;
+    if csv {
+        return Ok((
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+            chorus_render::csv(&report),
+        )
+            .into_response());
+    }
+    let timeline = report
+        .events
+        .first()
+        .map(|e| chorus_pipeline::timeline(e, &report.articles))
+        .unwrap_or_default();
+    Ok(Json(EventReport { report, timeline }).into_response())
 }
 
 pub(crate) async fn article(
@@ -56,11 +90,46 @@ pub(crate) async fn article(
 
 pub(crate) async fn entities(
     State(state): State<AppState>,
-) -> ApiResult<Vec<chorus_store::EntitySummary>> {
+    Query(q): Query<EntityListQuery>,
+) -> Result<Response, ApiError> {
     let max = state.config.max_results;
-    let mut list = state.run(move |store, _| Ok(store.entities()?)).await?;
-    list.truncate(max);
-    Ok(Json(list))
+    let query = q.query(max, max);
+    Ok(paged(
+        state
+            .run(move |store, _| Ok(store.entities_page(&query)?))
+            .await?,
+    ))
+}
+
+pub(crate) async fn outlets(
+    State(state): State<AppState>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let max = state.config.max_results;
+    let (offset, limit) = (q.offset.unwrap_or(0), q.limit.unwrap_or(max).min(max));
+    Ok(paged(
+        state
+            .run(move |store, _| Ok(store.outlets(offset, limit)?))
+            .await?,
+    ))
+}
+
+pub(crate) async fn outlet(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> ApiResult<chorus_store::OutletDetail> {
+    let max = state.config.max_results;
+    let (offset, limit) = (q.offset.unwrap_or(0), q.limit.unwrap_or(max).min(max));
+    Ok(Json(
+        state
+            .run(move |store, _| {
+                store
+                    .outlet(&name, offset, limit)?
+                    .ok_or(WebError::NotFound)
+            })
+            .await?,
+    ))
 }
 
 pub(crate) async fn entity(
@@ -77,15 +146,14 @@ pub(crate) async fn entity(
 pub(crate) async fn search(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
-) -> ApiResult<Vec<chorus_store::SearchHit>> {
-    let query = q.q.unwrap_or_default();
-    if query.trim().is_empty() {
+) -> ApiResult<chorus_store::SearchResults> {
+    let request = q.request(state.config.max_results)?;
+    if request.query.trim().is_empty() {
         return Err(WebError::BadRequest("q: a query is required".into()).into());
     }
-    let limit = q.limit.unwrap_or(20).min(state.config.max_results);
     Ok(Json(
         state
-            .run(move |store, _| Ok(store.search(&query, limit)?))
+            .run(move |store, _| Ok(store.search_page(&request)?))
             .await?,
     ))
 }

@@ -14,8 +14,11 @@
 
 mod api;
 mod error;
+mod feeds;
 mod markup;
+mod outlets;
 mod pages;
+mod story;
 
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
@@ -48,6 +51,9 @@ pub struct WebConfig {
     pub write_timeout: Duration,
     /// Connections served at once; more wait to be accepted until one closes.
     pub max_connections: usize,
+    /// The address the site is reached at (`https://news.example.org`), for the absolute
+    /// links of Atom feeds; without it they are made from the request's `Host`.
+    pub public_url: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -59,6 +65,7 @@ impl Default for WebConfig {
             body_timeout: Duration::from_secs(30),
             write_timeout: Duration::from_secs(60),
             max_connections: 4096,
+            public_url: None,
         }
     }
 }
@@ -149,10 +156,15 @@ pub fn app(state: AppState) -> Router {
     let config = Arc::clone(&state.config);
     Router::new()
         .route("/", get(pages::event_list))
+        .route("/events.atom", get(feeds::events))
         .route("/events/{id}", get(pages::event))
+        .route("/events/{id}/feed.atom", get(feeds::event))
+        .route("/outlets", get(outlets::outlet_list))
+        .route("/outlets/{name}", get(outlets::outlet))
         .route("/articles/{*id}", get(pages::article))
         .route("/entities", get(pages::entity_list))
         .route("/entities/{id}", get(pages::entity))
+        .route("/entities/{id}/feed.atom", get(feeds::entity))
         .route("/search", get(pages::search))
         .route("/compare", get(pages::compare_form).post(pages::compare))
         .route("/api/events", get(api::events))
@@ -168,6 +180,8 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/api/entities", get(api::entities))
         .route("/api/entities/{id}", get(api::entity))
+        .route("/api/outlets", get(api::outlets))
+        .route("/api/outlets/{name}", get(api::outlet))
         .route("/api/search", get(api::search))
         .route("/api/stats", get(api::stats))
         .route("/api/openapi.json", get(api::openapi))

@@ -20,7 +20,9 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-top: 1px solid var(--line);
 .none { font-style: italic; }
 ul { padding-left: 1.3rem; } li { margin: .25rem 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+nav.pager { margin: 1rem 0; }
+section.group h2 { font-size: 1.05rem; }
 td.num { text-align: right; white-space: nowrap; }
 form.filters { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; margin: .5rem 0 1rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85em; color: var(--muted); }
@@ -88,6 +90,27 @@ pub(crate) fn day(d: Option<&str>) -> String {
     }
 }
 
+/// `2026-03-16` as "16 March 2026" (anything else as it is).
+pub(crate) fn human_day(d: &str) -> String {
+    let parts: Vec<&str> = d.get(..10).unwrap_or(d).split('-').collect();
+    if let [y, m, dd] = parts[..] {
+        if let (Ok(m), Ok(dd)) = (m.parse::<usize>(), dd.parse::<u32>()) {
+            if let Some(month) = month(m) {
+                return format!("{dd} {month} {y}");
+            }
+        }
+    }
+    d.to_string()
+}
+
+/// "March" for 3.
+fn month(m: usize) -> Option<String> {
+    let name = chorus_text::MONTH_NAMES.get(m.checked_sub(1)?)?;
+    let mut c = name.chars();
+    let first = c.next()?;
+    Some(first.to_uppercase().chain(c).collect())
+}
+
 /// `2024-12-08` or `2024-12-08 – 2024-12-10`.
 pub(crate) fn span(first: Option<&str>, last: Option<&str>) -> String {
     let (a, b) = (day(first), day(last));
@@ -102,6 +125,66 @@ pub(crate) fn span(first: Option<&str>, last: Option<&str>) -> String {
     }
 }
 
+/// `1 event`, `3 events`: a count with its noun in the right number.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `?a=1&b=x%20y` (empty for no parameters); the values percent-encoded, the whole still to
+/// be escaped where it stands in an attribute.
+pub(crate) fn query_string(params: &[(&str, String)]) -> String {
+    if params.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", query_part(v)))
+        .collect();
+    format!("?{}", parts.join("&"))
+}
+
+/// "Previous · 21–40 of 345 · Next" for one page of a list at `path` with `params`.
+pub(crate) fn pager<T>(
+    path: &str,
+    params: &[(&str, String)],
+    page: &chorus_store::Page<T>,
+    noun: &str,
+) -> String {
+    if page.total == 0 {
+        return String::new();
+    }
+    let link = |offset: usize, label: &str, rel: &str| {
+        let mut p = params.to_vec();
+        if offset > 0 {
+            p.push(("offset", offset.to_string()));
+        }
+        format!(
+            "<a rel=\"{rel}\" href=\"{}{}\">{label}</a>",
+            path,
+            escape(&query_string(&p))
+        )
+    };
+    let shown = page.total.saturating_sub(page.offset).min(page.limit);
+    let mut parts = Vec::new();
+    if let Some(o) = page.previous() {
+        parts.push(link(o, "← Previous", "prev"));
+    }
+    parts.push(if shown == 0 {
+        format!("none of {} {noun} here", page.total)
+    } else {
+        format!(
+            "{}–{} of {} {noun}",
+            page.offset + 1,
+            page.offset + shown,
+            page.total
+        )
+    });
+    if let Some(o) = page.next() {
+        parts.push(link(o, "Next →", "next"));
+    }
+    format!("<nav class=\"pager\">{}</nav>\n", parts.join(" · "))
+}
+
 /// The page frame: navigation, a search box (pre-filled with `query`), inline style.
 pub(crate) fn page(title: &str, body: &str, query: &str) -> Response {
     let html = format!(
@@ -110,7 +193,7 @@ pub(crate) fn page(title: &str, body: &str, query: &str) -> Response {
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
             "<title>{title} · chorus</title>\n<style>\n{style}</style>\n</head>\n<body>\n",
             "<header class=\"top\"><a class=\"brand\" href=\"/\">chorus</a>",
-            "<a href=\"/\">Events</a><a href=\"/entities\">Entities</a><a href=\"/compare\">Compare</a>",
+            "<a href=\"/\">Events</a><a href=\"/entities\">Entities</a><a href=\"/outlets\">Outlets</a><a href=\"/compare\">Compare</a>",
             "<form action=\"/search\" method=\"get\" role=\"search\">",
             "<input type=\"search\" name=\"q\" value=\"{query}\" placeholder=\"Search articles\" aria-label=\"Search articles\"> ",
             "<button>Search</button></form></header>\n<main>\n{body}</main>\n</body>\n</html>\n"

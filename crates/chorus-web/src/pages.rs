@@ -3,7 +3,10 @@
 //! chart), entities, search, the article view, and the "same story?" form. All article
 //! text goes through `escape`.
 
-use crate::markup::{coverage_svg, day, escape, page, path_part, query_part, safe_url, span};
+use crate::markup::{
+    count, coverage_svg, day, escape, page, pager, path_part, query_part, query_string, safe_url,
+    span,
+};
 use crate::{AppState, WebError};
 use axum::body::Bytes;
 use axum::extract::{Form, Path, Query, State};
@@ -19,7 +22,10 @@ pub(crate) struct ListQuery {
     pub(crate) since: Option<String>,
     pub(crate) source: Option<String>,
     pub(crate) entity: Option<String>,
+    /// A search query: only events with an article matching it.
+    pub(crate) q: Option<String>,
     pub(crate) limit: Option<usize>,
+    pub(crate) offset: Option<usize>,
 }
 
 /// Empty form fields mean "no filter".
@@ -53,11 +59,43 @@ impl ListQuery {
             entity: given(&self.entity),
             order,
             limit: Some(self.limit.unwrap_or(max).min(max)),
+            offset: self.offset.unwrap_or(0),
+            query: given(&self.q),
         })
+    }
+
+    /// The filters as query parameters (for links to other pages of the same list).
+    pub(crate) fn params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for (name, v) in [
+            ("order", &self.order),
+            ("since", &self.since),
+            ("source", &self.source),
+            ("entity", &self.entity),
+            ("q", &self.q),
+        ] {
+            if let Some(v) = given(v) {
+                out.push((name, v));
+            }
+        }
+        if let Some(l) = self.limit {
+            out.push(("limit", l.to_string()));
+        }
+        out
     }
 }
 
-fn events_table(events: &[EventSummary]) -> String {
+/// Which page of a list: `offset` and `limit` alone.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PageQuery {
+    pub(crate) limit: Option<usize>,
+    pub(crate) offset: Option<usize>,
+}
+
+/// Rows per page of a list page unless `limit` says otherwise.
+pub(crate) const PAGE_ROWS: usize = 50;
+
+pub(crate) fn events_table(events: &[EventSummary]) -> String {
     if events.is_empty() {
         return "<p class=\"none\">No events.</p>\n".into();
     }
@@ -82,10 +120,13 @@ pub(crate) async fn event_list(
     State(state): State<AppState>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let filter = q.filter(state.config.max_results)?;
+    let mut filter = q.filter(state.config.max_results)?;
+    if q.limit.is_none() {
+        filter.limit = Some(PAGE_ROWS.min(state.config.max_results));
+    }
     let f = filter.clone();
     let (events, stats) = state
-        .run(move |store, _| Ok((store.events(&f)?, store.stats()?)))
+        .run(move |store, _| Ok((store.events_page(&f)?, store.stats()?)))
         .await?;
     let selected = |v: &str| {
         if (filter.order == EventOrder::Newest) == (v == "newest") {
@@ -111,6 +152,7 @@ pub(crate) async fn event_list(
             "<label>Since<input type=\"date\" name=\"since\" value=\"{}\"></label>",
             "<label>Outlet<input name=\"source\" value=\"{}\"></label>",
             "<label>Entity<input name=\"entity\" value=\"{}\"></label>",
+            "<label>Words<input name=\"q\" value=\"{}\"></label>",
             "<button>Filter</button></form>\n"
         ),
         selected("largest"),
@@ -118,8 +160,16 @@ pub(crate) async fn event_list(
         escape(given(&q.since).as_deref().unwrap_or("")),
         escape(given(&q.source).as_deref().unwrap_or("")),
         escape(given(&q.entity).as_deref().unwrap_or("")),
+        escape(given(&q.q).as_deref().unwrap_or("")),
     ));
-    body.push_str(&events_table(&events));
+    body.push_str(&events_table(&events.items));
+    body.push_str(&pager("/", &q.params(), &events, "events"));
+    let mut feed = q.params();
+    feed.retain(|(k, _)| *k != "order" && *k != "limit");
+    body.push_str(&format!(
+        "<p class=\"meta\"><a href=\"/events.atom{}\">Follow these events (Atom feed)</a></p>\n",
+        escape(&query_string(&feed))
+    ));
     Ok(page("Events", &body, ""))
 }
 
@@ -343,19 +393,50 @@ fn event_body(
     b
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct EventQuery {
+    /// Mark what arrived after this date.
+    since: Option<String>,
+}
+
 pub(crate) async fn event(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(q): Query<EventQuery>,
 ) -> Result<Response, WebError> {
-    let (report, entities): (Report, _) = state
+    let since = match given(&q.since) {
+        Some(s) => Some(chorus_ingest::normalize_date(&s).ok_or_else(|| {
+            WebError::BadRequest("since: expected a date such as 2024-12-08".into())
+        })?),
+        None => None,
+    };
+    let (report, entities, outlets): (Report, _, _) = state
         .run(move |store, _| {
             let report = store.event_report(&id)?.ok_or(WebError::NotFound)?;
             let entities = store.event_entities(&id)?;
-            Ok((report, entities))
+            let outlets: Vec<String> = store
+                .outlets(0, usize::MAX)?
+                .items
+                .into_iter()
+                .map(|o| o.name)
+                .collect();
+            Ok((report, entities, outlets))
         })
         .await?;
     let event = report.events.first().ok_or(WebError::NotFound)?;
-    let body = event_body(event, &report.articles, &entities);
+    let mut body = event_body(event, &report.articles, &entities);
+    body.push_str(&crate::story::coverage(event, &report.articles, &outlets));
+    let days = chorus_pipeline::timeline(event, &report.articles);
+    body.push_str(&crate::story::timeline(
+        &event.id,
+        &days,
+        &report.articles,
+        since.as_deref(),
+    ));
+    body.push_str(&format!(
+        "<p class=\"meta\"><a href=\"/events/{id}/feed.atom\">Follow this story (Atom feed)</a> · <a href=\"/api/events/{id}.csv\">Facts as CSV</a> · <a href=\"/api/events/{id}\">JSON</a></p>\n",
+        id = path_part(&event.id)
+    ));
     Ok(page(&event.title, &body, ""))
 }
 
@@ -465,25 +546,81 @@ pub(crate) async fn article(
     Ok(page(a.title.as_deref().unwrap_or("Article"), &b, ""))
 }
 
-pub(crate) async fn entity_list(State(state): State<AppState>) -> Result<Response, WebError> {
-    let max = state.config.max_results;
-    let entities = state.run(move |store, _| Ok(store.entities()?)).await?;
-    let mut b = format!(
-        "<h1>People, organisations and places</h1>\n<p class=\"meta\">{} in all{}</p>\n<table>\n<thead><tr><th>Name</th><th>Kind</th><th>Events</th><th>Mentions</th></tr></thead>\n<tbody>\n",
-        entities.len(),
-        if entities.len() > max { format!("; the first {max} shown") } else { String::new() }
-    );
-    for e in entities.iter().take(max) {
-        b.push_str(&format!(
-            "<tr><td><a href=\"/entities/{}\">{}</a></td><td class=\"muted\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            path_part(&e.id),
-            escape(&e.name),
-            e.kind.as_str(),
-            e.events.len(),
-            e.mentions
-        ));
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct EntityListQuery {
+    /// A name or alias, or a part of one.
+    pub(crate) q: Option<String>,
+    pub(crate) limit: Option<usize>,
+    pub(crate) offset: Option<usize>,
+}
+
+impl EntityListQuery {
+    pub(crate) fn query(&self, default: usize, max: usize) -> chorus_store::EntityQuery {
+        chorus_store::EntityQuery {
+            q: given(&self.q),
+            limit: self.limit.unwrap_or(default).min(max),
+            offset: self.offset.unwrap_or(0),
+        }
     }
-    b.push_str("</tbody>\n</table>\n");
+}
+
+pub(crate) async fn entity_list(
+    State(state): State<AppState>,
+    Query(q): Query<EntityListQuery>,
+) -> Result<Response, WebError> {
+    let query = q.query(PAGE_ROWS, state.config.max_results);
+    let entities = state
+        .run(move |store, _| Ok(store.entities_page(&query)?))
+        .await?;
+    let name = given(&q.q).unwrap_or_default();
+    let mut b = format!(
+        concat!(
+            "<h1>People, organisations and places</h1>\n<p class=\"meta\">{}{}</p>\n",
+            "<form class=\"filters\" method=\"get\" action=\"/entities\">",
+            "<label>Name or alias<input name=\"q\" value=\"{}\"></label>",
+            "<button>Find</button></form>\n"
+        ),
+        count(entities.total, "entity", "entities"),
+        if name.is_empty() {
+            String::new()
+        } else {
+            format!(" named like “{}”", escape(&name))
+        },
+        escape(&name)
+    );
+    if entities.items.is_empty() {
+        b.push_str("<p class=\"none\">No entities.</p>\n");
+    } else {
+        b.push_str("<table>\n<thead><tr><th>Name</th><th>Kind</th><th>Events</th><th>Mentions</th></tr></thead>\n<tbody>\n");
+        for e in &entities.items {
+            let aliases = if e.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<br><span class=\"muted\">also {}</span>",
+                    escape(&e.aliases.join(", "))
+                )
+            };
+            b.push_str(&format!(
+                "<tr><td><a href=\"/entities/{}\">{}</a>{}</td><td class=\"muted\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                path_part(&e.id),
+                escape(&e.name),
+                aliases,
+                e.kind.as_str(),
+                e.events.len(),
+                e.mentions
+            ));
+        }
+        b.push_str("</tbody>\n</table>\n");
+    }
+    let mut params = Vec::new();
+    if !name.is_empty() {
+        params.push(("q", name));
+    }
+    if let Some(l) = q.limit {
+        params.push(("limit", l.to_string()));
+    }
+    b.push_str(&pager("/entities", &params, &entities, "entities"));
     Ok(page("Entities", &b, ""))
 }
 
@@ -538,54 +675,156 @@ pub(crate) async fn entity(
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct SearchQuery {
     pub(crate) q: Option<String>,
+    /// Only articles of this outlet.
+    pub(crate) source: Option<String>,
+    /// Only articles in this language (`en`, `de`, ...).
+    pub(crate) language: Option<String>,
+    /// First and last day of publication.
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
     pub(crate) limit: Option<usize>,
+    pub(crate) offset: Option<usize>,
+}
+
+impl SearchQuery {
+    pub(crate) fn request(&self, max: usize) -> Result<chorus_store::SearchRequest, WebError> {
+        let day = |name: &str, v: &Option<String>| -> Result<Option<String>, WebError> {
+            match given(v) {
+                Some(d) => chorus_ingest::normalize_date(&d)
+                    .map(|d| Some(d.get(..10).unwrap_or(&d).to_string()))
+                    .ok_or_else(|| {
+                        WebError::BadRequest(format!("{name}: expected a date such as 2024-12-08"))
+                    }),
+                None => Ok(None),
+            }
+        };
+        Ok(chorus_store::SearchRequest {
+            query: self.q.clone().unwrap_or_default(),
+            source: given(&self.source),
+            language: given(&self.language),
+            from: day("from", &self.from)?,
+            to: day("to", &self.to)?,
+            limit: self.limit.unwrap_or(20).min(max),
+            offset: self.offset.unwrap_or(0),
+        })
+    }
+
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for (name, v) in [
+            ("q", &self.q),
+            ("source", &self.source),
+            ("language", &self.language),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if let Some(v) = given(v) {
+                out.push((name, v));
+            }
+        }
+        if let Some(l) = self.limit {
+            out.push(("limit", l.to_string()));
+        }
+        out
+    }
+}
+
+/// A search hit's snippet with the matched words marked.
+fn marked_snippet(h: &chorus_store::SearchHit) -> String {
+    let mut snippet = String::new();
+    let mut at = 0;
+    for r in &h.highlights {
+        let (Some(before), Some(marked)) = (h.snippet.get(at..r.start), h.snippet.get(r.clone()))
+        else {
+            continue;
+        };
+        snippet.push_str(&escape(before));
+        snippet.push_str(&format!("<mark>{}</mark>", escape(marked)));
+        at = r.end;
+    }
+    snippet.push_str(&escape(h.snippet.get(at..).unwrap_or("")));
+    snippet
 }
 
 pub(crate) async fn search(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
 ) -> Result<Response, WebError> {
-    let query = q.q.unwrap_or_default();
-    let limit = q.limit.unwrap_or(20).min(state.config.max_results);
-    let hits = if query.trim().is_empty() {
-        Vec::new()
+    let request = q.request(state.config.max_results)?;
+    let query = request.query.clone();
+    let results = if query.trim().is_empty() {
+        None
     } else {
-        let query = query.clone();
-        state
-            .run(move |store, _| Ok(store.search(&query, limit)?))
-            .await?
+        Some(
+            state
+                .run(move |store, _| Ok(store.search_page(&request)?))
+                .await?,
+        )
     };
     let mut b = format!(
-        "<h1>Search</h1>\n<p class=\"meta\">{} results</p>\n",
-        hits.len()
+        concat!(
+            "<h1>Search</h1>\n",
+            "<form class=\"filters\" method=\"get\" action=\"/search\">",
+            "<label>Words (all of them; OR for either)<input type=\"search\" name=\"q\" value=\"{}\"></label>",
+            "<label>Outlet<input name=\"source\" value=\"{}\"></label>",
+            "<label>Language<input name=\"language\" value=\"{}\" size=\"4\"></label>",
+            "<label>From<input type=\"date\" name=\"from\" value=\"{}\"></label>",
+            "<label>To<input type=\"date\" name=\"to\" value=\"{}\"></label>",
+            "<button>Search</button></form>\n"
+        ),
+        escape(&query),
+        escape(&given(&q.source).unwrap_or_default()),
+        escape(&given(&q.language).unwrap_or_default()),
+        escape(&given(&q.from).unwrap_or_default()),
+        escape(&given(&q.to).unwrap_or_default()),
     );
-    if !hits.is_empty() {
-        b.push_str("<ol class=\"hits\">\n");
-        for h in &hits {
-            let mut snippet = String::new();
-            let mut at = 0;
-            for r in &h.highlights {
-                let (Some(before), Some(marked)) =
-                    (h.snippet.get(at..r.start), h.snippet.get(r.clone()))
-                else {
-                    continue;
-                };
-                snippet.push_str(&escape(before));
-                snippet.push_str(&format!("<mark>{}</mark>", escape(marked)));
-                at = r.end;
-            }
-            snippet.push_str(&escape(h.snippet.get(at..).unwrap_or("")));
+    let Some(results) = results else {
+        return Ok(page("Search", &b, &query));
+    };
+    let in_events = results.groups.iter().filter(|g| g.event.is_some()).count();
+    b.push_str(&format!(
+        "<p class=\"meta\">{} matching; on this page {} in {}</p>\n",
+        count(results.total, "article", "articles"),
+        count(
+            results.groups.iter().map(|g| g.hits.len()).sum(),
+            "article",
+            "articles"
+        ),
+        count(in_events, "event", "events"),
+    ));
+    for g in &results.groups {
+        let heading = match &g.event {
+            Some(id) => format!(
+                "<a href=\"/events/{}\">{}</a>",
+                path_part(id),
+                escape(&g.title)
+            ),
+            None => "<span class=\"muted\">In no event</span>".to_string(),
+        };
+        b.push_str(&format!(
+            "<section class=\"group\"><h2>{} <span class=\"muted\">{}</span></h2>\n<ol class=\"hits\">\n",
+            heading,
+            escape(&span(g.first_published.as_deref(), g.last_published.as_deref()))
+        ));
+        for h in &g.hits {
             b.push_str(&format!(
                 "<li><a href=\"/articles/{}\">{}</a> <span class=\"muted\">{} · {}</span><br><span>{}</span></li>\n",
                 path_part(&h.article),
-                escape(h.title.as_deref().unwrap_or(&h.article)),
+                escape(h.title.as_deref().unwrap_or("")),
                 escape(&h.source),
                 escape(&day(h.published.as_deref())),
-                snippet
+                marked_snippet(h)
             ));
         }
-        b.push_str("</ol>\n");
+        b.push_str("</ol></section>\n");
     }
+    let paged = chorus_store::Page {
+        total: results.total,
+        offset: results.offset,
+        limit: results.limit,
+        items: Vec::<()>::new(),
+    };
+    b.push_str(&pager("/search", &q.params(), &paged, "articles"));
     Ok(page("Search", &b, &query))
 }
 

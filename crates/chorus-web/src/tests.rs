@@ -170,7 +170,7 @@ async fn pages_and_api_answer_on_the_example_corpus() {
     assert_eq!(status, StatusCode::OK);
     // Article ids are paths with slashes.
     let hits = get_json(&site.app, "/api/search?q=strike").await;
-    let aid = hits[0]["article"].as_str().unwrap();
+    let aid = hits["groups"][0]["hits"][0]["article"].as_str().unwrap();
     assert!(aid.contains('/'), "{aid}");
     let article = get_json(&site.app, &format!("/api/articles/{aid}")).await;
     assert_eq!(article["article"]["id"], aid);
@@ -190,6 +190,8 @@ async fn pages_and_api_answer_on_the_example_corpus() {
         "/api/search",
         "/api/stats",
         "/api/openapi.json",
+        "/api/outlets",
+        "/api/outlets/{name}",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} undocumented");
     }
@@ -218,7 +220,13 @@ async fn hostile_article_text_is_served_only_escaped() {
         "/search?q=alert".to_string(),
         "/search?q=%3Cscript%3E".to_string(),
         "/entities".to_string(),
+        "/entities?q=%3Cscript".to_string(),
         "/?source=%3Cb%3EOutlet%3C%2Fb%3E".to_string(),
+        "/outlets".to_string(),
+        "/outlets/%3Cb%3EOutlet%3C%2Fb%3E".to_string(),
+        "/events.atom".to_string(),
+        format!("/events/{id}/feed.atom"),
+        format!("/events/{id}?since=2026-01-01"),
     ];
     let entities = get_json(&site.app, "/api/entities").await;
     for e in entities.as_array().unwrap() {
@@ -482,7 +490,7 @@ async fn issue_25_search_queries_that_crashed_the_server_are_400s() {
         }
     }
     let hits = get_json(&site.app, "/api/search?q=title%3Aharbour").await;
-    assert_eq!(hits[0]["article"], "a");
+    assert_eq!(hits["groups"][0]["hits"][0]["article"], "a");
 }
 
 /// A POST body whose reading is real CPU work: JSON lines of generated HTML pages.
@@ -756,4 +764,358 @@ async fn issue_25_a_response_nobody_reads_is_dropped_at_the_write_timeout() {
     stream.write_all(&big).await.unwrap();
     stream.shutdown().await.unwrap();
     assert_eq!(reader.await.unwrap(), big.len());
+}
+
+/// Atom parsed by feed-rs; every link absolute.
+fn atom(xml: &str) -> feed_rs::model::Feed {
+    let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}: {xml}"));
+    assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+    for link in feed
+        .links
+        .iter()
+        .chain(feed.entries.iter().flat_map(|e| &e.links))
+    {
+        assert!(link.href.starts_with("http"), "relative link {}", link.href);
+    }
+    feed
+}
+
+/// The titles of a search's hits, grouped: (event title, [hit title]).
+fn grouped(results: &serde_json::Value) -> Vec<(String, Vec<String>)> {
+    results["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["title"].as_str().unwrap().to_string(),
+                g["hits"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| h["title"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn issue_28_search_means_all_the_words_grouped_by_event_with_filters() {
+    let site = example_site().await;
+    let any = get_json(&site.app, "/api/search?q=strike%20OR%20viaduct&limit=50").await;
+    let all = get_json(&site.app, "/api/search?q=strike%20viaduct&limit=50").await;
+    let strike = get_json(&site.app, "/api/search?q=strike&limit=50").await;
+    let (any, all, strike) = (
+        any["total"].as_u64().unwrap(),
+        all["total"].as_u64().unwrap(),
+        strike["total"].as_u64().unwrap(),
+    );
+    assert!(
+        all < strike && strike < any,
+        "all {all}, strike {strike}, any {any}"
+    );
+    // Stemmed: "dockers striking" finds what "docker strike" finds.
+    let a = get_json(&site.app, "/api/search?q=dockers%20striking").await;
+    let b = get_json(&site.app, "/api/search?q=docker%20strike").await;
+    assert_eq!(a["total"], b["total"]);
+    assert!(a["total"].as_u64().unwrap() > 0);
+    // Grouped by event: the strike articles are one group, titled by the event.
+    let r = get_json(&site.app, "/api/search?q=saltreach%20strike&limit=50").await;
+    let groups = grouped(&r);
+    assert!(groups.iter().any(|(_, hits)| hits.len() >= 2), "{groups:?}");
+    for (_, hits) in &groups {
+        for t in hits {
+            assert!(
+                !t.contains(".md") && !t.contains(".txt") && t != "(untitled)",
+                "{t}"
+            );
+        }
+    }
+    // Filters: outlet, language, days.
+    let r = get_json(&site.app, "/api/search?q=strike&source=harbour%20courier").await;
+    let outlets: Vec<&str> = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["hits"].as_array().unwrap())
+        .map(|h| h["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        !outlets.is_empty() && outlets.iter().all(|o| *o == "Harbour Courier"),
+        "{outlets:?}"
+    );
+    let r = get_json(
+        &site.app,
+        "/api/search?q=strike&from=2026-03-18&to=2026-03-18",
+    )
+    .await;
+    for g in r["groups"].as_array().unwrap() {
+        for h in g["hits"].as_array().unwrap() {
+            assert!(
+                h["published"].as_str().unwrap().starts_with("2026-03-18"),
+                "{h}"
+            );
+        }
+    }
+    let r = get_json(&site.app, "/api/search?q=strike&language=de").await;
+    assert_eq!(r["total"], 0);
+    let (status, _) = get(&site.app, "/api/search?q=strike&from=yesterday").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The page shows the groups with links to their events, and pages.
+    let (status, html) = get(&site.app, "/search?q=strike&limit=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<section class=\"group\"><h2><a href=\"/events/"),
+        "{html}"
+    );
+    assert!(
+        html.contains("rel=\"next\" href=\"/search?q=strike&amp;limit=1&amp;offset=1\""),
+        "{html}"
+    );
+    assert!(!html.contains("(untitled)"));
+}
+
+#[tokio::test]
+async fn issue_28_search_names_untitled_real_articles_by_their_headline() {
+    let Some(path) = chorus_testdata::shared("multinews-val/articles.jsonl") else {
+        return;
+    };
+    let site = site_with(WebConfig::default());
+    let lines: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .take(40)
+        .map(str::to_string)
+        .collect();
+    let (status, body) = call(&site.app, "POST", "/api/articles", lines.join("\n").into()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // val-000-0 has no title field; its first line is the headline.
+    let r = get_json(&site.app, "/api/search?q=good%20country%20index%20sweden").await;
+    let hit = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["hits"].as_array().unwrap())
+        .find(|h| h["article"] == "val-000-0")
+        .expect("val-000-0 found");
+    assert_eq!(
+        hit["title"],
+        "Good Country Index Is Released, US Not In The Top 20"
+    );
+    let (_, html) = get(&site.app, "/search?q=good%20country%20index%20sweden").await;
+    assert!(html.contains("Good Country Index Is Released"));
+    assert!(!html.contains(">val-000-0<"), "an id shown as a title");
+}
+
+#[tokio::test]
+async fn issue_28_lists_page_and_entities_are_found_by_any_alias() {
+    let site = example_site().await;
+    let all = get_json(&site.app, "/api/events").await;
+    let n = all.as_array().unwrap().len();
+    assert!(n >= 3);
+    let res = site
+        .app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri("/api/events?limit=2&offset=1")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-total-count"], n.to_string().as_str());
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let second: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(second[0]["id"], all[1]["id"]);
+    assert_eq!(second.as_array().unwrap().len(), 2);
+    let (_, html) = get(&site.app, "/?limit=2").await;
+    assert!(
+        html.contains("rel=\"next\" href=\"/?limit=2&amp;offset=2\""),
+        "{html}"
+    );
+    let (_, html) = get(&site.app, "/?limit=2&offset=2").await;
+    assert!(html.contains("rel=\"prev\" href=\"/?limit=2\""), "{html}");
+    // Entities: by an alias, in any case, in the page and the API.
+    let entities = get_json(&site.app, "/api/entities").await;
+    let with_alias = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| !e["aliases"].as_array().unwrap().is_empty())
+        .expect("an entity with an alias");
+    let alias = with_alias["aliases"][0].as_str().unwrap().to_uppercase();
+    let found = get_json(
+        &site.app,
+        &format!("/api/entities?q={}", query_part(&alias)),
+    )
+    .await;
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == with_alias["id"]),
+        "{alias}: {found}"
+    );
+    let (_, html) = get(&site.app, &format!("/entities?q={}", query_part(&alias))).await;
+    assert!(html.contains(&format!("/entities/{}", with_alias["id"].as_str().unwrap())));
+    let (_, html) = get(&site.app, "/entities?limit=1").await;
+    assert!(html.contains("rel=\"next\""), "{html}");
+}
+
+#[tokio::test]
+async fn issue_28_outlets_have_pages_figures_and_event_coverage() {
+    let site = example_site().await;
+    let outlets = get_json(&site.app, "/api/outlets").await;
+    let list = outlets.as_array().unwrap();
+    assert!(list.len() >= 5, "{outlets}");
+    let meridian = list
+        .iter()
+        .find(|o| o["name"] == "Meridian Wire")
+        .expect("Meridian Wire");
+    assert!(meridian["articles"].as_u64().unwrap() >= 2);
+    assert!(meridian["events"].as_u64().unwrap() >= 2);
+    assert!(meridian["first_seen"].as_str().unwrap() <= meridian["last_seen"].as_str().unwrap());
+    let facts = meridian["corroborated_facts"].as_u64().unwrap()
+        + meridian["single_source_facts"].as_u64().unwrap();
+    assert!(facts > 0);
+    let one = get_json(&site.app, "/api/outlets/meridian%20wire").await;
+    assert_eq!(one["outlet"], *meridian);
+    assert_eq!(
+        one["articles"]["items"].as_array().unwrap().len() as u64,
+        meridian["articles"].as_u64().unwrap()
+    );
+    let (status, html) = get(&site.app, "/outlets").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<a href=\"/outlets/Meridian%20Wire\">Meridian Wire</a>"));
+    let (status, html) = get(&site.app, "/outlets/Meridian%20Wire").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Facts only it reports") && html.contains("/articles/meridian-wire/"));
+    let (status, _) = get(&site.app, "/outlets/nobody").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // The event page: coverage per outlet, the first one marked, the others listed.
+    let events = get_json(&site.app, "/api/events").await;
+    let id = events[0]["id"].as_str().unwrap();
+    let (_, html) = get(&site.app, &format!("/events/{id}")).await;
+    assert!(html.contains("<h2>Coverage by outlet</h2>"));
+    assert!(html.contains("<td>first"), "{html}");
+    assert!(html.contains("of the collection did not cover it"));
+}
+
+#[tokio::test]
+async fn issue_28_atom_feeds_parse_with_absolute_links() {
+    let site = example_site().await;
+    let events = get_json(&site.app, "/api/events?order=newest").await;
+    let (status, xml) = get(&site.app, "/events.atom").await;
+    assert_eq!(status, StatusCode::OK);
+    let feed = atom(&xml);
+    assert_eq!(feed.entries.len(), events.as_array().unwrap().len());
+    assert_eq!(
+        feed.entries[0].title.as_ref().unwrap().content,
+        events[0]["title"].as_str().unwrap()
+    );
+    // The list's filters apply.
+    let (_, xml) = get(&site.app, "/events.atom?source=Harbour%20Courier&q=strike").await;
+    let filtered = atom(&xml);
+    assert!(!filtered.entries.is_empty() && filtered.entries.len() < feed.entries.len());
+    let largest = get_json(&site.app, "/api/events").await;
+    let id = largest[0]["id"].as_str().unwrap();
+    let (status, xml) = get(&site.app, &format!("/events/{id}/feed.atom")).await;
+    assert_eq!(status, StatusCode::OK);
+    let story = atom(&xml);
+    let report = get_json(&site.app, &format!("/api/events/{id}")).await;
+    let articles = report["events"][0]["articles"].as_array().unwrap().len();
+    assert!(
+        story.entries.len() > articles,
+        "articles and days of new facts"
+    );
+    let entities = get_json(&site.app, "/api/entities").await;
+    let eid = entities[0]["id"].as_str().unwrap();
+    let (status, xml) = get(&site.app, &format!("/entities/{eid}/feed.atom")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        atom(&xml).entries.len(),
+        entities[0]["events"].as_array().unwrap().len()
+    );
+    // With a public URL, links are made from it.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions {
+            create: true,
+            exclusive: false,
+        },
+    )
+    .unwrap();
+    let config = WebConfig {
+        public_url: Some("https://news.example.org/".into()),
+        ..WebConfig::default()
+    };
+    let public = app(AppState::new(
+        Arc::new(store),
+        chorus_pipeline::Config::default(),
+        config,
+    ));
+    let (status, _) = call(&public, "POST", "/api/articles", corpus_jsonl().into()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, xml) = get(&public, "/events.atom").await;
+    let feed = atom(&xml);
+    assert!(feed.entries[0].links[0]
+        .href
+        .starts_with("https://news.example.org/events/"));
+}
+
+#[tokio::test]
+async fn issue_28_event_timeline_since_and_csv() {
+    let site = example_site().await;
+    let events = get_json(&site.app, "/api/events").await;
+    let id = events[0]["id"].as_str().unwrap();
+    let report = get_json(&site.app, &format!("/api/events/{id}")).await;
+    let timeline = report["timeline"].as_array().unwrap();
+    assert!(timeline.len() >= 2, "{timeline:?}");
+    let dated: usize = timeline
+        .iter()
+        .map(|d| d["articles"].as_array().unwrap().len())
+        .sum();
+    assert!(dated <= report["events"][0]["articles"].as_array().unwrap().len());
+    let days: Vec<&str> = timeline
+        .iter()
+        .map(|d| d["day"].as_str().unwrap())
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] < w[1]), "{days:?}");
+    let facts: usize = timeline
+        .iter()
+        .map(|d| d["new_facts"].as_array().unwrap().len())
+        .sum();
+    let e = &report["events"][0];
+    assert!(
+        facts > 0
+            && facts
+                <= e["corroborated"].as_array().unwrap().len()
+                    + e["single_source"].as_array().unwrap().len()
+    );
+    let (_, html) = get(&site.app, &format!("/events/{id}?since={}", days[0])).await;
+    assert!(html.contains("<h2 id=\"timeline\">Timeline</h2>"));
+    assert_eq!(
+        html.matches("<li class=\"new\">").count(),
+        days.len() - 1,
+        "{html}"
+    );
+    let (status, _) = get(&site.app, &format!("/events/{id}?since=soon")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, csv) = get(&site.app, &format!("/api/events/{id}.csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("event,event_title,section,text,outlets,detail,citations,urls")
+    );
+    assert!(
+        csv.contains(",corroborated,") && csv.contains("https://"),
+        "{csv}"
+    );
+    let (status, _) = get(&site.app, "/api/events/nope.csv").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -162,6 +162,10 @@ pub(crate) struct ServeArgs {
     feeds: Vec<String>,
     #[command(flatten)]
     poll: PollArgs,
+    /// The address readers reach the site at (e.g. https://news.example.org), for the
+    /// absolute links of Atom feeds; without it they are made from the request's Host.
+    #[arg(long)]
+    public_url: Option<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -415,6 +419,7 @@ fn events(args: EventsArgs) -> Result<ExitCode> {
             Order::Newest => EventOrder::Newest,
         },
         limit: args.limit,
+        ..EventFilter::default()
     };
     let list = store.events(&filter)?;
     if args.format == ListFormat::Json {
@@ -570,7 +575,13 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
             run_watcher(&mut watcher, &stop, &dir)
         }))
     };
-    let state = chorus_web::AppState::with_intake(intake, chorus_web::WebConfig::default());
+    let state = chorus_web::AppState::with_intake(
+        intake,
+        chorus_web::WebConfig {
+            public_url: args.public_url.clone(),
+            ..chorus_web::WebConfig::default()
+        },
+    );
     let runtime = tokio::runtime::Runtime::new().context("starting the server runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.bind)

@@ -1,0 +1,231 @@
+//! What the collection answers a reader beyond single records: pages of longer lists, search
+//! results grouped by event, and outlets with their figures. Plain types, whichever backend
+//! fills them; the counting over events that needs no SQL is here too.
+
+use crate::{EventSummary, SearchHit};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One page of a longer list: `items` are the ones from `offset` on, at most `limit`, of
+/// `total`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub items: Vec<T>,
+}
+
+impl<T> Page<T> {
+    /// The offset of the next page, when there is one.
+    pub fn next(&self) -> Option<usize> {
+        let end = self.offset + self.limit.max(1);
+        (self.limit > 0 && end < self.total).then_some(end)
+    }
+
+    /// The offset of the previous page, when this is not the first.
+    pub fn previous(&self) -> Option<usize> {
+        (self.offset > 0).then(|| self.offset.saturating_sub(self.limit.max(1)))
+    }
+}
+
+/// A search with its filters and the page asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// Words (all must match, stemmed), `OR`, `+word`, `-word`, `"phrases"`, brackets.
+    pub query: String,
+    /// Only articles of this outlet (any case).
+    pub source: Option<String>,
+    /// Only articles in this language (ISO 639-1 code, e.g. `en`).
+    pub language: Option<String>,
+    /// Only articles published on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Only articles published on or before this day (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// The hits of one page that belong to one event (or to none: articles in no event).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchGroup {
+    pub event: Option<String>,
+    /// The event's title; for articles in no event, the first hit's title.
+    pub title: String,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    pub hits: Vec<SearchHit>,
+}
+
+/// One page of search results: the matching articles `offset..offset + limit` (best first),
+/// grouped by event in the order of each event's best hit, and how many articles match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub groups: Vec<SearchGroup>,
+}
+
+/// Which entities [`crate::Collection::entities_page`] lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityQuery {
+    /// Only entities with a name or alias containing this (any case).
+    pub q: Option<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// An outlet across the collection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletSummary {
+    pub name: String,
+    pub articles: usize,
+    /// Events it has an article in.
+    pub events: usize,
+    /// Earliest and latest publication date of its articles.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// Facts it states that another outlet states too.
+    pub corroborated_facts: usize,
+    /// Facts only it states.
+    pub single_source_facts: usize,
+    /// `corroborated_facts` over all its facts; `None` when it has none.
+    pub corroborated_share: Option<f64>,
+}
+
+/// An article in a list: enough to show a line and link to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub events: Vec<String>,
+}
+
+/// One outlet: its figures, the events it covers (newest first) and a page of its articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletDetail {
+    pub outlet: OutletSummary,
+    pub events: Vec<EventSummary>,
+    pub articles: Page<ArticleSummary>,
+    /// Its single-source facts: event id and the fact's text.
+    pub single_source: Vec<(String, String)>,
+}
+
+/// Most words of a title made from the opening of a body.
+const OPENING_WORDS: usize = 12;
+
+/// What to call an article: its title; without one, its first line when that reads like a
+/// headline (short, no final period, more text after it), else the opening words of its body
+/// followed by "…". Never its file name or id.
+pub fn shown_title(title: Option<&str>, body: &str) -> String {
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        return t.to_string();
+    }
+    let body = body.trim();
+    if let Some((line, rest)) = body.split_once('\n') {
+        let line = line.trim();
+        let words = line.split_whitespace().count();
+        if !line.is_empty()
+            && words <= 20
+            && line.len() <= 160
+            && !line.ends_with(['.', ':', ';', ','])
+            && !rest.trim().is_empty()
+        {
+            return line.to_string();
+        }
+    }
+    let words: Vec<&str> = body.split_whitespace().take(OPENING_WORDS + 1).collect();
+    if words.is_empty() {
+        return "Empty article".into();
+    }
+    let mut t = words[..words.len().min(OPENING_WORDS)].join(" ");
+    if words.len() > OPENING_WORDS {
+        t.push('…');
+    }
+    t
+}
+
+/// Corroborated and single-source facts per outlet (lower-case name) over `events`.
+pub(crate) fn facts_by_outlet<'a>(
+    events: impl IntoIterator<Item = &'a FactOutlets>,
+) -> HashMap<String, (usize, usize)> {
+    let mut out: HashMap<String, (usize, usize)> = HashMap::new();
+    for e in events {
+        for f in &e.corroborated {
+            for s in &f.sources {
+                out.entry(s.to_lowercase()).or_default().0 += 1;
+            }
+        }
+        for f in &e.single_source {
+            out.entry(f.source.to_lowercase()).or_default().1 += 1;
+        }
+    }
+    out
+}
+
+/// The part of a stored event's JSON the outlet figures need (the rest is skipped unread).
+#[derive(Debug, Deserialize)]
+pub(crate) struct FactOutlets {
+    pub(crate) id: String,
+    pub(crate) corroborated: Vec<CorroboratedOutlets>,
+    pub(crate) single_source: Vec<SingleOutlet>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CorroboratedOutlets {
+    pub(crate) sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SingleOutlet {
+    pub(crate) source: String,
+    pub(crate) text: String,
+}
+
+/// A page of `items`.
+pub(crate) fn page_of<T>(total: usize, offset: usize, limit: usize, items: Vec<T>) -> Page<T> {
+    Page {
+        total,
+        offset,
+        limit,
+        items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_is_never_a_file_name() {
+        let check = |title: Option<&str>, body: &str, want: &str| {
+            assert_eq!(shown_title(title, body), want, "{title:?} {body:?}");
+        };
+        check(Some(" Dam holds "), "x", "Dam holds");
+        check(
+            None,
+            "Good Country Index Is Released\n\nSweden leads the index.",
+            "Good Country Index Is Released",
+        );
+        check(
+            None,
+            "The dam held. Water rose all night over the old town and the fields around it.",
+            "The dam held. Water rose all night over the old town and…",
+        );
+        check(None, "  ", "Empty article");
+    }
+
+    #[test]
+    fn pages_know_their_neighbours() {
+        let p = page_of(25, 0, 10, vec![(); 10]);
+        assert_eq!((p.previous(), p.next()), (None, Some(10)));
+        let p = page_of(25, 20, 10, vec![(); 5]);
+        assert_eq!((p.previous(), p.next()), (Some(10), None));
+        let p = page_of(25, 5, 10, vec![(); 10]);
+        assert_eq!((p.previous(), p.next()), (Some(0), Some(15)));
+    }
+}
