@@ -9,9 +9,15 @@
 //! of one quantity when they measure the same kind in the same unit class, share a word of
 //! what they are about, and belong to the same holder (a possessive before a figure, "his
 //! 24-year rule" against "the family's 50 years", says whose it is); they differ when their
-//! intervals do not meet. Ranges ("between 6 and 8"), conversions in brackets ("(about $2
-//! trillion)"), dates and times are not figures. chorus shows every version and picks no
-//! winner.
+//! intervals do not meet. What happened to what is counted must agree where both say it
+//! ("shot four people" is not "the fatal shooting of one person"), a toll that counts the
+//! attackers is not one that does not, a window of time ahead ("the next 40 years") is not one
+//! back, and a person's age is compared only with the same person's: one name (the entity
+//! stage's, or the same surname and first name) or one relative of one holder ("his son").
+//! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
+//! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
+//! thing ("a four-door car"), dates and years are not figures. chorus shows every version and
+//! picks no winner.
 
 use crate::candidate::is_month;
 use crate::statement::NUMBER_WORDS;
@@ -97,6 +103,48 @@ const PERSON_NOUNS: &[&str] = &[
     "patient",
 ];
 
+/// Words that report a figure rather than say what happened to what it counts.
+const REPORTING: &[&str] = &["confirmed", "announced", "identified"];
+
+/// Those who carry out an attack, who a toll may or may not count.
+const ATTACKERS: &[&str] = &[
+    "gunman",
+    "gunmen",
+    "attacker",
+    "attackers",
+    "shooter",
+    "shooters",
+    "bomber",
+    "bombers",
+    "assailant",
+    "assailants",
+    "hijackers",
+    "militants",
+    "perpetrators",
+];
+
+/// Relatives, each one person of the one they are related to ("his son"; not "his children").
+const KIN: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "stepson",
+    "stepdaughter",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiancée",
+    "fiance",
+    "fiancé",
+];
+
 /// Possessive pronouns: "his 24-year rule" belongs to him.
 const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
 
@@ -149,8 +197,98 @@ struct Figure {
     head_word: Option<String>,
     /// For an age: the name it is of ("Tomasz Reyne, 67," or "a 67-year-old Reyne"), and
     /// whether it is a thing's ("built 35 years ago").
-    owner: Option<u32>,
+    owner: Option<Owner>,
     thing: bool,
+    /// The news predicates of its context (by class), but for reporting ones.
+    predicates: Vec<u32>,
+    /// The terms of its whole clause (predicates by class), sorted.
+    clause: Vec<u32>,
+    /// A window of time from now: `Some(true)` ahead ("the next 40 years"), `Some(false)`
+    /// back ("the last 30 years").
+    anchor: Option<bool>,
+    /// Whether a toll says it counts the attackers ("including the three gunmen").
+    with_attackers: bool,
+}
+
+/// The person an age is of: the name as written beside it, and the entity stage's canonical
+/// name for it when it has one.
+#[derive(Debug)]
+struct Owner {
+    /// The canonical name, or the name as written.
+    name: String,
+    /// Its words, lower case, initials left out.
+    words: Vec<String>,
+    canonical: Option<String>,
+}
+
+impl Owner {
+    /// The run of capitalised words from token `i` on (`forward`) or up to it; `None` when
+    /// there is none, or when it opens with a word for a person ("11-Year-Old Boy Shot", a
+    /// headline's capitals).
+    fn read(
+        text: &str,
+        words: &[(usize, &str)],
+        i: usize,
+        forward: bool,
+        names: &BTreeMap<String, String>,
+    ) -> Option<Owner> {
+        let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+        // Words of one name are apart by a space, a hyphen or an initial's period.
+        let joined = |j: usize| {
+            let gap = &text[words[j].0 + words[j].1.len()..words[j + 1].0];
+            matches!(gap, " " | "-" | ". ")
+        };
+        if !capital(i) {
+            return None;
+        }
+        let (mut first, mut last) = (i, i);
+        if forward {
+            while last + 1 < words.len() && capital(last + 1) && joined(last) {
+                last += 1;
+            }
+        } else {
+            while first > 0 && capital(first - 1) && joined(first - 1) {
+                first -= 1;
+            }
+        }
+        if lower_is(words[first].1, PERSON_NOUNS) {
+            return None;
+        }
+        let written = &text[words[first].0..words[last].0 + words[last].1.len()];
+        let canonical = names
+            .get(written)
+            .or_else(|| names.get(words[last].1))
+            .cloned();
+        let name = canonical.as_deref().unwrap_or(written).to_string();
+        let words = name
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty() && !w.ends_with('.'))
+            .map(str::to_lowercase)
+            .collect();
+        Some(Owner {
+            name,
+            words,
+            canonical,
+        })
+    }
+
+    /// One person: the same canonical name, or the same surname and, where both give one,
+    /// the same first name ("Kevin Michael McQuilliams" / "McQuilliams" / "Kevin
+    /// McQuilliams"; not "Rolando Pizarro" / "Rolando Jr.").
+    fn same(&self, other: &Owner) -> bool {
+        if let (Some(a), Some(b)) = (&self.canonical, &other.canonical) {
+            if a == b {
+                return true;
+            }
+        }
+        let (a, b) = (&self.words, &other.words);
+        match (a.first(), b.first(), a.last(), b.last()) {
+            (Some(fa), Some(fb), Some(la), Some(lb)) => {
+                la == lb && (a.len() == 1 || b.len() == 1 || fa == fb)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// A word token: byte offset and text, hyphenated words split at their hyphens so
@@ -297,6 +435,75 @@ fn hedge_start(words: &[(usize, &str)], fi: usize, off: usize) -> usize {
     start
 }
 
+/// Words that are plural without an "s".
+const PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "cattle",
+    "personnel",
+    "staff",
+    "crew",
+];
+
+/// The noun a count counts, among the words right after the figure (token `at` on): the head
+/// of the noun phrase, past adjectives and a possessive ("seven young men", "two grown
+/// children", "two sheriff's deputies", "five family members"): of a plural count the last
+/// plural-looking word of up to three lower-case content words, else the first.
+fn count_noun(text: &str, words: &[(usize, &str)], at: usize, value: f64) -> Option<usize> {
+    let content = |w: &str| {
+        w.chars().count() > 1
+            && w.chars().all(char::is_alphabetic)
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !chorus_text::is_stopword(&w.to_lowercase())
+    };
+    let plural = |w: &str| {
+        let lower = w.to_lowercase();
+        PLURALS.contains(&lower.as_str())
+            || (lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !lower.ends_with("is"))
+    };
+    let mut run = Vec::new();
+    let mut i = at;
+    while let Some(&(off, w)) = words.get(i) {
+        if run.len() == 3 || !content(w) {
+            break;
+        }
+        run.push(i);
+        let end = off + w.len();
+        // A possessive ("sheriff's deputies") or a plain space or hyphen goes on to the head.
+        let gap_end = words.get(i + 1).map_or(text.len(), |n| n.0);
+        let gap = &text[end..gap_end];
+        let gap = gap
+            .strip_prefix("'s")
+            .or_else(|| gap.strip_prefix("’s"))
+            .unwrap_or(gap);
+        if !gap.chars().all(|c| c == ' ' || c == '-') {
+            break;
+        }
+        i += 1;
+    }
+    let first = *run.first()?;
+    if value == 1.0 {
+        return Some(first);
+    }
+    Some(
+        run.iter()
+            .rev()
+            .copied()
+            .find(|&j| plural(words[j].1))
+            .unwrap_or(first),
+    )
+}
+
 /// Whether a term is uncommon enough in the event to say which thing a figure is about.
 fn rare(units: &Units, t: u32) -> bool {
     let df = units.df.get(t as usize).copied().unwrap_or(0.0);
@@ -350,7 +557,7 @@ fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
     }
 }
 
-fn figures(units: &Units, u: usize) -> Vec<Figure> {
+fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Figure> {
     let unit = &units.units[u];
     let text = unit.text;
     let words = tokens(text);
@@ -466,8 +673,14 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             .into_iter()
             .rev()
             .collect();
-        let unit_word = words.get(unit_at).map(|w| w.1);
+        // What a figure counts or measures follows it directly: "Salah Ali, 77, grandfather of"
+        // counts no grandfathers.
+        let unit_word = words
+            .get(unit_at)
+            .filter(|w| text[unit_end..w.0].chars().all(|c| c == ' ' || c == '-'))
+            .map(|w| w.1);
         let mut kind = None;
+        let mut compound = text[end..].starts_with('-');
         let mut thing = false;
         let mut scale = 1.0;
         if let Some((minutes, time_end)) = time {
@@ -485,7 +698,13 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             let lower = uw.to_ascii_lowercase();
             if let Some(&(_, hours)) = TIME_UNITS.iter().find(|(n, _)| *n == lower) {
                 let after = words.get(unit_at + 1).map(|w| w.1.to_ascii_lowercase());
+                if after.as_deref() == Some("olds") {
+                    // "two 29-year-olds": people of an age, counted.
+                    continue;
+                }
                 if after.as_deref() == Some("old") {
+                    // "an 11 year-old son": the age qualifies the noun after it.
+                    compound |= text[words[unit_at].0 + uw.len()..].starts_with('-');
                     kind = Some(Kind::Age);
                     scale = hours / 8766.0;
                     unit_end = words[unit_at + 1].0 + 3;
@@ -499,11 +718,24 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
                     scale = hours;
                     unit_end = words[unit_at].0 + uw.len();
                 }
-            } else if uw.chars().count() > 1
-                && uw.chars().all(char::is_alphabetic)
-                && uw.chars().next().is_some_and(char::is_lowercase)
-                && !chorus_text::is_stopword(&lower)
-            {
+            } else if let Some(noun_at) = count_noun(text, &words, unit_at, value) {
+                // "the 2900 block of Perris Boulevard" is an address; "a four-door car", "a
+                // 260-acre reservation" say what a thing is like, not how many there are;
+                // "four of five charges" counts part of a whole.
+                let (noff, noun) = words[noun_at];
+                let partitive = prev_word.is_some_and(|p| lower_is(p, &["of"]))
+                    && fi.checked_sub(2).is_some_and(|i| is_number(words[i].1));
+                let address = lower_is(noun, &["block", "blocks"])
+                    && words
+                        .get(noun_at + 1)
+                        .is_some_and(|w| lower_is(w.1, &["of"]));
+                let nobody = !digits
+                    && value == 1.0
+                    && prev_word.is_some_and(|p| lower_is(p, &["no", "any", "some", "every"]));
+                if compound || partitive || address || nobody {
+                    continue;
+                }
+                let lower = noun.to_lowercase();
                 let class = COUNT_CLASSES
                     .iter()
                     .find(|c| c.contains(&lower.as_str()))
@@ -512,7 +744,7 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
                         |c| c[0].to_string(),
                     );
                 kind = Some(Kind::Count(class));
-                unit_end = words[unit_at].0 + uw.len();
+                unit_end = noff + noun.len();
             }
         }
         // "Tomasz Reyne, 67, was stranded": an age between commas after a name.
@@ -531,7 +763,6 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             continue;
         };
         // "a 72-hour strike", "the 40-year-old viaduct": the noun after a hyphenated figure.
-        let compound = text[end..].starts_with('-');
         let head_at = words.iter().position(|w| w.0 >= unit_end);
         let head_word = head_at
             .filter(|_| compound && matches!(kind, Kind::Duration | Kind::Age))
@@ -547,22 +778,15 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
                     .map(|t| (crate::statement::predicate(units, t.0), hw.to_string()))
             });
         let head = head_word.as_ref().map(|h| h.0);
-        // Whose age: the capitalised word before "Name, 67," or right after "67-year-old".
-        let term_at = |i: usize| {
-            let (woff, w) = words[i];
-            w.chars().next().filter(|c| c.is_uppercase())?;
-            unit.terms
-                .iter()
-                .find(|t| t.1 == woff)
-                .map(|t| crate::statement::predicate(units, t.0))
-        };
+        // Whose age: the name before "Name, 67," or right after "67-year-old".
         let owner = match kind {
             Kind::Age
                 if head_at.is_none_or(|i| i > fi) && text[..off].trim_end().ends_with(',') =>
             {
-                fi.checked_sub(1).and_then(term_at)
+                fi.checked_sub(1)
+                    .and_then(|i| Owner::read(text, &words, i, false, names))
             }
-            Kind::Age => head_at.and_then(term_at),
+            Kind::Age => head_at.and_then(|i| Owner::read(text, &words, i, true, names)),
             _ => None,
         };
         let head_text = head_word.as_ref().map(|h| h.1.clone());
@@ -590,7 +814,7 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             .iter()
             .position(|w| w.0 >= unit_end)
             .unwrap_or(words.len());
-        let clause_end = (last_unit + 1..=(last_unit + WINDOW).min(words.len()))
+        let clause_end = (last_unit..=(last_unit + WINDOW).min(words.len()))
             .find(|&i| i == words.len() || is_boundary(text, &words, i))
             .unwrap_or((last_unit + WINDOW).min(words.len()));
         // "The viaduct, built 35 years ago,": the clause names what the age is of before it.
@@ -639,6 +863,68 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
         let mut context: Vec<u32> = context_words.iter().map(|c| c.0).collect();
         context.sort_unstable();
         context.dedup();
+        // What happened to what is counted: the news predicates of its context, but for
+        // words that report it ("confirmed") and the "left" of "left five people wounded".
+        let reporting: Vec<u32> = REPORTING
+            .iter()
+            .filter_map(|w| crate::statement::word_class(w))
+            .collect();
+        let mut predicates: Vec<u32> = context_words
+            .iter()
+            .filter(|(t, w)| *t > u32::MAX / 2 && !reporting.contains(t) && !lower_is(w, &["left"]))
+            .map(|c| c.0)
+            .collect();
+        predicates.sort_unstable();
+        predicates.dedup();
+        // The figure's whole clause, however long.
+        let whole_start = (0..fi)
+            .rev()
+            .find(|&i| is_boundary(text, &words, i + 1))
+            .map_or(0, |i| i + 1);
+        let whole_end = (last_unit..=words.len())
+            .find(|&i| i == words.len() || is_boundary(text, &words, i))
+            .unwrap_or(words.len());
+        let (clo, chi) = (
+            words[whole_start].0,
+            words.get(whole_end).map_or(text.len(), |w| w.0),
+        );
+        let mut clause: Vec<u32> = unit
+            .terms
+            .iter()
+            .filter(|&&(_, o)| o >= clo && o < chi && !(o >= off && o < unit_end))
+            .map(|&(t, _)| crate::statement::predicate(units, t))
+            .collect();
+        clause.extend(head);
+        clause.sort_unstable();
+        clause.dedup();
+        // "the next 40 years" and "the last 30 years" are windows of time before and after
+        // now, not the length of one thing.
+        let anchor = words[..fi]
+            .iter()
+            .rev()
+            .map(|w| w.1)
+            .find(|w| !lower_is(w, &["the", "a", "an"]) && hedge(&[w], 1.0) == (1.0, 1.0))
+            .and_then(|w| {
+                if lower_is(w, &["next", "coming", "following"]) {
+                    Some(true)
+                } else if lower_is(w, &["last", "past", "previous", "recent", "preceding"]) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+        // "left 20 people dead, including the three gunmen": a toll that counts the attackers
+        // is another quantity than one that does not.
+        let after: Vec<&str> = words[last_unit..(last_unit + 8).min(words.len())]
+            .iter()
+            .map(|w| w.1)
+            .collect();
+        let with_attackers = after.iter().enumerate().any(|(i, w)| {
+            lower_is(w, &["including", "counting"])
+                && after[i + 1..(i + 4).min(after.len())]
+                    .iter()
+                    .any(|w| lower_is(w, ATTACKERS))
+        });
         out.push(Figure {
             unit_index: u,
             value,
@@ -653,6 +939,10 @@ fn figures(units: &Units, u: usize) -> Vec<Figure> {
             head_word: head_text,
             owner,
             thing,
+            predicates,
+            clause,
+            anchor,
+            with_attackers,
         });
     }
     out
@@ -664,7 +954,21 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     if ua.source == ub.source {
         return false;
     }
-    if a.kind != b.kind || a.holder != b.holder {
+    if a.kind != b.kind
+        || a.holder != b.holder
+        || a.anchor != b.anchor
+        || a.with_attackers != b.with_attackers
+    {
+        return false;
+    }
+    // What happened to what is counted: "shot four people" and "the fatal shooting of one
+    // person", "left five people wounded" and "arrived to find four people" are two
+    // quantities. Where both contexts say, they say the same.
+    if a.kind != Kind::Age
+        && !a.predicates.is_empty()
+        && !b.predicates.is_empty()
+        && a.predicates != b.predicates
+    {
         return false;
     }
     // Versions of one quantity are of one size: "forty years" of farming and "nine hours" on a
@@ -677,8 +981,23 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     // 67," / "67-year-old Reyne"), of one thing when both name the same thing that is not a
     // person.
     if a.kind == Kind::Age {
-        if let (Some(x), Some(y)) = (a.owner, b.owner) {
-            return x == y;
+        if let (Some(x), Some(y)) = (&a.owner, &b.owner) {
+            return x.same(y);
+        }
+        // "his 11-year-old son" and "his 10-year-old son" in sentences that tell the same
+        // thing of him (two uncommon words in common) are one person: a relative named by
+        // the one it is related to, of the same holder.
+        let kin = |f: &Figure| {
+            f.holder.is_some() && f.head_word.as_deref().is_some_and(|w| lower_is(w, KIN))
+        };
+        if kin(a) && kin(b) {
+            let (sa, sb) = (&sentences[a.unit_index], &sentences[b.unit_index]);
+            let shared = sa
+                .terms
+                .iter()
+                .filter(|&&t| sb.terms.binary_search(&t).is_ok() && rare(units, t))
+                .count();
+            return a.head == b.head && shared >= 2;
         }
         let person = |f: &Figure| {
             !f.thing
@@ -706,7 +1025,12 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
             .count()
     };
     match a.kind {
-        Kind::Duration | Kind::Age => shared(&sa.terms, &sb.terms) >= 2,
+        // And their clauses share a word: "sentenced to 20 years in prison" and "must serve
+        // seven years before becoming eligible for parole" are two lengths of one story.
+        Kind::Duration | Kind::Age => {
+            shared(&sa.terms, &sb.terms) >= 2
+                && a.clause.iter().any(|t| b.clause.binary_search(t).is_ok())
+        }
         // A count, an amount or a share is of the same thing when the words around both say
         // what happened to it in the same terms (a news predicate: "injured", "evacuated"),
         // or share two words.
@@ -727,9 +1051,9 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
     a.high + tolerance < b.low || b.high + tolerance < a.low
 }
 
-pub(crate) fn find(units: &Units) -> Vec<Difference> {
+pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
     let all: Vec<Figure> = (0..units.units.len())
-        .flat_map(|u| figures(units, u))
+        .flat_map(|u| figures(units, u, names))
         .collect();
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
         .map(|u| sentence_terms(units, u))
@@ -860,6 +1184,9 @@ fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> Stri
         words = vec![head.to_lowercase()];
     }
     let what = words.join(" ");
+    if let Some(owner) = members.iter().find_map(|&m| all[m].owner.as_ref()) {
+        return format!("age of {}", owner.name);
+    }
     match &first.kind {
         Kind::Count(noun) => format!("{noun} {what}"),
         Kind::Duration => format!("length of the {what}"),
@@ -1005,7 +1332,7 @@ mod tests {
         let arts = [art("A", a), art("B", b)];
         let refs: Vec<&CleanArticle> = arts.iter().collect();
         let units = Units::new(&refs);
-        find(&units)
+        find(&units, &BTreeMap::new())
             .iter()
             .map(|d| {
                 let versions: Vec<String> = d
@@ -1028,6 +1355,12 @@ mod tests {
             ("By Tuesday morning 27 ships were waiting at anchor outside the port.", "Agents said 31 vessels were waiting to enter the port by Monday evening."),
             ("Two people were killed and at least 12 people were injured when the span collapsed.", "Nine people were injured, three of them seriously, the hospital said."),
             ("The shooting happened around 3:47 p.m. on Friday near the boardwalk.", "Police said the shooting happened at 3:30 p.m. on Friday near the boardwalk."),
+            // One person's age, the name written in full or in part, or given between commas
+            // after a word that is no count.
+            ("Kevin Michael McQuilliams, 26, was sentenced on Monday for the shooting.", "A judge sentenced 25-year-old Kevin McQuilliams on Monday for the shooting."),
+            ("Salah Ali, 70, the girl's grandfather, said the mother was in shock.", "Salah Ali, 77, grandfather of the girl, spoke outside the building."),
+            // A relative, by the one they are related to, in sentences telling one thing.
+            ("The father accidentally shot his 11 year-old son in the cheek on Sunday.", "A dad accidentally shot his 10-year-old son in the cheek at home."),
         ];
         for (a, b) in cases {
             let found = check(a, b);
@@ -1094,6 +1427,38 @@ mod tests {
             (
                 "The shooting happened at 3:30 p.m. near the boardwalk on Friday.",
                 "Officers arrived at 4:10 p.m. and closed the boardwalk on Friday.",
+            ),
+            // Counts of what happened to different people: shot and killed, found and wounded,
+            // a toll with its attackers and one without, part of a whole.
+            (
+                "A gunman shot four people, killing one, at the market on Friday.",
+                "The man was charged in the fatal shooting of one person at the market.",
+            ),
+            (
+                "Deputies arrived to find four people suffering from gunshot wounds.",
+                "The shooting outside the club left five people with gunshot wounds.",
+            ),
+            (
+                "The attacks on the newspaper left 20 people dead, including the three gunmen.",
+                "Militants killed 17 people in the attacks on the newspaper in January.",
+            ),
+            (
+                "Jurors found him guilty on four of five charges in the trial.",
+                "He was found guilty on three charges of attempted murder in the trial.",
+            ),
+            // Addresses, and two lengths of one sentence.
+            (
+                "Police closed the 2900 block of Main Street after the shooting.",
+                "Officers searched the 2600 block of Main Street after the shooting.",
+            ),
+            (
+                "He was sentenced to 20 years in prison for the killing of his girlfriend.",
+                "He must serve seven years before becoming eligible for parole for the killing of his girlfriend.",
+            ),
+            // Windows of time ahead and back.
+            (
+                "Studies show an 80 percent chance that the ice cap will be gone in the next 40 years.",
+                "The northern ice cap has shrunk by a fifth over the last 30 years.",
             ),
             // A duration of something else.
             (
