@@ -11,8 +11,10 @@
 //! 24-year rule" against "the family's 50 years", says whose it is); they differ when their
 //! intervals do not meet. What happened to what is counted must agree where both say it
 //! ("shot four people" is not "the fatal shooting of one person"), a toll that counts the
-//! attackers is not one that does not, a window of time ahead ("the next 40 years") is not one
-//! back, and a person's age is compared only with the same person's: one name (the entity
+//! attackers is not one that does not, nor a possibility ("would be 50% lower") a fact, nor a
+//! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a window of
+//! time ("the next 40 years", "the first four days") is not the length of one thing; and a
+//! person's age is compared only with the same person's: one name (the entity
 //! stage's, or the same surname and first name) or one relative of one holder ("his son").
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
@@ -121,7 +123,28 @@ const ATTACKERS: &[&str] = &[
     "hijackers",
     "militants",
     "perpetrators",
+    "suspect",
+    "suspects",
 ];
+
+/// Verbs that say when a thing was made: "built 35 years ago" is its age.
+const MAKING: &[&str] = &[
+    "built",
+    "opened",
+    "founded",
+    "constructed",
+    "erected",
+    "completed",
+    "established",
+];
+
+/// Words that make a clause a possibility, a plan or a condition, not what happened.
+const MODAL: &[&str] = &[
+    "will", "would", "could", "might", "should", "may", "if", "expected", "planned",
+];
+
+/// Words that say a figure has been replaced by a later one.
+const SUPERSEDED: &[&str] = &["initially", "originally", "previously"];
 
 /// Relatives, each one person of the one they are related to ("his son"; not "his children").
 const KIN: &[&str] = &[
@@ -203,11 +226,20 @@ struct Figure {
     predicates: Vec<u32>,
     /// The terms of its whole clause (predicates by class), sorted.
     clause: Vec<u32>,
-    /// A window of time from now: `Some(true)` ahead ("the next 40 years"), `Some(false)`
-    /// back ("the last 30 years").
-    anchor: Option<bool>,
+    /// Whether it is a window of time the writer chose ("the next 40 years", "the last 30
+    /// years", "the first four days"), not the length of one thing.
+    window: bool,
+    /// What kind of thing a count counts, when it says ("counts of criminal mischief"): stems.
+    qualifier: Vec<String>,
+    /// Whether its clause is a possibility, plan or condition ("would be 50% lower").
+    modal: bool,
+    /// Whether its clause says it was replaced ("initially evacuated 22 houses").
+    superseded: bool,
     /// Whether a toll says it counts the attackers ("including the three gunmen").
     with_attackers: bool,
+    /// The years its sentence names, and 0 for "last month" or "last year": a sentence
+    /// about another time ("another gunman killed 13 people in 2009").
+    era: Vec<u32>,
 }
 
 /// The person an age is of: the name as written beside it, and the entity stage's canonical
@@ -226,6 +258,7 @@ impl Owner {
     /// there is none, or when it opens with a word for a person ("11-Year-Old Boy Shot", a
     /// headline's capitals).
     fn read(
+        units: &Units,
         text: &str,
         words: &[(usize, &str)],
         i: usize,
@@ -255,6 +288,11 @@ impl Owner {
             return None;
         }
         let written = &text[words[first].0..words[last].0 + words[last].1.len()];
+        // A surname alone is one person only when the event gives it one first name ("Franco,
+        // 68" and "Franco, 26" are a father and his daughter).
+        if first == last && first_names(units, written) > 1 {
+            return None;
+        }
         let canonical = names
             .get(written)
             .or_else(|| names.get(words[last].1))
@@ -289,6 +327,62 @@ impl Owner {
             _ => false,
         }
     }
+}
+
+/// Words before a name that are no first name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "officer",
+    "deputy",
+    "judge",
+    "sheriff",
+    "sergeant",
+    "detective",
+    "chief",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "sen",
+    "rep",
+    "gov",
+    "sgt",
+    "lt",
+    "capt",
+    "det",
+    "the",
+    "a",
+    "an",
+];
+
+/// How many first names the event writes before `surname` ("Carlos Navarro Franco", "Marcela
+/// Dia Franco": two).
+fn first_names(units: &Units, surname: &str) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for unit in &units.units {
+        for (at, _) in unit.text.match_indices(surname) {
+            let after = unit.text[at + surname.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(before) = unit.text[..at].strip_suffix(' ') else {
+                continue;
+            };
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if capital && !lower_is(word, TITLES) && !seen.contains(&word) {
+                seen.push(word);
+            }
+        }
+    }
+    seen.len()
 }
 
 /// A word token: byte offset and text, hyphenated words split at their hyphens so
@@ -562,6 +656,24 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
     let text = unit.text;
     let words = tokens(text);
     let mut out = Vec::new();
+    // The times each word names: a year, or 0 for "last month" or "last year".
+    let mut times: Vec<(usize, u32)> = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        let year = w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && !text[off + 4..].starts_with('%');
+        match w.parse::<u32>() {
+            Ok(y) if year && (1900..2100).contains(&y) => times.push((i, y)),
+            _ => {}
+        }
+        let relative = lower_is(w, &["last", "previous"])
+            && words
+                .get(i + 1)
+                .is_some_and(|n| lower_is(n.1, &["year", "month", "week", "summer", "winter"]));
+        if relative {
+            times.push((i, 0));
+        }
+    }
     let mut k = 0;
     while k < words.len() {
         let fi = k;
@@ -634,7 +746,12 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 && words.get(last + 1).is_some_and(|w| is_number(w.1)))
             || prev_word.is_some_and(|p| lower_is(p, &["between", "from"]))
             || (prev_word.is_some_and(|p| lower_is(p, &["to", "and", "or"]))
-                && fi.checked_sub(2).is_some_and(|i| is_number(words[i].1)));
+                && fi.checked_sub(2).is_some_and(|i| is_number(words[i].1)))
+            // "$300-$400 billion"
+            || (before_text
+                .trim_end_matches(['$', '£', '€'])
+                .ends_with(['-', '–'])
+                && prev_word.is_some_and(is_number));
         let bracketed = before_text
             .trim_end_matches([' ', '$', '£', '€'])
             .ends_with('(');
@@ -683,6 +800,7 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
         let mut compound = text[end..].starts_with('-');
         let mut thing = false;
         let mut scale = 1.0;
+        let mut qualifier: Vec<String> = Vec::new();
         if let Some((minutes, time_end)) = time {
             kind = Some(Kind::Time);
             value = minutes;
@@ -691,8 +809,21 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
             || unit_word.is_some_and(|w| lower_is(w, &["percent"]))
         {
             kind = Some(Kind::Percent);
-            unit_end += 1;
+            unit_end = match unit_word.filter(|w| lower_is(w, &["percent"])) {
+                Some(w) => words[unit_at].0 + w.len(),
+                None => unit_end + 1,
+            };
+            // "the 10 percent sales tax": a rate that belongs to the noun after it.
+            compound = words.iter().find(|w| w.0 >= unit_end).is_some_and(|w| {
+                text[unit_end..w.0].chars().all(|c| c == ' ' || c == '-')
+                    && w.1.chars().next().is_some_and(char::is_lowercase)
+                    && !chorus_text::is_stopword(&w.1.to_lowercase())
+            });
         } else if let Some(c) = currency {
+            // "a $24.5-million operation" says what a thing is like.
+            if compound || text[unit_end..].starts_with('-') {
+                continue;
+            }
             kind = Some(Kind::Money(c));
         } else if let Some(uw) = unit_word {
             let lower = uw.to_ascii_lowercase();
@@ -709,11 +840,27 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                     scale = hours / 8766.0;
                     unit_end = words[unit_at + 1].0 + 3;
                 } else if after.as_deref() == Some("ago") {
+                    // "built 35 years ago" is an age; "left Africa 100,000 years ago" is when
+                    // something happened.
+                    let made = words[fi.saturating_sub(4)..fi]
+                        .iter()
+                        .any(|w| lower_is(w.1, MAKING));
+                    if !made {
+                        continue;
+                    }
                     thing = true;
                     kind = Some(Kind::Age);
                     scale = hours / 8766.0;
                     unit_end = words[unit_at + 1].0 + 3;
                 } else {
+                    // "four days after a shooting" is how far apart two things are; "for
+                    // nearly 12 hours before a crew reached him" is still a length.
+                    let offset = words.get(unit_at + 1).is_some_and(|w| {
+                        lower_is(w.1, &["after", "before", "later", "earlier", "apart"])
+                    }) && !before.iter().any(|w| lower_is(w, &["for"]));
+                    if offset {
+                        continue;
+                    }
                     kind = Some(Kind::Duration);
                     scale = hours;
                     unit_end = words[unit_at].0 + uw.len();
@@ -732,8 +879,28 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 let nobody = !digits
                     && value == 1.0
                     && prev_word.is_some_and(|p| lower_is(p, &["no", "any", "some", "every"]));
-                if compound || partitive || address || nobody {
+                // "seven men and six women": parts of a sum.
+                let summed = words
+                    .get(noun_at + 1)
+                    .is_some_and(|w| lower_is(w.1, &["and", "plus"]))
+                    && words.get(noun_at + 2).is_some_and(|w| is_number(w.1))
+                    || prev_word.is_some_and(|p| lower_is(p, &["and", "plus"]))
+                        && fi.checked_sub(3).is_some_and(|i| is_number(words[i].1));
+                if compound || partitive || address || nobody || summed {
                     continue;
+                }
+                // "eight counts of permitting a minor to possess alcohol": what kind of thing.
+                if words
+                    .get(noun_at + 1)
+                    .is_some_and(|w| lower_is(w.1, &["of"]))
+                {
+                    let terms = chorus_text::Terms::default();
+                    qualifier = words[noun_at + 2..(noun_at + 6).min(words.len())]
+                        .iter()
+                        .map(|w| w.1.to_lowercase())
+                        .filter(|w| !chorus_text::is_stopword(w) && !w.is_empty())
+                        .map(|w| terms.stem(&w))
+                        .collect();
                 }
                 let lower = noun.to_lowercase();
                 let class = COUNT_CLASSES
@@ -765,7 +932,7 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
         // "a 72-hour strike", "the 40-year-old viaduct": the noun after a hyphenated figure.
         let head_at = words.iter().position(|w| w.0 >= unit_end);
         let head_word = head_at
-            .filter(|_| compound && matches!(kind, Kind::Duration | Kind::Age))
+            .filter(|_| compound && matches!(kind, Kind::Duration | Kind::Age | Kind::Percent))
             .and_then(|i| {
                 let (hoff, hw) = words[i];
                 let lower = hw.chars().next().is_some_and(char::is_lowercase);
@@ -784,9 +951,9 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 if head_at.is_none_or(|i| i > fi) && text[..off].trim_end().ends_with(',') =>
             {
                 fi.checked_sub(1)
-                    .and_then(|i| Owner::read(text, &words, i, false, names))
+                    .and_then(|i| Owner::read(units, text, &words, i, false, names))
             }
-            Kind::Age => head_at.and_then(|i| Owner::read(text, &words, i, true, names)),
+            Kind::Age => head_at.and_then(|i| Owner::read(units, text, &words, i, true, names)),
             _ => None,
         };
         let head_text = head_word.as_ref().map(|h| h.1.clone());
@@ -819,19 +986,10 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
             .unwrap_or((last_unit + WINDOW).min(words.len()));
         // "The viaduct, built 35 years ago,": the clause names what the age is of before it.
         let mut clause_start = clause_start;
-        if words.get(clause_start).is_some_and(|w| {
-            lower_is(
-                w.1,
-                &[
-                    "built",
-                    "opened",
-                    "founded",
-                    "constructed",
-                    "erected",
-                    "completed",
-                ],
-            )
-        }) {
+        if words
+            .get(clause_start)
+            .is_some_and(|w| lower_is(w.1, MAKING))
+        {
             clause_start = (clause_start.saturating_sub(WINDOW)..clause_start)
                 .rev()
                 .find(|&i| i == 0 || is_boundary(text, &words, i))
@@ -897,21 +1055,30 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
         clause.extend(head);
         clause.sort_unstable();
         clause.dedup();
-        // "the next 40 years" and "the last 30 years" are windows of time before and after
-        // now, not the length of one thing.
-        let anchor = words[..fi]
+        // "the next 40 years", "the last 30 years", "the first four days": windows of time a
+        // writer chose, not the length of one thing.
+        let window = words[..fi]
             .iter()
             .rev()
             .map(|w| w.1)
             .find(|w| !lower_is(w, &["the", "a", "an"]) && hedge(&[w], 1.0) == (1.0, 1.0))
-            .and_then(|w| {
-                if lower_is(w, &["next", "coming", "following"]) {
-                    Some(true)
-                } else if lower_is(w, &["last", "past", "previous", "recent", "preceding"]) {
-                    Some(false)
-                } else {
-                    None
-                }
+            .is_some_and(|w| {
+                lower_is(
+                    w,
+                    &[
+                        "next",
+                        "coming",
+                        "following",
+                        "last",
+                        "past",
+                        "previous",
+                        "recent",
+                        "preceding",
+                        "first",
+                        "initial",
+                        "opening",
+                    ],
+                )
             });
         // "left 20 people dead, including the three gunmen": a toll that counts the attackers
         // is another quantity than one that does not.
@@ -924,7 +1091,30 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 && after[i + 1..(i + 4).min(after.len())]
                     .iter()
                     .any(|w| lower_is(w, ATTACKERS))
+                // "killed three people and himself"
+                || lower_is(w, &["and"])
+                    && after[i + 1..(i + 3).min(after.len())]
+                        .iter()
+                        .any(|w| lower_is(w, &["himself", "herself", "themselves"]))
         });
+        let in_clause = |list: &[&str]| {
+            words[whole_start..whole_end]
+                .iter()
+                .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
+        };
+        let modal = in_clause(MODAL);
+        // The times its clause names, and those the sentence opens with ("Last month, a
+        // gunman killed three people").
+        let mut era: Vec<u32> = times
+            .iter()
+            .filter(|&&(i, _)| i < 6 || (whole_start..whole_end).contains(&i))
+            .map(|t| t.1)
+            .collect();
+        era.sort_unstable();
+        era.dedup();
+        let superseded = words[whole_start..whole_end]
+            .iter()
+            .any(|w| lower_is(w.1, SUPERSEDED));
         out.push(Figure {
             unit_index: u,
             value,
@@ -941,8 +1131,12 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
             thing,
             predicates,
             clause,
-            anchor,
+            window,
+            qualifier,
+            modal,
+            superseded,
             with_attackers,
+            era,
         });
     }
     out
@@ -956,20 +1150,38 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     }
     if a.kind != b.kind
         || a.holder != b.holder
-        || a.anchor != b.anchor
+        || a.window
+        || b.window
         || a.with_attackers != b.with_attackers
+        || a.modal != b.modal
+        || a.superseded != b.superseded
+        || a.era != b.era
+    {
+        return false;
+    }
+    // "eight counts of permitting a minor to possess alcohol" and "two counts of criminal
+    // mischief" count two kinds of thing.
+    if !a.qualifier.is_empty()
+        && !b.qualifier.is_empty()
+        && !a.qualifier.iter().any(|q| b.qualifier.contains(q))
     {
         return false;
     }
     // What happened to what is counted: "shot four people" and "the fatal shooting of one
     // person", "left five people wounded" and "arrived to find four people" are two
     // quantities. Where both contexts say, they say the same.
-    if a.kind != Kind::Age
-        && !a.predicates.is_empty()
-        && !b.predicates.is_empty()
-        && a.predicates != b.predicates
-    {
-        return false;
+    if a.kind != Kind::Age {
+        if !a.predicates.is_empty() && !b.predicates.is_empty() && a.predicates != b.predicates {
+            return false;
+        }
+        // Where only one says it close by, the other's clause says it too ("sentenced to 48
+        // years" is not "spent more than 21 years in prison").
+        let said = |x: &Figure, y: &Figure| {
+            x.predicates.is_empty() || x.predicates.iter().any(|p| y.clause.contains(p))
+        };
+        if !said(a, b) || !said(b, a) {
+            return false;
+        }
     }
     // Versions of one quantity are of one size: "forty years" of farming and "nine hours" on a
     // roof are two quantities, whatever words their sentences share.
@@ -1010,6 +1222,10 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         }
     }
     let (sa, sb) = (&sentences[a.unit_index], &sentences[b.unit_index]);
+    // "the 10 percent sales tax" is a rate of its own; "15 percent of sales" is not it.
+    if a.kind == Kind::Percent && a.head.is_some() != b.head.is_some() {
+        return false;
+    }
     match (a.head, b.head) {
         (Some(x), Some(y)) => return x == y,
         (Some(x), None) => return sb.terms.binary_search(&x).is_ok() && !sb.earlier.contains(&x),
@@ -1454,6 +1670,32 @@ mod tests {
             (
                 "He was sentenced to 20 years in prison for the killing of his girlfriend.",
                 "He must serve seven years before becoming eligible for parole for the killing of his girlfriend.",
+            ),
+            // Two kinds of charge; a possibility; another time; two people of one surname.
+            (
+                "Three men were charged with eight counts of permitting a minor to possess alcohol at the party.",
+                "Two guests were charged with two counts of criminal mischief at the party.",
+            ),
+            (
+                "He said stocks would be 50% lower at the exchange without his win.",
+                "Stocks at the exchange are up 30% since his win, he said.",
+            ),
+            (
+                "Last month, a gunman killed three people at the army base in Texas.",
+                "A gunman killed 13 people at the army base in Texas on Wednesday.",
+            ),
+            (
+                "Carlos Franco and his daughter Marcela Franco died at the college. Franco, 68, worked at the college.",
+                "Franco, 26, was riding with her father at the college when the gunman fired.",
+            ),
+            // Windows of time ahead and back, and from the start; time between two things.
+            (
+                "Retailers made $3 million in the first four days of legal sales in the state.",
+                "Budtenders helped 1,000 customers in the first two days of legal sales in the state.",
+            ),
+            (
+                "The violence in the city came four days after a shooting at the mall.",
+                "The shooting at the mall was the third in the city in five days.",
             ),
             // Windows of time ahead and back.
             (
