@@ -37,17 +37,12 @@ const MAX_CONTEXT_DF: f32 = 0.12;
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "when", "after", "as", "because", "before", "whereas", "which", "who",
 ];
-/// Nouns counted as one thing: "27 ships" and "31 vessels" count the same.
+/// Nouns counted as one thing: "27 ships" and "31 vessels" count the same. Men and women
+/// are counted apart from people: "two men" found dead may be two of "four people".
 const COUNT_CLASSES: &[&[&str]] = &[
-    &[
-        "people",
-        "person",
-        "persons",
-        "residents",
-        "individuals",
-        "men",
-        "women",
-    ],
+    &["people", "person", "persons", "residents", "individuals"],
+    &["men", "males"],
+    &["women", "females"],
     &["ships", "vessels", "boats"],
     &["homes", "houses", "buildings", "properties"],
     &["cars", "vehicles"],
@@ -104,6 +99,28 @@ const PERSON_NOUNS: &[&str] = &[
     "farmer",
     "patient",
 ];
+
+/// Verbs in the past whose subject did something ("two women called 911").
+const AGENT_VERBS: &[&str] = &[
+    "told",
+    "said",
+    "ran",
+    "fled",
+    "took",
+    "went",
+    "drove",
+    "saw",
+    "made",
+    "began",
+    "called",
+    "pulled",
+    "opened",
+    "approached",
+    "walked",
+];
+
+/// Verbs in "-ed" whose subject it happened to ("12 people remained in hospital").
+const PATIENT_VERBS: &[&str] = &["remained", "suffered", "needed", "required", "received"];
 
 /// Words that report a figure rather than say what happened to what it counts.
 const REPORTING: &[&str] = &["confirmed", "announced", "identified"];
@@ -290,7 +307,7 @@ impl Owner {
         let written = &text[words[first].0..words[last].0 + words[last].1.len()];
         // A surname alone is one person only when the event gives it one first name ("Franco,
         // 68" and "Franco, 26" are a father and his daughter).
-        if first == last && first_names(units, written) > 1 {
+        if first == last && first_names(units, written).len() > 1 {
             return None;
         }
         let canonical = names
@@ -359,9 +376,9 @@ const TITLES: &[&str] = &[
     "an",
 ];
 
-/// How many first names the event writes before `surname` ("Carlos Navarro Franco", "Marcela
-/// Dia Franco": two).
-fn first_names(units: &Units, surname: &str) -> usize {
+/// The first names the event writes before `surname` ("Carlos Navarro Franco", "Marcela Dia
+/// Franco": two).
+fn first_names<'a>(units: &Units<'a>, surname: &str) -> Vec<&'a str> {
     let mut seen: Vec<&str> = Vec::new();
     for unit in &units.units {
         for (at, _) in unit.text.match_indices(surname) {
@@ -382,7 +399,7 @@ fn first_names(units: &Units, surname: &str) -> usize {
             }
         }
     }
-    seen.len()
+    seen
 }
 
 /// A word token: byte offset and text, hyphenated words split at their hyphens so
@@ -902,7 +919,35 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                         .map(|w| terms.stem(&w))
                         .collect();
                 }
-                let lower = noun.to_lowercase();
+                // "two women called 911", "three men pulled out guns": those who did something,
+                // not those it happened to.
+                let acted = words.get(noun_at + 1).is_some_and(|w| {
+                    let verb = w.1.to_lowercase();
+                    (verb.ends_with("ed") || AGENT_VERBS.contains(&verb.as_str()))
+                        && !PATIENT_VERBS.contains(&verb.as_str())
+                        && crate::statement::word_class(&verb).is_none()
+                        && text[noff + noun.len()..w.0] == *" "
+                });
+                // "one person was shot in the head, another in the back": one of several.
+                let one_of = value == 1.0
+                    && words[noun_at..]
+                        .iter()
+                        .any(|w| lower_is(w.1, &["another", "other", "others"]));
+                if acted || one_of {
+                    continue;
+                }
+                let mut lower = noun.to_lowercase();
+                // "Five men and women" are people.
+                if lower_is(&lower, &["men", "women"])
+                    && words
+                        .get(noun_at + 1)
+                        .is_some_and(|w| lower_is(w.1, &["and", "or"]))
+                    && words
+                        .get(noun_at + 2)
+                        .is_some_and(|w| lower_is(w.1, &["men", "women"]))
+                {
+                    lower = "people".into();
+                }
                 let class = COUNT_CLASSES
                     .iter()
                     .find(|c| c.contains(&lower.as_str()))
@@ -1414,9 +1459,10 @@ fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> Stri
 }
 
 /// Letters of a name, lower case, without what spelling conventions vary (hyphens, spaces,
-/// apostrophes, periods).
+/// apostrophes, periods, accents: "Grünberg" written "Grunberg" is one spelling).
 fn letters(name: &str) -> String {
-    name.chars()
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
@@ -1468,6 +1514,9 @@ fn spelt_differently(a: &str, b: &str) -> bool {
     let added = |long: &str, short: &str| {
         (long.len() >= short.len() + 2 && long.ends_with(short))
             || long.strip_suffix('s') == Some(short)
+            || long
+                .strip_suffix("men")
+                .is_some_and(|stem| short.strip_suffix("man") == Some(stem))
     };
     x.chars().count().min(y.chars().count()) >= 4
         && !added(x, y)
@@ -1496,6 +1545,14 @@ pub(crate) fn name_spellings(
             for b in &forms[i + 1..] {
                 if !spelt_differently(a, b) {
                     continue;
+                }
+                // Surnames written after different first names are two people ("Fran
+                // Keller", "Greg Kelley").
+                if !a.contains(' ') && !b.contains(' ') {
+                    let (fa, fb) = (first_names(units, a), first_names(units, b));
+                    if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|n| fb.contains(n)) {
+                        continue;
+                    }
                 }
                 // The first sentence of each outlet that writes each form, as a whole word.
                 let holds = |text: &str, form: &str| {
@@ -1603,6 +1660,8 @@ mod tests {
             ("Al-Assad", "Assad"),
             ("James Poore", "James Poores"),
             ("Ilsa van der Berg", "Ilsa Vanderberg"),
+            ("Kira Grünberg", "Kira Grunberg"),
+            ("Klansman", "Klansmen"),
         ];
         for (a, b) in same {
             assert!(!spelt_differently(a, b), "{a} / {b}");
