@@ -51,6 +51,10 @@ const COUNT_CLASSES: &[&[&str]] = &[
 const TIME_UNITS: &[(&str, f64)] = &[
     ("minute", 1.0 / 60.0),
     ("minutes", 1.0 / 60.0),
+    ("min", 1.0 / 60.0),
+    ("mins", 1.0 / 60.0),
+    ("hr", 1.0),
+    ("hrs", 1.0),
     ("hour", 1.0),
     ("hours", 1.0),
     ("day", 24.0),
@@ -735,7 +739,7 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
             .flatten()
             .map(|(minutes, len)| (minutes, end + len));
         // Dates are not quantities: "March 10", "2023"; nor are the parts of a time.
-        let around = |s: &str| s.trim_end().ends_with(':') || s.trim_end().ends_with('/');
+        let around = |s: &str| s.ends_with(':') || s.trim_end().ends_with('/');
         if time.is_none() && (around(before_text) || text[end..].starts_with([':', '/']))
             || around(before_text)
             || prev_word.is_some_and(is_month)
@@ -881,6 +885,32 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                     kind = Some(Kind::Duration);
                     scale = hours;
                     unit_end = words[unit_at].0 + uw.len();
+                    // "1 hour, 30 minutes": one length in two units.
+                    let mut j = unit_at + 1;
+                    if words.get(j).is_some_and(|w| lower_is(w.1, &["and"])) {
+                        j += 1;
+                    }
+                    if let (Some(&(noff, nw)), Some(&(soff, sw))) = (words.get(j), words.get(j + 1))
+                    {
+                        let smaller = TIME_UNITS
+                            .iter()
+                            .find(|(n, _)| sw.eq_ignore_ascii_case(n))
+                            .map(|u| u.1)
+                            .filter(|&h| h < hours);
+                        let gap = text[unit_end..noff].trim();
+                        let more = nw
+                            .parse::<f64>()
+                            .ok()
+                            .filter(|_| nw.bytes().all(|b| b.is_ascii_digit()));
+                        if let (Some(h), Some(n), true) =
+                            (smaller, more, matches!(gap, "" | "," | "and" | ", and"))
+                        {
+                            value = value * hours + n * h;
+                            scale = 1.0;
+                            unit_end = soff + sw.len();
+                            k = j + 2;
+                        }
+                    }
                 }
             } else if let Some(noun_at) = count_noun(text, &words, unit_at, value) {
                 // "the 2900 block of Perris Boulevard" is an address; "a four-door car", "a
@@ -921,12 +951,23 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 }
                 // "two women called 911", "three men pulled out guns": those who did something,
                 // not those it happened to.
-                let acted = words.get(noun_at + 1).is_some_and(|w| {
+                let verb_at = match words.get(noun_at + 1) {
+                    Some(w)
+                        if lower_is(w.1, &["inside", "also", "then", "later", "who"])
+                            || w.1.ends_with("ly") =>
+                    {
+                        noun_at + 2
+                    }
+                    _ => noun_at + 1,
+                };
+                let acted = words.get(verb_at).is_some_and(|w| {
                     let verb = w.1.to_lowercase();
                     (verb.ends_with("ed") || AGENT_VERBS.contains(&verb.as_str()))
                         && !PATIENT_VERBS.contains(&verb.as_str())
                         && crate::statement::word_class(&verb).is_none()
-                        && text[noff + noun.len()..w.0] == *" "
+                        && text[noff + noun.len()..w.0]
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == ' ')
                 });
                 // "one person was shot in the head, another in the back": one of several.
                 let one_of = value == 1.0
@@ -1087,8 +1128,21 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
         let whole_end = (last_unit..=words.len())
             .find(|&i| i == words.len() || is_boundary(text, &words, i))
             .unwrap_or(words.len());
+        // "Running time: 91 MIN.": a label before a colon says what the figure is.
+        let labelled = whole_start > 0
+            && text
+                [words[whole_start - 1].0 + words[whole_start - 1].1.len()..words[whole_start].0]
+                .contains(':');
+        let label_start = if labelled {
+            (0..whole_start - 1)
+                .rev()
+                .find(|&i| is_boundary(text, &words, i + 1))
+                .map_or(0, |i| i + 1)
+        } else {
+            whole_start
+        };
         let (clo, chi) = (
-            words[whole_start].0,
+            words[label_start].0,
             words.get(whole_end).map_or(text.len(), |w| w.0),
         );
         let mut clause: Vec<u32> = unit
@@ -1148,11 +1202,11 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
         };
         let modal = in_clause(MODAL);
-        // The times its clause names, and those the sentence opens with ("Last month, a
-        // gunman killed three people").
+        // The times its clause names, and those the sentence names before it ("Last month, a
+        // gunman killed three people"; "in 2003, a 40-year-old ...").
         let mut era: Vec<u32> = times
             .iter()
-            .filter(|&&(i, _)| i < 6 || (whole_start..whole_end).contains(&i))
+            .filter(|&&(i, _)| i < whole_end)
             .map(|t| t.1)
             .collect();
         era.sort_unstable();
@@ -1289,8 +1343,12 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         // And their clauses share a word: "sentenced to 20 years in prison" and "must serve
         // seven years before becoming eligible for parole" are two lengths of one story.
         Kind::Duration | Kind::Age => {
-            shared(&sa.terms, &sb.terms) >= 2
-                && a.clause.iter().any(|t| b.clause.binary_search(t).is_ok())
+            let overlap = a
+                .clause
+                .iter()
+                .filter(|t| b.clause.binary_search(t).is_ok())
+                .count();
+            overlap >= 2 || (overlap >= 1 && shared(&sa.terms, &sb.terms) >= 2)
         }
         // A count, an amount or a share is of the same thing when the words around both say
         // what happened to it in the same terms (a news predicate: "injured", "evacuated"),
@@ -1628,6 +1686,8 @@ mod tests {
             ("By Tuesday morning 27 ships were waiting at anchor outside the port.", "Agents said 31 vessels were waiting to enter the port by Monday evening."),
             ("Two people were killed and at least 12 people were injured when the span collapsed.", "Nine people were injured, three of them seriously, the hospital said."),
             ("The shooting happened around 3:47 p.m. on Friday near the boardwalk.", "Police said the shooting happened at 3:30 p.m. on Friday near the boardwalk."),
+            // A length in two units, after a label.
+            ("Rated R. Running time: 91 MIN.", "Running time: 1 hour, 30 minutes"),
             // One person's age, the name written in full or in part, or given between commas
             // after a word that is no count.
             ("Kevin Michael McQuilliams, 26, was sentenced on Monday for the shooting.", "A judge sentenced 25-year-old Kevin McQuilliams on Monday for the shooting."),
