@@ -18,8 +18,9 @@
 //! stage's, or the same surname and first name) or one relative of one holder ("his son").
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
-//! thing ("a four-door car"), dates and years are not figures. chorus shows every version and
-//! picks no winner.
+//! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
+//! spelt two ways, a street named with another kind ("Partridge Drive" / "Partridge Lane").
+//! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
 use crate::statement::NUMBER_WORDS;
@@ -1652,6 +1653,102 @@ pub(crate) fn name_spellings(
     out
 }
 
+/// Kinds of street, with their abbreviations: "Partridge Drive" and "Partridge Dr." are one.
+const STREET_KINDS: &[&[&str]] = &[
+    &["street", "st"],
+    &["avenue", "ave", "av"],
+    &["road", "rd"],
+    &["drive", "dr"],
+    &["lane", "ln"],
+    &["boulevard", "blvd"],
+    &["court", "ct"],
+    &["place", "pl"],
+    &["terrace", "ter"],
+    &["circle", "cir"],
+    &["parkway", "pkwy"],
+    &["highway", "hwy"],
+    &["way"],
+];
+
+/// Streets named two ways by two outlets: one name with another kind of street ("Partridge
+/// Drive" / "Partridge Lane"), each outlet using one of them only. chorus shows both and picks
+/// neither.
+pub(crate) fn street_names(units: &Units) -> Vec<Difference> {
+    // Name (its letters) → (kind, unit, the street as written), in order of units.
+    let mut streets: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let words = tokens(text);
+        for i in 1..words.len() {
+            let (off, w) = words[i];
+            let Some(kind) = STREET_KINDS.iter().position(|k| lower_is(w, k)) else {
+                continue;
+            };
+            let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+            let joined = |j: usize| text[words[j].0 + words[j].1.len()..words[j + 1].0] == *" ";
+            if !capital(i) || !capital(i - 1) || !joined(i - 1) {
+                continue;
+            }
+            let mut first = i - 1;
+            while first > 0 && i - first < 3 && capital(first - 1) && joined(first - 1) {
+                first -= 1;
+            }
+            // A name that opens the sentence may be any capitalised word ("Police Drive ...").
+            if words[first].0 == 0 {
+                continue;
+            }
+            let name = letters(&text[words[first].0..words[i - 1].0 + words[i - 1].1.len()]);
+            let written = text[words[first].0..off + w.len()].to_string();
+            streets.entry(name).or_default().push((kind, u, written));
+        }
+    }
+    let mut out = Vec::new();
+    for (_, seen) in streets {
+        // Each outlet names the street one way only.
+        let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut consistent = true;
+        for &(kind, u, _) in &seen {
+            let source = units.units[u].source;
+            if *by_source.entry(source).or_insert(kind) != kind {
+                consistent = false;
+            }
+        }
+        let kinds: std::collections::BTreeSet<usize> = by_source.values().copied().collect();
+        if !consistent || kinds.len() < 2 {
+            continue;
+        }
+        let mut versions: Vec<Version> = Vec::new();
+        for (kind, u, written) in &seen {
+            let unit = &units.units[*u];
+            if versions.iter().any(|v| v.source == unit.source) {
+                continue;
+            }
+            if versions.len() == kinds.len()
+                || versions
+                    .iter()
+                    .any(|v| v.unit.as_deref() == Some(STREET_KINDS[*kind][0]))
+            {
+                continue;
+            }
+            versions.push(Version {
+                text: unit.text.to_string(),
+                source: unit.source.to_string(),
+                citation: units.citation(*u),
+                value: written.clone(),
+                number: None,
+                unit: Some(STREET_KINDS[*kind][0].to_string()),
+            });
+        }
+        let first = &seen[0].2;
+        let name = first[..first.rfind(' ').unwrap_or(first.len())].to_string();
+        out.push(Difference {
+            about: format!("name of the street: {name}"),
+            versions,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1699,6 +1796,40 @@ mod tests {
             let found = check(a, b);
             assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_street_named_two_ways_is_a_difference() {
+        let check = |a: &str, b: &str| {
+            let arts = [art("A", a), art("B", b)];
+            let refs: Vec<&CleanArticle> = arts.iter().collect();
+            let units = Units::new(&refs);
+            street_names(&units)
+                .iter()
+                .map(|d| {
+                    let values: Vec<&str> = d.versions.iter().map(|v| v.value.as_str()).collect();
+                    format!("{}: {}", d.about, values.join(" / "))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            check(
+                "Police responded to Partridge Drive in Monroe on Sunday.",
+                "The parents live on Partridge Lane in Monroe, police said."
+            ),
+            ["name of the street: Partridge: Partridge Drive / Partridge Lane"]
+        );
+        // Abbreviations, and an outlet that names two streets.
+        assert!(check(
+            "Police responded to Partridge Dr. in Monroe.",
+            "The parents live on Partridge Drive in Monroe."
+        )
+        .is_empty());
+        assert!(check(
+            "The crash was at Olive Street and Olive Avenue in Oakland.",
+            "The crash was at Olive Avenue in Oakland."
+        )
+        .is_empty());
     }
 
     #[test]
