@@ -255,6 +255,8 @@ struct Figure {
     qualifier: Vec<String>,
     /// Whether its clause is a possibility, plan or condition ("would be 50% lower").
     modal: bool,
+    /// Whether its sentence tallies several happenings ("in four separate shootings").
+    tally: bool,
     /// Whether its clause says it was replaced ("initially evacuated 22 houses").
     superseded: bool,
     /// Whether a toll says it counts the attackers ("including the three gunmen").
@@ -824,6 +826,13 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
         let mut scale = 1.0;
         let mut qualifier: Vec<String> = Vec::new();
         if let Some((minutes, time_end)) = time {
+            // "Updated: Wednesday, October 28, 2015 10:01 PM EDT" is when a page changed.
+            if words[..fi]
+                .iter()
+                .any(|w| lower_is(w.1, &["updated", "posted", "published", "modified"]))
+            {
+                continue;
+            }
             kind = Some(Kind::Time);
             value = minutes;
             unit_end = time_end;
@@ -1203,6 +1212,13 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
         };
         let modal = in_clause(MODAL);
+        // "in four separate shootings", "across the city": a tally of several happenings, not
+        // a count of one.
+        let lower_text = text.to_lowercase();
+        let tally = matches!(kind, Kind::Count(_))
+            && ["separate", "across the city", "citywide"]
+                .iter()
+                .any(|p| lower_text.contains(p));
         // The times its clause names, and those the sentence names before it ("Last month, a
         // gunman killed three people"; "in 2003, a 40-year-old ...").
         let mut era: Vec<u32> = times
@@ -1234,6 +1250,7 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
             window,
             qualifier,
             modal,
+            tally,
             superseded,
             with_attackers,
             era,
@@ -1254,6 +1271,7 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         || b.window
         || a.with_attackers != b.with_attackers
         || a.modal != b.modal
+        || a.tally != b.tally
         || a.superseded != b.superseded
         || a.era != b.era
     {
@@ -1937,6 +1955,11 @@ mod tests {
             (
                 "Carlos Franco and his daughter Marcela Franco died at the college. Franco, 68, worked at the college.",
                 "Franco, 26, was riding with her father at the college when the gunman fired.",
+            ),
+            // A tally of several happenings and a count of one.
+            (
+                "Two men died and seven others were injured in four separate shootings on the east side.",
+                "The shooting at the hall on the east side injured five others.",
             ),
             // Windows of time ahead and back, and from the start; time between two things.
             (
