@@ -288,6 +288,7 @@ impl Owner {
         i: usize,
         forward: bool,
         names: &BTreeMap<String, String>,
+        surnames: &mut Surnames,
     ) -> Option<Owner> {
         let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
         // Words of one name are apart by a space, a hyphen or an initial's period.
@@ -314,7 +315,12 @@ impl Owner {
         let written = &text[words[first].0..words[last].0 + words[last].1.len()];
         // A surname alone is one person only when the event gives it one first name ("Franco,
         // 68" and "Franco, 26" are a father and his daughter).
-        if first == last && first_names(units, written).len() > 1 {
+        let ambiguous = first == last
+            && *surnames
+                .entry(written.to_string())
+                .or_insert_with(|| first_names(units, written).len())
+                > 1;
+        if ambiguous {
             return None;
         }
         let canonical = names
@@ -675,7 +681,16 @@ fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
     }
 }
 
-fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Figure> {
+/// How many first names each surname is written after in the event, counted once per
+/// surname (a reprinted story repeats its ages thousands of times).
+type Surnames = rustc_hash::FxHashMap<String, usize>;
+
+fn figures(
+    units: &Units,
+    u: usize,
+    names: &BTreeMap<String, String>,
+    surnames: &mut Surnames,
+) -> Vec<Figure> {
     let unit = &units.units[u];
     let text = unit.text;
     let words = tokens(text);
@@ -1047,9 +1062,11 @@ fn figures(units: &Units, u: usize, names: &BTreeMap<String, String>) -> Vec<Fig
                 if head_at.is_none_or(|i| i > fi) && text[..off].trim_end().ends_with(',') =>
             {
                 fi.checked_sub(1)
-                    .and_then(|i| Owner::read(units, text, &words, i, false, names))
+                    .and_then(|i| Owner::read(units, text, &words, i, false, names, surnames))
             }
-            Kind::Age => head_at.and_then(|i| Owner::read(units, text, &words, i, true, names)),
+            Kind::Age => {
+                head_at.and_then(|i| Owner::read(units, text, &words, i, true, names, surnames))
+            }
             _ => None,
         };
         let head_text = head_word.as_ref().map(|h| h.1.clone());
@@ -1390,8 +1407,9 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
 }
 
 pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
+    let mut surnames = Surnames::default();
     let all: Vec<Figure> = (0..units.units.len())
-        .flat_map(|u| figures(units, u, names))
+        .flat_map(|u| figures(units, u, names, &mut surnames))
         .collect();
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
         .map(|u| sentence_terms(units, u))
