@@ -1058,8 +1058,11 @@ fn figures(
         let head = head_word.as_ref().map(|h| h.0);
         // Whose age: the name before "Name, 67," or right after "67-year-old".
         let owner = match kind {
+            // Not "Scarsella, 27-year-old Joseph Backman": a list, the age is of the name after.
             Kind::Age
-                if head_at.is_none_or(|i| i > fi) && text[..off].trim_end().ends_with(',') =>
+                if !compound
+                    && head_at.is_none_or(|i| i > fi)
+                    && text[..off].trim_end().ends_with(',') =>
             {
                 fi.checked_sub(1)
                     .and_then(|i| Owner::read(units, text, &words, i, false, names, surnames))
@@ -1978,6 +1981,11 @@ mod tests {
             (
                 "Two men died and seven others were injured in four separate shootings on the east side.",
                 "The shooting at the hall on the east side injured five others.",
+            ),
+            // Ages of a list: each of the name after it.
+            (
+                "Allen Scarsella, 23, was arrested in Bloomington after the shooting.",
+                "Police named the men arrested after the shooting as Allen Scarsella, 27-year-old Joseph Backman and Nathan Gustavsson.",
             ),
             // Windows of time ahead and back, and from the start; time between two things.
             (
