@@ -144,8 +144,9 @@ pub fn account(
     );
     let account = summary::select(&units, &claims, &facts, &likely, config);
     let (corroborated, single_source) = facts::report(&units, &claims, &facts, config);
-    let mut differences = differences::find(&units);
+    let mut differences = differences::find(&units, names);
     differences.extend(differences::name_spellings(&units, names));
+    differences.extend(differences::street_names(&units));
     let quotes = quotes::find(articles, names);
     EventAccount {
         account,

@@ -33,6 +33,14 @@ fn predicate_classes() -> &'static FxHashMap<String, u32> {
     })
 }
 
+/// The id [`predicate`] gives the class of a word, if it is in one.
+pub(crate) fn word_class(word: &str) -> Option<u32> {
+    let stem = chorus_text::Terms::default().stem(&word.to_lowercase());
+    predicate_classes()
+        .get(&stem)
+        .map(|&class| u32::MAX - 1 - class)
+}
+
 /// A term as the decision compares it: a predicate's class stands for every word of it
 /// (ids above the event's terms), any other term for itself.
 pub(crate) fn predicate(units: &Units, t: u32) -> u32 {

@@ -197,6 +197,63 @@ fn covers(c: &Citation, s: &Span) -> bool {
     c.source_overlap(&s.article, s.start, s.end).is_some()
 }
 
+/// Number words a value may be written with.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "dozen",
+];
+
+/// Whether a shown value is the gold's value of the same sentence, as written: they share a
+/// numeral when both have one ("at least 12 people" / "at least 12"); otherwise (a name) the
+/// shown value has every word of the gold's ("Pizarro" is not "Rolando Pizarro"). A sentence can hold several figures ("sentenced 25-year-old
+/// McQuilliams to 20 years"): citing it is not enough.
+fn same_value(shown: &str, gold: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let numeral =
+        |w: &String| w.bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str());
+    let (a, b) = (words(shown), words(gold));
+    let (na, nb): (Vec<&String>, Vec<&String>) = (
+        a.iter().filter(|w| numeral(w)).collect(),
+        b.iter().filter(|w| numeral(w)).collect(),
+    );
+    if !na.is_empty() && !nb.is_empty() {
+        return na.iter().any(|w| nb.contains(w));
+    }
+    !b.is_empty() && b.iter().all(|w| a.contains(w))
+}
+
 /// The sentence a citation points at, for error lines.
 fn cited<'a>(report: &'a Report, c: &Citation) -> &'a str {
     report
@@ -292,7 +349,7 @@ pub fn score_event(
         s.differences += 1;
         // A shown difference is genuine when two of its versions from different articles are
         // versions of one gold difference.
-        let hit = genuine.iter().position(|g| {
+        let is_hit = |g: &GoldDifference| {
             // A version matches a gold one citing the same sentence, or giving the same value
             // (as written, any case) in the same article: an outlet that spells a name or
             // gives a figure twice says it in either sentence.
@@ -301,7 +358,7 @@ pub fn score_event(
                 .iter()
                 .filter(|v| {
                     g.versions.iter().any(|(sp, value)| {
-                        covers(&v.citation, sp)
+                        (covers(&v.citation, sp) && same_value(&v.value, value))
                             || (v.citation.article == sp.article
                                 && v.value.eq_ignore_ascii_case(value))
                     })
@@ -309,7 +366,12 @@ pub fn score_event(
                 .map(|v| v.citation.article.as_str())
                 .collect();
             matched.iter().any(|a| matched.iter().any(|b| a != b))
-        });
+        };
+        // One shown difference stands for one gold difference: one not found yet first (a
+        // sentence can hold two, "Rolando Pizarro" spelt two ways in both names).
+        let hit = (0..genuine.len())
+            .find(|&i| !found[i] && is_hit(genuine[i]))
+            .or_else(|| (0..genuine.len()).find(|&i| is_hit(genuine[i])));
         match hit {
             Some(i) => {
                 s.genuine_shown += 1;
@@ -320,7 +382,7 @@ pub fn score_event(
                 d.about,
                 d.versions
                     .iter()
-                    .map(|v| format!("{:?} ({})", v.value, v.source))
+                    .map(|v| format!("{:?} ({}: {:?})", v.value, v.source, v.text))
                     .collect::<Vec<_>>()
                     .join(" / ")
             )),
