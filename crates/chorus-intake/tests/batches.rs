@@ -8,25 +8,6 @@ use chorus_store::{OpenOptions, Store};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-fn bcubed(predicted: &HashMap<String, usize>, gold: &HashMap<String, String>) -> f64 {
-    let mut cell: HashMap<(usize, &str), f64> = HashMap::new();
-    let (mut np, mut ng): (HashMap<usize, f64>, HashMap<&str, f64>) = Default::default();
-    for (id, g) in gold {
-        let p = predicted[id];
-        *cell.entry((p, g)).or_default() += 1.0;
-        *np.entry(p).or_default() += 1.0;
-        *ng.entry(g).or_default() += 1.0;
-    }
-    let (mut p, mut r) = (0.0, 0.0);
-    for (&(pe, ge), &c) in &cell {
-        p += c * c / np[&pe];
-        r += c * c / ng[ge];
-    }
-    let n = gold.len() as f64;
-    let (p, r) = (p / n, r / n);
-    2.0 * p * r / (p + r)
-}
-
 /// B-cubed F1 of the stored events after ingesting `batches` one after the other.
 fn ingest_in(
     batches: &[Vec<Article>],
@@ -62,7 +43,7 @@ fn ingest_in(
     for (k, id) in gold.keys().enumerate() {
         predicted.entry(id.clone()).or_insert(alone + k);
     }
-    (bcubed(&predicted, gold), read)
+    (chorus_testdata::bcubed(&predicted, gold).2, read)
 }
 
 fn split(articles: &[Article], parts: usize) -> Vec<Vec<Article>> {
@@ -79,19 +60,7 @@ fn gva_dev_in_batches_scores_as_with_every_event_open() {
         &[dir.join("articles.jsonl")],
         &chorus_ingest::IngestConfig::default(),
     );
-    let mut gold = HashMap::new();
-    for line in std::fs::read_to_string(dir.join("events.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        for a in v["articles"].as_array().unwrap() {
-            gold.insert(
-                a.as_str().unwrap().to_string(),
-                v["event"].as_str().unwrap().to_string(),
-            );
-        }
-    }
+    let gold = chorus_testdata::gold_events(&dir.join("events.jsonl"));
     let mut by_date = ingested.articles.clone();
     by_date.sort_by(|a, b| a.published.cmp(&b.published));
     // A fixed shuffle (multiplicative hash of the position).

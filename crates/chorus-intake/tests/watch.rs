@@ -5,9 +5,8 @@ use chorus_ingest::FetchConfig;
 use chorus_intake::watch::{WatchConfig, Watcher};
 use chorus_intake::Intake;
 use chorus_store::{OpenOptions, Store};
+use chorus_testdata::http::{serve, Request, Response};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -38,23 +37,8 @@ const TEXTS: [&str; 3] = [
      were brought ashore, the coast guard said.",
 ];
 
-fn respond(stream: TcpStream, state: &State, base: &str) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    let path = line.split(' ').nth(1).unwrap_or("/").to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-            break;
-        }
-        if let Some((n, v)) = h.split_once(':') {
-            headers.insert(n.trim().to_ascii_lowercase(), v.trim().to_string());
-        }
-    }
+fn respond(req: &Request, state: &State, base: &str) -> Response {
+    let path = req.path.clone();
     *state
         .requests
         .lock()
@@ -77,7 +61,7 @@ fn respond(stream: TcpStream, state: &State, base: &str) {
             (200, rss, feed(items))
         }
         "/static.xml" => {
-            if headers.get("if-none-match").map(String::as_str) == Some("\"s1\"") {
+            if req.headers.get("if-none-match").map(String::as_str) == Some("\"s1\"") {
                 (304, String::new(), String::new())
             } else {
                 let items = "<item><title>Lighthouse keeper retires</title>\
@@ -105,27 +89,19 @@ fn respond(stream: TcpStream, state: &State, base: &str) {
     if status == 200 {
         *state.bodies.lock().unwrap().entry(path).or_default() += 1;
     }
-    let mut out = stream;
-    let _ = write!(
-        out,
-        "HTTP/1.1 {status} X\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
+    Response::new(status, &extra, body)
 }
 
 fn start() -> (String, Arc<State>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
     let state = Arc::new(State::default());
     state.news_version.store(1, Ordering::SeqCst);
-    let (shared, b) = (state.clone(), base.clone());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let (state, b) = (shared.clone(), b.clone());
-            std::thread::spawn(move || respond(stream, &state, &b));
-        }
-    });
-    (base, state)
+    let shared = Arc::clone(&state);
+    // The feed's links name the server, whose address is known once it listens.
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let known = Arc::clone(&base);
+    let url = serve(move |req| respond(req, &shared, known.get().map_or("", String::as_str)));
+    base.set(url.clone()).unwrap();
+    (url, state)
 }
 
 fn intake(dir: &std::path::Path) -> Arc<Intake> {

@@ -1,7 +1,12 @@
 //! For tests, benches and developer tasks only (never a dependency of a stage or of the
-//! binary): the real data in `../shared/data` beside the checkout. Tests read it when it is
-//! there and skip, saying so, when it is not (a checkout alone still builds and tests).
+//! binary): the real data in `../shared/data` beside the checkout, its gold events and the
+//! B-cubed score against them, and a tiny HTTP server on 127.0.0.1 (`http`). Tests read the
+//! data when it is there and skip, saying so, when it is not (a checkout alone still builds
+//! and tests).
 
+pub mod http;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Where `../shared/data/<rel>` beside the checkout is, whether or not it is there.
@@ -42,8 +47,67 @@ fn shared_under(rel: &str, required: bool) -> Option<PathBuf> {
     None
 }
 
+/// B-cubed precision, recall and F1 of `predicted` against `gold` (article id → label), over
+/// the articles `gold` names (each must be in `predicted`).
+pub fn bcubed(
+    predicted: &HashMap<String, usize>,
+    gold: &HashMap<String, String>,
+) -> (f64, f64, f64) {
+    let mut cell: HashMap<(usize, &str), f64> = HashMap::new();
+    let (mut np, mut ng): (HashMap<usize, f64>, HashMap<&str, f64>) = Default::default();
+    for (id, g) in gold {
+        let p = predicted[id];
+        *cell.entry((p, g)).or_default() += 1.0;
+        *np.entry(p).or_default() += 1.0;
+        *ng.entry(g).or_default() += 1.0;
+    }
+    let (mut p, mut r) = (0.0, 0.0);
+    for (&(pe, ge), &c) in &cell {
+        p += c * c / np[&pe];
+        r += c * c / ng[ge];
+    }
+    let n = gold.len() as f64;
+    let (p, r) = (p / n, r / n);
+    (p, r, 2.0 * p * r / (p + r))
+}
+
+/// The gold event of each article id in a data set's `events.jsonl` (one JSON object per
+/// line with `event` and `articles`).
+pub fn gold_events(events_jsonl: &Path) -> HashMap<String, String> {
+    let text = std::fs::read_to_string(events_jsonl)
+        .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
+    let mut gold = HashMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
+        let event = v["event"].as_str().expect("an event label").to_string();
+        for a in v["articles"].as_array().expect("a list of articles") {
+            gold.insert(
+                a.as_str().expect("an article id").to_string(),
+                event.clone(),
+            );
+        }
+    }
+    gold
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bcubed_of_a_perfect_and_a_lumped_grouping() {
+        let gold: std::collections::HashMap<String, String> = [("a", "x"), ("b", "x"), ("c", "y")]
+            .iter()
+            .map(|(a, g)| (a.to_string(), g.to_string()))
+            .collect();
+        let same = [("a", 0), ("b", 0), ("c", 1)];
+        let lumped = [("a", 0), ("b", 0), ("c", 0)];
+        let map = |p: &[(&str, usize)]| p.iter().map(|(a, e)| (a.to_string(), *e)).collect();
+        assert_eq!(super::bcubed(&map(&same), &gold), (1.0, 1.0, 1.0));
+        let (p, r, _) = super::bcubed(&map(&lumped), &gold);
+        assert_eq!(r, 1.0);
+        assert!((p - 5.0 / 9.0).abs() < 1e-12, "{p}");
+    }
+
     #[test]
     fn a_missing_file_is_a_skip() {
         assert_eq!(super::shared_under("no/such/file.jsonl", false), None);

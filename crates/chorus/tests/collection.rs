@@ -437,55 +437,27 @@ fn issue_25_search_queries_that_crashed_are_refused_with_what_is_allowed() {
     assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
 }
 
-/// A server on 127.0.0.1 answering every request with one RSS feed of `items` stories, each
-/// a sentence about a numbered harbour; robots.txt and anything else are 404.
+/// A server on 127.0.0.1 whose `/feed.xml` is an RSS feed of `items` stories, each a
+/// sentence about a numbered quay; robots.txt and anything else are 404.
 fn feed_server(items: usize) -> String {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            let _ = reader.read_line(&mut line);
-            loop {
-                let mut h = String::new();
-                if reader.read_line(&mut h).map_or(true, |n| n == 0) || h.trim().is_empty() {
-                    break;
-                }
-            }
-            let body = if line.contains(" /feed.xml ") {
-                let mut xml = String::from(
-                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay News</title>",
-                );
-                for i in 0..items {
-                    xml.push_str(&format!(
-                        "<item><title>Crane {i} fails</title><guid>crane-{i}</guid><description>\
-                         A crane at quay {i} of Brindle harbour failed on Sunday, the harbour \
-                         master said; nobody was hurt.</description></item>"
-                    ));
-                }
-                xml.push_str("</channel></rss>");
-                Some(xml)
-            } else {
-                None
-            };
-            let mut out = stream;
-            let _ = match body {
-                Some(b) => write!(
-                    out,
-                    "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\n\
-                     Connection: close\r\n\r\n{b}",
-                    b.len()
-                ),
-                None => write!(
-                    out,
-                    "HTTP/1.1 404 No\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                ),
-            };
+    use chorus_testdata::http::{serve, Response};
+    serve(move |req| {
+        if req.path != "/feed.xml" {
+            return Response::new(404, "", "");
         }
-    });
-    base
+        let mut xml = String::from(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay News</title>",
+        );
+        for i in 0..items {
+            xml.push_str(&format!(
+                "<item><title>Crane {i} fails</title><guid>crane-{i}</guid><description>\
+                 A crane at quay {i} of Brindle harbour failed on Sunday, the harbour \
+                 master said; nobody was hurt.</description></item>"
+            ));
+        }
+        xml.push_str("</channel></rss>");
+        Response::new(200, "Content-Type: application/rss+xml\r\n", xml)
+    })
 }
 
 #[cfg(unix)]
