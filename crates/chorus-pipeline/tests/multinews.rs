@@ -127,10 +127,12 @@ fn multinews_in_four_ingests_groups_nearly_as_well_as_one_batch() {
     }
     let (p, r, f1) = bcubed(&predicted(&report), &gold);
     println!("multinews-val in 4 ingests, B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3}");
-    // One batch reaches 0.870; four ingests 0.851 (events formed before later articles came;
-    // 0.883 and 0.870 before events needed shared specifics, issue 24).
+    // One batch reaches 0.870, four ingests 0.876: each ingest counts the terms of the stored
+    // articles and its own before computing any vector, so the stored articles are weighed as
+    // one batch of all would weigh them (0.851 when they kept the weights of the collection
+    // before the ingest; issue 24).
     assert!(
-        f1 >= 0.85,
+        f1 >= 0.87,
         "B-cubed F1 in 4 ingests {f1:.3} under the floor"
     );
 }

@@ -559,8 +559,12 @@ fn in_ingests(
     let mut last = chorus_cluster::Clustering::default();
     for end in (size..articles.len() + size).step_by(size) {
         let (end, start) = (end.min(articles.len()), end - size);
-        let mut c = Collection::restore(config.clone(), &articles[..start], &events);
-        c.add(&articles[start..end]);
+        let c = Collection::restore_adding(
+            config.clone(),
+            &articles[..start],
+            &events,
+            &articles[start..end],
+        );
         last = c.clustering();
         events = last.events.clone();
     }
