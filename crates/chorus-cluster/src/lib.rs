@@ -589,6 +589,7 @@ mod tests {
         let mut config = ClusterConfig::default();
         config.online.min_shared = 0;
         config.online.min_overlap = 0.0;
+        config.online.min_specific = 0.0;
         assert_eq!(cluster(&arts, &config).events, vec![vec![0, 1], vec![2]]);
     }
 

@@ -180,6 +180,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--min-overlap") {
         config.online.min_overlap = x;
     }
+    if let Some(x) = flag(args, "--min-specific") {
+        config.online.min_specific = x;
+    }
     if let Some(x) = flag(args, "--follow-slack") {
         config.online.follow_slack = x;
     }
