@@ -168,9 +168,14 @@ impl Collection {
     /// repaired. Earlier articles keep their vectors until the collection has grown by half,
     /// when every vector is recomputed with the new statistics.
     pub fn add(&mut self, articles: &[CleanArticle]) {
-        let start = self.counts.len();
+        let start = self.count(articles);
+        self.place_and_repair(start, articles);
+    }
+
+    /// Places `articles`, counted from index `start` on, and repairs what they touch.
+    fn place_and_repair(&mut self, start: usize, articles: &[CleanArticle]) {
         // A batch as large as what is there is regrouped whole by the repair anyway.
-        self.insert(articles, articles.len() < start);
+        self.place(start, articles, articles.len() < start);
         let added: Vec<usize> = (start..self.len()).collect();
         self.online.repair(&added);
         // Duplicates stay together whatever the repair did.
@@ -190,24 +195,44 @@ impl Collection {
         articles: &[CleanArticle],
         groups: &[Vec<usize>],
     ) -> Collection {
+        Collection::restore_adding(config, articles, groups, &[])
+    }
+
+    /// [`Collection::restore`] of `articles` in `groups`, then [`Collection::add`] of `added`,
+    /// with the terms of both counted before any vector is computed: the restored articles'
+    /// vectors weigh their terms by the statistics the added ones see (as one batch of all
+    /// would), not by those of the collection before them, and each article is vectorised
+    /// once.
+    pub fn restore_adding(
+        config: ClusterConfig,
+        articles: &[CleanArticle],
+        groups: &[Vec<usize>],
+        added: &[CleanArticle],
+    ) -> Collection {
         let mut c = Collection::new(config);
-        c.insert(articles, false);
+        c.count(articles);
+        let start = c.count(added);
+        c.place(0, articles, false);
         for g in groups {
             let members: Vec<usize> = g
                 .iter()
                 .copied()
-                .filter(|&i| i < c.len() && c.online.is_active(i))
+                .filter(|&i| i < start && c.online.is_active(i))
                 .collect();
             for pair in members.windows(2) {
                 c.online.join(pair[0], pair[1]);
             }
         }
+        if !added.is_empty() {
+            c.place_and_repair(start, added);
+        }
         c
     }
 
-    /// Counts and vectorises `articles` and adds them to the online clustering, each placed
-    /// in its best event when `place` (else alone), with duplicates joined to their originals.
-    fn insert(&mut self, articles: &[CleanArticle], place: bool) {
+    /// Counts the terms of `articles` into the vocabulary (and, when the collection has grown
+    /// by half since, computes the vectors of the articles placed so far again); returns the
+    /// index of the first of them.
+    fn count(&mut self, articles: &[CleanArticle]) -> usize {
         let start = self.counts.len();
         for (counts, names) in self
             .vocab
@@ -218,15 +243,23 @@ impl Collection {
         }
         self.online
             .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
+        let placed = self.online.len();
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
-        if grown && start > 0 {
-            let articles = self.prepare(0..start);
+        if grown && placed > 0 {
+            let articles = self.prepare(0..placed);
             self.online.revectorize(articles);
             self.vectorized_at = self.vocab.docs();
-        } else if start == 0 {
+        } else if placed == 0 {
             self.vectorized_at = self.vocab.docs();
         }
-        let prepared = self.prepare(start..self.len());
+        start
+    }
+
+    /// Vectorises `articles`, counted from index `start` on, and adds them to the online
+    /// clustering, each placed in its best event when `place` (else alone), with duplicates
+    /// joined to their originals.
+    fn place(&mut self, start: usize, articles: &[CleanArticle], place: bool) {
+        let prepared = self.prepare(start..start + articles.len());
         let sketches = self.dedup.sketch_all(articles);
         for (((k, a), sketch), p) in articles.iter().enumerate().zip(sketches).zip(prepared) {
             let i = start + k;
@@ -556,6 +589,7 @@ mod tests {
         let mut config = ClusterConfig::default();
         config.online.min_shared = 0;
         config.online.min_overlap = 0.0;
+        config.online.min_specific = 0.0;
         assert_eq!(cluster(&arts, &config).events, vec![vec![0, 1], vec![2]]);
     }
 

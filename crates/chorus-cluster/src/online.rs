@@ -53,6 +53,10 @@ pub struct OnlineConfig {
     pub specific_share: f32,
     /// See `specific_share`.
     pub specific_df: f32,
+    /// Of the average link, the part the shared specifics give (their products of weights,
+    /// over the pairs of articles) must reach this: a name or two that every story of a
+    /// country names, in a pile of shared topic words, make no one story.
+    pub min_specific: f32,
 
     /// Of the specifics of the group that names fewer, the share two groups must have in
     /// common to be one story.
@@ -62,7 +66,7 @@ pub struct OnlineConfig {
 impl Default for OnlineConfig {
     fn default() -> Self {
         OnlineConfig {
-            threshold: 0.16,
+            threshold: 0.15,
             max_days_apart: 7.0,
             index_terms: 12,
             eject_ratio: 0.5,
@@ -76,6 +80,7 @@ impl Default for OnlineConfig {
             follow_slack: 0,
             specific_share: 0.005,
             specific_df: 6.0,
+            min_specific: 0.03,
             min_overlap: 0.25,
         }
     }
@@ -182,6 +187,8 @@ impl EventState {
 #[derive(Debug, Clone, Copy, Default)]
 struct Dot {
     all: f32,
+    /// The part of `all` over shared specifics.
+    specific: f32,
     shared: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
@@ -197,7 +204,10 @@ impl Dot {
                 // when no more is asked; a follow-up needs names other outlets use too.
                 let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
                 let df = df & !crate::vectors::ONE_OUTLET;
-                self.shared += u32::from(df <= specific.limit);
+                if df <= specific.limit {
+                    self.shared += 1;
+                    self.specific += x;
+                }
                 self.confined += u32::from(df <= specific.confined && !one_outlet);
             }
         }
@@ -440,6 +450,9 @@ impl Online {
     /// `max_days_apart`.
     fn score(&self, dot: Dot, n: f32, apart: Option<f32>, follow: bool) -> f32 {
         if dot.shared < self.config.min_shared {
+            return 0.0;
+        }
+        if dot.specific / n < self.config.min_specific {
             return 0.0;
         }
 
@@ -1278,6 +1291,7 @@ mod tests {
             repair_rounds: 0,
             min_shared: 0,
             min_overlap: 0.0,
+            min_specific: 0.0,
             ..OnlineConfig::default()
         });
         for terms in [&[0, 1][..], &[0, 1, 2], &[2, 3], &[4]] {

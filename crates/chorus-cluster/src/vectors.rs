@@ -69,6 +69,10 @@ pub struct Vocabulary {
     /// Of every term, the outlet (a hash of its name) of the articles it is in while that is
     /// one outlet, [`MANY`] once it is in two; 0 before it is in any article's terms.
     outlet: Vec<u64>,
+    /// Of every term, whether it is a name many stories name
+    /// ([`chorus_entities::is_well_known`]: a country, a capital, a news agency), as first
+    /// written.
+    well_known: Vec<bool>,
 }
 
 /// See [`Vocabulary::outlet`].
@@ -337,6 +341,9 @@ impl Vocabulary {
                 self.surface.push(Vec::new());
                 self.capital.push(0);
                 self.outlet.push(0);
+                let name = key.strip_prefix('\u{1}').unwrap_or(surface);
+                self.well_known
+                    .push(!key.starts_with('\u{3}') && chorus_entities::is_well_known(name));
                 id
             }
         };
@@ -625,7 +632,7 @@ impl Vocabulary {
                     let total: u32 = self.surface[id].iter().map(|f| f.1).sum();
                     2 * self.capital[id] > total
                 };
-                if !name {
+                if !name || self.well_known[id] {
                     u32::MAX
                 } else if self.outlet[id] == MANY {
                     self.df[id]

@@ -26,6 +26,33 @@ mod tokens;
 use chorus_model::{CleanArticle, Entity};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Whether `name` (as written, any case) is one many stories name: a place or an organisation
+/// of the gazetteers (a country, a capital, a major city, a state; an international body, a
+/// news agency), a demonym ("Syrian", "Syrians") or a common given name alone ("Mohammed").
+/// Such a name sets a story's scene or cites its source; it does not tell one story from
+/// another the way a victim's name or a street does.
+pub fn is_well_known(name: &str) -> bool {
+    let key = names::key(name);
+    if key.is_empty() {
+        return false;
+    }
+    if lexicon::gazetteer().lookup(&key).is_some() {
+        return true;
+    }
+    if key.contains(' ') {
+        return false;
+    }
+    let mut word = String::with_capacity(name.len());
+    for (k, c) in key.chars().enumerate() {
+        if k == 0 {
+            word.extend(c.to_uppercase());
+        } else {
+            word.push(c);
+        }
+    }
+    lexicon::is_demonym(&word) || lexicon::is_given_name(&word)
+}
+
 /// Settings of entity resolution.
 #[derive(Debug, Clone)]
 pub struct EntityConfig {

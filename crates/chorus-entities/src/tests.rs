@@ -359,3 +359,29 @@ fn particles_written_apart_or_joined_are_one_name() {
         "#]],
     );
 }
+
+#[test]
+fn well_known_names_are_gazetteer_names_demonyms_and_given_names_alone() {
+    for name in [
+        "Damascus",
+        "damascus",
+        "Syria",
+        "TASS",
+        "Syrians",
+        "Mohammed",
+        "Bashar",
+        "New Hampshire",
+    ] {
+        assert!(is_well_known(name), "{name}");
+    }
+    for name in [
+        "Assad",
+        "Darnell Okafor",
+        "Kenwood Avenue",
+        "Hawthorne",
+        "Baba Amr",
+        "",
+    ] {
+        assert!(!is_well_known(name), "{name}");
+    }
+}

@@ -295,10 +295,8 @@ fn group(
             groups[k].push(p);
         }
     }
-    let mut c = chorus_cluster::Collection::restore(config.clone(), &arranged[..restored], &groups);
-    if restored < arranged.len() {
-        c.add(&arranged[restored..]);
-    }
+    let (kept, added) = arranged.split_at(restored);
+    let c = chorus_cluster::Collection::restore_adding(config.clone(), kept, &groups, added);
     let clustering = c.clustering().renumbered(&order);
     let mut back: Vec<(usize, CleanArticle)> = order.into_iter().zip(arranged).collect();
     back.sort_unstable_by_key(|x| x.0);

@@ -35,7 +35,32 @@ fn gva_dev_incidents_are_not_mixed_and_follow_ups_stay() {
     );
 }
 
-/// Floors at what the grouping reaches (gva-dev P 0.983 F1 0.926); the issue's targets are
+/// Issue 24's headline: the two seed articles (Assad reaches Moscow, December 2024) digested
+/// with `multinews-val` are an event of their own; the 2012 Syria stories, which share Assad
+/// and the country's places with them and little else, stay out of it.
+#[test]
+fn the_seeds_among_multinews_are_an_event_of_their_own() {
+    let (Some(dir), Some(seeds)) = (shared("multinews-val"), shared("seeds")) else {
+        return;
+    };
+    let (articles, _) = read(&dir, &[dir.join("articles.jsonl"), seeds]);
+    assert_eq!(articles.len(), 692);
+    let report = digest(articles);
+    let seed = ["000_8163073a2829f4e2.txt", "004_1e4491d8e4347ad4.txt"];
+    let holding: Vec<Vec<String>> = report
+        .events
+        .iter()
+        .filter(|e| e.articles.iter().any(|a| seed.contains(&a.as_str())))
+        .map(|e| {
+            let mut ids = e.articles.clone();
+            ids.sort();
+            ids
+        })
+        .collect();
+    assert_eq!(holding, [seed.map(String::from).to_vec()]);
+}
+
+/// Floors at what the grouping reaches (gva-dev P 0.982 F1 0.925); the issue's targets are
 /// P 0.98 and F1 0.94. multinews-val's floors are in `tests/multinews.rs`.
 const P_GVA: f64 = 0.98;
-const F1_GVA: f64 = 0.92;
+const F1_GVA: f64 = 0.924;

@@ -39,9 +39,10 @@ fn multinews_articles_ingest_with_ids_and_group_into_events() {
     let interleaved: Vec<_> = odd.into_iter().chain(even).map(|(_, a)| a).collect();
     let ((p, r, f1), events) = score(articles);
     println!("multinews-val B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3} ({events} events)");
-    // The earlier issue's target was 0.90; with shared specifics required (issue 24) the
-    // clustering reaches F1 0.870 at precision 0.972 (issue 24 asks P 0.96 with F1 0.87).
-    assert!(p >= 0.97, "B-cubed precision {p:.3} under the floor");
+    // The earlier issue's target was 0.90; with shared specifics required, and enough of the
+    // similarity coming from them (issue 24), the clustering reaches F1 0.872 at precision
+    // 0.980 (issue 24 asks P 0.96 with F1 0.87).
+    assert!(p >= 0.978, "B-cubed precision {p:.3} under the floor");
     assert!(f1 >= 0.87, "B-cubed F1 {f1:.3} under the floor");
     for (name, order) in [("reversed", reversed), ("interleaved", interleaved)] {
         let ((_, _, f), _) = score(order);
@@ -127,10 +128,12 @@ fn multinews_in_four_ingests_groups_nearly_as_well_as_one_batch() {
     }
     let (p, r, f1) = bcubed(&predicted(&report), &gold);
     println!("multinews-val in 4 ingests, B-cubed: precision {p:.3} recall {r:.3} F1 {f1:.3}");
-    // One batch reaches 0.870; four ingests 0.851 (events formed before later articles came;
-    // 0.883 and 0.870 before events needed shared specifics, issue 24).
+    // One batch reaches 0.872, four ingests 0.875: each ingest counts the terms of the stored
+    // articles and its own before computing any vector, so the stored articles are weighed as
+    // one batch of all would weigh them (0.851 when they kept the weights of the collection
+    // before the ingest; issue 24).
     assert!(
-        f1 >= 0.85,
+        f1 >= 0.87,
         "B-cubed F1 in 4 ingests {f1:.3} under the floor"
     );
 }

@@ -180,6 +180,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--min-overlap") {
         config.online.min_overlap = x;
     }
+    if let Some(x) = flag(args, "--min-specific") {
+        config.online.min_specific = x;
+    }
     if let Some(x) = flag(args, "--follow-slack") {
         config.online.follow_slack = x;
     }
@@ -559,8 +562,12 @@ fn in_ingests(
     let mut last = chorus_cluster::Clustering::default();
     for end in (size..articles.len() + size).step_by(size) {
         let (end, start) = (end.min(articles.len()), end - size);
-        let mut c = Collection::restore(config.clone(), &articles[..start], &events);
-        c.add(&articles[start..end]);
+        let c = Collection::restore_adding(
+            config.clone(),
+            &articles[..start],
+            &events,
+            &articles[start..end],
+        );
         last = c.clustering();
         events = last.events.clone();
     }
