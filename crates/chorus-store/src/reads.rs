@@ -19,7 +19,7 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// The offset of the next page, when there is one.
     pub fn next(&self) -> Option<usize> {
-        let end = self.offset + self.limit.max(1);
+        let end = self.offset.saturating_add(self.limit.max(1));
         (self.limit > 0 && end < self.total).then_some(end)
     }
 

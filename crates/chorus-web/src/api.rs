@@ -106,7 +106,10 @@ pub(crate) async fn outlets(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, ApiError> {
     let max = state.config.max_results;
-    let (offset, limit) = (q.offset.unwrap_or(0), q.limit.unwrap_or(max).min(max));
+    let (offset, limit) = (
+        q.offset.unwrap_or(0).min(i64::MAX as usize),
+        q.limit.unwrap_or(max).min(max),
+    );
     Ok(paged(
         state
             .run(move |store, _| Ok(store.outlets(offset, limit)?))
@@ -120,7 +123,10 @@ pub(crate) async fn outlet(
     Query(q): Query<PageQuery>,
 ) -> ApiResult<chorus_store::OutletDetail> {
     let max = state.config.max_results;
-    let (offset, limit) = (q.offset.unwrap_or(0), q.limit.unwrap_or(max).min(max));
+    let (offset, limit) = (
+        q.offset.unwrap_or(0).min(i64::MAX as usize),
+        q.limit.unwrap_or(max).min(max),
+    );
     Ok(Json(
         state
             .run(move |store, _| {

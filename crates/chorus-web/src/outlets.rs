@@ -18,7 +18,7 @@ pub(crate) async fn outlet_list(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
     let limit = q.limit.unwrap_or(PAGE_ROWS).min(state.config.max_results);
-    let offset = q.offset.unwrap_or(0);
+    let offset = q.offset.unwrap_or(0).min(i64::MAX as usize);
     let outlets = state
         .run(move |store, _| Ok(store.outlets(offset, limit)?))
         .await?;
@@ -48,7 +48,7 @@ pub(crate) async fn outlet_list(
     if let Some(l) = q.limit {
         params.push(("limit", l.to_string()));
     }
-    b.push_str(&pager("/outlets", &params, &outlets, "outlets"));
+    b.push_str(&pager("/outlets", &params, &outlets, ("outlet", "outlets")));
     Ok(page("Outlets", &b, ""))
 }
 
@@ -58,7 +58,7 @@ pub(crate) async fn outlet(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
     let limit = q.limit.unwrap_or(PAGE_ROWS).min(state.config.max_results);
-    let offset = q.offset.unwrap_or(0);
+    let offset = q.offset.unwrap_or(0).min(i64::MAX as usize);
     let detail = state
         .run(move |store, _| {
             store
@@ -115,7 +115,7 @@ pub(crate) async fn outlet(
         &format!("/outlets/{}", query_part(&o.name)),
         &params,
         &detail.articles,
-        "articles",
+        ("article", "articles"),
     ));
     Ok(page(&o.name, &b, ""))
 }
