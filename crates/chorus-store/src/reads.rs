@@ -115,6 +115,16 @@ pub struct OutletDetail {
     pub single_source: Vec<(String, String)>,
 }
 
+/// One stored version of an article (every version is kept; the last is the current one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleVersion {
+    /// 1 for the first.
+    pub version: u32,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub body: String,
+}
+
 /// Most words of a title made from the opening of a body.
 const OPENING_WORDS: usize = 12;
 

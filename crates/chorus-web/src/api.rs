@@ -77,13 +77,25 @@ pub(crate) async fn event(
     Ok(Json(EventReport { report, timeline }).into_response())
 }
 
+/// An article as the API gives it: as stored, and what each of its versions changed.
+#[derive(Debug, Serialize)]
+pub(crate) struct ArticleWithVersions {
+    #[serde(flatten)]
+    stored: chorus_store::StoredArticle,
+    versions: Vec<crate::versions::VersionChange>,
+}
+
 pub(crate) async fn article(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> ApiResult<chorus_store::StoredArticle> {
+) -> ApiResult<ArticleWithVersions> {
     Ok(Json(
         state
-            .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
+            .run(move |store, _| {
+                let stored = store.article(&id)?.ok_or(WebError::NotFound)?;
+                let versions = crate::versions::changes(&store.article_versions(&id)?);
+                Ok(ArticleWithVersions { stored, versions })
+            })
             .await?,
     ))
 }

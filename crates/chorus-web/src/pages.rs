@@ -470,8 +470,16 @@ pub(crate) async fn article(
     Path(id): Path<String>,
     Query(q): Query<ArticleQuery>,
 ) -> Result<Response, WebError> {
-    let stored = state
-        .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
+    let (stored, versions) = state
+        .run(move |store, _| {
+            let stored = store.article(&id)?.ok_or(WebError::NotFound)?;
+            let versions = if stored.version > 1 {
+                store.article_versions(&id)?
+            } else {
+                Vec::new()
+            };
+            Ok((stored, versions))
+        })
         .await?;
     let a = &stored.article;
     // A page cleaning left no story text in is in no event: it is shown as it was read.
@@ -549,7 +557,44 @@ pub(crate) async fn article(
             b.push_str("</ul>\n");
         }
     }
-    Ok(page(a.title.as_deref().unwrap_or("Article"), &b, ""))
+    if versions.len() > 1 {
+        b.push_str(&format!(
+            "<h2 id=\"versions\">Versions</h2>\n<p class=\"meta\">{} of this article (same id or address, new text); what each changed:</p>\n<ol class=\"versions\">\n",
+            count(versions.len(), "version", "versions")
+        ));
+        for v in crate::versions::changes(&versions).iter().skip(1) {
+            b.push_str(&format!(
+                "<li value=\"{}\"><span class=\"muted\">{}</span>",
+                v.version,
+                escape(&day(v.published.as_deref()))
+            ));
+            if v.title_changed {
+                b.push_str(&format!(
+                    " title now “{}”",
+                    escape(v.title.as_deref().unwrap_or(""))
+                ));
+            }
+            b.push_str("<ul>");
+            for p in &v.added {
+                b.push_str(&format!("<li>added: {}</li>", escape(p)));
+            }
+            for p in &v.removed {
+                b.push_str(&format!("<li>dropped: <del>{}</del></li>", escape(p)));
+            }
+            if v.added.is_empty() && v.removed.is_empty() && !v.title_changed {
+                b.push_str(
+                    "<li class=\"muted\">the same paragraphs (dates or other fields changed)</li>",
+                );
+            }
+            b.push_str("</ul></li>\n");
+        }
+        b.push_str("</ol>\n");
+    }
+    Ok(page(
+        &chorus_store::shown_title(a.title.as_deref(), &a.body),
+        &b,
+        "",
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1184,3 +1184,50 @@ async fn issue_28_offsets_past_the_end_are_empty_pages_or_400s_never_500s() {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn issue_28_an_article_shows_its_versions_and_what_each_changed() {
+    let site = site_with(WebConfig::default());
+    let post = |text: &str, title: &str| {
+        serde_json::json!({
+            "id": "dam", "url": "https://valley.example/dam", "source": "Valley Post",
+            "title": title, "published": "2026-03-02", "text": text,
+        })
+        .to_string()
+    };
+    let first = post(
+        "The Verrin dam held on Monday, engineers said.\n\nRain fell all week.",
+        "Dam holds",
+    );
+    let second = post(
+        "The Verrin dam held on Monday, engineers said.\n\nRoads reopened <b>by evening</b>.",
+        "Dam holds, roads open",
+    );
+    assert_eq!(
+        call(&site.app, "POST", "/api/articles", first.into())
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        call(&site.app, "POST", "/api/articles", second.into())
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    let (status, html) = get(&site.app, "/articles/dam").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h2 id=\"versions\">Versions</h2>"), "{html}");
+    assert!(
+        html.contains("added: Roads reopened &lt;b&gt;by evening&lt;/b&gt;."),
+        "{html}"
+    );
+    assert!(
+        html.contains("dropped: <del>Rain fell all week.</del>"),
+        "{html}"
+    );
+    assert!(html.contains("title now “Dam holds, roads open”"), "{html}");
+    let api = get_json(&site.app, "/api/articles/dam").await;
+    assert_eq!(api["version"], 2);
+    assert_eq!(api["versions"][1]["removed"][0], "Rain fell all week.");
+}

@@ -4,8 +4,8 @@
 
 use super::{meta_text, newest_seq, Store};
 use crate::reads::{
-    facts_by_outlet, page_of, shown_title, ArticleSummary, EntityQuery, FactOutlets, OutletDetail,
-    OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
+    facts_by_outlet, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery,
+    FactOutlets, OutletDetail, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
 };
 use crate::search::{snippet, Matches, Narrowing};
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result, SearchHit};
@@ -264,6 +264,23 @@ impl Store {
             query.limit,
             items,
         ))
+    }
+
+    pub(crate) fn versions_of(&self, id: &str) -> Result<Vec<ArticleVersion>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT version, title, published, body FROM article_versions \
+             WHERE article_id = ?1 ORDER BY version",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(ArticleVersion {
+                version: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                body: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Every outlet with its figures, most articles first: counted again only when an
