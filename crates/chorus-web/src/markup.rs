@@ -20,9 +20,9 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-top: 1px solid var(--line);
 .none { font-style: italic; }
 ul { padding-left: 1.3rem; } li { margin: .25rem 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
-th { white-space: nowrap; overflow-wrap: normal; }
-td.num, td.muted { overflow-wrap: normal; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+th, td.num, td.muted { overflow-wrap: normal; }
+@media (max-width: 40rem) { table { display: block; overflow-x: auto; } }
 nav.pager { margin: 1rem 0; }
 section.group h2 { font-size: 1.05rem; }
 td.num { text-align: right; white-space: nowrap; }
