@@ -105,7 +105,7 @@ pub struct ArticleSummary {
     pub events: Vec<String>,
 }
 
-/// One outlet: its figures, the events it covers (newest first) and a page of its articles.
+/// One outlet: its figures, the events it covers (the newest 100) and a page of its articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletDetail {
     pub outlet: OutletSummary,

@@ -100,6 +100,10 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX article_versions_source ON article_versions(source COLLATE NOCASE);
     "#,
+    // 3: entities listed a page at a time in their order without sorting them all.
+    r#"
+    CREATE INDEX entities_order ON entities(event_count DESC, mentions DESC, name);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -65,7 +65,16 @@ fn main() {
         "{} articles, {} events, {} entities, {} outlets",
         stats.articles, stats.events, stats.entities, stats.sources
     );
-    let three = "port%20workers%20union";
+    // Three words of the largest event's title: a search with hits.
+    let words: Vec<String> = events[0]
+        .title
+        .split_whitespace()
+        .filter(|w| w.len() > 3)
+        .take(3)
+        .map(enc)
+        .collect();
+    let three = words.join("%20");
+    let three = three.as_str();
     let uris = [
         "/".to_string(),
         "/?offset=500".to_string(),

@@ -81,7 +81,11 @@ pub(crate) async fn outlet(
         query_part(&o.name),
         query_part(&o.name)
     ));
-    b.push_str("<h2>Events, newest first</h2>\n");
+    b.push_str(&format!(
+        "<h2>Events, newest first</h2>\n<p class=\"meta\">{}; <a href=\"/?source={}&amp;order=newest\">all of them in the event list</a></p>\n",
+        count(detail.events.len(), "event", "events") + if detail.events.len() < o.events { " shown" } else { "" },
+        query_part(&o.name)
+    ));
     b.push_str(&crate::pages::events_table(&detail.events));
     b.push_str("<h2>Facts only it reports</h2>\n");
     if detail.single_source.is_empty() {

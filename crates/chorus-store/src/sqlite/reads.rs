@@ -15,6 +15,9 @@ use std::sync::Arc;
 
 /// Most articles a `query` filter of the event list looks at (the best matches).
 const QUERY_ARTICLES: usize = 10_000;
+/// Most events listed for one outlet (its newest; the list of all is the event list filtered
+/// by the outlet).
+const OUTLET_EVENTS: usize = 100;
 /// Most single-source facts shown for one outlet (from its newest events).
 const OUTLET_FACTS: usize = 50;
 
@@ -324,6 +327,7 @@ impl Store {
                 &EventFilter {
                     source: Some(outlet.name.clone()),
                     order: EventOrder::Newest,
+                    limit: Some(OUTLET_EVENTS),
                     ..EventFilter::default()
                 },
                 false,
