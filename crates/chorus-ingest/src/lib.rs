@@ -145,7 +145,15 @@ pub fn ingest_paths_with(
         if path.as_os_str() == "-" {
             let mut buf = Vec::new();
             let part = match std::io::stdin().lock().read_to_end(&mut buf) {
-                Ok(_) => ingest_bytes(Path::new("-"), "stdin", &buf, Kind::Json),
+                // JSON lines or an array when it opens like one; plain text otherwise.
+                Ok(_) => {
+                    let json = buf
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace())
+                        .is_some_and(|b| matches!(b, b'{' | b'['));
+                    let kind = if json { Kind::Json } else { Kind::Text };
+                    ingest_bytes(Path::new("-"), "stdin", &buf, kind)
+                }
                 Err(e) => Ingested::skipping(path, IngestError::Io(e)),
             };
             sink.send(part)?;

@@ -130,11 +130,24 @@ fn line(inlines: &[Inline]) -> String {
 
 /// An outlet name; hovering shows the citations behind it. `attrs` is markup of our own.
 fn source(c: &CitedSource, attrs: &str) -> String {
+    let (open, close) = match &c.url {
+        Some(url) => (
+            format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer nofollow\">",
+                escape(url)
+            ),
+            "</a>",
+        ),
+        None => (String::new(), ""),
+    };
     if c.citations.is_empty() {
-        return format!("<span{attrs}>{}</span>", escape(&c.name));
+        return format!("<span{attrs}>{open}{}{close}</span>", escape(&c.name));
     }
     let title = escape(&c.citations.join("; "));
-    format!("<span{attrs} title=\"{title}\">{}</span>", escape(&c.name))
+    format!(
+        "<span{attrs} title=\"{title}\">{open}{}{close}</span>",
+        escape(&c.name)
+    )
 }
 
 /// Escapes for content and quoted attribute values alike; control characters but `\n` and

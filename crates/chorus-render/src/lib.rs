@@ -78,8 +78,8 @@ const DEFAULT_MAX_SINGLE_SOURCE: usize = 8;
 pub struct RenderConfig {
     /// Terminal colours (ANSI) for [`Format::Text`]; ignored by the other formats.
     pub color: bool,
-    /// How many single-source facts to list per event in text, Markdown and HTML; the rest are
-    /// summarised as "… and N more" (JSON always has all of them).
+    /// How many single-source facts to list per event in text; the rest are summarised as
+    /// "… and N more" (Markdown, HTML, JSON and CSV always have all of them).
     pub max_single_source: usize,
 }
 
@@ -92,13 +92,22 @@ impl Default for RenderConfig {
     }
 }
 
+/// `config` with every list in full.
+fn whole(config: &RenderConfig) -> RenderConfig {
+    RenderConfig {
+        max_single_source: usize::MAX,
+        ..*config
+    }
+}
+
 /// Renders the whole report (summary line, every event, diagnostics) in `format`.
 pub fn render(report: &Report, format: Format, config: &RenderConfig) -> String {
     match format {
         Format::Json => json(report),
         Format::Text => text::render(&outline::build(report, config), config.color),
-        Format::Markdown => markdown::render(&outline::build(report, config)),
-        Format::Html => html::render(&outline::build(report, config)),
+        // Documents that travel list everything: no "see --format json".
+        Format::Markdown => markdown::render(&outline::build(report, &whole(config))),
+        Format::Html => html::render(&outline::build(report, &whole(config))),
         Format::Csv => csv(report),
     }
 }

@@ -63,7 +63,16 @@ fn line(inlines: &[Inline]) -> String {
             Inline::Plain(t) | Inline::Muted(t) => s.push_str(&escape(t)),
             Inline::Strong(t) | Inline::Highlight(t) => s.push_str(&bold(t)),
             Inline::Sources { sources, brackets } => {
-                let names: Vec<String> = sources.iter().map(|c| escape(&c.name)).collect();
+                let names: Vec<String> = sources
+                    .iter()
+                    .map(|c| match &c.url {
+                        // `<...>` keeps any bracket or space of the address out of the syntax.
+                        Some(url) if !url.contains(['<', '>', '\n']) => {
+                            format!("[{}](<{}>)", escape(&c.name), url)
+                        }
+                        _ => escape(&c.name),
+                    })
+                    .collect();
                 let names = names.join(", ");
                 if *brackets {
                     // No link reference definition can exist (every `[` of report text is

@@ -63,6 +63,9 @@ pub(crate) enum Inline {
 
 pub(crate) struct CitedSource {
     pub(crate) name: String,
+    /// The http(s) address of the first of its cited articles that has one: formats that
+    /// link (Markdown, HTML) link the outlet's name to it.
+    pub(crate) url: Option<String>,
     /// "article-id bytes start-end", one per citation of this outlet.
     pub(crate) citations: Vec<String>,
 }
@@ -173,7 +176,7 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
             account(&event.account, articles),
             corroborated(event, articles),
             single_source(event, articles, config.max_single_source),
-            differences(event),
+            differences(event, articles),
             quotes(event, articles),
             who_and_where(&event.entities),
             removed(event, articles),
@@ -181,11 +184,55 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
     }
 }
 
+/// The event's days in words: "16 March 2026", "16–18 March 2026", "30 March – 2 April
+/// 2026", "30 December 2025 – 2 January 2026".
 fn time_span(event: &Event) -> Option<String> {
-    match (&event.first_published, &event.last_published) {
-        (Some(first), Some(last)) if first != last => Some(format!("{first} .. {last}")),
-        (Some(when), _) | (None, Some(when)) => Some(when.clone()),
-        (None, None) => None,
+    let (first, last) = match (&event.first_published, &event.last_published) {
+        (Some(a), Some(b)) => (a.as_str(), b.as_str()),
+        (Some(a), None) | (None, Some(a)) => (a.as_str(), a.as_str()),
+        (None, None) => return None,
+    };
+    Some(human_span(first, last))
+}
+
+/// (day, month name, year) of a date that opens with `YYYY-MM-DD`.
+fn day_parts(d: &str) -> Option<(u32, &'static str, &str)> {
+    let (y, rest) = d.get(..10)?.split_once('-')?;
+    let (m, dd) = rest.split_once('-')?;
+    let m: usize = m.parse().ok()?;
+    let name = *MONTHS.get(m.checked_sub(1)?)?;
+    Some((dd.parse().ok()?, name, y))
+}
+
+/// Month names as a date is written for a reader.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(crate) fn human_span(first: &str, last: &str) -> String {
+    let (Some(a), Some(b)) = (day_parts(first), day_parts(last)) else {
+        return if first == last {
+            first.to_string()
+        } else {
+            format!("{first} – {last}")
+        };
+    };
+    match (a, b) {
+        (a, b) if a == b => format!("{} {} {}", a.0, a.1, a.2),
+        ((d1, m1, y1), (d2, m2, y2)) if m1 == m2 && y1 == y2 => format!("{d1}–{d2} {m1} {y1}"),
+        ((d1, m1, y1), (d2, m2, y2)) if y1 == y2 => format!("{d1} {m1} – {d2} {m2} {y2}"),
+        ((d1, m1, y1), (d2, m2, y2)) => format!("{d1} {m1} {y1} – {d2} {m2} {y2}"),
     }
 }
 
@@ -290,13 +337,13 @@ fn wire_note(outlets: &[String], label: &str) -> Option<Inline> {
     Some(Inline::Muted(format!(" ({verb}: {})", outlets.join(", "))))
 }
 
-fn differences(event: &Event) -> Section {
+fn differences(event: &Event, articles: &Articles<'_>) -> Section {
     let items = event
         .differences
         .iter()
         .map(|d| Item {
             line: vec![Inline::Strong(d.about.clone())],
-            children: d.versions.iter().map(version).collect(),
+            children: d.versions.iter().map(|v| version(v, articles)).collect(),
             fold: None,
         })
         .collect();
@@ -309,9 +356,12 @@ fn differences(event: &Event) -> Section {
 
 /// `Outlet: “text”`, with the differing value marked; a value the text does not contain
 /// follows the quote.
-fn version(v: &Version) -> Item {
+fn version(v: &Version, articles: &Articles<'_>) -> Item {
     let source = CitedSource {
         name: v.source.clone(),
+        url: articles
+            .get(v.citation.article.as_str())
+            .and_then(|a| article_url(a)),
         citations: vec![citation_label(&v.citation)],
     };
     let mut line = vec![Inline::Sources {
@@ -504,19 +554,31 @@ fn cited_sources(
 ) -> Vec<CitedSource> {
     sources
         .iter()
-        .map(|name| CitedSource {
-            name: name.clone(),
-            citations: citations
+        .map(|name| {
+            let own: Vec<&Citation> = citations
                 .iter()
                 .filter(|c| {
                     articles
                         .get(c.article.as_str())
                         .is_some_and(|a| &a.source == name)
                 })
-                .map(citation_label)
-                .collect(),
+                .collect();
+            CitedSource {
+                name: name.clone(),
+                url: own
+                    .iter()
+                    .find_map(|c| article_url(articles.get(c.article.as_str())?)),
+                citations: own.into_iter().map(citation_label).collect(),
+            }
         })
         .collect()
+}
+
+/// The article's address when it is http(s) (a `javascript:` one must never be a link).
+fn article_url(a: &ReportArticle) -> Option<String> {
+    let url = a.url.as_deref()?.trim();
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| url.to_string())
 }
 
 fn citation_label(c: &Citation) -> String {

@@ -246,77 +246,77 @@ fn text_report() {
     check(
         Format::Text,
         expect![[r#"
-        2 events from 4 articles (4 outlets)
+            2 events from 4 articles (4 outlets)
 
-        Assad arrives in Moscow after fall of Damascus
-          2024-12-08T21:00:00Z .. 2024-12-09T06:30:00Z
-          3 articles from 3 outlets: Harbour Courier, Valley Tribune, Metro Daily
-          Why together: assad, moscow, asylum, damascus
+            Assad arrives in Moscow after fall of Damascus
+              8–9 December 2024
+              3 articles from 3 outlets: Harbour Courier, Valley Tribune, Metro Daily
+              Why together: assad, moscow, asylum, damascus
 
-          1. Account
-            - Assad and his family arrived in Moscow. [Harbour Courier, Valley Tribune]
-            - Rebels declared the end of the 24-year rule. [Metro Daily]
+              1. Account
+                - Assad and his family arrived in Moscow. [Harbour Courier, Valley Tribune]
+                - Rebels declared the end of the 24-year rule. [Metro Daily]
 
-          2. Corroborated
-            - Crowds celebrated in Damascus squares. [Harbour Courier, Metro Daily]
+              2. Corroborated
+                - Crowds celebrated in Damascus squares. [Harbour Courier, Metro Daily]
 
-          3. Single-source
-            - Asylum was granted for humanitarian reasons. [Valley Tribune]
-            - Saydnaya prison was opened. [Valley Tribune]
-            - … and 1 more (see --format json)
+              3. Single-source
+                - Asylum was granted for humanitarian reasons. [Valley Tribune]
+                - Saydnaya prison was opened. [Valley Tribune]
+                - … and 1 more (see --format json)
 
-          4. Differences
-            - length of the Assad family's rule
-              - Metro Daily: “ending the 24-year rule of Bashar al-Assad”
-              - Harbour Courier: “after 50 years of iron rule by the family”
+              4. Differences
+                - length of the Assad family's rule
+                  - Metro Daily: “ending the 24-year rule of Bashar al-Assad”
+                  - Harbour Courier: “after 50 years of iron rule by the family”
 
-          5. Quotes
-            - “a victory to the Islamic nation” — Ahmad al-Sharaa, carried by: Harbour Courier, Valley Tribune
-            - “We will not go back” — unattributed, carried by: Metro Daily
+              5. Quotes
+                - “a victory to the Islamic nation” — Ahmad al-Sharaa, carried by: Harbour Courier, Valley Tribune
+                - “We will not go back” — unattributed, carried by: Metro Daily
 
-          6. Who and where
-            - People
-              - Bashar al-Assad (aliases: Assad, al Assad; 7 mentions)
-              - Ahmad al-Sharaa (aliases: al-Jolani; 3 mentions)
-            - Organisations
-              - Kremlin (aliases: the Kremlin; 2 mentions)
-            - Places
-              - Moscow (1 mention)
+              6. Who and where
+                - People
+                  - Bashar al-Assad (aliases: Assad, al Assad; 7 mentions)
+                  - Ahmad al-Sharaa (aliases: al-Jolani; 3 mentions)
+                - Organisations
+                  - Kremlin (aliases: the Kremlin; 2 mentions)
+                - Places
+                  - Moscow (1 mention)
 
-          7. What was removed
-            - Harbour Courier (a1): 2 boilerplate lines, 1 repeated paragraph
-              - “Read more: Rebels take Damascus” (boilerplate: related_links)
-              - “Download our app to get breaking news alerts on your phone, follow us on every platform, and never…” (boilerplate: promo)
-              - “Crowds celebrated in Damascus squares.” (repeated paragraph)
+              7. What was removed
+                - Harbour Courier (a1): 2 boilerplate lines, 1 repeated paragraph
+                  - “Read more: Rebels take Damascus” (boilerplate: related_links)
+                  - “Download our app to get breaking news alerts on your phone, follow us on every platform, and never…” (boilerplate: promo)
+                  - “Crowds celebrated in Damascus squares.” (repeated paragraph)
 
-        Bridge closes after cracks found
-          2026-03-14
-          1 article from 1 outlet: Coast Ledger
+            Bridge closes after cracks found
+              14 March 2026
+              1 article from 1 outlet: Coast Ledger
 
-          1. Account
-            No account: no sentence could be cited.
+              1. Account
+                No account: no sentence could be cited.
 
-          2. Corroborated
-            No fact is reported by two or more outlets.
+              2. Corroborated
+                No fact is reported by two or more outlets.
 
-          3. Single-source
-            No fact is reported by only one outlet.
+              3. Single-source
+                No fact is reported by only one outlet.
 
-          4. Differences
-            No differences found.
+              4. Differences
+                No differences found.
 
-          5. Quotes
-            No quotes found.
+              5. Quotes
+                No quotes found.
 
-          6. Who and where
-            No people, organisations or places found.
+              6. Who and where
+                No people, organisations or places found.
 
-          7. What was removed
-            Nothing was removed.
+              7. What was removed
+                Nothing was removed.
 
-        Diagnostics
-          feeds/broken.html: no article text found
-    "#]],
+            Diagnostics
+              feeds/broken.html: no article text found
+        "#]],
     );
 }
 
@@ -325,96 +325,96 @@ fn markdown_report() {
     check(
         Format::Markdown,
         expect![[r#"
-        # chorus report
+            # chorus report
 
-        2 events from 4 articles (4 outlets)
+            2 events from 4 articles (4 outlets)
 
-        ## Assad arrives in Moscow after fall of Damascus
+            ## Assad arrives in Moscow after fall of Damascus
 
-        - 2024-12-08T21:00:00Z .. 2024-12-09T06:30:00Z
-        - 3 articles from 3 outlets: Harbour Courier, Valley Tribune, Metro Daily
-        - Why together: assad, moscow, asylum, damascus
+            - 8–9 December 2024
+            - 3 articles from 3 outlets: Harbour Courier, Valley Tribune, Metro Daily
+            - Why together: assad, moscow, asylum, damascus
 
-        ### 1. Account
+            ### 1. Account
 
-        - Assad and his family arrived in Moscow. [Harbour Courier, Valley Tribune]
-        - Rebels declared the end of the 24-year rule. [Metro Daily]
+            - Assad and his family arrived in Moscow. [[Harbour Courier](<https://a1.example/story>), [Valley Tribune](<https://a2.example/story>)]
+            - Rebels declared the end of the 24-year rule. [[Metro Daily](<https://a3.example/story>)]
 
-        ### 2. Corroborated
+            ### 2. Corroborated
 
-        - Crowds celebrated in Damascus squares. [Harbour Courier, Metro Daily]
+            - Crowds celebrated in Damascus squares. [[Harbour Courier](<https://a1.example/story>), [Metro Daily](<https://a3.example/story>)]
 
-        ### 3. Single-source
+            ### 3. Single-source
 
-        - Asylum was granted for humanitarian reasons. [Valley Tribune]
-        - Saydnaya prison was opened. [Valley Tribune]
-        - … and 1 more (see --format json)
+            - Asylum was granted for humanitarian reasons. [[Valley Tribune](<https://a2.example/story>)]
+            - Saydnaya prison was opened. [[Valley Tribune](<https://a2.example/story>)]
+            - Russia sought guarantees for its bases in Tartous and Hmeimim. [[Valley Tribune](<https://a2.example/story>)]
 
-        ### 4. Differences
+            ### 4. Differences
 
-        - **length of the Assad family's rule**
-          - Metro Daily: “ending the **24-year** rule of Bashar al-Assad”
-          - Harbour Courier: “after **50 years** of iron rule by the family”
+            - **length of the Assad family's rule**
+              - [Metro Daily](<https://a3.example/story>): “ending the **24-year** rule of Bashar al-Assad”
+              - [Harbour Courier](<https://a1.example/story>): “after **50 years** of iron rule by the family”
 
-        ### 5. Quotes
+            ### 5. Quotes
 
-        - “a victory to the Islamic nation” — Ahmad al-Sharaa, carried by: Harbour Courier, Valley Tribune
-        - “We will not go back” — unattributed, carried by: Metro Daily
+            - “a victory to the Islamic nation” — Ahmad al-Sharaa, carried by: [Harbour Courier](<https://a1.example/story>), [Valley Tribune](<https://a2.example/story>)
+            - “We will not go back” — unattributed, carried by: [Metro Daily](<https://a3.example/story>)
 
-        ### 6. Who and where
+            ### 6. Who and where
 
-        - People
-          - Bashar al-Assad (aliases: Assad, al Assad; 7 mentions)
-          - Ahmad al-Sharaa (aliases: al-Jolani; 3 mentions)
-        - Organisations
-          - Kremlin (aliases: the Kremlin; 2 mentions)
-        - Places
-          - Moscow (1 mention)
+            - People
+              - Bashar al-Assad (aliases: Assad, al Assad; 7 mentions)
+              - Ahmad al-Sharaa (aliases: al-Jolani; 3 mentions)
+            - Organisations
+              - Kremlin (aliases: the Kremlin; 2 mentions)
+            - Places
+              - Moscow (1 mention)
 
-        ### 7. What was removed
+            ### 7. What was removed
 
-        - Harbour Courier (a1): 2 boilerplate lines, 1 repeated paragraph
-          - “Read more: Rebels take Damascus” (boilerplate: related\_links)
-          - “Download our app to get breaking news alerts on your phone, follow us on every platform, and never…” (boilerplate: promo)
-          - “Crowds celebrated in Damascus squares.” (repeated paragraph)
+            - Harbour Courier (a1): 2 boilerplate lines, 1 repeated paragraph
+              - “Read more: Rebels take Damascus” (boilerplate: related\_links)
+              - “Download our app to get breaking news alerts on your phone, follow us on every platform, and never…” (boilerplate: promo)
+              - “Crowds celebrated in Damascus squares.” (repeated paragraph)
 
-        ## Bridge closes after cracks found
+            ## Bridge closes after cracks found
 
-        - 2026-03-14
-        - 1 article from 1 outlet: Coast Ledger
+            - 14 March 2026
+            - 1 article from 1 outlet: Coast Ledger
 
-        ### 1. Account
+            ### 1. Account
 
-        No account: no sentence could be cited.
+            No account: no sentence could be cited.
 
-        ### 2. Corroborated
+            ### 2. Corroborated
 
-        No fact is reported by two or more outlets.
+            No fact is reported by two or more outlets.
 
-        ### 3. Single-source
+            ### 3. Single-source
 
-        No fact is reported by only one outlet.
+            No fact is reported by only one outlet.
 
-        ### 4. Differences
+            ### 4. Differences
 
-        No differences found.
+            No differences found.
 
-        ### 5. Quotes
+            ### 5. Quotes
 
-        No quotes found.
+            No quotes found.
 
-        ### 6. Who and where
+            ### 6. Who and where
 
-        No people, organisations or places found.
+            No people, organisations or places found.
 
-        ### 7. What was removed
+            ### 7. What was removed
 
-        Nothing was removed.
+            Nothing was removed.
 
-        ## Diagnostics
+            ## Diagnostics
 
-        - feeds/broken.html: no article text found
-    "#]],
+            - feeds/broken.html: no article text found
+        "#]],
     );
 }
 
@@ -486,7 +486,7 @@ fn text_with_colour() {
         1 event from 4 articles (4 outlets)
 
         <bold>Bridge closes after cracks found</>
-          2026-03-14
+          14 March 2026
           1 article from 1 outlet: Coast Ledger
 
           <bold>1. Account</>
@@ -556,7 +556,7 @@ fn html_escapes_report_text_in_content_and_attributes() {
     assert!(!html.contains('\x1b'));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains(
-        "title=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; bytes 0-10\">Evil&quot; onload=&quot;alert(1)</span>"
+        "title=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; bytes 0-10\"><a href=\"https://x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;.example/story\" rel=\"noopener noreferrer nofollow\">Evil&quot; onload=&quot;alert(1)</a></span>"
     ));
 }
 
@@ -704,4 +704,44 @@ fn an_event_held_by_topic_words_alone_says_its_evidence_is_weak() {
     );
     // The sample's event names its specifics first.
     assert!(text.contains("Why together: assad, moscow"), "{text}");
+}
+
+#[test]
+fn issue_28_exports_link_citations_list_everything_and_date_in_words() {
+    let mut report = sample();
+    report.articles[0].url = Some("https://wire.example/assad".into());
+    if let Some(a) = report.articles.get_mut(1) {
+        a.url = Some("javascript:alert(1)".into());
+    }
+    let config = RenderConfig {
+        max_single_source: 0,
+        ..RenderConfig::default()
+    };
+    let md = render(&report, Format::Markdown, &config);
+    let html = render(&report, Format::Html, &config);
+    let text = render(&report, Format::Text, &config);
+    assert!(md.contains("](<https://wire.example/assad>)"), "{md}");
+    assert!(
+        html.contains("<a href=\"https://wire.example/assad\""),
+        "{html}"
+    );
+    for out in [&md, &html] {
+        assert!(!out.contains("javascript:"), "{out}");
+        assert!(!out.contains("see --format json"), "{out}");
+        assert!(out.contains("8–9 December 2024"), "{out}");
+    }
+    // The terminal keeps its short list.
+    assert!(text.contains("see --format json"));
+    assert_eq!(
+        crate::outline::human_span("2026-03-30", "2026-04-02T10:00:00Z"),
+        "30 March – 2 April 2026"
+    );
+    assert_eq!(
+        crate::outline::human_span("2025-12-30", "2026-01-02"),
+        "30 December 2025 – 2 January 2026"
+    );
+    assert_eq!(
+        crate::outline::human_span("undated?", "undated?"),
+        "undated?"
+    );
 }

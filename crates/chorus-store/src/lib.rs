@@ -22,8 +22,8 @@ mod sqlite;
 
 pub use error::{Result, StoreError};
 pub use reads::{
-    shown_title, ArticleSummary, EntityQuery, OutletDetail, OutletSummary, Page, SearchGroup,
-    SearchRequest, SearchResults,
+    shown_title, ArticleSummary, ArticleVersion, EntityQuery, OutletDetail, OutletSummary, Page,
+    SearchGroup, SearchRequest, SearchResults,
 };
 pub use sqlite::{OpenOptions, Store};
 
@@ -255,6 +255,8 @@ pub trait Collection: Send + Sync {
     fn outlets(&self, offset: usize, limit: usize) -> Result<Page<OutletSummary>>;
     /// One outlet (its name in any case): its figures, events and a page of its articles.
     fn outlet(&self, name: &str, offset: usize, limit: usize) -> Result<Option<OutletDetail>>;
+    /// Every stored version of an article, oldest first (empty when there is no such article).
+    fn article_versions(&self, id: &str) -> Result<Vec<ArticleVersion>>;
     fn entities(&self) -> Result<Vec<EntitySummary>>;
     fn entity(&self, id: &str) -> Result<Option<EntitySummary>>;
     /// The entities of one event, as [`Collection::entities`] names them.

@@ -19,7 +19,7 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// The offset of the next page, when there is one.
     pub fn next(&self) -> Option<usize> {
-        let end = self.offset + self.limit.max(1);
+        let end = self.offset.saturating_add(self.limit.max(1));
         (self.limit > 0 && end < self.total).then_some(end)
     }
 
@@ -105,7 +105,7 @@ pub struct ArticleSummary {
     pub events: Vec<String>,
 }
 
-/// One outlet: its figures, the events it covers (newest first) and a page of its articles.
+/// One outlet: its figures, the events it covers (the newest 100) and a page of its articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletDetail {
     pub outlet: OutletSummary,
@@ -113,6 +113,16 @@ pub struct OutletDetail {
     pub articles: Page<ArticleSummary>,
     /// Its single-source facts: event id and the fact's text.
     pub single_source: Vec<(String, String)>,
+}
+
+/// One stored version of an article (every version is kept; the last is the current one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleVersion {
+    /// 1 for the first.
+    pub version: u32,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub body: String,
 }
 
 /// Most words of a title made from the opening of a body.

@@ -100,7 +100,11 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX article_versions_source ON article_versions(source COLLATE NOCASE);
     "#,
-    // 3: events are listed by size, then outlets, then `rank` (which orders equals only), so
+    // 3: entities listed a page at a time in their order without sorting them all.
+    r#"
+    CREATE INDEX entities_order ON entities(event_count DESC, mentions DESC, name);
+    "#,
+    // 4: events are listed by size, then outlets, then `rank` (which orders equals only), so
     // that a refresh of the open events places them without renumbering the rest; each
     // event's entities beside it, so that the collection's entities are aggregated without
     // reading whole events.

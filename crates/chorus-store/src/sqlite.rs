@@ -924,6 +924,10 @@ impl Collection for Store {
         self.outlet_detail(name, offset, limit)
     }
 
+    fn article_versions(&self, id: &str) -> Result<Vec<crate::ArticleVersion>> {
+        self.versions_of(id)
+    }
+
     fn entities(&self) -> Result<Vec<EntitySummary>> {
         let conn = self.reading()?;
         let mut stmt = conn

@@ -79,6 +79,7 @@ fn issue_25_deep_brackets_and_field_stars_are_refused_with_what_is_allowed() {
     check(&store, "*", "hits [");
     // Unbalanced brackets are read leniently (every word still required).
     check(&store, "((strike dock", "hits [\"a\"]");
+    check(&store, "unbalanced ((strike", "hits []");
     check(
         &store,
         &deep("(", 1_000),

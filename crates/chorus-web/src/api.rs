@@ -77,13 +77,25 @@ pub(crate) async fn event(
     Ok(Json(EventReport { report, timeline }).into_response())
 }
 
+/// An article as the API gives it: as stored, and what each of its versions changed.
+#[derive(Debug, Serialize)]
+pub(crate) struct ArticleWithVersions {
+    #[serde(flatten)]
+    stored: chorus_store::StoredArticle,
+    versions: Vec<crate::versions::VersionChange>,
+}
+
 pub(crate) async fn article(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> ApiResult<chorus_store::StoredArticle> {
+) -> ApiResult<ArticleWithVersions> {
     Ok(Json(
         state
-            .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
+            .run(move |store, _| {
+                let stored = store.article(&id)?.ok_or(WebError::NotFound)?;
+                let versions = crate::versions::changes(&store.article_versions(&id)?);
+                Ok(ArticleWithVersions { stored, versions })
+            })
             .await?,
     ))
 }
@@ -106,7 +118,10 @@ pub(crate) async fn outlets(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, ApiError> {
     let max = state.config.max_results;
-    let (offset, limit) = (q.offset.unwrap_or(0), q.limit.unwrap_or(max).min(max));
+    let (offset, limit) = (
+        q.offset.unwrap_or(0).min(i64::MAX as usize),
+        q.limit.unwrap_or(max).min(max),
+    );
     Ok(paged(
         state
             .run(move |store, _| Ok(store.outlets(offset, limit)?))
@@ -120,7 +135,10 @@ pub(crate) async fn outlet(
     Query(q): Query<PageQuery>,
 ) -> ApiResult<chorus_store::OutletDetail> {
     let max = state.config.max_results;
-    let (offset, limit) = (q.offset.unwrap_or(0), q.limit.unwrap_or(max).min(max));
+    let (offset, limit) = (
+        q.offset.unwrap_or(0).min(i64::MAX as usize),
+        q.limit.unwrap_or(max).min(max),
+    );
     Ok(Json(
         state
             .run(move |store, _| {

@@ -163,7 +163,7 @@ pub(crate) async fn event(
                 title: format!(
                     "{}: {}",
                     article.source,
-                    article.title.as_deref().unwrap_or("new article")
+                    chorus_store::shown_title(article.title.as_deref(), &article.text)
                 ),
                 updated: atom_time(article.published.as_deref()),
                 summary: article.text.chars().take(400).collect(),

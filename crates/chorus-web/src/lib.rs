@@ -19,6 +19,7 @@ mod markup;
 mod outlets;
 mod pages;
 mod story;
+mod versions;
 
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;

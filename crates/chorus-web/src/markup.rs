@@ -20,7 +20,9 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-top: 1px solid var(--line);
 .none { font-style: italic; }
 ul { padding-left: 1.3rem; } li { margin: .25rem 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+th, td.num, td.muted { overflow-wrap: normal; }
+@media (max-width: 40rem) { table { display: block; overflow-x: auto; } }
 nav.pager { margin: 1rem 0; }
 section.group h2 { font-size: 1.05rem; }
 td.num { text-align: right; white-space: nowrap; }
@@ -125,6 +127,26 @@ pub(crate) fn span(first: Option<&str>, last: Option<&str>) -> String {
     }
 }
 
+/// Why cleaning removed a paragraph, in words a reader follows (the rule id for one this
+/// build does not know).
+pub(crate) fn removal_reason(reason: &str) -> String {
+    match reason {
+        "recurs_in_outlet" | "recurs_in_source" => "repeated on other pages of this outlet",
+        "related_links" => "a list of links to other stories",
+        "repeated_in_article" => "repeated earlier in this article",
+        "archive_page" => "an archive's page about the capture, not the story",
+        "link_label" => "a link or section label",
+        "embed_message" => "what an embedded post or player shows",
+        "site_message" => "a site message (sign-in, registration, page gone)",
+        "archive_notice" => "a web archive's notice",
+        "copyright" => "a copyright line",
+        "credits" => "a photo or video credit",
+        "promo" => "a promotion addressed to the reader",
+        other => return other.replace('_', " "),
+    }
+    .to_string()
+}
+
 /// `1 event`, `3 events`: a count with its noun in the right number.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -148,7 +170,7 @@ pub(crate) fn pager<T>(
     path: &str,
     params: &[(&str, String)],
     page: &chorus_store::Page<T>,
-    noun: &str,
+    (one, many): (&str, &str),
 ) -> String {
     if page.total == 0 {
         return String::new();
@@ -170,13 +192,13 @@ pub(crate) fn pager<T>(
         parts.push(link(o, "← Previous", "prev"));
     }
     parts.push(if shown == 0 {
-        format!("none of {} {noun} here", page.total)
+        format!("none of {} here", count(page.total, one, many))
     } else {
         format!(
-            "{}–{} of {} {noun}",
+            "{}–{} of {}",
             page.offset + 1,
             page.offset + shown,
-            page.total
+            count(page.total, one, many)
         )
     });
     if let Some(o) = page.next() {

@@ -18,7 +18,7 @@ pub(crate) async fn outlet_list(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
     let limit = q.limit.unwrap_or(PAGE_ROWS).min(state.config.max_results);
-    let offset = q.offset.unwrap_or(0);
+    let offset = q.offset.unwrap_or(0).min(i64::MAX as usize);
     let outlets = state
         .run(move |store, _| Ok(store.outlets(offset, limit)?))
         .await?;
@@ -48,7 +48,7 @@ pub(crate) async fn outlet_list(
     if let Some(l) = q.limit {
         params.push(("limit", l.to_string()));
     }
-    b.push_str(&pager("/outlets", &params, &outlets, "outlets"));
+    b.push_str(&pager("/outlets", &params, &outlets, ("outlet", "outlets")));
     Ok(page("Outlets", &b, ""))
 }
 
@@ -58,7 +58,7 @@ pub(crate) async fn outlet(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, WebError> {
     let limit = q.limit.unwrap_or(PAGE_ROWS).min(state.config.max_results);
-    let offset = q.offset.unwrap_or(0);
+    let offset = q.offset.unwrap_or(0).min(i64::MAX as usize);
     let detail = state
         .run(move |store, _| {
             store
@@ -81,7 +81,11 @@ pub(crate) async fn outlet(
         query_part(&o.name),
         query_part(&o.name)
     ));
-    b.push_str("<h2>Events, newest first</h2>\n");
+    b.push_str(&format!(
+        "<h2>Events, newest first</h2>\n<p class=\"meta\">{}; <a href=\"/?source={}&amp;order=newest\">all of them in the event list</a></p>\n",
+        count(detail.events.len(), "event", "events") + if detail.events.len() < o.events { " shown" } else { "" },
+        query_part(&o.name)
+    ));
     b.push_str(&crate::pages::events_table(&detail.events));
     b.push_str("<h2>Facts only it reports</h2>\n");
     if detail.single_source.is_empty() {
@@ -115,7 +119,7 @@ pub(crate) async fn outlet(
         &format!("/outlets/{}", query_part(&o.name)),
         &params,
         &detail.articles,
-        "articles",
+        ("article", "articles"),
     ));
     Ok(page(&o.name, &b, ""))
 }

@@ -59,7 +59,7 @@ impl ListQuery {
             entity: given(&self.entity),
             order,
             limit: Some(self.limit.unwrap_or(max).min(max)),
-            offset: self.offset.unwrap_or(0),
+            offset: self.offset.unwrap_or(0).min(i64::MAX as usize),
             query: given(&self.q),
         })
     }
@@ -91,6 +91,10 @@ pub(crate) struct PageQuery {
     pub(crate) limit: Option<usize>,
     pub(crate) offset: Option<usize>,
 }
+
+/// The furthest a list may be paged: the search index ranks `offset + limit` hits to give a
+/// page, and SQLite takes no offset beyond an `i64`.
+pub(crate) const MAX_OFFSET: usize = 10_000;
 
 /// Rows per page of a list page unless `limit` says otherwise.
 pub(crate) const PAGE_ROWS: usize = 50;
@@ -141,8 +145,11 @@ pub(crate) async fn event_list(
         String::new()
     };
     let mut body = format!(
-        "<h1>Events</h1>\n<p class=\"meta\">{} articles from {} outlets in {} events{}</p>\n",
-        stats.articles, stats.sources, stats.events, unplaced
+        "<h1>Events</h1>\n<p class=\"meta\">{} from {} in {}{}</p>\n",
+        count(stats.articles, "article", "articles"),
+        count(stats.sources, "outlet", "outlets"),
+        count(stats.events, "event", "events"),
+        unplaced
     );
     body.push_str(&format!(
         concat!(
@@ -163,7 +170,7 @@ pub(crate) async fn event_list(
         escape(given(&q.q).as_deref().unwrap_or("")),
     ));
     body.push_str(&events_table(&events.items));
-    body.push_str(&pager("/", &q.params(), &events, "events"));
+    body.push_str(&pager("/", &q.params(), &events, ("event", "events")));
     let mut feed = q.params();
     feed.retain(|(k, _)| *k != "order" && *k != "limit");
     body.push_str(&format!(
@@ -214,14 +221,14 @@ fn event_body(
         .map(|a| (a.id.as_str(), a.source.as_str()))
         .collect();
     let mut b = format!(
-        "<h1>{}</h1>\n<p class=\"meta\">{} · {} articles · {} outlets: {}</p>\n",
+        "<h1>{}</h1>\n<p class=\"meta\">{} · {} · {}: {}</p>\n",
         escape(&event.title),
         escape(&span(
             event.first_published.as_deref(),
             event.last_published.as_deref()
         )),
-        event.articles.len(),
-        event.sources.len(),
+        count(event.articles.len(), "article", "articles"),
+        count(event.sources.len(), "outlet", "outlets"),
         escape(&event.sources.join(", "))
     );
     let dates: Vec<&str> = articles
@@ -377,15 +384,15 @@ fn event_body(
             .collect();
         b.push_str(&format!(
             concat!(
-                "<article class=\"side\"><h3>{}</h3><p class=\"muted\">{} · cited {} times · ",
+                "<article class=\"side\"><h3>{}</h3><p class=\"muted\">{} · cited {} · ",
                 "{} removed</p><p><a href=\"/articles/{}\">{}</a></p><p>{}…</p></article>\n"
             ),
             escape(&a.source),
             escape(&day(a.published.as_deref())),
-            cited,
-            a.removed.len(),
+            count(cited, "time", "times"),
+            count(a.removed.len(), "paragraph", "paragraphs"),
             path_part(&a.id),
-            escape(a.title.as_deref().unwrap_or("(untitled)")),
+            escape(&chorus_store::shown_title(a.title.as_deref(), &a.text)),
             escape(&lead)
         ));
     }
@@ -463,8 +470,16 @@ pub(crate) async fn article(
     Path(id): Path<String>,
     Query(q): Query<ArticleQuery>,
 ) -> Result<Response, WebError> {
-    let stored = state
-        .run(move |store, _| store.article(&id)?.ok_or(WebError::NotFound))
+    let (stored, versions) = state
+        .run(move |store, _| {
+            let stored = store.article(&id)?.ok_or(WebError::NotFound)?;
+            let versions = if stored.version > 1 {
+                store.article_versions(&id)?
+            } else {
+                Vec::new()
+            };
+            Ok((stored, versions))
+        })
         .await?;
     let a = &stored.article;
     // A page cleaning left no story text in is in no event: it is shown as it was read.
@@ -478,7 +493,7 @@ pub(crate) async fn article(
     };
     let mut b = format!(
         "<h1>{}</h1>\n<p class=\"meta\">{} · {} · version {}",
-        escape(a.title.as_deref().unwrap_or("(untitled)")),
+        escape(&chorus_store::shown_title(a.title.as_deref(), &a.body)),
         escape(&a.source),
         escape(&day(a.published.as_deref())),
         stored.version
@@ -527,23 +542,59 @@ pub(crate) async fn article(
     b.push_str("</p></div>\n");
     if let Some(clean) = &stored.clean {
         b.push_str(&format!(
-            "<h2>What was removed</h2>\n<p class=\"meta\">{} paragraphs</p>\n",
-            clean.removed.len()
+            "<h2>What was removed</h2>\n<p class=\"meta\">{}</p>\n",
+            count(clean.removed.len(), "paragraph", "paragraphs")
         ));
         if !clean.removed.is_empty() {
             b.push_str("<ul>\n");
             for r in &clean.removed {
                 b.push_str(&format!(
-                    "<li><span class=\"muted\">{} ({})</span>: {}</li>\n",
-                    r.kind.as_str(),
-                    escape(&r.reason),
+                    "<li><span class=\"muted\">{}</span>: {}</li>\n",
+                    escape(&crate::markup::removal_reason(&r.reason)),
                     escape(&r.text)
                 ));
             }
             b.push_str("</ul>\n");
         }
     }
-    Ok(page(a.title.as_deref().unwrap_or("Article"), &b, ""))
+    if versions.len() > 1 {
+        b.push_str(&format!(
+            "<h2 id=\"versions\">Versions</h2>\n<p class=\"meta\">{} of this article (same id or address, new text); what each changed:</p>\n<ol class=\"versions\">\n",
+            count(versions.len(), "version", "versions")
+        ));
+        for v in crate::versions::changes(&versions).iter().skip(1) {
+            b.push_str(&format!(
+                "<li value=\"{}\"><span class=\"muted\">{}</span>",
+                v.version,
+                escape(&day(v.published.as_deref()))
+            ));
+            if v.title_changed {
+                b.push_str(&format!(
+                    " title now “{}”",
+                    escape(v.title.as_deref().unwrap_or(""))
+                ));
+            }
+            b.push_str("<ul>");
+            for p in &v.added {
+                b.push_str(&format!("<li>added: {}</li>", escape(p)));
+            }
+            for p in &v.removed {
+                b.push_str(&format!("<li>dropped: <del>{}</del></li>", escape(p)));
+            }
+            if v.added.is_empty() && v.removed.is_empty() && !v.title_changed {
+                b.push_str(
+                    "<li class=\"muted\">the same paragraphs (dates or other fields changed)</li>",
+                );
+            }
+            b.push_str("</ul></li>\n");
+        }
+        b.push_str("</ol>\n");
+    }
+    Ok(page(
+        &chorus_store::shown_title(a.title.as_deref(), &a.body),
+        &b,
+        "",
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -559,7 +610,7 @@ impl EntityListQuery {
         chorus_store::EntityQuery {
             q: given(&self.q),
             limit: self.limit.unwrap_or(default).min(max),
-            offset: self.offset.unwrap_or(0),
+            offset: self.offset.unwrap_or(0).min(i64::MAX as usize),
         }
     }
 }
@@ -620,7 +671,12 @@ pub(crate) async fn entity_list(
     if let Some(l) = q.limit {
         params.push(("limit", l.to_string()));
     }
-    b.push_str(&pager("/entities", &params, &entities, "entities"));
+    b.push_str(&pager(
+        "/entities",
+        &params,
+        &entities,
+        ("entity", "entities"),
+    ));
     Ok(page("Entities", &b, ""))
 }
 
@@ -648,11 +704,11 @@ pub(crate) async fn entity(
         })
         .await?;
     let mut b = format!(
-        "<h1>{}</h1>\n<p class=\"meta\">{} · {} mentions · in {} events</p>\n",
+        "<h1>{}</h1>\n<p class=\"meta\">{} · {} · in {}</p>\n",
         escape(&entity.name),
         entity.kind.as_str(),
-        entity.mentions,
-        entity.events.len()
+        count(entity.mentions, "mention", "mentions"),
+        count(entity.events.len(), "event", "events")
     );
     if !entity.aliases.is_empty() {
         b.push_str(&format!(
@@ -698,6 +754,12 @@ impl SearchQuery {
                 None => Ok(None),
             }
         };
+        let offset = self.offset.unwrap_or(0);
+        if offset > MAX_OFFSET {
+            return Err(WebError::BadRequest(format!(
+                "offset: at most {MAX_OFFSET}; narrow the search instead"
+            )));
+        }
         Ok(chorus_store::SearchRequest {
             query: self.q.clone().unwrap_or_default(),
             source: given(&self.source),
@@ -705,7 +767,7 @@ impl SearchQuery {
             from: day("from", &self.from)?,
             to: day("to", &self.to)?,
             limit: self.limit.unwrap_or(20).min(max),
-            offset: self.offset.unwrap_or(0),
+            offset,
         })
     }
 
@@ -824,7 +886,12 @@ pub(crate) async fn search(
         limit: results.limit,
         items: Vec::<()>::new(),
     };
-    b.push_str(&pager("/search", &q.params(), &paged, "articles"));
+    b.push_str(&pager(
+        "/search",
+        &q.params(),
+        &paged,
+        ("article", "articles"),
+    ));
     Ok(page("Search", &b, &query))
 }
 

@@ -124,12 +124,15 @@ pub(crate) fn timeline(
             }
         }
     }
-    let title: BTreeMap<&str, (&str, &str)> = articles
+    let title: BTreeMap<&str, (&str, String)> = articles
         .iter()
         .map(|a| {
             (
                 a.id.as_str(),
-                (a.source.as_str(), a.title.as_deref().unwrap_or("")),
+                (
+                    a.source.as_str(),
+                    chorus_store::shown_title(a.title.as_deref(), &a.text),
+                ),
             )
         })
         .collect();
@@ -149,8 +152,9 @@ pub(crate) fn timeline(
             escape(&count(d.articles.len(), "article", "articles")),
         ));
         for a in &d.articles {
-            let (source, t) = title.get(a.as_str()).copied().unwrap_or(("", ""));
-            let t = if t.is_empty() { "article" } else { t };
+            let (source, t) = title
+                .get(a.as_str())
+                .map_or(("", a.as_str()), |(s, t)| (*s, t.as_str()));
             out.push_str(&format!(
                 "<li><a href=\"/articles/{}\">{}</a> <span class=\"muted\">{}</span></li>\n",
                 path_part(a),

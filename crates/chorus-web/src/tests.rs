@@ -331,7 +331,7 @@ async fn a_page_with_no_story_text_is_in_no_event_and_shown_as_read() {
     assert_eq!(stats["without_event"], 1, "{stats}");
     let (_, list) = get(&site.app, "/").await;
     assert!(
-        list.contains("2 articles from 2 outlets in 1 events (1 in none)"),
+        list.contains("2 articles from 2 outlets in 1 event (1 in none)"),
         "{list}"
     );
     let (status, page) = get(&site.app, "/articles/notice").await;
@@ -1118,4 +1118,116 @@ async fn issue_28_event_timeline_since_and_csv() {
     );
     let (status, _) = get(&site.app, "/api/events/nope.csv").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn issue_28_counts_read_right_and_removals_are_named_in_words() {
+    let site = site_with(WebConfig::default());
+    let one = serde_json::json!({
+        "id": "one", "title": "Dam holds after a week of rain", "source": "Valley Post",
+        "published": "2026-03-02",
+        "text": "The Verrin dam held on Monday after a week of rain, engineers said.\n\nThe engineers said the dam held on Monday after a week of rain.\n\nThe Verrin dam held on Monday after a week of rain, engineers said.\n\nWater levels fell by evening, the council said, and roads reopened.",
+    });
+    let (status, body) = call(&site.app, "POST", "/api/articles", one.to_string().into()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let events = get_json(&site.app, "/api/events").await;
+    let id = events[0]["id"].as_str().unwrap();
+    let (_, list) = get(&site.app, "/").await;
+    assert!(
+        list.contains("1 article from 1 outlet in 1 event"),
+        "{list}"
+    );
+    let (_, event) = get(&site.app, &format!("/events/{id}")).await;
+    assert!(event.contains("1 article · 1 outlet"), "{event}");
+    let (_, article) = get(&site.app, "/articles/one").await;
+    assert!(article.contains("1 paragraph</p>"), "{article}");
+    assert!(
+        article.contains("repeated earlier in this article"),
+        "{article}"
+    );
+    assert!(!article.contains("repeated_in_article"));
+    for page in [&list, &event, &article] {
+        for wrong in [
+            "1 articles",
+            "1 events",
+            "1 outlets",
+            "1 paragraphs",
+            "1 mentions",
+        ] {
+            assert!(
+                !page.contains(&format!(">{wrong}")) && !page.contains(&format!(" {wrong}")),
+                "{wrong}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn issue_28_offsets_past_the_end_are_empty_pages_or_400s_never_500s() {
+    let site = example_site().await;
+    for uri in [
+        "/?offset=9223372036854775807",
+        "/entities?offset=9223372036854775807",
+        "/outlets?offset=9223372036854775807",
+        "/api/events?offset=9223372036854775807&limit=5",
+        "/api/outlets?offset=9223372036854775807",
+        "/api/outlets/Meridian%20Wire?offset=9223372036854775807",
+    ] {
+        let (status, body) = get(&site.app, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+    }
+    for uri in [
+        "/search?q=strike&offset=10000000",
+        "/api/search?q=strike&offset=10000000",
+    ] {
+        let (status, _) = get(&site.app, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn issue_28_an_article_shows_its_versions_and_what_each_changed() {
+    let site = site_with(WebConfig::default());
+    let post = |text: &str, title: &str| {
+        serde_json::json!({
+            "id": "dam", "url": "https://valley.example/dam", "source": "Valley Post",
+            "title": title, "published": "2026-03-02", "text": text,
+        })
+        .to_string()
+    };
+    let first = post(
+        "The Verrin dam held on Monday, engineers said.\n\nRain fell all week.",
+        "Dam holds",
+    );
+    let second = post(
+        "The Verrin dam held on Monday, engineers said.\n\nRoads reopened <b>by evening</b>.",
+        "Dam holds, roads open",
+    );
+    assert_eq!(
+        call(&site.app, "POST", "/api/articles", first.into())
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        call(&site.app, "POST", "/api/articles", second.into())
+            .await
+            .0,
+        StatusCode::CREATED
+    );
+    let (status, html) = get(&site.app, "/articles/dam").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h2 id=\"versions\">Versions</h2>"), "{html}");
+    assert!(
+        html.contains("added: Roads reopened &lt;b&gt;by evening&lt;/b&gt;."),
+        "{html}"
+    );
+    assert!(
+        html.contains("dropped: <del>Rain fell all week.</del>"),
+        "{html}"
+    );
+    assert!(html.contains("title now “Dam holds, roads open”"), "{html}");
+    let api = get_json(&site.app, "/api/articles/dam").await;
+    assert_eq!(api["version"], 2);
+    assert_eq!(api["versions"][1]["removed"][0], "Rain fell all week.");
 }

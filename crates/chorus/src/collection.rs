@@ -110,10 +110,13 @@ pub(crate) struct EventsArgs {
     /// Only events involving this person, organisation or place (name or alias).
     #[arg(long)]
     entity: Option<String>,
+    /// Largest events first, or those with the newest article first.
     #[arg(long, value_enum, default_value_t = Order::Largest)]
     order: Order,
+    /// Most events listed.
     #[arg(long)]
     limit: Option<usize>,
+    /// Output format: text (one line per event) or json.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
     format: ListFormat,
     #[command(flatten)]
@@ -124,6 +127,8 @@ pub(crate) struct EventsArgs {
 pub(crate) struct ShowArgs {
     /// An event id as `chorus events` lists it (e.g. e3).
     event: String,
+    /// Output format: text, markdown (or md), html, json, or csv (the facts with their
+    /// outlets and citations, one row each).
     #[arg(long, short, default_value = "text", value_parser = parse_format)]
     format: Format,
     #[command(flatten)]
@@ -132,11 +137,14 @@ pub(crate) struct ShowArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct SearchArgs {
-    /// Words to look for in titles and bodies (`"a phrase"`, `+must`, `-not` work).
+    /// Words to look for in titles and bodies, all of them (stemmed) unless `OR` stands
+    /// between two (`"a phrase"`, `+must`, `-not` work).
     #[arg(required = true)]
     query: Vec<String>,
+    /// Most articles listed.
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// Output format: text (each hit with its snippet) or json.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
     format: ListFormat,
     #[command(flatten)]
@@ -145,6 +153,7 @@ pub(crate) struct SearchArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct ListArgs {
+    /// Output format: text or json.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
     format: ListFormat,
     #[command(flatten)]

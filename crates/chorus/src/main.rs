@@ -47,13 +47,15 @@ enum Command {
 #[derive(clap::Args)]
 struct ReportArgs {
     /// Files or directories (.txt, .md, .json, .jsonl, .html, .html.gz, .warc, .warc.gz,
-    /// .rss, .atom, .xml), http(s) URLs of pages or feeds; `-` reads JSONL from stdin.
+    /// .rss, .atom, .xml), http(s) URLs of pages or feeds; `-` reads stdin (JSON lines, or
+    /// one plain-text article when it does not open with `{` or `[`).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// For feeds: fetch and extract each item's page instead of keeping its summary.
     #[arg(long)]
     fetch_pages: bool,
-    /// Output format.
+    /// Output format: text, markdown (or md), html, json, or csv (the facts with their
+    /// outlets and citations, one row each).
     #[arg(long, short, default_value = "text", value_parser = parse_format)]
     format: Format,
     /// Word budget of each account.

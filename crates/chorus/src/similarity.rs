@@ -22,9 +22,18 @@ pub(crate) struct SimilarityArgs {
     /// server's `POST /api/similarity` does; with `--background`, both count.
     #[arg(long)]
     data_dir: Option<PathBuf>,
-    /// Print JSON instead of a sentence.
+    /// Output format: text (a sentence) or json (one object).
+    #[arg(long, short, value_enum, default_value_t = SimilarityFormat::Text)]
+    format: SimilarityFormat,
+    /// The same as `--format json`.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SimilarityFormat {
+    Text,
+    Json,
 }
 
 pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
@@ -52,7 +61,7 @@ pub(crate) fn run(args: SimilarityArgs) -> Result<ExitCode> {
     let b = pair.pop().expect("two articles were read");
     let a = pair.pop().expect("two articles were read");
     let answer = Comparer::new(background, &Config::default()).compare(a, b);
-    if args.json {
+    if args.json || args.format == SimilarityFormat::Json {
         println!("{}", serde_json::to_string(&answer)?);
     } else {
         println!(

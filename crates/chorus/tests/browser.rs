@@ -225,6 +225,68 @@ fn a_reader_follows_a_citation_to_its_highlighted_sentence() {
     std::fs::write(&shot, &bytes).unwrap();
     eprintln!("screenshot: {}", shot.display());
     assert!(bytes.starts_with(b"\x89PNG"));
+
+    // Issue #28: the new pages on a phone (390 px wide) keep to the width of the screen, and
+    // the feeds open; a screenshot of each page under the target directory.
+    wd.call(
+        "POST",
+        &format!("/session/{sid}/window/rect"),
+        Some(json!({ "width": 390, "height": 844 })),
+    );
+    let pages = [
+        ("list", "/".to_string()),
+        ("outlets", "/outlets".to_string()),
+        ("outlet", "/outlets/Meridian%20Wire".to_string()),
+        ("search", "/search?q=port%20strike".to_string()),
+        ("entities", "/entities?q=caldermoor".to_string()),
+        ("event", "/events/e1?since=2026-03-10".to_string()),
+    ];
+    for (name, path) in &pages {
+        wd.call(
+            "POST",
+            &format!("/session/{sid}/url"),
+            Some(json!({ "url": format!("{site}{path}") })),
+        );
+        let widths = wd.call(
+            "POST",
+            &format!("/session/{sid}/execute/sync"),
+            Some(json!({
+                "script": "return [document.documentElement.scrollWidth, window.innerWidth, document.title]",
+                "args": []
+            })),
+        );
+        let (scroll, inner) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
+        assert!(scroll <= inner + 1.0, "{path}: {scroll} px wide in {inner}");
+        assert!(
+            widths[2].as_str().unwrap().ends_with("chorus"),
+            "{path}: {widths}"
+        );
+        let png = wd.call("GET", &format!("/session/{sid}/screenshot"), None);
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png.as_str().unwrap())
+            .unwrap();
+        let shot = target
+            .parent()
+            .unwrap_or(target)
+            .join(format!("browser-390-{name}.png"));
+        std::fs::write(&shot, &bytes).unwrap();
+    }
+    for path in ["/events.atom", "/events/e1/feed.atom", "/entities"] {
+        wd.call(
+            "POST",
+            &format!("/session/{sid}/url"),
+            Some(json!({ "url": format!("{site}{path}") })),
+        );
+        let text = wd.call(
+            "POST",
+            &format!("/session/{sid}/execute/sync"),
+            Some(json!({ "script": "return document.documentElement.outerHTML", "args": [] })),
+        );
+        assert!(
+            text.as_str().unwrap().contains("e1") || path == "/entities",
+            "{path}"
+        );
+    }
     wd.call("DELETE", &format!("/session/{sid}"), None);
     drop(driver);
 }

@@ -442,3 +442,44 @@ fn similarity_tells_the_same_story_from_another() {
     ]);
     assert!(!String::from_utf8_lossy(&one_language.stdout).contains("different languages"));
 }
+
+#[test]
+fn issue_28_digest_reads_plain_text_from_stdin_and_similarity_takes_format_json() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(["digest", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Dam holds after a week of rain\n\nThe Verrin dam held on Monday after a week of rain, engineers said. Roads reopened by evening.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    assert_eq!(report["articles"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(
+        report["articles"][0]["title"],
+        "Dam holds after a week of rain"
+    );
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let path = |p: &str| corpus.join(p).to_str().unwrap().to_string();
+    let a = path("meridian-wire/port-strike.md");
+    let b = path("harbour-courier/port-strike-day-two.txt");
+    let by_format = json(&chorus(&["similarity", &a, &b, "--format", "json"]));
+    let by_flag = json(&chorus(&["similarity", &a, &b, "--json"]));
+    assert_eq!(by_format, by_flag);
+    assert!(by_format["cosine"].is_number());
+    let help = String::from_utf8(chorus(&["digest", "--help"]).stdout).unwrap();
+    assert!(help.contains("markdown") && help.contains("csv"), "{help}");
+}

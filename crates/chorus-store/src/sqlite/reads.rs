@@ -4,8 +4,8 @@
 
 use super::{meta_text, newest_seq, Store};
 use crate::reads::{
-    facts_by_outlet, page_of, shown_title, ArticleSummary, EntityQuery, FactOutlets, OutletDetail,
-    OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
+    facts_by_outlet, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery,
+    FactOutlets, OutletDetail, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
 };
 use crate::search::{snippet, Matches, Narrowing};
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result, SearchHit};
@@ -15,6 +15,9 @@ use std::sync::Arc;
 
 /// Most articles a `query` filter of the event list looks at (the best matches).
 const QUERY_ARTICLES: usize = 10_000;
+/// Most events listed for one outlet (its newest; the list of all is the event list filtered
+/// by the outlet).
+const OUTLET_EVENTS: usize = 100;
 /// Most single-source facts shown for one outlet (from its newest events).
 const OUTLET_FACTS: usize = 50;
 
@@ -267,6 +270,23 @@ impl Store {
         ))
     }
 
+    pub(crate) fn versions_of(&self, id: &str) -> Result<Vec<ArticleVersion>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT version, title, published, body FROM article_versions \
+             WHERE article_id = ?1 ORDER BY version",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(ArticleVersion {
+                version: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                body: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Every outlet with its figures, most articles first: counted again only when an
     /// article or the events have changed since they were last counted.
     pub(crate) fn all_outlets(&self) -> Result<Arc<Vec<OutletSummary>>> {
@@ -308,6 +328,7 @@ impl Store {
                 &EventFilter {
                     source: Some(outlet.name.clone()),
                     order: EventOrder::Newest,
+                    limit: Some(OUTLET_EVENTS),
                     ..EventFilter::default()
                 },
                 false,
