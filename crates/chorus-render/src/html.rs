@@ -151,8 +151,9 @@ fn source(c: &CitedSource, attrs: &str) -> String {
 }
 
 /// Escapes for content and quoted attribute values alike; control characters but `\n` and
-/// `\t` go, and so do bidirectional overrides (`chorus_model::is_unsafe_to_show`).
-fn escape(t: &str) -> String {
+/// `\t` go, and so do bidirectional overrides (`chorus_model::is_unsafe_to_show`). The one
+/// HTML escape of the project: the web pages use it too.
+pub fn escape(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
         match c {

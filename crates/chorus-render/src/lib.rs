@@ -15,6 +15,7 @@ mod text;
 mod tests;
 
 pub use csv::csv;
+pub use html::escape as escape_html;
 
 use chorus_model::Report;
 use rayon::prelude::*;

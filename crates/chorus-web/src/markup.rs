@@ -43,22 +43,8 @@ form.compare label { display: block; margin: 0 0 .8rem; color: var(--muted); fon
 form.compare textarea { display: block; width: 100%; font: inherit; padding: .4rem; }
 "#;
 
-/// Escapes text for HTML content and double-quoted attributes.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if chorus_model::is_unsafe_to_show(c) && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML content and double-quoted attributes (the renderer's escape).
+pub(crate) use chorus_render::escape_html as escape;
 
 /// Percent-encodes an id for a URL path, keeping `/` (article ids are relative paths).
 pub(crate) fn path_part(id: &str) -> String {
