@@ -210,19 +210,7 @@ pub(crate) async fn entity(
     let (entity, mut events) = state
         .run(move |store, _| {
             let entity = store.entity(&id)?.ok_or(WebError::NotFound)?;
-            let mut events = Vec::new();
-            for e in &entity.events {
-                if let Some(ev) = store.event(e)? {
-                    events.push(EventSummary {
-                        id: ev.id,
-                        title: ev.title,
-                        first_published: ev.first_published,
-                        last_published: ev.last_published,
-                        size: ev.articles.len(),
-                        sources: ev.sources,
-                    });
-                }
-            }
+            let events = crate::pages::entity_events(store, &entity)?;
             Ok((entity, events))
         })
         .await?;

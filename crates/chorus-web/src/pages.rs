@@ -99,6 +99,27 @@ pub(crate) const MAX_OFFSET: usize = 10_000;
 /// Rows per page of a list page unless `limit` says otherwise.
 pub(crate) const PAGE_ROWS: usize = 50;
 
+/// The events an entity appears in, as list lines, in the entity's order.
+pub(crate) fn entity_events(
+    store: &dyn chorus_store::Collection,
+    entity: &chorus_store::EntitySummary,
+) -> Result<Vec<EventSummary>, WebError> {
+    let mut events = Vec::with_capacity(entity.events.len());
+    for e in &entity.events {
+        if let Some(ev) = store.event(e)? {
+            events.push(EventSummary {
+                id: ev.id,
+                title: ev.title,
+                first_published: ev.first_published,
+                last_published: ev.last_published,
+                size: ev.articles.len(),
+                sources: ev.sources,
+            });
+        }
+    }
+    Ok(events)
+}
+
 pub(crate) fn events_table(events: &[EventSummary]) -> String {
     if events.is_empty() {
         return "<p class=\"none\">No events.</p>\n".into();
@@ -687,19 +708,7 @@ pub(crate) async fn entity(
     let (entity, events) = state
         .run(move |store, _| {
             let entity = store.entity(&id)?.ok_or(WebError::NotFound)?;
-            let mut events = Vec::new();
-            for e in &entity.events {
-                if let Some(ev) = store.event(e)? {
-                    events.push(EventSummary {
-                        id: ev.id,
-                        title: ev.title,
-                        first_published: ev.first_published,
-                        last_published: ev.last_published,
-                        size: ev.articles.len(),
-                        sources: ev.sources,
-                    });
-                }
-            }
+            let events = crate::pages::entity_events(store, &entity)?;
             Ok((entity, events))
         })
         .await?;
