@@ -19,6 +19,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Problems an ingest prints one by one before it only counts them.
+const SHOWN_PROBLEMS: usize = 10;
+
 #[derive(Subcommand)]
 pub(crate) enum CollectionCommand {
     /// Store articles in the collection (a data directory) and recompute its events.
@@ -312,11 +315,27 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         ..IngestConfig::default()
     };
     let reading = spinner("reading");
+    // The first problems are shown as met; past those, a count (a directory of hundreds of
+    // unusable files would otherwise bury the result). All are stored with the collection.
+    let (mut shown, mut more) = (0usize, 0usize);
     let read = intake.read_paths(&args.paths, &ingest_config, &mut |part, so_far| {
-        reading.suspend(|| print_diagnostics(&part.diagnostics));
+        let room = SHOWN_PROBLEMS
+            .saturating_sub(shown)
+            .min(part.diagnostics.len());
+        let (now, later) = part.diagnostics.split_at(room);
+        reading.suspend(|| print_diagnostics(now));
+        shown += now.len();
+        more += later.len();
         reading.set_message(format!("read {} articles", so_far.articles));
     })?;
     reading.finish_and_clear();
+    if more > 0 {
+        eprintln!(
+            "chorus: … and {more} more {}; all are stored with the collection (`chorus stats` \
+             counts them)",
+            if more == 1 { "problem" } else { "problems" }
+        );
+    }
     if read.articles == 0 && read.skipped == 0 {
         // Every URL answered "not modified" (or every input was empty of news): nothing new.
         eprintln!("chorus: nothing new to store");

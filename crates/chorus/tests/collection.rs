@@ -503,3 +503,28 @@ fn watch_polls_a_feed_and_a_sigterm_ends_it_cleanly() {
     assert_eq!(s["articles"], 3);
     assert_eq!(s["without_event"], 0);
 }
+
+#[test]
+fn an_ingest_of_many_unusable_files_shows_the_first_few_and_counts_the_rest() {
+    let dir = scratch("many-unusable");
+    let inputs = dir.join("inputs");
+    std::fs::create_dir_all(&inputs).unwrap();
+    for i in 0..30 {
+        std::fs::write(inputs.join(format!("empty-{i:02}.txt")), "").unwrap();
+    }
+    std::fs::write(
+        inputs.join("story.txt"),
+        "A crane at Brindle harbour failed on Sunday, the harbour master said.",
+    )
+    .unwrap();
+    let out = chorus(
+        &dir.join("collection"),
+        &["ingest", inputs.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    let named = err.lines().filter(|l| l.contains("empty-")).count();
+    assert_eq!(named, 10, "{err}");
+    assert!(err.contains("… and 20 more problems"), "{err}");
+    assert_eq!(stats(&dir.join("collection"))["diagnostics"], 30);
+}
