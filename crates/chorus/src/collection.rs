@@ -77,7 +77,8 @@ pub(crate) struct IngestArgs {
 pub(crate) struct WindowArgs {
     /// An event whose newest article is more than this many days older than the
     /// collection's newest is closed: new articles no longer join it (unless dated inside
-    /// its span) and it is not computed again. 0 keeps every event open.
+    /// its span or this many days after it) and it is not computed again. 0 keeps every
+    /// event open.
     #[arg(long, value_name = "DAYS", default_value_t = chorus_intake::DEFAULT_OPEN_DAYS)]
     open_days: u32,
 }
