@@ -521,6 +521,33 @@ impl Store {
     }
 }
 
+/// Decodes the JSON in the first column of `stmt`'s rows a block of `block` rows at a time,
+/// each block in parallel (a large collection's events are hundreds of megabytes of JSON,
+/// not to be held as text and as values at once), handing each decoded block to `each` in
+/// row order.
+pub(crate) fn decode_in_blocks<T: serde::de::DeserializeOwned + Send>(
+    stmt: &mut rusqlite::Statement<'_>,
+    block: usize,
+    each: &mut dyn FnMut(Vec<T>),
+) -> Result<()> {
+    let mut rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut texts: Vec<String> = Vec::with_capacity(block);
+    loop {
+        texts.clear();
+        for json in rows.by_ref().take(block) {
+            texts.push(json?);
+        }
+        if texts.is_empty() {
+            return Ok(());
+        }
+        let decoded: Vec<T> = texts
+            .par_iter()
+            .map(|json| serde_json::from_str(json))
+            .collect::<serde_json::Result<_>>()?;
+        each(decoded);
+    }
+}
+
 /// The cleaned text in a stored cleaned article's JSON (only that field is decoded).
 fn clean_text(json: &str) -> Result<String> {
     #[derive(serde::Deserialize)]
@@ -874,28 +901,11 @@ impl Collection for Store {
     }
 
     fn all_events(&self) -> Result<Vec<Event>> {
-        // Hundreds of megabytes of JSON in a large collection: read a block of rows at a
-        // time and decode the block in parallel.
-        const BLOCK: usize = 512;
         let conn = self.reading()?;
         let mut stmt = conn.prepare(&format!("SELECT json FROM events ORDER BY {EVENT_ORDER}"))?;
-        let mut rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         let mut events: Vec<Event> = Vec::new();
-        let mut block: Vec<String> = Vec::with_capacity(BLOCK);
-        loop {
-            block.clear();
-            for json in rows.by_ref().take(BLOCK) {
-                block.push(json?);
-            }
-            if block.is_empty() {
-                return Ok(events);
-            }
-            let decoded: Vec<Event> = block
-                .par_iter()
-                .map(|json| serde_json::from_str(json))
-                .collect::<serde_json::Result<_>>()?;
-            events.extend(decoded);
-        }
+        decode_in_blocks(&mut stmt, 512, &mut |block| events.extend(block))?;
+        Ok(events)
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {

@@ -2,14 +2,13 @@
 //! search results with filters grouped by event, and outlets. Reads only; the outlet figures,
 //! which need every event's facts, are counted once per state of the collection and kept.
 
-use super::{meta_text, newest_seq, Store};
+use super::{decode_in_blocks, meta_text, newest_seq, Store};
 use crate::reads::{
     facts_by_outlet, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery,
     FactOutlets, OutletDetail, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
 };
 use crate::search::{snippet, Matches, Narrowing};
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result, SearchHit};
-use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension};
 use std::sync::Arc;
 
@@ -412,29 +411,15 @@ fn count_outlets(conn: &Connection) -> Result<Vec<OutletSummary>> {
         let (s, n) = r?;
         events.insert(s, usize::try_from(n).unwrap_or(0));
     }
-    const BLOCK: usize = 1024;
     let mut facts: std::collections::HashMap<String, (usize, usize)> = Default::default();
     let mut stmt = conn.prepare("SELECT json FROM events")?;
-    let mut rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    let mut block: Vec<String> = Vec::with_capacity(BLOCK);
-    loop {
-        block.clear();
-        for json in rows.by_ref().take(BLOCK) {
-            block.push(json?);
-        }
-        if block.is_empty() {
-            break;
-        }
-        let decoded: Vec<FactOutlets> = block
-            .par_iter()
-            .map(|json| serde_json::from_str(json))
-            .collect::<serde_json::Result<_>>()?;
+    decode_in_blocks(&mut stmt, 1024, &mut |decoded: Vec<FactOutlets>| {
         for (outlet, (c, s)) in facts_by_outlet(&decoded) {
             let f = facts.entry(outlet).or_default();
             f.0 += c;
             f.1 += s;
         }
-    }
+    })?;
     for o in &mut outlets {
         let lower = o.name.to_lowercase();
         o.events = events.get(&lower).copied().unwrap_or(0);
