@@ -402,7 +402,7 @@ impl Store {
             aggregate_entities(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
         } else {
             let mut stmt = tx.prepare(&format!(
-                "SELECT id, entities FROM events ORDER BY {EVENT_ORDER}"
+                "SELECT id, entities FROM events e ORDER BY {EVENT_ORDER}"
             ))?;
             let rows: Vec<(String, String)> = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -575,8 +575,8 @@ fn stale(tx: &Transaction<'_>, sql: &str, kept: &HashSet<&str>) -> Result<Vec<St
 /// to its entities' rows, which change with the entities (an event that is gone loses them
 /// too).
 /// The order events are listed in: most articles, then most outlets, then `rank` (the
-/// report's order among equals).
-pub(crate) const EVENT_ORDER: &str = "size DESC, outlets DESC, rank";
+/// report's order among equals). Every query names the events table `e`.
+pub(crate) const EVENT_ORDER: &str = "e.size DESC, e.outlets DESC, e.rank";
 
 const EVENT_ROWS: &[&str] = &[
     "DELETE FROM events WHERE id = ?1",
@@ -698,10 +698,10 @@ impl Collection for Store {
             })
             .optional()?;
         let clean = clean.map(|j| serde_json::from_str(&j)).transpose()?;
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare(&format!(
             "SELECT ea.event_id FROM event_articles ea JOIN events e ON e.id = ea.event_id \
-             WHERE ea.article_id = ?1 ORDER BY e.size DESC, e.outlets DESC, e.rank",
-        )?;
+             WHERE ea.article_id = ?1 ORDER BY {EVENT_ORDER}"
+        ))?;
         let events = stmt
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?;
@@ -794,10 +794,10 @@ impl Collection for Store {
         let conn = self.reading()?;
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut last = None;
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare(&format!(
             "SELECT e.id, a.article_id FROM events e JOIN event_articles a \
-             ON a.event_id = e.id ORDER BY e.size DESC, e.outlets DESC, e.rank, e.id",
-        )?;
+             ON a.event_id = e.id ORDER BY {EVENT_ORDER}, e.id"
+        ))?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
             let (event, id) = row?;
             if last.as_ref() != Some(&event) {
@@ -870,7 +870,7 @@ impl Collection for Store {
     fn event_spans(&self) -> Result<Vec<EventSpan>> {
         let conn = self.reading()?;
         let mut stmt = conn.prepare(&format!(
-            "SELECT id, first_published, last_published FROM events ORDER BY {EVENT_ORDER}"
+            "SELECT id, first_published, last_published FROM events e ORDER BY {EVENT_ORDER}"
         ))?;
         let rows = stmt.query_map([], |r| {
             Ok(EventSpan {
@@ -902,7 +902,8 @@ impl Collection for Store {
 
     fn all_events(&self) -> Result<Vec<Event>> {
         let conn = self.reading()?;
-        let mut stmt = conn.prepare(&format!("SELECT json FROM events ORDER BY {EVENT_ORDER}"))?;
+        let mut stmt =
+            conn.prepare(&format!("SELECT json FROM events e ORDER BY {EVENT_ORDER}"))?;
         let mut events: Vec<Event> = Vec::new();
         decode_in_blocks(&mut stmt, 512, &mut |block| events.extend(block))?;
         Ok(events)

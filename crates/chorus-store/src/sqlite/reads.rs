@@ -2,7 +2,7 @@
 //! search results with filters grouped by event, and outlets. Reads only; the outlet figures,
 //! which need every event's facts, are counted once per state of the collection and kept.
 
-use super::{decode_in_blocks, meta_text, newest_seq, Store};
+use super::{decode_in_blocks, meta_text, newest_seq, Store, EVENT_ORDER};
 use crate::reads::{
     facts_by_outlet, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery,
     FactOutlets, OutletDetail, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
@@ -66,14 +66,15 @@ impl Store {
             ));
         }
         let mut sql = format!(
-            "SELECT id, title, first_published, last_published, size, sources FROM events{wheres}"
+            "SELECT id, title, first_published, last_published, size, sources FROM events e\
+             {wheres}"
         );
-        sql.push_str(match filter.order {
-            EventOrder::Largest => " ORDER BY size DESC, outlets DESC, rank",
-            EventOrder::Newest => {
-                " ORDER BY coalesce(last_published, first_published) DESC NULLS LAST, size DESC, \
-                 outlets DESC, rank"
-            }
+        sql.push_str(&match filter.order {
+            EventOrder::Largest => format!(" ORDER BY {EVENT_ORDER}"),
+            EventOrder::Newest => format!(
+                " ORDER BY coalesce(last_published, first_published) DESC NULLS LAST, \
+                 {EVENT_ORDER}"
+            ),
         });
         match filter.limit {
             Some(limit) => sql.push_str(&format!(" LIMIT {limit} OFFSET {}", filter.offset)),
@@ -120,12 +121,12 @@ impl Store {
     /// The stored articles of `matches`, in their order, as search hits.
     pub(crate) fn hits(&self, matches: &Matches) -> Result<Vec<SearchHit>> {
         let conn = self.reading()?;
-        let mut stmt = conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT v.title, v.source, v.published, v.body, \
              (SELECT ea.event_id FROM event_articles ea JOIN events e ON e.id = ea.event_id \
-              WHERE ea.article_id = a.id ORDER BY e.size DESC, e.outlets DESC, e.rank LIMIT 1) \
-             FROM articles a JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1",
-        )?;
+              WHERE ea.article_id = a.id ORDER BY {EVENT_ORDER} LIMIT 1) \
+             FROM articles a JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1"
+        ))?;
         let mut out = Vec::with_capacity(matches.hits.len());
         for (id, score) in &matches.hits {
             let row = stmt
