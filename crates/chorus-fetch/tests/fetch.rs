@@ -2,9 +2,10 @@
 //! robots.txt, conditional GET, redirects, gzip, errors, size and time limits, politeness.
 
 use chorus_fetch::{parse_feed, FetchConfig, FetchError, Fetched, Fetcher, Validators};
+use chorus_testdata::http::{read_request, Request};
 use flate2::{write::GzEncoder, Compression};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -66,22 +67,9 @@ const FEED: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Va
 </channel></rss>"#;
 
 fn serve(stream: TcpStream, state: &State, robots: (u16, &str)) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
+    let Some(Request { path, headers }) = read_request(&stream) else {
         return;
-    }
-    let path = line.split(' ').nth(1).unwrap_or("/").to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-            break;
-        }
-        if let Some((n, v)) = h.split_once(':') {
-            headers.insert(n.trim().to_ascii_lowercase(), v.trim().to_string());
-        }
-    }
+    };
     state.seen.lock().unwrap().push(Seen {
         path: path.clone(),
         headers: headers.clone(),

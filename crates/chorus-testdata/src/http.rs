@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 
 /// A request as the server saw it: its path and its headers (names lower-cased).
@@ -30,6 +30,26 @@ impl Response {
     }
 }
 
+/// Reads one request's line and headers from `stream` (the body, if any, is left unread);
+/// `None` when the client sent nothing readable.
+pub fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let path = line.split(' ').nth(1).unwrap_or("/").to_string();
+    let mut headers = HashMap::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).map_or(true, |n| n == 0) || h.trim().is_empty() {
+            break;
+        }
+        if let Some((n, v)) = h.split_once(':') {
+            headers.insert(n.trim().to_ascii_lowercase(), v.trim().to_string());
+        }
+    }
+    Some(Request { path, headers })
+}
+
 /// Starts a server answering with `handler` on a thread of its own; returns its base URL
 /// (`http://127.0.0.1:PORT`). It runs until the test process ends.
 pub fn serve(handler: impl Fn(&Request) -> Response + Send + Sync + 'static) -> String {
@@ -40,26 +60,10 @@ pub fn serve(handler: impl Fn(&Request) -> Response + Send + Sync + 'static) -> 
         for stream in listener.incoming().flatten() {
             let handler = Arc::clone(&handler);
             std::thread::spawn(move || {
-                let Ok(read) = stream.try_clone() else {
+                let Some(request) = read_request(&stream) else {
                     return;
                 };
-                let mut reader = BufReader::new(read);
-                let mut line = String::new();
-                if reader.read_line(&mut line).is_err() {
-                    return;
-                }
-                let path = line.split(' ').nth(1).unwrap_or("/").to_string();
-                let mut headers = HashMap::new();
-                loop {
-                    let mut h = String::new();
-                    if reader.read_line(&mut h).map_or(true, |n| n == 0) || h.trim().is_empty() {
-                        break;
-                    }
-                    if let Some((n, v)) = h.split_once(':') {
-                        headers.insert(n.trim().to_ascii_lowercase(), v.trim().to_string());
-                    }
-                }
-                let r = handler(&Request { path, headers });
+                let r = handler(&request);
                 let mut out = stream;
                 let head = format!(
                     "HTTP/1.1 {} X\r\n{}Content-Length: {}\r\nConnection: close\r\n\r\n",
