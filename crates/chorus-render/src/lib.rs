@@ -15,7 +15,7 @@ mod text;
 mod tests;
 
 pub use csv::csv;
-pub use html::escape as escape_html;
+pub use html::{escape as escape_html, Links};
 
 use chorus_model::Report;
 use rayon::prelude::*;
@@ -111,6 +111,19 @@ pub fn render(report: &Report, format: Format, config: &RenderConfig) -> String 
         Format::Html => html::render(&outline::build(report, &whole(config))),
         Format::Csv => csv(report),
     }
+}
+
+/// One event of `report` as an HTML fragment (no page around it): the same outline, sections
+/// and words as the HTML report, the title as an `<h{level}>`, and citations and entities
+/// linked where `links` gives an address. `chorus serve`'s event page is built on it, so the
+/// page and the report file cannot drift apart.
+pub fn event_html(report: &Report, event: usize, level: u8, links: &dyn Links) -> String {
+    let mut out = String::new();
+    let outline = outline::build_event(report, event, &whole(&RenderConfig::default()));
+    if let Some(event) = outline {
+        html::event_fragment(&mut out, &event, level, links);
+    }
+    out
 }
 
 /// Writes the whole report in `format` to `out`. JSON is streamed as it is serialised (a

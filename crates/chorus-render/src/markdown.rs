@@ -60,7 +60,7 @@ fn line(inlines: &[Inline]) -> String {
     for inline in inlines {
         match inline {
             // Colour carries no meaning worth Markdown syntax.
-            Inline::Plain(t) | Inline::Muted(t) => s.push_str(&escape(t)),
+            Inline::Plain(t) | Inline::Muted(t) | Inline::Entity(t) => s.push_str(&escape(t)),
             Inline::Strong(t) | Inline::Highlight(t) => s.push_str(&bold(t)),
             Inline::Sources { sources, brackets } => {
                 let names: Vec<String> = sources

@@ -32,6 +32,10 @@ pub(crate) struct EventOutline {
 
 pub(crate) struct Section {
     pub(crate) title: &'static str,
+    /// What the section holds, in one word (`account`, `corroborated`…): HTML's class.
+    pub(crate) class: &'static str,
+    /// Items are read in order (the account): a numbered list where the format has one.
+    pub(crate) ordered: bool,
     pub(crate) items: Vec<Item>,
     /// Shown instead of the items when there are none, so the section never vanishes.
     pub(crate) none: &'static str,
@@ -54,6 +58,8 @@ pub(crate) enum Inline {
     Highlight(String),
     /// Secondary detail: counts, rules, "unattributed".
     Muted(String),
+    /// An entity's name: the web pages link it to the entity's page.
+    Entity(String),
     /// Outlet names, each with the citations behind it.
     Sources {
         sources: Vec<CitedSource>,
@@ -66,17 +72,32 @@ pub(crate) struct CitedSource {
     /// The http(s) address of the first of its cited articles that has one: formats that
     /// link (Markdown, HTML) link the outlet's name to it.
     pub(crate) url: Option<String>,
-    /// "article-id bytes start-end", one per citation of this outlet.
-    pub(crate) citations: Vec<String>,
+    /// The citations into this outlet's articles.
+    pub(crate) citations: Vec<Citation>,
 }
 
 type Articles<'a> = HashMap<&'a str, &'a ReportArticle>;
 
-pub(crate) fn build(report: &Report, config: &RenderConfig) -> Outline {
+fn article_index(report: &Report) -> Articles<'_> {
     let mut articles = Articles::new();
     for a in &report.articles {
         articles.entry(a.id.as_str()).or_insert(a);
     }
+    articles
+}
+
+/// The outline of the report's `index`-th event alone.
+pub(crate) fn build_event(
+    report: &Report,
+    index: usize,
+    config: &RenderConfig,
+) -> Option<EventOutline> {
+    let e = report.events.get(index)?;
+    Some(event(e, &article_index(report), config))
+}
+
+pub(crate) fn build(report: &Report, config: &RenderConfig) -> Outline {
+    let articles = article_index(report);
     let outlets: BTreeSet<&str> = report.articles.iter().map(|a| a.source.as_str()).collect();
     Outline {
         summary: format!(
@@ -239,6 +260,8 @@ pub(crate) fn human_span(first: &str, last: &str) -> String {
 fn account(sentences: &[AccountSentence], articles: &Articles<'_>) -> Section {
     Section {
         title: "1. Account",
+        class: "account",
+        ordered: true,
         items: sentences
             .iter()
             .map(|s| Item::new(cited_text(&s.text, &s.sources, &s.citations, articles)))
@@ -250,6 +273,8 @@ fn account(sentences: &[AccountSentence], articles: &Articles<'_>) -> Section {
 fn corroborated(event: &Event, articles: &Articles<'_>) -> Section {
     Section {
         title: "2. Corroborated",
+        class: "corroborated",
+        ordered: false,
         items: event
             .corroborated
             .iter()
@@ -298,6 +323,8 @@ fn single_source(event: &Event, articles: &Articles<'_>, max: usize) -> Section 
     }
     Section {
         title: "3. Single-source",
+        class: "single-source",
+        ordered: false,
         items,
         none: "No fact is reported by only one outlet.",
     }
@@ -349,6 +376,8 @@ fn differences(event: &Event, articles: &Articles<'_>) -> Section {
         .collect();
     Section {
         title: "4. Differences",
+        class: "differences",
+        ordered: false,
         items,
         none: "No differences found.",
     }
@@ -362,7 +391,7 @@ fn version(v: &Version, articles: &Articles<'_>) -> Item {
         url: articles
             .get(v.citation.article.as_str())
             .and_then(|a| article_url(a)),
-        citations: vec![citation_label(&v.citation)],
+        citations: vec![v.citation.clone()],
     };
     let mut line = vec![Inline::Sources {
         sources: vec![source],
@@ -410,6 +439,8 @@ fn quotes(event: &Event, articles: &Articles<'_>) -> Section {
         .collect();
     Section {
         title: "5. Quotes",
+        class: "quotes",
+        ordered: false,
         items,
         none: "No quotes found.",
     }
@@ -439,6 +470,8 @@ fn who_and_where(entities: &[Entity]) -> Section {
         .collect();
     Section {
         title: "6. Who and where",
+        class: "entities",
+        ordered: false,
         items,
         none: "No people, organisations or places found.",
     }
@@ -451,7 +484,11 @@ fn entity(e: &Entity) -> Item {
     } else {
         format!("(aliases: {}; {mentions})", e.aliases.join(", "))
     };
-    Item::new(vec![plain(&e.name), plain(" "), Inline::Muted(detail)])
+    Item::new(vec![
+        Inline::Entity(e.name.clone()),
+        plain(" "),
+        Inline::Muted(detail),
+    ])
 }
 
 fn removed(event: &Event, articles: &Articles<'_>) -> Section {
@@ -473,6 +510,8 @@ fn removed(event: &Event, articles: &Articles<'_>) -> Section {
         .collect();
     Section {
         title: "7. What was removed",
+        class: "removed",
+        ordered: false,
         items,
         none: "Nothing was removed.",
     }
@@ -568,7 +607,7 @@ fn cited_sources(
                 url: own
                     .iter()
                     .find_map(|c| article_url(articles.get(c.article.as_str())?)),
-                citations: own.into_iter().map(citation_label).collect(),
+                citations: own.into_iter().cloned().collect(),
             }
         })
         .collect()
@@ -581,7 +620,8 @@ fn article_url(a: &ReportArticle) -> Option<String> {
     (lower.starts_with("http://") || lower.starts_with("https://")).then(|| url.to_string())
 }
 
-fn citation_label(c: &Citation) -> String {
+/// "article-id bytes start-end".
+pub(crate) fn citation_label(c: &Citation) -> String {
     format!("{} bytes {}-{}", c.article, c.start, c.end)
 }
 

@@ -74,7 +74,7 @@ impl Writer {
         let cont = indent + bullet.len();
         for inline in line {
             match inline {
-                Inline::Plain(s) => self.out.push_str(&clean(s, cont)),
+                Inline::Plain(s) | Inline::Entity(s) => self.out.push_str(&clean(s, cont)),
                 Inline::Strong(s) => self.styled(BOLD_YELLOW, &clean(s, cont)),
                 Inline::Highlight(s) => self.styled(YELLOW, &clean(s, cont)),
                 Inline::Muted(s) => self.styled(DIM, &clean(s, cont)),

@@ -15,6 +15,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .4rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-top: 1px solid var(--line); padding-top: 1rem; }
 .meta, .muted, .cite, .none { color: var(--muted); }
+ul.meta { list-style: none; padding: 0; margin: 0 0 1rem; }
 .cite { font-size: .85em; }
 .cite a { margin-right: .35em; }
 .none { font-style: italic; }

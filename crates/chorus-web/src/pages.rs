@@ -11,10 +11,10 @@ use crate::{AppState, WebError};
 use axum::body::Bytes;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::Response;
-use chorus_model::{Citation, Event, Report, ReportArticle, SameStory};
+use chorus_model::{Citation, Report, SameStory};
 use chorus_store::{EventFilter, EventOrder, EventSummary};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct ListQuery {
@@ -201,57 +201,45 @@ pub(crate) async fn event_list(
     Ok(page("Events", &body, ""))
 }
 
-/// Links to the cited sentences, each labelled with its outlet.
-fn citations(cites: &[Citation], outlets: &BTreeMap<&str, &str>) -> String {
-    let mut out = String::from("<span class=\"cite\">");
-    for c in cites {
-        let outlet = outlets.get(c.article.as_str()).copied().unwrap_or("source");
-        out.push_str(&format!(
-            "<a href=\"/articles/{}?hl={}-{}#hl\" title=\"{}\">{}</a>",
+/// The event page's links: each citation opens its sentence highlighted in the article, each
+/// entity its page in the collection (found by name or alias).
+struct PageLinks {
+    entities: HashMap<String, String>,
+}
+
+impl chorus_render::Links for PageLinks {
+    fn citation(&self, c: &Citation) -> Option<String> {
+        Some(format!(
+            "/articles/{}?hl={}-{}#hl",
             path_part(&c.article),
             c.start,
-            c.end,
-            escape(&c.article),
-            escape(outlet)
-        ));
+            c.end
+        ))
     }
-    out.push_str("</span>");
-    out
+
+    fn entity(&self, name: &str) -> Option<String> {
+        let id = self.entities.get(&name.to_lowercase())?;
+        Some(format!("/entities/{}", path_part(id)))
+    }
 }
 
-fn section(out: &mut String, title: &str, items: Vec<String>, none: &str) {
-    out.push_str(&format!("<h2>{}</h2>\n", escape(title)));
-    if items.is_empty() {
-        out.push_str(&format!("<p class=\"none\">{}</p>\n", escape(none)));
-        return;
+/// The event as the report renders it (one outline for the page and `--format html`), then
+/// what only a page has: the articles-per-day chart and the outlets side by side.
+fn event_body(report: &Report, entities: &[chorus_store::EntitySummary]) -> String {
+    let mut names = HashMap::new();
+    for e in entities {
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            names
+                .entry(n.to_lowercase())
+                .or_insert_with(|| e.id.clone());
+        }
     }
-    out.push_str("<ul>\n");
-    for i in items {
-        out.push_str(&format!("<li>{i}</li>\n"));
-    }
-    out.push_str("</ul>\n");
-}
-
-fn event_body(
-    event: &Event,
-    articles: &[ReportArticle],
-    entities: &[chorus_store::EntitySummary],
-) -> String {
-    let outlets: BTreeMap<&str, &str> = articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.source.as_str()))
-        .collect();
-    let mut b = format!(
-        "<h1>{}</h1>\n<p class=\"meta\">{} · {} · {}: {}</p>\n",
-        escape(&event.title),
-        escape(&span(
-            event.first_published.as_deref(),
-            event.last_published.as_deref()
-        )),
-        count(event.articles.len(), "article", "articles"),
-        count(event.sources.len(), "outlet", "outlets"),
-        escape(&event.sources.join(", "))
-    );
+    let links = PageLinks { entities: names };
+    let mut b = chorus_render::event_html(report, 0, 1, &links);
+    let Some(event) = report.events.first() else {
+        return b;
+    };
+    let articles = &report.articles;
     let dates: Vec<&str> = articles
         .iter()
         .filter_map(|a| a.published.as_deref())
@@ -261,132 +249,6 @@ fn event_body(
             "<figure>{svg}<figcaption class=\"muted\">Articles per day</figcaption></figure>\n"
         ));
     }
-    b.push_str("<h2>Account</h2>\n");
-    if event.account.is_empty() {
-        b.push_str("<p class=\"none\">No account.</p>\n");
-    } else {
-        b.push_str("<ol class=\"account\">\n");
-        for s in &event.account {
-            b.push_str(&format!(
-                "<li>{} {}</li>\n",
-                escape(&s.text),
-                citations(&s.citations, &outlets)
-            ));
-        }
-        b.push_str("</ol>\n");
-    }
-    let wire = |names: &[String]| {
-        if names.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " <span class=\"muted\">(same wire text: {})</span>",
-                escape(&names.join(", "))
-            )
-        }
-    };
-    section(
-        &mut b,
-        "Corroborated",
-        event
-            .corroborated
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} <span class=\"muted\">— {}</span>{} {}",
-                    escape(&f.text),
-                    escape(&f.sources.join(", ")),
-                    wire(&f.same_wire_text),
-                    citations(&f.citations, &outlets)
-                )
-            })
-            .collect(),
-        "No fact is reported by two or more outlets.",
-    );
-    section(
-        &mut b,
-        "Single-source",
-        event
-            .single_source
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} <span class=\"muted\">— only {}</span>{} {}",
-                    escape(&f.text),
-                    escape(&f.source),
-                    wire(&f.same_wire_text),
-                    citations(&f.citations, &outlets)
-                )
-            })
-            .collect(),
-        "Every fact has more than one source.",
-    );
-    section(
-        &mut b,
-        "Differences",
-        event
-            .differences
-            .iter()
-            .map(|d| {
-                let mut s = format!("<strong>{}</strong><ul>", escape(&d.about));
-                for v in &d.versions {
-                    s.push_str(&format!(
-                        "<li>{}: “{}” — {} {}</li>",
-                        escape(&v.source),
-                        escape(&v.value),
-                        escape(&v.text),
-                        citations(std::slice::from_ref(&v.citation), &outlets)
-                    ));
-                }
-                s.push_str("</ul>");
-                s
-            })
-            .collect(),
-        "No figures or names differ between outlets.",
-    );
-    section(
-        &mut b,
-        "Quotes",
-        event
-            .quotes
-            .iter()
-            .map(|q| {
-                format!(
-                    "“{}” <span class=\"muted\">— {}; in {}</span> {}",
-                    escape(&q.quote),
-                    escape(q.speaker.as_deref().unwrap_or("unattributed")),
-                    escape(&q.sources.join(", ")),
-                    citations(&q.citations, &outlets)
-                )
-            })
-            .collect(),
-        "No quotes.",
-    );
-    section(
-        &mut b,
-        "Who and where",
-        entities
-            .iter()
-            .map(|e| {
-                let aliases = if e.aliases.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " <span class=\"muted\">also {}</span>",
-                        escape(&e.aliases.join(", "))
-                    )
-                };
-                format!(
-                    "<a href=\"/entities/{}\">{}</a> <span class=\"muted\">{}</span>{}",
-                    path_part(&e.id),
-                    escape(&e.name),
-                    e.kind.as_str(),
-                    aliases
-                )
-            })
-            .collect(),
-        "No people, organisations or places found.",
-    );
     b.push_str("<h2>The outlets side by side</h2>\n<div class=\"sides\">\n");
     for a in articles {
         let cited = event
@@ -452,7 +314,7 @@ pub(crate) async fn event(
         })
         .await?;
     let event = report.events.first().ok_or(WebError::NotFound)?;
-    let mut body = event_body(event, &report.articles, &entities);
+    let mut body = event_body(&report, &entities);
     body.push_str(&crate::story::coverage(event, &report.articles, &outlets));
     let days = chorus_pipeline::timeline(event, &report.articles);
     body.push_str(&crate::story::timeline(

@@ -109,11 +109,11 @@ async fn a_citation_opens_its_sentence_highlighted_in_the_article() {
     let (status, page) = get(&site.app, &format!("/events/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     for part in [
-        "<h2>Account</h2>",
-        "<h2>Corroborated</h2>",
-        "<h2>Single-source</h2>",
-        "<h2>Differences</h2>",
-        "<h2>Quotes</h2>",
+        "<h2>1. Account</h2>",
+        "<h2>2. Corroborated</h2>",
+        "<h2>3. Single-source</h2>",
+        "<h2>4. Differences</h2>",
+        "<h2>5. Quotes</h2>",
         "<h2>The outlets side by side</h2>",
         "<svg class=\"coverage\"",
     ] {
@@ -1138,7 +1138,7 @@ async fn issue_28_counts_read_right_and_removals_are_named_in_words() {
         "{list}"
     );
     let (_, event) = get(&site.app, &format!("/events/{id}")).await;
-    assert!(event.contains("1 article · 1 outlet"), "{event}");
+    assert!(event.contains("1 article from 1 outlet"), "{event}");
     let (_, article) = get(&site.app, "/articles/one").await;
     assert!(article.contains("1 paragraph</p>"), "{article}");
     assert!(
