@@ -379,10 +379,12 @@ fn find_in(a: &CleanArticle, names: &Names, words: &mut Words, out: &mut Vec<Fou
             let speaker = speaker_in(&context, &text[..first.start], names);
             let mut citation = a.citation(first);
             citation.end = last.end;
-            if let Some(body) = a.clean.to_body(first.start..last.end) {
-                citation.source_start = Some(body.start + a.article.body_offset);
-                citation.source_end = Some(body.end + a.article.body_offset);
-            }
+            let source = a
+                .clean
+                .to_body(first.start..last.end)
+                .and_then(|r| a.article.source_range(r));
+            citation.source_start = source.as_ref().map(|r| r.start);
+            citation.source_end = source.as_ref().map(|r| r.end);
             let tokens = words.tokens(quote);
             let mut token_set = tokens.clone();
             token_set.sort_unstable();

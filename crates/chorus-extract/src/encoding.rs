@@ -9,9 +9,26 @@ use std::borrow::Cow;
 const META_SCAN_BYTES: usize = 16 * 1024;
 
 /// Decodes `bytes`; never fails (undecodable sequences become U+FFFD).
+#[cfg(test)]
 pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
+    decode_named(bytes, content_type).0
+}
+
+/// [`decode`], and the name of the encoding it read the bytes as.
+pub(crate) fn decode_named<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> (Cow<'a, str>, &'static str) {
+    let (text, enc) = decode_with(bytes, content_type);
+    (text, enc.name())
+}
+
+fn decode_with<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> (Cow<'a, str>, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom_len..]).0;
+        return (enc.decode_without_bom_handling(&bytes[bom_len..]).0, enc);
     }
     let declared = content_type
         .and_then(charset_param)
@@ -30,9 +47,9 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a,
     // Pages re-saved as UTF-8 often keep their old declaration; multi-byte UTF-8 that
     // validates is almost never text in a legacy encoding.
     if declared != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
-        return UTF_8.decode_without_bom_handling(bytes).0;
+        return (UTF_8.decode_without_bom_handling(bytes).0, UTF_8);
     }
-    declared.decode_without_bom_handling(bytes).0
+    (declared.decode_without_bom_handling(bytes).0, declared)
 }
 
 /// The `charset=` parameter of a `Content-Type` value.

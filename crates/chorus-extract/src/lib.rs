@@ -15,10 +15,12 @@ mod date;
 mod dom;
 mod encoding;
 mod meta;
+mod source_map;
 mod strip;
 mod text;
 mod tokenize;
 
+use chorus_model::SourceMap;
 use serde_json::json;
 use std::io::Read;
 
@@ -39,6 +41,8 @@ pub struct Extracted {
     pub canonical_url: Option<String>,
     /// The article body: paragraphs separated by a blank line; empty when none was found.
     pub text: String,
+    /// Where `text`'s pieces stand in the page (see [`SourceMap`]).
+    pub source_map: SourceMap,
     /// The page nested elements deeper than [`MAX_DEPTH`]: what lay deeper was read as if it
     /// stood at that depth. Callers say so (see [`Extracted::warning`]).
     pub flattened: bool,
@@ -93,12 +97,36 @@ pub type Result<T, E = ExtractError> = std::result::Result<T, E>;
 /// Extracts metadata and article text from an HTML page. Never fails: a page without an
 /// article gives empty text.
 pub fn extract(html: &[u8], hints: &Hints<'_>) -> Extracted {
-    let source = encoding::decode(html, hints.content_type);
+    let (source, encoding) = encoding::decode_named(html, hints.content_type);
     let dom = dom::Dom::parse_tendril(strip::strip(&source));
-    drop(source);
     let flattened = dom.flattened;
     let meta = meta::read(&dom, hints.url);
     let body = content::extract(&dom, meta.title.as_deref(), meta.byline.is_none());
+    // Offsets into the decoded page are the page's own when decoding changed no byte (but a
+    // UTF-8 byte-order mark dropped in front).
+    let decoded = source.as_bytes();
+    let shift = if html == decoded {
+        Some(0)
+    } else {
+        html.strip_suffix(decoded)
+            .filter(|bom| *bom == b"\xEF\xBB\xBF")
+            .map(<[u8]>::len)
+    };
+    let mut runs = source_map::align(&source, &body.text);
+    if let Some(shift) = shift {
+        for r in &mut runs {
+            r.source_start += shift;
+        }
+    }
+    let source_map = SourceMap {
+        runs,
+        decoded_from: match shift {
+            Some(_) => None,
+            None if encoding == "UTF-8" => Some("UTF-8, with its invalid bytes replaced".into()),
+            None => Some(encoding.to_string()),
+        },
+    };
+    drop(source);
     Extracted {
         title: meta.title,
         byline: meta.byline.or(body.byline),
@@ -107,6 +135,7 @@ pub fn extract(html: &[u8], hints: &Hints<'_>) -> Extracted {
         language: meta.language,
         canonical_url: meta.canonical_url,
         text: body.text,
+        source_map,
         flattened,
     }
 }

@@ -402,6 +402,15 @@ fn decode(
     }
 }
 
+/// The character reference at `at` (an `&`) in text: its characters and the byte past it,
+/// or `None` when the `&` is just text.
+pub(crate) fn reference_at(s: &str, at: usize) -> Option<(StrTendril, usize)> {
+    match char_ref(s, at, false) {
+        CharRef::Chars(chars, end) => Some((chars, end)),
+        CharRef::Ampersand => None,
+    }
+}
+
 /// The character reference at `at` (an `&`), as the standard reads it. A named reference is
 /// the longest entity name the text starts with; without its `;` it still counts (the
 /// legacy forms such as `&copy`), except in an attribute value when a letter, digit or `=`

@@ -36,6 +36,7 @@ impl FeedItem {
             language: self.language.clone(),
             body: self.summary.clone(),
             body_offset: 0,
+            source_map: None,
         }
     }
 }

@@ -101,8 +101,10 @@ pub(crate) fn article_from_page(
         published,
         language,
         body: page.text,
-        // The body is extracted text, not a slice of the input: offsets point into it.
+        // The body is extracted text, not a slice of the input: the source map says where
+        // its pieces stand in the page.
         body_offset: 0,
+        source_map: Some(page.source_map),
     })
 }
 

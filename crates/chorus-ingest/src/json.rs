@@ -163,6 +163,7 @@ fn push(
         language,
         body,
         body_offset: 0,
+        source_map: None,
     });
 }
 

@@ -23,6 +23,146 @@ pub struct Article {
     pub body: String,
     /// Byte offset of `body` inside the original input (file or JSON string value).
     pub body_offset: usize,
+    /// For a body that is not a slice of the input (the main text extracted from an HTML
+    /// page): where its pieces stand in the page. Absent: the body is the input's bytes from
+    /// `body_offset` on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_map: Option<SourceMap>,
+}
+
+/// Where the bytes of an extracted body came from in the page: runs of body bytes, each
+/// standing for a run of page bytes. A run whose two lengths are equal is a verbatim copy
+/// (offsets inside it map one to one); any other (a character reference such as `&amp;`)
+/// maps as a whole. Body bytes in no run (whitespace the extractor collapsed, text it made)
+/// stand for nothing in the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceMap {
+    /// Sorted by `body_start`, not overlapping.
+    pub runs: Vec<SourceRun>,
+    /// The page's character encoding when it was not UTF-8 (or was, with bytes that are not):
+    /// offsets then point into the page decoded to UTF-8, not into its bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decoded_from: Option<String>,
+}
+
+/// One run of a [`SourceMap`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRun {
+    pub body_start: usize,
+    pub body_len: usize,
+    pub source_start: usize,
+    pub source_len: usize,
+}
+
+impl SourceMap {
+    /// The page bytes a body range stands for: from where its first byte came from to where
+    /// its last one did. `None` when either end is in no run.
+    pub fn map(&self, body: Range<usize>) -> Option<Range<usize>> {
+        if body.is_empty() {
+            return None;
+        }
+        let at = |p: usize| -> Option<&SourceRun> {
+            let i = self
+                .runs
+                .partition_point(|r| r.body_start + r.body_len <= p);
+            self.runs.get(i).filter(|r| r.body_start <= p)
+        };
+        let first = at(body.start)?;
+        let last = at(body.end - 1)?;
+        let start = if first.body_len == first.source_len {
+            first.source_start + (body.start - first.body_start)
+        } else {
+            first.source_start
+        };
+        let end = if last.body_len == last.source_len {
+            last.source_start + (body.end - last.body_start)
+        } else {
+            last.source_start + last.source_len
+        };
+        (start < end).then_some(start..end)
+    }
+
+    /// A compact form for storage: the encoding's name (or nothing) and a zero byte, then
+    /// each run as four LEB128 numbers, its starts as the distance from the previous run's
+    /// ends.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.runs.len() * 5 + 8);
+        if let Some(e) = &self.decoded_from {
+            out.extend(e.bytes().filter(|&b| b != 0));
+        }
+        out.push(0);
+        let (mut body, mut source) = (0usize, 0usize);
+        for r in &self.runs {
+            // Runs go forward in the page as in the body; a step back would wrap, and wraps
+            // back on reading.
+            for n in [
+                r.body_start.wrapping_sub(body),
+                r.body_len,
+                r.source_start.wrapping_sub(source),
+                r.source_len,
+            ] {
+                write_varint(&mut out, n as u64);
+            }
+            body = r.body_start + r.body_len;
+            source = r.source_start + r.source_len;
+        }
+        out
+    }
+
+    /// Reads [`SourceMap::to_bytes`]; `None` for bytes it did not write.
+    pub fn from_bytes(bytes: &[u8]) -> Option<SourceMap> {
+        let zero = bytes.iter().position(|&b| b == 0)?;
+        let name = std::str::from_utf8(&bytes[..zero]).ok()?;
+        let mut rest = &bytes[zero + 1..];
+        let mut runs = Vec::new();
+        let (mut body, mut source) = (0usize, 0usize);
+        while !rest.is_empty() {
+            let mut next = || read_varint(&mut rest);
+            let gap = usize::try_from(next()?).ok()?;
+            let body_len = usize::try_from(next()?).ok()?;
+            let source_gap = next()? as usize;
+            let source_len = usize::try_from(next()?).ok()?;
+            let body_start = body.checked_add(gap)?;
+            let source_start = source.wrapping_add(source_gap);
+            runs.push(SourceRun {
+                body_start,
+                body_len,
+                source_start,
+                source_len,
+            });
+            body = body_start.checked_add(body_len)?;
+            source = source_start.checked_add(source_len)?;
+        }
+        Some(SourceMap {
+            runs,
+            decoded_from: (!name.is_empty()).then(|| name.to_string()),
+        })
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
+    let mut n = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        n |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(n);
+        }
+    }
+    None
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -48,6 +188,15 @@ impl Article {
             source: source.into(),
             body: body.into(),
             ..Article::default()
+        }
+    }
+
+    /// The input bytes that body bytes `body` stand for (through the source map when the
+    /// body was extracted from a page).
+    pub fn source_range(&self, body: Range<usize>) -> Option<Range<usize>> {
+        match &self.source_map {
+            Some(map) => map.map(body),
+            None => Some(body.start + self.body_offset..body.end + self.body_offset),
         }
     }
 }
@@ -202,13 +351,16 @@ impl CleanArticle {
     }
 
     pub fn citation(&self, s: &Sentence) -> Citation {
-        let body = self.clean.to_body(s.start..s.end);
+        let source = self
+            .clean
+            .to_body(s.start..s.end)
+            .and_then(|r| self.article.source_range(r));
         Citation {
             article: self.article.id.clone(),
             start: s.start,
             end: s.end,
-            source_start: body.as_ref().map(|r| r.start + self.article.body_offset),
-            source_end: body.as_ref().map(|r| r.end + self.article.body_offset),
+            source_start: source.as_ref().map(|r| r.start),
+            source_end: source.as_ref().map(|r| r.end),
             support: None,
         }
     }
@@ -453,6 +605,10 @@ pub struct ReportArticle {
     /// The cleaned text every citation points into.
     pub text: String,
     pub removed: Vec<ReportRemoval>,
+    /// Set when the article is a page that was not in UTF-8 (its encoding's name): the
+    /// citations' `source_start`/`source_end` then point into the page decoded to UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_decoded_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -482,6 +638,48 @@ pub fn is_unsafe_to_show(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_map_maps_runs_and_round_trips_through_bytes() {
+        let map = SourceMap {
+            runs: vec![
+                // "Dam held" copied, "&amp;" for "&", then "rain" further on.
+                SourceRun {
+                    body_start: 0,
+                    body_len: 8,
+                    source_start: 100,
+                    source_len: 8,
+                },
+                SourceRun {
+                    body_start: 9,
+                    body_len: 1,
+                    source_start: 109,
+                    source_len: 5,
+                },
+                SourceRun {
+                    body_start: 11,
+                    body_len: 4,
+                    source_start: 130,
+                    source_len: 4,
+                },
+            ],
+            decoded_from: Some("windows-1252".into()),
+        };
+        assert_eq!(map.map(0..3), Some(100..103));
+        assert_eq!(map.map(4..10), Some(104..114));
+        assert_eq!(map.map(9..15), Some(109..134));
+        // A start or an end in no run is not guessed.
+        assert_eq!(map.map(8..12), None);
+        assert_eq!(map.map(0..16), None);
+        assert_eq!(SourceMap::from_bytes(&map.to_bytes()), Some(map.clone()));
+        let plain = SourceMap {
+            decoded_from: None,
+            ..map
+        };
+        assert_eq!(SourceMap::from_bytes(&plain.to_bytes()), Some(plain));
+        assert_eq!(SourceMap::from_bytes(b"no zero byte"), None);
+        assert_eq!(SourceMap::from_bytes(b"\0\x80"), None);
+    }
 
     #[test]
     fn a_caveat_only_when_the_languages_are_known_and_differ() {

@@ -662,6 +662,11 @@ fn main_clause(sentence: &str) -> Option<String> {
 
 fn report_article(c: CleanArticle) -> ReportArticle {
     ReportArticle {
+        source_decoded_from: c
+            .article
+            .source_map
+            .as_ref()
+            .and_then(|m| m.decoded_from.clone()),
         id: c.article.id,
         path: c.article.path,
         source: c.article.source,

@@ -110,6 +110,7 @@ mod tests {
             language: None,
             text: String::new(),
             removed: Vec::new(),
+            source_decoded_from: None,
         }
     }
 

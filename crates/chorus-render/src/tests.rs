@@ -35,6 +35,7 @@ fn article(id: &str, source: &str, published: &str, removed: Vec<ReportRemoval>)
         language: Some("en".to_owned()),
         text: "Assad and his family arrived in Moscow.".to_owned(),
         removed,
+        source_decoded_from: None,
     }
 }
 

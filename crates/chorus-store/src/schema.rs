@@ -115,6 +115,11 @@ const MIGRATIONS: &[&str] = &[
         entities = coalesce(json_extract(json, '$.entities'), '[]');
     CREATE INDEX events_order ON events(size DESC, outlets DESC, rank);
     "#,
+    // 5: where an extracted body's pieces stand in its page (`SourceMap::to_bytes`), so that
+    // a citation of a page points into the page's bytes.
+    r#"
+    ALTER TABLE article_versions ADD COLUMN source_map BLOB;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -9,7 +9,7 @@ use crate::{
     OutletDetail, OutletSummary, Page, PendingArticle, Result, SearchHit, SearchRequest,
     SearchResults, Stats, StoreError, StoredArticle, StoredGrouping,
 };
-use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
+use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use rayon::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
@@ -88,7 +88,7 @@ fn content_hash(a: &Article) -> String {
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, v.path, v.source, v.title, v.url, v.published, v.language, \
-     v.body, v.body_offset, v.version, v.content_hash";
+     v.body, v.body_offset, v.version, v.content_hash, v.source_map";
 
 fn article_from_row(r: &Row<'_>) -> rusqlite::Result<(Article, u32, String)> {
     let offset: i64 = r.get(8)?;
@@ -103,6 +103,9 @@ fn article_from_row(r: &Row<'_>) -> rusqlite::Result<(Article, u32, String)> {
             language: r.get(6)?,
             body: r.get(7)?,
             body_offset: usize::try_from(offset).unwrap_or(0),
+            source_map: r
+                .get::<_, Option<Vec<u8>>>(11)?
+                .and_then(|b| SourceMap::from_bytes(&b)),
         },
         r.get(9)?,
         r.get(10)?,
@@ -259,8 +262,8 @@ impl Store {
             };
             tx.execute(
                 "INSERT INTO article_versions (article_id, version, content_hash, path, source, \
-                 title, url, published, language, body, body_offset) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 title, url, published, language, body, body_offset, source_map) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     id,
                     version,
@@ -273,6 +276,7 @@ impl Store {
                     a.language,
                     a.body,
                     i64::try_from(a.body_offset).unwrap_or(i64::MAX),
+                    a.source_map.as_ref().map(SourceMap::to_bytes),
                 ],
             )?;
             let seq = tx.last_insert_rowid();
@@ -891,7 +895,7 @@ impl Collection for Store {
         let mut found: Vec<(i64, Article)> = Vec::with_capacity(ids.len());
         for id in ids {
             let row = stmt
-                .query_row([id], |r| Ok((r.get::<_, i64>(11)?, article_from_row(r)?.0)))
+                .query_row([id], |r| Ok((r.get::<_, i64>(12)?, article_from_row(r)?.0)))
                 .optional()?;
             found.extend(row);
         }

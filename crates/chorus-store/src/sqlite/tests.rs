@@ -285,3 +285,27 @@ fn content_hash_ignores_where_an_article_was_read_from() {
     b.title = None;
     assert_ne!(content_hash(&a), content_hash(&b));
 }
+
+#[test]
+fn a_pages_source_map_is_stored_with_its_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let mut a = article("page", "Wire", "T", "Dam held & rain.");
+    a.source_map = Some(chorus_model::SourceMap {
+        runs: vec![chorus_model::SourceRun {
+            body_start: 0,
+            body_len: 8,
+            source_start: 312,
+            source_len: 8,
+        }],
+        decoded_from: Some("windows-1252".into()),
+    });
+    let plain = article("text", "Wire", "T", "Plain text.");
+    store.add_articles(&[a.clone(), plain.clone()]).unwrap();
+    let back = store
+        .articles_by_id(&["page".to_string(), "text".to_string()])
+        .unwrap();
+    let got = |id: &str| back.iter().find(|x| x.id == id).unwrap().clone();
+    assert_eq!(got("page").source_map, a.source_map);
+    assert_eq!(got("text").source_map, None);
+}
