@@ -51,47 +51,71 @@ impl Visible {
 fn visible(page: &str) -> Visible {
     let b = page.as_bytes();
     let mut v = Visible {
-        text: String::with_capacity(page.len() / 3),
-        from: Vec::with_capacity(page.len() / 3),
+        text: String::with_capacity(page.len() / 4),
+        from: Vec::with_capacity(page.len() / 4),
     };
     let mut pos = 0;
     while pos < b.len() {
-        match b[pos] {
-            b'<' => match skip_markup(page, pos) {
+        // Plain text up to the next markup or reference, then that.
+        let next = memchr::memchr2(b'<', b'&', &b[pos..]).map_or(b.len(), |i| pos + i);
+        text_between(&mut v, page, pos, next);
+        pos = next;
+        if pos == b.len() {
+            break;
+        }
+        if b[pos] == b'<' {
+            match skip_markup(b, pos) {
                 Some(end) => pos = end,
                 None => {
                     v.push('<', pos, 1);
                     pos += 1;
                 }
-            },
-            b'&' => match reference_at(page, pos) {
-                Some((chars, end)) => {
-                    for c in chars.chars().filter(|c| !c.is_whitespace()) {
-                        v.push(c, pos, end - pos);
-                    }
-                    pos = end;
+            }
+            continue;
+        }
+        match reference_at(page, pos) {
+            Some((chars, end)) => {
+                for c in chars.chars().filter(|c| !c.is_whitespace()) {
+                    v.push(c, pos, end - pos);
                 }
-                None => {
-                    v.push('&', pos, 1);
-                    pos += 1;
-                }
-            },
-            _ => {
-                let c = page[pos..].chars().next().unwrap_or(' ');
-                if !c.is_whitespace() {
-                    v.push(c, pos, c.len_utf8());
-                }
-                pos += c.len_utf8().max(1);
+                pos = end;
+            }
+            None => {
+                v.push('&', pos, 1);
+                pos += 1;
             }
         }
     }
     v
 }
 
+/// The page's text from `from` to `to` (no markup in it), but its whitespace.
+fn text_between(v: &mut Visible, page: &str, from: usize, to: usize) {
+    let b = page.as_bytes();
+    let mut i = from;
+    while i < to {
+        let c = b[i];
+        if c < 0x80 {
+            // ASCII: `char::is_whitespace` there is tab to carriage return and space.
+            if !matches!(c, b'\t'..=b'\r' | b' ') {
+                v.text.push(char::from(c));
+                v.from.push((i as u32, 1));
+            }
+            i += 1;
+            continue;
+        }
+        let ch = page[i..].chars().next().unwrap_or(' ');
+        let len = ch.len_utf8();
+        if !ch.is_whitespace() {
+            v.push(ch, i, len);
+        }
+        i += len;
+    }
+}
+
 /// Past the markup at `pos` (a `<`): a comment, or a tag (with the contents of a hidden
 /// element). `None` when no markup starts there: the `<` is text.
-fn skip_markup(page: &str, pos: usize) -> Option<usize> {
-    let b = page.as_bytes();
+fn skip_markup(b: &[u8], pos: usize) -> Option<usize> {
     let rest = &b[pos..];
     if rest.starts_with(b"<!--") {
         return Some(memchr::memmem::find(&rest[4..], b"-->").map_or(b.len(), |i| pos + 4 + i + 3));
@@ -108,15 +132,17 @@ fn skip_markup(page: &str, pos: usize) -> Option<usize> {
         .iter()
         .position(|&c| !c.is_ascii_alphanumeric())
         .unwrap_or(end - name_start);
-    let name = page[name_start..name_start + name_len].to_ascii_lowercase();
-    if HIDDEN.contains(&name.as_str()) && !b[end.saturating_sub(2)..end].starts_with(b"/>") {
+    let name = &b[name_start..name_start + name_len];
+    let hidden = HIDDEN
+        .iter()
+        .any(|h| h.as_bytes().eq_ignore_ascii_case(name));
+    if hidden && !b[end.saturating_sub(2)..end].starts_with(b"/>") {
         // The contents run to the matching end tag.
-        let close = format!("</{name}");
         let mut at = end;
         while let Some(i) = memchr::memmem::find(&b[at..], b"</") {
             let p = at + i;
-            if b.len() >= p + close.len()
-                && b[p..p + close.len()].eq_ignore_ascii_case(close.as_bytes())
+            if b.len() >= p + 2 + name.len()
+                && b[p + 2..p + 2 + name.len()].eq_ignore_ascii_case(name)
             {
                 return Some(tag_end(b, p + 2));
             }
@@ -131,13 +157,17 @@ fn skip_markup(page: &str, pos: usize) -> Option<usize> {
 /// skipped whole.
 fn tag_end(b: &[u8], from: usize) -> usize {
     let mut i = from;
-    while i < b.len() {
-        match b[i] {
-            b'>' => return i + 1,
-            q @ (b'"' | b'\'') if i > from && matches!(b[i - 1], b'=' | b' ' | b'\t' | b'\n') => {
-                i = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |j| i + 1 + j + 1);
+    while let Some(j) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) {
+        let at = i + j;
+        match b[at] {
+            b'>' => return at + 1,
+            q if at > from && matches!(b[at - 1], b'=' | b' ' | b'\t' | b'\n') => {
+                i = memchr::memchr(q, &b[at + 1..]).map_or(b.len(), |k| at + 1 + k + 1);
             }
-            _ => i += 1,
+            _ => i = at + 1,
+        }
+        if i >= b.len() {
+            break;
         }
     }
     b.len()
@@ -290,13 +320,27 @@ fn copy(
 ) {
     let mut k = 0;
     while k < len {
-        let c_len = sq.text[i + k..].chars().next().map_or(1, char::len_utf8);
         let (start, page_len) = vis.from[found + k];
+        let body = sq.at[i + k];
+        // A stretch with no gap on either side and verbatim bytes goes in at once.
+        let mut n = 1;
+        while k + n < len
+            && sq.at[i + k + n] == body + n
+            && vis.from[found + k + n] == (start + n as u32, 1)
+        {
+            n += 1;
+        }
+        if n > 1 && page_len == 1 {
+            record(runs, text, page, body, n, start as usize, n);
+            k += n;
+            continue;
+        }
+        let c_len = sq.text[i + k..].chars().next().map_or(1, char::len_utf8);
         record(
             runs,
             text,
             page,
-            sq.at[i + k],
+            body,
             c_len,
             start as usize,
             page_len as usize,
