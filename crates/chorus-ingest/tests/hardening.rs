@@ -5,14 +5,30 @@ use chorus_ingest::{ingest_paths, IngestConfig, Ingested};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn scratch(name: &str) -> PathBuf {
+/// A directory of the test's own, removed when the test ends (passed or not).
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!(
         "chorus-ingest-hardening-{name}-{}",
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 /// `ingest_paths` of `paths` on another thread, failing after `limit` instead of hanging.
