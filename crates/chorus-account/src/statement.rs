@@ -75,8 +75,8 @@ const NEGATIONS: &[&str] = &[
 /// Words that make a claim a possibility, plan, expectation or search rather than a fact
 /// (hedges such as "allegedly" attribute a claim, they do not change it).
 const MODALS: &[&str] = &[
-    "will", "would", "could", "may", "might", "should", "expected", "plans", "planned", "planning",
-    "likely", "possible", "possibly", "if", "whether", "hopes", "hope",
+    "will", "would", "could", "may", "might", "should", "must", "expected", "plans", "planned",
+    "planning", "likely", "possible", "possibly", "if", "whether", "hopes", "hope",
 ];
 
 /// Words that make what follows them sought rather than found ("searching for Joseph Brown"
@@ -314,10 +314,22 @@ fn action(terms: &[u32]) -> &[u32] {
 /// in its own words ("none of them opposed" / "none of the ministers opposed"; "will not be
 /// approved" / "won't be approved"), agree.
 fn flipped(a: &Claim, b: &Claim, scope: impl Fn(&Claim) -> &[u32]) -> bool {
+    flipped_on(a, b, &scope, &scope)
+}
+
+/// [`flipped`], where what the scope bears on counts only through `bears` (the actions among
+/// planned terms), while any scope at all (`scope`) makes the other claim one of the same
+/// kind.
+fn flipped_on(
+    a: &Claim,
+    b: &Claim,
+    scope: &impl Fn(&Claim) -> &[u32],
+    bears: &impl Fn(&Claim) -> &[u32],
+) -> bool {
     let states =
         |c: &Claim, t: u32| c.lower.binary_search(&t).is_ok() || c.names.binary_search(&t).is_ok();
     let one_way =
-        |x: &Claim, y: &Claim| scope(y).is_empty() && scope(x).iter().any(|&t| states(y, t));
+        |x: &Claim, y: &Claim| scope(y).is_empty() && bears(x).iter().any(|&t| states(y, t));
     one_way(a, b) || one_way(b, a)
 }
 
@@ -539,7 +551,9 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
 /// claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
     flipped(x, y, |c| &c.negated)
-        || flipped(x, y, |c| action(&c.modal))
+        || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
+            action(&c.modal)
+        })
         || flipped(x, y, |c| &c.sought)
 }
 
@@ -661,7 +675,9 @@ mod tests {
         let b = units.units.iter().position(|u| u.article == 1).unwrap();
         let (x, y) = (&claims[0], &claims[b]);
         flipped(x, y, |c| &c.negated)
-            || flipped(x, y, |c| action(&c.modal))
+            || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
+                action(&c.modal)
+            })
             || flipped(x, y, |c| &c.sought)
     }
 
@@ -707,6 +723,10 @@ mod tests {
             "Police said the victim was 29."
         ));
         // Both deny, or both plan, in words of their own.
+        assert!(!flips(
+            "The documents established that Ghlam planned on attacking churches.",
+            "Documents established that the man was planning an imminent attack on churches."
+        ));
         assert!(!flips(
             "But none of them opposed the idea outright.",
             "But none of the ministers opposed the suggestion outright on Thursday."
