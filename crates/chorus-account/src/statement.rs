@@ -377,6 +377,24 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
             range.end = comma;
         }
     }
+    // A dateline ("PARIS (AP) —", "MONROE –", "IDAHO FALLS -- "): where the story was filed
+    // from, which one outlet prints and another does not, is not part of the claim.
+    let dash = ["\u{2014}", "\u{2013}", " -- ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| i + d.len()))
+        .min();
+    if let Some(end) = dash.filter(|&e| e <= 48) {
+        let head = &text[..end];
+        let letters = head.chars().filter(|c| c.is_alphabetic());
+        let upper = letters.clone().all(char::is_uppercase) && letters.count() >= 3;
+        let rest = words
+            .iter()
+            .filter(|w| w.0 >= end && w.0 < range.end)
+            .count();
+        if upper && rest >= 4 {
+            range.start = end;
+        }
+    }
     // A head of at most six words ending in a reporting verb (and "that", or a colon).
     if let Some(i) = words.iter().take(7).position(|w| reporting(w.1)) {
         let mut start = words[i].0 + words[i].1.len();
@@ -386,11 +404,30 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
             }
         }
         let rest = words.iter().skip(i + 1).filter(|w| w.0 < range.end).count();
-        if start < range.end && rest >= 3 {
+        if start > range.start && start < range.end && rest >= 3 {
             range.start = start;
         }
     }
     range
+}
+
+#[cfg(test)]
+#[test]
+fn a_dateline_and_an_attribution_are_not_the_claim() {
+    let core = |t: &'static str| &t[claim_core(t)];
+    assert_eq!(
+        core("PARIS (AP) — An extremist planned an attack on churches, police said."),
+        " An extremist planned an attack on churches"
+    );
+    assert_eq!(
+        core("MONROE – Police responded to an accidental discharge of a firearm."),
+        " Police responded to an accidental discharge of a firearm."
+    );
+    // A sentence that opens on a name in capitals is no dateline without a dash after it.
+    assert_eq!(
+        core("NASA said the launch went well."),
+        " the launch went well."
+    );
 }
 
 /// Shared items of two sorted, unique lists.
