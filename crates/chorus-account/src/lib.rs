@@ -103,7 +103,7 @@ impl Default for AccountConfig {
             words: 150,
             min_sentences: 5,
             max_sentences: 10,
-            same_statement: 0.6,
+            same_statement: 0.59,
             redundancy: 0.45,
             redundant_statement: 0.2,
             min_fact_words: 5,

@@ -1,7 +1,7 @@
 //! "Do these two sentences state the same thing?": the decision behind corroboration. Topic
 //! words are not enough (two sentences of one story share them all); what must match is the
 //! claim: its action words, its participants (names), its figures, and its polarity and
-//! modality ("arrested" against "searching for"; "approved" against "will vote on"). The
+//! modality ("arrested" against "searching for"; "was charged" against "will be charged"). The
 //! features below read that from the two sentences alone, so the answer does not depend on
 //! the rest of the event; a logistic model over them was fitted on the Microsoft Research
 //! Paraphrase Corpus training pairs (`cargo xtask statement` fits and cross-validates it, and
@@ -51,48 +51,37 @@ pub(crate) fn predicate(units: &Units, t: u32) -> u32 {
 }
 
 /// How many features [`features`] returns (the bias is the last weight).
-pub const FEATURES: usize = 23;
+pub const FEATURES: usize = 26;
 
 /// The fitted weights, one per feature and the bias last (`cargo xtask statement`).
 // Fitted numbers: one that happens to be near π/8 is not that constant.
 #[allow(clippy::approx_constant)]
 pub const WEIGHTS: [f32; FEATURES + 1] = [
-    0.7332, -0.2209, 0.2604, 0.3926, -0.2637, -0.3270, -0.4118, 0.1326, -0.4316, -0.0155, -1.1124,
-    0.4888, 0.4324, -0.3665, 0.2323, 1.2322, 1.1539, 0.3282, 0.1329, 0.1422, 0.0290, 2.6457,
-    0.2821, -3.2989,
+    0.5671, -0.2389, -0.0111, 0.5526, -0.2733, -0.3625, -0.3319, 0.1364, 0.0000, 0.2033, -1.4945,
+    0.6019, 0.4725, -0.1978, -0.0689, 0.9137, 1.4905, -0.0396, 0.1277, 0.1717, 0.0432, -0.1955,
+    0.5775, 2.0621, 1.4765, 0.2466, -3.3967,
 ];
 
 /// Words that deny the claim of the clause they stand in.
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "denied",
-    "denies", "deny", "refused", "cannot",
+    "not", "no", "non", "never", "nobody", "nothing", "none", "neither", "nor", "without",
+    "denied", "denies", "deny", "refused", "cannot", "fail", "fails", "failed", "failing",
+    "failure", // "failed to meet" is "did not meet"
+    // Contractions written without their apostrophe.
+    "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",
+    "wont", "hasnt", "havent", "hadnt", "shouldnt",
 ];
 
-/// Words that make a claim a possibility, plan or expectation rather than a fact.
+/// Words that make a claim a possibility, plan, expectation or search rather than a fact
+/// (hedges such as "allegedly" attribute a claim, they do not change it).
 const MODALS: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "expected",
-    "plans",
-    "planned",
-    "planning",
-    "likely",
-    "possible",
-    "possibly",
-    "allegedly",
-    "reportedly",
-    "if",
-    "whether",
-    "searching",
-    "seeking",
-    "wanted",
-    "hopes",
-    "hope",
+    "will", "would", "could", "may", "might", "should", "must", "expected", "plans", "planned",
+    "planning", "likely", "possible", "possibly", "if", "whether", "hopes", "hope",
 ];
+
+/// Words that make what follows them sought rather than found ("searching for Joseph Brown"
+/// against "arrested Joseph Brown").
+const SEARCHES: &[&str] = &["searching", "seeking", "wanted", "hunting", "looking"];
 
 /// Number words read as values.
 pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -144,8 +133,13 @@ pub(crate) struct Claim {
     tokens: Vec<u64>,
     /// Each content term's weight: longer words are rarer (ln of its length in bytes).
     weights: Vec<(u32, f32)>,
-    negated: bool,
-    modal: bool,
+    /// Terms (as compared: predicates by class) a negation bears on, the first content word
+    /// in its scope ("did not approve", "no arrests", "denied killing"), sorted, unique.
+    negated: Vec<u32>,
+    /// Terms a plan or possibility bears on ("will be charged"), likewise.
+    modal: Vec<u32>,
+    /// Terms a search bears on ("searching for Brown"), likewise.
+    sought: Vec<u32>,
     words: usize,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
@@ -168,11 +162,44 @@ impl Claim {
         };
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
         let core = claim_core(text);
+        let negations = scopes(text, &core, |w| {
+            NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                || w.to_ascii_lowercase().ends_with("n't")
+                || w.to_ascii_lowercase().ends_with("n’t")
+        });
+        let modals = scopes(text, &core, |w| {
+            let lower = w.to_ascii_lowercase().replace('’', "'");
+            MODALS.contains(&lower.as_str())
+                || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
+                    .contains(&lower.as_str())
+        });
+        let searches = scopes(text, &core, |w| {
+            SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
+        });
         for &(t, off) in &unit.terms {
             if !core.contains(&off) {
                 continue;
             }
             let t = predicate(units, t);
+            // The first content word a negation or modal governs is what it bears on.
+            let first_in = |scopes: &[std::ops::Range<usize>]| {
+                scopes.iter().any(|r| {
+                    r.contains(&off)
+                        && !unit
+                            .terms
+                            .iter()
+                            .any(|&(_, o)| o >= r.start && o < off && core.contains(&o))
+                })
+            };
+            if first_in(&negations) {
+                claim.negated.push(t);
+            }
+            if first_in(&modals) {
+                claim.modal.push(t);
+            }
+            if first_in(&searches) {
+                claim.sought.push(t);
+            }
             if t > u32::MAX / 2 && !claim.predicates.contains(&t) {
                 claim.predicates.push(t);
             }
@@ -208,10 +235,14 @@ impl Claim {
             if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == lower) {
                 claim.numbers.push(v);
             }
-            claim.negated |= NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't");
-            claim.modal |= MODALS.contains(&lower.as_str());
         }
-        for v in [&mut claim.lower, &mut claim.names] {
+        for v in [
+            &mut claim.lower,
+            &mut claim.names,
+            &mut claim.negated,
+            &mut claim.modal,
+            &mut claim.sought,
+        ] {
             v.sort_unstable();
             v.dedup();
         }
@@ -221,6 +252,85 @@ impl Claim {
         claim.numbers.dedup();
         claim
     }
+}
+
+/// Words that end the scope of a negation or modal, once it holds a word: a new clause or
+/// a phrase of its own begins.
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "while", "although", "though", "because", "after", "before", "when", "who", "which",
+    "where", "since", "until", "by", "in", "on", "at", "for", "from", "with", "as",
+];
+
+/// How many words after a negation or modal word it governs at most.
+const SCOPE_WORDS: usize = 4;
+
+/// Byte ranges of `text` (inside `core`) governed by a word `opens` accepts: the words after
+/// it up to the end of its clause or phrase (a comma or other mark, or a word that opens a new
+/// clause or phrase), at most [`SCOPE_WORDS`] of them. "Police did not release the name, but
+/// said he was 29": the release is denied, the age is not.
+fn scopes(
+    text: &str,
+    core: &std::ops::Range<usize>,
+    opens: impl Fn(&str) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
+        .map(|(o, w)| (o + core.start, w))
+        .collect();
+    let mut out = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        if !opens(w) {
+            continue;
+        }
+        let start = off + w.len();
+        let mut end = start;
+        for &(o, x) in words.iter().skip(i + 1).take(SCOPE_WORDS) {
+            let gap = &text[end..o];
+            if gap.contains([
+                ',', ';', ':', '.', '!', '?', '(', ')', '—', '–', '"', '“', '”',
+            ]) || (end > start && CLAUSE_WORDS.iter().any(|c| x.eq_ignore_ascii_case(c)))
+            {
+                break;
+            }
+            end = o + x.len();
+        }
+        if end > start {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// The predicate classes among sorted terms (they sort last: their ids lie above the event's
+/// terms). A plan or possibility of the same action is another claim ("will be charged"
+/// against "was charged"), a possibility of its object often a paraphrase ("could face 17 years" against
+/// "faces 17 years"): only the first is refused outright.
+fn action(terms: &[u32]) -> &[u32] {
+    &terms[terms.partition_point(|&t| t <= u32::MAX / 2)..]
+}
+
+/// Whether one claim's `scope` (what it denies, plans, deems possible or searches for) bears
+/// on something the other states, and the other has no such scope at all: the two differ in
+/// polarity or modality about it. Two claims that both deny (or both plan) something, each
+/// in its own words ("none of them opposed" / "none of the ministers opposed"; "will not be
+/// approved" / "won't be approved"), agree.
+fn flipped(a: &Claim, b: &Claim, scope: impl Fn(&Claim) -> &[u32]) -> bool {
+    flipped_on(a, b, &scope, &scope)
+}
+
+/// [`flipped`], where what the scope bears on counts only through `bears` (the actions among
+/// planned terms), while any scope at all (`scope`) makes the other claim one of the same
+/// kind.
+fn flipped_on(
+    a: &Claim,
+    b: &Claim,
+    scope: &impl Fn(&Claim) -> &[u32],
+    bears: &impl Fn(&Claim) -> &[u32],
+) -> bool {
+    let states =
+        |c: &Claim, t: u32| c.lower.binary_search(&t).is_ok() || c.names.binary_search(&t).is_ok();
+    let one_way =
+        |x: &Claim, y: &Claim| scope(y).is_empty() && bears(x).iter().any(|&t| states(y, t));
+    one_way(a, b) || one_way(b, a)
 }
 
 /// Verbs that attribute a claim to its source.
@@ -267,6 +377,24 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
             range.end = comma;
         }
     }
+    // A dateline ("PARIS (AP) —", "MONROE –", "IDAHO FALLS -- "): where the story was filed
+    // from, which one outlet prints and another does not, is not part of the claim.
+    let dash = ["\u{2014}", "\u{2013}", " -- ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| i + d.len()))
+        .min();
+    if let Some(end) = dash.filter(|&e| e <= 48) {
+        let head = &text[..end];
+        let letters = head.chars().filter(|c| c.is_alphabetic());
+        let upper = letters.clone().all(char::is_uppercase) && letters.count() >= 3;
+        let rest = words
+            .iter()
+            .filter(|w| w.0 >= end && w.0 < range.end)
+            .count();
+        if upper && rest >= 4 {
+            range.start = end;
+        }
+    }
     // A head of at most six words ending in a reporting verb (and "that", or a colon).
     if let Some(i) = words.iter().take(7).position(|w| reporting(w.1)) {
         let mut start = words[i].0 + words[i].1.len();
@@ -276,11 +404,30 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
             }
         }
         let rest = words.iter().skip(i + 1).filter(|w| w.0 < range.end).count();
-        if start < range.end && rest >= 3 {
+        if start > range.start && start < range.end && rest >= 3 {
             range.start = start;
         }
     }
     range
+}
+
+#[cfg(test)]
+#[test]
+fn a_dateline_and_an_attribution_are_not_the_claim() {
+    let core = |t: &'static str| &t[claim_core(t)];
+    assert_eq!(
+        core("PARIS (AP) — An extremist planned an attack on churches, police said."),
+        " An extremist planned an attack on churches"
+    );
+    assert_eq!(
+        core("MONROE – Police responded to an accidental discharge of a firearm."),
+        " Police responded to an accidental discharge of a firearm."
+    );
+    // A sentence that opens on a name in capitals is no dateline without a dash after it.
+    assert_eq!(
+        core("NASA said the launch went well."),
+        " the launch went well."
+    );
 }
 
 /// Shared items of two sorted, unique lists.
@@ -314,14 +461,30 @@ fn shares(shared: usize, a: usize, b: usize) -> (f32, f32) {
 /// uncommon lower-case words they share, which mark one predicate said twice).
 pub(crate) fn features(units: &Units, claims: &[Claim], a: usize, b: usize) -> [f32; FEATURES] {
     let mut f = [0f32; FEATURES];
-    f[..FEATURES - 2].copy_from_slice(&claim_features(&claims[a], &claims[b]));
+    f[..FEATURES - 4].copy_from_slice(&claim_features(&claims[a], &claims[b]));
+    let (ca, cb) = (coverage(units, a, b), coverage(units, b, a));
+    f[FEATURES - 4] = ca.max(cb);
+    f[FEATURES - 3] = ca.min(cb);
     f[FEATURES - 2] = units.similarity(a, b);
     f[FEATURES - 1] = (units.shared_rare_words(a, b).min(4) as f32) / 4.0;
     f
 }
 
+/// The share of unit `a`'s TF-IDF weight (squared, so of its unit-length vector) on terms
+/// unit `b` also has: how much of what `a` says, weighed by how rare it is in the event, `b`
+/// says too. A sentence that adds detail to another covers all of it; a sentence of the same
+/// story about another thing covers only its shared topic words, which weigh little.
+fn coverage(units: &Units, a: usize, b: usize) -> f32 {
+    let (va, vb) = (&units.units[a].vector, &units.units[b].vector);
+    va.iter()
+        .filter(|x| vb.binary_search_by_key(&x.0, |y| y.0).is_ok())
+        .map(|x| x.1 * x.1)
+        .sum::<f32>()
+        .min(1.0)
+}
+
 /// The features two claims give on their own.
-fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 2] {
+fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 4] {
     let all_a: Vec<u32> = sorted_union(&a.lower, &a.names);
     let all_b: Vec<u32> = sorted_union(&b.lower, &b.names);
     let (all_min, all_max) = shares(shared(&all_a, &all_b), all_a.len(), all_b.len());
@@ -360,6 +523,8 @@ fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 2] {
     let numbers_agree = both_numbered && numbers_shared == a.numbers.len().max(b.numbers.len());
     let predicate_shared = a.predicates.iter().any(|p| b.predicates.contains(p));
     let first_predicate = !a.predicates.is_empty() && a.predicates.first() == b.predicates.first();
+    let predicates_apart =
+        !a.predicates.is_empty() && !b.predicates.is_empty() && !predicate_shared;
     [
         all_min,
         all_max,
@@ -369,8 +534,8 @@ fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 2] {
         f32::from(u8::from(names_apart)),
         f32::from(u8::from(numbers_apart)),
         f32::from(u8::from(numbers_one_side)),
-        f32::from(u8::from(a.negated != b.negated)),
-        f32::from(u8::from(a.modal != b.modal)),
+        f32::from(u8::from(flipped(a, b, |c| &c.negated))),
+        f32::from(u8::from(flipped(a, b, |c| &c.modal))),
         pairs_min,
         length,
         lcs,
@@ -382,6 +547,7 @@ fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 2] {
         f32::from(u8::from(numbers_agree)),
         f32::from(u8::from(predicate_shared)),
         f32::from(u8::from(first_predicate)),
+        f32::from(u8::from(predicates_apart)),
     ]
 }
 
@@ -407,14 +573,25 @@ fn sorted_union(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 /// The model's probability that units `a` and `b` of an event state the same thing; zero
-/// when one denies what the other states, or makes a plan, a possibility or a search of what
-/// the other states as done ("arrested" against "searching for"): whatever words they share,
-/// those are two claims.
+/// when one denies what the other states ("no arrests have been made" against "police
+/// arrested"), or makes a plan or a possibility of the action the other states as done
+/// ("will be charged" against "was charged"): whatever words they share, those are two
+/// claims.
 pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -> f32 {
-    if claims[a].negated != claims[b].negated {
+    if refused(&claims[a], &claims[b]) {
         return 0.0;
     }
     score(&features(units, claims, a, b), &WEIGHTS)
+}
+
+/// Whether one claim denies, plans or searches for what the other states as done: two
+/// claims, whatever the model says.
+fn refused(x: &Claim, y: &Claim) -> bool {
+    flipped(x, y, |c| &c.negated)
+        || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
+            action(&c.modal)
+        })
+        || flipped(x, y, |c| &c.sought)
 }
 
 /// The sentences of an event read for the decision: for fitting and scoring the model on
@@ -450,6 +627,27 @@ impl<'a> EventClaims<'a> {
     pub fn features(&self, a: usize, b: usize) -> [f32; FEATURES] {
         features(&self.units, &self.claims, a, b)
     }
+
+    /// Whether the pair is refused whatever the model says (a polarity or modality flip).
+    pub fn refused(&self, a: usize, b: usize) -> bool {
+        refused(&self.claims[a], &self.claims[b])
+    }
+
+    /// The probability the account gives units `a` and `b` of stating one thing.
+    pub fn probability(&self, a: usize, b: usize) -> f32 {
+        probability(&self.units, &self.claims, a, b)
+    }
+
+    /// Whether unit `u` may be a fact at all (with the default settings), and its text.
+    pub fn statement(&self, u: usize) -> (bool, &str) {
+        let unit = &self.units.units[u];
+        let claim = &self.claims[u];
+        (
+            crate::facts::is_statement(unit, claim, &crate::AccountConfig::default())
+                && claim.has_predicate(),
+            unit.text,
+        )
+    }
 }
 
 /// The logistic model over `features` with `weights` (bias last).
@@ -464,15 +662,16 @@ pub fn score(features: &[f32; FEATURES], weights: &[f32; FEATURES + 1]) -> f32 {
 }
 
 /// The features of two sentences read as one event of two one-sentence articles (for fitting
-/// the model on sentence pairs, `cargo xtask statement`).
-pub fn pair_features(a: &str, b: &str) -> [f32; FEATURES] {
+/// the model on sentence pairs, `cargo xtask statement`), and whether the pair is refused
+/// whatever the model says.
+pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
     let arts = [one_sentence_article(a), one_sentence_article(b)];
     let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
     let event = EventClaims::new(&refs);
     if event.units.units.len() < 2 {
-        return [0.0; FEATURES];
+        return ([0.0; FEATURES], false);
     }
-    event.features(0, 1)
+    (event.features(0, 1), event.refused(0, 1))
 }
 
 /// `text` as a cleaned article of one sentence.
@@ -493,5 +692,85 @@ fn one_sentence_article(text: &str) -> chorus_model::CleanArticle {
         paragraphs: std::iter::once(0..text.len()).collect(),
         sentences,
         removed: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::art;
+
+    /// Whether the first sentences of two one-article texts differ in polarity or modality
+    /// about something both say.
+    fn flips(a: &str, b: &str) -> bool {
+        let arts = [art("A", a), art("B", b)];
+        let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
+        let units = Units::new(&refs);
+        let claims: Vec<Claim> = (0..units.units.len())
+            .map(|u| Claim::of(&units, u))
+            .collect();
+        let b = units.units.iter().position(|u| u.article == 1).unwrap();
+        let (x, y) = (&claims[0], &claims[b]);
+        flipped(x, y, |c| &c.negated)
+            || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
+                action(&c.modal)
+            })
+            || flipped(x, y, |c| &c.sought)
+    }
+
+    #[test]
+    fn a_negation_or_plan_flips_only_what_it_governs() {
+        // What is denied, planned or searched for is what the other states as done.
+        assert!(flips(
+            "No arrests have been made in the shooting.",
+            "Police arrested a man in the shooting."
+        ));
+        assert!(flips(
+            "The council did not approve the budget on Monday.",
+            "The council approved the budget on Monday."
+        ));
+        assert!(flips(
+            "The man will be charged with murder on Monday.",
+            "The man was charged with murder on Monday."
+        ));
+        assert!(flips(
+            "Police are searching for Joseph Brown after the shooting.",
+            "Police arrested Joseph Brown after the shooting."
+        ));
+        assert!(flips(
+            "Police are expected to arrest a man after the shooting.",
+            "Police arrested a man after the shooting."
+        ));
+        // A possibility of what the action bears on is often the same claim.
+        assert!(!flips(
+            "Prosecutors said Paracha, if convicted, could face at least 17 years in prison.",
+            "Paracha faces at least 17 years in prison if convicted."
+        ));
+        // A negation in another clause, or of words the other does not say, is no flip.
+        assert!(!flips(
+            "When she refused their advances, one of the men threw a milkshake in her face.",
+            "After the girl turned them down, one of the men threw a milkshake in her face."
+        ));
+        assert!(!flips(
+            "The victims were taken to hospital with non-life threatening wounds.",
+            "The victims were taken to hospital; their wounds were not life-threatening."
+        ));
+        assert!(!flips(
+            "Police did not release the name, but said the victim was 29.",
+            "Police said the victim was 29."
+        ));
+        // Both deny, or both plan, in words of their own.
+        assert!(!flips(
+            "The documents established that Ghlam planned on attacking churches.",
+            "Documents established that the man was planning an imminent attack on churches."
+        ));
+        assert!(!flips(
+            "But none of them opposed the idea outright.",
+            "But none of the ministers opposed the suggestion outright on Thursday."
+        ));
+        assert!(!flips(
+            "The vaccine will not be approved for use for several years.",
+            "The vaccine won't be approved for use for several years."
+        ));
     }
 }

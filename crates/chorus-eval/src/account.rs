@@ -123,8 +123,8 @@ pub struct AccountScores {
     /// Genuine differences of the gold, and those shown.
     pub gold_genuine: usize,
     pub genuine_found: usize,
-    /// What went wrong, for reading: shown supports labelled other than same, missed same pairs,
-    /// shown differences that are not genuine.
+    /// What went wrong, for reading: shown supports labelled other than same, same pairs not
+    /// in one fact, shown differences that are not genuine, genuine ones missed.
     pub errors: Vec<String>,
 }
 
@@ -340,6 +340,29 @@ pub fn score_event(
             .any(|cs| holds(cs, &p.a, &p.b) || holds(cs, &p.b, &p.a));
         if together {
             s.recalled += 1;
+        } else {
+            let text = |x: &Span| {
+                report
+                    .articles
+                    .iter()
+                    .find(|a| a.id == x.article)
+                    .map_or(String::new(), |a| {
+                        // The gold's spans are of the input; the nearest cited sentence of
+                        // the article shows its words.
+                        facts
+                            .iter()
+                            .flat_map(|cs| cs.iter())
+                            .find(|c| covers(c, x))
+                            .and_then(|c| a.text.get(c.start..c.end))
+                            .unwrap_or("(in no fact)")
+                            .to_string()
+                    })
+            };
+            s.errors.push(format!(
+                "same not together: {:?} <-> {:?}",
+                text(&p.a),
+                text(&p.b)
+            ));
         }
     }
     let genuine: Vec<&&GoldDifference> = differences.iter().filter(|d| d.genuine).collect();

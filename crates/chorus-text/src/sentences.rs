@@ -1,6 +1,9 @@
 //! Sentence segmentation for news prose: splits after `.`, `!`, `?` (and closing quotes or
 //! brackets) before a capital, digit or opening quote, except after honorifics ("Mr"),
-//! initials ("J."), dotted acronyms ("U.S.") and inside numbers ("3.5").
+//! initials ("J."), dotted acronyms ("U.S.") and inside numbers ("3.5"). A quoted passage
+//! of several sentences is split like any other text: each of its sentences is a statement of
+//! its own, which another outlet may quote alone or report in its own words (quotes are read
+//! whole by the account's quote finder, which spans the sentences a quotation covers).
 
 use std::ops::Range;
 
@@ -94,17 +97,6 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
     false
 }
 
-/// Whether byte `at` lies inside a quotation that closes later in the paragraph; a quoted
-/// passage of several sentences stays one sentence with its attribution.
-fn inside_quote(text: &str, at: usize) -> bool {
-    let (head, tail) = text.split_at(at);
-    let open_curly = head.matches('“').count() > head.matches('”').count();
-    if open_curly && tail.contains('”') {
-        return true;
-    }
-    head.matches('"').count() % 2 == 1 && tail.contains('"')
-}
-
 /// Byte ranges of the sentences of `text` (one paragraph), trimmed of surrounding spaces.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
@@ -156,7 +148,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         };
         let starts_sentence =
             next_c.is_uppercase() || next_c.is_numeric() || is_opener(next_c) || next_c == '—';
-        if !starts_sentence || inside_quote(text, end) {
+        if !starts_sentence {
             i = k;
             continue;
         }
@@ -218,15 +210,18 @@ mod tests {
     }
 
     #[test]
-    fn quotes_close_the_sentence_they_end() {
+    fn quotes_close_the_sentence_they_end_and_split_inside() {
         check(
-            "The source said: “Assad has arrived. Russia granted asylum.” Crowds gathered. \"Is it over?\" he asked. ‘Yes.’ She left!",
+            "The source said: “Assad has arrived. Russia granted asylum.” Crowds gathered. \"Is it over?\" he asked. ‘Yes.’ She left! \"We stay. Nobody left,\" he said.",
             expect![[r#"
-                The source said: “Assad has arrived. Russia granted asylum.”
+                The source said: “Assad has arrived.
+                Russia granted asylum.”
                 Crowds gathered.
                 "Is it over?" he asked.
                 ‘Yes.’
-                She left!"#]],
+                She left!
+                "We stay.
+                Nobody left," he said."#]],
         );
     }
 

@@ -34,8 +34,49 @@ pub(crate) fn gold_and_articles() -> Result<(Gold, HashMap<String, chorus_model:
     Ok((gold, articles))
 }
 
+/// For reading the decision on the dev part's pairs: each one's label, probability and
+/// whether each sentence may be a fact, read in its event as the account reads it.
+fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) {
+    for e in gold.events.iter().filter(|e| e.part == "dev") {
+        let chosen: Vec<chorus_model::Article> = e
+            .articles
+            .iter()
+            .filter_map(|id| articles.get(id).cloned())
+            .collect();
+        let cleaned = chorus_clean::clean(chosen, &Default::default());
+        let refs: Vec<&chorus_model::CleanArticle> = cleaned.iter().collect();
+        let event = chorus_account::statement::EventClaims::new(&refs);
+        for p in gold
+            .pairs
+            .iter()
+            .filter(|p| p.set == e.set && p.event == e.event)
+        {
+            let a = event.unit_at(&p.a.article, p.a.start, p.a.end);
+            let b = event.unit_at(&p.b.article, p.b.start, p.b.end);
+            let (Some(a), Some(b)) = (a, b) else {
+                println!("{} {}: a sentence not found", e.set, e.event);
+                continue;
+            };
+            let ((sa, ta), (sb, tb)) = (event.statement(a), event.statement(b));
+            println!(
+                "{} {}: {:?} p {:.2} fact {}/{}: {ta:?} <-> {tb:?}",
+                e.set,
+                e.event,
+                p.label,
+                event.probability(a, b),
+                u8::from(sa),
+                u8::from(sb)
+            );
+        }
+    }
+}
+
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let (gold, articles) = gold_and_articles()?;
+    if args.contains(&"--why") {
+        why(&gold, &articles);
+        return Ok(());
+    }
     let parts = gold.score(&articles, &Default::default());
     for (part, s) in &parts {
         println!("{part}: {}", s.summary());
