@@ -26,6 +26,11 @@ pub enum StoreError {
     },
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("database: {0}")]
+    Postgres(#[from] postgres::Error),
+    /// The database server cannot be reached (after retrying).
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     #[error("full-text index: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("stored JSON: {0}")]
