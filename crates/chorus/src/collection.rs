@@ -9,7 +9,7 @@ use chorus_ingest::IngestConfig;
 use chorus_intake::watch::{Poll, WatchConfig, Watcher};
 use chorus_intake::{Grouping, Intake};
 use chorus_render::{render, Format, RenderConfig};
-use chorus_store::{Collection, EventFilter, EventOrder, OpenOptions, Store, StoreError};
+use chorus_store::{Collection, EventFilter, EventOrder, OpenOptions, PgStore, Store, StoreError};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use std::io::{IsTerminal, Write};
@@ -47,6 +47,21 @@ pub(crate) struct DataArgs {
     /// The collection's data directory.
     #[arg(long, env = "CHORUS_DATA", default_value = "chorus-data")]
     data_dir: PathBuf,
+    /// Keep the collection in this PostgreSQL database instead of the data directory
+    /// (postgres://user[:password]@host[:port]/database, `?schema=NAME` for a schema of its
+    /// own); shared by any number of `ingest`, `watch` and `serve` processes at once.
+    #[arg(long, env = "CHORUS_DATABASE_URL", value_name = "URL")]
+    database_url: Option<String>,
+}
+
+impl DataArgs {
+    /// Where the collection is, for messages.
+    fn place(&self) -> String {
+        match &self.database_url {
+            Some(url) => PgStore::describe(url),
+            None => self.data_dir.display().to_string(),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -85,8 +100,8 @@ pub(crate) struct WindowArgs {
 
 impl WindowArgs {
     /// The intake over `store` with this window.
-    fn intake(&self, store: Store) -> Intake {
-        Intake::new(Arc::new(store), chorus_pipeline::Config::default())
+    fn intake(&self, store: Arc<dyn Collection>) -> Intake {
+        Intake::new(store, chorus_pipeline::Config::default())
             .with_open_days((self.open_days > 0).then_some(self.open_days))
     }
 }
@@ -251,8 +266,36 @@ fn no_collection(dir: &Path) -> anyhow::Error {
 }
 
 /// Opens an existing collection for reading (and writing, when the lock is free).
-fn open_existing(data: &DataArgs) -> Result<Store> {
-    open_dir(&data.data_dir)
+fn open_existing(data: &DataArgs) -> Result<Arc<dyn Collection>> {
+    match open_collection(data, &OpenOptions::default())? {
+        Some(store) => Ok(store),
+        None => Err(anyhow::anyhow!(
+            "data directory is busy: {}",
+            data.data_dir.display()
+        )),
+    }
+}
+
+/// The one place the binary opens a collection: the PostgreSQL database of
+/// `--database-url` (or `CHORUS_DATABASE_URL`) when given, which is shared and never busy,
+/// else the data directory with `options`. `None` when the data directory is busy (the
+/// message is printed).
+fn open_collection(data: &DataArgs, options: &OpenOptions) -> Result<Option<Arc<dyn Collection>>> {
+    if let Some(url) = &data.database_url {
+        let store = PgStore::open(url).with_context(|| format!("opening {}", data.place()))?;
+        return Ok(Some(Arc::new(store)));
+    }
+    let dir = &data.data_dir;
+    match Store::open(dir, options) {
+        Err(StoreError::Busy(_)) => {
+            busy(dir);
+            Ok(None)
+        }
+        Err(StoreError::NotFound(dir)) => Err(no_collection(&dir)),
+        other => Ok(Some(Arc::new(
+            other.with_context(|| format!("opening {}", dir.display()))?,
+        ))),
+    }
 }
 
 /// Opens the collection in `dir`, which must exist.
@@ -291,17 +334,13 @@ fn spinner(message: &'static str) -> ProgressBar {
 
 fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let dir = &args.data.data_dir;
-    let store = match Store::open(
-        dir,
-        &OpenOptions {
-            // Regrouping alone needs a collection to regroup.
-            create: !args.paths.is_empty(),
-            exclusive: true,
-        },
-    ) {
-        Err(StoreError::Busy(_)) => return Ok(busy(dir)),
-        Err(StoreError::NotFound(dir)) => return Err(no_collection(&dir)),
-        other => other.with_context(|| format!("opening {}", dir.display()))?,
+    let options = OpenOptions {
+        // Regrouping alone needs a collection to regroup.
+        create: !args.paths.is_empty(),
+        exclusive: true,
+    };
+    let Some(store) = open_collection(&args.data, &options)? else {
+        return Ok(ExitCode::from(1));
     };
     let intake = args.window.intake(store);
     if args.paths.is_empty() {
@@ -311,7 +350,12 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
         // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run.
-        validators: Some(dir.join("http-validators.json")),
+        // (kept in the data directory; not with a database, which has no directory).
+        validators: args
+            .data
+            .database_url
+            .is_none()
+            .then(|| dir.join("http-validators.json")),
         known_page: Some(intake.known_page()),
         ..IngestConfig::default()
     };
@@ -479,7 +523,7 @@ fn show(args: ShowArgs) -> Result<ExitCode> {
         eprintln!(
             "chorus: error: no event {:?} in {}\nhint: `chorus events` lists the event ids",
             plain(&args.event),
-            args.data.data_dir.display()
+            args.data.place()
         );
         return Ok(ExitCode::from(1));
     };
@@ -574,8 +618,9 @@ fn stats(args: ListArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     out(&format!(
-        "articles     {}\nversions     {}\nevents       {}\nin no event  {}\nentities     {}\n\
+        "backend      {}\narticles     {}\nversions     {}\nevents       {}\nin no event  {}\nentities     {}\n\
          outlets      {}\ndiagnostics  {}\nindexed      {}\n",
+        plain(&store.backend()),
         s.articles,
         s.versions,
         s.events,
@@ -599,9 +644,13 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     } else {
         let mut watcher = watcher(&args.feeds, &args.poll, &args.data, Arc::clone(&intake))?;
         let stop = Arc::clone(&stop);
-        let dir = args.data.data_dir.clone();
+        let dir = args
+            .data
+            .database_url
+            .is_none()
+            .then(|| args.data.data_dir.clone());
         Some(std::thread::spawn(move || {
-            run_watcher(&mut watcher, &stop, &dir)
+            run_watcher(&mut watcher, &stop, dir.as_deref())
         }))
     };
     let state = chorus_web::AppState::with_intake(
@@ -618,10 +667,7 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.bind))?;
         let addr = listener.local_addr()?;
         // Tests and scripts read this line to find the port (`--bind 127.0.0.1:0`).
-        println!(
-            "chorus: serving {} on http://{addr}/",
-            args.data.data_dir.display()
-        );
+        println!("chorus: serving {} on http://{addr}/", args.data.place());
         eprintln!("chorus: press Ctrl-C to stop");
         chorus_web::serve_until(listener, state, stop_signal()).await?;
         anyhow::Ok(())
@@ -728,6 +774,10 @@ fn watcher(
     };
     let watcher = Watcher::new(intake, urls, config)?;
     // Conditional GET from where the last run (or `chorus ingest` of the URLs) left off.
+    // Kept in the data directory; a collection in a database polls without them.
+    if data.database_url.is_some() {
+        return Ok(watcher);
+    }
     let path = data.data_dir.join(VALIDATORS);
     match std::fs::read_to_string(&path) {
         Ok(text) => match chorus_ingest::Validators::from_json(&text) {
@@ -744,7 +794,7 @@ fn watcher(
 }
 
 /// Polls until `stop`, a line per poll on standard output, the validators saved after each.
-fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: &Path) -> Result<()> {
+fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: Option<&Path>) -> Result<()> {
     let mut n = 0;
     watcher.run(stop, &mut |poll, watcher| {
         n += 1;
@@ -753,6 +803,9 @@ fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: &Path) -> Result<(
         if let Some(r) = poll.refreshed.as_ref().filter(|_| n == 1) {
             warn_settings(r);
         }
+        let Some(dir) = dir else {
+            return;
+        };
         let path = dir.join(VALIDATORS);
         let tmp = path.with_extension("json.tmp");
         let saved = std::fs::write(&tmp, watcher.validators().to_json())
@@ -793,26 +846,28 @@ fn poll_line(n: usize, poll: &Poll) -> String {
 }
 
 fn watch(args: WatchArgs) -> Result<ExitCode> {
-    let store = match Store::open(
-        &args.data.data_dir,
-        &OpenOptions {
-            create: true,
-            // Each write takes the directory's lock for itself, so `chorus ingest` and
-            // `serve` can write between polls.
-            exclusive: false,
-        },
-    ) {
-        Err(StoreError::Busy(_)) => return Ok(busy(&args.data.data_dir)),
-        other => other.with_context(|| format!("opening {}", args.data.data_dir.display()))?,
+    let options = OpenOptions {
+        create: true,
+        // Each write takes the directory's lock for itself, so `chorus ingest` and
+        // `serve` can write between polls.
+        exclusive: false,
+    };
+    let Some(store) = open_collection(&args.data, &options)? else {
+        return Ok(ExitCode::from(1));
     };
     let intake = Arc::new(args.poll.window.intake(store));
     let mut watcher = watcher(&args.feeds, &args.poll, &args.data, intake)?;
     let stop = stop_flag()?;
     eprintln!(
         "chorus: watching into {} every {}; press Ctrl-C to stop",
-        args.data.data_dir.display(),
+        args.data.place(),
         humantime::format_duration(args.poll.every)
     );
-    run_watcher(&mut watcher, &stop, &args.data.data_dir)?;
+    let dir = args
+        .data
+        .database_url
+        .is_none()
+        .then_some(&*args.data.data_dir);
+    run_watcher(&mut watcher, &stop, dir)?;
     Ok(ExitCode::SUCCESS)
 }
