@@ -232,8 +232,7 @@ impl PgStore {
     }
 
     /// A new connection, retried a few times with a growing pause (a server restarting);
-    /// each failed attempt is reported on standard error by the caller's error, the last
-    /// one returned.
+    /// the last failure is returned, saying how many attempts were made.
     fn connect_raw(&self) -> Result<Client> {
         let mut pause = Duration::from_millis(100);
         let mut attempt = 1;
@@ -291,10 +290,7 @@ impl PgStore {
         match f(&mut conn) {
             Err(StoreError::Postgres(e)) if e.is_closed() || conn.is_closed() => {
                 drop(conn);
-                eprintln!(
-                    "chorus: the connection to {} was lost ({e}); trying again",
-                    self.shown
-                );
+                // A failure of the second try is the caller's to report.
                 let mut conn = self.conn()?;
                 f(&mut conn)
             }
