@@ -223,3 +223,53 @@ fn read_commands_answer_from_the_database() {
     let entities = run(&["entities", "-f", "json"]);
     assert!(entities.trim_start().starts_with('['));
 }
+
+/// `multinews-val` from `../shared/data`, when it sits beside the checkout.
+fn multinews() -> Option<PathBuf> {
+    chorus_testdata::shared("multinews-val/articles.jsonl")
+}
+
+/// On 690 articles (three batches of storing each), two workers at once still end as one
+/// worker alone: every article stored once, the same events.
+#[test]
+fn two_ingests_of_multinews_at_once_end_as_one_alone() {
+    let Some(base) = database() else { return };
+    let Some(articles) = multinews() else { return };
+    let alone = Schema::new(&base, "mn_alone");
+    finished(ingest(&alone.url(), std::slice::from_ref(&articles)));
+    let both = Schema::new(&base, "mn_both");
+    let a = ingest(&both.url(), std::slice::from_ref(&articles));
+    let b = ingest(&both.url(), std::slice::from_ref(&articles));
+    finished(a);
+    finished(b);
+    let (reference, store) = (alone.store(), both.store());
+    one_truth(&store);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.versions), (690, 690));
+    assert_eq!(stats.events, reference.stats().unwrap().events);
+    assert_eq!(partition(&store).0, partition(&reference).0);
+}
+
+/// A worker killed (SIGKILL) at moments spread over a run, then run again: everything
+/// stored once, grouped, and found by search.
+#[test]
+fn an_ingest_killed_at_any_moment_then_rerun_stores_everything_once() {
+    let Some(base) = database() else { return };
+    let Some(articles) = multinews() else { return };
+    let schema = Schema::new(&base, "crash");
+    let paths = std::slice::from_ref(&articles);
+    for ms in [30, 150, 400, 700, 1100, 1600, 2300] {
+        let mut child = ingest(&schema.url(), paths);
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    finished(ingest(&schema.url(), paths));
+    let store = schema.store();
+    one_truth(&store);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.versions), (690, 690));
+    assert!(stats.events > 50, "{stats:?}");
+    let hits = store.search("Good Country Index", 10).unwrap();
+    assert!(hits.iter().any(|h| h.article == "val-000-0"), "{hits:?}");
+}
