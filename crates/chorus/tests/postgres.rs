@@ -273,3 +273,66 @@ fn an_ingest_killed_at_any_moment_then_rerun_stores_everything_once() {
     let hits = store.search("Good Country Index", 10).unwrap();
     assert!(hits.iter().any(|h| h.article == "val-000-0"), "{hits:?}");
 }
+
+/// The HTTP validators of a fetched feed are kept in the database (which has no directory):
+/// the second ingest of the feed asks "only if changed" and stores nothing new.
+#[test]
+fn fetch_validators_are_kept_in_the_database() {
+    use chorus_testdata::http::{serve, Response};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let Some(base) = database() else { return };
+    let conditional = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&conditional);
+    let server = serve(move |req| {
+        if req.path != "/feed.xml" {
+            return Response::new(404, "", "");
+        }
+        let asked = req
+            .headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("if-none-match") && v.contains("quay-v1"));
+        if asked {
+            seen.fetch_add(1, Ordering::SeqCst);
+            return Response::new(304, "ETag: \"quay-v1\"\r\n", "");
+        }
+        let mut xml = String::from(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay News</title>",
+        );
+        for i in 0..3 {
+            xml.push_str(&format!(
+                "<item><title>Crane {i} fails</title><guid>crane-{i}</guid><description>\
+                 A crane at quay {i} of Brindle harbour failed on Sunday, the harbour \
+                 master said; nobody was hurt.</description></item>"
+            ));
+        }
+        xml.push_str("</channel></rss>");
+        Response::new(
+            200,
+            "Content-Type: application/rss+xml\r\nETag: \"quay-v1\"\r\n",
+            xml,
+        )
+    });
+    let schema = Schema::new(&base, "validators");
+    let feed = PathBuf::from(format!("{server}/feed.xml"));
+    let first = finished(ingest(&schema.url(), std::slice::from_ref(&feed)));
+    assert!(
+        String::from_utf8_lossy(&first.stdout).contains("3 new"),
+        "{}",
+        String::from_utf8_lossy(&first.stdout)
+    );
+    assert_eq!(conditional.load(Ordering::SeqCst), 0);
+    let kept = schema.store().setting("http-validators").unwrap();
+    assert!(
+        kept.as_deref().is_some_and(|k| k.contains("quay-v1")),
+        "{kept:?}"
+    );
+    let second = finished(ingest(&schema.url(), std::slice::from_ref(&feed)));
+    assert_eq!(conditional.load(Ordering::SeqCst), 1);
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("nothing new"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(schema.store().stats().unwrap().articles, 3);
+}
