@@ -336,3 +336,86 @@ fn fetch_validators_are_kept_in_the_database() {
     );
     assert_eq!(schema.store().stats().unwrap().articles, 3);
 }
+
+/// A `chorus serve` on the database at `url`, stopped when dropped, and its address.
+struct Server(Child, String);
+
+impl Server {
+    fn start(url: &str) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chorus"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--database-url", url])
+            .env("CHORUS_DATA", "/nonexistent/chorus-data")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let address = line
+            .split(" on ")
+            .last()
+            .unwrap()
+            .trim()
+            .trim_end_matches('/')
+            .to_string();
+        assert!(address.starts_with("http://127.0.0.1:"), "{line}");
+        Server(child, address)
+    }
+
+    fn get(&self, path: &str) -> serde_json::Value {
+        ureq::get(&format!("{}{path}", self.1))
+            .call()
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+            .body_mut()
+            .read_json()
+            .unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Two servers on one database: an article posted to one is grouped and stored, and the
+/// other answers with it at once.
+#[test]
+fn two_servers_share_one_collection() {
+    let Some(base) = database() else { return };
+    let schema = Schema::new(&base, "servers");
+    finished(ingest(&schema.url(), &[corpus()]));
+    let (one, two) = (Server::start(&schema.url()), Server::start(&schema.url()));
+    let before = two.get("/api/stats");
+    let posted: serde_json::Value = ureq::post(&format!("{}/api/articles", one.1))
+        .send_json(serde_json::json!([{
+            "id": "posted-1",
+            "source": "Test Wire",
+            "title": "Dockers vote on Saltreach port strike offer",
+            "text": "Dock workers at Saltreach port voted on Friday on the offer to end the \
+                     port strike, the union said. Ships queue off Saltreach as the strike \
+                     continues."
+        }]))
+        .unwrap()
+        .body_mut()
+        .read_json()
+        .unwrap();
+    assert_eq!(posted["added"], 1, "{posted}");
+    let article = two.get("/api/articles/posted-1");
+    assert_eq!(article["article"]["id"], "posted-1", "{article}");
+    let after = two.get("/api/stats");
+    assert_eq!(
+        after["articles"].as_u64().unwrap(),
+        before["articles"].as_u64().unwrap() + 1,
+        "{after}"
+    );
+    // Grouped: in an event, and nothing left for a refresh.
+    assert_eq!(after["without_event"], 0, "{after}");
+    assert!(!schema.store().events_outdated().unwrap());
+    let hits = two.get("/api/search?q=dockers+vote");
+    assert!(hits.to_string().contains("posted-1"), "{hits}");
+}
