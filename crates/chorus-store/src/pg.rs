@@ -185,10 +185,14 @@ impl PgStore {
 
     /// Opens (or creates) the collection in `schema` of the database at `url`.
     pub fn open_in(url: &str, schema: &str) -> Result<PgStore> {
-        let config: postgres::Config = url
+        let mut config: postgres::Config = url
             .parse()
             .map_err(|e| StoreError::Inconsistent(format!("database URL: {e}")))?;
         let quoted = quote_schema(schema)?;
+        if config.get_application_name().is_none() {
+            // What an operator sees in pg_stat_activity.
+            config.application_name(&format!("chorus {schema}"));
+        }
         let store = PgStore {
             config,
             lock_space: lock_space(schema),
@@ -288,7 +292,7 @@ impl PgStore {
     pub(crate) fn with<T>(&self, f: impl Fn(&mut Client) -> Result<T>) -> Result<T> {
         let mut conn = self.conn()?;
         match f(&mut conn) {
-            Err(StoreError::Postgres(e)) if e.is_closed() || conn.is_closed() => {
+            Err(StoreError::Postgres(e)) if lost(&e) || conn.is_closed() => {
                 drop(conn);
                 // A failure of the second try is the caller's to report.
                 let mut conn = self.conn()?;
@@ -590,6 +594,23 @@ impl PgStore {
         set_meta(tx, "events_seq", &seen.to_string())?;
         Ok(true)
     }
+}
+
+/// Whether `e` says the connection is gone (closed, or ended by the server: a restart, an
+/// administrator), so that the same work may be tried again on a new one.
+fn lost(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    e.is_closed()
+        || e.code().is_some_and(|c| {
+            [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+                SqlState::CONNECTION_FAILURE,
+                SqlState::CONNECTION_EXCEPTION,
+            ]
+            .contains(c)
+        })
 }
 
 fn poisoned<T>(_: T) -> StoreError {

@@ -112,3 +112,30 @@ fn the_refresh_lock_is_held_by_one_handle_at_a_time(backend: Backend) {
         .expect("the lock is free once the first handle lets it go");
     waiter.join().unwrap();
 }
+
+/// The server ends every connection of a collection (a restart, an administrator): the next
+/// reads and writes work on new connections, without an error.
+#[test]
+fn connections_ended_by_the_server_are_made_again() {
+    let Some(backend) = backends::postgres() else {
+        return;
+    };
+    let store = backend.open();
+    store.add_articles(&articles(5)).unwrap();
+    let before = store.stats().unwrap();
+    let url = std::env::var("CHORUS_TEST_DATABASE_URL").unwrap();
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let name = format!("chorus {}", store.schema().unwrap());
+    let ended: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE application_name = $1) t",
+            &[&name],
+        )
+        .unwrap()
+        .get(0);
+    assert!(ended >= 1, "no connection of {name} to end");
+    assert_eq!(store.stats().unwrap(), before);
+    store.add_articles(&articles(6)).unwrap();
+    assert_eq!(store.stats().unwrap().articles, 6);
+}

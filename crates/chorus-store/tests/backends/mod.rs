@@ -70,6 +70,14 @@ impl Drop for Opened {
 }
 
 impl Opened {
+    /// The PostgreSQL schema the collection is in.
+    pub(crate) fn schema(&self) -> Option<&str> {
+        match &self.place {
+            Place::Schema(_, schema) => Some(schema),
+            Place::Dir(_) => None,
+        }
+    }
+
     /// Another handle on the same collection (as a second process would open it).
     pub(crate) fn reopen(&self) -> Box<dyn Collection> {
         match &self.place {
