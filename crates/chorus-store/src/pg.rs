@@ -29,11 +29,14 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::ops::{Deref, DerefMut};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
-/// Connections kept open for reuse.
+/// Idle connections kept open for reuse.
 const POOL: usize = 4;
+/// Most connections of one store open at once (beyond them, callers wait for one to be
+/// handed back), so that a busy server cannot exhaust the database's connections.
+const MAX_OPEN: usize = 16;
 /// Attempts to connect before giving up (a server restarting, a dropped connection).
 const CONNECT_ATTEMPTS: u32 = 4;
 
@@ -51,7 +54,9 @@ pub struct PgStore {
     shown: String,
     /// The advisory lock space of this collection (from its schema's name).
     lock_space: i32,
-    pool: Mutex<Vec<Client>>,
+    pool: Mutex<Pool>,
+    /// Signalled when a connection is handed back or closed.
+    freed: Condvar,
     outlets: Mutex<Option<crate::sqlite::reads::CountedOutlets>>,
 }
 
@@ -62,6 +67,13 @@ impl std::fmt::Debug for PgStore {
             .field("schema", &self.schema)
             .finish()
     }
+}
+
+/// The idle connections, and how many are open in all (idle or in use).
+#[derive(Default)]
+struct Pool {
+    idle: Vec<Client>,
+    open: usize,
 }
 
 /// A pooled connection, handed back when dropped (unless it broke).
@@ -86,12 +98,14 @@ impl DerefMut for Conn<'_> {
 impl Drop for Conn<'_> {
     fn drop(&mut self) {
         if let Some(client) = self.client.take() {
-            if !client.is_closed() {
-                let mut pool = self.store.pool.lock().unwrap_or_else(|e| e.into_inner());
-                if pool.len() < POOL {
-                    pool.push(client);
-                }
+            let mut pool = self.store.pool.lock().unwrap_or_else(|e| e.into_inner());
+            if !client.is_closed() && pool.idle.len() < POOL {
+                pool.idle.push(client);
+            } else {
+                pool.open = pool.open.saturating_sub(1);
             }
+            drop(pool);
+            self.store.freed.notify_one();
         }
     }
 }
@@ -198,13 +212,18 @@ impl PgStore {
             lock_space: lock_space(schema),
             schema: quoted,
             shown: shown_url(url),
-            pool: Mutex::new(Vec::new()),
+            pool: Mutex::new(Pool::default()),
+            freed: Condvar::new(),
             outlets: Mutex::new(None),
         };
         let mut client = store.connect_raw()?;
         schema::prepare(&mut client, &store.schema, store.lock_space, &store.shown)?;
         client.batch_execute(&format!("SET search_path TO {}", store.schema))?;
-        store.pool.lock().map_err(poisoned)?.push(client);
+        {
+            let mut pool = store.pool.lock().map_err(poisoned)?;
+            pool.idle.push(client);
+            pool.open = 1;
+        }
         Ok(store)
     }
 
@@ -264,27 +283,39 @@ impl PgStore {
         Ok(client)
     }
 
-    /// A connection from the pool (a new one when none is free, or the pooled one broke).
+    /// A connection from the pool: an idle one, else a new one while fewer than
+    /// [`MAX_OPEN`] are open, else the next one handed back.
     pub(crate) fn conn(&self) -> Result<Conn<'_>> {
-        let pooled = {
-            let mut pool = self.pool.lock().map_err(poisoned)?;
-            let mut found = None;
-            while let Some(c) = pool.pop() {
+        let mut pool = self.pool.lock().map_err(poisoned)?;
+        loop {
+            while let Some(c) = pool.idle.pop() {
                 if !c.is_closed() {
-                    found = Some(c);
-                    break;
+                    return Ok(Conn {
+                        store: self,
+                        client: Some(c),
+                    });
                 }
+                pool.open = pool.open.saturating_sub(1);
             }
-            found
-        };
-        let client = match pooled {
-            Some(c) => c,
-            None => self.connect()?,
-        };
-        Ok(Conn {
-            store: self,
-            client: Some(client),
-        })
+            if pool.open < MAX_OPEN {
+                pool.open += 1;
+                drop(pool);
+                return match self.connect() {
+                    Ok(client) => Ok(Conn {
+                        store: self,
+                        client: Some(client),
+                    }),
+                    Err(e) => {
+                        let mut pool = self.pool.lock().map_err(poisoned)?;
+                        pool.open = pool.open.saturating_sub(1);
+                        drop(pool);
+                        self.freed.notify_one();
+                        Err(e)
+                    }
+                };
+            }
+            pool = self.freed.wait(pool).map_err(poisoned)?;
+        }
     }
 
     /// Runs `f` on a pooled connection; when the connection turns out to be dropped (the

@@ -139,3 +139,54 @@ fn connections_ended_by_the_server_are_made_again() {
     store.add_articles(&articles(6)).unwrap();
     assert_eq!(store.stats().unwrap().articles, 6);
 }
+
+/// Many readers at once (a busy server) share a bounded number of connections.
+#[test]
+fn many_readers_at_once_share_a_bounded_number_of_connections() {
+    let Some(backend) = backends::postgres() else {
+        return;
+    };
+    let store = backend.open();
+    store.add_articles(&articles(50)).unwrap();
+    let url = std::env::var("CHORUS_TEST_DATABASE_URL").unwrap();
+    let name = format!("chorus {}", store.schema().unwrap());
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let most = std::thread::scope(|s| {
+        let watcher = s.spawn(|| {
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let mut most = 0i64;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                let n: i64 = admin
+                    .query_one(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1",
+                        &[&name],
+                    )
+                    .unwrap()
+                    .get(0);
+                most = most.max(n);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            most
+        });
+        let readers: Vec<_> = (0..40)
+            .map(|_| {
+                s.spawn(|| {
+                    for _ in 0..5 {
+                        assert_eq!(store.search("dock workers", 100).unwrap().len(), 50);
+                        assert_eq!(store.stats().unwrap().articles, 50);
+                    }
+                })
+            })
+            .collect();
+        for r in readers {
+            r.join().unwrap();
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        watcher.join().unwrap()
+    });
+    assert!(
+        most >= 2,
+        "the readers ran one at a time ({most} connections)"
+    );
+    assert!(most <= 16, "{most} connections open at once");
+}
