@@ -174,6 +174,9 @@ impl Intake {
     /// `None` when the events are up to date.
     pub fn refresh_if_outdated(&self) -> Result<Option<Refreshed>> {
         let _one = self.refreshing.lock().unwrap_or_else(|e| e.into_inner());
+        // And one at a time across processes sharing the store; what another finished
+        // while this one waited is not done again.
+        let _all = self.collection.lock_refresh()?;
         if !self.collection.events_outdated()? {
             return Ok(None);
         }
@@ -202,6 +205,7 @@ impl Intake {
     /// misdated years ahead would close everything).
     pub fn refresh(&self, grouping: Grouping) -> Result<Refreshed> {
         let _one = self.refreshing.lock().unwrap_or_else(|e| e.into_inner());
+        let _all = self.collection.lock_refresh()?;
         self.refresh_locked(grouping)
     }
 

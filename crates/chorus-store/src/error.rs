@@ -26,6 +26,11 @@ pub enum StoreError {
     },
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("database: {}", postgres_message(.0))]
+    Postgres(#[from] postgres::Error),
+    /// The database server cannot be reached (after retrying).
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     #[error("full-text index: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("stored JSON: {0}")]
@@ -37,6 +42,20 @@ pub enum StoreError {
     /// Some stored state does not hold together (e.g. a lock poisoned by a panic).
     #[error("inconsistent store: {0}")]
     Inconsistent(String),
+}
+
+/// What PostgreSQL said (its `Display` alone is "db error"), or the connection's trouble.
+fn postgres_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => match std::error::Error::source(e) {
+            Some(cause) => format!("{e}: {cause}"),
+            None => e.to_string(),
+        },
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -15,12 +15,14 @@
 mod error;
 mod ids;
 mod lock;
+mod pg;
 mod reads;
 mod schema;
 mod search;
 mod sqlite;
 
 pub use error::{Result, StoreError};
+pub use pg::PgStore;
 pub use reads::{
     shown_title, ArticleSummary, ArticleVersion, EntityQuery, OutletDetail, OutletSummary, Page,
     SearchGroup, SearchRequest, SearchResults,
@@ -185,6 +187,10 @@ pub struct Stats {
     pub indexed: usize,
 }
 
+/// Held while a refresh groups and stores events ([`Collection::lock_refresh`]); dropping it
+/// releases the lock.
+pub type RefreshGuard = Box<dyn Send>;
+
 /// The operations on a collection, independent of how it is stored.
 pub trait Collection: Send + Sync {
     /// Stores the articles in one transaction; see [`AddOutcome`].
@@ -263,6 +269,19 @@ pub trait Collection: Send + Sync {
     fn event_entities(&self, event: &str) -> Result<Vec<EntitySummary>>;
     fn diagnostics(&self) -> Result<Vec<Diagnostic>>;
     fn stats(&self) -> Result<Stats>;
+
+    /// Waits until no other process refreshes the events of this collection, and keeps them
+    /// from starting one until the guard is dropped: a store shared by several processes
+    /// returns a guard (PostgreSQL: an advisory lock), one written by a single process at a
+    /// time (SQLite: the directory lock) returns `None`.
+    fn lock_refresh(&self) -> Result<Option<RefreshGuard>> {
+        Ok(None)
+    }
+
+    /// What stores the collection and where, for people (e.g. `SQLite chorus-data`).
+    fn backend(&self) -> String {
+        "unknown".into()
+    }
 
     /// One event as a report of its own (the event plus the articles it cites), ready for
     /// `chorus-render`.

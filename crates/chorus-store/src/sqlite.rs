@@ -63,7 +63,7 @@ fn poisoned<T>(_: T) -> StoreError {
 
 /// SHA-256 over the fields that make an article's content; the file path and offsets are
 /// where it was read from, not what it says, so they do not count.
-fn content_hash(a: &Article) -> String {
+pub(crate) fn content_hash(a: &Article) -> String {
     let mut h = Sha256::new();
     let fields = [
         Some(a.source.as_str()),
@@ -553,7 +553,7 @@ pub(crate) fn decode_in_blocks<T: serde::de::DeserializeOwned + Send>(
 }
 
 /// The cleaned text in a stored cleaned article's JSON (only that field is decoded).
-fn clean_text(json: &str) -> Result<String> {
+pub(crate) fn clean_text(json: &str) -> Result<String> {
     #[derive(serde::Deserialize)]
     struct Text {
         text: String,
@@ -1016,8 +1016,12 @@ impl Collection for Store {
             indexed: usize::try_from(self.index.num_docs()).unwrap_or(0),
         })
     }
+
+    fn backend(&self) -> String {
+        format!("SQLite {}", self.dir.display())
+    }
 }
 
-mod reads;
+pub(crate) mod reads;
 #[cfg(test)]
 mod tests;

@@ -3,9 +3,12 @@
 //! their links, source and entity filters, cleaned texts, and the bulk read a refresh starts
 //! from) is what the new report says.
 
+mod backends;
+
+use backends::{Backend, Opened};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::{Article, Report};
-use chorus_store::{Collection, EventFilter, OpenOptions, Store};
+use chorus_store::{Collection, EventFilter};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -17,7 +20,7 @@ fn all() -> EventFilter {
 }
 
 /// Checks that what `store` answers is `report`, event ids aside.
-fn holds(store: &Store, report: &Report) {
+fn holds(store: &dyn Collection, report: &Report) {
     let listed = store.events(&all()).unwrap();
     assert_eq!(listed.len(), report.events.len());
     for (summary, want) in listed.iter().zip(&report.events) {
@@ -100,25 +103,20 @@ fn holds(store: &Store, report: &Report) {
     assert_eq!(texts, want);
 }
 
-/// The example corpus's articles, and an empty store in a scratch directory.
-fn example_and_store() -> (Vec<Article>, tempfile::TempDir, Store) {
+/// The example corpus's articles, and an empty collection.
+fn example_and_store(backend: Backend) -> (Vec<Article>, Opened) {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     let articles = ingest_paths(&[corpus], &IngestConfig::default()).articles;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        dir.path(),
-        &OpenOptions {
-            create: true,
-            exclusive: true,
-        },
-    )
-    .unwrap();
-    (articles, dir, store)
+    (articles, backend.open())
 }
 
-#[test]
-fn events_written_again_read_back_as_the_new_report() {
-    let (articles, _dir, store) = example_and_store();
+on_both!(
+    events_written_again_read_back_as_the_new_report,
+    a_refresh_finishing_after_a_later_one_writes_nothing,
+);
+
+fn events_written_again_read_back_as_the_new_report(backend: Backend) {
+    let (articles, store) = example_and_store(backend);
     // First: without the articles of two outlets, plus a story of its own that the second
     // report no longer has.
     let lone = Article {
@@ -139,7 +137,7 @@ fn events_written_again_read_back_as_the_new_report() {
     let config = chorus_pipeline::Config::default();
     let mut first = chorus_pipeline::digest(early, vec![], &config);
     store.set_events(&mut first, &[]).unwrap();
-    holds(&store, &first);
+    holds(&*store, &first);
     assert!(store
         .entities()
         .unwrap()
@@ -149,7 +147,7 @@ fn events_written_again_read_back_as_the_new_report() {
     assert_ne!(first.events.len(), 0);
     assert_ne!(second.events, first.events);
     store.set_events(&mut second, &[]).unwrap();
-    holds(&store, &second);
+    holds(&*store, &second);
     assert_eq!(store.clean_article("lone").unwrap(), None);
     assert!(store
         .entities()
@@ -158,16 +156,15 @@ fn events_written_again_read_back_as_the_new_report() {
         .all(|e| !e.name.contains("Brackwater") && !e.name.contains("Quillon")));
     // The same report again: nothing moves.
     store.set_events(&mut second, &[]).unwrap();
-    holds(&store, &second);
+    holds(&*store, &second);
     assert_eq!(store.stats().unwrap().events, second.events.len());
 }
 
 /// Two refreshes at once (two POSTs to the server, or the server and `chorus ingest`): the one
 /// computed from fewer articles, finishing last, must not replace the events of the one
 /// computed from more.
-#[test]
-fn a_refresh_finishing_after_a_later_one_writes_nothing() {
-    let (articles, _dir, store) = example_and_store();
+fn a_refresh_finishing_after_a_later_one_writes_nothing(backend: Backend) {
+    let (articles, store) = example_and_store(backend);
     let (early, late) = articles.split_at(articles.len() - 3);
     store.add_articles(early).unwrap();
     let config = chorus_pipeline::Config::default();
@@ -178,10 +175,10 @@ fn a_refresh_finishing_after_a_later_one_writes_nothing() {
     assert_ne!(stale.events, newer.events);
     assert!(store.set_events(&mut newer, &[]).unwrap());
     assert!(!store.set_events(&mut stale, &[]).unwrap());
-    holds(&store, &newer);
+    holds(&*store, &newer);
     assert!(!store.events_outdated().unwrap());
     // The same articles again are not older: a refresh over them is written.
     let mut again = chorus_pipeline::digest(articles, vec![], &config);
     assert!(store.set_events(&mut again, &[]).unwrap());
-    holds(&store, &again);
+    holds(&*store, &again);
 }

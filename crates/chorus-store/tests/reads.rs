@@ -2,10 +2,11 @@
 //! the words, with filters, grouped by event; pages of events and entities; an entity found
 //! by any alias; outlets with their figures.
 
+mod backends;
+
+use backends::{Backend, Opened};
 use chorus_model::{Article, Report};
-use chorus_store::{
-    Collection, EntityQuery, EventFilter, EventOrder, OpenOptions, SearchRequest, Store,
-};
+use chorus_store::{Collection, EntityQuery, EventFilter, EventOrder, SearchRequest};
 
 fn article(
     id: &str,
@@ -42,16 +43,15 @@ fn event(
     serde_json::from_value(v).unwrap()
 }
 
-fn collection() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        dir.path(),
-        &OpenOptions {
-            create: true,
-            exclusive: true,
-        },
-    )
-    .unwrap();
+on_both!(
+    search_means_all_the_words_unless_it_says_or,
+    search_filters_by_outlet_language_and_days_and_groups_by_event,
+    events_and_entities_come_in_pages,
+    outlets_have_their_articles_events_and_facts,
+);
+
+fn collection(backend: Backend) -> Opened {
+    let store = backend.open();
     store
         .add_articles(&[
             article(
@@ -106,10 +106,10 @@ fn collection() -> (Store, tempfile::TempDir) {
         diagnostics: vec![],
     };
     store.set_events(&mut report, &[]).unwrap();
-    (store, dir)
+    store
 }
 
-fn found(store: &Store, request: SearchRequest) -> Vec<String> {
+fn found(store: &dyn Collection, request: SearchRequest) -> Vec<String> {
     let r = store
         .search_page(&SearchRequest {
             limit: 10,
@@ -129,32 +129,30 @@ fn query(q: &str) -> SearchRequest {
     }
 }
 
-#[test]
-fn search_means_all_the_words_unless_it_says_or() {
-    let (store, _dir) = collection();
-    let mut all = found(&store, query("Assad asylum Moscow"));
+fn search_means_all_the_words_unless_it_says_or(backend: Backend) {
+    let store = collection(backend);
+    let mut all = found(&*store, query("Assad asylum Moscow"));
     all.sort();
     assert_eq!(
         all,
         ["a1"],
         "a2 lacks asylum, a3 lacks Assad; a4 has Asyl, not asylum"
     );
-    let mut either = found(&store, query("asylum OR landed"));
+    let mut either = found(&*store, query("asylum OR landed"));
     either.sort();
     assert_eq!(either, ["a1", "a2", "a3"]);
     // Stemmed: "requests" finds "requests", "rising" nothing, "rose" a3.
-    assert_eq!(found(&store, query("request moscow")), ["a3"]);
-    assert_eq!(found(&store, query("moscow -assad")), ["a3"]);
-    assert_eq!(found(&store, query("\"former president\"")), ["a2"]);
+    assert_eq!(found(&*store, query("request moscow")), ["a3"]);
+    assert_eq!(found(&*store, query("moscow -assad")), ["a3"]);
+    assert_eq!(found(&*store, query("\"former president\"")), ["a2"]);
 }
 
-#[test]
-fn search_filters_by_outlet_language_and_days_and_groups_by_event() {
-    let (store, _dir) = collection();
+fn search_filters_by_outlet_language_and_days_and_groups_by_event(backend: Backend) {
+    let store = collection(backend);
     let moscow = |f: fn(&mut SearchRequest)| {
         let mut r = query("moscow");
         f(&mut r);
-        let mut ids = found(&store, r);
+        let mut ids = found(&*store, r);
         ids.sort();
         ids
     };
@@ -221,9 +219,8 @@ fn search_filters_by_outlet_language_and_days_and_groups_by_event() {
     assert_eq!(seen.len(), 4);
 }
 
-#[test]
-fn events_and_entities_come_in_pages() {
-    let (store, _dir) = collection();
+fn events_and_entities_come_in_pages(backend: Backend) {
+    let store = collection(backend);
     let page = |offset, limit| {
         store
             .events_page(&EventFilter {
@@ -297,9 +294,8 @@ fn events_and_entities_come_in_pages() {
     assert_eq!(none.total, 0);
 }
 
-#[test]
-fn outlets_have_their_articles_events_and_facts() {
-    let (store, _dir) = collection();
+fn outlets_have_their_articles_events_and_facts(backend: Backend) {
+    let store = collection(backend);
     let list = store.outlets(0, 10).unwrap();
     assert_eq!(list.total, 4);
     let wire = list.items.iter().find(|o| o.name == "Wire").unwrap();

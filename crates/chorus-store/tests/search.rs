@@ -2,20 +2,15 @@
 //! `StoreError::Query` saying what is allowed; it never panics, never overflows the stack in
 //! tantivy's recursive parser, and never fails inside the index (issue #25, item 1).
 
+mod backends;
+
+use backends::{Backend, Opened};
 use chorus_model::Article;
-use chorus_store::{Collection, OpenOptions, Store, StoreError};
+use chorus_store::{Collection, StoreError};
 use proptest::prelude::*;
 
-fn store() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        dir.path(),
-        &OpenOptions {
-            create: true,
-            exclusive: false,
-        },
-    )
-    .unwrap();
+fn store(backend: Backend) -> Opened {
+    let store = backend.open();
     let article = |id: &str, title: &str, body: &str| Article {
         id: id.into(),
         title: Some(title.into()),
@@ -37,18 +32,25 @@ fn store() -> (Store, tempfile::TempDir) {
             ),
         ])
         .unwrap();
-    (store, dir)
+    store
 }
 
-/// One store for every generated case (opening one per case would time the disk, not the
-/// parser).
-fn shared() -> &'static Store {
-    static STORE: std::sync::OnceLock<(Store, tempfile::TempDir)> = std::sync::OnceLock::new();
-    &STORE.get_or_init(store).0
+/// One store per backend for every generated case (opening one per case would time the
+/// disk, not the parser); `None` for PostgreSQL when no test database is given.
+fn shared(backend: Backend) -> Option<&'static dyn Collection> {
+    static SQLITE: std::sync::OnceLock<Opened> = std::sync::OnceLock::new();
+    static POSTGRES: std::sync::OnceLock<Option<Opened>> = std::sync::OnceLock::new();
+    match backend {
+        Backend::Sqlite => Some(&**SQLITE.get_or_init(|| store(Backend::Sqlite))),
+        Backend::Postgres => POSTGRES
+            .get_or_init(|| backends::postgres().map(store))
+            .as_ref()
+            .map(|o| &**o),
+    }
 }
 
 /// What `query` gives: the ids found, or the refusal's message.
-fn answer(store: &Store, query: &str) -> String {
+fn answer(store: &dyn Collection, query: &str) -> String {
     match store.search(query, 10) {
         Ok(hits) => format!(
             "hits {:?}",
@@ -59,7 +61,7 @@ fn answer(store: &Store, query: &str) -> String {
     }
 }
 
-fn check(store: &Store, query: &str, want: &str) {
+fn check(store: &dyn Collection, query: &str, want: &str) {
     let got = answer(store, query);
     assert!(
         got.starts_with(want),
@@ -67,60 +69,61 @@ fn check(store: &Store, query: &str, want: &str) {
     );
 }
 
-#[test]
-fn issue_25_deep_brackets_and_field_stars_are_refused_with_what_is_allowed() {
-    let (store, _dir) = store();
+on_both!(issue_25_deep_brackets_and_field_stars_are_refused_with_what_is_allowed);
+
+fn issue_25_deep_brackets_and_field_stars_are_refused_with_what_is_allowed(backend: Backend) {
+    let store = store(backend);
     let deep = |s: &str, n: usize| s.repeat(n);
-    check(&store, "strike", "hits [\"a\"]");
-    check(&store, "title:flood", "hits [\"b\"]");
-    check(&store, "body:\"end their strike\"", "hits [\"a\"]");
-    check(&store, "(strike OR pier) AND dock", "hits [\"a\"]");
-    check(&store, "rain -title:flood", "hits []");
-    check(&store, "*", "hits [");
+    check(&*store, "strike", "hits [\"a\"]");
+    check(&*store, "title:flood", "hits [\"b\"]");
+    check(&*store, "body:\"end their strike\"", "hits [\"a\"]");
+    check(&*store, "(strike OR pier) AND dock", "hits [\"a\"]");
+    check(&*store, "rain -title:flood", "hits []");
+    check(&*store, "*", "hits [");
     // Unbalanced brackets are read leniently (every word still required).
-    check(&store, "((strike dock", "hits [\"a\"]");
-    check(&store, "unbalanced ((strike", "hits []");
+    check(&*store, "((strike dock", "hits [\"a\"]");
+    check(&*store, "unbalanced ((strike", "hits []");
     check(
-        &store,
+        &*store,
         &deep("(", 1_000),
         "refused: the query opens 1000 brackets, more than 32",
     );
     check(
-        &store,
+        &*store,
         &deep("(", 10_000),
         "refused: the query is 10000 characters long",
     );
     check(
-        &store,
+        &*store,
         &deep("NOT ", 200),
         "refused: the query has 200 NOTs",
     );
-    check(&store, &deep("title:(", 30), "hits []");
+    check(&*store, &deep("title:(", 30), "hits []");
     check(
-        &store,
+        &*store,
         "body:*",
         "refused: \"body:*\" (any value of a field) is not supported",
     );
     check(
-        &store,
+        &*store,
         "title:*",
         "refused: \"title:*\" (any value of a field) is not supported",
     );
     check(
-        &store,
+        &*store,
         "source:wire",
         "refused: there is no field \"source\"",
     );
-    check(&store, "title:[a TO z]", "hits [");
-    check(&store, "body:IN [dock rain]", "hits [");
-    check(&store, "<script>", "hits [");
+    check(&*store, "title:[a TO z]", "hits [");
+    check(&*store, "body:IN [dock rain]", "hits [");
+    check(&*store, "<script>", "hits [");
     check(
-        &store,
+        &*store,
         "source:[a TO z]",
         "refused: there is no field \"source\"",
     );
-    check(&store, "body:/str.*/", "refused: regular expressions");
-    let refused = answer(&store, "body:*");
+    check(&*store, "body:/str.*/", "refused: regular expressions");
+    let refused = answer(&*store, "body:*");
     assert!(refused.contains("title:word"), "{refused}");
 }
 
@@ -162,12 +165,32 @@ proptest! {
 
     #[test]
     fn any_query_gets_hits_or_a_refusal(pieces in prop::collection::vec(piece(), 0..40)) {
-        answer(shared(), &pieces.concat());
+        answer(shared(Backend::Sqlite).unwrap(), &pieces.concat());
+    }
+
+    #[test]
+    fn any_query_gets_hits_or_a_refusal_from_postgres(
+        pieces in prop::collection::vec(piece(), 0..40),
+    ) {
+        if let Some(store) = shared(Backend::Postgres) {
+            answer(store, &pieces.concat());
+        }
     }
 
     #[test]
     fn deep_queries_are_refused_not_overflowed(open in 33usize..3_000, inner in piece()) {
         let query = format!("{}{inner}{}", "(".repeat(open), ")".repeat(open));
-        prop_assert!(answer(shared(), &query).starts_with("refused: "));
+        prop_assert!(answer(shared(Backend::Sqlite).unwrap(), &query).starts_with("refused: "));
+    }
+
+    #[test]
+    fn deep_queries_are_refused_not_overflowed_by_postgres(
+        open in 33usize..3_000,
+        inner in piece(),
+    ) {
+        if let Some(store) = shared(Backend::Postgres) {
+            let query = format!("{}{inner}{}", "(".repeat(open), ")".repeat(open));
+            prop_assert!(answer(store, &query).starts_with("refused: "));
+        }
     }
 }

@@ -9,7 +9,7 @@ use chorus_ingest::IngestConfig;
 use chorus_intake::watch::{Poll, WatchConfig, Watcher};
 use chorus_intake::{Grouping, Intake};
 use chorus_render::{render, Format, RenderConfig};
-use chorus_store::{Collection, EventFilter, EventOrder, OpenOptions, Store, StoreError};
+use chorus_store::{Collection, EventFilter, EventOrder, OpenOptions, PgStore, Store, StoreError};
 use clap::{Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use std::io::{IsTerminal, Write};
@@ -47,6 +47,21 @@ pub(crate) struct DataArgs {
     /// The collection's data directory.
     #[arg(long, env = "CHORUS_DATA", default_value = "chorus-data")]
     data_dir: PathBuf,
+    /// Keep the collection in this PostgreSQL database instead of the data directory
+    /// (postgres://user[:password]@host[:port]/database, `?schema=NAME` for a schema of its
+    /// own); shared by any number of `ingest`, `watch` and `serve` processes at once.
+    #[arg(long, env = "CHORUS_DATABASE_URL", value_name = "URL")]
+    database_url: Option<String>,
+}
+
+impl DataArgs {
+    /// Where the collection is, for messages.
+    fn place(&self) -> String {
+        match &self.database_url {
+            Some(url) => PgStore::describe(url),
+            None => self.data_dir.display().to_string(),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -85,8 +100,8 @@ pub(crate) struct WindowArgs {
 
 impl WindowArgs {
     /// The intake over `store` with this window.
-    fn intake(&self, store: Store) -> Intake {
-        Intake::new(Arc::new(store), chorus_pipeline::Config::default())
+    fn intake(&self, store: Arc<dyn Collection>) -> Intake {
+        Intake::new(store, chorus_pipeline::Config::default())
             .with_open_days((self.open_days > 0).then_some(self.open_days))
     }
 }
@@ -251,8 +266,36 @@ fn no_collection(dir: &Path) -> anyhow::Error {
 }
 
 /// Opens an existing collection for reading (and writing, when the lock is free).
-fn open_existing(data: &DataArgs) -> Result<Store> {
-    open_dir(&data.data_dir)
+fn open_existing(data: &DataArgs) -> Result<Arc<dyn Collection>> {
+    match open_collection(data, &OpenOptions::default())? {
+        Some(store) => Ok(store),
+        None => Err(anyhow::anyhow!(
+            "data directory is busy: {}",
+            data.data_dir.display()
+        )),
+    }
+}
+
+/// The one place the binary opens a collection: the PostgreSQL database of
+/// `--database-url` (or `CHORUS_DATABASE_URL`) when given, which is shared and never busy,
+/// else the data directory with `options`. `None` when the data directory is busy (the
+/// message is printed).
+fn open_collection(data: &DataArgs, options: &OpenOptions) -> Result<Option<Arc<dyn Collection>>> {
+    if let Some(url) = &data.database_url {
+        let store = PgStore::open(url).with_context(|| format!("opening {}", data.place()))?;
+        return Ok(Some(Arc::new(store)));
+    }
+    let dir = &data.data_dir;
+    match Store::open(dir, options) {
+        Err(StoreError::Busy(_)) => {
+            busy(dir);
+            Ok(None)
+        }
+        Err(StoreError::NotFound(dir)) => Err(no_collection(&dir)),
+        other => Ok(Some(Arc::new(
+            other.with_context(|| format!("opening {}", dir.display()))?,
+        ))),
+    }
 }
 
 /// Opens the collection in `dir`, which must exist.
@@ -290,28 +333,27 @@ fn spinner(message: &'static str) -> ProgressBar {
 }
 
 fn ingest(args: IngestArgs) -> Result<ExitCode> {
-    let dir = &args.data.data_dir;
-    let store = match Store::open(
-        dir,
-        &OpenOptions {
-            // Regrouping alone needs a collection to regroup.
-            create: !args.paths.is_empty(),
-            exclusive: true,
-        },
-    ) {
-        Err(StoreError::Busy(_)) => return Ok(busy(dir)),
-        Err(StoreError::NotFound(dir)) => return Err(no_collection(&dir)),
-        other => other.with_context(|| format!("opening {}", dir.display()))?,
+    let options = OpenOptions {
+        // Regrouping alone needs a collection to regroup.
+        create: !args.paths.is_empty(),
+        exclusive: true,
     };
+    let Some(store) = open_collection(&args.data, &options)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let keeper = Keeper::of(&args.data, Arc::clone(&store));
     let intake = args.window.intake(store);
     if args.paths.is_empty() {
         return regroup(&intake, args.timings);
     }
     let started = std::time::Instant::now();
+    // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run: kept in
+    // the data directory, or, for a collection in a database, in a file for this run only,
+    // read from the database before and written back after.
+    let validators_file = keeper.file_for_run()?;
     let ingest_config = IngestConfig {
         fetch_pages: args.fetch_pages,
-        // Re-polling a feed sends If-None-Match / If-Modified-Since from the last run.
-        validators: Some(dir.join("http-validators.json")),
+        validators: Some(validators_file.path().to_path_buf()),
         known_page: Some(intake.known_page()),
         ..IngestConfig::default()
     };
@@ -330,6 +372,7 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         reading.set_message(format!("read {} articles", so_far.articles));
     })?;
     reading.finish_and_clear();
+    keeper.keep_run(&validators_file);
     if more > 0 {
         eprintln!(
             "chorus: … and {more} more {}; all are stored with the collection (`chorus stats` \
@@ -479,7 +522,7 @@ fn show(args: ShowArgs) -> Result<ExitCode> {
         eprintln!(
             "chorus: error: no event {:?} in {}\nhint: `chorus events` lists the event ids",
             plain(&args.event),
-            args.data.data_dir.display()
+            args.data.place()
         );
         return Ok(ExitCode::from(1));
     };
@@ -574,8 +617,9 @@ fn stats(args: ListArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     out(&format!(
-        "articles     {}\nversions     {}\nevents       {}\nin no event  {}\nentities     {}\n\
+        "backend      {}\narticles     {}\nversions     {}\nevents       {}\nin no event  {}\nentities     {}\n\
          outlets      {}\ndiagnostics  {}\nindexed      {}\n",
+        plain(&store.backend()),
         s.articles,
         s.versions,
         s.events,
@@ -590,6 +634,7 @@ fn stats(args: ListArgs) -> Result<ExitCode> {
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let store = open_existing(&args.data)?;
+    let keeper = Keeper::of(&args.data, Arc::clone(&store));
     let intake = Arc::new(args.poll.window.intake(store));
     // `--watch`: a poller beside the server, on a thread of its own; reads never wait on it
     // (SQLite in WAL mode), and a POST is grouped by the same intake, one refresh at a time.
@@ -597,11 +642,10 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     let watcher = if args.feeds.is_empty() {
         None
     } else {
-        let mut watcher = watcher(&args.feeds, &args.poll, &args.data, Arc::clone(&intake))?;
+        let mut watcher = watcher(&args.feeds, &args.poll, &keeper, Arc::clone(&intake))?;
         let stop = Arc::clone(&stop);
-        let dir = args.data.data_dir.clone();
         Some(std::thread::spawn(move || {
-            run_watcher(&mut watcher, &stop, &dir)
+            run_watcher(&mut watcher, &stop, &keeper)
         }))
     };
     let state = chorus_web::AppState::with_intake(
@@ -618,10 +662,7 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", args.bind))?;
         let addr = listener.local_addr()?;
         // Tests and scripts read this line to find the port (`--bind 127.0.0.1:0`).
-        println!(
-            "chorus: serving {} on http://{addr}/",
-            args.data.data_dir.display()
-        );
+        println!("chorus: serving {} on http://{addr}/", args.data.place());
         eprintln!("chorus: press Ctrl-C to stop");
         chorus_web::serve_until(listener, state, stop_signal()).await?;
         anyhow::Ok(())
@@ -713,11 +754,123 @@ fn feed_urls(feeds: &[String]) -> Result<Vec<String>> {
 }
 
 const VALIDATORS: &str = "http-validators.json";
+/// The setting a collection in a database keeps the validators in.
+const VALIDATORS_SETTING: &str = "http-validators";
+
+/// Where the HTTP validators of fetched feeds and pages are kept between runs: a file in the
+/// data directory, or a setting of a collection in a database (which has no directory).
+enum Keeper {
+    File(PathBuf),
+    Setting(Arc<dyn Collection>),
+}
+
+impl Keeper {
+    fn of(data: &DataArgs, store: Arc<dyn Collection>) -> Keeper {
+        match data.database_url {
+            Some(_) => Keeper::Setting(store),
+            None => Keeper::File(data.data_dir.join(VALIDATORS)),
+        }
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            Keeper::File(path) => path.display().to_string(),
+            Keeper::Setting(_) => format!("the database's {VALIDATORS_SETTING} setting"),
+        }
+    }
+
+    /// The kept validators as JSON (`None` when none are kept).
+    fn load(&self) -> Result<Option<String>> {
+        match self {
+            Keeper::File(path) => match std::fs::read_to_string(path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(e.into()),
+            },
+            Keeper::Setting(store) => Ok(store.setting(VALIDATORS_SETTING)?),
+        }
+    }
+
+    fn save(&self, json: &str) -> Result<()> {
+        match self {
+            Keeper::File(path) => {
+                let tmp = path.with_extension("json.tmp");
+                std::fs::write(&tmp, json)?;
+                std::fs::rename(&tmp, path)?;
+            }
+            Keeper::Setting(store) => store.set_setting(VALIDATORS_SETTING, json)?,
+        }
+        Ok(())
+    }
+
+    /// The file an ingest reads and writes them in: the kept one, or a scratch copy of the
+    /// setting.
+    fn file_for_run(&self) -> Result<RunFile> {
+        match self {
+            Keeper::File(path) => Ok(RunFile::Kept(path.clone())),
+            Keeper::Setting(_) => {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_nanos());
+                let path = std::env::temp_dir().join(format!(
+                    "chorus-validators-{}-{nanos}.json",
+                    std::process::id()
+                ));
+                let file = RunFile::Scratch(path);
+                if let Some(json) = self.load()? {
+                    std::fs::write(file.path(), json)?;
+                }
+                Ok(file)
+            }
+        }
+    }
+
+    /// Keeps what a run left in its scratch file (a kept file is already in place).
+    fn keep_run(&self, file: &RunFile) {
+        let RunFile::Scratch(path) = file else {
+            return;
+        };
+        let saved = match std::fs::read_to_string(path) {
+            Ok(json) => self.save(&json),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e.into()),
+        };
+        if let Err(e) = saved {
+            eprintln!(
+                "chorus: warning: {}: cannot save HTTP validators: {e:#}",
+                self.shown()
+            );
+        }
+    }
+}
+
+/// The validators file of one ingest.
+enum RunFile {
+    Kept(PathBuf),
+    /// A copy in the temporary directory, removed when dropped.
+    Scratch(PathBuf),
+}
+
+impl RunFile {
+    fn path(&self) -> &Path {
+        match self {
+            RunFile::Kept(p) | RunFile::Scratch(p) => p,
+        }
+    }
+}
+
+impl Drop for RunFile {
+    fn drop(&mut self) {
+        if let RunFile::Scratch(path) = self {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
 
 fn watcher(
     feeds: &[String],
     poll: &PollArgs,
-    data: &DataArgs,
+    keeper: &Keeper,
     intake: Arc<Intake>,
 ) -> Result<Watcher> {
     let urls = feed_urls(feeds)?;
@@ -728,23 +881,22 @@ fn watcher(
     };
     let watcher = Watcher::new(intake, urls, config)?;
     // Conditional GET from where the last run (or `chorus ingest` of the URLs) left off.
-    let path = data.data_dir.join(VALIDATORS);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => match chorus_ingest::Validators::from_json(&text) {
+    match keeper.load() {
+        Ok(Some(text)) => match chorus_ingest::Validators::from_json(&text) {
             Ok(v) => watcher.set_validators(v),
             Err(e) => eprintln!(
                 "chorus: warning: {}: ignoring saved HTTP validators: {e}",
-                path.display()
+                keeper.shown()
             ),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => eprintln!("chorus: warning: {}: {e}", path.display()),
+        Ok(None) => {}
+        Err(e) => eprintln!("chorus: warning: {}: {e:#}", keeper.shown()),
     }
     Ok(watcher)
 }
 
 /// Polls until `stop`, a line per poll on standard output, the validators saved after each.
-fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: &Path) -> Result<()> {
+fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, keeper: &Keeper) -> Result<()> {
     let mut n = 0;
     watcher.run(stop, &mut |poll, watcher| {
         n += 1;
@@ -753,14 +905,10 @@ fn run_watcher(watcher: &mut Watcher, stop: &AtomicBool, dir: &Path) -> Result<(
         if let Some(r) = poll.refreshed.as_ref().filter(|_| n == 1) {
             warn_settings(r);
         }
-        let path = dir.join(VALIDATORS);
-        let tmp = path.with_extension("json.tmp");
-        let saved = std::fs::write(&tmp, watcher.validators().to_json())
-            .and_then(|()| std::fs::rename(&tmp, &path));
-        if let Err(e) = saved {
+        if let Err(e) = keeper.save(&watcher.validators().to_json()) {
             eprintln!(
-                "chorus: warning: {}: cannot save HTTP validators: {e}",
-                path.display()
+                "chorus: warning: {}: cannot save HTTP validators: {e:#}",
+                keeper.shown()
             );
         }
     })?;
@@ -793,26 +941,24 @@ fn poll_line(n: usize, poll: &Poll) -> String {
 }
 
 fn watch(args: WatchArgs) -> Result<ExitCode> {
-    let store = match Store::open(
-        &args.data.data_dir,
-        &OpenOptions {
-            create: true,
-            // Each write takes the directory's lock for itself, so `chorus ingest` and
-            // `serve` can write between polls.
-            exclusive: false,
-        },
-    ) {
-        Err(StoreError::Busy(_)) => return Ok(busy(&args.data.data_dir)),
-        other => other.with_context(|| format!("opening {}", args.data.data_dir.display()))?,
+    let options = OpenOptions {
+        create: true,
+        // Each write takes the directory's lock for itself, so `chorus ingest` and
+        // `serve` can write between polls.
+        exclusive: false,
     };
+    let Some(store) = open_collection(&args.data, &options)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let keeper = Keeper::of(&args.data, Arc::clone(&store));
     let intake = Arc::new(args.poll.window.intake(store));
-    let mut watcher = watcher(&args.feeds, &args.poll, &args.data, intake)?;
+    let mut watcher = watcher(&args.feeds, &args.poll, &keeper, intake)?;
     let stop = stop_flag()?;
     eprintln!(
         "chorus: watching into {} every {}; press Ctrl-C to stop",
-        args.data.data_dir.display(),
+        args.data.place(),
         humantime::format_duration(args.poll.every)
     );
-    run_watcher(&mut watcher, &stop, &args.data.data_dir)?;
+    run_watcher(&mut watcher, &stop, &keeper)?;
     Ok(ExitCode::SUCCESS)
 }
