@@ -21,7 +21,7 @@ use crate::{
     OutletDetail, OutletSummary, Page, PendingArticle, RefreshGuard, Result, SearchHit,
     SearchRequest, SearchResults, Stats, StoreError, StoredArticle, StoredGrouping,
 };
-use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle};
+use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
 use postgres::{Client, GenericClient, NoTls, Row, Transaction};
@@ -346,10 +346,11 @@ impl PgStore {
         )?;
         let insert = tx.prepare(
             "INSERT INTO article_versions (article_id, version, content_hash, path, source, \
-             source_lower, title, url, published, language, body, body_offset, config, tsv) \
+             source_lower, title, url, published, language, body, body_offset, config, tsv, \
+             source_map) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::regconfig, \
              setweight(to_tsvector($13::text::regconfig, coalesce($7, '')), 'A') || \
-             setweight(to_tsvector($13::text::regconfig, $11), 'B')) RETURNING seq",
+             setweight(to_tsvector($13::text::regconfig, $11), 'B'), $14) RETURNING seq",
         )?;
         let current = tx.prepare(
             "INSERT INTO articles (id, current_seq, url) VALUES ($1, $2, $3) \
@@ -406,6 +407,7 @@ impl PgStore {
                         &a.body,
                         &offset,
                         &config,
+                        &a.source_map.as_ref().map(SourceMap::to_bytes),
                     ],
                 )?
                 .get(0);
@@ -700,7 +702,7 @@ fn count(c: &mut Client, sql: &str) -> Result<usize> {
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, v.path, v.source, v.title, v.url, v.published, v.language, \
-     v.body, v.body_offset, v.version, v.content_hash";
+     v.body, v.body_offset, v.version, v.content_hash, v.source_map";
 
 fn article_from_row(r: &Row) -> (Article, u32, String) {
     let offset: i64 = r.get(8);
@@ -716,6 +718,9 @@ fn article_from_row(r: &Row) -> (Article, u32, String) {
             language: r.get(6),
             body: r.get(7),
             body_offset: usize::try_from(offset).unwrap_or(0),
+            source_map: r
+                .get::<_, Option<Vec<u8>>>(11)
+                .and_then(|b| SourceMap::from_bytes(&b)),
         },
         u32::try_from(version).unwrap_or(0),
         r.get(10),

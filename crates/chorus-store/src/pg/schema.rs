@@ -113,6 +113,11 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: SQLite's version 5: where an extracted body's pieces stand in its page
+    // (`SourceMap::to_bytes`).
+    r#"
+    ALTER TABLE article_versions ADD COLUMN source_map BYTEA;
+    "#,
 ];
 
 /// The schema version this build writes.
