@@ -67,6 +67,46 @@ const TIME_UNITS: &[(&str, f64)] = &[
     ("year", 8766.0),
     ("years", 8766.0),
 ];
+/// Kilometres in each unit of length.
+const DISTANCE_UNITS: &[(&str, f64)] = &[
+    ("mile", 1.609_344),
+    ("miles", 1.609_344),
+    ("km", 1.0),
+    ("kilometre", 1.0),
+    ("kilometres", 1.0),
+    ("kilometer", 1.0),
+    ("kilometers", 1.0),
+    ("metre", 0.001),
+    ("metres", 0.001),
+    ("meter", 0.001),
+    ("meters", 0.001),
+    ("feet", 0.000_304_8),
+    ("foot", 0.000_304_8),
+    ("yards", 0.000_914_4),
+];
+/// Words for a direction between a distance and the place it is measured from.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "outside",
+    "away",
+];
+/// Words between a place and the distance that says where it lies ("Charenton is located
+/// about 45 miles").
+const LIES: &[&str] = &[
+    "is", "was", "are", "lies", "sits", "located", "situated", "just", "some", "roughly",
+];
+
 /// Nouns for people: "the 48-year-old man" and "the 78-year-old man" are two people unless a
 /// name says they are one.
 const PERSON_NOUNS: &[&str] = &[
@@ -207,6 +247,8 @@ enum Kind {
     Percent,
     /// A time of day, in minutes after midnight.
     Time,
+    /// A distance between two named places, in kilometres.
+    Distance,
 }
 
 impl Kind {
@@ -218,6 +260,7 @@ impl Kind {
             Kind::Money(c) => c.to_string(),
             Kind::Percent => "%".into(),
             Kind::Time => "minutes after midnight".into(),
+            Kind::Distance => "km".into(),
         }
     }
 }
@@ -264,6 +307,8 @@ struct Figure {
     /// The years its sentence names, and 0 for "last month" or "last year": a sentence
     /// about another time ("another gunman killed 13 people in 2009").
     era: Vec<u32>,
+    /// For a distance: the two places it is between, as written, in order of their letters.
+    ends: Option<[String; 2]>,
 }
 
 /// The person an age is of: the name as written beside it, and the entity stage's canonical
@@ -510,7 +555,7 @@ fn hedge(before: &[&str], v: f64) -> (f64, f64) {
         ("up to", _) => (0.0, v),
         (_, "nearly" | "almost") => (v * 0.8, v),
         (_, "about" | "around" | "approximately" | "roughly" | "some" | "estimated") => {
-            (v * 0.85, v * 1.15)
+            (v * 0.9, v * 1.1)
         }
         _ => (v, v),
     }
@@ -557,6 +602,85 @@ fn hedge_start(words: &[(usize, &str)], fi: usize, off: usize) -> usize {
         return off;
     }
     start
+}
+
+/// The run of capitalised words (a name) that starts (`forward`) or ends at token `i`, as
+/// written; `None` when token `i` is no capitalised word or the run is only a function word
+/// ("The").
+fn capital_run(text: &str, words: &[(usize, &str)], i: usize, forward: bool) -> Option<String> {
+    let capital = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|w| w.1.chars().next().is_some_and(char::is_uppercase))
+    };
+    let joined = |j: usize| {
+        let gap = &text[words[j].0 + words[j].1.len()..words[j + 1].0];
+        matches!(gap, " " | "-" | ". " | "'s " | "’s ")
+    };
+    if !capital(i) {
+        return None;
+    }
+    let (mut first, mut last) = (i, i);
+    if forward {
+        while capital(last + 1) && joined(last) {
+            last += 1;
+        }
+    } else {
+        while first > 0 && capital(first - 1) && joined(first - 1) {
+            first -= 1;
+        }
+    }
+    while first <= last && chorus_text::is_stopword(&words[first].1.to_lowercase()) {
+        first += 1;
+    }
+    (first <= last).then(|| text[words[first].0..words[last].0 + words[last].1.len()].to_string())
+}
+
+/// The two places a distance is between, in the order of their letters: the one it is
+/// measured from ("45 miles southeast of Lafayette", "40 miles from Charenton") and the one
+/// that lies there, named just before it ("Lafayette, 40 miles ...", "Charenton is located
+/// about 45 miles ..."). `None` unless both are names.
+fn places_apart(
+    text: &str,
+    words: &[(usize, &str)],
+    start: usize,
+    unit_at: usize,
+) -> Option<[String; 2]> {
+    let mut j = unit_at + 1;
+    let mut direction = false;
+    while words.get(j).is_some_and(|w| lower_is(w.1, DIRECTIONS)) {
+        direction = true;
+        j += 1;
+    }
+    let link = words.get(j)?.1;
+    if !(lower_is(link, &["from"]) || (direction && lower_is(link, &["of"]))) {
+        return None;
+    }
+    let from = capital_run(text, words, j + 1, true)?;
+    let first = words.iter().position(|w| w.0 >= start)?;
+    let before = text[..start].trim_end();
+    let there = if before.ends_with(',') {
+        // "Lafayette, 40 miles northwest of Charenton".
+        let i = first.checked_sub(1)?;
+        capital_run(text, words, i, false)?
+    } else {
+        // "Charenton is located about 45 miles ...": a name, then only words of lying.
+        let mut i = first.checked_sub(1)?;
+        while lower_is(words[i].1, LIES) {
+            i = i.checked_sub(1)?;
+            let gap = &text[words[i].0 + words[i].1.len()..words[i + 1].0];
+            if gap != " " {
+                return None;
+            }
+        }
+        capital_run(text, words, i, false)?
+    };
+    if letters(&there) == letters(&from) {
+        return None;
+    }
+    let mut ends = [there, from];
+    ends.sort_by_key(|n| letters(n));
+    Some(ends)
 }
 
 /// Words that are plural without an "s".
@@ -840,7 +964,24 @@ fn figures(
         let mut thing = false;
         let mut scale = 1.0;
         let mut qualifier: Vec<String> = Vec::new();
-        if let Some((minutes, time_end)) = time {
+        let mut ends = None;
+        let distance = unit_word.and_then(|w| {
+            DISTANCE_UNITS
+                .iter()
+                .find(|(n, _)| w.eq_ignore_ascii_case(n))
+                .map(|u| u.1)
+        });
+        if let (Some(km), None, None) = (distance, time, currency) {
+            // "a 26-mile race" says what a thing is like.
+            if compound || text[unit_end..].starts_with('-') {
+                continue;
+            }
+            kind = Some(Kind::Distance);
+            scale = km;
+            let uw = words[unit_at];
+            unit_end = uw.0 + uw.1.len();
+            ends = places_apart(text, &words, hedge_start(&words, fi, off), unit_at);
+        } else if let Some((minutes, time_end)) = time {
             // "Updated: Wednesday, October 28, 2015 10:01 PM EDT" is when a page changed.
             if words[..fi]
                 .iter()
@@ -1077,7 +1218,14 @@ fn figures(
         let (low, high) = if kind == Kind::Time {
             // "about 3:30" is a quarter of an hour either way, not a share of the clock.
             let (l, h) = hedge(&before, 100.0);
-            (value + (l - 100.0), value + (h - 100.0).min(30.0))
+            let widen = |d: f64| {
+                if (d.abs() - 10.0).abs() < 1e-6 {
+                    d * 1.5
+                } else {
+                    d
+                }
+            };
+            (value + widen(l - 100.0), value + widen(h - 100.0).min(30.0))
         } else {
             hedge(&before, value)
         };
@@ -1274,6 +1422,7 @@ fn figures(
             superseded,
             with_attackers,
             era,
+            ends,
         });
     }
     out
@@ -1296,6 +1445,12 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         || a.era != b.era
     {
         return false;
+    }
+    // A distance is between two places: both name the same two ("Charenton is about 45
+    // miles southeast of Lafayette" / "Lafayette, 40 miles northwest of Charenton").
+    if a.kind == Kind::Distance {
+        let key = |f: &Figure| f.ends.as_ref().map(|e| e.clone().map(|n| letters(&n)));
+        return key(a).is_some() && key(a) == key(b);
     }
     // "eight counts of permitting a minor to possess alcohol" and "two counts of criminal
     // mischief" count two kinds of thing.
@@ -1546,6 +1701,9 @@ fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> Stri
     if let Some(owner) = members.iter().find_map(|&m| all[m].owner.as_ref()) {
         return format!("age of {}", owner.name);
     }
+    if let Some([x, y]) = &first.ends {
+        return format!("distance between {x} and {y}");
+    }
     match &first.kind {
         Kind::Count(noun) => format!("{noun} {what}"),
         Kind::Duration => format!("length of the {what}"),
@@ -1553,6 +1711,7 @@ fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> Stri
         Kind::Money(_) => format!("amount: {what}"),
         Kind::Percent => format!("share: {what}"),
         Kind::Time => format!("time of the {what}"),
+        Kind::Distance => format!("distance: {what}"),
     }
 }
 
@@ -1623,6 +1782,15 @@ fn spelt_differently(a: &str, b: &str) -> bool {
         && (1..=2).contains(&edits(x, y))
 }
 
+/// Whether `text` holds `form` as whole words.
+fn holds(text: &str, form: &str) -> bool {
+    text.match_indices(form).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + form.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Names spelt two ways by two outlets: a person the entity stage resolved to one name
 /// (`names`: written form → canonical name) written differently in sentences of different
 /// outlets is a difference of names; chorus shows both spellings and picks neither.
@@ -1653,14 +1821,6 @@ pub(crate) fn name_spellings(
                     }
                 }
                 // The first sentence of each outlet that writes each form, as a whole word.
-                let holds = |text: &str, form: &str| {
-                    text.match_indices(form).any(|(at, _)| {
-                        let before = text[..at].chars().next_back();
-                        let after = text[at + form.len()..].chars().next();
-                        !before.is_some_and(char::is_alphanumeric)
-                            && !after.is_some_and(char::is_alphanumeric)
-                    })
-                };
                 let mut versions: Vec<Version> = Vec::new();
                 for form in [a, b] {
                     for (u, unit) in units.units.iter().enumerate() {
@@ -1830,6 +1990,8 @@ mod tests {
             ("Salah Ali, 70, the girl's grandfather, said the mother was in shock.", "Salah Ali, 77, grandfather of the girl, spoke outside the building."),
             // A relative, by the one they are related to, in sentences telling one thing.
             ("The father accidentally shot his 11 year-old son in the cheek on Sunday.", "A dad accidentally shot his 10-year-old son in the cheek at home."),
+            // A distance between the same two places, measured from either.
+            ("Charenton is located about 45 miles southeast of Lafayette.", "One deputy remained in Lafayette, 40 miles northwest of Charenton, and the other in New Orleans, about 100 miles east of Charenton."),
         ];
         for (a, b) in cases {
             let found = check(a, b);
@@ -2000,6 +2162,19 @@ mod tests {
             (
                 "Studies show an 80 percent chance that the ice cap will be gone in the next 40 years.",
                 "The northern ice cap has shrunk by a fifth over the last 30 years.",
+            ),
+            // Distances between other places, or from no named place.
+            (
+                "The shooting was in St. Mary Parish, 45 miles southeast of Lafayette.",
+                "The other deputy is in New Orleans, about 100 miles east of Charenton.",
+            ),
+            (
+                "The casino is less than a quarter-mile from the scene of the shootings.",
+                "The shootings occurred less than a mile from a casino.",
+            ),
+            (
+                "About 200 people live about 45 miles from Lafayette, officials said.",
+                "The fire burned 30 miles from the nearest town, officials said.",
             ),
             // A duration of something else.
             (
