@@ -309,6 +309,11 @@ struct Figure {
     era: Vec<u32>,
     /// For a distance: the two places it is between, as written, in order of their letters.
     ends: Option<[String; 2]>,
+    /// For a count: the noun it counts, as written ("officers").
+    counted: String,
+    /// The places its sentence names by street ("the 600 block of 46th", "Ridge Road"):
+    /// letters of each.
+    addresses: Vec<String>,
 }
 
 /// The person an age is of: the name as written beside it, and the entity stage's canonical
@@ -683,6 +688,37 @@ fn places_apart(
     Some(ends)
 }
 
+/// The places a sentence names by street: "the 2900 block of Perris Boulevard" (the block
+/// and the word after "of") and "Ridge Road", "Partridge Dr." (the name and the kind of
+/// street), as letters.
+fn addresses(words: &[(usize, &str)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, &(_, w)) in words.iter().enumerate() {
+        if lower_is(w, &["block"])
+            && i >= 1
+            && words.get(i + 1).is_some_and(|n| lower_is(n.1, &["of"]))
+        {
+            if let Some(street) = words.get(i + 2) {
+                out.push(letters(&format!("{} {}", words[i - 1].1, street.1)));
+            }
+        }
+        let street = STREET_KINDS.iter().position(|k| lower_is(w, k));
+        let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+        if let (Some(kind), true) = (street, i >= 1) {
+            if capital(i) && (capital(i - 1) || words[i - 1].1.ends_with("th")) {
+                out.push(letters(&format!(
+                    "{} {}",
+                    words[i - 1].1,
+                    STREET_KINDS[kind][0]
+                )));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Words that are plural without an "s".
 const PLURALS: &[&str] = &[
     "people",
@@ -837,6 +873,7 @@ fn figures(
             times.push((i, 0));
         }
     }
+    let addresses = addresses(&words);
     let mut k = 0;
     while k < words.len() {
         let fi = k;
@@ -965,6 +1002,7 @@ fn figures(
         let mut scale = 1.0;
         let mut qualifier: Vec<String> = Vec::new();
         let mut ends = None;
+        let mut counted = String::new();
         let distance = unit_word.and_then(|w| {
             DISTANCE_UNITS
                 .iter()
@@ -1092,14 +1130,23 @@ fn figures(
                 let nobody = !digits
                     && value == 1.0
                     && prev_word.is_some_and(|p| lower_is(p, &["no", "any", "some", "every"]));
-                // "seven men and six women": parts of a sum.
+                // "three additional officers" were hurt besides others counted elsewhere.
+                let more = words[unit_at..noun_at]
+                    .iter()
+                    .any(|w| lower_is(w.1, &["additional", "further", "more"]));
+                // "seven men and six women", "three people in the legs and another in the
+                // abdomen": parts of a sum.
+                let another = words[noun_at + 1..(noun_at + 10).min(words.len())]
+                    .windows(2)
+                    .any(|w| lower_is(w[0].1, &["and"]) && lower_is(w[1].1, &["another"]));
                 let summed = words
                     .get(noun_at + 1)
                     .is_some_and(|w| lower_is(w.1, &["and", "plus"]))
                     && words.get(noun_at + 2).is_some_and(|w| is_number(w.1))
                     || prev_word.is_some_and(|p| lower_is(p, &["and", "plus"]))
-                        && fi.checked_sub(3).is_some_and(|i| is_number(words[i].1));
-                if compound || partitive || address || nobody || summed {
+                        && fi.checked_sub(3).is_some_and(|i| is_number(words[i].1))
+                    || another;
+                if compound || partitive || address || nobody || summed || more {
                     continue;
                 }
                 // "eight counts of permitting a minor to possess alcohol": what kind of thing.
@@ -1163,6 +1210,7 @@ fn figures(
                         |c| c[0].to_string(),
                     );
                 kind = Some(Kind::Count(class));
+                counted = lower.clone();
                 unit_end = noff + noun.len();
             }
         }
@@ -1423,6 +1471,8 @@ fn figures(
             with_attackers,
             era,
             ends,
+            counted,
+            addresses: addresses.clone(),
         });
     }
     out
@@ -1451,6 +1501,16 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     if a.kind == Kind::Distance {
         let key = |f: &Figure| f.ends.as_ref().map(|e| e.clone().map(|n| letters(&n)));
         return key(a).is_some() && key(a) == key(b);
+    }
+    // A count or a time of a sentence that names a street is of what happened there: one of
+    // a sentence naming only other streets is of another happening ("about 8:20 p.m. on the
+    // 600 block of 46th Place" / "about 9:20 p.m. on the 300 block of Ridge Road").
+    if matches!(a.kind, Kind::Count(_) | Kind::Time)
+        && !a.addresses.is_empty()
+        && !b.addresses.is_empty()
+        && !a.addresses.iter().any(|x| b.addresses.contains(x))
+    {
+        return false;
     }
     // "eight counts of permitting a minor to possess alcohol" and "two counts of criminal
     // mischief" count two kinds of thing.
@@ -1558,6 +1618,10 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     }
 }
 
+/// One figure of one sentence as an outlet prints it: the sentence's key, the value, the
+/// outlet and the figure's words.
+type ClassKey<'a> = ((u64, usize), u64, &'a str, &'a str);
+
 /// Whether two versions cannot both be true.
 fn conflict(a: &Figure, b: &Figure) -> bool {
     let tolerance = 1e-6 * a.value.abs().max(b.value.abs()).max(1.0);
@@ -1579,7 +1643,9 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     // A story reprinted by hundreds of outlets repeats each figure in the same sentence:
     // figures alike in sentence, value and outlet are one class, and only the first of each
     // class is compared (comparing every copy with every other was quadratic in reprints).
-    let mut class_of: rustc_hash::FxHashMap<((u64, usize), u64, &str), usize> = Default::default();
+    // Two figures of one sentence with one value ("two people were fatally shot and two
+    // others wounded") are two classes: the words of each tell them apart.
+    let mut class_of: rustc_hash::FxHashMap<ClassKey, usize> = Default::default();
     let mut first_of_class: Vec<usize> = Vec::with_capacity(all.len());
     let mut by_kind: BTreeMap<&Kind, Vec<usize>> = BTreeMap::new();
     for (i, f) in all.iter().enumerate() {
@@ -1587,6 +1653,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
             units.keys[f.unit_index],
             f.value.to_bits(),
             units.units[f.unit_index].source,
+            f.surface.as_str(),
         );
         let first = *class_of.entry(key).or_insert(i);
         first_of_class.push(first);
@@ -1673,6 +1740,25 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     out
 }
 
+/// A news verb as it follows what it happened to ("people killed"): "-ing" forms of the
+/// common ones turned, other "-ing" forms left out.
+fn participle(w: &str) -> Option<String> {
+    let turned = [
+        ("killing", "killed"),
+        ("wounding", "wounded"),
+        ("injuring", "injured"),
+        ("shooting", "shot"),
+        ("leaving", "left"),
+        ("evacuating", "evacuated"),
+        ("arresting", "arrested"),
+        ("stranding", "stranded"),
+    ];
+    if let Some((_, p)) = turned.iter().find(|(i, _)| *i == w) {
+        return Some(p.to_string());
+    }
+    (!w.ends_with("ing")).then(|| w.to_string())
+}
+
 /// What differs, in a reader's words: the words of what the figures are about that most of
 /// them share, in the order the first figure says them, with what is measured.
 fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> String {
@@ -1705,7 +1791,27 @@ fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> Stri
         return format!("distance between {x} and {y}");
     }
     match &first.kind {
-        Kind::Count(noun) => format!("{noun} {what}"),
+        Kind::Count(_) => {
+            // "people injured", "officers shot": what happened to them, as a reader says it.
+            let happened: Vec<String> = first
+                .context_words
+                .iter()
+                .filter(|(t, _)| {
+                    *t > u32::MAX / 2
+                        && members
+                            .iter()
+                            .all(|&m| m == members[0] || all[m].clause.binary_search(t).is_ok())
+                })
+                .filter_map(|(_, w)| participle(&w.to_lowercase()))
+                .take(2)
+                .collect();
+            let what = if happened.is_empty() {
+                what
+            } else {
+                happened.join(" ")
+            };
+            format!("{} {what}", first.counted).trim().to_string()
+        }
         Kind::Duration => format!("length of the {what}"),
         Kind::Age => format!("age of the {what}"),
         Kind::Money(_) => format!("amount: {what}"),
@@ -1771,6 +1877,7 @@ fn spelt_differently(a: &str, b: &str) -> bool {
     let added = |long: &str, short: &str| {
         (long.len() >= short.len() + 2 && long.ends_with(short))
             || long.strip_suffix('s') == Some(short)
+            || long.strip_suffix("es") == Some(short)
             || long
                 .strip_suffix("men")
                 .is_some_and(|stem| short.strip_suffix("man") == Some(stem))
@@ -1810,6 +1917,21 @@ pub(crate) fn name_spellings(
         for (i, a) in forms.iter().enumerate() {
             for b in &forms[i + 1..] {
                 if !spelt_differently(a, b) {
+                    continue;
+                }
+                // A family named in the plural ("the Kellers") is no spelling of another
+                // name ("Kelley"); a single word of four letters ("Pike" / "Pine") is too
+                // little to tell a spelling from another name.
+                let single = !a.contains(' ') && !b.contains(' ');
+                let plural = |x: &str| {
+                    [x.strip_suffix('s'), x.strip_suffix("es")]
+                        .iter()
+                        .flatten()
+                        .any(|stem| names.contains_key(*stem))
+                };
+                if single
+                    && (plural(a) || plural(b) || a.chars().count().min(b.chars().count()) < 5)
+                {
                     continue;
                 }
                 // Surnames written after different first names are two people ("Fran
@@ -2054,6 +2176,7 @@ mod tests {
             ("Ilsa van der Berg", "Ilsa Vanderberg"),
             ("Kira Grünberg", "Kira Grunberg"),
             ("Klansman", "Klansmen"),
+            ("Westerhuis", "Westerhuises"),
         ];
         for (a, b) in same {
             assert!(!spelt_differently(a, b), "{a} / {b}");
@@ -2162,6 +2285,20 @@ mod tests {
             (
                 "Studies show an 80 percent chance that the ice cap will be gone in the next 40 years.",
                 "The northern ice cap has shrunk by a fifth over the last 30 years.",
+            ),
+            // Part of a sum: one more, or others besides.
+            (
+                "Sims shot three people in their legs and another person in the abdomen at the party.",
+                "Police said Sims shot four people at the party on New Year's Eve.",
+            ),
+            (
+                "Three additional officers were injured during the standoff at the clinic.",
+                "Four officers were injured during the standoff at the clinic.",
+            ),
+            // Counts or times at two addresses.
+            (
+                "The shooting occurred about 9:20 p.m. on the 300 block of Ridge Road SE.",
+                "The child was shot about 8:20 p.m. on the 600 block of 46th Place SE, police said of the shooting.",
             ),
             // Distances between other places, or from no named place.
             (
