@@ -2319,9 +2319,12 @@ mod tests {
                 "The union has called a five-day walkout and wants a pay rise.",
             ),
         ];
-        for (a, b) in cases {
-            let found = check(a, b);
-            assert!(found.is_empty(), "{a} / {b}: {found:?}");
-        }
+        let wrong: Vec<String> = cases
+            .iter()
+            .map(|(a, b)| (a, b, check(a, b)))
+            .filter(|c| !c.2.is_empty())
+            .map(|(a, b, found)| format!("{a} / {b}: {found:?}"))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 }
