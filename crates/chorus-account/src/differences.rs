@@ -1546,6 +1546,15 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     // 67," / "67-year-old Reyne"), of one thing when both name the same thing that is not a
     // person.
     if a.kind == Kind::Age {
+        // A person a year older in an article published months later has had a birthday
+        // ("Nelson, 18, is charged" in March; "Nelson, 19, pleaded guilty" in October).
+        let (da, db) = (published_day(units, a), published_day(units, b));
+        if let (Some(da), Some(db)) = (da, db) {
+            let (early, late) = if da <= db { (a, b) } else { (b, a) };
+            if late.value - early.value == 1.0 && (da - db).abs() >= 60 {
+                return false;
+            }
+        }
         if let (Some(x), Some(y)) = (&a.owner, &b.owner) {
             return x.same(y);
         }
@@ -1621,6 +1630,25 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
 /// One figure of one sentence as an outlet prints it: the sentence's key, the value, the
 /// outlet and the figure's words.
 type ClassKey<'a> = ((u64, usize), u64, &'a str, &'a str);
+
+/// The day a figure's article was published (days since 1970-01-01), from the date that
+/// opens its `published` ("2015-10-02", "2015-10-02T10:00:00Z").
+fn published_day(units: &Units, f: &Figure) -> Option<i64> {
+    let article = &units.articles[units.units[f.unit_index].article].article;
+    let date = article.published.as_deref()?.get(..10)?;
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from the civil date (March-based years, so leap days fall at a year's end).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
 
 /// Whether two versions cannot both be true.
 fn conflict(a: &Figure, b: &Figure) -> bool {
@@ -2181,6 +2209,50 @@ mod tests {
         for (a, b) in same {
             assert!(!spelt_differently(a, b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn a_person_a_year_older_months_later_has_had_a_birthday() {
+        let dated = |source: &str, text: &str, published: &str| {
+            let mut a = art(source, text);
+            a.article.published = Some(published.into());
+            a
+        };
+        let found = |a_date: &str, b_date: &str| {
+            let arts = [
+                dated(
+                    "A",
+                    "Kirshean Nelson, 18, of Detroit, is charged with assault.",
+                    a_date,
+                ),
+                dated(
+                    "B",
+                    "Kirshean Nelson, 19, of Detroit pleaded guilty to assault.",
+                    b_date,
+                ),
+            ];
+            let refs: Vec<&CleanArticle> = arts.iter().collect();
+            find(&Units::new(&refs), &BTreeMap::new()).len()
+        };
+        assert_eq!(found("2015-03-02", "2015-10-20"), 0);
+        // Reported the same week, or younger later: two versions.
+        assert_eq!(found("2015-03-02", "2015-03-04"), 1);
+        assert_eq!(found("2015-10-20", "2015-03-02"), 1);
+        assert_eq!(published_day_of("1970-01-01"), Some(0));
+        assert_eq!(published_day_of("2000-03-01"), Some(11_017));
+    }
+
+    fn published_day_of(date: &str) -> Option<i64> {
+        let mut a = art(
+            "A",
+            "Kirshean Nelson, 18, of Detroit, is charged with assault.",
+        );
+        a.article.published = Some(date.into());
+        let refs = [&a];
+        let units = Units::new(&refs);
+        let mut surnames = Surnames::default();
+        let figures = figures(&units, 0, &BTreeMap::new(), &mut surnames);
+        published_day(&units, &figures[0])
     }
 
     #[test]
