@@ -71,8 +71,9 @@ pub struct Vocabulary {
     outlet: Vec<u64>,
     /// Of every term, whether it is a name many stories name
     /// ([`chorus_entities::is_well_known`]: a country, a capital, a news agency), as first
-    /// written.
-    well_known: Vec<bool>,
+    /// written; asked only of the terms [`Vocabulary::specific`] finds to be names (most terms
+    /// are not), the first time it does, and kept.
+    well_known: Vec<Option<bool>>,
 }
 
 /// See [`Vocabulary::outlet`].
@@ -341,9 +342,7 @@ impl Vocabulary {
                 self.surface.push(Vec::new());
                 self.capital.push(0);
                 self.outlet.push(0);
-                let name = key.strip_prefix('\u{1}').unwrap_or(surface);
-                self.well_known
-                    .push(!key.starts_with('\u{3}') && chorus_entities::is_well_known(name));
+                self.well_known.push(None);
                 id
             }
         };
@@ -619,28 +618,32 @@ impl Vocabulary {
     /// occurrences inside sentences ("Hawthorne", not "police", capitalised only where a
     /// sentence or a title starts with it). How rare it must be is the grouping's to say. A
     /// term only one outlet has used carries [`ONE_OUTLET`] (a byline, a station's own names).
-    pub fn specific(&self) -> Vec<u32> {
-        self.keys
-            .iter()
-            .enumerate()
-            .map(|(id, key)| {
-                let name = if key.starts_with('\u{3}') {
-                    false
-                } else if key.starts_with('\u{1}') || key.bytes().any(|b| b.is_ascii_digit()) {
-                    true
-                } else {
-                    let total: u32 = self.surface[id].iter().map(|f| f.1).sum();
-                    2 * self.capital[id] > total
-                };
-                if !name || self.well_known[id] {
-                    u32::MAX
-                } else if self.outlet[id] == MANY {
-                    self.df[id]
-                } else {
-                    self.df[id] | ONE_OUTLET
-                }
-            })
-            .collect()
+    pub fn specific(&mut self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.keys.len());
+        for (id, key) in self.keys.iter().enumerate() {
+            let name = if key.starts_with('\u{3}') {
+                false
+            } else if key.starts_with('\u{1}') || key.bytes().any(|b| b.is_ascii_digit()) {
+                true
+            } else {
+                let total: u32 = self.surface[id].iter().map(|f| f.1).sum();
+                2 * self.capital[id] > total
+            };
+            let well_known = name
+                && *self.well_known[id].get_or_insert_with(|| {
+                    // As first written: a multi-word name's key, else its first surface form.
+                    let first = self.surface[id].first().map_or("", |f| f.0.as_str());
+                    chorus_entities::is_well_known(key.strip_prefix('\u{1}').unwrap_or(first))
+                });
+            out.push(if !name || well_known {
+                u32::MAX
+            } else if self.outlet[id] == MANY {
+                self.df[id]
+            } else {
+                self.df[id] | ONE_OUTLET
+            });
+        }
+        out
     }
 
     /// The most common surface form of a term.

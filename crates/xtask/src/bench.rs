@@ -158,12 +158,21 @@ pub(crate) fn cluster(args: &[&str]) -> Result<()> {
     let runs: usize = flag(args, "--runs").unwrap_or(3);
     println!("clustering scale (generated corpus; median of {runs} runs; own process per size)");
     println!(
-        "{:>8} {:>10} {:>10} {:>12} {:>9} {:>10} {:>8}",
-        "articles", "clean s", "cluster s", "articles/s", "events", "+1% s", "peak MiB"
+        "{:>8} {:>10} {:>10} {:>10} {:>12} {:>9} {:>10} {:>10} {:>8}",
+        "articles",
+        "clean s",
+        "cluster s",
+        "cpu s",
+        "articles/s",
+        "events",
+        "+1% s",
+        "+1% cpu s",
+        "peak MiB"
     );
     println!(
         "(+1% s: a collection of that size restored from its events, then 1% more articles \
-         added, as `chorus ingest` does)"
+         added, as `chorus ingest` does; cpu s: the CPU time of all threads over the same \
+         step, which other work on a busy machine stretches less than the time it takes)"
     );
     let exe = std::env::current_exe()?;
     let mut rows = Vec::new();
@@ -190,36 +199,54 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
     let mut clean_t = Vec::new();
     let mut cluster_t = Vec::new();
     let mut add_t = Vec::new();
+    let mut cluster_cpu = Vec::new();
+    let mut add_cpu = Vec::new();
     let mut events = 0;
     for _ in 0..runs {
         let start = Instant::now();
         let cleaned = chorus_clean::clean(articles.clone(), &Default::default());
         clean_t.push(start.elapsed().as_secs_f64());
+        let config = chorus_cluster::ClusterConfig::default();
         let start = Instant::now();
-        let c = chorus_cluster::cluster(&cleaned, &Default::default());
+        let cpu0 = cpu_seconds();
+        let c = chorus_cluster::cluster(&cleaned, &config);
         cluster_t.push(start.elapsed().as_secs_f64());
+        cluster_cpu.push(cpu_seconds() - cpu0);
         events = c.events.len();
         let start = Instant::now();
-        let more = chorus_cluster::Collection::restore_adding(
-            Default::default(),
-            &cleaned,
-            &c.events,
-            &later,
-        );
+        let cpu0 = cpu_seconds();
+        let more =
+            chorus_cluster::Collection::restore_adding(config.clone(), &cleaned, &c.events, &later);
         std::hint::black_box(more.clustering());
         add_t.push(start.elapsed().as_secs_f64());
+        add_cpu.push(cpu_seconds() - cpu0);
     }
     let (c, k, a) = (
         median(&mut clean_t),
         median(&mut cluster_t),
         median(&mut add_t),
     );
+    let (kc, ac) = (median(&mut cluster_cpu), median(&mut add_cpu));
     println!(
-        "{n:>8} {c:>10.2} {k:>10.2} {:>12.0} {events:>9} {a:>10.2} {:>8.0}",
+        "{n:>8} {c:>10.2} {k:>10.2} {kc:>10.2} {:>12.0} {events:>9} {a:>10.2} {ac:>10.2} {:>8.0}",
         n as f64 / k,
         peak_rss_mib().unwrap_or(f64::NAN)
     );
     Ok(())
+}
+
+/// CPU seconds (user + system, all threads) this process has used so far (Linux).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised name: utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |x| x.1);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    f.iter().sum::<f64>() / 100.0
 }
 
 /// `cargo xtask gen N`: the generated corpus as JSONL on stdout.

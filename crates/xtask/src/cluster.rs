@@ -189,6 +189,12 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--follow-shared") {
         config.online.follow_shared = x;
     }
+    if let Some(x) = flag(args, "--follow-many") {
+        config.online.follow_many = x;
+    }
+    if let Some(x) = flag(args, "--follow-specific") {
+        config.online.follow_specific = x;
+    }
     if let Some(x) = flag(args, "--specific-days") {
         config.online.specific_days = x;
     }
