@@ -12,7 +12,8 @@
 //! 5. a surname alone ("Trump") and the person the events resolved that surname to: only when
 //!    no other person of that surname (a name opening with a given name, or mentioned more
 //!    than once) is named in the events where it stands alone, and when at least four in five
-//!    of the events that resolved it alone (and two or more) resolved it to that person.
+//!    of the events that resolved it alone (and two or more, or one and the person is named
+//!    in full in an event where the surname stands alone) resolved it to that person.
 //!
 //! A person never joins a place or an organisation, and two gazetteer entries never join.
 
@@ -23,8 +24,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Entities of a collection that name one real thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectionGroup {
-    /// The name most mentioned over the members (then the one of most words, then the first
-    /// alphabetically).
+    /// The name most mentioned over the members, one of several words before one of a single
+    /// word (then the one of most words, then the first alphabetically).
     pub name: String,
     /// The gazetteer's kind, else the kind with most mentions; `Other` when no member is typed.
     pub kind: EntityKind,
@@ -336,9 +337,6 @@ fn surnames(c: &mut Clusters, keys: &[String], words: &[Vec<&str>]) {
         let Some(&(top, chosen)) = counts.first() else {
             continue;
         };
-        if top < SURNAME_EVENTS || (top as f64) < SURNAME_SHARE * total as f64 {
-            continue;
-        }
         // Another bearer of the surname in an event where it stands alone: ambiguous there.
         let root = c.find(i);
         let rivals = grouped[&root].iter().any(|&m| {
@@ -346,6 +344,16 @@ fn surnames(c: &mut Clusters, keys: &[String], words: &[Vec<&str>]) {
                 .get(&(entities[m].0, surname))
                 .is_some_and(|rs| rs.iter().any(|&r| r != chosen))
         });
+        // The person is named in full beside the surname alone, with no rival there.
+        let beside = grouped[&root].iter().any(|&m| {
+            in_event
+                .get(&(entities[m].0, surname))
+                .is_some_and(|rs| rs.contains(&chosen))
+        });
+        let enough = top >= SURNAME_EVENTS || (top >= 1 && beside);
+        if !enough || (top as f64) < SURNAME_SHARE * total as f64 {
+            continue;
+        }
         if !rivals {
             joins.push((i, chosen));
         }
@@ -372,15 +380,16 @@ fn describe(
         }
         known = known.or(entry[m]);
     }
+    // A name of several words before a single one ("Sergei Lavrov" over a more mentioned
+    // "Lavrov"), then the most mentioned ("Donald Trump" over "Donald J. Trump").
+    let words = |n: &str| n.split_whitespace().count();
     let name = names
         .into_iter()
         .max_by(|a, b| {
-            a.1.cmp(&b.1)
-                .then(
-                    a.0.split_whitespace()
-                        .count()
-                        .cmp(&b.0.split_whitespace().count()),
-                )
+            (words(a.0) > 1)
+                .cmp(&(words(b.0) > 1))
+                .then(a.1.cmp(&b.1))
+                .then(words(a.0).cmp(&words(b.0)))
                 .then(b.0.cmp(a.0))
         })
         .map_or(String::new(), |(n, _)| n.to_string());
@@ -513,6 +522,23 @@ mod tests {
             ("e2", entity("Okafor", Person, &[], 2)),
         ]);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn one_event_suffices_when_the_full_name_stands_beside_the_surname() {
+        let got = groups(&[
+            ("e1", entity("Jane Okafor", Person, &["Okafor"], 3)),
+            ("e2", entity("Okafor", Person, &[], 5)),
+            ("e2", entity("Jane Okafor", Person, &[], 2)),
+            ("e2", entity("Executive Jane Okafor", Person, &[], 1)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Jane Okafor (person): Jane Okafor/e1, Okafor/e2, Jane Okafor/e2",
+                "Executive Jane Okafor (person): Executive Jane Okafor/e2",
+            ]
+        );
     }
 
     #[test]

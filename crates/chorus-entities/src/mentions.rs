@@ -545,6 +545,21 @@ impl Spans<'_> {
 
     /// Trims one raw span, splits off titles, and emits what is left.
     fn span(&mut self, mut span: Vec<usize>) {
+        // "AP Photo Trump", "Getty Images Image caption", "Sign Up Continue": a page word
+        // ends a name, and the words on either side are judged apart.
+        let page_word = span
+            .iter()
+            .position(|&s| self.lowered(s) & lexicon::PAGE_WORD != 0 && !self.is_acronym(s));
+        if let Some(p) = page_word.filter(|_| !self.is_known(&span)) {
+            let rest = span.split_off(p + 1);
+            span.pop();
+            for piece in [span, rest] {
+                if !piece.is_empty() {
+                    self.span(piece);
+                }
+            }
+            return;
+        }
         let mut stripped = false;
         while let Some(&first) = span.first() {
             let function = self.capitalised_function_word(first);
@@ -690,6 +705,10 @@ impl Spans<'_> {
             name_start
         };
         let votes = self.cues(span, titled, gazetteer_entry, acronym);
+        if self.common_words(span, votes, gazetteer_entry, acronym) {
+            // "Share", "Photos", "Image caption", "Sign Up Continue": page words.
+            return;
+        }
         self.out.push(Detected {
             article: self.article,
             start,
@@ -700,6 +719,43 @@ impl Spans<'_> {
             gazetteer: gazetteer_entry,
             acronym,
         });
+    }
+
+    /// A span of words the input also writes in lower case ("Share", "share"; "Sign Up
+    /// Continue"), known to no gazetteer, no acronym, with no cue of a name beyond a preposition
+    /// before it: ordinary words capitalised as a label, a button or a caption, not a name.
+    fn common_words(
+        &self,
+        span: &[usize],
+        votes: Votes,
+        entry: Option<usize>,
+        acronym: bool,
+    ) -> bool {
+        entry.is_none()
+            && !acronym
+            && votes.person == 0
+            && votes.organisation == 0
+            && votes.place <= FAINT
+            && span.iter().all(|&s| {
+                self.shape(s) == Shape::Capitalised && self.vocabulary.lower.contains(self.lower(s))
+            })
+    }
+
+    /// "Gate 4", "Berth No. 7": a word before a number (or "No." and a number) labels a thing
+    /// of a series; a preposition before it ("at Gate 4") does not make it a place.
+    fn labels_a_number(&self, b: usize) -> bool {
+        let next =
+            |k: usize| (k < self.tokens.len() && self.plain_gap(k - 1, k)).then(|| self.word(k));
+        let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        match next(b + 1) {
+            Some(w) if number(w) => true,
+            Some("No" | "no" | "Number" | "number") => {
+                let after = &self.text[self.tokens[b + 1].end..];
+                let after = after.strip_prefix('.').unwrap_or(after).trim_start();
+                after.starts_with(|c: char| c.is_ascii_digit())
+            }
+            _ => false,
+        }
     }
 
     /// "Renée Castellane, chief executive of …", "Okafor, a structural engineer": a role
@@ -772,7 +828,7 @@ impl Spans<'_> {
         let code = name.chars().any(|c| c.is_ascii_digit());
         if !titled && a > 0 && self.plain_gap(a - 1, a) {
             let before = self.lowered(a - 1);
-            if before & lexicon::PLACE_PREPOSITION != 0 && !code {
+            if before & lexicon::PLACE_PREPOSITION != 0 && !code && !self.labels_a_number(b) {
                 votes.place += FAINT;
             }
             if before & lexicon::ROLE_NOUN != 0 {

@@ -172,6 +172,45 @@ mod tests {
         );
     }
 
+    fn entity(name: &str, kind: EntityKind, aliases: &[&str]) -> Entity {
+        Entity {
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: 2,
+            sources: vec![format!("{name} outlet")],
+        }
+    }
+
+    #[test]
+    fn the_collection_names_one_thing_once_whatever_each_event_called_it() {
+        let e1 = [
+            entity("United States", EntityKind::Place, &["U.S."]),
+            entity("Associated Press", EntityKind::Organisation, &["AP"]),
+        ];
+        let e2 = [
+            entity("U.S.", EntityKind::Place, &["USA"]),
+            entity("AP", EntityKind::Organisation, &[]),
+        ];
+        let e3 = [entity("America", EntityKind::Place, &[])];
+        let got =
+            aggregate_entities([("e1", &e1[..]), ("e2", &e2[..]), ("e3", &e3[..])].into_iter());
+        let names: Vec<(&str, &str, usize)> = got
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str(), s.events.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("place-united-states", "United States", 3),
+                ("organisation-associated-press", "Associated Press", 2),
+            ]
+        );
+        assert_eq!(got[0].aliases, ["U.S.", "USA", "America"]);
+        assert_eq!(got[0].mentions, 6);
+        assert_eq!(got[1].sources.len(), 2);
+    }
+
     #[test]
     fn slugs_are_url_safe() {
         assert_eq!(
