@@ -9,11 +9,14 @@
 //! 3. an acronym that other events give as an alias of exactly one entity;
 //! 4. a person's two-part name and the one longer name with the same first and last parts
 //!    ("Donald Trump", "Donald J. Trump");
-//! 5. a surname alone ("Trump") and the person the events resolved that surname to: only when
+//! 5. a name and the same name with a designator ("Broward", "Broward County"), when no
+//!    gazetteer knows either;
+//! 6. a surname alone ("Trump") and the person the events resolved that surname to: only when
 //!    no other person of that surname (a name opening with a given name, or mentioned more
 //!    than once) is named in the events where it stands alone, and when at least four in five
 //!    of the events that resolved it alone (and two or more, or one and the person is named
-//!    in full in an event where the surname stands alone) resolved it to that person.
+//!    in full in an event where the surname stands alone, or is the only person of that
+//!    surname in the collection) resolved it to that person.
 //!
 //! A person never joins a place or an organisation, and two gazetteer entries never join.
 
@@ -41,12 +44,48 @@ const SURNAME_EVENTS: usize = 2;
 
 const HONORIFIC_KEYS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"];
 
-/// A name's key without a leading honorific ("Mr. Trump" → `trump`).
-fn plain_key(name: &str) -> String {
-    let key = names::key(name);
-    match key.split_once(' ') {
-        Some((first, rest)) if HONORIFIC_KEYS.contains(&first) => rest.to_string(),
-        _ => key,
+/// The name keys of every name and alias of the input, each distinct string keyed once (a
+/// collection names one thing in many events), with the gazetteer entry of each key.
+struct Keys<'a> {
+    of: HashMap<&'a str, usize>,
+    keys: Vec<(String, Option<usize>)>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(entities: &[(&'a str, &'a Entity)]) -> Self {
+        let mut k = Keys {
+            of: HashMap::default(),
+            keys: Vec::new(),
+        };
+        let gazetteer = lexicon::gazetteer();
+        for (_, e) in entities {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                if !k.of.contains_key(name.as_str()) {
+                    let key = names::key(name);
+                    let entry = gazetteer.lookup(&key);
+                    k.of.insert(name, k.keys.len());
+                    k.keys.push((key, entry));
+                }
+            }
+        }
+        k
+    }
+
+    fn key(&self, name: &str) -> &str {
+        self.of.get(name).map_or("", |&i| &self.keys[i].0)
+    }
+
+    fn entry(&self, name: &str) -> Option<usize> {
+        self.of.get(name).and_then(|&i| self.keys[i].1)
+    }
+
+    /// A name's key without a leading honorific ("Mr. Trump" → `trump`).
+    fn plain(&self, name: &str) -> &str {
+        let key = self.key(name);
+        match key.split_once(' ') {
+            Some((first, rest)) if HONORIFIC_KEYS.contains(&first) => rest,
+            _ => key,
+        }
     }
 }
 
@@ -142,10 +181,10 @@ impl Clusters<'_> {
 /// The gazetteer entry an entity names: its name's, or (for a typed entity whose name no
 /// gazetteer knows, "United State") the one entry all its known aliases name, when that
 /// entry is of the entity's kind.
-fn gazetteer_entry(e: &Entity) -> Option<usize> {
+fn gazetteer_entry(e: &Entity, keys: &Keys) -> Option<usize> {
     let g = lexicon::gazetteer();
     let of_kind = |i: usize| g.entries[i].kind == e.kind;
-    if let Some(i) = g.lookup(&names::key(&e.name)) {
+    if let Some(i) = keys.entry(&e.name) {
         return of_kind(i).then_some(i);
     }
     if e.kind == EntityKind::Other || e.kind == EntityKind::Person {
@@ -153,7 +192,7 @@ fn gazetteer_entry(e: &Entity) -> Option<usize> {
     }
     let mut found = None;
     for a in &e.aliases {
-        if let Some(i) = g.lookup(&names::key(a)) {
+        if let Some(i) = keys.entry(a) {
             match found {
                 None => found = Some(i),
                 Some(f) if f != i => return None,
@@ -169,8 +208,12 @@ fn gazetteer_entry(e: &Entity) -> Option<usize> {
 /// their first member; every input index is in exactly one group.
 pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     let n = entities.len();
-    let keys: Vec<String> = entities.iter().map(|(_, e)| plain_key(&e.name)).collect();
-    let entry: Vec<Option<usize>> = entities.iter().map(|(_, e)| gazetteer_entry(e)).collect();
+    let memo = Keys::new(entities);
+    let keys: Vec<&str> = entities.iter().map(|(_, e)| memo.plain(&e.name)).collect();
+    let entry: Vec<Option<usize>> = entities
+        .iter()
+        .map(|(_, e)| gazetteer_entry(e, &memo))
+        .collect();
     let mut c = Clusters {
         parent: (0..n).collect(),
         entities,
@@ -192,7 +235,7 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         if !k.is_empty() {
-            by_key.entry(k.as_str()).or_default().push(i);
+            by_key.entry(k).or_default().push(i);
         }
     }
     let mut groups: Vec<&Vec<usize>> = by_key.values().collect();
@@ -218,11 +261,11 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     }
 
     // 3. An acronym that other events give as an alias of exactly one cluster.
-    let mut alias_roots: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut alias_roots: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, (_, e)) in entities.iter().enumerate() {
         for a in e.aliases.iter().filter(|a| is_acronym(a)) {
             let root = c.find(i);
-            let roots = alias_roots.entry(names::key(a)).or_default();
+            let roots = alias_roots.entry(memo.key(a)).or_default();
             if !roots.contains(&root) {
                 roots.push(root);
             }
@@ -233,7 +276,7 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
         if !is_acronym(&e.name) || e.kind == EntityKind::Person {
             continue;
         }
-        if let Some([only]) = alias_roots.get(&keys[i]).map(Vec::as_slice) {
+        if let Some([only]) = alias_roots.get(keys[i]).map(Vec::as_slice) {
             c.union_if_compatible(i, *only);
         }
     }
@@ -257,8 +300,24 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
         }
     }
 
-    // 5. A surname alone.
-    surnames(&mut c, &keys, &words);
+    // 5. "Broward County" and "Broward": a designator after a name no gazetteer knows.
+    let unknown: Vec<usize> = (0..n).filter(|&i| c.entry[i].is_none()).collect();
+    let mut by_words: HashMap<&[&str], usize> = HashMap::default();
+    for &i in &unknown {
+        by_words.entry(&words[i][..]).or_insert(i);
+    }
+    for &i in &unknown {
+        if let Some((last, rest)) = words[i].split_last() {
+            if !rest.is_empty() && crate::aliases::DESIGNATORS.contains(last) {
+                if let Some(&j) = by_words.get(rest) {
+                    c.union_if_compatible(i, j);
+                }
+            }
+        }
+    }
+
+    // 6. A surname alone.
+    surnames(&mut c, &memo, &keys, &words);
 
     let grouped = c.members();
     let mut roots: Vec<usize> = grouped.keys().copied().collect();
@@ -271,7 +330,7 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
 
 /// Joins each untyped or person name of one word to the person the collection resolves it to
 /// (see the module notes).
-fn surnames(c: &mut Clusters, keys: &[String], words: &[Vec<&str>]) {
+fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
     let entities = c.entities;
     let n = entities.len();
     // Clusters with a person of two or more parts ending in each surname.
@@ -309,7 +368,7 @@ fn surnames(c: &mut Clusters, keys: &[String], words: &[Vec<&str>]) {
             .1
             .aliases
             .iter()
-            .any(|a| plain_key(a) == surname)
+            .any(|a| memo.plain(a) == surname)
         {
             resolved
                 .entry((surname, root))
@@ -324,7 +383,7 @@ fn surnames(c: &mut Clusters, keys: &[String], words: &[Vec<&str>]) {
         if words[i].len() != 1 || !alone || c.entry[i].is_some() {
             continue;
         }
-        let surname = keys[i].as_str();
+        let surname = keys[i];
         let Some(candidates) = bearers.get(surname) else {
             continue;
         };
@@ -350,7 +409,9 @@ fn surnames(c: &mut Clusters, keys: &[String], words: &[Vec<&str>]) {
                 .get(&(entities[m].0, surname))
                 .is_some_and(|rs| rs.contains(&chosen))
         });
-        let enough = top >= SURNAME_EVENTS || (top >= 1 && beside);
+        // Or the one person of the surname in the whole collection.
+        let unique = counts.len() == 1;
+        let enough = top >= SURNAME_EVENTS || (top >= 1 && (beside || unique));
         if !enough || (top as f64) < SURNAME_SHARE * total as f64 {
             continue;
         }
@@ -516,12 +577,13 @@ mod tests {
             got.contains(&"Clinton (person): Clinton/e4".to_string()),
             "{got:?}"
         );
-        // One event is not enough to say whom the surname names.
+        // One event is not enough to say whom the surname names when another person bears it.
         let got = groups(&[
             ("e1", entity("Jane Okafor", Person, &["Okafor"], 3)),
             ("e2", entity("Okafor", Person, &[], 2)),
+            ("e3", entity("Peter Okafor", Person, &[], 2)),
         ]);
-        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
     }
 
     #[test]
@@ -537,6 +599,28 @@ mod tests {
             [
                 "Jane Okafor (person): Jane Okafor/e1, Okafor/e2, Jane Okafor/e2",
                 "Executive Jane Okafor (person): Executive Jane Okafor/e2",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_only_bearer_of_a_surname_and_a_designator_join() {
+        let got = groups(&[
+            ("e1", entity("Joe Biden", Person, &["Biden"], 4)),
+            ("e2", entity("Biden", Person, &[], 1)),
+            ("e3", entity("Broward County", Place, &[], 2)),
+            ("e4", entity("Broward", Place, &[], 1)),
+            // A gazetteer name keeps apart from a county named after it.
+            ("e5", entity("Washington County", Place, &[], 2)),
+            ("e6", entity("Washington", Place, &[], 1)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Joe Biden (person): Joe Biden/e1, Biden/e2",
+                "Broward County (place): Broward County/e3, Broward/e4",
+                "Washington County (place): Washington County/e5",
+                "Washington (place): Washington/e6",
             ]
         );
     }

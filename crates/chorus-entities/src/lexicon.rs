@@ -35,7 +35,7 @@ const TITLES: &[&str] = &[
     "Archbishop", "Cardinal", "Speaker", "Spokesman", "Spokeswoman", "Premier", "Chief", "Attorney",
     "Commissioner", "Sheriff", "Monsignor", "Superintendent", "Supervisor", "Selectman",
     "Emeritus", "Officer", "Cmdr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
-    "President-elect", "Leader", "Majority", "Minority", "Executive", "CEO",
+    "President-elect", "Leader", "Majority", "Minority", "Executive", "CEO", "Chair",
 ];
 
 /// Honorifics: kept in the mention's surface form ("Mr Assad" is an alias), never in the name.

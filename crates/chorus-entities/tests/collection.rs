@@ -68,7 +68,7 @@ fn named<'a>(groups: &'a [CollectionGroup], kind: EntityKind, forms: &[&str]) ->
 }
 
 /// Most entities named by an alias of another entity of their kind.
-const MAX_SPLIT: usize = 62;
+const MAX_SPLIT: usize = 52;
 
 /// Words of the page around a story seen as names in this data before: none may name an
 /// entity. (The rule that drops them is general; this is the check that it does.)
