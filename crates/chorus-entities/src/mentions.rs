@@ -6,7 +6,7 @@ use crate::lexicon::{self, gazetteer};
 use crate::names;
 use crate::tokens::{tokens, Token};
 use chorus_model::{CleanArticle, EntityKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 
@@ -28,6 +28,9 @@ const MEDIUM: u32 = 3;
 const WEAK: u32 = 2;
 /// A preposition before ("in Moscow").
 const FAINT: u32 = 1;
+/// A capitalised word written in lower case at least once per this many capitalised uses is a
+/// common word when nothing else says it is a name.
+const COMMON_RATIO: u32 = 4;
 
 impl Votes {
     pub(crate) fn add(&mut self, other: Votes) {
@@ -163,6 +166,10 @@ struct Vocabulary<'a> {
     capitalised_inside: HashSet<String>,
     /// Words seen in lower case (of those a capitalised word or an acronym may be).
     lower: HashSet<&'a str>,
+    /// How often each of those words is written in lower case in running text (not in a
+    /// handle or a tag, "@nas"), and how often capitalised (under its lower-case form).
+    lower_count: HashMap<&'a str, u32>,
+    capital_count: HashMap<&'a str, u32>,
     /// Keys of the outlets' names: a name that is an outlet is an organisation.
     outlets: BTreeSet<String>,
     /// Keys of words seen in mixed case away from a sentence start ("Perth"): the same word
@@ -277,6 +284,8 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
     let mut vocabulary = Vocabulary {
         capitalised_inside: HashSet::default(),
         lower: HashSet::default(),
+        lower_count: HashMap::default(),
+        capital_count: HashMap::default(),
         outlets: articles
             .iter()
             .map(|a| names::key(&a.article.source))
@@ -299,13 +308,23 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
     // Capitalised words as written, keyed once each however often they occur.
     let mut keyed: HashSet<&str> = HashSet::default();
     for at in &tokenized {
-        for (t, &shape) in at.tokens.iter().zip(&at.shapes) {
+        for (i, (t, &shape)) in at.tokens.iter().zip(&at.shapes).enumerate() {
             let w = &at.text[t.start..t.end];
+            if shape == Shape::Capitalised {
+                *vocabulary
+                    .capital_count
+                    .entry(at.lowers.get(i, w))
+                    .or_default() += 1;
+            }
             match shape {
                 Shape::Other
                     if w.chars().next().is_some_and(char::is_lowercase) && asked.contains(w) =>
                 {
                     vocabulary.lower.insert(w);
+                    let tagged = at.text[..t.start].ends_with(['@', '#', '/', '.', '_']);
+                    if !tagged {
+                        *vocabulary.lower_count.entry(w).or_default() += 1;
+                    }
                 }
                 Shape::Other => {}
                 shape if !t.initial && !t.headline => {
@@ -721,8 +740,9 @@ impl Spans<'_> {
         });
     }
 
-    /// A span of words the input also writes in lower case ("Share", "share"; "Sign Up
-    /// Continue"), known to no gazetteer, no acronym, with no cue of a name beyond a preposition
+    /// A span of words the input writes in lower case in running text at least a quarter as
+    /// often as capitalised ("Share", "share"; not "Oculus" 55 times beside one "my oculus
+    /// rift"), known to no gazetteer, no acronym, with no cue of a name beyond a preposition
     /// before it: ordinary words capitalised as a label, a button or a caption, not a name.
     fn common_words(
         &self,
@@ -737,7 +757,12 @@ impl Spans<'_> {
             && votes.organisation == 0
             && votes.place <= FAINT
             && span.iter().all(|&s| {
-                self.shape(s) == Shape::Capitalised && self.vocabulary.lower.contains(self.lower(s))
+                let lower = self.lower(s);
+                let count = |map: &HashMap<&str, u32>| map.get(lower).copied().unwrap_or(0);
+                self.shape(s) == Shape::Capitalised
+                    && count(&self.vocabulary.lower_count) > 0
+                    && COMMON_RATIO * count(&self.vocabulary.lower_count)
+                        >= count(&self.vocabulary.capital_count)
             })
     }
 

@@ -426,3 +426,22 @@ fn a_word_before_a_number_is_no_place_for_a_preposition() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_written_once_in_lower_case_is_still_a_name() {
+    // "Oculus" five times beside one "oculus rift" is a name; "Crisis" once beside "crisis"
+    // and "@okafor" (a handle, not running text) do not make common words of a name.
+    check(
+        &[(
+            "Daily",
+            "Buyers of Oculus liked it, and Oculus shipped it; engineers left Oculus, and \
+             Oculus hired more while Oculus grew. I got my oculus rift. Officials said the \
+             Crisis was over, but the crisis grew. The mayor asked Okafor (@okafor) what Okafor \
+             thinks.",
+        )],
+        expect![[r#"
+            other Oculus ×5 (Daily)
+            other Okafor ×2 (Daily)
+        "#]],
+    );
+}
