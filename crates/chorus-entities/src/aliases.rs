@@ -374,7 +374,7 @@ fn alias_statements(
 
 /// Last words that only say what kind of thing a name is: "Boeing Co" is "Boeing", "Broward
 /// County" is "Broward". ("Mexico City" is not "Mexico": "City" is not among them.)
-const DESIGNATORS: &[&str] = &[
+pub(crate) const DESIGNATORS: &[&str] = &[
     "co",
     "inc",
     "corp",

@@ -35,6 +35,7 @@ const TITLES: &[&str] = &[
     "Archbishop", "Cardinal", "Speaker", "Spokesman", "Spokeswoman", "Premier", "Chief", "Attorney",
     "Commissioner", "Sheriff", "Monsignor", "Superintendent", "Supervisor", "Selectman",
     "Emeritus", "Officer", "Cmdr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame",
+    "President-elect", "Leader", "Majority", "Minority", "Executive", "CEO", "Chair",
 ];
 
 /// Honorifics: kept in the mention's surface form ("Mr Assad" is an alias), never in the name.
@@ -142,7 +143,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "perhaps", "today", "yesterday", "tomorrow", "tonight", "earlier", "later", "is", "are", "was",
     "were", "be", "been", "has", "have", "had", "do", "does", "did", "would", "could", "should",
     "may", "might", "must", "shall", "being", "please", "yes", "oh", "whether", "unlike", "like",
-    "according",
+    "according", "up", "down", "out", "off",
 ];
 
 /// Month and day names: capitalised, but dates rather than entities.
@@ -159,6 +160,20 @@ const CALENDAR: &[&str] = &[
 const COMMON_ACRONYMS: &[&str] = &[
     "TV", "CEO", "CFO", "GDP", "UTC", "GMT", "AM", "PM", "DNA", "ID", "OK", "HQ", "VIP", "SUV",
     "FAQ", "PDF", "USB", "URL", "MP", "MPS", "AI", "PR", "GPS", "CCTV", "RPG", "LGBT", "COVID",
+];
+
+/// Words of a web page's controls, credits and captions (lower case): around a story they
+/// are buttons and labels ("Share", "Sign Up", "Image caption", "Hide Caption", "AP Photo"),
+/// never a name or a part of one.
+#[rustfmt::skip]
+const PAGE_WORDS: &[&str] = &[
+    "share", "shares", "tweet", "retweet", "email", "e-mail", "print", "comment", "comments",
+    "photo", "photos", "image", "caption", "video", "videos", "embed", "replay", "sign",
+    "signup", "continue", "advertisement", "advertising", "sponsored", "subscribe",
+    "subscription", "newsletter", "newsletters", "login", "logout", "skip", "hide", "slideshow",
+    "gallery", "thumbnail", "copyright", "download", "click", "tap", "expand", "collapse",
+    "loading", "autoplay", "fullscreen", "enlarge", "playlist", "podcast", "permalink",
+    "bookmark", "unmute", "mute", "scroll", "toggle", "menu",
 ];
 
 /// Whether `word` is in `list`, through a hash set built on first use (the lists are looked up
@@ -197,6 +212,7 @@ pub(crate) const ORG_NOUN: u16 = 1 << 8;
 pub(crate) const PLACE_PREPOSITION: u16 = 1 << 9;
 pub(crate) const FUNCTION_WORD: u16 = 1 << 10;
 pub(crate) const CALENDAR_WORD: u16 = 1 << 11;
+pub(crate) const PAGE_WORD: u16 = 1 << 12;
 
 /// Which word lists hold `word`: one lookup answers every `is_…` question about it, so a
 /// token asked several of them (as name spans are) is hashed once.
@@ -217,6 +233,7 @@ pub(crate) fn classes(word: &str) -> u16 {
             (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
             (FUNCTION_WORDS, FUNCTION_WORD),
             (CALENDAR, CALENDAR_WORD),
+            (PAGE_WORDS, PAGE_WORD),
         ] {
             for &w in list {
                 *map.entry(w).or_default() |= bit;

@@ -14,14 +14,21 @@
 //!    surnames and given names join keys. A person never joins a place, nor two gazetteer
 //!    entries each other (a city and its country).
 //!
+//! Across a collection, [`group_collection`] joins the entities of many events that name one
+//! thing (a gazetteer entry under any of its names, an acronym, a middle initial, a surname
+//! alone when the events agree whom it names).
+//!
 //! Gazetteers and word lists (`data/*.txt`, `lexicon`) are compiled in; nothing is downloaded
 //! or read at run time.
 
 mod aliases;
+mod collection;
 mod lexicon;
 mod mentions;
 mod names;
 mod tokens;
+
+pub use collection::{group_collection, CollectionGroup};
 
 use chorus_model::{CleanArticle, Entity};
 use std::collections::{BTreeMap, BTreeSet};

@@ -6,7 +6,7 @@ use crate::lexicon::{self, gazetteer};
 use crate::names;
 use crate::tokens::{tokens, Token};
 use chorus_model::{CleanArticle, EntityKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 
@@ -28,6 +28,9 @@ const MEDIUM: u32 = 3;
 const WEAK: u32 = 2;
 /// A preposition before ("in Moscow").
 const FAINT: u32 = 1;
+/// A capitalised word written in lower case at least once per this many capitalised uses is a
+/// common word when nothing else says it is a name.
+const COMMON_RATIO: u32 = 4;
 
 impl Votes {
     pub(crate) fn add(&mut self, other: Votes) {
@@ -163,6 +166,10 @@ struct Vocabulary<'a> {
     capitalised_inside: HashSet<String>,
     /// Words seen in lower case (of those a capitalised word or an acronym may be).
     lower: HashSet<&'a str>,
+    /// How often each of those words is written in lower case in running text (not in a
+    /// handle or a tag, "@nas"), and how often capitalised (under its lower-case form).
+    lower_count: HashMap<&'a str, u32>,
+    capital_count: HashMap<&'a str, u32>,
     /// Keys of the outlets' names: a name that is an outlet is an organisation.
     outlets: BTreeSet<String>,
     /// Keys of words seen in mixed case away from a sentence start ("Perth"): the same word
@@ -277,6 +284,8 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
     let mut vocabulary = Vocabulary {
         capitalised_inside: HashSet::default(),
         lower: HashSet::default(),
+        lower_count: HashMap::default(),
+        capital_count: HashMap::default(),
         outlets: articles
             .iter()
             .map(|a| names::key(&a.article.source))
@@ -299,13 +308,23 @@ pub(crate) fn detect(articles: &[&CleanArticle]) -> Detection {
     // Capitalised words as written, keyed once each however often they occur.
     let mut keyed: HashSet<&str> = HashSet::default();
     for at in &tokenized {
-        for (t, &shape) in at.tokens.iter().zip(&at.shapes) {
+        for (i, (t, &shape)) in at.tokens.iter().zip(&at.shapes).enumerate() {
             let w = &at.text[t.start..t.end];
+            if shape == Shape::Capitalised {
+                *vocabulary
+                    .capital_count
+                    .entry(at.lowers.get(i, w))
+                    .or_default() += 1;
+            }
             match shape {
                 Shape::Other
                     if w.chars().next().is_some_and(char::is_lowercase) && asked.contains(w) =>
                 {
                     vocabulary.lower.insert(w);
+                    let tagged = at.text[..t.start].ends_with(['@', '#', '/', '.', '_']);
+                    if !tagged {
+                        *vocabulary.lower_count.entry(w).or_default() += 1;
+                    }
                 }
                 Shape::Other => {}
                 shape if !t.initial && !t.headline => {
@@ -545,6 +564,21 @@ impl Spans<'_> {
 
     /// Trims one raw span, splits off titles, and emits what is left.
     fn span(&mut self, mut span: Vec<usize>) {
+        // "AP Photo Trump", "Getty Images Image caption", "Sign Up Continue": a page word
+        // ends a name, and the words on either side are judged apart.
+        let page_word = span
+            .iter()
+            .position(|&s| self.lowered(s) & lexicon::PAGE_WORD != 0 && !self.is_acronym(s));
+        if let Some(p) = page_word.filter(|_| !self.is_known(&span)) {
+            let rest = span.split_off(p + 1);
+            span.pop();
+            for piece in [span, rest] {
+                if !piece.is_empty() {
+                    self.span(piece);
+                }
+            }
+            return;
+        }
         let mut stripped = false;
         while let Some(&first) = span.first() {
             let function = self.capitalised_function_word(first);
@@ -690,6 +724,10 @@ impl Spans<'_> {
             name_start
         };
         let votes = self.cues(span, titled, gazetteer_entry, acronym);
+        if self.common_words(span, votes, gazetteer_entry, acronym) {
+            // "Share", "Photos", "Image caption", "Sign Up Continue": page words.
+            return;
+        }
         self.out.push(Detected {
             article: self.article,
             start,
@@ -700,6 +738,49 @@ impl Spans<'_> {
             gazetteer: gazetteer_entry,
             acronym,
         });
+    }
+
+    /// A span of words the input writes in lower case in running text at least a quarter as
+    /// often as capitalised ("Share", "share"; not "Oculus" 55 times beside one "my oculus
+    /// rift"), known to no gazetteer, no acronym, with no cue of a name beyond a preposition
+    /// before it: ordinary words capitalised as a label, a button or a caption, not a name.
+    fn common_words(
+        &self,
+        span: &[usize],
+        votes: Votes,
+        entry: Option<usize>,
+        acronym: bool,
+    ) -> bool {
+        entry.is_none()
+            && !acronym
+            && votes.person == 0
+            && votes.organisation == 0
+            && votes.place <= FAINT
+            && span.iter().all(|&s| {
+                let lower = self.lower(s);
+                let count = |map: &HashMap<&str, u32>| map.get(lower).copied().unwrap_or(0);
+                self.shape(s) == Shape::Capitalised
+                    && count(&self.vocabulary.lower_count) > 0
+                    && COMMON_RATIO * count(&self.vocabulary.lower_count)
+                        >= count(&self.vocabulary.capital_count)
+            })
+    }
+
+    /// "Gate 4", "Berth No. 7": a word before a number (or "No." and a number) labels a thing
+    /// of a series; a preposition before it ("at Gate 4") does not make it a place.
+    fn labels_a_number(&self, b: usize) -> bool {
+        let next =
+            |k: usize| (k < self.tokens.len() && self.plain_gap(k - 1, k)).then(|| self.word(k));
+        let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        match next(b + 1) {
+            Some(w) if number(w) => true,
+            Some("No" | "no" | "Number" | "number") => {
+                let after = &self.text[self.tokens[b + 1].end..];
+                let after = after.strip_prefix('.').unwrap_or(after).trim_start();
+                after.starts_with(|c: char| c.is_ascii_digit())
+            }
+            _ => false,
+        }
     }
 
     /// "Renée Castellane, chief executive of …", "Okafor, a structural engineer": a role
@@ -772,7 +853,7 @@ impl Spans<'_> {
         let code = name.chars().any(|c| c.is_ascii_digit());
         if !titled && a > 0 && self.plain_gap(a - 1, a) {
             let before = self.lowered(a - 1);
-            if before & lexicon::PLACE_PREPOSITION != 0 && !code {
+            if before & lexicon::PLACE_PREPOSITION != 0 && !code && !self.labels_a_number(b) {
                 votes.place += FAINT;
             }
             if before & lexicon::ROLE_NOUN != 0 {

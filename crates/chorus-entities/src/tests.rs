@@ -385,3 +385,63 @@ fn well_known_names_are_gazetteer_names_demonyms_and_given_names_alone() {
         assert!(!is_well_known(name), "{name}");
     }
 }
+
+#[test]
+fn page_words_and_common_words_are_not_names() {
+    // Buttons, credits and captions around a story; a capitalised word the text also writes in
+    // lower case with no cue of a name; the names beside them are still found.
+    check(
+        &[(
+            "Daily",
+            "Read or Share this story: http://example.com/x\n\
+             Image copyright Reuters Image caption The mayor of Lagos spoke.\n\
+             Newsletter Sign Up Continue reading the main story\n\
+             (AP Photo/Evan Vucci) Mr Okafor said the Harbour Board would meet. The board had \
+             a quiet week, Okafor said, and the Board said little.",
+        )],
+        expect![[r#"
+            person Okafor ×2 [Mr Okafor] (Daily)
+            organisation AP ×1 (Daily)
+            person Evan Vucci ×1 (Daily)
+            organisation Harbour Board ×1 (Daily)
+            place Lagos ×1 (Daily)
+            organisation Reuters ×1 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn a_word_before_a_number_is_no_place_for_a_preposition() {
+    // "at Gate 4", "at Berth No. 7": labels of a series; "at Saltreach" is still a place.
+    check(
+        &[(
+            "Daily",
+            "Pickets gathered at Gate 4 in Saltreach. Fruit is stuck at Berth No. 7, and more \
+             waits at Berth 9.",
+        )],
+        expect![[r#"
+            other Berth ×2 (Daily)
+            other Gate ×1 (Daily)
+            place Saltreach ×1 (Daily)
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_written_once_in_lower_case_is_still_a_name() {
+    // "Oculus" five times beside one "oculus rift" is a name; "Crisis" once beside "crisis"
+    // and "@okafor" (a handle, not running text) do not make common words of a name.
+    check(
+        &[(
+            "Daily",
+            "Buyers of Oculus liked it, and Oculus shipped it; engineers left Oculus, and \
+             Oculus hired more while Oculus grew. I got my oculus rift. Officials said the \
+             Crisis was over, but the crisis grew. The mayor asked Okafor (@okafor) what Okafor \
+             thinks.",
+        )],
+        expect![[r#"
+            other Oculus ×5 (Daily)
+            other Okafor ×2 (Daily)
+        "#]],
+    );
+}

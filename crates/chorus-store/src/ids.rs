@@ -66,45 +66,48 @@ pub(crate) fn entity_slug(kind: EntityKind, name: &str) -> String {
 }
 
 /// Entities of all events (each event's id and entities, in the order events are listed),
-/// one per kind and canonical name (case-insensitive), most events first. Ids are slugs,
-/// made unique with `-2`, `-3`, ... in that order.
+/// one per real thing (`chorus_entities::group_collection`: one gazetteer entry under any of
+/// its names, one name key, an acronym, a middle initial, a surname the events agree on),
+/// most events first. Ids are slugs of the group's name, made unique with `-2`, `-3`, ... in
+/// that order.
 pub(crate) fn aggregate_entities<'a>(
     events: impl Iterator<Item = (&'a str, &'a [Entity])>,
 ) -> Vec<EntitySummary> {
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut out: Vec<EntitySummary> = Vec::new();
-    for (event, entities) in events {
-        for e in entities {
-            let key = (e.kind, e.name.to_lowercase());
-            let i = *by_key.entry(key).or_insert_with(|| {
-                out.push(EntitySummary {
-                    id: String::new(),
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    aliases: Vec::new(),
-                    mentions: 0,
-                    sources: Vec::new(),
-                    events: Vec::new(),
-                });
-                out.len() - 1
-            });
-            let s = &mut out[i];
-            s.mentions += e.mentions;
-            for a in &e.aliases {
-                if !s.aliases.contains(a) && *a != s.name {
-                    s.aliases.push(a.clone());
+    let listed: Vec<(&str, &Entity)> = events
+        .flat_map(|(event, entities)| entities.iter().map(move |e| (event, e)))
+        .collect();
+    let mut out: Vec<EntitySummary> = chorus_entities::group_collection(&listed)
+        .into_iter()
+        .map(|group| {
+            let mut s = EntitySummary {
+                id: String::new(),
+                name: group.name,
+                kind: group.kind,
+                aliases: Vec::new(),
+                mentions: 0,
+                sources: Vec::new(),
+                events: Vec::new(),
+            };
+            for &m in &group.members {
+                let (event, e) = listed[m];
+                s.mentions += e.mentions;
+                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                    if !s.aliases.contains(a) && *a != s.name {
+                        s.aliases.push(a.clone());
+                    }
+                }
+                for src in &e.sources {
+                    if !s.sources.contains(src) {
+                        s.sources.push(src.clone());
+                    }
+                }
+                if !s.events.iter().any(|x| x == event) {
+                    s.events.push(event.to_string());
                 }
             }
-            for src in &e.sources {
-                if !s.sources.contains(src) {
-                    s.sources.push(src.clone());
-                }
-            }
-            if !s.events.iter().any(|x| x == event) {
-                s.events.push(event.to_string());
-            }
-        }
-    }
+            s
+        })
+        .collect();
     out.sort_by(|a, b| {
         b.events
             .len()
@@ -167,6 +170,45 @@ mod tests {
             2,
             &["e2", "e3"],
         );
+    }
+
+    fn entity(name: &str, kind: EntityKind, aliases: &[&str]) -> Entity {
+        Entity {
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: 2,
+            sources: vec![format!("{name} outlet")],
+        }
+    }
+
+    #[test]
+    fn the_collection_names_one_thing_once_whatever_each_event_called_it() {
+        let e1 = [
+            entity("United States", EntityKind::Place, &["U.S."]),
+            entity("Associated Press", EntityKind::Organisation, &["AP"]),
+        ];
+        let e2 = [
+            entity("U.S.", EntityKind::Place, &["USA"]),
+            entity("AP", EntityKind::Organisation, &[]),
+        ];
+        let e3 = [entity("America", EntityKind::Place, &[])];
+        let got =
+            aggregate_entities([("e1", &e1[..]), ("e2", &e2[..]), ("e3", &e3[..])].into_iter());
+        let names: Vec<(&str, &str, usize)> = got
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str(), s.events.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("place-united-states", "United States", 3),
+                ("organisation-associated-press", "Associated Press", 2),
+            ]
+        );
+        assert_eq!(got[0].aliases, ["U.S.", "USA", "America"]);
+        assert_eq!(got[0].mentions, 6);
+        assert_eq!(got[1].sources.len(), 2);
     }
 
     #[test]

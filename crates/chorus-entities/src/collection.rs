@@ -1,0 +1,711 @@
+//! One entity per real thing across a collection: the entities of many events (each resolved
+//! on its own, so each names its referent by the fullest form that event used) are grouped
+//! again, by evidence that holds between events:
+//!
+//! 1. a gazetteer entry: "United States", "U.S." and "America" (or "Associated Press" and
+//!    "AP") are names of one entry, whichever each event chose as its canonical name;
+//! 2. the same name key ("Mr. Trump" aside, spelling variants meet under [`names::key`]) of the
+//!    same kind; an untyped name joins the kind that name is most often typed as;
+//! 3. an acronym that other events give as an alias of exactly one entity;
+//! 4. a person's two-part name and the one longer name with the same first and last parts
+//!    ("Donald Trump", "Donald J. Trump");
+//! 5. a name and the same name with a designator ("Broward", "Broward County"; "Facebook",
+//!    "Facebook Inc"), but a county is not the place a gazetteer knows by its name
+//!    ("Washington County");
+//! 6. a surname alone ("Trump") and the person the events resolved that surname to: only when
+//!    no other person of that surname (a name opening with a given name, or mentioned more
+//!    than once) is named in the events where it stands alone, and when at least four in five
+//!    of the events that resolved it alone (and two or more, or one and the person is named
+//!    in full in an event where the surname stands alone, or is the only person of that
+//!    surname in the collection) resolved it to that person.
+//!
+//! A person never joins a place or an organisation, and two gazetteer entries never join.
+
+use crate::{lexicon, names};
+use chorus_model::{Entity, EntityKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// Entities of a collection that name one real thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionGroup {
+    /// A name of the gazetteer entry the group is, or for a person a name of several words,
+    /// then the one most mentioned over the members (then the one of most words, then the
+    /// first alphabetically).
+    pub name: String,
+    /// The gazetteer's kind, else the kind with most mentions; `Other` when no member is typed.
+    pub kind: EntityKind,
+    /// Indices into the input, in input order.
+    pub members: Vec<usize>,
+}
+
+/// Share of the events resolving a surname alone that must resolve it to one person for the
+/// surname alone to be that person elsewhere in the collection.
+const SURNAME_SHARE: f64 = 0.8;
+/// Fewest events that must resolve a surname alone to a person.
+const SURNAME_EVENTS: usize = 2;
+
+/// Designators of a place ("Broward County"): such a name is another place than the same
+/// name without it when a gazetteer knows that one ("Washington County", "Washington").
+const PLACE_DESIGNATORS: &[&str] = &["county", "province", "governorate"];
+
+const HONORIFIC_KEYS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"];
+
+/// The name keys of every name and alias of the input, each distinct string keyed once (a
+/// collection names one thing in many events), with the gazetteer entry of each key.
+struct Keys<'a> {
+    of: HashMap<&'a str, usize>,
+    keys: Vec<(String, Option<usize>)>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(entities: &[(&'a str, &'a Entity)]) -> Self {
+        let mut k = Keys {
+            of: HashMap::default(),
+            keys: Vec::new(),
+        };
+        let gazetteer = lexicon::gazetteer();
+        for (_, e) in entities {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                if !k.of.contains_key(name.as_str()) {
+                    let key = names::key(name);
+                    let entry = gazetteer.lookup(&key);
+                    k.of.insert(name, k.keys.len());
+                    k.keys.push((key, entry));
+                }
+            }
+        }
+        k
+    }
+
+    fn key(&self, name: &str) -> &str {
+        self.of.get(name).map_or("", |&i| &self.keys[i].0)
+    }
+
+    fn entry(&self, name: &str) -> Option<usize> {
+        self.of.get(name).and_then(|&i| self.keys[i].1)
+    }
+
+    /// A name's key without a leading honorific ("Mr. Trump" → `trump`).
+    fn plain(&self, name: &str) -> &str {
+        let key = self.key(name);
+        match key.split_once(' ') {
+            Some((first, rest)) if HONORIFIC_KEYS.contains(&first) => rest,
+            _ => key,
+        }
+    }
+}
+
+/// Whether `name` is written as an acronym: two or more capitals, dots allowed, nothing else.
+fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| *c != '.').count();
+    letters >= 2
+        && name
+            .chars()
+            .all(|c| c == '.' || c.is_uppercase() || c.is_ascii_digit())
+        && name.chars().any(char::is_uppercase)
+}
+
+/// Bit of a kind in [`Clusters::kinds`].
+fn kind_bit(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 1,
+        EntityKind::Organisation => 2,
+        EntityKind::Place => 4,
+        EntityKind::Other => 0,
+    }
+}
+
+/// Union-find over the input entities, with what each cluster holds kept at its root: the
+/// kinds its members are typed as, and the gazetteer entries they name.
+struct Clusters<'a> {
+    parent: Vec<usize>,
+    entities: &'a [(&'a str, &'a Entity)],
+    /// Gazetteer entry of each entity, when its names say which.
+    entry: Vec<Option<usize>>,
+    kinds: Vec<u8>,
+    entries: Vec<Vec<usize>>,
+}
+
+impl Clusters<'_> {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (keep, gone) = (ra.min(rb), ra.max(rb));
+        self.parent[gone] = keep;
+        self.kinds[keep] |= self.kinds[gone];
+        let entries = std::mem::take(&mut self.entries[gone]);
+        for e in entries {
+            if !self.entries[keep].contains(&e) {
+                self.entries[keep].push(e);
+            }
+        }
+    }
+
+    /// Whether the clusters of `a` and `b` may be one: not one already, no person beside a
+    /// typed non-person, not two gazetteer entries.
+    fn compatible(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        let (ka, kb) = (self.kinds[ra], self.kinds[rb]);
+        let person = kind_bit(EntityKind::Person);
+        if (ka & person != 0 && kb & !person != 0) || (kb & person != 0 && ka & !person != 0) {
+            return false;
+        }
+        let (ea, eb) = (&self.entries[ra], &self.entries[rb]);
+        ea.is_empty() || eb.is_empty() || ea.iter().any(|e| eb.contains(e))
+    }
+
+    fn union_if_compatible(&mut self, a: usize, b: usize) {
+        if self.compatible(a, b) {
+            self.union(a, b);
+        }
+    }
+
+    /// Members of each cluster, by root.
+    fn members(&mut self) -> HashMap<usize, Vec<usize>> {
+        let mut m: HashMap<usize, Vec<usize>> = HashMap::default();
+        for i in 0..self.parent.len() {
+            let r = self.find(i);
+            m.entry(r).or_default().push(i);
+        }
+        m
+    }
+}
+
+/// The gazetteer entry an entity names: its name's, or (for a typed entity whose name no
+/// gazetteer knows, "United State") the one entry all its known aliases name, when that
+/// entry is of the entity's kind.
+fn gazetteer_entry(e: &Entity, keys: &Keys) -> Option<usize> {
+    let g = lexicon::gazetteer();
+    let of_kind = |i: usize| g.entries[i].kind == e.kind;
+    if let Some(i) = keys.entry(&e.name) {
+        return of_kind(i).then_some(i);
+    }
+    // "Washington County" is not Washington, whatever one event made of it.
+    let designated = keys
+        .key(&e.name)
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| PLACE_DESIGNATORS.contains(&last));
+    if e.kind == EntityKind::Other || e.kind == EntityKind::Person || designated {
+        return None;
+    }
+    let mut found = None;
+    for a in &e.aliases {
+        if let Some(i) = keys.entry(a) {
+            match found {
+                None => found = Some(i),
+                Some(f) if f != i => return None,
+                _ => {}
+            }
+        }
+    }
+    found.filter(|&i| of_kind(i))
+}
+
+/// Groups `entities` (each with the id of its event; one event's entities are already one per
+/// referent) into one group per real thing across the collection. Groups come in order of
+/// their first member; every input index is in exactly one group.
+pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
+    let n = entities.len();
+    let memo = Keys::new(entities);
+    let keys: Vec<&str> = entities.iter().map(|(_, e)| memo.plain(&e.name)).collect();
+    let entry: Vec<Option<usize>> = entities
+        .iter()
+        .map(|(_, e)| gazetteer_entry(e, &memo))
+        .collect();
+    let mut c = Clusters {
+        parent: (0..n).collect(),
+        entities,
+        kinds: entities.iter().map(|(_, e)| kind_bit(e.kind)).collect(),
+        entries: entry.iter().map(|e| e.iter().copied().collect()).collect(),
+        entry,
+    };
+
+    // 1. One gazetteer entry.
+    let mut by_entry: HashMap<usize, usize> = HashMap::default();
+    for i in 0..n {
+        if let Some(e) = c.entry[i] {
+            let first = *by_entry.entry(e).or_insert(i);
+            c.union(first, i);
+        }
+    }
+
+    // 2. One key: same kind; an untyped name joins the kind with most mentions under the key.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        if !k.is_empty() {
+            by_key.entry(k).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<&Vec<usize>> = by_key.values().collect();
+    groups.sort_unstable();
+    for group in groups {
+        let mut first_of_kind: HashMap<EntityKind, usize> = HashMap::default();
+        let mut mentions: HashMap<EntityKind, usize> = HashMap::default();
+        for &i in group {
+            let e = entities[i].1;
+            let first = *first_of_kind.entry(e.kind).or_insert(i);
+            c.union_if_compatible(first, i);
+            if e.kind != EntityKind::Other {
+                *mentions.entry(e.kind).or_default() += e.mentions;
+            }
+        }
+        let typed = mentions
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k);
+        if let (Some(kind), Some(&other)) = (typed, first_of_kind.get(&EntityKind::Other)) {
+            c.union_if_compatible(first_of_kind[&kind], other);
+        }
+    }
+
+    // 3. An acronym that other events give as an alias of exactly one cluster.
+    let mut alias_roots: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, (_, e)) in entities.iter().enumerate() {
+        for a in e.aliases.iter().filter(|a| is_acronym(a)) {
+            let root = c.find(i);
+            let roots = alias_roots.entry(memo.key(a)).or_default();
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+    }
+    for i in 0..n {
+        let e = entities[i].1;
+        if !is_acronym(&e.name) || e.kind == EntityKind::Person {
+            continue;
+        }
+        if let Some([only]) = alias_roots.get(keys[i]).map(Vec::as_slice) {
+            c.union_if_compatible(i, *only);
+        }
+    }
+
+    // 4. "Donald Trump" and the one "Donald … Trump".
+    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    let plain_person: Vec<bool> = (0..n)
+        .map(|i| entities[i].1.kind == EntityKind::Person && c.entry[i].is_none())
+        .collect();
+    let mut longer: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    for i in (0..n).filter(|&i| plain_person[i] && words[i].len() >= 3) {
+        let w = &words[i];
+        let forms = longer.entry((w[0], w[w.len() - 1])).or_default();
+        if !forms.iter().any(|&j| keys[j] == keys[i]) {
+            forms.push(i);
+        }
+    }
+    for i in (0..n).filter(|&i| plain_person[i] && words[i].len() == 2) {
+        if let Some([only]) = longer.get(&(words[i][0], words[i][1])).map(Vec::as_slice) {
+            c.union_if_compatible(i, *only);
+        }
+    }
+
+    // 5. "Broward County" and "Broward": a designator after a name no gazetteer knows.
+    let unknown: Vec<usize> = (0..n).filter(|&i| c.entry[i].is_none()).collect();
+    let mut by_words: HashMap<&[&str], usize> = HashMap::default();
+    for &i in &unknown {
+        by_words.entry(&words[i][..]).or_insert(i);
+    }
+    // A company's designator also after a name a gazetteer knows ("Facebook Inc").
+    let mut known_words: HashMap<&[&str], usize> = HashMap::default();
+    for i in (0..n).filter(|&i| c.entry[i].is_some()) {
+        known_words.entry(&words[i][..]).or_insert(i);
+    }
+    for &i in &unknown {
+        if let Some((last, rest)) = words[i].split_last() {
+            if rest.is_empty() || !crate::aliases::DESIGNATORS.contains(last) {
+                continue;
+            }
+            let company = !PLACE_DESIGNATORS.contains(last);
+            let other = by_words
+                .get(rest)
+                .or_else(|| known_words.get(rest).filter(|_| company));
+            if let Some(&j) = other {
+                c.union_if_compatible(i, j);
+            }
+        }
+    }
+
+    // 6. A surname alone.
+    surnames(&mut c, &memo, &keys, &words);
+
+    let grouped = c.members();
+    let mut roots: Vec<usize> = grouped.keys().copied().collect();
+    roots.sort_unstable();
+    roots
+        .into_iter()
+        .map(|r| describe(entities, &c.entry, &memo, grouped[&r].clone()))
+        .collect()
+}
+
+/// Joins each untyped or person name of one word to the person the collection resolves it to
+/// (see the module notes).
+fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
+    let entities = c.entities;
+    let n = entities.len();
+    // Clusters with a person of two or more parts ending in each surname.
+    let mut bearers: HashMap<&str, Vec<usize>> = HashMap::default();
+    // Per surname and cluster, the events whose entity gave the surname alone as an alias.
+    let mut resolved: HashMap<(&str, usize), HashSet<&str>> = HashMap::default();
+    // Clusters of the people of two or more parts with each surname, per event.
+    let mut in_event: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        let w = &words[i];
+        if entities[i].1.kind != EntityKind::Person || w.len() < 2 || c.entry[i].is_some() {
+            continue;
+        }
+        let surname = w[w.len() - 1];
+        let root = c.find(i);
+        let b = bearers.entry(surname).or_default();
+        if !b.contains(&root) {
+            b.push(root);
+        }
+        // A rival where the surname stands alone is a name that reads as a person's: a given
+        // name first, or more than one mention ("Melania Trump"; not a stray "Top Obama").
+        let given = entities[i]
+            .1
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(lexicon::is_given_name);
+        if given || entities[i].1.mentions >= 2 {
+            in_event
+                .entry((entities[i].0, surname))
+                .or_default()
+                .push(root);
+        }
+        if entities[i]
+            .1
+            .aliases
+            .iter()
+            .any(|a| memo.plain(a) == surname)
+        {
+            resolved
+                .entry((surname, root))
+                .or_default()
+                .insert(entities[i].0);
+        }
+    }
+    let grouped = c.members();
+    let mut joins = Vec::new();
+    for i in 0..n {
+        let alone = matches!(entities[i].1.kind, EntityKind::Person | EntityKind::Other);
+        if words[i].len() != 1 || !alone || c.entry[i].is_some() {
+            continue;
+        }
+        let surname = keys[i];
+        let Some(candidates) = bearers.get(surname) else {
+            continue;
+        };
+        let mut counts: Vec<(usize, usize)> = candidates
+            .iter()
+            .map(|&r| (resolved.get(&(surname, r)).map_or(0, HashSet::len), r))
+            .collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let total: usize = counts.iter().map(|(k, _)| k).sum();
+        let Some(&(top, chosen)) = counts.first() else {
+            continue;
+        };
+        // Another bearer of the surname in an event where it stands alone: ambiguous there.
+        let root = c.find(i);
+        let rivals = grouped[&root].iter().any(|&m| {
+            in_event
+                .get(&(entities[m].0, surname))
+                .is_some_and(|rs| rs.iter().any(|&r| r != chosen))
+        });
+        // The person is named in full beside the surname alone, with no rival there.
+        let beside = grouped[&root].iter().any(|&m| {
+            in_event
+                .get(&(entities[m].0, surname))
+                .is_some_and(|rs| rs.contains(&chosen))
+        });
+        // Or the one person of the surname in the whole collection.
+        let unique = counts.len() == 1;
+        let enough = top >= SURNAME_EVENTS || (top >= 1 && (beside || unique));
+        if !enough || (top as f64) < SURNAME_SHARE * total as f64 {
+            continue;
+        }
+        if !rivals {
+            joins.push((i, chosen));
+        }
+    }
+    for (i, chosen) in joins {
+        c.union_if_compatible(i, chosen);
+    }
+}
+
+/// The name and kind of one group.
+fn describe(
+    entities: &[(&str, &Entity)],
+    entry: &[Option<usize>],
+    memo: &Keys,
+    members: Vec<usize>,
+) -> CollectionGroup {
+    let mut names: HashMap<&str, usize> = HashMap::default();
+    let mut kinds: HashMap<EntityKind, usize> = HashMap::default();
+    let mut known = None;
+    for &m in &members {
+        let e = entities[m].1;
+        *names.entry(e.name.as_str()).or_default() += e.mentions;
+        if e.kind != EntityKind::Other {
+            *kinds.entry(e.kind).or_default() += e.mentions;
+        }
+        known = known.or(entry[m]);
+    }
+    let kind = match known {
+        Some(e) => lexicon::gazetteer().entries[e].kind,
+        None => kinds
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(EntityKind::Other, |(k, _)| k),
+    };
+    // A name of the gazetteer entry itself ("Washington" over "Washington County"); for a
+    // person, a name of several words before a single one ("Sergei Lavrov" over a more
+    // mentioned "Lavrov"); then the most mentioned ("Donald Trump" over "Donald J. Trump",
+    // "Facebook" over "Facebook Inc"), the one of most words, the first alphabetically.
+    let words = |n: &str| n.split_whitespace().count();
+    let rank = |n: &str| {
+        let of_entry = known.is_some() && memo.entry(n) == known;
+        let full = kind == EntityKind::Person && words(n) > 1;
+        (of_entry, full)
+    };
+    let name = names
+        .into_iter()
+        .max_by(|a, b| {
+            rank(a.0)
+                .cmp(&rank(b.0))
+                .then(a.1.cmp(&b.1))
+                .then(words(a.0).cmp(&words(b.0)))
+                .then(b.0.cmp(a.0))
+        })
+        .map_or(String::new(), |(n, _)| n.to_string());
+    CollectionGroup {
+        name,
+        kind,
+        members,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(name: &str, kind: EntityKind, aliases: &[&str], mentions: usize) -> Entity {
+        Entity {
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions,
+            sources: vec!["outlet".to_string()],
+        }
+    }
+
+    /// The groups of `entities` as lists of `name/event`, each group led by its name.
+    fn groups(entities: &[(&str, Entity)]) -> Vec<String> {
+        let listed: Vec<(&str, &Entity)> = entities.iter().map(|(ev, e)| (*ev, e)).collect();
+        group_collection(&listed)
+            .into_iter()
+            .map(|g| {
+                let members: Vec<String> = g
+                    .members
+                    .iter()
+                    .map(|&m| format!("{}/{}", listed[m].1.name, listed[m].0))
+                    .collect();
+                format!("{} ({}): {}", g.name, g.kind.as_str(), members.join(", "))
+            })
+            .collect()
+    }
+
+    use EntityKind::{Organisation as Org, Other, Person, Place};
+
+    #[test]
+    fn names_of_one_gazetteer_entry_are_one_entity() {
+        let got = groups(&[
+            ("e1", entity("United States", Place, &["U.S.", "US"], 9)),
+            ("e2", entity("U.S.", Place, &["USA"], 4)),
+            ("e3", entity("America", Place, &[], 2)),
+            ("e4", entity("US", Place, &[], 1)),
+            ("e5", entity("United State", Place, &["U.S.", "America"], 3)),
+            ("e1", entity("Associated Press", Org, &["AP"], 5)),
+            ("e2", entity("AP", Org, &[], 3)),
+            ("e3", entity("North America", Place, &[], 2)),
+            ("e3", entity("America Ferrera", Person, &["Ferrera"], 2)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "United States (place): United States/e1, U.S./e2, America/e3, US/e4, United State/e5",
+                "Associated Press (organisation): Associated Press/e1, AP/e2",
+                "North America (place): North America/e3",
+                "America Ferrera (person): America Ferrera/e3",
+            ]
+        );
+    }
+
+    #[test]
+    fn middle_initials_and_a_surname_the_events_agree_on_join_the_full_name() {
+        let got = groups(&[
+            (
+                "e1",
+                entity("Donald Trump", Person, &["Trump", "Mr. Trump"], 30),
+            ),
+            ("e2", entity("Donald Trump", Person, &["Trump"], 10)),
+            ("e3", entity("Donald J. Trump", Person, &["Trump"], 8)),
+            ("e4", entity("Trump", Person, &["Mr Trump"], 6)),
+            ("e5", entity("Trump", Other, &[], 1)),
+            // A stray capitalised word before the surname, once, is no rival there.
+            ("e5", entity("Top Trump", Person, &[], 1)),
+            ("e6", entity("Melania Trump", Person, &["Melania"], 2)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Donald Trump (person): Donald Trump/e1, Donald Trump/e2, Donald J. Trump/e3, \
+                 Trump/e4, Trump/e5",
+                "Top Trump (person): Top Trump/e5",
+                "Melania Trump (person): Melania Trump/e6",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_stays_alone_where_another_bearer_is_named_or_the_events_disagree() {
+        // Another Trump in the event where "Trump" stands alone.
+        let got = groups(&[
+            ("e1", entity("Donald Trump", Person, &["Trump"], 30)),
+            ("e2", entity("Donald Trump", Person, &["Trump"], 10)),
+            ("e3", entity("Trump", Person, &[], 6)),
+            ("e3", entity("Ivanka Trump", Person, &[], 2)),
+            ("e4", entity("Trump", Person, &[], 1)),
+            ("e4", entity("Melania Trump", Person, &[], 1)),
+        ]);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(
+            got.contains(&"Trump (person): Trump/e3, Trump/e4".to_string()),
+            "{got:?}"
+        );
+        // Events that resolved "Clinton" alone split between two people.
+        let got = groups(&[
+            ("e1", entity("Hillary Clinton", Person, &["Clinton"], 9)),
+            ("e2", entity("Hillary Clinton", Person, &["Clinton"], 9)),
+            ("e3", entity("Bill Clinton", Person, &["Clinton"], 5)),
+            ("e4", entity("Clinton", Person, &[], 4)),
+        ]);
+        assert!(
+            got.contains(&"Clinton (person): Clinton/e4".to_string()),
+            "{got:?}"
+        );
+        // One event is not enough to say whom the surname names when another person bears it.
+        let got = groups(&[
+            ("e1", entity("Jane Okafor", Person, &["Okafor"], 3)),
+            ("e2", entity("Okafor", Person, &[], 2)),
+            ("e3", entity("Peter Okafor", Person, &[], 2)),
+        ]);
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn one_event_suffices_when_the_full_name_stands_beside_the_surname() {
+        let got = groups(&[
+            ("e1", entity("Jane Okafor", Person, &["Okafor"], 3)),
+            ("e2", entity("Okafor", Person, &[], 5)),
+            ("e2", entity("Jane Okafor", Person, &[], 2)),
+            ("e2", entity("Executive Jane Okafor", Person, &[], 1)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Jane Okafor (person): Jane Okafor/e1, Okafor/e2, Jane Okafor/e2",
+                "Executive Jane Okafor (person): Executive Jane Okafor/e2",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_only_bearer_of_a_surname_and_a_designator_join() {
+        let got = groups(&[
+            ("e1", entity("Joe Biden", Person, &["Biden"], 4)),
+            ("e2", entity("Biden", Person, &[], 1)),
+            ("e3", entity("Broward County", Place, &[], 2)),
+            ("e4", entity("Broward", Place, &[], 1)),
+            // A gazetteer name keeps apart from a county named after it, even where one event
+            // gave the county the name as an alias.
+            ("e5", entity("Washington County", Place, &["Washington"], 2)),
+            ("e6", entity("Washington", Place, &[], 1)),
+            // A company's designator after a gazetteer name; the group goes by the entry's name.
+            ("e7", entity("Reuters Ltd", Org, &["Reuters"], 5)),
+            ("e8", entity("Reuters", Org, &[], 1)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Joe Biden (person): Joe Biden/e1, Biden/e2",
+                "Broward County (place): Broward County/e3, Broward/e4",
+                "Washington County (place): Washington County/e5",
+                "Washington (place): Washington/e6",
+                "Reuters (organisation): Reuters Ltd/e7, Reuters/e8",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_longer_names_leave_the_short_one_alone_and_kinds_stay_apart() {
+        let got = groups(&[
+            ("e1", entity("George Bush", Person, &[], 3)),
+            ("e2", entity("George W. Bush", Person, &[], 3)),
+            ("e3", entity("George H. W. Bush", Person, &[], 3)),
+            // A person and a place of one name are two things.
+            ("e4", entity("Jordan", Person, &[], 3)),
+            ("e5", entity("Jordan", Place, &[], 3)),
+            // An untyped name joins the kind its name is mostly typed as.
+            ("e6", entity("White House", Org, &[], 5)),
+            ("e7", entity("White House", Other, &[], 1)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "George Bush (person): George Bush/e1",
+                "George W. Bush (person): George W. Bush/e2",
+                "George H. W. Bush (person): George H. W. Bush/e3",
+                "Jordan (person): Jordan/e4",
+                "Jordan (place): Jordan/e5",
+                "White House (organisation): White House/e6, White House/e7",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_entity_other_events_give_it_to() {
+        let got = groups(&[
+            ("e1", entity("Port Workers Union", Org, &["PWU"], 4)),
+            ("e2", entity("PWU", Org, &[], 2)),
+            (
+                "e3",
+                entity("Regional Structures Inspectorate", Org, &["RSI"], 2),
+            ),
+            ("e4", entity("Road Safety Institute", Org, &["RSI"], 2)),
+            ("e5", entity("RSI", Org, &[], 2)),
+        ]);
+        assert_eq!(
+            got,
+            [
+                "Port Workers Union (organisation): Port Workers Union/e1, PWU/e2",
+                "Regional Structures Inspectorate (organisation): Regional Structures Inspectorate/e3",
+                "Road Safety Institute (organisation): Road Safety Institute/e4",
+                "RSI (organisation): RSI/e5",
+            ]
+        );
+    }
+}
