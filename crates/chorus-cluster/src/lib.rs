@@ -27,7 +27,7 @@ pub const SHARED_TERMS: usize = 8;
 const SHARED_NAMES: usize = 6;
 
 /// Settings for grouping; defaults chosen on `multinews-val` and `gva-dev` (see
-/// ARCHITECTURE.md).
+/// docs/defaults.md).
 #[derive(Debug, Clone)]
 pub struct ClusterConfig {
     /// How text becomes weighted terms.
