@@ -86,9 +86,13 @@ pub(crate) fn select(
 }
 
 /// Whether a sentence opens on a word that points back at something said before it ("He
-/// said…", "Others ransacked…", "The source said…"): out of its article, in an account of
-/// several, that antecedent is missing, so such a sentence is not chosen.
+/// said…", "Others ransacked…", "The source said…"), or gives its words to a pronoun ("“Our
+/// members are tired of promises,” he said."): out of its article, in an account of several,
+/// that antecedent is missing, so such a sentence is not chosen.
 fn leans_on_what_came_before(text: &str) -> bool {
+    if said_by_a_pronoun(text) {
+        return true;
+    }
     let mut words = chorus_text::words(text).map(|w| w.1);
     let first = words.next().unwrap_or("");
     const POINTING: &[&str] = &[
@@ -112,6 +116,23 @@ fn leans_on_what_came_before(text: &str) -> bool {
             .any(|p| w.eq_ignore_ascii_case(p))
         })
         && text.len() < 200
+}
+
+/// Whether the sentence's last clause, after its last comma or closing quotation mark, is a
+/// short attribution to a pronoun ("…,” he said.", "…, she added on Monday.").
+fn said_by_a_pronoun(text: &str) -> bool {
+    let cut = text.rfind([',', '”', '"', '’']).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut words = chorus_text::words(&text[cut..]).map(|w| w.1);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    ["he", "she", "they"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+        && cut > 0
+        && words.count() <= 5
 }
 
 /// Best first: one sentence per fact, none redundant with an earlier choice, each fitting in the
@@ -160,4 +181,24 @@ fn choose(
         words += len;
     }
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leans_on_what_came_before as leans;
+
+    #[test]
+    fn words_given_to_a_pronoun_lean_on_what_came_before() {
+        assert!(leans("“Our members are tired of promises,” he said."));
+        assert!(leans("The dam will hold, she added on Monday."));
+        assert!(leans("\"We will rebuild,\" they told reporters."));
+        assert!(leans("He said the dam would hold."));
+        assert!(!leans(
+            "“Our members are tired of promises,” Yusuf Al Mansouri said."
+        ));
+        assert!(!leans("The dam held, engineers said, and he went home to his family in the valley after the night shift ended."));
+        assert!(!leans(
+            "Police said the man, who they believe acted alone, was arrested."
+        ));
+    }
 }
