@@ -3,7 +3,7 @@
 //! stemmed terms (title, lead and names weighted), and joins the event its members resemble
 //! most on average (cosine damped by distance in time) or opens a new one; candidates come
 //! from an inverted index, and a repair pass merges and moves what early arrivals got wrong.
-//! [`Collection`] keeps that state so articles can be added later without starting over;
+//! [`Clusterer`] keeps that state so articles can be added later without starting over;
 //! [`cluster`] runs it once over a batch. Deterministic for a given input order.
 
 mod dedup;
@@ -123,8 +123,8 @@ impl Clustering {
     }
 }
 
-/// A growing collection of articles and its events.
-pub struct Collection {
+/// The grouping state of a growing set of articles: their terms, vectors, duplicates and events.
+pub struct Clusterer {
     config: ClusterConfig,
     stems: Terms,
     vocab: Vocabulary,
@@ -133,14 +133,14 @@ pub struct Collection {
     online: Online,
     dedup: Deduper,
     duplicates: Vec<Option<Duplicate>>,
-    /// Collection size when the vectors were last computed from the vocabulary.
+    /// Number of articles when the vectors were last computed from the vocabulary.
     vectorized_at: u32,
 }
 
-impl Collection {
-    /// An empty collection.
-    pub fn new(config: ClusterConfig) -> Collection {
-        Collection {
+impl Clusterer {
+    /// A clusterer with no article yet.
+    pub fn new(config: ClusterConfig) -> Clusterer {
+        Clusterer {
             online: Online::new(config.online.clone()),
             dedup: Deduper::new(config.dedup.clone()),
             config,
@@ -184,9 +184,9 @@ impl Collection {
         }
     }
 
-    /// A collection rebuilt from `articles` already grouped into `groups` (indices into
+    /// A clusterer rebuilt from `articles` already grouped into `groups` (indices into
     /// `articles`, e.g. the events stored after an earlier run): the groups are taken as they
-    /// are, not found again, so articles [`Collection::add`]ed afterwards join them and only
+    /// are, not found again, so articles [`Clusterer::add`]ed afterwards join them and only
     /// what they touch is repaired. Term statistics, vectors and duplicates are computed from
     /// the articles (a linear pass). An article in no group, or too thin to judge, stays alone;
     /// a duplicate joins its original's group.
@@ -194,11 +194,11 @@ impl Collection {
         config: ClusterConfig,
         articles: &[CleanArticle],
         groups: &[Vec<usize>],
-    ) -> Collection {
-        Collection::restore_adding(config, articles, groups, &[])
+    ) -> Clusterer {
+        Clusterer::restore_adding(config, articles, groups, &[])
     }
 
-    /// [`Collection::restore`] of `articles` in `groups`, then [`Collection::add`] of `added`,
+    /// [`Clusterer::restore`] of `articles` in `groups`, then [`Clusterer::add`] of `added`,
     /// with the terms of both counted before any vector is computed: the restored articles'
     /// vectors weigh their terms by the statistics the added ones see (as one batch of all
     /// would), not by those of the collection before them, and each article is vectorised
@@ -208,8 +208,8 @@ impl Collection {
         articles: &[CleanArticle],
         groups: &[Vec<usize>],
         added: &[CleanArticle],
-    ) -> Collection {
-        let mut c = Collection::new(config);
+    ) -> Clusterer {
+        let mut c = Clusterer::new(config);
         c.count(articles);
         let start = c.count(added);
         c.place(0, articles, false);
@@ -352,9 +352,9 @@ impl Collection {
     }
 }
 
-/// Groups `articles` into events (one batch into an empty [`Collection`]).
+/// Groups `articles` into events (one batch into an empty [`Clusterer`]).
 pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering {
-    let mut c = Collection::new(config.clone());
+    let mut c = Clusterer::new(config.clone());
     c.add(articles);
     c.clustering()
 }
@@ -545,7 +545,7 @@ mod tests {
     #[test]
     fn articles_added_later_join_their_events() {
         let s = stories();
-        let mut c = Collection::new(ClusterConfig::default());
+        let mut c = Clusterer::new(ClusterConfig::default());
         c.add(&s[..2]);
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
         c.add(&s[2..]);
@@ -556,14 +556,14 @@ mod tests {
     fn a_restored_grouping_is_kept_and_new_articles_join_it() {
         let s = stories();
         // Taken as they are, even where grouping from scratch would not agree.
-        let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 1]]);
+        let c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0, 1]]);
         assert_eq!(c.clustering().events, vec![vec![0, 1]]);
-        let mut c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0], vec![1]]);
+        let mut c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0], vec![1]]);
         assert_eq!(c.len(), 2);
         c.add(&s[2..]);
         assert_eq!(c.clustering().events, vec![vec![0, 2], vec![1, 3]]);
         // Indices out of range are ignored.
-        let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
+        let c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
     }
 
@@ -680,7 +680,7 @@ mod tests {
             min_terms: 3,
             ..ClusterConfig::default()
         };
-        let mut c = Collection::new(config.clone());
+        let mut c = Clusterer::new(config.clone());
         c.add(&arts);
         let same = c.pair_similarity(0, 2).unwrap();
         let other = c.pair_similarity(0, 1).unwrap();
@@ -698,7 +698,7 @@ mod tests {
         // Too thin to judge: no part in grouping.
         let mut thin = arts.clone();
         thin.push(art("Lerna bridge news in brief.", None));
-        let mut c = Collection::new(config);
+        let mut c = Clusterer::new(config);
         c.add(&thin);
         assert_eq!(c.pair_similarity(0, 5), None);
     }

@@ -52,7 +52,7 @@ pub struct Previous {
 pub enum Grouping {
     /// The earlier events are kept as the grouping: articles not in one of them (or whose
     /// cleaned text changed since) are added to it online, and only the events they touch
-    /// are repaired (see `chorus_cluster::Collection::restore`).
+    /// are repaired (see `chorus_cluster::Clusterer::restore`).
     #[default]
     Incremental,
     /// Every article is grouped again from scratch, as [`digest`] does.
@@ -296,7 +296,7 @@ fn group(
         }
     }
     let (kept, added) = arranged.split_at(restored);
-    let c = chorus_cluster::Collection::restore_adding(config.clone(), kept, &groups, added);
+    let c = chorus_cluster::Clusterer::restore_adding(config.clone(), kept, &groups, added);
     let clustering = c.clustering().renumbered(&order);
     let mut back: Vec<(usize, CleanArticle)> = order.into_iter().zip(arranged).collect();
     back.sort_unstable_by_key(|x| x.0);
