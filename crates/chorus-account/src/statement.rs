@@ -665,8 +665,8 @@ pub fn score(features: &[f32; FEATURES], weights: &[f32; FEATURES + 1]) -> f32 {
 /// the model on sentence pairs, `cargo xtask statement`), and whether the pair is refused
 /// whatever the model says.
 pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
-    let arts = [one_sentence_article(a), one_sentence_article(b)];
-    let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
+    let articles = [one_sentence_article(a), one_sentence_article(b)];
+    let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
     let event = EventClaims::new(&refs);
     if event.units.units.len() < 2 {
         return ([0.0; FEATURES], false);
@@ -703,8 +703,8 @@ mod tests {
     /// Whether the first sentences of two one-article texts differ in polarity or modality
     /// about something both say.
     fn flips(a: &str, b: &str) -> bool {
-        let arts = [art("A", a), art("B", b)];
-        let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
+        let articles = [art("A", a), art("B", b)];
+        let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
         let claims: Vec<Claim> = (0..units.units.len())
             .map(|u| Claim::of(&units, u))

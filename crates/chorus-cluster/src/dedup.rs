@@ -369,7 +369,7 @@ mod tests {
         let near = STORY.replace("Tuesday", "Wednesday");
         let other = "A pasta festival opens in the harbour square with chefs from ten towns \
             and music every evening until Sunday, the organisers said on Friday.";
-        let arts = vec![
+        let articles = vec![
             art(STORY, Some("https://a.example/pier")),
             art(other, None),
             art(STORY, None),
@@ -381,7 +381,7 @@ mod tests {
             art("", None),
             art("", None),
         ];
-        let d = duplicates(&arts, &DedupConfig::default());
+        let d = duplicates(&articles, &DedupConfig::default());
         assert_eq!(d[0], None);
         assert_eq!(d[1], None);
         assert_eq!(
@@ -407,17 +407,17 @@ mod tests {
     fn a_near_duplicate_is_looked_for_among_the_latest_articles_of_a_bucket() {
         // The story, then five reprints with one word changed (each a near-duplicate of the
         // story and of one another), then the story with another word changed.
-        let mut arts = vec![art(STORY, None)];
+        let mut articles = vec![art(STORY, None)];
         for day in ["Monday", "Wednesday", "Thursday", "Friday", "Saturday"] {
-            arts.push(art(&STORY.replace("Tuesday", day), None));
+            articles.push(art(&STORY.replace("Tuesday", day), None));
         }
-        arts.push(art(&STORY.replace("three", "four"), None));
+        articles.push(art(&STORY.replace("three", "four"), None));
         let found = |recent: usize| {
             let config = DedupConfig {
                 bucket_recent: recent,
                 ..DedupConfig::default()
             };
-            duplicates(&arts, &config)[6].map(|d| d.of)
+            duplicates(&articles, &config)[6].map(|d| d.of)
         };
         // Every earlier text is the same story, whose root is the first article.
         assert_eq!(found(200), Some(0));

@@ -489,7 +489,7 @@ mod tests {
 
     #[test]
     fn names_shown_run_over_spaces_titles_and_possessives_not_sentence_ends() {
-        let arts = vec![
+        let articles = vec![
             art(
                 "Sen. Kirsten Gillibrand asked Italy's Supreme Court about Lerna. Obama said \
                  nothing of the Port Workers' Union.",
@@ -501,7 +501,7 @@ mod tests {
                 None,
             ),
         ];
-        let c = cluster(&arts, &ClusterConfig::default());
+        let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0, 1]]);
         let names = &c.shared_names[0];
         for shown in [
@@ -570,7 +570,7 @@ mod tests {
     /// Issue 24: stories of one kind share their vocabulary, not their specifics.
     #[test]
     fn stories_sharing_only_topic_words_stay_apart() {
-        let arts = vec![
+        let articles = vec![
             art(
                 "Police said two men were shot outside a bar late on the night; one man died \
                  at the hospital and the other was wounded, police said.",
@@ -583,14 +583,17 @@ mod tests {
             ),
             art("A pasta festival opens in the harbour square.", None),
         ];
-        let c = cluster(&arts, &ClusterConfig::default());
+        let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0], vec![1], vec![2]]);
         // What keeps them apart is the want of specifics, not a low similarity.
         let mut config = ClusterConfig::default();
         config.online.min_shared = 0;
         config.online.min_overlap = 0.0;
         config.online.min_specific = 0.0;
-        assert_eq!(cluster(&arts, &config).events, vec![vec![0, 1], vec![2]]);
+        assert_eq!(
+            cluster(&articles, &config).events,
+            vec![vec![0, 1], vec![2]]
+        );
     }
 
     /// Issue 24: a follow-up weeks later that names the same people and street joins its
@@ -598,7 +601,7 @@ mod tests {
     /// apart.
     #[test]
     fn a_follow_up_naming_the_same_people_joins_weeks_later() {
-        let mut arts = vec![
+        let mut articles = vec![
             art(
                 "Darnell Okafor, 24, was shot and killed on Kenwood Avenue in Hawthorne on \
                  Saturday night, police said. A second man was wounded.",
@@ -627,16 +630,16 @@ mod tests {
             "bridge repair",
         ];
         for (k, topic) in topics.iter().enumerate() {
-            arts.push(art(
+            articles.push(art(
                 &format!("News from the city of Hawthorne: the {topic} drew a crowd."),
                 Some(&format!("2026-0{}-01", 1 + k % 9)),
             ));
         }
         // Each from an outlet of its own (what one outlet alone names links no follow-up).
-        for (k, a) in arts.iter_mut().enumerate() {
+        for (k, a) in articles.iter_mut().enumerate() {
             a.article.source = format!("outlet {k}");
         }
-        let c = cluster(&arts, &ClusterConfig::default());
+        let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events[..2], [vec![0, 2], vec![1]]);
         assert_eq!(c.events.len(), 2 + topics.len());
         assert!(
@@ -650,12 +653,12 @@ mod tests {
         // Without the specifics, six weeks apart is too far.
         let mut config = ClusterConfig::default();
         config.online.follow_shared = u32::MAX;
-        assert_eq!(cluster(&arts, &config).events.len(), 3 + topics.len());
+        assert_eq!(cluster(&articles, &config).events.len(), 3 + topics.len());
     }
 
     #[test]
     fn distant_dates_keep_similar_stories_apart() {
-        let arts = vec![
+        let articles = vec![
             art(
                 "The old bridge over the Lerna river collapsed on Monday.",
                 Some("2026-01-01"),
@@ -665,23 +668,26 @@ mod tests {
                 Some("2026-06-01"),
             ),
         ];
-        assert_eq!(cluster(&arts, &ClusterConfig::default()).events.len(), 2);
+        assert_eq!(
+            cluster(&articles, &ClusterConfig::default()).events.len(),
+            2
+        );
     }
 
     #[test]
     fn pair_similarity_is_what_grouping_weighs() {
-        let mut arts = stories();
-        arts.push(art(
+        let mut articles = stories();
+        articles.push(art(
             "The old bridge over the Lerna river collapsed on Monday. Divers searched.",
             Some("2026-06-01"),
         ));
-        arts[0].article.published = Some("2026-01-01".into());
+        articles[0].article.published = Some("2026-01-01".into());
         let config = ClusterConfig {
             min_terms: 3,
             ..ClusterConfig::default()
         };
         let mut c = Clusterer::new(config.clone());
-        c.add(&arts);
+        c.add(&articles);
         let same = c.pair_similarity(0, 2).unwrap();
         let other = c.pair_similarity(0, 1).unwrap();
         let threshold = config.online.threshold;
@@ -696,7 +702,7 @@ mod tests {
         let undamped = cosine(c.online.vector(0), c.online.vector(4));
         assert!(undamped > 0.5 && late < 0.01, "{undamped} damped to {late}");
         // Too thin to judge: no part in grouping.
-        let mut thin = arts.clone();
+        let mut thin = articles.clone();
         thin.push(art("Lerna bridge news in brief.", None));
         let mut c = Clusterer::new(config);
         c.add(&thin);

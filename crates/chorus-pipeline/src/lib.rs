@@ -378,7 +378,7 @@ fn assemble(
             .collect()
     };
     let mut earlier_events: Vec<Option<Event>> = earlier_events.into_iter().map(Some).collect();
-    let olds: Vec<Option<Event>> = kept_from
+    let kept_earlier: Vec<Option<Event>> = kept_from
         .into_iter()
         .map(|k| k.and_then(|k| earlier_events[k].take()))
         .collect();
@@ -386,7 +386,7 @@ fn assemble(
     // Events are independent: their accounts are computed in parallel, collected in order.
     let mut events: Vec<Event> = groups
         .into_par_iter()
-        .zip(olds)
+        .zip(kept_earlier)
         .map(|(g, old)| match old {
             Some(old) => kept(&cleaned, g, old, whole, similarity, duplicates),
             None => event(&cleaned, g, similarity, duplicates, config),
@@ -418,8 +418,8 @@ fn event(
     config: &Config,
 ) -> Event {
     let members = &group.members[..];
-    let arts: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
-    let index = chorus_entities::resolve(&arts, &config.entities);
+    let member_articles: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
+    let index = chorus_entities::resolve(&member_articles, &config.entities);
     // Every surface form of a person, mapped to the canonical name, for quote speakers.
     let mut names = BTreeMap::new();
     for e in index
@@ -432,24 +432,27 @@ fn event(
             names.entry(a.clone()).or_insert_with(|| e.name.clone());
         }
     }
-    let account = chorus_account::account(&arts, &names, &config.account);
+    let account = chorus_account::account(&member_articles, &names, &config.account);
     let mut sources: Vec<String> = Vec::new();
-    for a in &arts {
+    for a in &member_articles {
         if !sources.contains(&a.article.source) {
             sources.push(a.article.source.clone());
         }
     }
-    let mut dates: Vec<&str> = arts
+    let mut dates: Vec<&str> = member_articles
         .iter()
         .filter_map(|a| a.article.published.as_deref())
         .collect();
     dates.sort_unstable();
     let members_out = self::members(cleaned, members, similarity, duplicates);
-    let title = title(&arts, members, similarity, &account.account);
+    let title = title(&member_articles, members, similarity, &account.account);
     Event {
         id: String::new(),
         title,
-        articles: arts.iter().map(|a| a.article.id.clone()).collect(),
+        articles: member_articles
+            .iter()
+            .map(|a| a.article.id.clone())
+            .collect(),
         sources,
         first_published: dates.first().map(|d| d.to_string()),
         last_published: dates.last().map(|d| d.to_string()),
@@ -528,12 +531,12 @@ fn members(
 /// the shortest account sentence.
 /// Never cut: a display may shorten it, the title itself is whole.
 fn title(
-    arts: &[&CleanArticle],
+    member_articles: &[&CleanArticle],
     members: &[usize],
     similarity: &[f32],
     account: &[chorus_model::AccountSentence],
 ) -> String {
-    let titled = arts
+    let titled = member_articles
         .iter()
         .zip(members)
         .filter_map(|(a, &i)| {
