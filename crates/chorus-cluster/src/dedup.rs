@@ -72,7 +72,7 @@ pub struct Duplicate {
     pub of: usize,
     pub kind: DuplicateKind,
     /// Estimated Jaccard similarity of the shingle sets (1 for exact duplicates).
-    pub similarity: f32,
+    pub jaccard: f32,
 }
 
 /// 64-bit finaliser of SplitMix64: a fast, well-mixed, deterministic hash of a word.
@@ -261,7 +261,7 @@ impl Deduper {
                     found = Some(Duplicate {
                         of: self.root[j],
                         kind: DuplicateKind::Exact,
-                        similarity: 1.0,
+                        jaccard: 1.0,
                     })
                 }
                 None => {
@@ -300,7 +300,7 @@ impl Deduper {
                     found = Some(Duplicate {
                         of: self.root[j],
                         kind: DuplicateKind::Near,
-                        similarity: s,
+                        jaccard: s,
                     });
                 }
             }
@@ -311,7 +311,7 @@ impl Deduper {
                     found = Some(Duplicate {
                         of: self.root[j],
                         kind: DuplicateKind::Version,
-                        similarity: agreement(&signature, &self.signatures[j]),
+                        jaccard: agreement(&signature, &self.signatures[j]),
                     })
                 }
                 Some(_) => {}
@@ -390,11 +390,7 @@ mod tests {
         );
         let n = d[3].unwrap();
         assert_eq!((n.of, n.kind), (0, DuplicateKind::Near));
-        assert!(
-            n.similarity >= 0.8 && n.similarity < 1.0,
-            "{}",
-            n.similarity
-        );
+        assert!(n.jaccard >= 0.8 && n.jaccard < 1.0, "{}", n.jaccard);
         assert_eq!(
             d[4].map(|x| (x.of, x.kind)),
             Some((0, DuplicateKind::Version))

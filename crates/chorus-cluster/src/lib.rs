@@ -64,8 +64,9 @@ impl Default for ClusterConfig {
 pub struct Clustering {
     /// Article indices of each event, in input order; events ordered by first article.
     pub events: Vec<Vec<usize>>,
-    /// For each article: its mean similarity to the other articles of its event (1 if alone).
-    pub similarity: Vec<f32>,
+    /// For each article: its cohesion, the mean similarity to the other articles of its event
+    /// (1 if alone); the report shows it as a member's `similarity`.
+    pub cohesion: Vec<f32>,
     /// For each event: the terms its articles share most (surface words, not stems).
     pub shared_terms: Vec<Vec<String>>,
     /// For each event: the names (capitalised words and multi-word names) its articles share.
@@ -84,10 +85,10 @@ impl Clustering {
     /// their sorted members and their order by first article.
     pub fn renumbered(self, order: &[usize]) -> Clustering {
         let n = order.len();
-        let mut similarity = vec![0.0; n];
+        let mut cohesion = vec![0.0; n];
         let mut duplicates = vec![None; n];
-        for (p, (s, d)) in self.similarity.into_iter().zip(self.duplicates).enumerate() {
-            similarity[order[p]] = s;
+        for (p, (s, d)) in self.cohesion.into_iter().zip(self.duplicates).enumerate() {
+            cohesion[order[p]] = s;
             duplicates[order[p]] = d.map(|d| Duplicate {
                 of: order[d.of],
                 ..d
@@ -109,7 +110,7 @@ impl Clustering {
             .collect();
         events.sort_by_key(|e| e.0.first().copied());
         let mut out = Clustering {
-            similarity,
+            cohesion,
             duplicates,
             ..Clustering::default()
         };
@@ -342,7 +343,7 @@ impl Clusterer {
             })
             .collect();
         Clustering {
-            similarity: self.online.member_similarity(),
+            cohesion: self.online.member_cohesion(),
             events,
             shared_terms,
             shared_names,

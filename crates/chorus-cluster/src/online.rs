@@ -1184,13 +1184,13 @@ impl Online {
         out
     }
 
-    /// Mean similarity of every article to the rest of its event (1 when alone), damped by
+    /// The cohesion of every article: its mean similarity to the rest of its event (1 when alone), damped by
     /// time as when it was placed. Computed afresh from the members' vectors, summed in
     /// double precision in index order, so that it depends only on who the members are: not
     /// on the order in which they joined and left (the event's running sum, which placement
     /// uses, carries rounding from every change). An event restored from the store and left
     /// alone thus shows the same figures as when it was stored.
-    pub fn member_similarity(&self) -> Vec<f32> {
+    pub fn member_cohesion(&self) -> Vec<f32> {
         let scores: Vec<Vec<(usize, f32)>> = self
             .events
             .par_iter()
@@ -1453,7 +1453,7 @@ mod tests {
     }
 
     #[test]
-    fn member_similarity_depends_on_the_members_not_the_order_they_came_in() {
+    fn member_cohesion_depends_on_the_members_not_the_order_they_came_in() {
         let forward = joined(|_| {});
         let mut backward = joined(|p| p.reverse());
         // Articles that come and go leave rounding in the event's running sum.
@@ -1464,7 +1464,7 @@ mod tests {
             backward.move_to(i, None);
         }
         assert_eq!(forward.events(), backward.events());
-        let (f, b) = (forward.member_similarity(), backward.member_similarity());
+        let (f, b) = (forward.member_cohesion(), backward.member_cohesion());
         let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&f), bits(&b));
         // The same figure as placement's running sums give, up to their rounding.

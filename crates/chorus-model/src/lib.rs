@@ -553,7 +553,8 @@ pub struct Entity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMember {
     pub article: String,
-    /// Similarity of the article to the rest of its event (1.0 for a lone article).
+    /// The article's cohesion: its mean similarity to the rest of its event (1.0 for a lone
+    /// article). Called `similarity` in the report's JSON, which is kept as it is.
     pub similarity: f32,
     /// The earlier article this one duplicates, if any.
     #[serde(default)]

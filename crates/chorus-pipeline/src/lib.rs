@@ -166,7 +166,7 @@ impl Grouped {
         } = self;
         let chorus_cluster::Clustering {
             events,
-            similarity,
+            cohesion,
             shared_terms,
             shared_names,
             specifics,
@@ -204,7 +204,7 @@ impl Grouped {
         assemble(
             cleaned,
             groups,
-            &similarity,
+            &cohesion,
             &duplicates,
             diagnostics,
             config,
@@ -315,7 +315,7 @@ struct Group {
 pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
     let all: Vec<usize> = (0..cleaned.len()).collect();
-    let similarity = vec![1.0; cleaned.len()];
+    let cohesion = vec![1.0; cleaned.len()];
     let groups = if all.is_empty() {
         vec![]
     } else {
@@ -330,7 +330,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
     assemble(
         cleaned,
         groups,
-        &similarity,
+        &cohesion,
         &duplicates,
         diagnostics,
         config,
@@ -341,7 +341,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
 fn assemble(
     cleaned: Vec<CleanArticle>,
     groups: Vec<Group>,
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
     diagnostics: Vec<Diagnostic>,
     config: &Config,
@@ -388,8 +388,8 @@ fn assemble(
         .into_par_iter()
         .zip(kept_earlier)
         .map(|(g, old)| match old {
-            Some(old) => kept(&cleaned, g, old, whole, similarity, duplicates),
-            None => event(&cleaned, g, similarity, duplicates, config),
+            Some(old) => kept(&cleaned, g, old, whole, cohesion, duplicates),
+            None => event(&cleaned, g, cohesion, duplicates, config),
         })
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
@@ -413,7 +413,7 @@ fn assemble(
 fn event(
     cleaned: &[CleanArticle],
     group: Group,
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
     config: &Config,
 ) -> Event {
@@ -444,8 +444,8 @@ fn event(
         .filter_map(|a| a.article.published.as_deref())
         .collect();
     dates.sort_unstable();
-    let members_out = self::members(cleaned, members, similarity, duplicates);
-    let title = title(&member_articles, members, similarity, &account.account);
+    let members_out = self::members(cleaned, members, cohesion, duplicates);
+    let title = title(&member_articles, members, cohesion, &account.account);
     Event {
         id: String::new(),
         title,
@@ -480,7 +480,7 @@ fn kept(
     group: Group,
     old: Event,
     whole: bool,
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
 ) -> Event {
     let mut e = old;
@@ -500,7 +500,7 @@ fn kept(
         return e;
     }
     e.articles = articles;
-    e.members = members(cleaned, &group.members, similarity, duplicates);
+    e.members = members(cleaned, &group.members, cohesion, duplicates);
     e.shared_terms = group.shared_terms;
     e.shared_names = group.shared_names;
     e.specifics = group.specifics;
@@ -510,14 +510,14 @@ fn kept(
 fn members(
     cleaned: &[CleanArticle],
     members: &[usize],
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
 ) -> Vec<EventMember> {
     members
         .iter()
         .map(|&i| EventMember {
             article: cleaned[i].article.id.clone(),
-            similarity: similarity[i],
+            similarity: cohesion[i],
             duplicate_of: duplicates[i].as_ref().map(|d| d.0.clone()),
             duplicate: duplicates[i].as_ref().map(|d| d.1.to_string()),
         })
@@ -533,7 +533,7 @@ fn members(
 fn title(
     member_articles: &[&CleanArticle],
     members: &[usize],
-    similarity: &[f32],
+    cohesion: &[f32],
     account: &[chorus_model::AccountSentence],
 ) -> String {
     let titled = member_articles
@@ -541,7 +541,7 @@ fn title(
         .zip(members)
         .filter_map(|(a, &i)| {
             let t = headline(a.article.title.as_deref()?, &a.article.source)?;
-            Some((t, similarity[i]))
+            Some((t, cohesion[i]))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((t, _)) = titled {
