@@ -465,7 +465,7 @@ pub(crate) fn features(units: &Units, claims: &[Claim], a: usize, b: usize) -> [
     let (ca, cb) = (coverage(units, a, b), coverage(units, b, a));
     f[FEATURES - 4] = ca.max(cb);
     f[FEATURES - 3] = ca.min(cb);
-    f[FEATURES - 2] = units.similarity(a, b);
+    f[FEATURES - 2] = units.cosine(a, b);
     f[FEATURES - 1] = (units.shared_rare_words(a, b).min(4) as f32) / 4.0;
     f
 }
