@@ -676,23 +676,16 @@ pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
 
 /// `text` as a cleaned article of one sentence.
 fn one_sentence_article(text: &str) -> chorus_model::CleanArticle {
-    let mut clean = chorus_model::AlignedText::default();
-    clean.push(text, 0..text.len());
-    let sentences = vec![chorus_model::Sentence {
+    let mut a = chorus_model::CleanArticle::verbatim(chorus_model::Article {
+        body: text.into(),
+        ..chorus_model::Article::default()
+    });
+    a.sentences = vec![chorus_model::Sentence {
         start: 0,
         end: text.len(),
         paragraph: 0,
     }];
-    chorus_model::CleanArticle {
-        article: chorus_model::Article {
-            body: text.into(),
-            ..chorus_model::Article::default()
-        },
-        clean,
-        paragraphs: std::iter::once(0..text.len()).collect(),
-        sentences,
-        removed: vec![],
-    }
+    a
 }
 
 #[cfg(test)]

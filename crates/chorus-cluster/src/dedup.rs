@@ -340,22 +340,14 @@ pub fn duplicates(articles: &[CleanArticle], config: &DedupConfig) -> Vec<Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article};
+    use chorus_model::Article;
 
     fn art(text: &str, url: Option<&str>) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        CleanArticle {
-            article: Article {
-                body: text.into(),
-                url: url.map(String::from),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences: vec![],
-            removed: vec![],
-        }
+        CleanArticle::verbatim(Article {
+            body: text.into(),
+            url: url.map(String::from),
+            ..Article::default()
+        })
     }
 
     const STORY: &str = "The harbour authority of Lerna closed the north pier on Tuesday after \

@@ -432,23 +432,15 @@ impl Similarity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article};
+    use chorus_model::Article;
 
     fn art(text: &str, published: Option<&str>) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        CleanArticle {
-            article: Article {
-                id: text[..10].into(),
-                body: text.into(),
-                published: published.map(String::from),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences: vec![],
-            removed: vec![],
-        }
+        CleanArticle::verbatim(Article {
+            id: text[..10].into(),
+            body: text.into(),
+            published: published.map(String::from),
+            ..Article::default()
+        })
     }
 
     fn stories() -> Vec<CleanArticle> {

@@ -342,6 +342,22 @@ pub struct CleanArticle {
 }
 
 impl CleanArticle {
+    /// `article` taken as clean already: its body, verbatim, is the cleaned text and its one
+    /// paragraph; nothing removed, no sentences split (a caller that needs them sets them).
+    /// For sentences compared apart from any page, and for the stages' unit tests.
+    pub fn verbatim(article: Article) -> CleanArticle {
+        let mut clean = AlignedText::default();
+        clean.push(&article.body, 0..article.body.len());
+        let paragraphs = std::iter::once(0..article.body.len()).collect();
+        CleanArticle {
+            article,
+            clean,
+            paragraphs,
+            sentences: vec![],
+            removed: vec![],
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.clean.text
     }
