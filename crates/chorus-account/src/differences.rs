@@ -2106,8 +2106,8 @@ mod tests {
 
     /// The differences of two outlets' texts, as "about: value (source) / value (source)".
     fn check(a: &str, b: &str) -> Vec<String> {
-        let arts = [art("A", a), art("B", b)];
-        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let articles = [art("A", a), art("B", b)];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
         find(&units, &BTreeMap::new())
             .iter()
@@ -2152,8 +2152,8 @@ mod tests {
     #[test]
     fn a_street_named_two_ways_is_a_difference() {
         let check = |a: &str, b: &str| {
-            let arts = [art("A", a), art("B", b)];
-            let refs: Vec<&CleanArticle> = arts.iter().collect();
+            let articles = [art("A", a), art("B", b)];
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
             let units = Units::new(&refs);
             street_names(&units)
                 .iter()
@@ -2219,7 +2219,7 @@ mod tests {
             a
         };
         let found = |a_date: &str, b_date: &str| {
-            let arts = [
+            let articles = [
                 dated(
                     "A",
                     "Kirshean Nelson, 18, of Detroit, is charged with assault.",
@@ -2231,7 +2231,7 @@ mod tests {
                     b_date,
                 ),
             ];
-            let refs: Vec<&CleanArticle> = arts.iter().collect();
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
             find(&Units::new(&refs), &BTreeMap::new()).len()
         };
         assert_eq!(found("2015-03-02", "2015-10-20"), 0);

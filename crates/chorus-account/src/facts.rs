@@ -286,8 +286,8 @@ mod tests {
     }
 
     /// Facts with more than one sentence, as "sources | sentences".
-    fn check(arts: &[CleanArticle], config: &AccountConfig, expect: Expect) {
-        let refs: Vec<&CleanArticle> = arts.iter().collect();
+    fn check(articles: &[CleanArticle], config: &AccountConfig, expect: Expect) {
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
         let mut out = String::new();
         for f in align(&units, &claims(&units), config)
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn a_sentence_an_article_says_twice_is_one_voice_and_never_single_source() {
-        let arts = [
+        let articles = [
             art(
                 "A",
                 &format!(
@@ -339,7 +339,7 @@ mod tests {
                 &format!("{BRIDGE} Tolls will be charged from next month, the council said."),
             ),
         ];
-        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
         assert_eq!(units.repeat, [false, false, true, false, false]);
         let config = AccountConfig::default();
@@ -356,14 +356,14 @@ mod tests {
 
     #[test]
     fn facts_shown_in_the_same_words_become_one() {
-        let arts = [
+        let articles = [
             art("A", BRIDGE),
             art(
                 "B",
                 &format!("The Varn bridge reopened on Friday. {BRIDGE}"),
             ),
         ];
-        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
         // As alignment could leave them: B's shorter sentence with A's, B's same words alone.
         let facts = vec![
@@ -389,10 +389,10 @@ mod tests {
     fn same_story_other_claim_is_not_one_fact() {
         // Shared names, place and topic, but one is an arrest and the other a search, one a
         // death and the other a denial: none of these is a support of the other.
-        let arts = [
+        let articles = [
             art("A", "Police arrested Joseph Brown, 29, on Saturday morning in Coney Island in connection with the shooting. The council approved the new budget for the Coney Island police precinct."),
             art("B", "Police are searching for Joseph Brown, 29, who they identified as a suspect in the Coney Island shooting. The council did not approve the new budget for the Coney Island police precinct."),
         ];
-        check(&arts, &AccountConfig::default(), expect![""]);
+        check(&articles, &AccountConfig::default(), expect![""]);
     }
 }

@@ -13,14 +13,18 @@ mod units;
 /// What the unit tests of the stages share.
 #[cfg(test)]
 mod testing {
-    use chorus_model::{AlignedText, Article, CleanArticle, Sentence};
+    use chorus_model::{Article, CleanArticle, Sentence};
 
     /// `text` as the cleaned article of outlet `source` (also its id), one paragraph, split
     /// into sentences as cleaning splits them.
     pub(crate) fn art(source: &str, text: &str) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        let sentences = chorus_text::sentences(text)
+        let mut a = CleanArticle::verbatim(Article {
+            id: source.into(),
+            source: source.into(),
+            body: text.into(),
+            ..Article::default()
+        });
+        a.sentences = chorus_text::sentences(text)
             .into_iter()
             .map(|r| Sentence {
                 start: r.start,
@@ -28,18 +32,7 @@ mod testing {
                 paragraph: 0,
             })
             .collect();
-        CleanArticle {
-            article: Article {
-                id: source.into(),
-                source: source.into(),
-                body: text.into(),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences,
-            removed: vec![],
-        }
+        a
     }
 }
 

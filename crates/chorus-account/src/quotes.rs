@@ -487,7 +487,7 @@ mod tests {
     use super::*;
     use crate::testing::art;
 
-    fn check(arts: &[CleanArticle], expected: &str) {
+    fn check(articles: &[CleanArticle], expected: &str) {
         let names: BTreeMap<String, String> = [
             ("Ilsa Berg", "Ilsa van der Berg"),
             ("Mayor Berg", "Ilsa van der Berg"),
@@ -496,7 +496,7 @@ mod tests {
         .into_iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
-        let refs: Vec<&CleanArticle> = arts.iter().collect();
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
         let got: Vec<String> = find(&refs, &names)
             .into_iter()
             .map(|q| {

@@ -465,7 +465,7 @@ pub(crate) fn features(units: &Units, claims: &[Claim], a: usize, b: usize) -> [
     let (ca, cb) = (coverage(units, a, b), coverage(units, b, a));
     f[FEATURES - 4] = ca.max(cb);
     f[FEATURES - 3] = ca.min(cb);
-    f[FEATURES - 2] = units.similarity(a, b);
+    f[FEATURES - 2] = units.cosine(a, b);
     f[FEATURES - 1] = (units.shared_rare_words(a, b).min(4) as f32) / 4.0;
     f
 }
@@ -665,8 +665,8 @@ pub fn score(features: &[f32; FEATURES], weights: &[f32; FEATURES + 1]) -> f32 {
 /// the model on sentence pairs, `cargo xtask statement`), and whether the pair is refused
 /// whatever the model says.
 pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
-    let arts = [one_sentence_article(a), one_sentence_article(b)];
-    let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
+    let articles = [one_sentence_article(a), one_sentence_article(b)];
+    let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
     let event = EventClaims::new(&refs);
     if event.units.units.len() < 2 {
         return ([0.0; FEATURES], false);
@@ -676,23 +676,16 @@ pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
 
 /// `text` as a cleaned article of one sentence.
 fn one_sentence_article(text: &str) -> chorus_model::CleanArticle {
-    let mut clean = chorus_model::AlignedText::default();
-    clean.push(text, 0..text.len());
-    let sentences = vec![chorus_model::Sentence {
+    let mut a = chorus_model::CleanArticle::verbatim(chorus_model::Article {
+        body: text.into(),
+        ..chorus_model::Article::default()
+    });
+    a.sentences = vec![chorus_model::Sentence {
         start: 0,
         end: text.len(),
         paragraph: 0,
     }];
-    chorus_model::CleanArticle {
-        article: chorus_model::Article {
-            body: text.into(),
-            ..chorus_model::Article::default()
-        },
-        clean,
-        paragraphs: std::iter::once(0..text.len()).collect(),
-        sentences,
-        removed: vec![],
-    }
+    a
 }
 
 #[cfg(test)]
@@ -703,8 +696,8 @@ mod tests {
     /// Whether the first sentences of two one-article texts differ in polarity or modality
     /// about something both say.
     fn flips(a: &str, b: &str) -> bool {
-        let arts = [art("A", a), art("B", b)];
-        let refs: Vec<&chorus_model::CleanArticle> = arts.iter().collect();
+        let articles = [art("A", a), art("B", b)];
+        let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
         let claims: Vec<Claim> = (0..units.units.len())
             .map(|u| Claim::of(&units, u))

@@ -171,7 +171,7 @@ fn choose(
             continue;
         }
         if chosen.iter().any(|&c| {
-            units.similarity(c, u) > config.redundancy
+            units.cosine(c, u) > config.redundancy
                 || probability(units, claims, c, u) >= config.redundant_statement
         }) {
             continue;

@@ -214,7 +214,8 @@ impl<'a> Units<'a> {
         }
     }
 
-    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+    /// Cosine of two units' vectors.
+    pub fn cosine(&self, a: usize, b: usize) -> f32 {
         cosine(&self.units[a].vector, &self.units[b].vector)
     }
 

@@ -72,7 +72,7 @@ pub struct Duplicate {
     pub of: usize,
     pub kind: DuplicateKind,
     /// Estimated Jaccard similarity of the shingle sets (1 for exact duplicates).
-    pub similarity: f32,
+    pub jaccard: f32,
 }
 
 /// 64-bit finaliser of SplitMix64: a fast, well-mixed, deterministic hash of a word.
@@ -261,7 +261,7 @@ impl Deduper {
                     found = Some(Duplicate {
                         of: self.root[j],
                         kind: DuplicateKind::Exact,
-                        similarity: 1.0,
+                        jaccard: 1.0,
                     })
                 }
                 None => {
@@ -300,7 +300,7 @@ impl Deduper {
                     found = Some(Duplicate {
                         of: self.root[j],
                         kind: DuplicateKind::Near,
-                        similarity: s,
+                        jaccard: s,
                     });
                 }
             }
@@ -311,7 +311,7 @@ impl Deduper {
                     found = Some(Duplicate {
                         of: self.root[j],
                         kind: DuplicateKind::Version,
-                        similarity: agreement(&signature, &self.signatures[j]),
+                        jaccard: agreement(&signature, &self.signatures[j]),
                     })
                 }
                 Some(_) => {}
@@ -340,22 +340,14 @@ pub fn duplicates(articles: &[CleanArticle], config: &DedupConfig) -> Vec<Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article};
+    use chorus_model::Article;
 
     fn art(text: &str, url: Option<&str>) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        CleanArticle {
-            article: Article {
-                body: text.into(),
-                url: url.map(String::from),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences: vec![],
-            removed: vec![],
-        }
+        CleanArticle::verbatim(Article {
+            body: text.into(),
+            url: url.map(String::from),
+            ..Article::default()
+        })
     }
 
     const STORY: &str = "The harbour authority of Lerna closed the north pier on Tuesday after \
@@ -369,7 +361,7 @@ mod tests {
         let near = STORY.replace("Tuesday", "Wednesday");
         let other = "A pasta festival opens in the harbour square with chefs from ten towns \
             and music every evening until Sunday, the organisers said on Friday.";
-        let arts = vec![
+        let articles = vec![
             art(STORY, Some("https://a.example/pier")),
             art(other, None),
             art(STORY, None),
@@ -381,7 +373,7 @@ mod tests {
             art("", None),
             art("", None),
         ];
-        let d = duplicates(&arts, &DedupConfig::default());
+        let d = duplicates(&articles, &DedupConfig::default());
         assert_eq!(d[0], None);
         assert_eq!(d[1], None);
         assert_eq!(
@@ -390,11 +382,7 @@ mod tests {
         );
         let n = d[3].unwrap();
         assert_eq!((n.of, n.kind), (0, DuplicateKind::Near));
-        assert!(
-            n.similarity >= 0.8 && n.similarity < 1.0,
-            "{}",
-            n.similarity
-        );
+        assert!(n.jaccard >= 0.8 && n.jaccard < 1.0, "{}", n.jaccard);
         assert_eq!(
             d[4].map(|x| (x.of, x.kind)),
             Some((0, DuplicateKind::Version))
@@ -407,17 +395,17 @@ mod tests {
     fn a_near_duplicate_is_looked_for_among_the_latest_articles_of_a_bucket() {
         // The story, then five reprints with one word changed (each a near-duplicate of the
         // story and of one another), then the story with another word changed.
-        let mut arts = vec![art(STORY, None)];
+        let mut articles = vec![art(STORY, None)];
         for day in ["Monday", "Wednesday", "Thursday", "Friday", "Saturday"] {
-            arts.push(art(&STORY.replace("Tuesday", day), None));
+            articles.push(art(&STORY.replace("Tuesday", day), None));
         }
-        arts.push(art(&STORY.replace("three", "four"), None));
+        articles.push(art(&STORY.replace("three", "four"), None));
         let found = |recent: usize| {
             let config = DedupConfig {
                 bucket_recent: recent,
                 ..DedupConfig::default()
             };
-            duplicates(&arts, &config)[6].map(|d| d.of)
+            duplicates(&articles, &config)[6].map(|d| d.of)
         };
         // Every earlier text is the same story, whose root is the first article.
         assert_eq!(found(200), Some(0));

@@ -3,7 +3,7 @@
 //! stemmed terms (title, lead and names weighted), and joins the event its members resemble
 //! most on average (cosine damped by distance in time) or opens a new one; candidates come
 //! from an inverted index, and a repair pass merges and moves what early arrivals got wrong.
-//! [`Collection`] keeps that state so articles can be added later without starting over;
+//! [`Clusterer`] keeps that state so articles can be added later without starting over;
 //! [`cluster`] runs it once over a batch. Deterministic for a given input order.
 
 mod dedup;
@@ -64,8 +64,9 @@ impl Default for ClusterConfig {
 pub struct Clustering {
     /// Article indices of each event, in input order; events ordered by first article.
     pub events: Vec<Vec<usize>>,
-    /// For each article: its mean similarity to the other articles of its event (1 if alone).
-    pub similarity: Vec<f32>,
+    /// For each article: its cohesion, the mean similarity to the other articles of its event
+    /// (1 if alone); the report shows it as a member's `similarity`.
+    pub cohesion: Vec<f32>,
     /// For each event: the terms its articles share most (surface words, not stems).
     pub shared_terms: Vec<Vec<String>>,
     /// For each event: the names (capitalised words and multi-word names) its articles share.
@@ -84,10 +85,10 @@ impl Clustering {
     /// their sorted members and their order by first article.
     pub fn renumbered(self, order: &[usize]) -> Clustering {
         let n = order.len();
-        let mut similarity = vec![0.0; n];
+        let mut cohesion = vec![0.0; n];
         let mut duplicates = vec![None; n];
-        for (p, (s, d)) in self.similarity.into_iter().zip(self.duplicates).enumerate() {
-            similarity[order[p]] = s;
+        for (p, (s, d)) in self.cohesion.into_iter().zip(self.duplicates).enumerate() {
+            cohesion[order[p]] = s;
             duplicates[order[p]] = d.map(|d| Duplicate {
                 of: order[d.of],
                 ..d
@@ -109,7 +110,7 @@ impl Clustering {
             .collect();
         events.sort_by_key(|e| e.0.first().copied());
         let mut out = Clustering {
-            similarity,
+            cohesion,
             duplicates,
             ..Clustering::default()
         };
@@ -123,8 +124,8 @@ impl Clustering {
     }
 }
 
-/// A growing collection of articles and its events.
-pub struct Collection {
+/// The grouping state of a growing set of articles: their terms, vectors, duplicates and events.
+pub struct Clusterer {
     config: ClusterConfig,
     stems: Terms,
     vocab: Vocabulary,
@@ -133,14 +134,14 @@ pub struct Collection {
     online: Online,
     dedup: Deduper,
     duplicates: Vec<Option<Duplicate>>,
-    /// Collection size when the vectors were last computed from the vocabulary.
+    /// Number of articles when the vectors were last computed from the vocabulary.
     vectorized_at: u32,
 }
 
-impl Collection {
-    /// An empty collection.
-    pub fn new(config: ClusterConfig) -> Collection {
-        Collection {
+impl Clusterer {
+    /// A clusterer with no article yet.
+    pub fn new(config: ClusterConfig) -> Clusterer {
+        Clusterer {
             online: Online::new(config.online.clone()),
             dedup: Deduper::new(config.dedup.clone()),
             config,
@@ -184,9 +185,9 @@ impl Collection {
         }
     }
 
-    /// A collection rebuilt from `articles` already grouped into `groups` (indices into
+    /// A clusterer rebuilt from `articles` already grouped into `groups` (indices into
     /// `articles`, e.g. the events stored after an earlier run): the groups are taken as they
-    /// are, not found again, so articles [`Collection::add`]ed afterwards join them and only
+    /// are, not found again, so articles [`Clusterer::add`]ed afterwards join them and only
     /// what they touch is repaired. Term statistics, vectors and duplicates are computed from
     /// the articles (a linear pass). An article in no group, or too thin to judge, stays alone;
     /// a duplicate joins its original's group.
@@ -194,11 +195,11 @@ impl Collection {
         config: ClusterConfig,
         articles: &[CleanArticle],
         groups: &[Vec<usize>],
-    ) -> Collection {
-        Collection::restore_adding(config, articles, groups, &[])
+    ) -> Clusterer {
+        Clusterer::restore_adding(config, articles, groups, &[])
     }
 
-    /// [`Collection::restore`] of `articles` in `groups`, then [`Collection::add`] of `added`,
+    /// [`Clusterer::restore`] of `articles` in `groups`, then [`Clusterer::add`] of `added`,
     /// with the terms of both counted before any vector is computed: the restored articles'
     /// vectors weigh their terms by the statistics the added ones see (as one batch of all
     /// would), not by those of the collection before them, and each article is vectorised
@@ -208,8 +209,8 @@ impl Collection {
         articles: &[CleanArticle],
         groups: &[Vec<usize>],
         added: &[CleanArticle],
-    ) -> Collection {
-        let mut c = Collection::new(config);
+    ) -> Clusterer {
+        let mut c = Clusterer::new(config);
         c.count(articles);
         let start = c.count(added);
         c.place(0, articles, false);
@@ -342,7 +343,7 @@ impl Collection {
             })
             .collect();
         Clustering {
-            similarity: self.online.member_similarity(),
+            cohesion: self.online.member_cohesion(),
             events,
             shared_terms,
             shared_names,
@@ -352,9 +353,9 @@ impl Collection {
     }
 }
 
-/// Groups `articles` into events (one batch into an empty [`Collection`]).
+/// Groups `articles` into events (one batch into an empty [`Clusterer`]).
 pub fn cluster(articles: &[CleanArticle], config: &ClusterConfig) -> Clustering {
-    let mut c = Collection::new(config.clone());
+    let mut c = Clusterer::new(config.clone());
     c.add(articles);
     c.clustering()
 }
@@ -431,23 +432,15 @@ impl Similarity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chorus_model::{AlignedText, Article};
+    use chorus_model::Article;
 
     fn art(text: &str, published: Option<&str>) -> CleanArticle {
-        let mut clean = AlignedText::default();
-        clean.push(text, 0..text.len());
-        CleanArticle {
-            article: Article {
-                id: text[..10].into(),
-                body: text.into(),
-                published: published.map(String::from),
-                ..Article::default()
-            },
-            clean,
-            paragraphs: std::iter::once(0..text.len()).collect(),
-            sentences: vec![],
-            removed: vec![],
-        }
+        CleanArticle::verbatim(Article {
+            id: text[..10].into(),
+            body: text.into(),
+            published: published.map(String::from),
+            ..Article::default()
+        })
     }
 
     fn stories() -> Vec<CleanArticle> {
@@ -489,7 +482,7 @@ mod tests {
 
     #[test]
     fn names_shown_run_over_spaces_titles_and_possessives_not_sentence_ends() {
-        let arts = vec![
+        let articles = vec![
             art(
                 "Sen. Kirsten Gillibrand asked Italy's Supreme Court about Lerna. Obama said \
                  nothing of the Port Workers' Union.",
@@ -501,7 +494,7 @@ mod tests {
                 None,
             ),
         ];
-        let c = cluster(&arts, &ClusterConfig::default());
+        let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0, 1]]);
         let names = &c.shared_names[0];
         for shown in [
@@ -545,7 +538,7 @@ mod tests {
     #[test]
     fn articles_added_later_join_their_events() {
         let s = stories();
-        let mut c = Collection::new(ClusterConfig::default());
+        let mut c = Clusterer::new(ClusterConfig::default());
         c.add(&s[..2]);
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
         c.add(&s[2..]);
@@ -556,21 +549,21 @@ mod tests {
     fn a_restored_grouping_is_kept_and_new_articles_join_it() {
         let s = stories();
         // Taken as they are, even where grouping from scratch would not agree.
-        let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 1]]);
+        let c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0, 1]]);
         assert_eq!(c.clustering().events, vec![vec![0, 1]]);
-        let mut c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0], vec![1]]);
+        let mut c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0], vec![1]]);
         assert_eq!(c.len(), 2);
         c.add(&s[2..]);
         assert_eq!(c.clustering().events, vec![vec![0, 2], vec![1, 3]]);
         // Indices out of range are ignored.
-        let c = Collection::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
+        let c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
     }
 
     /// Issue 24: stories of one kind share their vocabulary, not their specifics.
     #[test]
     fn stories_sharing_only_topic_words_stay_apart() {
-        let arts = vec![
+        let articles = vec![
             art(
                 "Police said two men were shot outside a bar late on the night; one man died \
                  at the hospital and the other was wounded, police said.",
@@ -583,14 +576,17 @@ mod tests {
             ),
             art("A pasta festival opens in the harbour square.", None),
         ];
-        let c = cluster(&arts, &ClusterConfig::default());
+        let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0], vec![1], vec![2]]);
         // What keeps them apart is the want of specifics, not a low similarity.
         let mut config = ClusterConfig::default();
         config.online.min_shared = 0;
         config.online.min_overlap = 0.0;
         config.online.min_specific = 0.0;
-        assert_eq!(cluster(&arts, &config).events, vec![vec![0, 1], vec![2]]);
+        assert_eq!(
+            cluster(&articles, &config).events,
+            vec![vec![0, 1], vec![2]]
+        );
     }
 
     /// Issue 24: a follow-up weeks later that names the same people and street joins its
@@ -598,7 +594,7 @@ mod tests {
     /// apart.
     #[test]
     fn a_follow_up_naming_the_same_people_joins_weeks_later() {
-        let mut arts = vec![
+        let mut articles = vec![
             art(
                 "Darnell Okafor, 24, was shot and killed on Kenwood Avenue in Hawthorne on \
                  Saturday night, police said. A second man was wounded.",
@@ -627,16 +623,16 @@ mod tests {
             "bridge repair",
         ];
         for (k, topic) in topics.iter().enumerate() {
-            arts.push(art(
+            articles.push(art(
                 &format!("News from the city of Hawthorne: the {topic} drew a crowd."),
                 Some(&format!("2026-0{}-01", 1 + k % 9)),
             ));
         }
         // Each from an outlet of its own (what one outlet alone names links no follow-up).
-        for (k, a) in arts.iter_mut().enumerate() {
+        for (k, a) in articles.iter_mut().enumerate() {
             a.article.source = format!("outlet {k}");
         }
-        let c = cluster(&arts, &ClusterConfig::default());
+        let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events[..2], [vec![0, 2], vec![1]]);
         assert_eq!(c.events.len(), 2 + topics.len());
         assert!(
@@ -650,12 +646,12 @@ mod tests {
         // Without the specifics, six weeks apart is too far.
         let mut config = ClusterConfig::default();
         config.online.follow_shared = u32::MAX;
-        assert_eq!(cluster(&arts, &config).events.len(), 3 + topics.len());
+        assert_eq!(cluster(&articles, &config).events.len(), 3 + topics.len());
     }
 
     #[test]
     fn distant_dates_keep_similar_stories_apart() {
-        let arts = vec![
+        let articles = vec![
             art(
                 "The old bridge over the Lerna river collapsed on Monday.",
                 Some("2026-01-01"),
@@ -665,23 +661,26 @@ mod tests {
                 Some("2026-06-01"),
             ),
         ];
-        assert_eq!(cluster(&arts, &ClusterConfig::default()).events.len(), 2);
+        assert_eq!(
+            cluster(&articles, &ClusterConfig::default()).events.len(),
+            2
+        );
     }
 
     #[test]
     fn pair_similarity_is_what_grouping_weighs() {
-        let mut arts = stories();
-        arts.push(art(
+        let mut articles = stories();
+        articles.push(art(
             "The old bridge over the Lerna river collapsed on Monday. Divers searched.",
             Some("2026-06-01"),
         ));
-        arts[0].article.published = Some("2026-01-01".into());
+        articles[0].article.published = Some("2026-01-01".into());
         let config = ClusterConfig {
             min_terms: 3,
             ..ClusterConfig::default()
         };
-        let mut c = Collection::new(config.clone());
-        c.add(&arts);
+        let mut c = Clusterer::new(config.clone());
+        c.add(&articles);
         let same = c.pair_similarity(0, 2).unwrap();
         let other = c.pair_similarity(0, 1).unwrap();
         let threshold = config.online.threshold;
@@ -696,9 +695,9 @@ mod tests {
         let undamped = cosine(c.online.vector(0), c.online.vector(4));
         assert!(undamped > 0.5 && late < 0.01, "{undamped} damped to {late}");
         // Too thin to judge: no part in grouping.
-        let mut thin = arts.clone();
+        let mut thin = articles.clone();
         thin.push(art("Lerna bridge news in brief.", None));
-        let mut c = Collection::new(config);
+        let mut c = Clusterer::new(config);
         c.add(&thin);
         assert_eq!(c.pair_similarity(0, 5), None);
     }

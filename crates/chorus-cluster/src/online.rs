@@ -305,25 +305,40 @@ pub struct Prepared {
     active: bool,
 }
 
-/// A pair of events `(score, a, b)` with `a < b`, ordered by score, then by the pair (the
+/// Two events `a < b` and the score of their merge, ordered by score, then by the pair (the
 /// smaller first), so that merging best pair first is deterministic.
 #[derive(PartialEq)]
-struct Pair(f32, usize, usize);
+struct EventPair {
+    score: f32,
+    a: usize,
+    b: usize,
+}
 
-impl Eq for Pair {}
+impl EventPair {
+    /// Events `x` and `y` (in either order) scored `score`.
+    fn new(score: f32, x: usize, y: usize) -> EventPair {
+        EventPair {
+            score,
+            a: x.min(y),
+            b: x.max(y),
+        }
+    }
+}
 
-impl PartialOrd for Pair {
+impl Eq for EventPair {}
+
+impl PartialOrd for EventPair {
     fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(o))
     }
 }
 
-impl Ord for Pair {
+impl Ord for EventPair {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        self.0
-            .total_cmp(&o.0)
-            .then(o.1.cmp(&self.1))
-            .then(o.2.cmp(&self.2))
+        self.score
+            .total_cmp(&o.score)
+            .then(o.a.cmp(&self.a))
+            .then(o.b.cmp(&self.b))
     }
 }
 
@@ -335,22 +350,22 @@ impl Ord for Pair {
 /// (quadratic time, and memory to match).
 #[derive(Default)]
 struct Pairs {
-    heap: BinaryHeap<(Pair, usize, usize)>,
+    heap: BinaryHeap<(EventPair, usize, usize)>,
     /// Size of the heap when it was last rid of stale pairs.
     live: usize,
 }
 
 impl Pairs {
     /// Adds a pair scored against the events' current `version`s.
-    fn push(&mut self, pair: Pair, version: &[usize]) {
-        let (a, b) = (pair.1, pair.2);
+    fn push(&mut self, pair: EventPair, version: &[usize]) {
+        let (a, b) = (pair.a, pair.b);
         self.heap.push((pair, version[a], version[b]));
     }
 
     /// The best pair that is not stale.
-    fn pop(&mut self, version: &[usize]) -> Option<Pair> {
+    fn pop(&mut self, version: &[usize]) -> Option<EventPair> {
         while let Some((pair, va, vb)) = self.heap.pop() {
-            if va == version[pair.1] && vb == version[pair.2] {
+            if va == version[pair.a] && vb == version[pair.b] {
                 return Some(pair);
             }
         }
@@ -362,7 +377,7 @@ impl Pairs {
     fn compact(&mut self, version: &[usize]) {
         if self.heap.len() > 2 * self.live + 4096 {
             self.heap
-                .retain(|(pair, va, vb)| *va == version[pair.1] && *vb == version[pair.2]);
+                .retain(|(pair, va, vb)| *va == version[pair.a] && *vb == version[pair.b]);
             self.live = self.heap.len();
         }
     }
@@ -816,7 +831,7 @@ impl Online {
 
     /// The events among `a`'s candidates (those `keep` accepts) whose average link with `a`
     /// clears the threshold, as pairs with their score.
-    fn neighbours(&self, a: usize, norms: &[f32], keep: impl Fn(usize) -> bool) -> Vec<Pair> {
+    fn neighbours(&self, a: usize, norms: &[f32], keep: impl Fn(usize) -> bool) -> Vec<EventPair> {
         if self.events[a].members.is_empty() {
             return Vec::new();
         }
@@ -826,7 +841,7 @@ impl Online {
             .filter(|&b| may_exceed(self.event_bound(norms, a, b), self.config.threshold))
             .filter_map(|b| {
                 let s = self.event_similarity(a, b);
-                (s > self.config.threshold).then(|| Pair(s, a.min(b), a.max(b)))
+                (s > self.config.threshold).then(|| EventPair::new(s, a, b))
             })
             .collect()
     }
@@ -853,7 +868,7 @@ impl Online {
         // the merges do not depend on how the scoring was split.
         let this = &*self;
         let norms_now = &norms;
-        let pairs: Vec<Vec<Pair>> = seeds
+        let pairs: Vec<Vec<EventPair>> = seeds
             .par_iter()
             .map(|&a| this.neighbours(a, norms_now, |b| b > a || !seeded.contains(&b)))
             .collect();
@@ -863,13 +878,13 @@ impl Online {
             linked[a] = true;
         }
         for p in pairs.into_iter().flatten() {
-            links[p.1].push(p.2);
-            links[p.2].push(p.1);
+            links[p.a].push(p.b);
+            links[p.b].push(p.a);
             heap.push(p, &version);
         }
         let mut merged = Vec::new();
         let mut dense = vec![0f32; self.term_bound];
-        while let Some(Pair(_, a, b)) = heap.pop(&version) {
+        while let Some(EventPair { a, b, .. }) = heap.pop(&version) {
             if self.events[a].members.is_empty() || self.events[b].members.is_empty() {
                 continue;
             }
@@ -877,7 +892,7 @@ impl Online {
                 if !linked[x] {
                     linked[x] = true;
                     let found = self.neighbours(x, &norms, |_| true);
-                    links[x].extend(found.iter().map(|p| p.1 + p.2 - x));
+                    links[x].extend(found.iter().map(|p| p.a + p.b - x));
                 }
             }
             self.merge(a, b);
@@ -915,7 +930,7 @@ impl Online {
                 };
                 let s = self.average_link(a, c, dot);
                 if s > self.config.threshold {
-                    heap.push(Pair(s, a.min(c), a.max(c)), &version);
+                    heap.push(EventPair::new(s, a, c), &version);
                     kept.push(c);
                 }
             }
@@ -1169,13 +1184,13 @@ impl Online {
         out
     }
 
-    /// Mean similarity of every article to the rest of its event (1 when alone), damped by
+    /// The cohesion of every article: its mean similarity to the rest of its event (1 when alone), damped by
     /// time as when it was placed. Computed afresh from the members' vectors, summed in
     /// double precision in index order, so that it depends only on who the members are: not
     /// on the order in which they joined and left (the event's running sum, which placement
     /// uses, carries rounding from every change). An event restored from the store and left
     /// alone thus shows the same figures as when it was stored.
-    pub fn member_similarity(&self) -> Vec<f32> {
+    pub fn member_cohesion(&self) -> Vec<f32> {
         let scores: Vec<Vec<(usize, f32)>> = self
             .events
             .par_iter()
@@ -1401,21 +1416,21 @@ mod tests {
     fn stale_pairs_are_skipped_and_do_not_pile_up() {
         let mut version = vec![0usize; 3];
         let mut pairs = Pairs::default();
-        pairs.push(Pair(0.5, 0, 1), &version);
-        pairs.push(Pair(0.9, 0, 2), &version);
+        pairs.push(EventPair::new(0.5, 0, 1), &version);
+        pairs.push(EventPair::new(0.9, 0, 2), &version);
         // Event 2 changes a hundred thousand times, each time rescored against event 0.
         for k in 0..100_000 {
             version[2] += 1;
-            pairs.push(Pair(0.3 + k as f32 * 1e-6, 0, 2), &version);
+            pairs.push(EventPair::new(0.3 + k as f32 * 1e-6, 0, 2), &version);
             pairs.compact(&version);
         }
         assert!(pairs.heap.len() < 20_000, "{} pairs kept", pairs.heap.len());
         // The best pair that is not stale: the last score of (0, 2) is under (0, 1)'s.
         let best = pairs.pop(&version).unwrap();
-        assert_eq!((best.1, best.2), (0, 1));
+        assert_eq!((best.a, best.b), (0, 1));
         let next = pairs.pop(&version).unwrap();
-        assert_eq!((next.1, next.2), (0, 2));
-        assert!((next.0 - (0.3 + 99_999.0 * 1e-6)).abs() < 1e-6);
+        assert_eq!((next.a, next.b), (0, 2));
+        assert!((next.score - (0.3 + 99_999.0 * 1e-6)).abs() < 1e-6);
         assert!(pairs.pop(&version).is_none());
     }
 
@@ -1438,7 +1453,7 @@ mod tests {
     }
 
     #[test]
-    fn member_similarity_depends_on_the_members_not_the_order_they_came_in() {
+    fn member_cohesion_depends_on_the_members_not_the_order_they_came_in() {
         let forward = joined(|_| {});
         let mut backward = joined(|p| p.reverse());
         // Articles that come and go leave rounding in the event's running sum.
@@ -1449,7 +1464,7 @@ mod tests {
             backward.move_to(i, None);
         }
         assert_eq!(forward.events(), backward.events());
-        let (f, b) = (forward.member_similarity(), backward.member_similarity());
+        let (f, b) = (forward.member_cohesion(), backward.member_cohesion());
         let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&f), bits(&b));
         // The same figure as placement's running sums give, up to their rounding.

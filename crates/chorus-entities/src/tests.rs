@@ -1,25 +1,17 @@
 //! Entity resolution tests: one `check` per case on inline articles, and the seed stories.
 
 use super::*;
-use chorus_model::{AlignedText, Article, EntityKind};
+use chorus_model::{Article, EntityKind};
 use expect_test::{expect, Expect};
 
 /// A cleaned article holding `text` verbatim, with no sentence ranges (lines stand in).
 fn article(id: usize, source: &str, text: &str) -> CleanArticle {
-    let mut clean = AlignedText::default();
-    clean.push(text, 0..text.len());
-    CleanArticle {
-        article: Article {
-            id: format!("a{id}"),
-            source: source.to_string(),
-            body: text.to_string(),
-            ..Article::default()
-        },
-        clean,
-        paragraphs: std::iter::once(0..text.len()).collect(),
-        sentences: vec![],
-        removed: vec![],
-    }
+    CleanArticle::verbatim(Article {
+        id: format!("a{id}"),
+        source: source.to_string(),
+        body: text.to_string(),
+        ..Article::default()
+    })
 }
 
 fn render(index: &EntityIndex) -> String {

@@ -174,8 +174,8 @@ mod tests {
     #[test]
     fn jsonl_keeps_ids_and_reports_bad_lines() {
         let input = "{\"id\":\"a1\",\"text\":\"One story here.\",\"source\":\"X\"}\nnot json\n{\"title\":\"t\"}\n{\"text\":\"Two.\"}\n";
-        let (arts, probs) = parse_json(input, "f.jsonl");
-        let ids: Vec<_> = arts
+        let (articles, probs) = parse_json(input, "f.jsonl");
+        let ids: Vec<_> = articles
             .iter()
             .map(|a| (a.id.as_str(), a.source.as_str()))
             .collect();
@@ -197,9 +197,9 @@ mod tests {
         );
         let record = serde_json::json!({"id": "h1", "html": html, "url": "https://v.example/2026/03/14/dam"});
         let empty = serde_json::json!({"id": "h2", "html": "<html><body></body></html>"});
-        let (arts, probs) = parse_json(&format!("{record}\n{empty}\n"), "f.jsonl");
-        assert_eq!(arts.len(), 1);
-        let a = &arts[0];
+        let (articles, probs) = parse_json(&format!("{record}\n{empty}\n"), "f.jsonl");
+        assert_eq!(articles.len(), 1);
+        let a = &articles[0];
         assert_eq!(
             (
                 a.id.as_str(),
@@ -222,16 +222,16 @@ mod tests {
 
     #[test]
     fn arrays_and_single_objects() {
-        let (arts, probs) = parse_json(
+        let (articles, probs) = parse_json(
             "[{\"id\":7,\"text\":\"A.\"},{\"id\":\"b\",\"text\":\"B.\"}]",
             "f.json",
         );
         assert!(probs.is_empty());
         assert_eq!(
-            arts.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
             ["7", "b"]
         );
-        let (arts, _) = parse_json("{\n  \"text\": \"Pretty.\"\n}\n", "f.json");
-        assert_eq!(arts.len(), 1);
+        let (articles, _) = parse_json("{\n  \"text\": \"Pretty.\"\n}\n", "f.json");
+        assert_eq!(articles.len(), 1);
     }
 }

@@ -342,6 +342,22 @@ pub struct CleanArticle {
 }
 
 impl CleanArticle {
+    /// `article` taken as clean already: its body, verbatim, is the cleaned text and its one
+    /// paragraph; nothing removed, no sentences split (a caller that needs them sets them).
+    /// For sentences compared apart from any page, and for the stages' unit tests.
+    pub fn verbatim(article: Article) -> CleanArticle {
+        let mut clean = AlignedText::default();
+        clean.push(&article.body, 0..article.body.len());
+        let paragraphs = std::iter::once(0..article.body.len()).collect();
+        CleanArticle {
+            article,
+            clean,
+            paragraphs,
+            sentences: vec![],
+            removed: vec![],
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.clean.text
     }
@@ -553,7 +569,8 @@ pub struct Entity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMember {
     pub article: String,
-    /// Similarity of the article to the rest of its event (1.0 for a lone article).
+    /// The article's cohesion: its mean similarity to the rest of its event (1.0 for a lone
+    /// article). Called `similarity` in the report's JSON, which is kept as it is.
     pub similarity: f32,
     /// The earlier article this one duplicates, if any.
     #[serde(default)]

@@ -63,8 +63,8 @@ fn main() {
     let mut t_stage = Vec::new();
     for _ in 0..RUNS {
         let t = Instant::now();
-        for arts in &events {
-            std::hint::black_box(chorus_entities::resolve(arts, &with.entities));
+        for event_articles in &events {
+            std::hint::black_box(chorus_entities::resolve(event_articles, &with.entities));
         }
         t_stage.push(t.elapsed());
     }

@@ -52,7 +52,7 @@ pub struct Previous {
 pub enum Grouping {
     /// The earlier events are kept as the grouping: articles not in one of them (or whose
     /// cleaned text changed since) are added to it online, and only the events they touch
-    /// are repaired (see `chorus_cluster::Collection::restore`).
+    /// are repaired (see `chorus_cluster::Clusterer::restore`).
     #[default]
     Incremental,
     /// Every article is grouped again from scratch, as [`digest`] does.
@@ -166,7 +166,7 @@ impl Grouped {
         } = self;
         let chorus_cluster::Clustering {
             events,
-            similarity,
+            cohesion,
             shared_terms,
             shared_names,
             specifics,
@@ -204,7 +204,7 @@ impl Grouped {
         assemble(
             cleaned,
             groups,
-            &similarity,
+            &cohesion,
             &duplicates,
             diagnostics,
             config,
@@ -296,7 +296,7 @@ fn group(
         }
     }
     let (kept, added) = arranged.split_at(restored);
-    let c = chorus_cluster::Collection::restore_adding(config.clone(), kept, &groups, added);
+    let c = chorus_cluster::Clusterer::restore_adding(config.clone(), kept, &groups, added);
     let clustering = c.clustering().renumbered(&order);
     let mut back: Vec<(usize, CleanArticle)> = order.into_iter().zip(arranged).collect();
     back.sort_unstable_by_key(|x| x.0);
@@ -315,7 +315,7 @@ struct Group {
 pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
     let cleaned = chorus_clean::clean(articles, &config.clean);
     let all: Vec<usize> = (0..cleaned.len()).collect();
-    let similarity = vec![1.0; cleaned.len()];
+    let cohesion = vec![1.0; cleaned.len()];
     let groups = if all.is_empty() {
         vec![]
     } else {
@@ -330,7 +330,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
     assemble(
         cleaned,
         groups,
-        &similarity,
+        &cohesion,
         &duplicates,
         diagnostics,
         config,
@@ -341,7 +341,7 @@ pub fn summarize(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &
 fn assemble(
     cleaned: Vec<CleanArticle>,
     groups: Vec<Group>,
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
     diagnostics: Vec<Diagnostic>,
     config: &Config,
@@ -378,7 +378,7 @@ fn assemble(
             .collect()
     };
     let mut earlier_events: Vec<Option<Event>> = earlier_events.into_iter().map(Some).collect();
-    let olds: Vec<Option<Event>> = kept_from
+    let kept_earlier: Vec<Option<Event>> = kept_from
         .into_iter()
         .map(|k| k.and_then(|k| earlier_events[k].take()))
         .collect();
@@ -386,10 +386,10 @@ fn assemble(
     // Events are independent: their accounts are computed in parallel, collected in order.
     let mut events: Vec<Event> = groups
         .into_par_iter()
-        .zip(olds)
+        .zip(kept_earlier)
         .map(|(g, old)| match old {
-            Some(old) => kept(&cleaned, g, old, whole, similarity, duplicates),
-            None => event(&cleaned, g, similarity, duplicates, config),
+            Some(old) => kept(&cleaned, g, old, whole, cohesion, duplicates),
+            None => event(&cleaned, g, cohesion, duplicates, config),
         })
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
@@ -413,13 +413,13 @@ fn assemble(
 fn event(
     cleaned: &[CleanArticle],
     group: Group,
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
     config: &Config,
 ) -> Event {
     let members = &group.members[..];
-    let arts: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
-    let index = chorus_entities::resolve(&arts, &config.entities);
+    let member_articles: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
+    let index = chorus_entities::resolve(&member_articles, &config.entities);
     // Every surface form of a person, mapped to the canonical name, for quote speakers.
     let mut names = BTreeMap::new();
     for e in index
@@ -432,24 +432,27 @@ fn event(
             names.entry(a.clone()).or_insert_with(|| e.name.clone());
         }
     }
-    let account = chorus_account::account(&arts, &names, &config.account);
+    let account = chorus_account::account(&member_articles, &names, &config.account);
     let mut sources: Vec<String> = Vec::new();
-    for a in &arts {
+    for a in &member_articles {
         if !sources.contains(&a.article.source) {
             sources.push(a.article.source.clone());
         }
     }
-    let mut dates: Vec<&str> = arts
+    let mut dates: Vec<&str> = member_articles
         .iter()
         .filter_map(|a| a.article.published.as_deref())
         .collect();
     dates.sort_unstable();
-    let members_out = self::members(cleaned, members, similarity, duplicates);
-    let title = title(&arts, members, similarity, &account.account);
+    let members_out = self::members(cleaned, members, cohesion, duplicates);
+    let title = title(&member_articles, members, cohesion, &account.account);
     Event {
         id: String::new(),
         title,
-        articles: arts.iter().map(|a| a.article.id.clone()).collect(),
+        articles: member_articles
+            .iter()
+            .map(|a| a.article.id.clone())
+            .collect(),
         sources,
         first_published: dates.first().map(|d| d.to_string()),
         last_published: dates.last().map(|d| d.to_string()),
@@ -477,7 +480,7 @@ fn kept(
     group: Group,
     old: Event,
     whole: bool,
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
 ) -> Event {
     let mut e = old;
@@ -497,7 +500,7 @@ fn kept(
         return e;
     }
     e.articles = articles;
-    e.members = members(cleaned, &group.members, similarity, duplicates);
+    e.members = members(cleaned, &group.members, cohesion, duplicates);
     e.shared_terms = group.shared_terms;
     e.shared_names = group.shared_names;
     e.specifics = group.specifics;
@@ -507,14 +510,14 @@ fn kept(
 fn members(
     cleaned: &[CleanArticle],
     members: &[usize],
-    similarity: &[f32],
+    cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
 ) -> Vec<EventMember> {
     members
         .iter()
         .map(|&i| EventMember {
             article: cleaned[i].article.id.clone(),
-            similarity: similarity[i],
+            similarity: cohesion[i],
             duplicate_of: duplicates[i].as_ref().map(|d| d.0.clone()),
             duplicate: duplicates[i].as_ref().map(|d| d.1.to_string()),
         })
@@ -528,17 +531,17 @@ fn members(
 /// the shortest account sentence.
 /// Never cut: a display may shorten it, the title itself is whole.
 fn title(
-    arts: &[&CleanArticle],
+    member_articles: &[&CleanArticle],
     members: &[usize],
-    similarity: &[f32],
+    cohesion: &[f32],
     account: &[chorus_model::AccountSentence],
 ) -> String {
-    let titled = arts
+    let titled = member_articles
         .iter()
         .zip(members)
         .filter_map(|(a, &i)| {
             let t = headline(a.article.title.as_deref()?, &a.article.source)?;
-            Some((t, similarity[i]))
+            Some((t, cohesion[i]))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((t, _)) = titled {

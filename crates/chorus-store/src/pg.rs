@@ -57,7 +57,7 @@ pub struct PgStore {
     pool: Mutex<Pool>,
     /// Signalled when a connection is handed back or closed.
     freed: Condvar,
-    outlets: Mutex<Option<crate::sqlite::reads::CountedOutlets>>,
+    outlets: Mutex<Option<crate::sqlite::reads::VersionedOutlets>>,
 }
 
 impl std::fmt::Debug for PgStore {

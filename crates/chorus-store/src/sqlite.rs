@@ -41,7 +41,7 @@ pub struct Store {
     index: TextIndex,
     held: Option<DirLock>,
     /// The outlet figures, kept until an article or the events change.
-    outlets: Mutex<Option<reads::CountedOutlets>>,
+    outlets: Mutex<Option<reads::VersionedOutlets>>,
 }
 
 impl std::fmt::Debug for Store {

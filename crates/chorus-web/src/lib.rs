@@ -72,7 +72,7 @@ impl Default for WebConfig {
 }
 
 /// A comparer of the collection and the article version it was counted at.
-type Counted = (i64, Arc<Comparer>);
+type VersionedComparer = (i64, Arc<Comparer>);
 
 /// What every handler shares: the collection and the settings used to refresh its events.
 #[derive(Clone)]
@@ -84,7 +84,7 @@ pub struct AppState {
     config: Arc<WebConfig>,
     /// The collection's term statistics for `POST /api/similarity`, with the article version
     /// they were counted at; counted again when the collection has changed.
-    comparer: Arc<std::sync::Mutex<Option<Counted>>>,
+    comparer: Arc<std::sync::Mutex<Option<VersionedComparer>>>,
 }
 
 impl AppState {

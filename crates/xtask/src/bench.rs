@@ -216,7 +216,7 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
         let start = Instant::now();
         let cpu0 = cpu_seconds();
         let more =
-            chorus_cluster::Collection::restore_adding(config.clone(), &cleaned, &c.events, &later);
+            chorus_cluster::Clusterer::restore_adding(config.clone(), &cleaned, &c.events, &later);
         std::hint::black_box(more.clustering());
         add_t.push(start.elapsed().as_secs_f64());
         add_cpu.push(cpu_seconds() - cpu0);

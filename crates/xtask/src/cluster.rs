@@ -3,7 +3,7 @@
 
 use crate::{flag, shared};
 use anyhow::{Context, Result};
-use chorus_cluster::{cluster, ClusterConfig, Collection};
+use chorus_cluster::{cluster, ClusterConfig, Clusterer};
 use chorus_eval::pearson;
 use chorus_eval::semeval::judged_same;
 use chorus_ingest::{ingest_paths, IngestConfig};
@@ -322,7 +322,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
 /// grouping of the articles with text, and how often an article's nearest neighbour is of
 /// its own event.
 fn bounds(articles: &[CleanArticle], gold: &[usize], config: &ClusterConfig) {
-    let mut c = Collection::new(config.clone());
+    let mut c = Clusterer::new(config.clone());
     c.add(articles);
     let n = articles.len();
     // As grouping sees them: an article that cleaning left without text, or too thin to
@@ -557,7 +557,7 @@ fn row(name: &str, events: usize, s: &Scores, ms: u128) {
 }
 
 /// `articles` grouped as a collection that receives them in `parts` equal ingests, each
-/// restoring the events left by the previous one ([`Collection::restore`]) and adding its own.
+/// restoring the events left by the previous one ([`Clusterer::restore`]) and adding its own.
 fn in_ingests(
     articles: &[CleanArticle],
     parts: usize,
@@ -568,7 +568,7 @@ fn in_ingests(
     let mut last = chorus_cluster::Clustering::default();
     for end in (size..articles.len() + size).step_by(size) {
         let (end, start) = (end.min(articles.len()), end - size);
-        let c = Collection::restore_adding(
+        let c = Clusterer::restore_adding(
             config.clone(),
             &articles[..start],
             &events,

@@ -22,7 +22,7 @@ const OUTLET_FACTS: usize = 50;
 
 /// The outlet figures and the state of the collection they were counted at (newest article
 /// version, events version).
-pub(crate) type CountedOutlets = ((i64, String), Arc<Vec<OutletSummary>>);
+pub(crate) type VersionedOutlets = ((i64, String), Arc<Vec<OutletSummary>>);
 
 impl Store {
     /// One page of the events `filter` selects; `total` is counted only when `with_total`.
