@@ -66,6 +66,12 @@ impl Fact {
 /// most one sentence per article and its shown sentence (the most central) stating the claim
 /// of every other at or above the threshold. A unit whose article already said the same
 /// words is no second voice and is left out.
+/// How many earlier sentences, the closest by cosine, each sentence is compared with by the
+/// same-statement model: a sentence that states another's claim shares its words, so the
+/// pairs the model would join are among them, and an event of thousands of sentences sharing
+/// common words is not compared pair by pair.
+const MODEL_CANDIDATES: usize = 16;
+
 pub(crate) fn align(units: &Units, claims: &[Claim], config: &AccountConfig) -> Vec<Fact> {
     let central = &units.centrality;
     let n = units.units.len();
@@ -78,8 +84,8 @@ pub(crate) fn align(units: &Units, claims: &[Claim], config: &AccountConfig) -> 
     let every_pair = config.same_statement <= 0.0;
     // Units by the terms of their vectors: each unit meets every earlier one it shares a term
     // with in one pass over its own terms.
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); units.df.len()];
-    let mut met = vec![false; n];
+    let mut postings: Vec<Vec<(usize, f32)>> = vec![Vec::new(); units.df.len()];
+    let mut dot = vec![0.0f32; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for u in 0..n {
@@ -91,17 +97,35 @@ pub(crate) fn align(units: &Units, claims: &[Claim], config: &AccountConfig) -> 
         if every_pair {
             touched.extend((0..u).filter(|&v| statement[v] && !units.repeat[v]));
         } else {
-            for &(t, _) in &unit.vector {
-                for &v in &postings[t as usize] {
-                    if !met[v] {
-                        met[v] = true;
+            // The cosine to every earlier unit sharing a term, summed in one pass over this
+            // unit's terms; only the closest are asked the (costlier) model, so a large event
+            // costs a bounded number of model calls per sentence, not one per pair.
+            for &(t, w) in &unit.vector {
+                for &(v, wv) in &postings[t as usize] {
+                    if dot[v] == 0.0 {
                         touched.push(v);
                     }
+                    dot[v] += w * wv;
                 }
+            }
+            touched.retain(|&v| {
+                units.units[v].article != unit.article || {
+                    dot[v] = 0.0;
+                    false
+                }
+            });
+            if touched.len() > MODEL_CANDIDATES {
+                touched.select_nth_unstable_by(MODEL_CANDIDATES, |&a, &b| {
+                    dot[b].total_cmp(&dot[a]).then(a.cmp(&b))
+                });
+                for &v in &touched[MODEL_CANDIDATES..] {
+                    dot[v] = 0.0;
+                }
+                touched.truncate(MODEL_CANDIDATES);
             }
         }
         for &v in &touched {
-            met[v] = false;
+            dot[v] = 0.0;
             if units.units[v].article == unit.article {
                 continue;
             }
@@ -110,8 +134,8 @@ pub(crate) fn align(units: &Units, claims: &[Claim], config: &AccountConfig) -> 
                 pairs.push((p, v, u));
             }
         }
-        for &(t, _) in &unit.vector {
-            postings[t as usize].push(u);
+        for &(t, w) in &unit.vector {
+            postings[t as usize].push((u, w));
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
