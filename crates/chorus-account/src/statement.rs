@@ -125,6 +125,10 @@ pub(crate) struct Claim {
     names: Vec<u32>,
     /// Content terms in order, for shared word pairs.
     sequence: Vec<u32>,
+    /// Its adjacent content-term pairs, sorted, unique (read once, compared with many).
+    pairs: Vec<(u32, u32)>,
+    /// `lower` and `names` together, sorted, unique.
+    all: Vec<u32>,
     /// Predicate classes it names, in order of first mention.
     predicates: Vec<u32>,
     /// The values of its figures, sorted, unique (digits and number words).
@@ -250,6 +254,10 @@ impl Claim {
         claim.tokens.dedup();
         claim.numbers.sort_by(f64::total_cmp);
         claim.numbers.dedup();
+        claim.pairs = claim.sequence.windows(2).map(|w| (w[0], w[1])).collect();
+        claim.pairs.sort_unstable();
+        claim.pairs.dedup();
+        claim.all = sorted_union(&claim.lower, &claim.names);
         claim
     }
 }
@@ -485,9 +493,8 @@ fn coverage(units: &Units, a: usize, b: usize) -> f32 {
 
 /// The features two claims give on their own.
 fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 4] {
-    let all_a: Vec<u32> = sorted_union(&a.lower, &a.names);
-    let all_b: Vec<u32> = sorted_union(&b.lower, &b.names);
-    let (all_min, all_max) = shares(shared(&all_a, &all_b), all_a.len(), all_b.len());
+    let (all_a, all_b) = (&a.all, &b.all);
+    let (all_min, all_max) = shares(shared(all_a, all_b), all_a.len(), all_b.len());
     let (lower_min, lower_max) = shares(shared(&a.lower, &b.lower), a.lower.len(), b.lower.len());
     let both_named = !a.names.is_empty() && !b.names.is_empty();
     let (names_min, _) = shares(shared(&a.names, &b.names), a.names.len(), b.names.len());
@@ -496,20 +503,14 @@ fn claim_features(a: &Claim, b: &Claim) -> [f32; FEATURES - 4] {
     let both_numbered = !a.numbers.is_empty() && !b.numbers.is_empty();
     let numbers_apart = both_numbered && numbers_shared == 0;
     let numbers_one_side = a.numbers.is_empty() != b.numbers.is_empty();
-    let pairs = |s: &[u32]| {
-        let mut p: Vec<(u32, u32)> = s.windows(2).map(|w| (w[0], w[1])).collect();
-        p.sort_unstable();
-        p.dedup();
-        p
-    };
-    let (pa, pb) = (pairs(&a.sequence), pairs(&b.sequence));
-    let (pairs_min, _) = shares(shared(&pa, &pb), pa.len(), pb.len());
+    let (pa, pb) = (&a.pairs, &b.pairs);
+    let (pairs_min, _) = shares(shared(pa, pb), pa.len(), pb.len());
     let length = a.words.min(b.words) as f32 / a.words.max(b.words).max(1) as f32;
     let lcs = common_subsequence(&a.sequence, &b.sequence) as f32
         / a.sequence.len().min(b.sequence.len()).max(1) as f32;
     // Content said by one side only: a claim the other does not make.
     let only = |x: &[u32], y: &[u32]| (x.len() - shared(x, y)).min(10) as f32 / 10.0;
-    let (only_a, only_b) = (only(&all_a, &all_b), only(&all_b, &all_a));
+    let (only_a, only_b) = (only(all_a, all_b), only(all_b, all_a));
     let (tokens_min, tokens_max) =
         shares(shared(&a.tokens, &b.tokens), a.tokens.len(), b.tokens.len());
     let weight = |w: &[(u32, f32)]| w.iter().map(|x| x.1).sum::<f32>();
