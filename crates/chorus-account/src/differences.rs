@@ -1698,13 +1698,21 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
             }
         }
         let mut partners: Vec<usize> = Vec::new();
+        // Figures met already through another shared term: each is added once, so a figure
+        // sharing many terms with many others costs its partners, not their terms.
+        let mut met: rustc_hash::FxHashSet<usize> = Default::default();
         for &i in members {
             partners.clear();
+            met.clear();
             for t in &sentences[all[i].unit_index].terms {
-                partners.extend(postings[t].iter().copied().filter(|&j| j > i));
+                partners.extend(
+                    postings[t]
+                        .iter()
+                        .copied()
+                        .filter(|&j| j > i && met.insert(j)),
+                );
             }
             partners.sort_unstable();
-            partners.dedup();
             for &j in &partners {
                 if comparable(units, &sentences, &all[i], &all[j]) {
                     join(&mut parent, i, j);
