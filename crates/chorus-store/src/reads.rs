@@ -197,6 +197,13 @@ pub(crate) struct SingleOutlet {
 }
 
 /// A page of `items`.
+/// The page of `all` from `offset`, at most `limit` long, with `all`'s length as its total (a
+/// list both backends hold whole, such as the outlets).
+pub(crate) fn window<T: Clone>(all: &[T], offset: usize, limit: usize) -> Page<T> {
+    let items = all.iter().skip(offset).take(limit).cloned().collect();
+    page_of(all.len(), offset, limit, items)
+}
+
 pub(crate) fn page_of<T>(total: usize, offset: usize, limit: usize, items: Vec<T>) -> Page<T> {
     Page {
         total,

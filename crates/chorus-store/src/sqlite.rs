@@ -929,14 +929,7 @@ impl Collection for Store {
     }
 
     fn outlets(&self, offset: usize, limit: usize) -> Result<Page<OutletSummary>> {
-        let all = self.all_outlets()?;
-        let items = all.iter().skip(offset).take(limit).cloned().collect();
-        Ok(Page {
-            total: all.len(),
-            offset,
-            limit,
-            items,
-        })
+        Ok(crate::reads::window(&self.all_outlets()?, offset, limit))
     }
 
     fn outlet(&self, name: &str, offset: usize, limit: usize) -> Result<Option<OutletDetail>> {
