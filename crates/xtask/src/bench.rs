@@ -3,7 +3,8 @@
 //! real event's articles, shuffled, with the event's names swapped for names drawn per
 //! variant and dates spread over weeks, so that each (event, variant) is its own story.
 //! Variants follow each other nine days apart, so the corpus is a stream at a steady rate:
-//! 10,000 articles span about four months, 100,000 over three years.
+//! 10,000 articles span about four months, 100,000 over three years; articles are spread
+//! over 64 outlets.
 //!
 //! ```text
 //! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
@@ -80,6 +81,10 @@ fn source_events() -> Result<Vec<Vec<String>>> {
     Ok(events.into_iter().map(|x| x.1).collect())
 }
 
+/// How many outlets the generated articles are spread over (a collection kept for months
+/// is fed by dozens of outlets; each outlet's furniture is learned from its own articles).
+const OUTLETS: usize = 64;
+
 /// `n` synthetic articles (see the module doc).
 pub(crate) fn generate(n: usize) -> Result<Vec<Article>> {
     let events = source_events()?;
@@ -135,7 +140,7 @@ pub(crate) fn generate(n: usize) -> Result<Vec<Article>> {
         let day = chrono::Days::new((variant * 9 + rng.below(3)) as u64);
         out.push(Article {
             id: format!("g{k}"),
-            source: format!("outlet{}", rng.below(40)),
+            source: format!("outlet{}", rng.below(OUTLETS)),
             published: Some((start + day).format("%Y-%m-%d").to_string()),
             body,
             ..Article::default()
