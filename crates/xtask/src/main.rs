@@ -10,6 +10,7 @@ mod compare;
 mod ingest;
 mod statement;
 mod suite;
+mod workers;
 
 use anyhow::{bail, Result};
 use std::io::Write;
@@ -42,6 +43,7 @@ fn main() -> Result<()> {
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
         ["bench", "ingest", rest @ ..] => ingest::bench(rest),
         ["bench", "grow", rest @ ..] => ingest::grow(rest),
+        ["bench", "workers", rest @ ..] => workers::bench(rest),
         ["bench", "compare", rest @ ..] => suite::compare_only(rest),
         ["bench", rest @ ..] => suite::run(rest),
         ["gen", n] => bench::write_jsonl(count(n)?),
@@ -69,7 +71,8 @@ const USAGE: &str = "usage:
   cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)
   cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
   cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
-  cargo xtask bench grow [--sizes 10000,100000] [--runs 3]
+  cargo xtask bench grow [--sizes 10000,100000] [--runs 3]   (--sizes 1000000 too: builds it by 100k ingests)
+  cargo xtask bench workers [--sizes 10000,100000] [--runs 1] [--database-url URL]   (SQLite vs PostgreSQL, 1 and 2 workers)
   cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)
   cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)
   cargo xtask gen N --templated > reports.jsonl   (N market reports from one template)";
