@@ -1,6 +1,7 @@
 //! `cargo xtask eval account`: the account against the hand-checked gold
 //! (`crates/chorus-eval/tests/data/account-gold`): support and difference precision and
-//! recall on the dev and held-out parts; `--errors` lists the dev part's wrong supports and
+//! recall on the dev and held-out parts (`--same-statement P` with another cut-off of the
+//! same-statement model); `--errors` lists the dev part's wrong supports and
 //! differences and the missed ones (the held-out part's are never printed: it is not read
 //! while tuning).
 
@@ -77,7 +78,17 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         why(&gold, &articles);
         return Ok(());
     }
-    let parts = gold.score(&articles, &Default::default());
+    // `--same-statement P`: the report with another cut-off of the same-statement model, for
+    // reading the trade of precision against recall.
+    let mut config = chorus_pipeline::Config::default();
+    if let Some(p) = args
+        .iter()
+        .position(|a| *a == "--same-statement")
+        .and_then(|i| args.get(i + 1))
+    {
+        config.account.same_statement = p.parse()?;
+    }
+    let parts = gold.score(&articles, &config);
     for (part, s) in &parts {
         println!("{part}: {}", s.summary());
         if part == "dev" && args.contains(&"--errors") {
