@@ -1,6 +1,8 @@
 //! `cargo xtask eval account`: the account against the hand-checked gold
 //! (`crates/chorus-eval/tests/data/account-gold`): support and difference precision and
-//! recall on the dev and held-out parts; `--errors` lists the dev part's wrong supports and
+//! recall on the dev and held-out parts (`--same-statement P` with another cut-off of the
+//! same-statement model); `--causes` counts the dev part's missed same pairs by cause;
+//! `--errors` lists the dev part's wrong supports and
 //! differences and the missed ones (the held-out part's are never printed: it is not read
 //! while tuning).
 
@@ -71,13 +73,113 @@ fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) {
     }
 }
 
+/// Why the dev part's pairs labelled *same* are not in one fact of the report, as a table of
+/// causes and counts: a sentence the cleaning removed, a sentence that may not be a fact (a
+/// heading, caption or fragment), a pair refused for a polarity or modality flip, the model's
+/// probability under the cut-off (by band), or a pair the model accepts that the grouping did
+/// not join (one sentence per article in a fact, the shown sentence stating each other's
+/// claim). A pair counts as together when one fact (corroborated or single-source) cites
+/// both sentences.
+fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f32) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut count = |cause: &'static str| match counts.iter_mut().find(|c| c.0 == cause) {
+        Some(c) => c.1 += 1,
+        None => counts.push((cause, 1)),
+    };
+    let config = chorus_pipeline::Config {
+        account: chorus_account::AccountConfig {
+            same_statement: cut,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    for e in gold.events.iter().filter(|e| e.part == "dev") {
+        let chosen: Vec<chorus_model::Article> = e
+            .articles
+            .iter()
+            .filter_map(|id| articles.get(id).cloned())
+            .collect();
+        let report = chorus_pipeline::summarize(chosen.clone(), Vec::new(), &config);
+        let facts: Vec<&[chorus_model::Citation]> = report
+            .events
+            .iter()
+            .flat_map(|ev| {
+                ev.corroborated
+                    .iter()
+                    .map(|f| &f.citations[..])
+                    .chain(ev.single_source.iter().map(|f| &f.citations[..]))
+            })
+            .collect();
+        let cleaned = chorus_clean::clean(chosen, &Default::default());
+        let refs: Vec<&chorus_model::CleanArticle> = cleaned.iter().collect();
+        let event = chorus_account::statement::EventClaims::new(&refs);
+        let same = gold.pairs.iter().filter(|p| {
+            p.set == e.set && p.event == e.event && p.label == chorus_eval::account::Label::Same
+        });
+        for p in same {
+            let covers = |c: &chorus_model::Citation, s: &chorus_eval::account::Span| {
+                c.source_overlap(&s.article, s.start, s.end).is_some()
+            };
+            let together = facts
+                .iter()
+                .any(|cs| cs.iter().any(|c| covers(c, &p.a)) && cs.iter().any(|c| covers(c, &p.b)));
+            if together {
+                count("together in one fact");
+                continue;
+            }
+            let a = event.unit_at(&p.a.article, p.a.start, p.a.end);
+            let b = event.unit_at(&p.b.article, p.b.start, p.b.end);
+            let (Some(a), Some(b)) = (a, b) else {
+                count("a sentence removed by cleaning");
+                continue;
+            };
+            let cause = if !event.statement(a).0 || !event.statement(b).0 {
+                "a sentence that may not be a fact (heading, caption, fragment)"
+            } else if event.refused(a, b) {
+                "refused: polarity or modality flip"
+            } else {
+                let p = event.probability(a, b);
+                if p >= cut {
+                    "model accepts, grouping did not join"
+                } else if p >= cut - 0.1 {
+                    "model: within 0.1 under the cut-off"
+                } else if p >= 0.3 {
+                    "model: 0.3 to 0.1 under the cut-off"
+                } else {
+                    "model: under 0.3"
+                }
+            };
+            count(cause);
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    println!("dev pairs labelled same, by cause (cut-off {cut}; the score's recall also counts a pair whose other sentence is one the gold labels the same):");
+    for (cause, n) in counts {
+        println!("  {n:4}  {cause}");
+    }
+}
+
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let (gold, articles) = gold_and_articles()?;
     if args.contains(&"--why") {
         why(&gold, &articles);
         return Ok(());
     }
-    let parts = gold.score(&articles, &Default::default());
+    // `--same-statement P`: the report with another cut-off of the same-statement model, for
+    // reading the trade of precision against recall.
+    let mut config = chorus_pipeline::Config::default();
+    if let Some(p) = args
+        .iter()
+        .position(|a| *a == "--same-statement")
+        .and_then(|i| args.get(i + 1))
+    {
+        config.account.same_statement = p.parse()?;
+    }
+    if args.contains(&"--causes") {
+        causes(&gold, &articles, config.account.same_statement);
+        return Ok(());
+    }
+    let parts = gold.score(&articles, &config);
     for (part, s) in &parts {
         println!("{part}: {}", s.summary());
         if part == "dev" && args.contains(&"--errors") {
