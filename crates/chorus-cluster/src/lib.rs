@@ -265,14 +265,15 @@ impl Clusterer {
         for (((k, a), sketch), p) in articles.iter().enumerate().zip(sketches).zip(prepared) {
             let i = start + k;
             // A date its text names is one it was published on or after, within days.
-            let day = match a.article.published.as_deref().and_then(day_number) {
+            let published = a.article.published.as_deref().and_then(day_number);
+            let day = match published {
                 Some(d) => Some((d, d)),
                 None if self.config.dates_from_text => {
                     text_day(a.text()).map(|d| (d, d + self.config.text_date_days))
                 }
                 None => None,
             };
-            self.online.add(p, day, place);
+            self.online.add(p, day, published.is_none(), place);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);
             self.join_duplicate(i);
@@ -589,7 +590,7 @@ mod tests {
         );
     }
 
-    /// Issue 24: a follow-up weeks later that names the same people and street joins its
+    /// Issue 24: a follow-up weeks later (within the follow-up window) that names the same people and street joins its
     /// incident; another shooting in the same city a week later, naming only the city, stays
     /// apart.
     #[test]
@@ -608,7 +609,7 @@ mod tests {
             art(
                 "Prosecutors charged a man with murder in the death of Darnell Okafor, who was \
                  shot on Kenwood Avenue in Hawthorne last month.",
-                Some("2026-04-20"),
+                Some("2026-04-04"),
             ),
         ];
         // The city is in many reports of the collection: it names no one story.
@@ -643,9 +644,14 @@ mod tests {
             c.specifics[0]
         );
         assert!(c.specifics[1].is_empty());
-        // Without the specifics, six weeks apart is too far.
+        // Without the specifics, four weeks apart is too far.
         let mut config = ClusterConfig::default();
         config.online.follow_shared = u32::MAX;
+        assert_eq!(cluster(&articles, &config).events.len(), 3 + topics.len());
+        // And so is a charge after the follow-up window, whatever it names.
+        articles[2].article.published = Some("2026-04-20".into());
+        let mut config = ClusterConfig::default();
+        config.online.specific_days = 30.0;
         assert_eq!(cluster(&articles, &config).events.len(), 3 + topics.len());
     }
 

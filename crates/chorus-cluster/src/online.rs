@@ -39,25 +39,37 @@ pub struct OnlineConfig {
     /// article and an event, or two events, must share to be one story: topic words alone
     /// ("police", "shot") never make one, however similar.
     pub min_shared: u32,
-    /// Sharing this many specifics, two are damped by time only beyond `specific_days`: a
-    /// follow-up weeks later (an arrest, a funeral) names the same people and places.
+    /// Sharing this many specifics (each in next to no article beyond the two groups), two
+    /// are not damped by time within `specific_days`: a follow-up weeks later (an arrest, a
+    /// funeral) names the same people and places.
     pub follow_shared: u32,
-    /// See `follow_shared`.
+    /// The follow-up window: two with a follow-up's evidence (`follow_shared`,
+    /// `follow_many`) whose publication dates lie at most this many days apart are not
+    /// damped by time; further apart they are damped as any two are (beyond
+    /// `max_days_apart`), so that nothing joins across more days than this and a little
+    /// more, and candidates beyond the window are never scored. A collection that closes
+    /// events gone quiet (chorus-intake's open window) groups in batches as one digest does
+    /// only when this is no longer than its open window. On gva-dev (B-cubed P/R/F1, one
+    /// digest): 30 days 0.984/0.851/0.913, 180 days 0.983/0.860/0.918, 730 days (the
+    /// default, the set's whole span) 0.982/0.875/0.925; with `follow_many` 7 as well, 30
+    /// days 0.984/0.856/0.916, 180 days 0.983/0.872/0.924, 365 days 0.980/0.883/0.929, 730
+    /// days 0.980/0.899/0.938 (docs/defaults.md).
     pub specific_days: f32,
     /// Two that share `follow_many` specifics, whose shared specifics give at least
-    /// `follow_specific` of their average link, are damped by time only beyond
-    /// `specific_days` too: a follow-up that names the victims, the suspects and the street of
-    /// its incident, where some of these names are also in articles of the incident that
-    /// the two groups compared do not hold (so that they are not confined to the two).
-    /// Off by default (`u32::MAX`): at 7 and 0.25, gva-dev's B-cubed goes from P 0.982 R 0.875
-    /// F1 0.925 to P 0.980 R 0.897 F1 0.936 (multinews-val, undated, unchanged), but most of
-    /// the follow-ups it joins come more than 30 days after their incident, when a
-    /// collection has closed it, so that ingests closing events after 30 days fall 0.009
-    /// F1 behind ingests with every event open (chorus-intake's `tests/batches.rs` allows
-    /// 0.005).
+    /// `follow_specific` of their average link, have a follow-up's evidence too: a follow-up
+    /// that names the victims, the suspects and the street of its incident, where some of
+    /// these names are also in articles of the incident that the two groups compared do not
+    /// hold (so that they are not confined to the two). Off by default (`u32::MAX`): its
+    /// gain comes from follow-ups months after their incident (see `specific_days`).
     pub follow_many: u32,
     /// See `follow_many`.
     pub follow_specific: f32,
+    /// Where either of two with a follow-up's evidence is placed in time by a date its text
+    /// names (no publication date), they are damped only beyond this many days, and then
+    /// with the square of the distance: a date read from a text says what it is about, not
+    /// when it came out, and a collection never closes an event on such a date (nor is an
+    /// article placed by one reopened by it), so no window need agree with the closing one.
+    pub text_follow_days: f32,
     /// The specifics that count for `follow_shared` are in no more articles than the two
     /// groups hold and this many more: a victim's name, not the city's hospital.
     pub follow_slack: u32,
@@ -90,9 +102,10 @@ impl Default for OnlineConfig {
             near_ratio: 0.3,
             min_shared: 1,
             follow_shared: 4,
-            specific_days: 365.0,
+            specific_days: 730.0,
             follow_many: u32::MAX,
             follow_specific: 0.25,
+            text_follow_days: 365.0,
             follow_slack: 0,
             specific_share: 0.005,
             specific_df: 6.0,
@@ -110,14 +123,76 @@ struct EventState {
     /// while a batch is regrouped, kept without a copy of their vector.
     sum: HashMap<u32, f32>,
     summed: bool,
-    first_day: Option<i64>,
-    last_day: Option<i64>,
+    when: When,
+}
+
+/// When a group of articles came out: the span of all its days, that of its publication
+/// dates alone (without days read from text), and whether any of its days is read from text.
+#[derive(Debug, Clone, Copy, Default)]
+struct When {
+    all: Option<Days>,
+    published: Option<Days>,
+    from_text: bool,
+}
+
+/// The span covering both `a` and `b`.
+fn cover(a: Option<Days>, b: Option<Days>) -> Option<Days> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+        (x, y) => x.or(y),
+    }
+}
+
+impl When {
+    /// One article's: `day` read from its text when `from_text`.
+    fn of(day: Option<Days>, from_text: bool) -> When {
+        When {
+            all: day,
+            published: if from_text { None } else { day },
+            from_text: from_text && day.is_some(),
+        }
+    }
+
+    /// The group of both.
+    fn and(self, o: When) -> When {
+        When {
+            all: cover(self.all, o.all),
+            published: cover(self.published, o.published),
+            from_text: self.from_text || o.from_text,
+        }
+    }
+
+    /// How far apart two groups lie.
+    fn apart(self, o: When) -> Apart {
+        let gap = |a: Option<Days>, b: Option<Days>| {
+            days_apart(
+                a.map(|d| d.0),
+                a.map(|d| d.1),
+                b.map(|d| d.0),
+                b.map(|d| d.1),
+            )
+        };
+        Apart {
+            all: gap(self.all, o.all),
+            published: gap(self.published, o.published),
+            from_text: self.from_text || o.from_text,
+        }
+    }
+}
+
+/// Days between two groups: over all their days, over their publication dates alone (`None`
+/// when either has none), and whether a day read from a text is among them.
+#[derive(Debug, Clone, Copy)]
+struct Apart {
+    all: Option<f32>,
+    published: Option<f32>,
+    from_text: bool,
 }
 
 impl EventState {
     /// Adds article `i` with vector `v`; `vectors` are all articles' (for the first member's
     /// vector when the sum is first needed).
-    fn add(&mut self, i: usize, v: &SparseVector, vectors: &[SparseVector], day: Option<Days>) {
+    fn add(&mut self, i: usize, v: &SparseVector, vectors: &[SparseVector], when: When) {
         if !self.members.is_empty() {
             self.sum_up(vectors);
             for &(t, w) in v {
@@ -125,10 +200,7 @@ impl EventState {
             }
         }
         self.members.push(i);
-        if let Some((first, last)) = day {
-            self.first_day = Some(self.first_day.map_or(first, |f| f.min(first)));
-            self.last_day = Some(self.last_day.map_or(last, |l| l.max(last)));
-        }
+        self.when = self.when.and(when);
     }
 
     /// Makes `sum` hold the sum (from the one member's vector when it does not yet).
@@ -141,7 +213,7 @@ impl EventState {
         }
     }
 
-    fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<Days>]) {
+    fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<Days>], text: &[bool]) {
         self.members.retain(|&m| m != i);
         if self.summed {
             for &(t, w) in v {
@@ -153,15 +225,11 @@ impl EventState {
                 }
             }
         }
-        // The span of what is left, in one pass over the members.
-        let span = self.members.iter().filter_map(|&m| days[m]).fold(
-            None,
-            |span: Option<(i64, i64)>, (first, last)| {
-                Some(span.map_or((first, last), |(f, l)| (f.min(first), l.max(last))))
-            },
-        );
-        self.first_day = span.map(|s| s.0);
-        self.last_day = span.map(|s| s.1);
+        // The spans of what is left, in one pass over the members.
+        self.when = self
+            .members
+            .iter()
+            .fold(When::default(), |w, &m| w.and(When::of(days[m], text[m])));
     }
 
     /// The dot product of the event's sum with `v`, and the specifics they share.
@@ -275,6 +343,8 @@ pub struct Online {
     config: OnlineConfig,
     vectors: Vec<SparseVector>,
     days: Vec<Option<Days>>,
+    /// Whether an article's day is read from its text (it has no publication date).
+    from_text: Vec<bool>,
     /// Event of every article (an index into `events`; dead events are empty).
     event_of: Vec<usize>,
     events: Vec<EventState>,
@@ -443,12 +513,7 @@ impl Online {
     /// `norms` (Cauchy–Schwarz; see [`may_exceed`]).
     fn event_bound(&self, norms: &[f32], a: usize, b: usize) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
-        let apart = self.event_apart(ea, eb);
-        let time = if self.follow_merges {
-            self.loosest(apart)
-        } else {
-            time_factor(apart, self.config.max_days_apart)
-        };
+        let time = self.damping(ea.when.apart(eb.when), self.follow_merges);
         norms[a] * norms[b] / (ea.members.len() * eb.members.len()) as f32 * time
     }
 
@@ -456,52 +521,65 @@ impl Online {
     /// (its vector is of unit length).
     fn article_bound(&self, norms: &[f32], i: usize, e: usize) -> f32 {
         let ev = &self.events[e];
-        norms[e] / ev.members.len() as f32 * self.loosest(self.apart(self.days[i], ev))
+        norms[e] / ev.members.len() as f32 * self.loosest(self.apart(i, ev))
     }
 
-    fn apart(&self, day: Option<Days>, e: &EventState) -> Option<f32> {
-        days_apart(day.map(|d| d.0), day.map(|d| d.1), e.first_day, e.last_day)
+    /// When article `i` came out.
+    fn when(&self, i: usize) -> When {
+        When::of(self.days[i], self.from_text[i])
     }
 
-    fn event_apart(&self, a: &EventState, b: &EventState) -> Option<f32> {
-        days_apart(a.first_day, a.last_day, b.first_day, b.last_day)
+    /// How far article `i` lies from event `e`.
+    fn apart(&self, i: usize, e: &EventState) -> Apart {
+        self.when(i).apart(e.when)
     }
 
-    /// The mildest damping of a similarity between things `apart` days apart (for bounds).
-    fn loosest(&self, apart: Option<f32>) -> f32 {
-        let days = self.config.max_days_apart.max(self.config.specific_days);
-        time_factor(apart, days)
+    /// The mildest damping of a similarity between things `apart` (for bounds).
+    fn loosest(&self, apart: Apart) -> f32 {
+        self.damping(apart, true)
+    }
+
+    /// The damping of a similarity between two groups `apart`: none within `max_days_apart`,
+    /// falling with the square of the distance beyond. When `follow` (they share a
+    /// follow-up's evidence), none within the follow-up window (`specific_days`), unless
+    /// their publication dates lie further apart than that; where a day is read from a text,
+    /// none within `text_follow_days`, then falling with the square of the distance.
+    fn damping(&self, apart: Apart, follow: bool) -> f32 {
+        let ordinary = time_factor(apart.all, self.config.max_days_apart);
+        let window = self.config.specific_days;
+        if !follow || apart.published.is_some_and(|d| d > window) {
+            ordinary
+        } else if apart.from_text {
+            ordinary.max(time_factor(apart.all, self.config.text_follow_days))
+        } else if apart.all.is_none_or(|d| d <= window) {
+            1.0
+        } else {
+            ordinary
+        }
     }
 
     /// The similarity of a dot product `dot` over `n` pairs of articles `apart` days apart:
-    /// 0 when they share fewer than `min_shared` specifics (nothing but topic words); damped
-    /// beyond `specific_days` when they share `follow_shared` and a `follow`-up may join
-    /// (an article joining an event; two events merge within `max_days_apart`, so that the
-    /// time bound keeps sparing exact scores of events far apart), else beyond
-    /// `max_days_apart`.
-    fn score(&self, dot: Dot, n: f32, apart: Option<f32>, follow: bool) -> f32 {
+    /// 0 when they share fewer than `min_shared` specifics (nothing but topic words); not
+    /// damped within the follow-up window (`specific_days`) when a `follow`-up may join (an
+    /// article joining an event; two events after a batch's first merge pass) and they share
+    /// a follow-up's evidence ([`Online::follows`]), else damped beyond `max_days_apart`.
+    fn score(&self, dot: Dot, n: f32, apart: Apart, follow: bool) -> f32 {
         if dot.shared < self.config.min_shared {
             return 0.0;
         }
         if dot.specific / n < self.config.min_specific {
             return 0.0;
         }
-
-        dot.all / n * time_factor(apart, self.window(dot, n, follow))
+        dot.all / n * self.damping(apart, follow && self.follows(dot, n))
     }
 
-    /// How many days apart two groups whose dot product is `dot` over `n` pairs of articles
-    /// may lie before time damps their similarity: `specific_days` when a `follow`-up may
-    /// join and they share its evidence (`follow_shared` confined specifics, or
-    /// `follow_many` specifics giving `follow_specific` of the link), else `max_days_apart`.
-    fn window(&self, dot: Dot, n: f32, follow: bool) -> f32 {
-        let many = dot.shared >= self.config.follow_many
-            && dot.specific / n >= self.config.follow_specific;
-        if follow && (dot.confined >= self.config.follow_shared || many) {
-            self.config.specific_days.max(self.config.max_days_apart)
-        } else {
-            self.config.max_days_apart
-        }
+    /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
+    /// follow-up's evidence: `follow_shared` confined specifics, or `follow_many` specifics
+    /// giving `follow_specific` of the link.
+    fn follows(&self, dot: Dot, n: f32) -> bool {
+        dot.confined >= self.config.follow_shared
+            || (dot.shared >= self.config.follow_many
+                && dot.specific / n >= self.config.follow_specific)
     }
 
     /// Which terms count as specifics between groups of `a` and `b` articles.
@@ -595,7 +673,7 @@ impl Online {
         } else {
             ev.dot(v, &self.vectors, specific)
         };
-        let s = self.score(dot, n as f32, self.apart(self.days[i], ev), true);
+        let s = self.score(dot, n as f32, self.apart(i, ev), true);
         if !own && s > floor && self.config.min_overlap > 0.0 {
             let mine = v.iter().filter(|x| specific.counts(x.0)).count() as u32;
             let except = own.then_some(i);
@@ -664,7 +742,13 @@ impl Online {
     /// and places it in the best event, or alone when `place` is false (a batch about to be
     /// regrouped by [`Online::repair`]) or it is not active (too thin to judge). Returns its
     /// event.
-    pub fn add(&mut self, article: Prepared, day: Option<Days>, place: bool) -> usize {
+    pub fn add(
+        &mut self,
+        article: Prepared,
+        day: Option<Days>,
+        from_text: bool,
+        place: bool,
+    ) -> usize {
         let Prepared {
             vector,
             terms,
@@ -674,6 +758,7 @@ impl Online {
         self.term_bound = self.term_bound.max(bound(&vector));
         self.vectors.push(vector);
         self.days.push(day);
+        self.from_text.push(from_text);
         self.active.push(active);
         self.event_of.push(usize::MAX);
         let mut best = (self.config.threshold, usize::MAX);
@@ -691,7 +776,8 @@ impl Online {
         } else {
             best.1
         };
-        self.events[e].add(i, &self.vectors[i], &self.vectors, day);
+        let when = self.when(i);
+        self.events[e].add(i, &self.vectors[i], &self.vectors, when);
         self.event_of[i] = e;
         for &t in &terms {
             self.postings.entry(t).or_default().push(i);
@@ -759,14 +845,7 @@ impl Online {
         ea.sum_up(&self.vectors);
         moved.each_term(&self.vectors, |t, w| *ea.sum.entry(t).or_insert(0.0) += w);
         ea.members.extend(moved.members);
-        ea.first_day = match (ea.first_day, moved.first_day) {
-            (Some(x), Some(y)) => Some(x.min(y)),
-            (x, y) => x.or(y),
-        };
-        ea.last_day = match (ea.last_day, moved.last_day) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        };
+        ea.when = ea.when.and(moved.when);
     }
 
     /// Average-link similarity of two events.
@@ -800,7 +879,7 @@ impl Online {
     fn average_link(&self, a: usize, b: usize, dot: Dot) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
         let n = (ea.members.len() * eb.members.len()) as f32;
-        let s = self.score(dot, n, self.event_apart(ea, eb), self.follow_merges);
+        let s = self.score(dot, n, ea.when.apart(eb.when), self.follow_merges);
         if s > self.config.threshold && self.config.min_overlap > 0.0 {
             let specific = self.specifics(ea.members.len(), eb.members.len());
             let x = |cap| self.specifics_in(a, specific, None, cap);
@@ -1092,7 +1171,7 @@ impl Online {
     fn move_to(&mut self, i: usize, target: Option<usize>) -> usize {
         let own = self.event_of[i];
         let v = std::mem::take(&mut self.vectors[i]);
-        self.events[own].remove(i, &v, &self.days);
+        self.events[own].remove(i, &v, &self.days, &self.from_text);
         let e = match target {
             Some(e) => e,
             None => {
@@ -1100,7 +1179,8 @@ impl Online {
                 self.events.len() - 1
             }
         };
-        self.events[e].add(i, &v, &self.vectors, self.days[i]);
+        let when = self.when(i);
+        self.events[e].add(i, &v, &self.vectors, when);
         self.event_of[i] = e;
         self.vectors[i] = v;
         e
@@ -1123,8 +1203,7 @@ impl Online {
                     // come to share the specifics the article alone does not.
                     let ev = &self.events[e];
                     let dot = ev.dot(&self.vectors[i], &self.vectors, self.specifics(1, 1));
-                    let near = dot.all / ev.members.len() as f32
-                        * self.loosest(self.apart(self.days[i], ev));
+                    let near = dot.all / ev.members.len() as f32 * self.loosest(self.apart(i, ev));
                     if near > floor {
                         touched.push(e);
                     }
@@ -1139,7 +1218,8 @@ impl Online {
             for m in old.members {
                 self.events.push(EventState::default());
                 let new = self.events.len() - 1;
-                self.events[new].add(m, &self.vectors[m], &self.vectors, self.days[m]);
+                let when = self.when(m);
+                self.events[new].add(m, &self.vectors[m], &self.vectors, when);
                 self.event_of[m] = new;
                 seeds.push(new);
             }
@@ -1223,7 +1303,7 @@ impl Online {
                                 all: all as f32,
                                 ..shared
                             };
-                            let apart = self.apart(self.days[i], ev);
+                            let apart = self.apart(i, ev);
                             (i, self.score(dot, others as f32, apart, true))
                         })
                         .collect();
@@ -1247,14 +1327,7 @@ impl Online {
     /// and topic parts, damped by time, 0 without enough specific evidence.
     pub fn pair_score(&self, i: usize, j: usize) -> f32 {
         let dot = split_cosine(&self.vectors[i], &self.vectors[j], self.specifics(1, 1));
-        let (a, b) = (self.days[i], self.days[j]);
-        let apart = days_apart(
-            a.map(|d| d.0),
-            a.map(|d| d.1),
-            b.map(|d| d.0),
-            b.map(|d| d.1),
-        );
-        self.score(dot, 1.0, apart, true)
+        self.score(dot, 1.0, self.when(i).apart(self.when(j)), true)
     }
 
     /// The specifics (term ids) that two or more of `members` share, at most `k`, most
@@ -1336,7 +1409,7 @@ mod tests {
         });
         for terms in [&[0, 1][..], &[0, 1, 2], &[2, 3], &[4]] {
             let p = online.prepare(v(terms), true);
-            online.add(p, None, false);
+            online.add(p, None, false, false);
         }
         online.repair(&[0, 1, 2, 3]);
         assert_eq!(online.events(), vec![vec![0, 1, 2], vec![3]]);
@@ -1344,30 +1417,66 @@ mod tests {
 
     #[test]
     fn a_follow_up_naming_many_of_its_incidents_specifics_joins_it_weeks_later() {
-        // Articles 0 and 1 report an incident; article 2, thirty days later, names the same
-        // eight people and places, each also named by two articles elsewhere (so none is
-        // confined to these three), amid the same topic words.
+        // Articles 0 and 1 report an incident; article 2, weeks later, names the same eight
+        // people and places, each also named by two articles elsewhere (so none is confined
+        // to these three), amid the same topic words.
         let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
         let terms: Vec<u32> = (0..8).chain(20..24).collect();
         let mut specific = vec![u32::MAX; 30];
         specific[..8].fill(5);
-        let place = |config: OnlineConfig| {
+        let place = |config: OnlineConfig, later: i64| {
             let mut online = Online::new(config);
             online.set_specific(specific.clone(), 100);
-            for day in [0, 0, 30] {
+            for day in [0, 0, later] {
                 let p = online.prepare(v(&terms), true);
-                online.add(p, Some((day, day)), true);
+                online.add(p, Some((day, day)), false, true);
             }
             online.events()
         };
         let many = OnlineConfig {
             follow_many: 7,
-            follow_specific: 0.25,
+            specific_days: 30.0,
             ..OnlineConfig::default()
         };
-        assert_eq!(place(many), vec![vec![0, 1, 2]]);
-        // Without the rule (the default), time alone keeps the follow-up apart.
-        assert_eq!(place(OnlineConfig::default()), vec![vec![0, 1], vec![2]]);
+        assert_eq!(place(many.clone(), 30), vec![vec![0, 1, 2]]);
+        // Past the follow-up window, or without the rule (the default), time alone keeps it
+        // apart.
+        assert_eq!(place(many.clone(), 31), vec![vec![0, 1], vec![2]]);
+        assert_eq!(
+            place(OnlineConfig::default(), 30),
+            vec![vec![0, 1], vec![2]]
+        );
+        let wider = OnlineConfig {
+            specific_days: 45.0,
+            ..many
+        };
+        assert_eq!(place(wider, 45), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn the_follow_up_window_binds_publication_dates_not_dates_read_from_text() {
+        // Three articles naming the same five people and places (each in no other article):
+        // the third sixty days after the first two, published then or placed there by a date
+        // its text names.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let terms: Vec<u32> = (0..5).chain(20..24).collect();
+        let mut specific = vec![u32::MAX; 30];
+        specific[..5].fill(3);
+        let config = OnlineConfig {
+            specific_days: 30.0,
+            ..OnlineConfig::default()
+        };
+        let place = |from_text: bool| {
+            let mut online = Online::new(config.clone());
+            online.set_specific(specific.clone(), 100);
+            for (day, text) in [(0, false), (0, false), (60, from_text)] {
+                let p = online.prepare(v(&terms), true);
+                online.add(p, Some((day, day + 7 * i64::from(text))), text, true);
+            }
+            online.events()
+        };
+        assert_eq!(place(false), vec![vec![0, 1], vec![2]]);
+        assert_eq!(place(true), vec![vec![0, 1, 2]]);
     }
 
     #[test]
@@ -1375,7 +1484,7 @@ mod tests {
         let mut online = Online::new(OnlineConfig::default());
         for (i, v) in vectors(60).into_iter().enumerate() {
             let p = online.prepare(v, true);
-            online.add(p, Some((i as i64 % 20, i as i64 % 20)), false);
+            online.add(p, Some((i as i64 % 20, i as i64 % 20)), false, false);
         }
         // Events of 1, 2, 3, 5 and 9 articles.
         for (first, size) in [(10, 2), (20, 3), (30, 5), (40, 9)] {
@@ -1439,7 +1548,7 @@ mod tests {
         let mut online = Online::new(OnlineConfig::default());
         for (i, v) in vectors(60).into_iter().enumerate() {
             let p = online.prepare(v, true);
-            online.add(p, Some((i as i64 % 20, i as i64 % 20)), false);
+            online.add(p, Some((i as i64 % 20, i as i64 % 20)), false, false);
         }
         let mut pairs: Vec<(usize, usize)> = [(10, 2), (20, 3), (30, 5), (40, 9)]
             .iter()

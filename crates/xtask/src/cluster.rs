@@ -198,6 +198,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--specific-days") {
         config.online.specific_days = x;
     }
+    if let Some(x) = flag(args, "--text-follow-days") {
+        config.online.text_follow_days = x;
+    }
     if let Some(x) = flag(args, "--specific-share") {
         config.online.specific_share = x;
     }
