@@ -19,7 +19,9 @@
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
 //! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
-//! spelt two ways, a street named with another kind ("Partridge Drive" / "Partridge Lane").
+//! spelt two ways (one person to the entity stage, or two whose full names differ by a slip of
+//! the pen, "Rolando" / "Ronaldo"), a place's with and without a possessive ("St. Mary's
+//! Parish"), a street named with another kind ("Partridge Drive" / "Partridge Lane").
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
@@ -555,7 +557,7 @@ fn hedge(before: &[&str], v: f64) -> (f64, f64) {
         .unwrap_or_default();
     match (two.as_str(), last.as_str()) {
         ("at least", _) => (v, f64::INFINITY),
-        ("more than", _) | (_, "over") => (v, f64::INFINITY),
+        ("more than", _) | (_, "over") => (v, below_next_round(v)),
         ("fewer than", _) | ("less than", _) | (_, "under") => (0.0, v),
         ("up to", _) => (0.0, v),
         (_, "nearly" | "almost") => (v * 0.8, v),
@@ -564,6 +566,20 @@ fn hedge(before: &[&str], v: f64) -> (f64, f64) {
         }
         _ => (v, v),
     }
+}
+
+/// What "more than N" allows above a round N of one significant figure: up to the next round
+/// figure, not reaching it ("more than 30 women" is not 40 women: that outlet would have said
+/// "more than 40"); anything above any other N ("more than a dozen", "more than 35").
+fn below_next_round(v: f64) -> f64 {
+    if v < 10.0 || v.fract() != 0.0 {
+        return f64::INFINITY;
+    }
+    let step = 10f64.powi(v.log10().floor() as i32);
+    if (v / step).fract() != 0.0 {
+        return f64::INFINITY;
+    }
+    v + step * 0.99
 }
 
 /// Where a figure's words start, its hedge included ("at least 12", "more than a dozen").
@@ -1934,9 +1950,37 @@ fn holds(text: &str, form: &str) -> bool {
     })
 }
 
+/// Whether two spellings of one word are a slip of the pen rather than two names: the same
+/// letters in another order ("Rolando" / "Ronaldo", "Huang" / "Haung") or a letter doubled,
+/// undoubled or doubled in another place ("Amil" / "Amill", "Pizarro" / "Pizzaro"). "Mario"
+/// / "Maria" or "Daniel" / "Daniela" may be two people of one family; these are not.
+fn slip(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    // Each spelling with one letter of a double dropped (and as written).
+    let undoubled = |w: &[char]| -> Vec<Vec<char>> {
+        let mut out = vec![w.to_vec()];
+        for i in 1..w.len() {
+            if w[i] == w[i - 1] {
+                out.push(w[..i].iter().chain(&w[i + 1..]).copied().collect());
+            }
+        }
+        out
+    };
+    let (ua, ub) = (undoubled(&a), undoubled(&b));
+    if a.len() == b.len() {
+        let (mut sa, mut sb) = (a.clone(), b.clone());
+        sa.sort_unstable();
+        sb.sort_unstable();
+        return sa == sb || ua[1..].iter().any(|x| ub[1..].contains(x));
+    }
+    ua.iter().any(|x| ub.contains(x))
+}
+
 /// Names spelt two ways by two outlets: a person the entity stage resolved to one name
 /// (`names`: written form → canonical name) written differently in sentences of different
-/// outlets is a difference of names; chorus shows both spellings and picks neither.
+/// outlets is a difference of names; chorus shows both spellings and picks neither. Two
+/// people the entity stage kept apart are one person spelt two ways when their full names
+/// differ in one word by a slip of the pen ("Rolando Pizarro" / "Ronaldo Pizarro").
 pub(crate) fn name_spellings(
     units: &Units,
     names: &std::collections::BTreeMap<String, String>,
@@ -1948,64 +1992,216 @@ pub(crate) fn name_spellings(
             .or_default()
             .push(form.as_str());
     }
-    let mut out = Vec::new();
-    for (canonical, forms) in forms {
+    // The pairs of forms to compare, with the name they are of: the forms of one person, and
+    // full names of two found through the words they share (each full name without one of
+    // its words), so an event with many people does not compare every pair.
+    let mut pairs: Vec<(&str, &str, &str)> = Vec::new();
+    for (&canonical, forms) in &forms {
         for (i, a) in forms.iter().enumerate() {
             for b in &forms[i + 1..] {
-                if !spelt_differently(a, b) {
+                pairs.push((a, b, canonical));
+            }
+        }
+    }
+    let mut without_one: BTreeMap<(usize, usize, String), Vec<&str>> = BTreeMap::new();
+    for form in names.keys() {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for i in 0..words.len() {
+            let rest: Vec<String> = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, w)| letters(w))
+                .collect();
+            without_one
+                .entry((words.len(), i, rest.join(" ")))
+                .or_default()
+                .push(form.as_str());
+        }
+    }
+    for ((_, i, _), alike) in &without_one {
+        for (k, a) in alike.iter().enumerate() {
+            for b in &alike[k + 1..] {
+                if names[*a] == names[*b] {
                     continue;
                 }
-                // A family named in the plural ("the Kellers") is no spelling of another
-                // name ("Kelley"); a single word of four letters ("Pike" / "Pine") is too
-                // little to tell a spelling from another name.
-                let single = !a.contains(' ') && !b.contains(' ');
-                let plural = |x: &str| {
-                    [x.strip_suffix('s'), x.strip_suffix("es")]
-                        .iter()
-                        .flatten()
-                        .any(|stem| names.contains_key(*stem))
-                };
-                if single
-                    && (plural(a) || plural(b) || a.chars().count().min(b.chars().count()) < 5)
-                {
-                    continue;
-                }
-                // Surnames written after different first names are two people ("Fran
-                // Keller", "Greg Kelley").
-                if !a.contains(' ') && !b.contains(' ') {
-                    let (fa, fb) = (first_names(units, a), first_names(units, b));
-                    if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|n| fb.contains(n)) {
-                        continue;
-                    }
-                }
-                // The first sentence of each outlet that writes each form, as a whole word.
-                let mut versions: Vec<Version> = Vec::new();
-                for form in [a, b] {
-                    for (u, unit) in units.units.iter().enumerate() {
-                        let taken = versions.iter().any(|v| v.source == unit.source);
-                        if !taken && holds(unit.text, form) {
-                            versions.push(Version {
-                                text: unit.text.to_string(),
-                                source: unit.source.to_string(),
-                                citation: units.citation(u),
-                                value: form.to_string(),
-                                number: None,
-                                unit: Some("name".into()),
-                            });
-                            break;
-                        }
-                    }
-                }
-                let spellings: std::collections::BTreeSet<&str> =
-                    versions.iter().map(|v| v.value.as_str()).collect();
-                if spellings.len() == 2 {
-                    out.push(Difference {
-                        about: format!("spelling of the name of {canonical}"),
-                        versions,
-                    });
+                let word = |f: &str| letters(f.split_whitespace().nth(*i).unwrap_or(""));
+                if slip(&word(a), &word(b)) {
+                    pairs.push((a, b, names[*a].as_str()));
                 }
             }
         }
+    }
+    let mut out = Vec::new();
+    for (a, b, canonical) in pairs {
+        if !spelt_differently(a, b) {
+            continue;
+        }
+        // A family named in the plural ("the Kellers") is no spelling of another
+        // name ("Kelley"); a single word of four letters ("Pike" / "Pine") is too
+        // little to tell a spelling from another name.
+        let single = !a.contains(' ') && !b.contains(' ');
+        let plural = |x: &str| {
+            [x.strip_suffix('s'), x.strip_suffix("es")]
+                .iter()
+                .flatten()
+                .any(|stem| names.contains_key(*stem))
+        };
+        if single && (plural(a) || plural(b) || a.chars().count().min(b.chars().count()) < 5) {
+            continue;
+        }
+        // Surnames written after different first names are two people ("Fran
+        // Keller", "Greg Kelley").
+        if single {
+            let (fa, fb) = (first_names(units, a), first_names(units, b));
+            if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|n| fb.contains(n)) {
+                continue;
+            }
+        }
+        // The first sentence of each outlet that writes each form, as a whole word.
+        let mut versions: Vec<Version> = Vec::new();
+        for form in [a, b] {
+            for (u, unit) in units.units.iter().enumerate() {
+                let taken = versions.iter().any(|v| v.source == unit.source);
+                if !taken && holds(unit.text, form) {
+                    versions.push(Version {
+                        text: unit.text.to_string(),
+                        source: unit.source.to_string(),
+                        citation: units.citation(u),
+                        value: form.to_string(),
+                        number: None,
+                        unit: Some("name".into()),
+                    });
+                    break;
+                }
+            }
+        }
+        let spellings: std::collections::BTreeSet<&str> =
+            versions.iter().map(|v| v.value.as_str()).collect();
+        if spellings.len() == 2 {
+            out.push(Difference {
+                about: format!("spelling of the name of {canonical}"),
+                versions,
+            });
+        }
+    }
+    out.extend(possessive_names(units));
+    out
+}
+
+/// Names written with a possessive inside by one outlet and without it by another ("St.
+/// Mary's Parish" / "St. Mary Parish"), one of them writing it one way only: a place's or an
+/// organisation's name spelt two ways. A possessive on the first word of a name says whose
+/// a thing is ("Smith's Ford Focus") and is not read.
+fn possessive_names(units: &Units) -> Vec<Difference> {
+    // The name without the possessive (its letters) → (with it?, unit, the name as written).
+    let mut seen: BTreeMap<String, Vec<(bool, usize, String)>> = BTreeMap::new();
+    let mut plain: Vec<String> = Vec::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let words = tokens(text);
+        let capital = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| w.1.chars().next().is_some_and(char::is_uppercase))
+        };
+        let gap = |j: usize| &text[words[j].0 + words[j].1.len()..words[j + 1].0];
+        for i in 1..words.len().saturating_sub(1) {
+            let (w, g) = (words[i].1, gap(i));
+            let possessive = w.ends_with("'s") || w.ends_with("’s") || matches!(g, "'s " | "’s ");
+            if !possessive || !capital(i) || !capital(i + 1) || !capital(i - 1) {
+                continue;
+            }
+            if !(matches!(gap(i - 1), " " | ". ") && g.ends_with(' ') && g.len() <= 4) {
+                continue;
+            }
+            let mut first = i - 1;
+            while first > 0 && capital(first - 1) && matches!(gap(first - 1), " " | ". ") {
+                first -= 1;
+            }
+            while first < i && chorus_text::is_stopword(&words[first].1.to_lowercase()) {
+                first += 1;
+            }
+            let mut last = i + 1;
+            while capital(last + 1) && gap(last) == " " {
+                last += 1;
+            }
+            // A name that opens the sentence may be any capitalised words.
+            if first == i || words[first].0 == 0 {
+                continue;
+            }
+            let stem = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            let before = &text[words[first].0..words[i].0];
+            let after = &text[words[i + 1].0..words[last].0 + words[last].1.len()];
+            let without = format!("{before}{stem} {after}");
+            let written = text[words[first].0..words[last].0 + words[last].1.len()].to_string();
+            seen.entry(letters(&without))
+                .or_default()
+                .push((true, u, written));
+            plain.push(without);
+        }
+    }
+    plain.sort_unstable();
+    plain.dedup();
+    for form in plain {
+        for (u, unit) in units.units.iter().enumerate() {
+            if holds(unit.text, &form) {
+                seen.entry(letters(&form))
+                    .or_default()
+                    .push((false, u, form.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (_, found) in seen {
+        // Each outlet's forms: with the possessive, without it, or both (a quoted official
+        // may write it otherwise than the outlet does).
+        let mut by_source: BTreeMap<&str, [bool; 2]> = BTreeMap::new();
+        for &(with, u, _) in &found {
+            by_source.entry(units.units[u].source).or_default()[usize::from(with)] = true;
+        }
+        // One outlet writes one form only, another outlet the other form.
+        let only = |with: bool| {
+            by_source
+                .iter()
+                .find(|(_, f)| f[usize::from(with)] && !f[usize::from(!with)])
+        };
+        let pair = [false, true].into_iter().find_map(|with| {
+            let (one, _) = only(with)?;
+            let (other, _) = by_source
+                .iter()
+                .find(|(s, f)| *s != one && f[usize::from(!with)])?;
+            Some([(with, *one), (!with, *other)])
+        });
+        let Some(mut pair) = pair else {
+            continue;
+        };
+        pair.sort();
+        let mut versions: Vec<Version> = Vec::new();
+        for (want, source) in pair {
+            let of = |f: &&(bool, usize, String)| f.0 == want && units.units[f.1].source == source;
+            if let Some(&(_, u, ref written)) = found.iter().find(of) {
+                let unit = &units.units[u];
+                versions.push(Version {
+                    text: unit.text.to_string(),
+                    source: unit.source.to_string(),
+                    citation: units.citation(u),
+                    value: written.clone(),
+                    number: None,
+                    unit: Some("name".into()),
+                });
+            }
+        }
+        out.push(Difference {
+            about: format!("spelling of the name {}", versions[0].value),
+            versions,
+        });
     }
     out
 }
@@ -2139,6 +2335,8 @@ mod tests {
             ("A farmer was rescued after spending nine hours clinging to the roof of a barn.", "The farmer was stranded on the roof of a barn for nearly 12 hours before a crew reached him."),
             ("By Tuesday morning 27 ships were waiting at anchor outside the port.", "Agents said 31 vessels were waiting to enter the port by Monday evening."),
             ("Two people were killed and at least 12 people were injured when the span collapsed.", "Nine people were injured, three of them seriously, the hospital said."),
+            // "More than N" of a round N stops short of the next round figure.
+            ("Cosby has been accused by more than 40 women of drugging and raping them.", "More than 30 women have accused Cosby of drugging or raping them."),
             ("The shooting happened around 3:47 p.m. on Friday near the boardwalk.", "Police said the shooting happened at 3:30 p.m. on Friday near the boardwalk."),
             // A length in two units, after a label.
             ("Rated R. Running time: 91 MIN.", "Running time: 1 hour, 30 minutes"),
@@ -2220,6 +2418,100 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_of_the_pen_is_told_from_another_name() {
+        for (a, b) in [
+            ("rolando", "ronaldo"),
+            ("huang", "haung"),
+            ("amil", "amill"),
+            ("pizzaro", "pizarro"),
+        ] {
+            assert!(slip(a, b) && slip(b, a), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("mario", "maria"),
+            ("daniel", "daniela"),
+            ("kelley", "keller"),
+            ("amil", "amila"),
+        ] {
+            assert!(!slip(a, b) && !slip(b, a), "{a} / {b}");
+        }
+        // Two people the entity stage kept apart, one full name spelt two ways.
+        let articles = [
+            art(
+                "A",
+                "Rolando Pizarro, 45, the intended target, was shot in the abdomen.",
+            ),
+            art(
+                "B",
+                "The shooting left 45-year-old Ronaldo Pizarro and his wife injured.",
+            ),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let names: BTreeMap<String, String> = [
+            ("Rolando Pizarro", "Rolando Pizarro"),
+            ("Ronaldo Pizarro", "Ronaldo Pizarro"),
+            ("Maria Lopez", "Maria Lopez"),
+            ("Mario Lopez", "Mario Lopez"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let found: Vec<Vec<String>> = name_spellings(&units, &names)
+            .iter()
+            .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
+            .collect();
+        assert_eq!(found, [["Rolando Pizarro", "Ronaldo Pizarro"]]);
+    }
+
+    #[test]
+    fn a_name_with_and_without_a_possessive_is_spelt_two_ways() {
+        let check = |a: &str, b: &str| {
+            let articles = [art("A", a), art("B", b)];
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            possessive_names(&Units::new(&refs))
+                .iter()
+                .map(|d| {
+                    let values: Vec<&str> = d.versions.iter().map(|v| v.value.as_str()).collect();
+                    values.join(" / ")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            check(
+                "Two St. Mary Parish sheriff's deputies were critically wounded on Friday.",
+                "He also wounded a pair of St. Mary's Parish sheriff's deputies who responded."
+            ),
+            ["St. Mary Parish / St. Mary's Parish"]
+        );
+        // An outlet that also quotes the other form still writes its own.
+        assert_eq!(
+            check(
+                "Two St. Mary Parish sheriff's deputies were critically wounded on Friday.",
+                "The shooting was in St. Mary's Parish. 'A hard day for St. Mary Parish,' he said."
+            ),
+            ["St. Mary Parish / St. Mary's Parish"]
+        );
+        // Whose a thing is; an outlet that writes both; a name that opens the sentence.
+        for (a, b) in [
+            (
+                "Aides said Trump's White House was in turmoil.",
+                "Aides said the Trump White House was in turmoil.",
+            ),
+            (
+                "Both St. Mary's Parish and St. Mary Parish are written.",
+                "Both St. Mary Parish and St. Mary's Parish are written.",
+            ),
+            (
+                "Smith's Ford Focus was found by police.",
+                "The Smith Ford Focus was found.",
+            ),
+        ] {
+            assert!(check(a, b).is_empty(), "{a} / {b}: {:?}", check(a, b));
+        }
+    }
+
+    #[test]
     fn a_person_a_year_older_months_later_has_had_a_birthday() {
         let dated = |source: &str, text: &str, published: &str| {
             let mut a = art(source, text);
@@ -2275,6 +2567,14 @@ mod tests {
             (
                 "More than a dozen people were injured in the crash on the motorway.",
                 "Thirteen people were injured in the crash on the motorway, police said.",
+            ),
+            (
+                "More than 30 women have accused Cosby of drugging or raping them.",
+                "Cosby has been accused by 35 women of drugging and raping them.",
+            ),
+            (
+                "More than 35 women have accused Cosby of drugging or raping them.",
+                "Cosby has been accused by 48 women of drugging and raping them.",
             ),
             (
                 "About 200 people were evacuated from the tower block on Friday.",
