@@ -1980,10 +1980,11 @@ fn slip(x: &str, y: &str) -> bool {
 /// (`names`: written form → canonical name) written differently in sentences of different
 /// outlets is a difference of names; chorus shows both spellings and picks neither. Two
 /// people the entity stage kept apart are one person spelt two ways when their full names
-/// differ in one word by a slip of the pen ("Rolando Pizarro" / "Ronaldo Pizarro").
-pub(crate) fn name_spellings(
+/// differ in one word by a slip of the pen ("Rolando Pizarro" / "Ronaldo Pizarro"). One
+/// difference per word of a name spelt several ways, each spelling by its fullest form.
+pub(crate) fn name_spellings<'a>(
     units: &Units,
-    names: &std::collections::BTreeMap<String, String>,
+    names: &'a std::collections::BTreeMap<String, String>,
 ) -> Vec<Difference> {
     let mut forms: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (form, canonical) in names {
@@ -2035,7 +2036,10 @@ pub(crate) fn name_spellings(
             }
         }
     }
-    let mut out = Vec::new();
+    // The spellings that differ: each a (name, differing word's letters) with the forms
+    // that write it; spellings joined when they are of one word of one name.
+    let mut spellings: Vec<(&str, String, Vec<&str>)> = Vec::new();
+    let mut parent: Vec<usize> = Vec::new();
     for (a, b, canonical) in pairs {
         if !spelt_differently(a, b) {
             continue;
@@ -2061,27 +2065,70 @@ pub(crate) fn name_spellings(
                 continue;
             }
         }
-        // The first sentence of each outlet that writes each form, as a whole word.
+        let (wa, wb): (Vec<&str>, Vec<&str>) = (
+            a.split_whitespace().collect(),
+            b.split_whitespace().collect(),
+        );
+        let Some((x, y)) = wa
+            .iter()
+            .zip(&wb)
+            .map(|(x, y)| (letters(x), letters(y)))
+            .find(|(x, y)| x != y)
+        else {
+            continue;
+        };
+        let mut at = |word: String, form: &'a str| {
+            let i = match spellings
+                .iter()
+                .position(|s| s.0 == canonical && s.1 == word)
+            {
+                Some(i) => i,
+                None => {
+                    spellings.push((canonical, word, Vec::new()));
+                    parent.push(parent.len());
+                    spellings.len() - 1
+                }
+            };
+            if !spellings[i].2.contains(&form) {
+                spellings[i].2.push(form);
+            }
+            i
+        };
+        let (i, j) = (at(x, a), at(y, b));
+        join(&mut parent, i, j);
+    }
+    // One difference per word spelt several ways ("Malijah" / "Malijha" / "Milajha"), each
+    // spelling shown by its fullest form ("Kurt Myers" rather than "Myers").
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..spellings.len() {
+        groups.entry(root(&mut parent, i)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for members in groups.into_values() {
+        let canonical = spellings[members[0]].0;
         let mut versions: Vec<Version> = Vec::new();
-        for form in [a, b] {
-            for (u, unit) in units.units.iter().enumerate() {
-                let taken = versions.iter().any(|v| v.source == unit.source);
-                if !taken && holds(unit.text, form) {
-                    versions.push(Version {
+        for &m in &members {
+            let mut forms = spellings[m].2.clone();
+            forms.sort_by_key(|f| (std::cmp::Reverse(f.split_whitespace().count()), f.len()));
+            // The first sentence of an outlet not shown yet that writes it, as a whole word.
+            let found = forms.iter().find_map(|form| {
+                units.units.iter().enumerate().find_map(|(u, unit)| {
+                    let taken = versions.iter().any(|v| v.source == unit.source);
+                    (!taken && holds(unit.text, form)).then(|| Version {
                         text: unit.text.to_string(),
                         source: unit.source.to_string(),
                         citation: units.citation(u),
                         value: form.to_string(),
                         number: None,
                         unit: Some("name".into()),
-                    });
-                    break;
-                }
-            }
+                    })
+                })
+            });
+            versions.extend(found);
         }
-        let spellings: std::collections::BTreeSet<&str> =
+        let shown: std::collections::BTreeSet<&str> =
             versions.iter().map(|v| v.value.as_str()).collect();
-        if spellings.len() == 2 {
+        if shown.len() >= 2 {
             out.push(Difference {
                 about: format!("spelling of the name of {canonical}"),
                 versions,
@@ -2462,6 +2509,40 @@ mod tests {
             .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
             .collect();
         assert_eq!(found, [["Rolando Pizarro", "Ronaldo Pizarro"]]);
+        // One word spelt three ways, in full names and alone: one difference, each spelling
+        // by its fullest form; another word of the same name spelt two ways is another.
+        let articles = [
+            art("A", "Police say Malijah Grant was in the back seat. Malijah was one. Officers found Kurt Meyers later."),
+            art("B", "The girl, Malijha Grant, died after being shot. Click to read about Malijha. Meyers was found."),
+            art("C", "Milajha Grant was shot two weeks ago. Kurt Myers was found by officers."),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let names: BTreeMap<String, String> = [
+            ("Malijah Grant", "Milajha Grant"),
+            ("Malijha Grant", "Milajha Grant"),
+            ("Milajha Grant", "Milajha Grant"),
+            ("Malijah", "Milajha Grant"),
+            ("Malijha", "Milajha Grant"),
+            ("Kurt Meyers", "Kurt Meyers"),
+            ("Kurt Myers", "Kurt Meyers"),
+            ("Meyers", "Kurt Meyers"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let mut found: Vec<Vec<String>> = name_spellings(&units, &names)
+            .iter()
+            .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                vec!["Kurt Meyers", "Kurt Myers"],
+                vec!["Malijah Grant", "Malijha Grant", "Milajha Grant"]
+            ]
+        );
     }
 
     #[test]
