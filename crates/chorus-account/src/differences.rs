@@ -15,7 +15,9 @@
 //! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a window of
 //! time ("the next 40 years", "the first four days") is not the length of one thing; and a
 //! person's age is compared only with the same person's: one name (the entity
-//! stage's, or the same surname and first name) or one relative of one holder ("his son").
+//! stage's, or the same surname and first name) or one relative of one holder ("his son");
+//! a length or a time of day of sentences naming different people (their speakers aside) is
+//! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer").
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
 //! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
@@ -818,9 +820,64 @@ struct SentenceTerms {
     earlier: Vec<u32>,
     /// Its uncommon words as written, with their terms, in order.
     words: Vec<(u32, String)>,
+    /// The people it names (the entity stage's names) but for those it quotes ("Oliver was
+    /// a 15-year law enforcement veteran": Oliver; not "…, Sheriff Bonner said"), sorted.
+    people: Vec<String>,
 }
 
-fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
+/// Words that make the name beside them the one who says something, not one it is about.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "according",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// The people a sentence names, by the entity stage's name, but for its speakers.
+fn people(text: &str, names: &BTreeMap<String, String>) -> Vec<String> {
+    let words = tokens(text);
+    let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < words.len()
+            && capital(last + 1)
+            && matches!(
+                &text[words[last].0 + words[last].1.len()..words[last + 1].0],
+                " " | "-" | ". "
+            )
+        {
+            last += 1;
+        }
+        let written = &text[words[i].0..words[last].0 + words[last].1.len()];
+        let name = names.get(written).or_else(|| names.get(words[last].1));
+        let near = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|w| lower_is(w.1, SAYING))
+        };
+        let speaker = near(last.checked_add(1))
+            || near(i.checked_sub(1))
+            || near(i.checked_sub(2)) && i >= 2 && lower_is(words[i - 1].1, &["to"]);
+        if let (Some(name), false) = (name, speaker) {
+            out.push(name.clone());
+        }
+        i = last + 1;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn sentence_terms(units: &Units, u: usize, names: &BTreeMap<String, String>) -> SentenceTerms {
     let unit = &units.units[u];
     let text = unit.text;
     let mut terms: Vec<u32> = unit
@@ -854,6 +911,7 @@ fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
         terms,
         earlier,
         words,
+        people: people(text, names),
     }
 }
 
@@ -1512,6 +1570,19 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     {
         return false;
     }
+    // A length or a time of day of sentences about different people is of two things
+    // ("Oliver was a 15-year law enforcement veteran" / "Bonner described Davis as an 18-year
+    // law enforcement officer"; "Williams was pronounced dead at 1:19 a.m." / "Russell ... at
+    // 1:35 a.m.").
+    if matches!(a.kind, Kind::Duration | Kind::Time) {
+        let (pa, pb) = (
+            &sentences[a.unit_index].people,
+            &sentences[b.unit_index].people,
+        );
+        if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
+            return false;
+        }
+    }
     // A distance is between two places: both name the same two ("Charenton is about 45
     // miles southeast of Lafayette" / "Lafayette, 40 miles northwest of Charenton").
     if a.kind == Kind::Distance {
@@ -1678,7 +1749,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
         .flat_map(|u| figures(units, u, names, &mut surnames))
         .collect();
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
-        .map(|u| sentence_terms(units, u))
+        .map(|u| sentence_terms(units, u, names))
         .collect();
     // Comparable figures are found among figures of one kind sharing a context term (through
     // an index of context terms), so a large event does not compare every pair.
@@ -2400,6 +2471,41 @@ mod tests {
             let found = check(a, b);
             assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
         }
+    }
+
+    #[test]
+    fn lengths_and_times_of_sentences_about_different_people_are_two_things() {
+        let names: BTreeMap<String, String> = ["Oliver", "Davis", "Bonner", "Ann Lee"]
+            .iter()
+            .map(|n| (n.to_string(), n.to_string()))
+            .collect();
+        let found = |a: &str, b: &str| {
+            let articles = [art("A", a), art("B", b)];
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            find(&Units::new(&refs), &names).len()
+        };
+        assert_eq!(
+            found(
+                "Oliver was a 15-year law enforcement veteran of the county.",
+                "Bonner later described Davis as an 18-year law enforcement veteran of the county."
+            ),
+            0
+        );
+        // One person, or people who only say it: one length told two ways.
+        assert_eq!(
+            found(
+                "Oliver was a 15-year law enforcement veteran of the county.",
+                "Oliver had been an 18-year law enforcement veteran of the county, Bonner said."
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "Dock workers began a 72-hour strike at the port, Ann Lee said.",
+                "The union has called a five-day strike at the port, according to Davis."
+            ),
+            1
+        );
     }
 
     #[test]
