@@ -1502,13 +1502,36 @@ fn figures(
                 .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
         };
         let modal = in_clause(MODAL);
-        // "in four separate shootings", "across the city": a tally of several happenings, not
-        // a count of one.
+        // "in four separate shootings", "across the city", "over the weekend", "shot in four
+        // hours": a tally of several happenings, not a count of one; but for the one its
+        // clause singles out ("..., including one shooting in which nine people were shot").
         let lower_text = text.to_lowercase();
+        let window_after = words[last_unit..whole_end].windows(3).any(|w| {
+            lower_is(w[0].1, &["in", "within"])
+                && (is_number(w[1].1) || lower_is(w[1].1, &["a"]))
+                && TIME_UNITS
+                    .iter()
+                    .any(|(u, h)| *h >= 1.0 && lower_is(w[2].1, &[u]))
+        });
+        let singled_out = words[whole_start.saturating_sub(3)..=whole_start]
+            .iter()
+            .any(|w| lower_is(w.1, &["including", "which"]));
+        let tallies = [
+            "separate",
+            "across the city",
+            "citywide",
+            "over the weekend",
+            "spate of",
+            "string of",
+            "series of",
+        ];
+        let own_clause = text
+            [words[whole_start].0..words.get(whole_end).map_or(text.len(), |w| w.0)]
+            .to_lowercase();
         let tally = matches!(kind, Kind::Count(_))
-            && ["separate", "across the city", "citywide"]
-                .iter()
-                .any(|p| lower_text.contains(p));
+            && (window_after
+                || tallies.iter().any(|p| own_clause.contains(p))
+                || !singled_out && tallies.iter().any(|p| lower_text.contains(p)));
         // The times its clause names, and those the sentence names before it ("Last month, a
         // gunman killed three people"; "in 2003, a 40-year-old ...").
         let mut era: Vec<u32> = times
@@ -2828,6 +2851,15 @@ mod tests {
             (
                 "Carlos Franco and his daughter Marcela Franco died at the college. Franco, 68, worked at the college.",
                 "Franco, 26, was riding with her father at the college when the gunman fired.",
+            ),
+            // A tally of several happenings and a count of one; one singled out of a tally.
+            (
+                "Three died in seven separate shootings over the weekend, including one shooting in which nine people were shot during a backyard party.",
+                "Despite the spate of violence, including 22 people shot over the weekend, officials said crime was down.",
+            ),
+            (
+                "With six people shot in four hours, we just did not have the resources, the chief said.",
+                "Technicians processed the last scene, where three people were shot early Sunday morning.",
             ),
             // A tally of several happenings and a count of one.
             (
