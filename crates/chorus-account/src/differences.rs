@@ -946,6 +946,30 @@ fn figures(
         if relative {
             times.push((i, 0));
         }
+        // "in 18th-century Europe": another time.
+        if lower_is(w, &["century"]) && i >= 1 {
+            let n = words[i - 1]
+                .1
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if let Ok(n) = n.parse::<u32>() {
+                times.push((i, 10_000 + n));
+            }
+        }
+        // "Six months before that, a gunman killed 14 people": another time than the story's
+        // (read only before the figure's clause, so "built 35 years earlier" stays an age).
+        let shifted = lower_is(w, &["before", "earlier"])
+            && (words
+                .get(i + 1)
+                .is_some_and(|n| lower_is(n.1, &["that", "then"]))
+                || i >= 2
+                    && TIME_UNITS
+                        .iter()
+                        .any(|(u, _)| lower_is(words[i - 1].1, &[u]))
+                    && (words[i - 2].1.bytes().all(|b| b.is_ascii_digit())
+                        || number_word(words[i - 2].1).is_some()));
+        if shifted {
+            times.push((i, 1));
+        }
     }
     let addresses = addresses(&words);
     let mut k = 0;
@@ -1207,7 +1231,9 @@ fn figures(
                 // "three additional officers" were hurt besides others counted elsewhere.
                 let more = words[unit_at..noun_at]
                     .iter()
-                    .any(|w| lower_is(w.1, &["additional", "further", "more"]));
+                    .any(|w| lower_is(w.1, &["additional", "further", "more"]))
+                    // "the other two deputies": part of a whole.
+                    || prev_word.is_some_and(|p| lower_is(p, &["other"]));
                 // "seven men and six women", "three people in the legs and another in the
                 // abdomen": parts of a sum.
                 let another = words[noun_at + 1..(noun_at + 10).min(words.len())]
@@ -1536,7 +1562,13 @@ fn figures(
         // gunman killed three people"; "in 2003, a 40-year-old ...").
         let mut era: Vec<u32> = times
             .iter()
-            .filter(|&&(i, _)| i < whole_end)
+            .filter(|&&(i, t)| {
+                if t == 1 {
+                    i < whole_start
+                } else {
+                    i < whole_end
+                }
+            })
             .map(|t| t.1)
             .collect();
         era.sort_unstable();
@@ -2851,6 +2883,19 @@ mod tests {
             (
                 "Carlos Franco and his daughter Marcela Franco died at the college. Franco, 68, worked at the college.",
                 "Franco, 26, was riding with her father at the college when the gunman fired.",
+            ),
+            // Another time: another century, months before; the other two of three.
+            (
+                "In 18th-century Europe, when the average woman had six children, most died young.",
+                "In poor rural countries like Niger, the average woman has seven children.",
+            ),
+            (
+                "Six months before that, a gunman killed 14 people in a movie theater in the state.",
+                "A gunman killed six people in a drive-by shooting in the college town in the state.",
+            ),
+            (
+                "The conditions of the other two deputies shot at this time are unknown.",
+                "A gunman shot three deputies in two counties on Friday.",
             ),
             // A tally of several happenings and a count of one; one singled out of a tally.
             (
