@@ -2094,10 +2094,12 @@ fn slip(x: &str, y: &str) -> bool {
     };
     let (ua, ub) = (undoubled(&a), undoubled(&b));
     if a.len() == b.len() {
+        // Two letters swapped, or a double moved.
+        let apart = a.iter().zip(&b).filter(|(x, y)| x != y).count();
         let (mut sa, mut sb) = (a.clone(), b.clone());
         sa.sort_unstable();
         sb.sort_unstable();
-        return sa == sb || ua[1..].iter().any(|x| ub[1..].contains(x));
+        return (sa == sb && apart == 2) || ua[1..].iter().any(|x| ub[1..].contains(x));
     }
     ua.iter().any(|x| ub.contains(x))
 }
