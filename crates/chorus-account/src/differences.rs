@@ -2322,14 +2322,34 @@ fn possessive_names(units: &Units) -> Vec<Difference> {
             plain.push(without);
         }
     }
-    plain.sort_unstable();
-    plain.dedup();
-    for form in plain {
+    // Where the forms without it are written: each run of capitalised words of a sentence
+    // looked up among them, so the sentences are read once, however many forms there are.
+    let plain: rustc_hash::FxHashSet<String> = plain.into_iter().collect();
+    if !plain.is_empty() {
         for (u, unit) in units.units.iter().enumerate() {
-            if holds(unit.text, &form) {
-                seen.entry(letters(&form))
-                    .or_default()
-                    .push((false, u, form.clone()));
+            let text = unit.text;
+            let words = tokens(text);
+            let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+            for start in 0..words.len() {
+                if !capital(start) {
+                    continue;
+                }
+                let mut end = start;
+                while end < words.len() && capital(end) {
+                    let form = &text[words[start].0..words[end].0 + words[end].1.len()];
+                    if plain.contains(form) && holds(text, form) {
+                        seen.entry(letters(form))
+                            .or_default()
+                            .push((false, u, form.to_string()));
+                    }
+                    let joined = words.get(end + 1).is_some_and(|n| {
+                        matches!(&text[words[end].0 + words[end].1.len()..n.0], " " | ". ")
+                    });
+                    if !joined {
+                        break;
+                    }
+                    end += 1;
+                }
             }
         }
     }
