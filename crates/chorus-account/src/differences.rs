@@ -15,11 +15,15 @@
 //! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a window of
 //! time ("the next 40 years", "the first four days") is not the length of one thing; and a
 //! person's age is compared only with the same person's: one name (the entity
-//! stage's, or the same surname and first name) or one relative of one holder ("his son").
+//! stage's, or the same surname and first name) or one relative of one holder ("his son");
+//! a length or a time of day of sentences naming different people (their speakers aside) is
+//! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer").
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
 //! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
-//! spelt two ways, a street named with another kind ("Partridge Drive" / "Partridge Lane").
+//! spelt two ways (one person to the entity stage, or two whose full names differ by a slip of
+//! the pen, "Rolando" / "Ronaldo"), a place's with and without a possessive ("St. Mary's
+//! Parish"), a street named with another kind ("Partridge Drive" / "Partridge Lane").
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
@@ -802,9 +806,64 @@ struct SentenceTerms {
     earlier: Vec<u32>,
     /// Its uncommon words as written, with their terms, in order.
     words: Vec<(u32, String)>,
+    /// The people it names (the entity stage's names) but for those it quotes ("Oliver was
+    /// a 15-year law enforcement veteran": Oliver; not "…, Sheriff Bonner said"), sorted.
+    people: Vec<String>,
 }
 
-fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
+/// Words that make the name beside them the one who says something, not one it is about.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "according",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// The people a sentence names, by the entity stage's name, but for its speakers.
+fn people(text: &str, names: &BTreeMap<String, String>) -> Vec<String> {
+    let words = tokens(text);
+    let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < words.len()
+            && capital(last + 1)
+            && matches!(
+                &text[words[last].0 + words[last].1.len()..words[last + 1].0],
+                " " | "-" | ". "
+            )
+        {
+            last += 1;
+        }
+        let written = &text[words[i].0..words[last].0 + words[last].1.len()];
+        let name = names.get(written).or_else(|| names.get(words[last].1));
+        let near = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|w| lower_is(w.1, SAYING))
+        };
+        let speaker = near(last.checked_add(1))
+            || near(i.checked_sub(1))
+            || near(i.checked_sub(2)) && i >= 2 && lower_is(words[i - 1].1, &["to"]);
+        if let (Some(name), false) = (name, speaker) {
+            out.push(name.clone());
+        }
+        i = last + 1;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn sentence_terms(units: &Units, u: usize, names: &BTreeMap<String, String>) -> SentenceTerms {
     let unit = &units.units[u];
     let text = unit.text;
     let mut terms: Vec<u32> = unit
@@ -838,6 +897,7 @@ fn sentence_terms(units: &Units, u: usize) -> SentenceTerms {
         terms,
         earlier,
         words,
+        people: people(text, names),
     }
 }
 
@@ -871,6 +931,30 @@ fn figures(
                 .is_some_and(|n| lower_is(n.1, &["year", "month", "week", "summer", "winter"]));
         if relative {
             times.push((i, 0));
+        }
+        // "in 18th-century Europe": another time.
+        if lower_is(w, &["century"]) && i >= 1 {
+            let n = words[i - 1]
+                .1
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if let Ok(n) = n.parse::<u32>() {
+                times.push((i, 10_000 + n));
+            }
+        }
+        // "Six months before that, a gunman killed 14 people": another time than the story's
+        // (read only before the figure's clause, so "built 35 years earlier" stays an age).
+        let shifted = lower_is(w, &["before", "earlier"])
+            && (words
+                .get(i + 1)
+                .is_some_and(|n| lower_is(n.1, &["that", "then"]))
+                || i >= 2
+                    && TIME_UNITS
+                        .iter()
+                        .any(|(u, _)| lower_is(words[i - 1].1, &[u]))
+                    && (words[i - 2].1.bytes().all(|b| b.is_ascii_digit())
+                        || number_word(words[i - 2].1).is_some()));
+        if shifted {
+            times.push((i, 1));
         }
     }
     let addresses = addresses(&words);
@@ -1133,7 +1217,9 @@ fn figures(
                 // "three additional officers" were hurt besides others counted elsewhere.
                 let more = words[unit_at..noun_at]
                     .iter()
-                    .any(|w| lower_is(w.1, &["additional", "further", "more"]));
+                    .any(|w| lower_is(w.1, &["additional", "further", "more"]))
+                    // "the other two deputies": part of a whole.
+                    || prev_word.is_some_and(|p| lower_is(p, &["other"]));
                 // "seven men and six women", "three people in the legs and another in the
                 // abdomen": parts of a sum.
                 let another = words[noun_at + 1..(noun_at + 10).min(words.len())]
@@ -1428,18 +1514,47 @@ fn figures(
                 .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
         };
         let modal = in_clause(MODAL);
-        // "in four separate shootings", "across the city": a tally of several happenings, not
-        // a count of one.
+        // "in four separate shootings", "across the city", "over the weekend", "shot in four
+        // hours": a tally of several happenings, not a count of one; but for the one its
+        // clause singles out ("..., including one shooting in which nine people were shot").
         let lower_text = text.to_lowercase();
+        let window_after = words[last_unit..whole_end].windows(3).any(|w| {
+            lower_is(w[0].1, &["in", "within"])
+                && (is_number(w[1].1) || lower_is(w[1].1, &["a"]))
+                && TIME_UNITS
+                    .iter()
+                    .any(|(u, h)| *h >= 1.0 && lower_is(w[2].1, &[u]))
+        });
+        let singled_out = words[whole_start.saturating_sub(3)..=whole_start]
+            .iter()
+            .any(|w| lower_is(w.1, &["including", "which"]));
+        let tallies = [
+            "separate",
+            "across the city",
+            "citywide",
+            "over the weekend",
+            "spate of",
+            "string of",
+            "series of",
+        ];
+        let own_clause = text
+            [words[whole_start].0..words.get(whole_end).map_or(text.len(), |w| w.0)]
+            .to_lowercase();
         let tally = matches!(kind, Kind::Count(_))
-            && ["separate", "across the city", "citywide"]
-                .iter()
-                .any(|p| lower_text.contains(p));
+            && (window_after
+                || tallies.iter().any(|p| own_clause.contains(p))
+                || !singled_out && tallies.iter().any(|p| lower_text.contains(p)));
         // The times its clause names, and those the sentence names before it ("Last month, a
         // gunman killed three people"; "in 2003, a 40-year-old ...").
         let mut era: Vec<u32> = times
             .iter()
-            .filter(|&&(i, _)| i < whole_end)
+            .filter(|&&(i, t)| {
+                if t == 1 {
+                    i < whole_start
+                } else {
+                    i < whole_end
+                }
+            })
             .map(|t| t.1)
             .collect();
         era.sort_unstable();
@@ -1495,6 +1610,19 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         || a.era != b.era
     {
         return false;
+    }
+    // A length or a time of day of sentences about different people is of two things
+    // ("Oliver was a 15-year law enforcement veteran" / "Bonner described Davis as an 18-year
+    // law enforcement officer"; "Williams was pronounced dead at 1:19 a.m." / "Russell ... at
+    // 1:35 a.m.").
+    if matches!(a.kind, Kind::Duration | Kind::Time) {
+        let (pa, pb) = (
+            &sentences[a.unit_index].people,
+            &sentences[b.unit_index].people,
+        );
+        if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
+            return false;
+        }
     }
     // A distance is between two places: both name the same two ("Charenton is about 45
     // miles southeast of Lafayette" / "Lafayette, 40 miles northwest of Charenton").
@@ -1662,7 +1790,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
         .flat_map(|u| figures(units, u, names, &mut surnames))
         .collect();
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
-        .map(|u| sentence_terms(units, u))
+        .map(|u| sentence_terms(units, u, names))
         .collect();
     // Comparable figures are found among figures of one kind sharing a context term (through
     // an index of context terms), so a large event does not compare every pair.
@@ -1934,12 +2062,43 @@ fn holds(text: &str, form: &str) -> bool {
     })
 }
 
+/// Whether two spellings of one word are a slip of the pen rather than two names: the same
+/// letters in another order ("Rolando" / "Ronaldo", "Huang" / "Haung") or a letter doubled,
+/// undoubled or doubled in another place ("Amil" / "Amill", "Pizarro" / "Pizzaro"). "Mario"
+/// / "Maria" or "Daniel" / "Daniela" may be two people of one family; these are not.
+fn slip(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    // Each spelling with one letter of a double dropped (and as written).
+    let undoubled = |w: &[char]| -> Vec<Vec<char>> {
+        let mut out = vec![w.to_vec()];
+        for i in 1..w.len() {
+            if w[i] == w[i - 1] {
+                out.push(w[..i].iter().chain(&w[i + 1..]).copied().collect());
+            }
+        }
+        out
+    };
+    let (ua, ub) = (undoubled(&a), undoubled(&b));
+    if a.len() == b.len() {
+        // Two letters swapped, or a double moved.
+        let apart = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        let (mut sa, mut sb) = (a.clone(), b.clone());
+        sa.sort_unstable();
+        sb.sort_unstable();
+        return (sa == sb && apart == 2) || ua[1..].iter().any(|x| ub[1..].contains(x));
+    }
+    ua.iter().any(|x| ub.contains(x))
+}
+
 /// Names spelt two ways by two outlets: a person the entity stage resolved to one name
 /// (`names`: written form → canonical name) written differently in sentences of different
-/// outlets is a difference of names; chorus shows both spellings and picks neither.
-pub(crate) fn name_spellings(
+/// outlets is a difference of names; chorus shows both spellings and picks neither. Two
+/// people the entity stage kept apart are one person spelt two ways when their full names
+/// differ in one word by a slip of the pen ("Rolando Pizarro" / "Ronaldo Pizarro"). One
+/// difference per word of a name spelt several ways, each spelling by its fullest form.
+pub(crate) fn name_spellings<'a>(
     units: &Units,
-    names: &std::collections::BTreeMap<String, String>,
+    names: &'a std::collections::BTreeMap<String, String>,
 ) -> Vec<Difference> {
     let mut forms: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (form, canonical) in names {
@@ -1948,64 +2107,282 @@ pub(crate) fn name_spellings(
             .or_default()
             .push(form.as_str());
     }
-    let mut out = Vec::new();
-    for (canonical, forms) in forms {
+    // The pairs of forms to compare, with the name they are of: the forms of one person, and
+    // full names of two found through the words they share (each full name without one of
+    // its words), so an event with many people does not compare every pair.
+    let mut pairs: Vec<(&str, &str, &str)> = Vec::new();
+    for (&canonical, forms) in &forms {
         for (i, a) in forms.iter().enumerate() {
             for b in &forms[i + 1..] {
-                if !spelt_differently(a, b) {
+                pairs.push((a, b, canonical));
+            }
+        }
+    }
+    let mut without_one: BTreeMap<(usize, usize, String), Vec<&str>> = BTreeMap::new();
+    for form in names.keys() {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for i in 0..words.len() {
+            let rest: Vec<String> = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, w)| letters(w))
+                .collect();
+            without_one
+                .entry((words.len(), i, rest.join(" ")))
+                .or_default()
+                .push(form.as_str());
+        }
+    }
+    for ((_, i, _), alike) in &without_one {
+        for (k, a) in alike.iter().enumerate() {
+            for b in &alike[k + 1..] {
+                if names[*a] == names[*b] {
                     continue;
                 }
-                // A family named in the plural ("the Kellers") is no spelling of another
-                // name ("Kelley"); a single word of four letters ("Pike" / "Pine") is too
-                // little to tell a spelling from another name.
-                let single = !a.contains(' ') && !b.contains(' ');
-                let plural = |x: &str| {
-                    [x.strip_suffix('s'), x.strip_suffix("es")]
-                        .iter()
-                        .flatten()
-                        .any(|stem| names.contains_key(*stem))
-                };
-                if single
-                    && (plural(a) || plural(b) || a.chars().count().min(b.chars().count()) < 5)
-                {
-                    continue;
-                }
-                // Surnames written after different first names are two people ("Fran
-                // Keller", "Greg Kelley").
-                if !a.contains(' ') && !b.contains(' ') {
-                    let (fa, fb) = (first_names(units, a), first_names(units, b));
-                    if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|n| fb.contains(n)) {
-                        continue;
-                    }
-                }
-                // The first sentence of each outlet that writes each form, as a whole word.
-                let mut versions: Vec<Version> = Vec::new();
-                for form in [a, b] {
-                    for (u, unit) in units.units.iter().enumerate() {
-                        let taken = versions.iter().any(|v| v.source == unit.source);
-                        if !taken && holds(unit.text, form) {
-                            versions.push(Version {
-                                text: unit.text.to_string(),
-                                source: unit.source.to_string(),
-                                citation: units.citation(u),
-                                value: form.to_string(),
-                                number: None,
-                                unit: Some("name".into()),
-                            });
-                            break;
-                        }
-                    }
-                }
-                let spellings: std::collections::BTreeSet<&str> =
-                    versions.iter().map(|v| v.value.as_str()).collect();
-                if spellings.len() == 2 {
-                    out.push(Difference {
-                        about: format!("spelling of the name of {canonical}"),
-                        versions,
-                    });
+                let word = |f: &str| letters(f.split_whitespace().nth(*i).unwrap_or(""));
+                if slip(&word(a), &word(b)) {
+                    pairs.push((a, b, names[*a].as_str()));
                 }
             }
         }
+    }
+    // The spellings that differ: each a (name, differing word's letters) with the forms
+    // that write it; spellings joined when they are of one word of one name.
+    let mut spellings: Vec<(&str, String, Vec<&str>)> = Vec::new();
+    let mut parent: Vec<usize> = Vec::new();
+    for (a, b, canonical) in pairs {
+        if !spelt_differently(a, b) {
+            continue;
+        }
+        // A family named in the plural ("the Kellers") is no spelling of another
+        // name ("Kelley"); a single word of four letters ("Pike" / "Pine") is too
+        // little to tell a spelling from another name.
+        let single = !a.contains(' ') && !b.contains(' ');
+        let plural = |x: &str| {
+            [x.strip_suffix('s'), x.strip_suffix("es")]
+                .iter()
+                .flatten()
+                .any(|stem| names.contains_key(*stem))
+        };
+        if single && (plural(a) || plural(b) || a.chars().count().min(b.chars().count()) < 5) {
+            continue;
+        }
+        // Surnames written after different first names are two people ("Fran
+        // Keller", "Greg Kelley").
+        if single {
+            let (fa, fb) = (first_names(units, a), first_names(units, b));
+            if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|n| fb.contains(n)) {
+                continue;
+            }
+        }
+        let (wa, wb): (Vec<&str>, Vec<&str>) = (
+            a.split_whitespace().collect(),
+            b.split_whitespace().collect(),
+        );
+        let Some((x, y)) = wa
+            .iter()
+            .zip(&wb)
+            .map(|(x, y)| (letters(x), letters(y)))
+            .find(|(x, y)| x != y)
+        else {
+            continue;
+        };
+        let mut at = |word: String, form: &'a str| {
+            let i = match spellings
+                .iter()
+                .position(|s| s.0 == canonical && s.1 == word)
+            {
+                Some(i) => i,
+                None => {
+                    spellings.push((canonical, word, Vec::new()));
+                    parent.push(parent.len());
+                    spellings.len() - 1
+                }
+            };
+            if !spellings[i].2.contains(&form) {
+                spellings[i].2.push(form);
+            }
+            i
+        };
+        let (i, j) = (at(x, a), at(y, b));
+        join(&mut parent, i, j);
+    }
+    // One difference per word spelt several ways ("Malijah" / "Malijha" / "Milajha"), each
+    // spelling shown by its fullest form ("Kurt Myers" rather than "Myers").
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..spellings.len() {
+        groups.entry(root(&mut parent, i)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for members in groups.into_values() {
+        let canonical = spellings[members[0]].0;
+        let mut versions: Vec<Version> = Vec::new();
+        for &m in &members {
+            let mut forms = spellings[m].2.clone();
+            forms.sort_by_key(|f| (std::cmp::Reverse(f.split_whitespace().count()), f.len()));
+            // The first sentence of an outlet not shown yet that writes it, as a whole word.
+            let found = forms.iter().find_map(|form| {
+                units.units.iter().enumerate().find_map(|(u, unit)| {
+                    let taken = versions.iter().any(|v| v.source == unit.source);
+                    (!taken && holds(unit.text, form)).then(|| Version {
+                        text: unit.text.to_string(),
+                        source: unit.source.to_string(),
+                        citation: units.citation(u),
+                        value: form.to_string(),
+                        number: None,
+                        unit: Some("name".into()),
+                    })
+                })
+            });
+            versions.extend(found);
+        }
+        let shown: std::collections::BTreeSet<&str> =
+            versions.iter().map(|v| v.value.as_str()).collect();
+        if shown.len() >= 2 {
+            out.push(Difference {
+                about: format!("spelling of the name of {canonical}"),
+                versions,
+            });
+        }
+    }
+    out.extend(possessive_names(units));
+    out
+}
+
+/// Names written with a possessive inside by one outlet and without it by another ("St.
+/// Mary's Parish" / "St. Mary Parish"), one of them writing it one way only: a place's or an
+/// organisation's name spelt two ways. A possessive on the first word of a name says whose
+/// a thing is ("Smith's Ford Focus") and is not read.
+fn possessive_names(units: &Units) -> Vec<Difference> {
+    // The name without the possessive (its letters) → (with it?, unit, the name as written).
+    let mut seen: BTreeMap<String, Vec<(bool, usize, String)>> = BTreeMap::new();
+    let mut plain: Vec<String> = Vec::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let words = tokens(text);
+        let capital = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| w.1.chars().next().is_some_and(char::is_uppercase))
+        };
+        let gap = |j: usize| &text[words[j].0 + words[j].1.len()..words[j + 1].0];
+        for i in 1..words.len().saturating_sub(1) {
+            let (w, g) = (words[i].1, gap(i));
+            let possessive = w.ends_with("'s") || w.ends_with("’s") || matches!(g, "'s " | "’s ");
+            if !possessive || !capital(i) || !capital(i + 1) || !capital(i - 1) {
+                continue;
+            }
+            if !(matches!(gap(i - 1), " " | ". ") && g.ends_with(' ') && g.len() <= 4) {
+                continue;
+            }
+            let mut first = i - 1;
+            while first > 0 && capital(first - 1) && matches!(gap(first - 1), " " | ". ") {
+                first -= 1;
+            }
+            while first < i && chorus_text::is_stopword(&words[first].1.to_lowercase()) {
+                first += 1;
+            }
+            let mut last = i + 1;
+            while capital(last + 1) && gap(last) == " " {
+                last += 1;
+            }
+            // A name that opens the sentence may be any capitalised words.
+            if first == i || words[first].0 == 0 {
+                continue;
+            }
+            let stem = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            let before = &text[words[first].0..words[i].0];
+            let after = &text[words[i + 1].0..words[last].0 + words[last].1.len()];
+            let without = format!("{before}{stem} {after}");
+            let written = text[words[first].0..words[last].0 + words[last].1.len()].to_string();
+            seen.entry(letters(&without))
+                .or_default()
+                .push((true, u, written));
+            plain.push(without);
+        }
+    }
+    // Where the forms without it are written: each run of capitalised words of a sentence
+    // looked up among them, so the sentences are read once, however many forms there are.
+    let plain: rustc_hash::FxHashSet<String> = plain.into_iter().collect();
+    if !plain.is_empty() {
+        for (u, unit) in units.units.iter().enumerate() {
+            let text = unit.text;
+            let words = tokens(text);
+            let capital = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
+            for start in 0..words.len() {
+                if !capital(start) {
+                    continue;
+                }
+                let mut end = start;
+                while end < words.len() && capital(end) {
+                    let form = &text[words[start].0..words[end].0 + words[end].1.len()];
+                    if plain.contains(form) && holds(text, form) {
+                        seen.entry(letters(form))
+                            .or_default()
+                            .push((false, u, form.to_string()));
+                    }
+                    let joined = words.get(end + 1).is_some_and(|n| {
+                        matches!(&text[words[end].0 + words[end].1.len()..n.0], " " | ". ")
+                    });
+                    if !joined {
+                        break;
+                    }
+                    end += 1;
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (_, found) in seen {
+        // Each outlet's forms: with the possessive, without it, or both (a quoted official
+        // may write it otherwise than the outlet does).
+        let mut by_source: BTreeMap<&str, [bool; 2]> = BTreeMap::new();
+        for &(with, u, _) in &found {
+            by_source.entry(units.units[u].source).or_default()[usize::from(with)] = true;
+        }
+        // One outlet writes one form only, another outlet the other form.
+        let only = |with: bool| {
+            by_source
+                .iter()
+                .find(|(_, f)| f[usize::from(with)] && !f[usize::from(!with)])
+        };
+        let pair = [false, true].into_iter().find_map(|with| {
+            let (one, _) = only(with)?;
+            let (other, _) = by_source
+                .iter()
+                .find(|(s, f)| *s != one && f[usize::from(!with)])?;
+            Some([(with, *one), (!with, *other)])
+        });
+        let Some(mut pair) = pair else {
+            continue;
+        };
+        pair.sort();
+        let mut versions: Vec<Version> = Vec::new();
+        for (want, source) in pair {
+            let of = |f: &&(bool, usize, String)| f.0 == want && units.units[f.1].source == source;
+            if let Some(&(_, u, ref written)) = found.iter().find(of) {
+                let unit = &units.units[u];
+                versions.push(Version {
+                    text: unit.text.to_string(),
+                    source: unit.source.to_string(),
+                    citation: units.citation(u),
+                    value: written.clone(),
+                    number: None,
+                    unit: Some("name".into()),
+                });
+            }
+        }
+        out.push(Difference {
+            about: format!("spelling of the name {}", versions[0].value),
+            versions,
+        });
     }
     out
 }
@@ -2158,6 +2535,41 @@ mod tests {
     }
 
     #[test]
+    fn lengths_and_times_of_sentences_about_different_people_are_two_things() {
+        let names: BTreeMap<String, String> = ["Oliver", "Davis", "Bonner", "Ann Lee"]
+            .iter()
+            .map(|n| (n.to_string(), n.to_string()))
+            .collect();
+        let found = |a: &str, b: &str| {
+            let articles = [art("A", a), art("B", b)];
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            find(&Units::new(&refs), &names).len()
+        };
+        assert_eq!(
+            found(
+                "Oliver was a 15-year law enforcement veteran of the county.",
+                "Bonner later described Davis as an 18-year law enforcement veteran of the county."
+            ),
+            0
+        );
+        // One person, or people who only say it: one length told two ways.
+        assert_eq!(
+            found(
+                "Oliver was a 15-year law enforcement veteran of the county.",
+                "Oliver had been an 18-year law enforcement veteran of the county, Bonner said."
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "Dock workers began a 72-hour strike at the port, Ann Lee said.",
+                "The union has called a five-day strike at the port, according to Davis."
+            ),
+            1
+        );
+    }
+
+    #[test]
     fn a_street_named_two_ways_is_a_difference() {
         let check = |a: &str, b: &str| {
             let articles = [art("A", a), art("B", b)];
@@ -2220,6 +2632,134 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_of_the_pen_is_told_from_another_name() {
+        for (a, b) in [
+            ("rolando", "ronaldo"),
+            ("huang", "haung"),
+            ("amil", "amill"),
+            ("pizzaro", "pizarro"),
+        ] {
+            assert!(slip(a, b) && slip(b, a), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("mario", "maria"),
+            ("daniel", "daniela"),
+            ("kelley", "keller"),
+            ("amil", "amila"),
+        ] {
+            assert!(!slip(a, b) && !slip(b, a), "{a} / {b}");
+        }
+        // Two people the entity stage kept apart, one full name spelt two ways.
+        let articles = [
+            art(
+                "A",
+                "Rolando Pizarro, 45, the intended target, was shot in the abdomen.",
+            ),
+            art(
+                "B",
+                "The shooting left 45-year-old Ronaldo Pizarro and his wife injured.",
+            ),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let names: BTreeMap<String, String> = [
+            ("Rolando Pizarro", "Rolando Pizarro"),
+            ("Ronaldo Pizarro", "Ronaldo Pizarro"),
+            ("Maria Lopez", "Maria Lopez"),
+            ("Mario Lopez", "Mario Lopez"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let found: Vec<Vec<String>> = name_spellings(&units, &names)
+            .iter()
+            .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
+            .collect();
+        assert_eq!(found, [["Rolando Pizarro", "Ronaldo Pizarro"]]);
+        // One word spelt three ways, in full names and alone: one difference, each spelling
+        // by its fullest form; another word of the same name spelt two ways is another.
+        let articles = [
+            art("A", "Police say Malijah Grant was in the back seat. Malijah was one. Officers found Kurt Meyers later."),
+            art("B", "The girl, Malijha Grant, died after being shot. Click to read about Malijha. Meyers was found."),
+            art("C", "Milajha Grant was shot two weeks ago. Kurt Myers was found by officers."),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let names: BTreeMap<String, String> = [
+            ("Malijah Grant", "Milajha Grant"),
+            ("Malijha Grant", "Milajha Grant"),
+            ("Milajha Grant", "Milajha Grant"),
+            ("Malijah", "Milajha Grant"),
+            ("Malijha", "Milajha Grant"),
+            ("Kurt Meyers", "Kurt Meyers"),
+            ("Kurt Myers", "Kurt Meyers"),
+            ("Meyers", "Kurt Meyers"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let mut found: Vec<Vec<String>> = name_spellings(&units, &names)
+            .iter()
+            .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                vec!["Kurt Meyers", "Kurt Myers"],
+                vec!["Malijah Grant", "Malijha Grant", "Milajha Grant"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_and_without_a_possessive_is_spelt_two_ways() {
+        let check = |a: &str, b: &str| {
+            let articles = [art("A", a), art("B", b)];
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            possessive_names(&Units::new(&refs))
+                .iter()
+                .map(|d| {
+                    let values: Vec<&str> = d.versions.iter().map(|v| v.value.as_str()).collect();
+                    values.join(" / ")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            check(
+                "Two St. Mary Parish sheriff's deputies were critically wounded on Friday.",
+                "He also wounded a pair of St. Mary's Parish sheriff's deputies who responded."
+            ),
+            ["St. Mary Parish / St. Mary's Parish"]
+        );
+        // An outlet that also quotes the other form still writes its own.
+        assert_eq!(
+            check(
+                "Two St. Mary Parish sheriff's deputies were critically wounded on Friday.",
+                "The shooting was in St. Mary's Parish. 'A hard day for St. Mary Parish,' he said."
+            ),
+            ["St. Mary Parish / St. Mary's Parish"]
+        );
+        // Whose a thing is; an outlet that writes both; a name that opens the sentence.
+        for (a, b) in [
+            (
+                "Aides said Trump's White House was in turmoil.",
+                "Aides said the Trump White House was in turmoil.",
+            ),
+            (
+                "Both St. Mary's Parish and St. Mary Parish are written.",
+                "Both St. Mary Parish and St. Mary's Parish are written.",
+            ),
+            (
+                "Smith's Ford Focus was found by police.",
+                "The Smith Ford Focus was found.",
+            ),
+        ] {
+            assert!(check(a, b).is_empty(), "{a} / {b}: {:?}", check(a, b));
+        }
+    }
+
+    #[test]
     fn a_person_a_year_older_months_later_has_had_a_birthday() {
         let dated = |source: &str, text: &str, published: &str| {
             let mut a = art(source, text);
@@ -2275,6 +2815,10 @@ mod tests {
             (
                 "More than a dozen people were injured in the crash on the motorway.",
                 "Thirteen people were injured in the crash on the motorway, police said.",
+            ),
+            (
+                "Since then, the population growth rate has fallen by more than 40 percent.",
+                "In Iran, fertility has fallen more than 70 percent since the early 1980s.",
             ),
             (
                 "About 200 people were evacuated from the tower block on Friday.",
@@ -2341,6 +2885,28 @@ mod tests {
             (
                 "Carlos Franco and his daughter Marcela Franco died at the college. Franco, 68, worked at the college.",
                 "Franco, 26, was riding with her father at the college when the gunman fired.",
+            ),
+            // Another time: another century, months before; the other two of three.
+            (
+                "In 18th-century Europe, when the average woman had six children, most died young.",
+                "In poor rural countries like Niger, the average woman has seven children.",
+            ),
+            (
+                "Six months before that, a gunman killed 14 people in a movie theater in the state.",
+                "A gunman killed six people in a drive-by shooting in the college town in the state.",
+            ),
+            (
+                "The conditions of the other two deputies shot at this time are unknown.",
+                "A gunman shot three deputies in two counties on Friday.",
+            ),
+            // A tally of several happenings and a count of one; one singled out of a tally.
+            (
+                "Three died in seven separate shootings over the weekend, including one shooting in which nine people were shot during a backyard party.",
+                "Despite the spate of violence, including 22 people shot over the weekend, officials said crime was down.",
+            ),
+            (
+                "With six people shot in four hours, we just did not have the resources, the chief said.",
+                "Technicians processed the last scene, where three people were shot early Sunday morning.",
             ),
             // A tally of several happenings and a count of one.
             (

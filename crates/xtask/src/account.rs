@@ -4,7 +4,7 @@
 //! same-statement model); `--causes` counts the dev part's missed same pairs by cause;
 //! `--errors` lists the dev part's wrong supports and
 //! differences and the missed ones (the held-out part's are never printed: it is not read
-//! while tuning).
+//! while tuning); `--unlabelled` lists the differences shown on the events nobody labelled.
 
 use anyhow::Result;
 use chorus_eval::account::Gold;
@@ -159,6 +159,41 @@ fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f
     }
 }
 
+/// For reading new difference rules on stories nobody labelled: every difference shown on
+/// the events of `multinews-val` and `gva-dev` that the gold does not hold (two articles or
+/// more, each event's articles summarised as one event), one line each.
+fn unlabelled(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) -> Result<()> {
+    for set in ["multinews-val", "gva-dev"] {
+        let text = std::fs::read_to_string(crate::shared(&format!("{set}/events.jsonl"))?)?;
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line)?;
+            let event = v["event"].as_str().unwrap_or_default();
+            if gold.events.iter().any(|e| e.set == set && e.event == event) {
+                continue;
+            }
+            let chosen: Vec<chorus_model::Article> = v["articles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|id| articles.get(id.as_str()?).cloned())
+                .collect();
+            if chosen.len() < 2 {
+                continue;
+            }
+            let report = chorus_pipeline::summarize(chosen, Vec::new(), &Default::default());
+            for d in report.events.iter().flat_map(|e| &e.differences) {
+                let versions: Vec<String> = d
+                    .versions
+                    .iter()
+                    .map(|v| format!("{:?} ({}: {:?})", v.value, v.source, v.text))
+                    .collect();
+                println!("{set} {event}: {}: {}", d.about, versions.join(" / "));
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let (gold, articles) = gold_and_articles()?;
     if args.contains(&"--why") {
@@ -178,6 +213,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if args.contains(&"--causes") {
         causes(&gold, &articles, config.account.same_statement);
         return Ok(());
+    }
+    if args.contains(&"--unlabelled") {
+        return unlabelled(&gold, &articles);
     }
     let parts = gold.score(&articles, &config);
     for (part, s) in &parts {
