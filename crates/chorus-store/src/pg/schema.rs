@@ -121,7 +121,8 @@ const MIGRATIONS: &[&str] = &[
     // 3: SQLite's version 6: the counters the writer keeps for `stats` (current articles per
     // outlet by `source_lower`, versions stored, articles in an event, entities), an outlet's
     // events found without a scan, events listed newest first without sorting them all, each
-    // event's single-source facts (outlet and text) in a row of their own.
+    // event's single-source facts (outlet and text) in a row of their own, entity names by
+    // trigram when pg_trgm can be had.
     r#"
     CREATE TABLE event_single_source (
         event_id TEXT PRIMARY KEY NOT NULL,
@@ -148,6 +149,19 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO meta (key, value) SELECT 'count_entities', count(*)::text FROM entities
         ON CONFLICT (key) DO UPDATE SET value = excluded.value;
     CREATE INDEX event_sources_source ON event_sources(source_lower, event_id);
+    -- Entity names by their three-letter pieces (pg_trgm), so that a name containing a word
+    -- is found without reading every name. Where the extension cannot be had (not installed,
+    -- no right to create it, or installed in another schema), the names are read one by one
+    -- as before: the same answers, slower.
+    DO $$
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+        CREATE INDEX entity_names_trigram ON entity_names
+            USING GIN (name_lower public.gin_trgm_ops);
+    EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'entity names without a trigram index: %', SQLERRM;
+    END
+    $$;
     CREATE INDEX events_newest ON events(coalesce(last_published, first_published) DESC
         NULLS LAST, size DESC, outlets DESC, rank);
     "#,
