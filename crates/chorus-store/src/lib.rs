@@ -245,6 +245,22 @@ pub trait Collection: Send + Sync {
         }
         Ok(out)
     }
+    /// The list lines of these stored events (unknown ids left out), in the order given,
+    /// without reading the events themselves.
+    fn event_summaries(&self, ids: &[String]) -> Result<Vec<EventSummary>> {
+        Ok(self
+            .events_by_id(ids)?
+            .into_iter()
+            .map(|e| EventSummary {
+                size: e.articles.len(),
+                id: e.id,
+                title: e.title,
+                first_published: e.first_published,
+                last_published: e.last_published,
+                sources: e.sources,
+            })
+            .collect())
+    }
     /// Every stored event, largest first (as [`Collection::events`] lists them): what a
     /// refresh keeps accounts from once the grouping is done.
     fn all_events(&self) -> Result<Vec<Event>>;

@@ -57,7 +57,7 @@ pub struct PgStore {
     pool: Mutex<Pool>,
     /// Signalled when a connection is handed back or closed.
     freed: Condvar,
-    outlets: Mutex<Option<crate::sqlite::reads::VersionedOutlets>>,
+    outlets: crate::reads::OutletCache,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -336,11 +336,11 @@ impl PgStore {
     fn add_in(tx: &mut Transaction<'_>, articles: &[Article]) -> Result<AddOutcome> {
         let mut out = AddOutcome::default();
         let by_id = tx.prepare(
-            "SELECT a.id, v.version, v.content_hash FROM articles a \
+            "SELECT a.id, v.version, v.content_hash, v.source_lower FROM articles a \
              JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = $1",
         )?;
         let by_url = tx.prepare(
-            "SELECT a.id, v.version, v.content_hash FROM articles a \
+            "SELECT a.id, v.version, v.content_hash, v.source_lower FROM articles a \
              JOIN article_versions v ON v.seq = a.current_seq \
              WHERE a.url = $1 ORDER BY a.ord LIMIT 1",
         )?;
@@ -358,6 +358,10 @@ impl PgStore {
              url = excluded.url",
         )?;
         let mut configs: HashSet<&'static str> = HashSet::new();
+        // Each outlet's change in current articles and the versions stored: the counters
+        // `stats` reads (in key order, the order their rows are locked in).
+        let mut outlets: BTreeMap<String, i64> = BTreeMap::new();
+        let mut versions: i64 = 0;
         for a in articles {
             let hash = content_hash(a);
             let row = tx.query_opt(&by_id, &[&a.id])?;
@@ -371,22 +375,31 @@ impl PgStore {
                     r.get::<_, String>(0),
                     r.get::<_, i32>(1),
                     r.get::<_, String>(2),
+                    r.get::<_, String>(3),
                 )
             });
+            let lower = a.source.to_lowercase();
             let (id, version) = match existing {
-                Some((_, _, h)) if h == hash => {
+                Some((_, _, h, _)) if h == hash => {
                     out.unchanged += 1;
                     continue;
                 }
-                Some((id, v, _)) => {
+                Some((id, v, _, old)) => {
                     out.new_versions += 1;
+                    if old != lower {
+                        // Under another outlet's name: the article moves to that outlet.
+                        *outlets.entry(old).or_default() -= 1;
+                        *outlets.entry(lower.clone()).or_default() += 1;
+                    }
                     (id, v + 1)
                 }
                 None => {
                     out.added += 1;
+                    *outlets.entry(lower.clone()).or_default() += 1;
                     (a.id.clone(), 1)
                 }
             };
+            versions += 1;
             let config = search::config_for(a.language.as_deref());
             configs.insert(config);
             let offset = i64::try_from(a.body_offset).unwrap_or(i64::MAX);
@@ -399,7 +412,7 @@ impl PgStore {
                         &hash,
                         &a.path,
                         &a.source,
-                        &a.source.to_lowercase(),
+                        &lower,
                         &a.title,
                         &a.url,
                         &a.published,
@@ -417,6 +430,21 @@ impl PgStore {
             tx.execute(
                 "INSERT INTO search_configs (config) VALUES ($1::text::regconfig) ON CONFLICT DO NOTHING",
                 &[&c],
+            )?;
+        }
+        for (key, n) in outlets.iter().filter(|(_, n)| **n != 0) {
+            tx.execute(
+                "INSERT INTO outlet_counts (key, articles) VALUES ($1, $2) \
+                 ON CONFLICT (key) DO UPDATE SET articles = outlet_counts.articles + excluded.articles",
+                &[key, n],
+            )?;
+        }
+        if versions > 0 {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('count_versions', $1) \
+                 ON CONFLICT (key) DO UPDATE SET \
+                 value = (meta.value::bigint + excluded.value::bigint)::text",
+                &[&versions.to_string()],
             )?;
         }
         Ok(out)
@@ -482,6 +510,10 @@ impl PgStore {
             "INSERT INTO event_sources (event_id, source_lower) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
         )?;
+        let single = tx.prepare(
+            "INSERT INTO event_single_source (event_id, facts) VALUES ($1, $2) \
+             ON CONFLICT (event_id) DO UPDATE SET facts = excluded.facts",
+        )?;
         for (rank, e) in events.iter().enumerate() {
             let rank = base + rank as i64;
             let json = serde_json::to_string(e)?;
@@ -514,6 +546,7 @@ impl PgStore {
                     &serde_json::to_string(&e.entities)?,
                 ],
             )?;
+            tx.execute(&single, &[&e.id, &crate::reads::single_source_json(e)?])?;
             for a in &e.articles {
                 tx.execute(&link, &[&e.id, a])?;
             }
@@ -625,6 +658,19 @@ impl PgStore {
         }
         set_meta(tx, "next_event", &next.to_string())?;
         set_meta(tx, "events_seq", &seen.to_string())?;
+        // The articles in an event (the rest are in none) and the entities, for `stats`.
+        tx.execute(
+            "INSERT INTO meta (key, value) \
+             SELECT 'count_placed', count(DISTINCT article_id)::text FROM event_articles \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[],
+        )?;
+        tx.execute(
+            "INSERT INTO meta (key, value) \
+             SELECT 'count_entities', count(*)::text FROM entities \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[],
+        )?;
         Ok(true)
     }
 }
@@ -654,6 +700,7 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM events WHERE id = $1",
     "DELETE FROM event_articles WHERE event_id = $1",
     "DELETE FROM event_sources WHERE event_id = $1",
+    "DELETE FROM event_single_source WHERE event_id = $1",
 ];
 const ENTITY_ROWS: &[&str] = &[
     "DELETE FROM entities WHERE id = $1",
@@ -1043,6 +1090,10 @@ impl Collection for PgStore {
         })
     }
 
+    fn event_summaries(&self, ids: &[String]) -> Result<Vec<EventSummary>> {
+        self.summaries(ids)
+    }
+
     fn all_events(&self) -> Result<Vec<Event>> {
         self.with(|c| {
             let mut events: Vec<Event> = Vec::new();
@@ -1079,11 +1130,15 @@ impl Collection for PgStore {
     }
 
     fn outlets(&self, offset: usize, limit: usize) -> Result<Page<OutletSummary>> {
-        Ok(crate::reads::window(&self.all_outlets()?, offset, limit))
+        Ok(crate::reads::window(
+            &crate::reads::all_outlets(self)?,
+            offset,
+            limit,
+        ))
     }
 
     fn outlet(&self, name: &str, offset: usize, limit: usize) -> Result<Option<OutletDetail>> {
-        self.outlet_detail(name, offset, limit)
+        crate::reads::outlet_detail(self, name, offset, limit)
     }
 
     fn article_versions(&self, id: &str) -> Result<Vec<crate::ArticleVersion>> {
@@ -1157,24 +1212,21 @@ impl Collection for PgStore {
         })
     }
 
+    /// As the SQLite store's: the writers' counters and the counts of the smaller tables.
     fn stats(&self) -> Result<Stats> {
         self.with(|c| {
-            let articles = count(c, "SELECT count(*) FROM articles")?;
+            let articles = count(
+                c,
+                "SELECT coalesce(sum(articles), 0)::BIGINT FROM outlet_counts",
+            )?;
+            let placed: usize = meta_number(c, "count_placed")?.unwrap_or(0);
             Ok(Stats {
                 articles,
-                versions: count(c, "SELECT count(*) FROM article_versions")?,
+                versions: meta_number(c, "count_versions")?.unwrap_or(0),
                 events: count(c, "SELECT count(*) FROM events")?,
-                without_event: count(
-                    c,
-                    "SELECT count(*) FROM articles a WHERE NOT EXISTS \
-                     (SELECT 1 FROM event_articles e WHERE e.article_id = a.id)",
-                )?,
-                entities: count(c, "SELECT count(*) FROM entities")?,
-                sources: count(
-                    c,
-                    "SELECT count(DISTINCT v.source) FROM articles a \
-                     JOIN article_versions v ON v.seq = a.current_seq",
-                )?,
+                without_event: articles.saturating_sub(placed),
+                entities: meta_number(c, "count_entities")?.unwrap_or(0),
+                sources: count(c, "SELECT count(*) FROM outlet_counts WHERE articles > 0")?,
                 diagnostics: count(c, "SELECT count(*) FROM diagnostics")?,
                 // Every current version is searchable as soon as it is stored.
                 indexed: articles,
@@ -1184,6 +1236,20 @@ impl Collection for PgStore {
 
     fn backend(&self) -> String {
         format!("PostgreSQL {}", self.location())
+    }
+
+    /// As the default, but the cleaned texts in one query rather than one per article (each
+    /// a round trip to the server).
+    fn event_report(&self, id: &str) -> Result<Option<Report>> {
+        let Some(event) = self.event(id)? else {
+            return Ok(None);
+        };
+        let articles = self.clean_articles_of(&event.articles)?;
+        Ok(Some(Report {
+            articles,
+            events: vec![event],
+            diagnostics: Vec::new(),
+        }))
     }
 }
 

@@ -2,9 +2,10 @@
 //! results grouped by event, and outlets with their figures. Plain types, whichever backend
 //! fills them; the counting over events that needs no SQL is here too.
 
-use crate::{EventSummary, SearchHit};
+use crate::{EventFilter, EventOrder, EventSummary, Result, SearchHit};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// One page of a longer list: `items` are the ones from `offset` on, at most `limit`, of
 /// `total`.
@@ -159,6 +160,159 @@ pub fn shown_title(title: Option<&str>, body: &str) -> String {
     t
 }
 
+/// Most events listed for one outlet (its newest; the list of all is the event list filtered
+/// by the outlet).
+const OUTLET_EVENTS: usize = 100;
+/// Most single-source facts shown for one outlet (from its newest events).
+const OUTLET_FACTS: usize = 50;
+
+/// The outlet figures and the state of the collection they were counted at (newest article
+/// version, events version): counted again by whichever process first sees a newer state, so
+/// that every process on one database answers the same.
+pub(crate) type OutletCache = Mutex<Option<((i64, String), Arc<Vec<OutletSummary>>)>>;
+
+/// What the outlet figures and an outlet's page read from a backend; both are put together
+/// from these here, once for every backend.
+pub(crate) trait OutletReads {
+    /// The state of the collection: the newest article version and the events version.
+    fn state(&self) -> Result<(i64, String)>;
+    fn kept(&self) -> &OutletCache;
+    /// Per outlet (names that differ in case are one): its name, current articles, first and
+    /// last publication dates; the other figures zero.
+    fn outlet_rows(&self) -> Result<Vec<OutletSummary>>;
+    /// The events each outlet (lower-case name) has an article in.
+    fn events_per_outlet(&self) -> Result<HashMap<String, usize>>;
+    /// Every stored event's facts' outlets, handed to `each` a block at a time.
+    fn each_fact_outlets(&self, each: &mut dyn FnMut(Vec<FactOutlets>)) -> Result<()>;
+    /// The list lines of the events `filter` selects.
+    fn event_lines(&self, filter: &EventFilter) -> Result<Vec<EventSummary>>;
+    /// One stored event's single-source facts (none for an unknown event), read apart from
+    /// the rest of the event.
+    fn single_source_of(&self, event: &str) -> Result<Vec<SingleOutlet>>;
+    /// A page of an outlet's articles, newest first.
+    fn outlet_articles(
+        &self,
+        outlet: &OutletSummary,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>>;
+}
+
+/// Every outlet with its figures, most articles first: counted again only when an article or
+/// the events have changed since they were last counted.
+pub(crate) fn all_outlets(store: &impl OutletReads) -> Result<Arc<Vec<OutletSummary>>> {
+    let key = store.state()?;
+    let mut slot = store.kept().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((at, list)) = slot.as_ref() {
+        if *at == key {
+            return Ok(Arc::clone(list));
+        }
+    }
+    let list = Arc::new(count_outlets(store)?);
+    *slot = Some((key, Arc::clone(&list)));
+    Ok(list)
+}
+
+/// Every outlet's figures: its rows, the events it is in, and the facts of every event (only
+/// their outlets decoded).
+fn count_outlets(store: &impl OutletReads) -> Result<Vec<OutletSummary>> {
+    let mut outlets = store.outlet_rows()?;
+    let events = store.events_per_outlet()?;
+    let mut facts: HashMap<String, (usize, usize)> = HashMap::new();
+    store.each_fact_outlets(&mut |decoded: Vec<FactOutlets>| {
+        for (outlet, (c, s)) in facts_by_outlet(&decoded) {
+            let f = facts.entry(outlet).or_default();
+            f.0 += c;
+            f.1 += s;
+        }
+    })?;
+    for o in &mut outlets {
+        let lower = o.name.to_lowercase();
+        o.events = events.get(&lower).copied().unwrap_or(0);
+        let (c, s) = facts.get(&lower).copied().unwrap_or((0, 0));
+        o.corroborated_facts = c;
+        o.single_source_facts = s;
+        o.corroborated_share = (c + s > 0).then(|| c as f64 / (c + s) as f64);
+    }
+    outlets.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(outlets)
+}
+
+/// One outlet (its name in any case): its figures, its newest events, the single-source facts
+/// of those, and a page of its articles.
+pub(crate) fn outlet_detail(
+    store: &impl OutletReads,
+    name: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<Option<OutletDetail>> {
+    let lower = name.to_lowercase();
+    let Some(outlet) = all_outlets(store)?
+        .iter()
+        .find(|o| o.name.to_lowercase() == lower)
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    let events = store.event_lines(&EventFilter {
+        source: Some(outlet.name.clone()),
+        order: EventOrder::Newest,
+        limit: Some(OUTLET_EVENTS),
+        ..EventFilter::default()
+    })?;
+    let mut single_source = Vec::new();
+    for e in &events {
+        if single_source.len() >= OUTLET_FACTS {
+            break;
+        }
+        for f in store.single_source_of(&e.id)? {
+            if f.source.to_lowercase() == lower && single_source.len() < OUTLET_FACTS {
+                single_source.push((e.id.clone(), f.text));
+            }
+        }
+    }
+    let articles = store.outlet_articles(&outlet, offset, limit)?;
+    Ok(Some(OutletDetail {
+        articles: page_of(outlet.articles, offset, limit, articles),
+        outlet,
+        events,
+        single_source,
+    }))
+}
+
+/// An event's single-source facts as stored beside it: outlet and text of each.
+pub(crate) fn single_source_json(event: &chorus_model::Event) -> Result<String> {
+    #[derive(Serialize)]
+    struct Fact<'a> {
+        source: &'a str,
+        text: &'a str,
+    }
+    let facts: Vec<Fact<'_>> = event
+        .single_source
+        .iter()
+        .map(|f| Fact {
+            source: &f.source,
+            text: &f.text,
+        })
+        .collect();
+    Ok(serde_json::to_string(&facts)?)
+}
+
+/// The `LIKE` pattern (with a backslash as its escape) of names containing `lower`.
+pub(crate) fn containing(lower: &str) -> String {
+    format!(
+        "%{}%",
+        lower
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
 /// Corroborated and single-source facts per outlet (lower-case name) over `events`.
 pub(crate) fn facts_by_outlet<'a>(
     events: impl IntoIterator<Item = &'a FactOutlets>,
@@ -180,7 +334,6 @@ pub(crate) fn facts_by_outlet<'a>(
 /// The part of a stored event's JSON the outlet figures need (the rest is skipped unread).
 #[derive(Debug, Deserialize)]
 pub(crate) struct FactOutlets {
-    pub(crate) id: String,
     pub(crate) corroborated: Vec<CorroboratedOutlets>,
     pub(crate) single_source: Vec<SingleOutlet>,
 }

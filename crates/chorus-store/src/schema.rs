@@ -120,6 +120,52 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE article_versions ADD COLUMN source_map BLOB;
     "#,
+    // 6: what the event list's heading counts, kept by the writer instead of counted per
+    // request: the current articles of each outlet (by `lower(source)`, as the outlet list
+    // groups them), how many versions are stored, how many articles are in an event and how
+    // many entities there are (`meta`); an outlet's events found without a scan; events
+    // listed newest first without sorting them all; each event's single-source facts (outlet
+    // and text) in a row of their own, so that an outlet's are read without reading whole
+    // events (nor the columns stored after an event's JSON); the names of the
+    // entities by their three-letter pieces, so that a name containing a word is found without
+    // reading every name (kept with `entity_names` by triggers, on its rowids: a `VACUUM`,
+    // which may renumber them, is to be followed by the 'rebuild' below).
+    r#"
+    CREATE VIRTUAL TABLE entity_names_trigram USING fts5(name_lower, content = 'entity_names',
+        tokenize = 'trigram');
+    CREATE TRIGGER entity_names_trigram_add AFTER INSERT ON entity_names BEGIN
+        INSERT INTO entity_names_trigram (rowid, name_lower) VALUES (new.rowid, new.name_lower);
+    END;
+    CREATE TRIGGER entity_names_trigram_remove AFTER DELETE ON entity_names BEGIN
+        INSERT INTO entity_names_trigram (entity_names_trigram, rowid, name_lower)
+            VALUES ('delete', old.rowid, old.name_lower);
+    END;
+    INSERT INTO entity_names_trigram (entity_names_trigram) VALUES ('rebuild');
+    CREATE TABLE event_single_source (
+        event_id TEXT PRIMARY KEY NOT NULL,
+        facts TEXT NOT NULL
+    );
+    INSERT INTO event_single_source (event_id, facts)
+        SELECT e.id, (SELECT json_group_array(json_object(
+            'source', json_extract(f.value, '$.source'), 'text', json_extract(f.value, '$.text')))
+            FROM json_each(e.json, '$.single_source') f)
+        FROM events e;
+    CREATE TABLE outlet_counts (
+        key TEXT PRIMARY KEY NOT NULL,
+        articles INTEGER NOT NULL
+    );
+    INSERT INTO outlet_counts (key, articles)
+        SELECT lower(v.source), count(*) FROM articles a
+        JOIN article_versions v ON v.seq = a.current_seq GROUP BY lower(v.source);
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'count_versions', count(*) FROM article_versions;
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'count_placed', count(DISTINCT article_id) FROM event_articles;
+    INSERT OR REPLACE INTO meta (key, value) SELECT 'count_entities', count(*) FROM entities;
+    CREATE INDEX event_sources_source ON event_sources(source_lower, event_id);
+    CREATE INDEX events_newest ON events(coalesce(last_published, first_published) DESC,
+        size DESC, outlets DESC, rank);
+    "#,
 ];
 
 /// The schema version this build writes.

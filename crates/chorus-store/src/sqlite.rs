@@ -41,7 +41,7 @@ pub struct Store {
     index: TextIndex,
     held: Option<DirLock>,
     /// The outlet figures, kept until an article or the events change.
-    outlets: Mutex<Option<reads::VersionedOutlets>>,
+    outlets: crate::reads::OutletCache,
 }
 
 impl std::fmt::Debug for Store {
@@ -217,11 +217,15 @@ impl Store {
 
     fn add_in(tx: &Transaction<'_>, articles: &[Article]) -> Result<AddOutcome> {
         let mut out = AddOutcome::default();
+        // Each outlet's change in current articles (by source as given; `lower` in SQL), and
+        // the versions stored: the counters `stats` reads.
+        let mut outlets: HashMap<String, i64> = HashMap::new();
+        let mut versions: i64 = 0;
         for a in articles {
             let hash = content_hash(a);
             let by_id = tx
                 .query_row(
-                    "SELECT a.id, v.version, v.content_hash FROM articles a \
+                    "SELECT a.id, v.version, v.content_hash, v.source FROM articles a \
                      JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1",
                     [&a.id],
                     |r| {
@@ -229,6 +233,7 @@ impl Store {
                             r.get::<_, String>(0)?,
                             r.get::<_, u32>(1)?,
                             r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
                         ))
                     },
                 )
@@ -237,29 +242,36 @@ impl Store {
                 (Some(found), _) => Some(found),
                 (None, Some(url)) if !url.is_empty() => tx
                     .query_row(
-                        "SELECT a.id, v.version, v.content_hash FROM articles a \
+                        "SELECT a.id, v.version, v.content_hash, v.source FROM articles a \
                          JOIN article_versions v ON v.seq = a.current_seq \
                          WHERE a.url = ?1 ORDER BY a.rowid LIMIT 1",
                         [url],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                     )
                     .optional()?,
                 _ => None,
             };
             let (id, version) = match existing {
-                Some((_, _, h)) if h == hash => {
+                Some((_, _, h, _)) if h == hash => {
                     out.unchanged += 1;
                     continue;
                 }
-                Some((id, v, _)) => {
+                Some((id, v, _, old)) => {
                     out.new_versions += 1;
+                    if old != a.source {
+                        // Under another outlet's name: the article moves to that outlet.
+                        *outlets.entry(old).or_default() -= 1;
+                        *outlets.entry(a.source.clone()).or_default() += 1;
+                    }
                     (id, v + 1)
                 }
                 None => {
                     out.added += 1;
+                    *outlets.entry(a.source.clone()).or_default() += 1;
                     (a.id.clone(), 1)
                 }
             };
+            versions += 1;
             tx.execute(
                 "INSERT INTO article_versions (article_id, version, content_hash, path, source, \
                  title, url, published, language, body, body_offset, source_map) \
@@ -285,6 +297,21 @@ impl Store {
                  ON CONFLICT(id) DO UPDATE SET current_seq = excluded.current_seq, \
                  url = excluded.url",
                 params![id, seq, a.url],
+            )?;
+        }
+        for (source, n) in outlets.iter().filter(|(_, n)| **n != 0) {
+            tx.prepare_cached(
+                "INSERT INTO outlet_counts (key, articles) VALUES (lower(?1), ?2) \
+                 ON CONFLICT (key) DO UPDATE SET articles = articles + excluded.articles",
+            )?
+            .execute(params![source, n])?;
+        }
+        if versions > 0 {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('count_versions', ?1) \
+                 ON CONFLICT (key) DO UPDATE SET \
+                 value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)",
+                [versions.to_string()],
             )?;
         }
         Ok(out)
@@ -386,6 +413,10 @@ impl Store {
                 e.sources.len() as i64,
                 serde_json::to_string(&e.entities)?,
             ])?;
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO event_single_source (event_id, facts) VALUES (?1, ?2)",
+            )?
+            .execute(params![e.id, crate::reads::single_source_json(e)?])?;
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?1, ?2)",
             )?;
@@ -521,6 +552,17 @@ impl Store {
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('events_seq', ?1)",
             [seen.to_string()],
         )?;
+        // The articles in an event (the rest are in none) and the entities, for `stats`.
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) \
+             SELECT 'count_placed', count(DISTINCT article_id) FROM event_articles",
+            [],
+        )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) \
+             SELECT 'count_entities', count(*) FROM entities",
+            [],
+        )?;
         Ok(true)
     }
 }
@@ -586,6 +628,7 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM events WHERE id = ?1",
     "DELETE FROM event_articles WHERE event_id = ?1",
     "DELETE FROM event_sources WHERE event_id = ?1",
+    "DELETE FROM event_single_source WHERE event_id = ?1",
 ];
 
 /// The rows of a stored entity: itself and its names. Its event links are
@@ -904,6 +947,10 @@ impl Collection for Store {
         Ok(found.into_iter().map(|(_, a)| a).collect())
     }
 
+    fn event_summaries(&self, ids: &[String]) -> Result<Vec<EventSummary>> {
+        self.summaries(ids)
+    }
+
     fn all_events(&self) -> Result<Vec<Event>> {
         let conn = self.reading()?;
         let mut stmt =
@@ -929,11 +976,15 @@ impl Collection for Store {
     }
 
     fn outlets(&self, offset: usize, limit: usize) -> Result<Page<OutletSummary>> {
-        Ok(crate::reads::window(&self.all_outlets()?, offset, limit))
+        Ok(crate::reads::window(
+            &crate::reads::all_outlets(self)?,
+            offset,
+            limit,
+        ))
     }
 
     fn outlet(&self, name: &str, offset: usize, limit: usize) -> Result<Option<OutletDetail>> {
-        self.outlet_detail(name, offset, limit)
+        crate::reads::outlet_detail(self, name, offset, limit)
     }
 
     fn article_versions(&self, id: &str) -> Result<Vec<crate::ArticleVersion>> {
@@ -988,22 +1039,24 @@ impl Collection for Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The counters the writer keeps (articles per outlet, versions, articles in an event,
+    /// entities) and the counts of the smaller tables: no scan of the articles or entities.
     fn stats(&self) -> Result<Stats> {
         let conn = self.reading()?;
+        let articles = count(
+            &conn,
+            "SELECT coalesce(sum(articles), 0) FROM outlet_counts",
+        )?;
+        let placed: usize = meta_number(&conn, "count_placed")?.unwrap_or(0);
         Ok(Stats {
-            articles: count(&conn, "SELECT count(*) FROM articles")?,
-            versions: count(&conn, "SELECT count(*) FROM article_versions")?,
+            articles,
+            versions: meta_number(&conn, "count_versions")?.unwrap_or(0),
             events: count(&conn, "SELECT count(*) FROM events")?,
-            without_event: count(
-                &conn,
-                "SELECT count(*) FROM articles a WHERE NOT EXISTS \
-                 (SELECT 1 FROM event_articles e WHERE e.article_id = a.id)",
-            )?,
-            entities: count(&conn, "SELECT count(*) FROM entities")?,
+            without_event: articles.saturating_sub(placed),
+            entities: meta_number(&conn, "count_entities")?.unwrap_or(0),
             sources: count(
                 &conn,
-                "SELECT count(DISTINCT v.source) FROM articles a \
-                 JOIN article_versions v ON v.seq = a.current_seq",
+                "SELECT count(*) FROM outlet_counts WHERE articles > 0",
             )?,
             diagnostics: count(&conn, "SELECT count(*) FROM diagnostics")?,
             indexed: usize::try_from(self.index.num_docs()).unwrap_or(0),

@@ -48,6 +48,9 @@ on_both!(
     search_filters_by_outlet_language_and_days_and_groups_by_event,
     events_and_entities_come_in_pages,
     outlets_have_their_articles_events_and_facts,
+    the_counts_the_writer_keeps_follow_new_articles_versions_and_events,
+    an_entity_found_by_part_of_a_name_pages_its_matches,
+    an_event_report_holds_its_articles_cleaned_texts_in_its_order,
 );
 
 fn collection(backend: Backend) -> Opened {
@@ -328,4 +331,135 @@ fn outlets_have_their_articles_events_and_facts(backend: Backend) {
         [("e1".to_string(), "A Kremlin source said so.".to_string())]
     );
     assert!(store.outlet("Nobody", 0, 10).unwrap().is_none());
+}
+
+fn the_counts_the_writer_keeps_follow_new_articles_versions_and_events(backend: Backend) {
+    let store = collection(backend);
+    let s = store.stats().unwrap();
+    assert_eq!(
+        (
+            s.articles,
+            s.versions,
+            s.events,
+            s.without_event,
+            s.sources,
+            s.entities
+        ),
+        (4, 4, 2, 0, 4, 1)
+    );
+    // A new article, the same one again, and a new version of a1 under another outlet's
+    // name (`wire` in another case is the same outlet as far as the counts go).
+    store
+        .add_articles(&[
+            article("a5", "wire", "2024-12-11", "en", None, "Later news."),
+            article("a5", "wire", "2024-12-11", "en", None, "Later news."),
+            article(
+                "a1",
+                "Courier",
+                "2024-12-08",
+                "en",
+                None,
+                "Assad left, said a source.",
+            ),
+        ])
+        .unwrap();
+    let s = store.stats().unwrap();
+    assert_eq!(
+        (s.articles, s.versions, s.without_event, s.sources),
+        (5, 6, 1, 5),
+        "{s:?}"
+    );
+    // Gazette's only article moves to Courier too: Gazette has none left.
+    store
+        .add_articles(&[article("a3", "Courier", "2024-12-10", "en", None, "Moved.")])
+        .unwrap();
+    let s = store.stats().unwrap();
+    assert_eq!((s.articles, s.versions, s.sources), (5, 7, 4), "{s:?}");
+    // Events that leave a2 and a4 out: three articles in an event, two in none.
+    let mut report = Report {
+        articles: vec![],
+        events: vec![event(
+            "e9",
+            &["a1", "a3", "a5"],
+            &["Courier", "wire"],
+            serde_json::json!({}),
+        )],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut report, &[]).unwrap();
+    let s = store.stats().unwrap();
+    assert_eq!((s.events, s.without_event, s.entities), (1, 2, 0), "{s:?}");
+}
+
+fn an_entity_found_by_part_of_a_name_pages_its_matches(backend: Backend) {
+    let store = collection(backend);
+    let all = |q: &str, offset: usize, limit: usize| {
+        store
+            .entities_page(&EntityQuery {
+                q: Some(q.into()),
+                limit,
+                offset,
+            })
+            .unwrap()
+    };
+    let page = all("ASSAD", 0, 10);
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].name, "Bashar al-Assad");
+    let page = all("ssa", 1, 10);
+    assert_eq!((page.total, page.items.len()), (1, 0));
+    assert_eq!(all("100%", 0, 10).total, 0);
+    // Short, spaced, quoted and punctuated queries alike.
+    assert_eq!(all("al", 0, 10).total, 1);
+    assert_eq!(all("r al-a", 0, 10).total, 1);
+    assert_eq!(all("\"assad", 0, 10).total, 0);
+    assert_eq!(all("sad\"", 0, 10).total, 0);
+    // Entities that are gone are not found by their names any more.
+    let mut report = Report {
+        articles: vec![],
+        events: vec![event(
+            "e1",
+            &["a1"],
+            &["Wire"],
+            serde_json::json!({
+                "entities": [{"name": "Moscow", "kind": "place", "aliases": [], "mentions": 2, "sources": ["Wire"]}],
+            }),
+        )],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut report, &[]).unwrap();
+    assert_eq!(all("assad", 0, 10).total, 0);
+    assert_eq!(all("osco", 0, 10).items[0].name, "Moscow");
+}
+
+fn an_event_report_holds_its_articles_cleaned_texts_in_its_order(backend: Backend) {
+    let store = collection(backend);
+    let clean = |id: &str| -> chorus_model::ReportArticle {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "path": null, "source": "Wire", "title": null, "url": null,
+            "published": null, "language": null, "text": format!("text of {id}"), "removed": []
+        }))
+        .unwrap()
+    };
+    let mut report = Report {
+        articles: vec![clean("a4"), clean("a1")],
+        events: vec![event(
+            "e1",
+            &["a1", "a2", "a4"],
+            &["Wire"],
+            serde_json::json!({}),
+        )],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut report, &[]).unwrap();
+    let got = store.event_report("e1").unwrap().unwrap();
+    // a2 has no cleaned text stored: left out; the others in the event's order.
+    assert_eq!(
+        got.articles
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>(),
+        ["text of a1", "text of a4"]
+    );
+    assert_eq!(got.events[0].id, "e1");
+    assert!(store.event_report("e404").unwrap().is_none());
 }

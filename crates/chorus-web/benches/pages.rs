@@ -2,11 +2,13 @@
 //! asked of the real router in-process (no network) 21 times, the median printed (and the
 //! first answer, which counts the outlet figures once, on its own). Run on a generated
 //! collection, e.g. `cargo xtask gen 100000 > g.jsonl; chorus ingest --data-dir DIR g.jsonl;
-//! cargo bench -p chorus-web --bench pages -- DIR`.
+//! cargo bench -p chorus-web --bench pages -- DIR`. Given a `postgres://` URL instead of a
+//! directory, the same pages are asked of that PostgreSQL collection
+//! (`chorus ingest --database-url URL g.jsonl` fills one).
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use chorus_store::{Collection, OpenOptions, Store};
+use chorus_store::{Collection, OpenOptions, PgStore, Store};
 use chorus_web::{app, AppState, WebConfig};
 use http_body_util::BodyExt;
 use std::sync::Arc;
@@ -29,18 +31,26 @@ fn enc(s: &str) -> String {
 }
 
 fn main() {
-    let dir = std::env::args()
+    let place = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))
-        .expect("usage: cargo bench -p chorus-web --bench pages -- DATA_DIR");
-    let store = Store::open(
-        std::path::Path::new(&dir),
-        &OpenOptions {
-            create: false,
-            exclusive: false,
-        },
-    )
-    .expect("a stored collection");
+        .expect("usage: cargo bench -p chorus-web --bench pages -- DATA_DIR|postgres://URL");
+    let store: Arc<dyn Collection> =
+        if place.starts_with("postgres://") || place.starts_with("postgresql://") {
+            Arc::new(PgStore::open(&place).expect("a PostgreSQL collection"))
+        } else {
+            Arc::new(
+                Store::open(
+                    std::path::Path::new(&place),
+                    &OpenOptions {
+                        create: false,
+                        exclusive: false,
+                    },
+                )
+                .expect("a stored collection"),
+            )
+        };
+    println!("{}", store.backend());
     let stats = store.stats().expect("stats");
     let events = store.events(&Default::default()).expect("events");
     let event = events.first().expect("an event").id.clone();
@@ -57,7 +67,7 @@ fn main() {
         .map(|e| e.id.clone())
         .unwrap_or_default();
     let site = app(AppState::new(
-        Arc::new(store),
+        Arc::clone(&store),
         chorus_pipeline::Config::default(),
         WebConfig::default(),
     ));

@@ -104,19 +104,7 @@ pub(crate) fn entity_events(
     store: &dyn chorus_store::Collection,
     entity: &chorus_store::EntitySummary,
 ) -> Result<Vec<EventSummary>, WebError> {
-    let mut events = Vec::with_capacity(entity.events.len());
-    for e in &entity.events {
-        if let Some(ev) = store.event(e)? {
-            events.push(EventSummary {
-                id: ev.id,
-                title: ev.title,
-                first_published: ev.first_published,
-                last_published: ev.last_published,
-                size: ev.articles.len(),
-                sources: ev.sources,
-            });
-        }
-    }
+    let events = store.event_summaries(&entity.events)?;
     Ok(events)
 }
 

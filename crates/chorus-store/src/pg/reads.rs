@@ -1,23 +1,20 @@
 //! The [`PgStore`]'s answers for readers beyond single records, as the SQLite store's
 //! (`sqlite/reads.rs`): pages of events and entities, search results grouped by event, and
-//! outlets with their figures (counted once per state of the collection and kept).
+//! what the outlet figures and pages read (put together in `crate::reads`).
 
 use super::{decode_in_blocks, meta_text, newest_seq, PgStore};
 use crate::reads::{
-    facts_by_outlet, page_of, shown_title, ArticleSummary, EntityQuery, FactOutlets, OutletDetail,
-    OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
+    containing, page_of, shown_title, ArticleSummary, EntityQuery, FactOutlets, OutletCache,
+    OutletReads, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults, SingleOutlet,
 };
 use crate::sqlite::EVENT_ORDER;
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result};
+use chorus_model::ReportArticle;
 use postgres::types::ToSql;
-use postgres::Client;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Most articles a `query` filter of the event list looks at (the best matches).
 const QUERY_ARTICLES: usize = 10_000;
-const OUTLET_EVENTS: usize = 100;
-const OUTLET_FACTS: usize = 50;
 
 type Param = Box<dyn ToSql + Sync>;
 
@@ -109,6 +106,63 @@ impl PgStore {
         })
     }
 
+    /// The list lines of the events `ids`, in their order (unknown ones left out).
+    pub(crate) fn summaries(&self, ids: &[String]) -> Result<Vec<EventSummary>> {
+        let rows: Vec<EventSummary> = self.with(|c| {
+            let mut rows = Vec::with_capacity(ids.len());
+            for r in c.query(
+                "SELECT id, title, first_published, last_published, size, sources FROM events \
+                 WHERE id = ANY($1)",
+                &[&ids],
+            )? {
+                let sources: String = r.get(5);
+                rows.push(EventSummary {
+                    id: r.get(0),
+                    title: r.get(1),
+                    first_published: r.get(2),
+                    last_published: r.get(3),
+                    size: usize::try_from(r.get::<_, i64>(4)).unwrap_or(0),
+                    sources: serde_json::from_str(&sources)?,
+                });
+            }
+            Ok(rows)
+        })?;
+        let found: HashMap<&str, &EventSummary> = rows.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut out = Vec::with_capacity(found.len());
+        for id in ids {
+            // An id given twice is listed twice, as the events are read one by one.
+            if let Some(e) = found.get(id.as_str()) {
+                out.push((*e).clone());
+            }
+        }
+        Ok(out)
+    }
+
+    /// The cleaned texts of these articles in one query, in the order given (those with none
+    /// left out).
+    pub(crate) fn clean_articles_of(&self, ids: &[String]) -> Result<Vec<ReportArticle>> {
+        let rows: Vec<(String, String)> = self.with(|c| {
+            Ok(c.query(
+                "SELECT id, json FROM clean_articles WHERE id = ANY($1)",
+                &[&ids],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect())
+        })?;
+        let found: HashMap<&str, &str> = rows
+            .iter()
+            .map(|(id, json)| (id.as_str(), json.as_str()))
+            .collect();
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(json) = found.get(id.as_str()) {
+                out.push(serde_json::from_str(json)?);
+            }
+        }
+        Ok(out)
+    }
+
     pub(crate) fn search_grouped(&self, request: &SearchRequest) -> Result<SearchResults> {
         let (hits, total) = self.matches(request)?;
         let mut groups: Vec<SearchGroup> = Vec::new();
@@ -154,124 +208,157 @@ impl PgStore {
 
     pub(crate) fn list_entities(&self, query: &EntityQuery) -> Result<Page<EntitySummary>> {
         let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-        let (wheres, order, args): (&str, &str, Vec<String>) = match q {
-            None => ("", "", Vec::new()),
-            Some(q) => {
-                let lower = q.to_lowercase();
-                let pattern = format!(
-                    "%{}%",
-                    lower
-                        .replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                );
-                (
-                    " WHERE id IN (SELECT entity_id FROM entity_names \
-                     WHERE name_lower LIKE $1 ESCAPE '\\')",
-                    "id IN (SELECT entity_id FROM entity_names WHERE name_lower = $2) DESC, ",
-                    vec![pattern, lower],
-                )
-            }
+        let Some(q) = q else {
+            let sql = format!(
+                "SELECT json FROM entities ORDER BY event_count DESC, mentions DESC, \
+                 name COLLATE \"C\" LIMIT {} OFFSET {}",
+                query.limit, query.offset
+            );
+            return self.with(|c| {
+                let mut items = Vec::new();
+                for r in c.query(&sql, &[])? {
+                    items.push(serde_json::from_str(r.get(0))?);
+                }
+                // Counted by the writer (a count of half a million rows is a scan).
+                let total: usize = meta_text(c, "count_entities")?
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                Ok(page_of(total, query.offset, query.limit, items))
+            });
         };
-        let sql = format!(
-            "SELECT json FROM entities{wheres} ORDER BY {order}event_count DESC, mentions DESC, \
-             name COLLATE \"C\" LIMIT {} OFFSET {}",
-            query.limit, query.offset
-        );
+        // As the SQLite store's: every match's id in order from one search of the names,
+        // then only the page's entities read whole.
+        let lower = q.to_lowercase();
+        let pattern = containing(&lower);
         self.with(|c| {
-            let params: Vec<&(dyn ToSql + Sync)> =
-                args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
-            let mut items = Vec::new();
-            for r in c.query(&sql, &params)? {
-                items.push(serde_json::from_str(r.get(0))?);
-            }
-            let total: i64 = c
-                .query_one(
-                    &format!("SELECT count(*) FROM entities{wheres}"),
-                    &params[..params.len().min(1)],
+            let ids: Vec<String> = c
+                .query(
+                    "SELECT id FROM entities WHERE id IN (SELECT entity_id FROM entity_names \
+                     WHERE name_lower LIKE $1 ESCAPE '\\') \
+                     ORDER BY id IN (SELECT entity_id FROM entity_names WHERE name_lower = $2) \
+                     DESC, event_count DESC, mentions DESC, name COLLATE \"C\"",
+                    &[&pattern, &lower],
                 )?
-                .get(0);
-            Ok(page_of(
-                usize::try_from(total).unwrap_or(0),
-                query.offset,
-                query.limit,
-                items,
-            ))
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let page: Vec<&String> = ids.iter().skip(query.offset).take(query.limit).collect();
+            let mut found: HashMap<String, String> = HashMap::new();
+            for r in c.query("SELECT id, json FROM entities WHERE id = ANY($1)", &[&page])? {
+                found.insert(r.get(0), r.get(1));
+            }
+            let mut items = Vec::with_capacity(page.len());
+            for id in page {
+                if let Some(json) = found.get(id) {
+                    items.push(serde_json::from_str(json)?);
+                }
+            }
+            Ok(page_of(ids.len(), query.offset, query.limit, items))
         })
     }
+}
 
-    pub(crate) fn all_outlets(&self) -> Result<Arc<Vec<OutletSummary>>> {
-        let key = self.with(|c| {
+/// As the SQLite store's: what the outlet figures and pages read, put together in
+/// `crate::reads`.
+impl OutletReads for PgStore {
+    fn state(&self) -> Result<(i64, String)> {
+        self.with(|c| {
             Ok((
                 newest_seq(c)?,
                 meta_text(c, "events_seq")?.unwrap_or_default(),
             ))
-        })?;
-        let mut slot = self.outlets.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((at, list)) = slot.as_ref() {
-            if *at == key {
-                return Ok(Arc::clone(list));
-            }
-        }
-        let list = Arc::new(self.with(count_outlets)?);
-        *slot = Some((key, Arc::clone(&list)));
-        Ok(list)
+        })
     }
 
-    pub(crate) fn outlet_detail(
+    fn kept(&self) -> &OutletCache {
+        &self.outlets
+    }
+
+    fn outlet_rows(&self) -> Result<Vec<OutletSummary>> {
+        self.with(|c| {
+            Ok(c.query(
+                "SELECT min(v.source COLLATE \"C\"), count(*), min(v.published COLLATE \"C\"), \
+                 max(v.published COLLATE \"C\") \
+                 FROM articles a JOIN article_versions v ON v.seq = a.current_seq \
+                 GROUP BY v.source_lower",
+                &[],
+            )?
+            .iter()
+            .map(|r| OutletSummary {
+                name: r.get(0),
+                articles: usize::try_from(r.get::<_, i64>(1)).unwrap_or(0),
+                events: 0,
+                first_seen: r.get(2),
+                last_seen: r.get(3),
+                corroborated_facts: 0,
+                single_source_facts: 0,
+                corroborated_share: None,
+            })
+            .collect())
+        })
+    }
+
+    fn events_per_outlet(&self) -> Result<HashMap<String, usize>> {
+        self.with(|c| {
+            Ok(c.query(
+                "SELECT source_lower, count(*) FROM event_sources GROUP BY source_lower",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), usize::try_from(r.get::<_, i64>(1)).unwrap_or(0)))
+            .collect())
+        })
+    }
+
+    fn each_fact_outlets(&self, each: &mut dyn FnMut(Vec<FactOutlets>)) -> Result<()> {
+        // Not retried: `each` has seen the blocks read before a lost connection.
+        let mut c = self.conn()?;
+        decode_in_blocks(&mut c, "SELECT json FROM events", &[], 1024, each)
+    }
+
+    fn event_lines(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
+        Ok(self.list_events(filter, false)?.items)
+    }
+
+    fn single_source_of(&self, event: &str) -> Result<Vec<SingleOutlet>> {
+        self.with(|c| {
+            Ok(
+                match c.query_opt(
+                    "SELECT facts FROM event_single_source WHERE event_id = $1",
+                    &[&event],
+                )? {
+                    Some(r) => serde_json::from_str(r.get(0))?,
+                    None => Vec::new(),
+                },
+            )
+        })
+    }
+
+    fn outlet_articles(
         &self,
-        name: &str,
+        outlet: &OutletSummary,
         offset: usize,
         limit: usize,
-    ) -> Result<Option<OutletDetail>> {
-        let lower = name.to_lowercase();
-        let Some(outlet) = self
-            .all_outlets()?
-            .iter()
-            .find(|o| o.name.to_lowercase() == lower)
-            .cloned()
-        else {
-            return Ok(None);
-        };
-        let events = self
-            .list_events(
-                &EventFilter {
-                    source: Some(outlet.name.clone()),
-                    order: EventOrder::Newest,
-                    limit: Some(OUTLET_EVENTS),
-                    ..EventFilter::default()
-                },
-                false,
-            )?
-            .items;
+    ) -> Result<Vec<ArticleSummary>> {
+        let lower = outlet.name.to_lowercase();
         self.with(|c| {
-            let mut single_source = Vec::new();
-            let stmt = c.prepare("SELECT json FROM events WHERE id = $1")?;
-            for e in &events {
-                if single_source.len() >= OUTLET_FACTS {
-                    break;
-                }
-                let json: String = c.query_one(&stmt, &[&e.id])?.get(0);
-                let facts: FactOutlets = serde_json::from_str(&json)?;
-                for f in facts.single_source {
-                    if f.source.to_lowercase() == lower && single_source.len() < OUTLET_FACTS {
-                        single_source.push((facts.id.clone(), f.text));
-                    }
-                }
-            }
             let rows = c.query(
                 &format!(
-                    "SELECT a.id, v.title, v.body, v.source, v.published, v.url, \
+                    "WITH page AS MATERIALIZED (SELECT v.seq AS seq, a.id AS id, \
+                      v.published AS published FROM article_versions v \
+                      JOIN articles a ON a.id = v.article_id AND a.current_seq = v.seq \
+                      WHERE v.source_lower = $1 \
+                      ORDER BY v.published COLLATE \"C\" DESC NULLS LAST, a.id COLLATE \"C\" \
+                      LIMIT {limit} OFFSET {offset}) \
+                     SELECT p.id, v.title, v.body, v.source, v.published, v.url, \
                      (SELECT string_agg(event_id, ' ') FROM event_articles \
-                      WHERE article_id = a.id) \
-                     FROM article_versions v JOIN articles a ON a.current_seq = v.seq \
-                     WHERE v.source_lower = $1 \
-                     ORDER BY v.published COLLATE \"C\" DESC NULLS LAST, a.id COLLATE \"C\" \
-                     LIMIT {limit} OFFSET {offset}"
+                      WHERE article_id = p.id) \
+                     FROM page p JOIN article_versions v ON v.seq = p.seq \
+                     ORDER BY p.published COLLATE \"C\" DESC NULLS LAST, p.id COLLATE \"C\""
                 ),
                 &[&lower],
             )?;
-            let articles = rows
+            Ok(rows
                 .iter()
                 .map(|r| {
                     let title: Option<String> = r.get(1);
@@ -288,71 +375,7 @@ impl PgStore {
                             .unwrap_or_default(),
                     }
                 })
-                .collect();
-            Ok(Some(OutletDetail {
-                articles: page_of(outlet.articles, offset, limit, articles),
-                outlet: outlet.clone(),
-                events: events.clone(),
-                single_source,
-            }))
+                .collect())
         })
     }
-}
-
-fn count_outlets(c: &mut Client) -> Result<Vec<OutletSummary>> {
-    let mut outlets: Vec<OutletSummary> = c
-        .query(
-            "SELECT min(v.source COLLATE \"C\"), count(*), min(v.published COLLATE \"C\"), \
-             max(v.published COLLATE \"C\") \
-             FROM articles a JOIN article_versions v ON v.seq = a.current_seq \
-             GROUP BY v.source_lower",
-            &[],
-        )?
-        .iter()
-        .map(|r| OutletSummary {
-            name: r.get(0),
-            articles: usize::try_from(r.get::<_, i64>(1)).unwrap_or(0),
-            events: 0,
-            first_seen: r.get(2),
-            last_seen: r.get(3),
-            corroborated_facts: 0,
-            single_source_facts: 0,
-            corroborated_share: None,
-        })
-        .collect();
-    let mut events: HashMap<String, usize> = HashMap::new();
-    for r in c.query(
-        "SELECT source_lower, count(*) FROM event_sources GROUP BY source_lower",
-        &[],
-    )? {
-        events.insert(r.get(0), usize::try_from(r.get::<_, i64>(1)).unwrap_or(0));
-    }
-    let mut facts: HashMap<String, (usize, usize)> = HashMap::new();
-    decode_in_blocks(
-        c,
-        "SELECT json FROM events",
-        &[],
-        1024,
-        &mut |decoded: Vec<FactOutlets>| {
-            for (outlet, (co, s)) in facts_by_outlet(&decoded) {
-                let f = facts.entry(outlet).or_default();
-                f.0 += co;
-                f.1 += s;
-            }
-        },
-    )?;
-    for o in &mut outlets {
-        let lower = o.name.to_lowercase();
-        o.events = events.get(&lower).copied().unwrap_or(0);
-        let (co, s) = facts.get(&lower).copied().unwrap_or((0, 0));
-        o.corroborated_facts = co;
-        o.single_source_facts = s;
-        o.corroborated_share = (co + s > 0).then(|| co as f64 / (co + s) as f64);
-    }
-    outlets.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    Ok(outlets)
 }

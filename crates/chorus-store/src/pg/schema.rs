@@ -118,6 +118,53 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE article_versions ADD COLUMN source_map BYTEA;
     "#,
+    // 3: SQLite's version 6: the counters the writer keeps for `stats` (current articles per
+    // outlet by `source_lower`, versions stored, articles in an event, entities), an outlet's
+    // events found without a scan, events listed newest first without sorting them all, each
+    // event's single-source facts (outlet and text) in a row of their own, entity names by
+    // trigram when pg_trgm can be had.
+    r#"
+    CREATE TABLE event_single_source (
+        event_id TEXT PRIMARY KEY NOT NULL,
+        facts TEXT NOT NULL
+    );
+    INSERT INTO event_single_source (event_id, facts)
+        SELECT e.id, coalesce((SELECT json_agg(json_build_object(
+            'source', f ->> 'source', 'text', f ->> 'text'))::text
+            FROM json_array_elements(e.json::json -> 'single_source') f), '[]')
+        FROM events e;
+    CREATE TABLE outlet_counts (
+        key TEXT PRIMARY KEY NOT NULL,
+        articles BIGINT NOT NULL
+    );
+    INSERT INTO outlet_counts (key, articles)
+        SELECT v.source_lower, count(*) FROM articles a
+        JOIN article_versions v ON v.seq = a.current_seq GROUP BY v.source_lower;
+    INSERT INTO meta (key, value)
+        SELECT 'count_versions', count(*)::text FROM article_versions
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    INSERT INTO meta (key, value)
+        SELECT 'count_placed', count(DISTINCT article_id)::text FROM event_articles
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    INSERT INTO meta (key, value) SELECT 'count_entities', count(*)::text FROM entities
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    CREATE INDEX event_sources_source ON event_sources(source_lower, event_id);
+    -- Entity names by their three-letter pieces (pg_trgm), so that a name containing a word
+    -- is found without reading every name. Where the extension cannot be had (not installed,
+    -- no right to create it, or installed in another schema), the names are read one by one
+    -- as before: the same answers, slower.
+    DO $$
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+        CREATE INDEX entity_names_trigram ON entity_names
+            USING GIN (name_lower public.gin_trgm_ops);
+    EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'entity names without a trigram index: %', SQLERRM;
+    END
+    $$;
+    CREATE INDEX events_newest ON events(coalesce(last_published, first_published) DESC
+        NULLS LAST, size DESC, outlets DESC, rank);
+    "#,
 ];
 
 /// The schema version this build writes.

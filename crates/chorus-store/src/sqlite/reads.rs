@@ -1,28 +1,20 @@
 //! The [`Store`]'s answers for readers beyond single records: pages of events and entities,
-//! search results with filters grouped by event, and outlets. Reads only; the outlet figures,
-//! which need every event's facts, are counted once per state of the collection and kept.
+//! search results with filters grouped by event, and what the outlet figures and pages read
+//! (put together in `crate::reads`, as for every backend).
 
 use super::{decode_in_blocks, meta_text, newest_seq, Store, EVENT_ORDER};
 use crate::reads::{
-    facts_by_outlet, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery,
-    FactOutlets, OutletDetail, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
+    containing, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery, FactOutlets,
+    OutletCache, OutletReads, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
+    SingleOutlet,
 };
 use crate::search::{snippet, Matches, Narrowing};
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result, SearchHit};
-use rusqlite::{Connection, OptionalExtension};
-use std::sync::Arc;
+use rusqlite::OptionalExtension;
+use std::collections::HashMap;
 
 /// Most articles a `query` filter of the event list looks at (the best matches).
 const QUERY_ARTICLES: usize = 10_000;
-/// Most events listed for one outlet (its newest; the list of all is the event list filtered
-/// by the outlet).
-const OUTLET_EVENTS: usize = 100;
-/// Most single-source facts shown for one outlet (from its newest events).
-const OUTLET_FACTS: usize = 50;
-
-/// The outlet figures and the state of the collection they were counted at (newest article
-/// version, events version).
-pub(crate) type VersionedOutlets = ((i64, String), Arc<Vec<OutletSummary>>);
 
 impl Store {
     /// One page of the events `filter` selects; `total` is counted only when `with_total`.
@@ -42,8 +34,11 @@ impl Store {
         }
         if let Some(source) = &filter.source {
             args.push(source.to_lowercase());
+            // Checked event by event in the list's order (an outlet is in many events, and a
+            // page wants the first few): not all its events read and sorted.
             wheres.push_str(&format!(
-                " AND id IN (SELECT event_id FROM event_sources WHERE source_lower = ?{})",
+                " AND EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id \
+                 AND s.source_lower = ?{})",
                 args.len()
             ));
         }
@@ -106,7 +101,7 @@ impl Store {
         }
         let total = if with_total {
             let n: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM events{wheres}"),
+                &format!("SELECT count(*) FROM events e{wheres}"),
                 rusqlite::params_from_iter(args.iter()),
                 |r| r.get(0),
             )?;
@@ -116,6 +111,38 @@ impl Store {
         };
         let limit = filter.limit.unwrap_or(items.len());
         Ok(page_of(total, filter.offset, limit, items))
+    }
+
+    /// The list lines of the events `ids`, in their order (unknown ones left out).
+    pub(crate) fn summaries(&self, ids: &[String]) -> Result<Vec<EventSummary>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title, first_published, last_published, size, sources FROM events \
+             WHERE id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = stmt
+                .query_row([id], |r| {
+                    Ok((
+                        EventSummary {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            first_published: r.get(2)?,
+                            last_published: r.get(3)?,
+                            size: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                            sources: Vec::new(),
+                        },
+                        r.get::<_, String>(5)?,
+                    ))
+                })
+                .optional()?;
+            if let Some((mut e, sources)) = row {
+                e.sources = serde_json::from_str(&sources)?;
+                out.push(e);
+            }
+        }
+        Ok(out)
     }
 
     /// The stored articles of `matches`, in their order, as search hits.
@@ -223,51 +250,57 @@ impl Store {
     pub(crate) fn list_entities(&self, query: &EntityQuery) -> Result<Page<EntitySummary>> {
         let conn = self.reading()?;
         let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-        let (wheres, order, args): (&str, &str, Vec<String>) = match q {
-            None => ("", "", Vec::new()),
-            Some(q) => {
-                let lower = q.to_lowercase();
-                let pattern = format!(
-                    "%{}%",
-                    lower
-                        .replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                );
-                (
-                    " WHERE id IN (SELECT entity_id FROM entity_names \
-                     WHERE name_lower LIKE ?1 ESCAPE '\\')",
-                    // A name or alias that is the query itself first.
-                    "id IN (SELECT entity_id FROM entity_names WHERE name_lower = ?2) DESC, ",
-                    vec![pattern, lower],
-                )
+        let Some(q) = q else {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT json FROM entities ORDER BY event_count DESC, mentions DESC, name \
+                 LIMIT {} OFFSET {}",
+                query.limit, query.offset
+            ))?;
+            let mut items = Vec::new();
+            for r in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                items.push(serde_json::from_str(&r?)?);
             }
+            // Counted by the writer (a count of half a million rows is a scan).
+            let total: usize = meta_text(&conn, "count_entities")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            return Ok(page_of(total, query.offset, query.limit, items));
         };
-        let sql = format!(
-            "SELECT json FROM entities{wheres} ORDER BY {order}event_count DESC, mentions DESC, \
-             name LIMIT {} OFFSET {}",
-            query.limit, query.offset
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            r.get::<_, String>(0)
-        })?;
-        let mut items = Vec::new();
-        for r in rows {
-            items.push(serde_json::from_str(&r?)?);
+        // The names are searched once: every match's id in order (a name or alias that is the
+        // query itself first), then only the page's entities read whole.
+        // A query of three characters or more is looked up by its three-letter pieces (every
+        // name holding it, and a few holding the pieces elsewhere, which `LIKE` then drops);
+        // a shorter one is compared with every name.
+        let lower = q.to_lowercase();
+        let names = if lower.chars().count() >= 3 {
+            "rowid IN (SELECT rowid FROM entity_names_trigram WHERE entity_names_trigram MATCH ?3) \
+             AND "
+        } else {
+            ""
+        };
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT id FROM entities WHERE id IN (SELECT entity_id FROM entity_names \
+             WHERE {names}name_lower LIKE ?1 ESCAPE '\\') \
+             ORDER BY id IN (SELECT entity_id FROM entity_names WHERE name_lower = ?2) DESC, \
+             event_count DESC, mentions DESC, name"
+        ))?;
+        let phrase = format!("\"{}\"", lower.replace('"', "\"\""));
+        let mut args = vec![containing(&lower), lower.clone()];
+        if !names.is_empty() {
+            args.push(phrase);
         }
-        let count_args = &args[..args.len().min(1)];
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM entities{wheres}"),
-            rusqlite::params_from_iter(count_args.iter()),
-            |r| r.get(0),
-        )?;
-        Ok(page_of(
-            usize::try_from(total).unwrap_or(0),
-            query.offset,
-            query.limit,
-            items,
-        ))
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                r.get::<_, String>(0)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut one = conn.prepare_cached("SELECT json FROM entities WHERE id = ?1")?;
+        let mut items = Vec::new();
+        for id in ids.iter().skip(query.offset).take(query.limit) {
+            let json: String = one.query_row([id], |r| r.get(0))?;
+            items.push(serde_json::from_str(&json)?);
+        }
+        Ok(page_of(ids.len(), query.offset, query.limit, items))
     }
 
     pub(crate) fn versions_of(&self, id: &str) -> Result<Vec<ArticleVersion>> {
@@ -286,75 +319,100 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
 
-    /// Every outlet with its figures, most articles first: counted again only when an
-    /// article or the events have changed since they were last counted.
-    pub(crate) fn all_outlets(&self) -> Result<Arc<Vec<OutletSummary>>> {
-        let key = {
-            let conn = self.reading()?;
-            (
-                newest_seq(&conn)?,
-                meta_text(&conn, "events_seq")?.unwrap_or_default(),
-            )
-        };
-        let mut slot = self.outlets.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((at, list)) = slot.as_ref() {
-            if *at == key {
-                return Ok(Arc::clone(list));
-            }
-        }
-        let list = Arc::new(count_outlets(&*self.reading()?)?);
-        *slot = Some((key, Arc::clone(&list)));
-        Ok(list)
+/// The outlet figures from the current article versions, the events' outlets and the facts
+/// of every event (only their outlets decoded, a block at a time in parallel); an outlet's
+/// page from its events and articles.
+impl OutletReads for Store {
+    fn state(&self) -> Result<(i64, String)> {
+        let conn = self.reading()?;
+        Ok((
+            newest_seq(&conn)?,
+            meta_text(&conn, "events_seq")?.unwrap_or_default(),
+        ))
     }
 
-    pub(crate) fn outlet_detail(
+    fn kept(&self) -> &OutletCache {
+        &self.outlets
+    }
+
+    fn outlet_rows(&self) -> Result<Vec<OutletSummary>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare(
+            "SELECT min(v.source), count(*), min(v.published), max(v.published) \
+             FROM articles a JOIN article_versions v ON v.seq = a.current_seq \
+             GROUP BY lower(v.source)",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(OutletSummary {
+                name: r.get(0)?,
+                articles: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                events: 0,
+                first_seen: r.get(2)?,
+                last_seen: r.get(3)?,
+                corroborated_facts: 0,
+                single_source_facts: 0,
+                corroborated_share: None,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn events_per_outlet(&self) -> Result<HashMap<String, usize>> {
+        let conn = self.reading()?;
+        let mut stmt =
+            conn.prepare("SELECT source_lower, count(*) FROM event_sources GROUP BY source_lower")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn each_fact_outlets(&self, each: &mut dyn FnMut(Vec<FactOutlets>)) -> Result<()> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare("SELECT json FROM events")?;
+        decode_in_blocks(&mut stmt, 1024, each)
+    }
+
+    fn event_lines(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
+        Ok(self.list_events(filter, false)?.items)
+    }
+
+    fn single_source_of(&self, event: &str) -> Result<Vec<SingleOutlet>> {
+        let conn = self.reading()?;
+        let json: Option<String> = conn
+            .prepare_cached("SELECT facts FROM event_single_source WHERE event_id = ?1")?
+            .query_row([event], |r| r.get(0))
+            .optional()?;
+        Ok(match json {
+            Some(j) => serde_json::from_str(&j)?,
+            None => Vec::new(),
+        })
+    }
+
+    fn outlet_articles(
         &self,
-        name: &str,
+        outlet: &OutletSummary,
         offset: usize,
         limit: usize,
-    ) -> Result<Option<OutletDetail>> {
-        let lower = name.to_lowercase();
-        let Some(outlet) = self
-            .all_outlets()?
-            .iter()
-            .find(|o| o.name.to_lowercase() == lower)
-            .cloned()
-        else {
-            return Ok(None);
-        };
-        let events = self
-            .list_events(
-                &EventFilter {
-                    source: Some(outlet.name.clone()),
-                    order: EventOrder::Newest,
-                    limit: Some(OUTLET_EVENTS),
-                    ..EventFilter::default()
-                },
-                false,
-            )?
-            .items;
+    ) -> Result<Vec<ArticleSummary>> {
         let conn = self.reading()?;
-        let mut single_source = Vec::new();
-        let mut stmt = conn.prepare_cached("SELECT json FROM events WHERE id = ?1")?;
-        for e in &events {
-            if single_source.len() >= OUTLET_FACTS {
-                break;
-            }
-            let json: String = stmt.query_row([&e.id], |r| r.get(0))?;
-            let facts: FactOutlets = serde_json::from_str(&json)?;
-            for f in facts.single_source {
-                if f.source.to_lowercase() == lower && single_source.len() < OUTLET_FACTS {
-                    single_source.push((facts.id.clone(), f.text));
-                }
-            }
-        }
+        // The page is chosen among the outlet's versions (found by its index, each checked
+        // to be current through its article's id), then only its rows are read whole.
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT a.id, v.title, v.body, v.source, v.published, v.url, \
-             (SELECT group_concat(event_id, ' ') FROM event_articles WHERE article_id = a.id) \
-             FROM article_versions v JOIN articles a ON a.current_seq = v.seq \
-             WHERE v.source = ?1 COLLATE NOCASE \
-             ORDER BY v.published DESC NULLS LAST, a.id LIMIT {limit} OFFSET {offset}"
+            "WITH page AS (SELECT v.seq AS seq, a.id AS id, v.published AS published \
+              FROM article_versions v \
+              JOIN articles a ON a.id = v.article_id AND a.current_seq = v.seq \
+              WHERE v.source = ?1 COLLATE NOCASE \
+              ORDER BY v.published DESC NULLS LAST, a.id LIMIT {limit} OFFSET {offset}) \
+             SELECT p.id, v.title, v.body, v.source, v.published, v.url, \
+             (SELECT group_concat(event_id, ' ') FROM event_articles WHERE article_id = p.id) \
+             FROM page p JOIN article_versions v ON v.seq = p.seq \
+             ORDER BY p.published DESC NULLS LAST, p.id"
         ))?;
         let rows = stmt.query_map([&outlet.name], |r| {
             let title: Option<String> = r.get(1)?;
@@ -371,68 +429,6 @@ impl Store {
                     .unwrap_or_default(),
             })
         })?;
-        let articles = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(OutletDetail {
-            articles: page_of(outlet.articles, offset, limit, articles),
-            outlet,
-            events,
-            single_source,
-        }))
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
-}
-
-/// Every outlet's figures, read from the current article versions, the events' outlets and
-/// the facts of every event (only their outlets decoded, a block at a time in parallel).
-fn count_outlets(conn: &Connection) -> Result<Vec<OutletSummary>> {
-    let mut outlets: Vec<OutletSummary> = Vec::new();
-    let mut stmt = conn.prepare(
-        "SELECT min(v.source), count(*), min(v.published), max(v.published) \
-         FROM articles a JOIN article_versions v ON v.seq = a.current_seq \
-         GROUP BY lower(v.source)",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(OutletSummary {
-            name: r.get(0)?,
-            articles: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-            events: 0,
-            first_seen: r.get(2)?,
-            last_seen: r.get(3)?,
-            corroborated_facts: 0,
-            single_source_facts: 0,
-            corroborated_share: None,
-        })
-    })?;
-    for r in rows {
-        outlets.push(r?);
-    }
-    let mut events: std::collections::HashMap<String, usize> = Default::default();
-    let mut stmt =
-        conn.prepare("SELECT source_lower, count(*) FROM event_sources GROUP BY source_lower")?;
-    for r in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-        let (s, n) = r?;
-        events.insert(s, usize::try_from(n).unwrap_or(0));
-    }
-    let mut facts: std::collections::HashMap<String, (usize, usize)> = Default::default();
-    let mut stmt = conn.prepare("SELECT json FROM events")?;
-    decode_in_blocks(&mut stmt, 1024, &mut |decoded: Vec<FactOutlets>| {
-        for (outlet, (c, s)) in facts_by_outlet(&decoded) {
-            let f = facts.entry(outlet).or_default();
-            f.0 += c;
-            f.1 += s;
-        }
-    })?;
-    for o in &mut outlets {
-        let lower = o.name.to_lowercase();
-        o.events = events.get(&lower).copied().unwrap_or(0);
-        let (c, s) = facts.get(&lower).copied().unwrap_or((0, 0));
-        o.corroborated_facts = c;
-        o.single_source_facts = s;
-        o.corroborated_share = (c + s > 0).then(|| c as f64 / (c + s) as f64);
-    }
-    outlets.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    Ok(outlets)
 }
