@@ -128,9 +128,21 @@ const MIGRATIONS: &[&str] = &[
     // and text) in a row of their own, so that an outlet's are read without reading whole
     // events (nor the columns stored after an event's JSON); the names of the
     // entities by their three-letter pieces, so that a name containing a word is found without
-    // reading every name (kept with `entity_names` by triggers, on its rowids: a `VACUUM`,
-    // which may renumber them, is to be followed by the 'rebuild' below).
+    // reading every name (kept with `entity_names` by triggers, on its rowids, which are
+    // made an INTEGER PRIMARY KEY first: SQLite documents that a `VACUUM` may renumber the
+    // rowids of a table without one, which would leave the index pointing at other names).
     r#"
+    CREATE TABLE entity_names_keyed (
+        id INTEGER PRIMARY KEY,
+        entity_id TEXT NOT NULL,
+        name_lower TEXT NOT NULL,
+        UNIQUE (entity_id, name_lower)
+    );
+    INSERT INTO entity_names_keyed (entity_id, name_lower)
+        SELECT entity_id, name_lower FROM entity_names;
+    DROP TABLE entity_names;
+    ALTER TABLE entity_names_keyed RENAME TO entity_names;
+    CREATE INDEX entity_names_name ON entity_names(name_lower);
     CREATE VIRTUAL TABLE entity_names_trigram USING fts5(name_lower, content = 'entity_names',
         tokenize = 'trigram');
     CREATE TRIGGER entity_names_trigram_add AFTER INSERT ON entity_names BEGIN
