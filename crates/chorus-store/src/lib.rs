@@ -22,7 +22,7 @@ mod search;
 mod sqlite;
 
 pub use error::{Result, StoreError};
-pub use pg::PgStore;
+pub use pg::{PgStore, ScratchSchema};
 pub use reads::{
     shown_title, ArticleSummary, ArticleVersion, EntityQuery, OutletDetail, OutletSummary, Page,
     SearchGroup, SearchRequest, SearchResults,

@@ -187,6 +187,38 @@ fn shown_url(url: &str) -> String {
     }
 }
 
+/// A schema of a PostgreSQL database holding one throwaway collection (tests and benchmarks):
+/// [`ScratchSchema::url`] opens it, and the schema with everything in it is dropped when this
+/// is dropped (leftovers of an earlier run under the same name are dropped first).
+pub struct ScratchSchema {
+    base: String,
+    name: String,
+}
+
+impl ScratchSchema {
+    /// The schema `name` of the database at `base` (a URL without `schema=`), empty.
+    pub fn new(base: &str, name: impl Into<String>) -> ScratchSchema {
+        let name = name.into();
+        let _ = PgStore::drop_schema(base, &name);
+        ScratchSchema {
+            base: base.to_string(),
+            name,
+        }
+    }
+
+    /// The URL of the collection in this schema.
+    pub fn url(&self) -> String {
+        let joiner = if self.base.contains('?') { '&' } else { '?' };
+        format!("{}{joiner}schema={}", self.base, self.name)
+    }
+}
+
+impl Drop for ScratchSchema {
+    fn drop(&mut self) {
+        let _ = PgStore::drop_schema(&self.base, &self.name);
+    }
+}
+
 impl PgStore {
     /// Opens the collection in the database at `url` (`postgres://user@host:port/db`),
     /// creating its tables when missing. A `schema=NAME` parameter in the URL keeps the

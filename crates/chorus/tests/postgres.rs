@@ -4,7 +4,7 @@
 //! from the database. Runs against `CHORUS_TEST_DATABASE_URL`, each test in schemas of its
 //! own; skips without it, unless `CHORUS_REQUIRE_POSTGRES=1`.
 
-use chorus_store::{Collection, PgStore};
+use chorus_store::{Collection, PgStore, ScratchSchema};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -23,34 +23,22 @@ fn database() -> Option<String> {
 }
 
 /// A schema of the test database for one collection, dropped afterwards.
-struct Schema {
-    base: String,
-    name: String,
-}
+struct Schema(ScratchSchema);
 
 impl Schema {
     fn new(base: &str, tag: &str) -> Schema {
-        let name = format!("cli_{tag}_{}", std::process::id());
-        let _ = PgStore::drop_schema(base, &name);
-        Schema {
-            base: base.to_string(),
-            name,
-        }
+        Schema(ScratchSchema::new(
+            base,
+            format!("cli_{tag}_{}", std::process::id()),
+        ))
     }
 
     fn url(&self) -> String {
-        let joiner = if self.base.contains('?') { '&' } else { '?' };
-        format!("{}{joiner}schema={}", self.base, self.name)
+        self.0.url()
     }
 
     fn store(&self) -> PgStore {
         PgStore::open(&self.url()).unwrap()
-    }
-}
-
-impl Drop for Schema {
-    fn drop(&mut self) {
-        let _ = PgStore::drop_schema(&self.base, &self.name);
     }
 }
 

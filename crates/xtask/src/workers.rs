@@ -15,7 +15,7 @@ use crate::bench::{generate, write_articles_to};
 use crate::suite::{chorus_binary, median, workspace};
 use crate::{flag, flag_counts};
 use anyhow::{bail, Context, Result};
-use chorus_store::{Collection, PgStore};
+use chorus_store::{Collection, PgStore, ScratchSchema as Schema};
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -89,33 +89,6 @@ impl Drop for Server {
                 .stdout(Stdio::null())
                 .status();
         }
-    }
-}
-
-/// A schema of the server for one run, dropped when done.
-struct Schema {
-    base: String,
-    name: String,
-}
-
-impl Schema {
-    fn new(base: &str, name: String) -> Schema {
-        let _ = PgStore::drop_schema(base, &name);
-        Schema {
-            base: base.to_string(),
-            name,
-        }
-    }
-
-    fn url(&self) -> String {
-        let joiner = if self.base.contains('?') { '&' } else { '?' };
-        format!("{}{joiner}schema={}", self.base, self.name)
-    }
-}
-
-impl Drop for Schema {
-    fn drop(&mut self) {
-        let _ = PgStore::drop_schema(&self.base, &self.name);
     }
 }
 
