@@ -622,6 +622,10 @@ impl PgStore {
             delete(tx, id, &[ENTITY_LINKS])?;
         }
         let links_of = tx.prepare("SELECT event_id FROM event_entities WHERE entity_id = $1")?;
+        let drop_entity = tx.prepare("DELETE FROM entities WHERE id = $1")?;
+        let lost_names = tx.prepare(
+            "DELETE FROM entity_names WHERE entity_id = $1 AND NOT (name_lower = ANY($2))",
+        )?;
         let insert = tx.prepare(
             "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -641,7 +645,15 @@ impl PgStore {
             let links: Vec<String> = match stored.get(&ent.id) {
                 Some(&f) if f == fingerprint(json.as_bytes()) => continue,
                 Some(_) => {
-                    delete(tx, &ent.id, ENTITY_ROWS)?;
+                    // Its names stay as they are, but for those it lost: each name row
+                    // written is also indexed by trigrams, and a changed entity has mostly
+                    // gained or lost events, not names.
+                    tx.execute(&drop_entity, &[&ent.id])?;
+                    let names: Vec<String> = std::iter::once(&ent.name)
+                        .chain(&ent.aliases)
+                        .map(|n| n.to_lowercase())
+                        .collect();
+                    tx.execute(&lost_names, &[&ent.id, &names])?;
                     tx.query(&links_of, &[&ent.id])?
                         .iter()
                         .map(|r| r.get(0))

@@ -478,7 +478,25 @@ impl Store {
             let links: Vec<String> = match stored.get(&ent.id) {
                 Some(&f) if f == fingerprint(json.as_bytes()) => continue,
                 Some(_) => {
-                    delete(tx, &ent.id, ENTITY_ROWS)?;
+                    // Its names stay as they are, but for those it lost: each name row
+                    // written is also indexed by trigrams, and a changed entity has mostly
+                    // gained or lost events, not names.
+                    tx.prepare_cached("DELETE FROM entities WHERE id = ?1")?
+                        .execute([&ent.id])?;
+                    let names: HashSet<String> = std::iter::once(&ent.name)
+                        .chain(&ent.aliases)
+                        .map(|n| n.to_lowercase())
+                        .collect();
+                    let had: Vec<String> = tx
+                        .prepare_cached("SELECT name_lower FROM entity_names WHERE entity_id = ?1")?
+                        .query_map([&ent.id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    let mut lost = tx.prepare_cached(
+                        "DELETE FROM entity_names WHERE entity_id = ?1 AND name_lower = ?2",
+                    )?;
+                    for n in had.iter().filter(|n| !names.contains(*n)) {
+                        lost.execute(params![ent.id, n])?;
+                    }
                     tx.prepare_cached("SELECT event_id FROM event_entities WHERE entity_id = ?1")?
                         .query_map([&ent.id], |r| r.get(0))?
                         .collect::<rusqlite::Result<_>>()?

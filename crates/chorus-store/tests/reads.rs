@@ -429,6 +429,25 @@ fn an_entity_found_by_part_of_a_name_pages_its_matches(backend: Backend) {
     store.set_events(&mut report, &[]).unwrap();
     assert_eq!(all("assad", 0, 10).total, 0);
     assert_eq!(all("osco", 0, 10).items[0].name, "Moscow");
+    // An entity that changed keeps the names it still has and loses the one it dropped.
+    let named = |aliases: &[&str], mentions: usize| Report {
+        articles: vec![],
+        events: vec![event(
+            "e1",
+            &["a1"],
+            &["Wire"],
+            serde_json::json!({
+                "entities": [{"name": "Moscow", "kind": "place", "aliases": aliases, "mentions": mentions, "sources": ["Wire"]}],
+            }),
+        )],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut named(&["Moskva"], 3), &[]).unwrap();
+    assert_eq!(all("moskv", 0, 10).items[0].name, "Moscow");
+    store.set_events(&mut named(&[], 4), &[]).unwrap();
+    assert_eq!(all("moskv", 0, 10).total, 0);
+    assert_eq!(all("osco", 0, 10).items[0].name, "Moscow");
+    assert_eq!(all("osco", 0, 10).items[0].mentions, 4);
 }
 
 fn an_event_report_holds_its_articles_cleaned_texts_in_its_order(backend: Backend) {

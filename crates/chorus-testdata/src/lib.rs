@@ -47,6 +47,22 @@ fn shared_under(rel: &str, required: bool) -> Option<PathBuf> {
     None
 }
 
+/// The PostgreSQL server tests run against (`CHORUS_TEST_DATABASE_URL`, as `.ci/run` sets it
+/// from `scripts/postgres.sh start`), or `None` after saying the caller skips. With
+/// `CHORUS_REQUIRE_POSTGRES=1` (CI) a missing URL panics instead.
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("CHORUS_TEST_DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ if std::env::var("CHORUS_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
+            panic!("CHORUS_REQUIRE_POSTGRES=1 but CHORUS_TEST_DATABASE_URL is not set")
+        }
+        _ => {
+            eprintln!("skipping: set CHORUS_TEST_DATABASE_URL (scripts/postgres.sh start DIR)");
+            None
+        }
+    }
+}
+
 /// B-cubed precision, recall and F1 of `predicted` against `gold` (article id → label), over
 /// the articles `gold` names (each must be in `predicted`).
 pub fn bcubed(

@@ -10,16 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
 fn database() -> Option<String> {
-    match std::env::var("CHORUS_TEST_DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => Some(url),
-        _ if std::env::var("CHORUS_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
-            panic!("CHORUS_REQUIRE_POSTGRES=1 but CHORUS_TEST_DATABASE_URL is not set")
-        }
-        _ => {
-            eprintln!("skipping: set CHORUS_TEST_DATABASE_URL (scripts/postgres.sh start DIR)");
-            None
-        }
-    }
+    chorus_testdata::postgres_url()
 }
 
 /// A schema of the test database for one collection, dropped afterwards.
@@ -236,30 +227,6 @@ fn two_ingests_of_multinews_at_once_end_as_one_alone() {
     assert_eq!((stats.articles, stats.versions), (690, 690));
     assert_eq!(stats.events, reference.stats().unwrap().events);
     assert_eq!(partition(&store).0, partition(&reference).0);
-}
-
-/// A worker killed (SIGKILL) at moments spread over a run, then run again: everything
-/// stored once, grouped, and found by search.
-#[test]
-fn an_ingest_killed_at_any_moment_then_rerun_stores_everything_once() {
-    let Some(base) = database() else { return };
-    let Some(articles) = multinews() else { return };
-    let schema = Schema::new(&base, "crash");
-    let paths = std::slice::from_ref(&articles);
-    for ms in [30, 150, 400, 700, 1100, 1600, 2300] {
-        let mut child = ingest(&schema.url(), paths);
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-    finished(ingest(&schema.url(), paths));
-    let store = schema.store();
-    one_truth(&store);
-    let stats = store.stats().unwrap();
-    assert_eq!((stats.articles, stats.versions), (690, 690));
-    assert!(stats.events > 50, "{stats:?}");
-    let hits = store.search("Good Country Index", 10).unwrap();
-    assert!(hits.iter().any(|h| h.article == "val-000-0"), "{hits:?}");
 }
 
 /// The HTTP validators of a fetched feed are kept in the database (which has no directory):
