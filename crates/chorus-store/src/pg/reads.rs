@@ -80,15 +80,7 @@ impl PgStore {
         self.with(|c| {
             let mut items = Vec::new();
             for r in c.query(&sql, &refs(&args))? {
-                let sources: String = r.get(5);
-                items.push(EventSummary {
-                    id: r.get(0),
-                    title: r.get(1),
-                    first_published: r.get(2),
-                    last_published: r.get(3),
-                    size: usize::try_from(r.get::<_, i64>(4)).unwrap_or(0),
-                    sources: serde_json::from_str(&sources)?,
-                });
+                items.push(summary_row(&r)?);
             }
             let total = if with_total {
                 let n: i64 = c
@@ -115,15 +107,7 @@ impl PgStore {
                  WHERE id = ANY($1)",
                 &[&ids],
             )? {
-                let sources: String = r.get(5);
-                rows.push(EventSummary {
-                    id: r.get(0),
-                    title: r.get(1),
-                    first_published: r.get(2),
-                    last_published: r.get(3),
-                    size: usize::try_from(r.get::<_, i64>(4)).unwrap_or(0),
-                    sources: serde_json::from_str(&sources)?,
-                });
+                rows.push(summary_row(&r)?);
             }
             Ok(rows)
         })?;
@@ -378,4 +362,18 @@ impl OutletReads for PgStore {
                 .collect())
         })
     }
+}
+
+/// An event's list line from a row of `id, title, first_published, last_published, size,
+/// sources`.
+fn summary_row(r: &postgres::Row) -> Result<EventSummary> {
+    let sources: String = r.get(5);
+    Ok(EventSummary {
+        id: r.get(0),
+        title: r.get(1),
+        first_published: r.get(2),
+        last_published: r.get(3),
+        size: usize::try_from(r.get::<_, i64>(4)).unwrap_or(0),
+        sources: serde_json::from_str(&sources)?,
+    })
 }

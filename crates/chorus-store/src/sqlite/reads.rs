@@ -80,19 +80,7 @@ impl Store {
         }
         let conn = self.reading()?;
         let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((
-                EventSummary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    first_published: r.get(2)?,
-                    last_published: r.get(3)?,
-                    size: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-                    sources: Vec::new(),
-                },
-                r.get::<_, String>(5)?,
-            ))
-        })?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), summary_row)?;
         let mut items = Vec::new();
         for row in rows {
             let (mut e, sources) = row?;
@@ -122,21 +110,7 @@ impl Store {
         )?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let row = stmt
-                .query_row([id], |r| {
-                    Ok((
-                        EventSummary {
-                            id: r.get(0)?,
-                            title: r.get(1)?,
-                            first_published: r.get(2)?,
-                            last_published: r.get(3)?,
-                            size: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-                            sources: Vec::new(),
-                        },
-                        r.get::<_, String>(5)?,
-                    ))
-                })
-                .optional()?;
+            let row = stmt.query_row([id], summary_row).optional()?;
             if let Some((mut e, sources)) = row {
                 e.sources = serde_json::from_str(&sources)?;
                 out.push(e);
@@ -431,4 +405,20 @@ impl OutletReads for Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+}
+
+/// An event's list line from a row of `id, title, first_published, last_published, size,
+/// sources`, with its outlets still as the stored JSON.
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventSummary, String)> {
+    Ok((
+        EventSummary {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            first_published: r.get(2)?,
+            last_published: r.get(3)?,
+            size: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+            sources: Vec::new(),
+        },
+        r.get(5)?,
+    ))
 }
