@@ -349,6 +349,44 @@ pub(crate) struct SingleOutlet {
     pub(crate) text: String,
 }
 
+/// Search hits grouped by event in the order of their first hit: each group titled and dated
+/// by its stored event (`event`: title, first and last publication of an event id), a hit in
+/// no event (or in one no longer stored) by its own title and date.
+pub(crate) fn group_hits(
+    hits: Vec<SearchHit>,
+    mut event: impl FnMut(&str) -> Result<Option<(String, Option<String>, Option<String>)>>,
+) -> Result<Vec<crate::SearchGroup>> {
+    let mut groups: Vec<crate::SearchGroup> = Vec::new();
+    for hit in hits {
+        if let Some(g) = groups
+            .iter_mut()
+            .find(|g| g.event.is_some() && g.event == hit.event)
+        {
+            g.hits.push(hit);
+            continue;
+        }
+        let stored = match &hit.event {
+            Some(id) => event(id)?,
+            None => None,
+        };
+        let (title, first, last) = stored.unwrap_or_else(|| {
+            (
+                hit.title.clone().unwrap_or_default(),
+                hit.published.clone(),
+                hit.published.clone(),
+            )
+        });
+        groups.push(crate::SearchGroup {
+            event: hit.event.clone(),
+            title,
+            first_published: first,
+            last_published: last,
+            hits: vec![hit],
+        });
+    }
+    Ok(groups)
+}
+
 /// A page of `items`.
 /// The page of `all` from `offset`, at most `limit` long, with `all`'s length as its total (a
 /// list both backends hold whole, such as the outlets).

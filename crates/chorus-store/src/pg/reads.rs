@@ -5,7 +5,7 @@
 use super::{decode_in_blocks, meta_text, newest_seq, PgStore};
 use crate::reads::{
     containing, page_of, shown_title, ArticleSummary, EntityQuery, FactOutlets, OutletCache,
-    OutletReads, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults, SingleOutlet,
+    OutletReads, OutletSummary, Page, SearchRequest, SearchResults, SingleOutlet,
 };
 use crate::sqlite::EVENT_ORDER;
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result};
@@ -149,39 +149,14 @@ impl PgStore {
 
     pub(crate) fn search_grouped(&self, request: &SearchRequest) -> Result<SearchResults> {
         let (hits, total) = self.matches(request)?;
-        let mut groups: Vec<SearchGroup> = Vec::new();
         let mut conn = self.conn()?;
         let stmt = conn
             .prepare("SELECT title, first_published, last_published FROM events WHERE id = $1")?;
-        for hit in hits {
-            if let Some(g) = groups
-                .iter_mut()
-                .find(|g| g.event.is_some() && g.event == hit.event)
-            {
-                g.hits.push(hit);
-                continue;
-            }
-            let event = match &hit.event {
-                Some(id) => conn
-                    .query_opt(&stmt, &[id])?
-                    .map(|r| (r.get::<_, String>(0), r.get(1), r.get(2))),
-                None => None,
-            };
-            let (title, first, last) = event.unwrap_or_else(|| {
-                (
-                    hit.title.clone().unwrap_or_default(),
-                    hit.published.clone(),
-                    hit.published.clone(),
-                )
-            });
-            groups.push(SearchGroup {
-                event: hit.event.clone(),
-                title,
-                first_published: first,
-                last_published: last,
-                hits: vec![hit],
-            });
-        }
+        let groups = crate::reads::group_hits(hits, |id| {
+            Ok(conn
+                .query_opt(&stmt, &[&id])?
+                .map(|r| (r.get::<_, String>(0), r.get(1), r.get(2))))
+        })?;
         Ok(SearchResults {
             total,
             offset: request.offset,

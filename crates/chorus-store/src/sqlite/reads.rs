@@ -5,8 +5,7 @@
 use super::{decode_in_blocks, meta_text, newest_seq, Store, EVENT_ORDER};
 use crate::reads::{
     containing, page_of, shown_title, ArticleSummary, ArticleVersion, EntityQuery, FactOutlets,
-    OutletCache, OutletReads, OutletSummary, Page, SearchGroup, SearchRequest, SearchResults,
-    SingleOutlet,
+    OutletCache, OutletReads, OutletSummary, Page, SearchRequest, SearchResults, SingleOutlet,
 };
 use crate::search::{snippet, Matches, Narrowing};
 use crate::{EntitySummary, EventFilter, EventOrder, EventSummary, Result, SearchHit};
@@ -173,46 +172,15 @@ impl Store {
             self.index
                 .matches(&request.query, &narrowing, request.limit, request.offset)?;
         let hits = self.hits(&matches)?;
-        let mut groups: Vec<SearchGroup> = Vec::new();
         let conn = self.reading()?;
         let mut stmt = conn.prepare_cached(
             "SELECT title, first_published, last_published FROM events WHERE id = ?1",
         )?;
-        for hit in hits {
-            if let Some(g) = groups
-                .iter_mut()
-                .find(|g| g.event.is_some() && g.event == hit.event)
-            {
-                g.hits.push(hit);
-                continue;
-            }
-            let event = match &hit.event {
-                Some(id) => stmt
-                    .query_row([id], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, Option<String>>(1)?,
-                            r.get::<_, Option<String>>(2)?,
-                        ))
-                    })
-                    .optional()?,
-                None => None,
-            };
-            let (title, first, last) = event.unwrap_or_else(|| {
-                (
-                    hit.title.clone().unwrap_or_default(),
-                    hit.published.clone(),
-                    hit.published.clone(),
-                )
-            });
-            groups.push(SearchGroup {
-                event: hit.event.clone(),
-                title,
-                first_published: first,
-                last_published: last,
-                hits: vec![hit],
-            });
-        }
+        let groups = crate::reads::group_hits(hits, |id| {
+            Ok(stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?)
+        })?;
         Ok(SearchResults {
             total: matches.total,
             offset: request.offset,
