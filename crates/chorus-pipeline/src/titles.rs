@@ -105,10 +105,16 @@ pub(crate) fn title(
         .map(|s| without_dateline(&s.text).to_string())
         .collect();
     let count = |t: &str| t.split_whitespace().count();
-    // A whole sentence first; a fragment the page broke off ("The two homicides happened
-    // just") only when the account has nothing else.
-    for whole in [true, false] {
-        for s in sentences.iter().filter(|s| complete(s) == whole) {
+    // A whole statement that stands on its own first; then any whole sentence; a fragment the
+    // page broke off ("The two homicides happened just") only when the account has nothing
+    // else.
+    for pass in 0..3 {
+        let fits = |s: &str| match pass {
+            0 => complete(s) && stands_alone(s),
+            1 => complete(s),
+            _ => !complete(s),
+        };
+        for s in sentences.iter().filter(|s| fits(s)) {
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
@@ -339,6 +345,47 @@ fn complete(sentence: &str) -> bool {
     opens && ends
 }
 
+/// Whether a sentence can stand as a title: not a quote, a question, or a sentence that leans
+/// on the one before it (opening with "But", "He", "This", …).
+fn stands_alone(sentence: &str) -> bool {
+    const LEANS: &[&str] = &[
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "still",
+        "also",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "there",
+        "here",
+        "then",
+        "now",
+        "however",
+        "meanwhile",
+        "instead",
+        "finally",
+    ];
+    let s = sentence.trim();
+    let quoted = s.starts_with(['"', '“', '\'', '‘']);
+    let first = chorus_text::words(s).next().map_or("", |w| w.1);
+    !quoted && !s.ends_with('?') && !LEANS.iter().any(|l| first.eq_ignore_ascii_case(l))
+}
+
 /// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
 /// "LONDON (Reuters) - …" reads "…"): a lead in capitals up to a dash.
 fn without_dateline(text: &str) -> &str {
@@ -397,10 +444,19 @@ fn main_clause(sentence: &str) -> Option<String> {
         "since",
         "despite",
     ];
-    let mut end = sentence.len();
-    if let Some(i) = sentence.find([',', ';', '—', '–']) {
-        end = end.min(i);
-    }
+    // The first comma, semicolon or dash, but not a comma inside a figure ("$50,000").
+    let bytes = sentence.as_bytes();
+    let end = sentence
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | '—' | '–')
+                || (c == ','
+                    && !(i > 0
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        })
+        .map_or(sentence.len(), |(i, _)| i);
+    let mut end = end;
     // "just before 9 p.m.", "shortly after midnight": a time, not a clause.
     const DEGREE: &[&str] = &[
         "just",
@@ -459,7 +515,9 @@ fn main_clause(sentence: &str) -> Option<String> {
         "following",
     ];
     let first = chorus_text::words(clause).next().map_or("", |w| w.1);
-    let adverbial = LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
+    // A participle opens an adverbial too ("Speaking to reporters today", "Based on …").
+    let participle = first.len() > 4 && (first.ends_with("ing") || first == "Based");
+    let adverbial = participle || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
     ((4..=TITLE_WORDS).contains(&n) && !adverbial).then(|| clause.to_string())
 }
 
