@@ -118,7 +118,7 @@ pub(crate) fn title(
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
-            if let Some(clause) = main_clause(s) {
+            if let Some(clause) = compressed(s).or_else(|| main_clause(s)) {
                 return clause;
             }
         }
@@ -426,6 +426,194 @@ fn is_dateline(lead: &str) -> bool {
             .all(|w| title_case(w) || w.ends_with(','))
 }
 
+/// A long sentence shortened to its main statement, when that has at most [`TITLE_WORDS`]
+/// words and at least four: of its parts between commas, semicolons and dashes (not a comma
+/// inside a figure), an opening adverbial ("A day after Russia absorbed Crimea, …", "Speaking
+/// to reporters, …"), asides (", a Republican,", ", who …", ", according to police"), a
+/// closing attribution (", police said") and brackets are dropped; the rest ends before a
+/// clause that opens with "after", "when", "because", … . "Pennsylvania Gov. Tom Corbett, a
+/// Republican, is up for re-election in 2014." reads "Pennsylvania Gov. Tom Corbett is up for
+/// re-election in 2014".
+fn compressed(sentence: &str) -> Option<String> {
+    const ASIDES: &[&str] = &[
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "where",
+        "a",
+        "an",
+        "according",
+        "including",
+        "said",
+        "says",
+        "officials",
+        "authorities",
+        "police",
+        "sources",
+        "reports",
+        "reported",
+        "now",
+        "however",
+        "though",
+        "too",
+        "also",
+        "he",
+        "she",
+        "they",
+        "it",
+        "officers",
+    ];
+    const SAYS: &[&str] = &[
+        "said", "says", "say", "told", "reported", "reports", "added",
+    ];
+    let mut text = String::with_capacity(sentence.len());
+    let mut depth = 0usize;
+    for c in sentence.trim().trim_end_matches(['.', '!']).chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let figure = c == ','
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if matches!(c, ',' | ';' | '—' | '–') && !figure {
+            parts.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    let first_word = |p: &str| chorus_text::words(p).next().map_or("", |w| w.1).to_string();
+    let mut kept: Vec<(bool, &str)> = Vec::new();
+    let mut dropped_before = false;
+    for (k, part) in parts.iter().enumerate() {
+        let part = part.trim();
+        let first = first_word(part);
+        let words = part.split_whitespace().count();
+        let aside = if k == 0 {
+            // An opening adverbial, when a statement follows it.
+            parts.len() > 1 && opens_adverbial(part)
+        } else {
+            ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
+                || (words <= 4 && part.split_whitespace().any(|w| SAYS.contains(&w)))
+        };
+        if part.is_empty() || aside {
+            dropped_before = true;
+            continue;
+        }
+        kept.push((dropped_before, part));
+        dropped_before = false;
+    }
+    let mut out = String::new();
+    for (k, (after_drop, part)) in kept.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if *after_drop { " " } else { ", " });
+        }
+        out.push_str(part);
+    }
+    let out = collapsed(&out);
+    let clause = main_clause(&out).filter(|c| c.len() < out.len());
+    let out = clause.unwrap_or(out);
+    let words: Vec<&str> = chorus_text::words(&out).map(|w| w.1).collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return None;
+    };
+    let n = out.split_whitespace().count();
+    // What is left must open as a statement: a capital or a figure, not a dateline's place in
+    // capitals or a year ("2013 just north of Charlottesville").
+    let opens = out
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !(first.len() >= 5 && first.chars().all(|c| !c.is_lowercase()))
+        && !(first.len() == 4 && first.chars().all(|c| c.is_ascii_digit()));
+    // … and end as one: not on a word that needs more ("finds that", "but").
+    const DANGLING: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "but", "to", "for", "with", "from", "by", "in", "on",
+        "at", "that", "if", "whether", "which", "who", "when", "as", "than", "into",
+    ];
+    let dangling = DANGLING.iter().any(|d| last.eq_ignore_ascii_case(d));
+    // A quotation cut in two, or a photo's caption, is no statement.
+    let quotes = out.matches(['“', '”']).count() % 2 == 1 || out.matches('"').count() % 2 == 1;
+    let caption = out.to_lowercase().contains("file photo");
+    ((4..=TITLE_WORDS).contains(&n)
+        && opens
+        && !dangling
+        && !quotes
+        && !caption
+        && out.len() < sentence.len())
+    .then_some(out)
+}
+
+/// Words that open an adverbial ("With the stakes on the peninsula", "According to the post")
+/// or a caption ("Image …"), not a clause of its own.
+const LEADS: &[&str] = &[
+    "with",
+    "according",
+    "at",
+    "in",
+    "on",
+    "for",
+    "from",
+    "by",
+    "during",
+    "after",
+    "as",
+    "image",
+    "photo",
+    "when",
+    "while",
+    "if",
+    "although",
+    "though",
+    "to",
+    "of",
+    "before",
+    "because",
+    "since",
+    "until",
+    "unless",
+    "once",
+    "despite",
+    "following",
+];
+
+/// Whether a part of a sentence opens as an adverbial, not as a statement: with a preposition
+/// or a subordinating word ("After …", "In 2011", "When …"), a participle ("Speaking to
+/// reporters", "Based on …"), or a time that holds one ("A day after …", "Two days before …").
+fn opens_adverbial(part: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "after", "before", "since", "earlier", "later", "ago", "late", "early",
+    ];
+    const UNITS: &[&str] = &[
+        "time", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
+        "hours", "minutes", "night", "nights",
+    ];
+    let words: Vec<&str> = chorus_text::words(part).map(|w| w.1).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let participle = first.len() > 4 && (first.ends_with("ing") || *first == "Based");
+    participle
+        || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
+        || (words
+            .get(1)
+            .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
+            && words
+                .iter()
+                .take(5)
+                .skip(2)
+                .any(|w| TIMES.iter().any(|t| w.eq_ignore_ascii_case(t))))
+}
+
 /// The clause a long sentence opens with, when it has at most [`TITLE_WORDS`] words and at
 /// least four: the text before the first comma, semicolon or dash, or before a word that
 /// opens a subordinate clause ("after", "as", "when", "because", "while", "following",
@@ -482,38 +670,7 @@ fn main_clause(sentence: &str) -> Option<String> {
     }
     let clause = sentence[..end].trim();
     let n = clause.split_whitespace().count();
-    // An opening adverbial ("With the stakes on the peninsula", "According to the post") or a
-    // caption ("Image …") is no clause of its own.
-    const LEADS: &[&str] = &[
-        "with",
-        "according",
-        "at",
-        "in",
-        "on",
-        "for",
-        "from",
-        "by",
-        "during",
-        "after",
-        "as",
-        "image",
-        "photo",
-        "when",
-        "while",
-        "if",
-        "although",
-        "though",
-        "to",
-        "of",
-        "before",
-        "because",
-        "since",
-        "until",
-        "unless",
-        "once",
-        "despite",
-        "following",
-    ];
+
     let first = chorus_text::words(clause).next().map_or("", |w| w.1);
     // A participle opens an adverbial too ("Speaking to reporters today", "Based on …").
     let participle = first.len() > 4 && (first.ends_with("ing") || first == "Based");
@@ -605,6 +762,25 @@ mod tests {
         // Two pages of one event with one title say nothing of the site.
         assert!(site.contains("ksla.com", "KSLA News 12 Shreveport"));
         assert!(!site.contains("other.com", "Local News"));
+    }
+
+    #[test]
+    fn a_long_sentence_is_shortened_to_its_statement() {
+        let c = |s: &str| compressed(s);
+        assert_eq!(
+            c("Pennsylvania Gov. Tom Corbett, a Republican, is up for re-election in 2014, a year that could prove difficult for incumbents.").as_deref(),
+            Some("Pennsylvania Gov. Tom Corbett is up for re-election in 2014")
+        );
+        assert_eq!(
+            c("A day after Russia effectively absorbed Crimea, President Putin signed a treaty in Moscow on Tuesday that opponents called illegal.").as_deref(),
+            Some("President Putin signed a treaty in Moscow on Tuesday that opponents called illegal")
+        );
+        assert_eq!(
+            c("Republicans aim to put the more than 1,200-page spending measure to a vote tomorrow, officials said, though the Senate has yet to act on it.").as_deref(),
+            Some("Republicans aim to put the more than 1,200-page spending measure to a vote tomorrow")
+        );
+        // Nothing that reads as a statement is left: a caption, a quotation cut in two.
+        assert_eq!(c("Jan. 17, 2013, file photo, the building in downtown Springfield where the company moved its offices."), None);
     }
 
     #[test]
