@@ -192,6 +192,18 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--follow-many") {
         config.online.follow_many = x;
     }
+    if let Some(x) = flag(args, "--strong-slack") {
+        config.online.strong_slack = x;
+    }
+    if let Some(x) = flag(args, "--strong-below") {
+        config.online.strong_below = x;
+    }
+    if let Some(x) = flag(args, "--min-strength") {
+        config.online.min_strength = x;
+    }
+    if let Some(x) = flag(args, "--follow-strong") {
+        config.online.follow_strong = x;
+    }
     if let Some(x) = flag(args, "--follow-specific") {
         config.online.follow_specific = x;
     }
@@ -250,6 +262,10 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         row(&name, c.events.len(), &s, ms);
         f1s.push(s.bcubed.2);
         if first.is_none() {
+            println!(
+                "           B3 to four places: P {:.4} R {:.4} F1 {:.4}",
+                s.bcubed.0, s.bcubed.1, s.bcubed.2
+            );
             first = Some((c, predicted));
         }
     }
