@@ -15,8 +15,11 @@ use std::time::{Duration, Instant};
 
 mod similarity;
 mod timeline;
+mod titles;
 pub use similarity::Comparer;
 pub use timeline::timeline;
+use titles::title;
+pub use titles::{headline, Headline, SiteTitles};
 
 /// Settings of every stage.
 #[derive(Debug, Clone, Default)]
@@ -26,9 +29,6 @@ pub struct Config {
     pub entities: EntityConfig,
     pub account: AccountConfig,
 }
-
-/// Longest event title, in words.
-const TITLE_WORDS: usize = 14;
 
 /// Groups the articles into events and builds the report.
 pub fn digest(articles: Vec<Article>, diagnostics: Vec<Diagnostic>, config: &Config) -> Report {
@@ -383,13 +383,17 @@ fn assemble(
         .map(|k| k.and_then(|k| earlier_events[k].take()))
         .collect();
     drop(earlier_events);
+    let site = {
+        let members: Vec<&[usize]> = groups.iter().map(|g| &g.members[..]).collect();
+        titles::site_titles(&cleaned, &members)
+    };
     // Events are independent: their accounts are computed in parallel, collected in order.
     let mut events: Vec<Event> = groups
         .into_par_iter()
         .zip(kept_earlier)
         .map(|(g, old)| match old {
             Some(old) => kept(&cleaned, g, old, whole, cohesion, duplicates),
-            None => event(&cleaned, g, cohesion, duplicates, config),
+            None => event(&cleaned, g, cohesion, duplicates, config, &site),
         })
         .collect();
     // Biggest stories first; ties keep input order (events arrive ordered by first article).
@@ -416,6 +420,7 @@ fn event(
     cohesion: &[f32],
     duplicates: &[Option<(String, &'static str)>],
     config: &Config,
+    site: &titles::SiteTitles,
 ) -> Event {
     let members = &group.members[..];
     let member_articles: Vec<&CleanArticle> = members.iter().map(|&i| &cleaned[i]).collect();
@@ -445,7 +450,7 @@ fn event(
         .collect();
     dates.sort_unstable();
     let members_out = self::members(cleaned, members, cohesion, duplicates);
-    let title = title(&member_articles, members, cohesion, &account.account);
+    let title = title(&member_articles, members, cohesion, &account.account, site);
     Event {
         id: String::new(),
         title,
@@ -522,145 +527,6 @@ fn members(
             duplicate: duplicates[i].as_ref().map(|d| d.1.to_string()),
         })
         .collect()
-}
-
-/// The event's title: the headline of the most typical article that has a whole one, without
-/// the site's name or section around it ("Police arrest suspect - KATV" reads "Police arrest
-/// suspect"); without one, the first account sentence (its dateline dropped), in reading
-/// order, that has at most [`TITLE_WORDS`] words or opens with a main clause that has, else
-/// the shortest account sentence.
-/// Never cut: a display may shorten it, the title itself is whole.
-fn title(
-    member_articles: &[&CleanArticle],
-    members: &[usize],
-    cohesion: &[f32],
-    account: &[chorus_model::AccountSentence],
-) -> String {
-    let titled = member_articles
-        .iter()
-        .zip(members)
-        .filter_map(|(a, &i)| {
-            let t = headline(a.article.title.as_deref()?, &a.article.source)?;
-            Some((t, cohesion[i]))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((t, _)) = titled {
-        return t;
-    }
-    let sentences: Vec<String> = account
-        .iter()
-        .map(|s| without_dateline(&s.text).to_string())
-        .collect();
-    let count = |t: &str| t.split_whitespace().count();
-    for s in &sentences {
-        if count(s) <= TITLE_WORDS {
-            return s.clone();
-        }
-        if let Some(clause) = main_clause(s) {
-            return clause;
-        }
-    }
-    sentences
-        .iter()
-        .min_by_key(|s| count(s))
-        .cloned()
-        .unwrap_or_else(|| "Untitled event".into())
-}
-
-/// A headline as a title: whole (a headline its site cut off, ending in "...", is none), with
-/// the segments around it that name the site or a section dropped: of the parts between
-/// " | ", " - ", " – ", " — " and " :: ", the longest is the headline.
-fn headline(title: &str, source: &str) -> Option<String> {
-    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if t.is_empty() || t.ends_with("...") || t.ends_with('…') {
-        return None;
-    }
-    let mut parts: Vec<&str> = vec![t.as_str()];
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » "] {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
-    }
-    let site = source.to_lowercase();
-    let best = parts
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty() && !site.contains(&p.to_lowercase()))
-        .max_by_key(|p| p.split_whitespace().count())?;
-    (best.split_whitespace().count() >= 3).then(|| best.to_string())
-}
-
-/// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
-/// "LONDON (Reuters) - …" reads "…"): a lead in capitals up to a dash.
-fn without_dateline(text: &str) -> &str {
-    for dash in [" — ", " – ", " - ", " -- "] {
-        if let Some(i) = text.find(dash) {
-            let lead = &text[..i];
-            let letters: Vec<char> = lead.chars().filter(|c| c.is_alphabetic()).collect();
-            let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-            if i <= 60 && !letters.is_empty() && capitals * 2 >= letters.len() {
-                return text[i + dash.len()..].trim_start();
-            }
-        }
-    }
-    text
-}
-
-/// The clause a long sentence opens with, when it has at most [`TITLE_WORDS`] words and at
-/// least four: the text before the first comma, semicolon or dash, or before a word that
-/// opens a subordinate clause ("after", "as", "when", "because", "while", "following",
-/// "which", "who"), whichever comes first.
-fn main_clause(sentence: &str) -> Option<String> {
-    const OPENERS: &[&str] = &[
-        "after",
-        "as",
-        "when",
-        "because",
-        "while",
-        "following",
-        "which",
-        "who",
-        "before",
-        "since",
-        "despite",
-    ];
-    let mut end = sentence.len();
-    if let Some(i) = sentence.find([',', ';', '—', '–']) {
-        end = end.min(i);
-    }
-    for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
-        if n >= 4 && off < end && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) {
-            end = off;
-            break;
-        }
-    }
-    let clause = sentence[..end].trim();
-    let n = clause.split_whitespace().count();
-    // An opening adverbial ("With the stakes on the peninsula", "According to the post") or a
-    // caption ("Image …") is no clause of its own.
-    const LEADS: &[&str] = &[
-        "with",
-        "according",
-        "at",
-        "in",
-        "on",
-        "for",
-        "from",
-        "by",
-        "during",
-        "after",
-        "as",
-        "image",
-        "photo",
-        "when",
-        "while",
-        "if",
-        "although",
-        "though",
-        "to",
-        "of",
-    ];
-    let first = chorus_text::words(clause).next().map_or("", |w| w.1);
-    let adverbial = LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
-    ((4..=TITLE_WORDS).contains(&n) && !adverbial).then(|| clause.to_string())
 }
 
 fn report_article(c: CleanArticle) -> ReportArticle {

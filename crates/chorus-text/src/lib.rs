@@ -8,7 +8,9 @@ mod vector;
 
 pub use normalize::{normalize_into, normalized};
 pub use sentences::sentences;
-pub use terms::{index_words, is_stopword, language_code, push_lower_word, words, Terms};
+pub use terms::{
+    index_words, is_stopword, language_code, push_lower_word, stopword_list, words, Terms,
+};
 pub use vector::{cosine, unit, SparseVector};
 
 /// The English month names, January first: the one list the stages read dates with.

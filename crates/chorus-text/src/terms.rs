@@ -42,6 +42,11 @@ const LANGUAGES: &[(&str, Option<Algorithm>)] = &[
 
 const STOPWORDS: &str = include_str!("../data/stopwords-en.txt");
 
+/// Every stop word of the list [`is_stopword`] answers from.
+pub fn stopword_list() -> impl Iterator<Item = &'static str> {
+    stopwords().iter().copied()
+}
+
 fn stopwords() -> &'static rustc_hash::FxHashSet<&'static str> {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {

@@ -10,6 +10,7 @@ mod compare;
 mod ingest;
 mod statement;
 mod suite;
+mod watch;
 mod workers;
 
 use anyhow::{bail, Result};
@@ -44,6 +45,7 @@ fn main() -> Result<()> {
         ["bench", "ingest", rest @ ..] => ingest::bench(rest),
         ["bench", "grow", rest @ ..] => ingest::grow(rest),
         ["bench", "workers", rest @ ..] => workers::bench(rest),
+        ["bench", "watch", rest @ ..] => watch::bench(rest),
         ["bench", "compare", rest @ ..] => suite::compare_only(rest),
         ["bench", rest @ ..] => suite::run(rest),
         ["gen", n] => bench::write_jsonl(count(n)?),
@@ -73,6 +75,7 @@ const USAGE: &str = "usage:
   cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
   cargo xtask bench grow [--sizes 10000,100000] [--runs 3]   (--sizes 1000000 too: builds it by 100k ingests)
   cargo xtask bench workers [--sizes 10000,100000] [--runs 1] [--database-url URL]   (SQLite vs PostgreSQL, 1 and 2 workers)
+  cargo xtask bench watch [--polls 120] [--per-poll 50]   (chorus watch on a 127.0.0.1 feed: poll time and memory over many polls)
   cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)
   cargo xtask gen N --warc [--page-kb 100] > pages.warc   (as HTML pages)
   cargo xtask gen N --templated > reports.jsonl   (N market reports from one template)";

@@ -1,0 +1,805 @@
+//! Event titles: a whole headline of the event's articles, or a short sentence of its account.
+
+use chorus_model::{AccountSentence, CleanArticle};
+use std::collections::{HashMap, HashSet};
+
+/// Longest event title, in words.
+const TITLE_WORDS: usize = 14;
+
+/// What of its titles is a site's, not a story's: a title, or a segment of titles (see
+/// [`segments`]), that an outlet gives to pages of different events ("KSLA News 12 Shreveport,
+/// Louisiana News Weather & Sports", alone or after " - " on every page the crawl kept of that
+/// station; "The Homicide Report").
+pub(crate) fn site_titles(cleaned: &[CleanArticle], groups: &[&[usize]]) -> SiteTitles {
+    SiteTitles::new(groups.iter().enumerate().flat_map(|(g, members)| {
+        members.iter().filter_map(move |&i| {
+            let a = &cleaned[i].article;
+            Some((a.source.as_str(), a.title.as_deref()?, g))
+        })
+    }))
+}
+
+/// Titles and title segments that are a site's, not a story's; see [`site_titles`]. Keyed by
+/// (outlet, text with its whitespace collapsed).
+#[derive(Debug, Default)]
+pub struct SiteTitles(HashSet<(String, String)>);
+
+impl SiteTitles {
+    /// From (outlet, title, event) of each titled article.
+    pub fn new<'a>(titled: impl IntoIterator<Item = (&'a str, &'a str, usize)>) -> Self {
+        let mut seen: HashMap<(&str, String), usize> = HashMap::new();
+        let mut repeated = HashSet::new();
+        for (source, title, event) in titled {
+            let title = collapsed(title);
+            let mut pieces = segments(&title);
+            if pieces.len() > 1 {
+                pieces.push(&title);
+            }
+            for piece in pieces {
+                let key = (source, piece.to_string());
+                match seen.get(&key) {
+                    Some(&other) if other != event => {
+                        repeated.insert((source.to_string(), key.1));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(key, event);
+                    }
+                }
+            }
+        }
+        SiteTitles(repeated)
+    }
+
+    /// Whether `title` (or a segment of a title) is the site's own on `source`.
+    pub fn contains(&self, source: &str, title: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&(source.to_string(), collapsed(title)))
+    }
+}
+
+fn collapsed(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The segments of a title (whitespace collapsed) between the separators sites put between a
+/// headline, its section and the site's name: " | ", " - ", " – ", " — ", " :: ", " : ",
+/// " « ", " » ". Empty ones left out.
+fn segments(title: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = vec![title];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " : ", " « ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.iter().map(|p| p.trim()).collect()
+}
+
+/// The event's title: the headline of the most typical article that has a whole one (see
+/// [`headline`]; a title its outlet gives to other events' articles too is the site's, not a
+/// headline); without one, the first account sentence (its dateline dropped), in reading
+/// order, that has at most [`TITLE_WORDS`] words or opens with a main clause that has, else
+/// the shortest account sentence.
+/// Never cut: a display may shorten it, the title itself is whole.
+pub(crate) fn title(
+    member_articles: &[&CleanArticle],
+    members: &[usize],
+    cohesion: &[f32],
+    account: &[AccountSentence],
+    site: &SiteTitles,
+) -> String {
+    // A headline about its own text comes first; one whose text says nothing it does (a page
+    // the crawl kept only furniture of) comes before any sentence of that furniture.
+    let titled = member_articles
+        .iter()
+        .zip(members)
+        .filter_map(|(a, &i)| {
+            let title = a.article.title.as_deref()?;
+            let h = headline(title, &a.article.source, a.text(), site)?;
+            Some((h.about, cohesion[i], h.text))
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    if let Some((_, _, t)) = titled {
+        return t;
+    }
+    let sentences: Vec<String> = account
+        .iter()
+        .map(|s| without_dateline(&s.text).to_string())
+        .collect();
+    let count = |t: &str| t.split_whitespace().count();
+    // A whole statement that stands on its own first; then any whole sentence; a fragment the
+    // page broke off ("The two homicides happened just") only when the account has nothing
+    // else.
+    for pass in 0..3 {
+        let fits = |s: &str| match pass {
+            0 => complete(s) && stands_alone(s),
+            1 => complete(s),
+            _ => !complete(s),
+        };
+        for s in sentences.iter().filter(|s| fits(s)) {
+            if count(s) <= TITLE_WORDS {
+                return s.clone();
+            }
+            if let Some(clause) = compressed(s).or_else(|| main_clause(s)) {
+                return clause;
+            }
+        }
+    }
+    sentences
+        .iter()
+        .min_by_key(|s| count(s))
+        .cloned()
+        .unwrap_or_else(|| "Untitled event".into())
+}
+
+/// An article's title as an event title, given the article's `source` (its site), `text` and
+/// what of its site's titles is known to be the site's own (`site`, see [`site_titles`]): the
+/// headline, whole, with a leading label such as "UPDATE:" or "VIDEO:" dropped, and with the
+/// segments around it (see [`segments`]) that name the site or a section dropped: those the
+/// site puts on other events' pages too, those its domain contains, and those that contain
+/// its domain's name when another does not; of what remains, the
+/// longest. None when the title is no headline: the site's own, one its site cut off (ending
+/// in "...", in a word such as "the" or "of" that no headline ends on, or in the first letters
+/// of a word of the text that is not itself one: "… in Florida town of Bel" over a text that
+/// says "Belleview"), or one under three words. [`Headline::about`] says whether the headline
+/// shares a word with the text (a site's own title, "Breaking News, Weather and Sports",
+/// shares none; nor does a real headline over a text the crawl kept only furniture of).
+pub fn headline(title: &str, source: &str, text: &str, site: &SiteTitles) -> Option<Headline> {
+    let t = collapsed(title);
+    if t.is_empty() || t.ends_with("...") || t.ends_with('…') || site.contains(source, &t) {
+        return None;
+    }
+    let domain = source.to_lowercase();
+    // The domain's name without "www." and its suffix ("hometownstations" of
+    // "www.hometownstations.com"), when long enough to be telling.
+    let name = domain
+        .trim_start_matches("www.")
+        .split('.')
+        .next()
+        .filter(|n| n.len() >= 4);
+    let mut parts: Vec<&str> = segments(&t)
+        .into_iter()
+        .filter(|p| !domain.contains(&p.to_lowercase()) && !site.contains(source, p))
+        .collect();
+    // A segment naming the domain goes when another does not ("Police continue to investigate
+    // … - Hometownstations.com-WLIO- Lima, OH News"); a city's site names its city in
+    // headlines too ("… in South Chicago" on chicago.cbslocal.com).
+    if let Some(name) = name {
+        let without: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !p.to_lowercase().contains(name))
+            .collect();
+        if !without.is_empty() {
+            parts = without;
+        }
+    }
+    let best = parts
+        .into_iter()
+        .max_by_key(|p| p.split_whitespace().count())?;
+    let best = without_label(best);
+    if best.split_whitespace().count() < 3 {
+        return None;
+    }
+    let text_words = TextWords::new(text);
+    if cut_off(best, &text_words) {
+        return None;
+    }
+    Some(Headline {
+        text: best.to_string(),
+        about: about(best, &text_words),
+    })
+}
+
+/// See [`headline`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    pub text: String,
+    /// Whether the headline shares a content word with its article's text.
+    pub about: bool,
+}
+
+/// A headline without a leading label in capitals and a colon ("UPDATE: …", "VIDEO: …"):
+/// those say what kind of page it is, not what happened. An attribution ("Police: …",
+/// "Sheriff: …") is part of the headline and stays.
+fn without_label(headline: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "update",
+        "updated",
+        "breaking",
+        "breaking news",
+        "video",
+        "watch",
+        "photos",
+        "gallery",
+        "exclusive",
+        "developing",
+        "live",
+        "new",
+    ];
+    if let Some((lead, rest)) = headline.split_once(':') {
+        let lead = lead.trim();
+        if LABELS.iter().any(|l| lead.eq_ignore_ascii_case(l)) && !rest.trim().is_empty() {
+            return rest.trim();
+        }
+    }
+    headline
+}
+
+/// The lower-case words of a text, for asking whether a headline's words occur in it.
+struct TextWords(HashSet<String>, String);
+
+impl TextWords {
+    fn new(text: &str) -> Self {
+        TextWords(
+            chorus_text::words(text)
+                .map(|(_, w)| w.to_lowercase())
+                .collect(),
+            text.to_lowercase(),
+        )
+    }
+
+    /// Whether `chunk` (lower case) occurs in the text, and always as the beginning of a longer
+    /// word ("6-y" in "6-year-old"): None when it does not occur.
+    fn only_begins(&self, chunk: &str) -> Option<bool> {
+        let mut found = false;
+        for (i, _) in self.1.match_indices(chunk) {
+            found = true;
+            let next = self.1[i + chunk.len()..].chars().next();
+            if !next.is_some_and(char::is_alphanumeric) {
+                return Some(false);
+            }
+        }
+        found.then_some(true)
+    }
+
+    fn has(&self, lower: &str) -> bool {
+        self.0.contains(lower)
+    }
+
+    /// Whether a word of the text, other than `lower` itself or `lower` with an ending
+    /// ("student" → "students", "charge" → "charged"), begins with `lower`.
+    fn completes(&self, lower: &str) -> bool {
+        const ENDINGS: &[&str] = &["s", "es", "d", "ed", "ing", "er", "ers", "ly", "'s"];
+        self.0.iter().any(|w| {
+            w.len() > lower.len() && w.starts_with(lower) && !ENDINGS.contains(&&w[lower.len()..])
+        })
+    }
+}
+
+/// Whether the headline was cut off by its site: it ends in a word no headline ends on, or in
+/// the beginning of a word of its text or of a common word, that is not itself a word of the
+/// text.
+fn cut_off(headline: &str, text: &TextWords) -> bool {
+    // Words a headline never ends on: articles, prepositions that need an object, conjunctions.
+    const NO_END: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "to", "for", "with", "from", "at", "by", "into", "as",
+        "that", "his", "her", "their", "its", "after", "before", "but",
+    ];
+    // A headline that ends in punctuation (a quote, a bracket, a question) ended there.
+    if !headline.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let Some((_, last)) = chorus_text::words(headline).last() else {
+        return false;
+    };
+    let lower = last.to_lowercase();
+    if NO_END.contains(&lower.as_str()) {
+        return true;
+    }
+    // A figure joined to the first letters of a word ("killed 6-y" over "6-year-old").
+    let chunk = headline
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    if chunk.contains('-') && chunk.chars().any(|c| c.is_ascii_digit()) {
+        if let Some(begins) = text.only_begins(&chunk) {
+            return begins;
+        }
+    }
+    // An acronym or a figure is whole as it stands ("LA", "I-95", "7"); a figure with the
+    // first letter of its word is not ("killed 6-y" over "6-year-old").
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = last.chars().any(|c| c.is_ascii_digit());
+    if (letters < 2 && !digits) || last.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    // The first letters of a word of the text, or of a common word ("befo", "othe").
+    let common = || {
+        !chorus_text::is_stopword(&lower)
+            && chorus_text::stopword_list().any(|w| w.len() > lower.len() && w.starts_with(&lower))
+    };
+    !text.has(&lower) && (text.completes(&lower) || common())
+}
+
+/// Whether the headline is about the text: at least one of its content words (not a stop
+/// word, three letters or more) is a word of the text, or begins one ("Shooting" and
+/// "shootings"). A site's own title ("Breaking News, Weather and Sports") shares none.
+fn about(headline: &str, text: &TextWords) -> bool {
+    let mut content = chorus_text::words(headline)
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && !chorus_text::is_stopword(w))
+        .peekable();
+    if content.peek().is_none() {
+        return true;
+    }
+    content.any(|w| {
+        text.has(&w) || {
+            let stem: String = w.chars().take(5).collect();
+            stem.chars().count() == 5 && text.0.iter().any(|t| t.starts_with(&stem))
+        }
+    })
+}
+
+/// Whether a sentence reads whole: it opens with a capital letter, a figure or a quote and
+/// ends with a stop, a question or exclamation mark, or a closing quote.
+fn complete(sentence: &str) -> bool {
+    let s = sentence.trim();
+    let opens = s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c));
+    let ends = s
+        .chars()
+        .next_back()
+        .is_some_and(|c| ".!?\"'”’".contains(c));
+    opens && ends
+}
+
+/// Whether a sentence can stand as a title: not a quote, a question, or a sentence that leans
+/// on the one before it (opening with "But", "He", "This", …).
+fn stands_alone(sentence: &str) -> bool {
+    const LEANS: &[&str] = &[
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "still",
+        "also",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "there",
+        "here",
+        "then",
+        "now",
+        "however",
+        "meanwhile",
+        "instead",
+        "finally",
+    ];
+    let s = sentence.trim();
+    let quoted = s.starts_with(['"', '“', '\'', '‘']);
+    let first = chorus_text::words(s).next().map_or("", |w| w.1);
+    !quoted && !s.ends_with('?') && !LEANS.iter().any(|l| first.eq_ignore_ascii_case(l))
+}
+
+/// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
+/// "LONDON (Reuters) - …" reads "…"): a lead in capitals up to a dash.
+fn without_dateline(text: &str) -> &str {
+    for dash in [" — ", " – ", " - ", " -- "] {
+        if let Some(i) = text.find(dash) {
+            if i <= 60 && is_dateline(&text[..i]) {
+                return text[i + dash.len()..].trim_start();
+            }
+        }
+    }
+    text
+}
+
+/// Whether the text before a dash is a dateline: a place in capitals ("OSAN AIR BASE, South
+/// Korea"), a place and an agency or station in brackets ("LONDON (Reuters)", "Rusk County
+/// (WQOW)"), or a date in figures ("(07/21/15)").
+fn is_dateline(lead: &str) -> bool {
+    let lead = lead.trim();
+    let letters: Vec<char> = lead.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.is_empty() {
+        return lead.chars().any(|c| c.is_ascii_digit());
+    }
+    if capitals * 2 >= letters.len() {
+        return true;
+    }
+    // A place in title case and one word in brackets that closes the lead.
+    let Some(open) = lead.strip_suffix(')').and_then(|l| l.rfind('(')) else {
+        return false;
+    };
+    let (place, tag) = (&lead[..open], &lead[open + 1..lead.len() - 1]);
+    let title_case = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    !tag.contains(' ')
+        && title_case(tag)
+        && !place.trim().is_empty()
+        && place
+            .split_whitespace()
+            .all(|w| title_case(w) || w.ends_with(','))
+}
+
+/// A long sentence shortened to its main statement, when that has at most [`TITLE_WORDS`]
+/// words and at least four: of its parts between commas, semicolons and dashes (not a comma
+/// inside a figure), an opening adverbial ("A day after Russia absorbed Crimea, …", "Speaking
+/// to reporters, …"), asides (", a Republican,", ", who …", ", according to police"), a
+/// closing attribution (", police said") and brackets are dropped; the rest ends before a
+/// clause that opens with "after", "when", "because", … . "Pennsylvania Gov. Tom Corbett, a
+/// Republican, is up for re-election in 2014." reads "Pennsylvania Gov. Tom Corbett is up for
+/// re-election in 2014".
+fn compressed(sentence: &str) -> Option<String> {
+    const ASIDES: &[&str] = &[
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "where",
+        "a",
+        "an",
+        "according",
+        "including",
+        "said",
+        "says",
+        "officials",
+        "authorities",
+        "police",
+        "sources",
+        "reports",
+        "reported",
+        "now",
+        "however",
+        "though",
+        "too",
+        "also",
+        "he",
+        "she",
+        "they",
+        "it",
+        "officers",
+    ];
+    const SAYS: &[&str] = &[
+        "said", "says", "say", "told", "reported", "reports", "added",
+    ];
+    let mut text = String::with_capacity(sentence.len());
+    let mut depth = 0usize;
+    for c in sentence.trim().trim_end_matches(['.', '!']).chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let figure = c == ','
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if matches!(c, ',' | ';' | '—' | '–') && !figure {
+            parts.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    let first_word = |p: &str| chorus_text::words(p).next().map_or("", |w| w.1).to_string();
+    let mut kept: Vec<(bool, &str)> = Vec::new();
+    let mut dropped_before = false;
+    for (k, part) in parts.iter().enumerate() {
+        let part = part.trim();
+        let first = first_word(part);
+        let words = part.split_whitespace().count();
+        let aside = if k == 0 {
+            // An opening adverbial, when a statement follows it.
+            parts.len() > 1 && opens_adverbial(part)
+        } else {
+            ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
+                || (words <= 4 && part.split_whitespace().any(|w| SAYS.contains(&w)))
+        };
+        if part.is_empty() || aside {
+            dropped_before = true;
+            continue;
+        }
+        kept.push((dropped_before, part));
+        dropped_before = false;
+    }
+    let mut out = String::new();
+    for (k, (after_drop, part)) in kept.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if *after_drop { " " } else { ", " });
+        }
+        out.push_str(part);
+    }
+    let out = collapsed(&out);
+    let clause = main_clause(&out).filter(|c| c.len() < out.len());
+    let out = clause.unwrap_or(out);
+    let words: Vec<&str> = chorus_text::words(&out).map(|w| w.1).collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return None;
+    };
+    let n = out.split_whitespace().count();
+    // What is left must open as a statement: a capital or a figure, not a dateline's place in
+    // capitals or a year ("2013 just north of Charlottesville").
+    let opens = out
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !(first.len() >= 5 && first.chars().all(|c| !c.is_lowercase()))
+        && !(first.len() == 4 && first.chars().all(|c| c.is_ascii_digit()));
+    // … and end as one: not on a word that needs more ("finds that", "but").
+    const DANGLING: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "but", "to", "for", "with", "from", "by", "in", "on",
+        "at", "that", "if", "whether", "which", "who", "when", "as", "than", "into",
+    ];
+    let dangling = DANGLING.iter().any(|d| last.eq_ignore_ascii_case(d));
+    // A quotation cut in two, or a photo's caption, is no statement.
+    let quotes = out.matches(['“', '”']).count() % 2 == 1 || out.matches('"').count() % 2 == 1;
+    let caption = out.to_lowercase().contains("file photo");
+    ((4..=TITLE_WORDS).contains(&n)
+        && opens
+        && !dangling
+        && !quotes
+        && !caption
+        && out.len() < sentence.len())
+    .then_some(out)
+}
+
+/// Words that open an adverbial ("With the stakes on the peninsula", "According to the post")
+/// or a caption ("Image …"), not a clause of its own.
+const LEADS: &[&str] = &[
+    "with",
+    "according",
+    "at",
+    "in",
+    "on",
+    "for",
+    "from",
+    "by",
+    "during",
+    "after",
+    "as",
+    "image",
+    "photo",
+    "when",
+    "while",
+    "if",
+    "although",
+    "though",
+    "to",
+    "of",
+    "before",
+    "because",
+    "since",
+    "until",
+    "unless",
+    "once",
+    "despite",
+    "following",
+];
+
+/// Whether a part of a sentence opens as an adverbial, not as a statement: with a preposition
+/// or a subordinating word ("After …", "In 2011", "When …"), a participle ("Speaking to
+/// reporters", "Based on …"), or a time that holds one ("A day after …", "Two days before …").
+fn opens_adverbial(part: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "after", "before", "since", "earlier", "later", "ago", "late", "early",
+    ];
+    const UNITS: &[&str] = &[
+        "time", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
+        "hours", "minutes", "night", "nights",
+    ];
+    let words: Vec<&str> = chorus_text::words(part).map(|w| w.1).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let participle = first.len() > 4 && (first.ends_with("ing") || *first == "Based");
+    participle
+        || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
+        || (words
+            .get(1)
+            .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
+            && words
+                .iter()
+                .take(5)
+                .skip(2)
+                .any(|w| TIMES.iter().any(|t| w.eq_ignore_ascii_case(t))))
+}
+
+/// The clause a long sentence opens with, when it has at most [`TITLE_WORDS`] words and at
+/// least four: the text before the first comma, semicolon or dash, or before a word that
+/// opens a subordinate clause ("after", "as", "when", "because", "while", "following",
+/// "which", "who"), whichever comes first.
+fn main_clause(sentence: &str) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        "after",
+        "as",
+        "when",
+        "because",
+        "while",
+        "following",
+        "which",
+        "who",
+        "before",
+        "since",
+        "despite",
+    ];
+    // The first comma, semicolon or dash, but not a comma inside a figure ("$50,000").
+    let bytes = sentence.as_bytes();
+    let end = sentence
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | '—' | '–')
+                || (c == ','
+                    && !(i > 0
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        })
+        .map_or(sentence.len(), |(i, _)| i);
+    let mut end = end;
+    // "just before 9 p.m.", "shortly after midnight": a time, not a clause.
+    const DEGREE: &[&str] = &[
+        "just",
+        "shortly",
+        "soon",
+        "right",
+        "long",
+        "immediately",
+        "moments",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+    ];
+    let mut previous = "";
+    for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
+        let degree = DEGREE.iter().any(|d| previous.eq_ignore_ascii_case(d));
+        if n >= 4 && off < end && !degree && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) {
+            end = off;
+            break;
+        }
+        previous = w;
+    }
+    let clause = sentence[..end].trim();
+    let n = clause.split_whitespace().count();
+
+    let first = chorus_text::words(clause).next().map_or("", |w| w.1);
+    // A participle opens an adverbial too ("Speaking to reporters today", "Based on …").
+    let participle = first.len() > 4 && (first.ends_with("ing") || first == "Based");
+    let adverbial = participle || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
+    ((4..=TITLE_WORDS).contains(&n) && !adverbial).then(|| clause.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(title: &str, text: &str) -> Option<String> {
+        headline(title, "wxyz.com", text, &SiteTitles::default()).map(|h| h.text)
+    }
+
+    #[test]
+    fn a_headline_loses_its_site_and_label_but_not_its_attribution() {
+        let text = "Police said two men were shot on Main Street on Friday.";
+        assert_eq!(
+            read("UPDATE: Two men shot on Main Street - WXYZ TV 7", text).as_deref(),
+            Some("Two men shot on Main Street")
+        );
+        assert_eq!(
+            read("Police: Two men shot on Main Street | wxyz.com", text).as_deref(),
+            Some("Police: Two men shot on Main Street")
+        );
+        assert_eq!(
+            read("Two men shot on Main Street : Times Online", text).as_deref(),
+            Some("Two men shot on Main Street")
+        );
+    }
+
+    #[test]
+    fn a_headline_its_site_cut_off_is_none() {
+        let text = "The shooting happened in Belleview, and the other victims survived.";
+        assert_eq!(read("Man kills six in Florida town of Bel", text), None);
+        assert_eq!(read("Man kills six, may have injured othe", text), None);
+        assert_eq!(read("Man kills six in the town of", text), None);
+        assert_eq!(read("Victims of the shooting in ...", text), None);
+        let text = "A 6-year-old boy was killed.";
+        assert_eq!(
+            read(
+                "Officer claims self-defense in shooting that killed 6-y",
+                text
+            ),
+            None
+        );
+        assert!(read(
+            "Officer claims self-defense in shooting that killed 6-year-old",
+            text
+        )
+        .is_some());
+        // Whole: the last word is a word of the text, an acronym, or the text's word with an
+        // ending.
+        assert!(read("Man kills six in Belleview", text).is_some());
+        assert!(read("Man kills six in LA", text).is_some());
+        assert!(read("The other victim survived", text).is_some());
+    }
+
+    #[test]
+    fn what_an_outlet_puts_on_pages_of_other_events_is_the_sites() {
+        let site = SiteTitles::new([
+            (
+                "ksla.com",
+                "Man shot on Line Avenue - KSLA News 12 Shreveport",
+                0,
+            ),
+            (
+                "ksla.com",
+                "Two arrested in robbery - KSLA News 12 Shreveport",
+                1,
+            ),
+            ("ksla.com", "Shreveport News Weather Sports", 2),
+            ("ksla.com", "Shreveport News Weather Sports", 3),
+            ("other.com", "Man shot - Local News", 4),
+            ("other.com", "Man shot - Local News", 4),
+        ]);
+        let text = "A man was shot on Line Avenue in Shreveport, police said.";
+        let h = |t: &str, s: &str| headline(t, s, text, &site).map(|h| h.text);
+        assert_eq!(
+            h(
+                "Man shot on Line Avenue - KSLA News 12 Shreveport",
+                "ksla.com"
+            )
+            .as_deref(),
+            Some("Man shot on Line Avenue")
+        );
+        assert_eq!(h("Shreveport News Weather Sports", "ksla.com"), None);
+        // Two pages of one event with one title say nothing of the site.
+        assert!(site.contains("ksla.com", "KSLA News 12 Shreveport"));
+        assert!(!site.contains("other.com", "Local News"));
+    }
+
+    #[test]
+    fn a_long_sentence_is_shortened_to_its_statement() {
+        let c = |s: &str| compressed(s);
+        assert_eq!(
+            c("Pennsylvania Gov. Tom Corbett, a Republican, is up for re-election in 2014, a year that could prove difficult for incumbents.").as_deref(),
+            Some("Pennsylvania Gov. Tom Corbett is up for re-election in 2014")
+        );
+        assert_eq!(
+            c("A day after Russia effectively absorbed Crimea, President Putin signed a treaty in Moscow on Tuesday that opponents called illegal.").as_deref(),
+            Some("President Putin signed a treaty in Moscow on Tuesday that opponents called illegal")
+        );
+        assert_eq!(
+            c("Republicans aim to put the more than 1,200-page spending measure to a vote tomorrow, officials said, though the Senate has yet to act on it.").as_deref(),
+            Some("Republicans aim to put the more than 1,200-page spending measure to a vote tomorrow")
+        );
+        // Nothing that reads as a statement is left: a caption, a quotation cut in two.
+        assert_eq!(c("Jan. 17, 2013, file photo, the building in downtown Springfield where the company moved its offices."), None);
+    }
+
+    #[test]
+    fn a_headline_about_another_text_is_marked() {
+        let h = headline(
+            "Breaking News, Weather and Sports",
+            "wxyz.com",
+            "Two men were shot on Main Street.",
+            &SiteTitles::default(),
+        )
+        .unwrap();
+        assert!(!h.about);
+        let h = headline(
+            "Two shot on Main Street",
+            "wxyz.com",
+            "Two men were shot on Main Street.",
+            &SiteTitles::default(),
+        )
+        .unwrap();
+        assert!(h.about);
+    }
+}
