@@ -7,7 +7,8 @@
 //! event: what pairwise figures on unseen events look like) and fitted on, each with its
 //! operating points (recall at precision 0.95, precision at recall 0.80), then the weights fitted on all of it, which the account keeps as
 //! `WEIGHTS`. The gold's held-out part is neither read nor printed here: it is scored only
-//! through the report (`cargo xtask eval account`, one summary line).
+//! through the report (`cargo xtask eval account`, one summary line). `--drop I,J` zeroes
+//! those features before fitting, to read what each adds.
 
 use anyhow::{Context, Result};
 use chorus_account::statement::{pair_features, score, EventClaims, FEATURES, WEIGHTS};
@@ -193,8 +194,24 @@ pub(crate) fn pair(a: &str, b: &str) -> Result<()> {
 }
 
 pub(crate) fn run(args: &[&str]) -> Result<()> {
-    let rows = msrp()?;
-    let gold = gold_rows()?;
+    let mut rows = msrp()?;
+    let mut gold = gold_rows()?;
+    // `--drop 3,7`: those features zeroed before fitting (the model without them), for
+    // reading what each adds.
+    if let Some(list) = args
+        .iter()
+        .position(|a| *a == "--drop")
+        .and_then(|i| args.get(i + 1))
+    {
+        let drop: Vec<usize> = list.split(',').filter_map(|x| x.parse().ok()).collect();
+        let zero = |r: &mut Row| {
+            for &i in drop.iter().filter(|&&i| i < FEATURES) {
+                r.0[i] = 0.0;
+            }
+        };
+        rows.iter_mut().for_each(zero);
+        gold.values_mut().flatten().for_each(|r| zero(&mut r.1));
+    }
     if let Some(path) = args
         .iter()
         .position(|a| *a == "--dump")
@@ -202,13 +219,18 @@ pub(crate) fn run(args: &[&str]) -> Result<()> {
     {
         // Every row's features and label, for reading the model's errors elsewhere.
         let mut out = String::new();
-        let dev: Vec<Row> = gold["dev"].iter().map(|r| r.1).collect();
-        let sets = [("msrp", &rows), ("dev", &dev)];
-        for (set, list) in sets {
-            for (x, y, _) in list.iter() {
-                let xs: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
-                out.push_str(&format!("{set},{},{}\n", u8::from(*y), xs.join(",")));
-            }
+        // Each row's set (a dev pair's with its event's index, for folds by event), label,
+        // whether it is refused, then its features.
+        let msrp_rows = rows.iter().map(|r| ("msrp".to_string(), r));
+        let dev_rows = gold["dev"].iter().map(|r| (format!("dev{}", r.0), &r.1));
+        for (set, (x, y, weight)) in msrp_rows.chain(dev_rows) {
+            let xs: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
+            out.push_str(&format!(
+                "{set},{},{},{}\n",
+                u8::from(*y),
+                u8::from(*weight == 0.0),
+                xs.join(",")
+            ));
         }
         std::fs::write(path, out)?;
     }
