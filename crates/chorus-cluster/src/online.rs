@@ -62,7 +62,9 @@ pub struct OnlineConfig {
     /// hold (so that they are not confined to the two), and where `follow_strong` of the
     /// link comes from strong specifics (see `strong_slack`): names of the incident's own,
     /// not of the institutions many incidents name. Its gain comes from follow-ups months
-    /// after their incident (see `specific_days`); `u32::MAX` turns it off.
+    /// after their incident (see `specific_days`); `u32::MAX` turns it off. A collection
+    /// that closes quiet events meets such follow-ups because chorus-intake reopens the
+    /// closed events a new article's rare names lead to.
     pub follow_many: u32,
     /// See `follow_many`.
     pub follow_specific: f32,
@@ -122,7 +124,7 @@ impl Default for OnlineConfig {
             min_shared: 1,
             follow_shared: 4,
             specific_days: 730.0,
-            follow_many: u32::MAX,
+            follow_many: 7,
             follow_specific: 0.15,
             text_follow_days: 365.0,
             follow_slack: 0,

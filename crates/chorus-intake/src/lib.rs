@@ -13,6 +13,7 @@
 //! groups it ([`Collection::events_outdated`]); one refresh at a time per [`Intake`] (a
 //! caller that waited finds its articles already grouped by the refresh it waited for).
 
+mod follow;
 mod read;
 pub mod watch;
 
@@ -279,7 +280,8 @@ impl Intake {
 
 /// Which stored events an incremental refresh may change, when some are closed.
 struct OpenScope {
-    /// The open events (and those a pending article reopens), largest first.
+    /// The open events (and those a pending article reopens, by its date or by the people it
+    /// names: see `follow`), largest first.
     open: Vec<String>,
     /// The closed events, which the refresh leaves as they are.
     closed: Vec<String>,
@@ -324,7 +326,7 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
         .iter()
         .flat_map(|p| p.events.iter().map(String::as_str))
         .collect();
-    let (mut open, mut closed) = (Vec::new(), Vec::new());
+    let mut open: HashSet<&str> = HashSet::new();
     for s in &spans {
         let is_open = match day(&s.last_published) {
             None => true,
@@ -341,11 +343,32 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
             }
         };
         if is_open {
-            open.push(s.id.clone());
-        } else {
-            closed.push(s.id.clone());
+            open.insert(s.id.as_str());
         }
     }
+    if open.len() == spans.len() {
+        return Ok(None);
+    }
+    // A new article naming a person whom only a few closed events name reopens them: a
+    // follow-up (an arrest, a charge, a funeral) meets its quiet incident.
+    let ids: Vec<String> = pending.iter().map(|p| p.id.clone()).collect();
+    if !ids.is_empty() {
+        let closed: HashSet<&str> = spans
+            .iter()
+            .map(|s| s.id.as_str())
+            .filter(|id| !open.contains(id))
+            .collect();
+        let named = follow::events_named(collection, &collection.articles_by_id(&ids)?, &closed)?;
+        for s in &spans {
+            if named.contains(&s.id) {
+                open.insert(s.id.as_str());
+            }
+        }
+    }
+    let (open, closed): (Vec<String>, Vec<String>) = spans
+        .iter()
+        .map(|s| s.id.clone())
+        .partition(|id| open.contains(id.as_str()));
     if closed.is_empty() {
         return Ok(None);
     }

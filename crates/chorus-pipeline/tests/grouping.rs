@@ -60,7 +60,7 @@ fn the_seeds_among_multinews_are_an_event_of_their_own() {
     assert_eq!(holding, [seed.map(String::from).to_vec()]);
 }
 
-/// Floors at what the grouping reaches (gva-dev P 0.984 F1 0.926); the targets are
-/// P 0.98 and F1 0.94. multinews-val's floors are in `tests/multinews.rs`.
+/// Floors at the targets, P 0.98 and F1 0.94, which the grouping reaches with the
+/// follow-up rule on (gva-dev P 0.981 F1 0.941, 2026-12-06). multinews-val's floors are in `tests/multinews.rs`.
 const P_GVA: f64 = 0.98;
-const F1_GVA: f64 = 0.925;
+const F1_GVA: f64 = 0.94;
