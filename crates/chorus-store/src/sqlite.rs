@@ -133,9 +133,6 @@ impl Store {
         let may_write = held.is_some() || passing.is_some();
         let mut write = Connection::open(&db_path)?;
         crate::schema::prepare(&mut write, &db_path)?;
-        // A refresh's writes touch pages all over the entity and link tables: with SQLite's
-        // 2 MiB default each would be read again (from the WAL, or the file) many times.
-        write.pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
         let read = Connection::open(&db_path)?;
         read.busy_timeout(std::time::Duration::from_secs(30))?;
         let index = TextIndex::open(&dir.join(INDEX_DIR), may_write)?;
@@ -648,9 +645,6 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM event_sources WHERE event_id = ?1",
     "DELETE FROM event_single_source WHERE event_id = ?1",
 ];
-
-/// Page cache of the writing connection, KiB.
-const WRITE_CACHE_KIB: i64 = 64 * 1024;
 
 /// The rows of a stored entity: itself and its names. Its event links are
 /// [`ENTITY_LINKS`], kept up to date one by one while the entity is there.
