@@ -105,6 +105,16 @@ fn is_acronym(name: &str) -> bool {
         && name.chars().any(char::is_uppercase)
 }
 
+/// Position of a kind in the order of [`EntityKind`].
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organisation => 1,
+        EntityKind::Place => 2,
+        EntityKind::Other => 3,
+    }
+}
+
 /// Bit of a kind in [`Clusters::kinds`].
 fn kind_bit(kind: EntityKind) -> u8 {
     match kind {
@@ -173,12 +183,12 @@ impl Clusters<'_> {
         }
     }
 
-    /// Members of each cluster, by root.
-    fn members(&mut self) -> HashMap<usize, Vec<usize>> {
-        let mut m: HashMap<usize, Vec<usize>> = HashMap::default();
+    /// Members of each cluster, in input order, at the index of its root (empty elsewhere).
+    fn members(&mut self) -> Vec<Vec<usize>> {
+        let mut m: Vec<Vec<usize>> = vec![Vec::new(); self.parent.len()];
         for i in 0..self.parent.len() {
             let r = self.find(i);
-            m.entry(r).or_default().push(i);
+            m[r].push(i);
         }
         m
     }
@@ -251,24 +261,33 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
         }
     }
     let mut groups: Vec<&Vec<usize>> = by_key.values().collect();
-    groups.sort_unstable();
+    // In order of their members: each list is increasing and no two share a member, so the
+    // first members decide.
+    groups.sort_unstable_by_key(|g| g[0]);
     for group in groups {
-        let mut first_of_kind: HashMap<EntityKind, usize> = HashMap::default();
-        let mut mentions: HashMap<EntityKind, usize> = HashMap::default();
+        // By kind, in the order of `EntityKind`: the first member, and the mentions of typed
+        // members.
+        let mut first_of_kind: [Option<usize>; 4] = [None; 4];
+        let mut mentions: [Option<usize>; 4] = [None; 4];
         for &i in group {
             let e = entities[i].1;
-            let first = *first_of_kind.entry(e.kind).or_insert(i);
+            let k = kind_index(e.kind);
+            let first = *first_of_kind[k].get_or_insert(i);
             c.union_if_compatible(first, i);
             if e.kind != EntityKind::Other {
-                *mentions.entry(e.kind).or_default() += e.mentions;
+                *mentions[k].get_or_insert(0) += e.mentions;
             }
         }
-        let typed = mentions
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(k, _)| *k);
-        if let (Some(kind), Some(&other)) = (typed, first_of_kind.get(&EntityKind::Other)) {
-            c.union_if_compatible(first_of_kind[&kind], other);
+        // The most mentioned kind; on a tie the first.
+        let typed = (0..4)
+            .filter_map(|k| mentions[k].map(|m| (k, m)))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k);
+        let other = first_of_kind[kind_index(EntityKind::Other)];
+        if let (Some(kind), Some(other)) = (typed, other) {
+            if let Some(first) = first_of_kind[kind] {
+                c.union_if_compatible(first, other);
+            }
         }
     }
 
@@ -341,12 +360,10 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     // 6. A surname alone.
     surnames(&mut c, &memo, &keys, &words);
 
-    let grouped = c.members();
-    let mut roots: Vec<usize> = grouped.keys().copied().collect();
-    roots.sort_unstable();
-    roots
+    c.members()
         .into_iter()
-        .map(|r| describe(entities, &c.entry, &memo, grouped[&r].clone()))
+        .filter(|members| !members.is_empty())
+        .map(|members| describe(entities, &c.entry, &memo, members))
         .collect()
 }
 
@@ -420,13 +437,13 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
         };
         // Another bearer of the surname in an event where it stands alone: ambiguous there.
         let root = c.find(i);
-        let rivals = grouped[&root].iter().any(|&m| {
+        let rivals = grouped[root].iter().any(|&m| {
             in_event
                 .get(&(entities[m].0, surname))
                 .is_some_and(|rs| rs.iter().any(|&r| r != chosen))
         });
         // The person is named in full beside the surname alone, with no rival there.
-        let beside = grouped[&root].iter().any(|&m| {
+        let beside = grouped[root].iter().any(|&m| {
             in_event
                 .get(&(entities[m].0, surname))
                 .is_some_and(|rs| rs.contains(&chosen))
@@ -453,21 +470,38 @@ fn describe(
     memo: &Keys,
     members: Vec<usize>,
 ) -> CollectionGroup {
+    // Most groups are one entity of one event: its name and kind.
+    if let [m] = members[..] {
+        let e = entities[m].1;
+        let kind = entry[m].map_or(e.kind, |g| lexicon::gazetteer().entries[g].kind);
+        return CollectionGroup {
+            name: e.name.clone(),
+            kind,
+            members,
+        };
+    }
     let mut names: HashMap<&str, usize> = HashMap::default();
-    let mut kinds: HashMap<EntityKind, usize> = HashMap::default();
+    // Mentions by kind, in the order of `EntityKind`, of the kinds members are typed as.
+    let mut kinds: [Option<usize>; 4] = [None; 4];
     let mut known = None;
     for &m in &members {
         let e = entities[m].1;
         *names.entry(e.name.as_str()).or_default() += e.mentions;
         if e.kind != EntityKind::Other {
-            *kinds.entry(e.kind).or_default() += e.mentions;
+            *kinds[kind_index(e.kind)].get_or_insert(0) += e.mentions;
         }
         known = known.or(entry[m]);
     }
+    const KINDS: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
     let kind = match known {
         Some(e) => lexicon::gazetteer().entries[e].kind,
-        None => kinds
-            .into_iter()
+        None => (0..4)
+            .filter_map(|k| kinds[k].map(|m| (KINDS[k], m)))
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map_or(EntityKind::Other, |(k, _)| k),
     };
@@ -483,14 +517,14 @@ fn describe(
     };
     let name = names
         .into_iter()
+        .map(|(n, mentions)| (rank(n), mentions, words(n), n))
         .max_by(|a, b| {
-            rank(a.0)
-                .cmp(&rank(b.0))
+            a.0.cmp(&b.0)
                 .then(a.1.cmp(&b.1))
-                .then(words(a.0).cmp(&words(b.0)))
-                .then(b.0.cmp(a.0))
+                .then(a.2.cmp(&b.2))
+                .then(b.3.cmp(a.3))
         })
-        .map_or(String::new(), |(n, _)| n.to_string());
+        .map_or(String::new(), |(.., n)| n.to_string());
     CollectionGroup {
         name,
         kind,

@@ -3,6 +3,7 @@
 
 use crate::EntitySummary;
 use chorus_model::{Entity, EntityKind, Event};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Gives `events` (in rank order) the id of the previous event whose articles they mostly
@@ -76,8 +77,11 @@ pub(crate) fn aggregate_entities<'a>(
     let listed: Vec<(&str, &Entity)> = events
         .flat_map(|(event, entities)| entities.iter().map(move |e| (event, e)))
         .collect();
+    // Each group gathered on its own (in parallel, collected in order). Its members come in
+    // input order, where each event's entities stand together, so an event already listed
+    // is the last one listed.
     let mut out: Vec<EntitySummary> = chorus_entities::group_collection(&listed)
-        .into_iter()
+        .into_par_iter()
         .map(|group| {
             let mut s = EntitySummary {
                 id: String::new(),
@@ -88,6 +92,7 @@ pub(crate) fn aggregate_entities<'a>(
                 sources: Vec::new(),
                 events: Vec::new(),
             };
+            let mut sources: HashSet<&str> = HashSet::new();
             for &m in &group.members {
                 let (event, e) = listed[m];
                 s.mentions += e.mentions;
@@ -97,32 +102,56 @@ pub(crate) fn aggregate_entities<'a>(
                     }
                 }
                 for src in &e.sources {
-                    if !s.sources.contains(src) {
+                    if sources.insert(src.as_str()) {
                         s.sources.push(src.clone());
                     }
                 }
-                if !s.events.iter().any(|x| x == event) {
+                if s.events.last().map(String::as_str) != Some(event) {
                     s.events.push(event.to_string());
                 }
             }
             s
         })
         .collect();
-    out.sort_by(|a, b| {
+    out.par_sort_by(|a, b| {
         b.events
             .len()
             .cmp(&a.events.len())
             .then(b.mentions.cmp(&a.mentions))
             .then_with(|| a.name.cmp(&b.name))
     });
+    let slugs: Vec<String> = out
+        .par_iter()
+        .map(|s| entity_slug(s.kind, &s.name))
+        .collect();
     let mut used: HashMap<String, usize> = HashMap::new();
-    for s in &mut out {
-        let base = entity_slug(s.kind, &s.name);
+    for (s, base) in out.iter_mut().zip(slugs) {
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         s.id = if *n == 1 { base } else { format!("{base}-{n}") };
     }
     out
+}
+
+/// The entities whose JSON is not the stored one (by `fingerprint` of each stored entity's
+/// JSON, `stored`, keyed by id), each with its JSON and whether an entity of its id is
+/// stored; serialised in parallel, in order. Most entities are unchanged after an ingest.
+pub(crate) fn changed_entities<'a>(
+    entities: &'a [EntitySummary],
+    stored: &HashMap<String, u64>,
+    fingerprint: &(dyn Fn(&[u8]) -> u64 + Sync),
+) -> serde_json::Result<Vec<(&'a EntitySummary, String, bool)>> {
+    let changed: Vec<Option<(&EntitySummary, String, bool)>> = entities
+        .par_iter()
+        .map(|ent| {
+            let json = serde_json::to_string(ent)?;
+            Ok(match stored.get(&ent.id) {
+                Some(&f) if f == fingerprint(json.as_bytes()) => None,
+                had => Some((ent, json, had.is_some())),
+            })
+        })
+        .collect::<serde_json::Result<_>>()?;
+    Ok(changed.into_iter().flatten().collect())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod reads;
 mod schema;
 mod search;
 
-use crate::ids::{aggregate_entities, assign_event_ids};
+use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
 use crate::sqlite::{clean_text, content_hash, EVENT_ORDER};
 use crate::{
     AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary,
@@ -640,26 +640,23 @@ impl PgStore {
             "INSERT INTO event_entities (event_id, entity_id) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
         )?;
-        for ent in &entities {
-            let json = serde_json::to_string(ent)?;
-            let links: Vec<String> = match stored.get(&ent.id) {
-                Some(&f) if f == fingerprint(json.as_bytes()) => continue,
-                Some(_) => {
-                    // Its names stay as they are, but for those it lost: each name row
-                    // written is also indexed by trigrams, and a changed entity has mostly
-                    // gained or lost events, not names.
-                    tx.execute(&drop_entity, &[&ent.id])?;
-                    let names: Vec<String> = std::iter::once(&ent.name)
-                        .chain(&ent.aliases)
-                        .map(|n| n.to_lowercase())
-                        .collect();
-                    tx.execute(&lost_names, &[&ent.id, &names])?;
-                    tx.query(&links_of, &[&ent.id])?
-                        .iter()
-                        .map(|r| r.get(0))
-                        .collect()
-                }
-                None => Vec::new(),
+        for (ent, json, was_stored) in changed_entities(&entities, &stored, &fingerprint)? {
+            let links: Vec<String> = if was_stored {
+                // Its names stay as they are, but for those it lost: each name row
+                // written is also indexed by trigrams, and a changed entity has mostly
+                // gained or lost events, not names.
+                tx.execute(&drop_entity, &[&ent.id])?;
+                let names: Vec<String> = std::iter::once(&ent.name)
+                    .chain(&ent.aliases)
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                tx.execute(&lost_names, &[&ent.id, &names])?;
+                tx.query(&links_of, &[&ent.id])?
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect()
+            } else {
+                Vec::new()
             };
             tx.execute(
                 &insert,

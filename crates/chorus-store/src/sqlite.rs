@@ -1,7 +1,7 @@
 //! [`Store`]: the [`Collection`] kept in a data directory as `chorus.sqlite3` (the truth)
 //! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
 
-use crate::ids::{aggregate_entities, assign_event_ids};
+use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
 use crate::{
@@ -471,37 +471,34 @@ impl Store {
             delete(tx, id, ENTITY_ROWS)?;
             delete(tx, id, &[ENTITY_LINKS])?;
         }
-        for ent in &entities {
-            let json = serde_json::to_string(ent)?;
+        for (ent, json, was_stored) in changed_entities(&entities, &stored, &fingerprint)? {
             // A changed entity's event links are brought up to date, not written anew: a
             // common name is in thousands of events, and an ingest changes a few of them.
-            let links: Vec<String> = match stored.get(&ent.id) {
-                Some(&f) if f == fingerprint(json.as_bytes()) => continue,
-                Some(_) => {
-                    // Its names stay as they are, but for those it lost: each name row
-                    // written is also indexed by trigrams, and a changed entity has mostly
-                    // gained or lost events, not names.
-                    tx.prepare_cached("DELETE FROM entities WHERE id = ?1")?
-                        .execute([&ent.id])?;
-                    let names: HashSet<String> = std::iter::once(&ent.name)
-                        .chain(&ent.aliases)
-                        .map(|n| n.to_lowercase())
-                        .collect();
-                    let had: Vec<String> = tx
-                        .prepare_cached("SELECT name_lower FROM entity_names WHERE entity_id = ?1")?
-                        .query_map([&ent.id], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?;
-                    let mut lost = tx.prepare_cached(
-                        "DELETE FROM entity_names WHERE entity_id = ?1 AND name_lower = ?2",
-                    )?;
-                    for n in had.iter().filter(|n| !names.contains(*n)) {
-                        lost.execute(params![ent.id, n])?;
-                    }
-                    tx.prepare_cached("SELECT event_id FROM event_entities WHERE entity_id = ?1")?
-                        .query_map([&ent.id], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?
+            let links: Vec<String> = if was_stored {
+                // Its names stay as they are, but for those it lost: each name row
+                // written is also indexed by trigrams, and a changed entity has mostly
+                // gained or lost events, not names.
+                tx.prepare_cached("DELETE FROM entities WHERE id = ?1")?
+                    .execute([&ent.id])?;
+                let names: HashSet<String> = std::iter::once(&ent.name)
+                    .chain(&ent.aliases)
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                let had: Vec<String> = tx
+                    .prepare_cached("SELECT name_lower FROM entity_names WHERE entity_id = ?1")?
+                    .query_map([&ent.id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut lost = tx.prepare_cached(
+                    "DELETE FROM entity_names WHERE entity_id = ?1 AND name_lower = ?2",
+                )?;
+                for n in had.iter().filter(|n| !names.contains(*n)) {
+                    lost.execute(params![ent.id, n])?;
                 }
-                None => Vec::new(),
+                tx.prepare_cached("SELECT event_id FROM event_entities WHERE entity_id = ?1")?
+                    .query_map([&ent.id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            } else {
+                Vec::new()
             };
             tx.prepare_cached(
                 "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
