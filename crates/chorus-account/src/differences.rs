@@ -24,6 +24,11 @@
 //! spelt two ways (one person to the entity stage, or two whose full names differ by a slip of
 //! the pen, "Rolando" / "Ronaldo"), a place's with and without a possessive ("St. Mary's
 //! Parish"), a street named with another kind ("Partridge Drive" / "Partridge Lane").
+//! Descriptions differ: one person's rank (read before a name of the entity stage or an
+//! actor's in brackets: "Lt. Colonel Packard (Samuel L. Jackson)" / "a lieutenant (Samuel L.
+//! Jackson)"; a shorter form of one rank, "Col." of "Lt. Col.", agrees), and one person's
+//! field by age and noun ("the 24-year-old computer science student" / "the 24-year old
+//! electronics student"; a level or a quality, "college", "bright", is no field).
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
@@ -1897,12 +1902,43 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
             }
         }
         out.push(Difference {
-            about: about(&all, &sentences, &members),
+            about: about(units, &all, &sentences, &members),
             versions,
         });
     }
+    out.extend(ranks(units, names));
+    out.extend(fields(units, names));
     out
 }
+
+/// Nouns of what happens at a time of day.
+const INCIDENTS: &[&str] = &[
+    "shooting",
+    "shootings",
+    "crash",
+    "accident",
+    "collision",
+    "collapse",
+    "fire",
+    "explosion",
+    "blast",
+    "attack",
+    "stabbing",
+    "robbery",
+    "incident",
+    "earthquake",
+    "quake",
+    "fight",
+    "standoff",
+    "killing",
+    "killings",
+    "murder",
+    "rescue",
+    "derailment",
+    "raid",
+    "ambush",
+    "riot",
+];
 
 /// A news verb as it follows what it happened to ("people killed"): "-ing" forms of the
 /// common ones turned, other "-ing" forms left out.
@@ -1925,7 +1961,7 @@ fn participle(w: &str) -> Option<String> {
 
 /// What differs, in a reader's words: the words of what the figures are about that most of
 /// them share, in the order the first figure says them, with what is measured.
-fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> String {
+fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> String {
     let first = &all[members[0]];
     let shared = |words: &[(u32, String)]| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -1976,11 +2012,27 @@ fn about(all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> Stri
             };
             format!("{} {what}", first.counted).trim().to_string()
         }
+        // "six months pregnant": how far along a pregnancy is.
+        Kind::Duration if what == "pregnant" => "how far along the pregnancy was".into(),
         Kind::Duration => format!("length of the {what}"),
         Kind::Age => format!("age of the {what}"),
+        // A time of day is of what happened: the happening its sentences name ("the shooting
+        // happened at 3:47 p.m."), or a death ("pronounced dead at 1:19 a.m.").
+        Kind::Time => {
+            let named = |m: &usize| {
+                tokens(units.units[all[*m].unit_index].text)
+                    .into_iter()
+                    .map(|w| w.1.to_lowercase())
+                    .find(|w| INCIDENTS.contains(&w.as_str()))
+            };
+            match members.iter().find_map(named) {
+                Some(noun) => format!("time of the {noun}"),
+                None if words.iter().any(|w| w == "dead" || w == "died") => "time of death".into(),
+                None => format!("time of day ({what})"),
+            }
+        }
         Kind::Money(_) => format!("amount: {what}"),
         Kind::Percent => format!("share: {what}"),
-        Kind::Time => format!("time of the {what}"),
         Kind::Distance => format!("distance: {what}"),
     }
 }
@@ -2483,6 +2535,474 @@ pub(crate) fn street_names(units: &Units) -> Vec<Difference> {
     out
 }
 
+/// Ranks of the armed forces and the police, each with its abbreviations (first: the rank's
+/// word). A rank is one slot of a person: two outlets that give one person two ranks differ.
+const RANKS: &[&[&str]] = &[
+    &["private", "pvt"],
+    &["corporal", "cpl"],
+    &["sergeant", "sgt"],
+    &["lieutenant", "lt", "lieut"],
+    &["captain", "capt"],
+    &["major", "maj"],
+    &["colonel", "col"],
+    &["general", "gen"],
+    &["brigadier", "brig"],
+    &["admiral", "adm"],
+    &["commander", "cmdr", "cdr"],
+    &["ensign", "ens"],
+];
+
+/// Words that make a rank a grade of another ("staff sergeant", "rear admiral").
+const RANK_GRADES: &[&str] = &[
+    "staff", "master", "first", "second", "rear", "vice", "lance",
+];
+
+/// The rank word of token `w` ("Lt" → "lieutenant"), when it is one: an abbreviation only
+/// with its period ("Col." but not "Col").
+fn rank_word(text: &str, (off, w): (usize, &str)) -> Option<&'static str> {
+    let rank = RANKS.iter().find(|r| lower_is(w, r))?;
+    let full = w.eq_ignore_ascii_case(rank[0]);
+    (full || text[off + w.len()..].starts_with('.')).then_some(rank[0])
+}
+
+/// One person's rank as one outlet writes it: the rank's words ("lieutenant colonel"), the
+/// rank as written, its unit.
+struct Rank {
+    words: Vec<&'static str>,
+    written: String,
+    unit: usize,
+}
+
+/// Whether two ranks can be of one person: the same, or one a shorter form of the other
+/// ("colonel" of "lieutenant colonel", "sergeant" of "staff sergeant"); "lieutenant" is not
+/// "lieutenant colonel".
+fn ranks_agree(a: &[&str], b: &[&str]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.ends_with(short)
+}
+
+/// The person a rank is of: the name of the entity stage written right after it ("Sgt. Kim
+/// Riley"), or the actor in brackets after it or after the name of the part ("an irascible
+/// lieutenant (Samuel L. Jackson)", "Lt. Colonel Packard (Samuel L. Jackson)"): the
+/// canonical name, and whether it is an actor's.
+fn rank_holder(
+    text: &str,
+    words: &[(usize, &str)],
+    next: usize,
+    names: &BTreeMap<String, String>,
+) -> Option<(String, bool)> {
+    let end_of = |j: usize| words[j].0 + words[j].1.len();
+    let bracket = |from: usize| -> Option<String> {
+        let rest = text[from..].strip_prefix(" (")?;
+        let close = rest.find(')')?;
+        names.get(&rest[..close]).cloned()
+    };
+    let after_rank = words.get(next - 1).map(|&(o, w)| o + w.len())?;
+    let after_rank = after_rank + usize::from(text[after_rank..].starts_with('.'));
+    if let Some(actor) = bracket(after_rank) {
+        return Some((actor, true));
+    }
+    let capital = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|w| w.1.chars().next().is_some_and(char::is_uppercase))
+    };
+    if !capital(next) || text[after_rank..words[next].0] != *" " {
+        return None;
+    }
+    let mut last = next;
+    while capital(last + 1) && matches!(&text[end_of(last)..words[last + 1].0], " " | ". ") {
+        last += 1;
+    }
+    if let Some(actor) = bracket(end_of(last)) {
+        return Some((actor, true));
+    }
+    let written = &text[words[next].0..end_of(last)];
+    names.get(written).map(|n| (n.clone(), false))
+}
+
+/// A person's rank given two ways by two outlets, each giving it one way ("Lt. Colonel
+/// Packard (Samuel L. Jackson)" / "an irascible lieutenant (Samuel L. Jackson)"). A rank is
+/// read before a name of the entity stage or an actor's name in brackets; a story of a
+/// promotion, or an outlet giving one person two ranks, is not read.
+fn ranks(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
+    // Person → (actor?, ranks in order of units).
+    let mut held: BTreeMap<String, (bool, Vec<Rank>)> = BTreeMap::new();
+    // Sentences that tell of a promotion: a person they name may have held two ranks.
+    let mut promoted: Vec<&str> = Vec::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let words = tokens(text);
+        let mut i = 0;
+        while i < words.len() {
+            let start = i;
+            let mut rank: Vec<&'static str> = Vec::new();
+            while i < words.len() {
+                if let Some(r) = rank_word(text, words[i]) {
+                    rank.push(r);
+                } else if lower_is(words[i].1, RANK_GRADES)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|&w| rank_word(text, w).is_some())
+                {
+                    rank.push(
+                        RANK_GRADES
+                            .iter()
+                            .find(|g| lower_is(words[i].1, &[g]))
+                            .unwrap(),
+                    );
+                } else {
+                    break;
+                }
+                i += 1;
+            }
+            if rank.is_empty() {
+                i += 1;
+                continue;
+            }
+            // A rank of capitals before a name; one in small letters only before an actor.
+            let capitals = words[start..i]
+                .iter()
+                .all(|w| w.1.chars().next().is_some_and(char::is_uppercase));
+            let Some((person, actor)) = rank_holder(text, &words, i, names) else {
+                continue;
+            };
+            if !actor && !capitals {
+                continue;
+            }
+            let end = words[i - 1].0 + words[i - 1].1.len();
+            let end = end + usize::from(text[end..].starts_with('.'));
+            let written = text[words[start].0..end].to_string();
+            let entry = held.entry(person.clone()).or_insert((actor, Vec::new()));
+            entry.0 &= actor;
+            entry.1.push(Rank {
+                words: rank,
+                written,
+                unit: u,
+            });
+        }
+        let lower = text.to_lowercase();
+        if lower.contains("promot") || lower.contains("demot") {
+            promoted.push(text);
+        }
+    }
+    let mut out = Vec::new();
+    for (person, (actor, ranks)) in held {
+        let surname = person.rsplit(' ').next().unwrap_or(&person);
+        if promoted.iter().any(|t| t.contains(surname)) {
+            continue;
+        }
+        // Each outlet's ranks of the person agree with one another.
+        let mut by_source: BTreeMap<&str, Vec<&Rank>> = BTreeMap::new();
+        for r in &ranks {
+            by_source
+                .entry(units.units[r.unit].source)
+                .or_default()
+                .push(r);
+        }
+        let consistent = by_source.values().all(|rs| {
+            rs.iter()
+                .all(|a| rs.iter().all(|b| ranks_agree(&a.words, &b.words)))
+        });
+        if !consistent || by_source.len() < 2 {
+            continue;
+        }
+        // The fullest rank of each outlet; a difference when two of them disagree.
+        let fullest: Vec<&Rank> = by_source
+            .values()
+            .map(|rs| *rs.iter().max_by_key(|r| r.words.len()).unwrap())
+            .collect();
+        if fullest
+            .iter()
+            .all(|a| fullest.iter().all(|b| ranks_agree(&a.words, &b.words)))
+        {
+            continue;
+        }
+        let mut shown: Vec<&[&str]> = Vec::new();
+        let mut versions: Vec<Version> = Vec::new();
+        for r in fullest {
+            if shown.contains(&r.words.as_slice()) {
+                continue;
+            }
+            shown.push(&r.words);
+            let unit = &units.units[r.unit];
+            versions.push(Version {
+                text: unit.text.to_string(),
+                source: unit.source.to_string(),
+                citation: units.citation(r.unit),
+                value: r.written.clone(),
+                number: None,
+                unit: Some("rank".into()),
+            });
+        }
+        if versions.len() >= 2 {
+            let about = if actor {
+                format!("rank of the part played by {person}")
+            } else {
+                format!("rank of {person}")
+            };
+            out.push(Difference { about, versions });
+        }
+    }
+    out
+}
+
+/// Nouns of people whose words before them name a field ("computer science student",
+/// "math teacher").
+const FIELD_HEADS: &[&str] = &[
+    "student",
+    "teacher",
+    "professor",
+    "lecturer",
+    "engineer",
+    "researcher",
+    "scientist",
+    "technician",
+];
+
+/// Words before such a noun that say no field: a level, a standing, a kind of school, a
+/// quality ("a 20-year-old community college student", "a bright young teacher").
+const NOT_FIELDS: &[&str] = &[
+    "high",
+    "school",
+    "college",
+    "university",
+    "graduate",
+    "grad",
+    "undergraduate",
+    "postgraduate",
+    "doctoral",
+    "phd",
+    "masters",
+    "master",
+    "exchange",
+    "international",
+    "foreign",
+    "female",
+    "male",
+    "young",
+    "former",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "year",
+    "sophomore",
+    "junior",
+    "senior",
+    "freshman",
+    "part",
+    "full",
+    "time",
+    "substitute",
+    "student",
+    "assistant",
+    "associate",
+    "visiting",
+    "adjunct",
+    "retired",
+    "veteran",
+    "local",
+    "community",
+    "honor",
+    "honors",
+    "aspiring",
+    "trainee",
+    "lead",
+    "chief",
+    "head",
+    "elementary",
+    "middle",
+    "grade",
+    "private",
+    "public",
+    "state",
+    "tenured",
+    "beloved",
+    "popular",
+    "married",
+    "single",
+    "talented",
+    "bright",
+    "promising",
+    "top",
+    "brilliant",
+    "quiet",
+    "shy",
+    "devout",
+    "gifted",
+    "dedicated",
+    "respected",
+    "award",
+    "winning",
+    "new",
+    "old",
+    "good",
+    "star",
+    "straight",
+    "avid",
+    "keen",
+    "budding",
+    "troubled",
+    "unemployed",
+    "out",
+    "of",
+    "work",
+    "volunteer",
+    "special",
+    "needs",
+    "education",
+    "fellow",
+    "top",
+];
+
+/// One outlet's description of a person by age and field ("the 24-year-old computer science
+/// student"): its field's words, as written, and its unit.
+struct Described {
+    field: Vec<String>,
+    written: String,
+    unit: usize,
+}
+
+/// Whether two fields can be one: they share a word, by its first five letters ("computer
+/// science" / "computing").
+fn fields_agree(a: &[String], b: &[String]) -> bool {
+    let stem = |w: &String| w.chars().take(5).collect::<String>();
+    a.iter().any(|x| b.iter().any(|y| stem(x) == stem(y)))
+}
+
+/// The age a "N-year-old" before token `k` ("year") says: digits or number words
+/// ("Twenty-four-year-old").
+fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
+    let w = words.get(k.checked_sub(1)?)?.1;
+    if let Ok(n) = w.parse::<u32>() {
+        return Some(n);
+    }
+    let ones = number_word(w)?;
+    let tens = k
+        .checked_sub(2)
+        .and_then(|j| number_word(words[j].1))
+        .filter(|t| *t >= 20.0 && t % 10.0 == 0.0 && ones < 10.0)
+        .unwrap_or(0.0);
+    Some((tens + ones) as u32)
+}
+
+/// A person described by age and field two ways by two outlets ("The 24-year-old computer
+/// science student" / "The 24-year old electronics student"): one age and one noun for
+/// them, fields that share no word, each outlet writing one field only, and no two sentences
+/// naming different people. A person's qualities ("a bright student") are no field.
+fn fields(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
+    // (age, noun) → descriptions in order of units.
+    let mut described: BTreeMap<(u32, String), Vec<Described>> = BTreeMap::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let words = tokens(text);
+        for k in 1..words.len().saturating_sub(2) {
+            if !lower_is(words[k].1, &["year"]) || !lower_is(words[k + 1].1, &["old"]) {
+                continue;
+            }
+            let Some(age) = age_before(&words, k) else {
+                continue;
+            };
+            // Up to three words, apart by spaces, then the noun.
+            let mut h = k + 2;
+            while h < words.len()
+                && h < k + 6
+                && !lower_is(words[h].1, FIELD_HEADS)
+                && words[h].1.chars().all(char::is_alphabetic)
+                && text[words[h - 1].0 + words[h - 1].1.len()..words[h].0] == *" "
+            {
+                h += 1;
+            }
+            let Some(&(off, head)) = words.get(h) else {
+                continue;
+            };
+            if h == k + 2
+                || !lower_is(head, FIELD_HEADS)
+                || text[words[h - 1].0 + words[h - 1].1.len()..off] != *" "
+            {
+                continue;
+            }
+            let field: Vec<String> = words[k + 2..h]
+                .iter()
+                .filter(|w| w.1.chars().next().is_some_and(char::is_lowercase))
+                .map(|w| w.1.to_lowercase())
+                .filter(|w| !NOT_FIELDS.contains(&w.as_str()))
+                .collect();
+            if field.is_empty() {
+                continue;
+            }
+            described
+                .entry((age, head.to_lowercase()))
+                .or_default()
+                .push(Described {
+                    field,
+                    written: text[words[k + 2].0..off + head.len()].to_string(),
+                    unit: u,
+                });
+        }
+    }
+    let mut out = Vec::new();
+    for ((age, head), all) in described {
+        let mut by_source: BTreeMap<&str, Vec<&Described>> = BTreeMap::new();
+        for d in &all {
+            by_source
+                .entry(units.units[d.unit].source)
+                .or_default()
+                .push(d);
+        }
+        let consistent = by_source.values().all(|ds| {
+            ds.iter()
+                .all(|a| ds.iter().all(|b| fields_agree(&a.field, &b.field)))
+        });
+        let firsts: Vec<&Described> = by_source.values().map(|ds| ds[0]).collect();
+        let differ = firsts
+            .iter()
+            .any(|a| firsts.iter().any(|b| !fields_agree(&a.field, &b.field)));
+        // Sentences naming different people describe two people.
+        let named: Vec<Vec<String>> = all
+            .iter()
+            .map(|d| people(units.units[d.unit].text, names))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let one_person = named
+            .iter()
+            .all(|a| named.iter().all(|b| a.iter().any(|p| b.contains(p))));
+        if !consistent || !differ || !one_person || by_source.len() < 2 {
+            continue;
+        }
+        let mut versions: Vec<Version> = Vec::new();
+        for d in firsts {
+            if versions
+                .iter()
+                .any(|v| v.value.eq_ignore_ascii_case(&d.written))
+            {
+                continue;
+            }
+            let unit = &units.units[d.unit];
+            versions.push(Version {
+                text: unit.text.to_string(),
+                source: unit.source.to_string(),
+                citation: units.citation(d.unit),
+                value: d.written.clone(),
+                number: None,
+                unit: Some("description".into()),
+            });
+        }
+        let what = if head == "student" {
+            "field of study"
+        } else {
+            "field"
+        };
+        out.push(Difference {
+            about: format!("{what} of the {age}-year-old {head}"),
+            versions,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2801,6 +3321,108 @@ mod tests {
         let mut surnames = Surnames::default();
         let figures = figures(&units, 0, &BTreeMap::new(), &mut surnames);
         published_day(&units, &figures[0])
+    }
+
+    /// The differences of two outlets' texts with the entity stage's names, as values.
+    fn with_names(a: &str, b: &str, people: &[&str]) -> Vec<Vec<String>> {
+        let articles = [art("A", a), art("B", b)];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let names: BTreeMap<String, String> = people
+            .iter()
+            .map(|p| (p.to_string(), p.to_string()))
+            .collect();
+        find(&Units::new(&refs), &names)
+            .iter()
+            .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn one_person_given_two_ranks_is_a_difference() {
+        let jackson = ["Samuel L. Jackson", "Kim Riley"];
+        assert_eq!(
+            with_names(
+                "The escort is led by Lt. Colonel Packard (Samuel L. Jackson), who is angry.",
+                "The squadron is led by an irascible lieutenant (Samuel L. Jackson) fresh from the war.",
+                &jackson
+            ),
+            [["Lt. Colonel", "lieutenant"]]
+        );
+        assert_eq!(
+            with_names(
+                "Sgt. Kim Riley of the state police spoke on Tuesday.",
+                "Capt. Kim Riley of the state police spoke on Tuesday.",
+                &jackson
+            ),
+            [["Sgt.", "Capt."]]
+        );
+        // A shorter form of one rank, no rank, a promotion, a name that is no person's, a
+        // person's own two ranks.
+        for (a, b) in [
+            (
+                "The escort is led by Lt. Col. Packard (Samuel L. Jackson), who is angry.",
+                "The escort is led by Col. Packard (Samuel L. Jackson), who is angry.",
+            ),
+            (
+                "Sgt. Kim Riley of the state police spoke on Tuesday.",
+                "Officer Kim Riley of the state police spoke on Tuesday.",
+            ),
+            (
+                "Capt. Kim Riley, who was promoted last year, spoke on Tuesday.",
+                "Lt. Kim Riley of the state police spoke on Tuesday.",
+            ),
+            (
+                "General Motors said sales were up.",
+                "Major Motors said sales were up.",
+            ),
+            (
+                "Sgt. Kim Riley spoke. Lt. Kim Riley spoke again.",
+                "Capt. Kim Riley of the state police spoke on Tuesday.",
+            ),
+        ] {
+            assert!(with_names(a, b, &jackson).is_empty(), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn one_person_described_with_two_fields_is_a_difference() {
+        assert_eq!(
+            with_names(
+                "The 24-year-old computer science student was flagged as a risk.",
+                "The 24-year old electronics student was detained on Sunday.",
+                &[]
+            ),
+            [["computer science student", "electronics student"]]
+        );
+        // A kind of school or a quality is no field; one field in other words; two people
+        // named; two ages.
+        for (a, b) in [
+            (
+                "Ali Syed, a 20-year-old community college student, was the gunman.",
+                "The gunman was a 20-year-old college student, police said.",
+            ),
+            (
+                "The 20-year-old bright young student was the gunman.",
+                "The gunman was a 20-year-old shy student, police said.",
+            ),
+            (
+                "The 24-year-old computer science student was flagged as a risk.",
+                "The 24-year-old computing student was detained on Sunday.",
+            ),
+            (
+                "Ann Lee, a 20-year-old nursing student, was shot.",
+                "Mary Poe, a 20-year-old biology student, was shot.",
+            ),
+            (
+                "The 24-year-old computer science student was flagged as a risk.",
+                "The 23-year-old electronics student was detained on Sunday.",
+            ),
+        ] {
+            assert!(
+                with_names(a, b, &["Ann Lee", "Mary Poe", "Ali Syed"]).is_empty(),
+                "{a} / {b}"
+            );
+        }
     }
 
     #[test]
