@@ -28,7 +28,8 @@
 //! actor's in brackets: "Lt. Colonel Packard (Samuel L. Jackson)" / "a lieutenant (Samuel L.
 //! Jackson)"; a shorter form of one rank, "Col." of "Lt. Col.", agrees), and one person's
 //! field by age and noun ("the 24-year-old computer science student" / "the 24-year old
-//! electronics student"; a level or a quality, "college", "bright", is no field).
+//! electronics student"; a level or a quality, "college", "bright", is no field), and a
+//! film's makers, full names listed after "written by", "a script by", "directed by".
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
@@ -1908,6 +1909,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     }
     out.extend(ranks(units, names));
     out.extend(fields(units, names));
+    out.extend(credits(units));
     out
 }
 
@@ -3003,6 +3005,127 @@ fn fields(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
     out
 }
 
+/// Words that credit a film's makers, and the part each names ("a script by", "directed by").
+const CREDITS: &[(&str, &str)] = &[
+    ("written by", "writers"),
+    ("screenplay by", "writers"),
+    ("script by", "writers"),
+    ("directed by", "director"),
+];
+
+/// The full names listed from byte `at` on ("Dan Gilroy, Max Borenstein and Derek
+/// Connolly"): runs of two or more capitalised words apart by ", ", " and " or ", and ";
+/// `None` when a run of one word or anything else stands in the list.
+fn listed_names(text: &str, at: usize) -> Option<(Vec<String>, usize)> {
+    let words = tokens(&text[at..]);
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        let first = i;
+        while i < words.len() && capital(words[i].1) {
+            let gap_ok = i == first
+                || matches!(
+                    &text[at + words[i - 1].0 + words[i - 1].1.len()..at + words[i].0],
+                    " " | ". " | "-"
+                );
+            if !gap_ok {
+                break;
+            }
+            i += 1;
+        }
+        if i - first < 2 {
+            return None;
+        }
+        out.push(letters(
+            &text[at + words[first].0..at + words[i - 1].0 + words[i - 1].1.len()],
+        ));
+        let gap_start = at + words[i - 1].0 + words[i - 1].1.len();
+        let next = words.get(i).map_or(text.len(), |w| at + w.0);
+        let gap = &text[gap_start..next];
+        if gap == ", " && words.get(i).is_some_and(|w| capital(w.1)) {
+            continue;
+        }
+        if matches!(gap, " " | ", ") && words.get(i).is_some_and(|w| w.1 == "and") {
+            i += 1;
+            continue;
+        }
+        return Some((out, gap_start));
+    }
+}
+
+/// One outlet's credit of a part: the names (their letters, sorted), the unit, the names as
+/// written.
+type Credit = (Vec<String>, usize, String);
+
+/// A film's makers credited two ways by two outlets ("written by Dan Gilroy, Max Borenstein
+/// and Derek Connolly" / "from a script by Dan Gilroy and Max Borenstein"): each outlet
+/// names one set of full names for the part, in a sentence about a film.
+fn credits(units: &Units) -> Vec<Difference> {
+    // Part → (names, unit, names as written) in order of units.
+    let mut credited: BTreeMap<&str, Vec<Credit>> = BTreeMap::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let lower = text.to_lowercase();
+        if !lower.contains("film") && !lower.contains("movie") {
+            continue;
+        }
+        for (phrase, part) in CREDITS {
+            for (at, _) in lower.match_indices(phrase) {
+                let start = at + phrase.len() + 1;
+                if !text.is_char_boundary(start) || text.as_bytes().get(start - 1) != Some(&b' ') {
+                    continue;
+                }
+                let Some((mut names, end)) = listed_names(text, start) else {
+                    continue;
+                };
+                let written = text[start..end].to_string();
+                names.sort();
+                credited.entry(part).or_default().push((names, u, written));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (part, all) in credited {
+        let mut by_source: BTreeMap<&str, Vec<&Credit>> = BTreeMap::new();
+        for c in &all {
+            by_source
+                .entry(units.units[c.1].source)
+                .or_default()
+                .push(c);
+        }
+        let consistent = by_source
+            .values()
+            .all(|cs| cs.iter().all(|c| c.0 == cs[0].0));
+        let firsts: Vec<_> = by_source.values().map(|cs| cs[0]).collect();
+        if !consistent || firsts.iter().all(|c| c.0 == firsts[0].0) {
+            continue;
+        }
+        let mut versions: Vec<Version> = Vec::new();
+        let mut shown: Vec<&Vec<String>> = Vec::new();
+        for (names, u, written) in firsts {
+            if shown.contains(&names) {
+                continue;
+            }
+            shown.push(names);
+            let unit = &units.units[*u];
+            versions.push(Version {
+                text: unit.text.to_string(),
+                source: unit.source.to_string(),
+                citation: units.citation(*u),
+                value: written.clone(),
+                number: None,
+                unit: Some("names".into()),
+            });
+        }
+        out.push(Difference {
+            about: format!("the film's {part}"),
+            versions,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3422,6 +3545,39 @@ mod tests {
                 with_names(a, b, &["Ann Lee", "Mary Poe", "Ali Syed"]).is_empty(),
                 "{a} / {b}"
             );
+        }
+    }
+
+    #[test]
+    fn a_film_credited_to_other_makers_is_a_difference() {
+        assert_eq!(
+            with_names(
+                "Warner Brothers presents a film directed by Jordan Vogt-Roberts and written by Dan Gilroy, Max Borenstein and Derek Connolly.",
+                "The film, which was directed by Jordan Vogt-Roberts from a script by Dan Gilroy and Max Borenstein, is loud.",
+                &[]
+            ),
+            [["Dan Gilroy, Max Borenstein and Derek Connolly", "Dan Gilroy and Max Borenstein"]]
+        );
+        // The same makers in another order; a surname alone; no film; an outlet naming two.
+        for (a, b) in [
+            (
+                "The film was written by Dan Gilroy and Max Borenstein.",
+                "The movie, from a script by Max Borenstein and Dan Gilroy, is loud.",
+            ),
+            (
+                "The film was written by Gilroy and Max Borenstein.",
+                "The movie, from a script by Max Borenstein, is loud.",
+            ),
+            (
+                "Letters written by Jane Alcorn were found.",
+                "Letters written by John Alcorn were found.",
+            ),
+            (
+                "The film was written by Dan Gilroy. The movie was written by Max Borenstein.",
+                "The movie, from a script by Max Borenstein, is loud.",
+            ),
+        ] {
+            assert!(with_names(a, b, &[]).is_empty(), "{a} / {b}");
         }
     }
 
