@@ -1670,6 +1670,12 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
             return false;
         }
     }
+    // Two outlets' clock times of one happening are hours apart only when one of them is of
+    // another happening ("the 6:30 p.m. shooting" / "shot around 11:45 p.m.") or in another
+    // time zone.
+    if a.kind == Kind::Time && (a.value - b.value).abs() > 180.0 {
+        return false;
+    }
     // Versions of one quantity are of one size: "forty years" of farming and "nine hours" on a
     // roof are two quantities, whatever words their sentences share.
     let (small, large) = (a.value.min(b.value), a.value.max(b.value));
@@ -1881,7 +1887,19 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
                 .iter()
                 .any(|&b| all[a].unit_index == all[b].unit_index && all[a].value != all[b].value)
         });
-        if ambiguous {
+        // A length or a time of day joined through a sentence naming nobody to sentences
+        // naming different people is of two things ("Williams was pronounced dead at 1:19
+        // a.m." / "He was pronounced dead at 1:19 a.m." / "Russell … at 1:35 a.m.").
+        let named: Vec<&Vec<String>> = members
+            .iter()
+            .filter(|&&m| matches!(all[m].kind, Kind::Duration | Kind::Time))
+            .map(|&m| &sentences[all[m].unit_index].people)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let two_people = named
+            .iter()
+            .any(|a| named.iter().any(|b| !a.iter().any(|p| b.contains(p))));
+        if ambiguous || two_people {
             continue;
         }
         let mut versions: Vec<Version> = Vec::new();
@@ -3208,6 +3226,40 @@ mod tests {
                 "Dock workers began a 72-hour strike at the port, Ann Lee said.",
                 "The union has called a five-day strike at the port, according to Davis."
             ),
+            1
+        );
+        // Joined through a sentence that names nobody.
+        let articles = [
+            art(
+                "A",
+                "Oliver was pronounced dead at the county hospital at 1:19 a.m.",
+            ),
+            art(
+                "B",
+                "He was pronounced dead at the county hospital at 1:19 a.m.",
+            ),
+            art(
+                "C",
+                "Davis was pronounced dead at the county hospital at 1:35 a.m.",
+            ),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        assert!(find(&Units::new(&refs), &names).is_empty());
+    }
+
+    #[test]
+    fn clock_times_hours_apart_are_of_two_happenings() {
+        assert!(check(
+            "It was a quiet evening before the 6:30 p.m. shooting on the avenue.",
+            "A man drove himself to a hospital after he was shot around 11:45 p.m. on the avenue."
+        )
+        .is_empty());
+        assert_eq!(
+            check(
+                "The shooting on the avenue happened at 10:40 p.m. on Monday.",
+                "The shooting on the avenue happened around 9:30 p.m. on Monday."
+            )
+            .len(),
             1
         );
     }
