@@ -1263,6 +1263,14 @@ fn figures(
                     {
                         noun_at + 2
                     }
+                    // "three men with handguns opened fire": the verb after what they carried.
+                    Some(w) if lower_is(w.1, &["with", "wearing", "carrying"]) => (noun_at + 2
+                        ..(noun_at + 5).min(words.len()))
+                        .find(|&j| {
+                            let verb = words[j].1.to_lowercase();
+                            verb.ends_with("ed") || AGENT_VERBS.contains(&verb.as_str())
+                        })
+                        .unwrap_or(noun_at + 1),
                     _ => noun_at + 1,
                 };
                 let acted = words.get(verb_at).is_some_and(|w| {
@@ -3788,6 +3796,11 @@ mod tests {
             (
                 "About 200 people live about 45 miles from Lafayette, officials said.",
                 "The fire burned 30 miles from the nearest town, officials said.",
+            ),
+            // Those who fired and those they shot.
+            (
+                "Three men with handguns opened fire on the crowd outside the club.",
+                "The six men shot outside the club are all in stable condition.",
             ),
             // A duration of something else.
             (
