@@ -1812,6 +1812,15 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
         .map(|u| sentence_terms(units, u, names))
         .collect();
+    // A sentence giving three lengths of time or more breaks a whole into its parts ("16 hours
+    // to map, four hours' travel time and four hours for analysts"): each is of its own part.
+    let mut lengths: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for f in all.iter().filter(|f| f.kind == Kind::Duration) {
+        *lengths.entry(f.unit_index).or_default() += 1;
+    }
+    let part_of_breakdown = |f: &Figure| {
+        f.kind == Kind::Duration && lengths.get(&f.unit_index).is_some_and(|&n| n >= 3)
+    };
     // Comparable figures are found among figures of one kind sharing a context term (through
     // an index of context terms), so a large event does not compare every pair.
     let mut parent: Vec<usize> = (0..all.len()).collect();
@@ -1862,7 +1871,10 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
             }
             partners.sort_unstable();
             for &j in &partners {
-                if comparable(units, &sentences, &all[i], &all[j]) {
+                if !part_of_breakdown(&all[i])
+                    && !part_of_breakdown(&all[j])
+                    && comparable(units, &sentences, &all[i], &all[j])
+                {
                     join(&mut parent, i, j);
                     if conflict(&all[i], &all[j]) {
                         conflicts[i] = true;
@@ -3253,6 +3265,22 @@ mod tests {
         ];
         let refs: Vec<&CleanArticle> = articles.iter().collect();
         assert!(find(&Units::new(&refs), &names).is_empty());
+    }
+
+    #[test]
+    fn lengths_of_the_parts_of_a_whole_are_each_of_its_own() {
+        let articles = [
+            art("A", "It takes two hours to get to the sea floor and will search for 16 hours."),
+            art("B", "Each Bluefin-21 mission will last 24 hours, with 16 hours spent on the ocean floor, four hours' diving and resurfacing time, and four hours to download data."),
+            art("C", "It should have taken the probe 24 hours to map the first portion of the search area: 16 hours to map, four hours' travel time to just above the ocean floor and back, and four hours for analysts to examine the data."),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let found = find(&Units::new(&refs), &BTreeMap::new());
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found.iter().map(|d| &d.about).collect::<Vec<_>>()
+        );
     }
 
     #[test]
