@@ -1980,23 +1980,38 @@ const INCIDENTS: &[&str] = &[
     "riot",
 ];
 
-/// A news verb as it follows what it happened to ("people killed"): "-ing" forms of the
-/// common ones turned, other "-ing" forms left out.
+/// A news verb as it follows what it happened to ("people killed"): "-ing" forms and nouns
+/// of the common ones turned ("shootings": shot, "evacuation": evacuated), other words that
+/// are no participle left out ("fire" of "opened fire").
 fn participle(w: &str) -> Option<String> {
     let turned = [
         ("killing", "killed"),
+        ("killings", "killed"),
+        ("murder", "killed"),
+        ("murders", "killed"),
         ("wounding", "wounded"),
         ("injuring", "injured"),
+        ("injuries", "injured"),
         ("shooting", "shot"),
+        ("shootings", "shot"),
         ("leaving", "left"),
         ("evacuating", "evacuated"),
+        ("evacuation", "evacuated"),
         ("arresting", "arrested"),
+        ("arrests", "arrested"),
         ("stranding", "stranded"),
+        ("death", "dead"),
+        ("deaths", "dead"),
     ];
     if let Some((_, p)) = turned.iter().find(|(i, _)| *i == w) {
         return Some(p.to_string());
     }
-    (!w.ends_with("ing")).then(|| w.to_string())
+    let irregular = [
+        "shot", "hurt", "left", "held", "taken", "found", "struck", "hit", "slain", "dead",
+        "missing", "stabbed",
+    ];
+    // "fatally" of "fatally shot" is kept for the participle after it.
+    (w.ends_with("ed") || w.ends_with("ly") || irregular.contains(&w)).then(|| w.to_string())
 }
 
 /// What differs, in a reader's words: the words of what the figures are about that most of
@@ -2043,12 +2058,29 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
                             .all(|&m| m == members[0] || all[m].clause.binary_search(t).is_ok())
                 })
                 .filter_map(|(_, w)| participle(&w.to_lowercase()))
-                .take(2)
+                .fold(Vec::new(), |mut out: Vec<String>, p| {
+                    // "fatally" and "shot": "fatally shot".
+                    let adverb = out.last().is_some_and(|l| l.ends_with("ly"));
+                    if adverb {
+                        let last = out.pop().unwrap_or_default();
+                        out.push(if p.ends_with("ly") {
+                            p
+                        } else {
+                            format!("{last} {p}")
+                        });
+                    } else if out.len() < 2 && !out.contains(&p) {
+                        out.push(p);
+                    }
+                    out
+                });
+            let happened: Vec<String> = happened
+                .into_iter()
+                .filter(|p| !p.ends_with("ly"))
                 .collect();
             let what = if happened.is_empty() {
                 what
             } else {
-                happened.join(" ")
+                happened.join(" and ")
             };
             format!("{} {what}", first.counted).trim().to_string()
         }
@@ -3280,6 +3312,37 @@ mod tests {
             found.is_empty(),
             "{:?}",
             found.iter().map(|d| &d.about).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn about_says_what_differs_in_a_readers_words() {
+        let about = |a: &str, b: &str| -> Vec<String> {
+            check(a, b)
+                .iter()
+                .map(|d| d.split(':').next().unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(
+            about(
+                "The elevator fell at about 11:45 a.m. on the 23rd floor, officials said of the accident.",
+                "The elevator fell around 10:30 a.m. on the 23rd floor, police said."
+            ),
+            ["time of the accident"]
+        );
+        assert_eq!(
+            about(
+                "Police said 12 people were arrested during the brawl at the park.",
+                "Police said 13 people were arrested in the brawl at the park."
+            ),
+            ["people arrested"]
+        );
+        assert_eq!(
+            about(
+                "The blast caused the collapse of three houses and the evacuation of about 70 homes on the block.",
+                "Officials ordered the evacuation of 22 homes on the block after the blast."
+            ),
+            ["homes evacuated"]
         );
     }
 
