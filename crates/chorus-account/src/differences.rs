@@ -1287,7 +1287,12 @@ fn figures(
                     && words[noun_at..]
                         .iter()
                         .any(|w| lower_is(w.1, &["another", "other", "others"]));
-                if acted || one_of {
+                // "five officers were involved in the shooting": those who took part, in
+                // whatever part.
+                let involved = words[noun_at + 1..(noun_at + 3).min(words.len())]
+                    .iter()
+                    .any(|w| lower_is(w.1, &["involved"]));
+                if acted || one_of || involved {
                     continue;
                 }
                 let mut lower = noun.to_lowercase();
@@ -3892,6 +3897,11 @@ mod tests {
             (
                 "Three men with handguns opened fire on the crowd outside the club.",
                 "The six men shot outside the club are all in stable condition.",
+            ),
+            // Those who took part, and those it happened to.
+            (
+                "The armed man fired and shot two officers in the shooting at the store.",
+                "A total of five officers were involved in the shooting at the store.",
             ),
             // A duration of something else.
             (
