@@ -2082,6 +2082,29 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
                 .into_iter()
                 .filter(|p| !p.ends_with("ly"))
                 .collect();
+            // "five counts of criminal mischief" / "six counts of criminal mischief": what
+            // kind of thing is counted, in the words every version gives.
+            if !first.qualifier.is_empty() {
+                let terms = chorus_text::Terms::default();
+                let text = units.units[first.unit_index].text;
+                let kind: Vec<&str> = text
+                    .find(&format!("{} of ", first.surface))
+                    .map(|at| &text[at + first.surface.len() + 4..])
+                    .map(|rest| {
+                        let cut = rest.find([',', '.', ';', ':']).unwrap_or(rest.len());
+                        rest[..cut].split(' ').take(4).collect::<Vec<&str>>()
+                    })
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|w| {
+                        let stem = terms.stem(&w.to_lowercase());
+                        members.iter().all(|&m| all[m].qualifier.contains(&stem))
+                    })
+                    .collect();
+                if !kind.is_empty() {
+                    return format!("{} of {}", first.counted, kind.join(" "));
+                }
+            }
             let what = if happened.is_empty() {
                 what
             } else {
@@ -3348,6 +3371,13 @@ mod tests {
                 "Officials ordered the evacuation of 22 homes on the block after the blast."
             ),
             ["homes evacuated"]
+        );
+        assert_eq!(
+            about(
+                "He faces two counts of assault and five counts of fifth degree criminal mischief in the crash.",
+                "He was arrested on assault and six counts of criminal mischief in the crash."
+            ),
+            ["counts of criminal mischief"]
         );
     }
 
