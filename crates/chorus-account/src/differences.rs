@@ -1578,8 +1578,11 @@ fn figures(
             .collect();
         era.sort_unstable();
         era.dedup();
+        // Its clause says so, or the word opens the sentence ("Initially, officials
+        // evacuated 22 houses").
         let superseded = words[whole_start..whole_end]
             .iter()
+            .chain(words.first())
             .any(|w| lower_is(w.1, SUPERSEDED));
         out.push(Figure {
             unit_index: u,
@@ -3927,6 +3930,11 @@ mod tests {
             (
                 "Three men with handguns opened fire on the crowd outside the club.",
                 "The six men shot outside the club are all in stable condition.",
+            ),
+            // A figure the sentence says was replaced.
+            (
+                "A gas explosion caused the collapse of three houses and the evacuation of about 70 homes on the block.",
+                "Initially, officials evacuated 22 homes on the block after the gas explosion.",
             ),
             // Those who took part, and those it happened to.
             (
