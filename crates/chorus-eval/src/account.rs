@@ -463,7 +463,45 @@ pub struct Gold {
     pub differences: Vec<GoldDifference>,
 }
 
+/// The articles of the real sets the account golds are drawn from (`multinews-val` and
+/// `gva-dev` under `data`, the shared data directory), by id, with the diagnostics of any
+/// record that could not be read.
+pub fn gold_articles(
+    data: &std::path::Path,
+) -> (
+    std::collections::HashMap<String, chorus_model::Article>,
+    Vec<chorus_model::Diagnostic>,
+) {
+    let paths = [
+        data.join("multinews-val/articles.jsonl"),
+        data.join("gva-dev/articles.jsonl"),
+    ];
+    let ingested = chorus_ingest::ingest_paths(&paths, &chorus_ingest::IngestConfig::default());
+    let articles = ingested
+        .articles
+        .into_iter()
+        .map(|a| (a.id.clone(), a))
+        .collect();
+    (articles, ingested.diagnostics)
+}
+
 impl Gold {
+    /// The gold of a directory: `events.jsonl`, `pairs.jsonl` and, when there,
+    /// `differences.jsonl`.
+    pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Gold> {
+        let read = |f: &str| std::fs::read_to_string(dir.join(f));
+        let differences = match read("differences.jsonl") {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e),
+        };
+        Ok(Gold::read(
+            &read("events.jsonl")?,
+            &read("pairs.jsonl")?,
+            &differences,
+        ))
+    }
+
     pub fn read(events: &str, pairs: &str, differences: &str) -> Gold {
         Gold {
             events: read_events(events),

@@ -3,33 +3,19 @@
 //! precision and recall, difference precision and recall, on the dev part and the held-out
 //! part. Prints both; fails under the floors. `cargo xtask eval account` prints the errors.
 
-use chorus_eval::account::{AccountScores, Gold};
+use chorus_eval::account::{gold_articles, AccountScores, Gold};
 use chorus_ingest::{ingest_paths, IngestConfig};
 use chorus_model::Article;
 use chorus_testdata::shared;
-use std::collections::HashMap;
+use std::path::Path;
 
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/account-gold");
 
 fn scores() -> Option<Vec<(String, AccountScores)>> {
     let data = shared("")?;
-    let read = |f: &str| std::fs::read_to_string(format!("{GOLD}/{f}")).unwrap();
-    let gold = Gold::read(
-        &read("events.jsonl"),
-        &read("pairs.jsonl"),
-        &read("differences.jsonl"),
-    );
-    let paths = [
-        data.join("multinews-val/articles.jsonl"),
-        data.join("gva-dev/articles.jsonl"),
-    ];
-    let ingested = ingest_paths(&paths, &IngestConfig::default());
-    assert_eq!(ingested.skipped, 0, "{:?}", ingested.diagnostics);
-    let articles: HashMap<String, Article> = ingested
-        .articles
-        .into_iter()
-        .map(|a| (a.id.clone(), a))
-        .collect();
+    let gold = Gold::read_dir(Path::new(GOLD)).unwrap();
+    let (articles, diagnostics) = gold_articles(&data);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let parts = gold.score(&articles, &Default::default());
     for (part, s) in &parts {
         println!("{part}: {}", s.summary());

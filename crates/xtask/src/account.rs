@@ -8,7 +8,6 @@
 
 use anyhow::Result;
 use chorus_eval::account::Gold;
-use chorus_ingest::{ingest_paths, IngestConfig};
 use std::collections::HashMap;
 
 /// The hand-checked gold and every article of `multinews-val` and `gva-dev`, by id.
@@ -17,23 +16,9 @@ pub(crate) fn gold_and_articles() -> Result<(Gold, HashMap<String, chorus_model:
         env!("CARGO_MANIFEST_DIR"),
         "/../chorus-eval/tests/data/account-gold"
     );
-    let read = |f: &str| std::fs::read_to_string(format!("{gold_dir}/{f}"));
-    let gold = Gold::read(
-        &read("events.jsonl")?,
-        &read("pairs.jsonl")?,
-        &read("differences.jsonl")?,
-    );
-    let paths = [
-        crate::shared("multinews-val/articles.jsonl")?,
-        crate::shared("gva-dev/articles.jsonl")?,
-    ];
-    let ingested = ingest_paths(&paths, &IngestConfig::default());
-    let articles = ingested
-        .articles
-        .into_iter()
-        .map(|a| (a.id.clone(), a))
-        .collect();
-    Ok((gold, articles))
+    let gold = Gold::read_dir(std::path::Path::new(gold_dir))?;
+    let data = crate::shared("")?;
+    Ok((gold, chorus_eval::account::gold_articles(&data).0))
 }
 
 /// For reading the decision on the dev part's pairs: each one's label, probability and
