@@ -119,15 +119,50 @@ pub(crate) fn generate(n: usize) -> Result<Vec<Article>> {
                 if i > 0 {
                     body.push(' ');
                 }
-                let name = i > 0
-                    && w.len() > 3
-                    && w.chars().all(char::is_alphabetic)
-                    && w.chars().next().is_some_and(char::is_uppercase);
-                if name && variant > 0 {
+                // A name is a capitalised word past the sentence's first, its letters apart
+                // from what follows them ("Hernandez," "Eichmann's", "McDowell", "WKMG");
+                // figures are moved by 37 per variant: in a variant every one is changed, so
+                // that variants share no name or figure of their own.
+                let end = w
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(w.len(), |(at, _)| at);
+                let (core, rest) = w.split_at(end);
+                let name =
+                    i > 0 && core.len() >= 3 && core.chars().next().is_some_and(char::is_uppercase);
+                if variant == 0 {
+                    body.push_str(w);
+                } else if name {
                     let to = *swap
-                        .entry(w)
+                        .entry(core)
                         .or_insert_with(|| pool[story_rng.below(pool.len())].as_str());
-                    body.push_str(to);
+                    if core.chars().all(char::is_uppercase) {
+                        body.push_str(&to.to_uppercase());
+                    } else {
+                        body.push_str(to);
+                    }
+                    body.push_str(rest);
+                } else if w.chars().any(|c| c.is_ascii_digit()) {
+                    // Each run of digits read as a number and moved by the variant.
+                    let mut digits = String::new();
+                    for c in w.chars().chain(std::iter::once(' ')) {
+                        if c.is_ascii_digit() {
+                            digits.push(c);
+                            continue;
+                        }
+                        if !digits.is_empty() {
+                            match digits.parse::<u64>() {
+                                Ok(n) if digits.len() < 16 => {
+                                    body.push_str(&(n + 37 * variant as u64).to_string())
+                                }
+                                _ => body.push_str(&digits),
+                            }
+                            digits.clear();
+                        }
+                        if c != ' ' {
+                            body.push(c);
+                        }
+                    }
                 } else {
                     body.push_str(w);
                 }
