@@ -1,7 +1,7 @@
 //! Scale benchmarks on corpora generated at run time from `multinews-val` (or the example
 //! corpus when `../shared` is absent): every synthetic article takes the sentences of one
 //! real event's articles, shuffled, with the event's names swapped for names drawn per
-//! variant and dates spread over weeks, so that each (event, variant) is its own story.
+//! variant, its figures moved per variant, and dates spread over weeks, so that each (event, variant) is its own story.
 //! Variants follow each other nine days apart, so the corpus is a stream at a steady rate:
 //! 10,000 articles span about four months, 100,000 over three years; articles are spread
 //! over 64 outlets.
