@@ -92,7 +92,7 @@ pub(crate) fn names(text: &str) -> Vec<String> {
 
 /// The closed events that the new articles' names lead back to: for each name (see
 /// [`names`]), the stored events whose articles hold it as a phrase, when at most
-/// [`MAX_EVENTS_NAMED`] do, found through the collection's search.
+/// [`MAX_EVENTS_NAMED`] do (`Collection::events_with_phrases`).
 pub(crate) fn events_named(
     collection: &dyn Collection,
     pending: &[Article],
@@ -103,19 +103,13 @@ pub(crate) fn events_named(
         .flat_map(|a| names(&a.body))
         .take(MAX_LOOKUPS)
         .collect();
+    let names: Vec<String> = names.into_iter().collect();
     let mut found = BTreeSet::new();
-    for name in names {
-        let hits = collection.search(&format!("\"{name}\""), 4 * MAX_EVENTS_NAMED)?;
-        let events: BTreeSet<&str> = hits.iter().filter_map(|h| h.event.as_deref()).collect();
+    for events in collection.events_with_phrases(&names, MAX_EVENTS_NAMED + 1)? {
         if events.len() > MAX_EVENTS_NAMED {
             continue;
         }
-        found.extend(
-            events
-                .into_iter()
-                .filter(|e| closed.contains(e))
-                .map(String::from),
-        );
+        found.extend(events.into_iter().filter(|e| closed.contains(e.as_str())));
     }
     Ok(found)
 }

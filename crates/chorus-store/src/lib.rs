@@ -267,6 +267,27 @@ pub trait Collection: Send + Sync {
     /// The best `limit` matches for `query`: every word must match (stemmed, in the title or
     /// the body) unless the query says `OR`.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// For each phrase, the events whose articles hold it (its words in order, stemmed), at
+    /// most `limit` of them (any `limit` when more do): whether a name is rare in the
+    /// collection. The default asks [`Collection::search`] once per phrase.
+    fn events_with_phrases(&self, phrases: &[String], limit: usize) -> Result<Vec<Vec<String>>> {
+        phrases
+            .iter()
+            .map(|phrase| {
+                let quoted = format!("\"{}\"", phrase.replace('"', " "));
+                let mut events: Vec<String> = Vec::new();
+                for hit in self.search(&quoted, 4 * limit.max(1))? {
+                    if let Some(e) = hit.event {
+                        if !events.contains(&e) {
+                            events.push(e);
+                        }
+                    }
+                }
+                events.truncate(limit);
+                Ok(events)
+            })
+            .collect()
+    }
     /// One page of the matches for a search with filters, grouped by event.
     fn search_page(&self, request: &SearchRequest) -> Result<SearchResults>;
     /// One page of [`Collection::events`] and how many events match in all.

@@ -1158,6 +1158,10 @@ impl Collection for PgStore {
         Ok(self.matches(&request)?.0)
     }
 
+    fn events_with_phrases(&self, phrases: &[String], limit: usize) -> Result<Vec<Vec<String>>> {
+        self.phrase_events(phrases, limit)
+    }
+
     fn search_page(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.search_grouped(request)
     }

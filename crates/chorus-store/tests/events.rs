@@ -113,7 +113,57 @@ fn example_and_store(backend: Backend) -> (Vec<Article>, Opened) {
 on_both!(
     events_written_again_read_back_as_the_new_report,
     a_refresh_finishing_after_a_later_one_writes_nothing,
+    a_phrase_leads_to_the_events_whose_articles_hold_it,
 );
+
+/// `events_with_phrases`, which the intake asks whether a name is rare: the events whose
+/// articles hold a phrase (its words in order), at most `limit` of them.
+fn a_phrase_leads_to_the_events_whose_articles_hold_it(backend: Backend) {
+    let (articles, store) = example_and_store(backend);
+    store.add_articles(&articles).unwrap();
+    let config = chorus_pipeline::Config::default();
+    let mut report = chorus_pipeline::digest(articles, vec![], &config);
+    store.set_events(&mut report, &[]).unwrap();
+    let listed = store.events(&all()).unwrap();
+    let holding = |phrase: &str| -> BTreeSet<String> {
+        let words: Vec<String> = phrase.split(' ').map(str::to_lowercase).collect();
+        listed
+            .iter()
+            .filter(|e| {
+                let event = store.event(&e.id).unwrap().unwrap();
+                event.articles.iter().any(|a| {
+                    let text = store
+                        .clean_article(a)
+                        .unwrap()
+                        .map_or(String::new(), |c| c.text);
+                    let lower: Vec<String> = text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    lower.windows(words.len()).any(|w| w == words.as_slice())
+                })
+            })
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let phrases: Vec<String> = ["Port Workers", "Workers Port", "Renée Castellane"]
+        .map(String::from)
+        .to_vec();
+    let found = store.events_with_phrases(&phrases, 10).unwrap();
+    assert_eq!(found.len(), 3);
+    let want = holding("Port Workers");
+    assert!(!want.is_empty());
+    assert_eq!(found[0].iter().cloned().collect::<BTreeSet<_>>(), want);
+    // The words out of order are no phrase.
+    assert!(found[1].is_empty(), "{:?}", found[1]);
+    assert_eq!(
+        found[2].iter().cloned().collect::<BTreeSet<_>>(),
+        holding("Renée Castellane")
+    );
+    // At most `limit`.
+    assert!(store.events_with_phrases(&phrases, 1).unwrap()[0].len() <= 1);
+}
 
 fn events_written_again_read_back_as_the_new_report(backend: Backend) {
     let (articles, store) = example_and_store(backend);

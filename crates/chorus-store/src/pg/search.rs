@@ -509,6 +509,51 @@ impl PgStore {
         })
     }
 
+    /// For each phrase, events whose current article versions hold it, at most `limit`: the
+    /// phrases made tsqueries in one statement, then one prepared lookup per phrase and
+    /// search configuration, which the GIN index on `tsv` serves (no ranking, no snippets).
+    pub(crate) fn phrase_events(
+        &self,
+        phrases: &[String],
+        limit: usize,
+    ) -> Result<Vec<Vec<String>>> {
+        if phrases.is_empty() {
+            return Ok(Vec::new());
+        }
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.with(|c| {
+            let rows = c.query(
+                "SELECT s.config::text, t.i, phraseto_tsquery(s.config, t.w)::text \
+                 FROM search_configs s CROSS JOIN unnest($1::text[]) WITH ORDINALITY AS t(w, i)",
+                &[&phrases],
+            )?;
+            let lookup = c.prepare(
+                "SELECT DISTINCT ea.event_id FROM article_versions v \
+                 JOIN articles a ON a.current_seq = v.seq \
+                 JOIN event_articles ea ON ea.article_id = a.id \
+                 WHERE v.config = $1::text::regconfig AND v.tsv @@ $2::text::tsquery LIMIT $3",
+            )?;
+            let mut out: Vec<Vec<String>> = vec![Vec::new(); phrases.len()];
+            for r in rows {
+                let (config, i, query): (String, i64, String) = (r.get(0), r.get(1), r.get(2));
+                let Some(slot) = usize::try_from(i - 1).ok().and_then(|i| out.get_mut(i)) else {
+                    continue;
+                };
+                // A phrase of stop words only makes an empty query, which matches nothing.
+                if query.is_empty() || slot.len() as i64 >= limit {
+                    continue;
+                }
+                for e in c.query(&lookup, &[&config, &query, &limit])? {
+                    let e: String = e.get(0);
+                    if !slot.contains(&e) && (slot.len() as i64) < limit {
+                        slot.push(e);
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+
     /// The ids of the best `cap` articles matching `query`.
     pub(crate) fn matching_ids(&self, query: &str, cap: usize) -> Result<Vec<String>> {
         self.with(|c| {
