@@ -437,6 +437,19 @@ pub struct GoldEvent {
     pub articles: Vec<String>,
 }
 
+impl GoldEvent {
+    /// The event's articles, found in `articles` by id (those absent left out).
+    pub fn articles_in(
+        &self,
+        articles: &std::collections::HashMap<String, chorus_model::Article>,
+    ) -> Vec<chorus_model::Article> {
+        self.articles
+            .iter()
+            .filter_map(|id| articles.get(id).cloned())
+            .collect()
+    }
+}
+
 /// The events of `events.jsonl`.
 pub fn read_events(text: &str) -> Vec<GoldEvent> {
     records(text)
@@ -530,11 +543,7 @@ impl Gold {
                 .iter()
                 .filter(|d| d.set == e.set && d.event == e.event)
                 .collect();
-            let chosen: Vec<chorus_model::Article> = e
-                .articles
-                .iter()
-                .filter_map(|id| articles.get(id).cloned())
-                .collect();
+            let chosen = e.articles_in(articles);
             let report = chorus_pipeline::summarize(chosen, Vec::new(), config);
             let mut scores = score_event(&report, &pairs, &diffs);
             for line in &mut scores.errors {

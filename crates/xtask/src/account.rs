@@ -25,11 +25,7 @@ pub(crate) fn gold_and_articles() -> Result<(Gold, HashMap<String, chorus_model:
 /// whether each sentence may be a fact, read in its event as the account reads it.
 fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) {
     for e in gold.events.iter().filter(|e| e.part == "dev") {
-        let chosen: Vec<chorus_model::Article> = e
-            .articles
-            .iter()
-            .filter_map(|id| articles.get(id).cloned())
-            .collect();
+        let chosen = e.articles_in(articles);
         let cleaned = chorus_clean::clean(chosen, &Default::default());
         let refs: Vec<&chorus_model::CleanArticle> = cleaned.iter().collect();
         let event = chorus_account::statement::EventClaims::new(&refs);
@@ -79,11 +75,7 @@ fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f
         ..Default::default()
     };
     for e in gold.events.iter().filter(|e| e.part == "dev") {
-        let chosen: Vec<chorus_model::Article> = e
-            .articles
-            .iter()
-            .filter_map(|id| articles.get(id).cloned())
-            .collect();
+        let chosen = e.articles_in(articles);
         let report = chorus_pipeline::summarize(chosen.clone(), Vec::new(), &config);
         let facts: Vec<&[chorus_model::Citation]> = report
             .events
