@@ -39,9 +39,9 @@ impl Visible {
     }
 
     /// Whether something (whitespace, markup) stands in the page between the characters
-    /// before and at byte `j`.
+    /// before and at byte `j`; the start and the end of the text are gaps.
     fn gap_before(&self, j: usize) -> bool {
-        j == 0 || {
+        j == 0 || j >= self.from.len() || {
             let (a, l) = self.from[j - 1];
             self.from[j].0 != a + l
         }
@@ -206,9 +206,10 @@ impl Squeezed {
         s
     }
 
-    /// Whether the text has whitespace between the characters before and at byte `k`.
+    /// Whether the text has whitespace between the characters before and at byte `k`; the
+    /// start and the end of the text are gaps.
     fn gap_before(&self, k: usize) -> bool {
-        k == 0 || self.at[k] != self.at[k - 1] + 1
+        k == 0 || k >= self.at.len() || self.at[k] != self.at[k - 1] + 1
     }
 }
 
@@ -448,6 +449,17 @@ mod tests {
             back(page, text, "A second").map(|s| s.len()),
             Some("A second".len())
         );
+    }
+
+    #[test]
+    fn a_piece_that_reaches_the_end_of_the_page_text_does_not_run_past_it() {
+        // Found by the markup property test: the text's piece ends where the page's visible
+        // text ends, and the next word boundary was looked up one past the end.
+        let page = "Words, words, words. Words, words, words. <title><svg><text></title><p>\
+            </svg><html lang=\"</title><";
+        let e = extract(page.as_bytes(), &Hints::default());
+        let _ = super::align(page, &e.text);
+        let _ = super::align(page, "Words, words, words. Words, words, words. and more");
     }
 
     #[test]
