@@ -39,30 +39,17 @@ pub(crate) fn names(text: &str) -> Vec<String> {
         "Hospital",
         "Church",
         "Center",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "The",
         "And",
         "Jr",
         "Sr",
     ];
+    // Dates, not names ("Monday March", "Friday May").
+    let calendar = |w: &str| {
+        let lower = w.to_lowercase();
+        chorus_text::MONTH_NAMES.contains(&lower.as_str())
+            || chorus_text::WEEKDAY_NAMES.contains(&lower.as_str())
+    };
     let capitalised = |w: &str| {
         let mut chars = w.chars();
         chars.next().is_some_and(char::is_uppercase)
@@ -82,6 +69,8 @@ pub(crate) fn names(text: &str) -> Vec<String> {
             || chorus_text::is_stopword(&surname.to_lowercase())
             || NOT_SURNAMES.contains(&surname)
             || NOT_SURNAMES.contains(&given)
+            || calendar(given)
+            || calendar(surname)
         {
             continue;
         }

@@ -16,6 +16,13 @@ mod tests;
 
 pub use csv::csv;
 pub use html::{escape as escape_html, Links};
+pub use outline::human_span;
+
+/// A date that opens with `YYYY-MM-DD` as a reader writes it ("16 March 2026"); anything
+/// else as it is.
+pub fn human_day(d: &str) -> String {
+    human_span(d, d)
+}
 
 use chorus_model::Report;
 use rayon::prelude::*;

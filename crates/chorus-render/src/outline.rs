@@ -241,7 +241,9 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-pub(crate) fn human_span(first: &str, last: &str) -> String {
+/// Two dates that open with `YYYY-MM-DD` as one span a reader reads ("16–18 March 2026",
+/// "30 March – 2 April 2026"); others joined as they are.
+pub fn human_span(first: &str, last: &str) -> String {
     let (Some(a), Some(b)) = (day_parts(first), day_parts(last)) else {
         return if first == last {
             first.to_string()

@@ -28,3 +28,14 @@ pub const MONTH_NAMES: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// The English weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];

@@ -79,27 +79,6 @@ pub(crate) fn day(d: Option<&str>) -> String {
     }
 }
 
-/// `2026-03-16` as "16 March 2026" (anything else as it is).
-pub(crate) fn human_day(d: &str) -> String {
-    let parts: Vec<&str> = d.get(..10).unwrap_or(d).split('-').collect();
-    if let [y, m, dd] = parts[..] {
-        if let (Ok(m), Ok(dd)) = (m.parse::<usize>(), dd.parse::<u32>()) {
-            if let Some(month) = month(m) {
-                return format!("{dd} {month} {y}");
-            }
-        }
-    }
-    d.to_string()
-}
-
-/// "March" for 3.
-fn month(m: usize) -> Option<String> {
-    let name = chorus_text::MONTH_NAMES.get(m.checked_sub(1)?)?;
-    let mut c = name.chars();
-    let first = c.next()?;
-    Some(first.to_uppercase().chain(c).collect())
-}
-
 /// `2024-12-08` or `2024-12-08 – 2024-12-10`.
 pub(crate) fn span(first: Option<&str>, last: Option<&str>) -> String {
     let (a, b) = (day(first), day(last));

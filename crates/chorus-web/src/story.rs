@@ -147,7 +147,7 @@ pub(crate) fn timeline(
         out.push_str(&format!(
             "<li{}><strong>{}</strong>{} <span class=\"muted\">{}</span><ul>\n",
             if new { " class=\"new\"" } else { "" },
-            escape(&crate::markup::human_day(&d.day)),
+            escape(&chorus_render::human_day(&d.day)),
             mark,
             escape(&count(d.articles.len(), "article", "articles")),
         ));
