@@ -6,6 +6,10 @@ use std::collections::{HashMap, HashSet};
 /// Longest event title, in words.
 const TITLE_WORDS: usize = 14;
 
+/// Longest title made of a lead sentence whose statement does not fit in [`TITLE_WORDS`]: a
+/// longer whole statement reads better than its subject alone.
+const LONG_TITLE_WORDS: usize = 22;
+
 /// What of its titles is a site's, not a story's: a title, or a segment of titles (see
 /// [`segments`]), that an outlet gives to pages of different events ("KSLA News 12 Shreveport,
 /// Louisiana News Weather & Sports", alone or after " - " on every page the crawl kept of that
@@ -76,8 +80,10 @@ fn segments(title: &str) -> Vec<&str> {
 /// The event's title: the headline of the most typical article that has a whole one (see
 /// [`headline`]; a title its outlet gives to other events' articles too is the site's, not a
 /// headline); without one, the first account sentence (its dateline dropped), in reading
-/// order, that has at most [`TITLE_WORDS`] words or opens with a main clause that has, else
-/// the shortest account sentence.
+/// order, that has at most [`TITLE_WORDS`] words, or shortened to its statement (see
+/// [`compressed`]), or opens with a main clause that has a verb of its own (see
+/// [`has_predicate`]), or whose statement or whole has at most [`LONG_TITLE_WORDS`]; else the
+/// shortest account sentence.
 /// Never cut: a display may shorten it, the title itself is whole.
 pub(crate) fn title(
     member_articles: &[&CleanArticle],
@@ -118,8 +124,17 @@ pub(crate) fn title(
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
-            if let Some(clause) = compressed(s).or_else(|| main_clause(s)) {
+            // Shortened to its statement; else its main clause when that has a verb of its
+            // own; else, rather than a later sentence that may be about a detail, the
+            // statement at a greater length, or the sentence whole when it is not long.
+            if let Some(clause) = compressed(s, TITLE_WORDS)
+                .or_else(|| main_clause(s))
+                .or_else(|| compressed(s, LONG_TITLE_WORDS))
+            {
                 return clause;
+            }
+            if count(s) <= LONG_TITLE_WORDS {
+                return s.clone();
             }
         }
     }
@@ -426,7 +441,7 @@ fn is_dateline(lead: &str) -> bool {
             .all(|w| title_case(w) || w.ends_with(','))
 }
 
-/// A long sentence shortened to its main statement, when that has at most [`TITLE_WORDS`]
+/// A long sentence shortened to its main statement, when that has at most `most`
 /// words and at least four: of its parts between commas, semicolons and dashes (not a comma
 /// inside a figure), an opening adverbial ("A day after Russia absorbed Crimea, …", "Speaking
 /// to reporters, …"), asides (", a Republican,", ", who …", ", according to police"), a
@@ -434,7 +449,7 @@ fn is_dateline(lead: &str) -> bool {
 /// clause that opens with "after", "when", "because", … . "Pennsylvania Gov. Tom Corbett, a
 /// Republican, is up for re-election in 2014." reads "Pennsylvania Gov. Tom Corbett is up for
 /// re-election in 2014".
-fn compressed(sentence: &str) -> Option<String> {
+fn compressed(sentence: &str, most: usize) -> Option<String> {
     const ASIDES: &[&str] = &[
         "who",
         "which",
@@ -479,6 +494,8 @@ fn compressed(sentence: &str) -> Option<String> {
     }
     let bytes = text.as_bytes();
     let mut parts: Vec<&str> = Vec::new();
+    // The separator after each part (a dash, or another).
+    let mut dash_after: Vec<bool> = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let figure = c == ','
@@ -487,10 +504,12 @@ fn compressed(sentence: &str) -> Option<String> {
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if matches!(c, ',' | ';' | '—' | '–') && !figure {
             parts.push(&text[start..i]);
+            dash_after.push(matches!(c, '—' | '–'));
             start = i + c.len_utf8();
         }
     }
     parts.push(&text[start..]);
+    dash_after.push(false);
     let first_word = |p: &str| chorus_text::words(p).next().map_or("", |w| w.1).to_string();
     let mut kept: Vec<(bool, &str)> = Vec::new();
     let mut dropped_before = false;
@@ -502,7 +521,10 @@ fn compressed(sentence: &str) -> Option<String> {
             // An opening adverbial, when a statement follows it.
             parts.len() > 1 && opens_adverbial(part)
         } else {
-            ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
+            // Between two dashes: an aside ("The presenters — Warren Beatty and Faye
+            // Dunaway — were …").
+            (dash_after[k - 1] && dash_after[k])
+                || ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
                 || (words <= 4 && part.split_whitespace().any(|w| SAYS.contains(&w)))
         };
         if part.is_empty() || aside {
@@ -544,7 +566,7 @@ fn compressed(sentence: &str) -> Option<String> {
     // A quotation cut in two, or a photo's caption, is no statement.
     let quotes = out.matches(['“', '”']).count() % 2 == 1 || out.matches('"').count() % 2 == 1;
     let caption = out.to_lowercase().contains("file photo");
-    ((4..=TITLE_WORDS).contains(&n)
+    ((4..=most).contains(&n)
         && opens
         && !dangling
         && !quotes
@@ -675,7 +697,198 @@ fn main_clause(sentence: &str) -> Option<String> {
     // A participle opens an adverbial too ("Speaking to reporters today", "Based on …").
     let participle = first.len() > 4 && (first.ends_with("ing") || first == "Based");
     let adverbial = participle || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
-    ((4..=TITLE_WORDS).contains(&n) && !adverbial).then(|| clause.to_string())
+    ((4..=TITLE_WORDS).contains(&n) && !adverbial && has_predicate(clause))
+        .then(|| clause.to_string())
+}
+
+/// Whether a clause holds a verb of its own, not only a subject ("The presenters for the final
+/// award", "Dan and Fran Keller") or a relative clause about one ("A measure that would
+/// require …"): a finite form (an auxiliary, a common irregular past, "-ed" not after an
+/// article or a preposition, "-s" before an object or a figure) outside a clause opened by
+/// "that", "who" or "which". Read from the words alone, so it errs on both sides (a
+/// participle "wounded by" counts); the point is to tell a clause from a noun phrase.
+fn has_predicate(clause: &str) -> bool {
+    const FINITE: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "says",
+        "said",
+        "say",
+        "told",
+        "went",
+        "came",
+        "took",
+        "made",
+        "gave",
+        "found",
+        "left",
+        "became",
+        "won",
+        "lost",
+        "hit",
+        "shot",
+        "fell",
+        "rose",
+        "ran",
+        "saw",
+        "met",
+        "held",
+        "sent",
+        "began",
+        "brought",
+        "thought",
+        "kept",
+        "knew",
+        "led",
+        "paid",
+        "put",
+        "set",
+        "spent",
+        "stood",
+        "struck",
+        "wrote",
+        "flew",
+        "drove",
+        "sold",
+        "sought",
+        "spoke",
+        "chose",
+        "broke",
+        "fled",
+        "fought",
+        "grew",
+        "hid",
+        "quit",
+        "sank",
+        "shut",
+        "stole",
+        "swore",
+        "taught",
+        "threw",
+        "tore",
+        "wore",
+        "caught",
+        "bought",
+        "built",
+        "felt",
+        "heard",
+        "hung",
+        "meant",
+        "stuck",
+        "cut",
+        "let",
+        "cost",
+        "hurt",
+        "beat",
+        "spread",
+        "split",
+        "bet",
+        "knows",
+        "dies",
+        "died",
+        "won't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "can't",
+        "couldn't",
+        "wouldn't",
+        "doesn't",
+        "don't",
+        "didn't",
+        "shouldn't",
+    ];
+    const BEFORE_NOUN: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+        "my", "your", "of", "by", "for", "with", "in", "on", "at", "to", "from", "into", "and",
+        "or", "some", "many", "all", "no", "two", "three", "several",
+    ];
+    const OBJECT: &[&str] = &[
+        "the", "a", "an", "to", "that", "his", "her", "its", "their", "on", "in", "at", "of",
+        "for", "with", "by", "from", "up", "out", "off", "down", "back", "about", "over", "into",
+        "no", "not", "more", "it", "him", "them", "new", "her", "this",
+    ];
+    let words: Vec<String> = chorus_text::words(clause)
+        .map(|w| w.1.replace('’', "'"))
+        .collect();
+    let (mut relative, mut after_relative) = (false, false);
+    for (k, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if k > 0 && matches!(lower.as_str(), "that" | "who" | "which") {
+            relative = true;
+            continue;
+        }
+        let previous = k
+            .checked_sub(1)
+            .map(|p| words[p].to_lowercase())
+            .unwrap_or_default();
+        let next = words.get(k + 1).map(|n| n.to_lowercase());
+        let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+        let listed = FINITE.contains(&lower.as_str());
+        let finite = listed
+            || (k > 0
+                && !after_relative
+                && lowercase
+                && lower.len() >= 4
+                && lower.ends_with("ed")
+                && !BEFORE_NOUN.contains(&previous.as_str()))
+            || (k > 0
+                && !after_relative
+                && lowercase
+                && lower.len() >= 4
+                && lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !BEFORE_NOUN.contains(&previous.as_str())
+                && next.as_deref().is_some_and(|n| {
+                    OBJECT.contains(&n) || n.starts_with(|c: char| c.is_ascii_digit())
+                }));
+        // A plain present after a plural subject ("players qualify under", "species receive
+        // most").
+        let plain_present = k > 0
+            && !after_relative
+            && lowercase
+            && lower.len() >= 3
+            && !lower.ends_with('s')
+            && !BEFORE_NOUN.contains(&lower.as_str())
+            && !OBJECT.contains(&lower.as_str())
+            && previous.len() >= 4
+            && previous.ends_with('s')
+            && !previous.ends_with("ss")
+            && !FINITE.contains(&previous.as_str())
+            && next.is_some();
+        if finite || plain_present {
+            if !relative {
+                return true;
+            }
+            // The relative clause's own verb; a later one is the main clause's, when it is
+            // plainly a verb (the relative clause's object may end in "-s" or "-ed").
+            relative = false;
+            after_relative = true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -766,7 +979,7 @@ mod tests {
 
     #[test]
     fn a_long_sentence_is_shortened_to_its_statement() {
-        let c = |s: &str| compressed(s);
+        let c = |s: &str| compressed(s, TITLE_WORDS);
         assert_eq!(
             c("Pennsylvania Gov. Tom Corbett, a Republican, is up for re-election in 2014, a year that could prove difficult for incumbents.").as_deref(),
             Some("Pennsylvania Gov. Tom Corbett is up for re-election in 2014")
@@ -779,8 +992,42 @@ mod tests {
             c("Republicans aim to put the more than 1,200-page spending measure to a vote tomorrow, officials said, though the Senate has yet to act on it.").as_deref(),
             Some("Republicans aim to put the more than 1,200-page spending measure to a vote tomorrow")
         );
+        assert_eq!(
+            c("The presenters for the final award — Warren Beatty and Faye Dunaway — were incorrectly given the best actress award envelope.").as_deref(),
+            Some("The presenters for the final award were incorrectly given the best actress award envelope")
+        );
         // Nothing that reads as a statement is left: a caption, a quotation cut in two.
         assert_eq!(c("Jan. 17, 2013, file photo, the building in downtown Springfield where the company moved its offices."), None);
+    }
+
+    #[test]
+    fn a_clause_without_a_verb_of_its_own_is_no_title() {
+        for clause in [
+            "The presenters for the final award",
+            "Dan and Fran Keller",
+            "A top-ranking House Republican",
+            "The details of the 1899 heist",
+            "The northernmost city in Sweden",
+            "A measure that would require performers to wear helmets",
+        ] {
+            assert!(!has_predicate(clause), "{clause}");
+        }
+        for clause in [
+            "Barack Obama has been hammered by the botched rollout",
+            "A Kansas mom thought she was going to jail",
+            "McCullum stopped working for Plaskett in June 2016",
+            "The man who shot him was arrested on Friday",
+            "Kristen Wiig turns 40 on Thursday",
+            "Lenovo liked what it saw",
+            "Northwestern football players qualify under federal law",
+            "Keurig Green Mountain Inc. on Wednesday cut its guidance for the year",
+        ] {
+            assert!(has_predicate(clause), "{clause}");
+        }
+        assert_eq!(
+            main_clause("Dan and Fran Keller, who ran a day care in Austin, spent 21 years in prison for crimes that never happened."),
+            None
+        );
     }
 
     #[test]
