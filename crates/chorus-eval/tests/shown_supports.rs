@@ -24,7 +24,9 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
     let mut out: Vec<(String, String, AccountScores)> = Vec::new();
     let mut both: Vec<(String, AccountScores)> = Vec::new();
     for (batch, dir) in [("1", GOLD.to_string()), ("2", format!("{GOLD}/batch2"))] {
-        let gold = Gold::read_dir(Path::new(&dir)).unwrap();
+        let mut gold = Gold::read_dir(Path::new(&dir)).unwrap();
+        // Each label says whether the support states the claim of the fact shown.
+        gold.directed = true;
         for (part, s) in gold.score(&articles, &Default::default()) {
             match both.iter_mut().find(|(p, _)| *p == part) {
                 Some((_, total)) => total.add(&s),
@@ -44,6 +46,8 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
             s.support_precision()
         );
     }
+    // `SHOWN_ERRORS=1`: the dev part's wrong supports, and pairs shown the other way round
+    // than labelled, for reading.
     if std::env::var_os("SHOWN_ERRORS").is_some() {
         for (batch, part, s) in &out {
             if batch != "both" && part == "shown dev" {
@@ -63,15 +67,19 @@ fn supports_a_reader_meets_state_the_fact() {
     };
     // As labelled (2026-12-06): batch 1 (supports of 5180278) dev 82 same of 103 (0.796),
     // held-out 36 of 47 (0.766); batch 2 (supports of b5ae6e5) dev 83 of 108 (0.769),
-    // held-out 36 of 42 (0.857); both dev 0.782, held-out 0.809. The issue asks 0.95.
+    // held-out 36 of 42 (0.857); both dev 0.782, held-out 0.809. Measured 2026-12-06 once
+    // every support must state the fact's main claim (`facts::MAIN_SHARE`), the pairs it now
+    // shows the other way round labelled as well: batch 1 dev 0.878 (86/98), held-out 0.809
+    // (38/47); batch 2 dev 0.835 (86/103), held-out 0.902 (37/41); both dev 0.856, held-out
+    // 0.852. The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.79,
-            ("1", _) => 0.76,
-            ("2", "shown dev") => 0.76,
-            ("2", _) => 0.85,
-            (_, "shown dev") => 0.77,
-            _ => 0.80,
+            ("1", "shown dev") => 0.87,
+            ("1", _) => 0.80,
+            ("2", "shown dev") => 0.83,
+            ("2", _) => 0.89,
+            (_, "shown dev") => 0.85,
+            _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
     }
