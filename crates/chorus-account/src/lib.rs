@@ -127,13 +127,14 @@ pub fn account(
         .map(|u| statement::Claim::of(&units, u))
         .collect();
     let facts = facts::align(&units, &claims, config);
-    let likely = facts::align(
+    let likely = facts::align_as(
         &units,
         &claims,
         &AccountConfig {
             same_statement: config.redundant_statement,
             ..config.clone()
         },
+        false,
     );
     let account = summary::select(&units, &claims, &facts, &likely, config);
     let (corroborated, single_source) = facts::report(&units, &claims, &facts, config);

@@ -5,7 +5,9 @@
 //! features below read that from the two sentences alone, so the answer does not depend on
 //! the rest of the event; a logistic model over them was fitted on the Microsoft Research
 //! Paraphrase Corpus training pairs (`cargo xtask statement` fits and cross-validates it, and
-//! prints the weights kept in [`WEIGHTS`]).
+//! prints the weights kept in [`WEIGHTS`]). A sentence's main claim ([`main_clause`]) is read
+//! too: a support must state it, not only a secondary part of the sentence
+//! ([`main_covered`]).
 
 use crate::Units;
 use rustc_hash::FxHashMap;
@@ -145,6 +147,12 @@ pub(crate) struct Claim {
     /// Terms a search bears on ("searching for Brown"), likewise.
     sought: Vec<u32>,
     words: usize,
+    /// The terms of its main claim ([`main_clause`]: the root clause, without attribution,
+    /// a leading subordinate clause, relative clauses or a trailing clause), as compared
+    /// (predicates by class), sorted, unique.
+    main: Vec<u32>,
+    /// The figures of its main claim, sorted, unique.
+    main_numbers: Vec<f64>,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -166,6 +174,7 @@ impl Claim {
         };
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
         let core = claim_core(text);
+        let main = main_clause(text, &core);
         let negations = scopes(text, &core, |w| {
             NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
                 || w.to_ascii_lowercase().ends_with("n't")
@@ -209,6 +218,10 @@ impl Claim {
             }
             claim.sequence.push(t);
             let capital = text[off..].chars().next().is_some_and(char::is_uppercase);
+            // A capitalised first word is neither a name nor a content word (`all` lacks it).
+            if main.contains(off) && !(capital && off == first_word) {
+                claim.main.push(t);
+            }
             if capital && off != first_word {
                 claim.names.push(t);
             } else if !capital {
@@ -223,7 +236,8 @@ impl Claim {
         }
         claim.weights.sort_by_key(|w| w.0);
         claim.weights.dedup_by_key(|w| w.0);
-        for (_, w) in chorus_text::words(&text[core.clone()]) {
+        for (o, w) in chorus_text::words(&text[core.clone()]) {
+            let in_main = main.contains(o + core.start);
             let mut h = 0xcbf2_9ce4_8422_2325u64;
             for c in w.chars().flat_map(char::to_lowercase) {
                 h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
@@ -232,12 +246,18 @@ impl Claim {
             if w.bytes().all(|b| b.is_ascii_digit()) {
                 if let Ok(v) = w.parse::<f64>() {
                     claim.numbers.push(v);
+                    if in_main {
+                        claim.main_numbers.push(v);
+                    }
                 }
                 continue;
             }
             let lower = w.to_ascii_lowercase();
             if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == lower) {
                 claim.numbers.push(v);
+                if in_main {
+                    claim.main_numbers.push(v);
+                }
             }
         }
         for v in [
@@ -246,14 +266,17 @@ impl Claim {
             &mut claim.negated,
             &mut claim.modal,
             &mut claim.sought,
+            &mut claim.main,
         ] {
             v.sort_unstable();
             v.dedup();
         }
         claim.tokens.sort_unstable();
         claim.tokens.dedup();
-        claim.numbers.sort_by(f64::total_cmp);
-        claim.numbers.dedup();
+        for v in [&mut claim.numbers, &mut claim.main_numbers] {
+            v.sort_by(f64::total_cmp);
+            v.dedup();
+        }
         claim.pairs = claim.sequence.windows(2).map(|w| (w[0], w[1])).collect();
         claim.pairs.sort_unstable();
         claim.pairs.dedup();
@@ -436,6 +459,157 @@ fn a_dateline_and_an_attribution_are_not_the_claim() {
         core("NASA said the launch went well."),
         " the launch went well."
     );
+}
+
+/// The main claim of a sentence: a byte range inside its claim core, less the ranges of
+/// clauses inside it that add to the claim without being it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MainClause {
+    pub(crate) range: std::ops::Range<usize>,
+    pub(crate) left_out: Vec<std::ops::Range<usize>>,
+}
+
+impl MainClause {
+    fn contains(&self, off: usize) -> bool {
+        self.range.contains(&off) && !self.left_out.iter().any(|r| r.contains(&off))
+    }
+}
+
+/// Words that open a subordinate clause: one that opens a sentence and ends at its first
+/// comma ("After the girl turned them down, …") sets the scene of the claim that follows.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "when",
+    "while",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "before",
+    "if",
+    "once",
+    "until",
+    "despite",
+    "following",
+    "upon",
+    "responding",
+];
+
+/// Where a trailing clause begins that is not the sentence's claim: a contrast or an
+/// addition ("…, while the other two remain in critical condition"; "…; the three others
+/// suffered …"), a participle that carries on ("…, adding that …"), a clause of time, place
+/// or cause after the claim ("…, where he died"; "…, after …").
+const TRAILING: &[&str] = &[
+    ", while ",
+    ", whereas ",
+    ", but ",
+    "; ",
+    ", adding ",
+    ", saying ",
+    ", although ",
+    ", though ",
+    ", because ",
+    ", before ",
+    ", when ",
+    ", where ",
+    ", after ",
+    " while ",
+    ", and police ",
+    ", and it ",
+    ", and he ",
+    ", and she ",
+    ", and they ",
+];
+
+/// Openings of a relative clause set off by commas ("Hampton, who worked for no charge, …"):
+/// it says more about a participant, not the claim.
+const RELATIVE: &[&str] = &[", who ", ", which ", ", whose "];
+
+/// The main claim of `text` inside its claim core: the core up to the end of its first
+/// sentence (two sentences run together, "the gunman.According to police, …", are two
+/// claims), after a leading subordinate clause, before a trailing clause ([`TRAILING`]),
+/// without relative clauses between commas. What a reader takes as the sentence's news is
+/// there; a second sentence that states only what was left out states a secondary part.
+pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClause {
+    let mut range = core.clone();
+    let bytes = text.as_bytes();
+    // Run-together sentences: a stop between a lower-case letter and a capital.
+    for i in range.start + 1..range.end.saturating_sub(1) {
+        if matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i + 1].is_ascii_uppercase()
+        {
+            range.end = i;
+            break;
+        }
+    }
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[range.clone()])
+        .map(|(o, w)| (o + range.start, w))
+        .collect();
+    // A leading subordinate clause up to its comma, with a claim of at least three words
+    // after it.
+    if let Some(&(_, first)) = words.first() {
+        if SUBORDINATORS.iter().any(|s| first.eq_ignore_ascii_case(s)) {
+            if let Some(comma) = text[range.clone()].find(',').map(|c| c + range.start) {
+                if words.iter().filter(|w| w.0 > comma).count() >= 3 {
+                    range.start = comma + 1;
+                }
+            }
+        }
+    }
+    // The claim needs three words before a trailing clause may end it.
+    let third = words
+        .iter()
+        .filter(|w| w.0 >= range.start)
+        .nth(2)
+        .map_or(range.end, |w| w.0);
+    let lower = text[..range.end].to_lowercase();
+    if lower.len() == range.end {
+        // (Lower-casing kept byte offsets; otherwise no trailing clause is looked for.)
+        let end = TRAILING
+            .iter()
+            .filter_map(|m| lower[third.min(range.end)..].find(m).map(|i| i + third))
+            .min();
+        if let Some(end) = end {
+            range.end = end;
+        }
+    }
+    let mut left_out = Vec::new();
+    if lower.len() >= range.end {
+        for m in RELATIVE {
+            let mut from = range.start;
+            while let Some(i) = lower.get(from..range.end).and_then(|t| t.find(m)) {
+                let start = from + i;
+                let end = lower[start + m.len()..range.end]
+                    .find(',')
+                    .map_or(range.end, |j| start + m.len() + j);
+                left_out.push(start..end);
+                from = end.max(start + 1);
+            }
+        }
+    }
+    MainClause { range, left_out }
+}
+
+/// How much of `lead`'s main claim `other` states: the share of the main claim's terms
+/// (actions by class, names, content words) and figures that `other` has anywhere, the
+/// figures counting twice (a count or an age is a specific the claim stands on). One that
+/// adds detail states all of it; one that states only a secondary part (the attribution, a
+/// relative clause, one of several people, the other half of a contrast), or other figures,
+/// does not.
+pub(crate) fn main_covered(other: &Claim, lead: &Claim) -> f32 {
+    let terms = shared(&lead.main, &other.all);
+    let numbers = lead
+        .main_numbers
+        .iter()
+        .filter(|v| other.numbers.iter().any(|x| x == *v))
+        .count();
+    let total = lead.main.len() + 2 * lead.main_numbers.len();
+    if total == 0 {
+        return 1.0;
+    }
+    (terms + 2 * numbers) as f32 / total as f32
 }
 
 /// Shared items of two sorted, unique lists.
@@ -629,6 +803,11 @@ impl<'a> EventClaims<'a> {
         features(&self.units, &self.claims, a, b)
     }
 
+    /// How much of unit `lead`'s main claim unit `other` states ([`main_covered`]).
+    pub fn main_covered(&self, other: usize, lead: usize) -> f32 {
+        main_covered(&self.claims[other], &self.claims[lead])
+    }
+
     /// Whether the pair is refused whatever the model says (a polarity or modality flip).
     pub fn refused(&self, a: usize, b: usize) -> bool {
         refused(&self.claims[a], &self.claims[b])
@@ -710,6 +889,77 @@ mod tests {
                 action(&c.modal)
             })
             || flipped(x, y, |c| &c.sought)
+    }
+
+    /// The main claim of a one-sentence text, as its words.
+    fn main_of(text: &'static str) -> String {
+        let core = claim_core(text);
+        let m = main_clause(text, &core);
+        chorus_text::words(text)
+            .filter(|(o, _)| m.contains(*o))
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_main_claim_leaves_out_attribution_and_secondary_clauses() {
+        assert_eq!(
+            main_of("One patient died in the ambulance, while the other two remain in serious condition."),
+            "One patient died in the ambulance"
+        );
+        assert_eq!(
+            main_of(
+                "After the storm passed, crews restored power to 3,000 homes, the utility said."
+            ),
+            "crews restored power to 3 000 homes"
+        );
+        assert_eq!(
+            main_of("The bakery, which opened in 1990, closed its doors on Friday."),
+            "The bakery closed its doors on Friday"
+        );
+        assert_eq!(
+            main_of("Rescuers searched the river all night.The mayor thanked them on Friday."),
+            "Rescuers searched the river all night"
+        );
+        // A clause too short to be a claim is not ended early.
+        assert_eq!(main_of("He left, but came back."), "He left but came back");
+    }
+
+    /// How much of the first text's main claim the second states.
+    fn covered(fact: &str, support: &str) -> f32 {
+        let articles = [art("A", fact), art("B", support)];
+        let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let claims: Vec<Claim> = (0..units.units.len())
+            .map(|u| Claim::of(&units, u))
+            .collect();
+        let b = units.units.iter().position(|u| u.article == 1).unwrap();
+        main_covered(&claims[b], &claims[0])
+    }
+
+    #[test]
+    fn a_support_states_the_main_claim_not_a_secondary_part() {
+        // More detail, or the claim in other words around the same names and figures: stated.
+        let fact = "Four climbers were rescued from the north face of Mount Arlen on Tuesday.";
+        assert!(covered(fact, "Rangers said four climbers stranded on the north face of Mount Arlen were rescued by helicopter on Tuesday.") >= 0.5);
+        // The other half of a contrast: only a secondary part.
+        let fact =
+            "One patient died in the ambulance, while the other two remain in serious condition.";
+        assert!(
+            covered(
+                fact,
+                "Two patients remain in serious condition at Dunmore General."
+            ) < 0.5
+        );
+        // The claim's figures weigh twice: the same count in other words is stated, a
+        // sentence that shares the topic but not the figures is not.
+        let fact = "Seven members of the board resigned on Monday.";
+        assert!(covered(fact, "On Monday seven board members quit and resigned.") >= 0.5);
+        assert!(covered(fact, "The board will meet again in June.") < 0.5);
+        // One of several people named.
+        let fact = "Ana Ruiz, Tomas Berg, Lena Koch and Omar Haddad were charged with fraud.";
+        assert!(covered(fact, "Omar Haddad was charged.") < 0.5);
     }
 
     #[test]

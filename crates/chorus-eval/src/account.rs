@@ -270,6 +270,7 @@ pub fn score_event(
     report: &Report,
     pairs: &[&GoldPair],
     differences: &[&GoldDifference],
+    directed: bool,
 ) -> AccountScores {
     let mut s = AccountScores::default();
     let Some(event) = report.events.first() else {
@@ -277,11 +278,19 @@ pub fn score_event(
         s.gold_genuine = differences.iter().filter(|d| d.genuine).count();
         return s;
     };
+    // Directed gold pairs answer "does `b` state the claim of `a`, the fact shown?": a pair
+    // shown the other way round is another question, listed for reading, not counted.
     let label_of = |x: &Citation, y: &Citation| {
         pairs
             .iter()
-            .find(|p| (covers(x, &p.a) && covers(y, &p.b)) || (covers(x, &p.b) && covers(y, &p.a)))
+            .find(|p| {
+                (covers(x, &p.a) && covers(y, &p.b))
+                    || (!directed && covers(x, &p.b) && covers(y, &p.a))
+            })
             .map(|p| p.label)
+    };
+    let reversed = |x: &Citation, y: &Citation| {
+        directed && pairs.iter().any(|p| covers(x, &p.b) && covers(y, &p.a))
     };
     for fact in &event.corroborated {
         let Some((lead, rest)) = fact.citations.split_first() else {
@@ -306,6 +315,17 @@ pub fn score_event(
                         cited(report, c)
                     ));
                 }
+                None if reversed(lead, c) => s.errors.push(format!(
+                    "Reversed, not labelled: {:?} <- {:?} (article {} {:?}-{:?} <- article {} {:?}-{:?})",
+                    cited(report, lead),
+                    cited(report, c),
+                    lead.article,
+                    lead.source_start,
+                    lead.source_end,
+                    c.article,
+                    c.source_start,
+                    c.source_end
+                )),
                 None => {}
             }
         }
@@ -471,6 +491,8 @@ pub fn read_events(text: &str) -> Vec<GoldEvent> {
 
 /// The gold, read from its three files' texts.
 pub struct Gold {
+    /// Whether a pair's label holds only with `a` as the fact shown and `b` its support.
+    pub directed: bool,
     pub events: Vec<GoldEvent>,
     pub pairs: Vec<GoldPair>,
     pub differences: Vec<GoldDifference>,
@@ -517,6 +539,7 @@ impl Gold {
 
     pub fn read(events: &str, pairs: &str, differences: &str) -> Gold {
         Gold {
+            directed: false,
             events: read_events(events),
             pairs: read_pairs(pairs),
             differences: read_differences(differences),
@@ -545,7 +568,7 @@ impl Gold {
                 .collect();
             let chosen = e.articles_in(articles);
             let report = chorus_pipeline::summarize(chosen, Vec::new(), config);
-            let mut scores = score_event(&report, &pairs, &diffs);
+            let mut scores = score_event(&report, &pairs, &diffs, self.directed);
             for line in &mut scores.errors {
                 *line = format!("{} {}: {line}", e.set, e.event);
             }

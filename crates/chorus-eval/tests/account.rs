@@ -30,12 +30,16 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
     };
     // Floors at what the same-statement model reaches (measured 2026-12-05, with quoted
     // passages split into their sentences, negation and modality read in their scope, facts
-    // joined best pair first: dev precision 0.970, recall 0.476; held-out 0.963, 0.328). The
+    // joined best pair first: dev precision 0.970, recall 0.476; held-out 0.963, 0.328).
+    // Measured 2026-12-06 once a fact's shown sentence must have its main claim stated by
+    // every support (`facts::MAIN_SHARE`): dev 0.957, 0.469; held-out 0.960, 0.279. The
+    // supports a reader meets gained more than these lost (tests/shown_supports.rs: dev
+    // 0.782 -> 0.856, held-out 0.809 -> 0.852), so the floors follow the new figures. The
     // issue asks precision 0.95 and recall 0.75: recall falls short.
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.96, 0.47),
-            _ => (0.95, 0.32),
+            "dev" => (0.95, 0.46),
+            _ => (0.95, 0.27),
         };
         assert!(
             s.same + s.related + s.unrelated >= 25,

@@ -6,7 +6,8 @@
 //! account gold, whose pairs were proposed by word overlap, these are the supports a reader
 //! actually met, so their precision is the one a reader sees. Each pair's event is
 //! summarised as one event again; a pair counts when the report still shows it. Every third
-//! event is held out.
+//! event is held out. A second batch of 150 (`shown-supports/batch2`, drawn from later code
+//! the same way from other events) is scored apart and with the first.
 //! `cargo test --release -p chorus-eval --test shown_supports -- --nocapture`.
 
 use chorus_eval::account::{gold_articles, AccountScores, Gold};
@@ -15,23 +16,48 @@ use std::path::Path;
 
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shown-supports");
 
-fn scores() -> Option<Vec<(String, AccountScores)>> {
+/// Scores by batch and part: `("1", "shown dev")`, ..., then `("both", part)` summed.
+fn scores() -> Option<Vec<(String, String, AccountScores)>> {
     let data = shared("")?;
-    let gold = Gold::read_dir(Path::new(GOLD)).unwrap();
     let (articles, diagnostics) = gold_articles(&data);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let parts = gold.score(&articles, &Default::default());
-    for (part, s) in &parts {
+    let mut out: Vec<(String, String, AccountScores)> = Vec::new();
+    let mut both: Vec<(String, AccountScores)> = Vec::new();
+    for (batch, dir) in [("1", GOLD.to_string()), ("2", format!("{GOLD}/batch2"))] {
+        let mut gold = Gold::read_dir(Path::new(&dir)).unwrap();
+        // Each label says whether the support states the claim of the fact shown.
+        gold.directed = true;
+        for (part, s) in gold.score(&articles, &Default::default()) {
+            match both.iter_mut().find(|(p, _)| *p == part) {
+                Some((_, total)) => total.add(&s),
+                None => both.push((part.clone(), s.clone())),
+            }
+            out.push((batch.to_string(), part, s));
+        }
+    }
+    out.extend(both.into_iter().map(|(p, s)| ("both".to_string(), p, s)));
+    for (batch, part, s) in &out {
         let shown = s.same + s.related + s.unrelated;
         println!(
-            "{part}: supports still shown {shown}, of them same {} related {} unrelated {}: precision {:.3}",
+            "batch {batch}, {part}: supports still shown {shown}, of them same {} related {} unrelated {}: precision {:.3}",
             s.same,
             s.related,
             s.unrelated,
             s.support_precision()
         );
     }
-    Some(parts)
+    // `SHOWN_ERRORS=1`: the dev part's wrong supports, and pairs shown the other way round
+    // than labelled, for reading.
+    if std::env::var_os("SHOWN_ERRORS").is_some() {
+        for (batch, part, s) in &out {
+            if batch != "both" && part == "shown dev" {
+                for e in &s.errors {
+                    println!("{e}");
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 #[test]
@@ -39,12 +65,21 @@ fn supports_a_reader_meets_state_the_fact() {
     let Some(parts) = scores() else {
         return;
     };
-    // As labelled (2026-12-06, supports of 5180278): dev 82 same of 103 (0.796), held-out 36
-    // of 47 (0.766). The issue asks 0.95.
-    for (part, s) in &parts {
-        let floor = match part.as_str() {
-            "shown dev" => 0.79,
-            _ => 0.76,
+    // As labelled (2026-12-06): batch 1 (supports of 5180278) dev 82 same of 103 (0.796),
+    // held-out 36 of 47 (0.766); batch 2 (supports of b5ae6e5) dev 83 of 108 (0.769),
+    // held-out 36 of 42 (0.857); both dev 0.782, held-out 0.809. Measured 2026-12-06 once
+    // every support must state the fact's main claim (`facts::MAIN_SHARE`), the pairs it now
+    // shows the other way round labelled as well: batch 1 dev 0.878 (86/98), held-out 0.809
+    // (38/47); batch 2 dev 0.835 (86/103), held-out 0.902 (37/41); both dev 0.856, held-out
+    // 0.852. The issue asks 0.95.
+    for (batch, part, s) in &parts {
+        let floor = match (batch.as_str(), part.as_str()) {
+            ("1", "shown dev") => 0.87,
+            ("1", _) => 0.80,
+            ("2", "shown dev") => 0.83,
+            ("2", _) => 0.89,
+            (_, "shown dev") => 0.85,
+            _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
     }
