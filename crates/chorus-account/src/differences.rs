@@ -1549,7 +1549,8 @@ fn figures(
             .any(|w| lower_is(w.1, &["including", "which"]));
         let tallies = [
             "separate",
-            "across the city",
+            // "across the city", "across Syria", "a storm sweeping across the Midwest".
+            "across ",
             "citywide",
             "over the weekend",
             "spate of",
@@ -3828,6 +3829,10 @@ mod tests {
                 "Technicians processed the last scene, where three people were shot early Sunday morning.",
             ),
             // A tally of several happenings and a count of one.
+            (
+                "As day broke on Tuesday, four people were killed across the country, activists said.",
+                "Activists said 15 people had been killed in the northern province on Tuesday.",
+            ),
             (
                 "Two men died and seven others were injured in four separate shootings on the east side.",
                 "The shooting at the hall on the east side injured five others.",
