@@ -1549,7 +1549,8 @@ fn figures(
             .any(|w| lower_is(w.1, &["including", "which"]));
         let tallies = [
             "separate",
-            "across the city",
+            // "across the city", "across Syria", "a storm sweeping across the Midwest".
+            "across ",
             "citywide",
             "over the weekend",
             "spate of",
@@ -1769,16 +1770,25 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
                 .count();
             overlap >= 2 || (overlap >= 1 && shared(&sa.terms, &sb.terms) >= 2)
         }
-        // A count, an amount or a share is of the same thing when the words around both say
-        // what happened to it in the same terms (a news predicate: "injured", "evacuated"),
-        // or share two words.
+        // A count or a time is of the same thing when the words around both say what
+        // happened to it in the same terms (a news predicate: "injured", "evacuated"), or
+        // share two words. An amount or a share names what it measures beside it: a
+        // predicate alone does not say it ("$1 trillion in immediate cuts" / "$3 trillion
+        // in guaranteed spending cuts"; "fastest movie to reach $1 billion" / "'Jurassic
+        // Park' reached $1.044 billion"), two words must, one of them no predicate.
         _ => {
             let common: Vec<&u32> = a
                 .context
                 .iter()
                 .filter(|t| b.context.binary_search(t).is_ok())
                 .collect();
-            common.len() >= 2 || common.iter().any(|&&t| t > u32::MAX / 2)
+            let predicate = |t: u32| t > u32::MAX / 2;
+            match a.kind {
+                Kind::Money(_) | Kind::Percent => {
+                    common.len() >= 2 && common.iter().any(|&&t| !predicate(t))
+                }
+                _ => common.len() >= 2 || common.iter().any(|&&t| predicate(t)),
+            }
         }
     }
 }
@@ -1938,14 +1948,13 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
                 .iter()
                 .any(|v| v.source == unit.source && v.value == f.surface);
             if !dup {
-                versions.push(Version {
-                    text: unit.text.to_string(),
-                    source: unit.source.to_string(),
-                    citation: units.citation(f.unit_index),
-                    value: f.surface.clone(),
-                    number: Some(f.value),
-                    unit: Some(f.kind.unit()),
-                });
+                versions.push(version(
+                    units,
+                    f.unit_index,
+                    f.surface.clone(),
+                    Some(f.value),
+                    f.kind.unit(),
+                ));
             }
         }
         out.push(Difference {
@@ -2383,14 +2392,8 @@ pub(crate) fn name_spellings<'a>(
             let found = forms.iter().find_map(|form| {
                 units.units.iter().enumerate().find_map(|(u, unit)| {
                     let taken = versions.iter().any(|v| v.source == unit.source);
-                    (!taken && holds(unit.text, form)).then(|| Version {
-                        text: unit.text.to_string(),
-                        source: unit.source.to_string(),
-                        citation: units.citation(u),
-                        value: form.to_string(),
-                        number: None,
-                        unit: Some("name".into()),
-                    })
+                    (!taken && holds(unit.text, form))
+                        .then(|| version(units, u, form.to_string(), None, "name".into()))
                 })
             });
             versions.extend(found);
@@ -2523,15 +2526,7 @@ fn possessive_names(units: &Units) -> Vec<Difference> {
         for (want, source) in pair {
             let of = |f: &&(bool, usize, String)| f.0 == want && units.units[f.1].source == source;
             if let Some(&(_, u, ref written)) = found.iter().find(of) {
-                let unit = &units.units[u];
-                versions.push(Version {
-                    text: unit.text.to_string(),
-                    source: unit.source.to_string(),
-                    citation: units.citation(u),
-                    value: written.clone(),
-                    number: None,
-                    unit: Some("name".into()),
-                });
+                versions.push(version(units, u, written.clone(), None, "name".into()));
             }
         }
         out.push(Difference {
@@ -2540,6 +2535,74 @@ fn possessive_names(units: &Units) -> Vec<Difference> {
         });
     }
     out
+}
+
+/// One version of a difference: the figure or name as written in unit `u`.
+fn version(units: &Units, u: usize, value: String, number: Option<f64>, unit: String) -> Version {
+    let sentence = &units.units[u];
+    Version {
+        text: sentence.text.to_string(),
+        source: sentence.source.to_string(),
+        citation: units.citation(u),
+        value,
+        number,
+        unit: Some(unit),
+    }
+}
+
+/// One outlet's way of giving one slot of a thing (a person's rank, a street's kind, a
+/// film's writers): what is compared, the unit that gives it, and its words as written.
+struct Given<V> {
+    value: V,
+    unit: usize,
+    written: String,
+}
+
+/// A slot given two ways by two outlets: each outlet gives it one way only (any two of its
+/// ways `agree`), and the ways of two outlets do not agree, each outlet standing by the way
+/// `pick` chooses of its own (in order of units). One version per way, equal ways shown
+/// once, in reading order, with the unit `label` names; `None` when nothing differs.
+fn given_two_ways<V: PartialEq>(
+    given: &[Given<V>],
+    units: &Units,
+    agree: impl Fn(&V, &V) -> bool,
+    pick: impl Fn(&[&Given<V>]) -> usize,
+    label: impl Fn(&V) -> String,
+) -> Option<Vec<Version>> {
+    let mut by_source: BTreeMap<&str, Vec<&Given<V>>> = BTreeMap::new();
+    for g in given {
+        by_source
+            .entry(units.units[g.unit].source)
+            .or_default()
+            .push(g);
+    }
+    let all_agree = |gs: &[&Given<V>]| {
+        gs.iter()
+            .all(|a| gs.iter().all(|b| agree(&a.value, &b.value)))
+    };
+    if by_source.len() < 2 || !by_source.values().all(|gs| all_agree(gs)) {
+        return None;
+    }
+    let mut chosen: Vec<&Given<V>> = by_source.values().map(|gs| gs[pick(gs)]).collect();
+    if all_agree(&chosen) {
+        return None;
+    }
+    chosen.sort_by_key(|g| g.unit);
+    let mut shown: Vec<&V> = Vec::new();
+    let mut versions = Vec::new();
+    for g in chosen {
+        if !shown.contains(&&g.value) {
+            shown.push(&g.value);
+            versions.push(version(
+                units,
+                g.unit,
+                g.written.clone(),
+                None,
+                label(&g.value),
+            ));
+        }
+    }
+    (versions.len() >= 2).then_some(versions)
 }
 
 /// Kinds of street, with their abbreviations: "Partridge Drive" and "Partridge Dr." are one.
@@ -2564,7 +2627,7 @@ const STREET_KINDS: &[&[&str]] = &[
 /// neither.
 pub(crate) fn street_names(units: &Units) -> Vec<Difference> {
     // Name (its letters) → (kind, unit, the street as written), in order of units.
-    let mut streets: BTreeMap<String, Vec<(usize, usize, String)>> = BTreeMap::new();
+    let mut streets: BTreeMap<String, Vec<Given<usize>>> = BTreeMap::new();
     for (u, unit) in units.units.iter().enumerate() {
         let text = unit.text;
         let words = tokens(text);
@@ -2588,47 +2651,26 @@ pub(crate) fn street_names(units: &Units) -> Vec<Difference> {
             }
             let name = letters(&text[words[first].0..words[i - 1].0 + words[i - 1].1.len()]);
             let written = text[words[first].0..off + w.len()].to_string();
-            streets.entry(name).or_default().push((kind, u, written));
+            streets.entry(name).or_default().push(Given {
+                value: kind,
+                unit: u,
+                written,
+            });
         }
     }
     let mut out = Vec::new();
     for (_, seen) in streets {
-        // Each outlet names the street one way only.
-        let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut consistent = true;
-        for &(kind, u, _) in &seen {
-            let source = units.units[u].source;
-            if *by_source.entry(source).or_insert(kind) != kind {
-                consistent = false;
-            }
-        }
-        let kinds: std::collections::BTreeSet<usize> = by_source.values().copied().collect();
-        if !consistent || kinds.len() < 2 {
+        // Each outlet names the street one way only, by the first name it writes.
+        let Some(versions) = given_two_ways(
+            &seen,
+            units,
+            |a, b| a == b,
+            |_| 0,
+            |&kind| STREET_KINDS[kind][0].to_string(),
+        ) else {
             continue;
-        }
-        let mut versions: Vec<Version> = Vec::new();
-        for (kind, u, written) in &seen {
-            let unit = &units.units[*u];
-            if versions.iter().any(|v| v.source == unit.source) {
-                continue;
-            }
-            if versions.len() == kinds.len()
-                || versions
-                    .iter()
-                    .any(|v| v.unit.as_deref() == Some(STREET_KINDS[*kind][0]))
-            {
-                continue;
-            }
-            versions.push(Version {
-                text: unit.text.to_string(),
-                source: unit.source.to_string(),
-                citation: units.citation(*u),
-                value: written.clone(),
-                number: None,
-                unit: Some(STREET_KINDS[*kind][0].to_string()),
-            });
-        }
-        let first = &seen[0].2;
+        };
+        let first = &seen[0].written;
         let name = first[..first.rfind(' ').unwrap_or(first.len())].to_string();
         out.push(Difference {
             about: format!("name of the street: {name}"),
@@ -2668,13 +2710,8 @@ fn rank_word(text: &str, (off, w): (usize, &str)) -> Option<&'static str> {
     (full || text[off + w.len()..].starts_with('.')).then_some(rank[0])
 }
 
-/// One person's rank as one outlet writes it: the rank's words ("lieutenant colonel"), the
-/// rank as written, its unit.
-struct Rank {
-    words: Vec<&'static str>,
-    written: String,
-    unit: usize,
-}
+/// A rank's words ("lieutenant colonel").
+type Rank = Vec<&'static str>;
 
 /// Whether two ranks can be of one person: the same, or one a shorter form of the other
 /// ("colonel" of "lieutenant colonel", "sergeant" of "staff sergeant"); "lieutenant" is not
@@ -2729,8 +2766,8 @@ fn rank_holder(
 /// read before a name of the entity stage or an actor's name in brackets; a story of a
 /// promotion, or an outlet giving one person two ranks, is not read.
 fn ranks(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
-    // Person → (actor?, ranks in order of units).
-    let mut held: BTreeMap<String, (bool, Vec<Rank>)> = BTreeMap::new();
+    // Person → (actor?, ranks in order of units: the rank's words, "lieutenant colonel").
+    let mut held: BTreeMap<String, (bool, Vec<Given<Rank>>)> = BTreeMap::new();
     // Sentences that tell of a promotion: a person they name may have held two ranks.
     let mut promoted: Vec<&str> = Vec::new();
     for (u, unit) in units.units.iter().enumerate() {
@@ -2778,10 +2815,10 @@ fn ranks(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
             let written = text[words[start].0..end].to_string();
             let entry = held.entry(person.clone()).or_insert((actor, Vec::new()));
             entry.0 &= actor;
-            entry.1.push(Rank {
-                words: rank,
-                written,
+            entry.1.push(Given {
+                value: rank,
                 unit: u,
+                written,
             });
         }
         let lower = text.to_lowercase();
@@ -2795,50 +2832,15 @@ fn ranks(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
         if promoted.iter().any(|t| t.contains(surname)) {
             continue;
         }
-        // Each outlet's ranks of the person agree with one another.
-        let mut by_source: BTreeMap<&str, Vec<&Rank>> = BTreeMap::new();
-        for r in &ranks {
-            by_source
-                .entry(units.units[r.unit].source)
-                .or_default()
-                .push(r);
-        }
-        let consistent = by_source.values().all(|rs| {
-            rs.iter()
-                .all(|a| rs.iter().all(|b| ranks_agree(&a.words, &b.words)))
-        });
-        if !consistent || by_source.len() < 2 {
-            continue;
-        }
-        // The fullest rank of each outlet; a difference when two of them disagree.
-        let fullest: Vec<&Rank> = by_source
-            .values()
-            .map(|rs| *rs.iter().max_by_key(|r| r.words.len()).unwrap())
-            .collect();
-        if fullest
-            .iter()
-            .all(|a| fullest.iter().all(|b| ranks_agree(&a.words, &b.words)))
-        {
-            continue;
-        }
-        let mut shown: Vec<&[&str]> = Vec::new();
-        let mut versions: Vec<Version> = Vec::new();
-        for r in fullest {
-            if shown.contains(&r.words.as_slice()) {
-                continue;
-            }
-            shown.push(&r.words);
-            let unit = &units.units[r.unit];
-            versions.push(Version {
-                text: unit.text.to_string(),
-                source: unit.source.to_string(),
-                citation: units.citation(r.unit),
-                value: r.written.clone(),
-                number: None,
-                unit: Some("rank".into()),
-            });
-        }
-        if versions.len() >= 2 {
+        // Each outlet's ranks of the person agree with one another; the fullest rank of each
+        // outlet stands for it.
+        let fullest = |rs: &[&Given<Vec<&str>>]| {
+            (0..rs.len())
+                .max_by_key(|&i| rs[i].value.len())
+                .unwrap_or(0)
+        };
+        let agree = |a: &Vec<&str>, b: &Vec<&str>| ranks_agree(a, b);
+        if let Some(versions) = given_two_ways(&ranks, units, agree, fullest, |_| "rank".into()) {
             let about = if actor {
                 format!("rank of the part played by {person}")
             } else {
@@ -2960,14 +2962,6 @@ const NOT_FIELDS: &[&str] = &[
     "top",
 ];
 
-/// One outlet's description of a person by age and field ("the 24-year-old computer science
-/// student"): its field's words, as written, and its unit.
-struct Described {
-    field: Vec<String>,
-    written: String,
-    unit: usize,
-}
-
 /// Whether two fields can be one: they share a word, by its first five letters ("computer
 /// science" / "computing").
 fn fields_agree(a: &[String], b: &[String]) -> bool {
@@ -2996,8 +2990,9 @@ fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
 /// them, fields that share no word, each outlet writing one field only, and no two sentences
 /// naming different people. A person's qualities ("a bright student") are no field.
 fn fields(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
-    // (age, noun) → descriptions in order of units.
-    let mut described: BTreeMap<(u32, String), Vec<Described>> = BTreeMap::new();
+    // (age, noun) → descriptions in order of units: the field's words and the description
+    // as written ("computer science student").
+    let mut described: BTreeMap<(u32, String), Vec<Given<Vec<String>>>> = BTreeMap::new();
     for (u, unit) in units.units.iter().enumerate() {
         let text = unit.text;
         let words = tokens(text);
@@ -3039,30 +3034,15 @@ fn fields(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
             described
                 .entry((age, head.to_lowercase()))
                 .or_default()
-                .push(Described {
-                    field,
-                    written: text[words[k + 2].0..off + head.len()].to_string(),
+                .push(Given {
+                    value: field,
                     unit: u,
+                    written: text[words[k + 2].0..off + head.len()].to_string(),
                 });
         }
     }
     let mut out = Vec::new();
     for ((age, head), all) in described {
-        let mut by_source: BTreeMap<&str, Vec<&Described>> = BTreeMap::new();
-        for d in &all {
-            by_source
-                .entry(units.units[d.unit].source)
-                .or_default()
-                .push(d);
-        }
-        let consistent = by_source.values().all(|ds| {
-            ds.iter()
-                .all(|a| ds.iter().all(|b| fields_agree(&a.field, &b.field)))
-        });
-        let firsts: Vec<&Described> = by_source.values().map(|ds| ds[0]).collect();
-        let differ = firsts
-            .iter()
-            .any(|a| firsts.iter().any(|b| !fields_agree(&a.field, &b.field)));
         // Sentences naming different people describe two people.
         let named: Vec<Vec<String>> = all
             .iter()
@@ -3072,27 +3052,14 @@ fn fields(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
         let one_person = named
             .iter()
             .all(|a| named.iter().all(|b| a.iter().any(|p| b.contains(p))));
-        if !consistent || !differ || !one_person || by_source.len() < 2 {
+        if !one_person {
             continue;
         }
-        let mut versions: Vec<Version> = Vec::new();
-        for d in firsts {
-            if versions
-                .iter()
-                .any(|v| v.value.eq_ignore_ascii_case(&d.written))
-            {
-                continue;
-            }
-            let unit = &units.units[d.unit];
-            versions.push(Version {
-                text: unit.text.to_string(),
-                source: unit.source.to_string(),
-                citation: units.citation(d.unit),
-                value: d.written.clone(),
-                number: None,
-                unit: Some("description".into()),
-            });
-        }
+        let agree = |a: &Vec<String>, b: &Vec<String>| fields_agree(a, b);
+        let Some(versions) = given_two_ways(&all, units, agree, |_| 0, |_| "description".into())
+        else {
+            continue;
+        };
         let what = if head == "student" {
             "field of study"
         } else {
@@ -3155,16 +3122,12 @@ fn listed_names(text: &str, at: usize) -> Option<(Vec<String>, usize)> {
     }
 }
 
-/// One outlet's credit of a part: the names (their letters, sorted), the unit, the names as
-/// written.
-type Credit = (Vec<String>, usize, String);
-
 /// A film's makers credited two ways by two outlets ("written by Dan Gilroy, Max Borenstein
 /// and Derek Connolly" / "from a script by Dan Gilroy and Max Borenstein"): each outlet
 /// names one set of full names for the part, in a sentence about a film.
 fn credits(units: &Units) -> Vec<Difference> {
-    // Part → (names, unit, names as written) in order of units.
-    let mut credited: BTreeMap<&str, Vec<Credit>> = BTreeMap::new();
+    // Part → credits in order of units: the names (their letters, sorted), as written.
+    let mut credited: BTreeMap<&str, Vec<Given<Vec<String>>>> = BTreeMap::new();
     for (u, unit) in units.units.iter().enumerate() {
         let text = unit.text;
         let lower = text.to_lowercase();
@@ -3182,43 +3145,20 @@ fn credits(units: &Units) -> Vec<Difference> {
                 };
                 let written = text[start..end].to_string();
                 names.sort();
-                credited.entry(part).or_default().push((names, u, written));
+                credited.entry(part).or_default().push(Given {
+                    value: names,
+                    unit: u,
+                    written,
+                });
             }
         }
     }
     let mut out = Vec::new();
     for (part, all) in credited {
-        let mut by_source: BTreeMap<&str, Vec<&Credit>> = BTreeMap::new();
-        for c in &all {
-            by_source
-                .entry(units.units[c.1].source)
-                .or_default()
-                .push(c);
-        }
-        let consistent = by_source
-            .values()
-            .all(|cs| cs.iter().all(|c| c.0 == cs[0].0));
-        let firsts: Vec<_> = by_source.values().map(|cs| cs[0]).collect();
-        if !consistent || firsts.iter().all(|c| c.0 == firsts[0].0) {
+        let Some(versions) = given_two_ways(&all, units, |a, b| a == b, |_| 0, |_| "names".into())
+        else {
             continue;
-        }
-        let mut versions: Vec<Version> = Vec::new();
-        let mut shown: Vec<&Vec<String>> = Vec::new();
-        for (names, u, written) in firsts {
-            if shown.contains(&names) {
-                continue;
-            }
-            shown.push(names);
-            let unit = &units.units[*u];
-            versions.push(Version {
-                text: unit.text.to_string(),
-                source: unit.source.to_string(),
-                citation: units.citation(*u),
-                value: written.clone(),
-                number: None,
-                unit: Some("names".into()),
-            });
-        }
+        };
         out.push(Difference {
             about: format!("the film's {part}"),
             versions,
@@ -3787,6 +3727,19 @@ mod tests {
                 "Since then, the population growth rate has fallen by more than 40 percent.",
                 "In Iran, fertility has fallen more than 70 percent since the early 1980s.",
             ),
+            // Amounts two things reached: a predicate alone does not say what is measured.
+            (
+                "It is the fastest movie to reach $1 billion at the box office.",
+                "The dinosaur sequel reached $1.044 billion after its 3D re-release.",
+            ),
+            (
+                "Forty women have accused the comedian of sexual assault.",
+                "The comedian has been accused by more than 40 women of sexual assault.",
+            ),
+            (
+                "More than 300 people were evacuated from the tower block on Friday.",
+                "Officials said 350 people were evacuated from the tower block on Friday.",
+            ),
             (
                 "About 200 people were evacuated from the tower block on Friday.",
                 "Officials said 196 people were evacuated from the tower block on Friday.",
@@ -3876,6 +3829,10 @@ mod tests {
                 "Technicians processed the last scene, where three people were shot early Sunday morning.",
             ),
             // A tally of several happenings and a count of one.
+            (
+                "As day broke on Tuesday, four people were killed across the country, activists said.",
+                "Activists said 15 people had been killed in the northern province on Tuesday.",
+            ),
             (
                 "Two men died and seven others were injured in four separate shootings on the east side.",
                 "The shooting at the hall on the east side injured five others.",
