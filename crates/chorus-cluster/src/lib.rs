@@ -8,6 +8,7 @@
 
 mod dedup;
 mod online;
+mod split;
 mod time;
 mod vectors;
 
