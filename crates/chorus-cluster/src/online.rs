@@ -1448,8 +1448,11 @@ impl Online {
         self.score(dot, 1.0, self.when(i).apart(self.when(j)), true)
     }
 
-    /// The specifics (term ids) that two or more of `members` share, at most `k`, most
-    /// shared first, then the rarer.
+    /// The specifics (term ids) that two or more of `members` share, at most `k`: the
+    /// strongest first (those whose articles are the event's own, as the split weighs them:
+    /// see `split.rs`), then the most shared, then the rarer. None when their strengths
+    /// together do not make one strong link: an event held only by topic words and names
+    /// that many stories share (a city, its police department) is held by weak evidence.
     pub fn shared_specifics(&self, members: &[usize], k: usize) -> Vec<u32> {
         if members.len() < 2 {
             return Vec::new();
@@ -1467,9 +1470,27 @@ impl Online {
                 }
             }
         }
-        let mut shared: Vec<(u32, u32)> = count.into_iter().filter(|x| x.1 >= 2).collect();
+        let strength = |t: u32, n: u32| {
+            let s = ((n as f32 + self.config.strong_slack) / self.specific_df(t).max(1) as f32)
+                .min(1.0);
+            if self.specific[t as usize] & crate::vectors::ONE_OUTLET != 0 {
+                s * self.config.split_one_outlet
+            } else {
+                s
+            }
+        };
+        let mut shared: Vec<(u32, u32, f32)> = count
+            .into_iter()
+            .filter(|x| x.1 >= 2)
+            .map(|(t, n)| (t, n, strength(t, n)))
+            .collect();
+        let total: f32 = shared.iter().map(|x| x.2).sum();
+        if total < self.config.split_need - 1e-6 {
+            return Vec::new();
+        }
         shared.sort_unstable_by(|a, b| {
-            b.1.cmp(&a.1)
+            b.2.total_cmp(&a.2)
+                .then(b.1.cmp(&a.1))
                 .then(self.specific_df(a.0).cmp(&self.specific_df(b.0)))
                 .then(a.0.cmp(&b.0))
         });
@@ -1634,6 +1655,30 @@ mod tests {
         assert_eq!(place(true, 20), vec![vec![0, 1, 2], vec![3, 4, 5]]);
         // Names that only these six articles carry are the event's own: one story.
         assert_eq!(place(true, 6), vec![vec![0, 1, 2, 3, 4, 5]]);
+    }
+
+    #[test]
+    fn an_event_held_only_by_common_names_shows_no_specifics() {
+        // Two reports of one day sharing the city and its spokesperson (terms 2 and 3, each
+        // in twenty articles) amid topic words: one event, held by weak evidence. With a
+        // victim's name (term 0, in these two articles only) it is held by that name.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |terms: &[u32]| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2;
+            specific[2..4].fill(20);
+            let mut online = Online::new(OnlineConfig::default());
+            online.set_specific(specific, 10_000);
+            for _ in 0..2 {
+                let p = online.prepare(v(terms), true);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.repair(&[0, 1]);
+            assert_eq!(online.events(), vec![vec![0, 1]]);
+            online.shared_specifics(&[0, 1], 6)
+        };
+        assert!(place(&[2, 3, 20, 21, 22, 23]).is_empty());
+        assert_eq!(place(&[0, 2, 3, 20, 21, 22, 23])[0], 0);
     }
 
     #[test]

@@ -678,6 +678,22 @@ fn errors(
          stray article in an event of 3+",
         events.len()
     );
+    // Events that say they are held by weak evidence (no specifics shown), and how many of
+    // them mix gold events.
+    let weak: Vec<&Vec<usize>> = events
+        .iter()
+        .zip(specifics)
+        .filter(|(e, s)| e.len() > 1 && s.is_empty())
+        .map(|(e, _)| e)
+        .collect();
+    let weak_mixed = weak
+        .iter()
+        .filter(|e| e.iter().any(|&i| gold[i] != gold[e[0]]))
+        .count();
+    println!(
+        "{} events of 2+ are held by weak evidence; {weak_mixed} of them mix gold events",
+        weak.len()
+    );
     println!("\n== predicted events mixing gold events ==");
     for (e, specifics) in events.iter().zip(specifics) {
         let mut golds: Vec<usize> = e.iter().map(|&i| gold[i]).collect();
