@@ -8,6 +8,7 @@
 
 mod dedup;
 mod online;
+mod split;
 mod time;
 mod vectors;
 
@@ -72,8 +73,9 @@ pub struct Clustering {
     /// For each event: the names (capitalised words and multi-word names) its articles share.
     pub shared_names: Vec<Vec<String>>,
     /// For each event: the specifics (rare names and figures) that two or more of its
-    /// articles share, most shared first; empty for an event of one article, and for one
-    /// held together by topic words alone.
+    /// articles share, the strongest (the event's own) first; empty for an event of one
+    /// article, and for one held together by topic words and names that many stories share
+    /// alone (weak evidence: see [`Online::shared_specifics`]).
     pub specifics: Vec<Vec<String>>,
     /// For each article: the earlier article it duplicates, if any.
     pub duplicates: Vec<Option<Duplicate>>,

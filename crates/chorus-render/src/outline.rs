@@ -162,7 +162,7 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
             "Key terms"
         } else if event.specifics.is_empty() {
             // Nothing names this story alone: said, not passed off as one story.
-            "Why together (weak: no shared names, places or figures)"
+            "Why together (weak: no names, places or figures of its own)"
         } else {
             "Why together"
         };

@@ -700,7 +700,7 @@ fn an_event_held_by_topic_words_alone_says_its_evidence_is_weak() {
     report.events.push(weak);
     let text = render(&report, Format::Text, &SAMPLE_CONFIG);
     assert!(
-        text.contains("Why together (weak: no shared names, places or figures): shot, bar"),
+        text.contains("Why together (weak: no names, places or figures of its own): shot, bar"),
         "{text}"
     );
     // The sample's event names its specifics first.

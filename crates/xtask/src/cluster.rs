@@ -180,6 +180,18 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--min-overlap") {
         config.online.min_overlap = x;
     }
+    if args.contains(&"--no-split") {
+        config.online.split = false;
+    }
+    if let Some(x) = flag(args, "--split-need") {
+        config.online.split_need = x;
+    }
+    if let Some(x) = flag(args, "--split-min") {
+        config.online.split_min = x;
+    }
+    if let Some(x) = flag(args, "--split-one-outlet") {
+        config.online.split_one_outlet = x;
+    }
     if let Some(x) = flag(args, "--min-specific") {
         config.online.min_specific = x;
     }
@@ -646,6 +658,42 @@ fn errors(
     events: &[Vec<usize>],
     specifics: &[Vec<String>],
 ) {
+    // How many events mix gold events, the articles they hold, and how many of them are one
+    // stray article (an event of three or more whose articles all but one share a gold event).
+    let (mut mixed, mut held, mut stray) = (0, 0, 0);
+    for e in events {
+        let mut count: std::collections::BTreeMap<usize, usize> = Default::default();
+        for &i in e {
+            *count.entry(gold[i]).or_default() += 1;
+        }
+        if count.len() > 1 {
+            mixed += 1;
+            held += e.len();
+            let most = count.values().max().copied().unwrap_or(0);
+            stray += usize::from(e.len() >= 3 && most == e.len() - 1);
+        }
+    }
+    println!(
+        "\n{mixed} of {} events mix gold events ({held} articles); {stray} of them are one \
+         stray article in an event of 3+",
+        events.len()
+    );
+    // Events that say they are held by weak evidence (no specifics shown), and how many of
+    // them mix gold events.
+    let weak: Vec<&Vec<usize>> = events
+        .iter()
+        .zip(specifics)
+        .filter(|(e, s)| e.len() > 1 && s.is_empty())
+        .map(|(e, _)| e)
+        .collect();
+    let weak_mixed = weak
+        .iter()
+        .filter(|e| e.iter().any(|&i| gold[i] != gold[e[0]]))
+        .count();
+    println!(
+        "{} events of 2+ are held by weak evidence; {weak_mixed} of them mix gold events",
+        weak.len()
+    );
     println!("\n== predicted events mixing gold events ==");
     for (e, specifics) in events.iter().zip(specifics) {
         let mut golds: Vec<usize> = e.iter().map(|&i| gold[i]).collect();

@@ -1,0 +1,242 @@
+//! Splitting an event that holds two stories. After grouping, the members of an event are
+//! linked two by two where they share strong specifics: names, places and figures whose
+//! articles are (nearly) all in the event, such as a victim's or a suspect's name. A name that
+//! many other articles carry too (a city's police department, a spokesperson quoted about
+//! many incidents) is weak: it links only in the measure of its share of articles in the
+//! event, and weak names must add up to a strong one. The groups of members so linked are
+//! the event's stories; an event whose groups no strong link joins (held together by topic
+//! words and weak names alone) is split into them. A follow-up weeks later stays, because it
+//! names the victim or the suspect its incident's reports name.
+//!
+//! The groups depend only on who the members are and on the collection's counts of each
+//! name, not on the order in which the members joined.
+
+use chorus_text::SparseVector;
+use rustc_hash::FxHashMap as HashMap;
+
+/// What makes a link strong enough to hold two articles together.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Strength {
+    /// A specific is one in at most this many articles (the collection's limit plus the
+    /// event's size, as the joins count it); `df` gives each term's count, `u32::MAX` for one
+    /// that is no name or figure.
+    pub limit: u32,
+    /// A shared specific's strength is `(in_event + slack) / df`, at most 1: whole when the
+    /// articles naming it are the event's own (and `slack` more).
+    pub slack: f32,
+    /// Two articles are linked when the strengths of the specifics they share add up to this.
+    pub need: f32,
+    /// The strength of a specific only one outlet has used (a byline, a station's own
+    /// programme names) is multiplied by this: such a name links that outlet's articles
+    /// whatever they are about.
+    pub one_outlet: f32,
+}
+
+/// The groups of `members` (sorted) that strong shared specifics link, each sorted, ordered
+/// by first member; one group when the event holds together.
+pub(crate) fn strong_groups(
+    members: &[usize],
+    vectors: &[SparseVector],
+    df: &[u32],
+    strength: Strength,
+) -> Vec<Vec<usize>> {
+    let n = members.len();
+    if n < 2 {
+        return vec![members.to_vec()];
+    }
+    // Each specific term and the members (as positions in `members`) that name it.
+    let mut naming: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (k, &i) in members.iter().enumerate() {
+        for &(t, _) in &vectors[i] {
+            let Some(&d) = df.get(t as usize) else {
+                continue;
+            };
+            if d & !crate::vectors::ONE_OUTLET <= strength.limit {
+                naming.entry(t).or_default().push(k as u32);
+            }
+        }
+    }
+    let mut terms: Vec<(u32, Vec<u32>)> = naming.into_iter().filter(|x| x.1.len() >= 2).collect();
+    // In term order, so that weak strengths add up in the same order every time.
+    terms.sort_unstable_by_key(|x| x.0);
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
+    for (t, holders) in &terms {
+        let d = df[*t as usize];
+        let count = (d & !crate::vectors::ONE_OUTLET).max(1) as f32;
+        let mut s = ((holders.len() as f32 + strength.slack) / count).min(1.0);
+        if d & crate::vectors::ONE_OUTLET != 0 {
+            s *= strength.one_outlet;
+        }
+        if s >= strength.need {
+            for w in holders.windows(2) {
+                union(&mut parent, w[0], w[1]);
+            }
+        } else if s > 0.0 {
+            for (x, &a) in holders.iter().enumerate() {
+                for &b in &holders[x + 1..] {
+                    *weak.entry((a, b)).or_insert(0.0) += s;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<((u32, u32), f32)> = weak.into_iter().collect();
+    pairs.sort_unstable_by_key(|x| x.0);
+    for ((a, b), s) in pairs {
+        if s >= strength.need - 1e-6 {
+            union(&mut parent, a, b);
+        }
+    }
+    let mut groups: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (k, &i) in members.iter().enumerate() {
+        let root = find(&mut parent, k as u32);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    for g in &mut out {
+        g.sort_unstable();
+    }
+    out.sort_unstable_by_key(|g| g[0]);
+    out
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    // The smaller root stays, so the result does not depend on the order of unions.
+    if ra != rb {
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        parent[hi as usize] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STRENGTH: Strength = Strength {
+        limit: 50,
+        slack: 1.0,
+        need: 1.0,
+        one_outlet: 1.0,
+    };
+
+    /// Articles naming the given terms (all of weight 1; only presence counts).
+    fn vectors(terms: &[&[u32]]) -> Vec<SparseVector> {
+        terms
+            .iter()
+            .map(|t| chorus_text::unit(t.iter().map(|&t| (t, 1.0)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn two_stories_sharing_only_common_names_split() {
+        // Terms 0 and 1 are each story's victim (in its two articles only); term 2 a city's
+        // police department in forty articles, term 3 a spokesperson in twenty; 10-12 are
+        // topic words (no names).
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 2;
+        df[1] = 2;
+        df[2] = 40;
+        df[3] = 20;
+        let v = vectors(&[
+            &[0, 2, 3, 10, 11],
+            &[0, 2, 3, 12],
+            &[1, 2, 3, 10],
+            &[1, 2, 3, 11, 12],
+        ]);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        assert_eq!(groups, vec![vec![0, 1], vec![2, 3]]);
+        // A name only these four articles carry joins the two stories.
+        df[3] = 4;
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        assert_eq!(groups, vec![vec![0, 1, 2, 3]]);
+    }
+
+    #[test]
+    fn weak_names_add_up_and_a_stray_goes_alone() {
+        // Articles 0-2 share the victim (term 0); article 3 shares with them only the city
+        // (term 1, in ten articles, three of them here: (3 + 1) / 10) and topic words.
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 3;
+        df[1] = 10;
+        df[2] = 6;
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        assert_eq!(groups, vec![vec![0, 1, 2], vec![3]]);
+        // Article 3 shares a second name with article 1 (term 2): in six articles,
+        // (2 + 1) / 6 and the city's 0.4 fall short of a link; in four, they add up to one.
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
+        assert_eq!(
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2], vec![3]]
+        );
+        df[2] = 4;
+        assert_eq!(
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2, 3]]
+        );
+    }
+
+    #[test]
+    fn a_follow_up_linked_through_one_report_stays() {
+        // Article 2 (a charge weeks later) names the suspect (term 1) that article 1 names,
+        // not the victim (term 0) that articles 0 and 1 name: one chain, one story.
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 2;
+        df[1] = 3;
+        let v = vectors(&[&[0, 10], &[0, 1, 11], &[1, 10, 11]]);
+        assert_eq!(
+            strong_groups(&[0, 1, 2], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2]]
+        );
+    }
+
+    #[test]
+    fn the_groups_do_not_depend_on_the_order_of_terms_or_members() {
+        let mut df = vec![u32::MAX; 20];
+        df[..6].copy_from_slice(&[2, 2, 9, 9, 30, 3]);
+        let v = vectors(&[&[0, 2, 4], &[0, 3, 4], &[1, 2, 3], &[1, 4, 5], &[5, 2]]);
+        let a = strong_groups(&[0, 1, 2, 3, 4], &v, &df, STRENGTH);
+        // The same articles at other indices, listed in another order.
+        let order = [4usize, 2, 0, 3, 1];
+        let moved: Vec<SparseVector> = order.iter().map(|&i| v[i].clone()).collect();
+        let b = strong_groups(&[0, 1, 2, 3, 4], &moved, &df, STRENGTH);
+        let mut back: Vec<Vec<usize>> = b
+            .into_iter()
+            .map(|g| {
+                let mut g: Vec<usize> = g.into_iter().map(|k| order[k]).collect();
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        back.sort_unstable_by_key(|g| g[0]);
+        assert_eq!(a, back);
+        assert_eq!(a, vec![vec![0, 1], vec![2, 3, 4]]);
+    }
+
+    #[test]
+    fn a_name_of_one_outlet_counts_as_asked() {
+        // A byline (term 0, one outlet's) is the only name two reports share.
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 2 | crate::vectors::ONE_OUTLET;
+        let v = vectors(&[&[0, 10], &[0, 11]]);
+        assert_eq!(strong_groups(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
+        let half = Strength {
+            one_outlet: 0.5,
+            ..STRENGTH
+        };
+        assert_eq!(
+            strong_groups(&[0, 1], &v, &df, half),
+            vec![vec![0], vec![1]]
+        );
+    }
+}
