@@ -873,9 +873,8 @@ mod tests {
     use super::*;
     use crate::testing::art;
 
-    /// Whether the first sentences of two one-article texts differ in polarity or modality
-    /// about something both say.
-    fn flips(a: &str, b: &str) -> bool {
+    /// The claims of the sentences of two one-article texts, and where the second's begin.
+    fn two_claims(a: &str, b: &str) -> (Vec<Claim>, usize) {
         let articles = [art("A", a), art("B", b)];
         let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
         let units = Units::new(&refs);
@@ -883,6 +882,13 @@ mod tests {
             .map(|u| Claim::of(&units, u))
             .collect();
         let b = units.units.iter().position(|u| u.article == 1).unwrap();
+        (claims, b)
+    }
+
+    /// Whether the first sentences of two one-article texts differ in polarity or modality
+    /// about something both say.
+    fn flips(a: &str, b: &str) -> bool {
+        let (claims, b) = two_claims(a, b);
         let (x, y) = (&claims[0], &claims[b]);
         flipped(x, y, |c| &c.negated)
             || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
@@ -928,13 +934,7 @@ mod tests {
 
     /// How much of the first text's main claim the second states.
     fn covered(fact: &str, support: &str) -> f32 {
-        let articles = [art("A", fact), art("B", support)];
-        let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
-        let units = Units::new(&refs);
-        let claims: Vec<Claim> = (0..units.units.len())
-            .map(|u| Claim::of(&units, u))
-            .collect();
-        let b = units.units.iter().position(|u| u.article == 1).unwrap();
+        let (claims, b) = two_claims(fact, support);
         main_covered(&claims[b], &claims[0])
     }
 
