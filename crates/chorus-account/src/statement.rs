@@ -564,9 +564,10 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
         .filter(|w| w.0 >= range.start)
         .nth(2)
         .map_or(range.end, |w| w.0);
-    let lower = text[..range.end].to_lowercase();
-    if lower.len() == range.end {
-        // (Lower-casing kept byte offsets; otherwise no trailing clause is looked for.)
+    // ASCII lower case keeps every byte offset (the markers are ASCII); full lower-casing
+    // may change a character's length and move the boundaries.
+    let lower = text[..range.end].to_ascii_lowercase();
+    {
         let end = TRAILING
             .iter()
             .filter_map(|m| lower[third.min(range.end)..].find(m).map(|i| i + third))
@@ -576,7 +577,7 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
         }
     }
     let mut left_out = Vec::new();
-    if lower.len() >= range.end {
+    {
         for m in RELATIVE {
             let mut from = range.start;
             while let Some(i) = lower.get(from..range.end).and_then(|t| t.find(m)) {
@@ -930,6 +931,12 @@ mod tests {
         );
         // A clause too short to be a claim is not ended early.
         assert_eq!(main_of("He left, but came back."), "He left but came back");
+        // Characters whose lower case has another length (found by the property test).
+        let _ = main_of("ﯓ(Ⱥ\u{1d17b}Ɫ\n0");
+        assert_eq!(
+            main_of("Ⱥndrea Ɫopez died in the crash, while two others were hurt."),
+            "Ⱥndrea Ɫopez died in the crash"
+        );
     }
 
     /// How much of the first text's main claim the second states.
