@@ -1352,18 +1352,22 @@ impl Online {
     fn strong_groups(&self, e: usize) -> Vec<Vec<usize>> {
         let mut members = self.events[e].members.clone();
         members.sort_unstable();
-        let specific = self.specifics(members.len(), 0);
         crate::split::strong_groups(
             &members,
             &self.vectors,
             &self.specific,
-            crate::split::Strength {
-                limit: specific.limit,
-                slack: self.config.strong_slack,
-                need: self.config.split_need,
-                one_outlet: self.config.split_one_outlet,
-            },
+            self.split_strength(members.len()),
         )
+    }
+
+    /// How the split weighs the specifics an event of `size` articles shares.
+    fn split_strength(&self, size: usize) -> crate::split::Strength {
+        crate::split::Strength {
+            limit: self.specifics(size, 0).limit,
+            slack: self.config.strong_slack,
+            need: self.config.split_need,
+            one_outlet: self.config.split_one_outlet,
+        }
     }
 
     /// Events as article indices (each sorted), ordered by first article.
@@ -1457,35 +1461,26 @@ impl Online {
         if members.len() < 2 {
             return Vec::new();
         }
-        let specific = self.specifics(members.len(), 0);
+        let strength = self.split_strength(members.len());
         let mut count: HashMap<u32, u32> = HashMap::default();
         for &i in members {
             for &(t, _) in &self.vectors[i] {
-                let df = specific
-                    .df
+                if self
+                    .specific
                     .get(t as usize)
-                    .map(|&df| df & !crate::vectors::ONE_OUTLET);
-                if df.is_some_and(|df| df <= specific.limit) {
+                    .is_some_and(|&df| strength.counts(df))
+                {
                     *count.entry(t).or_insert(0) += 1;
                 }
             }
         }
-        let strength = |t: u32, n: u32| {
-            let s = ((n as f32 + self.config.strong_slack) / self.specific_df(t).max(1) as f32)
-                .min(1.0);
-            if self.specific[t as usize] & crate::vectors::ONE_OUTLET != 0 {
-                s * self.config.split_one_outlet
-            } else {
-                s
-            }
-        };
         let mut shared: Vec<(u32, u32, f32)> = count
             .into_iter()
             .filter(|x| x.1 >= 2)
-            .map(|(t, n)| (t, n, strength(t, n)))
+            .map(|(t, n)| (t, n, strength.of(n as usize, self.specific[t as usize])))
             .collect();
         let total: f32 = shared.iter().map(|x| x.2).sum();
-        if total < self.config.split_need - 1e-6 {
+        if total < strength.need - 1e-6 {
             return Vec::new();
         }
         shared.sort_unstable_by(|a, b| {

@@ -32,6 +32,26 @@ pub(crate) struct Strength {
     pub one_outlet: f32,
 }
 
+impl Strength {
+    /// Whether a term of document frequency `df` (with its one-outlet flag) is a specific.
+    pub(crate) fn counts(&self, df: u32) -> bool {
+        df & !crate::vectors::ONE_OUTLET <= self.limit
+    }
+
+    /// The strength of a specific of document frequency `df` (with its one-outlet flag) that
+    /// `named_by` of the event's articles name: `(named_by + slack) / df`, at most 1, times
+    /// `one_outlet` for a name only one outlet has used.
+    pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
+        let count = (df & !crate::vectors::ONE_OUTLET).max(1) as f32;
+        let s = ((named_by as f32 + self.slack) / count).min(1.0);
+        if df & crate::vectors::ONE_OUTLET != 0 {
+            s * self.one_outlet
+        } else {
+            s
+        }
+    }
+}
+
 /// The groups of `members` (sorted) that strong shared specifics link, each sorted, ordered
 /// by first member; one group when the event holds together.
 pub(crate) fn strong_groups(
@@ -51,7 +71,7 @@ pub(crate) fn strong_groups(
             let Some(&d) = df.get(t as usize) else {
                 continue;
             };
-            if d & !crate::vectors::ONE_OUTLET <= strength.limit {
+            if strength.counts(d) {
                 naming.entry(t).or_default().push(k as u32);
             }
         }
@@ -62,12 +82,7 @@ pub(crate) fn strong_groups(
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
     for (t, holders) in &terms {
-        let d = df[*t as usize];
-        let count = (d & !crate::vectors::ONE_OUTLET).max(1) as f32;
-        let mut s = ((holders.len() as f32 + strength.slack) / count).min(1.0);
-        if d & crate::vectors::ONE_OUTLET != 0 {
-            s *= strength.one_outlet;
-        }
+        let s = strength.of(holders.len(), df[*t as usize]);
         if s >= strength.need {
             for w in holders.windows(2) {
                 union(&mut parent, w[0], w[1]);
