@@ -108,7 +108,7 @@ pub(crate) fn title(
     }
     let sentences: Vec<String> = account
         .iter()
-        .map(|s| without_dateline(&s.text).to_string())
+        .map(|s| before_glued(without_dateline(&s.text)).to_string())
         .collect();
     let count = |t: &str| t.split_whitespace().count();
     // A whole statement that stands on its own first; then any whole sentence; a fragment the
@@ -124,11 +124,20 @@ pub(crate) fn title(
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
-            // Shortened to its statement; else its main clause when that has a verb of its
-            // own; else, rather than a later sentence that may be about a detail, the
-            // statement at a greater length, or the sentence whole when it is not long.
-            let statement = compressed(s);
+            // Its whole statement (asides dropped), or the sentence, when not long: the clause
+            // after "after" or "when" is often what happened ("… is charged with reckless
+            // conduct after a gun he was showing … discharged"). Else shortened to its main
+            // statement; else its main clause when that has a verb of its own; else, rather
+            // than a later sentence that may be about a detail, the statement at a greater
+            // length.
             let fits = |c: &String, most: usize| count(c) <= most;
+            if let Some(whole) = compressed(s, false).filter(|c| fits(c, LONG_TITLE_WORDS)) {
+                return whole;
+            }
+            if count(s) <= LONG_TITLE_WORDS {
+                return s.clone();
+            }
+            let statement = compressed(s, true);
             if let Some(clause) = statement
                 .clone()
                 .filter(|c| fits(c, TITLE_WORDS))
@@ -136,9 +145,6 @@ pub(crate) fn title(
                 .or_else(|| statement.filter(|c| fits(c, LONG_TITLE_WORDS)))
             {
                 return clause;
-            }
-            if count(s) <= LONG_TITLE_WORDS {
-                return s.clone();
             }
         }
     }
@@ -398,11 +404,45 @@ fn stands_alone(sentence: &str) -> bool {
         "meanwhile",
         "instead",
         "finally",
+        "which",
     ];
     let s = sentence.trim();
     let quoted = s.starts_with(['"', '“', '\'', '‘']);
     let first = chorus_text::words(s).next().map_or("", |w| w.1);
-    !quoted && !s.ends_with('?') && !LEANS.iter().any(|l| first.eq_ignore_ascii_case(l))
+    !quoted
+        && !s.ends_with('?')
+        && !caption_or_cut_quote(s)
+        && !shouted(s)
+        && !LEANS.iter().any(|l| first.eq_ignore_ascii_case(l))
+}
+
+/// Whether a sentence of more than three words is written mostly in capitals ("MY SNAPCHAT IS
+/// …!"): a page's shout, not a statement of the story.
+fn shouted(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic());
+    let (all, upper) = letters.fold((0, 0), |(a, u), c| {
+        (a + 1, u + usize::from(c.is_uppercase()))
+    });
+    s.split_whitespace().count() > 3 && upper * 10 > all * 6
+}
+
+/// A sentence up to where a second one is run into it without a space ("… a woman's
+/// birthday.Twenty-one-year-old Izaak Bridges …", as pages that lost their line breaks read):
+/// a stop between two lower-case letters and a capital, or a quote and a capital
+/// ("… Monday."My mom …").
+fn before_glued(sentence: &str) -> &str {
+    let b = sentence.as_bytes();
+    let capital_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_uppercase);
+    (2..b.len().saturating_sub(1))
+        .find(|&i| {
+            b[i] == b'.'
+                && b[i - 1].is_ascii_lowercase()
+                && b[i - 2].is_ascii_lowercase()
+                && (capital_at(i + 1)
+                    || (b[i + 1] == b'"' && capital_at(i + 2))
+                    || (b[i + 1..].starts_with("“".as_bytes()) && capital_at(i + 4)))
+        })
+        .map_or(sentence, |i| &sentence[..=i])
 }
 
 /// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
@@ -449,11 +489,11 @@ fn is_dateline(lead: &str) -> bool {
 /// caller says how many it may have): of its parts between commas, semicolons and dashes (not a comma
 /// inside a figure), an opening adverbial ("A day after Russia absorbed Crimea, …", "Speaking
 /// to reporters, …"), asides (", a Republican,", ", who …", ", according to police"), a
-/// closing attribution (", police said") and brackets are dropped; the rest ends before a
+/// closing attribution (", police said") and brackets are dropped; with `cut`, the rest ends before a
 /// clause that opens with "after", "when", "because", … . "Pennsylvania Gov. Tom Corbett, a
 /// Republican, is up for re-election in 2014." reads "Pennsylvania Gov. Tom Corbett is up for
 /// re-election in 2014".
-fn compressed(sentence: &str) -> Option<String> {
+fn compressed(sentence: &str, cut: bool) -> Option<String> {
     const ASIDES: &[&str] = &[
         "who",
         "which",
@@ -527,12 +567,25 @@ fn compressed(sentence: &str) -> Option<String> {
         } else {
             // Between two dashes: an aside ("The presenters — Warren Beatty and Faye
             // Dunaway — were …").
+            // An age or a home town (", 70,", ", of Baton Rouge,"); a closing attribution
+            // (", two Trump advisers said on Friday").
+            let last = k + 1 == parts.len();
             (dash_after[k - 1] && dash_after[k])
                 || ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
-                || (words <= 4 && part.split_whitespace().any(|w| SAYS.contains(&w)))
+                || inner_aside(&format!("{part},")).is_some()
+                || ((words <= 4 || (last && words <= 8))
+                    && part.split_whitespace().any(|w| SAYS.contains(&w)))
         };
-        if part.is_empty() || aside {
+        // An age between the names of a list keeps the list's comma ("Omar P. Jarman, 35,
+        // Shontay N. Young, 34, and …" reads "Omar P. Jarman, Shontay N. Young and …").
+        let listed = |p: &str| p.starts_with(char::is_uppercase);
+        let in_list = inner_aside(&format!("{part},")).is_some()
+            && parts.get(k + 1).is_some_and(|next| listed(next.trim()));
+        if part.is_empty() || (aside && !in_list) {
             dropped_before = true;
+            continue;
+        }
+        if in_list {
             continue;
         }
         kept.push((dropped_before, part));
@@ -546,12 +599,10 @@ fn compressed(sentence: &str) -> Option<String> {
         out.push_str(part);
     }
     let out = collapsed(&out);
-    let clause = main_clause(&out).filter(|c| c.len() < out.len());
+    let clause = main_clause(&out).filter(|c| cut && c.len() < out.len());
     let out = clause.unwrap_or(out);
     let words: Vec<&str> = chorus_text::words(&out).map(|w| w.1).collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return None;
-    };
+    let first = words.first()?;
     let n = out.split_whitespace().count();
     // What is left must open as a statement: a capital or a figure, not a dateline's place in
     // capitals or a year ("2013 just north of Charlottesville").
@@ -561,17 +612,34 @@ fn compressed(sentence: &str) -> Option<String> {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !(first.len() >= 5 && first.chars().all(|c| !c.is_lowercase()))
         && !(first.len() == 4 && first.chars().all(|c| c.is_ascii_digit()));
-    // … and end as one: not on a word that needs more ("finds that", "but").
+    (n >= 4
+        && opens
+        && ends_whole(&out)
+        && !caption_or_cut_quote(&out)
+        && out.len() < sentence.len())
+    .then_some(out)
+}
+
+/// Whether a shortened sentence ends as a statement does: not on a word that needs more
+/// ("finds that", "but", "is warning against").
+fn ends_whole(clause: &str) -> bool {
     const DANGLING: &[&str] = &[
         "a", "an", "the", "of", "and", "or", "but", "to", "for", "with", "from", "by", "in", "on",
-        "at", "that", "if", "whether", "which", "who", "when", "as", "than", "into",
+        "at", "that", "if", "whether", "which", "who", "when", "as", "than", "into", "against",
+        "about", "over", "via", "like", "near", "toward", "towards", "through", "across",
+        "between", "among", "without", "within", "under", "during", "per", "onto", "upon",
     ];
-    let dangling = DANGLING.iter().any(|d| last.eq_ignore_ascii_case(d));
-    // A quotation cut in two, or a photo's caption, is no statement.
-    let quotes = out.matches(['“', '”']).count() % 2 == 1 || out.matches('"').count() % 2 == 1;
-    let caption = out.to_lowercase().contains("file photo");
-    (n >= 4 && opens && !dangling && !quotes && !caption && out.len() < sentence.len())
-        .then_some(out)
+    chorus_text::words(clause)
+        .last()
+        .is_some_and(|(_, last)| !DANGLING.iter().any(|d| last.eq_ignore_ascii_case(d)))
+}
+
+/// Whether a sentence or a part of one is no statement to title an event with: a photo's
+/// caption ("In this Jan. 17, 2013, file photo, …"), or a quotation cut in two (an odd number
+/// of quote marks).
+fn caption_or_cut_quote(text: &str) -> bool {
+    let quotes = text.matches(['“', '”']).count() % 2 == 1 || text.matches('"').count() % 2 == 1;
+    quotes || text.to_lowercase().contains("file photo")
 }
 
 /// Words that open an adverbial ("With the stakes on the peninsula", "According to the post")
@@ -638,8 +706,9 @@ fn opens_adverbial(part: &str) -> bool {
 /// The clause a long sentence opens with, when it has at most [`TITLE_WORDS`] words and at
 /// least four: the text before the first comma, semicolon or dash, or before a word that
 /// opens a subordinate clause ("after", "as", "when", "because", "while", "following",
-/// "which", "who"), whichever comes first.
+/// "which", "who", "if", …), whichever comes first.
 fn main_clause(sentence: &str) -> Option<String> {
+    const SUBORDINATE_CUT_WORDS: usize = 6;
     const OPENERS: &[&str] = &[
         "after",
         "as",
@@ -652,20 +721,66 @@ fn main_clause(sentence: &str) -> Option<String> {
         "before",
         "since",
         "despite",
+        "if",
+        "unless",
+        "although",
+        "though",
     ];
-    // The first comma, semicolon or dash, but not a comma inside a figure ("$50,000").
+    // "who" after a word that needs it to say which ones ("A teenager was among four people
+    // who were shot …"), "if" in a clause whose verb it is the object of ("asked the children
+    // if …"): no clause ends there.
+    const NEEDS_WHICH: &[&str] = &[
+        "people", "those", "one", "ones", "others", "anyone", "someone", "everyone", "many",
+        "some", "few", "all",
+    ];
+    const ASKS: &[&str] = &[
+        "asked",
+        "ask",
+        "asks",
+        "asking",
+        "wonder",
+        "wondered",
+        "know",
+        "knows",
+        "knew",
+        "see",
+        "decide",
+        "determine",
+        "unclear",
+        "sure",
+        "check",
+    ];
+    // The first comma, semicolon or dash, but not a comma inside a figure ("$50,000") nor
+    // one that opens an age or a home town inside the clause ("reported Mekiyah Davis, 17,
+    // of Baton Rouge, is also charged"): no clause ends there.
     let bytes = sentence.as_bytes();
-    let end = sentence
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, ';' | '—' | '–')
-                || (c == ','
-                    && !(i > 0
-                        && bytes[i - 1].is_ascii_digit()
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        })
-        .map_or(sentence.len(), |(i, _)| i);
-    let mut end = end;
+    let mut end = sentence.len();
+    let mut aside_until = 0;
+    for (i, c) in sentence.char_indices() {
+        if i < aside_until {
+            continue;
+        }
+        if matches!(c, ';' | '—' | '–') {
+            end = i;
+            break;
+        }
+        let in_figure = i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c == ',' && !in_figure {
+            if inner_aside(&sentence[i + 1..]).is_none() {
+                end = i;
+                break;
+            }
+            // Past the aside's closing comma, and past each aside that comma opens in turn
+            // (", 17, of Baton Rouge,").
+            let mut close = i;
+            while let Some(len) = inner_aside(&sentence[close + 1..]) {
+                close += 1 + len;
+            }
+            aside_until = close + 1;
+        }
+    }
     // "just before 9 p.m.", "shortly after midnight": a time, not a clause.
     const DEGREE: &[&str] = &[
         "just",
@@ -683,7 +798,21 @@ fn main_clause(sentence: &str) -> Option<String> {
     let mut previous = "";
     for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
         let degree = DEGREE.iter().any(|d| previous.eq_ignore_ascii_case(d));
-        if n >= 4 && off < end && !degree && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) {
+        let is = |o: &str| w.eq_ignore_ascii_case(o);
+        let after = |list: &[&str]| list.iter().any(|p| previous.eq_ignore_ascii_case(p));
+        let needed = ((is("who") || is("which"))
+            && (after(NEEDS_WHICH) || sentence[..off].contains(" among ")))
+            || (is("if")
+                && chorus_text::words(&sentence[..off])
+                    .any(|(_, v)| ASKS.iter().any(|a| v.eq_ignore_ascii_case(a))));
+        // A clause of a few words before one that opens says too little on its own ("Scott
+        // Routley was asked questions while …").
+        if n >= SUBORDINATE_CUT_WORDS
+            && off < end
+            && !degree
+            && !needed
+            && OPENERS.iter().any(|o| is(o))
+        {
             end = off;
             break;
         }
@@ -696,8 +825,28 @@ fn main_clause(sentence: &str) -> Option<String> {
     // A participle opens an adverbial too ("Speaking to reporters today", "Based on …").
     let participle = first.len() > 4 && (first.ends_with("ing") || first == "Based");
     let adverbial = participle || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
-    ((4..=TITLE_WORDS).contains(&n) && !adverbial && has_predicate(clause))
-        .then(|| clause.to_string())
+    ((4..=TITLE_WORDS).contains(&n)
+        && !adverbial
+        && has_predicate(clause)
+        && ends_whole(clause)
+        && !caption_or_cut_quote(clause))
+    .then(|| clause.to_string())
+}
+
+/// The length of the age or home town that the text after a comma sets off inside a clause,
+/// up to its closing comma (", 17, of Baton Rouge, is …", ", 45, was …"): a figure alone, or
+/// "of" and a name.
+fn inner_aside(after: &str) -> Option<usize> {
+    let (raw, _) = after.split_once(',')?;
+    let part = raw.trim();
+    let figure = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
+    let home = part.strip_prefix("of ").is_some_and(|place| {
+        place.split_whitespace().count() <= 3
+            && place
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    });
+    (figure || home).then_some(raw.len())
 }
 
 /// Whether a clause holds a verb of its own, not only a subject ("The presenters for the final
@@ -978,7 +1127,8 @@ mod tests {
 
     #[test]
     fn a_long_sentence_is_shortened_to_its_statement() {
-        let c = |s: &str| compressed(s).filter(|c| c.split_whitespace().count() <= TITLE_WORDS);
+        let c =
+            |s: &str| compressed(s, true).filter(|c| c.split_whitespace().count() <= TITLE_WORDS);
         assert_eq!(
             c("Pennsylvania Gov. Tom Corbett, a Republican, is up for re-election in 2014, a year that could prove difficult for incumbents.").as_deref(),
             Some("Pennsylvania Gov. Tom Corbett is up for re-election in 2014")
@@ -1026,6 +1176,74 @@ mod tests {
         assert_eq!(
             main_clause("Dan and Fran Keller, who ran a day care in Austin, spent 21 years in prison for crimes that never happened."),
             None
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_what_a_clause_needs() {
+        // An age or a home town inside the clause is dropped, not cut at.
+        assert_eq!(
+            main_clause("The prison reported Mekiyah Davis, 17, of Baton Rouge, is also charged, police said.").as_deref(),
+            Some("The prison reported Mekiyah Davis, 17, of Baton Rouge, is also charged")
+        );
+        assert_eq!(
+            compressed("Omar P. Jarman, 35, Shontay N. Young, 34, and Danielle B. Lucero, 26, died in the shooting on Friday, police said.", false).as_deref(),
+            Some("Omar P. Jarman, Shontay N. Young and Danielle B. Lucero died in the shooting on Friday")
+        );
+        // "who" that says which ones, "if" that a verb asks, and a clause of a few words stay.
+        assert_eq!(
+            main_clause("A teenager was among four people who were shot in north St. Louis on Tuesday night."),
+            None
+        );
+        assert_eq!(
+            main_clause("Researchers asked both the children and their caregivers if they had been bullied or had bullied others."),
+            None
+        );
+        assert_eq!(
+            main_clause("Scott Routley was asked questions while having his brain activity scanned in an fMRI machine."),
+            None
+        );
+        assert_eq!(
+            main_clause("CNN is being sued by two EMTs who say a correspondent for the network bit them in a drunken rage.").as_deref(),
+            Some("CNN is being sued by two EMTs")
+        );
+        // Nor a clause that ends on a word needing more, or a quotation cut in two.
+        assert_eq!(
+            main_clause(
+                "Art supply company Crayola is warning against, of all things, eating its crayons."
+            ),
+            None
+        );
+        assert_eq!(
+            main_clause("CHECKETT: \"So whether it was a tweet, or a post, we did it.\""),
+            None
+        );
+    }
+
+    #[test]
+    fn a_shout_a_caption_or_a_run_in_sentence_is_no_title() {
+        assert!(!stands_alone("MY SNAPCHAT IS RCLBEAUTY101!"));
+        assert!(!stands_alone(
+            "In this Jan. 17, 2013, file photo, a man speaks on a phone."
+        ));
+        assert!(stands_alone(
+            "NASA said the launch of the rocket was delayed."
+        ));
+        assert_eq!(
+            before_glued(
+                "Two people were killed at a party.Twenty-one-year-old Izaak Bridges was shot."
+            ),
+            "Two people were killed at a party."
+        );
+        assert_eq!(
+            before_glued(
+                "Four people were hospitalized Monday.\"My mom was in the way,\" he said."
+            ),
+            "Four people were hospitalized Monday."
+        );
+        assert_eq!(
+            before_glued("He works for Nola.com in the U.S. now."),
+            "He works for Nola.com in the U.S. now."
         );
     }
 
