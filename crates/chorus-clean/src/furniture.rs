@@ -304,9 +304,10 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     if words.len() <= 4 * max_words && is_archive_notice(&lower, &words) {
         return Some("archive_notice");
     }
-    if words.len() > max_words {
+    if words.len() > 3 * max_words {
         return None;
     }
+    let long = words.len() > max_words;
     let short = words.len() <= 25;
     if short
         && (lower.contains('©')
@@ -336,6 +337,14 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
         .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(x)))
         || (words.len() < 4 && words[0] == "this" && words.iter().any(|x| SELF_NOUNS.contains(x)));
     let cues = words.iter().filter(|w| PROMO_CUES.contains(w)).count();
+    if long {
+        // A newsletter or sign-up widget's run of messages ("Newsletter Sign Up … Please
+        // verify you're not a robot … You must select a newsletter to subscribe to. Sign Up
+        // You agree to receive …") is longer than a promo line but dense in both: a story
+        // paragraph this long rarely addresses the reader three times.
+        let reader = words.iter().filter(|w| READER_WORDS.contains(w)).count();
+        return (reader >= 3 && cues >= 4 && (reader + cues) * 8 >= words.len()).then_some("promo");
+    }
     if (addresses_reader || self_reference) && cues >= 1 {
         return Some("promo");
     }
@@ -387,6 +396,12 @@ mod tests {
             "Flowing in every day, these data are added to the Wayback Machine.",
             Some("archive_notice"),
         );
+    }
+
+    #[test]
+    fn a_long_sign_up_widget_is_furniture_a_long_paragraph_about_an_app_is_not() {
+        check("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You agree to receive occasional updates and special offers for our products and services. Thank you for subscribing. An error has occurred. Please try again later. View all our newsletters. Follow us on Twitter and Facebook for the latest updates, and download our app for alerts on your phone.", Some("promo"));
+        check("The company said the new app, which lets drivers pay tolls from a phone, had been downloaded two million times in its first month. Regulators in three states are reviewing how the app stores location data, and a consumer group has asked the company to publish its privacy policy. The chief executive told investors that subscriptions would rise again next quarter, though analysts were doubtful. Shares fell 4 percent on the news, and the company's rivals are expected to announce similar services before the end of the year.", None);
     }
 
     #[test]
