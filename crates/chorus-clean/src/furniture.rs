@@ -29,9 +29,6 @@ const LABELS: &[&str] = &[
     "advertisement",
     "sponsored",
     "sponsored content",
-    "image copyright",
-    "image caption",
-    "media caption",
     "skip to content",
     "share this",
     "share",
@@ -282,11 +279,31 @@ fn is_archive_notice(lower: &str, words: &[&str]) -> bool {
             && words.iter().any(|w| WEB_WORDS.contains(w)))
 }
 
+/// What a photo's caption or credit opens with where a page keeps it as a paragraph ("Image
+/// copyright Getty Images Image caption …", "Enlarge this image toggle caption …"): a caption
+/// says what a picture shows, and is no statement of the story's.
+const CAPTION_MARKS: &[&str] = &[
+    "image copyright",
+    "image caption",
+    "media caption",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "buy this photo",
+];
+
 /// Why a paragraph is furniture by rule, or `None` when it may be story text.
 pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     let lower = text.to_lowercase();
     if label_of(&lower).is_some() {
         return Some("link_label");
+    }
+    if CAPTION_MARKS.iter().any(|m| {
+        lower
+            .strip_prefix(m)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    }) {
+        return Some("caption");
     }
     let mut buf = String::new();
     let words = lower_words(text, &mut buf);
@@ -402,6 +419,17 @@ mod tests {
     fn a_long_sign_up_widget_is_furniture_a_long_paragraph_about_an_app_is_not() {
         check("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You agree to receive occasional updates and special offers for our products and services. Thank you for subscribing. An error has occurred. Please try again later. View all our newsletters. Follow us on Twitter and Facebook for the latest updates, and download our app for alerts on your phone.", Some("promo"));
         check("The company said the new app, which lets drivers pay tolls from a phone, had been downloaded two million times in its first month. Regulators in three states are reviewing how the app stores location data, and a consumer group has asked the company to publish its privacy policy. The chief executive told investors that subscriptions would rise again next quarter, though analysts were doubtful. Shares fell 4 percent on the news, and the company's rivals are expected to announce similar services before the end of the year.", None);
+    }
+
+    #[test]
+    fn a_caption_kept_as_a_paragraph_is_furniture() {
+        check("Image copyright Getty Images Image caption The band broke up in 1980 following the death of its drummer", Some("caption"));
+        check("Image caption Paul Conroy was smuggled across the border and is said to be in good spirits.", Some("caption"));
+        check(
+            "Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty Images",
+            Some("caption"),
+        );
+        check("Image captions written by the agency were changed after the complaint, the editor said.", None);
     }
 
     #[test]
