@@ -103,11 +103,14 @@ fn differences_a_reader_meets_are_one_quantity() {
     };
     assert_eq!(parts.len(), 2, "both parts are labelled");
     // As labelled (2026-12-06, differences of main at 1e65584): dev 20 genuine of 25 (0.800),
-    // held-out 8 of 15 (0.533).
+    // held-out 8 of 15 (0.533). Measured 2026-12-06 once an article giving two values of one
+    // count or time of day that cannot both be true makes its group two quantities, and "and
+    // a fifth person" is one counted apart: dev 20 of 21 (0.952), held-out 8 of 13 (0.615),
+    // every genuine one still shown.
     for (part, s) in &parts {
         let (share, kept) = match part.as_str() {
-            "shown dev" => (0.80, 20),
-            _ => (0.53, 8),
+            "shown dev" => (0.95, 20),
+            _ => (0.61, 8),
         };
         assert!(s.share_genuine() >= share, "{part}: {s:?}");
         // Dropping every difference would make no false one: the genuine ones stay.
