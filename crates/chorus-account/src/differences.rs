@@ -2066,19 +2066,22 @@ fn participle(w: &str) -> Option<String> {
 }
 
 /// A news verb as the versions say it: the word itself when every version's sentence has it,
-/// else the first participle of its class ("moved out" / "evacuated": "evacuated").
+/// else the first participle of its class that one of them writes ("moved out" /
+/// "evacuated": "evacuated"). A word that is no participle stays as it is.
 fn reader_word(units: &Units, all: &[Figure], members: &[usize], t: u32, word: &str) -> String {
     let word = word.to_lowercase();
-    let everywhere = members.iter().all(|&m| {
-        tokens(units.units[all[m].unit_index].text)
+    let written = |w: &str| {
+        members
             .iter()
-            .any(|w| w.1.eq_ignore_ascii_case(&word))
-    });
-    if everywhere || t <= u32::MAX / 2 {
+            .map(|&m| tokens(units.units[all[m].unit_index].text))
+            .map(|words| words.iter().any(|x| x.1.eq_ignore_ascii_case(w)))
+            .collect::<Vec<bool>>()
+    };
+    if participle(&word).is_none() || t <= u32::MAX / 2 || written(&word).iter().all(|&b| b) {
         return word;
     }
     crate::statement::class_words(t)
-        .find(|w| w.ends_with("ed"))
+        .find(|w| w.ends_with("ed") && written(w).contains(&true))
         .map_or(word, str::to_string)
 }
 
