@@ -17,7 +17,9 @@
 //! person's age is compared only with the same person's: one name (the entity
 //! stage's, or the same surname and first name) or one relative of one holder ("his son");
 //! a length or a time of day of sentences naming different people (their speakers aside) is
-//! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer").
+//! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
+//! article that itself gives two values of one count or time of day that cannot both be true
+//! tells of two quantities (a part and the whole, before and after an update), not one.
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
 //! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
