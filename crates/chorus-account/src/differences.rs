@@ -17,7 +17,9 @@
 //! person's age is compared only with the same person's: one name (the entity
 //! stage's, or the same surname and first name) or one relative of one holder ("his son");
 //! a length or a time of day of sentences naming different people (their speakers aside) is
-//! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer").
+//! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
+//! article that itself gives two values of one count or time of day that cannot both be true
+//! tells of two quantities (a part and the whole, before and after an update), not one.
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
 //! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
@@ -238,6 +240,11 @@ const KIN: &[&str] = &[
     "fiancée",
     "fiance",
     "fiancé",
+];
+
+/// Ordinals that count one more after a number ("and a fifth person").
+const ORDINALS: &[&str] = &[
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
 /// Possessive pronouns: "his 24-year rule" belongs to him.
@@ -1228,9 +1235,15 @@ fn figures(
                     || prev_word.is_some_and(|p| lower_is(p, &["other"]));
                 // "seven men and six women", "three people in the legs and another in the
                 // abdomen": parts of a sum.
-                let another = words[noun_at + 1..(noun_at + 10).min(words.len())]
-                    .windows(2)
-                    .any(|w| lower_is(w[0].1, &["and"]) && lower_is(w[1].1, &["another"]));
+                // "four people suffering gunshot wounds and a fifth person injured by flying
+                // glass": one more, counted apart.
+                let word_is =
+                    |i: usize, list: &[&str]| words.get(i).is_some_and(|w| lower_is(w.1, list));
+                let another = (noun_at + 1..(noun_at + 9).min(words.len())).any(|i| {
+                    word_is(i, &["and"])
+                        && (word_is(i + 1, &["another"])
+                            || word_is(i + 1, &["a"]) && word_is(i + 2, ORDINALS))
+                });
                 let summed = words
                     .get(noun_at + 1)
                     .is_some_and(|w| lower_is(w.1, &["and", "plus"]))
@@ -1924,7 +1937,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
             members
                 .iter()
                 .any(|&b| all[a].unit_index == all[b].unit_index && all[a].value != all[b].value)
-        });
+        }) || self_contradicting(units, &all, &members);
         // A length or a time of day joined through a sentence naming nobody to sentences
         // naming different people is of two things ("Williams was pronounced dead at 1:19
         // a.m." / "He was pronounced dead at 1:19 a.m." / "Russell … at 1:35 a.m.").
@@ -1966,6 +1979,29 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     out.extend(fields(units, names));
     out.extend(credits(units));
     out
+}
+
+/// Whether one article gives two values of a group that cannot both be true: a writer who
+/// says "two people were killed at the car wash" and "four people" killed in all, "three
+/// officers injured" at 1:35 p.m. and "four" later, Williams "pronounced dead at 1:19 a.m."
+/// and Russell "at 1:35 a.m.", tells of two quantities (a part and the whole, a count before
+/// and after an update, two people's), which the group has joined as one. Only counts and
+/// times of day: an age or a length is held to its owner or its thing already, and an article
+/// that gives one person two ages still differs from the outlets that give another.
+fn self_contradicting(units: &Units, all: &[Figure], members: &[usize]) -> bool {
+    let mut by_article: BTreeMap<usize, Vec<&Figure>> = BTreeMap::new();
+    for &m in members {
+        if !matches!(all[m].kind, Kind::Count(_) | Kind::Time) {
+            return false;
+        }
+        let article = units.units[all[m].unit_index].article;
+        by_article.entry(article).or_default().push(&all[m]);
+    }
+    by_article.values().any(|figures| {
+        figures
+            .iter()
+            .any(|a| figures.iter().any(|b| conflict(a, b)))
+    })
 }
 
 /// Nouns of what happens at a time of day.
@@ -2031,6 +2067,48 @@ fn participle(w: &str) -> Option<String> {
     (w.ends_with("ed") || w.ends_with("ly") || irregular.contains(&w)).then(|| w.to_string())
 }
 
+/// A news verb as the versions say it: the word itself when every version's sentence has it,
+/// else the first participle of its class that one of them writes ("moved out" /
+/// "evacuated": "evacuated"). A word that is no participle stays as it is.
+fn reader_word(units: &Units, all: &[Figure], members: &[usize], t: u32, word: &str) -> String {
+    let word = word.to_lowercase();
+    let written = |w: &str| {
+        members
+            .iter()
+            .map(|&m| tokens(units.units[all[m].unit_index].text))
+            .map(|words| words.iter().any(|x| x.1.eq_ignore_ascii_case(w)))
+            .collect::<Vec<bool>>()
+    };
+    if participle(&word).is_none() || t <= u32::MAX / 2 || written(&word).iter().all(|&b| b) {
+        return word;
+    }
+    crate::statement::class_words(t)
+        .find(|w| w.ends_with("ed") && written(w).contains(&true))
+        .map_or(word, str::to_string)
+}
+
+/// What a length of time without a noun is of, in the words of its clause: from the news
+/// verb before it to the figure ("stranded on the roof of a barn for nearly 12 hours":
+/// "stranded on the roof of a barn"), at most eight words.
+fn lasting(units: &Units, f: &Figure) -> Option<String> {
+    let text = units.units[f.unit_index].text;
+    let at = text.find(&f.surface)?;
+    let words = tokens(&text[..at]);
+    let n = words.len();
+    let verb = (n.saturating_sub(8)..n)
+        .rev()
+        .take_while(|&i| i + 1 == n || !is_boundary(text, &words, i + 1))
+        .find(|&i| {
+            let w = words[i].1.to_lowercase();
+            crate::statement::word_class(&w).is_some() && participle(&w).is_some()
+        })?;
+    let phrase = text[words[verb].0..at].trim_end();
+    let phrase = phrase.strip_suffix(" for").unwrap_or(phrase);
+    // "sentenced to": a verb and its preposition say nothing of what lasted.
+    let last = phrase.rsplit(' ').next().unwrap_or("").to_lowercase();
+    (phrase.contains(' ') && !chorus_text::is_stopword(&last)).then(|| phrase.to_string())
+}
+
 /// What differs, in a reader's words: the words of what the figures are about that most of
 /// them share, in the order the first figure says them, with what is measured.
 fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[usize]) -> String {
@@ -2074,7 +2152,7 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
                             .iter()
                             .all(|&m| m == members[0] || all[m].clause.binary_search(t).is_ok())
                 })
-                .filter_map(|(_, w)| participle(&w.to_lowercase()))
+                .filter_map(|(t, w)| participle(&reader_word(units, all, members, *t, w)))
                 .fold(Vec::new(), |mut out: Vec<String>, p| {
                     // "fatally" and "shot": "fatally shot".
                     let adverb = out.last().is_some_and(|l| l.ends_with("ly"));
@@ -2126,7 +2204,10 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
         }
         // "six months pregnant": how far along a pregnancy is.
         Kind::Duration if what == "pregnant" => "how far along the pregnancy was".into(),
-        Kind::Duration => format!("length of the {what}"),
+        Kind::Duration => match members.iter().find_map(|&m| lasting(units, &all[m])) {
+            Some(phrase) => format!("length of time {phrase}"),
+            None => format!("length of the {what}"),
+        },
         Kind::Age => format!("age of the {what}"),
         // A time of day is of what happened: the happening its sentences name ("the shooting
         // happened at 3:47 p.m."), or a death ("pronounced dead at 1:19 a.m.").
@@ -3215,6 +3296,36 @@ mod tests {
         for (a, b) in cases {
             let found = check(a, b);
             assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn what_differs_reads_as_a_reader_says_it() {
+        let cases = [
+            // Two words of one class: the class's own.
+            ("More than 300 people were evacuated from their homes in the valley overnight.", "About 240 people have been moved out of the valley since Saturday night.", "people evacuated"),
+            // A length of time without its noun: what lasted, in the words of its clause.
+            ("A farmer was rescued after spending nine hours clinging to the roof of a barn.", "The farmer was stranded on the roof of a barn for nearly 12 hours before a crew reached him.", "length of time stranded on the roof of a barn"),
+            ("Dock workers began a 72-hour strike on Monday morning at the port.", "The union has called a five-day walkout and wants a pay rise.", "length of the strike"),
+        ];
+        for (a, b, about) in cases {
+            let found = check(a, b);
+            assert_eq!(found.len(), 1, "{a} / {b}: {found:?}");
+            assert!(found[0].starts_with(&format!("{about}: ")), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn an_article_giving_both_values_tells_of_two_quantities() {
+        // A part and the whole in one article ("two killed at the car wash" of four), and one
+        // more counted apart ("and a fifth person"), are no versions of one toll.
+        let cases = [
+            ("A man opened fire at a car wash and a barbershop on Wednesday, killing four people, police said. Two people were killed at the car wash, police said.", "The man killed four people on Wednesday, police said."),
+            ("The gunman remains at large after injuring three officers at the clinic. Four officers are confirmed injured at the clinic.", "Four officers were injured at the clinic."),
+            ("Five people were injured in the drive-by shooting on Sunday, police said.", "The drive-by shooting left four people injured by gunshots and a fifth person injured by flying glass."),
+        ];
+        for (a, b) in cases {
+            assert_eq!(check(a, b), Vec::<String>::new(), "{a} / {b}");
         }
     }
 

@@ -43,6 +43,17 @@ pub(crate) fn word_class(word: &str) -> Option<u32> {
         .map(|&class| u32::MAX - 1 - class)
 }
 
+/// The words of the predicate class `id` (as [`word_class`] gives it), as listed.
+pub(crate) fn class_words(id: u32) -> impl Iterator<Item = &'static str> {
+    PREDICATES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .nth(u32::MAX.wrapping_sub(1).wrapping_sub(id) as usize)
+        .into_iter()
+        .flat_map(str::split_whitespace)
+}
+
 /// A term as the decision compares it: a predicate's class stands for every word of it
 /// (ids above the event's terms), any other term for itself.
 pub(crate) fn predicate(units: &Units, t: u32) -> u32 {

@@ -5,7 +5,7 @@
 //! share shown. Gold sentences are byte spans of the input records' `text`, and the report's
 //! citations carry the same spans (`source_start..source_end`), so nothing is matched by words.
 
-use chorus_model::{Citation, Report};
+use chorus_model::{Citation, Difference, Report, Version};
 use serde_json::Value;
 
 /// A sentence of the gold: an article and a byte span of its record's `text`.
@@ -254,6 +254,33 @@ fn same_value(shown: &str, gold: &str) -> bool {
     !b.is_empty() && b.iter().all(|w| a.contains(w))
 }
 
+/// The versions of a shown difference that are versions of a labelled one: citing the same
+/// sentence with the same value, or giving the same value (as written, any case) in the same
+/// article (an outlet that spells a name or gives a figure twice says it in either sentence).
+pub fn matched_versions<'a>(d: &'a Difference, labelled: &[(Span, String)]) -> Vec<&'a Version> {
+    d.versions
+        .iter()
+        .filter(|v| {
+            labelled.iter().any(|(sp, value)| {
+                (covers(&v.citation, sp) && same_value(&v.value, value))
+                    || (v.citation.article == sp.article && v.value.eq_ignore_ascii_case(value))
+            })
+        })
+        .collect()
+}
+
+/// Whether a shown difference still shows a labelled one: two of its versions from different
+/// articles, with different values, are versions of it (a difference that kept only versions
+/// agreeing with each other no longer shows what was labelled).
+pub fn still_shows(d: &Difference, labelled: &[(Span, String)]) -> bool {
+    let matched = matched_versions(d, labelled);
+    matched.iter().any(|a| {
+        matched.iter().any(|b| {
+            a.citation.article != b.citation.article && !a.value.eq_ignore_ascii_case(&b.value)
+        })
+    })
+}
+
 /// The sentence a citation points at, for error lines.
 fn cited<'a>(report: &'a Report, c: &Citation) -> &'a str {
     report
@@ -393,22 +420,12 @@ pub fn score_event(
         // A shown difference is genuine when two of its versions from different articles are
         // versions of one gold difference.
         let is_hit = |g: &GoldDifference| {
-            // A version matches a gold one citing the same sentence, or giving the same value
-            // (as written, any case) in the same article: an outlet that spells a name or
-            // gives a figure twice says it in either sentence.
-            let matched: Vec<&str> = d
-                .versions
-                .iter()
-                .filter(|v| {
-                    g.versions.iter().any(|(sp, value)| {
-                        (covers(&v.citation, sp) && same_value(&v.value, value))
-                            || (v.citation.article == sp.article
-                                && v.value.eq_ignore_ascii_case(value))
-                    })
-                })
-                .map(|v| v.citation.article.as_str())
-                .collect();
-            matched.iter().any(|a| matched.iter().any(|b| a != b))
+            let matched = matched_versions(d, &g.versions);
+            matched.iter().any(|a| {
+                matched
+                    .iter()
+                    .any(|b| a.citation.article != b.citation.article)
+            })
         };
         // One shown difference stands for one gold difference: one not found yet first (a
         // sentence can hold two, "Rolando Pizarro" spelt two ways in both names).

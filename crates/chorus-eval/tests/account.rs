@@ -57,7 +57,8 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
         // 0.85 / 0.75): ranks and fields of study of one person and a film's credits are
         // compared; many genuine differences of the gold are of other descriptions (a
         // condition, where a wound is) and organisations' names, which chorus does not compare
-        // yet.
+        // yet. Measured 2026-12-06 once an article giving two values of one count makes its
+        // group two quantities: dev 1.000, 0.607; held-out 1.000 (2 of 2), 0.133.
         let (precision, recall) = match part.as_str() {
             "dev" => (0.95, 0.60),
             _ => (0.60, 0.12),
