@@ -225,6 +225,44 @@ fn gazetteer_entry(e: &Entity, keys: &Keys) -> Option<usize> {
     found.filter(|&i| of_kind(i))
 }
 
+/// The tokens through which [`group_collection`] can join `entity` to another: its gazetteer
+/// entry (`g:`), its name key and the keys of its acronym aliases and of its name without a
+/// designator (`k:`), a person's first and last name (`f:`), and the surname it bears or is
+/// (`s:`). Two entities that share none are joined by no rule directly; whether they join
+/// may still depend on others that share tokens with each (see `delta`).
+pub fn join_tokens(entity: &Entity) -> Vec<String> {
+    let listed = [("", entity)];
+    let memo = Keys::new(&listed);
+    let plain = memo.plain(&entity.name);
+    let words: Vec<&str> = plain.split(' ').collect();
+    let entry = gazetteer_entry(entity, &memo);
+    let mut tokens = vec![format!("k:{plain}")];
+    if let Some(e) = entry {
+        tokens.push(format!("g:{e}"));
+    }
+    for a in entity.aliases.iter().filter(|a| is_acronym(a)) {
+        tokens.push(format!("k:{}", memo.key(a)));
+    }
+    if entry.is_none() {
+        if let Some((last, rest)) = words.split_last() {
+            if !rest.is_empty() && crate::aliases::DESIGNATORS.contains(last) {
+                tokens.push(format!("k:{}", rest.join(" ")));
+            }
+            let person = entity.kind == EntityKind::Person;
+            if person && !rest.is_empty() {
+                tokens.push(format!("f:{} {last}", rest[0]));
+            }
+            let alone = matches!(entity.kind, EntityKind::Person | EntityKind::Other);
+            if (person && !rest.is_empty()) || (rest.is_empty() && alone) {
+                tokens.push(format!("s:{last}"));
+            }
+        }
+    }
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens
+}
+
 /// Groups `entities` (each with the id of its event; one event's entities are already one per
 /// referent) into one group per real thing across the collection. Groups come in order of
 /// their first member; every input index is in exactly one group.

@@ -23,12 +23,14 @@
 
 mod aliases;
 mod collection;
+mod delta;
 mod lexicon;
 mod mentions;
 mod names;
 mod tokens;
 
-pub use collection::{group_collection, CollectionGroup};
+pub use collection::{group_collection, join_tokens, CollectionGroup};
+pub use delta::{regroup, Member, NewGroup, Regrouped, StoredGroups};
 
 use chorus_model::{CleanArticle, Entity};
 use std::collections::{BTreeMap, BTreeSet};
