@@ -78,7 +78,11 @@ fn supports_a_reader_meets_state_the_fact() {
     // (38/47); batch 2 dev 0.835 (86/103), held-out 0.902 (37/41); both dev 0.856, held-out
     // 0.852. Batch 3 (supports of 1e65584, 120 pairs, all still shown) as labelled: dev 61
     // of 77 (0.792), held-out 35 of 43 (0.814); all three dev 0.838 (233/278), held-out 0.840
-    // (110/131). The issue asks 0.95.
+    // (110/131). Measured 2026-12-06 once a support whose count of the same thing contradicts
+    // the fact's main claim is none (`statement::count_contradicted`): batch 1 dev 0.878
+    // (86/98), held-out 0.826 (38/46); batch 2 dev 0.843 (86/102), held-out 0.902 (37/41);
+    // batch 3 dev 0.800 (60/75), held-out 0.814 (35/43); all dev 0.844 (232/275), held-out
+    // 0.846 (110/130). The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.87,
@@ -87,8 +91,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("2", _) => 0.89,
             ("3", "shown dev") => 0.79,
             ("3", _) => 0.81,
-            (_, "shown dev") => 0.83,
-            _ => 0.83,
+            _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
     }
