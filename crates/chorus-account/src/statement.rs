@@ -164,6 +164,9 @@ pub(crate) struct Claim {
     main: Vec<u32>,
     /// The figures of its main claim, sorted, unique.
     main_numbers: Vec<f64>,
+    /// The counts of its main claim, each with the terms it counts ([`COUNTED_TERMS`] after
+    /// it): "four members" is `(4, member)`.
+    counts: Vec<(f64, u32)>,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -271,6 +274,13 @@ impl Claim {
                 }
             }
         }
+        let in_main: Vec<(u32, usize)> = unit
+            .terms
+            .iter()
+            .filter(|x| main.contains(x.1))
+            .map(|&(t, off)| (predicate(units, t), off))
+            .collect();
+        claim.counts = main_counts(text, &main, &in_main);
         for v in [
             &mut claim.lower,
             &mut claim.names,
@@ -622,6 +632,68 @@ pub(crate) fn main_covered(other: &Claim, lead: &Claim) -> f32 {
         return 1.0;
     }
     (terms + 2 * numbers) as f32 / total as f32
+}
+
+/// How many content terms after a figure are what it counts ("two gunshot victims").
+const COUNTED_TERMS: usize = 2;
+
+/// The counts of a main claim: each figure with the first [`COUNTED_TERMS`] content terms
+/// after it inside the main clause ("four members pleaded", "4-year-old boy").
+fn main_counts(text: &str, main: &MainClause, terms: &[(u32, usize)]) -> Vec<(f64, u32)> {
+    let mut out = Vec::new();
+    for (off, w) in chorus_text::words(&text[main.range.clone()]) {
+        let off = off + main.range.start;
+        if !main.contains(off) {
+            continue;
+        }
+        // A figure joined to a mark is an amount, a share, a time or a part of a larger
+        // number ("$20.05", "4.5", "2:15", "1,300", "30%"), and one of 100 or more mostly an
+        // amount, a year or a tally: neither is a count of people or things.
+        let end = off + w.len();
+        let before = text[..off]
+            .chars()
+            .next_back()
+            .is_some_and(|c| "$£€.,:/".contains(c));
+        let mut rest = text[end..].chars();
+        let after = match (rest.next(), rest.next()) {
+            (Some('%'), _) => true,
+            (Some(c), Some(d)) => ".,:/".contains(c) && d.is_ascii_alphanumeric(),
+            _ => false,
+        };
+        let value = if w.bytes().all(|b| b.is_ascii_digit()) {
+            w.parse::<f64>()
+                .ok()
+                .filter(|&v| !before && !after && v < 100.0)
+        } else {
+            let lower = w.to_ascii_lowercase();
+            NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+        };
+        let Some(value) = value else {
+            continue;
+        };
+        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
+        let after = terms
+            .iter()
+            .filter(|&&(_, o)| o > off)
+            .take(COUNTED_TERMS)
+            .take_while(|&&(_, o)| !text[end..o].contains([',', ';', ':', '.', '(', ')', '—']));
+        out.extend(after.map(|&(t, _)| (value, t)));
+    }
+    out
+}
+
+/// Whether a count of `lead`'s main claim is contradicted by `other`: `other` gives the same
+/// thing only other counts and never states `lead`'s figure ("four members pleaded guilty"
+/// against "six members pleaded guilty"; "a 4-year-old boy" against "a 3-year-old"). One
+/// figure of several is no contradiction ("two counts of murder and one of possession"
+/// against "two counts of murder"), nor is a count `other` states of something else.
+pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
+    lead.counts.iter().any(|&(v, t)| {
+        let theirs = || other.counts.iter().filter(move |c| c.1 == t).map(|c| c.0);
+        !other.numbers.contains(&v)
+            && theirs().next().is_some()
+            && theirs().all(|w| !lead.counts.contains(&(w, t)))
+    })
 }
 
 /// Shared items of two sorted, unique lists.
@@ -978,6 +1050,42 @@ mod tests {
         // One of several people named.
         let fact = "Ana Ruiz, Tomas Berg, Lena Koch and Omar Haddad were charged with fraud.";
         assert!(covered(fact, "Omar Haddad was charged.") < 0.5);
+    }
+
+    /// Whether the second text contradicts a count of the first's main claim.
+    fn contradicted(fact: &str, support: &str) -> bool {
+        let (claims, b) = two_claims(fact, support);
+        count_contradicted(&claims[b], &claims[0])
+    }
+
+    #[test]
+    fn a_support_that_gives_the_main_claim_another_count_contradicts_it() {
+        assert!(contradicted(
+            "Four members of the gang pleaded guilty on Thursday.",
+            "Six members of the gang pleaded guilty this week."
+        ));
+        assert!(contradicted(
+            "A 4-year-old boy shot himself in the leg on Friday.",
+            "A 3-year-old boy shot himself in a parking lot on Friday."
+        ));
+        // One figure of several, the same figure of other people, figures outside the claim's
+        // own phrase, and amounts are no contradiction.
+        assert!(!contradicted(
+            "He was charged with two counts of murder and one count of robbery.",
+            "He was charged with two counts of murder."
+        ));
+        assert!(!contradicted(
+            "Four men were wounded in a shooting on Thursday.",
+            "Four people were wounded in a shooting a block from where five people were wounded in December."
+        ));
+        assert!(!contradicted(
+            "Pinckney, 41, was elected to the House in 1996.",
+            "Pinckney was elected to the House at 23 in 1996."
+        ));
+        assert!(!contradicted(
+            "Shares closed at $20.05 on Monday.",
+            "Shares closed at $20.10 on Monday."
+        ));
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! account gold, whose pairs were proposed by word overlap, these are the supports a reader
 //! actually met, so their precision is the one a reader sees. Each pair's event is
 //! summarised as one event again; a pair counts when the report still shows it. Every third
-//! event is held out. A second batch of 150 (`shown-supports/batch2`, drawn from later code
-//! the same way from other events) is scored apart and with the first.
+//! event is held out. A second batch of 150 (`shown-supports/batch2`) and a third of 120
+//! (`shown-supports/batch3`), each drawn from later code the same way from other events, are
+//! scored apart and with the first.
 //! `cargo test --release -p chorus-eval --test shown_supports -- --nocapture`.
 
 use chorus_eval::account::{gold_articles, AccountScores, Gold};
@@ -16,26 +17,30 @@ use std::path::Path;
 
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shown-supports");
 
-/// Scores by batch and part: `("1", "shown dev")`, ..., then `("both", part)` summed.
+/// Scores by batch and part: `("1", "shown dev")`, ..., then `("all", part)` summed.
 fn scores() -> Option<Vec<(String, String, AccountScores)>> {
     let data = shared("")?;
     let (articles, diagnostics) = gold_articles(&data);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let mut out: Vec<(String, String, AccountScores)> = Vec::new();
-    let mut both: Vec<(String, AccountScores)> = Vec::new();
-    for (batch, dir) in [("1", GOLD.to_string()), ("2", format!("{GOLD}/batch2"))] {
+    let mut all: Vec<(String, AccountScores)> = Vec::new();
+    for (batch, dir) in [
+        ("1", GOLD.to_string()),
+        ("2", format!("{GOLD}/batch2")),
+        ("3", format!("{GOLD}/batch3")),
+    ] {
         let mut gold = Gold::read_dir(Path::new(&dir)).unwrap();
         // Each label says whether the support states the claim of the fact shown.
         gold.directed = true;
         for (part, s) in gold.score(&articles, &Default::default()) {
-            match both.iter_mut().find(|(p, _)| *p == part) {
+            match all.iter_mut().find(|(p, _)| *p == part) {
                 Some((_, total)) => total.add(&s),
-                None => both.push((part.clone(), s.clone())),
+                None => all.push((part.clone(), s.clone())),
             }
             out.push((batch.to_string(), part, s));
         }
     }
-    out.extend(both.into_iter().map(|(p, s)| ("both".to_string(), p, s)));
+    out.extend(all.into_iter().map(|(p, s)| ("all".to_string(), p, s)));
     for (batch, part, s) in &out {
         let shown = s.same + s.related + s.unrelated;
         println!(
@@ -50,7 +55,7 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
     // than labelled, for reading.
     if std::env::var_os("SHOWN_ERRORS").is_some() {
         for (batch, part, s) in &out {
-            if batch != "both" && part == "shown dev" {
+            if batch != "all" && part == "shown dev" {
                 for e in &s.errors {
                     println!("{e}");
                 }
@@ -71,14 +76,21 @@ fn supports_a_reader_meets_state_the_fact() {
     // every support must state the fact's main claim (`facts::MAIN_SHARE`), the pairs it now
     // shows the other way round labelled as well: batch 1 dev 0.878 (86/98), held-out 0.809
     // (38/47); batch 2 dev 0.835 (86/103), held-out 0.902 (37/41); both dev 0.856, held-out
-    // 0.852. The issue asks 0.95.
+    // 0.852. Batch 3 (supports of 1e65584, 120 pairs, all still shown) as labelled: dev 61
+    // of 77 (0.792), held-out 35 of 43 (0.814); all three dev 0.838 (233/278), held-out 0.840
+    // (110/131). Measured 2026-12-06 once a support whose count of the same thing contradicts
+    // the fact's main claim is none (`statement::count_contradicted`): batch 1 dev 0.878
+    // (86/98), held-out 0.826 (38/46); batch 2 dev 0.843 (86/102), held-out 0.902 (37/41);
+    // batch 3 dev 0.800 (60/75), held-out 0.814 (35/43); all dev 0.844 (232/275), held-out
+    // 0.846 (110/130). The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.87,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.83,
             ("2", _) => 0.89,
-            (_, "shown dev") => 0.85,
+            ("3", "shown dev") => 0.79,
+            ("3", _) => 0.81,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
