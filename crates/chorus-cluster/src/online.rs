@@ -1151,7 +1151,7 @@ impl Online {
                 continue;
             }
             let s = self.article_score(i, e, best.0);
-            if s > best.0 {
+            if s > best.0 && !self.split_would_eject(i, e) {
                 best = (s, e);
             }
         }
@@ -1358,6 +1358,25 @@ impl Online {
             &self.specific,
             self.split_strength(members.len()),
         )
+    }
+
+    /// Whether the split at the end of the repair would take article `i` out of event `e`
+    /// again were it moved there: `e` would be large enough to split and `i` has no strong
+    /// link to any of its members ([`crate::split::linked`]). Such a move is not made: every
+    /// later repair would undo and redo it (an ingest's moves put back the articles the last
+    /// split took out, and its split took them out again).
+    fn split_would_eject(&self, i: usize, e: usize) -> bool {
+        let members = &self.events[e].members;
+        let size = members.len() + 1;
+        self.config.split
+            && size >= self.config.split_min.max(2)
+            && !crate::split::linked(
+                &self.vectors[i],
+                members,
+                &self.vectors,
+                &self.specific,
+                self.split_strength(size),
+            )
     }
 
     /// How the split weighs the specifics an event of `size` articles shares.
@@ -1650,6 +1669,44 @@ mod tests {
         assert_eq!(place(true, 20), vec![vec![0, 1, 2], vec![3, 4, 5]]);
         // Names that only these six articles carry are the event's own: one story.
         assert_eq!(place(true, 6), vec![vec![0, 1, 2, 3, 4, 5]]);
+    }
+
+    #[test]
+    fn an_article_the_split_took_out_does_not_move_back() {
+        // Articles 0-2 name the victim (term 0, in these three only); article 3 only the city
+        // and its police spokesperson (terms 2 and 3, each in twenty articles of the
+        // collection); all four the same topic words.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |split: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 3;
+            specific[2..4].fill(20);
+            let mut online = Online::new(OnlineConfig {
+                split,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            for terms in [
+                &[0, 2, 3, 20, 21][..],
+                &[0, 2, 20, 21, 22],
+                &[0, 3, 21, 22],
+                &[2, 3, 20, 21, 22],
+            ] {
+                let p = online.prepare(v(terms), true);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.repair(&[0, 1, 2, 3]);
+            online
+        };
+        let online = place(true);
+        assert_eq!(online.events(), vec![vec![0, 1, 2], vec![3]]);
+        // Alone, article 3 would rather be with the others (its similarity clears the
+        // threshold), but the split would take it out again: it stays.
+        let story = online.event_of[0];
+        assert!(online.article_score(3, story, 0.0) > online.config.threshold);
+        assert_eq!(online.look(3, None, None).map(|x| x.1), Some(None));
+        // Without the split, it is one event.
+        assert_eq!(place(false).events(), vec![vec![0, 1, 2, 3]]);
     }
 
     #[test]

@@ -115,6 +115,58 @@ pub(crate) fn strong_groups(
     out
 }
 
+/// Whether article vector `v`, were it one of `members` (an event of `members.len() + 1`
+/// weighed by `strength`), would be linked to one of them as [`strong_groups`] links two
+/// members: the split would not take it out alone. Only `v`'s specifics are looked up.
+pub(crate) fn linked(
+    v: &SparseVector,
+    members: &[usize],
+    vectors: &[SparseVector],
+    df: &[u32],
+    strength: Strength,
+) -> bool {
+    // `v`'s specifics (in term order, as vectors are) and how many members name each.
+    let terms: Vec<u32> = v
+        .iter()
+        .map(|x| x.0)
+        .filter(|&t| df.get(t as usize).is_some_and(|&d| strength.counts(d)))
+        .collect();
+    if terms.is_empty() {
+        return false;
+    }
+    let mut named = vec![0usize; terms.len()];
+    for &m in members {
+        each_shared(&terms, &vectors[m], |k| named[k] += 1);
+    }
+    // With `v`, a term is named by those members and `v`: its strength in the event so made.
+    let of: Vec<f32> = terms
+        .iter()
+        .zip(&named)
+        .map(|(&t, &n)| strength.of(n + 1, df[t as usize]))
+        .collect();
+    members.iter().any(|&m| {
+        let mut sum = 0.0;
+        each_shared(&terms, &vectors[m], |k| sum += of[k]);
+        sum >= strength.need - 1e-6
+    })
+}
+
+/// Calls `f` with the position in `terms` of each of them that `v` holds (both in term order).
+fn each_shared(terms: &[u32], v: &SparseVector, mut f: impl FnMut(usize)) {
+    let (mut a, mut b) = (0, 0);
+    while a < terms.len() && b < v.len() {
+        match terms[a].cmp(&v[b].0) {
+            std::cmp::Ordering::Less => a += 1,
+            std::cmp::Ordering::Greater => b += 1,
+            std::cmp::Ordering::Equal => {
+                f(a);
+                a += 1;
+                b += 1;
+            }
+        }
+    }
+}
+
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
     while parent[x as usize] != x {
         let up = parent[parent[x as usize] as usize];
@@ -236,6 +288,35 @@ mod tests {
         back.sort_unstable_by_key(|g| g[0]);
         assert_eq!(a, back);
         assert_eq!(a, vec![vec![0, 1], vec![2, 3, 4]]);
+    }
+
+    #[test]
+    fn an_article_is_linked_as_the_split_would_link_it() {
+        // Articles 0-2 share the victim (term 0); article 3 shares the city (term 1, in ten
+        // articles) with 0 and 1, and a second name (term 2) with 1.
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 3;
+        df[1] = 10;
+        df[2] = 6;
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
+        let members = [0, 1, 2];
+        // As in `weak_names_add_up_and_a_stray_goes_alone`: alone by the split, not linked.
+        assert!(!linked(&v[3], &members, &v, &df, STRENGTH));
+        assert_eq!(
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2], vec![3]]
+        );
+        // The second name in four articles: the two add up, and the split keeps it too.
+        df[2] = 4;
+        assert!(linked(&v[3], &members, &v, &df, STRENGTH));
+        assert_eq!(
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2, 3]]
+        );
+        // A member of the story is linked; an article without specifics never is.
+        assert!(linked(&v[2], &[0, 1], &v, &df, STRENGTH));
+        let bare = vectors(&[&[10, 11]]);
+        assert!(!linked(&bare[0], &members, &v, &df, STRENGTH));
     }
 
     #[test]
