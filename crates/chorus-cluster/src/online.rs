@@ -113,7 +113,8 @@ pub struct OnlineConfig {
     /// together by topic words and names that many stories share. Measured on gva-dev
     /// (B-cubed P/R/F1, one digest; `split_need` 1, `split_one_outlet` 0.5, `split_min` 3):
     /// 0.981/0.904/0.941 without, 0.984/0.903/0.942 with, events holding two gold incidents
-    /// 28 -> 24; multinews-val unchanged (0.980/0.786/0.872).
+    /// 28 -> 24; multinews-val unchanged (0.980/0.786/0.872). With it, the repair's merges
+    /// and moves make no event the split would take apart again.
     pub split: bool,
     /// Two members of an event are linked when the strengths of the specifics they share
     /// add up to this (a specific is whole when the articles naming it are the event's own
@@ -1030,6 +1031,9 @@ impl Online {
             if self.events[a].members.is_empty() || self.events[b].members.is_empty() {
                 continue;
             }
+            if self.split_would_part(&self.events[a].members, &self.events[b].members) {
+                continue;
+            }
             for x in [a, b] {
                 if !linked[x] {
                     linked[x] = true;
@@ -1151,7 +1155,7 @@ impl Online {
                 continue;
             }
             let s = self.article_score(i, e, best.0);
-            if s > best.0 {
+            if s > best.0 && !self.split_would_part(&[i], &self.events[e].members) {
                 best = (s, e);
             }
         }
@@ -1358,6 +1362,26 @@ impl Online {
             &self.specific,
             self.split_strength(members.len()),
         )
+    }
+
+    /// Whether the split at the end of the repair would take apart again an event made of
+    /// the articles `a` and `b` (each held together itself): it would be large enough to
+    /// split and no member of `a` has a strong link to one of `b`
+    /// ([`crate::split::joined`]). Such a move or merge is not made: the split would undo it,
+    /// and every later repair would make it and undo it again (an ingest's moves and merges
+    /// putting back what the last split took apart).
+    fn split_would_part(&self, a: &[usize], b: &[usize]) -> bool {
+        let size = a.len() + b.len();
+        let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        self.config.split
+            && size >= self.config.split_min.max(2)
+            && !crate::split::joined(
+                a,
+                b,
+                &self.vectors,
+                &self.specific,
+                self.split_strength(size),
+            )
     }
 
     /// How the split weighs the specifics an event of `size` articles shares.
@@ -1643,13 +1667,57 @@ mod tests {
                 online.add(p, Some((0, 0)), false, true);
             }
             online.repair(&(0..6).collect::<Vec<_>>());
-            online.events()
+            online
         };
         // Without the split, the shared names and words make one event.
-        assert_eq!(place(false, 20), vec![vec![0, 1, 2, 3, 4, 5]]);
-        assert_eq!(place(true, 20), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        assert_eq!(place(false, 20).events(), vec![vec![0, 1, 2, 3, 4, 5]]);
+        let online = place(true, 20);
+        assert_eq!(online.events(), vec![vec![0, 1, 2], vec![3, 4, 5]]);
+        // Nor would a later repair merge the two again.
+        assert!(online.split_would_part(&[0, 1, 2], &[3, 4, 5]));
+        assert!(!online.split_would_part(&[0, 1], &[2]));
         // Names that only these six articles carry are the event's own: one story.
-        assert_eq!(place(true, 6), vec![vec![0, 1, 2, 3, 4, 5]]);
+        let online = place(true, 6);
+        assert_eq!(online.events(), vec![vec![0, 1, 2, 3, 4, 5]]);
+        assert!(!online.split_would_part(&[0, 1, 2], &[3, 4, 5]));
+    }
+
+    #[test]
+    fn an_article_the_split_took_out_does_not_move_back() {
+        // Articles 0-2 name the victim (term 0, in these three only); article 3 only the city
+        // and its police spokesperson (terms 2 and 3, each in twenty articles of the
+        // collection); all four the same topic words.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |split: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 3;
+            specific[2..4].fill(20);
+            let mut online = Online::new(OnlineConfig {
+                split,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            for terms in [
+                &[0, 2, 3, 20, 21][..],
+                &[0, 2, 20, 21, 22],
+                &[0, 3, 21, 22],
+                &[2, 3, 20, 21, 22],
+            ] {
+                let p = online.prepare(v(terms), true);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.repair(&[0, 1, 2, 3]);
+            online
+        };
+        let online = place(true);
+        assert_eq!(online.events(), vec![vec![0, 1, 2], vec![3]]);
+        // Alone, article 3 would rather be with the others (its similarity clears the
+        // threshold), but the split would take it out again: it stays.
+        let story = online.event_of[0];
+        assert!(online.article_score(3, story, 0.0) > online.config.threshold);
+        assert_eq!(online.look(3, None, None).map(|x| x.1), Some(None));
+        // Without the split, it is one event.
+        assert_eq!(place(false).events(), vec![vec![0, 1, 2, 3]]);
     }
 
     #[test]

@@ -10,6 +10,9 @@
 //!
 //! The groups depend only on who the members are and on the collection's counts of each
 //! name, not on the order in which the members joined.
+//!
+//! The same link between two parts of an event ([`joined`]) keeps the repair's merges and
+//! moves from making an event the split would take apart again.
 
 use chorus_text::SparseVector;
 use rustc_hash::FxHashMap as HashMap;
@@ -113,6 +116,67 @@ pub(crate) fn strong_groups(
     }
     out.sort_unstable_by_key(|g| g[0]);
     out
+}
+
+/// Whether two parts `a` and `b` of an event (its members, weighed by `strength` for an event
+/// of all of them) would be linked as [`strong_groups`] links two members: some member of `a`
+/// and some member of `b` share specifics that add up to a strong link. The split would not
+/// take them apart (each part held together itself). Only specifics of `a` are looked up in
+/// `b`: pass the smaller part as `a`.
+pub(crate) fn joined(
+    a: &[usize],
+    b: &[usize],
+    vectors: &[SparseVector],
+    df: &[u32],
+    strength: Strength,
+) -> bool {
+    // The specifics of `a`, and how many of all the members name each: only those `a` names
+    // can link a member of `a` with one of `b`.
+    let mut named: HashMap<u32, usize> = HashMap::default();
+    for &i in a {
+        for &(t, _) in &vectors[i] {
+            if df.get(t as usize).is_some_and(|&d| strength.counts(d)) {
+                *named.entry(t).or_insert(0) += 1;
+            }
+        }
+    }
+    if named.is_empty() {
+        return false;
+    }
+    for &i in b {
+        for (t, _) in &vectors[i] {
+            if let Some(n) = named.get_mut(t) {
+                *n += 1;
+            }
+        }
+    }
+    a.iter().any(|&x| {
+        b.iter().any(|&y| {
+            let mut sum = 0.0;
+            each_shared(&vectors[x], &vectors[y], |t| {
+                if let Some(&n) = named.get(&t) {
+                    sum += strength.of(n, df[t as usize]);
+                }
+            });
+            sum >= strength.need - 1e-6
+        })
+    })
+}
+
+/// Calls `f` with each term that both `x` and `y` hold, in term order.
+fn each_shared(x: &SparseVector, y: &SparseVector, mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(x[i].0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
 }
 
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -236,6 +300,38 @@ mod tests {
         back.sort_unstable_by_key(|g| g[0]);
         assert_eq!(a, back);
         assert_eq!(a, vec![vec![0, 1], vec![2, 3, 4]]);
+    }
+
+    #[test]
+    fn parts_are_joined_as_the_split_would_link_them() {
+        // Articles 0-2 share the victim (term 0); article 3 shares the city (term 1, in ten
+        // articles) with 0 and 1, and a second name (term 2) with 1.
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 3;
+        df[1] = 10;
+        df[2] = 6;
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
+        let members = [0, 1, 2];
+        // As in `weak_names_add_up_and_a_stray_goes_alone`: alone by the split, not linked.
+        assert!(!joined(&[3], &members, &v, &df, STRENGTH));
+        assert_eq!(
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2], vec![3]]
+        );
+        // The second name in four articles: the two add up, and the split keeps it too.
+        df[2] = 4;
+        assert!(joined(&[3], &members, &v, &df, STRENGTH));
+        assert_eq!(
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2, 3]]
+        );
+        // Parts of the story are linked, either way round; an article without specifics
+        // never is.
+        assert!(joined(&[2], &[0, 1], &v, &df, STRENGTH));
+        assert!(joined(&[0, 3], &[1, 2], &v, &df, STRENGTH));
+        assert!(joined(&[1, 2], &[0, 3], &v, &df, STRENGTH));
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[10, 11]]);
+        assert!(!joined(&[3], &members, &v, &df, STRENGTH));
     }
 
     #[test]

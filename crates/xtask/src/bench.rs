@@ -7,8 +7,10 @@
 //! over 64 outlets.
 //!
 //! ```text
-//! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
+//! cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3] [--no-split]
 //! ```
+//! `--no-split` groups without the split after the repair (`OnlineConfig::split`), to see
+//! what it costs.
 //! Each size runs in a child process so that its peak memory (VmHWM) is its own.
 
 use crate::flag;
@@ -196,6 +198,11 @@ pub(crate) fn peak_rss_mib() -> Option<f64> {
 pub(crate) fn cluster(args: &[&str]) -> Result<()> {
     let sizes = crate::flag_counts(args, "--sizes", "10000,50000,100000");
     let runs: usize = flag(args, "--runs").unwrap_or(3);
+    let split = if args.contains(&"--no-split") {
+        "no-split"
+    } else {
+        "split"
+    };
     println!("clustering scale (generated corpus; median of {runs} runs; own process per size)");
     println!(
         "{:>8} {:>10} {:>10} {:>10} {:>12} {:>9} {:>10} {:>10} {:>8}",
@@ -218,7 +225,13 @@ pub(crate) fn cluster(args: &[&str]) -> Result<()> {
     let mut rows = Vec::new();
     for n in sizes {
         let out = std::process::Command::new(&exe)
-            .args(["bench-child", "cluster", &n.to_string(), &runs.to_string()])
+            .args([
+                "bench-child",
+                "cluster",
+                &n.to_string(),
+                &runs.to_string(),
+                split,
+            ])
             .output()?;
         let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
         if !out.status.success() {
@@ -234,6 +247,7 @@ pub(crate) fn cluster(args: &[&str]) -> Result<()> {
 pub(crate) fn child(args: &[&str]) -> Result<()> {
     let n: usize = args.first().and_then(|s| s.parse().ok()).context("size")?;
     let runs: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let split = args.get(2) != Some(&"no-split");
     let mut articles = generate(n + n / 100)?;
     let later = chorus_clean::clean(articles.split_off(n), &Default::default());
     let mut clean_t = Vec::new();
@@ -246,7 +260,8 @@ pub(crate) fn child(args: &[&str]) -> Result<()> {
         let start = Instant::now();
         let cleaned = chorus_clean::clean(articles.clone(), &Default::default());
         clean_t.push(start.elapsed().as_secs_f64());
-        let config = chorus_cluster::ClusterConfig::default();
+        let mut config = chorus_cluster::ClusterConfig::default();
+        config.online.split = split;
         let start = Instant::now();
         let cpu0 = cpu_seconds();
         let c = chorus_cluster::cluster(&cleaned, &config);

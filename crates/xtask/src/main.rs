@@ -71,7 +71,7 @@ const USAGE: &str = "usage:
   cargo xtask statement --pair A B   (the model's features and probability for two sentences)
   cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
   cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)
-  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3]
+  cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3] [--no-split]
   cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
   cargo xtask bench grow [--sizes 10000,100000] [--runs 3]   (--sizes 1000000 too: builds it by 100k ingests)
   cargo xtask bench workers [--sizes 10000,100000] [--runs 1] [--database-url URL]   (SQLite vs PostgreSQL, 1 and 2 workers)
