@@ -16,17 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The events' entities, each with the id of its event.
 fn event_entities() -> Option<Vec<(String, Entity)>> {
     let dir = chorus_testdata::shared("multinews-val")?;
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    for line in std::fs::read_to_string(dir.join("articles.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: Value = serde_json::from_str(line).unwrap();
-        texts.insert(
-            v["id"].as_str().unwrap().to_string(),
-            v["text"].as_str().unwrap().to_string(),
-        );
-    }
+    let texts = chorus_testdata::article_texts(&dir.join("articles.jsonl"));
     let mut out = Vec::new();
     for line in std::fs::read_to_string(dir.join("events.jsonl"))
         .unwrap()

@@ -161,17 +161,7 @@ fn difference(kept: &Canonical, full: &Canonical) -> String {
 /// Each event's cleaned articles, in the order `events.jsonl` lists events.
 fn cleaned_events(set: &str) -> Option<Vec<(String, Vec<CleanArticle>)>> {
     let dir = chorus_testdata::shared(set)?;
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    for line in std::fs::read_to_string(dir.join("articles.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: Value = serde_json::from_str(line).unwrap();
-        texts.insert(
-            v["id"].as_str().unwrap().into(),
-            v["text"].as_str().unwrap().into(),
-        );
-    }
+    let texts = chorus_testdata::article_texts(&dir.join("articles.jsonl"));
     let mut out = Vec::new();
     for line in std::fs::read_to_string(dir.join("events.jsonl"))
         .unwrap()

@@ -60,17 +60,7 @@ fn multinews_gold_entities() {
     let gold: Value =
         serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold file")).unwrap();
 
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    for line in std::fs::read_to_string(dir.join("articles.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: Value = serde_json::from_str(line).unwrap();
-        texts.insert(
-            v["id"].as_str().unwrap().to_string(),
-            v["text"].as_str().unwrap().to_string(),
-        );
-    }
+    let texts = chorus_testdata::article_texts(&dir.join("articles.jsonl"));
     let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in std::fs::read_to_string(dir.join("events.jsonl"))
         .unwrap()

@@ -107,6 +107,26 @@ pub fn gold_events(events_jsonl: &Path) -> HashMap<String, String> {
     gold
 }
 
+/// The text of each article id in a data set's `articles.jsonl` (one JSON object per line with
+/// `id` and `text`).
+pub fn article_texts(articles_jsonl: &Path) -> std::collections::BTreeMap<String, String> {
+    let text = std::fs::read_to_string(articles_jsonl)
+        .unwrap_or_else(|e| panic!("{}: {e}", articles_jsonl.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}: {e}", articles_jsonl.display()));
+            let field = |k: &str| {
+                v[k].as_str()
+                    .unwrap_or_else(|| panic!("no {k}"))
+                    .to_string()
+            };
+            (field("id"), field("text"))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
