@@ -157,6 +157,7 @@ fn event(event: &Event, articles: &Articles<'_>, config: &RenderConfig) -> Event
                 .filter(|t| !name_words.contains(&t.to_lowercase()))
                 .cloned(),
         );
+        let why = without_contained(why);
         // One article is together with nothing: its terms are what it is about.
         let label = if event.articles.len() == 1 {
             "Key terms"
@@ -643,4 +644,20 @@ impl Item {
             fold: None,
         }
     }
+}
+
+/// What holds an event together, without an entry whose every word is a word of a longer one
+/// listed ("saltreach" and "Port Workers Union" beside "Saltreach Port Authority" and "Port
+/// Workers Union PWU"): one name is one reason, not three.
+fn without_contained(why: Vec<String>) -> Vec<String> {
+    let words = |w: &str| -> Vec<String> { w.split(' ').map(str::to_lowercase).collect() };
+    let all: Vec<Vec<String>> = why.iter().map(|w| words(w)).collect();
+    why.into_iter()
+        .zip(&all)
+        .filter(|(_, mine)| {
+            !all.iter()
+                .any(|other| other.len() > mine.len() && mine.iter().all(|w| other.contains(w)))
+        })
+        .map(|(w, _)| w)
+        .collect()
 }

@@ -708,6 +708,30 @@ fn an_event_held_by_topic_words_alone_says_its_evidence_is_weak() {
 }
 
 #[test]
+fn why_together_names_a_name_once() {
+    let mut report = sample();
+    let e = &mut report.events[0];
+    e.specifics = strings(&[
+        "saltreach",
+        "port",
+        "pwu",
+        "Port Workers Union PWU",
+        "Yusuf",
+    ]);
+    e.shared_names = strings(&[
+        "Saltreach Port Authority",
+        "Port Workers Union",
+        "Yusuf al-Mansouri",
+    ]);
+    e.shared_terms = strings(&["strike", "port", "dockers"]);
+    let text = render(&report, Format::Text, &SAMPLE_CONFIG);
+    assert!(
+        text.contains("Why together: Port Workers Union PWU, Saltreach Port Authority, Yusuf al-Mansouri, strike, dockers\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn issue_28_exports_link_citations_list_everything_and_date_in_words() {
     let mut report = sample();
     report.articles[0].url = Some("https://wire.example/assad".into());
