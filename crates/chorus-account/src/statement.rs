@@ -422,10 +422,21 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
     let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
     let reporting = |w: &str| REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r));
     let mut range = 0..text.len();
-    // A tail clause of at most eight words with a reporting verb.
+    // A tail clause of at most eight words with a reporting verb that names who said it
+    // (", police said Friday", ", said the sheriff's office"), not the claim itself after a
+    // subject set off by commas ("The official, who asked not to be named, said the plane
+    // crashed": the verb opens the tail, and the clause before it is a relative one).
     if let Some(comma) = text.rfind([',', '\u{2014}']) {
         let tail: Vec<&(usize, &str)> = words.iter().filter(|w| w.0 > comma).collect();
-        if !tail.is_empty() && tail.len() <= 8 && tail.iter().any(|w| reporting(w.1)) {
+        let aside_before = [", who ", ", whose ", ", which "]
+            .iter()
+            .any(|r| text[..comma].contains(r));
+        let opens_claim = aside_before && tail.first().is_some_and(|w| reporting(w.1));
+        if !tail.is_empty()
+            && tail.len() <= 8
+            && tail.iter().any(|w| reporting(w.1))
+            && !opens_claim
+        {
             range.end = comma;
         }
     }
@@ -474,6 +485,15 @@ fn a_dateline_and_an_attribution_are_not_the_claim() {
     assert_eq!(
         core("MONROE – Police responded to an accidental discharge of a firearm."),
         " Police responded to an accidental discharge of a firearm."
+    );
+    // The claim after a subject set off by commas is the claim; a name after "said" is not.
+    assert_eq!(
+        core("The official, who asked not to be named, said the plane crashed at sea."),
+        "The official, who asked not to be named, said the plane crashed at sea."
+    );
+    assert_eq!(
+        core("Two men were shot on Main Street, said the sheriff's office."),
+        "Two men were shot on Main Street"
     );
     // A sentence that opens on a name in capitals is no dateline without a dash after it.
     assert_eq!(
