@@ -8,37 +8,16 @@
 //! are still split over several entities, and the entities named by words the page around the
 //! story is made of.
 
+mod common;
+
 use chorus_entities::{group_collection, CollectionGroup};
-use chorus_model::{Article, CleanArticle, Entity, EntityKind};
-use serde_json::Value;
+use chorus_model::{CleanArticle, Entity, EntityKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The events' entities, each with the id of its event.
 fn event_entities() -> Option<Vec<(String, Entity)>> {
-    let dir = chorus_testdata::shared("multinews-val")?;
-    let texts = chorus_testdata::article_texts(&dir.join("articles.jsonl"));
     let mut out = Vec::new();
-    for line in std::fs::read_to_string(dir.join("events.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: Value = serde_json::from_str(line).unwrap();
-        let event = v["event"].as_str().unwrap().to_string();
-        // As the pipeline sees them: an article without a source is its own outlet.
-        let articles: Vec<Article> = v["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                let id = a.as_str().unwrap().to_string();
-                Article {
-                    source: id.clone(),
-                    body: texts[&id].clone(),
-                    id,
-                    ..Article::default()
-                }
-            })
-            .collect();
+    for (event, articles) in common::event_articles("multinews-val")? {
         let cleaned: Vec<CleanArticle> = chorus_clean::clean(articles, &Default::default());
         let refs: Vec<&CleanArticle> = cleaned.iter().collect();
         for e in chorus_entities::resolve(&refs, &Default::default()).entities {

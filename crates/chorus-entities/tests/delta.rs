@@ -8,9 +8,10 @@
 //! how many stored members the delta read against how many there are.
 
 use chorus_entities::{group_collection, regroup, Member, NewGroup, Regrouped, StoredGroups};
-use chorus_model::{Article, CleanArticle, Entity, EntityKind};
+use chorus_model::{CleanArticle, Entity, EntityKind};
+mod common;
+
 use proptest::prelude::*;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::convert::Infallible;
 
@@ -160,32 +161,13 @@ fn difference(kept: &Canonical, full: &Canonical) -> String {
 
 /// Each event's cleaned articles, in the order `events.jsonl` lists events.
 fn cleaned_events(set: &str) -> Option<Vec<(String, Vec<CleanArticle>)>> {
-    let dir = chorus_testdata::shared(set)?;
-    let texts = chorus_testdata::article_texts(&dir.join("articles.jsonl"));
-    let mut out = Vec::new();
-    for line in std::fs::read_to_string(dir.join("events.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: Value = serde_json::from_str(line).unwrap();
-        let articles: Vec<Article> = v["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                let id = a.as_str().unwrap().to_string();
-                Article {
-                    source: id.clone(),
-                    body: texts[&id].clone(),
-                    id,
-                    ..Article::default()
-                }
-            })
-            .collect();
-        let event = v["event"].as_str().unwrap().to_string();
-        out.push((event, chorus_clean::clean(articles, &Default::default())));
-    }
-    Some(out)
+    let events = common::event_articles(set)?;
+    Some(
+        events
+            .into_iter()
+            .map(|(event, articles)| (event, chorus_clean::clean(articles, &Default::default())))
+            .collect(),
+    )
 }
 
 const BATCHES: usize = 5;

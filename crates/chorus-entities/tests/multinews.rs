@@ -12,6 +12,8 @@
 //! Run with `cargo test --release -p chorus-entities --test multinews -- --nocapture` to see
 //! every figure and every disagreement.
 
+mod common;
+
 use chorus_model::{Article, CleanArticle};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,28 +55,13 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 #[test]
 fn multinews_gold_entities() {
-    let Some(dir) = chorus_testdata::shared("multinews-val") else {
+    let Some(events) = common::event_articles("multinews-val") else {
         return;
     };
+    let members: BTreeMap<String, Vec<Article>> = events.into_iter().collect();
     let gold_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/multinews-gold.json");
     let gold: Value =
         serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold file")).unwrap();
-
-    let texts = chorus_testdata::article_texts(&dir.join("articles.jsonl"));
-    let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for line in std::fs::read_to_string(dir.join("events.jsonl"))
-        .unwrap()
-        .lines()
-    {
-        let v: Value = serde_json::from_str(line).unwrap();
-        let ids = v["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a.as_str().unwrap().to_string())
-            .collect();
-        members.insert(v["event"].as_str().unwrap().to_string(), ids);
-    }
 
     let mut total = Tally::default();
     // Every event's entities, and per gold entity its event, name and our entity, for the
@@ -99,15 +86,7 @@ fn multinews_gold_entities() {
             })
             .collect();
         // Articles as the pipeline sees them: an article without a source is its own outlet.
-        let articles: Vec<Article> = members[event]
-            .iter()
-            .map(|id| Article {
-                id: id.clone(),
-                source: id.clone(),
-                body: texts[id].clone(),
-                ..Article::default()
-            })
-            .collect();
+        let articles: Vec<Article> = members[event].clone();
         let all_text: String = articles.iter().map(|a| a.body.as_str()).collect();
         let mut gold_of: BTreeMap<&str, usize> = BTreeMap::new();
         for (g, e) in entities.iter().enumerate() {

@@ -90,21 +90,34 @@ pub fn bcubed(
 /// The gold event of each article id in a data set's `events.jsonl` (one JSON object per
 /// line with `event` and `articles`).
 pub fn gold_events(events_jsonl: &Path) -> HashMap<String, String> {
-    let text = std::fs::read_to_string(events_jsonl)
-        .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
     let mut gold = HashMap::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
-        let event = v["event"].as_str().expect("an event label").to_string();
-        for a in v["articles"].as_array().expect("a list of articles") {
-            gold.insert(
-                a.as_str().expect("an article id").to_string(),
-                event.clone(),
-            );
+    for (event, articles) in gold_event_members(events_jsonl) {
+        for a in articles {
+            gold.insert(a, event.clone());
         }
     }
     gold
+}
+
+/// Each gold event of a data set's `events.jsonl` with its article ids, in the file's order.
+pub fn gold_event_members(events_jsonl: &Path) -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(events_jsonl)
+        .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
+            let event = v["event"].as_str().expect("an event label").to_string();
+            let articles = v["articles"]
+                .as_array()
+                .expect("a list of articles")
+                .iter()
+                .map(|a| a.as_str().expect("an article id").to_string())
+                .collect();
+            (event, articles)
+        })
+        .collect()
 }
 
 /// The text of each article id in a data set's `articles.jsonl` (one JSON object per line with
