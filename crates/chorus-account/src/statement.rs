@@ -16,17 +16,27 @@ use std::sync::OnceLock;
 /// Words news uses for one action or state, a class a line (`data/predicates.txt`).
 const PREDICATES: &str = include_str!("../data/predicates.txt");
 
+/// The classes of `data/predicates.txt`, a line each, in order.
+fn class_lines() -> impl Iterator<Item = &'static str> {
+    PREDICATES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The term id of predicate class `class`: above every term of an event, counting down. Its
+/// own inverse: the class of a term id.
+fn class_id(class: u32) -> u32 {
+    u32::MAX.wrapping_sub(1).wrapping_sub(class)
+}
+
 /// Stem → predicate class, the first class a stem is listed in.
 fn predicate_classes() -> &'static FxHashMap<String, u32> {
     static CLASSES: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
     CLASSES.get_or_init(|| {
         let terms = chorus_text::Terms::default();
         let mut map = FxHashMap::default();
-        let lines = PREDICATES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        for (class, line) in lines.enumerate() {
+        for (class, line) in class_lines().enumerate() {
             for word in line.split_whitespace() {
                 map.entry(terms.stem(word)).or_insert(class as u32);
             }
@@ -38,18 +48,13 @@ fn predicate_classes() -> &'static FxHashMap<String, u32> {
 /// The id [`predicate`] gives the class of a word, if it is in one.
 pub(crate) fn word_class(word: &str) -> Option<u32> {
     let stem = chorus_text::Terms::default().stem(&word.to_lowercase());
-    predicate_classes()
-        .get(&stem)
-        .map(|&class| u32::MAX - 1 - class)
+    predicate_classes().get(&stem).map(|&class| class_id(class))
 }
 
 /// The words of the predicate class `id` (as [`word_class`] gives it), as listed.
 pub(crate) fn class_words(id: u32) -> impl Iterator<Item = &'static str> {
-    PREDICATES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .nth(u32::MAX.wrapping_sub(1).wrapping_sub(id) as usize)
+    class_lines()
+        .nth(class_id(id) as usize)
         .into_iter()
         .flat_map(str::split_whitespace)
 }
@@ -58,7 +63,7 @@ pub(crate) fn class_words(id: u32) -> impl Iterator<Item = &'static str> {
 /// (ids above the event's terms), any other term for itself.
 pub(crate) fn predicate(units: &Units, t: u32) -> u32 {
     match predicate_classes().get(&units.stems[t as usize]) {
-        Some(&class) => u32::MAX - 1 - class,
+        Some(&class) => class_id(class),
         None => t,
     }
 }
