@@ -561,26 +561,25 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         let part = part.trim();
         let first = first_word(part);
         let words = part.split_whitespace().count();
+        let age_or_home = age_or_home(part);
         let aside = if k == 0 {
             // An opening adverbial, when a statement follows it.
             parts.len() > 1 && opens_adverbial(part)
         } else {
             // Between two dashes: an aside ("The presenters — Warren Beatty and Faye
-            // Dunaway — were …").
-            // An age or a home town (", 70,", ", of Baton Rouge,"); a closing attribution
-            // (", two Trump advisers said on Friday").
+            // Dunaway — were …"); an age or a home town (", 70,", ", of Baton Rouge,"); a
+            // closing attribution (", two Trump advisers said on Friday").
             let last = k + 1 == parts.len();
             (dash_after[k - 1] && dash_after[k])
                 || ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
-                || inner_aside(&format!("{part},")).is_some()
+                || age_or_home
                 || ((words <= 4 || (last && words <= 8))
                     && part.split_whitespace().any(|w| SAYS.contains(&w)))
         };
         // An age between the names of a list keeps the list's comma ("Omar P. Jarman, 35,
         // Shontay N. Young, 34, and …" reads "Omar P. Jarman, Shontay N. Young and …").
         let listed = |p: &str| p.starts_with(char::is_uppercase);
-        let in_list = inner_aside(&format!("{part},")).is_some()
-            && parts.get(k + 1).is_some_and(|next| listed(next.trim()));
+        let in_list = age_or_home && parts.get(k + 1).is_some_and(|next| listed(next.trim()));
         if part.is_empty() || (aside && !in_list) {
             dropped_before = true;
             continue;
@@ -838,7 +837,13 @@ fn main_clause(sentence: &str) -> Option<String> {
 /// "of" and a name.
 fn inner_aside(after: &str) -> Option<usize> {
     let (raw, _) = after.split_once(',')?;
-    let part = raw.trim();
+    age_or_home(raw).then_some(raw.len())
+}
+
+/// Whether a part of a sentence between commas is an age or a home town: a figure alone
+/// ("17"), or "of" and a name ("of Baton Rouge").
+fn age_or_home(part: &str) -> bool {
+    let part = part.trim();
     let figure = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
     let home = part.strip_prefix("of ").is_some_and(|place| {
         place.split_whitespace().count() <= 3
@@ -846,7 +851,7 @@ fn inner_aside(after: &str) -> Option<usize> {
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()))
     });
-    (figure || home).then_some(raw.len())
+    figure || home
 }
 
 /// Whether a clause holds a verb of its own, not only a subject ("The presenters for the final
