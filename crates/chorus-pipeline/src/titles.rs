@@ -124,6 +124,9 @@ pub(crate) fn title(
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
+            if let Some(short) = shortened(s) {
+                return short;
+            }
             // Its whole statement (asides dropped), or the sentence, when not long: the clause
             // after "after" or "when" is often what happened ("… is charged with reckless
             // conduct after a gun he was showing … discharged"). Else shortened to its main
@@ -619,6 +622,198 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
     .then_some(out)
 }
 
+/// A sentence longer than [`TITLE_WORDS`] brought within it as a headline is: by leaving out,
+/// least telling first, what a reader does not need to know what happened: its asides and
+/// brackets (see [`compressed`]); its times ("on Wednesday", "last week", "Sunday
+/// morning"); the places and times it closes on ("… in a Brooklyn building", "at age 40");
+/// and last a further action joined by "and" ("… broke into the headquarters and raised the
+/// flag"). Each step is taken only while what is left is a clause with a verb of its own that
+/// ends whole. A clause that opens with "as", "when", … is not cut off here: it is often the
+/// point ("named X as the …", "… when he was swept to his death"). None when the sentence does
+/// not come within [`TITLE_WORDS`] so.
+fn shortened(sentence: &str) -> Option<String> {
+    let count = |t: &str| t.split_whitespace().count();
+    let whole =
+        |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
+    let mut text = compressed(sentence, false)
+        .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
+    let steps: [fn(&str) -> Option<String>; 3] =
+        [without_times, without_closing_place, first_action];
+    for step in steps {
+        while count(&text) > TITLE_WORDS {
+            match step(&text).filter(|t| whole(t) && t.len() < text.len()) {
+                Some(t) => text = t,
+                None => break,
+            }
+        }
+    }
+    (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
+}
+
+/// The core of a word: without the punctuation around it.
+fn core(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A text without the times a headline leaves out: a weekday ("Wednesday", "on Wednesday",
+/// "Sunday morning", "late Friday"), "yesterday", "today", "tonight", and "last", "this" or
+/// "earlier this" with a week, month, year, weekend, night or morning. A weekday that is part
+/// of a name ("Fox News Sunday", "Sunday Times") stays. None when there is none.
+fn without_times(text: &str) -> Option<String> {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    const SPANS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+    ];
+    const ALONE: &[&str] = &["yesterday", "today", "tonight"];
+    const LEADING: &[&str] = &["on", "late", "early", "earlier"];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
+    let capital = |k: usize| tokens[k].starts_with(char::is_uppercase);
+    let is = |k: usize, list: &[&str]| lower.get(k).is_some_and(|w| list.contains(&w.as_str()));
+    let mut drop = vec![false; tokens.len()];
+    let mut k = 0;
+    while k < tokens.len() {
+        // The phrase starting at k, as a number of tokens.
+        let mut len = 0;
+        if is(k, DAYS)
+            && !(k > 0 && capital(k - 1) && lower[k - 1] != "on")
+            && !(k + 1 < tokens.len() && capital(k + 1) && !tokens[k].ends_with(','))
+        {
+            len = 1 + usize::from(is(k + 1, PARTS) && !tokens[k].ends_with(','));
+        } else if is(k, ALONE) && (k == 0 || !capital(k)) {
+            len = 1;
+        } else if is(k, &["last", "this"]) && is(k + 1, SPANS) && !tokens[k].ends_with(',') {
+            len = 2;
+        }
+        // With what leads into it: "on", "late", "early", "earlier".
+        let mut from = k;
+        while len > 0 && from > 0 && is(from - 1, LEADING) && !drop[from - 1] {
+            from -= 1;
+        }
+        // A bare time that ends a clause before its verb ("The conference held last weekend
+        // attracted …"), or one a date follows ("on Thursday, Aug. 22"), stays.
+        let end = k + len;
+        let next_two: Vec<&str> = tokens[end..].iter().take(2).copied().collect();
+        let verb_after = from == k
+            && next_two
+                .first()
+                .is_some_and(|t| t.starts_with(char::is_lowercase))
+            && has_predicate(&format!("It {}", next_two.join(" ")));
+        let date_after = len > 0 && from > 0 && tokens[end - 1].ends_with(',');
+        if len > 0 && !verb_after && !date_after {
+            for d in &mut drop[from..end] {
+                *d = true;
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    if !drop.contains(&true) {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (k, token) in tokens.iter().enumerate() {
+        if !drop[k] {
+            out.push(token.to_string());
+            continue;
+        }
+        // The punctuation a dropped time closed on goes to the word before it; none is
+        // left at the start of the text.
+        let tail: String = token
+            .chars()
+            .rev()
+            .take_while(|c| ",;:".contains(*c))
+            .collect();
+        let last_of_phrase = drop.get(k + 1) != Some(&true);
+        if last_of_phrase && !tail.is_empty() {
+            if let Some(previous) = out.last_mut() {
+                if !previous.ends_with([',', ';', ':']) {
+                    previous.push_str(&tail);
+                }
+            }
+        }
+    }
+    let joined = out.join(" ");
+    let mut chars = joined.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// A text without the place or time it closes on: the last "in", "at", "near", "on",
+/// "outside" or "during" and what follows it, when that is a few words that name a place or a
+/// time and hold no verb of their own ("… died when her stroller plunged down a shaft in a
+/// Brooklyn building"). None when it does not close on one.
+fn without_closing_place(text: &str) -> Option<String> {
+    const PLACES: &[&str] = &["in", "at", "near", "on", "outside", "during"];
+    const MOST: usize = 7;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let k = (tokens.len().saturating_sub(MOST + 1)..tokens.len())
+        .filter(|&k| k >= 5)
+        .find(|&k| PLACES.contains(&tokens[k]))?;
+    let tail = tokens[k + 1..].join(" ");
+    // A place or time by its name ("in South L.A.", "at the San Diego Zoo", "in a Brooklyn
+    // building"), not what completes the verb ("make it in the modern Republican Party",
+    // "at age 40").
+    let named = tokens[k + 1..]
+        .iter()
+        .find(|t| !["a", "an", "the"].contains(t))
+        .is_some_and(|t| t.starts_with(char::is_uppercase));
+    if !named || has_predicate(&format!("It {tail}")) || tail.contains(',') {
+        return None;
+    }
+    Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
+}
+
+/// A text up to the last further action joined by "and": ", and" before a clause, or "and"
+/// before a verb ("… broke into the headquarters and raised the Russian flag"); names
+/// joined by "and" ("Liberty German and Abigail Williams") stay, and so does an "and" after a
+/// word that opens a clause of its own ("An advertisement revealing how alcohol absorbs …
+/// and can cause cancer is …"), which may join that clause's actions. None when there is none.
+fn first_action(text: &str) -> Option<String> {
+    const LEAST_KEPT: usize = 8;
+    const OPENS: &[&str] = &[
+        "how", "that", "what", "which", "who", "whom", "whether", "if", "when", "where", "while",
+        "because", "why",
+    ];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let open = tokens
+        .iter()
+        .position(|t| OPENS.contains(&core(t).to_lowercase().as_str()))
+        .unwrap_or(tokens.len());
+    // What is kept is the greater part: at least eight words and half of the text, so that a
+    // list ("Two children, ages 3 and 5, and their mother have been found dead") is never
+    // taken for the first of two actions.
+    let least = LEAST_KEPT.max(tokens.len() / 2);
+    let k = (least..tokens.len().saturating_sub(1).min(open))
+        .rev()
+        .find(|&k| {
+            let after = tokens[k + 1..].join(" ");
+            let next_two = tokens[k + 1..].iter().take(2).copied().collect::<Vec<_>>();
+            let verb_next = tokens[k + 1].starts_with(char::is_lowercase)
+                && has_predicate(&format!("It {}", next_two.join(" ")));
+            tokens[k] == "and"
+                && (verb_next || (tokens[k - 1].ends_with(',') && has_predicate(&after)))
+        })?;
+    Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
+}
+
 /// Whether a shortened sentence ends as a statement does: not on a word that needs more
 /// ("finds that", "but", "is warning against").
 fn ends_whole(clause: &str) -> bool {
@@ -634,11 +829,19 @@ fn ends_whole(clause: &str) -> bool {
 }
 
 /// Whether a sentence or a part of one is no statement to title an event with: a photo's
-/// caption ("In this Jan. 17, 2013, file photo, …"), or a quotation cut in two (an odd number
+/// caption ("In this Jan. 17, 2013, file photo, …", "Elections supervisor Brenda Snipes,
+/// left, …"), or a quotation cut in two (an odd number
 /// of quote marks).
 fn caption_or_cut_quote(text: &str) -> bool {
+    const POSITIONS: &[&str] = &["left", "right", "center", "centre", "top", "bottom"];
     let quotes = text.matches(['“', '”']).count() % 2 == 1 || text.matches('"').count() % 2 == 1;
-    quotes || text.to_lowercase().contains("file photo")
+    // ", left," or ", third from left": where a person stands in the photo.
+    let position = text.split(',').skip(1).any(|part| {
+        let part = part.trim().trim_end_matches('.').to_lowercase();
+        let place = part.rsplit_once(" from ").map_or(part.as_str(), |(_, p)| p);
+        POSITIONS.contains(&place) && part.split_whitespace().count() <= 3
+    });
+    quotes || position || text.to_lowercase().contains("file photo")
 }
 
 /// Words that open an adverbial ("With the stakes on the peninsula", "According to the post")
@@ -676,22 +879,27 @@ const LEADS: &[&str] = &[
 
 /// Whether a part of a sentence opens as an adverbial, not as a statement: with a preposition
 /// or a subordinating word ("After …", "In 2011", "When …"), a participle ("Speaking to
-/// reporters", "Based on …"), or a time that holds one ("A day after …", "Two days before …").
+/// reporters", "Based on …"), or a time that holds one ("A day after …", "Two days before …",
+/// "Hours after …").
 fn opens_adverbial(part: &str) -> bool {
     const TIMES: &[&str] = &[
         "after", "before", "since", "earlier", "later", "ago", "late", "early",
     ];
     const UNITS: &[&str] = &[
         "time", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
-        "hours", "minutes", "night", "nights",
+        "hours", "minutes", "moments", "night", "nights",
     ];
     let words: Vec<&str> = chorus_text::words(part).map(|w| w.1).collect();
     let Some(first) = words.first() else {
         return false;
     };
     let participle = first.len() > 4 && (first.ends_with("ing") || *first == "Based");
+    let unit = |w: &str| UNITS.contains(&w.to_lowercase().as_str());
+    let time = |w: &str| TIMES.iter().any(|t| w.eq_ignore_ascii_case(t));
     participle
         || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
+        // "Hours after …", "Moments before …".
+        || (unit(first) && words.get(1).is_some_and(|w| time(w)))
         || (words
             .get(1)
             .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
@@ -799,8 +1007,20 @@ fn main_clause(sentence: &str) -> Option<String> {
         let degree = DEGREE.iter().any(|d| previous.eq_ignore_ascii_case(d));
         let is = |o: &str| w.eq_ignore_ascii_case(o);
         let after = |list: &[&str]| list.iter().any(|p| previous.eq_ignore_ascii_case(p));
+        // "the only soldier who …", "the first woman who …": which one is the point.
+        let singled = chorus_text::words(&sentence[..off])
+            .map(|(_, v)| v)
+            .collect::<Vec<_>>()
+            .iter()
+            .rev()
+            .take(3)
+            .any(|v| {
+                ["only", "first", "last", "same"]
+                    .iter()
+                    .any(|o| v.eq_ignore_ascii_case(o))
+            });
         let needed = ((is("who") || is("which"))
-            && (after(NEEDS_WHICH) || sentence[..off].contains(" among ")))
+            && (after(NEEDS_WHICH) || singled || sentence[..off].contains(" among ")))
             || (is("if")
                 && chorus_text::words(&sentence[..off])
                     .any(|(_, v)| ASKS.iter().any(|a| v.eq_ignore_ascii_case(a))));
@@ -820,12 +1040,8 @@ fn main_clause(sentence: &str) -> Option<String> {
     let clause = sentence[..end].trim();
     let n = clause.split_whitespace().count();
 
-    let first = chorus_text::words(clause).next().map_or("", |w| w.1);
-    // A participle opens an adverbial too ("Speaking to reporters today", "Based on …").
-    let participle = first.len() > 4 && (first.ends_with("ing") || first == "Based");
-    let adverbial = participle || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l));
     ((4..=TITLE_WORDS).contains(&n)
-        && !adverbial
+        && !opens_adverbial(clause)
         && has_predicate(clause)
         && ends_whole(clause)
         && !caption_or_cut_quote(clause))
@@ -1270,5 +1486,98 @@ mod tests {
         )
         .unwrap();
         assert!(h.about);
+    }
+
+    #[test]
+    fn a_long_sentence_is_shortened_as_a_headline_is() {
+        assert_eq!(
+            shortened(
+                "A 6-week-old baby died Thursday when her stroller accidentally plunged down an \
+                 empty elevator shaft in a Brooklyn building."
+            )
+            .as_deref(),
+            Some("A 6-week-old baby died when her stroller accidentally plunged down an empty elevator shaft")
+        );
+        // The place completes the verb: no shorter clause says it.
+        assert_eq!(
+            shortened(
+                "Former Senate Majority Leader Bob Dole says he doesn't believe he could make \
+                 it in the modern Republican Party."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn times_go_but_not_from_names_dates_or_before_a_verb() {
+        assert_eq!(
+            without_times("On Monday, the Supreme Court handed down its decision").as_deref(),
+            Some("The Supreme Court handed down its decision")
+        );
+        assert_eq!(
+            without_times("Kellyanne Conway appeared on Fox News Sunday this morning with more")
+                .as_deref(),
+            Some("Kellyanne Conway appeared on Fox News Sunday with more")
+        );
+        assert_eq!(
+            without_times("Kristen Wiig turns 40 on Thursday, Aug. 22"),
+            None
+        );
+        assert_eq!(
+            without_times("The conference held last weekend attracted about 2,000 people"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_further_action_goes_but_not_names_or_a_clause_inside() {
+        assert_eq!(
+            first_action(
+                "Jack the cat escaped from his travel carrier and disappeared into John F. \
+                 Kennedy Airport"
+            )
+            .as_deref(),
+            Some("Jack the cat escaped from his travel carrier")
+        );
+        assert_eq!(
+            first_action(
+                "Police confirmed the missing teens were Liberty German and Abigail Williams"
+            ),
+            None
+        );
+        assert_eq!(
+            first_action(
+                "An advertisement revealing how alcohol absorbs into bloodstreams and can cause \
+                 cancer is the most effective ad"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_caption_names_where_people_stand() {
+        assert!(caption_or_cut_quote(
+            "Sarah Kate Ellis, GLADD president and CEO, third from left"
+        ));
+        assert!(caption_or_cut_quote(
+            "Broward Supervisor of Elections Brenda Snipes, left"
+        ));
+        assert!(!caption_or_cut_quote(
+            "The senator, right or wrong, spoke for an hour"
+        ));
+    }
+
+    #[test]
+    fn which_one_is_the_point_of_the_only_one_who() {
+        assert_eq!(
+            main_clause(
+                "Reischl is not the only soldier who has turned up in Vietnam looking for his \
+                 lost love"
+            ),
+            None
+        );
+        assert!(opens_adverbial(
+            "Hours after police arrested and charged Cardell Hayes"
+        ));
     }
 }
