@@ -841,7 +841,19 @@ fn caption_or_cut_quote(text: &str) -> bool {
         let place = part.rsplit_once(" from ").map_or(part.as_str(), |(_, p)| p);
         POSITIONS.contains(&place) && part.split_whitespace().count() <= 3
     });
-    quotes || position || text.to_lowercase().contains("file photo")
+    // "In this Saturday, July 1, 2017, photo, people line up …": the photo the text is under.
+    let photo = text.split(',').any(|part| {
+        let part = part.trim().to_lowercase();
+        let before = part.strip_suffix("photo").map(str::trim_end);
+        before.is_some_and(|b| {
+            b.is_empty()
+                || (part.split_whitespace().count() <= 4
+                    && (b.contains(|c: char| c.is_ascii_digit())
+                        || b.split_whitespace()
+                            .any(|w| ["this", "file", "handout", "undated"].contains(&w))))
+        })
+    });
+    quotes || position || photo || text.to_lowercase().contains("file photo")
 }
 
 /// Words that open an adverbial ("With the stakes on the peninsula", "According to the post")
