@@ -660,15 +660,7 @@ fn core(token: &str) -> &str {
 /// "earlier this" with a week, month, year, weekend, night or morning. A weekday that is part
 /// of a name ("Fox News Sunday", "Sunday Times") stays. None when there is none.
 fn without_times(text: &str) -> Option<String> {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const DAYS: &[&str] = &chorus_text::WEEKDAY_NAMES;
     const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
     const SPANS: &[&str] = &[
         "week",
