@@ -626,19 +626,22 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
 /// least telling first, what a reader does not need to know what happened: its asides and
 /// brackets (see [`compressed`]); its times ("on Wednesday", "last week", "Sunday
 /// morning"); the places and times it closes on ("… in a Brooklyn building", "at age 40");
-/// and last a further action joined by "and" ("… broke into the headquarters and raised the
-/// flag"). Each step is taken only while what is left is a clause with a verb of its own that
-/// ends whole. A clause that opens with "as", "when", … is not cut off here: it is often the
-/// point ("named X as the …", "… when he was swept to his death"). None when the sentence does
-/// not come within [`TITLE_WORDS`] so.
+/// a further action joined by "and" ("… broke into the headquarters and raised the flag");
+/// and last what follows its main clause, when that keeps most of it (see
+/// [`main_statement`]). Each step is taken only while what is left is a clause with a verb of
+/// its own that ends whole. None when the sentence does not come within [`TITLE_WORDS`] so.
 fn shortened(sentence: &str) -> Option<String> {
     let count = |t: &str| t.split_whitespace().count();
     let whole =
         |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 3] =
-        [without_times, without_closing_place, first_action];
+    let steps: [fn(&str) -> Option<String>; 4] = [
+        without_times,
+        without_closing_place,
+        first_action,
+        main_statement,
+    ];
     for step in steps {
         while count(&text) > TITLE_WORDS {
             match step(&text).filter(|t| whole(t) && t.len() < text.len()) {
@@ -806,6 +809,57 @@ fn first_action(text: &str) -> Option<String> {
     Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
 }
 
+/// The main clause of a text (see [`main_clause`]) when what it leaves out is not what the
+/// clause needs: it keeps at least half of the words ("Lowe was regarded as the world's
+/// greatest mountain climber" is not what "… when he was swept to his death at age 40" is
+/// about), and it does not end a verb of naming before its "as" ("The Onion has named Kim
+/// Jong Un as the …").
+fn main_statement(text: &str) -> Option<String> {
+    const NAMING: &[&str] = &[
+        "named",
+        "names",
+        "name",
+        "announced",
+        "identified",
+        "described",
+        "regarded",
+        "known",
+        "chosen",
+        "picked",
+        "elected",
+        "appointed",
+        "hailed",
+        "listed",
+        "ranked",
+        "selected",
+        "nominated",
+        "declared",
+        "crowned",
+        "branded",
+        "labelled",
+        "labeled",
+    ];
+    let clause = main_clause(text)?;
+    let rest = text.strip_prefix(clause.as_str())?;
+    let words = |t: &str| t.split_whitespace().count();
+    let at_as = chorus_text::words(rest)
+        .next()
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("as"));
+    let naming =
+        chorus_text::words(&clause).any(|(_, w)| NAMING.contains(&w.to_lowercase().as_str()));
+    // "A boy believed to have shot himself while playing with a gun has died": a clause
+    // without a subject ("while playing …") followed by a finite verb is the main clause's,
+    // so what comes before is no clause.
+    const FINITE: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "will"];
+    let rest_words: Vec<&str> = chorus_text::words(rest).map(|(_, w)| w).collect();
+    let verb_later = rest_words.get(1).is_some_and(|w| w.ends_with("ing"))
+        && rest_words
+            .iter()
+            .skip(2)
+            .any(|w| FINITE.contains(&w.to_lowercase().as_str()));
+    (words(&clause) * 2 >= words(text) && !(at_as && naming) && !verb_later).then_some(clause)
+}
+
 /// Whether a shortened sentence ends as a statement does: not on a word that needs more
 /// ("finds that", "but", "is warning against").
 fn ends_whole(clause: &str) -> bool {
@@ -904,6 +958,9 @@ fn opens_adverbial(part: &str) -> bool {
         || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
         // "Hours after …", "Moments before …".
         || (unit(first) && words.get(1).is_some_and(|w| time(w)))
+        // "Every time …", "Each year …".
+        || (["every", "each"].iter().any(|e| first.eq_ignore_ascii_case(e))
+            && words.get(1).is_some_and(|w| unit(w) || w.eq_ignore_ascii_case("time")))
         || (words
             .get(1)
             .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
@@ -1583,5 +1640,27 @@ mod tests {
         assert!(opens_adverbial(
             "Hours after police arrested and charged Cardell Hayes"
         ));
+        assert!(opens_adverbial(
+            "Every time McDonald's trots out its McRib sandwich"
+        ));
+    }
+
+    #[test]
+    fn the_main_clause_goes_only_where_it_keeps_the_point() {
+        let onion = "U.S. website The Onion has named North Korean supreme leader Kim Jong Un as \
+                     the Sexiest Man Alive for the year 2012";
+        assert_eq!(main_statement(onion), None);
+        let lowe = "Lowe was regarded as the world's greatest mountain climber when he was swept \
+                    to his death at age 40";
+        assert_eq!(main_statement(lowe), None);
+        let boy = "A 10-year-old boy believed to have accidentally shot himself in the head while \
+                   playing with a gun on Friday has died";
+        assert_eq!(main_statement(boy), None);
+        let poole = "Timothy Poole posed for a photo with an oversized check after claiming his \
+                     $3 million Scratch-Off prize";
+        assert_eq!(
+            main_statement(poole).as_deref(),
+            Some("Timothy Poole posed for a photo with an oversized check")
+        );
     }
 }
