@@ -21,7 +21,7 @@ pub use chorus_pipeline::{Earlier, Grouping};
 pub use read::ReadSummary;
 
 use chorus_model::{Article, Diagnostic};
-use chorus_store::{AddOutcome, Collection, Result};
+use chorus_store::{AddOutcome, Collection, Result, StorePhases};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -75,13 +75,13 @@ pub struct RefreshPhases {
     pub read_events: Duration,
     /// Building the events the new articles touched, and the report.
     pub assemble: Duration,
-    /// Writing what changed: events, entities, cleaned texts.
-    pub store: Duration,
+    /// Writing what changed: events, entities, cleaned texts, each apart.
+    pub store: StorePhases,
 }
 
 impl RefreshPhases {
     /// The phases with their names, in order.
-    pub fn named(&self) -> [(&'static str, Duration); 7] {
+    pub fn named(&self) -> [(&'static str, Duration); 10] {
         [
             ("read articles", self.read_articles),
             ("read grouping", self.read_grouping),
@@ -89,7 +89,10 @@ impl RefreshPhases {
             ("group", self.group),
             ("read events", self.read_events),
             ("assemble", self.assemble),
-            ("store", self.store),
+            ("store events", self.store.events),
+            ("store entities", self.store.entities),
+            ("store texts", self.store.texts),
+            ("commit", self.store.commit),
         ]
     }
 }
@@ -259,7 +262,8 @@ impl Intake {
         let mut report = grouped.assemble(events, Vec::new(), config);
         phases.assemble = lap();
         let closed = scope.map(|s| s.closed).unwrap_or_default();
-        let events = if collection.set_events(&mut report, &closed)? {
+        let events = if let Some(store) = collection.set_events_timed(&mut report, &closed)? {
+            phases.store = store;
             if recorded.is_none() || grouping == Grouping::Regroup {
                 collection.set_setting(EVENTS_SETTINGS, &settings)?;
             }
@@ -268,7 +272,6 @@ impl Intake {
             // Another refresh, begun later over more articles, stored its events first.
             collection.stats()?.events
         };
-        phases.store = lap();
         Ok(Refreshed {
             articles: count,
             events,

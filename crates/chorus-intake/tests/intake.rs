@@ -65,6 +65,14 @@ fn events_computed_with_other_settings_are_noticed_until_regrouped() {
     first.store(&[article("a", "Quay News", CRANE)]).unwrap();
     let r = first.refresh_if_outdated().unwrap().unwrap();
     assert!(!r.settings_changed);
+    // `--timings` says each part of storing: the store's own measures come through.
+    let stored = r.phases.store;
+    assert!(
+        [stored.events, stored.entities, stored.texts, stored.commit]
+            .iter()
+            .all(|d| !d.is_zero()),
+        "{stored:?}"
+    );
     drop(first);
 
     let mut other = chorus_pipeline::Config::default();

@@ -33,6 +33,7 @@ use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::time::Duration;
 
 /// What [`Collection::add_articles`] did with each article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +80,35 @@ pub struct StoredGrouping {
     pub groups: Vec<Vec<String>>,
     /// The stored cleaned text of each of those articles, by id.
     pub texts: BTreeMap<String, String>,
+}
+
+/// Wall time of each part of writing a refresh's events ([`Collection::set_events_timed`]),
+/// so that `--timings` says which part of storing grows with the collection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StorePhases {
+    /// Assigning event ids and writing the events that changed.
+    pub events: Duration,
+    /// The collection's entity list: every event's entities read and grouped, and the
+    /// entities that changed written.
+    pub entities: Duration,
+    /// The cleaned texts that changed, and the counts kept for `stats`.
+    pub texts: Duration,
+    /// Committing the transaction.
+    pub commit: Duration,
+}
+
+/// Measures consecutive parts of a piece of work: each [`Laps::lap`] is the time since the
+/// previous one.
+pub(crate) struct Laps(std::time::Instant);
+
+impl Laps {
+    pub(crate) fn start() -> Laps {
+        Laps(std::time::Instant::now())
+    }
+
+    pub(crate) fn lap(&mut self) -> Duration {
+        std::mem::replace(&mut self.0, std::time::Instant::now()).elapsed()
+    }
 }
 
 /// Which events [`Collection::events`] lists, and in which order.
@@ -211,7 +241,16 @@ pub trait Collection: Send + Sync {
     /// from newer articles than `report` (a refresh that finished after a later one).
     /// `report.articles` may be a part of the collection: the cleaned texts of stored
     /// articles it leaves out are kept.
-    fn set_events(&self, report: &mut Report, closed: &[String]) -> Result<bool>;
+    fn set_events(&self, report: &mut Report, closed: &[String]) -> Result<bool> {
+        Ok(self.set_events_timed(report, closed)?.is_some())
+    }
+    /// [`Collection::set_events`], saying where the time went; `None` when nothing was
+    /// written.
+    fn set_events_timed(
+        &self,
+        report: &mut Report,
+        closed: &[String],
+    ) -> Result<Option<StorePhases>>;
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
     fn events_outdated(&self) -> Result<bool>;

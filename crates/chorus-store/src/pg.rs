@@ -17,9 +17,9 @@ mod search;
 use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
 use crate::sqlite::{clean_text, content_hash, EVENT_ORDER};
 use crate::{
-    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary,
+    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary, Laps,
     OutletDetail, OutletSummary, Page, PendingArticle, RefreshGuard, Result, SearchHit,
-    SearchRequest, SearchResults, Stats, StoreError, StoredArticle, StoredGrouping,
+    SearchRequest, SearchResults, Stats, StoreError, StorePhases, StoredArticle, StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use postgres::fallible_iterator::FallibleIterator;
@@ -487,7 +487,9 @@ impl PgStore {
         tx: &mut Transaction<'_>,
         report: &mut Report,
         closed: &[String],
-    ) -> Result<bool> {
+    ) -> Result<Option<StorePhases>> {
+        let mut laps = Laps::start();
+        let mut phases = StorePhases::default();
         let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
         let seen: i64 = tx
             .query_one(
@@ -496,7 +498,7 @@ impl PgStore {
             )?
             .get(0);
         if meta_number::<i64>(tx, "events_seq")?.is_some_and(|stored| stored > seen) {
-            return Ok(false);
+            return Ok(None);
         }
         let closed: HashSet<&str> = closed.iter().map(String::as_str).collect();
         let mut old: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -586,6 +588,7 @@ impl PgStore {
                 tx.execute(&source, &[&e.id, &s.to_lowercase()])?;
             }
         }
+        phases.events = laps.lap();
 
         let entities = if closed.is_empty() {
             aggregate_entities(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
@@ -681,6 +684,7 @@ impl PgStore {
                 tx.execute(&link, &[e, &ent.id])?;
             }
         }
+        phases.entities = laps.lap();
 
         // Cleaned texts: the records of articles no longer stored go; each of the report's
         // is written when it differs from what is stored.
@@ -712,7 +716,8 @@ impl PgStore {
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             &[],
         )?;
-        Ok(true)
+        phases.texts = laps.lap();
+        Ok(Some(phases))
     }
 }
 
@@ -946,7 +951,11 @@ impl Collection for PgStore {
         })
     }
 
-    fn set_events(&self, report: &mut Report, closed: &[String]) -> Result<bool> {
+    fn set_events_timed(
+        &self,
+        report: &mut Report,
+        closed: &[String],
+    ) -> Result<Option<StorePhases>> {
         // Not retried: ids are assigned into `report` in place.
         let mut c = self.conn()?;
         let mut tx = c.transaction()?;
@@ -955,8 +964,10 @@ impl Collection for PgStore {
             &[&self.lock_space, &LOCK_EVENTS],
         )?;
         let written = Self::set_events_in(&mut tx, report, closed)?;
+        let mut laps = Laps::start();
         tx.commit()?;
-        Ok(written)
+        let commit = laps.lap();
+        Ok(written.map(|p| StorePhases { commit, ..p }))
     }
 
     fn lock_refresh(&self) -> Result<Option<RefreshGuard>> {

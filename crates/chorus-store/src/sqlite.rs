@@ -5,9 +5,9 @@ use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
 use crate::{
-    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary,
+    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary, Laps,
     OutletDetail, OutletSummary, Page, PendingArticle, Result, SearchHit, SearchRequest,
-    SearchResults, Stats, StoreError, StoredArticle, StoredGrouping,
+    SearchResults, Stats, StoreError, StorePhases, StoredArticle, StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use rayon::prelude::*;
@@ -320,7 +320,13 @@ impl Store {
     /// Brings the stored events, entities and cleaned texts in line with `report`, writing
     /// only rows whose content changed: after an ingest that touched a few events, the rest of
     /// the collection is compared, not written again.
-    fn set_events_in(tx: &Transaction<'_>, report: &mut Report, closed: &[String]) -> Result<bool> {
+    fn set_events_in(
+        tx: &Transaction<'_>,
+        report: &mut Report,
+        closed: &[String],
+    ) -> Result<Option<StorePhases>> {
+        let mut laps = Laps::start();
+        let mut phases = StorePhases::default();
         // The newest article version these events were computed from.
         let mut seen: i64 = 0;
         {
@@ -334,7 +340,7 @@ impl Store {
         // every article this report holds, and more: this report was computed before them
         // (two refreshes at once, the later one done first) and must not replace them.
         if meta_number::<i64>(tx, "events_seq")?.is_some_and(|stored| stored > seen) {
-            return Ok(false);
+            return Ok(None);
         }
         // The stored events this report replaces: all of them, or all but the closed ones.
         let closed: HashSet<&str> = closed.iter().map(String::as_str).collect();
@@ -430,6 +436,7 @@ impl Store {
                 stmt.execute(params![e.id, s.to_lowercase()])?;
             }
         }
+        phases.events = laps.lap();
 
         // The entities of every event, in the order events are listed: the report's are in
         // memory, the closed ones' read beside them (not their whole events).
@@ -533,6 +540,7 @@ impl Store {
                 stmt.execute(params![e, ent.id])?;
             }
         }
+        phases.entities = laps.lap();
 
         // Cleaned texts: each compared with what is stored.
         let current: HashSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
@@ -578,7 +586,8 @@ impl Store {
              SELECT 'count_entities', count(*) FROM entities",
             [],
         )?;
-        Ok(true)
+        phases.texts = laps.lap();
+        Ok(Some(phases))
     }
 }
 
@@ -805,12 +814,18 @@ impl Collection for Store {
         Ok(found.is_some())
     }
 
-    fn set_events(&self, report: &mut Report, closed: &[String]) -> Result<bool> {
+    fn set_events_timed(
+        &self,
+        report: &mut Report,
+        closed: &[String],
+    ) -> Result<Option<StorePhases>> {
         let (mut conn, _lock) = self.writing()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let written = Self::set_events_in(&tx, report, closed)?;
+        let mut laps = Laps::start();
         tx.commit()?;
-        Ok(written)
+        let commit = laps.lap();
+        Ok(written.map(|p| StorePhases { commit, ..p }))
     }
 
     fn events_outdated(&self) -> Result<bool> {

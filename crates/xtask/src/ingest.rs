@@ -13,7 +13,7 @@
 //!
 //! ```text
 //! cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100] [--no-build]
-//! cargo xtask bench grow [--sizes 10000,100000,1000000] [--runs 3] [--no-build]
+//! cargo xtask bench grow [--sizes 10000,100000,1000000] [--runs 3] [--no-build] [--against BINARY]
 //! cargo xtask gen N --warc [--page-kb 100] > pages.warc
 //! ```
 
@@ -89,22 +89,62 @@ fn rows(pages: &[usize], page_kb: usize, chorus: &Path, tmp: &Path) -> Result<()
 /// `cargo xtask bench grow`: for each size N, N generated articles ingested into a new
 /// collection, then the next N/100 ingested into it (from a fresh copy of it for each run),
 /// then all N + N/100 digested from scratch as the suite's end-to-end row does; wall times
-/// (median of the runs) and peak RSS.
+/// (median of the runs) and peak RSS. `--against BINARY` compares another build: each binary
+/// builds its own stored collection (their schemas may differ), the runs of the two alternate,
+/// and each gets a row (the digest is this build's).
 pub(crate) fn grow(args: &[&str]) -> Result<()> {
     let sizes = flag_counts(args, "--sizes", "10000,100000");
     let runs: usize = flag(args, "--runs").unwrap_or(3).max(1);
-    let chorus = chorus_binary(!args.contains(&"--no-build"))?;
-    in_temp_dir("grow", |tmp| grow_rows(&sizes, runs, &chorus, tmp))
+    let mut binaries = vec![("this", chorus_binary(!args.contains(&"--no-build"))?)];
+    if let Some(other) = flag::<std::path::PathBuf>(args, "--against") {
+        anyhow::ensure!(
+            other.exists(),
+            "--against {}: no such binary",
+            other.display()
+        );
+        binaries.push(("against", other));
+    }
+    in_temp_dir("grow", |tmp| grow_rows(&sizes, runs, &binaries, tmp))
 }
 
-fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<()> {
+/// What the runs of one binary measured at one size.
+#[derive(Default)]
+struct Grown {
+    built: Duration,
+    disk: f64,
+    added: Vec<f64>,
+    peak: f64,
+    /// Each step of computing the events, by name, with its seconds in each run.
+    steps: Vec<(String, Vec<f64>)>,
+}
+
+impl Grown {
+    fn record(&mut self, t: Duration, peak: Option<f64>, timed: Steps) {
+        self.added.push(t.as_secs_f64());
+        self.peak = self.peak.max(peak.unwrap_or(0.0));
+        for (k, (name, secs)) in timed.into_iter().enumerate() {
+            if self.steps.len() <= k {
+                self.steps.push((name, Vec::new()));
+            }
+            self.steps[k].1.push(secs);
+        }
+    }
+}
+
+fn grow_rows(
+    sizes: &[usize],
+    runs: usize,
+    binaries: &[(&str, std::path::PathBuf)],
+    tmp: &Path,
+) -> Result<()> {
     println!(
         "chorus ingest of 1% more into a stored collection, against chorus digest of all \
          (generated articles; median of {runs} runs; peak RSS polled from /proc)"
     );
     println!(
-        "{:>9} {:>11} {:>9} {:>9} {:>10} {:>10} {:>9} {:>11}",
+        "{:>9} {:<8} {:>11} {:>9} {:>9} {:>10} {:>10} {:>9} {:>11}",
         "articles",
+        "binary",
         "new coll. s",
         "+1% s",
         "+1% MiB",
@@ -133,64 +173,77 @@ fn grow_rows(sizes: &[usize], runs: usize, chorus: &Path, tmp: &Path) -> Result<
             chunks.push(jsonl(&format!("first-{k}.jsonl"), chunk)?);
         }
         drop(articles);
-        let stored = tmp.join("stored");
-        let mut built = Duration::ZERO;
+        let mut grown: Vec<Grown> = Vec::new();
+        for (b, (_, chorus)) in binaries.iter().enumerate() {
+            let stored = tmp.join(format!("stored-{b}"));
+            let mut g = Grown::default();
+            for chunk in &chunks {
+                g.built += ingest(chorus, &stored, chunk)?.0;
+            }
+            g.disk = dir_bytes(&stored)? as f64 / 1024.0 / n.max(1) as f64;
+            grown.push(g);
+        }
         for chunk in &chunks {
-            built += ingest(chorus, &stored, chunk)?.0;
             std::fs::remove_file(chunk).ok();
         }
-        let disk = dir_bytes(&stored)? as f64 / 1024.0 / n.max(1) as f64;
-        let mut added = Vec::new();
-        let mut added_peak = 0.0f64;
-        let mut steps: Vec<(String, Vec<f64>)> = Vec::new();
+        // The binaries take turns, so that a change in the machine's load falls on both.
         for _ in 0..runs {
-            let data = tmp.join("grown");
-            std::fs::remove_dir_all(&data).ok();
-            copy_dir(&stored, &data)?;
-            let (t, peak, timed) = ingest(chorus, &data, &more)?;
-            added.push(t.as_secs_f64());
-            added_peak = added_peak.max(peak.unwrap_or(0.0));
-            for (k, (name, secs)) in timed.into_iter().enumerate() {
-                if steps.len() <= k {
-                    steps.push((name, Vec::new()));
-                }
-                steps[k].1.push(secs);
+            for (b, (_, chorus)) in binaries.iter().enumerate() {
+                let data = tmp.join("grown");
+                std::fs::remove_dir_all(&data).ok();
+                copy_dir(&tmp.join(format!("stored-{b}")), &data)?;
+                let (t, peak, timed) = ingest(chorus, &data, &more)?;
+                grown[b].record(t, peak, timed);
+                std::fs::remove_dir_all(&data).ok();
             }
-            std::fs::remove_dir_all(&data).ok();
         }
-        let a = median(&mut added);
-        let digest = all.map(|all| end_to_end(chorus, &all, runs)).transpose()?;
-        let (digest_s, digest_mib, ratio) = match &digest {
-            Some(d) => (
-                format!("{:.2}", d.seconds),
-                d.peak_mib.map_or("-".into(), |m| format!("{m:.0}")),
-                format!("{:.2}", a / d.seconds),
-            ),
-            None => ("-".into(), "-".into(), "-".into()),
-        };
-        println!(
-            "{:>9} {:>11.2} {:>9.2} {:>9.0} {:>10} {:>10} {:>9} {:>11.1}",
-            n,
-            built.as_secs_f64(),
-            a,
-            added_peak,
-            digest_s,
-            digest_mib,
-            ratio,
-            disk
-        );
-        let steps: Vec<String> = steps
-            .iter_mut()
-            .map(|(name, secs)| format!("{name} {:.2}", median(secs)))
-            .collect();
-        println!(
-            "{:>9} +1% computing events, median s: {}",
-            "",
-            steps.join(", ")
-        );
-        std::fs::remove_dir_all(&stored).ok();
+        let digest = all
+            .map(|all| end_to_end(&binaries[0].1, &all, runs))
+            .transpose()?;
+        for ((label, _), g) in binaries.iter().zip(&mut grown) {
+            print_grown(n, label, g, digest.as_ref());
+        }
+        for b in 0..binaries.len() {
+            std::fs::remove_dir_all(tmp.join(format!("stored-{b}"))).ok();
+        }
     }
     Ok(())
+}
+
+/// One binary's row at size `n`, and the median of each step of its +1%.
+fn print_grown(n: usize, label: &str, g: &mut Grown, digest: Option<&crate::suite::Row>) {
+    let a = median(&mut g.added);
+    let (digest_s, digest_mib, ratio) = match digest {
+        Some(d) => (
+            format!("{:.2}", d.seconds),
+            d.peak_mib.map_or("-".into(), |m| format!("{m:.0}")),
+            format!("{:.2}", a / d.seconds),
+        ),
+        None => ("-".into(), "-".into(), "-".into()),
+    };
+    println!(
+        "{:>9} {:<8} {:>11.2} {:>9.2} {:>9.0} {:>10} {:>10} {:>9} {:>11.1}",
+        n,
+        label,
+        g.built.as_secs_f64(),
+        a,
+        g.peak,
+        digest_s,
+        digest_mib,
+        ratio,
+        g.disk
+    );
+    let steps: Vec<String> = g
+        .steps
+        .iter_mut()
+        .map(|(name, secs)| format!("{name} {:.2}", median(secs)))
+        .collect();
+    println!(
+        "{:>9} {:<8} +1% computing events, median s: {}",
+        "",
+        "",
+        steps.join(", ")
+    );
 }
 
 /// The most articles `bench grow` digests at once for comparison.

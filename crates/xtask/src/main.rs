@@ -73,7 +73,7 @@ const USAGE: &str = "usage:
   cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)
   cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3] [--no-split]
   cargo xtask bench ingest [--pages 2500,5000,10000] [--page-kb 100]
-  cargo xtask bench grow [--sizes 10000,100000] [--runs 3]   (--sizes 1000000 too: builds it by 100k ingests)
+  cargo xtask bench grow [--sizes 10000,100000] [--runs 3] [--against BINARY]   (--sizes 1000000 too: builds it by 100k ingests; --against: another build's binary, runs alternating)
   cargo xtask bench workers [--sizes 10000,100000] [--runs 1] [--database-url URL]   (SQLite vs PostgreSQL, 1 and 2 workers)
   cargo xtask bench watch [--polls 120] [--per-poll 50]   (chorus watch on a 127.0.0.1 feed: poll time and memory over many polls)
   cargo xtask gen N > corpus.jsonl   (N generated articles as JSONL)
