@@ -588,6 +588,25 @@ fn hedge(before: &[&str], v: f64) -> (f64, f64) {
     }
 }
 
+/// The interval of a count's hedge: "more than 30 women" or "over 30" of a round figure (one
+/// figure then zeros) is fewer than the next round figure, which a writer who knew of 40 would
+/// have given; "more than 250", "more than a dozen" have no bound above. Only counts: a share
+/// or an amount "fell by more than 40 percent" may be far more.
+fn round_count(before: &[&str], v: f64) -> (f64, f64) {
+    let (low, high) = hedge(before, v);
+    // "at least 30" may be the exact figure and is left open.
+    let over = before
+        .last()
+        .is_some_and(|w| lower_is(w, &["than", "over"]));
+    let step = 10f64.powi(v.log10().floor() as i32);
+    let round = v >= 10.0 && v.fract() == 0.0 && (v / step).fract() == 0.0;
+    if over && high.is_infinite() && round {
+        (low, v + step - 1.0)
+    } else {
+        (low, high)
+    }
+}
+
 /// Where a figure's words start, its hedge included ("at least 12", "more than a dozen").
 fn hedge_start(words: &[(usize, &str)], fi: usize, off: usize) -> usize {
     let hedges = [
@@ -1397,6 +1416,8 @@ fn figures(
                 }
             };
             (value + widen(l - 100.0), value + widen(h - 100.0).min(30.0))
+        } else if matches!(kind, Kind::Count(_)) {
+            round_count(&before, value)
         } else {
             hedge(&before, value)
         };
@@ -1416,6 +1437,13 @@ fn figures(
             .iter()
             .position(|w| w.0 >= unit_end)
             .unwrap_or(words.len());
+        // "40 women who have accused him": a relative clause right after what is counted
+        // says what they did, and is the count's clause too.
+        let relative = matches!(kind, Kind::Count(_))
+            && words.get(last_unit).is_some_and(|w| {
+                lower_is(w.1, &["who", "which"]) && text[unit_end..w.0].trim().is_empty()
+            });
+        let last_unit = last_unit + usize::from(relative);
         let clause_end = (last_unit..=(last_unit + WINDOW).min(words.len()))
             .find(|&i| i == words.len() || is_boundary(text, &words, i))
             .unwrap_or((last_unit + WINDOW).min(words.len()));
@@ -3448,6 +3476,8 @@ mod tests {
             ("Salah Ali, 70, the girl's grandfather, said the mother was in shock.", "Salah Ali, 77, grandfather of the girl, spoke outside the building."),
             // Its first name spelt two ways by the two outlets.
             ("Police said the victim is 20-year-old Adeline King of Blytheville.", "The shooting resulted in the death of 19-year-old Adline King of Blytheville."),
+            // Two round counts, each "more than": fewer than the next round figure.
+            ("She is one of more than 40 women who have accused the comedian of sexual assault.", "More than 30 women have accused the comedian of sexual assault."),
             // A relative, by the one they are related to, in sentences telling one thing.
             ("The father accidentally shot his 11 year-old son in the cheek on Sunday.", "A dad accidentally shot his 10-year-old son in the cheek at home."),
             // A distance between the same two places, measured from either.
