@@ -474,12 +474,19 @@ fn first_names<'a>(units: &Units<'a>, surname: &str) -> Vec<&'a str> {
             let Some(before) = unit.text[..at].strip_suffix(' ') else {
                 continue;
             };
-            let word = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if capital && !lower_is(word, TITLES) && !seen.contains(&word) {
+            // The first word of the name, a middle name or initial aside ("Nicholas John
+            // Lindsay" and "Nicholas Lindsay" are one first name).
+            let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            let run: Vec<&str> = before
+                .rsplit(' ')
+                .map(|w| w.trim_end_matches('.'))
+                .take_while(|w| capital(w) && !lower_is(w, TITLES))
+                .take(3)
+                .collect();
+            let Some(&word) = run.last() else {
+                continue;
+            };
+            if word.chars().all(char::is_alphanumeric) && !seen.contains(&word) {
                 seen.push(word);
             }
         }
@@ -1356,11 +1363,19 @@ fn figures(
                 unit_end = noff + noun.len();
             }
         }
-        // "Tomasz Reyne, 67, was stranded": an age between commas after a name.
+        // "Tomasz Reyne, 67, was stranded": an age between commas after a name; in a list
+        // the last comma may be an "and" before the next name ("Lindsay, 24 and Duncan, 23").
+        let next_name = || {
+            text[end..].starts_with(" and ")
+                && next.is_some_and(|n| lower_is(n, &["and"]))
+                && words
+                    .get(last + 2)
+                    .is_some_and(|w| w.1.chars().next().is_some_and(char::is_uppercase))
+        };
         if kind.is_none()
             && digits
             && before_text.trim_end().ends_with(',')
-            && text[end..].trim_start().starts_with(',')
+            && (text[end..].trim_start().starts_with(',') || next_name())
             && before
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -3474,6 +3489,7 @@ mod tests {
             // after a word that is no count.
             ("Kevin Michael McQuilliams, 26, was sentenced on Monday for the shooting.", "A judge sentenced 25-year-old Kevin McQuilliams on Monday for the shooting."),
             ("Salah Ali, 70, the girl's grandfather, said the mother was in shock.", "Salah Ali, 77, grandfather of the girl, spoke outside the building."),
+            ("Police arrived to find Lindsay, 26, and Duncan, 23, dead alongside a third victim. Jimerson killed Nicholas John Lindsay.", "Prosecutors charged Jimerson, 29, for the deaths of Lindsay, 24 and Duncan, 23. Nicholas Lindsay died."),
             // Its first name spelt two ways by the two outlets.
             ("Police said the victim is 20-year-old Adeline King of Blytheville.", "The shooting resulted in the death of 19-year-old Adline King of Blytheville."),
             // Two round counts, each "more than": fewer than the next round figure.
