@@ -187,6 +187,10 @@ const PATIENT_VERBS: &[&str] = &["remained", "suffered", "needed", "required", "
 /// Words that report a figure rather than say what happened to what it counts.
 const REPORTING: &[&str] = &["confirmed", "announced", "identified"];
 
+/// Police looking into what happened ("police are investigating a shooting that left 16
+/// people injured": the people were injured), as a verb; "investigators" may be the counted.
+const INVESTIGATING: &[&str] = &["investigating", "investigate", "investigates"];
+
 /// Those who carry out an attack, who a toll may or may not count.
 const ATTACKERS: &[&str] = &[
     "gunman",
@@ -1507,7 +1511,12 @@ fn figures(
             .collect();
         let mut predicates: Vec<u32> = context_words
             .iter()
-            .filter(|(t, w)| *t > u32::MAX / 2 && !reporting.contains(t) && !lower_is(w, &["left"]))
+            .filter(|(t, w)| {
+                *t > u32::MAX / 2
+                    && !reporting.contains(t)
+                    && !lower_is(w, &["left"])
+                    && !lower_is(w, INVESTIGATING)
+            })
             .map(|c| c.0)
             .collect();
         predicates.sort_unstable();
@@ -2197,7 +2206,8 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
                 .context_words
                 .iter()
                 .filter(|(t, _)| {
-                    *t > u32::MAX / 2
+                    // Its predicates: not "left" ("a shooting that left 17 people injured").
+                    first.predicates.contains(t)
                         && members
                             .iter()
                             .all(|&m| m == members[0] || all[m].clause.binary_search(t).is_ok())
@@ -3489,6 +3499,7 @@ mod tests {
             // after a word that is no count.
             ("Kevin Michael McQuilliams, 26, was sentenced on Monday for the shooting.", "A judge sentenced 25-year-old Kevin McQuilliams on Monday for the shooting."),
             ("Salah Ali, 70, the girl's grandfather, said the mother was in shock.", "Salah Ali, 77, grandfather of the girl, spoke outside the building."),
+            ("Leaders met on Monday to address a shooting that left 17 people injured at the playground.", "Police are investigating a shooting that left 16 people injured Sunday night at the playground."),
             ("Police arrived to find Lindsay, 26, and Duncan, 23, dead alongside a third victim. Jimerson killed Nicholas John Lindsay.", "Prosecutors charged Jimerson, 29, for the deaths of Lindsay, 24 and Duncan, 23. Nicholas Lindsay died."),
             // Its first name spelt two ways by the two outlets.
             ("Police said the victim is 20-year-old Adeline King of Blytheville.", "The shooting resulted in the death of 19-year-old Adline King of Blytheville."),
