@@ -2673,7 +2673,10 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
             .copied()
             .filter(|&x| {
                 spellings.iter().any(|&y| {
+                    // Cheap first: one spelling opens with one letter and is about as long.
                     x != y
+                        && x.chars().next() == y.chars().next()
+                        && x.len().abs_diff(y.len()) <= 2
                         && one_spelling(x, y)
                         && !articles(x).iter().any(|a| articles(y).contains(a))
                         && !(known(x) && known(y))
