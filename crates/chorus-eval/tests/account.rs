@@ -58,10 +58,12 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
         // compared; many genuine differences of the gold are of other descriptions (a
         // condition, where a wound is) and organisations' names, which chorus does not compare
         // yet. Measured 2026-12-06 once an article giving two values of one count makes its
-        // group two quantities: dev 1.000, 0.607; held-out 1.000 (2 of 2), 0.133.
+        // group two quantities: dev 1.000, 0.607; held-out 1.000 (2 of 2), 0.133. Measured
+        // 2026-12-06 once names the text writes are read for spellings and a first name spelt
+        // two ways is one person's: dev 1.000, 0.607; held-out 0.750 (3 of 4), 0.200 (3 of 15).
         let (precision, recall) = match part.as_str() {
             "dev" => (0.95, 0.60),
-            _ => (0.60, 0.12),
+            _ => (0.60, 0.19),
         };
         assert!(
             s.difference_precision() >= precision,
