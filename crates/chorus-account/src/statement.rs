@@ -194,20 +194,25 @@ impl Claim {
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
         let core = claim_core(text);
         let main = main_clause(text, &core);
-        let negations = scopes(text, &core, |w| {
-            NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
-                || w.to_ascii_lowercase().ends_with("n't")
-                || w.to_ascii_lowercase().ends_with("n’t")
+        let negations = scopes(text, &core, |previous, w| {
+            // "whether or not to charge", "guilty or not": an alternative, not a denial.
+            let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
+            !alternative
+                && (NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                    || w.to_ascii_lowercase().ends_with("n't")
+                    || w.to_ascii_lowercase().ends_with("n’t"))
         });
-        let modals = scopes(text, &core, |w| {
+        let modals = scopes(text, &core, |_, w| {
             let lower = w.to_ascii_lowercase().replace('’', "'");
             MODALS.contains(&lower.as_str())
                 || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
                     .contains(&lower.as_str())
         });
-        let searches = scopes(text, &core, |w| {
+        let searches = scopes(text, &core, |_, w| {
             SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
         });
+        // Terms the sentence states outside a negation's scope.
+        let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
             if !core.contains(&off) {
                 continue;
@@ -225,6 +230,8 @@ impl Claim {
             };
             if first_in(&negations) {
                 claim.negated.push(t);
+            } else {
+                affirmed.push(t);
             }
             if first_in(&modals) {
                 claim.modal.push(t);
@@ -297,6 +304,10 @@ impl Claim {
             v.sort_unstable();
             v.dedup();
         }
+        // A sentence that states a thing both ways ("life-threatening injuries" for two,
+        // "non-life-threatening" for a third) denies it of someone, not outright: no flip
+        // against one that states it.
+        claim.negated.retain(|t| !affirmed.contains(t));
         claim.tokens.sort_unstable();
         claim.tokens.dedup();
         for v in [&mut claim.numbers, &mut claim.main_numbers] {
@@ -321,21 +332,23 @@ const CLAUSE_WORDS: &[&str] = &[
 /// How many words after a negation or modal word it governs at most.
 const SCOPE_WORDS: usize = 4;
 
-/// Byte ranges of `text` (inside `core`) governed by a word `opens` accepts: the words after
+/// Byte ranges of `text` (inside `core`) governed by a word `opens` accepts (given the word
+/// before it, if any): the words after
 /// it up to the end of its clause or phrase (a comma or other mark, or a word that opens a new
 /// clause or phrase), at most [`SCOPE_WORDS`] of them. "Police did not release the name, but
 /// said he was 29": the release is denied, the age is not.
 fn scopes(
     text: &str,
     core: &std::ops::Range<usize>,
-    opens: impl Fn(&str) -> bool,
+    opens: impl Fn(Option<&str>, &str) -> bool,
 ) -> Vec<std::ops::Range<usize>> {
     let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
         .map(|(o, w)| (o + core.start, w))
         .collect();
     let mut out = Vec::new();
     for (i, &(off, w)) in words.iter().enumerate() {
-        if !opens(w) {
+        let previous = i.checked_sub(1).map(|p| words[p].1);
+        if !opens(previous, w) {
             continue;
         }
         let start = off + w.len();
@@ -1149,6 +1162,15 @@ mod tests {
         assert!(!flips(
             "The victims were taken to hospital with non-life threatening wounds.",
             "The victims were taken to hospital; their wounds were not life-threatening."
+        ));
+        // An alternative is no denial, and a thing stated both ways is not denied outright.
+        assert!(!flips(
+            "The state's attorney will decide whether or not to charge the father.",
+            "The state's attorney will determine whether charges will be filed against the father."
+        ));
+        assert!(!flips(
+            "Two boys suffered life-threatening injuries, and a man suffered non-life-threatening injuries.",
+            "Two boys suffered life-threatening injuries."
         ));
         assert!(!flips(
             "Police did not release the name, but said the victim was 29.",
