@@ -162,6 +162,9 @@ pub(crate) struct Claim {
     modal: Vec<u32>,
     /// Terms a search bears on ("searching for Brown"), likewise.
     sought: Vec<u32>,
+    /// Terms it says are not known ([`unknown_subjects`]: "her condition is unknown"),
+    /// likewise.
+    unknown: Vec<u32>,
     words: usize,
     /// The terms of its main claim ([`main_clause`]: the root clause, without attribution,
     /// a leading subordinate clause, relative clauses or a trailing clause), as compared
@@ -211,6 +214,7 @@ impl Claim {
         let searches = scopes(text, &core, |_, w| {
             SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
         });
+        let unknown = unknown_subjects(text, &core);
         // Terms the sentence states outside a negation's scope.
         let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
@@ -238,6 +242,9 @@ impl Claim {
             }
             if first_in(&searches) {
                 claim.sought.push(t);
+            }
+            if unknown.iter().any(|r| r.contains(&off)) {
+                claim.unknown.push(t);
             }
             if t > u32::MAX / 2 && !claim.predicates.contains(&t) {
                 claim.predicates.push(t);
@@ -299,6 +306,7 @@ impl Claim {
             &mut claim.negated,
             &mut claim.modal,
             &mut claim.sought,
+            &mut claim.unknown,
             &mut claim.main,
         ] {
             v.sort_unstable();
@@ -672,6 +680,60 @@ pub(crate) fn main_covered(other: &Claim, lead: &Claim) -> f32 {
     (terms + 2 * numbers) as f32 / total as f32
 }
 
+/// Words that say, after "is" or "remains", that something is not known.
+const UNKNOWN: &[&str] = &["unknown", "unclear", "undisclosed", "unavailable"];
+
+/// Words that say it after "is not" ("was not immediately available", "have not been
+/// released").
+const NOT_KNOWN: &[&str] = &["known", "available", "clear", "released", "disclosed"];
+
+/// Forms of "be" and "remain" that make what follows a state of the subject.
+const STATE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "remain", "remains", "remained",
+];
+
+/// How many words before a word saying it is not known may name what is not known.
+const SUBJECT_WORDS: usize = 4;
+
+/// Byte ranges of `text` (inside `core`) naming what it says is not known: the words of its
+/// clause, at most [`SUBJECT_WORDS`], before a state that says so after a form of "be" or
+/// "remain" ("her condition is unknown", "the motive remains unclear", "names were not
+/// immediately available"; never "an unknown gunman"). Such a clause states no value of
+/// what it speaks of, so it supports no claim that gives one.
+fn unknown_subjects(text: &str, core: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
+        .map(|(o, w)| (o + core.start, w))
+        .collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut out = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        let before = &words[i.saturating_sub(3)..i];
+        let state = before.iter().any(|b| is(b.1, STATE_VERBS));
+        let denied = before
+            .iter()
+            .any(|b| is(b.1, &["not", "no"]) || b.1.to_ascii_lowercase().ends_with("n't"));
+        if !(state && (is(w, UNKNOWN) || (denied && is(w, NOT_KNOWN)))) {
+            continue;
+        }
+        // Back to the start of the clause, at most SUBJECT_WORDS words; a relative clause
+        // ("That person, whose condition was unavailable, was taken to a hospital") says it
+        // of a participant, aside from the claim.
+        let mut start = off;
+        let mut relative = false;
+        for &(o, x) in words[..i].iter().rev().take(SUBJECT_WORDS) {
+            if text[o + x.len()..start].contains([',', ';', ':', '.', '(', ')', '—']) {
+                break;
+            }
+            relative |= is(x, &["who", "whose", "which"]);
+            start = o;
+        }
+        if !relative {
+            out.push(start..off);
+        }
+    }
+    out
+}
+
 /// How many content terms after a figure are what it counts ("two gunshot victims").
 const COUNTED_TERMS: usize = 2;
 
@@ -881,10 +943,12 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
     score(&features(units, claims, a, b), &WEIGHTS)
 }
 
-/// Whether one claim denies, plans or searches for what the other states as done: two
-/// claims, whatever the model says.
+/// Whether one claim denies, plans or searches for what the other states as done, or says
+/// that what the other states is not known ("their conditions are not known" against "all
+/// are in good condition"): two claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
-    flipped(x, y, |c| &c.negated)
+    flipped(x, y, |c| &c.unknown)
+        || flipped(x, y, |c| &c.negated)
         || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
             action(&c.modal)
         })
@@ -1123,6 +1187,41 @@ mod tests {
         assert!(!contradicted(
             "Shares closed at $20.05 on Monday.",
             "Shares closed at $20.10 on Monday."
+        ));
+    }
+
+    /// Whether the pair of the first sentences of two one-article texts is refused.
+    fn refuses(a: &str, b: &str) -> bool {
+        let (claims, b) = two_claims(a, b);
+        refused(&claims[0], &claims[b])
+    }
+
+    #[test]
+    fn a_claim_that_something_is_not_known_supports_none_that_states_it() {
+        assert!(refuses(
+            "All three victims are in good condition.",
+            "Their conditions are not known."
+        ));
+        assert!(refuses(
+            "The girl was taken to the children's hospital and is in critical condition.",
+            "The child was taken to the children's hospital; her condition is unknown."
+        ));
+        // Both unknown, something else unknown, or "unknown" as a description: no refusal.
+        assert!(!refuses(
+            "A fourth victim was found a block away and was listed in serious condition.",
+            "A fourth victim, whose condition was unavailable, was found a block away."
+        ));
+        assert!(!refuses(
+            "Two men were shot outside the bar on Sunday.",
+            "Two men were shot outside the bar on Sunday; the motive is unclear."
+        ));
+        assert!(!refuses(
+            "The motive for the shooting remains unclear.",
+            "Police said the motive for the shooting was not known."
+        ));
+        assert!(!refuses(
+            "An unknown gunman opened fire on the crowd on Sunday.",
+            "A gunman opened fire on the crowd on Sunday."
         ));
     }
 
