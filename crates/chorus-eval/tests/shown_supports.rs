@@ -82,6 +82,10 @@ fn supports_a_reader_meets_state_the_fact() {
     // the fact's main claim is none (`statement::count_contradicted`): batch 1 dev 0.878
     // (86/98), held-out 0.826 (38/46); batch 2 dev 0.843 (86/102), held-out 0.902 (37/41);
     // batch 3 dev 0.800 (60/75), held-out 0.814 (35/43); all dev 0.844 (232/275), held-out
+    // 0.846 (110/130). Measured 2026-12-06 once a sentence saying that what another states
+    // is not known is no support of it (`statement::unknown_subjects`): batch 1 dev 0.887
+    // (86/97), held-out 0.826 (38/46); batch 2 dev 0.843 (86/102), held-out 0.902 (37/41);
+    // batch 3 dev 0.811 (60/74), held-out 0.814 (35/43); all dev 0.850 (232/273), held-out
     // 0.846 (110/130). The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
@@ -89,8 +93,9 @@ fn supports_a_reader_meets_state_the_fact() {
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.83,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.79,
+            ("3", "shown dev") => 0.80,
             ("3", _) => 0.81,
+            ("all", "shown dev") => 0.845,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
