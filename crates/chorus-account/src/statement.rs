@@ -175,6 +175,8 @@ pub(crate) struct Claim {
     /// The counts of its main claim, each with the terms it counts ([`COUNTED_TERMS`] after
     /// it): "four members" is `(4, member)`.
     counts: Vec<(f64, u32)>,
+    /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
+    listed: Vec<f64>,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -300,6 +302,11 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         claim.counts = main_counts(text, &main, &in_main);
+        claim.listed = main_figures(text, &main)
+            .into_iter()
+            .filter(|&(off, end, _)| is_age(text, off, end))
+            .map(|f| f.2)
+            .collect();
         for v in [
             &mut claim.lower,
             &mut claim.names,
@@ -318,7 +325,11 @@ impl Claim {
         claim.negated.retain(|t| !affirmed.contains(t));
         claim.tokens.sort_unstable();
         claim.tokens.dedup();
-        for v in [&mut claim.numbers, &mut claim.main_numbers] {
+        for v in [
+            &mut claim.numbers,
+            &mut claim.main_numbers,
+            &mut claim.listed,
+        ] {
             v.sort_by(f64::total_cmp);
             v.dedup();
         }
@@ -741,9 +752,28 @@ const COUNTED_TERMS: usize = 2;
 /// after it inside the main clause ("four members pleaded", "4-year-old boy").
 fn main_counts(text: &str, main: &MainClause, terms: &[(u32, usize)]) -> Vec<(f64, u32)> {
     let mut out = Vec::new();
+    for (off, end, value) in main_figures(text, main) {
+        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
+        let after = terms
+            .iter()
+            .filter(|&&(_, o)| o > off)
+            .take(COUNTED_TERMS)
+            .take_while(|&&(_, o)| !text[end..o].contains([',', ';', ':', '.', '(', ')', '—']));
+        out.extend(after.map(|&(t, _)| (value, t)));
+    }
+    out
+}
+
+/// The figures of a main claim that may count people or things (an age, a number of
+/// victims), each with its byte range: digits under 100 not joined to a mark nor after a
+/// month (a date), and number words.
+fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
+    let mut out = Vec::new();
+    let mut previous = "";
     for (off, w) in chorus_text::words(&text[main.range.clone()]) {
         let off = off + main.range.start;
-        if !main.contains(off) {
+        let date = crate::candidate::is_month(std::mem::replace(&mut previous, w));
+        if !main.contains(off) || date {
             continue;
         }
         // A figure joined to a mark is an amount, a share, a time or a part of a larger
@@ -768,18 +798,26 @@ fn main_counts(text: &str, main: &MainClause, terms: &[(u32, usize)]) -> Vec<(f6
             let lower = w.to_ascii_lowercase();
             NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
         };
-        let Some(value) = value else {
-            continue;
-        };
-        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
-        let after = terms
-            .iter()
-            .filter(|&&(_, o)| o > off)
-            .take(COUNTED_TERMS)
-            .take_while(|&&(_, o)| !text[end..o].contains([',', ';', ':', '.', '(', ')', '—']));
-        out.extend(after.map(|&(t, _)| (value, t)));
+        out.extend(value.map(|v| (off, end, v)));
     }
     out
+}
+
+/// Whether the figure at `off..end` of `text` is a person's age: set off after a name
+/// ("Brandon White, 31, of …"; "Tamara Perry, 14; …") or "14-year-old".
+fn is_age(text: &str, off: usize, end: usize) -> bool {
+    text[..off].ends_with(", ") || text[end..].starts_with("-year-old")
+}
+
+/// How many ages ([`is_age`]) a main claim gives at least for each to be part of it: a list
+/// of people.
+const LISTED_FIGURES: usize = 3;
+
+/// Whether `other` leaves out an age of `lead`'s main claim where that claim lists several
+/// people with their ages ([`LISTED_FIGURES`]): a sentence naming two of three victims states
+/// a part of the claim, not the claim.
+pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
+    lead.listed.len() >= LISTED_FIGURES && lead.listed.iter().any(|v| !other.numbers.contains(v))
 }
 
 /// Whether a count of `lead`'s main claim is contradicted by `other`: `other` gives the same
@@ -1187,6 +1225,32 @@ mod tests {
         assert!(!contradicted(
             "Shares closed at $20.05 on Monday.",
             "Shares closed at $20.10 on Monday."
+        ));
+    }
+
+    #[test]
+    fn a_support_naming_some_of_the_people_a_fact_lists_states_a_part() {
+        let left_out = |fact: &str, support: &str| {
+            let (claims, b) = two_claims(fact, support);
+            listed_figure_left_out(&claims[b], &claims[0])
+        };
+        let fact = "Walter Barfield, 23, of Cleveland, Brandon White, 31, of Warren and William Gonzalez, 32, of Garfield died in the shooting.";
+        assert!(left_out(
+            fact,
+            "William Gonzalez, 32, and Brandon White, 31, were taken to the hospital, where they died."
+        ));
+        assert!(!left_out(
+            fact,
+            "Barfield, 23, White, 31, and Gonzalez, 32, were killed in the shooting."
+        ));
+        // Two people are no list, and a date or a count is no age.
+        assert!(!left_out(
+            "Helen Sharkey, 31, and Gene Foster, 44, pleaded guilty on Tuesday.",
+            "Helen Sharkey, 31, pleaded guilty on Tuesday."
+        ));
+        assert!(!left_out(
+            "Hoffa, 62, vanished on July 30, 1975, about 25 miles north of Detroit.",
+            "Hoffa, 62, vanished on July 30, 1975, from a parking lot."
         ));
     }
 
