@@ -64,8 +64,9 @@ impl Fact {
 /// threshold are joined best first (so a sentence goes with the one that states its claim
 /// most surely, not with the first central fact that clears the bar), each fact holding at
 /// most one sentence per article and its shown sentence (the most central one whose main claim
-/// every other states, `MAIN_SHARE`, and none gives another count of what it counts,
-/// `statement::count_contradicted`) stating the claim of every other at or above the
+/// every other states, `MAIN_SHARE`, none gives another count of what it counts,
+/// `statement::count_contradicted`, and none names only some of the people it lists with
+/// their ages, `statement::listed_figure_left_out`) stating the claim of every other at or above the
 /// threshold. A unit whose article already said the same
 /// words is no second voice and is left out.
 /// How many earlier sentences, the closest by cosine, each sentence is compared with by the
@@ -199,7 +200,10 @@ pub(crate) fn align_as(
                         && (!shown
                             || (crate::statement::main_covered(&claims[x], &claims[l])
                                 >= MAIN_SHARE
-                                && !crate::statement::count_contradicted(&claims[x], &claims[l]))))
+                                && !crate::statement::count_contradicted(&claims[x], &claims[l])
+                                && !crate::statement::listed_figure_left_out(
+                                    &claims[x], &claims[l],
+                                ))))
             })
         }) else {
             continue;

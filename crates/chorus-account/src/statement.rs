@@ -162,6 +162,9 @@ pub(crate) struct Claim {
     modal: Vec<u32>,
     /// Terms a search bears on ("searching for Brown"), likewise.
     sought: Vec<u32>,
+    /// Terms it says are not known ([`unknown_subjects`]: "her condition is unknown"),
+    /// likewise.
+    unknown: Vec<u32>,
     words: usize,
     /// The terms of its main claim ([`main_clause`]: the root clause, without attribution,
     /// a leading subordinate clause, relative clauses or a trailing clause), as compared
@@ -172,6 +175,8 @@ pub(crate) struct Claim {
     /// The counts of its main claim, each with the terms it counts ([`COUNTED_TERMS`] after
     /// it): "four members" is `(4, member)`.
     counts: Vec<(f64, u32)>,
+    /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
+    listed: Vec<f64>,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -194,20 +199,26 @@ impl Claim {
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
         let core = claim_core(text);
         let main = main_clause(text, &core);
-        let negations = scopes(text, &core, |w| {
-            NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
-                || w.to_ascii_lowercase().ends_with("n't")
-                || w.to_ascii_lowercase().ends_with("n’t")
+        let negations = scopes(text, &core, |previous, w| {
+            // "whether or not to charge", "guilty or not": an alternative, not a denial.
+            let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
+            !alternative
+                && (NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                    || w.to_ascii_lowercase().ends_with("n't")
+                    || w.to_ascii_lowercase().ends_with("n’t"))
         });
-        let modals = scopes(text, &core, |w| {
+        let modals = scopes(text, &core, |_, w| {
             let lower = w.to_ascii_lowercase().replace('’', "'");
             MODALS.contains(&lower.as_str())
                 || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
                     .contains(&lower.as_str())
         });
-        let searches = scopes(text, &core, |w| {
+        let searches = scopes(text, &core, |_, w| {
             SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
         });
+        let unknown = unknown_subjects(text, &core);
+        // Terms the sentence states outside a negation's scope.
+        let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
             if !core.contains(&off) {
                 continue;
@@ -225,12 +236,17 @@ impl Claim {
             };
             if first_in(&negations) {
                 claim.negated.push(t);
+            } else {
+                affirmed.push(t);
             }
             if first_in(&modals) {
                 claim.modal.push(t);
             }
             if first_in(&searches) {
                 claim.sought.push(t);
+            }
+            if unknown.iter().any(|r| r.contains(&off)) {
+                claim.unknown.push(t);
             }
             if t > u32::MAX / 2 && !claim.predicates.contains(&t) {
                 claim.predicates.push(t);
@@ -286,20 +302,34 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         claim.counts = main_counts(text, &main, &in_main);
+        claim.listed = main_figures(text, &main)
+            .into_iter()
+            .filter(|&(off, end, _)| is_age(text, off, end))
+            .map(|f| f.2)
+            .collect();
         for v in [
             &mut claim.lower,
             &mut claim.names,
             &mut claim.negated,
             &mut claim.modal,
             &mut claim.sought,
+            &mut claim.unknown,
             &mut claim.main,
         ] {
             v.sort_unstable();
             v.dedup();
         }
+        // A sentence that states a thing both ways ("life-threatening injuries" for two,
+        // "non-life-threatening" for a third) denies it of someone, not outright: no flip
+        // against one that states it.
+        claim.negated.retain(|t| !affirmed.contains(t));
         claim.tokens.sort_unstable();
         claim.tokens.dedup();
-        for v in [&mut claim.numbers, &mut claim.main_numbers] {
+        for v in [
+            &mut claim.numbers,
+            &mut claim.main_numbers,
+            &mut claim.listed,
+        ] {
             v.sort_by(f64::total_cmp);
             v.dedup();
         }
@@ -321,21 +351,23 @@ const CLAUSE_WORDS: &[&str] = &[
 /// How many words after a negation or modal word it governs at most.
 const SCOPE_WORDS: usize = 4;
 
-/// Byte ranges of `text` (inside `core`) governed by a word `opens` accepts: the words after
+/// Byte ranges of `text` (inside `core`) governed by a word `opens` accepts (given the word
+/// before it, if any): the words after
 /// it up to the end of its clause or phrase (a comma or other mark, or a word that opens a new
 /// clause or phrase), at most [`SCOPE_WORDS`] of them. "Police did not release the name, but
 /// said he was 29": the release is denied, the age is not.
 fn scopes(
     text: &str,
     core: &std::ops::Range<usize>,
-    opens: impl Fn(&str) -> bool,
+    opens: impl Fn(Option<&str>, &str) -> bool,
 ) -> Vec<std::ops::Range<usize>> {
     let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
         .map(|(o, w)| (o + core.start, w))
         .collect();
     let mut out = Vec::new();
     for (i, &(off, w)) in words.iter().enumerate() {
-        if !opens(w) {
+        let previous = i.checked_sub(1).map(|p| words[p].1);
+        if !opens(previous, w) {
             continue;
         }
         let start = off + w.len();
@@ -659,6 +691,60 @@ pub(crate) fn main_covered(other: &Claim, lead: &Claim) -> f32 {
     (terms + 2 * numbers) as f32 / total as f32
 }
 
+/// Words that say, after "is" or "remains", that something is not known.
+const UNKNOWN: &[&str] = &["unknown", "unclear", "undisclosed", "unavailable"];
+
+/// Words that say it after "is not" ("was not immediately available", "have not been
+/// released").
+const NOT_KNOWN: &[&str] = &["known", "available", "clear", "released", "disclosed"];
+
+/// Forms of "be" and "remain" that make what follows a state of the subject.
+const STATE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "remain", "remains", "remained",
+];
+
+/// How many words before a word saying it is not known may name what is not known.
+const SUBJECT_WORDS: usize = 4;
+
+/// Byte ranges of `text` (inside `core`) naming what it says is not known: the words of its
+/// clause, at most [`SUBJECT_WORDS`], before a state that says so after a form of "be" or
+/// "remain" ("her condition is unknown", "the motive remains unclear", "names were not
+/// immediately available"; never "an unknown gunman"). Such a clause states no value of
+/// what it speaks of, so it supports no claim that gives one.
+fn unknown_subjects(text: &str, core: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
+        .map(|(o, w)| (o + core.start, w))
+        .collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut out = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        let before = &words[i.saturating_sub(3)..i];
+        let state = before.iter().any(|b| is(b.1, STATE_VERBS));
+        let denied = before
+            .iter()
+            .any(|b| is(b.1, &["not", "no"]) || b.1.to_ascii_lowercase().ends_with("n't"));
+        if !(state && (is(w, UNKNOWN) || (denied && is(w, NOT_KNOWN)))) {
+            continue;
+        }
+        // Back to the start of the clause, at most SUBJECT_WORDS words; a relative clause
+        // ("That person, whose condition was unavailable, was taken to a hospital") says it
+        // of a participant, aside from the claim.
+        let mut start = off;
+        let mut relative = false;
+        for &(o, x) in words[..i].iter().rev().take(SUBJECT_WORDS) {
+            if text[o + x.len()..start].contains([',', ';', ':', '.', '(', ')', '—']) {
+                break;
+            }
+            relative |= is(x, &["who", "whose", "which"]);
+            start = o;
+        }
+        if !relative {
+            out.push(start..off);
+        }
+    }
+    out
+}
+
 /// How many content terms after a figure are what it counts ("two gunshot victims").
 const COUNTED_TERMS: usize = 2;
 
@@ -666,9 +752,28 @@ const COUNTED_TERMS: usize = 2;
 /// after it inside the main clause ("four members pleaded", "4-year-old boy").
 fn main_counts(text: &str, main: &MainClause, terms: &[(u32, usize)]) -> Vec<(f64, u32)> {
     let mut out = Vec::new();
+    for (off, end, value) in main_figures(text, main) {
+        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
+        let after = terms
+            .iter()
+            .filter(|&&(_, o)| o > off)
+            .take(COUNTED_TERMS)
+            .take_while(|&&(_, o)| !text[end..o].contains([',', ';', ':', '.', '(', ')', '—']));
+        out.extend(after.map(|&(t, _)| (value, t)));
+    }
+    out
+}
+
+/// The figures of a main claim that may count people or things (an age, a number of
+/// victims), each with its byte range: digits under 100 not joined to a mark nor after a
+/// month (a date), and number words.
+fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
+    let mut out = Vec::new();
+    let mut previous = "";
     for (off, w) in chorus_text::words(&text[main.range.clone()]) {
         let off = off + main.range.start;
-        if !main.contains(off) {
+        let date = crate::candidate::is_month(std::mem::replace(&mut previous, w));
+        if !main.contains(off) || date {
             continue;
         }
         // A figure joined to a mark is an amount, a share, a time or a part of a larger
@@ -693,18 +798,26 @@ fn main_counts(text: &str, main: &MainClause, terms: &[(u32, usize)]) -> Vec<(f6
             let lower = w.to_ascii_lowercase();
             NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
         };
-        let Some(value) = value else {
-            continue;
-        };
-        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
-        let after = terms
-            .iter()
-            .filter(|&&(_, o)| o > off)
-            .take(COUNTED_TERMS)
-            .take_while(|&&(_, o)| !text[end..o].contains([',', ';', ':', '.', '(', ')', '—']));
-        out.extend(after.map(|&(t, _)| (value, t)));
+        out.extend(value.map(|v| (off, end, v)));
     }
     out
+}
+
+/// Whether the figure at `off..end` of `text` is a person's age: set off after a name
+/// ("Brandon White, 31, of …"; "Tamara Perry, 14; …") or "14-year-old".
+fn is_age(text: &str, off: usize, end: usize) -> bool {
+    text[..off].ends_with(", ") || text[end..].starts_with("-year-old")
+}
+
+/// How many ages ([`is_age`]) a main claim gives at least for each to be part of it: a list
+/// of people.
+const LISTED_FIGURES: usize = 3;
+
+/// Whether `other` leaves out an age of `lead`'s main claim where that claim lists several
+/// people with their ages ([`LISTED_FIGURES`]): a sentence naming two of three victims states
+/// a part of the claim, not the claim.
+pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
+    lead.listed.len() >= LISTED_FIGURES && lead.listed.iter().any(|v| !other.numbers.contains(v))
 }
 
 /// Whether a count of `lead`'s main claim is contradicted by `other`: `other` gives the same
@@ -868,10 +981,12 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
     score(&features(units, claims, a, b), &WEIGHTS)
 }
 
-/// Whether one claim denies, plans or searches for what the other states as done: two
-/// claims, whatever the model says.
+/// Whether one claim denies, plans or searches for what the other states as done, or says
+/// that what the other states is not known ("their conditions are not known" against "all
+/// are in good condition"): two claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
-    flipped(x, y, |c| &c.negated)
+    flipped(x, y, |c| &c.unknown)
+        || flipped(x, y, |c| &c.negated)
         || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
             action(&c.modal)
         })
@@ -1114,6 +1229,67 @@ mod tests {
     }
 
     #[test]
+    fn a_support_naming_some_of_the_people_a_fact_lists_states_a_part() {
+        let left_out = |fact: &str, support: &str| {
+            let (claims, b) = two_claims(fact, support);
+            listed_figure_left_out(&claims[b], &claims[0])
+        };
+        let fact = "Walter Barfield, 23, of Cleveland, Brandon White, 31, of Warren and William Gonzalez, 32, of Garfield died in the shooting.";
+        assert!(left_out(
+            fact,
+            "William Gonzalez, 32, and Brandon White, 31, were taken to the hospital, where they died."
+        ));
+        assert!(!left_out(
+            fact,
+            "Barfield, 23, White, 31, and Gonzalez, 32, were killed in the shooting."
+        ));
+        // Two people are no list, and a date or a count is no age.
+        assert!(!left_out(
+            "Helen Sharkey, 31, and Gene Foster, 44, pleaded guilty on Tuesday.",
+            "Helen Sharkey, 31, pleaded guilty on Tuesday."
+        ));
+        assert!(!left_out(
+            "Hoffa, 62, vanished on July 30, 1975, about 25 miles north of Detroit.",
+            "Hoffa, 62, vanished on July 30, 1975, from a parking lot."
+        ));
+    }
+
+    /// Whether the pair of the first sentences of two one-article texts is refused.
+    fn refuses(a: &str, b: &str) -> bool {
+        let (claims, b) = two_claims(a, b);
+        refused(&claims[0], &claims[b])
+    }
+
+    #[test]
+    fn a_claim_that_something_is_not_known_supports_none_that_states_it() {
+        assert!(refuses(
+            "All three victims are in good condition.",
+            "Their conditions are not known."
+        ));
+        assert!(refuses(
+            "The girl was taken to the children's hospital and is in critical condition.",
+            "The child was taken to the children's hospital; her condition is unknown."
+        ));
+        // Both unknown, something else unknown, or "unknown" as a description: no refusal.
+        assert!(!refuses(
+            "A fourth victim was found a block away and was listed in serious condition.",
+            "A fourth victim, whose condition was unavailable, was found a block away."
+        ));
+        assert!(!refuses(
+            "Two men were shot outside the bar on Sunday.",
+            "Two men were shot outside the bar on Sunday; the motive is unclear."
+        ));
+        assert!(!refuses(
+            "The motive for the shooting remains unclear.",
+            "Police said the motive for the shooting was not known."
+        ));
+        assert!(!refuses(
+            "An unknown gunman opened fire on the crowd on Sunday.",
+            "A gunman opened fire on the crowd on Sunday."
+        ));
+    }
+
+    #[test]
     fn a_negation_or_plan_flips_only_what_it_governs() {
         // What is denied, planned or searched for is what the other states as done.
         assert!(flips(
@@ -1149,6 +1325,15 @@ mod tests {
         assert!(!flips(
             "The victims were taken to hospital with non-life threatening wounds.",
             "The victims were taken to hospital; their wounds were not life-threatening."
+        ));
+        // An alternative is no denial, and a thing stated both ways is not denied outright.
+        assert!(!flips(
+            "The state's attorney will decide whether or not to charge the father.",
+            "The state's attorney will determine whether charges will be filed against the father."
+        ));
+        assert!(!flips(
+            "Two boys suffered life-threatening injuries, and a man suffered non-life-threatening injuries.",
+            "Two boys suffered life-threatening injuries."
         ));
         assert!(!flips(
             "Police did not release the name, but said the victim was 29.",

@@ -35,10 +35,16 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
     // every support (`facts::MAIN_SHARE`): dev 0.957, 0.469; held-out 0.960, 0.279. The
     // supports a reader meets gained more than these lost (tests/shown_supports.rs: dev
     // 0.782 -> 0.856, held-out 0.809 -> 0.852), so the floors follow the new figures. The
-    // issue asks precision 0.95 and recall 0.75: recall falls short.
+    // issue asks precision 0.95 and recall 0.75: recall falls short. Measured 2026-12-06
+    // once "whether or not" is no denial and a sentence stating a thing both inside and
+    // outside a negation does not deny it: dev 0.957, 0.473; held-out 0.960, 0.279. Of the
+    // dev part's 292 same pairs, 172 are apart, 149 of them because the model's probability
+    // is under the cut-off (69 under 0.3; `cargo xtask eval account --causes`); the model
+    // cross-validated by event on those pairs reaches recall 0.375 at precision 0.95 (`cargo
+    // xtask statement`): recall is the model's limit, not candidates or grouping (9 pairs).
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.95, 0.46),
+            "dev" => (0.95, 0.47),
             _ => (0.95, 0.27),
         };
         assert!(

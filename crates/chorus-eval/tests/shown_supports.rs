@@ -82,15 +82,23 @@ fn supports_a_reader_meets_state_the_fact() {
     // the fact's main claim is none (`statement::count_contradicted`): batch 1 dev 0.878
     // (86/98), held-out 0.826 (38/46); batch 2 dev 0.843 (86/102), held-out 0.902 (37/41);
     // batch 3 dev 0.800 (60/75), held-out 0.814 (35/43); all dev 0.844 (232/275), held-out
-    // 0.846 (110/130). The issue asks 0.95.
+    // 0.846 (110/130). Measured 2026-12-06 once a sentence saying that what another states
+    // is not known is no support of it (`statement::unknown_subjects`): batch 1 dev 0.887
+    // (86/97), held-out 0.826 (38/46); batch 2 dev 0.843 (86/102), held-out 0.902 (37/41);
+    // batch 3 dev 0.811 (60/74), held-out 0.814 (35/43); all dev 0.850 (232/273), held-out
+    // 0.846 (110/130). Measured 2026-12-06 once a support naming only some of the people a
+    // fact lists with their ages is none (`statement::listed_figure_left_out`): batch 2 dev
+    // 0.851 (86/101), batch 3 dev 0.822 (60/73), all dev 0.856 (232/271); the rest and
+    // held-out unchanged. The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.87,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.83,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.79,
+            ("3", "shown dev") => 0.80,
             ("3", _) => 0.81,
+            ("all", "shown dev") => 0.845,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());

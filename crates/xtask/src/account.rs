@@ -1,7 +1,8 @@
 //! `cargo xtask eval account`: the account against the hand-checked gold
 //! (`crates/chorus-eval/tests/data/account-gold`): support and difference precision and
 //! recall on the dev and held-out parts (`--same-statement P` with another cut-off of the
-//! same-statement model); `--causes` counts the dev part's missed same pairs by cause;
+//! same-statement model); `--causes` counts the dev part's missed same pairs by cause (with
+//! `--errors`, lists each with its cause);
 //! `--errors` lists the dev part's wrong supports and
 //! differences and the missed ones (the held-out part's are never printed: it is not read
 //! while tuning); `--unlabelled` lists the differences shown on the events nobody labelled.
@@ -61,7 +62,7 @@ fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) {
 /// not join (one sentence per article in a fact, the shown sentence stating each other's
 /// claim). A pair counts as together when one fact (corroborated or single-source) cites
 /// both sentences.
-fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f32) {
+fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f32, list: bool) {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut count = |cause: &'static str| match counts.iter_mut().find(|c| c.0 == cause) {
         Some(c) => c.1 += 1,
@@ -127,6 +128,15 @@ fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f
                 }
             };
             count(cause);
+            if list {
+                println!(
+                    "{} {}: {cause}: {:?} <-> {:?}",
+                    e.set,
+                    e.event,
+                    event.statement(a).1,
+                    event.statement(b).1
+                );
+            }
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -188,7 +198,12 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         config.account.same_statement = p.parse()?;
     }
     if args.contains(&"--causes") {
-        causes(&gold, &articles, config.account.same_statement);
+        causes(
+            &gold,
+            &articles,
+            config.account.same_statement,
+            args.contains(&"--errors"),
+        );
         return Ok(());
     }
     if args.contains(&"--unlabelled") {
