@@ -324,6 +324,16 @@ impl Clusterer {
         Some(self.online.pair_score(i, j))
     }
 
+    /// The specifics articles `x` and `y` share as written, each with its strength in an
+    /// event of `members` as the split weighs it (1 alone makes a link), strongest first.
+    pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(String, f32)> {
+        self.online
+            .link(members, x, y)
+            .into_iter()
+            .map(|(t, s)| (self.vocab.surface(t).to_string(), s))
+            .collect()
+    }
+
     /// The events as they stand.
     pub fn clustering(&self) -> Clustering {
         let events = self.online.events();
