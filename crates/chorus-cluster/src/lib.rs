@@ -529,6 +529,31 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_own_title_segments_link_no_two_stories() {
+        // Two of one station's reports of different shootings: topic words in common, and the
+        // site's name and slogan after the headline of each title.
+        let report = |text: &str, headline: &str| {
+            let mut a = art(text, Some("2015-06-01"));
+            a.article.title = Some(format!(
+                "{headline} - KXYZ Tristate | Continuous Coverage and StormWatch Radar"
+            ));
+            a
+        };
+        let articles = vec![
+            report(
+                "Police said a man was shot and wounded on Lerna Street early Sunday.",
+                "Man shot on Lerna Street",
+            ),
+            report(
+                "Police said a woman was shot and wounded near Marrow Park on Monday night.",
+                "Woman shot near Marrow Park",
+            ),
+        ];
+        let c = cluster(&articles, &ClusterConfig::default());
+        assert_eq!(c.events, vec![vec![0], vec![1]]);
+    }
+
+    #[test]
     fn any_order_gives_the_same_events() {
         let s = stories();
         let order = [3, 0, 1, 2];

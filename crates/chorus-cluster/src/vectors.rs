@@ -290,6 +290,19 @@ fn joins_a_name(before: &str, gap: &str) -> bool {
             .all(|c| (c.is_whitespace() && c != '\n' && c != '\r') || matches!(c, '-' | '‐' | '‑'))
 }
 
+/// The part of a title that is the story's headline: its longest segment (the first of
+/// equals) between the separators sites put between a headline, a section and the site's name
+/// ([`chorus_text::title_segments`]). The others ("LEX18.com", "Continuous News and
+/// StormTracker Weather", "Cleveland, OH") are the same on every page of an outlet and,
+/// weighed as a title's names, would link its reports of different stories.
+fn headline_part(title: &str) -> &str {
+    chorus_text::title_segments(title)
+        .into_iter()
+        .rev()
+        .max_by_key(|p| p.split_whitespace().count())
+        .unwrap_or(title)
+}
+
 impl<'a> ArticleWords<'a> {
     /// The words of the article's cleaned text and of its title (weighted up).
     pub(crate) fn new(article: &'a CleanArticle, config: &FeatureConfig, stems: &Terms) -> Self {
@@ -306,7 +319,7 @@ impl<'a> ArticleWords<'a> {
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
-            g.text(t, config.title_weight, false);
+            g.text(headline_part(t), config.title_weight, false);
         }
         let outlet = {
             use std::hash::{Hash, Hasher};
