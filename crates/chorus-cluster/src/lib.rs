@@ -133,6 +133,8 @@ pub struct Clusterer {
     vocab: Vocabulary,
     counts: Vec<Counts>,
     names: Vec<Vec<u32>>,
+    /// Of every article, the terms it names only in passing ([`Vocabulary::add`]).
+    mentions: Vec<Vec<u32>>,
     online: Online,
     dedup: Deduper,
     duplicates: Vec<Option<Duplicate>>,
@@ -151,6 +153,7 @@ impl Clusterer {
             vocab: Vocabulary::default(),
             counts: Vec::new(),
             names: Vec::new(),
+            mentions: Vec::new(),
             duplicates: Vec::new(),
             vectorized_at: 0,
         }
@@ -237,12 +240,13 @@ impl Clusterer {
     /// index of the first of them.
     fn count(&mut self, articles: &[CleanArticle]) -> usize {
         let start = self.counts.len();
-        for (counts, names) in self
-            .vocab
-            .add_all(articles, &self.config.features, &self.stems)
+        for (counts, names, mentions) in
+            self.vocab
+                .add_all(articles, &self.config.features, &self.stems)
         {
             self.counts.push(counts);
             self.names.push(names);
+            self.mentions.push(mentions);
         }
         self.online
             .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
@@ -309,7 +313,9 @@ impl Clusterer {
                 } else {
                     v.len() >= self.config.min_terms
                 };
-                self.online.prepare(v, active)
+                self.online
+                    .prepare(v, active)
+                    .mentioning(self.mentions[i].clone())
             })
             .collect()
     }
@@ -420,8 +426,8 @@ impl Similarity {
     /// most in it, as written (multi-word names apart), strongest first.
     pub fn explain(&self, a: &CleanArticle, b: &CleanArticle, k: usize) -> (f32, Vec<String>) {
         let mut pair = Vocabulary::default();
-        let (ca, _) = pair.add(a, &self.config.features, &self.stems);
-        let (cb, _) = pair.add(b, &self.config.features, &self.stems);
+        let (ca, _, _) = pair.add(a, &self.config.features, &self.stems);
+        let (cb, _, _) = pair.add(b, &self.config.features, &self.stems);
         let vectors = [
             pair.vector_against(&ca, &self.vocab, &self.config.features),
             pair.vector_against(&cb, &self.vocab, &self.config.features),

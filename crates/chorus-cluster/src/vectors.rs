@@ -25,6 +25,9 @@ pub struct FeatureConfig {
     pub idf_power: f32,
     /// Only the strongest terms of an article enter its vector.
     pub max_terms: usize,
+    /// A term met once in an article, after this many words of its body and not in its
+    /// title, is a mention in passing (see [`Vocabulary::add`]).
+    pub mention_after: usize,
 }
 
 impl Default for FeatureConfig {
@@ -37,6 +40,7 @@ impl Default for FeatureConfig {
             lead_weight: 1.0,
             idf_power: 2.0,
             max_terms: 150,
+            mention_after: 60,
         }
     }
 }
@@ -133,6 +137,26 @@ struct Item<'a> {
     capital: u32,
     /// Summed weight of the occurrences (title, lead and name weights applied).
     weight: f32,
+    /// Words of the body before its first occurrence there (`u32::MAX` when only in the
+    /// title), and whether it is in the title.
+    first: u32,
+    in_title: bool,
+}
+
+impl Item<'_> {
+    /// Notes an occurrence at word `position` of the body, or in the title.
+    fn mark(&mut self, body: bool, position: u32) {
+        if body {
+            self.first = self.first.min(position);
+        } else {
+            self.in_title = true;
+        }
+    }
+
+    /// Whether the article names it only in passing: once, late, not in its title.
+    fn in_passing(&self, config: &FeatureConfig) -> bool {
+        self.count == 1 && !self.in_title && self.first as usize >= config.mention_after
+    }
 }
 
 /// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
@@ -146,16 +170,27 @@ struct Gather<'a, 'c> {
     pieces: Vec<String>,
     /// Words of the body read so far (for the lead weight).
     seen_words: usize,
+    /// Whether the text being read is the body (else the title).
+    body: bool,
 }
 
 impl<'a> Gather<'a, '_> {
     fn text(&mut self, text: &'a str, weight: f32, lead: bool) {
+        self.body = lead;
         let mut phrase: Vec<&'a str> = Vec::new();
         // Where the run so far crossed more than a name's gap (indices into `phrase`).
         let mut cuts: Vec<usize> = Vec::new();
         let mut last: &str = "";
         let mut last_end = 0;
+        let phones = phone_numbers(text);
+        let mut phone = phones.iter().peekable();
         for (start, w) in chorus_text::index_words(text) {
+            while phone.next_if(|r| r.end <= start).is_some() {}
+            if phone.peek().is_some_and(|r| r.contains(&start)) {
+                self.flush(&mut phrase, &mut cuts, weight);
+                (last, last_end) = (w, start + w.len());
+                continue;
+            }
             let gap = text.get(last_end..start);
             let spaced = gap.is_some_and(|gap| joins_a_name(last, gap));
             // Inside a sentence of the body: not the first word, nor after a sentence's end,
@@ -186,6 +221,8 @@ impl<'a> Gather<'a, '_> {
                             count: 0,
                             capital: 0,
                             weight: 0.0,
+                            first: u32::MAX,
+                            in_title: false,
                         });
                         self.items.len() as u32 - 1
                     } else {
@@ -209,12 +246,14 @@ impl<'a> Gather<'a, '_> {
                 self.flush(&mut phrase, &mut cuts, weight);
                 1.0
             };
+            let position = self.seen_words as u32;
             let item = &mut self.items[slot as usize];
             item.count += 1;
             if inside && item.name {
                 item.capital += 1;
             }
             item.weight += weight * k * w_lead;
+            item.mark(lead, position);
         }
         self.flush(&mut phrase, &mut cuts, weight);
     }
@@ -235,15 +274,19 @@ impl<'a> Gather<'a, '_> {
                         count: 0,
                         capital: 0,
                         weight: 0.0,
+                        first: u32::MAX,
+                        in_title: false,
                     });
                     let slot = self.items.len() as u32 - 1;
                     self.phrases.insert(key, slot);
                     slot
                 }
             };
+            let position = self.seen_words as u32;
             let item = &mut self.items[slot as usize];
             item.count += 1;
             item.weight += self.config.phrase_weight * weight;
+            item.mark(self.body, position);
             item.shown |= cuts.is_empty();
             let mut start = 0;
             for end in cuts.iter().copied().chain([phrase.len()]) {
@@ -256,6 +299,89 @@ impl<'a> Gather<'a, '_> {
         phrase.clear();
         cuts.clear();
     }
+}
+
+/// The terms of `passing` (each with whether one item that gave it is named in passing) that
+/// every item giving them names in passing, sorted: "Attack" once late and "attacks" in the
+/// lead are one term, not in passing.
+fn in_passing(mut passing: Vec<(u32, bool)>) -> Vec<u32> {
+    passing.sort_unstable();
+    let mut out: Vec<u32> = Vec::new();
+    for (k, &(t, p)) in passing.iter().enumerate() {
+        // Sorted with `false` first: a term's first entry says whether any is not in passing.
+        let first = k == 0 || passing[k - 1].0 != t;
+        if first && p {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Byte ranges of the telephone numbers in `text` ("(216) 623-5464", "816-474-TIPS",
+/// "1-866-7LOCKUP"): a tip line's or a newsroom's number, the same under every report of a
+/// police department or a station, whatever the story; their words are no terms.
+fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts = (b[i].is_ascii_digit() || b[i] == b'(')
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-'));
+        if let Some(end) = starts.then(|| phone_at(b, i)).flatten() {
+            out.push(i..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The end of a telephone number that starts at byte `i` of `b`, if one does: an optional
+/// "1-", a three-digit area code (optionally in brackets), then three digits and four to
+/// seven digits or capitals ("TIPS"), or seven digits and capitals with a capital
+/// ("7LOCKUP"), joined by hyphens, periods or a space after the area code.
+fn phone_at(b: &[u8], mut i: usize) -> Option<usize> {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    let sep = |c: u8| matches!(c, b'-' | b'.' | b' ');
+    if at(i) == b'1' && sep(at(i + 1)) && (at(i + 2).is_ascii_digit() || at(i + 2) == b'(') {
+        i += 2;
+    }
+    let bracket = at(i) == b'(';
+    i = digits(b, i + usize::from(bracket), 3)?;
+    if bracket {
+        if at(i) != b')' {
+            return None;
+        }
+        i += 1 + usize::from(at(i + 1) == b' ');
+    } else if sep(at(i)) {
+        i += 1;
+    } else {
+        return None;
+    }
+    let word = |from: usize| {
+        let mut end = from;
+        while at(end).is_ascii_digit() || at(end).is_ascii_uppercase() {
+            end += 1;
+        }
+        (!at(end).is_ascii_alphanumeric()).then_some(end)
+    };
+    let vanity =
+        word(i).filter(|&end| end - i == 7 && b[i..end].iter().any(u8::is_ascii_uppercase));
+    if vanity.is_some() {
+        return vanity;
+    }
+    i = digits(b, i, 3)?;
+    if !matches!(at(i), b'-' | b'.') {
+        return None;
+    }
+    word(i + 1).filter(|&end| (4..=7).contains(&(end - i - 1)))
+}
+
+/// The end of `n` ASCII digits from byte `i` of `b`, when they are there.
+fn digits(b: &[u8], i: usize, n: usize) -> Option<usize> {
+    let end = i + n;
+    (end <= b.len() && b[i..end].iter().all(u8::is_ascii_digit)).then_some(end)
 }
 
 /// The vocabulary key of a multi-word name: "\u{1}" and its words (curly apostrophes made
@@ -316,6 +442,7 @@ impl<'a> ArticleWords<'a> {
             phrases: HashMap::default(),
             pieces: Vec::new(),
             seen_words: 0,
+            body: true,
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
@@ -409,13 +536,16 @@ impl Vocabulary {
     }
 
     /// Counts the terms of `article` into the vocabulary and returns them.
-    /// Also returns the ids of its names (capitalised words and multi-word names).
+    /// Also returns the ids of its names (capitalised words and multi-word names), and the
+    /// terms it names only in passing (sorted): once, after its first `mention_after` words,
+    /// not in its title, as a round-up names an earlier incident's victim or a report ends on
+    /// a tip line's number.
     pub fn add(
         &mut self,
         article: &CleanArticle,
         config: &FeatureConfig,
         stems: &Terms,
-    ) -> (Counts, Vec<u32>) {
+    ) -> (Counts, Vec<u32>, Vec<u32>) {
         self.add_words(&ArticleWords::new(article, config, stems), config, stems)
     }
 
@@ -427,7 +557,7 @@ impl Vocabulary {
         articles: &'a [CleanArticle],
         config: &FeatureConfig,
         stems: &Terms,
-    ) -> Vec<(Counts, Vec<u32>)> {
+    ) -> Vec<(Counts, Vec<u32>, Vec<u32>)> {
         const CHUNK: usize = 256;
         let prepare = |chunk: &'a [CleanArticle]| -> Vec<ArticleWords<'a>> {
             chunk
@@ -461,18 +591,21 @@ impl Vocabulary {
         words: &ArticleWords,
         config: &FeatureConfig,
         stems: &Terms,
-    ) -> (Counts, Vec<u32>) {
+    ) -> (Counts, Vec<u32>, Vec<u32>) {
         let stems = stems.for_language(words.language);
         let mut c: Counts = Vec::with_capacity(words.items.len());
         let mut names: Vec<u32> = Vec::new();
         // Names counted for document frequency but not shown (see `Item::shown`).
         let mut unshown: Vec<u32> = Vec::new();
+        // Each term of `c` and whether the item that gave it is named in passing.
+        let mut passing: Vec<(u32, bool)> = Vec::with_capacity(words.items.len());
         for item in &words.items {
             match item.key {
                 ItemKey::Word(w) => {
                     let info = self.word(w, stems, item.count);
                     self.capital[info.term as usize] += item.capital;
                     c.push((info.term, item.weight));
+                    passing.push((info.term, item.in_passing(config)));
                     if info.name != NONE {
                         names.push(info.name);
                     }
@@ -485,6 +618,7 @@ impl Vocabulary {
                     }
                     if config.phrase_weight > 0.0 {
                         c.push((id, item.weight));
+                        passing.push((id, item.in_passing(config)));
                     } else if !item.shown {
                         unshown.push(id);
                     }
@@ -528,7 +662,7 @@ impl Vocabulary {
             self.shown_df[(id & !SHOWN) as usize] += 1;
         }
         names.extend(pieces);
-        (c, names)
+        (c, names, in_passing(passing))
     }
 
     /// The id (with [`SHOWN`]) of a name only shown.
@@ -751,4 +885,83 @@ pub(crate) fn shared_terms<'a>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_model::Article;
+
+    #[test]
+    fn phone_numbers_are_found_whole_and_dates_and_scores_are_not() {
+        let text = "Call (216) 623-5464, 816-474-TIPS or 1-866-7LOCKUP. On 2015-06-22 it was \
+                    14-7 at 9:30; ref 123-456-78 and 555.123.4567.";
+        let found: Vec<&str> = phone_numbers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            vec![
+                "(216) 623-5464",
+                "816-474-TIPS",
+                "1-866-7LOCKUP",
+                "555.123.4567"
+            ]
+        );
+    }
+
+    /// The terms of an article with `title` and `body`, as written, and those it names only in
+    /// passing.
+    fn passing(title: &str, body: &str) -> (Vec<String>, Vec<String>) {
+        let article = CleanArticle::verbatim(Article {
+            id: "a".into(),
+            title: Some(title.into()),
+            body: body.into(),
+            ..Article::default()
+        });
+        let mut vocab = Vocabulary::default();
+        let config = FeatureConfig {
+            mention_after: 8,
+            ..FeatureConfig::default()
+        };
+        let (counts, _, mentions) = vocab.add(&article, &config, &Terms::default());
+        let shown = |ids: Vec<u32>| {
+            ids.into_iter()
+                .map(|t| vocab.surface(t).to_string())
+                .collect()
+        };
+        (
+            shown(counts.into_iter().map(|c| c.0).collect()),
+            shown(mentions),
+        )
+    }
+
+    #[test]
+    fn a_name_met_once_late_and_not_in_the_title_is_named_in_passing() {
+        let (terms, mentions) = passing(
+            "Girl shot on Lerna Street",
+            "A girl was shot on Lerna Street, near the Marrow Diner, on Sunday. Later \
+             the police chief, Ann Cole, said the Marrow Diner had closed. Call 555-123-4567.",
+        );
+        // "Ann Cole" (her words too) is named once, late; "Marrow Diner" twice, "Lerna Street"
+        // in the title, "shot" early; the tip line is no term at all.
+        for once in ["Ann Cole", "ann", "cole", "chief"] {
+            assert!(mentions.iter().any(|m| m == once), "{once}: {mentions:?}");
+        }
+        for named in [
+            "Marrow Diner",
+            "marrow",
+            "Lerna Street",
+            "lerna",
+            "girl",
+            "shot",
+        ] {
+            assert!(
+                !mentions.iter().any(|m| m == named),
+                "{named}: {mentions:?}"
+            );
+        }
+        assert!(terms.iter().any(|t| t == "Marrow Diner"));
+        assert!(!terms
+            .iter()
+            .any(|t| t.contains("555") || t.contains("4567")));
+    }
 }
