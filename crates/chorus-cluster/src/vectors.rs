@@ -182,8 +182,10 @@ impl<'a> Gather<'a, '_> {
         let mut cuts: Vec<usize> = Vec::new();
         let mut last: &str = "";
         let mut last_end = 0;
-        let phones = phone_numbers(text);
-        let mut phone = phones.iter().peekable();
+        let mut furniture = phone_numbers(text);
+        furniture.extend(time_stamps(text));
+        furniture.sort_unstable_by_key(|r| r.start);
+        let mut phone = furniture.iter().peekable();
         for (start, w) in chorus_text::index_words(text) {
             while phone.next_if(|r| r.end <= start).is_some() {}
             if phone.peek().is_some_and(|r| r.contains(&start)) {
@@ -335,6 +337,59 @@ fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// Byte ranges of a page's time stamps in `text` ("Posted: Tuesday, May 26, 2015 6:39 AM EDT",
+/// "Created: 09/21/2015 3:54 PM"): a label, then only days, months, figures, times and time
+/// zones, one figure at least. Runs of capitals across them ("EDT Updated Wednesday", "PM
+/// Created") are a site's, on its reports of every story; their words are no terms.
+fn time_stamps(text: &str) -> Vec<std::ops::Range<usize>> {
+    const LABELS: [&str; 4] = ["Posted", "Updated", "Created", "Published"];
+    if !LABELS.iter().any(|l| text.contains(l)) {
+        return Vec::new();
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    // The stamp being read: where it starts, where its last word ends, whether it has a figure.
+    let mut open: Option<(usize, usize, bool)> = None;
+    for (start, w) in chorus_text::index_words(text) {
+        if let Some((from, end, figure)) = open {
+            if is_time_word(w) {
+                open = Some((
+                    from,
+                    start + w.len(),
+                    figure || w.as_bytes()[0].is_ascii_digit(),
+                ));
+                continue;
+            }
+            if figure {
+                out.push(from..end);
+            }
+            open = None;
+        }
+        if LABELS.contains(&w) {
+            open = Some((start, start + w.len(), false));
+        }
+    }
+    if let Some((from, end, true)) = open {
+        out.push(from..end);
+    }
+    out
+}
+
+/// Whether a word can be part of a time stamp: a figure, a day or month name (or its short
+/// form), "AM"/"PM", a time zone, "at" or "on".
+fn is_time_word(w: &str) -> bool {
+    const ZONES: [&str; 13] = [
+        "AM", "PM", "am", "pm", "ET", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+    ];
+    let lower = w.to_lowercase();
+    w.bytes().all(|b| b.is_ascii_digit())
+        || ZONES.contains(&w)
+        || matches!(w, "at" | "on" | "GMT" | "UTC")
+        || chorus_text::MONTH_NAMES
+            .iter()
+            .chain(&chorus_text::WEEKDAY_NAMES)
+            .any(|n| *n == lower || (lower.len() == 3 && n.starts_with(&lower)))
 }
 
 /// The end of a telephone number that starts at byte `i` of `b`, if one does: an optional
@@ -891,6 +946,22 @@ pub(crate) fn shared_terms<'a>(
 mod tests {
     use super::*;
     use chorus_model::Article;
+
+    #[test]
+    fn time_stamps_are_found_from_their_label_to_their_last_figure_or_zone() {
+        let text = "Shooting in Gary Posted: Tuesday, May 26, 2015 6:39 AM EDT Updated: \
+                    Wednesday, May 27, 2015 4:49 AM EDT\n\nCreated: 09/21/2015 3:54 PM KSTP.com \
+                    Police Updated the public on Monday. Posted Tuesday, Ann said.";
+        let found: Vec<&str> = time_stamps(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            vec![
+                "Posted: Tuesday, May 26, 2015 6:39 AM EDT",
+                "Updated: Wednesday, May 27, 2015 4:49 AM EDT",
+                "Created: 09/21/2015 3:54 PM",
+            ]
+        );
+    }
 
     #[test]
     fn phone_numbers_are_found_whole_and_dates_and_scores_are_not() {
