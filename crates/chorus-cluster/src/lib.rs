@@ -133,8 +133,6 @@ pub struct Clusterer {
     vocab: Vocabulary,
     counts: Vec<Counts>,
     names: Vec<Vec<u32>>,
-    /// Of every article, the terms it names only in passing ([`Vocabulary::add`]).
-    mentions: Vec<Vec<u32>>,
     online: Online,
     dedup: Deduper,
     duplicates: Vec<Option<Duplicate>>,
@@ -153,7 +151,6 @@ impl Clusterer {
             vocab: Vocabulary::default(),
             counts: Vec::new(),
             names: Vec::new(),
-            mentions: Vec::new(),
             duplicates: Vec::new(),
             vectorized_at: 0,
         }
@@ -240,13 +237,12 @@ impl Clusterer {
     /// index of the first of them.
     fn count(&mut self, articles: &[CleanArticle]) -> usize {
         let start = self.counts.len();
-        for (counts, names, mentions) in
-            self.vocab
-                .add_all(articles, &self.config.features, &self.stems)
+        for (counts, names) in self
+            .vocab
+            .add_all(articles, &self.config.features, &self.stems)
         {
             self.counts.push(counts);
             self.names.push(names);
-            self.mentions.push(mentions);
         }
         self.online
             .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
@@ -313,9 +309,7 @@ impl Clusterer {
                 } else {
                     v.len() >= self.config.min_terms
                 };
-                self.online
-                    .prepare(v, active)
-                    .mentioning(self.mentions[i].clone())
+                self.online.prepare(v, active)
             })
             .collect()
     }
@@ -426,8 +420,8 @@ impl Similarity {
     /// most in it, as written (multi-word names apart), strongest first.
     pub fn explain(&self, a: &CleanArticle, b: &CleanArticle, k: usize) -> (f32, Vec<String>) {
         let mut pair = Vocabulary::default();
-        let (ca, _, _) = pair.add(a, &self.config.features, &self.stems);
-        let (cb, _, _) = pair.add(b, &self.config.features, &self.stems);
+        let (ca, _) = pair.add(a, &self.config.features, &self.stems);
+        let (cb, _) = pair.add(b, &self.config.features, &self.stems);
         let vectors = [
             pair.vector_against(&ca, &self.vocab, &self.config.features),
             pair.vector_against(&cb, &self.vocab, &self.config.features),

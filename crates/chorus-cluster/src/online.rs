@@ -126,10 +126,6 @@ pub struct OnlineConfig {
     /// furniture) counts this much for the split: 1 gives gva-dev 0.983/0.903/0.942 with 25
     /// mixed events.
     pub split_one_outlet: f32,
-    /// A specific that either of two members names only in passing (once, late, not in its
-    /// title: a round-up naming an earlier incident's victim, the tip line a report ends on;
-    /// see [`crate::Vocabulary::add`]) links them with this share of its strength.
-    pub split_mention: f32,
     /// Events of fewer articles than this are not split. An event of two was joined by the
     /// joins' own test of the specifics the two share; splitting such pairs as well (2) takes
     /// apart as many reports of one incident that name only its town (Galt, Lowell, Fort
@@ -167,7 +163,6 @@ impl Default for OnlineConfig {
             split: true,
             split_need: 1.0,
             split_one_outlet: 0.5,
-            split_mention: 0.5,
             split_min: 3,
         }
     }
@@ -416,8 +411,6 @@ pub struct Online {
     postings: HashMap<u32, Vec<usize>>,
     /// Each article's strongest terms, strongest first (none when it is not active).
     terms: Vec<Vec<u32>>,
-    /// Each article's terms named only in passing (see [`Prepared::mentioning`]).
-    mentions: Vec<Vec<u32>>,
     /// Articles that take part (others stay alone: too little text to judge).
     active: Vec<bool>,
     /// One more than the largest term id of any vector.
@@ -439,15 +432,6 @@ pub struct Prepared {
     vector: SparseVector,
     terms: Vec<u32>,
     active: bool,
-    mentions: Vec<u32>,
-}
-
-impl Prepared {
-    /// The same, with the terms its article names only in passing (sorted; see
-    /// [`crate::Vocabulary::add`]): the split weighs links through them less.
-    pub fn mentioning(self, mentions: Vec<u32>) -> Prepared {
-        Prepared { mentions, ..self }
-    }
 }
 
 /// Two events `a < b` and the score of their merge, ordered by score, then by the pair (the
@@ -833,7 +817,6 @@ impl Online {
             vector,
             terms,
             active,
-            mentions,
         } = article;
         let i = self.vectors.len();
         self.term_bound = self.term_bound.max(bound(&vector));
@@ -841,7 +824,6 @@ impl Online {
         self.days.push(day);
         self.from_text.push(from_text);
         self.active.push(active);
-        self.mentions.push(mentions);
         self.event_of.push(usize::MAX);
         let mut best = (self.config.threshold, usize::MAX);
         if place {
@@ -880,7 +862,6 @@ impl Online {
             vector,
             terms,
             active,
-            mentions: Vec::new(),
         }
     }
 
@@ -893,7 +874,6 @@ impl Online {
             e.sum.clear();
             e.summed = e.members.len() > 1;
         }
-        self.mentions = articles.iter().map(|a| a.mentions.clone()).collect();
         (self.vectors, self.terms) = articles.into_iter().map(|a| (a.vector, a.terms)).unzip();
         for i in 0..self.vectors.len() {
             let e = &mut self.events[self.event_of[i]];
@@ -1378,7 +1358,8 @@ impl Online {
         members.sort_unstable();
         crate::split::strong_groups(
             &members,
-            &self.articles(),
+            &self.vectors,
+            &self.specific,
             self.split_strength(members.len()),
         )
     }
@@ -1394,7 +1375,13 @@ impl Online {
         let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         self.config.split
             && size >= self.config.split_min.max(2)
-            && !crate::split::joined(a, b, &self.articles(), self.split_strength(size))
+            && !crate::split::joined(
+                a,
+                b,
+                &self.vectors,
+                &self.specific,
+                self.split_strength(size),
+            )
     }
 
     /// How the split weighs the specifics an event of `size` articles shares.
@@ -1404,16 +1391,6 @@ impl Online {
             slack: self.config.strong_slack,
             need: self.config.split_need,
             one_outlet: self.config.split_one_outlet,
-            mention: self.config.split_mention,
-        }
-    }
-
-    /// What the split reads of the articles.
-    fn articles(&self) -> crate::split::Articles<'_> {
-        crate::split::Articles {
-            vectors: &self.vectors,
-            mentions: &self.mentions,
-            df: &self.specific,
         }
     }
 
@@ -1544,7 +1521,6 @@ impl Online {
     /// an evaluation to show why two stories were held together.
     pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(u32, f32)> {
         let strength = self.split_strength(members.len());
-        let articles = self.articles();
         let mut shared = Vec::new();
         crate::split::each_shared(&self.vectors[x], &self.vectors[y], |t| {
             if strength.counts(self.specific[t as usize]) {
@@ -1558,8 +1534,7 @@ impl Online {
                     .iter()
                     .filter(|&&m| self.vectors[m].binary_search_by_key(&t, |x| x.0).is_ok())
                     .count();
-                let s = strength.of(named, self.specific[t as usize]);
-                (t, s * articles.passing(t, x, y, strength))
+                (t, strength.of(named, self.specific[t as usize]))
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

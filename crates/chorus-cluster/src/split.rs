@@ -33,40 +33,6 @@ pub(crate) struct Strength {
     /// programme names) is multiplied by this: such a name links that outlet's articles
     /// whatever they are about.
     pub one_outlet: f32,
-    /// The strength of a specific that either of two articles names only in passing is
-    /// multiplied by this for the link between them (see [`Articles::mentions`]).
-    pub mention: f32,
-}
-
-/// What the split reads of the collection's articles, by article index.
-#[derive(Clone, Copy)]
-pub(crate) struct Articles<'a> {
-    pub vectors: &'a [SparseVector],
-    /// The terms each article names only in passing, sorted (once, late, not in its title:
-    /// a round-up naming an earlier incident's victim, a tip line's number at the end).
-    pub mentions: &'a [Vec<u32>],
-    /// Each term's document frequency with its one-outlet flag, `u32::MAX` for one that is
-    /// no name or figure.
-    pub df: &'a [u32],
-}
-
-impl Articles<'_> {
-    /// Whether article `i` names term `t` only in passing.
-    fn in_passing(&self, i: usize, t: u32) -> bool {
-        self.mentions
-            .get(i)
-            .is_some_and(|m| m.binary_search(&t).is_ok())
-    }
-
-    /// The share of a specific's strength that term `t` gives the link between articles `x`
-    /// and `y`: `mention` when either names it only in passing, else whole.
-    pub(crate) fn passing(&self, t: u32, x: usize, y: usize, strength: Strength) -> f32 {
-        if self.in_passing(x, t) || self.in_passing(y, t) {
-            strength.mention
-        } else {
-            1.0
-        }
-    }
 }
 
 impl Strength {
@@ -93,10 +59,10 @@ impl Strength {
 /// by first member; one group when the event holds together.
 pub(crate) fn strong_groups(
     members: &[usize],
-    articles: &Articles,
+    vectors: &[SparseVector],
+    df: &[u32],
     strength: Strength,
 ) -> Vec<Vec<usize>> {
-    let (vectors, df) = (articles.vectors, articles.df);
     let n = members.len();
     if n < 2 {
         return vec![members.to_vec()];
@@ -118,39 +84,16 @@ pub(crate) fn strong_groups(
     terms.sort_unstable_by_key(|x| x.0);
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
-    let mut passing: Vec<u32> = Vec::new();
-    for (t, all) in &terms {
-        let s = strength.of(all.len(), df[*t as usize]);
-        // Those that name it only in passing are linked by it with `mention` of its strength.
-        passing.clear();
-        passing.extend(
-            all.iter()
-                .filter(|&&k| articles.in_passing(members[k as usize], *t)),
-        );
-        let earnest: Vec<u32> = if passing.is_empty() {
-            all.clone()
-        } else {
-            all.iter()
-                .copied()
-                .filter(|k| !passing.contains(k))
-                .collect()
-        };
+    for (t, holders) in &terms {
+        let s = strength.of(holders.len(), df[*t as usize]);
         if s >= strength.need {
-            for w in earnest.windows(2) {
+            for w in holders.windows(2) {
                 union(&mut parent, w[0], w[1]);
             }
         } else if s > 0.0 {
-            for (x, &a) in earnest.iter().enumerate() {
-                for &b in &earnest[x + 1..] {
+            for (x, &a) in holders.iter().enumerate() {
+                for &b in &holders[x + 1..] {
                     *weak.entry((a, b)).or_insert(0.0) += s;
-                }
-            }
-        }
-        let p = s * strength.mention;
-        if p > 0.0 {
-            for (x, &a) in passing.iter().enumerate() {
-                for &b in earnest.iter().chain(&passing[x + 1..]) {
-                    *weak.entry((a.min(b), a.max(b))).or_insert(0.0) += p;
                 }
             }
         }
@@ -180,8 +123,13 @@ pub(crate) fn strong_groups(
 /// and some member of `b` share specifics that add up to a strong link. The split would not
 /// take them apart (each part held together itself). Only specifics of `a` are looked up in
 /// `b`: pass the smaller part as `a`.
-pub(crate) fn joined(a: &[usize], b: &[usize], articles: &Articles, strength: Strength) -> bool {
-    let (vectors, df) = (articles.vectors, articles.df);
+pub(crate) fn joined(
+    a: &[usize],
+    b: &[usize],
+    vectors: &[SparseVector],
+    df: &[u32],
+    strength: Strength,
+) -> bool {
     // The specifics of `a`, and how many of all the members name each: only those `a` names
     // can link a member of `a` with one of `b`.
     let mut named: HashMap<u32, usize> = HashMap::default();
@@ -207,7 +155,7 @@ pub(crate) fn joined(a: &[usize], b: &[usize], articles: &Articles, strength: St
             let mut sum = 0.0;
             each_shared(&vectors[x], &vectors[y], |t| {
                 if let Some(&n) = named.get(&t) {
-                    sum += strength.of(n, df[t as usize]) * articles.passing(t, x, y, strength);
+                    sum += strength.of(n, df[t as usize]);
                 }
             });
             sum >= strength.need - 1e-6
@@ -258,28 +206,7 @@ mod tests {
         slack: 1.0,
         need: 1.0,
         one_outlet: 1.0,
-        mention: 0.5,
     };
-
-    /// [`strong_groups`] of articles that name nothing in passing.
-    fn grouped(members: &[usize], v: &[SparseVector], df: &[u32], s: Strength) -> Vec<Vec<usize>> {
-        let articles = Articles {
-            vectors: v,
-            mentions: &[],
-            df,
-        };
-        strong_groups(members, &articles, s)
-    }
-
-    /// [`joined`] for articles that name nothing in passing.
-    fn linked(a: &[usize], b: &[usize], v: &[SparseVector], df: &[u32], s: Strength) -> bool {
-        let articles = Articles {
-            vectors: v,
-            mentions: &[],
-            df,
-        };
-        joined(a, b, &articles, s)
-    }
 
     /// Articles naming the given terms (all of weight 1; only presence counts).
     fn vectors(terms: &[&[u32]]) -> Vec<SparseVector> {
@@ -305,11 +232,11 @@ mod tests {
             &[1, 2, 3, 10],
             &[1, 2, 3, 11, 12],
         ]);
-        let groups = grouped(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
         assert_eq!(groups, vec![vec![0, 1], vec![2, 3]]);
         // A name only these four articles carry joins the two stories.
         df[3] = 4;
-        let groups = grouped(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
         assert_eq!(groups, vec![vec![0, 1, 2, 3]]);
     }
 
@@ -322,18 +249,18 @@ mod tests {
         df[1] = 10;
         df[2] = 6;
         let v = vectors(&[&[0, 1, 10], &[0, 1, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
-        let groups = grouped(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
         assert_eq!(groups, vec![vec![0, 1, 2], vec![3]]);
         // Article 3 shares a second name with article 1 (term 2): in six articles,
         // (2 + 1) / 6 and the city's 0.4 fall short of a link; in four, they add up to one.
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         assert_eq!(
-            grouped(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         df[2] = 4;
         assert_eq!(
-            grouped(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
     }
@@ -346,7 +273,10 @@ mod tests {
         df[0] = 2;
         df[1] = 3;
         let v = vectors(&[&[0, 10], &[0, 1, 11], &[1, 10, 11]]);
-        assert_eq!(grouped(&[0, 1, 2], &v, &df, STRENGTH), vec![vec![0, 1, 2]]);
+        assert_eq!(
+            strong_groups(&[0, 1, 2], &v, &df, STRENGTH),
+            vec![vec![0, 1, 2]]
+        );
     }
 
     #[test]
@@ -354,11 +284,11 @@ mod tests {
         let mut df = vec![u32::MAX; 20];
         df[..6].copy_from_slice(&[2, 2, 9, 9, 30, 3]);
         let v = vectors(&[&[0, 2, 4], &[0, 3, 4], &[1, 2, 3], &[1, 4, 5], &[5, 2]]);
-        let a = grouped(&[0, 1, 2, 3, 4], &v, &df, STRENGTH);
+        let a = strong_groups(&[0, 1, 2, 3, 4], &v, &df, STRENGTH);
         // The same articles at other indices, listed in another order.
         let order = [4usize, 2, 0, 3, 1];
         let moved: Vec<SparseVector> = order.iter().map(|&i| v[i].clone()).collect();
-        let b = grouped(&[0, 1, 2, 3, 4], &moved, &df, STRENGTH);
+        let b = strong_groups(&[0, 1, 2, 3, 4], &moved, &df, STRENGTH);
         let mut back: Vec<Vec<usize>> = b
             .into_iter()
             .map(|g| {
@@ -383,25 +313,25 @@ mod tests {
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         let members = [0, 1, 2];
         // As in `weak_names_add_up_and_a_stray_goes_alone`: alone by the split, not linked.
-        assert!(!linked(&[3], &members, &v, &df, STRENGTH));
+        assert!(!joined(&[3], &members, &v, &df, STRENGTH));
         assert_eq!(
-            grouped(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         // The second name in four articles: the two add up, and the split keeps it too.
         df[2] = 4;
-        assert!(linked(&[3], &members, &v, &df, STRENGTH));
+        assert!(joined(&[3], &members, &v, &df, STRENGTH));
         assert_eq!(
-            grouped(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
         // Parts of the story are linked, either way round; an article without specifics
         // never is.
-        assert!(linked(&[2], &[0, 1], &v, &df, STRENGTH));
-        assert!(linked(&[0, 3], &[1, 2], &v, &df, STRENGTH));
-        assert!(linked(&[1, 2], &[0, 3], &v, &df, STRENGTH));
+        assert!(joined(&[2], &[0, 1], &v, &df, STRENGTH));
+        assert!(joined(&[0, 3], &[1, 2], &v, &df, STRENGTH));
+        assert!(joined(&[1, 2], &[0, 3], &v, &df, STRENGTH));
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[10, 11]]);
-        assert!(!linked(&[3], &members, &v, &df, STRENGTH));
+        assert!(!joined(&[3], &members, &v, &df, STRENGTH));
     }
 
     #[test]
@@ -410,46 +340,14 @@ mod tests {
         let mut df = vec![u32::MAX; 20];
         df[0] = 2 | crate::vectors::ONE_OUTLET;
         let v = vectors(&[&[0, 10], &[0, 11]]);
-        assert_eq!(grouped(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
+        assert_eq!(strong_groups(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
         let half = Strength {
             one_outlet: 0.5,
             ..STRENGTH
         };
-        assert_eq!(grouped(&[0, 1], &v, &df, half), vec![vec![0], vec![1]]);
-    }
-
-    #[test]
-    fn a_name_one_report_mentions_only_in_passing_links_weakly() {
-        // Articles 0 and 1 report one incident (its victim, term 0); article 2 another (its
-        // victim, term 1), and a round-up, it ends on the first incident's victim and the
-        // police department's tip line (term 2), which article 1 ends on too.
-        let mut df = vec![u32::MAX; 20];
-        df[0] = 3;
-        df[1] = 2;
-        df[2] = 4;
-        let v = vectors(&[&[0, 10], &[0, 2, 11], &[0, 1, 2, 10], &[1, 11]]);
-        let members = [0, 1, 2, 3];
-        let earnest = Articles {
-            vectors: &v,
-            mentions: &[],
-            df: &df,
-        };
         assert_eq!(
-            strong_groups(&members, &earnest, STRENGTH),
-            vec![vec![0, 1, 2, 3]]
+            strong_groups(&[0, 1], &v, &df, half),
+            vec![vec![0], vec![1]]
         );
-        assert!(joined(&[2, 3], &[0, 1], &earnest, STRENGTH));
-        // Named in passing by article 2, the victim and the tip line link it at half their
-        // strength: (3 + 1) / 3 and (2 + 1) / 4 halved make 0.875, no link.
-        let mentions = [vec![], vec![2], vec![0, 2], vec![]];
-        let passing = Articles {
-            mentions: &mentions,
-            ..earnest
-        };
-        assert_eq!(
-            strong_groups(&members, &passing, STRENGTH),
-            vec![vec![0, 1], vec![2, 3]]
-        );
-        assert!(!joined(&[2, 3], &[0, 1], &passing, STRENGTH));
     }
 }

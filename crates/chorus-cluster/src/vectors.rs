@@ -25,9 +25,6 @@ pub struct FeatureConfig {
     pub idf_power: f32,
     /// Only the strongest terms of an article enter its vector.
     pub max_terms: usize,
-    /// A term met once in an article, after this many words of its body and not in its
-    /// title, is a mention in passing (see [`Vocabulary::add`]).
-    pub mention_after: usize,
 }
 
 impl Default for FeatureConfig {
@@ -40,7 +37,6 @@ impl Default for FeatureConfig {
             lead_weight: 1.0,
             idf_power: 2.0,
             max_terms: 150,
-            mention_after: 60,
         }
     }
 }
@@ -137,26 +133,6 @@ struct Item<'a> {
     capital: u32,
     /// Summed weight of the occurrences (title, lead and name weights applied).
     weight: f32,
-    /// Words of the body before its first occurrence there (`u32::MAX` when only in the
-    /// title), and whether it is in the title.
-    first: u32,
-    in_title: bool,
-}
-
-impl Item<'_> {
-    /// Notes an occurrence at word `position` of the body, or in the title.
-    fn mark(&mut self, body: bool, position: u32) {
-        if body {
-            self.first = self.first.min(position);
-        } else {
-            self.in_title = true;
-        }
-    }
-
-    /// Whether the article names it only in passing: once, late, not in its title.
-    fn in_passing(&self, config: &FeatureConfig) -> bool {
-        self.count == 1 && !self.in_title && self.first as usize >= config.mention_after
-    }
 }
 
 /// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
@@ -170,13 +146,10 @@ struct Gather<'a, 'c> {
     pieces: Vec<String>,
     /// Words of the body read so far (for the lead weight).
     seen_words: usize,
-    /// Whether the text being read is the body (else the title).
-    body: bool,
 }
 
 impl<'a> Gather<'a, '_> {
     fn text(&mut self, text: &'a str, weight: f32, lead: bool) {
-        self.body = lead;
         let mut phrase: Vec<&'a str> = Vec::new();
         // Where the run so far crossed more than a name's gap (indices into `phrase`).
         let mut cuts: Vec<usize> = Vec::new();
@@ -185,10 +158,10 @@ impl<'a> Gather<'a, '_> {
         let mut furniture = phone_numbers(text);
         furniture.extend(time_stamps(text));
         furniture.sort_unstable_by_key(|r| r.start);
-        let mut phone = furniture.iter().peekable();
+        let mut skip = furniture.iter().peekable();
         for (start, w) in chorus_text::index_words(text) {
-            while phone.next_if(|r| r.end <= start).is_some() {}
-            if phone.peek().is_some_and(|r| r.contains(&start)) {
+            while skip.next_if(|r| r.end <= start).is_some() {}
+            if skip.peek().is_some_and(|r| r.contains(&start)) {
                 self.flush(&mut phrase, &mut cuts, weight);
                 (last, last_end) = (w, start + w.len());
                 continue;
@@ -223,8 +196,6 @@ impl<'a> Gather<'a, '_> {
                             count: 0,
                             capital: 0,
                             weight: 0.0,
-                            first: u32::MAX,
-                            in_title: false,
                         });
                         self.items.len() as u32 - 1
                     } else {
@@ -248,14 +219,12 @@ impl<'a> Gather<'a, '_> {
                 self.flush(&mut phrase, &mut cuts, weight);
                 1.0
             };
-            let position = self.seen_words as u32;
             let item = &mut self.items[slot as usize];
             item.count += 1;
             if inside && item.name {
                 item.capital += 1;
             }
             item.weight += weight * k * w_lead;
-            item.mark(lead, position);
         }
         self.flush(&mut phrase, &mut cuts, weight);
     }
@@ -276,19 +245,15 @@ impl<'a> Gather<'a, '_> {
                         count: 0,
                         capital: 0,
                         weight: 0.0,
-                        first: u32::MAX,
-                        in_title: false,
                     });
                     let slot = self.items.len() as u32 - 1;
                     self.phrases.insert(key, slot);
                     slot
                 }
             };
-            let position = self.seen_words as u32;
             let item = &mut self.items[slot as usize];
             item.count += 1;
             item.weight += self.config.phrase_weight * weight;
-            item.mark(self.body, position);
             item.shown |= cuts.is_empty();
             let mut start = 0;
             for end in cuts.iter().copied().chain([phrase.len()]) {
@@ -301,22 +266,6 @@ impl<'a> Gather<'a, '_> {
         phrase.clear();
         cuts.clear();
     }
-}
-
-/// The terms of `passing` (each with whether one item that gave it is named in passing) that
-/// every item giving them names in passing, sorted: "Attack" once late and "attacks" in the
-/// lead are one term, not in passing.
-fn in_passing(mut passing: Vec<(u32, bool)>) -> Vec<u32> {
-    passing.sort_unstable();
-    let mut out: Vec<u32> = Vec::new();
-    for (k, &(t, p)) in passing.iter().enumerate() {
-        // Sorted with `false` first: a term's first entry says whether any is not in passing.
-        let first = k == 0 || passing[k - 1].0 != t;
-        if first && p {
-            out.push(t);
-        }
-    }
-    out
 }
 
 /// Byte ranges of the telephone numbers in `text` ("(216) 623-5464", "816-474-TIPS",
@@ -497,7 +446,6 @@ impl<'a> ArticleWords<'a> {
             phrases: HashMap::default(),
             pieces: Vec::new(),
             seen_words: 0,
-            body: true,
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
@@ -591,16 +539,13 @@ impl Vocabulary {
     }
 
     /// Counts the terms of `article` into the vocabulary and returns them.
-    /// Also returns the ids of its names (capitalised words and multi-word names), and the
-    /// terms it names only in passing (sorted): once, after its first `mention_after` words,
-    /// not in its title, as a round-up names an earlier incident's victim or a report ends on
-    /// a tip line's number.
+    /// Also returns the ids of its names (capitalised words and multi-word names).
     pub fn add(
         &mut self,
         article: &CleanArticle,
         config: &FeatureConfig,
         stems: &Terms,
-    ) -> (Counts, Vec<u32>, Vec<u32>) {
+    ) -> (Counts, Vec<u32>) {
         self.add_words(&ArticleWords::new(article, config, stems), config, stems)
     }
 
@@ -612,7 +557,7 @@ impl Vocabulary {
         articles: &'a [CleanArticle],
         config: &FeatureConfig,
         stems: &Terms,
-    ) -> Vec<(Counts, Vec<u32>, Vec<u32>)> {
+    ) -> Vec<(Counts, Vec<u32>)> {
         const CHUNK: usize = 256;
         let prepare = |chunk: &'a [CleanArticle]| -> Vec<ArticleWords<'a>> {
             chunk
@@ -646,21 +591,18 @@ impl Vocabulary {
         words: &ArticleWords,
         config: &FeatureConfig,
         stems: &Terms,
-    ) -> (Counts, Vec<u32>, Vec<u32>) {
+    ) -> (Counts, Vec<u32>) {
         let stems = stems.for_language(words.language);
         let mut c: Counts = Vec::with_capacity(words.items.len());
         let mut names: Vec<u32> = Vec::new();
         // Names counted for document frequency but not shown (see `Item::shown`).
         let mut unshown: Vec<u32> = Vec::new();
-        // Each term of `c` and whether the item that gave it is named in passing.
-        let mut passing: Vec<(u32, bool)> = Vec::with_capacity(words.items.len());
         for item in &words.items {
             match item.key {
                 ItemKey::Word(w) => {
                     let info = self.word(w, stems, item.count);
                     self.capital[info.term as usize] += item.capital;
                     c.push((info.term, item.weight));
-                    passing.push((info.term, item.in_passing(config)));
                     if info.name != NONE {
                         names.push(info.name);
                     }
@@ -673,7 +615,6 @@ impl Vocabulary {
                     }
                     if config.phrase_weight > 0.0 {
                         c.push((id, item.weight));
-                        passing.push((id, item.in_passing(config)));
                     } else if !item.shown {
                         unshown.push(id);
                     }
@@ -717,7 +658,7 @@ impl Vocabulary {
             self.shown_df[(id & !SHOWN) as usize] += 1;
         }
         names.extend(pieces);
-        (c, names, in_passing(passing))
+        (c, names)
     }
 
     /// The id (with [`SHOWN`]) of a name only shown.
@@ -979,60 +920,23 @@ mod tests {
         );
     }
 
-    /// The terms of an article with `title` and `body`, as written, and those it names only in
-    /// passing.
-    fn passing(title: &str, body: &str) -> (Vec<String>, Vec<String>) {
+    #[test]
+    fn phone_numbers_and_time_stamps_give_no_terms() {
         let article = CleanArticle::verbatim(Article {
             id: "a".into(),
-            title: Some(title.into()),
-            body: body.into(),
+            body: "Posted: Monday, May 4, 2015 6:39 PM EDT\n\nA man was shot on Lerna Street \
+                   on Monday. Call 555-123-4567."
+                .into(),
             ..Article::default()
         });
         let mut vocab = Vocabulary::default();
-        let config = FeatureConfig {
-            mention_after: 8,
-            ..FeatureConfig::default()
-        };
-        let (counts, _, mentions) = vocab.add(&article, &config, &Terms::default());
-        let shown = |ids: Vec<u32>| {
-            ids.into_iter()
-                .map(|t| vocab.surface(t).to_string())
-                .collect()
-        };
-        (
-            shown(counts.into_iter().map(|c| c.0).collect()),
-            shown(mentions),
-        )
-    }
-
-    #[test]
-    fn a_name_met_once_late_and_not_in_the_title_is_named_in_passing() {
-        let (terms, mentions) = passing(
-            "Girl shot on Lerna Street",
-            "A girl was shot on Lerna Street, near the Marrow Diner, on Sunday. Later \
-             the police chief, Ann Cole, said the Marrow Diner had closed. Call 555-123-4567.",
-        );
-        // "Ann Cole" (her words too) is named once, late; "Marrow Diner" twice, "Lerna Street"
-        // in the title, "shot" early; the tip line is no term at all.
-        for once in ["Ann Cole", "ann", "cole", "chief"] {
-            assert!(mentions.iter().any(|m| m == once), "{once}: {mentions:?}");
+        let (counts, _) = vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let terms: Vec<&str> = counts.iter().map(|c| vocab.surface(c.0)).collect();
+        for kept in ["shot", "Lerna Street", "monday"] {
+            assert!(terms.contains(&kept), "{kept}: {terms:?}");
         }
-        for named in [
-            "Marrow Diner",
-            "marrow",
-            "Lerna Street",
-            "lerna",
-            "girl",
-            "shot",
-        ] {
-            assert!(
-                !mentions.iter().any(|m| m == named),
-                "{named}: {mentions:?}"
-            );
+        for gone in ["posted", "2015", "39", "edt", "555", "4567"] {
+            assert!(!terms.contains(&gone), "{gone}: {terms:?}");
         }
-        assert!(terms.iter().any(|t| t == "Marrow Diner"));
-        assert!(!terms
-            .iter()
-            .any(|t| t.contains("555") || t.contains("4567")));
     }
 }

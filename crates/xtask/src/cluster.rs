@@ -192,12 +192,6 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--split-one-outlet") {
         config.online.split_one_outlet = x;
     }
-    if let Some(x) = flag(args, "--split-mention") {
-        config.online.split_mention = x;
-    }
-    if let Some(x) = flag(args, "--mention-after") {
-        config.features.mention_after = x;
-    }
     if let Some(x) = flag(args, "--min-specific") {
         config.online.min_specific = x;
     }
