@@ -324,6 +324,16 @@ impl Clusterer {
         Some(self.online.pair_score(i, j))
     }
 
+    /// The specifics articles `x` and `y` share as written, each with its strength in an
+    /// event of `members` as the split weighs it (1 alone makes a link), strongest first.
+    pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(String, f32)> {
+        self.online
+            .link(members, x, y)
+            .into_iter()
+            .map(|(t, s)| (self.vocab.surface(t).to_string(), s))
+            .collect()
+    }
+
     /// The events as they stand.
     pub fn clustering(&self) -> Clustering {
         let events = self.online.events();
@@ -516,6 +526,31 @@ mod tests {
                 .any(|n| n.contains("Lerna Obama") || n.contains("PWU")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_sites_own_title_segments_link_no_two_stories() {
+        // Two of one station's reports of different shootings: topic words in common, and the
+        // site's name and slogan after the headline of each title.
+        let report = |text: &str, headline: &str| {
+            let mut a = art(text, Some("2015-06-01"));
+            a.article.title = Some(format!(
+                "{headline} - KXYZ Tristate | Continuous Coverage and StormWatch Radar"
+            ));
+            a
+        };
+        let articles = vec![
+            report(
+                "Police said a man was shot and wounded on Lerna Street early Sunday.",
+                "Man shot on Lerna Street",
+            ),
+            report(
+                "Police said a woman was shot and wounded near Marrow Park on Monday night.",
+                "Woman shot near Marrow Park",
+            ),
+        ];
+        let c = cluster(&articles, &ClusterConfig::default());
+        assert_eq!(c.events, vec![vec![0], vec![1]]);
     }
 
     #[test]

@@ -1516,6 +1516,31 @@ impl Online {
         shared.into_iter().take(k).map(|x| x.0).collect()
     }
 
+    /// The specifics articles `x` and `y` share, each with its strength as the split weighs
+    /// it in an event of `members` (see `split.rs`), strongest first: what links the two, for
+    /// an evaluation to show why two stories were held together.
+    pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(u32, f32)> {
+        let strength = self.split_strength(members.len());
+        let mut shared = Vec::new();
+        crate::split::each_shared(&self.vectors[x], &self.vectors[y], |t| {
+            if strength.counts(self.specific[t as usize]) {
+                shared.push(t);
+            }
+        });
+        let mut out: Vec<(u32, f32)> = shared
+            .into_iter()
+            .map(|t| {
+                let named = members
+                    .iter()
+                    .filter(|&&m| self.vectors[m].binary_search_by_key(&t, |x| x.0).is_ok())
+                    .count();
+                (t, strength.of(named, self.specific[t as usize]))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
     fn specific_df(&self, t: u32) -> u32 {
         self.specific[t as usize] & !crate::vectors::ONE_OUTLET
     }
@@ -1742,6 +1767,26 @@ mod tests {
         };
         assert!(place(&[2, 3, 20, 21, 22, 23]).is_empty());
         assert_eq!(place(&[0, 2, 3, 20, 21, 22, 23])[0], 0);
+    }
+
+    #[test]
+    fn a_link_lists_the_shared_specifics_by_strength() {
+        // Articles 0 and 1 share a victim's name (term 0, in these two only: whole), a city
+        // (term 2, in twenty: (2 + 1) / 20) and topic words (20, 21: no specifics); article
+        // 2 names the city too, which makes it (3 + 1) / 20 in an event of all three.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let mut specific = vec![u32::MAX; 30];
+        specific[0] = 2;
+        specific[2] = 20;
+        let mut online = Online::new(OnlineConfig::default());
+        online.set_specific(specific, 10_000);
+        for terms in [&[0, 2, 20, 21][..], &[0, 2, 20], &[2, 21]] {
+            let p = online.prepare(v(terms), true);
+            online.add(p, Some((0, 0)), false, false);
+        }
+        assert_eq!(online.link(&[0, 1], 0, 1), vec![(0, 1.0), (2, 0.15)]);
+        assert_eq!(online.link(&[0, 1, 2], 0, 1), vec![(0, 1.0), (2, 0.2)]);
+        assert_eq!(online.link(&[0, 1, 2], 1, 2), vec![(2, 0.2)]);
     }
 
     #[test]

@@ -164,7 +164,7 @@ pub(crate) fn joined(
 }
 
 /// Calls `f` with each term that both `x` and `y` hold, in term order.
-fn each_shared(x: &SparseVector, y: &SparseVector, mut f: impl FnMut(u32)) {
+pub(crate) fn each_shared(x: &SparseVector, y: &SparseVector, mut f: impl FnMut(u32)) {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].0.cmp(&y[j].0) {

@@ -155,7 +155,17 @@ impl<'a> Gather<'a, '_> {
         let mut cuts: Vec<usize> = Vec::new();
         let mut last: &str = "";
         let mut last_end = 0;
+        let mut furniture = phone_numbers(text);
+        furniture.extend(time_stamps(text));
+        furniture.sort_unstable_by_key(|r| r.start);
+        let mut skip = furniture.iter().peekable();
         for (start, w) in chorus_text::index_words(text) {
+            while skip.next_if(|r| r.end <= start).is_some() {}
+            if skip.peek().is_some_and(|r| r.contains(&start)) {
+                self.flush(&mut phrase, &mut cuts, weight);
+                (last, last_end) = (w, start + w.len());
+                continue;
+            }
             let gap = text.get(last_end..start);
             let spaced = gap.is_some_and(|gap| joins_a_name(last, gap));
             // Inside a sentence of the body: not the first word, nor after a sentence's end,
@@ -258,6 +268,126 @@ impl<'a> Gather<'a, '_> {
     }
 }
 
+/// Byte ranges of the telephone numbers in `text` ("(216) 623-5464", "816-474-TIPS",
+/// "1-866-7LOCKUP"): a tip line's or a newsroom's number, the same under every report of a
+/// police department or a station, whatever the story; their words are no terms.
+fn phone_numbers(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts = (b[i].is_ascii_digit() || b[i] == b'(')
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-'));
+        if let Some(end) = starts.then(|| phone_at(b, i)).flatten() {
+            out.push(i..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Byte ranges of a page's time stamps in `text` ("Posted: Tuesday, May 26, 2015 6:39 AM EDT",
+/// "Created: 09/21/2015 3:54 PM"): a label, then only days, months, figures, times and time
+/// zones, one figure at least. Runs of capitals across them ("EDT Updated Wednesday", "PM
+/// Created") are a site's, on its reports of every story; their words are no terms.
+fn time_stamps(text: &str) -> Vec<std::ops::Range<usize>> {
+    const LABELS: [&str; 4] = ["Posted", "Updated", "Created", "Published"];
+    if !LABELS.iter().any(|l| text.contains(l)) {
+        return Vec::new();
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    // The stamp being read: where it starts, where its last word ends, whether it has a figure.
+    let mut open: Option<(usize, usize, bool)> = None;
+    for (start, w) in chorus_text::index_words(text) {
+        if let Some((from, end, figure)) = open {
+            if is_time_word(w) {
+                open = Some((
+                    from,
+                    start + w.len(),
+                    figure || w.as_bytes()[0].is_ascii_digit(),
+                ));
+                continue;
+            }
+            if figure {
+                out.push(from..end);
+            }
+            open = None;
+        }
+        if LABELS.contains(&w) {
+            open = Some((start, start + w.len(), false));
+        }
+    }
+    if let Some((from, end, true)) = open {
+        out.push(from..end);
+    }
+    out
+}
+
+/// Whether a word can be part of a time stamp: a figure, a day or month name (or its short
+/// form), "AM"/"PM", a time zone, "at" or "on".
+fn is_time_word(w: &str) -> bool {
+    const ZONES: [&str; 13] = [
+        "AM", "PM", "am", "pm", "ET", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+    ];
+    let lower = w.to_lowercase();
+    w.bytes().all(|b| b.is_ascii_digit())
+        || ZONES.contains(&w)
+        || matches!(w, "at" | "on" | "GMT" | "UTC")
+        || chorus_text::MONTH_NAMES
+            .iter()
+            .chain(&chorus_text::WEEKDAY_NAMES)
+            .any(|n| *n == lower || (lower.len() == 3 && n.starts_with(&lower)))
+}
+
+/// The end of a telephone number that starts at byte `i` of `b`, if one does: an optional
+/// "1-", a three-digit area code (optionally in brackets), then three digits and four to
+/// seven digits or capitals ("TIPS"), or seven digits and capitals with a capital
+/// ("7LOCKUP"), joined by hyphens, periods or a space after the area code.
+fn phone_at(b: &[u8], mut i: usize) -> Option<usize> {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    let sep = |c: u8| matches!(c, b'-' | b'.' | b' ');
+    if at(i) == b'1' && sep(at(i + 1)) && (at(i + 2).is_ascii_digit() || at(i + 2) == b'(') {
+        i += 2;
+    }
+    let bracket = at(i) == b'(';
+    i = digits(b, i + usize::from(bracket), 3)?;
+    if bracket {
+        if at(i) != b')' {
+            return None;
+        }
+        i += 1 + usize::from(at(i + 1) == b' ');
+    } else if sep(at(i)) {
+        i += 1;
+    } else {
+        return None;
+    }
+    let word = |from: usize| {
+        let mut end = from;
+        while at(end).is_ascii_digit() || at(end).is_ascii_uppercase() {
+            end += 1;
+        }
+        (!at(end).is_ascii_alphanumeric()).then_some(end)
+    };
+    let vanity =
+        word(i).filter(|&end| end - i == 7 && b[i..end].iter().any(u8::is_ascii_uppercase));
+    if vanity.is_some() {
+        return vanity;
+    }
+    i = digits(b, i, 3)?;
+    if !matches!(at(i), b'-' | b'.') {
+        return None;
+    }
+    word(i + 1).filter(|&end| (4..=7).contains(&(end - i - 1)))
+}
+
+/// The end of `n` ASCII digits from byte `i` of `b`, when they are there.
+fn digits(b: &[u8], i: usize, n: usize) -> Option<usize> {
+    let end = i + n;
+    (end <= b.len() && b[i..end].iter().all(u8::is_ascii_digit)).then_some(end)
+}
+
 /// The vocabulary key of a multi-word name: "\u{1}" and its words (curly apostrophes made
 /// straight).
 fn phrase_key(words: &[&str]) -> String {
@@ -290,6 +420,19 @@ fn joins_a_name(before: &str, gap: &str) -> bool {
             .all(|c| (c.is_whitespace() && c != '\n' && c != '\r') || matches!(c, '-' | '‐' | '‑'))
 }
 
+/// The part of a title that is the story's headline: its longest segment (the first of
+/// equals) between the separators sites put between a headline, a section and the site's name
+/// ([`chorus_text::title_segments`]). The others ("LEX18.com", "Continuous News and
+/// StormTracker Weather", "Cleveland, OH") are the same on every page of an outlet and,
+/// weighed as a title's names, would link its reports of different stories.
+fn headline_part(title: &str) -> &str {
+    chorus_text::title_segments(title)
+        .into_iter()
+        .rev()
+        .max_by_key(|p| p.split_whitespace().count())
+        .unwrap_or(title)
+}
+
 impl<'a> ArticleWords<'a> {
     /// The words of the article's cleaned text and of its title (weighted up).
     pub(crate) fn new(article: &'a CleanArticle, config: &FeatureConfig, stems: &Terms) -> Self {
@@ -306,7 +449,7 @@ impl<'a> ArticleWords<'a> {
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
-            g.text(t, config.title_weight, false);
+            g.text(headline_part(t), config.title_weight, false);
         }
         let outlet = {
             use std::hash::{Hash, Hasher};
@@ -738,4 +881,62 @@ pub(crate) fn shared_terms<'a>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chorus_model::Article;
+
+    #[test]
+    fn time_stamps_are_found_from_their_label_to_their_last_figure_or_zone() {
+        let text = "Shooting in Gary Posted: Tuesday, May 26, 2015 6:39 AM EDT Updated: \
+                    Wednesday, May 27, 2015 4:49 AM EDT\n\nCreated: 09/21/2015 3:54 PM KSTP.com \
+                    Police Updated the public on Monday. Posted Tuesday, Ann said.";
+        let found: Vec<&str> = time_stamps(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            vec![
+                "Posted: Tuesday, May 26, 2015 6:39 AM EDT",
+                "Updated: Wednesday, May 27, 2015 4:49 AM EDT",
+                "Created: 09/21/2015 3:54 PM",
+            ]
+        );
+    }
+
+    #[test]
+    fn phone_numbers_are_found_whole_and_dates_and_scores_are_not() {
+        let text = "Call (216) 623-5464, 816-474-TIPS or 1-866-7LOCKUP. On 2015-06-22 it was \
+                    14-7 at 9:30; ref 123-456-78 and 555.123.4567.";
+        let found: Vec<&str> = phone_numbers(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            vec![
+                "(216) 623-5464",
+                "816-474-TIPS",
+                "1-866-7LOCKUP",
+                "555.123.4567"
+            ]
+        );
+    }
+
+    #[test]
+    fn phone_numbers_and_time_stamps_give_no_terms() {
+        let article = CleanArticle::verbatim(Article {
+            id: "a".into(),
+            body: "Posted: Monday, May 4, 2015 6:39 PM EDT\n\nA man was shot on Lerna Street \
+                   on Monday. Call 555-123-4567."
+                .into(),
+            ..Article::default()
+        });
+        let mut vocab = Vocabulary::default();
+        let (counts, _) = vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let terms: Vec<&str> = counts.iter().map(|c| vocab.surface(c.0)).collect();
+        for kept in ["shot", "Lerna Street", "monday"] {
+            assert!(terms.contains(&kept), "{kept}: {terms:?}");
+        }
+        for gone in ["posted", "2015", "39", "edt", "555", "4567"] {
+            assert!(!terms.contains(&gone), "{gone}: {terms:?}");
+        }
+    }
 }

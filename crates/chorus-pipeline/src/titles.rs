@@ -1,6 +1,7 @@
 //! Event titles: a whole headline of the event's articles, or a short sentence of its account.
 
 use chorus_model::{AccountSentence, CleanArticle};
+use chorus_text::title_segments;
 use std::collections::{HashMap, HashSet};
 
 /// Longest event title, in words.
@@ -11,7 +12,7 @@ const TITLE_WORDS: usize = 14;
 const LONG_TITLE_WORDS: usize = 22;
 
 /// What of its titles is a site's, not a story's: a title, or a segment of titles (see
-/// [`segments`]), that an outlet gives to pages of different events ("KSLA News 12 Shreveport,
+/// [`title_segments`]), that an outlet gives to pages of different events ("KSLA News 12 Shreveport,
 /// Louisiana News Weather & Sports", alone or after " - " on every page the crawl kept of that
 /// station; "The Homicide Report").
 pub(crate) fn site_titles(cleaned: &[CleanArticle], groups: &[&[usize]]) -> SiteTitles {
@@ -35,7 +36,7 @@ impl SiteTitles {
         let mut repeated = HashSet::new();
         for (source, title, event) in titled {
             let title = collapsed(title);
-            let mut pieces = segments(&title);
+            let mut pieces = title_segments(&title);
             if pieces.len() > 1 {
                 pieces.push(&title);
             }
@@ -63,18 +64,6 @@ impl SiteTitles {
 
 fn collapsed(t: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The segments of a title (whitespace collapsed) between the separators sites put between a
-/// headline, its section and the site's name: " | ", " - ", " – ", " — ", " :: ", " : ",
-/// " « ", " » ". Empty ones left out.
-fn segments(title: &str) -> Vec<&str> {
-    let mut parts: Vec<&str> = vec![title];
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " : ", " « ", " » "] {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
-    }
-    parts.retain(|p| !p.trim().is_empty());
-    parts.iter().map(|p| p.trim()).collect()
 }
 
 /// The event's title: the headline of the most typical article that has a whole one (see
@@ -161,7 +150,7 @@ pub(crate) fn title(
 /// An article's title as an event title, given the article's `source` (its site), `text` and
 /// what of its site's titles is known to be the site's own (`site`, see [`site_titles`]): the
 /// headline, whole, with a leading label such as "UPDATE:" or "VIDEO:" dropped, and with the
-/// segments around it (see [`segments`]) that name the site or a section dropped: those the
+/// segments around it (see [`title_segments`]) that name the site or a section dropped: those the
 /// site puts on other events' pages too, those its domain contains, and those that contain
 /// its domain's name when another does not; of what remains, the
 /// longest. None when the title is no headline: the site's own, one its site cut off (ending
@@ -183,7 +172,7 @@ pub fn headline(title: &str, source: &str, text: &str, site: &SiteTitles) -> Opt
         .split('.')
         .next()
         .filter(|n| n.len() >= 4);
-    let mut parts: Vec<&str> = segments(&t)
+    let mut parts: Vec<&str> = title_segments(&t)
         .into_iter()
         .filter(|p| !domain.contains(&p.to_lowercase()) && !site.contains(source, p))
         .collect();

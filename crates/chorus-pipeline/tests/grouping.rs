@@ -60,7 +60,9 @@ fn the_seeds_among_multinews_are_an_event_of_their_own() {
     assert_eq!(holding, [seed.map(String::from).to_vec()]);
 }
 
-/// Floors at the targets, P 0.98 and F1 0.94, which the grouping reaches with the
-/// follow-up rule on (gva-dev P 0.981 F1 0.941, 2026-12-06). multinews-val's floors are in `tests/multinews.rs`.
-const P_GVA: f64 = 0.98;
+/// Floors: F1 at the target 0.94, which the grouping reaches with the follow-up rule
+/// on (gva-dev P 0.981 F1 0.941, 2026-12-06); precision at 0.985 since titles count by their
+/// headline and telephone numbers and time stamps are no terms (P 0.988 F1 0.943,
+/// 2026-12-06). multinews-val's floors are in `tests/multinews.rs`.
+const P_GVA: f64 = 0.985;
 const F1_GVA: f64 = 0.94;

@@ -39,3 +39,15 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
     "saturday",
     "sunday",
 ];
+
+/// The segments of a title between the separators sites put between a headline, its section
+/// and the site's name: " | ", " - ", " – ", " — ", " :: ", " : ", " « ", " » ", each trimmed.
+/// Empty ones left out.
+pub fn title_segments(title: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = vec![title];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " : ", " « ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.iter().map(|p| p.trim()).collect()
+}

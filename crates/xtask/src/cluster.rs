@@ -278,7 +278,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
                 "           B3 to four places: P {:.4} R {:.4} F1 {:.4}",
                 s.bcubed.0, s.bcubed.1, s.bcubed.2
             );
-            first = Some((c, predicted));
+            first = Some(predicted);
         }
     }
     let max = f1s.iter().copied().fold(f64::MIN, f64::max);
@@ -288,7 +288,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     // are archive or social-site notices that cleaning empties (nothing tells their event).
     // The full set above is the figure the floor is on; this says how much of its shortfall
     // those pages are.
-    if let Some((_, predicted)) = &first {
+    if let Some(predicted) = &first {
         let with_text: Vec<usize> = (0..articles.len())
             .filter(|&i| has_text(&articles[i]))
             .collect();
@@ -309,7 +309,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         );
     }
     if set == "seeds" {
-        if let Some((_, predicted)) = &first {
+        if let Some(predicted) = &first {
             seed_event(&articles, &gold, predicted);
         }
     }
@@ -332,9 +332,10 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
         row(&parts.to_string(), c.events.len(), &s, ms);
     }
     if args.contains(&"--errors") {
-        if let Some((c, predicted)) = first {
-            errors(&articles, &gold, &predicted, &c.events, &c.specifics);
-        }
+        // The input order's grouping again, kept whole to say what links its mixed events.
+        let mut clusterer = Clusterer::new(config.clone());
+        clusterer.add(&articles);
+        errors(&articles, &gold, &clusterer);
     }
     if args.contains(&"--halves") {
         halves(&articles, &gold, &config);
@@ -651,13 +652,10 @@ fn snippet(a: &CleanArticle) -> String {
 }
 
 /// Prints predicted events that mix gold events, and gold events split over predictions.
-fn errors(
-    articles: &[CleanArticle],
-    gold: &[usize],
-    predicted: &[usize],
-    events: &[Vec<usize>],
-    specifics: &[Vec<String>],
-) {
+fn errors(articles: &[CleanArticle], gold: &[usize], clusterer: &Clusterer) {
+    let c = clusterer.clustering();
+    let (events, specifics) = (&c.events, &c.specifics);
+    let predicted = &labels(events, articles.len());
     // How many events mix gold events, the articles they hold, and how many of them are one
     // stray article (an event of three or more whose articles all but one share a gold event).
     let (mut mixed, mut held, mut stray) = (0, 0, 0);
@@ -709,6 +707,7 @@ fn errors(
             for &i in e {
                 println!("   g{:<4} {}", gold[i], snippet(&articles[i]));
             }
+            print_links(articles, e, gold, clusterer);
         }
     }
     println!("\n== gold events split ==");
@@ -727,6 +726,42 @@ fn errors(
             for &i in &members {
                 println!("   p{:<4} {}", predicted[i], snippet(&articles[i]));
             }
+        }
+    }
+}
+
+/// Prints, for each gold event of a mixed event `e` but its largest, the strongest link
+/// between one of its articles and one of another gold event: the specifics the two share,
+/// each with its strength as the split weighs it in `e` (they must add up to 1).
+fn print_links(articles: &[CleanArticle], e: &[usize], gold: &[usize], clusterer: &Clusterer) {
+    let mut size: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &i in e {
+        *size.entry(gold[i]).or_default() += 1;
+    }
+    let largest = size
+        .iter()
+        .max_by_key(|x| (*x.1, usize::MAX - *x.0))
+        .map(|x| *x.0);
+    for &g in size.keys().filter(|&&g| Some(g) != largest) {
+        let best = e
+            .iter()
+            .filter(|&&x| gold[x] == g)
+            .flat_map(|&x| e.iter().filter(|&&y| gold[y] != g).map(move |&y| (x, y)))
+            .map(|(x, y)| {
+                let link = clusterer.link(e, x, y);
+                let sum: f32 = link.iter().map(|l| l.1).sum();
+                (x, y, link, sum)
+            })
+            .max_by(|a, b| a.3.total_cmp(&b.3));
+        if let Some((x, y, link, sum)) = best {
+            let shown: Vec<String> = link.iter().map(|(t, s)| format!("{t} {s:.2}")).collect();
+            println!(
+                "   link g{g} {} -- g{} {}: {sum:.2} = {}",
+                articles[x].article.id,
+                gold[y],
+                articles[y].article.id,
+                shown.join(", ")
+            );
         }
     }
 }
