@@ -2130,14 +2130,21 @@ fn participle(w: &str) -> Option<String> {
 /// "evacuated": "evacuated"). A word that is no participle stays as it is.
 fn reader_word(units: &Units, all: &[Figure], members: &[usize], t: u32, word: &str) -> String {
     let word = word.to_lowercase();
+    if participle(&word).is_none() || !is_class(t) {
+        return word;
+    }
+    // Each version's sentence, its words read once.
+    let sentences: Vec<_> = members
+        .iter()
+        .map(|&m| tokens(units.units[all[m].unit_index].text))
+        .collect();
     let written = |w: &str| {
-        members
+        sentences
             .iter()
-            .map(|&m| tokens(units.units[all[m].unit_index].text))
             .map(|words| words.iter().any(|x| x.1.eq_ignore_ascii_case(w)))
             .collect::<Vec<bool>>()
     };
-    if participle(&word).is_none() || !is_class(t) || written(&word).iter().all(|&b| b) {
+    if written(&word).iter().all(|&b| b) {
         return word;
     }
     crate::statement::class_words(t)
