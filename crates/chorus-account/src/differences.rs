@@ -40,7 +40,7 @@
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
-use crate::statement::NUMBER_WORDS;
+use crate::statement::{is_class, NUMBER_WORDS};
 use crate::units::{join, root};
 use crate::Units;
 use chorus_model::{Difference, Version};
@@ -1512,7 +1512,7 @@ fn figures(
         let mut predicates: Vec<u32> = context_words
             .iter()
             .filter(|(t, w)| {
-                *t > u32::MAX / 2
+                is_class(*t)
                     && !reporting.contains(t)
                     && !lower_is(w, &["left"])
                     && !lower_is(w, INVESTIGATING)
@@ -1854,12 +1854,11 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
                 .iter()
                 .filter(|t| b.context.binary_search(t).is_ok())
                 .collect();
-            let predicate = |t: u32| t > u32::MAX / 2;
             match a.kind {
                 Kind::Money(_) | Kind::Percent => {
-                    common.len() >= 2 && common.iter().any(|&&t| !predicate(t))
+                    common.len() >= 2 && common.iter().any(|&&t| !is_class(t))
                 }
-                _ => common.len() >= 2 || common.iter().any(|&&t| predicate(t)),
+                _ => common.len() >= 2 || common.iter().any(|&&t| is_class(t)),
             }
         }
     }
@@ -2131,14 +2130,21 @@ fn participle(w: &str) -> Option<String> {
 /// "evacuated": "evacuated"). A word that is no participle stays as it is.
 fn reader_word(units: &Units, all: &[Figure], members: &[usize], t: u32, word: &str) -> String {
     let word = word.to_lowercase();
+    if participle(&word).is_none() || !is_class(t) {
+        return word;
+    }
+    // Each version's sentence, its words read once.
+    let sentences: Vec<_> = members
+        .iter()
+        .map(|&m| tokens(units.units[all[m].unit_index].text))
+        .collect();
     let written = |w: &str| {
-        members
+        sentences
             .iter()
-            .map(|&m| tokens(units.units[all[m].unit_index].text))
             .map(|words| words.iter().any(|x| x.1.eq_ignore_ascii_case(w)))
             .collect::<Vec<bool>>()
     };
-    if participle(&word).is_none() || t <= u32::MAX / 2 || written(&word).iter().all(|&b| b) {
+    if written(&word).iter().all(|&b| b) {
         return word;
     }
     crate::statement::class_words(t)

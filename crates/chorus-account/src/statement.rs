@@ -30,6 +30,12 @@ fn class_id(class: u32) -> u32 {
     u32::MAX.wrapping_sub(1).wrapping_sub(class)
 }
 
+/// Whether a term id (as [`predicate`] gives it) is a predicate class, not a term of the
+/// event: class ids lie above every term's.
+pub(crate) fn is_class(t: u32) -> bool {
+    t > u32::MAX / 2
+}
+
 /// Stem → predicate class, the first class a stem is listed in.
 fn predicate_classes() -> &'static FxHashMap<String, u32> {
     static CLASSES: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
@@ -248,7 +254,7 @@ impl Claim {
             if unknown.iter().any(|r| r.contains(&off)) {
                 claim.unknown.push(t);
             }
-            if t > u32::MAX / 2 && !claim.predicates.contains(&t) {
+            if is_class(t) && !claim.predicates.contains(&t) {
                 claim.predicates.push(t);
             }
             claim.sequence.push(t);
@@ -394,7 +400,7 @@ fn scopes(
 /// against "was charged"), a possibility of its object often a paraphrase ("could face 17 years" against
 /// "faces 17 years"): only the first is refused outright.
 fn action(terms: &[u32]) -> &[u32] {
-    &terms[terms.partition_point(|&t| t <= u32::MAX / 2)..]
+    &terms[terms.partition_point(|&t| !is_class(t))..]
 }
 
 /// Whether one claim's `scope` (what it denies, plans, deems possible or searches for) bears

@@ -11,19 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Union-find over name keys, with the type votes, gazetteer entries and mention count of
 /// each cluster kept at its root.
 struct Clusters {
-    parent: Vec<usize>,
+    sets: chorus_text::UnionFind,
     votes: Vec<Votes>,
     gazetteer: Vec<BTreeSet<usize>>,
     size: Vec<usize>,
 }
 
 impl Clusters {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
+    fn find(&mut self, x: usize) -> usize {
+        self.sets.find(x)
     }
 
     fn kind(&mut self, x: usize) -> EntityKind {
@@ -47,12 +43,9 @@ impl Clusters {
     }
 
     fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
+        let Some((keep, gone)) = self.sets.union(a, b) else {
             return;
-        }
-        let (keep, gone) = (ra.min(rb), ra.max(rb));
-        self.parent[gone] = keep;
+        };
         let votes = self.votes[gone];
         self.votes[keep].add(votes);
         let entries = std::mem::take(&mut self.gazetteer[gone]);
@@ -114,7 +107,7 @@ pub(crate) fn resolve(articles: &[&CleanArticle], detection: &Detection) -> Reso
     let group_of: Vec<usize> = mentions.iter().map(|m| index[m.key.as_str()]).collect();
     let n = ordered.len();
     let mut clusters = Clusters {
-        parent: (0..n).collect(),
+        sets: chorus_text::UnionFind::new(n),
         votes: vec![Votes::default(); n],
         gazetteer: vec![BTreeSet::new(); n],
         size: vec![0; n],

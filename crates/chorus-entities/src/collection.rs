@@ -128,7 +128,7 @@ fn kind_bit(kind: EntityKind) -> u8 {
 /// Union-find over the input entities, with what each cluster holds kept at its root: the
 /// kinds its members are typed as, and the gazetteer entries they name.
 struct Clusters<'a> {
-    parent: Vec<usize>,
+    sets: chorus_text::UnionFind,
     entities: &'a [(&'a str, &'a Entity)],
     /// Gazetteer entry of each entity, when its names say which.
     entry: Vec<Option<usize>>,
@@ -137,21 +137,14 @@ struct Clusters<'a> {
 }
 
 impl Clusters<'_> {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
+    fn find(&mut self, x: usize) -> usize {
+        self.sets.find(x)
     }
 
     fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
+        let Some((keep, gone)) = self.sets.union(a, b) else {
             return;
-        }
-        let (keep, gone) = (ra.min(rb), ra.max(rb));
-        self.parent[gone] = keep;
+        };
         self.kinds[keep] |= self.kinds[gone];
         let entries = std::mem::take(&mut self.entries[gone]);
         for e in entries {
@@ -185,8 +178,8 @@ impl Clusters<'_> {
 
     /// Members of each cluster, in input order, at the index of its root (empty elsewhere).
     fn members(&mut self) -> Vec<Vec<usize>> {
-        let mut m: Vec<Vec<usize>> = vec![Vec::new(); self.parent.len()];
-        for i in 0..self.parent.len() {
+        let mut m: Vec<Vec<usize>> = vec![Vec::new(); self.sets.len()];
+        for i in 0..self.sets.len() {
             let r = self.find(i);
             m[r].push(i);
         }
@@ -275,7 +268,7 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
         .map(|(_, e)| gazetteer_entry(e, &memo))
         .collect();
     let mut c = Clusters {
-        parent: (0..n).collect(),
+        sets: chorus_text::UnionFind::new(n),
         entities,
         kinds: entities.iter().map(|(_, e)| kind_bit(e.kind)).collect(),
         entries: entry.iter().map(|e| e.iter().copied().collect()).collect(),

@@ -4,6 +4,7 @@
 mod normalize;
 mod sentences;
 mod terms;
+mod union_find;
 mod vector;
 
 pub use normalize::{normalize_into, normalized};
@@ -11,6 +12,7 @@ pub use sentences::sentences;
 pub use terms::{
     index_words, is_stopword, language_code, push_lower_word, stopword_list, words, Terms,
 };
+pub use union_find::UnionFind;
 pub use vector::{cosine, unit, SparseVector};
 
 /// The English month names, January first: the one list the stages read dates with.
