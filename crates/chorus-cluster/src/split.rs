@@ -82,13 +82,13 @@ pub(crate) fn strong_groups(
     let mut terms: Vec<(u32, Vec<u32>)> = naming.into_iter().filter(|x| x.1.len() >= 2).collect();
     // In term order, so that weak strengths add up in the same order every time.
     terms.sort_unstable_by_key(|x| x.0);
-    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut sets = chorus_text::UnionFind::new(n);
     let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
     for (t, holders) in &terms {
         let s = strength.of(holders.len(), df[*t as usize]);
         if s >= strength.need {
             for w in holders.windows(2) {
-                union(&mut parent, w[0], w[1]);
+                sets.union(w[0] as usize, w[1] as usize);
             }
         } else if s > 0.0 {
             for (x, &a) in holders.iter().enumerate() {
@@ -102,12 +102,12 @@ pub(crate) fn strong_groups(
     pairs.sort_unstable_by_key(|x| x.0);
     for ((a, b), s) in pairs {
         if s >= strength.need - 1e-6 {
-            union(&mut parent, a, b);
+            sets.union(a as usize, b as usize);
         }
     }
-    let mut groups: HashMap<u32, Vec<usize>> = HashMap::default();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, &i) in members.iter().enumerate() {
-        let root = find(&mut parent, k as u32);
+        let root = sets.find(k);
         groups.entry(root).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
@@ -176,24 +176,6 @@ pub(crate) fn each_shared(x: &SparseVector, y: &SparseVector, mut f: impl FnMut(
                 j += 1;
             }
         }
-    }
-}
-
-fn find(parent: &mut [u32], mut x: u32) -> u32 {
-    while parent[x as usize] != x {
-        let up = parent[parent[x as usize] as usize];
-        parent[x as usize] = up;
-        x = up;
-    }
-    x
-}
-
-fn union(parent: &mut [u32], a: u32, b: u32) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    // The smaller root stays, so the result does not depend on the order of unions.
-    if ra != rb {
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        parent[hi as usize] = lo;
     }
 }
 
