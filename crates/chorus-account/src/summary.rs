@@ -86,11 +86,13 @@ pub(crate) fn select(
 }
 
 /// Whether a sentence opens on a word that points back at something said before it ("He
-/// said…", "Others ransacked…", "The source said…"), or gives its words to a pronoun ("“Our
-/// members are tired of promises,” he said."): out of its article, in an account of several,
-/// that antecedent is missing, so such a sentence is not chosen.
+/// said…", "Others ransacked…", "The source said…"), gives its words to a pronoun ("“Our
+/// members are tired of promises,” he said."), or opens a quotation it does not close (the
+/// first sentence of a longer quote, "“We buy feed week to week.", whose speaker comes
+/// after it): out of its article, in an account of several, what it needs is missing, so such
+/// a sentence is not chosen.
 fn leans_on_what_came_before(text: &str) -> bool {
-    if said_by_a_pronoun(text) {
+    if said_by_a_pronoun(text) || opens_an_unclosed_quote(text) {
         return true;
     }
     let mut words = chorus_text::words(text).map(|w| w.1);
@@ -116,6 +118,15 @@ fn leans_on_what_came_before(text: &str) -> bool {
             .any(|p| w.eq_ignore_ascii_case(p))
         })
         && text.len() < 200
+}
+
+/// Whether a sentence opens with a quotation mark and leaves the quotation open (an odd
+/// number of straight double quotes, or more opening than closing curly ones).
+fn opens_an_unclosed_quote(text: &str) -> bool {
+    let t = text.trim_start();
+    let straight = t.matches('"').count();
+    let (open, close) = (t.matches('“').count(), t.matches('”').count());
+    t.starts_with(['"', '“']) && (straight % 2 == 1 || open > close)
 }
 
 /// Whether the sentence's last clause, after its last comma or closing quotation mark, is a
@@ -193,6 +204,11 @@ mod tests {
         assert!(leans("The dam will hold, she added on Monday."));
         assert!(leans("\"We will rebuild,\" they told reporters."));
         assert!(leans("He said the dam would hold."));
+        assert!(leans("“We buy feed week to week."));
+        assert!(leans("\"We buy feed week to week."));
+        assert!(!leans(
+            "“We buy feed week to week,” said Colm Ashdown, a farmer."
+        ));
         assert!(!leans(
             "“Our members are tired of promises,” Yusuf Al Mansouri said."
         ));
