@@ -38,14 +38,14 @@ pub(crate) struct Strength {
 impl Strength {
     /// Whether a term of document frequency `df` (with its one-outlet flag) is a specific.
     pub(crate) fn counts(&self, df: u32) -> bool {
-        df & !crate::vectors::ONE_OUTLET <= self.limit
+        df & !crate::vectors::FLAGS <= self.limit
     }
 
     /// The strength of a specific of document frequency `df` (with its one-outlet flag) that
     /// `named_by` of the event's articles name: `(named_by + slack) / df`, at most 1, times
     /// `one_outlet` for a name only one outlet has used.
     pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
-        let count = (df & !crate::vectors::ONE_OUTLET).max(1) as f32;
+        let count = (df & !crate::vectors::FLAGS).max(1) as f32;
         let s = ((named_by as f32 + self.slack) / count).min(1.0);
         if df & crate::vectors::ONE_OUTLET != 0 {
             s * self.one_outlet
