@@ -103,8 +103,8 @@ pub struct OnlineConfig {
     /// See `strong_below`.
     pub min_strength: f32,
     /// The strength of a name mostly written after a voice's role (a police spokesperson, a
-    /// sergeant quoted) counts this much: one city's spokesperson quoted about two incidents
-    /// is no strong link between them.
+    /// sergeant quoted) counts this much, in the joins and in the split: one city's
+    /// spokesperson quoted about two incidents is no strong link between them (docs/defaults.md).
     pub voice_strength: f32,
     /// See `follow_many`.
     pub follow_strong: f32,
@@ -1405,6 +1405,7 @@ impl Online {
             slack: self.config.strong_slack,
             need: self.config.split_need,
             one_outlet: self.config.split_one_outlet,
+            voice: self.config.voice_strength,
         }
     }
 
