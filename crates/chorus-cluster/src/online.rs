@@ -102,6 +102,10 @@ pub struct OnlineConfig {
     pub strong_below: u32,
     /// See `strong_below`.
     pub min_strength: f32,
+    /// The strength of a name mostly written after a voice's role (a police spokesperson, a
+    /// sergeant quoted) counts this much, in the joins and in the split: one city's
+    /// spokesperson quoted about two incidents is no strong link between them (docs/defaults.md).
+    pub voice_strength: f32,
     /// See `follow_many`.
     pub follow_strong: f32,
 
@@ -158,6 +162,7 @@ impl Default for OnlineConfig {
             strong_slack: 1.0,
             strong_below: 2,
             min_strength: 0.35,
+            voice_strength: 0.25,
             follow_strong: 0.15,
             min_overlap: 0.25,
             split: true,
@@ -342,11 +347,17 @@ impl Dot {
                 // A term of one outlet's links that outlet's articles only, as a name only
                 // when no more is asked; a follow-up needs names other outlets use too.
                 let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
-                let df = df & !crate::vectors::ONE_OUTLET;
+                let voice = df & crate::vectors::VOICE != 0;
+                let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
                     self.specific += x;
-                    self.strong += x * (specific.strong / df.max(1) as f32).min(1.0);
+                    let strength = (specific.strong / df.max(1) as f32).min(1.0);
+                    self.strong += x * if voice {
+                        specific.voice * strength
+                    } else {
+                        strength
+                    };
                 }
                 self.confined += u32::from(df <= specific.confined && !one_outlet);
             }
@@ -364,6 +375,8 @@ struct Specifics<'a> {
     /// In how many articles a specific may be before it weighs less (see
     /// [`OnlineConfig::strong_slack`]).
     strong: f32,
+    /// What the strength of a voice's name counts (see [`OnlineConfig::voice_strength`]).
+    voice: f32,
 }
 
 impl Specifics<'_> {
@@ -371,7 +384,7 @@ impl Specifics<'_> {
     fn counts(&self, t: u32) -> bool {
         self.df
             .get(t as usize)
-            .is_some_and(|&df| df & !crate::vectors::ONE_OUTLET <= self.limit)
+            .is_some_and(|&df| df & !crate::vectors::FLAGS <= self.limit)
     }
 }
 
@@ -652,6 +665,7 @@ impl Online {
             limit: self.specific_limit.saturating_add((a + b) as u32),
             confined: self.config.follow_slack.saturating_add((a + b) as u32),
             strong: (a + b) as f32 + self.config.strong_slack,
+            voice: self.config.voice_strength,
         }
     }
 
@@ -1391,6 +1405,7 @@ impl Online {
             slack: self.config.strong_slack,
             need: self.config.split_need,
             one_outlet: self.config.split_one_outlet,
+            voice: self.config.voice_strength,
         }
     }
 
@@ -1542,7 +1557,7 @@ impl Online {
     }
 
     fn specific_df(&self, t: u32) -> u32 {
-        self.specific[t as usize] & !crate::vectors::ONE_OUTLET
+        self.specific[t as usize] & !crate::vectors::FLAGS
     }
 
     /// The unit vector of article `i`.
@@ -1670,6 +1685,32 @@ mod tests {
         // join the two reports of one day, not the follow-up.
         assert_eq!(place(8, 5, &[0, 0, 60]), vec![vec![0, 1, 2]]);
         assert_eq!(place(8, 40, &[0, 0, 60]), vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn one_shared_voice_does_not_join_two_reports() {
+        // Two reports of one day sharing topic words and one specific in only their two
+        // articles (term 0): a victim's name joins them; a police spokesperson's name,
+        // marked as a voice, does not (unless voices weigh whole).
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |flag: u32, voice_strength: f32| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2 | flag;
+            let mut online = Online::new(OnlineConfig {
+                voice_strength,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            for _ in 0..2 {
+                let p = online.prepare(v(&[0, 20, 21, 22, 23]), true);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.events()
+        };
+        let voice = crate::vectors::VOICE;
+        assert_eq!(place(0, 0.25), vec![vec![0, 1]]);
+        assert_eq!(place(voice, 0.25), vec![vec![0], vec![1]]);
+        assert_eq!(place(voice, 1.0), vec![vec![0, 1]]);
     }
 
     #[test]

@@ -33,20 +33,27 @@ pub(crate) struct Strength {
     /// programme names) is multiplied by this: such a name links that outlet's articles
     /// whatever they are about.
     pub one_outlet: f32,
+    /// The strength of a voice's name ([`crate::vectors::VOICE`]) is multiplied by this.
+    pub voice: f32,
 }
 
 impl Strength {
     /// Whether a term of document frequency `df` (with its one-outlet flag) is a specific.
     pub(crate) fn counts(&self, df: u32) -> bool {
-        df & !crate::vectors::ONE_OUTLET <= self.limit
+        df & !crate::vectors::FLAGS <= self.limit
     }
 
     /// The strength of a specific of document frequency `df` (with its one-outlet flag) that
     /// `named_by` of the event's articles name: `(named_by + slack) / df`, at most 1, times
     /// `one_outlet` for a name only one outlet has used.
     pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
-        let count = (df & !crate::vectors::ONE_OUTLET).max(1) as f32;
+        let count = (df & !crate::vectors::FLAGS).max(1) as f32;
         let s = ((named_by as f32 + self.slack) / count).min(1.0);
+        let s = if df & crate::vectors::VOICE != 0 {
+            s * self.voice
+        } else {
+            s
+        };
         if df & crate::vectors::ONE_OUTLET != 0 {
             s * self.one_outlet
         } else {
@@ -188,6 +195,7 @@ mod tests {
         slack: 1.0,
         need: 1.0,
         one_outlet: 1.0,
+        voice: 1.0,
     };
 
     /// Articles naming the given terms (all of weight 1; only presence counts).
@@ -329,6 +337,22 @@ mod tests {
         };
         assert_eq!(
             strong_groups(&[0, 1], &v, &df, half),
+            vec![vec![0], vec![1]]
+        );
+    }
+    #[test]
+    fn a_voices_name_counts_as_asked() {
+        // A police spokesperson (term 0, a voice) is the only name two reports share.
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 2 | crate::vectors::VOICE;
+        let v = vectors(&[&[0, 10], &[0, 11]]);
+        assert_eq!(strong_groups(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
+        let quarter = Strength {
+            voice: 0.25,
+            ..STRENGTH
+        };
+        assert_eq!(
+            strong_groups(&[0, 1], &v, &df, quarter),
             vec![vec![0], vec![1]]
         );
     }

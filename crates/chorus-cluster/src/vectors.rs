@@ -66,6 +66,8 @@ pub struct Vocabulary {
     shown_df: Vec<u32>,
     /// Of every term, how many of its occurrences were capitalised (for [`Vocabulary::specific`]).
     capital: Vec<u32>,
+    /// Of every term, in how many articles it is a name written after a voice's role.
+    voice: Vec<u32>,
     /// Of every term, the outlet (a hash of its name) of the articles it is in while that is
     /// one outlet, [`MANY`] once it is in two; 0 before it is in any article's terms.
     outlet: Vec<u64>,
@@ -81,6 +83,38 @@ const MANY: u64 = u64::MAX;
 
 /// The bit of [`Vocabulary::specific`]'s answer that marks a term only one outlet used.
 pub(crate) const ONE_OUTLET: u32 = 1 << 31;
+
+/// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written after a
+/// role that speaks for an institution ("spokeswoman Jodi Silva", "Sgt. Cassandra Lewis"):
+/// a voice quoted about many of a city's incidents, not a person of one.
+pub(crate) const VOICE: u32 = 1 << 30;
+
+/// Both flags of [`Vocabulary::specific`]'s answer; the rest is the document frequency.
+pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE;
+
+/// Roles (lower case) whose holder, named right after, speaks for a police department or an
+/// agency rather than taking part in the story.
+const VOICE_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "sgt",
+    "sergeant",
+    "lt",
+    "lieutenant",
+    "officer",
+    "det",
+    "detective",
+    "capt",
+    "captain",
+    "cpl",
+    "corporal",
+];
+
+/// Whether `w` is one of [`VOICE_ROLES`].
+fn is_voice_role(w: &str) -> bool {
+    VOICE_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r))
+}
 
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
 const SHOWN: u32 = 1 << 31;
@@ -133,6 +167,8 @@ struct Item<'a> {
     capital: u32,
     /// Summed weight of the occurrences (title, lead and name weights applied).
     weight: f32,
+    /// Whether it is (part of) a name written right after a voice's role ([`VOICE`]).
+    voice: bool,
 }
 
 /// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
@@ -146,6 +182,8 @@ struct Gather<'a, 'c> {
     pieces: Vec<String>,
     /// Words of the body read so far (for the lead weight).
     seen_words: usize,
+    /// Whether the run of capitals being read came right after a voice's role.
+    after_role: bool,
 }
 
 impl<'a> Gather<'a, '_> {
@@ -167,6 +205,7 @@ impl<'a> Gather<'a, '_> {
                 continue;
             }
             let gap = text.get(last_end..start);
+            let before = last;
             let spaced = gap.is_some_and(|gap| joins_a_name(last, gap));
             // Inside a sentence of the body: not the first word, nor after a sentence's end,
             // a line break, a colon or a quotation mark.
@@ -196,6 +235,7 @@ impl<'a> Gather<'a, '_> {
                             count: 0,
                             capital: 0,
                             weight: 0.0,
+                            voice: false,
                         });
                         self.items.len() as u32 - 1
                     } else {
@@ -212,6 +252,9 @@ impl<'a> Gather<'a, '_> {
             let k = if self.items[slot as usize].name {
                 if !phrase.is_empty() && !spaced {
                     cuts.push(phrase.len());
+                }
+                if phrase.is_empty() {
+                    self.after_role = is_voice_role(before);
                 }
                 phrase.push(w);
                 self.config.name_weight
@@ -233,6 +276,7 @@ impl<'a> Gather<'a, '_> {
     /// vector. A run with `cuts` (where it crossed punctuation or a line break) is shown by
     /// its pieces of two words or more instead, which are no terms.
     fn flush(&mut self, phrase: &mut Vec<&'a str>, cuts: &mut Vec<usize>, weight: f32) {
+        let voice = self.voiced(phrase, cuts);
         if phrase.len() >= 2 {
             let key = phrase_key(phrase);
             let slot = match self.phrases.get(&key) {
@@ -245,6 +289,7 @@ impl<'a> Gather<'a, '_> {
                         count: 0,
                         capital: 0,
                         weight: 0.0,
+                        voice: false,
                     });
                     let slot = self.items.len() as u32 - 1;
                     self.phrases.insert(key, slot);
@@ -255,6 +300,7 @@ impl<'a> Gather<'a, '_> {
             item.count += 1;
             item.weight += self.config.phrase_weight * weight;
             item.shown |= cuts.is_empty();
+            item.voice |= voice;
             let mut start = 0;
             for end in cuts.iter().copied().chain([phrase.len()]) {
                 if end - start >= 2 && end - start < phrase.len() {
@@ -265,6 +311,30 @@ impl<'a> Gather<'a, '_> {
         }
         phrase.clear();
         cuts.clear();
+    }
+
+    /// Marks the words of `phrase` after a voice's role (the word before it, or the last
+    /// title inside it: "police Sgt. Rich Weiner", "Conservation Officer Andy Petersen") up
+    /// to the next of its `cuts` as a voice's name ("… Jodi Silva. Corbin George died": not
+    /// George); whether the phrase as a whole is one.
+    fn voiced(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
+        let from = match phrase.iter().rposition(|w| is_voice_role(w)) {
+            Some(k) => k + 1,
+            None if self.after_role => 0,
+            None => return false,
+        };
+        self.after_role = false;
+        let end = cuts
+            .iter()
+            .copied()
+            .find(|&c| c > from)
+            .unwrap_or(phrase.len());
+        for w in &phrase[from.min(end)..end] {
+            if let Some(&slot) = self.words.get(w) {
+                self.items[slot as usize].voice = true;
+            }
+        }
+        from < end && end == phrase.len()
     }
 }
 
@@ -446,6 +516,7 @@ impl<'a> ArticleWords<'a> {
             phrases: HashMap::default(),
             pieces: Vec::new(),
             seen_words: 0,
+            after_role: false,
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
@@ -484,6 +555,7 @@ impl Vocabulary {
                 self.df.push(0);
                 self.surface.push(Vec::new());
                 self.capital.push(0);
+                self.voice.push(0);
                 self.outlet.push(0);
                 self.well_known.push(None);
                 id
@@ -602,6 +674,7 @@ impl Vocabulary {
                 ItemKey::Word(w) => {
                     let info = self.word(w, stems, item.count);
                     self.capital[info.term as usize] += item.capital;
+                    self.voice[info.term as usize] += u32::from(item.voice);
                     c.push((info.term, item.weight));
                     if info.name != NONE {
                         names.push(info.name);
@@ -610,6 +683,7 @@ impl Vocabulary {
                 ItemKey::Phrase(ref key) => {
                     // The key is "\u{1}" and the name as shown.
                     let (id, _) = self.id(key, &key[1..], item.count);
+                    self.voice[id as usize] += u32::from(item.voice);
                     if item.shown {
                         names.push(id);
                     }
@@ -778,12 +852,17 @@ impl Vocabulary {
                     let first = self.surface[id].first().map_or("", |f| f.0.as_str());
                     chorus_entities::is_well_known(key.strip_prefix('\u{1}').unwrap_or(first))
                 });
+            let voice = if 2 * self.voice[id] >= self.df[id] && self.voice[id] > 0 {
+                VOICE
+            } else {
+                0
+            };
             out.push(if !name || well_known {
                 u32::MAX
             } else if self.outlet[id] == MANY {
-                self.df[id]
+                self.df[id] | voice
             } else {
-                self.df[id] | ONE_OUTLET
+                self.df[id] | ONE_OUTLET | voice
             });
         }
         out
@@ -938,5 +1017,36 @@ mod tests {
         for gone in ["posted", "2015", "39", "edt", "555", "4567"] {
             assert!(!terms.contains(&gone), "{gone}: {terms:?}");
         }
+    }
+    #[test]
+    fn names_written_after_a_spokespersons_role_are_voices() {
+        let mut vocab = Vocabulary::default();
+        let texts = [
+            "A teen was shot on Panay Street, said police spokeswoman Jodi Silva, adding \
+             that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
+            "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
+            "Corbin George was a friend of the family, Jodi Silva said.",
+        ];
+        for (k, body) in texts.iter().enumerate() {
+            let article = CleanArticle::verbatim(Article {
+                id: format!("a{k}"),
+                body: body.to_string(),
+                ..Article::default()
+            });
+            vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        }
+        let specific = vocab.specific();
+        let flags = |surface: &str| {
+            let id = (0..vocab.keys.len() as u32)
+                .find(|&t| vocab.surface(t) == surface)
+                .unwrap_or_else(|| panic!("{surface}"));
+            let df = specific[id as usize];
+            (df != u32::MAX).then_some(df & VOICE != 0)
+        };
+        // After a role in two of its three articles: a voice, as a phrase and word by word.
+        assert_eq!(flags("Jodi Silva"), Some(true));
+        assert_eq!(flags("silva"), Some(true));
+        // Never after one: a person of the story.
+        assert_eq!(flags("Corbin George"), Some(false));
     }
 }

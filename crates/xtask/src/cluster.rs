@@ -210,6 +210,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--strong-below") {
         config.online.strong_below = x;
     }
+    if let Some(x) = flag(args, "--voice-strength") {
+        config.online.voice_strength = x;
+    }
     if let Some(x) = flag(args, "--min-strength") {
         config.online.min_strength = x;
     }
