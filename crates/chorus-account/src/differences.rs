@@ -2306,24 +2306,6 @@ fn letters(name: &str) -> String {
         .collect()
 }
 
-/// Edit distance of two short words (insertions, deletions, substitutions).
-fn edits(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb))
-                .min(up + 1)
-                .min(row[j] + 1);
-            diagonal = up;
-        }
-    }
-    row[b.len()]
-}
-
 /// Whether two written forms of one person's name spell it differently ("Rhonda Roue" /
 /// "Rhonda Rouer", "Rolando" / "Ronaldo"): as many words, one word apart by one or two
 /// letters, that word of four letters or more and opening with the same letter. Forms that
@@ -2361,7 +2343,7 @@ fn spelt_differently(a: &str, b: &str) -> bool {
         && !added(x, y)
         && !added(y, x)
         && x.chars().next() == y.chars().next()
-        && (1..=2).contains(&edits(x, y))
+        && (1..=2).contains(&chorus_text::edit_distance(x, y))
 }
 
 /// Whether `text` holds `form` as whole words.
@@ -2428,7 +2410,7 @@ fn one_spelling(x: &str, y: &str) -> bool {
         6..=7 => 1,
         _ => 2,
     };
-    ends(x) == ends(y) && edits(x, y) <= allowed
+    ends(x) == ends(y) && chorus_text::edit_distance(x, y) <= allowed
 }
 
 /// Names spelt two ways by two outlets: a person the entity stage resolved to one name

@@ -95,7 +95,7 @@ pub(crate) fn transliteration_variants(a: &str, b: &str) -> bool {
     if ca < 4 || cb < 4 {
         return false;
     }
-    let d = edit_distance(a, b);
+    let d = chorus_text::edit_distance(a, b);
     d <= 1 || d == 2 && skeleton(a) == skeleton(b)
 }
 
@@ -114,21 +114,6 @@ fn skeleton(s: &str) -> String {
         }
     }
     out
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

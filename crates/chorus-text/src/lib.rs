@@ -1,12 +1,14 @@
 //! Text primitives every stage shares: whitespace/Unicode normalisation that keeps an offset
 //! map, sentence segmentation, word tokens, stop words and stems.
 
+mod distance;
 mod normalize;
 mod sentences;
 mod terms;
 mod union_find;
 mod vector;
 
+pub use distance::edit_distance;
 pub use normalize::{normalize_into, normalized};
 pub use sentences::sentences;
 pub use terms::{
