@@ -347,17 +347,12 @@ impl Dot {
                 // A term of one outlet's links that outlet's articles only, as a name only
                 // when no more is asked; a follow-up needs names other outlets use too.
                 let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
-                let voice = df & crate::vectors::VOICE != 0;
+                let weight = crate::vectors::voice_weight(df, specific.voice);
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
                     self.specific += x;
-                    let strength = (specific.strong / df.max(1) as f32).min(1.0);
-                    self.strong += x * if voice {
-                        specific.voice * strength
-                    } else {
-                        strength
-                    };
+                    self.strong += x * weight * (specific.strong / df.max(1) as f32).min(1.0);
                 }
                 self.confined += u32::from(df <= specific.confined && !one_outlet);
             }

@@ -48,12 +48,8 @@ impl Strength {
     /// `one_outlet` for a name only one outlet has used.
     pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
         let count = (df & !crate::vectors::FLAGS).max(1) as f32;
-        let s = ((named_by as f32 + self.slack) / count).min(1.0);
-        let s = if df & crate::vectors::VOICE != 0 {
-            s * self.voice
-        } else {
-            s
-        };
+        let s = ((named_by as f32 + self.slack) / count).min(1.0)
+            * crate::vectors::voice_weight(df, self.voice);
         if df & crate::vectors::ONE_OUTLET != 0 {
             s * self.one_outlet
         } else {
