@@ -87,6 +87,28 @@ pub fn bcubed(
     (p, r, 2.0 * p * r / (p + r))
 }
 
+/// B-cubed precision, recall and F1 of `groups` of article ids (events) against `gold`; an
+/// article `gold` names that no group holds is alone.
+pub fn bcubed_of_groups<'a>(
+    groups: impl IntoIterator<Item = &'a [String]>,
+    gold: &HashMap<String, String>,
+) -> (f64, f64, f64) {
+    let mut predicted = HashMap::new();
+    let mut count = 0;
+    for (i, group) in groups.into_iter().enumerate() {
+        for a in group {
+            predicted.insert(a.clone(), i);
+        }
+        count = i + 1;
+    }
+    // Past every group's index: each article alone is a group of its own.
+    let alone = count;
+    for (k, id) in gold.keys().enumerate() {
+        predicted.entry(id.clone()).or_insert(alone + k);
+    }
+    bcubed(&predicted, gold)
+}
+
 /// The gold event of each article id in a data set's `events.jsonl` (one JSON object per
 /// line with `event` and `articles`).
 pub fn gold_events(events_jsonl: &Path) -> HashMap<String, String> {
@@ -101,13 +123,9 @@ pub fn gold_events(events_jsonl: &Path) -> HashMap<String, String> {
 
 /// Each gold event of a data set's `events.jsonl` with its article ids, in the file's order.
 pub fn gold_event_members(events_jsonl: &Path) -> Vec<(String, Vec<String>)> {
-    let text = std::fs::read_to_string(events_jsonl)
-        .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}: {e}", events_jsonl.display()));
+    json_lines(events_jsonl)
+        .into_iter()
+        .map(|v| {
             let event = v["event"].as_str().expect("an event label").to_string();
             let articles = v["articles"]
                 .as_array()
@@ -123,19 +141,27 @@ pub fn gold_event_members(events_jsonl: &Path) -> Vec<(String, Vec<String>)> {
 /// The text of each article id in a data set's `articles.jsonl` (one JSON object per line with
 /// `id` and `text`).
 pub fn article_texts(articles_jsonl: &Path) -> std::collections::BTreeMap<String, String> {
-    let text = std::fs::read_to_string(articles_jsonl)
-        .unwrap_or_else(|e| panic!("{}: {e}", articles_jsonl.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}: {e}", articles_jsonl.display()));
+    json_lines(articles_jsonl)
+        .into_iter()
+        .map(|v| {
             let field = |k: &str| {
                 v[k].as_str()
                     .unwrap_or_else(|| panic!("no {k}"))
                     .to_string()
             };
             (field("id"), field("text"))
+        })
+        .collect()
+}
+
+/// The JSON objects of a JSON-lines file, blank lines skipped; panics with the path on a file
+/// that cannot be read or a line that is no JSON (test data is ours).
+fn json_lines(path: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         })
         .collect()
 }
