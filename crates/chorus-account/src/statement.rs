@@ -307,10 +307,11 @@ impl Claim {
             .filter(|x| main.contains(x.1))
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
-        claim.counts = main_counts(text, &main, &in_main);
-        claim.listed = main_figures(text, &main)
-            .into_iter()
-            .filter(|&(off, end, _)| is_age(text, off, end))
+        let figures = main_figures(text, &main);
+        claim.counts = main_counts(text, &figures, &in_main);
+        claim.listed = figures
+            .iter()
+            .filter(|&&(off, end, _)| is_age(text, off, end))
             .map(|f| f.2)
             .collect();
         for v in [
@@ -754,11 +755,16 @@ fn unknown_subjects(text: &str, core: &std::ops::Range<usize>) -> Vec<std::ops::
 /// How many content terms after a figure are what it counts ("two gunshot victims").
 const COUNTED_TERMS: usize = 2;
 
-/// The counts of a main claim: each figure with the first [`COUNTED_TERMS`] content terms
-/// after it inside the main clause ("four members pleaded", "4-year-old boy").
-fn main_counts(text: &str, main: &MainClause, terms: &[(u32, usize)]) -> Vec<(f64, u32)> {
+/// The counts of a main claim: each of its figures (see [`main_figures`]) with the first
+/// [`COUNTED_TERMS`] content terms of the main clause (`terms`) after it ("four members
+/// pleaded", "4-year-old boy").
+fn main_counts(
+    text: &str,
+    figures: &[(usize, usize, f64)],
+    terms: &[(u32, usize)],
+) -> Vec<(f64, u32)> {
     let mut out = Vec::new();
-    for (off, end, value) in main_figures(text, main) {
+    for &(off, end, value) in figures {
         // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
         let after = terms
             .iter()
