@@ -693,12 +693,7 @@ fn without_times(text: &str) -> Option<String> {
         // A bare time that ends a clause before its verb ("The conference held last weekend
         // attracted …"), or one a date follows ("on Thursday, Aug. 22"), stays.
         let end = k + len;
-        let next_two: Vec<&str> = tokens[end..].iter().take(2).copied().collect();
-        let verb_after = from == k
-            && next_two
-                .first()
-                .is_some_and(|t| t.starts_with(char::is_lowercase))
-            && has_predicate(&format!("It {}", next_two.join(" ")));
+        let verb_after = from == k && opens_with_verb(&tokens[end..]);
         let date_after = len > 0 && from > 0 && tokens[end - 1].ends_with(',');
         if len > 0 && !verb_after && !date_after {
             for d in &mut drop[from..end] {
@@ -788,12 +783,9 @@ fn first_action(text: &str) -> Option<String> {
     let k = (least..tokens.len().saturating_sub(1).min(open))
         .rev()
         .find(|&k| {
-            let after = tokens[k + 1..].join(" ");
-            let next_two = tokens[k + 1..].iter().take(2).copied().collect::<Vec<_>>();
-            let verb_next = tokens[k + 1].starts_with(char::is_lowercase)
-                && has_predicate(&format!("It {}", next_two.join(" ")));
             tokens[k] == "and"
-                && (verb_next || (tokens[k - 1].ends_with(',') && has_predicate(&after)))
+                && (opens_with_verb(&tokens[k + 1..])
+                    || (tokens[k - 1].ends_with(',') && has_predicate(&tokens[k + 1..].join(" "))))
         })?;
     Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
 }
@@ -847,6 +839,15 @@ fn main_statement(text: &str) -> Option<String> {
             .skip(2)
             .any(|w| FINITE.contains(&w.to_lowercase().as_str()));
     (words(&clause) * 2 >= words(text) && !(at_as && naming) && !verb_later).then_some(clause)
+}
+
+/// Whether words open with a verb in lower case ("raised the flag", "attracted about"), read
+/// by [`has_predicate`] from the first two after a stand-in subject.
+fn opens_with_verb(tokens: &[&str]) -> bool {
+    let two: Vec<&str> = tokens.iter().take(2).copied().collect();
+    two.first()
+        .is_some_and(|t| t.starts_with(char::is_lowercase))
+        && has_predicate(&format!("It {}", two.join(" ")))
 }
 
 /// Whether a shortened sentence ends as a statement does: not on a word that needs more
