@@ -106,6 +106,11 @@ pub struct OnlineConfig {
     /// sergeant quoted) counts this much, in the joins and in the split: one city's
     /// spokesperson quoted about two incidents is no strong link between them (docs/defaults.md).
     pub voice_strength: f32,
+    /// The strength of an institution's name (a city's hospital, its county, its police
+    /// department: `vectors::INSTITUTION`) counts this much, in the joins and in the split:
+    /// where incidents of one kind come close together, many of them are reported by one
+    /// police department and taken to one hospital (docs/defaults.md).
+    pub institution_strength: f32,
     /// See `follow_many`.
     pub follow_strong: f32,
 
@@ -163,6 +168,7 @@ impl Default for OnlineConfig {
             strong_below: 2,
             min_strength: 0.35,
             voice_strength: 0.25,
+            institution_strength: 0.25,
             follow_strong: 0.15,
             min_overlap: 0.25,
             split: true,
@@ -347,7 +353,7 @@ impl Dot {
                 // A term of one outlet's links that outlet's articles only, as a name only
                 // when no more is asked; a follow-up needs names other outlets use too.
                 let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
-                let weight = crate::vectors::voice_weight(df, specific.voice);
+                let weight = crate::vectors::voice_weight(df, specific.voice, specific.institution);
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
@@ -372,6 +378,9 @@ struct Specifics<'a> {
     strong: f32,
     /// What the strength of a voice's name counts (see [`OnlineConfig::voice_strength`]).
     voice: f32,
+    /// What the strength of an institution's name counts (see
+    /// [`OnlineConfig::institution_strength`]).
+    institution: f32,
 }
 
 impl Specifics<'_> {
@@ -661,6 +670,7 @@ impl Online {
             confined: self.config.follow_slack.saturating_add((a + b) as u32),
             strong: (a + b) as f32 + self.config.strong_slack,
             voice: self.config.voice_strength,
+            institution: self.config.institution_strength,
         }
     }
 
@@ -1401,6 +1411,7 @@ impl Online {
             need: self.config.split_need,
             one_outlet: self.config.split_one_outlet,
             voice: self.config.voice_strength,
+            institution: self.config.institution_strength,
         }
     }
 

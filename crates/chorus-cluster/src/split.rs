@@ -35,6 +35,9 @@ pub(crate) struct Strength {
     pub one_outlet: f32,
     /// The strength of a voice's name ([`crate::vectors::VOICE`]) is multiplied by this.
     pub voice: f32,
+    /// The strength of an institution's name ([`crate::vectors::INSTITUTION`]) is multiplied
+    /// by this.
+    pub institution: f32,
 }
 
 impl Strength {
@@ -49,7 +52,7 @@ impl Strength {
     pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
         let count = (df & !crate::vectors::FLAGS).max(1) as f32;
         let s = ((named_by as f32 + self.slack) / count).min(1.0)
-            * crate::vectors::voice_weight(df, self.voice);
+            * crate::vectors::voice_weight(df, self.voice, self.institution);
         if df & crate::vectors::ONE_OUTLET != 0 {
             s * self.one_outlet
         } else {
@@ -192,6 +195,7 @@ mod tests {
         need: 1.0,
         one_outlet: 1.0,
         voice: 1.0,
+        institution: 1.0,
     };
 
     /// Articles naming the given terms (all of weight 1; only presence counts).
@@ -345,6 +349,7 @@ mod tests {
         assert_eq!(strong_groups(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
         let quarter = Strength {
             voice: 0.25,
+            institution: 1.0,
             ..STRENGTH
         };
         assert_eq!(

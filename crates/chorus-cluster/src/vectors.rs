@@ -68,6 +68,8 @@ pub struct Vocabulary {
     capital: Vec<u32>,
     /// Of every term, in how many articles it is a name written after a voice's role.
     voice: Vec<u32>,
+    /// Of every term, in how many articles it is (part of) an institution's name.
+    institution: Vec<u32>,
     /// Of every term, the outlet (a hash of its name) of the articles it is in while that is
     /// one outlet, [`MANY`] once it is in two; 0 before it is in any article's terms.
     outlet: Vec<u64>,
@@ -89,18 +91,30 @@ pub(crate) const ONE_OUTLET: u32 = 1 << 31;
 /// a voice quoted about many of a city's incidents, not a person of one.
 pub(crate) const VOICE: u32 = 1 << 30;
 
-/// Both flags of [`Vocabulary::specific`]'s answer; the rest is the document frequency.
-pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE;
+/// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written as an
+/// institution's that serves a whole area: a name ending in a word such as "Hospital",
+/// "County" or "Police" ("Jacobi Medical Center", "Pasco County Sheriff's Office"), and the
+/// words of such names ("Jacobi"). Many incidents of one area name it, so it tells no incident
+/// of a dense stretch from another. (Towns are not marked: reports of one incident often
+/// share no other name, and marking those written after "in" gained little precision where
+/// incidents come close for the recall it cost: see docs/defaults.md.)
+pub(crate) const INSTITUTION: u32 = 1 << 29;
+
+/// All flags of [`Vocabulary::specific`]'s answer; the rest is the document frequency.
+pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE | INSTITUTION;
 
 /// What a shared specific's strength is multiplied by, from [`Vocabulary::specific`]'s answer
-/// `df`: `voice` for a voice's name (see [`VOICE`]), whole for any other. The joins and the
-/// split weigh a voice alike.
-pub(crate) fn voice_weight(df: u32, voice: f32) -> f32 {
-    if df & VOICE != 0 {
-        voice
+/// `df`: `voice` for a voice's name (see [`VOICE`]), `institution` for an institution's (see
+/// [`INSTITUTION`]), the less of the two for both, whole for any other. The joins and the
+/// split weigh them alike.
+pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32) -> f32 {
+    let voice = if df & VOICE != 0 { voice } else { 1.0 };
+    let institution = if df & INSTITUTION != 0 {
+        institution
     } else {
         1.0
-    }
+    };
+    voice.min(institution)
 }
 
 /// Roles (lower case) whose holder, named right after, speaks for a police department or an
@@ -126,6 +140,30 @@ const VOICE_ROLES: &[&str] = &[
 fn is_voice_role(w: &str) -> bool {
     VOICE_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r))
 }
+
+/// Last words of a name that make it an institution or an area that serves many incidents
+/// (a hospital, a county, a police department, a coroner, a station's newsroom), not one. A
+/// centre is one only as a medical one: "Inland Regional Center" is where an incident was.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Hospital",
+    "Hospitals",
+    "Medical Center",
+    "Medical Centre",
+    "Health",
+    "Clinic",
+    "County",
+    "Parish",
+    "Township",
+    "Police",
+    "Department",
+    "Office",
+    "Sheriff",
+    "Examiner",
+    "Coroner",
+    "Services",
+    "Court",
+    "News",
+];
 
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
 const SHOWN: u32 = 1 << 31;
@@ -180,6 +218,8 @@ struct Item<'a> {
     weight: f32,
     /// Whether it is (part of) a name written right after a voice's role ([`VOICE`]).
     voice: bool,
+    /// Whether it is (part of) an institution's name ([`INSTITUTION`]).
+    institution: bool,
 }
 
 /// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
@@ -247,6 +287,7 @@ impl<'a> Gather<'a, '_> {
                             capital: 0,
                             weight: 0.0,
                             voice: false,
+                            institution: false,
                         });
                         self.items.len() as u32 - 1
                     } else {
@@ -288,6 +329,7 @@ impl<'a> Gather<'a, '_> {
     /// its pieces of two words or more instead, which are no terms.
     fn flush(&mut self, phrase: &mut Vec<&'a str>, cuts: &mut Vec<usize>, weight: f32) {
         let voice = self.voiced(phrase, cuts);
+        let institution = self.institutional(phrase, cuts);
         if phrase.len() >= 2 {
             let key = phrase_key(phrase);
             let slot = match self.phrases.get(&key) {
@@ -301,6 +343,7 @@ impl<'a> Gather<'a, '_> {
                         capital: 0,
                         weight: 0.0,
                         voice: false,
+                        institution: false,
                     });
                     let slot = self.items.len() as u32 - 1;
                     self.phrases.insert(key, slot);
@@ -312,6 +355,7 @@ impl<'a> Gather<'a, '_> {
             item.weight += self.config.phrase_weight * weight;
             item.shown |= cuts.is_empty();
             item.voice |= voice;
+            item.institution |= institution;
             let mut start = 0;
             for end in cuts.iter().copied().chain([phrase.len()]) {
                 if end - start >= 2 && end - start < phrase.len() {
@@ -346,6 +390,30 @@ impl<'a> Gather<'a, '_> {
             }
         }
         from < end && end == phrase.len()
+    }
+}
+
+impl<'a> Gather<'a, '_> {
+    /// Marks the words of `phrase` up to its first of `cuts` as an institution's name when
+    /// that part ends in one of [`INSTITUTION_HEADS`]; whether the phrase as a whole is one.
+    fn institutional(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
+        let end = cuts.first().copied().unwrap_or(phrase.len());
+        if end < 2 {
+            return false;
+        }
+        let name = phrase[..end].join(" ");
+        let head = INSTITUTION_HEADS
+            .iter()
+            .any(|h| name.strip_suffix(h).is_some_and(|s| s.ends_with(' ')));
+        if !head {
+            return false;
+        }
+        for w in &phrase[..end] {
+            if let Some(&slot) = self.words.get(w) {
+                self.items[slot as usize].institution = true;
+            }
+        }
+        end == phrase.len()
     }
 }
 
@@ -567,6 +635,7 @@ impl Vocabulary {
                 self.surface.push(Vec::new());
                 self.capital.push(0);
                 self.voice.push(0);
+                self.institution.push(0);
                 self.outlet.push(0);
                 self.well_known.push(None);
                 id
@@ -686,6 +755,7 @@ impl Vocabulary {
                     let info = self.word(w, stems, item.count);
                     self.capital[info.term as usize] += item.capital;
                     self.voice[info.term as usize] += u32::from(item.voice);
+                    self.institution[info.term as usize] += u32::from(item.institution);
                     c.push((info.term, item.weight));
                     if info.name != NONE {
                         names.push(info.name);
@@ -695,6 +765,7 @@ impl Vocabulary {
                     // The key is "\u{1}" and the name as shown.
                     let (id, _) = self.id(key, &key[1..], item.count);
                     self.voice[id as usize] += u32::from(item.voice);
+                    self.institution[id as usize] += u32::from(item.institution);
                     if item.shown {
                         names.push(id);
                     }
@@ -863,11 +934,13 @@ impl Vocabulary {
                     let first = self.surface[id].first().map_or("", |f| f.0.as_str());
                     chorus_entities::is_well_known(key.strip_prefix('\u{1}').unwrap_or(first))
                 });
-            let voice = if 2 * self.voice[id] >= self.df[id] && self.voice[id] > 0 {
-                VOICE
-            } else {
-                0
-            };
+            let mostly = |n: u32| n > 0 && 2 * n >= self.df[id];
+            let voice = if mostly(self.voice[id]) { VOICE } else { 0 }
+                | if mostly(self.institution[id]) {
+                    INSTITUTION
+                } else {
+                    0
+                };
             out.push(if !name || well_known {
                 u32::MAX
             } else if self.outlet[id] == MANY {
@@ -1059,5 +1132,38 @@ mod tests {
         assert_eq!(flags("silva"), Some(true));
         // Never after one: a person of the story.
         assert_eq!(flags("Corbin George"), Some(false));
+    }
+
+    #[test]
+    fn names_of_hospitals_counties_and_police_are_institutions() {
+        let mut vocab = Vocabulary::default();
+        let texts = [
+            "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
+             County Sheriff's Office and the Inland Regional Center said so.",
+            "Marcus Webb was shot. Jacobi said nothing; Jacobi Medical Center did.",
+        ];
+        for (k, body) in texts.iter().enumerate() {
+            let article = CleanArticle::verbatim(Article {
+                id: format!("a{k}"),
+                body: body.to_string(),
+                ..Article::default()
+            });
+            vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        }
+        let specific = vocab.specific();
+        let flags = |surface: &str| {
+            let id = (0..vocab.keys.len() as u32)
+                .find(|&t| vocab.surface(t) == surface)
+                .unwrap_or_else(|| panic!("{surface}"));
+            let df = specific[id as usize];
+            (df != u32::MAX).then_some(df & INSTITUTION != 0)
+        };
+        // A hospital, as a name and by its own word, which both articles write in it.
+        assert_eq!(flags("Jacobi Medical Center"), Some(true));
+        assert_eq!(flags("jacobi"), Some(true));
+        assert_eq!(flags("Pasco County Sheriff Office"), Some(true));
+        // A centre that is no medical one is where an incident was; a victim is no institution.
+        assert_eq!(flags("Inland Regional Center"), Some(false));
+        assert_eq!(flags("Marcus Webb"), Some(false));
     }
 }

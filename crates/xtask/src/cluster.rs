@@ -250,6 +250,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--voice-strength") {
         config.online.voice_strength = x;
     }
+    if let Some(x) = flag(args, "--institution-strength") {
+        config.online.institution_strength = x;
+    }
     if let Some(x) = flag(args, "--min-strength") {
         config.online.min_strength = x;
     }
