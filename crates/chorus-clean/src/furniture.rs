@@ -326,10 +326,16 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     }
     let long = words.len() > max_words;
     let short = words.len() <= 25;
-    if short
-        && (lower.contains('©')
-            || lower.contains("all rights reserved")
-            || lower.starts_with("copyright"))
+    // A network's notice runs longer than a line ("TM and © Copyright 2014 CBS Radio Inc. and
+    // its relevant subsidiaries. … All Rights Reserved. This material may not be published
+    // …"), and its names, the same under every story of the network's stations, would link
+    // them; a story's paragraph does not reserve rights.
+    let notice = words.len() <= 60 && lower.contains("all rights reserved");
+    if notice
+        || short
+            && (lower.contains('©')
+                || lower.contains("all rights reserved")
+                || lower.starts_with("copyright"))
     {
         return Some("copyright");
     }
@@ -389,6 +395,13 @@ mod tests {
         check("Sign up for the morning newsletter", Some("promo"));
         check(
             "© 2026 Valley Media Ltd. All rights reserved.",
+            Some("copyright"),
+        );
+        check(
+            "(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries. CBS RADIO \
+             and EYE Logo TM and Copyright 2014 CBS Broadcasting Inc. Used under license. All \
+             Rights Reserved. This material may not be published, broadcast, rewritten, or \
+             redistributed.)",
             Some("copyright"),
         );
         check(
