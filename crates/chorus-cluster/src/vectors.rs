@@ -394,26 +394,34 @@ impl<'a> Gather<'a, '_> {
 }
 
 impl<'a> Gather<'a, '_> {
-    /// Marks the words of `phrase` up to its first of `cuts` as an institution's name when
-    /// that part ends in one of [`INSTITUTION_HEADS`]; whether the phrase as a whole is one.
+    /// Marks the words of each part of `phrase` between its `cuts` that ends in one of
+    /// [`INSTITUTION_HEADS`] as an institution's name; whether the phrase as a whole ends in
+    /// one (a run across punctuation too: "PITTSBURGH (KDKA) – Police", a station's dateline
+    /// and the police it quotes about every incident).
     fn institutional(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
-        let end = cuts.first().copied().unwrap_or(phrase.len());
-        if end < 2 {
-            return false;
-        }
-        let name = phrase[..end].join(" ");
-        let head = INSTITUTION_HEADS
-            .iter()
-            .any(|h| name.strip_suffix(h).is_some_and(|s| s.ends_with(' ')));
-        if !head {
-            return false;
-        }
-        for w in &phrase[..end] {
-            if let Some(&slot) = self.words.get(w) {
-                self.items[slot as usize].institution = true;
+        let mut start = 0;
+        for end in cuts.iter().copied().chain([phrase.len()]) {
+            if ends_in_institution(&phrase[start..end]) {
+                for w in &phrase[start..end] {
+                    if let Some(&slot) = self.words.get(w) {
+                        self.items[slot as usize].institution = true;
+                    }
+                }
             }
+            start = end;
         }
-        end == phrase.len()
+        ends_in_institution(phrase)
+    }
+}
+
+/// Whether the words of a name end in one of [`INSTITUTION_HEADS`] (and it has a word before
+/// that: "Police" alone names no institution of one place).
+fn ends_in_institution(name: &[&str]) -> bool {
+    name.len() >= 2 && {
+        let name = name.join(" ");
+        INSTITUTION_HEADS
+            .iter()
+            .any(|h| name.strip_suffix(h).is_some_and(|s| s.ends_with(' ')))
     }
 }
 
@@ -1140,7 +1148,8 @@ mod tests {
         let texts = [
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so.",
-            "Marcus Webb was shot. Jacobi said nothing; Jacobi Medical Center did.",
+            "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
+             Jacobi Medical Center did.",
         ];
         for (k, body) in texts.iter().enumerate() {
             let article = CleanArticle::verbatim(Article {
@@ -1162,6 +1171,8 @@ mod tests {
         assert_eq!(flags("Jacobi Medical Center"), Some(true));
         assert_eq!(flags("jacobi"), Some(true));
         assert_eq!(flags("Pasco County Sheriff Office"), Some(true));
+        // A station's dateline run into the police it quotes.
+        assert_eq!(flags("PITTSBURGH KDKA Police"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
