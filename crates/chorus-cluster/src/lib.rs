@@ -17,7 +17,7 @@ use chorus_text::{cosine, Terms};
 pub use dedup::{duplicates, DedupConfig, Deduper, Duplicate, DuplicateKind};
 pub use online::{Days, Online, OnlineConfig, Prepared};
 use rayon::prelude::*;
-pub use time::{day_number, days_apart, text_day, time_factor};
+pub use time::{compress_dates, date_of_day, day_number, days_apart, text_day, time_factor};
 pub use vectors::{Counts, FeatureConfig, Vocabulary};
 
 /// How many of the terms its articles share most an event shows (and a "same story?"

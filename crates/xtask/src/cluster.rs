@@ -3,7 +3,7 @@
 
 use crate::{flag, shared};
 use anyhow::{Context, Result};
-use chorus_cluster::{cluster, day_number, ClusterConfig, Clusterer};
+use chorus_cluster::{cluster, ClusterConfig, Clusterer};
 use chorus_eval::pearson;
 use chorus_eval::semeval::judged_same;
 use chorus_ingest::{ingest_paths, IngestConfig};
@@ -100,38 +100,14 @@ pub(crate) fn load(set: &str) -> Result<(Vec<CleanArticle>, Vec<usize>)> {
     Ok((cleaned, gold))
 }
 
-/// `--compress K`: every publication date moved towards the set's first date so that its
-/// offset from it is a K-th of what it was (whole days, rounded down). The same incidents,
-/// K times closer in time: what grouping does where incidents of one kind come close
-/// together, as in a denser period than the set's own.
+/// `--compress K`: the articles' dates K times closer together
+/// ([`chorus_cluster::compress_dates`]): the same incidents as in a denser period.
 fn compress(articles: &mut [CleanArticle], k: i64) {
-    let day = |a: &CleanArticle| a.article.published.as_deref().and_then(day_number);
-    let Some(first) = articles.iter().filter_map(day).min() else {
-        return;
-    };
-    for a in articles.iter_mut() {
-        if let Some(d) = day(a) {
-            let date = civil_date(first + (d - first) / k.max(1));
-            let published = a.article.published.as_mut().expect("dated");
-            // The day replaced, any time of day after it kept.
-            published.replace_range(..10, &date);
-        }
-    }
-}
-
-/// `YYYY-MM-DD` of a day number (days since 1970-01-01): the inverse of [`day_number`]
-/// (civil from days, after H. Hinnant).
-fn civil_date(day: i64) -> String {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let mut dates: Vec<&mut String> = articles
+        .iter_mut()
+        .filter_map(|a| a.article.published.as_mut())
+        .collect();
+    chorus_cluster::compress_dates(&mut dates, k);
 }
 
 /// Whether cleaning left the article any text (a page it empties is in no event).
@@ -949,42 +925,6 @@ fn agreeing(answers: &[chorus_model::SameStory], overall: &[f64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_date_is_the_inverse_of_day_number() {
-        for date in [
-            "1970-01-01",
-            "2000-02-29",
-            "2013-12-31",
-            "2015-03-01",
-            "2024-12-08",
-        ] {
-            assert_eq!(civil_date(day_number(date).unwrap()), date);
-        }
-    }
-
-    #[test]
-    fn compress_brings_dates_k_times_closer_to_the_first() {
-        let dated = |id: &str, published: &str| {
-            let article = chorus_model::Article {
-                id: id.into(),
-                published: Some(published.into()),
-                ..Default::default()
-            };
-            chorus_clean::clean(vec![article], &Default::default()).remove(0)
-        };
-        let mut articles = vec![
-            dated("a", "2013-01-01"),
-            dated("b", "2013-01-13T08:00:00Z"),
-            dated("c", "2013-01-12"),
-        ];
-        compress(&mut articles, 12);
-        let dates: Vec<&str> = articles
-            .iter()
-            .map(|a| a.article.published.as_deref().unwrap())
-            .collect();
-        assert_eq!(dates, ["2013-01-01", "2013-01-02T08:00:00Z", "2013-01-01"]);
-    }
 
     #[test]
     fn average_link_merges_best_first_and_cuts_by_threshold() {
