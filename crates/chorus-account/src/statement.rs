@@ -107,6 +107,49 @@ const MODALS: &[&str] = &[
 /// against "arrested Joseph Brown").
 const SEARCHES: &[&str] = &["searching", "seeking", "wanted", "hunting", "looking"];
 
+/// Words by which a sentence says someone died ([`OUTCOME_DIED`]) or is alive, hurt or
+/// recovering ([`OUTCOME_LIVES`]). "Has died" and "was critically injured" are two claims
+/// about one person, however much else the two sentences share.
+const DIED_WORDS: &[&str] = &[
+    "died",
+    "dies",
+    "die",
+    "dying",
+    "dead",
+    "death",
+    "deaths",
+    "deadly",
+    "killed",
+    "kills",
+    "killing",
+    "fatally",
+    "fatal",
+    "slain",
+    "murdered",
+    "perished",
+    "succumbed",
+];
+const LIVES_WORDS: &[&str] = &[
+    "injured",
+    "injuries",
+    "injury",
+    "wounded",
+    "wounds",
+    "hurt",
+    "critical",
+    "condition",
+    "stable",
+    "recovering",
+    "recovered",
+    "recover",
+    "survived",
+    "surgery",
+    "hospitalized",
+    "hospitalised",
+];
+const OUTCOME_DIED: u8 = 1;
+const OUTCOME_LIVES: u8 = 2;
+
 /// Number words read as values.
 pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -183,6 +226,9 @@ pub(crate) struct Claim {
     counts: Vec<(f64, u32)>,
     /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
     listed: Vec<f64>,
+    /// What it says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`], both ("killing
+    /// two and wounding seven") or neither.
+    outcome: u8,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -279,6 +325,7 @@ impl Claim {
         claim.weights.dedup_by_key(|w| w.0);
         for (o, w) in chorus_text::words(&text[core.clone()]) {
             let in_main = main.contains(o + core.start);
+            claim.outcome |= outcome_of(w);
             let mut h = 0xcbf2_9ce4_8422_2325u64;
             for c in w.chars().flat_map(char::to_lowercase) {
                 h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
@@ -815,6 +862,28 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
     out
 }
 
+/// What a word says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`] or nothing (0).
+fn outcome_of(word: &str) -> u8 {
+    let lower = word.to_ascii_lowercase();
+    if DIED_WORDS.contains(&lower.as_str()) {
+        OUTCOME_DIED
+    } else if LIVES_WORDS.contains(&lower.as_str()) {
+        OUTCOME_LIVES
+    } else {
+        0
+    }
+}
+
+/// Whether one sentence says only that someone died and the other only that someone lives,
+/// hurt or in a condition ("The 2-year-old … has died" against "A 2-year-old child was
+/// critically injured"): an earlier and a later state, or a contradiction, never one claim.
+/// A claim that says both ("killed two and wounded seven", "died of his injuries") contradicts
+/// neither.
+fn contrary_outcomes(a: &Claim, b: &Claim) -> bool {
+    let one_way = |x: &Claim, y: &Claim| x.outcome == OUTCOME_DIED && y.outcome == OUTCOME_LIVES;
+    one_way(a, b) || one_way(b, a)
+}
+
 /// Whether the figure at `off..end` of `text` is a person's age: set off after a name
 /// ("Brandon White, 31, of …"; "Tamara Perry, 14; …") or "14-year-old".
 fn is_age(text: &str, off: usize, end: usize) -> bool {
@@ -995,9 +1064,11 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
 /// that what the other states is not known ("their conditions are not known" against "all
-/// are in good condition"): two claims, whatever the model says.
+/// are in good condition"), or one says only that someone died and the other only that someone
+/// lives ([`contrary_outcomes`]): two claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
-    flipped(x, y, |c| &c.unknown)
+    contrary_outcomes(x, y)
+        || flipped(x, y, |c| &c.unknown)
         || flipped(x, y, |c| &c.negated)
         || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
             action(&c.modal)
@@ -1298,6 +1369,27 @@ mod tests {
         assert!(!refuses(
             "An unknown gunman opened fire on the crowd on Sunday.",
             "A gunman opened fire on the crowd on Sunday."
+        ));
+    }
+
+    #[test]
+    fn a_death_and_an_injury_are_two_claims() {
+        assert!(refuses(
+            "The 2-year-old who was shot inside an apartment in Madison has died.",
+            "A 2-year-old child was critically injured in a shooting inside a Madison apartment on Tuesday."
+        ));
+        assert!(refuses(
+            "A mother is in critical condition after she was accidentally shot by her son.",
+            "A mother who was accidentally shot by her son has died, the bureau said."
+        ));
+        // A claim that states both, or a death and its cause, contradicts neither.
+        assert!(!refuses(
+            "A gunman killed two people and wounded nine others in a movie theater.",
+            "Two people were killed in the movie theater shooting."
+        ));
+        assert!(!refuses(
+            "The man died of his injuries at the hospital on Sunday.",
+            "The man was killed in the shooting on Sunday."
         ));
     }
 
