@@ -229,6 +229,8 @@ pub(crate) struct Claim {
     /// What it says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`], both ("killing
     /// two and wounding seven") or neither.
     outcome: u8,
+    /// What its main claim says became of people, likewise.
+    main_outcome: u8,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -326,6 +328,9 @@ impl Claim {
         for (o, w) in chorus_text::words(&text[core.clone()]) {
             let in_main = main.contains(o + core.start);
             claim.outcome |= outcome_of(w);
+            if in_main {
+                claim.main_outcome |= outcome_of(w);
+            }
             let mut h = 0xcbf2_9ce4_8422_2325u64;
             for c in w.chars().flat_map(char::to_lowercase) {
                 h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
@@ -884,6 +889,17 @@ fn contrary_outcomes(a: &Claim, b: &Claim) -> bool {
     one_way(a, b) || one_way(b, a)
 }
 
+/// Whether `lead`'s main claim says only that someone died and `other` only that someone
+/// lives, hurt or in a condition, or the other way round ("One victim died at the hospital,
+/// while two remain in critical condition" against "Two victims remain in critical
+/// condition"): `other` states the other half of the claim, not the claim.
+pub(crate) fn outcome_contradicted(other: &Claim, lead: &Claim) -> bool {
+    let kinds = [OUTCOME_DIED, OUTCOME_LIVES];
+    kinds.contains(&lead.main_outcome)
+        && kinds.contains(&other.outcome)
+        && lead.main_outcome != other.outcome
+}
+
 /// Whether the figure at `off..end` of `text` is a person's age: set off after a name
 /// ("Brandon White, 31, of …"; "Tamara Perry, 14; …") or "14-year-old".
 fn is_age(text: &str, off: usize, end: usize) -> bool {
@@ -1390,6 +1406,28 @@ mod tests {
         assert!(!refuses(
             "The man died of his injuries at the hospital on Sunday.",
             "The man was killed in the shooting on Sunday."
+        ));
+    }
+
+    #[test]
+    fn the_injured_half_of_a_death_and_an_injury_is_no_support_of_the_death() {
+        let contradicted = |fact: &str, support: &str| {
+            let (claims, b) = two_claims(fact, support);
+            outcome_contradicted(&claims[b], &claims[0])
+        };
+        let fact = "One victim died upon arrival at the hospital, while the other two remain in critical condition.";
+        assert!(contradicted(
+            fact,
+            "Two additional victims remain in critical condition at Regional One."
+        ));
+        assert!(!contradicted(
+            fact,
+            "One victim died at the hospital and two others are in critical condition."
+        ));
+        // The other way round, the death is the claim's other half, not its main claim.
+        assert!(!contradicted(
+            "Two victims remain in critical condition at Regional One, the hospital said.",
+            fact
         ));
     }
 
