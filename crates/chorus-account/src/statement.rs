@@ -727,7 +727,150 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
             }
         }
     }
+    left_out.extend(restrictive_relatives(text, &range));
     MainClause { range, left_out }
+}
+
+/// Words after which "that" opens what is said, thought or found, not a relative clause:
+/// "confirmed that Limbaugh was being investigated" states the claim.
+const THAT_CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "confirmed",
+    "confirms",
+    "believe",
+    "believes",
+    "believed",
+    "reported",
+    "reports",
+    "announced",
+    "told",
+    "noted",
+    "added",
+    "found",
+    "showed",
+    "shows",
+    "revealed",
+    "know",
+    "knew",
+    "known",
+    "think",
+    "thinks",
+    "thought",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "expected",
+    "ensure",
+    "means",
+    "meant",
+    "argued",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "stated",
+    "indicated",
+    "suggests",
+    "suggested",
+    "so",
+    "such",
+    "now",
+    "clear",
+    "likely",
+    "possible",
+    "sure",
+    "aware",
+    "evidence",
+    "learned",
+    "determined",
+    "concluded",
+    "decided",
+    "agreed",
+    "warned",
+    "insisted",
+    "admitted",
+    "denied",
+    "acknowledged",
+    "realized",
+    "show",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+];
+
+/// Auxiliaries: after a relative clause's own verb, the first of them is the main clause's
+/// verb ("The 2-year-old who was shot inside an apartment in Madison has died").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "remains", "remain",
+];
+
+/// Relative clauses not set off by commas inside `range` ("the shooting that occurred around
+/// 2:30 a.m. …", "The 2-year-old who was shot inside an apartment … has died"): they say which
+/// person or thing, not the claim. Each runs from "who", "which", "whose" or a relative "that"
+/// (a verb after it, and not after a verb of saying or finding, [`THAT_CLAUSE_VERBS`]) to a comma or a mark, or to
+/// the main clause's auxiliary after its own verb, or to the end of the range. One that opens
+/// the claim or leaves fewer than three words before it is kept.
+fn restrictive_relatives(
+    text: &str,
+    range: &std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[range.clone()])
+        .map(|(o, w)| (o + range.start, w))
+        .collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let mut out = Vec::new();
+    let mut k = 3;
+    while k < words.len() {
+        let (start, w) = words[k];
+        // "That" is relative when a verb follows it ("the shooting that occurred"), not a
+        // subject ("testified that he reached"), and no verb of saying comes before it.
+        let verb_next = words.get(k + 1).is_some_and(|&(_, v)| {
+            is(v, AUXILIARIES) || (v.len() > 4 && v.to_ascii_lowercase().ends_with("ed"))
+        });
+        let relative = is(w, &["who", "which", "whose"])
+            || (w.eq_ignore_ascii_case("that")
+                && verb_next
+                && !is(words[k - 1].1, THAT_CLAUSE_VERBS));
+        // A mark with a space after it sets a clause off; one inside a word or a figure
+        // ("2:30", "so-called") does not.
+        let marked = |from: usize, to: usize, marks: &[char]| {
+            let gap = &text[from..to];
+            gap.contains(marks) && gap.ends_with(char::is_whitespace)
+        };
+        let set_off = marked(words[k - 1].0, start, &[',', ';', ':', '(', '—', '-']);
+        if !relative || set_off {
+            k += 1;
+            continue;
+        }
+        // Its own verb is the first word after the relative word (or after "who police
+        // say"); the main clause resumes at the next auxiliary.
+        let mut end = range.end;
+        let mut j = k + 2;
+        while j < words.len() {
+            let (o, v) = words[j];
+            if marked(words[j - 1].0, o, &[',', ';', ':', '(', ')', '—']) {
+                end = words[j - 1].0 + words[j - 1].1.len();
+                break;
+            }
+            if is(v, AUXILIARIES) {
+                end = o;
+                break;
+            }
+            j += 1;
+        }
+        out.push(start..end);
+        k = j.max(k + 1);
+    }
+    out
 }
 
 /// How much of `lead`'s main claim `other` states: the share of the main claim's terms
@@ -1250,6 +1393,22 @@ mod tests {
         assert_eq!(
             main_of("Rescuers searched the river all night.The mayor thanked them on Friday."),
             "Rescuers searched the river all night"
+        );
+        assert_eq!(
+            main_of("The 2-year-old who was shot inside an apartment in Madison has died."),
+            "The 2 year old has died"
+        );
+        assert_eq!(
+            main_of("Two men were arrested in connection with the shooting that occurred around 2:30 a.m. on Saturday."),
+            "Two men were arrested in connection with the shooting"
+        );
+        // "That" after a verb of saying or finding opens the claim (the attribution is left
+        // out as ever).
+        assert_eq!(
+            main_of(
+                "Officials confirmed that Limbaugh was being investigated by the state attorney."
+            ),
+            "Limbaugh was being investigated by the state attorney"
         );
         // A clause too short to be a claim is not ended early.
         assert_eq!(main_of("He left, but came back."), "He left but came back");
