@@ -201,6 +201,9 @@ pub(crate) fn align_as(
                             || (crate::statement::main_covered(&claims[x], &claims[l])
                                 >= MAIN_SHARE
                                 && !crate::statement::count_contradicted(&claims[x], &claims[l])
+                                && !crate::statement::outcome_contradicted(
+                                    &claims[x], &claims[l],
+                                )
                                 && !crate::statement::listed_figure_left_out(
                                     &claims[x], &claims[l],
                                 ))))

@@ -107,6 +107,49 @@ const MODALS: &[&str] = &[
 /// against "arrested Joseph Brown").
 const SEARCHES: &[&str] = &["searching", "seeking", "wanted", "hunting", "looking"];
 
+/// Words by which a sentence says someone died ([`OUTCOME_DIED`]) or is alive, hurt or
+/// recovering ([`OUTCOME_LIVES`]). "Has died" and "was critically injured" are two claims
+/// about one person, however much else the two sentences share.
+const DIED_WORDS: &[&str] = &[
+    "died",
+    "dies",
+    "die",
+    "dying",
+    "dead",
+    "death",
+    "deaths",
+    "deadly",
+    "killed",
+    "kills",
+    "killing",
+    "fatally",
+    "fatal",
+    "slain",
+    "murdered",
+    "perished",
+    "succumbed",
+];
+const LIVES_WORDS: &[&str] = &[
+    "injured",
+    "injuries",
+    "injury",
+    "wounded",
+    "wounds",
+    "hurt",
+    "critical",
+    "condition",
+    "stable",
+    "recovering",
+    "recovered",
+    "recover",
+    "survived",
+    "surgery",
+    "hospitalized",
+    "hospitalised",
+];
+const OUTCOME_DIED: u8 = 1;
+const OUTCOME_LIVES: u8 = 2;
+
 /// Number words read as values.
 pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -183,6 +226,11 @@ pub(crate) struct Claim {
     counts: Vec<(f64, u32)>,
     /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
     listed: Vec<f64>,
+    /// What it says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`], both ("killing
+    /// two and wounding seven") or neither.
+    outcome: u8,
+    /// What its main claim says became of people, likewise.
+    main_outcome: u8,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
 }
@@ -279,6 +327,10 @@ impl Claim {
         claim.weights.dedup_by_key(|w| w.0);
         for (o, w) in chorus_text::words(&text[core.clone()]) {
             let in_main = main.contains(o + core.start);
+            claim.outcome |= outcome_of(w);
+            if in_main {
+                claim.main_outcome |= outcome_of(w);
+            }
             let mut h = 0xcbf2_9ce4_8422_2325u64;
             for c in w.chars().flat_map(char::to_lowercase) {
                 h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
@@ -675,7 +727,150 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
             }
         }
     }
+    left_out.extend(restrictive_relatives(text, &range));
     MainClause { range, left_out }
+}
+
+/// Words after which "that" opens what is said, thought or found, not a relative clause:
+/// "confirmed that Limbaugh was being investigated" states the claim.
+const THAT_CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "confirmed",
+    "confirms",
+    "believe",
+    "believes",
+    "believed",
+    "reported",
+    "reports",
+    "announced",
+    "told",
+    "noted",
+    "added",
+    "found",
+    "showed",
+    "shows",
+    "revealed",
+    "know",
+    "knew",
+    "known",
+    "think",
+    "thinks",
+    "thought",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "expected",
+    "ensure",
+    "means",
+    "meant",
+    "argued",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "stated",
+    "indicated",
+    "suggests",
+    "suggested",
+    "so",
+    "such",
+    "now",
+    "clear",
+    "likely",
+    "possible",
+    "sure",
+    "aware",
+    "evidence",
+    "learned",
+    "determined",
+    "concluded",
+    "decided",
+    "agreed",
+    "warned",
+    "insisted",
+    "admitted",
+    "denied",
+    "acknowledged",
+    "realized",
+    "show",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+];
+
+/// Auxiliaries: after a relative clause's own verb, the first of them is the main clause's
+/// verb ("The 2-year-old who was shot inside an apartment in Madison has died").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "remains", "remain",
+];
+
+/// Relative clauses not set off by commas inside `range` ("the shooting that occurred around
+/// 2:30 a.m. …", "The 2-year-old who was shot inside an apartment … has died"): they say which
+/// person or thing, not the claim. Each runs from "who", "which", "whose" or a relative "that"
+/// (a verb after it, and not after a verb of saying or finding, [`THAT_CLAUSE_VERBS`]) to a comma or a mark, or to
+/// the main clause's auxiliary after its own verb, or to the end of the range. One that opens
+/// the claim or leaves fewer than three words before it is kept.
+fn restrictive_relatives(
+    text: &str,
+    range: &std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[range.clone()])
+        .map(|(o, w)| (o + range.start, w))
+        .collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let mut out = Vec::new();
+    let mut k = 3;
+    while k < words.len() {
+        let (start, w) = words[k];
+        // "That" is relative when a verb follows it ("the shooting that occurred"), not a
+        // subject ("testified that he reached"), and no verb of saying comes before it.
+        let verb_next = words.get(k + 1).is_some_and(|&(_, v)| {
+            is(v, AUXILIARIES) || (v.len() > 4 && v.to_ascii_lowercase().ends_with("ed"))
+        });
+        let relative = is(w, &["who", "which", "whose"])
+            || (w.eq_ignore_ascii_case("that")
+                && verb_next
+                && !is(words[k - 1].1, THAT_CLAUSE_VERBS));
+        // A mark with a space after it sets a clause off; one inside a word or a figure
+        // ("2:30", "so-called") does not.
+        let marked = |from: usize, to: usize, marks: &[char]| {
+            let gap = &text[from..to];
+            gap.contains(marks) && gap.ends_with(char::is_whitespace)
+        };
+        let set_off = marked(words[k - 1].0, start, &[',', ';', ':', '(', '—', '-']);
+        if !relative || set_off {
+            k += 1;
+            continue;
+        }
+        // Its own verb is the first word after the relative word (or after "who police
+        // say"); the main clause resumes at the next auxiliary.
+        let mut end = range.end;
+        let mut j = k + 2;
+        while j < words.len() {
+            let (o, v) = words[j];
+            if marked(words[j - 1].0, o, &[',', ';', ':', '(', ')', '—']) {
+                end = words[j - 1].0 + words[j - 1].1.len();
+                break;
+            }
+            if is(v, AUXILIARIES) {
+                end = o;
+                break;
+            }
+            j += 1;
+        }
+        out.push(start..end);
+        k = j.max(k + 1);
+    }
+    out
 }
 
 /// How much of `lead`'s main claim `other` states: the share of the main claim's terms
@@ -813,6 +1008,39 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
         out.extend(value.map(|v| (off, end, v)));
     }
     out
+}
+
+/// What a word says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`] or nothing (0).
+fn outcome_of(word: &str) -> u8 {
+    let lower = word.to_ascii_lowercase();
+    if DIED_WORDS.contains(&lower.as_str()) {
+        OUTCOME_DIED
+    } else if LIVES_WORDS.contains(&lower.as_str()) {
+        OUTCOME_LIVES
+    } else {
+        0
+    }
+}
+
+/// Whether one sentence says only that someone died and the other only that someone lives,
+/// hurt or in a condition ("The 2-year-old … has died" against "A 2-year-old child was
+/// critically injured"): an earlier and a later state, or a contradiction, never one claim.
+/// A claim that says both ("killed two and wounded seven", "died of his injuries") contradicts
+/// neither.
+fn contrary_outcomes(a: &Claim, b: &Claim) -> bool {
+    let one_way = |x: &Claim, y: &Claim| x.outcome == OUTCOME_DIED && y.outcome == OUTCOME_LIVES;
+    one_way(a, b) || one_way(b, a)
+}
+
+/// Whether `lead`'s main claim says only that someone died and `other` only that someone
+/// lives, hurt or in a condition, or the other way round ("One victim died at the hospital,
+/// while two remain in critical condition" against "Two victims remain in critical
+/// condition"): `other` states the other half of the claim, not the claim.
+pub(crate) fn outcome_contradicted(other: &Claim, lead: &Claim) -> bool {
+    let kinds = [OUTCOME_DIED, OUTCOME_LIVES];
+    kinds.contains(&lead.main_outcome)
+        && kinds.contains(&other.outcome)
+        && lead.main_outcome != other.outcome
 }
 
 /// Whether the figure at `off..end` of `text` is a person's age: set off after a name
@@ -995,9 +1223,11 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
 /// that what the other states is not known ("their conditions are not known" against "all
-/// are in good condition"): two claims, whatever the model says.
+/// are in good condition"), or one says only that someone died and the other only that someone
+/// lives ([`contrary_outcomes`]): two claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
-    flipped(x, y, |c| &c.unknown)
+    contrary_outcomes(x, y)
+        || flipped(x, y, |c| &c.unknown)
         || flipped(x, y, |c| &c.negated)
         || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
             action(&c.modal)
@@ -1164,6 +1394,22 @@ mod tests {
             main_of("Rescuers searched the river all night.The mayor thanked them on Friday."),
             "Rescuers searched the river all night"
         );
+        assert_eq!(
+            main_of("The 2-year-old who was shot inside an apartment in Madison has died."),
+            "The 2 year old has died"
+        );
+        assert_eq!(
+            main_of("Two men were arrested in connection with the shooting that occurred around 2:30 a.m. on Saturday."),
+            "Two men were arrested in connection with the shooting"
+        );
+        // "That" after a verb of saying or finding opens the claim (the attribution is left
+        // out as ever).
+        assert_eq!(
+            main_of(
+                "Officials confirmed that Limbaugh was being investigated by the state attorney."
+            ),
+            "Limbaugh was being investigated by the state attorney"
+        );
         // A clause too short to be a claim is not ended early.
         assert_eq!(main_of("He left, but came back."), "He left but came back");
         // Characters whose lower case has another length (found by the property test).
@@ -1298,6 +1544,49 @@ mod tests {
         assert!(!refuses(
             "An unknown gunman opened fire on the crowd on Sunday.",
             "A gunman opened fire on the crowd on Sunday."
+        ));
+    }
+
+    #[test]
+    fn a_death_and_an_injury_are_two_claims() {
+        assert!(refuses(
+            "The 2-year-old who was shot inside an apartment in Madison has died.",
+            "A 2-year-old child was critically injured in a shooting inside a Madison apartment on Tuesday."
+        ));
+        assert!(refuses(
+            "A mother is in critical condition after she was accidentally shot by her son.",
+            "A mother who was accidentally shot by her son has died, the bureau said."
+        ));
+        // A claim that states both, or a death and its cause, contradicts neither.
+        assert!(!refuses(
+            "A gunman killed two people and wounded nine others in a movie theater.",
+            "Two people were killed in the movie theater shooting."
+        ));
+        assert!(!refuses(
+            "The man died of his injuries at the hospital on Sunday.",
+            "The man was killed in the shooting on Sunday."
+        ));
+    }
+
+    #[test]
+    fn the_injured_half_of_a_death_and_an_injury_is_no_support_of_the_death() {
+        let contradicted = |fact: &str, support: &str| {
+            let (claims, b) = two_claims(fact, support);
+            outcome_contradicted(&claims[b], &claims[0])
+        };
+        let fact = "One victim died upon arrival at the hospital, while the other two remain in critical condition.";
+        assert!(contradicted(
+            fact,
+            "Two additional victims remain in critical condition at Regional One."
+        ));
+        assert!(!contradicted(
+            fact,
+            "One victim died at the hospital and two others are in critical condition."
+        ));
+        // The other way round, the death is the claim's other half, not its main claim.
+        assert!(!contradicted(
+            "Two victims remain in critical condition at Regional One, the hospital said.",
+            fact
         ));
     }
 
