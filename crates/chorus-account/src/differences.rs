@@ -1446,8 +1446,9 @@ fn figures(
         }
         // "Tomasz Reyne, 67, was stranded": an age between commas after a name; in a list
         // the last comma may be an "and" before the next name ("Lindsay, 24 and Duncan, 23"),
-        // a semicolon ("Cutrez Johnson, 16; Oshlushla Smith, 20; and Kamontay Cullins, 19.")
-        // or the sentence's end.
+        // a semicolon ("Cutrez Johnson, 16; Oshlushla Smith, 20; and Kamontay Cullins, 19."),
+        // the sentence's end, or nothing before the verb or the home town that follows a
+        // person's age ("Calvin Williams, 24 was shot in the chest", "Smith, 30 of Neenah").
         let next_name = || {
             text[end..].starts_with(" and ")
                 && next.is_some_and(|n| lower_is(n, &["and"]))
@@ -1460,6 +1461,8 @@ fn figures(
             && before_text.trim_end().ends_with(',')
             && (text[end..].trim_start().starts_with([',', ';'])
                 || text[end..].trim() == "."
+                || text[end..].starts_with(' ')
+                    && next.is_some_and(|n| lower_is(n, &["was", "is", "of", "from"]))
                 || next_name())
             && before
                 .last()
@@ -3600,6 +3603,8 @@ mod tests {
             // An age in a list set apart by semicolons, and a name spelt two ways.
             ("The suspects are Cutrez Johnson, 16; Oshlushla Smith, 21; and Kamontay Cullins, 19.", "Police arrested 18-year-old Kemontay Cullins in the shooting."),
             ("Police arrested 34-year-old Jamick Dakota Corely in connection with the shooting.", "A spokesman said Jamick Dakota Corley, 35, was charged on Friday."),
+            // An age with no comma after it, before its verb.
+            ("Three other men were also wounded. Calvin Williams, 24 was shot in the chest.", "Warrants were obtained for Calvin Williams, 23, and Ralph Armstrong, 25."),
         ];
         for (a, b) in cases {
             let found = check(a, b);
