@@ -885,7 +885,11 @@ fn count_noun(text: &str, words: &[(usize, &str)], at: usize, value: f64) -> Opt
                 && !lower.ends_with("is"))
     };
     let mut run = Vec::new();
-    let mut i = at;
+    // "three other people": past "other" to what is counted.
+    let other = words.get(at).is_some_and(|w| w.1 == "other")
+        && words.get(at + 1).is_some_and(|w| content(w.1))
+        && text[words[at].0 + 5..words[at + 1].0] == *" ";
+    let mut i = at + usize::from(other);
     while let Some(&(off, w)) = words.get(i) {
         if run.len() == 3 || !content(w) {
             break;
@@ -1421,6 +1425,21 @@ fn figures(
                     continue;
                 }
                 let mut lower = noun.to_lowercase();
+                // "eight other people wounded" counts what "eight others" counts: those
+                // besides the one a sentence has named ("four other incidents" are
+                // incidents).
+                let people = ["people", "persons", "men", "women", "children"];
+                let person = lower_is(noun, &people)
+                    || noun
+                        .strip_suffix('s')
+                        .is_some_and(|one| lower_is(one, PERSON_NOUNS));
+                if person
+                    && words
+                        .get(unit_at)
+                        .is_some_and(|w| w.1 == "other" && noun_at > unit_at)
+                {
+                    lower = "others".into();
+                }
                 // "Five men and women" are people.
                 if lower_is(&lower, &["men", "women"])
                     && words
@@ -1787,13 +1806,17 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     if ua.source == ub.source {
         return false;
     }
+    // A tally of several happenings ("in separate shootings across the city") sums what its
+    // writer chose to count, since when and where: another outlet's tally, or a count of one
+    // of them, is another quantity.
     if a.kind != b.kind
         || a.holder != b.holder
         || a.window
         || b.window
+        || a.tally
+        || b.tally
         || a.with_attackers != b.with_attackers
         || a.modal != b.modal
-        || a.tally != b.tally
         || a.superseded != b.superseded
         || a.era != b.era
     {
@@ -3603,6 +3626,8 @@ mod tests {
             // An age in a list set apart by semicolons, and a name spelt two ways.
             ("The suspects are Cutrez Johnson, 16; Oshlushla Smith, 21; and Kamontay Cullins, 19.", "Police arrested 18-year-old Kemontay Cullins in the shooting."),
             ("Police arrested 34-year-old Jamick Dakota Corely in connection with the shooting.", "A spokesman said Jamick Dakota Corley, 35, was charged on Friday."),
+            // "Other people" are others.
+            ("A girl was among eight other people wounded in the shooting, police said.", "The six others wounded in the shooting received non-life threatening injuries."),
             // An age with no comma after it, before its verb.
             ("Three other men were also wounded. Calvin Williams, 24 was shot in the chest.", "Warrants were obtained for Calvin Williams, 23, and Ralph Armstrong, 25."),
         ];
