@@ -4430,6 +4430,11 @@ mod tests {
                 "The 1899 heist, $30,000 face value of coins stolen from the mint, matches the coins found, which were nearly $30,000 in face value.",
                 "The coins add up in face value to $27,000.",
             ),
+            // Two outlets' tallies of shootings on two days.
+            (
+                "One teenager was killed, and four other teens were wounded in two separate shootings on Monday night.",
+                "Three people were killed and at least five others were wounded in South Side shootings on Wednesday.",
+            ),
             // A pair of shootings is a tally of two happenings.
             (
                 "Police are investigating a pair of shootings that have left one person dead and four others wounded.",
