@@ -695,6 +695,24 @@ fn round_count(before: &[&str], v: f64) -> (f64, f64) {
     }
 }
 
+/// The interval of a length of time (in hours): a whole number of decades of years without a
+/// hedge is rounded ("his 40-year rule" of a man who ruled 41 years) to the nearest ten, so it
+/// meets the years four either side of it.
+fn round_years(before: &[&str], hours: f64) -> (f64, f64) {
+    let (low, high) = hedge(before, hours);
+    let year = TIME_UNITS
+        .iter()
+        .find(|u| u.0 == "year")
+        .map_or(8766.0, |u| u.1);
+    let years = hours / year;
+    let round = years >= 20.0 && years.fract() == 0.0 && years % 10.0 == 0.0;
+    if round && low == hours && high == hours {
+        (hours - 4.0 * year, hours + 4.0 * year)
+    } else {
+        (low, high)
+    }
+}
+
 /// Where a figure's words start, its hedge included ("at least 12", "more than a dozen").
 fn hedge_start(words: &[(usize, &str)], fi: usize, off: usize) -> usize {
     let hedges = [
@@ -1540,6 +1558,8 @@ fn figures(
             (value + widen(l - 100.0), value + widen(h - 100.0).min(30.0))
         } else if matches!(kind, Kind::Count(_)) {
             round_count(&before, value)
+        } else if kind == Kind::Duration {
+            round_years(&before, value)
         } else {
             hedge(&before, value)
         };
@@ -4429,6 +4449,11 @@ mod tests {
             (
                 "The 1899 heist, $30,000 face value of coins stolen from the mint, matches the coins found, which were nearly $30,000 in face value.",
                 "The coins add up in face value to $27,000.",
+            ),
+            // A round number of decades and the years it rounds.
+            (
+                "Leader appears on state TV briefly to signal defiance in the face of mounting revolt against his 41-year rule.",
+                "Almost all diplomats backed pleas to the leader to end his 40-year rule and to the world to intervene.",
             ),
             // Two outlets' tallies of shootings on two days.
             (
