@@ -226,6 +226,18 @@ const MODAL: &[&str] = &[
     "will", "would", "could", "might", "should", "may", "if", "expected", "planned",
 ];
 
+/// Words that say a time of day is of a call or report about a happening.
+const CALLS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "reporting",
+    "reported",
+    "911",
+    "dispatched",
+];
+
 /// Words that say a figure has been replaced by a later one.
 const SUPERSEDED: &[&str] = &["initially", "originally", "previously"];
 
@@ -328,6 +340,10 @@ struct Figure {
     tally: bool,
     /// Whether its clause says it was replaced ("initially evacuated 22 houses").
     superseded: bool,
+    /// For a time of day: whether its clause is of a call or report about what happened
+    /// ("received an emergency call reporting the collision at around 2:20 a.m."), not of
+    /// the happening itself.
+    of_call: bool,
     /// Whether a toll says it counts the attackers ("including the three gunmen").
     with_attackers: bool,
     /// The years its sentence names, and 0 for "last month" or "last year": a sentence
@@ -1734,6 +1750,7 @@ fn figures(
                 .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
         };
         let modal = in_clause(MODAL) || shares_modal(text, &words, whole_start);
+        let of_call = kind == Kind::Time && in_clause(CALLS);
         // "in four separate shootings", "across the city", "over the weekend", "shot in four
         // hours": a tally of several happenings, not a count of one; but for the one its
         // clause singles out ("..., including one shooting in which nine people were shot").
@@ -1810,6 +1827,7 @@ fn figures(
             modal,
             tally,
             superseded,
+            of_call,
             with_attackers,
             era,
             ends,
@@ -1899,6 +1917,11 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     // another happening ("the 6:30 p.m. shooting" / "shot around 11:45 p.m.") or in another
     // time zone.
     if a.kind == Kind::Time && (a.value - b.value).abs() > 180.0 {
+        return false;
+    }
+    // The time of a call about a happening is not the time of the happening ("received a call
+    // reporting the collision at around 2:20 a.m." / "collided around 1:30 a.m.").
+    if a.of_call != b.of_call {
         return false;
     }
     // Versions of one quantity are of one size: "forty years" of farming and "nine hours" on a
@@ -4449,6 +4472,11 @@ mod tests {
             (
                 "The 1899 heist, $30,000 face value of coins stolen from the mint, matches the coins found, which were nearly $30,000 in face value.",
                 "The coins add up in face value to $27,000.",
+            ),
+            // The time of a call about a collision and the time of the collision.
+            (
+                "The coast guard said it received an emergency call from the ship reporting the collision at around 2:20 a.m. Saturday.",
+                "The two ships collided around 1:30 a.m. Saturday off the peninsula, the coast guard said.",
             ),
             // A round number of decades and the years it rounds.
             (
