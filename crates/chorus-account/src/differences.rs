@@ -12,7 +12,10 @@
 //! intervals do not meet. What happened to what is counted must agree where both say it
 //! ("shot four people" is not "the fatal shooting of one person"), a toll that counts the
 //! attackers is not one that does not, nor a possibility ("would be 50% lower") a fact, nor a
-//! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a window of
+//! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a tally of
+//! several happenings ("in separate shootings", "in Monday shootings") is compared with
+//! nothing, nor the time of a call about a happening with the time of the happening; a whole
+//! number of decades of years is rounded ("his 40-year rule" meets "41-year"); a window of
 //! time ("the next 40 years", "the first four days") is not the length of one thing; and a
 //! person's age is compared only with the same person's: one name (the entity
 //! stage's, or the same surname and a first name spelt alike, "Adeline" / "Adline") or one
