@@ -12,7 +12,10 @@
 //! intervals do not meet. What happened to what is counted must agree where both say it
 //! ("shot four people" is not "the fatal shooting of one person"), a toll that counts the
 //! attackers is not one that does not, nor a possibility ("would be 50% lower") a fact, nor a
-//! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a window of
+//! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a tally of
+//! several happenings ("in separate shootings", "in Monday shootings") is compared with
+//! nothing, nor the time of a call about a happening with the time of the happening; a whole
+//! number of decades of years is rounded ("his 40-year rule" meets "41-year"); a window of
 //! time ("the next 40 years", "the first four days") is not the length of one thing; and a
 //! person's age is compared only with the same person's: one name (the entity
 //! stage's, or the same surname and a first name spelt alike, "Adeline" / "Adline") or one
@@ -226,6 +229,18 @@ const MODAL: &[&str] = &[
     "will", "would", "could", "might", "should", "may", "if", "expected", "planned",
 ];
 
+/// Words that say a time of day is of a call or report about a happening.
+const CALLS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "reporting",
+    "reported",
+    "911",
+    "dispatched",
+];
+
 /// Words that say a figure has been replaced by a later one.
 const SUPERSEDED: &[&str] = &["initially", "originally", "previously"];
 
@@ -328,6 +343,10 @@ struct Figure {
     tally: bool,
     /// Whether its clause says it was replaced ("initially evacuated 22 houses").
     superseded: bool,
+    /// For a time of day: whether its clause is of a call or report about what happened
+    /// ("received an emergency call reporting the collision at around 2:20 a.m."), not of
+    /// the happening itself.
+    of_call: bool,
     /// Whether a toll says it counts the attackers ("including the three gunmen").
     with_attackers: bool,
     /// The years its sentence names, and 0 for "last month" or "last year": a sentence
@@ -427,8 +446,11 @@ impl Owner {
         }
         let (a, b) = (&self.words, &other.words);
         match (a.first(), b.first(), a.last(), b.last()) {
+            // Or the same first name and a surname spelt two ways ("Jamick Dakota Corely" /
+            // "Jamick Dakota Corley").
             (Some(fa), Some(fb), Some(la), Some(lb)) => {
                 la == lb && (a.len() == 1 || b.len() == 1 || fa == fb || one_spelling(fa, fb))
+                    || a.len() > 1 && b.len() > 1 && fa == fb && one_spelling(la, lb)
             }
             _ => false,
         }
@@ -575,6 +597,80 @@ fn is_boundary(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     text[prev_end..off].contains([',', ';', ':', '—', '–', '(', ')'])
 }
 
+/// Words that, after a comma, take up some of what a count counts: "More than 30 women have
+/// come forward, some accusing Cosby of drugging them".
+const SOME_OF: &[&str] = &["some", "many", "most", "several", "all", "both", "each"];
+
+/// Where, in bytes, the words a count's own clause goes on to say of some of what it counts
+/// lie: the participle clause after a comma and "some" (or "many of them", ...) that follows
+/// the clause of the counted noun ending before token `from`; (0, 0) when there is none.
+/// What they did is what the count is of, as in a relative clause ("40 women who accused").
+fn said_of_some(text: &str, words: &[(usize, &str)], from: usize) -> (usize, usize) {
+    let Some(at) = (from..words.len()).find(|&i| is_boundary(text, words, i)) else {
+        return (0, 0);
+    };
+    let gap = |i: usize| &text[words[i - 1].0 + words[i - 1].1.len()..words[i].0];
+    if at == 0 || at >= words.len() || gap(at).trim() != "," || !lower_is(words[at].1, SOME_OF) {
+        return (0, 0);
+    }
+    let of_them = words.get(at + 1).is_some_and(|w| lower_is(w.1, &["of"]))
+        && words
+            .get(at + 2)
+            .is_some_and(|w| lower_is(w.1, &["them", "whom"]));
+    let verb = at + 1 + 2 * usize::from(of_them);
+    if !words.get(verb).is_some_and(|w| w.1.ends_with("ing")) {
+        return (0, 0);
+    }
+    let end = (verb + 1..=(verb + WINDOW).min(words.len()))
+        .find(|&i| i == words.len() || is_boundary(text, words, i))
+        .unwrap_or((verb + WINDOW).min(words.len()));
+    (words[verb].0, words.get(end).map_or(text.len(), |w| w.0))
+}
+
+/// Whether the clause opening at token `start` is a second verb of the clause before it, and
+/// that clause's modal holds for it too: "the deal, which would raise the debt ceiling and
+/// cut around $1 trillion in spending" (an "and" or "or" with no comma before it, then a word
+/// that is no pronoun or article, so no new subject).
+fn shares_modal(text: &str, words: &[(usize, &str)], start: usize) -> bool {
+    if start == 0 || !lower_is(words[start].1, &["and", "or"]) {
+        return false;
+    }
+    let gap = &text[words[start - 1].0 + words[start - 1].1.len()..words[start].0];
+    let verb = words.get(start + 1).map_or("", |w| w.1);
+    let bare = verb.chars().next().is_some_and(char::is_lowercase)
+        && !chorus_text::is_stopword(&verb.to_lowercase());
+    if !gap.trim().is_empty() || !bare {
+        return false;
+    }
+    let before = (0..start)
+        .rev()
+        .find(|&i| is_boundary(text, words, i))
+        .unwrap_or(0);
+    words[before..start].iter().any(|w| lower_is(w.1, MODAL))
+}
+
+/// Whether the words after a count say it is of several happenings: "in" and a plural of an
+/// incident without an article or possessive ("wounded, including several children, in
+/// Monday shootings on the North, West and South sides"; "in two shootings"), not "in the
+/// shootings" of one attack.
+fn several_incidents(after: &[(usize, &str)]) -> bool {
+    let plural = |w: &str| {
+        let w = w.to_lowercase();
+        w.ends_with('s')
+            && (lower_is(&w, INCIDENTS)
+                || w.strip_suffix('s').is_some_and(|x| lower_is(x, INCIDENTS))
+                || w.strip_suffix("es").is_some_and(|x| lower_is(x, INCIDENTS)))
+    };
+    after.iter().enumerate().any(|(i, w)| {
+        lower_is(w.1, &["in"])
+            && after[i + 1..(i + 4).min(after.len())]
+                .iter()
+                .take_while(|x| !lower_is(x.1, &["the", "these", "those", "this", "both"]))
+                .take_while(|x| !lower_is(x.1, POSSESSIVES))
+                .any(|x| plural(x.1))
+    })
+}
+
 /// The interval a hedge before the figure allows.
 fn hedge(before: &[&str], v: f64) -> (f64, f64) {
     let last = before
@@ -613,6 +709,24 @@ fn round_count(before: &[&str], v: f64) -> (f64, f64) {
     let round = v >= 10.0 && v.fract() == 0.0 && (v / step).fract() == 0.0;
     if over && high.is_infinite() && round {
         (low, v + step - 1.0)
+    } else {
+        (low, high)
+    }
+}
+
+/// The interval of a length of time (in hours): a whole number of decades of years without a
+/// hedge is rounded ("his 40-year rule" of a man who ruled 41 years) to the nearest ten, so it
+/// meets the years four either side of it.
+fn round_years(before: &[&str], hours: f64) -> (f64, f64) {
+    let (low, high) = hedge(before, hours);
+    let year = TIME_UNITS
+        .iter()
+        .find(|u| u.0 == "year")
+        .map_or(8766.0, |u| u.1);
+    let years = hours / year;
+    let round = years >= 20.0 && years.fract() == 0.0 && years % 10.0 == 0.0;
+    if round && low == hours && high == hours {
+        (hours - 4.0 * year, hours + 4.0 * year)
     } else {
         (low, high)
     }
@@ -808,7 +922,11 @@ fn count_noun(text: &str, words: &[(usize, &str)], at: usize, value: f64) -> Opt
                 && !lower.ends_with("is"))
     };
     let mut run = Vec::new();
-    let mut i = at;
+    // "three other people": past "other" to what is counted.
+    let other = words.get(at).is_some_and(|w| w.1 == "other")
+        && words.get(at + 1).is_some_and(|w| content(w.1))
+        && text[words[at].0 + 5..words[at + 1].0] == *" ";
+    let mut i = at + usize::from(other);
     while let Some(&(off, w)) = words.get(i) {
         if run.len() == 3 || !content(w) {
             break;
@@ -1344,6 +1462,21 @@ fn figures(
                     continue;
                 }
                 let mut lower = noun.to_lowercase();
+                // "eight other people wounded" counts what "eight others" counts: those
+                // besides the one a sentence has named ("four other incidents" are
+                // incidents).
+                let people = ["people", "persons", "men", "women", "children"];
+                let person = lower_is(noun, &people)
+                    || noun
+                        .strip_suffix('s')
+                        .is_some_and(|one| lower_is(one, PERSON_NOUNS));
+                if person
+                    && words
+                        .get(unit_at)
+                        .is_some_and(|w| w.1 == "other" && noun_at > unit_at)
+                {
+                    lower = "others".into();
+                }
                 // "Five men and women" are people.
                 if lower_is(&lower, &["men", "women"])
                     && words
@@ -1368,7 +1501,10 @@ fn figures(
             }
         }
         // "Tomasz Reyne, 67, was stranded": an age between commas after a name; in a list
-        // the last comma may be an "and" before the next name ("Lindsay, 24 and Duncan, 23").
+        // the last comma may be an "and" before the next name ("Lindsay, 24 and Duncan, 23"),
+        // a semicolon ("Cutrez Johnson, 16; Oshlushla Smith, 20; and Kamontay Cullins, 19."),
+        // the sentence's end, or nothing before the verb or the home town that follows a
+        // person's age ("Calvin Williams, 24 was shot in the chest", "Smith, 30 of Neenah").
         let next_name = || {
             text[end..].starts_with(" and ")
                 && next.is_some_and(|n| lower_is(n, &["and"]))
@@ -1379,7 +1515,11 @@ fn figures(
         if kind.is_none()
             && digits
             && before_text.trim_end().ends_with(',')
-            && (text[end..].trim_start().starts_with(',') || next_name())
+            && (text[end..].trim_start().starts_with([',', ';'])
+                || text[end..].trim() == "."
+                || text[end..].starts_with(' ')
+                    && next.is_some_and(|n| lower_is(n, &["was", "is", "of", "from"]))
+                || next_name())
             && before
                 .last()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1437,6 +1577,8 @@ fn figures(
             (value + widen(l - 100.0), value + widen(h - 100.0).min(30.0))
         } else if matches!(kind, Kind::Count(_)) {
             round_count(&before, value)
+        } else if kind == Kind::Duration {
+            round_years(&before, value)
         } else {
             hedge(&before, value)
         };
@@ -1479,10 +1621,16 @@ fn figures(
         }
         let lo = words[clause_start].0;
         let hi = words.get(clause_end).map_or(text.len(), |w| w.0);
+        let (plo, phi) = match kind {
+            Kind::Count(_) => said_of_some(text, &words, last_unit),
+            _ => (0, 0),
+        };
         let mut context_words: Vec<(u32, String)> = unit
             .terms
             .iter()
-            .filter(|&&(_, o)| o >= lo && o < hi && !(o >= off && o < unit_end))
+            .filter(|&&(_, o)| {
+                (o >= lo && o < hi || o >= plo && o < phi) && !(o >= off && o < unit_end)
+            })
             // News predicates ("injured", "evacuated") say what is counted however common.
             .filter(|&&(t, _)| rare(units, t) || crate::statement::predicate(units, t) != t)
             .map(|&(t, o)| {
@@ -1549,7 +1697,9 @@ fn figures(
         let mut clause: Vec<u32> = unit
             .terms
             .iter()
-            .filter(|&&(_, o)| o >= clo && o < chi && !(o >= off && o < unit_end))
+            .filter(|&&(_, o)| {
+                (o >= clo && o < chi || o >= plo && o < phi) && !(o >= off && o < unit_end)
+            })
             .map(|&(t, _)| crate::statement::predicate(units, t))
             .collect();
         clause.extend(head);
@@ -1602,7 +1752,8 @@ fn figures(
                 .iter()
                 .any(|w| lower_is(w.1, list) || w.1.ends_with("'d") || w.1.ends_with("’d"))
         };
-        let modal = in_clause(MODAL);
+        let modal = in_clause(MODAL) || shares_modal(text, &words, whole_start);
+        let of_call = kind == Kind::Time && in_clause(CALLS);
         // "in four separate shootings", "across the city", "over the weekend", "shot in four
         // hours": a tally of several happenings, not a count of one; but for the one its
         // clause singles out ("..., including one shooting in which nine people were shot").
@@ -1626,12 +1777,15 @@ fn figures(
             "spate of",
             "string of",
             "series of",
+            "pair of shootings",
+            "two shootings",
         ];
         let own_clause = text
             [words[whole_start].0..words.get(whole_end).map_or(text.len(), |w| w.0)]
             .to_lowercase();
         let tally = matches!(kind, Kind::Count(_))
             && (window_after
+                || several_incidents(&words[last_unit.min(words.len())..])
                 || tallies.iter().any(|p| own_clause.contains(p))
                 || !singled_out && tallies.iter().any(|p| lower_text.contains(p)));
         // The times its clause names, and those the sentence names before it ("Last month, a
@@ -1676,6 +1830,7 @@ fn figures(
             modal,
             tally,
             superseded,
+            of_call,
             with_attackers,
             era,
             ends,
@@ -1692,13 +1847,17 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     if ua.source == ub.source {
         return false;
     }
+    // A tally of several happenings ("in separate shootings across the city") sums what its
+    // writer chose to count, since when and where: another outlet's tally, or a count of one
+    // of them, is another quantity.
     if a.kind != b.kind
         || a.holder != b.holder
         || a.window
         || b.window
+        || a.tally
+        || b.tally
         || a.with_attackers != b.with_attackers
         || a.modal != b.modal
-        || a.tally != b.tally
         || a.superseded != b.superseded
         || a.era != b.era
     {
@@ -1761,6 +1920,11 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     // another happening ("the 6:30 p.m. shooting" / "shot around 11:45 p.m.") or in another
     // time zone.
     if a.kind == Kind::Time && (a.value - b.value).abs() > 180.0 {
+        return false;
+    }
+    // The time of a call about a happening is not the time of the happening ("received a call
+    // reporting the collision at around 2:20 a.m." / "collided around 1:30 a.m.").
+    if a.of_call != b.of_call {
         return false;
     }
     // Versions of one quantity are of one size: "forty years" of farming and "nine hours" on a
@@ -1991,10 +2155,13 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
         }
         // Two values of one kind in one sentence are two quantities ("9% asked, 4.5%
         // offered"), not two versions of one: the group is ambiguous and is not reported.
+        // So are two figures of one value written two ways in one sentence ("$30,000 face
+        // value of coins stolen in 1899 ... coins found worth nearly $30,000").
         let ambiguous = members.iter().any(|&a| {
-            members
-                .iter()
-                .any(|&b| all[a].unit_index == all[b].unit_index && all[a].value != all[b].value)
+            members.iter().any(|&b| {
+                all[a].unit_index == all[b].unit_index
+                    && (all[a].value != all[b].value || all[a].surface != all[b].surface)
+            })
         }) || self_contradicting(units, &all, &members);
         // A length or a time of day joined through a sentence naming nobody to sentences
         // naming different people is of two things ("Williams was pronounced dead at 1:19
@@ -3500,6 +3667,15 @@ mod tests {
             ("The father accidentally shot his 11 year-old son in the cheek on Sunday.", "A dad accidentally shot his 10-year-old son in the cheek at home."),
             // A distance between the same two places, measured from either.
             ("Charenton is located about 45 miles southeast of Lafayette.", "One deputy remained in Lafayette, 40 miles northwest of Charenton, and the other in New Orleans, about 100 miles east of Charenton."),
+            // What some of those counted did, after a comma, says what the count is of.
+            ("More than 30 women have come forward in the past six months, some accusing the comedian of drugging them.", "Pressed on being accused by more than 40 women of drugging and raping them, the comedian said nothing."),
+            // An age in a list set apart by semicolons, and a name spelt two ways.
+            ("The suspects are Cutrez Johnson, 16; Oshlushla Smith, 21; and Kamontay Cullins, 19.", "Police arrested 18-year-old Kemontay Cullins in the shooting."),
+            ("Police arrested 34-year-old Jamick Dakota Corely in connection with the shooting.", "A spokesman said Jamick Dakota Corley, 35, was charged on Friday."),
+            // "Other people" are others.
+            ("A girl was among eight other people wounded in the shooting, police said.", "The six others wounded in the shooting received non-life threatening injuries."),
+            // An age with no comma after it, before its verb.
+            ("Three other men were also wounded. Calvin Williams, 24 was shot in the chest.", "Warrants were obtained for Calvin Williams, 23, and Ralph Armstrong, 25."),
         ];
         for (a, b) in cases {
             let found = check(a, b);
@@ -4293,6 +4469,42 @@ mod tests {
             (
                 "Crane drivers can be called in twice in one day under the old rota.",
                 "The union has called a five-day walkout and wants a pay rise.",
+            ),
+            // One value written two ways in one sentence is of two things there: the heist's
+            // $30,000 and the found coins' nearly $30,000.
+            (
+                "The 1899 heist, $30,000 face value of coins stolen from the mint, matches the coins found, which were nearly $30,000 in face value.",
+                "The coins add up in face value to $27,000.",
+            ),
+            // The time of a call about a collision and the time of the collision.
+            (
+                "The coast guard said it received an emergency call from the ship reporting the collision at around 2:20 a.m. Saturday.",
+                "The two ships collided around 1:30 a.m. Saturday off the peninsula, the coast guard said.",
+            ),
+            // A round number of decades and the years it rounds.
+            (
+                "Leader appears on state TV briefly to signal defiance in the face of mounting revolt against his 41-year rule.",
+                "Almost all diplomats backed pleas to the leader to end his 40-year rule and to the world to intervene.",
+            ),
+            // Two outlets' tallies of shootings on two days.
+            (
+                "One teenager was killed, and four other teens were wounded in two separate shootings on Monday night.",
+                "Three people were killed and at least five others were wounded in South Side shootings on Wednesday.",
+            ),
+            // A pair of shootings is a tally of two happenings.
+            (
+                "Police are investigating a pair of shootings that have left one person dead and four others wounded.",
+                "A new father was killed and three others were wounded in a daytime shooting.",
+            ),
+            // Shootings all over a city on one day, against one of them.
+            (
+                "Three people were killed and at least 11 others were wounded, including several children, in Monday shootings on the North and South sides.",
+                "Bullets cut through a neighborhood on Monday, killing a church deacon and wounding three others.",
+            ),
+            // A second verb of a clause with a modal is a possibility too.
+            (
+                "They oppose the deal, which would raise the debt ceiling and cut around $1 trillion in spending over the next decade.",
+                "The deal gives Republicans about $3 trillion in guaranteed spending cuts.",
             ),
         ];
         let wrong: Vec<String> = cases

@@ -67,8 +67,12 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
         // group two quantities: dev 1.000, 0.607; held-out 1.000 (2 of 2), 0.133. Measured
         // 2026-12-06 once names the text writes are read for spellings and a first name spelt
         // two ways is one person's: dev 1.000, 0.607; held-out 0.750 (3 of 4), 0.200 (3 of 15).
+        // Measured 2026-12-06 once what some of those counted did after a comma is the count's
+        // ("30 women have come forward, some accusing ..."), ages are read in lists set apart
+        // by semicolons, and tallies, call times and round decades are not paired: dev 1.000,
+        // 0.643 (18 of 28); held-out 0.750 (3 of 4), 0.200 (3 of 15).
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.95, 0.60),
+            "dev" => (0.95, 0.64),
             _ => (0.60, 0.19),
         };
         assert!(
