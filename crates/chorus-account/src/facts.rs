@@ -278,6 +278,65 @@ fn same_words_one_fact(units: &Units, facts: Vec<Fact>) -> Vec<Fact> {
     out
 }
 
+/// Most sentences a quote cut by the sentence splitter is joined across.
+const QUOTE_SENTENCES: usize = 4;
+
+/// Unit `u`'s text and citation, or, where it is part of a quote the sentence splitter cut
+/// ("“We buy feed week to week." and "Then it moved,” Ms Sundqvist said."), the whole quote's:
+/// from the sentence that opens it to the one that closes it, within [`QUOTE_SENTENCES`]
+/// sentences of its article. A half of a quote alone misleads (its speaker or its claim is in
+/// the other half).
+fn whole_quote(units: &Units, u: usize) -> (String, chorus_model::Citation) {
+    use crate::summary::{closes_an_unopened_quote, opens_an_unclosed_quote};
+    let unit = &units.units[u];
+    // Unit `v` is the sentence `k` places after (or before) `u` in its article.
+    let next = |v: usize, forward: bool| {
+        let w = if forward {
+            v.checked_add(1)?
+        } else {
+            v.checked_sub(1)?
+        };
+        let (a, b) = (&units.units[v], units.units.get(w)?);
+        let adjacent = if forward {
+            b.position == a.position + 1
+        } else {
+            b.position + 1 == a.position
+        };
+        (b.article == a.article && adjacent).then_some(w)
+    };
+    let find = |forward: bool, wanted: fn(&str) -> bool| {
+        let mut v = u;
+        for _ in 1..QUOTE_SENTENCES {
+            v = next(v, forward)?;
+            if wanted(units.units[v].text) {
+                return Some(v);
+            }
+        }
+        None
+    };
+    let span = if closes_an_unopened_quote(unit.text) {
+        find(false, opens_an_unclosed_quote).map(|first| (first, u))
+    } else if opens_an_unclosed_quote(unit.text) {
+        find(true, closes_an_unopened_quote).map(|last| (u, last))
+    } else {
+        None
+    };
+    let Some((first, last)) = span else {
+        return (unit.text.to_string(), units.citation(u));
+    };
+    let (a, b) = (&units.units[first], &units.units[last]);
+    let whole = chorus_model::Sentence {
+        start: a.sentence.start,
+        end: b.sentence.end,
+        paragraph: a.sentence.paragraph,
+    };
+    let article = units.articles[unit.article];
+    (
+        article.text()[whole.start..whole.end].to_string(),
+        article.citation(&whole),
+    )
+}
+
 /// Splits facts into corroborated (two or more outlets) and single-source lists.
 pub(crate) fn report(
     units: &Units,
@@ -326,8 +385,17 @@ pub(crate) fn report(
                 },
             ));
         } else {
+            // A sentence of a quote the splitter cut is shown with the rest of the quote.
+            let (text, citation) = whole_quote(units, fact.units[0]);
+            if single
+                .iter()
+                .any(|s: &SingleSourceFact| s.citations[0] == citation)
+            {
+                continue;
+            }
+            citations[0] = citation;
             single.push(SingleSourceFact {
-                text: lead.text.to_string(),
+                text,
                 source: independent[0].clone(),
                 citations,
                 same_wire_text,
@@ -469,6 +537,32 @@ mod tests {
         let joined: Vec<&Fact> = facts.iter().filter(|f| f.units.len() > 1).collect();
         assert_eq!(joined.len(), 1);
         assert_eq!(units.units[joined[0].units[0]].text, b);
+    }
+
+    #[test]
+    fn a_quote_the_splitter_cut_is_shown_whole_once() {
+        let articles = [
+            art("A", "Farmers along the valley say the strike has cost them dearly this month. “We buy feed week to week. Then it moved,” farmer Ada Sundqvist said. The port has been shut for three days."),
+            art("B", "The port strike entered its fourth day on Monday as talks stalled again."),
+        ];
+        let refs: Vec<&CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let claims = claims(&units);
+        let config = AccountConfig::default();
+        let facts = align(&units, &claims, &config);
+        let (_, single) = report(&units, &claims, &facts, &config);
+        let quoted: Vec<&str> = single
+            .iter()
+            .map(|s| s.text.as_str())
+            .filter(|t| t.contains("week to week") || t.contains("Then it moved"))
+            .collect();
+        assert_eq!(
+            quoted,
+            ["“We buy feed week to week. Then it moved,” farmer Ada Sundqvist said."]
+        );
+        let cited = single.iter().find(|s| s.text == quoted[0]).unwrap();
+        let c = &cited.citations[0];
+        assert_eq!(&articles[0].text()[c.start..c.end], quoted[0]);
     }
 
     #[test]

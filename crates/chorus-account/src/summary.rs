@@ -122,11 +122,21 @@ fn leans_on_what_came_before(text: &str) -> bool {
 
 /// Whether a sentence opens with a quotation mark and leaves the quotation open (an odd
 /// number of straight double quotes, or more opening than closing curly ones).
-fn opens_an_unclosed_quote(text: &str) -> bool {
+pub(crate) fn opens_an_unclosed_quote(text: &str) -> bool {
     let t = text.trim_start();
     let straight = t.matches('"').count();
     let (open, close) = (t.matches('“').count(), t.matches('”').count());
     t.starts_with(['"', '“']) && (straight % 2 == 1 || open > close)
+}
+
+/// Whether a sentence closes a quotation it did not open: the last part of a quote the
+/// sentence splitter cut ("Then it moved,” Ms Sundqvist said."): more closing than opening
+/// curly quotes, or an odd number of straight ones with none before its first word.
+pub(crate) fn closes_an_unopened_quote(text: &str) -> bool {
+    let t = text.trim_start();
+    let straight = t.matches('"').count();
+    let (open, close) = (t.matches('“').count(), t.matches('”').count());
+    close > open || (straight % 2 == 1 && !t.starts_with('"'))
 }
 
 /// Whether the sentence's last clause, after its last comma or closing quotation mark, is a
