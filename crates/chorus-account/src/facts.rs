@@ -386,10 +386,12 @@ pub(crate) fn report(
             ));
         } else {
             // A sentence of a quote the splitter cut is shown with the rest of the quote.
+            // The other half, alone in its fact, is that quote again: shown once.
             let (text, citation) = whole_quote(units, fact.units[0]);
-            if single
-                .iter()
-                .any(|s: &SingleSourceFact| s.citations[0] == citation)
+            if citations.len() == 1
+                && single
+                    .iter()
+                    .any(|s: &SingleSourceFact| s.citations[0] == citation)
             {
                 continue;
             }
