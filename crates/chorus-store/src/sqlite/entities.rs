@@ -108,14 +108,15 @@ fn write(stored: &Stored<'_>, delta: Regrouped<String>) -> Result<()> {
         .map(String::as_str)
         .filter(|id| !same.contains(id))
         .collect();
-    // The stored group each member was in.
-    let owner: HashMap<(&str, usize), &str> = stored
+    // The stored group each member was in, by its event and name: a place in an event's
+    // list may hold another entity now, which is no reason to keep that group's id.
+    let owner: HashMap<(&str, &str), &str> = stored
         .read
         .iter()
         .filter(|(id, _)| reused.contains(id.as_str()))
         .flat_map(|(id, ms)| {
             ms.iter()
-                .map(move |m| ((m.event.as_str(), m.position), id.as_str()))
+                .map(move |m| ((m.event.as_str(), m.entity.name.as_str()), id.as_str()))
         })
         .collect();
     made.sort_by(|a, b| {
@@ -129,7 +130,7 @@ fn write(stored: &Stored<'_>, delta: Regrouped<String>) -> Result<()> {
     for g in made {
         let mut overlap: BTreeMap<&str, usize> = BTreeMap::new();
         for m in &g.members {
-            if let Some(id) = owner.get(&(m.event.as_str(), m.position)) {
+            if let Some(id) = owner.get(&(m.event.as_str(), m.entity.name.as_str())) {
                 *overlap.entry(id).or_default() += 1;
             }
         }

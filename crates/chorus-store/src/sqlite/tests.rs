@@ -309,3 +309,105 @@ fn a_pages_source_map_is_stored_with_its_version() {
     assert_eq!(got("page").source_map, a.source_map);
     assert_eq!(got("text").source_map, None);
 }
+
+fn moscow() -> Entity {
+    Entity {
+        name: "Moscow".into(),
+        kind: EntityKind::Place,
+        aliases: vec![],
+        mentions: 1,
+        sources: vec!["Daily".into()],
+    }
+}
+
+/// The entities of `store` as (id, events).
+fn entity_events(store: &Store) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = store
+        .entities()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.id, e.events))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_store_from_before_entity_members_is_grouped_in_full_once_then_by_deltas() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    store.add_articles(&corpus()).unwrap();
+    let mut report = Report {
+        articles: vec![],
+        events: vec![
+            event("e1", &["a1", "a2"], &["Wire", "Daily"], vec![assad()]),
+            event("e2", &["a3"], &["Gazette"], vec![]),
+        ],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut report, &[]).unwrap();
+    // As a build of schema 6 left it: entities, but neither members nor tokens.
+    store
+        .write
+        .lock()
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE entity_members; DROP TABLE entity_tokens; \
+             DELETE FROM meta WHERE key = 'entity_members'; \
+             UPDATE schema_version SET version = 6;",
+        )
+        .unwrap();
+    drop(store);
+    let store = open(dir.path());
+    let members = |store: &Store| -> i64 {
+        store
+            .read
+            .lock()
+            .unwrap()
+            .query_row("SELECT count(*) FROM entity_members", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        members(&store),
+        0,
+        "migrated: the members are not known yet"
+    );
+
+    // Only e2 changes, but e1's entity is grouped too (in full, once).
+    let mut report = Report {
+        articles: vec![],
+        events: vec![
+            event("e1", &["a1", "a2"], &["Wire", "Daily"], vec![assad()]),
+            event("e2", &["a3"], &["Gazette"], vec![moscow()]),
+        ],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut report, &[]).unwrap();
+    assert_eq!(members(&store), 2);
+    let assad_in = |events: &[&str]| {
+        (
+            "person-bashar-al-assad".to_string(),
+            events.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        entity_events(&store),
+        [
+            assad_in(&["e1"]),
+            ("place-moscow".into(), vec!["e2".into()])
+        ]
+    );
+
+    // Then by deltas: e2 names Assad too, and Moscow is gone.
+    let mut report = Report {
+        articles: vec![],
+        events: vec![
+            event("e1", &["a1", "a2"], &["Wire", "Daily"], vec![assad()]),
+            event("e2", &["a3"], &["Gazette"], vec![assad()]),
+        ],
+        diagnostics: vec![],
+    };
+    store.set_events(&mut report, &[]).unwrap();
+    assert_eq!(members(&store), 2);
+    assert_eq!(entity_events(&store), [assad_in(&["e1", "e2"])]);
+}
