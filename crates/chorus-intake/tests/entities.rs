@@ -1,10 +1,11 @@
-//! The collection's entity list, kept by what each refresh changed (the SQLite store regroups
-//! only the stored entities its changed events reach), equals the one `group_collection`
-//! makes from every stored event's entities at once: same names, kinds, events, mentions,
-//! names and sources. Checked after every refresh of real dated news (`../shared/data/
-//! gva-dev`, in date order) fed in batches, with every event kept open and with events
-//! closing 30 days behind the newest article, so that events grow, split, change id and
-//! close as they do in a collection.
+//! The collection's entity list as the store keeps it through refreshes equals the one
+//! `group_collection` makes from every stored event's entities at once: same names, kinds,
+//! events, mentions, names and sources. Checked after every refresh of real dated news
+//! (`../shared/data/gva-dev`, in date order) fed in batches, with every event kept open and
+//! with events closing 30 days behind the newest article (then a refresh's report holds only
+//! the open events, and the closed ones' entities are read beside it), so that events grow,
+//! split, change id and close as they do in a collection. A store that keeps the entity list
+//! by deltas must pass it too.
 
 use chorus_intake::Intake;
 use chorus_model::{Article, Entity};
@@ -12,9 +13,8 @@ use chorus_store::{Collection, EntitySummary, OpenOptions, Store};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// An entity as compared: name, kind, its events, mentions, its names, its sources. The
-/// order of its events, names and sources is left out: a kept entity lists them in the order
-/// its events had when it last changed.
+/// An entity as compared: name, kind, its events, mentions, its names, its sources (as sets:
+/// what is compared is the grouping, not the order of a listing).
 type Compared = (
     String,
     String,

@@ -83,8 +83,34 @@ pub(crate) fn aggregate_entities<'a>(
     let mut out: Vec<EntitySummary> = chorus_entities::group_collection(&listed)
         .into_par_iter()
         .map(|group| {
-            let members = group.members.iter().map(|&m| listed[m]);
-            entity_summary(group.name, group.kind, members)
+            let mut s = EntitySummary {
+                id: String::new(),
+                name: group.name,
+                kind: group.kind,
+                aliases: Vec::new(),
+                mentions: 0,
+                sources: Vec::new(),
+                events: Vec::new(),
+            };
+            let mut sources: HashSet<&str> = HashSet::new();
+            for &m in &group.members {
+                let (event, e) = listed[m];
+                s.mentions += e.mentions;
+                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                    if !s.aliases.contains(a) && *a != s.name {
+                        s.aliases.push(a.clone());
+                    }
+                }
+                for src in &e.sources {
+                    if sources.insert(src.as_str()) {
+                        s.sources.push(src.clone());
+                    }
+                }
+                if s.events.last().map(String::as_str) != Some(event) {
+                    s.events.push(event.to_string());
+                }
+            }
+            s
         })
         .collect();
     out.par_sort_by(|a, b| {
@@ -105,60 +131,6 @@ pub(crate) fn aggregate_entities<'a>(
         s.id = if *n == 1 { base } else { format!("{base}-{n}") };
     }
     out
-}
-
-/// The collection entity `name` of `kind` made of `members` (each event's id and entity, in
-/// the order events are listed, so that an event already listed is the last one listed);
-/// its id is left empty.
-pub(crate) fn entity_summary<'a>(
-    name: String,
-    kind: EntityKind,
-    members: impl Iterator<Item = (&'a str, &'a Entity)>,
-) -> EntitySummary {
-    let mut s = EntitySummary {
-        id: String::new(),
-        name,
-        kind,
-        aliases: Vec::new(),
-        mentions: 0,
-        sources: Vec::new(),
-        events: Vec::new(),
-    };
-    let mut sources: HashSet<&str> = HashSet::new();
-    for (event, e) in members {
-        s.mentions += e.mentions;
-        for a in std::iter::once(&e.name).chain(&e.aliases) {
-            if !s.aliases.contains(a) && *a != s.name {
-                s.aliases.push(a.clone());
-            }
-        }
-        for src in &e.sources {
-            if sources.insert(src.as_str()) {
-                s.sources.push(src.clone());
-            }
-        }
-        if s.events.last().map(String::as_str) != Some(event) {
-            s.events.push(event.to_string());
-        }
-    }
-    s
-}
-
-/// The slug of `kind` and `name`, made unique with `-2`, `-3`, ... against the ids `used`
-/// says are taken.
-pub(crate) fn fresh_entity_id<E>(
-    kind: EntityKind,
-    name: &str,
-    used: &mut dyn FnMut(&str) -> Result<bool, E>,
-) -> Result<String, E> {
-    let base = entity_slug(kind, name);
-    let mut id = base.clone();
-    let mut n = 1;
-    while used(&id)? {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    Ok(id)
 }
 
 /// The entities whose JSON is not the stored one (by `fingerprint` of each stored entity's

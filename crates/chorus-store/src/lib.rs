@@ -195,8 +195,7 @@ pub struct EntitySummary {
     pub aliases: Vec<String>,
     pub mentions: usize,
     pub sources: Vec<String>,
-    /// Ids of the events it appears in, in rank order (on SQLite, the order they had when
-    /// the entity last changed: an entity no change reaches is not written again).
+    /// Ids of the events it appears in, in rank order.
     pub events: Vec<String>,
 }
 

@@ -178,26 +178,6 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_newest ON events(coalesce(last_published, first_published) DESC,
         size DESC, outlets DESC, rank);
     "#,
-    // 7: each collection entity's members (an event's entity, by the event and its place in
-    // the event's list) and join tokens, so that a refresh regroups only the entities its
-    // changed events reach (`sqlite/entities.rs`). Entities stored before are grouped again
-    // in full by the next refresh, which fills these tables.
-    r#"
-    CREATE TABLE entity_members (
-        event_id TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        entity_id TEXT NOT NULL,
-        entity TEXT NOT NULL,
-        PRIMARY KEY (event_id, position)
-    );
-    CREATE INDEX entity_members_entity ON entity_members(entity_id);
-    CREATE TABLE entity_tokens (
-        token TEXT NOT NULL,
-        entity_id TEXT NOT NULL,
-        PRIMARY KEY (token, entity_id)
-    );
-    CREATE INDEX entity_tokens_entity ON entity_tokens(entity_id);
-    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,7 +1,7 @@
 //! [`Store`]: the [`Collection`] kept in a data directory as `chorus.sqlite3` (the truth)
 //! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
 
-use crate::ids::assign_event_ids;
+use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
 use crate::{
@@ -11,9 +11,11 @@ use crate::{
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use rayon::prelude::*;
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -367,17 +369,10 @@ impl Store {
         // Events: each compared with the stored one of its id (in SQLite, not loaded: the
         // stored JSON of a large collection is hundreds of megabytes).
         let written: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        let deleted: Vec<String> = old
-            .keys()
-            .filter(|id| !written.contains(id.as_str()))
-            .cloned()
-            .collect();
-        for id in &deleted {
+        for id in old.keys().filter(|id| !written.contains(id.as_str())) {
             delete(tx, id, EVENT_ROWS)?;
             delete(tx, id, &["DELETE FROM event_entities WHERE event_id = ?1"])?;
         }
-        // The events written anew: their entities are what changes the collection's.
-        let mut changed: Vec<&Event> = Vec::new();
         // `rank` orders events of equal size and outlets: the report's order. Beside closed
         // events the report's are numbered after every stored one, so that none of those
         // is renumbered.
@@ -407,7 +402,6 @@ impl Store {
                 Some((_, false)) => delete(tx, &e.id, EVENT_ROWS)?,
                 None => {}
             }
-            changed.push(e);
             tx.prepare_cached(
                 "INSERT INTO events (id, title, first_published, last_published, size, sources, \
                  rank, json, outlets, entities) \
@@ -444,7 +438,108 @@ impl Store {
         }
         phases.events = laps.lap();
 
-        entities::update(tx, &changed, &deleted)?;
+        // The entities of every event, in the order events are listed: the report's are in
+        // memory, the closed ones' read beside them (not their whole events).
+        let entities = if closed.is_empty() {
+            aggregate_entities(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+        } else {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT id, entities FROM events e ORDER BY {EVENT_ORDER}"
+            ))?;
+            let rows: Vec<(String, String)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let listed: Vec<(String, Vec<chorus_model::Entity>)> = rows
+                .into_par_iter()
+                .map(|(id, json)| Ok((id, serde_json::from_str(&json)?)))
+                .collect::<Result<_>>()?;
+            aggregate_entities(listed.iter().map(|(id, e)| (id.as_str(), &e[..])))
+        };
+
+        // Entities, the same way (an entity's JSON holds its events, so its links change with
+        // it), but against the stored ones read in one scan: there are tens of times more
+        // entities than events, and most are unchanged after an ingest.
+        let keyed = std::hash::RandomState::new();
+        let fingerprint = |json: &[u8]| keyed.hash_one(json);
+        let mut stored: HashMap<String, u64> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT id, json FROM entities")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let json = match r.get_ref(1)? {
+                    ValueRef::Text(t) => fingerprint(t),
+                    _ => 0,
+                };
+                stored.insert(r.get(0)?, json);
+            }
+        }
+        let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
+            delete(tx, id, ENTITY_ROWS)?;
+            delete(tx, id, &[ENTITY_LINKS])?;
+        }
+        for (ent, json, was_stored) in changed_entities(&entities, &stored, &fingerprint)? {
+            // A changed entity's event links are brought up to date, not written anew: a
+            // common name is in thousands of events, and an ingest changes a few of them.
+            let links: Vec<String> = if was_stored {
+                // Its names stay as they are, but for those it lost: each name row
+                // written is also indexed by trigrams, and a changed entity has mostly
+                // gained or lost events, not names.
+                tx.prepare_cached("DELETE FROM entities WHERE id = ?1")?
+                    .execute([&ent.id])?;
+                let names: HashSet<String> = std::iter::once(&ent.name)
+                    .chain(&ent.aliases)
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                let had: Vec<String> = tx
+                    .prepare_cached("SELECT name_lower FROM entity_names WHERE entity_id = ?1")?
+                    .query_map([&ent.id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut lost = tx.prepare_cached(
+                    "DELETE FROM entity_names WHERE entity_id = ?1 AND name_lower = ?2",
+                )?;
+                for n in had.iter().filter(|n| !names.contains(*n)) {
+                    lost.execute(params![ent.id, n])?;
+                }
+                tx.prepare_cached("SELECT event_id FROM event_entities WHERE entity_id = ?1")?
+                    .query_map([&ent.id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            } else {
+                Vec::new()
+            };
+            tx.prepare_cached(
+                "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                ent.id,
+                ent.name,
+                ent.kind.as_str(),
+                ent.mentions as i64,
+                ent.events.len() as i64,
+                json,
+            ])?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO entity_names (entity_id, name_lower) VALUES (?1, ?2)",
+            )?;
+            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+                stmt.execute(params![ent.id, name.to_lowercase()])?;
+            }
+            let now: HashSet<&str> = ent.events.iter().map(String::as_str).collect();
+            let mut stmt = tx.prepare_cached(
+                "DELETE FROM event_entities WHERE event_id = ?1 AND entity_id = ?2",
+            )?;
+            for e in links.iter().filter(|e| !now.contains(e.as_str())) {
+                stmt.execute(params![e, ent.id])?;
+            }
+            let before: HashSet<&str> = links.iter().map(String::as_str).collect();
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)",
+            )?;
+            for e in ent.events.iter().filter(|e| !before.contains(e.as_str())) {
+                stmt.execute(params![e, ent.id])?;
+            }
+        }
         phases.entities = laps.lap();
 
         // Cleaned texts: each compared with what is stored.
@@ -559,6 +654,16 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM event_sources WHERE event_id = ?1",
     "DELETE FROM event_single_source WHERE event_id = ?1",
 ];
+
+/// The rows of a stored entity: itself and its names. Its event links are
+/// [`ENTITY_LINKS`], kept up to date one by one while the entity is there.
+const ENTITY_ROWS: &[&str] = &[
+    "DELETE FROM entities WHERE id = ?1",
+    "DELETE FROM entity_names WHERE entity_id = ?1",
+];
+
+/// The event links of a stored entity.
+const ENTITY_LINKS: &str = "DELETE FROM event_entities WHERE entity_id = ?1";
 
 /// A number kept in the `meta` table under `key`; `None` when it is not there (or not a
 /// number).
@@ -993,7 +1098,6 @@ impl Collection for Store {
     }
 }
 
-mod entities;
 pub(crate) mod reads;
 #[cfg(test)]
 mod tests;
