@@ -2735,7 +2735,34 @@ pub(crate) fn name_spellings<'a>(
     }
     out.extend(possessive_names(units));
     out.extend(written_spellings(units, names));
-    out
+    without_repeats(out)
+}
+
+/// Name differences less those that repeat an earlier one with more words around the same
+/// spellings ("Judge Jeffery Minehart" / "Judge Jeffrey Minehart" after "Jeffery Minehart" /
+/// "Jeffrey Minehart"): each of its versions holds, as whole words, a version of the earlier
+/// one, and they hold two spellings of it. One difference a reader is told once.
+fn without_repeats(differences: Vec<Difference>) -> Vec<Difference> {
+    let mut kept: Vec<Difference> = Vec::new();
+    for d in differences {
+        let repeats = kept.iter().any(|k| {
+            let held: Option<std::collections::BTreeSet<&str>> = d
+                .versions
+                .iter()
+                .map(|v| {
+                    k.versions
+                        .iter()
+                        .find(|w| holds(&v.value, &w.value))
+                        .map(|w| w.value.as_str())
+                })
+                .collect();
+            held.is_some_and(|h| h.len() >= 2)
+        });
+        if !repeats {
+            kept.push(d);
+        }
+    }
+    kept
 }
 
 /// Full names of two to four capitalised words, as the sentences write them (a leading
@@ -3868,6 +3895,43 @@ mod tests {
             "The crash was at Olive Avenue in Oakland."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_name_difference_is_told_once() {
+        let difference = |about: &str, values: &[&str]| Difference {
+            about: about.into(),
+            versions: values
+                .iter()
+                .map(|v| Version {
+                    text: String::new(),
+                    source: String::new(),
+                    citation: chorus_model::Citation {
+                        article: String::new(),
+                        start: 0,
+                        end: 0,
+                        support: None,
+                        source_start: None,
+                        source_end: None,
+                    },
+                    value: (*v).into(),
+                    number: None,
+                    unit: None,
+                })
+                .collect(),
+        };
+        let kept = without_repeats(vec![
+            difference("of Minehart", &["Jeffery Minehart", "Jeffrey Minehart"]),
+            difference(
+                "Judge",
+                &["Judge Jeffery Minehart", "Judge Jeffrey Minehart"],
+            ),
+            difference("street", &["Minehart Avenue", "Minehart Road"]),
+            // Two forms that hold one spelling only are no repeat of the two.
+            difference("Jr", &["Jeffery Minehart Jr", "Jeffery Minehart III"]),
+        ]);
+        let abouts: Vec<&str> = kept.iter().map(|d| d.about.as_str()).collect();
+        assert_eq!(abouts, ["of Minehart", "street", "Jr"]);
     }
 
     #[test]
