@@ -1451,9 +1451,15 @@ mod tests {
     }
 
     /// Whether the second text contradicts a count of the first's main claim.
-    fn contradicted(fact: &str, support: &str) -> bool {
+    /// What `check` says of the first sentence of a one-article `support` against the first
+    /// of a one-article `fact` (as `check(other, lead)`).
+    fn of_support(check: fn(&Claim, &Claim) -> bool, fact: &str, support: &str) -> bool {
         let (claims, b) = two_claims(fact, support);
-        count_contradicted(&claims[b], &claims[0])
+        check(&claims[b], &claims[0])
+    }
+
+    fn contradicted(fact: &str, support: &str) -> bool {
+        of_support(count_contradicted, fact, support)
     }
 
     #[test]
@@ -1488,10 +1494,7 @@ mod tests {
 
     #[test]
     fn a_support_naming_some_of_the_people_a_fact_lists_states_a_part() {
-        let left_out = |fact: &str, support: &str| {
-            let (claims, b) = two_claims(fact, support);
-            listed_figure_left_out(&claims[b], &claims[0])
-        };
+        let left_out = |fact, support| of_support(listed_figure_left_out, fact, support);
         let fact = "Walter Barfield, 23, of Cleveland, Brandon White, 31, of Warren and William Gonzalez, 32, of Garfield died in the shooting.";
         assert!(left_out(
             fact,
@@ -1570,10 +1573,7 @@ mod tests {
 
     #[test]
     fn the_injured_half_of_a_death_and_an_injury_is_no_support_of_the_death() {
-        let contradicted = |fact: &str, support: &str| {
-            let (claims, b) = two_claims(fact, support);
-            outcome_contradicted(&claims[b], &claims[0])
-        };
+        let contradicted = |fact, support| of_support(outcome_contradicted, fact, support);
         let fact = "One victim died upon arrival at the hospital, while the other two remain in critical condition.";
         assert!(contradicted(
             fact,
