@@ -95,21 +95,26 @@ pub(crate) fn title(
     if let Some((_, _, t)) = titled {
         return t;
     }
-    let sentences: Vec<String> = account
+    // Whether a sentence stands alone is read with its connective ("Still, 80 mph …" leans on
+    // the sentence before); the title is read without it.
+    let judged: Vec<(bool, String)> = account
         .iter()
-        .map(|s| before_glued(without_dateline(&s.text)).to_string())
+        .map(|s| {
+            let s = without_control(before_glued(without_dateline(&s.text)));
+            (stands_alone(s), without_connective(s))
+        })
         .collect();
     let count = |t: &str| t.split_whitespace().count();
     // A whole statement that stands on its own first; then any whole sentence; a fragment the
     // page broke off ("The two homicides happened just") only when the account has nothing
     // else.
     for pass in 0..3 {
-        let fits = |s: &str| match pass {
-            0 => complete(s) && stands_alone(s),
+        let fits = |alone: bool, s: &str| match pass {
+            0 => complete(s) && alone,
             1 => complete(s),
             _ => !complete(s),
         };
-        for s in sentences.iter().filter(|s| fits(s)) {
+        for (_, s) in judged.iter().filter(|(alone, s)| fits(*alone, s)) {
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
@@ -140,10 +145,10 @@ pub(crate) fn title(
             }
         }
     }
-    sentences
-        .iter()
+    judged
+        .into_iter()
+        .map(|(_, s)| s)
         .min_by_key(|s| count(s))
-        .cloned()
         .unwrap_or_else(|| "Untitled event".into())
 }
 
@@ -437,6 +442,81 @@ fn before_glued(sentence: &str) -> &str {
         .map_or(sentence, |i| &sentence[..=i])
 }
 
+/// A sentence without a control of the page left before it in capitals ("CLOSE Police
+/// confirmed …", "LIVE BLOG On Monday, …"): no part of what it states.
+fn without_control(sentence: &str) -> &str {
+    const CONTROLS: &[&str] = &["close", "live", "live blog", "live updates"];
+    let mut s = sentence.trim_start();
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let in_capitals =
+        |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    let caps = tokens.iter().take_while(|t| in_capitals(t)).count();
+    // What follows the control opens a sentence of its own: a capitalised word in lower case
+    // after the first letter ("Police"), so that an acronym that is the subject ("FBI
+    // Director …", "NASA said") is never taken for one.
+    let sentence_after = tokens
+        .get(caps)
+        .is_some_and(|t| t.starts_with(char::is_uppercase) && t.chars().any(char::is_lowercase));
+    let lead = tokens[..caps].join(" ").to_lowercase();
+    if caps > 0
+        && sentence_after
+        && (CONTROLS.contains(&lead.as_str()) || chorus_clean::is_link_label(&lead))
+    {
+        for _ in 0..caps {
+            s = s.trim_start();
+            s = &s[s.find(char::is_whitespace).unwrap_or(s.len())..];
+        }
+        s = s.trim_start();
+    }
+    s
+}
+
+/// A sentence without a connective that ties it to the sentence before ("Indeed, right in
+/// Syria …", "In fact, …"), which a title has none of.
+fn without_connective(s: &str) -> String {
+    const CONNECTIVES: &[&str] = &[
+        "indeed",
+        "in fact",
+        "meanwhile",
+        "however",
+        "moreover",
+        "furthermore",
+        "in addition",
+        "additionally",
+        "of course",
+        "nevertheless",
+        "nonetheless",
+        "still",
+        "besides",
+        "likewise",
+        "similarly",
+        "as a result",
+        "after all",
+        "in other words",
+        "in the meantime",
+        "at the same time",
+        "that said",
+    ];
+    let lower = s.to_lowercase();
+    let connective = CONNECTIVES.iter().find_map(|c| {
+        let rest = lower.strip_prefix(c)?.strip_prefix(", ")?;
+        Some(s.len() - rest.len())
+    });
+    match connective {
+        Some(at) if s[at..].starts_with(|c: char| c.is_alphanumeric()) => capitalised(&s[at..]),
+        _ => s.to_string(),
+    }
+}
+
+/// A text with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
 /// "LONDON (Reuters) - …" reads "…"): a lead in capitals up to a dash.
 fn without_dateline(text: &str) -> &str {
@@ -625,8 +705,9 @@ fn shortened(sentence: &str) -> Option<String> {
         |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 4] = [
+    let steps: [fn(&str) -> Option<String>; 5] = [
         without_times,
+        without_attribution,
         without_closing_place,
         first_action,
         main_statement,
@@ -733,6 +814,70 @@ fn without_times(text: &str) -> Option<String> {
     let mut chars = joined.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// A text without the attribution it opens with, when what follows is a whole statement
+/// that names its own subject, as a headline leaves out who confirmed what: "Police confirmed
+/// that two bodies … were the missing teens" reads "Two bodies … were the missing teens". A
+/// report or confirmation ("has confirmed", "reports that") goes whoever gave it; "said" only
+/// after an authority that reports what happened ("Police said", "A spokesman for the Fire
+/// Department said"), since what a person, a government or its media say is their claim
+/// ("Syrian state television said three \"terrorists\" … were killed"). None when what follows opens on a pronoun or
+/// speaks of the source ("told them"), or when there is no such attribution.
+fn without_attribution(text: &str) -> Option<String> {
+    const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
+    const SAYS: &[&str] = &["said", "says"];
+    const AUTHORITIES: &[&str] = &[
+        "police",
+        "officials",
+        "authorities",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "department",
+        "investigators",
+        "prosecutors",
+        "officers",
+        "sheriff",
+        "sheriff's",
+        "coroner",
+    ];
+    // Words that open a statement naming its own subject: a capital or a figure, or an
+    // article or a number word before a noun.
+    const OPENS: &[&str] = &[
+        "the", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "no", "more",
+    ];
+    // Words that lean on the source or on a sentence before.
+    const BACK: &[&str] = &[
+        "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+        "his", "her", "its", "their", "them", "us", "our", "him",
+    ];
+    const MOST_SUBJECT: usize = 8;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
+    let verb = (1..tokens.len().min(MOST_SUBJECT + 2)).find(|&k| {
+        (REPORTS.contains(&tokens[k]) || SAYS.contains(&tokens[k])) && !tokens[k - 1].ends_with(',')
+    })?;
+    let subject_end = verb - usize::from(["has", "have", "had"].contains(&tokens[verb - 1]));
+    let subject = &lower[..subject_end];
+    let plain_subject = tokens[0].starts_with(char::is_uppercase)
+        && !tokens[..subject_end].iter().any(|t| t.ends_with(','))
+        && !subject
+            .iter()
+            .any(|w| ["who", "that", "which"].contains(&w.as_str()));
+    let reports = REPORTS.contains(&tokens[verb])
+        || subject.iter().any(|w| AUTHORITIES.contains(&w.as_str()));
+    let from = verb + 1 + usize::from(lower.get(verb + 1).is_some_and(|w| w == "that"));
+    let first = tokens.get(from)?;
+    let opens = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || OPENS.contains(&lower[from].as_str());
+    let leans = BACK.contains(&lower[from].as_str())
+        || lower[from..]
+            .iter()
+            .any(|w| ["they", "them", "us", "we", "our"].contains(&w.as_str()));
+    (subject_end > 0 && plain_subject && reports && opens && !leans)
+        .then(|| capitalised(&tokens[from..].join(" ")))
 }
 
 /// A text without the place or time it closes on: the last "in", "at", "near", "on",
@@ -1633,6 +1778,88 @@ mod tests {
         assert!(opens_adverbial(
             "Every time McDonald's trots out its McRib sandwich"
         ));
+    }
+
+    #[test]
+    fn a_pages_control_and_a_connective_do_not_open_a_title() {
+        assert_eq!(
+            without_control("CLOSE Police confirmed that two bodies were found."),
+            "Police confirmed that two bodies were found."
+        );
+        assert_eq!(
+            without_control("LIVE BLOG On Monday, William Hague had suggested it."),
+            "On Monday, William Hague had suggested it."
+        );
+        // An acronym that is the subject, or a control before no sentence, stays.
+        for s in [
+            "FBI Director James Comey said the inquiry goes on.",
+            "NASA said the launch was delayed.",
+            "VIDEO shows the fire.",
+        ] {
+            assert_eq!(without_control(s), s);
+        }
+        assert_eq!(
+            without_connective("Indeed, right in Syria archaeologists have found gas."),
+            "Right in Syria archaeologists have found gas."
+        );
+        assert_eq!(
+            without_connective("Indeedy the show goes on."),
+            "Indeedy the show goes on."
+        );
+        // Whether a sentence stands alone is read with its connective.
+        let account: Vec<AccountSentence> = [
+            "Still, 80 mph in a sport-utility vehicle is pretty fast.",
+            "Charlie Sheen was running nearly an hour late for his show.",
+        ]
+        .iter()
+        .map(|t| AccountSentence {
+            text: t.to_string(),
+            sources: Vec::new(),
+            citations: Vec::new(),
+        })
+        .collect();
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "Charlie Sheen was running nearly an hour late for his show."
+        );
+    }
+
+    #[test]
+    fn an_opening_report_goes_but_not_a_claim() {
+        assert_eq!(
+            without_attribution(
+                "Asia & Japan Watch reports that Yumenosuke was dispatched to the rescue effort"
+            )
+            .as_deref(),
+            Some("Yumenosuke was dispatched to the rescue effort")
+        );
+        assert_eq!(
+            without_attribution(
+                "A spokesman for the Fire Department said that no ambulances were called"
+            )
+            .as_deref(),
+            Some("No ambulances were called")
+        );
+        assert_eq!(
+            without_attribution(
+                "Minister for Health Leo Varadkar has confirmed the Government is to rush through \
+                 legislation"
+            )
+            .as_deref(),
+            Some("The Government is to rush through legislation")
+        );
+        for claim in [
+            // What a person or a state's media say is theirs.
+            "Sen. Lindsey Graham said President Barack Obama was tone deaf in his speech",
+            "Syrian state television said three terrorists were killed in the fighting",
+            // What follows leans on the source or on a sentence before.
+            "Police said Conyers' girlfriend told them that he was at the apartment",
+            "Police said he was at the apartment around 1:30 in the morning",
+            // An aside in the subject, or a report with no clause after it.
+            "Anaheim Police, in a statement, confirmed the arrests were made",
+        ] {
+            assert_eq!(without_attribution(claim), None, "{claim}");
+        }
     }
 
     #[test]
