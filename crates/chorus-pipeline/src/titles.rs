@@ -705,10 +705,11 @@ fn shortened(sentence: &str) -> Option<String> {
         |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 5] = [
+    let steps: [fn(&str) -> Option<String>; 6] = [
         without_times,
         without_attribution,
         without_closing_place,
+        without_long_office,
         first_action,
         main_statement,
     ];
@@ -888,21 +889,98 @@ fn without_closing_place(text: &str) -> Option<String> {
     const PLACES: &[&str] = &["in", "at", "near", "on", "outside", "during"];
     const MOST: usize = 7;
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let k = (tokens.len().saturating_sub(MOST + 1)..tokens.len())
-        .filter(|&k| k >= 5)
-        .find(|&k| PLACES.contains(&tokens[k]))?;
-    let tail = tokens[k + 1..].join(" ");
     // A place or time by its name ("in South L.A.", "at the San Diego Zoo", "in a Brooklyn
     // building"), not what completes the verb ("make it in the modern Republican Party",
-    // "at age 40").
-    let named = tokens[k + 1..]
-        .iter()
-        .find(|t| !["a", "an", "the"].contains(t))
-        .is_some_and(|t| t.starts_with(char::is_uppercase));
-    if !named || has_predicate(&format!("It {tail}")) || tail.contains(',') {
-        return None;
-    }
+    // "at age 40"); the first such of the last words, past one that is not ("during the
+    // national anthem at Maryland SoccerPlex" loses "at Maryland SoccerPlex").
+    let closing = |k: usize| {
+        let tail = tokens[k + 1..].join(" ");
+        let named = tokens[k + 1..]
+            .iter()
+            .find(|t| !["a", "an", "the"].contains(t))
+            .is_some_and(|t| t.starts_with(char::is_uppercase));
+        PLACES.contains(&tokens[k])
+            && named
+            && !has_predicate(&format!("It {tail}"))
+            && !tail.contains(',')
+    };
+    let k = (tokens.len().saturating_sub(MOST + 1)..tokens.len())
+        .filter(|&k| k >= 5)
+        .find(|&k| closing(k))?;
     Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
+}
+
+/// A text that opens on a person named after a long title or description, with the name
+/// alone, as a headline names a person: "Minister for Health Leo Varadkar has confirmed …"
+/// reads "Leo Varadkar has confirmed …", "U.S. soccer star Megan Rapinoe never got …" reads
+/// "Megan Rapinoe never got …". The title is of two words or more and ends in an office
+/// ("Rep.", "star", "professor") or its portfolio ("Minister for Health"); a short one ("Sen. Lindsey Graham") stays. None when the text opens on no such title and name.
+fn without_long_office(text: &str) -> Option<String> {
+    const OFFICES: &[&str] = &[
+        "minister",
+        "secretary",
+        "president",
+        "premier",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "director",
+        "executive",
+        "governor",
+        "gov",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "commissioner",
+        "mayor",
+        "judge",
+        "general",
+        "ambassador",
+        "officer",
+        "professor",
+        "star",
+        "lawmaker",
+        "founder",
+        "ceo",
+        "coach",
+    ];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let capital = |t: &str| t.starts_with(char::is_uppercase);
+    // The name: capitalised words up to the verb, the first word in lower case that opens as
+    // one ("for" in "Minister for Health" does not).
+    let verb = (1..tokens.len()).find(|&k| !capital(tokens[k]) && opens_with_verb(&tokens[k..]))?;
+    let initial = |t: &str| t.len() == 2 && t.ends_with('.');
+    let mut name = verb.checked_sub(2)?;
+    if initial(tokens[name]) {
+        name = name.checked_sub(1)?;
+    }
+    // What comes before the name: two words or more, the last an office, and one title, not
+    // a list of people or a clause ("Speaker Boehner and Leader Cantor", "Like every year,
+    // the 2012 Emmy Awards"), nor a person related to the one named ("The son of U.S. Rep.
+    // Bob Goodlatte", where "Secretary of State" is a title).
+    let title = &tokens[..name];
+    let related = title
+        .windows(2)
+        .any(|w| w[1] == "of" && w[0].starts_with(char::is_lowercase));
+    // The office closes the title, or what follows it names its portfolio ("Minister for
+    // Health", "Secretary of State").
+    let is_office = |t: &&str| OFFICES.contains(&core(t).to_lowercase().as_str());
+    let office = title.iter().rposition(is_office).is_some_and(|j| {
+        title[j + 1..]
+            .iter()
+            .all(|t| t.starts_with(char::is_uppercase) || ["for", "of"].contains(t))
+    });
+    let one_title = !title
+        .iter()
+        .any(|t| *t == "and" || t.ends_with([',', ':', ';']) || t.contains('\''));
+    let named = tokens[name..verb]
+        .iter()
+        .all(|t| (capital(t) && !t.ends_with(',') && core(t).len() > 1) || initial(t));
+    (name >= 2 && office && one_title && !related && named).then(|| tokens[name..].join(" "))
 }
 
 /// A text up to the last further action joined by "and": ", and" before a clause, or "and"
@@ -1298,6 +1376,7 @@ fn has_predicate(clause: &str) -> bool {
         "say",
         "told",
         "went",
+        "got",
         "came",
         "took",
         "made",
@@ -1860,6 +1939,52 @@ mod tests {
         ] {
             assert_eq!(without_attribution(claim), None, "{claim}");
         }
+    }
+
+    #[test]
+    fn a_long_title_before_a_name_goes_but_not_a_relation_or_a_list() {
+        let office = |t: &str| without_long_office(t);
+        assert_eq!(
+            office("Minister for Health Leo Varadkar has confirmed the plan").as_deref(),
+            Some("Leo Varadkar has confirmed the plan")
+        );
+        assert_eq!(
+            office("U.S. soccer star Megan Rapinoe never got a chance to kneel").as_deref(),
+            Some("Megan Rapinoe never got a chance to kneel")
+        );
+        assert_eq!(
+            office("President-elect Donald J. Trump made overtures to Mr. Stallone").as_deref(),
+            None
+        );
+        assert_eq!(
+            office("Secretary of State John F. Kerry arrived in Geneva").as_deref(),
+            Some("John F. Kerry arrived in Geneva")
+        );
+        for kept in [
+            "Sen. Lindsey Graham said the speech was tone deaf",
+            "The son of U.S. Rep. Bob Goodlatte began soliciting donations",
+            "Speaker Boehner and Leader Cantor told Politico they would approve it",
+            "Like every year, the 2012 Emmy Awards had its fair mix of surprises",
+            "Mona Lisa and Kip Harding are just your average high school sweethearts",
+        ] {
+            assert_eq!(office(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_closing_place_goes_past_what_completes_the_verb() {
+        assert_eq!(
+            without_closing_place(
+                "Megan Rapinoe never got a chance to kneel during the national anthem at \
+                 Maryland SoccerPlex"
+            )
+            .as_deref(),
+            Some("Megan Rapinoe never got a chance to kneel during the national anthem")
+        );
+        assert_eq!(
+            without_closing_place("Bob Dole could not make it in the modern Republican Party"),
+            None
+        );
     }
 
     #[test]
