@@ -640,9 +640,13 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         } else {
             // Between two dashes: an aside ("The presenters — Warren Beatty and Faye
             // Dunaway — were …"); an age or a home town (", 70,", ", of Baton Rouge,"); a
-            // closing attribution (", two Trump advisers said on Friday").
+            // closing attribution (", two Trump advisers said on Friday"); what names the
+            // last thing of an aside dropped before it (", which were measured against an
+            // ECG, the gold standard of …").
             let last = k + 1 == parts.len();
+            let of_aside = k > 1 && dropped_before && first == "the" && !has_predicate(part);
             (dash_after[k - 1] && dash_after[k])
+                || of_aside
                 || ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
                 || age_or_home
                 || ((words <= 4 || (last && words <= 8))
@@ -669,7 +673,25 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         }
         out.push_str(part);
     }
+    // The statement after an opening adverbial that names nothing opens the title ("After
+    // days of protests, students … occupied" reads "Students … occupied"); one that names
+    // what the statement is about stays ("As a direct result of the Durbin Amendment,
+    // consumers …" is no title without it).
+    let names = |p: &str| {
+        p.split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+    };
+    // Only the adverbial went before it: an aside dropped too ("he found himself back in
+    // Vietnam, the first of four trips …") leaves no statement to open.
+    let right_after = |p: &str| parts.get(1).is_some_and(|next| next.trim() == p);
+    let opened_later = kept
+        .first()
+        .is_some_and(|(dropped, p)| *dropped && right_after(p))
+        && opens_adverbial(parts[0].trim())
+        && !names(parts[0]);
     let out = collapsed(&out);
+    let out = if opened_later { capitalised(&out) } else { out };
     let clause = main_clause(&out).filter(|c| cut && c.len() < out.len());
     let out = clause.unwrap_or(out);
     let words: Vec<&str> = chorus_text::words(&out).map(|w| w.1).collect();
@@ -1984,6 +2006,47 @@ mod tests {
         assert_eq!(
             without_closing_place("Bob Dole could not make it in the modern Republican Party"),
             None
+        );
+    }
+
+    #[test]
+    fn an_opening_adverbial_goes_when_it_names_nothing() {
+        assert_eq!(
+            compressed(
+                "After days of on-campus protests, students at Occidental college occupied an \
+                 administrative building, eating delivery pizza.",
+                true
+            )
+            .as_deref(),
+            Some("Students at Occidental college occupied an administrative building")
+        );
+        // What it names is what the statement is about.
+        assert_eq!(
+            compressed(
+                "As a direct result of the Durbin Amendment, consumers have started paying for \
+                 financial services.",
+                true
+            ),
+            None
+        );
+        // An aside dropped after it leaves no statement.
+        assert_eq!(
+            compressed(
+                "After a lifetime had passed, he found himself back in Vietnam, the first of \
+                 four trips he would take.",
+                false
+            ),
+            None
+        );
+        // What names the last thing of a dropped aside goes with it.
+        assert_eq!(
+            compressed(
+                "While performing these activities, each subject wore a device on each wrist, \
+                 which were measured against an ECG, the gold standard of heart monitoring.",
+                false
+            )
+            .as_deref(),
+            Some("Each subject wore a device on each wrist")
         );
     }
 
