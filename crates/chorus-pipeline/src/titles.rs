@@ -560,7 +560,8 @@ fn is_dateline(lead: &str) -> bool {
 /// A long sentence shortened to its main statement, when that has at least four words (the
 /// caller says how many it may have): of its parts between commas, semicolons and dashes (not a comma
 /// inside a figure), an opening adverbial ("A day after Russia absorbed Crimea, …", "Speaking
-/// to reporters, …"), asides (", a Republican,", ", who …", ", according to police"), a
+/// to reporters, …"), asides (", a Republican,", ", who …", ", according to police", ", along
+/// with …"), a
 /// closing attribution (", police said") and brackets are dropped; with `cut`, the rest ends before a
 /// clause that opens with "after", "when", "because", … . "Pennsylvania Gov. Tom Corbett, a
 /// Republican, is up for re-election in 2014." reads "Pennsylvania Gov. Tom Corbett is up for
@@ -594,6 +595,7 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         "they",
         "it",
         "officers",
+        "along",
     ];
     const SAYS: &[&str] = &[
         "said", "says", "say", "told", "reported", "reports", "added",
@@ -1662,6 +1664,10 @@ mod tests {
         assert_eq!(
             c("The presenters for the final award — Warren Beatty and Faye Dunaway — were incorrectly given the best actress award envelope.").as_deref(),
             Some("The presenters for the final award were incorrectly given the best actress award envelope")
+        );
+        assert_eq!(
+            c("The rain, along with brisk northerly winds, will keep things chilly.").as_deref(),
+            Some("The rain will keep things chilly")
         );
         // Nothing that reads as a statement is left: a caption, a quotation cut in two.
         assert_eq!(c("Jan. 17, 2013, file photo, the building in downtown Springfield where the company moved its offices."), None);
