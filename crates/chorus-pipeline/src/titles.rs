@@ -729,13 +729,14 @@ fn shortened(sentence: &str) -> Option<String> {
         |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 6] = [
+    let steps: [fn(&str) -> Option<String>; 7] = [
         without_times,
         without_attribution,
         without_closing_place,
         without_long_office,
         first_action,
         main_statement,
+        after_colon,
     ];
     for step in steps {
         while count(&text) > TITLE_WORDS {
@@ -746,6 +747,29 @@ fn shortened(sentence: &str) -> Option<String> {
         }
     }
     (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
+}
+
+/// What follows a colon when that is a statement of its own, the news a lead builds up to
+/// ("Here's one sign of the U.S. economic recovery …: The average cost of a wedding just hit
+/// a five-year high"). None without one colon between words, or when what follows it is a
+/// quotation it introduces ("Pelosi said of the deal: “We …”"), a clause that opens with
+/// names, which may be the rest of a name ("the Manus x Machina: Fashion in an Age of
+/// Technology theme …"), or a few words ("… a painful lesson of Wall Street: Stocks also
+/// go down", where the words before say what the few after are about).
+fn after_colon(text: &str) -> Option<String> {
+    const LEAST_AFTER: usize = 6;
+    let (before, after) = text.split_once(": ")?;
+    let after = after.trim();
+    let named = after
+        .split_whitespace()
+        .skip(1)
+        .take(3)
+        .any(|w| w.starts_with(char::is_uppercase));
+    let statement = after.starts_with(char::is_uppercase)
+        && !named
+        && after.split_whitespace().count() >= LEAST_AFTER
+        && has_predicate(after);
+    (!before.trim().is_empty() && !after.contains(": ") && statement).then(|| after.to_string())
 }
 
 /// The core of a word: without the punctuation around it.
@@ -2054,6 +2078,28 @@ mod tests {
             .as_deref(),
             Some("Each subject wore a device on each wrist")
         );
+    }
+
+    #[test]
+    fn the_statement_after_a_colon_is_the_news() {
+        assert_eq!(
+            after_colon(
+                "Here's one sign of the recovery that few will rejoice over: The average cost of \
+                 a wedding just hit a five-year high"
+            )
+            .as_deref(),
+            Some("The average cost of a wedding just hit a five-year high")
+        );
+        for kept in [
+            "Trump is learning a painful lesson of Wall Street: Stocks also go down",
+            "First, Pelosi said of the deal: “We all may not be able to support it.”",
+            "The actress heeded the Manus x Machina: Fashion in an Age of Technology theme in \
+             black sequined couture",
+            "Police confirmed the bodies were the missing teens: Liberty German and Abigail \
+             Williams",
+        ] {
+            assert_eq!(after_colon(kept), None, "{kept}");
+        }
     }
 
     #[test]
