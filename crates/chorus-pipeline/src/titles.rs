@@ -880,7 +880,8 @@ fn without_times(text: &str) -> Option<String> {
 /// after an authority that reports what happened ("Police said", "A spokesman for the Fire
 /// Department said"), since what a person, a government or its media say is their claim
 /// ("Syrian state television said three \"terrorists\" … were killed"). None when what follows opens on a pronoun or
-/// speaks of the source ("told them"), or when there is no such attribution.
+/// speaks of the source ("told them"), when the source names the only place it tells of,
+/// or when there is no such attribution.
 fn without_attribution(text: &str) -> Option<String> {
     const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
     const SAYS: &[&str] = &["said", "says"];
@@ -933,7 +934,19 @@ fn without_attribution(text: &str) -> Option<String> {
         || lower[from..]
             .iter()
             .any(|w| ["they", "them", "us", "we", "our"].contains(&w.as_str()));
-    (subject_end > 0 && plain_subject && reports && opens && !leans)
+    // A source that names where ("San Francisco police said", "Detroit Police said") stays
+    // when what follows names no place or person of its own ("seven people were injured in
+    // a drive-by shooting"): the source's name is then all the title tells of where.
+    let named = |t: &&str| {
+        t.starts_with(char::is_uppercase)
+            && !AUTHORITIES.contains(&core(t).to_lowercase().as_str())
+            && !["the", "a", "an"].contains(&core(t).to_lowercase().as_str())
+    };
+    let only_source_names = tokens[..subject_end].iter().any(named)
+        && !tokens[from..]
+            .iter()
+            .any(|t| t.starts_with(char::is_uppercase));
+    (subject_end > 0 && plain_subject && reports && opens && !leans && !only_source_names)
         .then(|| capitalised(&tokens[from..].join(" ")))
 }
 
@@ -1966,10 +1979,10 @@ mod tests {
         );
         assert_eq!(
             without_attribution(
-                "A spokesman for the Fire Department said that no ambulances were called"
+                "A spokesman for the Fire Department said that no F.D.N.Y. ambulances were called"
             )
             .as_deref(),
-            Some("No ambulances were called")
+            Some("No F.D.N.Y. ambulances were called")
         );
         assert_eq!(
             without_attribution(
@@ -1979,7 +1992,16 @@ mod tests {
             .as_deref(),
             Some("The Government is to rush through legislation")
         );
+        assert_eq!(
+            without_attribution(
+                "Officials in Oklahoma said four people were found shot dead at a Tulsa apartment"
+            )
+            .as_deref(),
+            Some("Four people were found shot dead at a Tulsa apartment")
+        );
         for claim in [
+            // The source names the only place the title would tell of.
+            "Detroit Police said five people were shot at a block party on the city's east side",
             // What a person or a state's media say is theirs.
             "Sen. Lindsey Graham said President Barack Obama was tone deaf in his speech",
             "Syrian state television said three terrorists were killed in the fighting",
