@@ -884,7 +884,7 @@ fn without_times(text: &str) -> Option<String> {
 /// or when there is no such attribution.
 fn without_attribution(text: &str) -> Option<String> {
     const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
-    const SAYS: &[&str] = &["said", "says"];
+    const SAYS: &[&str] = &["said", "says", "say"];
     const AUTHORITIES: &[&str] = &[
         "police",
         "officials",
@@ -1998,6 +1998,11 @@ mod tests {
             )
             .as_deref(),
             Some("Four people were found shot dead at a Tulsa apartment")
+        );
+        assert_eq!(
+            without_attribution("Police say a 4-year-old girl was shot and killed on I-40")
+                .as_deref(),
+            Some("A 4-year-old girl was shot and killed on I-40")
         );
         for claim in [
             // The source names the only place the title would tell of.
