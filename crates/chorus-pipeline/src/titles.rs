@@ -95,21 +95,26 @@ pub(crate) fn title(
     if let Some((_, _, t)) = titled {
         return t;
     }
-    let sentences: Vec<String> = account
+    // Whether a sentence stands alone is read with its connective ("Still, 80 mph …" leans on
+    // the sentence before); the title is read without it.
+    let judged: Vec<(bool, String)> = account
         .iter()
-        .map(|s| before_glued(without_dateline(&s.text)).to_string())
+        .map(|s| {
+            let s = without_control(before_glued(without_dateline(&s.text)));
+            (stands_alone(s), without_connective(s))
+        })
         .collect();
     let count = |t: &str| t.split_whitespace().count();
     // A whole statement that stands on its own first; then any whole sentence; a fragment the
     // page broke off ("The two homicides happened just") only when the account has nothing
     // else.
     for pass in 0..3 {
-        let fits = |s: &str| match pass {
-            0 => complete(s) && stands_alone(s),
+        let fits = |alone: bool, s: &str| match pass {
+            0 => complete(s) && alone,
             1 => complete(s),
             _ => !complete(s),
         };
-        for s in sentences.iter().filter(|s| fits(s)) {
+        for (_, s) in judged.iter().filter(|(alone, s)| fits(*alone, s)) {
             if count(s) <= TITLE_WORDS {
                 return s.clone();
             }
@@ -140,10 +145,10 @@ pub(crate) fn title(
             }
         }
     }
-    sentences
-        .iter()
+    judged
+        .into_iter()
+        .map(|(_, s)| s)
         .min_by_key(|s| count(s))
-        .cloned()
         .unwrap_or_else(|| "Untitled event".into())
 }
 
@@ -437,6 +442,81 @@ fn before_glued(sentence: &str) -> &str {
         .map_or(sentence, |i| &sentence[..=i])
 }
 
+/// A sentence without a control of the page left before it in capitals ("CLOSE Police
+/// confirmed …", "LIVE BLOG On Monday, …"): no part of what it states.
+fn without_control(sentence: &str) -> &str {
+    const CONTROLS: &[&str] = &["close", "live", "live blog", "live updates"];
+    let mut s = sentence.trim_start();
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let in_capitals =
+        |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    let caps = tokens.iter().take_while(|t| in_capitals(t)).count();
+    // What follows the control opens a sentence of its own: a capitalised word in lower case
+    // after the first letter ("Police"), so that an acronym that is the subject ("FBI
+    // Director …", "NASA said") is never taken for one.
+    let sentence_after = tokens
+        .get(caps)
+        .is_some_and(|t| t.starts_with(char::is_uppercase) && t.chars().any(char::is_lowercase));
+    let lead = tokens[..caps].join(" ").to_lowercase();
+    if caps > 0
+        && sentence_after
+        && (CONTROLS.contains(&lead.as_str()) || chorus_clean::is_link_label(&lead))
+    {
+        for _ in 0..caps {
+            s = s.trim_start();
+            s = &s[s.find(char::is_whitespace).unwrap_or(s.len())..];
+        }
+        s = s.trim_start();
+    }
+    s
+}
+
+/// A sentence without a connective that ties it to the sentence before ("Indeed, right in
+/// Syria …", "In fact, …"), which a title has none of.
+fn without_connective(s: &str) -> String {
+    const CONNECTIVES: &[&str] = &[
+        "indeed",
+        "in fact",
+        "meanwhile",
+        "however",
+        "moreover",
+        "furthermore",
+        "in addition",
+        "additionally",
+        "of course",
+        "nevertheless",
+        "nonetheless",
+        "still",
+        "besides",
+        "likewise",
+        "similarly",
+        "as a result",
+        "after all",
+        "in other words",
+        "in the meantime",
+        "at the same time",
+        "that said",
+    ];
+    let lower = s.to_lowercase();
+    let connective = CONNECTIVES.iter().find_map(|c| {
+        let rest = lower.strip_prefix(c)?.strip_prefix(", ")?;
+        Some(s.len() - rest.len())
+    });
+    match connective {
+        Some(at) if s[at..].starts_with(|c: char| c.is_alphanumeric()) => capitalised(&s[at..]),
+        _ => s.to_string(),
+    }
+}
+
+/// A text with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A sentence without its dateline ("OSAN AIR BASE, South Korea — With …" reads "With …";
 /// "LONDON (Reuters) - …" reads "…"): a lead in capitals up to a dash.
 fn without_dateline(text: &str) -> &str {
@@ -560,9 +640,13 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         } else {
             // Between two dashes: an aside ("The presenters — Warren Beatty and Faye
             // Dunaway — were …"); an age or a home town (", 70,", ", of Baton Rouge,"); a
-            // closing attribution (", two Trump advisers said on Friday").
+            // closing attribution (", two Trump advisers said on Friday"); what names the
+            // last thing of an aside dropped before it (", which were measured against an
+            // ECG, the gold standard of …").
             let last = k + 1 == parts.len();
+            let of_aside = k > 1 && dropped_before && first == "the" && !has_predicate(part);
             (dash_after[k - 1] && dash_after[k])
+                || of_aside
                 || ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
                 || age_or_home
                 || ((words <= 4 || (last && words <= 8))
@@ -589,7 +673,35 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         }
         out.push_str(part);
     }
+    // The statement after an opening adverbial that names nothing opens the title ("After
+    // days of protests, students … occupied" reads "Students … occupied"); one that names
+    // what the statement is about stays ("As a direct result of the Durbin Amendment,
+    // consumers …" is no title without it).
+    let names = |p: &str| {
+        p.split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+    };
+    // Only the adverbial went before it: an aside dropped too ("he found himself back in
+    // Vietnam, the first of four trips …") leaves no statement to open.
+    let right_after = |p: &str| parts.get(1).is_some_and(|next| next.trim() == p);
+    // Nor when the statement refers to whom the adverbial named ("When officers arrived, the
+    // boy told them …").
+    let refers = |p: &str| {
+        chorus_text::words(p).any(|(_, w)| {
+            ["he", "she", "him", "his", "her", "they", "them", "their"]
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r))
+        })
+    };
+    let opened_later = kept
+        .first()
+        .is_some_and(|(dropped, p)| *dropped && right_after(p))
+        && opens_adverbial(parts[0].trim())
+        && !names(parts[0])
+        && !refers(&out);
     let out = collapsed(&out);
+    let out = if opened_later { capitalised(&out) } else { out };
     let clause = main_clause(&out).filter(|c| cut && c.len() < out.len());
     let out = clause.unwrap_or(out);
     let words: Vec<&str> = chorus_text::words(&out).map(|w| w.1).collect();
@@ -625,11 +737,14 @@ fn shortened(sentence: &str) -> Option<String> {
         |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 4] = [
+    let steps: [fn(&str) -> Option<String>; 7] = [
         without_times,
+        without_attribution,
         without_closing_place,
+        without_long_office,
         first_action,
         main_statement,
+        after_colon,
     ];
     for step in steps {
         while count(&text) > TITLE_WORDS {
@@ -640,6 +755,29 @@ fn shortened(sentence: &str) -> Option<String> {
         }
     }
     (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
+}
+
+/// What follows a colon when that is a statement of its own, the news a lead builds up to
+/// ("Here's one sign of the U.S. economic recovery …: The average cost of a wedding just hit
+/// a five-year high"). None without one colon between words, or when what follows it is a
+/// quotation it introduces ("Pelosi said of the deal: “We …”"), a clause that opens with
+/// names, which may be the rest of a name ("the Manus x Machina: Fashion in an Age of
+/// Technology theme …"), or a few words ("… a painful lesson of Wall Street: Stocks also
+/// go down", where the words before say what the few after are about).
+fn after_colon(text: &str) -> Option<String> {
+    const LEAST_AFTER: usize = 6;
+    let (before, after) = text.split_once(": ")?;
+    let after = after.trim();
+    let named = after
+        .split_whitespace()
+        .skip(1)
+        .take(3)
+        .any(|w| w.starts_with(char::is_uppercase));
+    let statement = after.starts_with(char::is_uppercase)
+        && !named
+        && after.split_whitespace().count() >= LEAST_AFTER
+        && has_predicate(after);
+    (!before.trim().is_empty() && !after.contains(": ") && statement).then(|| after.to_string())
 }
 
 /// The core of a word: without the punctuation around it.
@@ -735,6 +873,83 @@ fn without_times(text: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
+/// A text without the attribution it opens with, when what follows is a whole statement
+/// that names its own subject, as a headline leaves out who confirmed what: "Police confirmed
+/// that two bodies … were the missing teens" reads "Two bodies … were the missing teens". A
+/// report or confirmation ("has confirmed", "reports that") goes whoever gave it; "said" only
+/// after an authority that reports what happened ("Police said", "A spokesman for the Fire
+/// Department said"), since what a person, a government or its media say is their claim
+/// ("Syrian state television said three \"terrorists\" … were killed"). None when what follows opens on a pronoun or
+/// speaks of the source ("told them"), when the source names the only place it tells of,
+/// or when there is no such attribution.
+fn without_attribution(text: &str) -> Option<String> {
+    const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
+    const SAYS: &[&str] = &["said", "says", "say"];
+    const AUTHORITIES: &[&str] = &[
+        "police",
+        "officials",
+        "authorities",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "department",
+        "investigators",
+        "prosecutors",
+        "officers",
+        "sheriff",
+        "sheriff's",
+        "coroner",
+    ];
+    // Words that open a statement naming its own subject: a capital or a figure, or an
+    // article or a number word before a noun.
+    const OPENS: &[&str] = &[
+        "the", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "no", "more",
+    ];
+    // Words that lean on the source or on a sentence before.
+    const BACK: &[&str] = &[
+        "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+        "his", "her", "its", "their", "them", "us", "our", "him",
+    ];
+    const MOST_SUBJECT: usize = 8;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
+    let verb = (1..tokens.len().min(MOST_SUBJECT + 2)).find(|&k| {
+        (REPORTS.contains(&tokens[k]) || SAYS.contains(&tokens[k])) && !tokens[k - 1].ends_with(',')
+    })?;
+    let subject_end = verb - usize::from(["has", "have", "had"].contains(&tokens[verb - 1]));
+    let subject = &lower[..subject_end];
+    let plain_subject = tokens[0].starts_with(char::is_uppercase)
+        && !tokens[..subject_end].iter().any(|t| t.ends_with(','))
+        && !subject
+            .iter()
+            .any(|w| ["who", "that", "which"].contains(&w.as_str()));
+    let reports = REPORTS.contains(&tokens[verb])
+        || subject.iter().any(|w| AUTHORITIES.contains(&w.as_str()));
+    let from = verb + 1 + usize::from(lower.get(verb + 1).is_some_and(|w| w == "that"));
+    let first = tokens.get(from)?;
+    let opens = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || OPENS.contains(&lower[from].as_str());
+    let leans = BACK.contains(&lower[from].as_str())
+        || lower[from..]
+            .iter()
+            .any(|w| ["they", "them", "us", "we", "our"].contains(&w.as_str()));
+    // A source that names where ("San Francisco police said", "Detroit Police said") stays
+    // when what follows names no place or person of its own ("seven people were injured in
+    // a drive-by shooting"): the source's name is then all the title tells of where.
+    let named = |t: &&str| {
+        t.starts_with(char::is_uppercase)
+            && !AUTHORITIES.contains(&core(t).to_lowercase().as_str())
+            && !["the", "a", "an"].contains(&core(t).to_lowercase().as_str())
+    };
+    let only_source_names = tokens[..subject_end].iter().any(named)
+        && !tokens[from..]
+            .iter()
+            .any(|t| t.starts_with(char::is_uppercase));
+    (subject_end > 0 && plain_subject && reports && opens && !leans && !only_source_names)
+        .then(|| capitalised(&tokens[from..].join(" ")))
+}
+
 /// A text without the place or time it closes on: the last "in", "at", "near", "on",
 /// "outside" or "during" and what follows it, when that is a few words that name a place or a
 /// time and hold no verb of their own ("… died when her stroller plunged down a shaft in a
@@ -758,6 +973,79 @@ fn without_closing_place(text: &str) -> Option<String> {
         return None;
     }
     Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
+}
+
+/// A text that opens on a person named after a long title or description, with the name
+/// alone, as a headline names a person: "Minister for Health Leo Varadkar has confirmed …"
+/// reads "Leo Varadkar has confirmed …", "U.S. soccer star Megan Rapinoe never got …" reads
+/// "Megan Rapinoe never got …". The title is of two words or more and ends in an office
+/// ("Rep.", "star", "professor") or its portfolio ("Minister for Health"); a short one ("Sen. Lindsey Graham") stays. None when the text opens on no such title and name.
+fn without_long_office(text: &str) -> Option<String> {
+    const OFFICES: &[&str] = &[
+        "minister",
+        "secretary",
+        "president",
+        "premier",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "director",
+        "executive",
+        "governor",
+        "gov",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "commissioner",
+        "mayor",
+        "judge",
+        "general",
+        "ambassador",
+        "officer",
+        "professor",
+        "star",
+        "lawmaker",
+        "founder",
+        "ceo",
+        "coach",
+    ];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let capital = |t: &str| t.starts_with(char::is_uppercase);
+    // The name: capitalised words up to the verb, the first word in lower case that opens as
+    // one ("for" in "Minister for Health" does not).
+    let verb = (1..tokens.len()).find(|&k| !capital(tokens[k]) && opens_with_verb(&tokens[k..]))?;
+    let initial = |t: &str| t.len() == 2 && t.ends_with('.');
+    let mut name = verb.checked_sub(2)?;
+    if initial(tokens[name]) {
+        name = name.checked_sub(1)?;
+    }
+    // What comes before the name: two words or more, the last an office, and one title, not
+    // a list of people or a clause ("Speaker Boehner and Leader Cantor", "Like every year,
+    // the 2012 Emmy Awards"), nor a person related to the one named ("The son of U.S. Rep.
+    // Bob Goodlatte", where "Secretary of State" is a title).
+    let title = &tokens[..name];
+    let related = title
+        .windows(2)
+        .any(|w| w[1] == "of" && w[0].starts_with(char::is_lowercase));
+    // The office closes the title, or what follows it names its portfolio ("Minister for
+    // Health", "Secretary of State").
+    let is_office = |t: &&str| OFFICES.contains(&core(t).to_lowercase().as_str());
+    let office = title.iter().rposition(is_office).is_some_and(|j| {
+        title[j + 1..]
+            .iter()
+            .all(|t| t.starts_with(char::is_uppercase) || ["for", "of"].contains(t))
+    });
+    let one_title = !title
+        .iter()
+        .any(|t| *t == "and" || t.ends_with([',', ':', ';']) || t.contains('\''));
+    let named = tokens[name..verb]
+        .iter()
+        .all(|t| (capital(t) && !t.ends_with(',') && core(t).len() > 1) || initial(t));
+    (name >= 2 && office && one_title && !related && named).then(|| tokens[name..].join(" "))
 }
 
 /// A text up to the last further action joined by "and": ", and" before a clause, or "and"
@@ -1153,6 +1441,7 @@ fn has_predicate(clause: &str) -> bool {
         "say",
         "told",
         "went",
+        "got",
         "came",
         "took",
         "made",
@@ -1633,6 +1922,203 @@ mod tests {
         assert!(opens_adverbial(
             "Every time McDonald's trots out its McRib sandwich"
         ));
+    }
+
+    #[test]
+    fn a_pages_control_and_a_connective_do_not_open_a_title() {
+        assert_eq!(
+            without_control("CLOSE Police confirmed that two bodies were found."),
+            "Police confirmed that two bodies were found."
+        );
+        assert_eq!(
+            without_control("LIVE BLOG On Monday, William Hague had suggested it."),
+            "On Monday, William Hague had suggested it."
+        );
+        // An acronym that is the subject, or a control before no sentence, stays.
+        for s in [
+            "FBI Director James Comey said the inquiry goes on.",
+            "NASA said the launch was delayed.",
+            "VIDEO shows the fire.",
+        ] {
+            assert_eq!(without_control(s), s);
+        }
+        assert_eq!(
+            without_connective("Indeed, right in Syria archaeologists have found gas."),
+            "Right in Syria archaeologists have found gas."
+        );
+        assert_eq!(
+            without_connective("Indeedy the show goes on."),
+            "Indeedy the show goes on."
+        );
+        // Whether a sentence stands alone is read with its connective.
+        let account: Vec<AccountSentence> = [
+            "Still, 80 mph in a sport-utility vehicle is pretty fast.",
+            "Charlie Sheen was running nearly an hour late for his show.",
+        ]
+        .iter()
+        .map(|t| AccountSentence {
+            text: t.to_string(),
+            sources: Vec::new(),
+            citations: Vec::new(),
+        })
+        .collect();
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "Charlie Sheen was running nearly an hour late for his show."
+        );
+    }
+
+    #[test]
+    fn an_opening_report_goes_but_not_a_claim() {
+        assert_eq!(
+            without_attribution(
+                "Asia & Japan Watch reports that Yumenosuke was dispatched to the rescue effort"
+            )
+            .as_deref(),
+            Some("Yumenosuke was dispatched to the rescue effort")
+        );
+        assert_eq!(
+            without_attribution(
+                "A spokesman for the Fire Department said that no F.D.N.Y. ambulances were called"
+            )
+            .as_deref(),
+            Some("No F.D.N.Y. ambulances were called")
+        );
+        assert_eq!(
+            without_attribution(
+                "Minister for Health Leo Varadkar has confirmed the Government is to rush through \
+                 legislation"
+            )
+            .as_deref(),
+            Some("The Government is to rush through legislation")
+        );
+        assert_eq!(
+            without_attribution(
+                "Officials in Oklahoma said four people were found shot dead at a Tulsa apartment"
+            )
+            .as_deref(),
+            Some("Four people were found shot dead at a Tulsa apartment")
+        );
+        assert_eq!(
+            without_attribution("Police say a 4-year-old girl was shot and killed on I-40")
+                .as_deref(),
+            Some("A 4-year-old girl was shot and killed on I-40")
+        );
+        for claim in [
+            // The source names the only place the title would tell of.
+            "Detroit Police said five people were shot at a block party on the city's east side",
+            // What a person or a state's media say is theirs.
+            "Sen. Lindsey Graham said President Barack Obama was tone deaf in his speech",
+            "Syrian state television said three terrorists were killed in the fighting",
+            // What follows leans on the source or on a sentence before.
+            "Police said Conyers' girlfriend told them that he was at the apartment",
+            "Police said he was at the apartment around 1:30 in the morning",
+            // An aside in the subject, or a report with no clause after it.
+            "Anaheim Police, in a statement, confirmed the arrests were made",
+        ] {
+            assert_eq!(without_attribution(claim), None, "{claim}");
+        }
+    }
+
+    #[test]
+    fn a_long_title_before_a_name_goes_but_not_a_relation_or_a_list() {
+        let office = |t: &str| without_long_office(t);
+        assert_eq!(
+            office("Minister for Health Leo Varadkar has confirmed the plan").as_deref(),
+            Some("Leo Varadkar has confirmed the plan")
+        );
+        assert_eq!(
+            office("U.S. soccer star Megan Rapinoe never got a chance to kneel").as_deref(),
+            Some("Megan Rapinoe never got a chance to kneel")
+        );
+        assert_eq!(
+            office("President-elect Donald J. Trump made overtures to Mr. Stallone").as_deref(),
+            None
+        );
+        assert_eq!(
+            office("Secretary of State John F. Kerry arrived in Geneva").as_deref(),
+            Some("John F. Kerry arrived in Geneva")
+        );
+        for kept in [
+            "Sen. Lindsey Graham said the speech was tone deaf",
+            "The son of U.S. Rep. Bob Goodlatte began soliciting donations",
+            "Speaker Boehner and Leader Cantor told Politico they would approve it",
+            "Like every year, the 2012 Emmy Awards had its fair mix of surprises",
+            "Mona Lisa and Kip Harding are just your average high school sweethearts",
+        ] {
+            assert_eq!(office(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn an_opening_adverbial_goes_when_it_names_nothing() {
+        assert_eq!(
+            compressed(
+                "After days of on-campus protests, students at Occidental college occupied an \
+                 administrative building, eating delivery pizza.",
+                true
+            )
+            .as_deref(),
+            Some("Students at Occidental college occupied an administrative building")
+        );
+        // What it names is what the statement is about.
+        assert_eq!(
+            compressed(
+                "As a direct result of the Durbin Amendment, consumers have started paying for \
+                 financial services.",
+                true
+            ),
+            None
+        );
+        // Nor when the statement refers to whom it names.
+        assert_eq!(
+            compressed(
+                "When officers arrived, the boy told them he lied to dispatchers.",
+                false
+            ),
+            None
+        );
+        // An aside dropped after it leaves no statement.
+        assert_eq!(
+            compressed(
+                "After a lifetime had passed, he found himself back in Vietnam, the first of \
+                 four trips he would take.",
+                false
+            ),
+            None
+        );
+        // What names the last thing of a dropped aside goes with it.
+        assert_eq!(
+            compressed(
+                "While performing these activities, each subject wore a device on each wrist, \
+                 which were measured against an ECG, the gold standard of heart monitoring.",
+                false
+            )
+            .as_deref(),
+            Some("Each subject wore a device on each wrist")
+        );
+    }
+
+    #[test]
+    fn the_statement_after_a_colon_is_the_news() {
+        assert_eq!(
+            after_colon(
+                "Here's one sign of the recovery that few will rejoice over: The average cost of \
+                 a wedding just hit a five-year high"
+            )
+            .as_deref(),
+            Some("The average cost of a wedding just hit a five-year high")
+        );
+        for kept in [
+            "Trump is learning a painful lesson of Wall Street: Stocks also go down",
+            "First, Pelosi said of the deal: “We all may not be able to support it.”",
+            "The actress heeded the Manus x Machina: Fashion in an Age of Technology theme in \
+             black sequined couture",
+            "Police confirmed the bodies were the missing teens: Liberty German and Abigail \
+             Williams",
+        ] {
+            assert_eq!(after_colon(kept), None, "{kept}");
+        }
     }
 
     #[test]
