@@ -42,9 +42,12 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
     // is under the cut-off (69 under 0.3; `cargo xtask eval account --causes`); the model
     // cross-validated by event on those pairs reaches recall 0.375 at precision 0.95 (`cargo
     // xtask statement`): recall is the model's limit, not candidates or grouping (9 pairs).
+    // Measured 2026-12-06 once a main claim leaves out relative clauses that say which person
+    // or thing and a death and an injury are two claims: dev 0.971, 0.473; held-out 0.960,
+    // 0.279.
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.95, 0.47),
+            "dev" => (0.96, 0.47),
             _ => (0.95, 0.27),
         };
         assert!(

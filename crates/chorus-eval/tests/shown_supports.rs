@@ -89,16 +89,22 @@ fn supports_a_reader_meets_state_the_fact() {
     // 0.846 (110/130). Measured 2026-12-06 once a support naming only some of the people a
     // fact lists with their ages is none (`statement::listed_figure_left_out`): batch 2 dev
     // 0.851 (86/101), batch 3 dev 0.822 (60/73), all dev 0.856 (232/271); the rest and
-    // held-out unchanged. The issue asks 0.95.
+    // held-out unchanged. Measured 2026-12-06 once a sentence saying only that someone died
+    // and one saying only that someone lives, hurt, are two claims
+    // (`statement::contrary_outcomes`, `outcome_contradicted`) and a main claim leaves out
+    // relative clauses that say which person or thing: batch 1 dev 0.896 (86/96), held-out
+    // 0.826 (38/46); batch 2 dev 0.859 (85/99), held-out 0.900 (36/40); batch 3 dev 0.845
+    // (60/71), held-out 0.850 (34/40); all dev 0.868 (231/266), held-out 0.857 (108/126).
+    // The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.87,
+            ("1", "shown dev") => 0.88,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.83,
+            ("2", "shown dev") => 0.85,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.80,
+            ("3", "shown dev") => 0.83,
             ("3", _) => 0.81,
-            ("all", "shown dev") => 0.845,
+            ("all", "shown dev") => 0.86,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
