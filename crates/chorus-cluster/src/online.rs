@@ -438,6 +438,9 @@ pub struct Online {
     /// How many articles a specific may be in at most, before the sizes of the two groups
     /// compared are added.
     specific_limit: u32,
+    /// The words of every multi-word name, which the split counts once with the name
+    /// ([`crate::split::count_once`]).
+    parts: crate::Parts,
     /// Whether the merge pass under way lets follow-ups merge across time (see
     /// [`Online::repair`]).
     follow_merges: bool,
@@ -680,6 +683,11 @@ impl Online {
         self.specific = specific;
         let limit = (self.config.specific_share * docs as f32).max(self.config.specific_df);
         self.specific_limit = limit as u32;
+    }
+
+    /// Sets the words every multi-word name is made of ([`crate::Vocabulary::parts`]).
+    pub fn set_parts(&mut self, parts: crate::Parts) {
+        self.parts = parts;
     }
 
     /// Events holding an article that shares one of `terms` as a strongest term; of each
@@ -1379,6 +1387,7 @@ impl Online {
             &members,
             &self.vectors,
             &self.specific,
+            &self.parts,
             self.split_strength(members.len()),
         )
     }
@@ -1399,6 +1408,7 @@ impl Online {
                 b,
                 &self.vectors,
                 &self.specific,
+                &self.parts,
                 self.split_strength(size),
             )
     }
@@ -1538,8 +1548,9 @@ impl Online {
     }
 
     /// The specifics articles `x` and `y` share, each with its strength as the split weighs
-    /// it in an event of `members` (see `split.rs`), strongest first: what links the two, for
-    /// an evaluation to show why two stories were held together.
+    /// it in an event of `members` (see `split.rs`; a name's own words count 0, with the name:
+    /// [`crate::split::counted`]), strongest first: what links the two, for an evaluation to
+    /// show why two stories were held together.
     pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(u32, f32)> {
         let strength = self.split_strength(members.len());
         let mut shared = Vec::new();
@@ -1558,6 +1569,10 @@ impl Online {
                 (t, strength.of(named, self.specific[t as usize]))
             })
             .collect();
+        let counted = crate::split::counted(&out, &self.parts);
+        for (x, c) in out.iter_mut().zip(counted) {
+            x.1 = c;
+        }
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }

@@ -51,6 +51,8 @@ pub struct Vocabulary {
     ids: HashMap<String, u32>,
     keys: Vec<String>,
     df: Vec<u32>,
+    /// The words of every multi-word name.
+    parts: Parts,
     /// Surface forms of every term with their counts (usually one or two).
     surface: Vec<Vec<(String, u32)>>,
     /// Every word as written, resolved once: stemming and lookups happen per distinct word.
@@ -115,6 +117,53 @@ pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32) -> f32 {
         1.0
     };
     voice.min(institution)
+}
+
+/// The words (term ids) each multi-word name is made of, by term id: none for a word. A name
+/// and its own words are one piece of evidence ("East Flatbush", "flatbush"), which the split
+/// counts once ([`crate::split::count_once`]).
+#[derive(Debug, Default, Clone)]
+pub struct Parts {
+    /// Where the words of each term end in `words` (those of term `t` start where term
+    /// `t - 1`'s end).
+    end: Vec<u32>,
+    words: Vec<u32>,
+}
+
+impl Parts {
+    /// The words of term `t`; none for a word or an unknown term.
+    pub(crate) fn of(&self, t: u32) -> &[u32] {
+        let t = t as usize;
+        let Some(&end) = self.end.get(t) else {
+            return &[];
+        };
+        let start = if t == 0 { 0 } else { self.end[t - 1] };
+        &self.words[start as usize..end as usize]
+    }
+
+    /// Gives the next term id the words `words` (none for a word).
+    fn push(&mut self, words: impl IntoIterator<Item = u32>) {
+        self.words.extend(words);
+        self.end.push(self.words.len() as u32);
+    }
+
+    /// Gives the last term id (which has none yet) the words `words`.
+    fn set_last(&mut self, words: &[u32]) {
+        debug_assert!(self.of(self.end.len() as u32 - 1).is_empty());
+        self.words.extend_from_slice(words);
+        if let Some(end) = self.end.last_mut() {
+            *end = self.words.len() as u32;
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn from_lists(lists: &[&[u32]]) -> Parts {
+        let mut p = Parts::default();
+        for l in lists {
+            p.push(l.iter().copied());
+        }
+        p
+    }
 }
 
 /// Roles (lower case) whose holder, named right after, speaks for a police department or an
@@ -198,8 +247,9 @@ pub(crate) struct ArticleWords<'a> {
 enum ItemKey<'a> {
     /// A content word as written.
     Word(&'a str),
-    /// "\u{1}" and a multi-word name as shown (curly apostrophes made straight).
-    Phrase(String),
+    /// "\u{1}" and a multi-word name as shown (curly apostrophes made straight), and the
+    /// items of its words (each once).
+    Phrase(String, Vec<u32>),
 }
 
 struct Item<'a> {
@@ -335,8 +385,11 @@ impl<'a> Gather<'a, '_> {
             let slot = match self.phrases.get(&key) {
                 Some(&slot) => slot,
                 None => {
+                    let mut words: Vec<u32> = phrase.iter().map(|w| self.words[w]).collect();
+                    words.sort_unstable();
+                    words.dedup();
                     self.items.push(Item {
-                        key: ItemKey::Phrase(key.clone()),
+                        key: ItemKey::Phrase(key.clone(), words),
                         name: true,
                         shown: false,
                         count: 0,
@@ -639,6 +692,7 @@ impl Vocabulary {
                 let id = self.ids.len() as u32;
                 self.ids.insert(key.to_string(), id);
                 self.keys.push(key.to_string());
+                self.parts.push([]);
                 self.df.push(0);
                 self.surface.push(Vec::new());
                 self.capital.push(0);
@@ -757,10 +811,13 @@ impl Vocabulary {
         let mut names: Vec<u32> = Vec::new();
         // Names counted for document frequency but not shown (see `Item::shown`).
         let mut unshown: Vec<u32> = Vec::new();
+        // The term of each item that is a word (by item), for the words of its names.
+        let mut term_of: Vec<u32> = Vec::with_capacity(words.items.len());
         for item in &words.items {
             match item.key {
                 ItemKey::Word(w) => {
                     let info = self.word(w, stems, item.count);
+                    term_of.push(info.term);
                     self.capital[info.term as usize] += item.capital;
                     self.voice[info.term as usize] += u32::from(item.voice);
                     self.institution[info.term as usize] += u32::from(item.institution);
@@ -769,9 +826,18 @@ impl Vocabulary {
                         names.push(info.name);
                     }
                 }
-                ItemKey::Phrase(ref key) => {
+                ItemKey::Phrase(ref key, ref parts) => {
                     // The key is "\u{1}" and the name as shown.
+                    let known = self.keys.len();
                     let (id, _) = self.id(key, &key[1..], item.count);
+                    term_of.push(NONE);
+                    if id as usize == known {
+                        let mut terms: Vec<u32> =
+                            parts.iter().map(|&k| term_of[k as usize]).collect();
+                        terms.sort_unstable();
+                        terms.dedup();
+                        self.parts.set_last(&terms);
+                    }
                     self.voice[id as usize] += u32::from(item.voice);
                     self.institution[id as usize] += u32::from(item.institution);
                     if item.shown {
@@ -917,6 +983,11 @@ impl Vocabulary {
             v.sort_unstable_by_key(|x| x.0);
         }
         unit(v)
+    }
+
+    /// The words every multi-word name is made of.
+    pub fn parts(&self) -> &Parts {
+        &self.parts
     }
 
     /// The document frequency of every term that is a specific, `u32::MAX` for the others,
@@ -1110,6 +1181,34 @@ mod tests {
             assert!(!terms.contains(&gone), "{gone}: {terms:?}");
         }
     }
+    #[test]
+    fn a_multi_word_name_knows_its_own_words() {
+        let mut vocab = Vocabulary::default();
+        let article = CleanArticle::verbatim(Article {
+            id: "a".into(),
+            body: "Shots rang out in East Flatbush, where Flatbush Avenue meets the park. \
+                   Residents of East Flatbush said so."
+                .into(),
+            ..Article::default()
+        });
+        vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let id = |key: &str| vocab.ids[key];
+        let words = |name: &str| {
+            let mut w: Vec<&str> = vocab
+                .parts()
+                .of(id(&format!("\u{1}{name}")))
+                .iter()
+                .map(|&t| vocab.surface(t))
+                .collect();
+            w.sort_unstable();
+            w
+        };
+        assert_eq!(words("East Flatbush"), vec!["east", "flatbush"]);
+        assert_eq!(words("Flatbush Avenue"), vec!["avenue", "flatbush"]);
+        // A word is made of none.
+        assert!(vocab.parts().of(id("flatbush")).is_empty());
+    }
+
     #[test]
     fn names_written_after_a_spokespersons_role_are_voices() {
         let mut vocab = Vocabulary::default();
