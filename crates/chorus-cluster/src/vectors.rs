@@ -247,9 +247,8 @@ pub(crate) struct ArticleWords<'a> {
 enum ItemKey<'a> {
     /// A content word as written.
     Word(&'a str),
-    /// "\u{1}" and a multi-word name as shown (curly apostrophes made straight), and the
-    /// items of its words (each once).
-    Phrase(String, Vec<u32>),
+    /// "\u{1}" and a multi-word name as shown (curly apostrophes made straight).
+    Phrase(String),
 }
 
 struct Item<'a> {
@@ -385,11 +384,8 @@ impl<'a> Gather<'a, '_> {
             let slot = match self.phrases.get(&key) {
                 Some(&slot) => slot,
                 None => {
-                    let mut words: Vec<u32> = phrase.iter().map(|w| self.words[w]).collect();
-                    words.sort_unstable();
-                    words.dedup();
                     self.items.push(Item {
-                        key: ItemKey::Phrase(key.clone(), words),
+                        key: ItemKey::Phrase(key.clone()),
                         name: true,
                         shown: false,
                         count: 0,
@@ -811,13 +807,10 @@ impl Vocabulary {
         let mut names: Vec<u32> = Vec::new();
         // Names counted for document frequency but not shown (see `Item::shown`).
         let mut unshown: Vec<u32> = Vec::new();
-        // The term of each item that is a word (by item), for the words of its names.
-        let mut term_of: Vec<u32> = Vec::with_capacity(words.items.len());
         for item in &words.items {
             match item.key {
                 ItemKey::Word(w) => {
                     let info = self.word(w, stems, item.count);
-                    term_of.push(info.term);
                     self.capital[info.term as usize] += item.capital;
                     self.voice[info.term as usize] += u32::from(item.voice);
                     self.institution[info.term as usize] += u32::from(item.institution);
@@ -826,17 +819,12 @@ impl Vocabulary {
                         names.push(info.name);
                     }
                 }
-                ItemKey::Phrase(ref key, ref parts) => {
+                ItemKey::Phrase(ref key) => {
                     // The key is "\u{1}" and the name as shown.
                     let known = self.keys.len();
                     let (id, _) = self.id(key, &key[1..], item.count);
-                    term_of.push(NONE);
                     if id as usize == known {
-                        let mut terms: Vec<u32> =
-                            parts.iter().map(|&k| term_of[k as usize]).collect();
-                        terms.sort_unstable();
-                        terms.dedup();
-                        self.parts.set_last(&terms);
+                        self.set_parts(&key[1..], stems.language_index());
                     }
                     self.voice[id as usize] += u32::from(item.voice);
                     self.institution[id as usize] += u32::from(item.institution);
@@ -889,6 +877,22 @@ impl Vocabulary {
         }
         names.extend(pieces);
         (c, names)
+    }
+
+    /// Records the words of the name last given an id, `name` as shown, from the words its
+    /// article's terms resolved before it (in `language`'s map): a word written with a curly
+    /// apostrophe, made straight in the name, is not found and left out.
+    fn set_parts(&mut self, name: &str, language: usize) {
+        let Some(words) = self.words.get(language) else {
+            return;
+        };
+        let mut terms: Vec<u32> = name
+            .split(' ')
+            .filter_map(|w| words.get(w).map(|info| info.term))
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        self.parts.set_last(&terms);
     }
 
     /// The id (with [`SHOWN`]) of a name only shown.
