@@ -191,8 +191,9 @@ fn is_voice_role(w: &str) -> bool {
 }
 
 /// Last words of a name that make it an institution or an area that serves many incidents
-/// (a hospital, a county, a police department, a coroner, a station's newsroom), not one. A
-/// centre is one only as a medical one: "Inland Regional Center" is where an incident was.
+/// (a hospital, a county, a police department, a coroner, a station's newsroom, an area's tip
+/// line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one. A centre is one
+/// only as a medical one: "Inland Regional Center" is where an incident was.
 const INSTITUTION_HEADS: &[&str] = &[
     "Hospital",
     "Hospitals",
@@ -212,6 +213,9 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Services",
     "Court",
     "News",
+    "Stoppers",
+    "Solvers",
+    "Hotline",
 ];
 
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
@@ -1250,7 +1254,8 @@ mod tests {
         let mut vocab = Vocabulary::default();
         let texts = [
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
-             County Sheriff's Office and the Inland Regional Center said so.",
+             County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
+             Crime Stoppers.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
              Jacobi Medical Center did.",
         ];
@@ -1276,6 +1281,8 @@ mod tests {
         assert_eq!(flags("Pasco County Sheriff Office"), Some(true));
         // A station's dateline run into the police it quotes.
         assert_eq!(flags("PITTSBURGH KDKA Police"), Some(true));
+        // A tip line that serves a whole area.
+        assert_eq!(flags("Metro Crime Stoppers"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
