@@ -166,8 +166,8 @@ impl Parts {
     }
 }
 
-/// Roles (lower case) whose holder, named right after, speaks for a police department or an
-/// agency rather than taking part in the story.
+/// Roles (lower case) whose holder, named right after, speaks for a police department, a
+/// sheriff's office or an agency rather than taking part in the story.
 const VOICE_ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
@@ -183,6 +183,7 @@ const VOICE_ROLES: &[&str] = &[
     "captain",
     "cpl",
     "corporal",
+    "sheriff",
 ];
 
 /// Whether `w` is one of [`VOICE_ROLES`].
@@ -1224,7 +1225,8 @@ mod tests {
             "A teen was shot on Panay Street, said police spokeswoman Jodi Silva, adding \
              that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
             "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
-            "Corbin George was a friend of the family, Jodi Silva said.",
+            "Corbin George was a friend of the family, Jodi Silva said. Sheriff Chris Nocco \
+             spoke too.",
         ];
         for (k, body) in texts.iter().enumerate() {
             let article = CleanArticle::verbatim(Article {
@@ -1245,6 +1247,9 @@ mod tests {
         // After a role in two of its three articles: a voice, as a phrase and word by word.
         assert_eq!(flags("Jodi Silva"), Some(true));
         assert_eq!(flags("silva"), Some(true));
+        // A sheriff speaks for a county's office.
+        assert_eq!(flags("Sheriff Chris Nocco"), Some(true));
+        assert_eq!(flags("nocco"), Some(true));
         // Never after one: a person of the story.
         assert_eq!(flags("Corbin George"), Some(false));
     }
