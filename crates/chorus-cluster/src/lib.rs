@@ -18,7 +18,7 @@ pub use dedup::{duplicates, DedupConfig, Deduper, Duplicate, DuplicateKind};
 pub use online::{Days, Online, OnlineConfig, Prepared};
 use rayon::prelude::*;
 pub use time::{compress_dates, date_of_day, day_number, days_apart, text_day, time_factor};
-pub use vectors::{Counts, FeatureConfig, Vocabulary};
+pub use vectors::{Counts, FeatureConfig, Parts, Vocabulary};
 
 /// How many of the terms its articles share most an event shows (and a "same story?"
 /// answer, [`Similarity::explain`], as its callers ask).
@@ -246,6 +246,7 @@ impl Clusterer {
         }
         self.online
             .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
+        self.online.set_parts(self.vocab.parts().clone());
         let placed = self.online.len();
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
         if grown && placed > 0 {
@@ -325,7 +326,8 @@ impl Clusterer {
     }
 
     /// The specifics articles `x` and `y` share as written, each with its strength in an
-    /// event of `members` as the split weighs it (1 alone makes a link), strongest first.
+    /// event of `members` as the split weighs it (1 alone makes a link; a multi-word name's own
+    /// words count 0, the name as the strongest of them), strongest first.
     pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(String, f32)> {
         self.online
             .link(members, x, y)

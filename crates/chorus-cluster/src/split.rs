@@ -11,9 +11,14 @@
 //! The groups depend only on who the members are and on the collection's counts of each
 //! name, not on the order in which the members joined.
 //!
+//! A multi-word name and the words it is made of ("East Flatbush", "flatbush"; "Donyae
+//! Jones", "donyae") are one piece of evidence: where two articles share both, they count
+//! once, as the strongest of them ([`count_once`]), not as two names that add up to a link.
+//!
 //! The same link between two parts of an event ([`joined`]) keeps the repair's merges and
 //! moves from making an event the split would take apart again.
 
+use crate::vectors::Parts;
 use chorus_text::SparseVector;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -67,6 +72,7 @@ pub(crate) fn strong_groups(
     members: &[usize],
     vectors: &[SparseVector],
     df: &[u32],
+    parts: &Parts,
     strength: Strength,
 ) -> Vec<Vec<usize>> {
     let n = members.len();
@@ -90,6 +96,8 @@ pub(crate) fn strong_groups(
     terms.sort_unstable_by_key(|x| x.0);
     let mut sets = chorus_text::UnionFind::new(n);
     let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
+    // The strength of each weak term, for counting a pair's shared names once.
+    let mut weak_strength: HashMap<u32, f32> = HashMap::default();
     for (t, holders) in &terms {
         let s = strength.of(holders.len(), df[*t as usize]);
         if s >= strength.need {
@@ -97,6 +105,7 @@ pub(crate) fn strong_groups(
                 sets.union(w[0] as usize, w[1] as usize);
             }
         } else if s > 0.0 {
+            weak_strength.insert(*t, s);
             for (x, &a) in holders.iter().enumerate() {
                 for &b in &holders[x + 1..] {
                     *weak.entry((a, b)).or_insert(0.0) += s;
@@ -106,8 +115,20 @@ pub(crate) fn strong_groups(
     }
     let mut pairs: Vec<((u32, u32), f32)> = weak.into_iter().collect();
     pairs.sort_unstable_by_key(|x| x.0);
+    let mut shared: Vec<(u32, f32)> = Vec::new();
     for ((a, b), s) in pairs {
-        if s >= strength.need - 1e-6 {
+        // Counting once only lowers a sum: asked only of the pairs the plain sum links.
+        if s < strength.need - 1e-6 {
+            continue;
+        }
+        shared.clear();
+        let (x, y) = (members[a as usize], members[b as usize]);
+        each_shared(&vectors[x], &vectors[y], |t| {
+            if let Some(&s) = weak_strength.get(&t) {
+                shared.push((t, s));
+            }
+        });
+        if count_once(&shared, parts) >= strength.need - 1e-6 {
             sets.union(a as usize, b as usize);
         }
     }
@@ -134,6 +155,7 @@ pub(crate) fn joined(
     b: &[usize],
     vectors: &[SparseVector],
     df: &[u32],
+    parts: &Parts,
     strength: Strength,
 ) -> bool {
     // The specifics of `a`, and how many of all the members name each: only those `a` names
@@ -156,17 +178,61 @@ pub(crate) fn joined(
             }
         }
     }
+    let mut shared: Vec<(u32, f32)> = Vec::new();
     a.iter().any(|&x| {
         b.iter().any(|&y| {
-            let mut sum = 0.0;
+            shared.clear();
             each_shared(&vectors[x], &vectors[y], |t| {
                 if let Some(&n) = named.get(&t) {
-                    sum += strength.of(n, df[t as usize]);
+                    shared.push((t, strength.of(n, df[t as usize])));
                 }
             });
-            sum >= strength.need - 1e-6
+            let need = strength.need - 1e-6;
+            // Counting once only lowers a sum: asked only when the plain sum links.
+            shared.iter().map(|s| s.1).sum::<f32>() >= need && count_once(&shared, parts) >= need
         })
     })
+}
+
+/// The strength of the specifics two articles share (`shared`: each term and its strength),
+/// counting a multi-word name and its own words once (see [`counted`]).
+pub(crate) fn count_once(shared: &[(u32, f32)], parts: &Parts) -> f32 {
+    counted(shared, parts).iter().sum()
+}
+
+/// What each of the specifics two articles share (`shared`: each term and its strength)
+/// counts for their link, a multi-word name and its own words counting once, as the strongest
+/// of them: each term goes with the longest shared name whose words hold all of its own (a
+/// word, or a shorter name: "ingram" and "Wade Ingram" with "Police Chief Wade Ingram"; the
+/// first of equals) and counts 0, and each name not held by a longer one counts as the
+/// strongest of what goes with it.
+pub(crate) fn counted(shared: &[(u32, f32)], parts: &Parts) -> Vec<f32> {
+    // The strongest of what goes with each shared term (0 for one that goes with another).
+    let mut best: Vec<f32> = shared.iter().map(|s| s.1).collect();
+    for (i, &(t, s)) in shared.iter().enumerate() {
+        let word = [t];
+        let own = match parts.of(t) {
+            [] => &word[..],
+            name => name,
+        };
+        let holder = shared
+            .iter()
+            .enumerate()
+            .filter(|&(j, &(p, _))| {
+                let p = parts.of(p);
+                j != i && p.len() > own.len() && own.iter().all(|w| p.binary_search(w).is_ok())
+            })
+            .max_by(|x, y| {
+                let (lx, ly) = (parts.of(x.1 .0).len(), parts.of(y.1 .0).len());
+                lx.cmp(&ly).then(y.0.cmp(&x.0))
+            })
+            .map(|x| x.0);
+        if let Some(j) = holder {
+            best[j] = best[j].max(s);
+            best[i] = 0.0;
+        }
+    }
+    best
 }
 
 /// Calls `f` with each term that both `x` and `y` hold, in term order.
@@ -222,11 +288,11 @@ mod tests {
             &[1, 2, 3, 10],
             &[1, 2, 3, 11, 12],
         ]);
-        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH);
         assert_eq!(groups, vec![vec![0, 1], vec![2, 3]]);
         // A name only these four articles carry joins the two stories.
         df[3] = 4;
-        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH);
         assert_eq!(groups, vec![vec![0, 1, 2, 3]]);
     }
 
@@ -239,18 +305,18 @@ mod tests {
         df[1] = 10;
         df[2] = 6;
         let v = vectors(&[&[0, 1, 10], &[0, 1, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
-        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH);
         assert_eq!(groups, vec![vec![0, 1, 2], vec![3]]);
         // Article 3 shares a second name with article 1 (term 2): in six articles,
         // (2 + 1) / 6 and the city's 0.4 fall short of a link; in four, they add up to one.
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         df[2] = 4;
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
     }
@@ -264,7 +330,7 @@ mod tests {
         df[1] = 3;
         let v = vectors(&[&[0, 10], &[0, 1, 11], &[1, 10, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1, 2], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2]]
         );
     }
@@ -274,11 +340,11 @@ mod tests {
         let mut df = vec![u32::MAX; 20];
         df[..6].copy_from_slice(&[2, 2, 9, 9, 30, 3]);
         let v = vectors(&[&[0, 2, 4], &[0, 3, 4], &[1, 2, 3], &[1, 4, 5], &[5, 2]]);
-        let a = strong_groups(&[0, 1, 2, 3, 4], &v, &df, STRENGTH);
+        let a = strong_groups(&[0, 1, 2, 3, 4], &v, &df, &Parts::default(), STRENGTH);
         // The same articles at other indices, listed in another order.
         let order = [4usize, 2, 0, 3, 1];
         let moved: Vec<SparseVector> = order.iter().map(|&i| v[i].clone()).collect();
-        let b = strong_groups(&[0, 1, 2, 3, 4], &moved, &df, STRENGTH);
+        let b = strong_groups(&[0, 1, 2, 3, 4], &moved, &df, &Parts::default(), STRENGTH);
         let mut back: Vec<Vec<usize>> = b
             .into_iter()
             .map(|g| {
@@ -303,25 +369,94 @@ mod tests {
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         let members = [0, 1, 2];
         // As in `weak_names_add_up_and_a_stray_goes_alone`: alone by the split, not linked.
-        assert!(!joined(&[3], &members, &v, &df, STRENGTH));
+        assert!(!joined(
+            &[3],
+            &members,
+            &v,
+            &df,
+            &Parts::default(),
+            STRENGTH
+        ));
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         // The second name in four articles: the two add up, and the split keeps it too.
         df[2] = 4;
-        assert!(joined(&[3], &members, &v, &df, STRENGTH));
+        assert!(joined(&[3], &members, &v, &df, &Parts::default(), STRENGTH));
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
         // Parts of the story are linked, either way round; an article without specifics
         // never is.
-        assert!(joined(&[2], &[0, 1], &v, &df, STRENGTH));
-        assert!(joined(&[0, 3], &[1, 2], &v, &df, STRENGTH));
-        assert!(joined(&[1, 2], &[0, 3], &v, &df, STRENGTH));
+        assert!(joined(&[2], &[0, 1], &v, &df, &Parts::default(), STRENGTH));
+        assert!(joined(
+            &[0, 3],
+            &[1, 2],
+            &v,
+            &df,
+            &Parts::default(),
+            STRENGTH
+        ));
+        assert!(joined(
+            &[1, 2],
+            &[0, 3],
+            &v,
+            &df,
+            &Parts::default(),
+            STRENGTH
+        ));
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[10, 11]]);
-        assert!(!joined(&[3], &members, &v, &df, STRENGTH));
+        assert!(!joined(
+            &[3],
+            &members,
+            &v,
+            &df,
+            &Parts::default(),
+            STRENGTH
+        ));
+    }
+
+    #[test]
+    fn a_name_and_its_own_words_count_once() {
+        // Two reports share a neighbourhood (term 0, "East Flatbush", made of words 1 and 2)
+        // and its word "flatbush" (term 1): 2/3 and 2/5, which would add up to a link.
+        let strength = Strength {
+            slack: 0.0,
+            ..STRENGTH
+        };
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 3;
+        df[1] = 5;
+        df[3] = 3;
+        let parts = Parts::from_lists(&[&[1, 2], &[], &[], &[1, 4], &[]]);
+        let v = vectors(&[&[0, 1, 2, 10], &[0, 1, 2, 11]]);
+        let plain = strong_groups(&[0, 1], &v, &df, &Parts::default(), strength);
+        assert_eq!(plain, vec![vec![0, 1]]);
+        let apart = strong_groups(&[0, 1], &v, &df, &parts, strength);
+        assert_eq!(apart, vec![vec![0], vec![1]]);
+        assert!(!joined(&[0], &[1], &v, &df, &parts, strength));
+        // A second name that shares the word ("Flatbush Avenue", term 3) is a further link:
+        // the word counts with one of the two, each name once.
+        let v = vectors(&[&[0, 1, 2, 3, 4, 10], &[0, 1, 2, 3, 4, 11]]);
+        assert_eq!(
+            strong_groups(&[0, 1], &v, &df, &parts, strength),
+            vec![vec![0, 1]]
+        );
+        assert!(joined(&[0], &[1], &v, &df, &parts, strength));
+    }
+
+    #[test]
+    fn a_shorter_name_and_its_words_go_with_the_longest_name() {
+        // "Police Chief Wade Ingram" (0: words 2-5), "Wade Ingram" (1: words 4, 5), "ingram" (5).
+        let parts = Parts::from_lists(&[&[2, 3, 4, 5], &[4, 5], &[], &[], &[], &[]]);
+        let shared = [(0, 0.3), (1, 0.5), (5, 0.4), (7, 0.2)];
+        assert_eq!(counted(&shared, &parts), vec![0.5, 0.0, 0.0, 0.2]);
+        assert!((count_once(&shared, &parts) - 0.7).abs() < 1e-6);
+        // Without the longest, the shorter name holds the word.
+        let shared = [(1, 0.5), (5, 0.6)];
+        assert_eq!(counted(&shared, &parts), vec![0.6, 0.0]);
     }
 
     #[test]
@@ -330,13 +465,16 @@ mod tests {
         let mut df = vec![u32::MAX; 20];
         df[0] = 2 | crate::vectors::ONE_OUTLET;
         let v = vectors(&[&[0, 10], &[0, 11]]);
-        assert_eq!(strong_groups(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
+        assert_eq!(
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), STRENGTH),
+            vec![vec![0, 1]]
+        );
         let half = Strength {
             one_outlet: 0.5,
             ..STRENGTH
         };
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, half),
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), half),
             vec![vec![0], vec![1]]
         );
     }
@@ -346,14 +484,17 @@ mod tests {
         let mut df = vec![u32::MAX; 20];
         df[0] = 2 | crate::vectors::VOICE;
         let v = vectors(&[&[0, 10], &[0, 11]]);
-        assert_eq!(strong_groups(&[0, 1], &v, &df, STRENGTH), vec![vec![0, 1]]);
+        assert_eq!(
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), STRENGTH),
+            vec![vec![0, 1]]
+        );
         let quarter = Strength {
             voice: 0.25,
             institution: 1.0,
             ..STRENGTH
         };
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, quarter),
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), quarter),
             vec![vec![0], vec![1]]
         );
     }

@@ -51,6 +51,8 @@ pub struct Vocabulary {
     ids: HashMap<String, u32>,
     keys: Vec<String>,
     df: Vec<u32>,
+    /// The words of every multi-word name.
+    parts: Parts,
     /// Surface forms of every term with their counts (usually one or two).
     surface: Vec<Vec<(String, u32)>>,
     /// Every word as written, resolved once: stemming and lookups happen per distinct word.
@@ -117,8 +119,55 @@ pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32) -> f32 {
     voice.min(institution)
 }
 
-/// Roles (lower case) whose holder, named right after, speaks for a police department or an
-/// agency rather than taking part in the story.
+/// The words (term ids) each multi-word name is made of, by term id: none for a word. A name
+/// and its own words are one piece of evidence ("East Flatbush", "flatbush"), which the split
+/// counts once ([`crate::split::count_once`]).
+#[derive(Debug, Default, Clone)]
+pub struct Parts {
+    /// Where the words of each term end in `words` (those of term `t` start where term
+    /// `t - 1`'s end).
+    end: Vec<u32>,
+    words: Vec<u32>,
+}
+
+impl Parts {
+    /// The words of term `t`; none for a word or an unknown term.
+    pub(crate) fn of(&self, t: u32) -> &[u32] {
+        let t = t as usize;
+        let Some(&end) = self.end.get(t) else {
+            return &[];
+        };
+        let start = if t == 0 { 0 } else { self.end[t - 1] };
+        &self.words[start as usize..end as usize]
+    }
+
+    /// Gives the next term id the words `words` (none for a word).
+    fn push(&mut self, words: impl IntoIterator<Item = u32>) {
+        self.words.extend(words);
+        self.end.push(self.words.len() as u32);
+    }
+
+    /// Gives the last term id (which has none yet) the words `words`.
+    fn set_last(&mut self, words: &[u32]) {
+        debug_assert!(self.of(self.end.len() as u32 - 1).is_empty());
+        self.words.extend_from_slice(words);
+        if let Some(end) = self.end.last_mut() {
+            *end = self.words.len() as u32;
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn from_lists(lists: &[&[u32]]) -> Parts {
+        let mut p = Parts::default();
+        for l in lists {
+            p.push(l.iter().copied());
+        }
+        p
+    }
+}
+
+/// Roles (lower case) whose holder, named right after, speaks for a police department, a
+/// sheriff's office or an agency rather than taking part in the story.
 const VOICE_ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
@@ -134,6 +183,7 @@ const VOICE_ROLES: &[&str] = &[
     "captain",
     "cpl",
     "corporal",
+    "sheriff",
 ];
 
 /// Whether `w` is one of [`VOICE_ROLES`].
@@ -142,8 +192,9 @@ fn is_voice_role(w: &str) -> bool {
 }
 
 /// Last words of a name that make it an institution or an area that serves many incidents
-/// (a hospital, a county, a police department, a coroner, a station's newsroom), not one. A
-/// centre is one only as a medical one: "Inland Regional Center" is where an incident was.
+/// (a hospital, a county, a police department, a coroner, a station's newsroom, an area's tip
+/// line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one. A centre is one
+/// only as a medical one: "Inland Regional Center" is where an incident was.
 const INSTITUTION_HEADS: &[&str] = &[
     "Hospital",
     "Hospitals",
@@ -163,6 +214,9 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Services",
     "Court",
     "News",
+    "Stoppers",
+    "Solvers",
+    "Hotline",
 ];
 
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
@@ -639,6 +693,7 @@ impl Vocabulary {
                 let id = self.ids.len() as u32;
                 self.ids.insert(key.to_string(), id);
                 self.keys.push(key.to_string());
+                self.parts.push([]);
                 self.df.push(0);
                 self.surface.push(Vec::new());
                 self.capital.push(0);
@@ -771,7 +826,11 @@ impl Vocabulary {
                 }
                 ItemKey::Phrase(ref key) => {
                     // The key is "\u{1}" and the name as shown.
+                    let known = self.keys.len();
                     let (id, _) = self.id(key, &key[1..], item.count);
+                    if id as usize == known {
+                        self.set_parts(&key[1..], stems.language_index());
+                    }
                     self.voice[id as usize] += u32::from(item.voice);
                     self.institution[id as usize] += u32::from(item.institution);
                     if item.shown {
@@ -823,6 +882,22 @@ impl Vocabulary {
         }
         names.extend(pieces);
         (c, names)
+    }
+
+    /// Records the words of the name last given an id, `name` as shown, from the words its
+    /// article's terms resolved before it (in `language`'s map): a word written with a curly
+    /// apostrophe, made straight in the name, is not found and left out.
+    fn set_parts(&mut self, name: &str, language: usize) {
+        let Some(words) = self.words.get(language) else {
+            return;
+        };
+        let mut terms: Vec<u32> = name
+            .split(' ')
+            .filter_map(|w| words.get(w).map(|info| info.term))
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        self.parts.set_last(&terms);
     }
 
     /// The id (with [`SHOWN`]) of a name only shown.
@@ -917,6 +992,11 @@ impl Vocabulary {
             v.sort_unstable_by_key(|x| x.0);
         }
         unit(v)
+    }
+
+    /// The words every multi-word name is made of.
+    pub fn parts(&self) -> &Parts {
+        &self.parts
     }
 
     /// The document frequency of every term that is a specific, `u32::MAX` for the others,
@@ -1111,13 +1191,42 @@ mod tests {
         }
     }
     #[test]
+    fn a_multi_word_name_knows_its_own_words() {
+        let mut vocab = Vocabulary::default();
+        let article = CleanArticle::verbatim(Article {
+            id: "a".into(),
+            body: "Shots rang out in East Flatbush, where Flatbush Avenue meets the park. \
+                   Residents of East Flatbush said so."
+                .into(),
+            ..Article::default()
+        });
+        vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let id = |key: &str| vocab.ids[key];
+        let words = |name: &str| {
+            let mut w: Vec<&str> = vocab
+                .parts()
+                .of(id(&format!("\u{1}{name}")))
+                .iter()
+                .map(|&t| vocab.surface(t))
+                .collect();
+            w.sort_unstable();
+            w
+        };
+        assert_eq!(words("East Flatbush"), vec!["east", "flatbush"]);
+        assert_eq!(words("Flatbush Avenue"), vec!["avenue", "flatbush"]);
+        // A word is made of none.
+        assert!(vocab.parts().of(id("flatbush")).is_empty());
+    }
+
+    #[test]
     fn names_written_after_a_spokespersons_role_are_voices() {
         let mut vocab = Vocabulary::default();
         let texts = [
             "A teen was shot on Panay Street, said police spokeswoman Jodi Silva, adding \
              that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
             "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
-            "Corbin George was a friend of the family, Jodi Silva said.",
+            "Corbin George was a friend of the family, Jodi Silva said. Sheriff Chris Nocco \
+             spoke too.",
         ];
         for (k, body) in texts.iter().enumerate() {
             let article = CleanArticle::verbatim(Article {
@@ -1138,6 +1247,9 @@ mod tests {
         // After a role in two of its three articles: a voice, as a phrase and word by word.
         assert_eq!(flags("Jodi Silva"), Some(true));
         assert_eq!(flags("silva"), Some(true));
+        // A sheriff speaks for a county's office.
+        assert_eq!(flags("Sheriff Chris Nocco"), Some(true));
+        assert_eq!(flags("nocco"), Some(true));
         // Never after one: a person of the story.
         assert_eq!(flags("Corbin George"), Some(false));
     }
@@ -1147,7 +1259,8 @@ mod tests {
         let mut vocab = Vocabulary::default();
         let texts = [
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
-             County Sheriff's Office and the Inland Regional Center said so.",
+             County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
+             Crime Stoppers.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
              Jacobi Medical Center did.",
         ];
@@ -1173,6 +1286,8 @@ mod tests {
         assert_eq!(flags("Pasco County Sheriff Office"), Some(true));
         // A station's dateline run into the police it quotes.
         assert_eq!(flags("PITTSBURGH KDKA Police"), Some(true));
+        // A tip line that serves a whole area.
+        assert_eq!(flags("Metro Crime Stoppers"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));

@@ -229,6 +229,9 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--institution-strength") {
         config.online.institution_strength = x;
     }
+    if args.contains(&"--no-institution-same-day") {
+        config.online.institution_same_day = false;
+    }
     if let Some(x) = flag(args, "--min-strength") {
         config.online.min_strength = x;
     }
