@@ -1218,16 +1218,10 @@ mod tests {
         assert!(vocab.parts().of(id("flatbush")).is_empty());
     }
 
-    #[test]
-    fn names_written_after_a_spokespersons_role_are_voices() {
+    /// Whether a term (as shown) of the vocabulary of `texts`, an article each, has `flag` in
+    /// [`Vocabulary::specific`]'s answer; None when it is no specific.
+    fn flag_of(texts: &[&str], flag: u32) -> impl Fn(&str) -> Option<bool> {
         let mut vocab = Vocabulary::default();
-        let texts = [
-            "A teen was shot on Panay Street, said police spokeswoman Jodi Silva, adding \
-             that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
-            "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
-            "Corbin George was a friend of the family, Jodi Silva said. Sheriff Chris Nocco \
-             spoke too.",
-        ];
         for (k, body) in texts.iter().enumerate() {
             let article = CleanArticle::verbatim(Article {
                 id: format!("a{k}"),
@@ -1237,13 +1231,25 @@ mod tests {
             vocab.add(&article, &FeatureConfig::default(), &Terms::default());
         }
         let specific = vocab.specific();
-        let flags = |surface: &str| {
+        move |surface: &str| {
             let id = (0..vocab.keys.len() as u32)
                 .find(|&t| vocab.surface(t) == surface)
                 .unwrap_or_else(|| panic!("{surface}"));
             let df = specific[id as usize];
-            (df != u32::MAX).then_some(df & VOICE != 0)
-        };
+            (df != u32::MAX).then_some(df & flag != 0)
+        }
+    }
+
+    #[test]
+    fn names_written_after_a_spokespersons_role_are_voices() {
+        let texts = [
+            "A teen was shot on Panay Street, said police spokeswoman Jodi Silva, adding \
+             that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
+            "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
+            "Corbin George was a friend of the family, Jodi Silva said. Sheriff Chris Nocco \
+             spoke too.",
+        ];
+        let flags = flag_of(&texts, VOICE);
         // After a role in two of its three articles: a voice, as a phrase and word by word.
         assert_eq!(flags("Jodi Silva"), Some(true));
         assert_eq!(flags("silva"), Some(true));
@@ -1256,7 +1262,6 @@ mod tests {
 
     #[test]
     fn names_of_hospitals_counties_and_police_are_institutions() {
-        let mut vocab = Vocabulary::default();
         let texts = [
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
@@ -1264,22 +1269,7 @@ mod tests {
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
              Jacobi Medical Center did.",
         ];
-        for (k, body) in texts.iter().enumerate() {
-            let article = CleanArticle::verbatim(Article {
-                id: format!("a{k}"),
-                body: body.to_string(),
-                ..Article::default()
-            });
-            vocab.add(&article, &FeatureConfig::default(), &Terms::default());
-        }
-        let specific = vocab.specific();
-        let flags = |surface: &str| {
-            let id = (0..vocab.keys.len() as u32)
-                .find(|&t| vocab.surface(t) == surface)
-                .unwrap_or_else(|| panic!("{surface}"));
-            let df = specific[id as usize];
-            (df != u32::MAX).then_some(df & INSTITUTION != 0)
-        };
+        let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
         assert_eq!(flags("Jacobi Medical Center"), Some(true));
         assert_eq!(flags("jacobi"), Some(true));
