@@ -368,54 +368,29 @@ mod tests {
         df[2] = 6;
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         let members = [0, 1, 2];
+        let linked = |a: &[usize], b: &[usize], v: &[SparseVector], df: &[u32]| {
+            joined(a, b, v, df, &Parts::default(), STRENGTH)
+        };
         // As in `weak_names_add_up_and_a_stray_goes_alone`: alone by the split, not linked.
-        assert!(!joined(
-            &[3],
-            &members,
-            &v,
-            &df,
-            &Parts::default(),
-            STRENGTH
-        ));
+        assert!(!linked(&[3], &members, &v, &df));
         assert_eq!(
             strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         // The second name in four articles: the two add up, and the split keeps it too.
         df[2] = 4;
-        assert!(joined(&[3], &members, &v, &df, &Parts::default(), STRENGTH));
+        assert!(linked(&[3], &members, &v, &df));
         assert_eq!(
             strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
         // Parts of the story are linked, either way round; an article without specifics
         // never is.
-        assert!(joined(&[2], &[0, 1], &v, &df, &Parts::default(), STRENGTH));
-        assert!(joined(
-            &[0, 3],
-            &[1, 2],
-            &v,
-            &df,
-            &Parts::default(),
-            STRENGTH
-        ));
-        assert!(joined(
-            &[1, 2],
-            &[0, 3],
-            &v,
-            &df,
-            &Parts::default(),
-            STRENGTH
-        ));
+        assert!(linked(&[2], &[0, 1], &v, &df));
+        assert!(linked(&[0, 3], &[1, 2], &v, &df));
+        assert!(linked(&[1, 2], &[0, 3], &v, &df));
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[10, 11]]);
-        assert!(!joined(
-            &[3],
-            &members,
-            &v,
-            &df,
-            &Parts::default(),
-            STRENGTH
-        ));
+        assert!(!linked(&[3], &members, &v, &df));
     }
 
     #[test]
