@@ -130,6 +130,55 @@ const IMPERATIVES: &[&str] = &[
 ];
 const SELF_NOUNS: &[&str] = &["story", "article", "page", "report", "post", "blog", "feed"];
 
+/// Labels of a page's buttons and gallery controls ("Close", "Buy Photo", "Caption Close",
+/// "Share Email Print"): scraped as text they run into the paragraph beside them, and the same
+/// labels under stories of different events would link them.
+const CONTROL_WORDS: &[&str] = &[
+    "close",
+    "buy",
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "image",
+    "images",
+    "gallery",
+    "caption",
+    "share",
+    "email",
+    "print",
+    "comment",
+    "comments",
+    "tweet",
+    "expand",
+    "collapse",
+    "toggle",
+    "enlarge",
+    "fullscreen",
+    "next",
+    "previous",
+    "prev",
+    "play",
+    "replay",
+    "pause",
+    "hide",
+    "show",
+    "save",
+];
+
+/// Most words a line of control labels runs to; a longer run of these words is a sentence.
+const CONTROL_RUN_MAX: usize = 6;
+
+/// How many of the first words are capitalised control labels ("Close Get email
+/// notifications…" has one): a control's label is written capitalised, a story's word often not.
+fn leading_controls(words: &[&str], original: &[&str]) -> usize {
+    words
+        .iter()
+        .zip(original)
+        .take_while(|(w, o)| CONTROL_WORDS.contains(w) && o.starts_with(|c: char| c.is_uppercase()))
+        .count()
+}
+
 /// The words of `text` in lower case with "’" as "'", written one after another into `buf`
 /// and returned as slices of it (one buffer for the paragraph, not a string per word).
 fn lower_words<'b>(text: &str, buf: &'b mut String) -> Vec<&'b str> {
@@ -290,6 +339,7 @@ const CAPTION_MARKS: &[&str] = &[
     "toggle caption",
     "hide caption",
     "buy this photo",
+    "buy photo",
 ];
 
 /// Why a paragraph is furniture by rule, or `None` when it may be story text.
@@ -315,6 +365,10 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     }
     if made_of(&words, site_messages()) {
         return Some("site_message");
+    }
+    let original: Vec<&str> = chorus_text::words(text).map(|(_, w)| w).collect();
+    if words.len() <= CONTROL_RUN_MAX && leading_controls(&words, &original) == words.len() {
+        return Some("controls");
     }
     // Archive notices run longer than promo lines; a story paragraph about a web archive is
     // rarely this dense in crawl vocabulary.
@@ -350,11 +404,13 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     if text.contains(['“', '”', '"', '«', '»']) {
         return None;
     }
-    let original: Vec<&str> = chorus_text::words(text).map(|(_, w)| w).collect();
+    // A button's label before an imperative ("Close Get email notifications…") hides it.
+    let lead = leading_controls(&words, &original).min(words.len() - 1);
     let addresses_reader = words.iter().zip(&original).any(|(w, o)| {
         // "US" the country is not "us" the reader.
         READER_WORDS.contains(w) && !(*w == "us" && *o != "us")
-    }) || IMPERATIVES.contains(&words[0]);
+    }) || IMPERATIVES.contains(&words[0])
+        || IMPERATIVES.contains(&words[lead]);
     let self_reference = words
         .windows(4)
         .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(x)))
@@ -443,6 +499,33 @@ mod tests {
             Some("caption"),
         );
         check("Image captions written by the agency were changed after the complaint, the editor said.", None);
+    }
+
+    #[test]
+    fn a_line_of_control_labels_is_furniture_a_sentence_with_those_words_is_not() {
+        check("Enlarge", Some("controls"));
+        check("Photos", Some("controls"));
+        check("Caption Close", Some("controls"));
+        check("Share Email Print", Some("controls"));
+        check(
+            "Close Get email notifications on Jane Doe daily!",
+            Some("promo"),
+        );
+        check(
+            "Buy Photo Police talk with a witness near the scene. (Photo: Staff)Buy Photo",
+            Some("caption"),
+        );
+        // Lower case, or a sentence that opens with such a word: story words.
+        check("close", None);
+        check("Close to the scene.", None);
+        check(
+            "Close friends said he would get the email notifications daily.",
+            None,
+        );
+        check(
+            "Buy photographs of the scene, the police told reporters, were sold online.",
+            None,
+        );
     }
 
     #[test]
