@@ -129,6 +129,8 @@ const IMPERATIVES: &[&str] = &[
     "donate",
 ];
 const SELF_NOUNS: &[&str] = &["story", "article", "page", "report", "post", "blog", "feed"];
+/// Words a web address is read as.
+const URL_WORDS: &[&str] = &["http", "https", "www"];
 
 /// Labels of a page's buttons and gallery controls ("Close", "Buy Photo", "Caption Close",
 /// "Share Email Print"): scraped as text they run into the paragraph beside them, and the same
@@ -427,6 +429,12 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     if (addresses_reader || self_reference) && cues >= 1 {
         return Some("promo");
     }
+    // A line that gives the page's own address ("Read or Share this story: http://…") carries
+    // the outlet's link words, the same under its stories of different events; a story's
+    // sentence that cites a web address names another page, not itself.
+    if self_reference && words.iter().any(|w| URL_WORDS.contains(w)) {
+        return Some("own_link");
+    }
     None
 }
 
@@ -524,6 +532,26 @@ mod tests {
         );
         check(
             "Buy photographs of the scene, the police told reporters, were sold online.",
+            None,
+        );
+    }
+
+    #[test]
+    fn a_line_giving_the_pages_own_address_is_furniture_a_cited_address_is_not() {
+        check(
+            "Read or Share this story: http://on.example.com/1B0NV0n",
+            Some("own_link"),
+        );
+        check(
+            "Permalink to this article: https://www.example.org/a/1",
+            Some("own_link"),
+        );
+        check(
+            "The Daily Sentinel reports (http://bit.ly/1qs43G4) that the boy was arrested.",
+            None,
+        );
+        check(
+            "This story first ran in the Sentinel, the mayor's office said on its website.",
             None,
         );
     }
