@@ -483,6 +483,11 @@ mod tests {
             Some("site_message"),
         );
         check(
+            "Email notifications are only sent once a day, and only if there are new matching \
+             items.",
+            Some("site_message"),
+        );
+        check(
             "These crawls are part of an effort to archive pages as they are created.",
             Some("archive_notice"),
         );
