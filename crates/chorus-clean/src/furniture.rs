@@ -166,6 +166,8 @@ const CONTROL_WORDS: &[&str] = &[
     "hide",
     "show",
     "save",
+    "copy",
+    "link",
 ];
 
 /// Most words a line of control labels runs to; a longer run of these words is a sentence.
@@ -417,7 +419,13 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
         .windows(4)
         .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(x)))
         || (words.len() < 4 && words[0] == "this" && words.iter().any(|x| SELF_NOUNS.contains(x)));
-    let cues = words.iter().filter(|w| PROMO_CUES.contains(w)).count();
+    // A row of buttons before a story's sentence ("SHARE COPY LINK Broward Circuit Judge…")
+    // names its cues as labels; one word before the rest ("Email us…") is the imperative.
+    let cues_from = if lead >= 2 { lead } else { 0 };
+    let cues = words[cues_from..]
+        .iter()
+        .filter(|w| PROMO_CUES.contains(w))
+        .count();
     if long {
         // A newsletter or sign-up widget's run of messages ("Newsletter Sign Up … Please
         // verify you're not a robot … You must select a newsletter to subscribe to. Sign Up
