@@ -129,6 +129,59 @@ const IMPERATIVES: &[&str] = &[
     "donate",
 ];
 const SELF_NOUNS: &[&str] = &["story", "article", "page", "report", "post", "blog", "feed"];
+/// Words a web address is read as.
+const URL_WORDS: &[&str] = &["http", "https", "www"];
+
+/// Labels of a page's buttons and gallery controls ("Close", "Buy Photo", "Caption Close",
+/// "Share Email Print"): scraped as text they run into the paragraph beside them, and the same
+/// labels under stories of different events would link them.
+const CONTROL_WORDS: &[&str] = &[
+    "close",
+    "buy",
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "image",
+    "images",
+    "gallery",
+    "caption",
+    "share",
+    "email",
+    "print",
+    "comment",
+    "comments",
+    "tweet",
+    "expand",
+    "collapse",
+    "toggle",
+    "enlarge",
+    "fullscreen",
+    "next",
+    "previous",
+    "prev",
+    "play",
+    "replay",
+    "pause",
+    "hide",
+    "show",
+    "save",
+    "copy",
+    "link",
+];
+
+/// Most words a line of control labels runs to; a longer run of these words is a sentence.
+const CONTROL_RUN_MAX: usize = 6;
+
+/// How many of the first words are capitalised control labels ("Close Get email
+/// notifications…" has one): a control's label is written capitalised, a story's word often not.
+fn leading_controls(words: &[&str], original: &[&str]) -> usize {
+    words
+        .iter()
+        .zip(original)
+        .take_while(|(w, o)| CONTROL_WORDS.contains(w) && o.starts_with(|c: char| c.is_uppercase()))
+        .count()
+}
 
 /// The words of `text` in lower case with "’" as "'", written one after another into `buf`
 /// and returned as slices of it (one buffer for the paragraph, not a string per word).
@@ -290,6 +343,7 @@ const CAPTION_MARKS: &[&str] = &[
     "toggle caption",
     "hide caption",
     "buy this photo",
+    "buy photo",
 ];
 
 /// Why a paragraph is furniture by rule, or `None` when it may be story text.
@@ -315,6 +369,10 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     }
     if made_of(&words, site_messages()) {
         return Some("site_message");
+    }
+    let original: Vec<&str> = chorus_text::words(text).map(|(_, w)| w).collect();
+    if words.len() <= CONTROL_RUN_MAX && leading_controls(&words, &original) == words.len() {
+        return Some("controls");
     }
     // Archive notices run longer than promo lines; a story paragraph about a web archive is
     // rarely this dense in crawl vocabulary.
@@ -350,16 +408,24 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     if text.contains(['“', '”', '"', '«', '»']) {
         return None;
     }
-    let original: Vec<&str> = chorus_text::words(text).map(|(_, w)| w).collect();
+    // A button's label before an imperative ("Close Get email notifications…") hides it.
+    let lead = leading_controls(&words, &original).min(words.len() - 1);
     let addresses_reader = words.iter().zip(&original).any(|(w, o)| {
         // "US" the country is not "us" the reader.
         READER_WORDS.contains(w) && !(*w == "us" && *o != "us")
-    }) || IMPERATIVES.contains(&words[0]);
+    }) || IMPERATIVES.contains(&words[0])
+        || IMPERATIVES.contains(&words[lead]);
     let self_reference = words
         .windows(4)
         .any(|w| w[0] == "this" && w[1..].iter().any(|x| SELF_NOUNS.contains(x)))
         || (words.len() < 4 && words[0] == "this" && words.iter().any(|x| SELF_NOUNS.contains(x)));
-    let cues = words.iter().filter(|w| PROMO_CUES.contains(w)).count();
+    // A row of buttons before a story's sentence ("SHARE COPY LINK Broward Circuit Judge…")
+    // names its cues as labels; one word before the rest ("Email us…") is the imperative.
+    let cues_from = if lead >= 2 { lead } else { 0 };
+    let cues = words[cues_from..]
+        .iter()
+        .filter(|w| PROMO_CUES.contains(w))
+        .count();
     if long {
         // A newsletter or sign-up widget's run of messages ("Newsletter Sign Up … Please
         // verify you're not a robot … You must select a newsletter to subscribe to. Sign Up
@@ -370,6 +436,12 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     }
     if (addresses_reader || self_reference) && cues >= 1 {
         return Some("promo");
+    }
+    // A line that gives the page's own address ("Read or Share this story: http://…") carries
+    // the outlet's link words, the same under its stories of different events; a story's
+    // sentence that cites a web address names another page, not itself.
+    if self_reference && words.iter().any(|w| URL_WORDS.contains(w)) {
+        return Some("own_link");
     }
     None
 }
@@ -419,6 +491,11 @@ mod tests {
             Some("site_message"),
         );
         check(
+            "Email notifications are only sent once a day, and only if there are new matching \
+             items.",
+            Some("site_message"),
+        );
+        check(
             "These crawls are part of an effort to archive pages as they are created.",
             Some("archive_notice"),
         );
@@ -443,6 +520,53 @@ mod tests {
             Some("caption"),
         );
         check("Image captions written by the agency were changed after the complaint, the editor said.", None);
+    }
+
+    #[test]
+    fn a_line_of_control_labels_is_furniture_a_sentence_with_those_words_is_not() {
+        check("Enlarge", Some("controls"));
+        check("Photos", Some("controls"));
+        check("Caption Close", Some("controls"));
+        check("Share Email Print", Some("controls"));
+        check(
+            "Close Get email notifications on Jane Doe daily!",
+            Some("promo"),
+        );
+        check(
+            "Buy Photo Police talk with a witness near the scene. (Photo: Staff)Buy Photo",
+            Some("caption"),
+        );
+        // Lower case, or a sentence that opens with such a word: story words.
+        check("close", None);
+        check("Close to the scene.", None);
+        check(
+            "Close friends said he would get the email notifications daily.",
+            None,
+        );
+        check(
+            "Buy photographs of the scene, the police told reporters, were sold online.",
+            None,
+        );
+    }
+
+    #[test]
+    fn a_line_giving_the_pages_own_address_is_furniture_a_cited_address_is_not() {
+        check(
+            "Read or Share this story: http://on.example.com/1B0NV0n",
+            Some("own_link"),
+        );
+        check(
+            "Permalink to this article: https://www.example.org/a/1",
+            Some("own_link"),
+        );
+        check(
+            "The Daily Sentinel reports (http://bit.ly/1qs43G4) that the boy was arrested.",
+            None,
+        );
+        check(
+            "This story first ran in the Sentinel, the mayor's office said on its website.",
+            None,
+        );
     }
 
     #[test]
