@@ -731,24 +731,10 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
     MainClause { range, left_out }
 }
 
-/// Words after which "that" opens what is said, thought or found, not a relative clause:
-/// "confirmed that Limbaugh was being investigated" states the claim.
+/// Words besides the verbs of attribution ([`REPORTING`]) after which "that" opens what is
+/// said, thought or found, not a relative clause: "found that …", "so that …".
 const THAT_CLAUSE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
     "saying",
-    "confirmed",
-    "confirms",
-    "believe",
-    "believes",
-    "believed",
-    "reported",
-    "reports",
-    "announced",
-    "told",
-    "noted",
-    "added",
     "found",
     "showed",
     "shows",
@@ -771,11 +757,8 @@ const THAT_CLAUSE_VERBS: &[&str] = &[
     "means",
     "meant",
     "argued",
-    "claimed",
-    "claims",
     "alleged",
     "alleges",
-    "stated",
     "indicated",
     "suggests",
     "suggested",
@@ -816,7 +799,8 @@ const AUXILIARIES: &[&str] = &[
 /// Relative clauses not set off by commas inside `range` ("the shooting that occurred around
 /// 2:30 a.m. …", "The 2-year-old who was shot inside an apartment … has died"): they say which
 /// person or thing, not the claim. Each runs from "who", "which", "whose" or a relative "that"
-/// (a verb after it, and not after a verb of saying or finding, [`THAT_CLAUSE_VERBS`]) to a comma or a mark, or to
+/// (a verb after it, and not after a verb of saying or finding, [`REPORTING`],
+/// [`THAT_CLAUSE_VERBS`]) to a comma or a mark, or to
 /// the main clause's auxiliary after its own verb, or to the end of the range. One that opens
 /// the claim or leaves fewer than three words before it is kept.
 fn restrictive_relatives(
@@ -839,6 +823,7 @@ fn restrictive_relatives(
         let relative = is(w, &["who", "which", "whose"])
             || (w.eq_ignore_ascii_case("that")
                 && verb_next
+                && !is(words[k - 1].1, REPORTING)
                 && !is(words[k - 1].1, THAT_CLAUSE_VERBS));
         // A mark with a space after it sets a clause off; one inside a word or a figure
         // ("2:30", "so-called") does not.
