@@ -746,11 +746,21 @@ fn shortened(sentence: &str) -> Option<String> {
         main_statement,
         after_colon,
     ];
-    for step in steps {
-        while count(&text) > TITLE_WORDS {
-            match step(&text).filter(|t| whole(t) && t.len() < text.len()) {
-                Some(t) => text = t,
-                None => break,
+    // A later step can leave what an earlier one takes ("… headquarters in the key Crimean
+    // city of Sevastopol" once "and raised the flag" is gone): the steps run again, in their
+    // order, until none shortens the text.
+    let mut shortening = true;
+    while shortening && count(&text) > TITLE_WORDS {
+        shortening = false;
+        for step in steps {
+            while count(&text) > TITLE_WORDS {
+                match step(&text).filter(|t| whole(t) && t.len() < text.len()) {
+                    Some(t) => {
+                        text = t;
+                        shortening = true;
+                    }
+                    None => break,
+                }
             }
         }
     }
@@ -804,6 +814,21 @@ fn without_times(text: &str) -> Option<String> {
     ];
     const ALONE: &[&str] = &["yesterday", "today", "tonight"];
     const LEADING: &[&str] = &["on", "late", "early", "earlier"];
+    const NEEDS_A_TIME: &[&str] = &[
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "starting",
+        "beginning",
+        "before",
+        "after",
+        "of",
+        "for",
+        "than",
+    ];
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
     let capital = |k: usize| tokens[k].starts_with(char::is_uppercase);
@@ -833,7 +858,10 @@ fn without_times(text: &str) -> Option<String> {
         let end = k + len;
         let verb_after = from == k && opens_with_verb(&tokens[end..]);
         let date_after = len > 0 && from > 0 && tokens[end - 1].ends_with(',');
-        if len > 0 && !verb_after && !date_after {
+        // A time that is what a word before it needs ("missing since Friday", "rolling out
+        // starting today") stays: without it that word is left hanging.
+        let needed = from > 0 && is(from - 1, NEEDS_A_TIME);
+        if len > 0 && !verb_after && !date_after && !needed {
             for d in &mut drop[from..end] {
                 *d = true;
             }
@@ -956,19 +984,28 @@ fn without_attribution(text: &str) -> Option<String> {
 /// Brooklyn building"). None when it does not close on one.
 fn without_closing_place(text: &str) -> Option<String> {
     const PLACES: &[&str] = &["in", "at", "near", "on", "outside", "during"];
+    const PLACE_KINDS: &[&str] = &[
+        "city", "town", "village", "county", "state", "province", "region", "capital", "suburb",
+        "district", "island",
+    ];
     const MOST: usize = 7;
     let tokens: Vec<&str> = text.split_whitespace().collect();
+    // The last such word: what it opens is what the sentence closes on ("… kneel during the
+    // national anthem at Maryland SoccerPlex" closes on "at Maryland SoccerPlex").
     let k = (tokens.len().saturating_sub(MOST + 1)..tokens.len())
         .filter(|&k| k >= 5)
-        .find(|&k| PLACES.contains(&tokens[k]))?;
+        .rfind(|&k| PLACES.contains(&tokens[k]))?;
     let tail = tokens[k + 1..].join(" ");
     // A place or time by its name ("in South L.A.", "at the San Diego Zoo", "in a Brooklyn
-    // building"), not what completes the verb ("make it in the modern Republican Party",
-    // "at age 40").
+    // building", "in the key Crimean city of Sevastopol"), not what completes the verb ("make
+    // it in the modern Republican Party", "at age 40").
     let named = tokens[k + 1..]
         .iter()
         .find(|t| !["a", "an", "the"].contains(t))
-        .is_some_and(|t| t.starts_with(char::is_uppercase));
+        .is_some_and(|t| t.starts_with(char::is_uppercase))
+        || tokens[k + 1..].windows(3).any(|w| {
+            PLACE_KINDS.contains(&w[0]) && w[1] == "of" && w[2].starts_with(char::is_uppercase)
+        });
     if !named || has_predicate(&format!("It {tail}")) || tail.contains(',') {
         return None;
     }
@@ -1846,6 +1883,24 @@ mod tests {
             ),
             None
         );
+        // Steps run again while one shortens: the closing place is left once the further
+        // action has gone, and the place closing a sentence is the last one it names.
+        assert_eq!(
+            shortened(
+                "Russian-backed forces on Wednesday broke into the Ukrainian naval headquarters \
+                 in the key Crimean city of Sevastopol and raised the Russian flag."
+            )
+            .as_deref(),
+            Some("Russian-backed forces broke into the Ukrainian naval headquarters")
+        );
+        assert_eq!(
+            shortened(
+                "Megan Rapinoe never got a chance to kneel during the national anthem Wednesday \
+                 at Maryland SoccerPlex in Boyds."
+            )
+            .as_deref(),
+            Some("Megan Rapinoe never got a chance to kneel during the national anthem")
+        );
     }
 
     #[test]
@@ -1865,6 +1920,15 @@ mod tests {
         );
         assert_eq!(
             without_times("The conference held last weekend attracted about 2,000 people"),
+            None
+        );
+        // A time a word before it needs stays.
+        assert_eq!(
+            without_times("The parents of a boy missing since Friday believe he was abducted"),
+            None
+        );
+        assert_eq!(
+            without_times("The tool will begin rolling out starting today"),
             None
         );
     }
