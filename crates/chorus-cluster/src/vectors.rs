@@ -192,8 +192,9 @@ fn is_voice_role(w: &str) -> bool {
 }
 
 /// Last words of a name that make it an institution or an area that serves many incidents
-/// (a hospital, a county, a police department, a coroner, a station's newsroom, an area's tip
-/// line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one. A centre is one
+/// (a hospital, a county, a police department, a coroner, a station's newsroom or a newspaper
+/// that a report cites ("told the Boston Globe", "The Dallas Morning News reports"), an area's
+/// tip line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one. A centre is one
 /// only as a medical one: "Inland Regional Center" is where an incident was.
 const INSTITUTION_HEADS: &[&str] = &[
     "Hospital",
@@ -214,6 +215,20 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Services",
     "Court",
     "News",
+    "Globe",
+    "Times",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Chronicle",
+    "Inquirer",
+    "Courier",
+    "Dispatch",
+    "Register",
+    "Observer",
+    "Telegraph",
+    "Bee",
     "Stoppers",
     "Solvers",
     "Hotline",
@@ -1265,9 +1280,9 @@ mod tests {
         let texts = [
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
-             Crime Stoppers.",
+             Crime Stoppers. A witness told the Boston Globe so.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
-             Jacobi Medical Center did.",
+             Jacobi Medical Center did. The Boston Globe reports it.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1278,6 +1293,8 @@ mod tests {
         assert_eq!(flags("PITTSBURGH KDKA Police"), Some(true));
         // A tip line that serves a whole area.
         assert_eq!(flags("Metro Crime Stoppers"), Some(true));
+        // A newspaper a report cites.
+        assert_eq!(flags("Boston Globe"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
