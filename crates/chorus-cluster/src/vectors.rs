@@ -470,7 +470,7 @@ impl<'a> Gather<'a, '_> {
     fn institutional(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
         let mut start = 0;
         for end in cuts.iter().copied().chain([phrase.len()]) {
-            if ends_in_institution(&phrase[start..end]) {
+            if is_institution(&phrase[start..end]) {
                 for w in &phrase[start..end] {
                     if let Some(&slot) = self.words.get(w) {
                         self.items[slot as usize].institution = true;
@@ -479,8 +479,25 @@ impl<'a> Gather<'a, '_> {
             }
             start = end;
         }
-        ends_in_institution(phrase)
+        is_institution(phrase)
     }
+}
+
+/// Whether the words of a name are an institution's: it ends in one of [`INSTITUTION_HEADS`]
+/// or holds a broadcaster's name (see [`is_broadcaster`]: "WMC Memphis", "ST LOUIS KMOX", a
+/// station's dateline or tagline over every story it runs).
+fn is_institution(name: &[&str]) -> bool {
+    ends_in_institution(name) || name.iter().any(|w| is_broadcaster(w))
+}
+
+/// Whether a word is a broadcaster's name: a North American station's call sign, K or W and
+/// two or three more capitals ("KMOX", "WKRN", "WMC"). A network's name ("CNN", "NBC") is
+/// not: it names programmes too ("CNN's State of the Union"), which tell stories apart.
+fn is_broadcaster(word: &str) -> bool {
+    let b = word.as_bytes();
+    matches!(b.len(), 3 | 4)
+        && matches!(b[0], b'K' | b'W')
+        && b[1..].iter().all(u8::is_ascii_uppercase)
 }
 
 /// Whether the words of a name end in one of [`INSTITUTION_HEADS`] (and it has a word before
@@ -1280,9 +1297,11 @@ mod tests {
         let texts = [
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
-             Crime Stoppers. A witness told the Boston Globe so.",
+             Crime Stoppers. A witness told the Boston Globe so. WMC Memphis reported it \
+             and so did KMOX.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
-             Jacobi Medical Center did. The Boston Globe reports it.",
+             Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
+             as has KMOX.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1295,6 +1314,9 @@ mod tests {
         assert_eq!(flags("Metro Crime Stoppers"), Some(true));
         // A newspaper a report cites.
         assert_eq!(flags("Boston Globe"), Some(true));
+        // A station's dateline, alone or with its city.
+        assert_eq!(flags("WMC Memphis"), Some(true));
+        assert_eq!(flags("kmox"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
