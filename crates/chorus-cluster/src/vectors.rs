@@ -195,14 +195,17 @@ fn is_voice_role(w: &str) -> bool {
 /// (a hospital, a county, a police department, a coroner, a station's newsroom or a newspaper
 /// that a report cites ("told the Boston Globe", "The Dallas Morning News reports"), an area's
 /// tip line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one. A centre is one
-/// only as a medical one: "Inland Regional Center" is where an incident was.
+/// only as a medical one or where calls are dispatched: "Inland Regional Center" is where an
+/// incident was.
 const INSTITUTION_HEADS: &[&str] = &[
     "Hospital",
     "Hospitals",
     "Medical Center",
     "Medical Centre",
     "Health",
+    "Healthcare",
     "Clinic",
+    "Dispatch Center",
     "County",
     "Parish",
     "Township",
@@ -1298,10 +1301,10 @@ mod tests {
             "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
              Crime Stoppers. A witness told the Boston Globe so. WMC Memphis reported it \
-             and so did KMOX.",
+             and so did KMOX. The Montgomery Regional Dispatch Center took the call.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
              Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
-             as has KMOX.",
+             as has KMOX. Calls go to the Montgomery Regional Dispatch Center.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1317,6 +1320,8 @@ mod tests {
         // A station's dateline, alone or with its city.
         assert_eq!(flags("WMC Memphis"), Some(true));
         assert_eq!(flags("kmox"), Some(true));
+        // A dispatch centre takes every call of its area.
+        assert_eq!(flags("Montgomery Regional Dispatch Center"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
