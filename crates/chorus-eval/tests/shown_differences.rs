@@ -2,8 +2,8 @@
 //! (`tests/data/account-gold/shown-differences.jsonl`: 40 drawn at random, seed 2306, from
 //! what `chorus digest` showed on the events of `multinews-val` and `gva-dev` that the account
 //! gold does not cover; `shown-differences-2.jsonl`: all 53 shown on the events that share no
-//! article with those, in an order drawn at random, seed 2308), each labelled `genuine` (one quantity or name reported two ways) or
-//! `false` (and why: a part against the whole, different people, a count before and after an
+//! article with those, in an order drawn at random, seed 2308), each labelled `genuine` (one
+//! quantity or name reported two ways) or `false` (and why: a part against the whole, different people, a count before and after an
 //! update, ...). Unlike the account gold, these are the differences a reader actually met.
 //! Each event is summarised as one event again; a labelled difference counts when a shown one
 //! still gives two of its versions, from two articles, with two values. Every third event is
@@ -134,10 +134,12 @@ fn differences_a_reader_meets_are_one_quantity() {
     // of one count or time of day that cannot both be true makes its group two quantities, and
     // "and a fifth person" is one counted apart: dev 20 of 21 (0.952), held-out 8 of 13
     // (0.615), every genuine one still shown.
+    // Measured 2026-12-06 once the second count of a toll without nouns ("left one dead and
+    // three injured") counts others: dev 20 of 20 (1.000), held-out unchanged.
     // Batch 2 as labelled (2026-12-06, main at b444618): dev 34 genuine of 34, held-out 16 of
     // 19 (0.842), and the same when each event is summarised again. Its dev part holds no false
     // one, so there only the number kept can fail.
-    let floors = [[(0.95, 20), (0.61, 8)], [(1.0, 34), (0.84, 16)]];
+    let floors = [[(1.0, 20), (0.61, 8)], [(1.0, 34), (0.84, 16)]];
     for (parts, floors) in batches.iter().zip(floors) {
         assert_eq!(parts.len(), 2, "both parts are labelled");
         for (part, s) in parts {
