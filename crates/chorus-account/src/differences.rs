@@ -3760,7 +3760,7 @@ mod tests {
             ("The gunman remains at large after injuring three officers at the clinic. Four officers are confirmed injured at the clinic.", "Four officers were injured at the clinic."),
             ("Five people were injured in the drive-by shooting on Sunday, police said.", "The drive-by shooting left four people injured by gunshots and a fifth person injured by flying glass."),
             // A toll before and after one of the injured died, both in one article.
-            ("A drive-by shooting left one person dead and three others injured, police said.", "Police arrested a man for a drive-by shooting that left one dead and three injured. Police said two others were injured in the shooting."),
+            ("A drive-by shooting left one person dead and three others injured, police said.", "Police arrested a man for a drive-by shooting that left one dead and three injured. Two others were injured, police said."),
         ];
         for (a, b) in cases {
             assert_eq!(check(a, b), Vec::<String>::new(), "{a} / {b}");
