@@ -24,7 +24,9 @@
 //! a length or a time of day of sentences naming different people (their speakers aside) is
 //! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
 //! article that itself gives two values of one count or time of day that cannot both be true
-//! tells of two quantities (a part and the whole, before and after an update), not one.
+//! tells of two quantities (a part and the whole, before and after an update), not one; the
+//! second count of a toll written without nouns ("left one dead and three injured") counts
+//! others, as "three others injured" does, so such an article is read with both its counts.
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
 //! thing ("a four-door car"), dates and years are not figures. Names differ too: a person's
@@ -270,6 +272,10 @@ const KIN: &[&str] = &[
 const ORDINALS: &[&str] = &[
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
+
+/// What a toll says happened to those it counts, written without a noun ("one dead and three
+/// injured").
+const TOLL: &[&str] = &["dead", "killed", "injured", "wounded", "hurt"];
 
 /// Possessive pronouns: "his 24-year rule" belongs to him.
 const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
@@ -1397,13 +1403,22 @@ fn figures(
                         && (word_is(i + 1, &["another"])
                             || word_is(i + 1, &["a"]) && word_is(i + 2, ORDINALS))
                 });
-                let summed = words
-                    .get(noun_at + 1)
-                    .is_some_and(|w| lower_is(w.1, &["and", "plus"]))
-                    && words.get(noun_at + 2).is_some_and(|w| is_number(w.1))
-                    || prev_word.is_some_and(|p| lower_is(p, &["and", "plus"]))
-                        && fi.checked_sub(3).is_some_and(|i| is_number(words[i].1))
-                    || another;
+                // "left one dead and three injured": the second count of a toll counts others,
+                // those besides the first, as "three others injured" does.
+                let toll = |i: usize| word_is(i, TOLL);
+                let second_of_toll = toll(noun_at)
+                    && prev_word.is_some_and(|p| lower_is(p, &["and"]))
+                    && fi >= 3
+                    && toll(fi - 2)
+                    && is_number(words[fi - 3].1);
+                let summed = !second_of_toll
+                    && (words
+                        .get(noun_at + 1)
+                        .is_some_and(|w| lower_is(w.1, &["and", "plus"]))
+                        && words.get(noun_at + 2).is_some_and(|w| is_number(w.1))
+                        || prev_word.is_some_and(|p| lower_is(p, &["and", "plus"]))
+                            && fi.checked_sub(3).is_some_and(|i| is_number(words[i].1))
+                        || another);
                 if compound || partitive || address || nobody || summed || more {
                     continue;
                 }
@@ -1461,7 +1476,11 @@ fn figures(
                 if acted || one_of || involved {
                     continue;
                 }
-                let mut lower = noun.to_lowercase();
+                let mut lower = if second_of_toll {
+                    "others".to_string()
+                } else {
+                    noun.to_lowercase()
+                };
                 // "eight other people wounded" counts what "eight others" counts: those
                 // besides the one a sentence has named ("four other incidents" are
                 // incidents).
@@ -1497,7 +1516,11 @@ fn figures(
                     );
                 kind = Some(Kind::Count(class));
                 counted = lower.clone();
-                unit_end = noff + noun.len();
+                // What happened to them is no noun: it stays in the context, as "injured" in
+                // "three others injured".
+                if !second_of_toll {
+                    unit_end = noff + noun.len();
+                }
             }
         }
         // "Tomasz Reyne, 67, was stranded": an age between commas after a name; in a list
@@ -3701,6 +3724,8 @@ mod tests {
             ("Police arrested 34-year-old Jamick Dakota Corely in connection with the shooting.", "A spokesman said Jamick Dakota Corley, 35, was charged on Friday."),
             // "Other people" are others.
             ("A girl was among eight other people wounded in the shooting, police said.", "The six others wounded in the shooting received non-life threatening injuries."),
+            // The second count of a toll without nouns counts others.
+            ("A shooting near the school left one person dead and three others injured.", "Police said the drive-by shooting left one dead and four injured."),
             // An age with no comma after it, before its verb.
             ("Three other men were also wounded. Calvin Williams, 24 was shot in the chest.", "Warrants were obtained for Calvin Williams, 23, and Ralph Armstrong, 25."),
         ];
@@ -3734,6 +3759,8 @@ mod tests {
             ("A man opened fire at a car wash and a barbershop on Wednesday, killing four people, police said. Two people were killed at the car wash, police said.", "The man killed four people on Wednesday, police said."),
             ("The gunman remains at large after injuring three officers at the clinic. Four officers are confirmed injured at the clinic.", "Four officers were injured at the clinic."),
             ("Five people were injured in the drive-by shooting on Sunday, police said.", "The drive-by shooting left four people injured by gunshots and a fifth person injured by flying glass."),
+            // A toll before and after one of the injured died, both in one article.
+            ("A drive-by shooting left one person dead and three others injured, police said.", "Police arrested a man for a drive-by shooting that left one dead and three injured. Two others were injured, police said."),
         ];
         for (a, b) in cases {
             assert_eq!(check(a, b), Vec::<String>::new(), "{a} / {b}");

@@ -1,8 +1,9 @@
-//! Differences as the report shows them on real events, judged by reading
-//! (`tests/data/account-gold/shown-differences.jsonl`): 40 drawn at random (seed 2306) from
+//! Differences as the report shows them on real events, judged by reading, in two batches
+//! (`tests/data/account-gold/shown-differences.jsonl`: 40 drawn at random, seed 2306, from
 //! what `chorus digest` showed on the events of `multinews-val` and `gva-dev` that the account
-//! gold does not cover, each labelled `genuine` (one quantity or name reported two ways) or
-//! `false` (and why: a part against the whole, different people, a count before and after an
+//! gold does not cover; `shown-differences-2.jsonl`: all 53 shown on the events that share no
+//! article with those, in an order drawn at random, seed 2308), each labelled `genuine` (one
+//! quantity or name reported two ways) or `false` (and why: a part against the whole, different people, a count before and after an
 //! update, ...). Unlike the account gold, these are the differences a reader actually met.
 //! Each event is summarised as one event again; a labelled difference counts when a shown one
 //! still gives two of its versions, from two articles, with two values. Every third event is
@@ -11,10 +12,18 @@
 use chorus_eval::account::{gold_articles, read_differences, read_events, still_shows};
 use chorus_testdata::shared;
 
-const GOLD: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/account-gold/shown-differences.jsonl"
-);
+/// The labelled batches: the first drawn from main at 1e65584, the second from main at b444618
+/// on events that share no article with the first or the account gold.
+const BATCHES: [&str; 2] = [
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/account-gold/shown-differences.jsonl"
+    ),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/account-gold/shown-differences-2.jsonl"
+    ),
+];
 
 /// Per part: labelled genuine, genuine still shown, labelled false, false still shown.
 #[derive(Debug, Default, Clone, Copy)]
@@ -35,13 +44,29 @@ impl Shown {
     }
 }
 
-fn scores() -> Option<Vec<(String, Shown)>> {
+/// Per batch (1-based), its parts' scores.
+fn scores() -> Option<Vec<Vec<(String, Shown)>>> {
     let data = shared("")?;
     let (articles, diagnostics) = gold_articles(&data);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let text = std::fs::read_to_string(GOLD).unwrap();
-    let labelled = read_differences(&text);
-    let events = read_events(&text);
+    let batches = BATCHES
+        .iter()
+        .enumerate()
+        .map(|(i, path)| {
+            println!("batch {}:", i + 1);
+            batch_scores(&articles, &std::fs::read_to_string(path).unwrap())
+        })
+        .collect();
+    Some(batches)
+}
+
+/// One batch's parts, each event summarised as one event again.
+fn batch_scores(
+    articles: &std::collections::HashMap<String, chorus_model::Article>,
+    text: &str,
+) -> Vec<(String, Shown)> {
+    let labelled = read_differences(text);
+    let events = read_events(text);
     let mut parts: Vec<(String, Shown)> = Vec::new();
     // Each line names its event: an event of several lines is summarised once.
     let mut seen = std::collections::HashSet::new();
@@ -50,7 +75,7 @@ fn scores() -> Option<Vec<(String, Shown)>> {
             continue;
         }
         let report =
-            chorus_pipeline::summarize(e.articles_in(&articles), Vec::new(), &Default::default());
+            chorus_pipeline::summarize(e.articles_in(articles), Vec::new(), &Default::default());
         let shown: Vec<&chorus_model::Difference> = report
             .events
             .iter()
@@ -93,27 +118,34 @@ fn scores() -> Option<Vec<(String, Shown)>> {
             s.share_genuine()
         );
     }
-    Some(parts)
+    parts
 }
 
 #[test]
 fn differences_a_reader_meets_are_one_quantity() {
-    let Some(parts) = scores() else {
+    let Some(batches) = scores() else {
         return;
     };
-    assert_eq!(parts.len(), 2, "both parts are labelled");
-    // As labelled (2026-12-06, differences of main at 1e65584): dev 20 genuine of 25 (0.800),
-    // held-out 8 of 15 (0.533). Measured 2026-12-06 once an article giving two values of one
-    // count or time of day that cannot both be true makes its group two quantities, and "and
-    // a fifth person" is one counted apart: dev 20 of 21 (0.952), held-out 8 of 13 (0.615),
-    // every genuine one still shown.
-    for (part, s) in &parts {
-        let (share, kept) = match part.as_str() {
-            "shown dev" => (0.95, 20),
-            _ => (0.61, 8),
-        };
-        assert!(s.share_genuine() >= share, "{part}: {s:?}");
-        // Dropping every difference would make no false one: the genuine ones stay.
-        assert!(s.genuine_shown >= kept, "{part}: {s:?}");
+    // Per batch, per part (dev, held-out): the least share genuine among those still shown, and
+    // the least number of genuine ones still shown (dropping every difference would make no
+    // false one).
+    // Batch 1 as labelled (2026-12-06, differences of main at 1e65584): dev 20 genuine of 25
+    // (0.800), held-out 8 of 15 (0.533). Measured 2026-12-06 once an article giving two values
+    // of one count or time of day that cannot both be true makes its group two quantities, and
+    // "and a fifth person" is one counted apart: dev 20 of 21 (0.952), held-out 8 of 13
+    // (0.615), every genuine one still shown.
+    // Measured 2026-12-06 once the second count of a toll without nouns ("left one dead and
+    // three injured") counts others: dev 20 of 20 (1.000), held-out unchanged.
+    // Batch 2 as labelled (2026-12-06, main at b444618): dev 34 genuine of 34, held-out 16 of
+    // 19 (0.842), and the same when each event is summarised again. Its dev part holds no false
+    // one, so there only the number kept can fail.
+    let floors = [[(1.0, 20), (0.61, 8)], [(1.0, 34), (0.84, 16)]];
+    for (parts, floors) in batches.iter().zip(floors) {
+        assert_eq!(parts.len(), 2, "both parts are labelled");
+        for (part, s) in parts {
+            let (share, kept) = floors[usize::from(part != "shown dev")];
+            assert!(s.share_genuine() >= share, "{part}: {s:?}");
+            assert!(s.genuine_shown >= kept, "{part}: {s:?}");
+        }
     }
 }
