@@ -66,7 +66,8 @@ impl Fact {
 /// most one sentence per article and its shown sentence (the most central one whose main claim
 /// every other states, `MAIN_SHARE`, none gives another count of what it counts,
 /// `statement::count_contradicted`, and none names only some of the people it lists with
-/// their ages, `statement::listed_figure_left_out`) stating the claim of every other at or above the
+/// their ages, `statement::listed_figure_left_out`, nor describes only other people than it
+/// does, `statement::other_people`) stating the claim of every other at or above the
 /// threshold. A unit whose article already said the same
 /// words is no second voice and is left out.
 /// How many earlier sentences, the closest by cosine, each sentence is compared with by the
@@ -206,7 +207,8 @@ pub(crate) fn align_as(
                                 )
                                 && !crate::statement::listed_figure_left_out(
                                     &claims[x], &claims[l],
-                                ))))
+                                )
+                                && !crate::statement::other_people(&claims[x], &claims[l]))))
             })
         }) else {
             continue;

@@ -183,6 +183,31 @@ pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// The value of the number word `w` at `off` in `text`, one written in two joined by a hyphen
+/// read whole ("Fifty-seven" is 57: the tens word gives it, the unit word after the hyphen
+/// none).
+fn number_word(text: &str, off: usize, w: &str) -> Option<f64> {
+    let value = |w: &str| {
+        let lower = w.to_ascii_lowercase();
+        NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+    };
+    let tens = |v: f64| (20.0..100.0).contains(&v) && v % 10.0 == 0.0;
+    let v = value(w)?;
+    let before = text[..off]
+        .strip_suffix('-')
+        .and_then(|b| chorus_text::words(b).last());
+    if before.is_some_and(|(o, b)| o + b.len() + 1 == off && value(b).is_some_and(tens)) {
+        return None;
+    }
+    let unit = text[off + w.len()..]
+        .strip_prefix('-')
+        .and_then(|rest| chorus_text::words(rest).next())
+        .filter(|&(o, _)| o == 0)
+        .and_then(|(_, u)| value(u))
+        .filter(|&u| tens(v) && (1.0..10.0).contains(&u));
+    Some(v + unit.unwrap_or(0.0))
+}
+
 /// What the decision reads of one sentence.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Claim {
@@ -233,6 +258,10 @@ pub(crate) struct Claim {
     main_outcome: u8,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
+    /// The people its main claim speaks of by what they are, and the ages it gives them
+    /// ([`people`]).
+    people: Vec<Person>,
+    ages: Vec<f64>,
 }
 
 impl Claim {
@@ -345,8 +374,7 @@ impl Claim {
                 }
                 continue;
             }
-            let lower = w.to_ascii_lowercase();
-            if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == lower) {
+            if let Some(v) = number_word(text, o + core.start, w) {
                 claim.numbers.push(v);
                 if in_main {
                     claim.main_numbers.push(v);
@@ -359,6 +387,7 @@ impl Claim {
             .filter(|x| main.contains(x.1))
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
+        (claim.people, claim.ages) = people(text, &main);
         let figures = main_figures(text, &main);
         claim.counts = main_counts(text, &figures, &in_main);
         claim.listed = figures
@@ -705,9 +734,24 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
     // may change a character's length and move the boundaries.
     let lower = text[..range.end].to_ascii_lowercase();
     {
+        // A marker inside a relative clause ("A man who shot a boy while at a park was
+        // arraigned") ends the relative clause's words, not the claim; one before the next
+        // item of a list of people ("Tamara Perry, 14; Shamekia Sanders, 17; …") ends no clause.
+        let relatives = restrictive_relatives(text, &range);
+        let ends_claim = |at: usize, m: &str| {
+            let in_relative = relatives.iter().any(|r| r.contains(&at));
+            let in_list = m == "; " && list_item_follows(&text[at + m.len()..range.end]);
+            !in_relative && !in_list
+        };
         let end = TRAILING
             .iter()
-            .filter_map(|m| lower[third.min(range.end)..].find(m).map(|i| i + third))
+            .filter_map(|m| {
+                let from = third.min(range.end);
+                lower[from..]
+                    .match_indices(m)
+                    .map(|(i, _)| i + from)
+                    .find(|&at| ends_claim(at, m))
+            })
             .min();
         if let Some(end) = end {
             range.end = end;
@@ -730,6 +774,27 @@ pub(crate) fn main_clause(text: &str, core: &std::ops::Range<usize>) -> MainClau
     left_out.extend(restrictive_relatives(text, &range));
     MainClause { range, left_out }
 }
+
+/// Whether `rest` (after a semicolon) opens on the next item of a list of people with their
+/// ages: a capitalised name, a figure in its item ("and Krystal Hutto, 28; …", "Latay Devon
+/// Darden, age 29, of Suffolk"), few words.
+fn list_item_follows(rest: &str) -> bool {
+    let item = rest.split(';').next().unwrap_or("");
+    let mut words = chorus_text::words(item).map(|w| w.1).peekable();
+    if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+        words.next();
+    }
+    let opens_on_name = words
+        .peek()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let words: Vec<&str> = words.collect();
+    opens_on_name
+        && words.len() <= LIST_ITEM_WORDS
+        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// How many words an item of a list of people has at most ([`list_item_follows`]).
+const LIST_ITEM_WORDS: usize = 8;
 
 /// Words besides the verbs of attribution ([`REPORTING`]) after which "that" opens what is
 /// said, thought or found, not a relative clause: "found that …", "so that …".
@@ -987,8 +1052,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
                 .ok()
                 .filter(|&v| !before && !after && v < 100.0)
         } else {
-            let lower = w.to_ascii_lowercase();
-            NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
+            number_word(text, off, w)
         };
         out.extend(value.map(|v| (off, end, v)));
     }
@@ -1057,6 +1121,186 @@ pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
             && theirs().next().is_some()
             && theirs().all(|w| !lead.counts.contains(&(w, t)))
     })
+}
+
+/// A person as a sentence describes them: sex and age as far as the words say
+/// (`None`: not said).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Person {
+    male: Option<bool>,
+    child: Option<bool>,
+}
+
+impl Person {
+    /// Whether one person could be described both ways ("the father" and "the man" may be one;
+    /// "the father" and "a 5-year-old girl" are not).
+    fn may_be(self, other: Person) -> bool {
+        let agree = |a: Option<bool>, b: Option<bool>| a.is_none() || b.is_none() || a == b;
+        agree(self.male, other.male) && agree(self.child, other.child)
+    }
+}
+
+/// Words that describe a person by sex and age, each as (male, child).
+const PERSON_WORDS: &[(&str, Option<bool>, Option<bool>)] = &[
+    ("man", Some(true), Some(false)),
+    ("men", Some(true), Some(false)),
+    ("father", Some(true), Some(false)),
+    ("husband", Some(true), Some(false)),
+    ("dad", Some(true), Some(false)),
+    ("grandfather", Some(true), Some(false)),
+    ("uncle", Some(true), Some(false)),
+    ("boyfriend", Some(true), Some(false)),
+    ("woman", Some(false), Some(false)),
+    ("women", Some(false), Some(false)),
+    ("mother", Some(false), Some(false)),
+    ("wife", Some(false), Some(false)),
+    ("mom", Some(false), Some(false)),
+    ("grandmother", Some(false), Some(false)),
+    ("aunt", Some(false), Some(false)),
+    ("girlfriend", Some(false), Some(false)),
+    ("boy", Some(true), Some(true)),
+    ("boys", Some(true), Some(true)),
+    ("girl", Some(false), Some(true)),
+    ("girls", Some(false), Some(true)),
+    ("son", Some(true), None),
+    ("sons", Some(true), None),
+    ("brother", Some(true), None),
+    ("brothers", Some(true), None),
+    ("nephew", Some(true), None),
+    ("grandson", Some(true), None),
+    ("daughter", Some(false), None),
+    ("daughters", Some(false), None),
+    ("sister", Some(false), None),
+    ("sisters", Some(false), None),
+    ("niece", Some(false), None),
+    ("granddaughter", Some(false), None),
+    ("child", None, Some(true)),
+    ("children", None, Some(true)),
+    ("baby", None, Some(true)),
+    ("infant", None, Some(true)),
+    ("toddler", None, Some(true)),
+    ("teen", None, Some(true)),
+    ("teens", None, Some(true)),
+    ("teenager", None, Some(true)),
+    ("teenagers", None, Some(true)),
+];
+
+/// Below this age a person is a child, from [`ADULT_AGE`] on an adult; between, either.
+const CHILD_AGE: f64 = 16.0;
+const ADULT_AGE: f64 = 18.0;
+
+/// Words after an age that make the age itself the person ("the 11-year-old was charged"),
+/// where other words after it are what is that old ("a 40-year-old building").
+const AFTER_AGED_PERSON: &[&str] = &[
+    "was",
+    "is",
+    "has",
+    "had",
+    "who",
+    "were",
+    "and",
+    "or",
+    "will",
+    "would",
+    "did",
+    "also",
+    "then",
+    "remains",
+    "remained",
+    "allegedly",
+    "reportedly",
+];
+
+/// How far after a person word followed by "of" a person is named only to say whose relative
+/// the first is: "father of the 11 year old" (the word, "of", a determiner, an age).
+const WHOSE_WORDS: usize = 7;
+
+/// The child an age says (`None` between [`CHILD_AGE`] and [`ADULT_AGE`]).
+fn child_of_age(age: f64) -> Option<bool> {
+    if age < CHILD_AGE {
+        Some(true)
+    } else if age >= ADULT_AGE {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The people `text`'s main claim describes by sex or age ([`PERSON_WORDS`], "the
+/// 11-year-old", "his 6-year-old brother"), less one named only to say whose relative
+/// another is ("the father of the 11-year-old" speaks of the father); and the ages it gives,
+/// likewise.
+fn people(text: &str, main: &MainClause) -> (Vec<Person>, Vec<f64>) {
+    let words: Vec<(usize, String)> = chorus_text::words(&text[main.range.clone()])
+        .map(|(o, w)| (o + main.range.start, w.to_lowercase()))
+        .filter(|&(o, _)| main.contains(o))
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", |w| w.1.as_str());
+    // The age ending at word `i` ("11", "year", "old"), if it is one.
+    let age_at = |i: usize| {
+        let aged = i >= 2 && word(i) == "old" && word(i - 1) == "year";
+        let value = |w: &str| {
+            w.parse::<f64>()
+                .ok()
+                .or_else(|| NUMBER_WORDS.iter().find(|n| n.0 == w).map(|n| n.1))
+        };
+        aged.then(|| value(word(i - 2))).flatten()
+    };
+    let (mut out, mut ages) = (Vec::new(), Vec::new());
+    let mut whose_until = 0;
+    for i in 0..words.len() {
+        if let Some(age) = age_at(i).filter(|_| i >= whose_until) {
+            ages.push(age);
+        }
+        let person = if let Some(&(_, male, child)) = PERSON_WORDS.iter().find(|p| p.0 == word(i)) {
+            // An age given says more than the word ("the 18-year-old girl").
+            let aged = i.checked_sub(1).and_then(age_at).map(child_of_age);
+            // "her husband's eyes": whose, not who.
+            let (o, w) = (words[i].0, &words[i].1);
+            let possessive = ["'s", "’s"]
+                .iter()
+                .any(|p| text[o + w.len()..].starts_with(p));
+            (!possessive).then_some(Person {
+                male,
+                child: aged.unwrap_or(child),
+            })
+        } else {
+            // Set off from what follows by a mark, or followed by a verb.
+            let apart = words
+                .get(i + 1)
+                .is_none_or(|&(o, _)| text[words[i].0..o].contains([',', ';', ':', '.', '(', ')']));
+            age_at(i)
+                .filter(|_| apart || AFTER_AGED_PERSON.contains(&word(i + 1)))
+                .map(|age| Person {
+                    male: None,
+                    child: child_of_age(age),
+                })
+        };
+        let Some(person) = person else {
+            continue;
+        };
+        if i >= whose_until {
+            out.push(person);
+        }
+        if word(i + 1) == "of" {
+            whose_until = i + WHOSE_WORDS;
+        }
+    }
+    (out, ages)
+}
+
+/// Whether the people `lead`'s main claim describes and those of `other`'s are none of them
+/// possibly the same ("found the father with a gunshot wound" against "found a 5-year-old
+/// girl suffering from a gunshot wound"), and no age of the one is an age of the other:
+/// the same happening told of another person.
+pub(crate) fn other_people(other: &Claim, lead: &Claim) -> bool {
+    !lead.people.is_empty()
+        && !other.people.is_empty()
+        && !lead.ages.iter().any(|a| other.ages.contains(a))
+        && lead
+            .people
+            .iter()
+            .all(|p| other.people.iter().all(|q| !p.may_be(*q)))
 }
 
 /// Shared items of two sorted, unique lists.
@@ -1397,6 +1641,21 @@ mod tests {
         );
         // A clause too short to be a claim is not ended early.
         assert_eq!(main_of("He left, but came back."), "He left but came back");
+        // "While" inside a relative clause ends that clause, not the claim.
+        assert_eq!(
+            main_of("The Clinton man who allegedly shot a boy this week while at a park was arraigned on Wednesday."),
+            "The Clinton man was arraigned on Wednesday"
+        );
+        // A semicolon before the next person of a list with ages ends no clause; before
+        // another claim it does.
+        assert_eq!(
+            main_of("The coroner identified those killed as Tamara Perry, 14; Shamekia Sanders, 17; and Jerome Butler, 50."),
+            "The coroner identified those killed as Tamara Perry 14 Shamekia Sanders 17 and Jerome Butler 50"
+        );
+        assert_eq!(
+            main_of("One man was killed on Main Street; two others were hurt, 3 of them badly."),
+            "One man was killed on Main Street"
+        );
         // Characters whose lower case has another length (found by the property test).
         let _ = main_of("ﯓ(Ⱥ\u{1d17b}Ɫ\n0");
         assert_eq!(
@@ -1474,6 +1733,54 @@ mod tests {
         assert!(!contradicted(
             "Shares closed at $20.05 on Monday.",
             "Shares closed at $20.10 on Monday."
+        ));
+    }
+
+    #[test]
+    fn a_number_written_in_two_words_is_one_figure() {
+        let (claims, b) = two_claims(
+            "Fifty-seven senators, including 24 Republicans, have signed the letter.",
+            "Of those who signed the letter, 57 are senators, including 24 Republicans.",
+        );
+        assert_eq!(claims[0].numbers, vec![24.0, 57.0]);
+        assert!(!count_contradicted(&claims[b], &claims[0]));
+        // A word alone, or joined to something that is not a unit, is read as it is.
+        let (claims, _) = two_claims(
+            "Twenty people and forty-odd cars were there.",
+            "Many people and cars were there.",
+        );
+        assert_eq!(claims[0].numbers, vec![20.0, 40.0]);
+    }
+
+    #[test]
+    fn a_support_about_another_person_states_another_claim() {
+        let other = |fact, support| of_support(other_people, fact, support);
+        assert!(other(
+            "Deputies then heard a gunshot and went into the home where they found the father with a gunshot wound.",
+            "After getting into the home, deputies found a 5-year-old girl suffering from a gunshot wound."
+        ));
+        // The father of the boy speaks of the father.
+        assert!(other(
+            "The 11-year-old was also charged days later as a juvenile with manslaughter.",
+            "The father of the 11-year-old was in court facing charges for manslaughter."
+        ));
+        // Words that may describe one person, an age both give, or whose someone is: the
+        // same people.
+        assert!(!other(
+            "Police said the father was found with a gunshot wound.",
+            "Officers found a 41-year-old man with a gunshot wound."
+        ));
+        assert!(!other(
+            "The gunman flirted with the 18-year-old girl behind the counter.",
+            "Peterson flirted with Pizarro's 18 year-old daughter at the restaurant."
+        ));
+        assert!(!other(
+            "Authorities say an 11-year-old girl has died after she was shot on Friday.",
+            "Authorities said a 12-year-old boy shot and killed an 11-year-old last Friday."
+        ));
+        assert!(!other(
+            "She said his eyes filled with tears when she told him to tell their daughter.",
+            "Her husband's eyes filled with tears when she told him to tell Chelsea."
         ));
     }
 

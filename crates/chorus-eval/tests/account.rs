@@ -131,6 +131,8 @@ fn msrp_pairs_through_the_report() {
         return;
     };
     // Measured 2026-12-05: precision 0.792, recall 0.813 (the issue asks 0.80 / 0.80).
+    // Measured 2026-12-06 once a number written in two words joined by a hyphen is one figure
+    // ("Fifty-seven" against "57"): 0.795, 0.801 (2,205 of 2,753; the floor needs 2,203).
     assert!(
         precision >= 0.78 && recall >= 0.80,
         "{precision:.3} / {recall:.3}"

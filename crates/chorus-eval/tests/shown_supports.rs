@@ -99,7 +99,12 @@ fn supports_a_reader_meets_state_the_fact() {
     // (60/71), held-out 0.850 (34/40); all dev 0.868 (231/266), held-out 0.857 (108/126).
     // A fourth batch (31 pairs, all that main showed on events no batch covered, drawn at
     // f5b9024): dev 0.700 (14/20), held-out 0.909 (10/11); with it all dev 0.857 (245/286),
-    // held-out 0.861 (118/137). The issue asks 0.95.
+    // held-out 0.861 (118/137). Measured 2026-12-06 once a support whose main claim describes
+    // only other people than the fact's is none (`statement::other_people`: "the father"
+    // against "a 5-year-old girl"), a "while" inside a relative clause and a semicolon before
+    // the next person of a list with ages end no main claim: batch 2 dev 0.865 (83/96), batch 3
+    // dev 0.857 (60/70), batch 4 dev 0.824 (14/17), all dev 0.871 (243/279); held-out
+    // unchanged (all 0.860, 117/136). The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.88,
@@ -108,9 +113,9 @@ fn supports_a_reader_meets_state_the_fact() {
             ("2", _) => 0.89,
             ("3", "shown dev") => 0.83,
             ("3", _) => 0.81,
-            ("4", "shown dev") => 0.70,
+            ("4", "shown dev") => 0.80,
             ("4", _) => 0.90,
-            ("all", "shown dev") => 0.85,
+            ("all", "shown dev") => 0.865,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
