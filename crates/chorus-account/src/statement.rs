@@ -959,8 +959,8 @@ const STATE_VERBS: &[&str] = &[
 const SUBJECT_WORDS: usize = 4;
 
 /// Byte ranges of `text` (inside `core`) naming what it says is not known: the words of its
-/// clause, at most [`SUBJECT_WORDS`], before a state that says so after a form of "be" or
-/// "remain" ("her condition is unknown", "the motive remains unclear", "names were not
+/// clause, at most [`SUBJECT_WORDS`], before the form of "be" or "remain" of a state that says
+/// so ("her condition is unknown", "the motive remains unclear", "names were not
 /// immediately available"; never "an unknown gunman"). Such a clause states no value of
 /// what it speaks of, so it supports no claim that gives one.
 fn unknown_subjects(text: &str, core: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
@@ -969,32 +969,44 @@ fn unknown_subjects(text: &str, core: &std::ops::Range<usize>) -> Vec<std::ops::
         .collect();
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     let mut out = Vec::new();
-    for (i, &(off, w)) in words.iter().enumerate() {
-        let before = &words[i.saturating_sub(3)..i];
-        let state = before.iter().any(|b| is(b.1, STATE_VERBS));
+    for (i, &(_, w)) in words.iter().enumerate() {
+        let first = i.saturating_sub(3);
+        let before = &words[first..i];
+        let state = before.iter().rposition(|b| is(b.1, STATE_VERBS));
         let denied = before
             .iter()
             .any(|b| is(b.1, &["not", "no"]) || b.1.to_ascii_lowercase().ends_with("n't"));
-        if !(state && (is(w, UNKNOWN) || (denied && is(w, NOT_KNOWN)))) {
+        let Some(state) = state.map(|s| first + s) else {
+            continue;
+        };
+        if !(is(w, UNKNOWN) || (denied && is(w, NOT_KNOWN))) {
             continue;
         }
-        // Back to the start of the clause, at most SUBJECT_WORDS words; a relative clause
-        // ("That person, whose condition was unavailable, was taken to a hospital") says it
-        // of a participant, aside from the claim.
-        let mut start = off;
+        // Back from the verb to the start of the clause, at most SUBJECT_WORDS words (the
+        // subject, not "not immediately"); a relative clause ("That person, whose condition
+        // was unavailable, was taken to a hospital") says it of a participant, aside from the
+        // claim.
+        let end = words[state].0;
+        let mut start = end;
         let mut relative = false;
-        for &(o, x) in words[..i].iter().rev().take(SUBJECT_WORDS) {
+        for &(o, x) in words[..state].iter().rev().take(SUBJECT_WORDS) {
             if text[o + x.len()..start].contains([',', ';', ':', '.', '(', ')', '—']) {
                 break;
             }
             relative |= is(x, &["who", "whose", "which"]);
             start = o;
         }
-        if !relative {
-            out.push(start..off);
+        if !relative && start < end {
+            out.push(start..end);
         }
     }
     out
+}
+
+/// Whether both sentences say something is not known, each of another thing ("his condition
+/// was not available" against "their ages were not available"): two claims.
+fn unknown_apart(x: &Claim, y: &Claim) -> bool {
+    !x.unknown.is_empty() && !y.unknown.is_empty() && shared(&x.unknown, &y.unknown) == 0
 }
 
 /// How many content terms after a figure are what it counts ("two gunshot victims").
@@ -1456,6 +1468,7 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
 /// lives ([`contrary_outcomes`]): two claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
     contrary_outcomes(x, y)
+        || unknown_apart(x, y)
         || flipped(x, y, |c| &c.unknown)
         || flipped(x, y, |c| &c.negated)
         || flipped_on(x, y, &|c: &Claim| &c.modal[..], &|c: &Claim| {
@@ -1839,6 +1852,18 @@ mod tests {
         assert!(!refuses(
             "An unknown gunman opened fire on the crowd on Sunday.",
             "A gunman opened fire on the crowd on Sunday."
+        ));
+    }
+
+    #[test]
+    fn two_claims_that_something_is_not_known_are_one_only_of_one_thing() {
+        assert!(refuses(
+            "His condition was not immediately available.",
+            "Their ages were not immediately available."
+        ));
+        assert!(!refuses(
+            "The number of passengers aboard was not known on Monday.",
+            "The exact number of passengers on the ferry was not known."
         ));
     }
 
