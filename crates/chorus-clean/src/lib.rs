@@ -6,7 +6,9 @@
 mod furniture;
 mod paragraphs;
 
-use chorus_model::{AlignedText, Article, CleanArticle, Removal, RemovalKind, Sentence};
+use chorus_model::{
+    AlignedText, Article, CleanArticle, Removal, RemovalKind, Sentence, RECURS_IN_OUTLET,
+};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -61,6 +63,18 @@ fn key_of(text: &str) -> String {
 
 /// Cleans all articles together (furniture is learned across the articles of each outlet).
 pub fn clean(articles: Vec<Article>, config: &CleanConfig) -> Vec<CleanArticle> {
+    clean_knowing(articles, config, &BTreeMap::new())
+}
+
+/// [`clean`], with lines already known to be furniture of an outlet (`known`: outlet → the
+/// paragraphs removed from its articles as [`RECURS_IN_OUTLET`] before) removed as furniture
+/// too, whatever the articles given show. A collection cleans again only a part of an
+/// outlet's articles at a time; what recurs across the rest stays furniture.
+pub fn clean_knowing(
+    articles: Vec<Article>,
+    config: &CleanConfig,
+    known: &BTreeMap<String, BTreeSet<String>>,
+) -> Vec<CleanArticle> {
     // Articles are read in parallel; the outlet-wide step in between needs them all.
     let paras: Vec<Vec<Para>> = articles
         .par_iter()
@@ -76,7 +90,14 @@ pub fn clean(articles: Vec<Article>, config: &CleanConfig) -> Vec<CleanArticle> 
                 .collect()
         })
         .collect();
-    let furniture = outlet_furniture(&articles, &paras, config);
+    let mut furniture = outlet_furniture(&articles, &paras, config);
+    for (source, lines) in known {
+        let keys = lines.iter().map(|l| key_of(&chorus_text::normalized(l)));
+        furniture
+            .entry(source.clone())
+            .or_default()
+            .extend(keys.filter(|k| !k.is_empty()));
+    }
     articles
         .into_par_iter()
         .zip(paras)
@@ -170,7 +191,7 @@ fn clean_one(
     let mut reasons: Vec<Option<(RemovalKind, &'static str)>> = Vec::with_capacity(paras.len());
     for p in &paras {
         let reason = if recurring.is_some_and(|r| r.contains(&p.key)) {
-            Some((RemovalKind::Boilerplate, "recurs_in_outlet"))
+            Some((RemovalKind::Boilerplate, RECURS_IN_OUTLET))
         } else if let Some(r) = furniture_reason(&p.text, config.promo_max_words) {
             Some((RemovalKind::Boilerplate, r))
         } else if in_link_list && looks_like_link(&p.text) {
@@ -288,6 +309,35 @@ mod tests {
             }
         }
         expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn lines_known_as_an_outlets_furniture_stay_furniture_of_that_outlet_only() {
+        let known = BTreeMap::from([(
+            "Daily Ink".to_string(),
+            BTreeSet::from(["Lights out at nine.".to_string()]),
+        )]);
+        let body = "The ferry resumes the island crossing on Monday.\n\nLights out at nine.";
+        let cleaned = clean_knowing(
+            vec![
+                Article::new("ink", "Daily Ink", body),
+                Article::new("other", "Harbour Post", body),
+            ],
+            &CleanConfig::default(),
+            &known,
+        );
+        let reasons = |c: &CleanArticle| -> Vec<String> {
+            c.removed.iter().map(|r| r.reason.clone()).collect()
+        };
+        // Alone among its outlet's articles, the line is still the outlet's furniture.
+        assert_eq!(reasons(&cleaned[0]), [RECURS_IN_OUTLET]);
+        assert_eq!(
+            cleaned[0].text(),
+            "The ferry resumes the island crossing on Monday."
+        );
+        // Another outlet learned no such line.
+        assert!(reasons(&cleaned[1]).is_empty());
+        assert!(cleaned[1].text().ends_with("Lights out at nine."));
     }
 
     #[test]

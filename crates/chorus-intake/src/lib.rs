@@ -246,6 +246,7 @@ impl Intake {
             groups: stored.groups,
             texts: stored.texts,
             grouping,
+            furniture: stored.furniture,
         };
         phases.read_grouping = lap();
         let grouped = chorus_pipeline::group_reusing(articles, config, earlier);

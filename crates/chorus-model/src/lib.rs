@@ -220,12 +220,17 @@ impl RemovalKind {
     }
 }
 
+/// The [`Removal::reason`] of a line its outlet repeats across its articles (outlet
+/// furniture): written by the cleaning, read back by a collection that keeps an outlet's
+/// furniture while it cleans only some of its articles again.
+pub const RECURS_IN_OUTLET: &str = "recurs_in_outlet";
+
 /// A removed paragraph, kept so that nothing disappears silently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removal {
     pub kind: RemovalKind,
     pub text: String,
-    /// Which rule removed it (e.g. `promo`, `related_links`, `recurs_in_source`).
+    /// Which rule removed it (e.g. `promo`, `related_links`, [`RECURS_IN_OUTLET`]).
     pub reason: String,
     /// Byte range in `Article::body`.
     pub body_start: usize,

@@ -10,7 +10,7 @@ use chorus_model::{
     ReportRemoval,
 };
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
 mod similarity;
@@ -83,6 +83,7 @@ pub fn digest_reusing(
         groups: events.iter().map(|e| e.articles.clone()).collect(),
         texts,
         grouping,
+        furniture: BTreeMap::new(),
     };
     group_reusing(articles, config, earlier).assemble(events, diagnostics, config)
 }
@@ -99,6 +100,11 @@ pub struct Earlier {
     pub texts: BTreeMap<String, String>,
     /// Whether the earlier events are where grouping starts from or only accounts to reuse.
     pub grouping: Grouping,
+    /// Per outlet, the lines its articles had removed as furniture then (see
+    /// [`chorus_clean::clean_knowing`]): with [`Grouping::Incremental`] they stay furniture,
+    /// so an article read again among only some of its outlet's articles keeps its cleaned
+    /// text unless a new article makes a further line its outlet's furniture.
+    pub furniture: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// The first half of [`digest_reusing`]: the articles cleaned and grouped, waiting for the
@@ -116,14 +122,19 @@ pub struct Grouped {
 /// Cleans the articles and groups them into events, starting from `earlier` as
 /// [`digest_reusing`] does; [`Grouped::assemble`] finishes the report.
 pub fn group_reusing(articles: Vec<Article>, config: &Config, earlier: Earlier) -> Grouped {
-    let start = Instant::now();
-    let cleaned = chorus_clean::clean(articles, &config.clean);
-    let cleaning_time = start.elapsed();
     let Earlier {
         groups,
         texts,
         grouping,
+        mut furniture,
     } = earlier;
+    if grouping == Grouping::Regroup {
+        // Grouped from scratch, the furniture is learned from scratch too.
+        furniture.clear();
+    }
+    let start = Instant::now();
+    let cleaned = chorus_clean::clean_knowing(articles, &config.clean, &furniture);
+    let cleaning_time = start.elapsed();
     // Whether each article's cleaned text is the one the earlier report was computed from:
     // asked once here, by the grouping and by the reuse of accounts alike.
     let unchanged: Vec<bool> = cleaned

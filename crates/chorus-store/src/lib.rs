@@ -31,7 +31,7 @@ pub use sqlite::{OpenOptions, Store};
 
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -80,6 +80,37 @@ pub struct StoredGrouping {
     pub groups: Vec<Vec<String>>,
     /// The stored cleaned text of each of those articles, by id.
     pub texts: BTreeMap<String, String>,
+    /// Per outlet, the lines removed from those of its articles as lines the outlet repeats
+    /// ([`chorus_model::RECURS_IN_OUTLET`]): what was learned from all of its articles,
+    /// including those a refresh does not read again.
+    pub furniture: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl StoredGrouping {
+    /// Adds the stored cleaned article `json` of article `id`: its text and its outlet's
+    /// furniture.
+    pub(crate) fn add_clean(&mut self, id: String, json: &str) -> Result<()> {
+        #[derive(Deserialize)]
+        struct Stored {
+            text: String,
+            source: String,
+            removed: Vec<chorus_model::ReportRemoval>,
+        }
+        let stored: Stored = serde_json::from_str(json)?;
+        let mut lines = stored
+            .removed
+            .into_iter()
+            .filter(|r| r.reason == chorus_model::RECURS_IN_OUTLET)
+            .map(|r| r.text)
+            .peekable();
+        // An article without an outlet is its own: it has no outlet furniture to keep.
+        if lines.peek().is_some() && !stored.source.is_empty() {
+            let known = self.furniture.entry(stored.source).or_default();
+            known.extend(lines);
+        }
+        self.texts.insert(id, stored.text);
+        Ok(())
+    }
 }
 
 /// Wall time of each part of writing a refresh's events ([`Collection::set_events_timed`]),

@@ -15,7 +15,7 @@ mod schema;
 mod search;
 
 use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
-use crate::sqlite::{clean_text, content_hash, EVENT_ORDER};
+use crate::sqlite::{content_hash, EVENT_ORDER};
 use crate::{
     AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary, Laps,
     OutletDetail, OutletSummary, Page, PendingArticle, RefreshGuard, Result, SearchHit,
@@ -1052,7 +1052,7 @@ impl Collection for PgStore {
                 }
                 groups.last_mut().expect("pushed above").push(r.get(1));
             }
-            let mut texts = BTreeMap::new();
+            let mut read = StoredGrouping::default();
             let params: [&str; 0] = [];
             let mut rows = c.query_raw(
                 "SELECT c.id, c.json FROM clean_articles c WHERE EXISTS \
@@ -1060,28 +1060,28 @@ impl Collection for PgStore {
                 params,
             )?;
             while let Some(r) = rows.next()? {
-                texts.insert(r.get::<_, String>(0), clean_text(r.get(1))?);
+                read.add_clean(r.get::<_, String>(0), r.get(1))?;
             }
-            Ok(StoredGrouping { groups, texts })
+            Ok(StoredGrouping { groups, ..read })
         })
     }
 
     fn grouping_of(&self, events: &[String]) -> Result<StoredGrouping> {
         self.with(|c| {
             let mut groups = Vec::with_capacity(events.len());
-            let mut texts = BTreeMap::new();
+            let mut read = StoredGrouping::default();
             let members = c.prepare("SELECT article_id FROM event_articles WHERE event_id = $1")?;
             let clean = c.prepare("SELECT json FROM clean_articles WHERE id = $1")?;
             for e in events {
                 let ids: Vec<String> = c.query(&members, &[e])?.iter().map(|r| r.get(0)).collect();
                 for id in &ids {
                     if let Some(r) = c.query_opt(&clean, &[id])? {
-                        texts.insert(id.clone(), clean_text(r.get(0))?);
+                        read.add_clean(id.clone(), r.get(0))?;
                     }
                 }
                 groups.push(ids);
             }
-            Ok(StoredGrouping { groups, texts })
+            Ok(StoredGrouping { groups, ..read })
         })
     }
 

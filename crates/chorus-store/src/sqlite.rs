@@ -618,15 +618,6 @@ pub(crate) fn decode_in_blocks<T: serde::de::DeserializeOwned + Send>(
     }
 }
 
-/// The cleaned text in a stored cleaned article's JSON (only that field is decoded).
-pub(crate) fn clean_text(json: &str) -> Result<String> {
-    #[derive(serde::Deserialize)]
-    struct Text {
-        text: String,
-    }
-    Ok(serde_json::from_str::<Text>(json)?.text)
-}
-
 /// The ids `sql` lists (its first column) that are not in `kept`.
 fn stale(tx: &Transaction<'_>, sql: &str, kept: &HashSet<&str>) -> Result<Vec<String>> {
     let mut stmt = tx.prepare(sql)?;
@@ -884,22 +875,22 @@ impl Collection for Store {
             groups.last_mut().expect("pushed above").push(id);
         }
         let wanted: HashSet<&str> = groups.iter().flatten().map(String::as_str).collect();
-        let mut texts = BTreeMap::new();
+        let mut read = StoredGrouping::default();
         let mut stmt = conn.prepare("SELECT id, json FROM clean_articles")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (id, json) = row?;
             if wanted.contains(id.as_str()) {
-                texts.insert(id, clean_text(&json)?);
+                read.add_clean(id, &json)?;
             }
         }
-        Ok(StoredGrouping { groups, texts })
+        Ok(StoredGrouping { groups, ..read })
     }
 
     fn grouping_of(&self, events: &[String]) -> Result<StoredGrouping> {
         let conn = self.reading()?;
         let mut groups = Vec::with_capacity(events.len());
-        let mut texts = BTreeMap::new();
+        let mut read = StoredGrouping::default();
         let mut members =
             conn.prepare_cached("SELECT article_id FROM event_articles WHERE event_id = ?1")?;
         let mut clean = conn.prepare_cached("SELECT json FROM clean_articles WHERE id = ?1")?;
@@ -910,12 +901,12 @@ impl Collection for Store {
             for id in &ids {
                 let json: Option<String> = clean.query_row([id], |r| r.get(0)).optional()?;
                 if let Some(json) = json {
-                    texts.insert(id.clone(), clean_text(&json)?);
+                    read.add_clean(id.clone(), &json)?;
                 }
             }
             groups.push(ids);
         }
-        Ok(StoredGrouping { groups, texts })
+        Ok(StoredGrouping { groups, ..read })
     }
 
     fn pending_articles(&self) -> Result<Vec<PendingArticle>> {

@@ -7,7 +7,7 @@ mod backends;
 
 use backends::{Backend, Opened};
 use chorus_ingest::{ingest_paths, IngestConfig};
-use chorus_model::{Article, Report};
+use chorus_model::{Article, Report, RECURS_IN_OUTLET};
 use chorus_store::{Collection, EventFilter};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -114,7 +114,52 @@ on_both!(
     events_written_again_read_back_as_the_new_report,
     a_refresh_finishing_after_a_later_one_writes_nothing,
     a_phrase_leads_to_the_events_whose_articles_hold_it,
+    an_outlets_furniture_is_read_back_with_its_articles,
 );
+
+/// What a refresh starts from holds each outlet's furniture as its stored articles had it
+/// removed, read in bulk and for chosen events alike.
+fn an_outlets_furniture_is_read_back_with_its_articles(backend: Backend) {
+    let (mut articles, store) = example_and_store(backend);
+    for (id, story) in [
+        (
+            "ink-1",
+            "The ferry Quillon returned to Tessaly harbour on Sunday after a refit.",
+        ),
+        (
+            "ink-2",
+            "Saltreach council voted on Tuesday to close the old market hall.",
+        ),
+    ] {
+        articles.push(Article::new(
+            id,
+            "Daily Ink",
+            &format!("{story}\n\nLights out at nine."),
+        ));
+    }
+    store.add_articles(&articles).unwrap();
+    let config = chorus_pipeline::Config::default();
+    let mut report = chorus_pipeline::digest(articles, vec![], &config);
+    store.set_events(&mut report, &[]).unwrap();
+    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for a in &report.articles {
+        for r in a.removed.iter().filter(|r| r.reason == RECURS_IN_OUTLET) {
+            want.entry(a.source.clone())
+                .or_default()
+                .insert(r.text.clone());
+        }
+    }
+    let ink = BTreeSet::from(["Lights out at nine.".to_string()]);
+    assert_eq!(want.get("Daily Ink"), Some(&ink));
+    assert_eq!(store.stored_grouping().unwrap().furniture, want);
+    let ids: Vec<String> = store
+        .events(&all())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(store.grouping_of(&ids).unwrap().furniture, want);
+}
 
 /// `events_with_phrases`, which the intake asks whether a name is rare: the events whose
 /// articles hold a phrase (its words in order), at most `limit` of them.

@@ -90,85 +90,26 @@ const OUTLETS: usize = 64;
 /// `n` synthetic articles (see the module doc).
 pub(crate) fn generate(n: usize) -> Result<Vec<Article>> {
     let events = source_events()?;
-    // A pool of capitalised words to swap names with.
-    let mut pool: Vec<String> = events
-        .iter()
-        .flatten()
-        .flat_map(|s| s.split_whitespace())
-        .filter(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(String::from)
-        .collect();
-    pool.sort();
-    pool.dedup();
+    let pool = name_pool(&events);
+    let names: Vec<Vec<&str>> = events.iter().map(|e| names_of(e)).collect();
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let mut out = Vec::with_capacity(n);
     let per_story = 3;
     let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).context("start date")?;
+    let mut swap = HashMap::new();
     for k in 0..n {
         let story = k / per_story;
         let e = story % events.len();
         let variant = story / events.len();
         let sentences = &events[e];
-        // The variant's name map: the same swaps for every article of the story.
-        let mut story_rng = Rng(0x9E37_79B9 ^ ((e as u64) << 20) ^ variant as u64 | 1);
-        let mut swap: HashMap<&str, &str> = HashMap::new();
+        if k % per_story == 0 {
+            swap = swaps(&names[e], &pool, e, variant);
+        }
         let take = 8 + rng.below(12);
         let mut body = String::new();
         for _ in 0..take {
             let s = &sentences[rng.below(sentences.len())];
-            for (i, w) in s.split_whitespace().enumerate() {
-                if i > 0 {
-                    body.push(' ');
-                }
-                // A name is a capitalised word past the sentence's first, its letters apart
-                // from what follows them ("Hernandez," "Eichmann's", "McDowell", "WKMG");
-                // figures are moved by 37 per variant: in a variant every one is changed, so
-                // that variants share no name or figure of their own.
-                let end = w
-                    .char_indices()
-                    .find(|&(_, c)| !c.is_alphabetic())
-                    .map_or(w.len(), |(at, _)| at);
-                let (core, rest) = w.split_at(end);
-                let name =
-                    i > 0 && core.len() >= 3 && core.chars().next().is_some_and(char::is_uppercase);
-                if variant == 0 {
-                    body.push_str(w);
-                } else if name {
-                    let to = *swap
-                        .entry(core)
-                        .or_insert_with(|| pool[story_rng.below(pool.len())].as_str());
-                    if core.chars().all(char::is_uppercase) {
-                        body.push_str(&to.to_uppercase());
-                    } else {
-                        body.push_str(to);
-                    }
-                    body.push_str(rest);
-                } else if w.chars().any(|c| c.is_ascii_digit()) {
-                    // Each run of digits read as a number and moved by the variant.
-                    let mut digits = String::new();
-                    for c in w.chars().chain(std::iter::once(' ')) {
-                        if c.is_ascii_digit() {
-                            digits.push(c);
-                            continue;
-                        }
-                        if !digits.is_empty() {
-                            match digits.parse::<u64>() {
-                                Ok(n) if digits.len() < 16 => {
-                                    body.push_str(&(n + 37 * variant as u64).to_string())
-                                }
-                                _ => body.push_str(&digits),
-                            }
-                            digits.clear();
-                        }
-                        if c != ' ' {
-                            body.push(c);
-                        }
-                    }
-                } else {
-                    body.push_str(w);
-                }
-            }
+            push_variant(&mut body, s, &swap, variant);
             body.push(' ');
         }
         // Variant v is dated 9·v days (+0–2) after the start: the stream runs forward at a
@@ -184,6 +125,118 @@ pub(crate) fn generate(n: usize) -> Result<Vec<Article>> {
         });
     }
     Ok(out)
+}
+
+/// The capitalised words of all source events, to swap names with.
+fn name_pool(events: &[Vec<String>]) -> Vec<String> {
+    let mut pool: Vec<String> = events
+        .iter()
+        .flatten()
+        .flat_map(|s| s.split_whitespace())
+        .filter(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(String::from)
+        .collect();
+    pool.sort();
+    pool.dedup();
+    pool
+}
+
+/// A word's letters and what follows them ("Hernandez," → "Hernandez", ",").
+fn split_letters(w: &str) -> (&str, &str) {
+    let end = w
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(w.len(), |(at, _)| at);
+    w.split_at(end)
+}
+
+/// Whether the letters `core` of a sentence's `i`-th word are a name: a capitalised word
+/// past the sentence's first ("Hernandez", "Eichmann's", "McDowell", "WKMG").
+fn is_name(i: usize, core: &str) -> bool {
+    i > 0 && core.len() >= 3 && core.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The names of one source event, each once, in a fixed order.
+fn names_of(sentences: &[String]) -> Vec<&str> {
+    let mut names: Vec<&str> = sentences
+        .iter()
+        .flat_map(|s| s.split_whitespace().enumerate())
+        .map(|(i, w)| (i, split_letters(w).0))
+        .filter(|&(i, core)| is_name(i, core))
+        .map(|x| x.1)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The name swaps of one variant of a source event: each name to a word of the pool drawn
+/// for this (event, variant) alone, the same in every article of the story, so that a
+/// story's articles share its names and two variants share none of their own. Variant 0
+/// keeps the source's names.
+fn swaps<'a>(
+    names: &[&'a str],
+    pool: &'a [String],
+    event: usize,
+    variant: usize,
+) -> HashMap<&'a str, &'a str> {
+    if variant == 0 {
+        return HashMap::new();
+    }
+    let seed = (event as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (variant as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let mut rng = Rng(seed | 1);
+    names
+        .iter()
+        .map(|&name| (name, pool[rng.below(pool.len())].as_str()))
+        .collect()
+}
+
+/// Sentence `s` as written in `variant`, pushed onto `body`: its names swapped, and its
+/// figures moved by 37 per variant, so that in a variant every one is changed.
+fn push_variant(body: &mut String, s: &str, swap: &HashMap<&str, &str>, variant: usize) {
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            body.push(' ');
+        }
+        let (core, rest) = split_letters(w);
+        if variant == 0 {
+            body.push_str(w);
+        } else if let Some(to) = swap.get(core).filter(|_| is_name(i, core)) {
+            if core.chars().all(char::is_uppercase) {
+                body.push_str(&to.to_uppercase());
+            } else {
+                body.push_str(to);
+            }
+            body.push_str(rest);
+        } else if w.chars().any(|c| c.is_ascii_digit()) {
+            push_moved_figures(body, w, variant);
+        } else {
+            body.push_str(w);
+        }
+    }
+}
+
+/// Word `w` with each run of digits read as a number and moved by 37 per variant.
+fn push_moved_figures(body: &mut String, w: &str, variant: usize) {
+    let mut digits = String::new();
+    for c in w.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            match digits.parse::<u64>() {
+                Ok(n) if digits.len() < 16 => body.push_str(&(n + 37 * variant as u64).to_string()),
+                _ => body.push_str(&digits),
+            }
+            digits.clear();
+        }
+        if c != ' ' {
+            body.push(c);
+        }
+    }
 }
 
 /// Peak resident memory of this process in MiB (Linux), if known.
