@@ -502,7 +502,28 @@ impl<'a> Gather<'a, '_> {
 /// or holds a broadcaster's name (see [`is_broadcaster`]: "WMC Memphis", "ST LOUIS KMOX", a
 /// station's dateline or tagline over every story it runs).
 fn is_institution(name: &[&str]) -> bool {
-    ends_in_institution(name) || name.iter().any(|w| is_broadcaster(w))
+    ends_in_institution(name) || is_hospital_campus(name) || name.iter().any(|w| is_broadcaster(w))
+}
+
+/// Words that make a name a hospital's or a health system's wherever they stand after its
+/// first word.
+const MEDICAL_HEADS: &[&str] = &["Hospital", "Hospitals", "Health", "Healthcare", "Clinic"];
+
+/// Whether a name is a hospital's or a health system's with the campus or city it serves
+/// after its head word ("UF Health Jacksonville", "IU Health Methodist", "Broward Health
+/// North"): at most two words after one of [`MEDICAL_HEADS`] or "Medical Center", and one
+/// before it.
+fn is_hospital_campus(name: &[&str]) -> bool {
+    name.iter().enumerate().skip(1).any(|(k, w)| {
+        let head = if MEDICAL_HEADS.contains(w) {
+            1
+        } else if *w == "Medical" && name.get(k + 1).is_some_and(|n| n.starts_with("Cent")) {
+            2
+        } else {
+            return false;
+        };
+        name.len() - k - head <= 2
+    })
 }
 
 /// Whether a word is a broadcaster's name: a North American station's call sign, K or W and
@@ -1377,8 +1398,8 @@ mod tests {
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
              Crime Stoppers. A witness told the Boston Globe so. WMC Memphis reported it \
              and so did KMOX. The Montgomery Regional Dispatch Center took the call.",
-            "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
-             Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
+            "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. He was taken to UF Health \
+             Jacksonville, where Jacobi said nothing; Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
              as has KMOX. Calls go to the Montgomery Regional Dispatch Center.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
@@ -1395,6 +1416,8 @@ mod tests {
         // A station's dateline, alone or with its city.
         assert_eq!(flags("WMC Memphis"), Some(true));
         assert_eq!(flags("kmox"), Some(true));
+        // A health system's or a hospital's name with its campus or city after the head word.
+        assert_eq!(flags("UF Health Jacksonville"), Some(true));
         // A dispatch centre takes every call of its area.
         assert_eq!(flags("Montgomery Regional Dispatch Center"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
