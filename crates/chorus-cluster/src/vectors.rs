@@ -502,7 +502,18 @@ impl<'a> Gather<'a, '_> {
 /// or holds a broadcaster's name (see [`is_broadcaster`]: "WMC Memphis", "ST LOUIS KMOX", a
 /// station's dateline or tagline over every story it runs).
 fn is_institution(name: &[&str]) -> bool {
-    ends_in_institution(name) || is_hospital_campus(name) || name.iter().any(|w| is_broadcaster(w))
+    ends_in_institution(name)
+        || is_hospital_campus(name)
+        || name
+            .iter()
+            .any(|w| is_broadcaster(w) || is_police_acronym(w))
+}
+
+/// Whether a word is a police department's acronym: capitals ending in "PD" ("NYPD", "IMPD",
+/// "SFPD"), a city's department quoted about every incident of it.
+fn is_police_acronym(word: &str) -> bool {
+    let b = word.as_bytes();
+    (3..=6).contains(&b.len()) && b.ends_with(b"PD") && b.iter().all(u8::is_ascii_uppercase)
 }
 
 /// Words that make a name a hospital's or a health system's wherever they stand after its
@@ -1394,13 +1405,13 @@ mod tests {
     #[test]
     fn names_of_hospitals_counties_and_police_are_institutions() {
         let texts = [
-            "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
+            "A boy was taken to Jacobi Medical Center, where Marcus Webb died, IMPD said. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
              Crime Stoppers. A witness told the Boston Globe so. WMC Memphis reported it \
              and so did KMOX. The Montgomery Regional Dispatch Center took the call.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. He was taken to UF Health \
              Jacksonville, where Jacobi said nothing; Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
-             as has KMOX. Calls go to the Montgomery Regional Dispatch Center.",
+             as has KMOX, IMPD said. Calls go to the Montgomery Regional Dispatch Center.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1418,6 +1429,8 @@ mod tests {
         assert_eq!(flags("kmox"), Some(true));
         // A health system's or a hospital's name with its campus or city after the head word.
         assert_eq!(flags("UF Health Jacksonville"), Some(true));
+        // A police department's acronym.
+        assert_eq!(flags("impd"), Some(true));
         // A dispatch centre takes every call of its area.
         assert_eq!(flags("Montgomery Regional Dispatch Center"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
