@@ -506,7 +506,14 @@ fn is_institution(name: &[&str]) -> bool {
         || is_hospital_campus(name)
         || name
             .iter()
-            .any(|w| is_broadcaster(w) || is_police_acronym(w))
+            .any(|w| is_broadcaster(w) || is_police_acronym(w) || is_two_capitals(w))
+}
+
+/// Whether a word is two capitals: a state's postal code in a dateline ("LEWISBURG, WV
+/// (AP)", "Las Vegas, NV"), a quarter of a city in addresses ("NW"), a university's or a
+/// health system's initials ("UF", "IU"): an area or a body that serves many incidents.
+fn is_two_capitals(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether a word is a police department's acronym: capitals ending in "PD" ("NYPD", "IMPD",
@@ -1405,13 +1412,13 @@ mod tests {
     #[test]
     fn names_of_hospitals_counties_and_police_are_institutions() {
         let texts = [
-            "A boy was taken to Jacobi Medical Center, where Marcus Webb died, IMPD said. The Pasco \
+            "A boy was taken to Jacobi Medical Center, where Marcus Webb died, IMPD said in Reno, NV. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
              Crime Stoppers. A witness told the Boston Globe so. WMC Memphis reported it \
              and so did KMOX. The Montgomery Regional Dispatch Center took the call.",
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. He was taken to UF Health \
              Jacksonville, where Jacobi said nothing; Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
-             as has KMOX, IMPD said. Calls go to the Montgomery Regional Dispatch Center.",
+             as has KMOX, IMPD said in Las Vegas, NV. Calls go to the Montgomery Regional Dispatch Center.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1429,6 +1436,8 @@ mod tests {
         assert_eq!(flags("kmox"), Some(true));
         // A health system's or a hospital's name with its campus or city after the head word.
         assert_eq!(flags("UF Health Jacksonville"), Some(true));
+        // A state's postal code in a dateline.
+        assert_eq!(flags("nv"), Some(true));
         // A police department's acronym.
         assert_eq!(flags("impd"), Some(true));
         // A dispatch centre takes every call of its area.
