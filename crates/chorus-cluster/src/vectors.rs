@@ -96,8 +96,9 @@ pub(crate) const VOICE: u32 = 1 << 30;
 /// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written as an
 /// institution's that serves a whole area: a name ending in a word such as "Hospital",
 /// "County" or "Police" ("Jacobi Medical Center", "Pasco County Sheriff's Office"), and the
-/// words of such names ("Jacobi"). Many incidents of one area name it, so it tells no incident
-/// of a dense stretch from another. (Towns are not marked: reports of one incident often
+/// words of such names ("Jacobi"), and runs of capitals that are no name (see
+/// [`Vocabulary::is_run_of_capitals`]: "Austin Shooting" in headlines). Many incidents of one
+/// area name it, so it tells no incident of a dense stretch from another. (Towns are not marked: reports of one incident often
 /// share no other name, and marking those written after "in" gained little precision where
 /// incidents come close for the recall it cost: see docs/defaults.md.)
 pub(crate) const INSTITUTION: u32 = 1 << 29;
@@ -307,6 +308,9 @@ struct Gather<'a, 'c> {
     seen_words: usize,
     /// Whether the run of capitals being read came right after a voice's role.
     after_role: bool,
+    /// Whether the run of capitals being read started inside a sentence of the body and has
+    /// not crossed a sentence's end, a line break or a colon since.
+    run_inside: bool,
 }
 
 impl<'a> Gather<'a, '_> {
@@ -335,7 +339,7 @@ impl<'a> Gather<'a, '_> {
             let inside = lead
                 && last_end > 0
                 && gap.is_some_and(|g| {
-                    !g.contains(['.', '!', '?', '\n', '\r', ':', '"', '“', '”', '(', '|', '-'])
+                    !g.contains(SENTENCE_BREAKS) && !g.contains(['"', '“', '”', '(', '|', '-'])
                 });
             (last, last_end) = (w, start + w.len());
             let w_lead = if lead && self.seen_words < self.config.lead_words {
@@ -376,9 +380,13 @@ impl<'a> Gather<'a, '_> {
             let k = if self.items[slot as usize].name {
                 if !phrase.is_empty() && !spaced {
                     cuts.push(phrase.len());
+                    // A quotation mark or a bracket stays inside the sentence ("on CNN's
+                    // \"State of the Union\""); a sentence's end or a line break does not.
+                    self.run_inside &= !gap.is_some_and(|g| g.contains(SENTENCE_BREAKS));
                 }
                 if phrase.is_empty() {
                     self.after_role = is_voice_role(before);
+                    self.run_inside = inside;
                 }
                 phrase.push(w);
                 self.config.name_weight
@@ -424,6 +432,10 @@ impl<'a> Gather<'a, '_> {
             };
             let item = &mut self.items[slot as usize];
             item.count += 1;
+            // Written inside a sentence of the body: a name, not a title's or a line's
+            // capitals ("Austin Shooting", "Call Star reporter", "Pro Video" + "Image 2 of
+            // 11").
+            item.capital += u32::from(self.run_inside);
             item.weight += self.config.phrase_weight * weight;
             item.shown |= cuts.is_empty();
             item.voice |= voice;
@@ -490,7 +502,46 @@ impl<'a> Gather<'a, '_> {
 /// or holds a broadcaster's name (see [`is_broadcaster`]: "WMC Memphis", "ST LOUIS KMOX", a
 /// station's dateline or tagline over every story it runs).
 fn is_institution(name: &[&str]) -> bool {
-    ends_in_institution(name) || name.iter().any(|w| is_broadcaster(w))
+    ends_in_institution(name)
+        || is_hospital_campus(name)
+        || name
+            .iter()
+            .any(|w| is_broadcaster(w) || is_police_acronym(w) || is_two_capitals(w))
+}
+
+/// Whether a word is two capitals: a state's postal code in a dateline ("LEWISBURG, WV
+/// (AP)", "Las Vegas, NV"), a quarter of a city in addresses ("NW"), a university's or a
+/// health system's initials ("UF", "IU"): an area or a body that serves many incidents.
+fn is_two_capitals(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether a word is a police department's acronym: capitals ending in "PD" ("NYPD", "IMPD",
+/// "SFPD"), a city's department quoted about every incident of it.
+fn is_police_acronym(word: &str) -> bool {
+    let b = word.as_bytes();
+    (3..=6).contains(&b.len()) && b.ends_with(b"PD") && b.iter().all(u8::is_ascii_uppercase)
+}
+
+/// Words that make a name a hospital's or a health system's wherever they stand after its
+/// first word.
+const MEDICAL_HEADS: &[&str] = &["Hospital", "Hospitals", "Health", "Healthcare", "Clinic"];
+
+/// Whether a name is a hospital's or a health system's with the campus or city it serves
+/// after its head word ("UF Health Jacksonville", "IU Health Methodist", "Broward Health
+/// North"): at most two words after one of [`MEDICAL_HEADS`] or "Medical Center", and one
+/// before it.
+fn is_hospital_campus(name: &[&str]) -> bool {
+    name.iter().enumerate().skip(1).any(|(k, w)| {
+        let head = if MEDICAL_HEADS.contains(w) {
+            1
+        } else if *w == "Medical" && name.get(k + 1).is_some_and(|n| n.starts_with("Cent")) {
+            2
+        } else {
+            return false;
+        };
+        name.len() - k - head <= 2
+    })
 }
 
 /// Whether a word is a broadcaster's name: a North American station's call sign, K or W and
@@ -640,6 +691,9 @@ fn phrase_key(words: &[&str]) -> String {
     format!("\u{1}{}", words.join(" ").replace('\u{2019}', "'"))
 }
 
+/// What ends a sentence or a line for the words around it (a colon too: "Police: Teen …").
+const SENTENCE_BREAKS: [char; 6] = ['.', '!', '?', '\n', '\r', ':'];
+
 /// Abbreviated titles whose period stays inside a name ("Capt. Mike Salomonsky").
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "Adm", "Capt", "Cmdr", "Col", "Det", "Gen", "Gov", "Hon", "Insp", "Maj", "Mrs", "Prof", "Rep",
@@ -693,6 +747,7 @@ impl<'a> ArticleWords<'a> {
             pieces: Vec::new(),
             seen_words: 0,
             after_role: false,
+            run_inside: false,
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
@@ -866,6 +921,7 @@ impl Vocabulary {
                     if id as usize == known {
                         self.set_parts(&key[1..], stems.language_index());
                     }
+                    self.capital[id as usize] += item.capital;
                     self.voice[id as usize] += u32::from(item.voice);
                     self.institution[id as usize] += u32::from(item.institution);
                     if item.shown {
@@ -1045,11 +1101,10 @@ impl Vocabulary {
         for (id, key) in self.keys.iter().enumerate() {
             let name = if key.starts_with('\u{3}') {
                 false
-            } else if key.starts_with('\u{1}') || key.bytes().any(|b| b.is_ascii_digit()) {
+            } else if key.starts_with('\u{1}') {
                 true
             } else {
-                let total: u32 = self.surface[id].iter().map(|f| f.1).sum();
-                2 * self.capital[id] > total
+                key.bytes().any(|b| b.is_ascii_digit()) || self.mostly_capitalised(id as u32)
             };
             let well_known = name
                 && *self.well_known[id].get_or_insert_with(|| {
@@ -1059,7 +1114,7 @@ impl Vocabulary {
                 });
             let mostly = |n: u32| n > 0 && 2 * n >= self.df[id];
             let voice = if mostly(self.voice[id]) { VOICE } else { 0 }
-                | if mostly(self.institution[id]) {
+                | if mostly(self.institution[id]) || self.is_run_of_capitals(id as u32) {
                     INSTITUTION
                 } else {
                     0
@@ -1073,6 +1128,27 @@ impl Vocabulary {
             });
         }
         out
+    }
+
+    /// Whether a word is capitalised in most of its occurrences inside sentences of the body
+    /// ("Hawthorne", not "police", capitalised only where a sentence or a title starts).
+    fn mostly_capitalised(&self, id: u32) -> bool {
+        let total: u32 = self.surface[id as usize].iter().map(|f| f.1).sum();
+        2 * self.capital[id as usize] > total
+    }
+
+    /// Whether a multi-word name is only a run of capitals: never written whole inside a
+    /// sentence of the body, and holding a common word. Such are a headline's capitals
+    /// ("Austin Shooting", "Police: Teen …"), a line's ("Call Star reporter …") or a photo
+    /// credit run into the next caption ("Pro Video" + "Image 2 of 11"): the same words head
+    /// reports of many incidents of one area, so they weigh as an institution's name.
+    fn is_run_of_capitals(&self, id: u32) -> bool {
+        self.keys[id as usize].starts_with('\u{1}')
+            && self.capital[id as usize] == 0
+            && self.parts.of(id).iter().any(|&w| {
+                let key = &self.keys[w as usize];
+                !key.bytes().any(|b| b.is_ascii_digit()) && !self.mostly_capitalised(w)
+            })
     }
 
     /// The most common surface form of a term.
@@ -1256,10 +1332,17 @@ mod tests {
     /// Whether a term (as shown) of the vocabulary of `texts`, an article each, has `flag` in
     /// [`Vocabulary::specific`]'s answer; None when it is no specific.
     fn flag_of(texts: &[&str], flag: u32) -> impl Fn(&str) -> Option<bool> {
+        let untitled: Vec<(&str, &str)> = texts.iter().map(|&body| ("", body)).collect();
+        flag_of_titled(&untitled, flag)
+    }
+
+    /// [`flag_of`] for articles given as (title, body), no title where it is empty.
+    fn flag_of_titled(articles: &[(&str, &str)], flag: u32) -> impl Fn(&str) -> Option<bool> {
         let mut vocab = Vocabulary::default();
-        for (k, body) in texts.iter().enumerate() {
+        for (k, &(title, body)) in articles.iter().enumerate() {
             let article = CleanArticle::verbatim(Article {
                 id: format!("a{k}"),
+                title: (!title.is_empty()).then(|| title.to_string()),
                 body: body.to_string(),
                 ..Article::default()
             });
@@ -1296,15 +1379,46 @@ mod tests {
     }
 
     #[test]
+    fn capitals_of_a_headline_or_a_line_that_hold_a_common_word_weigh_as_institutions() {
+        let articles = [
+            (
+                "Teen Killed In Austin Shooting",
+                "A teen was shot near Cedar Street in Austin, police said.\n\nCall Star \
+                 reporter Eric Weddle at 444-6222.",
+            ),
+            (
+                "Two Hurt In Austin Shooting",
+                "The shooting on Cedar Street hurt two, police said. Photo courtesy of Pro \
+                 Video\n\nImage 2 of 11 Police at the scene.",
+            ),
+            (
+                "Cedar Street Shooting",
+                "Police closed the street, the mayor told CNN's \"State of the Union.\"\n\nCall \
+                 Star reporter Tony Cook said so.",
+            ),
+        ];
+        let flags = flag_of_titled(&articles, INSTITUTION);
+        // Never written inside a sentence, with a common word ("shooting", "call", "image").
+        assert_eq!(flags("Austin Shooting"), Some(true));
+        assert_eq!(flags("Call Star"), Some(true));
+        assert_eq!(flags("Pro Video Image"), Some(true));
+        // Written inside a sentence once: a name, as are names made of names only.
+        assert_eq!(flags("Cedar Street"), Some(false));
+        assert_eq!(flags("Eric Weddle"), Some(false));
+        // A quotation mark inside a sentence keeps it a name: a programme's.
+        assert_eq!(flags("CNN State"), Some(false));
+    }
+
+    #[test]
     fn names_of_hospitals_counties_and_police_are_institutions() {
         let texts = [
-            "A boy was taken to Jacobi Medical Center, where Marcus Webb died. The Pasco \
+            "A boy was taken to Jacobi Medical Center, where Marcus Webb died, IMPD said in Reno, NV. The Pasco \
              County Sheriff's Office and the Inland Regional Center said so. Tips go to Metro \
              Crime Stoppers. A witness told the Boston Globe so. WMC Memphis reported it \
              and so did KMOX. The Montgomery Regional Dispatch Center took the call.",
-            "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. Jacobi said nothing; \
-             Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
-             as has KMOX. Calls go to the Montgomery Regional Dispatch Center.",
+            "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. He was taken to UF Health \
+             Jacksonville, where Jacobi said nothing; Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
+             as has KMOX, IMPD said in Las Vegas, NV. Calls go to the Montgomery Regional Dispatch Center.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1320,6 +1434,12 @@ mod tests {
         // A station's dateline, alone or with its city.
         assert_eq!(flags("WMC Memphis"), Some(true));
         assert_eq!(flags("kmox"), Some(true));
+        // A health system's or a hospital's name with its campus or city after the head word.
+        assert_eq!(flags("UF Health Jacksonville"), Some(true));
+        // A state's postal code in a dateline.
+        assert_eq!(flags("nv"), Some(true));
+        // A police department's acronym.
+        assert_eq!(flags("impd"), Some(true));
         // A dispatch centre takes every call of its area.
         assert_eq!(flags("Montgomery Regional Dispatch Center"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
