@@ -50,7 +50,9 @@ pub struct ClusterConfig {
     /// rare a specific must be (`OnlineConfig::specific_share`) is a share of the collection,
     /// not of the part read: in a part of a few hundred articles, an incident's own name in
     /// its ten reports would be too common to link two of them, and the refresh that takes
-    /// the event apart to regroup it with a follow-up could not put it together again.
+    /// the event apart to regroup it with a follow-up could not put it together again. A
+    /// part's repair also keeps the earlier articles of a touched event together
+    /// ([`Online::set_part_of_collection`]).
     pub collection_size: usize,
 }
 
@@ -252,8 +254,11 @@ impl Clusterer {
             self.counts.push(counts);
             self.names.push(names);
         }
-        let docs = self.config.collection_size.max(self.vocab.docs() as usize);
-        self.online.set_specific(self.vocab.specific(), docs);
+        let docs = self.vocab.docs() as usize;
+        self.online
+            .set_specific(self.vocab.specific(), self.config.collection_size.max(docs));
+        self.online
+            .set_part_of_collection(self.config.collection_size > docs);
         self.online.set_parts(self.vocab.parts().clone());
         let placed = self.online.len();
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;

@@ -1,7 +1,7 @@
 //! A small ingest does not tear apart the stored events it reopens: `gva-dev` (real dated news
-//! over two years) stored in date order, then its last 1% ingested with events closing 30 days
-//! behind the newest article, keeps the stored articles' gold pairs together as well as the same
-//! ingest with every event open does. The refresh then reads only the open events and those
+//! over two years) stored in date order, then its last 1% ingested with events closing 30 (or
+//! 365) days behind the newest article, keeps the stored articles' gold pairs together as well
+//! as the same ingest with every event open does. The refresh then reads only the open events and those
 //! the new articles reopen, a small part of the collection; what the new articles bring no
 //! evidence against must not come apart because the rest was not read.
 
@@ -80,9 +80,12 @@ fn a_small_ingest_keeps_the_stored_events_it_reopens() {
         before.saturating_sub(after)
     };
     let open = lost(None);
-    let closing = lost(Some(30));
-    assert!(
-        closing <= open,
-        "closing events after 30 days loses {closing} stored gold pairs, every event open {open}"
-    );
+    for days in [30, 365] {
+        let closing = lost(Some(days));
+        assert!(
+            closing <= open,
+            "closing events after {days} days loses {closing} stored gold pairs, \
+             every event open {open}"
+        );
+    }
 }
