@@ -45,6 +45,15 @@ pub struct ClusterConfig {
     /// An article placed in time by its text may have been published this many days after
     /// the date it names.
     pub text_date_days: i64,
+    /// The number of articles in the collection, when the articles grouped are only a part
+    /// of it (a refresh that reads the open events alone); 0 when they are the whole. How
+    /// rare a specific must be (`OnlineConfig::specific_share`) is a share of the collection,
+    /// not of the part read: in a part of a few hundred articles, an incident's own name in
+    /// its ten reports would be too common to link two of them, and the refresh that takes
+    /// the event apart to regroup it with a follow-up could not put it together again. A
+    /// part's repair also keeps the earlier articles of a touched event together
+    /// ([`Online::set_part_of_collection`]).
+    pub collection_size: usize,
 }
 
 impl Default for ClusterConfig {
@@ -56,6 +65,7 @@ impl Default for ClusterConfig {
             min_terms: 0,
             dates_from_text: true,
             text_date_days: 7,
+            collection_size: 0,
         }
     }
 }
@@ -244,8 +254,11 @@ impl Clusterer {
             self.counts.push(counts);
             self.names.push(names);
         }
+        let docs = self.vocab.docs() as usize;
         self.online
-            .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
+            .set_specific(self.vocab.specific(), self.config.collection_size.max(docs));
+        self.online
+            .set_part_of_collection(self.config.collection_size > docs);
         self.online.set_parts(self.vocab.parts().clone());
         let placed = self.online.len();
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
@@ -598,6 +611,76 @@ mod tests {
         // Indices out of range are ignored.
         let c = Clusterer::restore(ClusterConfig::default(), &s[..2], &[vec![0, 7], vec![1]]);
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
+    }
+
+    /// Issue 24: a refresh that reads a part of a large collection (the open events) judges
+    /// how rare a name is against the whole collection: ten reports naming the victim and the
+    /// bar, stored as one event, stay one when an eleventh report reaches them.
+    #[test]
+    fn a_part_of_a_collection_keeps_its_events_names_specific() {
+        let reports = [
+            "Tyron Jones was shot outside the Kenwood Bar at night; Marla Ortiz is held.",
+            "Police say Marla Ortiz shot Tyron Jones near the Kenwood Bar after a quarrel.",
+            "Friends of Tyron Jones gathered by the Kenwood Bar; Marla Ortiz stayed in jail.",
+            "A witness said Tyron Jones left the Kenwood Bar moments before Marla Ortiz fired.",
+            "Detectives asked anyone at the Kenwood Bar who saw Marla Ortiz or Tyron Jones.",
+            "The family of Tyron Jones wants the Kenwood Bar closed and Marla Ortiz tried.",
+            "Tyron Jones died in hospital; Marla Ortiz had waited for him at the Kenwood Bar.",
+            "Neighbours of the Kenwood Bar saw Marla Ortiz run as Tyron Jones lay on the pavement.",
+            "A vigil for Tyron Jones was held outside the Kenwood Bar as Marla Ortiz was charged.",
+            "The owner of the Kenwood Bar said Tyron Jones and Marla Ortiz were regulars.",
+            "Mourners left flowers for Tyron Jones at the Kenwood Bar; Marla Ortiz is in court.",
+        ];
+        // Other news of the part read, in the reports' common words.
+        let mut articles: Vec<CleanArticle> = Vec::new();
+        for what in [
+            "A man was shot",
+            "A woman was hurt",
+            "A car was stolen",
+            "A shop was robbed",
+            "A driver was arrested",
+        ] {
+            for place in [
+                "in Marrow",
+                "near Lerna",
+                "at Ostend Park",
+                "outside Fenwick",
+            ] {
+                let mut a = art(
+                    &format!("{what} {place} late on Friday night, police said."),
+                    Some("2026-03-07"),
+                );
+                a.article.id = format!("{what} {place}");
+                articles.push(a);
+            }
+        }
+        let background = articles.len();
+        // Each from its own outlet.
+        articles.extend(reports.iter().enumerate().map(|(k, r)| {
+            let mut a = art(r, Some("2026-03-07"));
+            a.article.source = format!("outlet {k}");
+            a
+        }));
+        let (stored, new) = articles.split_at(articles.len() - 1);
+        let event_of_reports = |collection_size| {
+            let config = ClusterConfig {
+                collection_size,
+                ..ClusterConfig::default()
+            };
+            let event: Vec<usize> = (background..stored.len()).collect();
+            let events = Clusterer::restore_adding(config, stored, &[event], new)
+                .clustering()
+                .events;
+            events
+                .into_iter()
+                .find(|e| e.contains(&background))
+                .unwrap_or_default()
+        };
+        let reports: Vec<usize> = (background..articles.len()).collect();
+        // Judged against the part alone, names in eleven of its articles are too common to
+        // link two of them, and the stored event comes apart.
+        assert_ne!(event_of_reports(0), reports);
+        assert_eq!(event_of_reports(10_000), reports);
     }
 
     /// Issue 24: stories of one kind share their vocabulary, not their specifics.

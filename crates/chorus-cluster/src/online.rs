@@ -460,6 +460,9 @@ pub struct Online {
     /// Whether the merge pass under way lets follow-ups merge across time (see
     /// [`Online::repair`]).
     follow_merges: bool,
+    /// Whether the articles are only a part of the collection (see
+    /// [`Online::set_part_of_collection`]).
+    part_of_collection: bool,
 }
 
 /// An article ready to join: its vector and the terms that index it, computed apart from the
@@ -711,6 +714,17 @@ impl Online {
         self.specific = specific;
         let limit = (self.config.specific_share * docs as f32).max(self.config.specific_df);
         self.specific_limit = limit as u32;
+    }
+
+    /// Sets whether the articles are only a part of the collection (a refresh that reads the
+    /// open events alone). The repair then keeps the articles of a touched event that were
+    /// there before the ones it repairs around together, and regroups only the new ones
+    /// around them: those were put together under the whole collection's statistics, which
+    /// a part's do not match (a part that holds little but an incident's reports makes their
+    /// shared words common), so taking them apart would tear events the new articles bring no
+    /// evidence against. The moves that follow may still take one out.
+    pub fn set_part_of_collection(&mut self, part: bool) {
+        self.part_of_collection = part;
     }
 
     /// Sets the words every multi-word name is made of ([`crate::Vocabulary::parts`]).
@@ -1311,7 +1325,9 @@ impl Online {
     /// Repairs early mistakes around `articles` (the ones just added): their events (and,
     /// when they join a larger collection, the events they come near) are taken apart and
     /// grouped again by average link from single articles, best pair first, against the rest
-    /// of the collection; then articles that sit better elsewhere move.
+    /// of the collection (in a part of the collection, from the events' earlier articles
+    /// together and the new ones single: [`Online::set_part_of_collection`]); then articles
+    /// that sit better elsewhere move.
     /// Taking apart and regrouping makes the result independent of the order of arrival.
     pub fn repair(&mut self, articles: &[usize]) {
         let mut touched: Vec<usize> = articles.iter().map(|&i| self.event_of[i]).collect();
@@ -1337,16 +1353,22 @@ impl Online {
         let mut seeds = Vec::new();
         // The articles of every event the repair makes or changes, for the split at its end.
         let mut regrouped = Vec::new();
+        let mut added = vec![false; self.vectors.len()];
+        for &i in articles {
+            added[i] = true;
+        }
         for e in touched {
             let old = std::mem::take(&mut self.events[e]);
             regrouped.extend_from_slice(&old.members);
-            for m in old.members {
-                self.events.push(EventState::default());
-                let new = self.events.len() - 1;
-                let when = self.when(m);
-                self.events[new].add(m, &self.vectors[m], &self.vectors, when);
-                self.event_of[m] = new;
-                seeds.push(new);
+            let (kept, loose): (Vec<usize>, Vec<usize>) = old
+                .members
+                .iter()
+                .partition(|&&m| self.part_of_collection && !added[m]);
+            if !kept.is_empty() {
+                seeds.push(self.new_event(&kept));
+            }
+            for m in loose {
+                seeds.push(self.new_event(&[m]));
             }
         }
         // Follow-ups weeks apart merge in every pass but the first of a whole batch, which
@@ -1378,6 +1400,18 @@ impl Online {
             events.dedup();
             self.split(&events);
         }
+    }
+
+    /// A new event of `members`, whose own event was emptied; returns it.
+    fn new_event(&mut self, members: &[usize]) -> usize {
+        self.events.push(EventState::default());
+        let e = self.events.len() - 1;
+        for &m in members {
+            let when = self.when(m);
+            self.events[e].add(m, &self.vectors[m], &self.vectors, when);
+            self.event_of[m] = e;
+        }
+        e
     }
 
     /// Splits each of `events` whose members fall into groups that no strong shared specific

@@ -248,8 +248,16 @@ impl Intake {
             grouping,
             furniture: stored.furniture,
         };
+        let scoped;
+        let grouping_config = match &scope {
+            None => config,
+            Some(_) => {
+                scoped = part_of(config, collection.stats()?.articles);
+                &scoped
+            }
+        };
         phases.read_grouping = lap();
-        let grouped = chorus_pipeline::group_reusing(articles, config, earlier);
+        let grouped = chorus_pipeline::group_reusing(articles, grouping_config, earlier);
         phases.clean = grouped.cleaning_time();
         phases.group = lap().saturating_sub(phases.clean);
         // The stored events are read only now: a large collection's events and its grouping
@@ -280,6 +288,15 @@ impl Intake {
             phases,
         })
     }
+}
+
+/// `config` for grouping a part of a collection of `articles`: how rare a specific must be is
+/// judged against the whole collection, not the part (`chorus_cluster`'s
+/// `ClusterConfig::collection_size`).
+fn part_of(config: &chorus_pipeline::Config, articles: usize) -> chorus_pipeline::Config {
+    let mut config = config.clone();
+    config.cluster.collection_size = articles;
+    config
 }
 
 /// Which stored events an incremental refresh may change, when some are closed.
