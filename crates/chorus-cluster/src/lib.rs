@@ -46,13 +46,14 @@ pub struct ClusterConfig {
     /// the date it names.
     pub text_date_days: i64,
     /// The number of articles in the collection, when the articles grouped are only a part
-    /// of it (a refresh that reads the open events alone); 0 when they are the whole. How
-    /// rare a specific must be (`OnlineConfig::specific_share`) is a share of the collection,
-    /// not of the part read: in a part of a few hundred articles, an incident's own name in
-    /// its ten reports would be too common to link two of them, and the refresh that takes
-    /// the event apart to regroup it with a follow-up could not put it together again. A
-    /// part's repair also keeps the earlier articles of a touched event together
-    /// ([`Online::set_part_of_collection`]).
+    /// of it (a refresh that reads the open events alone); 0 when they are the whole. A
+    /// part's statistics are not the collection's: in a part of a few hundred articles, an
+    /// incident's own name in its ten reports is too common to link two of them, so the
+    /// repair of a part keeps the earlier articles of a touched event together
+    /// ([`Online::set_part_of_collection`]) instead of taking the event apart. How rare a
+    /// specific must be stays a share of the part: its document frequencies are the part's
+    /// (the store keeps none of the collection's), and a share of the whole against them would
+    /// let a town that many closed events name pass as rare.
     pub collection_size: usize,
 }
 
@@ -255,8 +256,7 @@ impl Clusterer {
             self.names.push(names);
         }
         let docs = self.vocab.docs() as usize;
-        self.online
-            .set_specific(self.vocab.specific(), self.config.collection_size.max(docs));
+        self.online.set_specific(self.vocab.specific(), docs);
         self.online
             .set_part_of_collection(self.config.collection_size > docs);
         self.online.set_parts(self.vocab.parts().clone());
@@ -613,9 +613,10 @@ mod tests {
         assert_eq!(c.clustering().events, vec![vec![0], vec![1]]);
     }
 
-    /// Issue 24: a refresh that reads a part of a large collection (the open events) judges
-    /// how rare a name is against the whole collection: ten reports naming the victim and the
-    /// bar, stored as one event, stay one when an eleventh report reaches them.
+    /// Issue 24: a refresh that reads a part of a large collection (the open events) keeps a
+    /// touched event's earlier articles together: ten reports naming the victim and the bar,
+    /// stored as one event, stay one when an eleventh report reaches them, though in the part
+    /// their names are too common to link two of them.
     #[test]
     fn a_part_of_a_collection_keeps_its_events_names_specific() {
         let reports = [
@@ -677,8 +678,8 @@ mod tests {
                 .unwrap_or_default()
         };
         let reports: Vec<usize> = (background..articles.len()).collect();
-        // Judged against the part alone, names in eleven of its articles are too common to
-        // link two of them, and the stored event comes apart.
+        // Taken apart in the part alone, where names in eleven of its articles are too common
+        // to link two of them, the stored event stays in pieces.
         assert_ne!(event_of_reports(0), reports);
         assert_eq!(event_of_reports(10_000), reports);
     }

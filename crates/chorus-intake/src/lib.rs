@@ -290,9 +290,8 @@ impl Intake {
     }
 }
 
-/// `config` for grouping a part of a collection of `articles`: how rare a specific must be is
-/// judged against the whole collection, not the part (`chorus_cluster`'s
-/// `ClusterConfig::collection_size`).
+/// `config` for grouping a part of a collection of `articles`: its repair keeps the earlier
+/// articles of a touched event together (`chorus_cluster`'s `ClusterConfig::collection_size`).
 fn part_of(config: &chorus_pipeline::Config, articles: usize) -> chorus_pipeline::Config {
     let mut config = config.clone();
     config.cluster.collection_size = articles;
