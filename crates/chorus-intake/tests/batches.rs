@@ -10,6 +10,8 @@ use chorus_store::{OpenOptions, Store};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod common;
+
 /// B-cubed F1 of the stored events after ingesting `batches` one after the other.
 fn ingest_in(
     batches: &[Vec<Article>],
@@ -99,18 +101,10 @@ fn gva_dev_in_batches_scores_as_with_every_event_open() {
 #[test]
 fn batches_score_as_one_digest() {
     for set in ["gva-dev", "multinews-val"] {
-        let Some(dir) = chorus_testdata::shared(set) else {
+        // As news arrives.
+        let Some((articles, gold)) = common::by_date(set) else {
             return;
         };
-        let ingested = chorus_ingest::ingest_paths(
-            &[dir.join("articles.jsonl")],
-            &chorus_ingest::IngestConfig::default(),
-        );
-        let gold = chorus_testdata::gold_events(&dir.join("events.jsonl"));
-        // As news arrives: by date where there are dates (a stable sort keeps the file's
-        // order among equal days and for the undated set).
-        let mut articles = ingested.articles;
-        articles.sort_by(|a, b| a.published.cmp(&b.published));
         let one = digested(&articles, &gold);
         for parts in [5, 20] {
             let (batched, _) = ingest_in(&split(&articles, parts), None, &gold);

@@ -13,6 +13,8 @@ use chorus_store::{Collection, EntitySummary, OpenOptions, Store};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod common;
+
 /// An entity as compared: name, kind, its events, mentions, its names, its sources (as sets:
 /// what is compared is the grouping, not the order of a listing).
 type Compared = (
@@ -102,15 +104,9 @@ fn feed_in_batches(articles: &[Article], batches: usize, open_days: Option<u32>)
 
 #[test]
 fn refreshes_keep_the_entities_of_all_at_once() {
-    let Some(dir) = chorus_testdata::shared("gva-dev") else {
+    let Some((mut articles, _)) = common::by_date("gva-dev") else {
         return;
     };
-    let mut articles = chorus_ingest::ingest_paths(
-        &[dir.join("articles.jsonl")],
-        &chorus_ingest::IngestConfig::default(),
-    )
-    .articles;
-    articles.sort_by(|a, b| a.published.cmp(&b.published));
     articles.truncate(600);
     feed_in_batches(&articles, 6, None);
     feed_in_batches(&articles, 6, Some(30));

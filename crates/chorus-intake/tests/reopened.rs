@@ -11,6 +11,8 @@ use chorus_store::{OpenOptions, Store};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+mod common;
+
 /// Pairs of `stored` articles of one gold event that one stored event holds.
 fn gold_pairs_together(
     intake: &Intake,
@@ -59,16 +61,9 @@ fn pairs_before_and_after(
 
 #[test]
 fn a_small_ingest_keeps_the_stored_events_it_reopens() {
-    let Some(dir) = chorus_testdata::shared("gva-dev") else {
+    let Some((articles, gold)) = common::by_date("gva-dev") else {
         return;
     };
-    let mut articles = chorus_ingest::ingest_paths(
-        &[dir.join("articles.jsonl")],
-        &chorus_ingest::IngestConfig::default(),
-    )
-    .articles;
-    let gold = chorus_testdata::gold_events(&dir.join("events.jsonl"));
-    articles.sort_by(|a, b| a.published.cmp(&b.published));
     let (stored, last) = articles.split_at(articles.len() - articles.len() / 100);
     let lost = |open_days| {
         let (before, after) = pairs_before_and_after(stored, last, open_days, &gold);

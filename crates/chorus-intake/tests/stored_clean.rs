@@ -12,6 +12,8 @@ use chorus_store::{Collection, OpenOptions, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+mod common;
+
 /// An article's stored cleaned text and the lines removed from it as outlet furniture.
 fn snapshot(
     collection: &dyn Collection,
@@ -32,15 +34,9 @@ fn snapshot(
 
 #[test]
 fn gva_dev_in_date_order_keeps_stored_cleaned_texts() {
-    let Some(dir) = chorus_testdata::shared("gva-dev") else {
+    let Some((articles, _)) = common::by_date("gva-dev") else {
         return;
     };
-    let mut articles = chorus_ingest::ingest_paths(
-        &[dir.join("articles.jsonl")],
-        &chorus_ingest::IngestConfig::default(),
-    )
-    .articles;
-    articles.sort_by(|a, b| a.published.cmp(&b.published));
     let store = tempfile::tempdir().unwrap();
     let options = OpenOptions {
         create: true,
