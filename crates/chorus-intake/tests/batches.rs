@@ -4,11 +4,8 @@
 //! none either: `gva-dev` in batches, in date order as news arrives and shuffled as an archive
 //! might be, scores as it does with every event kept open.
 
-use chorus_intake::Intake;
 use chorus_model::Article;
-use chorus_store::{OpenOptions, Store};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 mod common;
 
@@ -18,17 +15,7 @@ fn ingest_in(
     open_days: Option<u32>,
     gold: &HashMap<String, String>,
 ) -> (f64, usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        dir.path(),
-        &OpenOptions {
-            create: true,
-            exclusive: true,
-        },
-    )
-    .unwrap();
-    let intake =
-        Intake::new(Arc::new(store), chorus_pipeline::Config::default()).with_open_days(open_days);
+    let (_dir, intake) = common::intake_in_temp_store(open_days);
     let mut read = 0;
     for batch in batches {
         intake.store(batch).unwrap();

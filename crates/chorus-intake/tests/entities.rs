@@ -7,11 +7,9 @@
 //! split, change id and close as they do in a collection. A store that keeps the entity list
 //! by deltas must pass it too.
 
-use chorus_intake::Intake;
 use chorus_model::{Article, Entity};
-use chorus_store::{Collection, EntitySummary, OpenOptions, Store};
+use chorus_store::{Collection, EntitySummary};
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 mod common;
 
@@ -73,14 +71,7 @@ fn all_at_once(store: &dyn Collection) -> BTreeSet<Compared> {
 }
 
 fn feed_in_batches(articles: &[Article], batches: usize, open_days: Option<u32>) {
-    let dir = tempfile::tempdir().unwrap();
-    let options = OpenOptions {
-        create: true,
-        exclusive: true,
-    };
-    let store = Store::open(dir.path(), &options).unwrap();
-    let intake =
-        Intake::new(Arc::new(store), chorus_pipeline::Config::default()).with_open_days(open_days);
+    let (_dir, intake) = common::intake_in_temp_store(open_days);
     for (k, batch) in articles
         .chunks(articles.len().div_ceil(batches))
         .enumerate()

@@ -7,9 +7,7 @@
 
 use chorus_intake::Intake;
 use chorus_model::Article;
-use chorus_store::{OpenOptions, Store};
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 mod common;
 
@@ -42,14 +40,7 @@ fn pairs_before_and_after(
     open_days: Option<u32>,
     gold: &HashMap<String, String>,
 ) -> (usize, usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let options = OpenOptions {
-        create: true,
-        exclusive: true,
-    };
-    let store = Store::open(dir.path(), &options).unwrap();
-    let intake =
-        Intake::new(Arc::new(store), chorus_pipeline::Config::default()).with_open_days(open_days);
+    let (_dir, intake) = common::intake_in_temp_store(open_days);
     let ids: HashSet<&str> = stored.iter().map(|a| a.id.as_str()).collect();
     intake.store(stored).unwrap();
     intake.refresh_if_outdated().unwrap();

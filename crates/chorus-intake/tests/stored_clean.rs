@@ -6,11 +6,9 @@
 //! lost a line removed as its outlet's furniture, and one whose furniture is unchanged has
 //! its cleaned text unchanged.
 
-use chorus_intake::Intake;
 use chorus_model::{ReportArticle, RECURS_IN_OUTLET};
-use chorus_store::{Collection, OpenOptions, Store};
+use chorus_store::Collection;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 mod common;
 
@@ -37,16 +35,7 @@ fn gva_dev_in_date_order_keeps_stored_cleaned_texts() {
     let Some((articles, _)) = common::by_date("gva-dev") else {
         return;
     };
-    let store = tempfile::tempdir().unwrap();
-    let options = OpenOptions {
-        create: true,
-        exclusive: true,
-    };
-    let intake = Intake::new(
-        Arc::new(Store::open(store.path(), &options).unwrap()),
-        chorus_pipeline::Config::default(),
-    )
-    .with_open_days(Some(30));
+    let (_store, intake) = common::intake_in_temp_store(Some(30));
     let mut ids: Vec<String> = Vec::new();
     let mut before = BTreeMap::new();
     let (mut changed, mut gained, mut lost) = (0, 0, Vec::new());

@@ -133,6 +133,20 @@ pub(crate) fn aggregate_entities<'a>(
     out
 }
 
+/// [`aggregate_entities`] of events as the store keeps them: each event's id and its
+/// entities' JSON, in the order events are listed (parsed in parallel).
+pub(crate) fn aggregate_stored_entities(
+    rows: Vec<(String, String)>,
+) -> serde_json::Result<Vec<EntitySummary>> {
+    let listed: Vec<(String, Vec<Entity>)> = rows
+        .into_par_iter()
+        .map(|(id, json)| Ok((id, serde_json::from_str(&json)?)))
+        .collect::<serde_json::Result<_>>()?;
+    Ok(aggregate_entities(
+        listed.iter().map(|(id, e)| (id.as_str(), &e[..])),
+    ))
+}
+
 /// The entities whose JSON is not the stored one (by `fingerprint` of each stored entity's
 /// JSON, `stored`, keyed by id), each with its JSON and whether an entity of its id is
 /// stored; serialised in parallel, in order. Most entities are unchanged after an ingest.

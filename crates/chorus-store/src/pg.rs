@@ -14,7 +14,9 @@ mod reads;
 mod schema;
 mod search;
 
-use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
+use crate::ids::{
+    aggregate_entities, aggregate_stored_entities, assign_event_ids, changed_entities,
+};
 use crate::sqlite::{content_hash, EVENT_ORDER};
 use crate::{
     AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary, Laps,
@@ -601,11 +603,7 @@ impl PgStore {
                 .into_iter()
                 .map(|r| (r.get(0), r.get(1)))
                 .collect();
-            let listed: Vec<(String, Vec<chorus_model::Entity>)> = rows
-                .into_par_iter()
-                .map(|(id, json)| Ok((id, serde_json::from_str(&json)?)))
-                .collect::<Result<_>>()?;
-            aggregate_entities(listed.iter().map(|(id, e)| (id.as_str(), &e[..])))
+            aggregate_stored_entities(rows)?
         };
 
         let keyed = std::hash::RandomState::new();

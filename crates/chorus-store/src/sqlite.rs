@@ -1,7 +1,9 @@
 //! [`Store`]: the [`Collection`] kept in a data directory as `chorus.sqlite3` (the truth)
 //! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
 
-use crate::ids::{aggregate_entities, assign_event_ids, changed_entities};
+use crate::ids::{
+    aggregate_entities, aggregate_stored_entities, assign_event_ids, changed_entities,
+};
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
 use crate::{
@@ -449,11 +451,7 @@ impl Store {
             let rows: Vec<(String, String)> = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let listed: Vec<(String, Vec<chorus_model::Entity>)> = rows
-                .into_par_iter()
-                .map(|(id, json)| Ok((id, serde_json::from_str(&json)?)))
-                .collect::<Result<_>>()?;
-            aggregate_entities(listed.iter().map(|(id, e)| (id.as_str(), &e[..])))
+            aggregate_stored_entities(rows)?
         };
 
         // Entities, the same way (an entity's JSON holds its events, so its links change with
