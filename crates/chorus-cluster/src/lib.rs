@@ -45,16 +45,15 @@ pub struct ClusterConfig {
     /// An article placed in time by its text may have been published this many days after
     /// the date it names.
     pub text_date_days: i64,
-    /// The number of articles in the collection, when the articles grouped are only a part
-    /// of it (a refresh that reads the open events alone); 0 when they are the whole. A
-    /// part's statistics are not the collection's: in a part of a few hundred articles, an
+    /// Whether the articles grouped are only a part of the collection (a refresh that reads
+    /// the open events alone). A part's statistics are not the collection's: in a part of a few hundred articles, an
     /// incident's own name in its ten reports is too common to link two of them, so the
     /// repair of a part keeps the earlier articles of a touched event together
     /// ([`Online::set_part_of_collection`]) instead of taking the event apart. How rare a
     /// specific must be stays a share of the part: its document frequencies are the part's
     /// (the store keeps none of the collection's), and a share of the whole against them would
     /// let a town that many closed events name pass as rare.
-    pub collection_size: usize,
+    pub part_of_collection: bool,
 }
 
 impl Default for ClusterConfig {
@@ -66,7 +65,7 @@ impl Default for ClusterConfig {
             min_terms: 0,
             dates_from_text: true,
             text_date_days: 7,
-            collection_size: 0,
+            part_of_collection: false,
         }
     }
 }
@@ -255,10 +254,10 @@ impl Clusterer {
             self.counts.push(counts);
             self.names.push(names);
         }
-        let docs = self.vocab.docs() as usize;
-        self.online.set_specific(self.vocab.specific(), docs);
         self.online
-            .set_part_of_collection(self.config.collection_size > docs);
+            .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
+        self.online
+            .set_part_of_collection(self.config.part_of_collection);
         self.online.set_parts(self.vocab.parts().clone());
         let placed = self.online.len();
         let grown = self.vocab.docs() as f32 >= self.vectorized_at as f32 * 1.5;
@@ -663,9 +662,9 @@ mod tests {
             a
         }));
         let (stored, new) = articles.split_at(articles.len() - 1);
-        let event_of_reports = |collection_size| {
+        let event_of_reports = |part_of_collection| {
             let config = ClusterConfig {
-                collection_size,
+                part_of_collection,
                 ..ClusterConfig::default()
             };
             let event: Vec<usize> = (background..stored.len()).collect();
@@ -680,8 +679,8 @@ mod tests {
         let reports: Vec<usize> = (background..articles.len()).collect();
         // Taken apart in the part alone, where names in eleven of its articles are too common
         // to link two of them, the stored event stays in pieces.
-        assert_ne!(event_of_reports(0), reports);
-        assert_eq!(event_of_reports(10_000), reports);
+        assert_ne!(event_of_reports(false), reports);
+        assert_eq!(event_of_reports(true), reports);
     }
 
     /// Issue 24: stories of one kind share their vocabulary, not their specifics.

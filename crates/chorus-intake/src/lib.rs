@@ -252,7 +252,7 @@ impl Intake {
         let grouping_config = match &scope {
             None => config,
             Some(_) => {
-                scoped = part_of(config, collection.stats()?.articles);
+                scoped = part_of(config);
                 &scoped
             }
         };
@@ -290,11 +290,11 @@ impl Intake {
     }
 }
 
-/// `config` for grouping a part of a collection of `articles`: its repair keeps the earlier
-/// articles of a touched event together (`chorus_cluster`'s `ClusterConfig::collection_size`).
-fn part_of(config: &chorus_pipeline::Config, articles: usize) -> chorus_pipeline::Config {
+/// `config` for grouping a part of the collection: its repair keeps the earlier articles of a
+/// touched event together (`chorus_cluster`'s `ClusterConfig::part_of_collection`).
+fn part_of(config: &chorus_pipeline::Config) -> chorus_pipeline::Config {
     let mut config = config.clone();
-    config.cluster.collection_size = articles;
+    config.cluster.part_of_collection = true;
     config
 }
 
