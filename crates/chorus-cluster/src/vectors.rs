@@ -193,19 +193,12 @@ fn is_voice_role(w: &str) -> bool {
 }
 
 /// Last words of a name that make it an institution or an area that serves many incidents
-/// (a hospital, a county, a police department, a coroner, a station's newsroom or a newspaper
-/// that a report cites ("told the Boston Globe", "The Dallas Morning News reports"), an area's
-/// tip line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one. A centre is one
-/// only as a medical one or where calls are dispatched: "Inland Regional Center" is where an
-/// incident was.
+/// (a county, a police department, a coroner, a station's newsroom or a newspaper that a
+/// report cites ("told the Boston Globe", "The Dallas Morning News reports"), an area's tip
+/// line: "Metro Crime Stoppers", "Crime Solvers", "TIPS Hotline"), not one; a hospital's are
+/// [`MEDICAL_HEADS`] (see [`is_hospital_campus`]). A centre is one only as a medical one or
+/// where calls are dispatched: "Inland Regional Center" is where an incident was.
 const INSTITUTION_HEADS: &[&str] = &[
-    "Hospital",
-    "Hospitals",
-    "Medical Center",
-    "Medical Centre",
-    "Health",
-    "Healthcare",
-    "Clinic",
     "Dispatch Center",
     "County",
     "Parish",
@@ -524,13 +517,13 @@ fn is_police_acronym(word: &str) -> bool {
 }
 
 /// Words that make a name a hospital's or a health system's wherever they stand after its
-/// first word.
+/// first word, last or before its campus (with "Medical Center", see [`is_hospital_campus`]).
 const MEDICAL_HEADS: &[&str] = &["Hospital", "Hospitals", "Health", "Healthcare", "Clinic"];
 
-/// Whether a name is a hospital's or a health system's with the campus or city it serves
-/// after its head word ("UF Health Jacksonville", "IU Health Methodist", "Broward Health
-/// North"): at most two words after one of [`MEDICAL_HEADS`] or "Medical Center", and one
-/// before it.
+/// Whether a name is a hospital's or a health system's, ending in its head word ("Jacobi
+/// Medical Center") or with the campus or city it serves after it ("UF Health Jacksonville",
+/// "IU Health Methodist", "Broward Health North"): at most two words after one of
+/// [`MEDICAL_HEADS`] or "Medical Center", and one before it.
 fn is_hospital_campus(name: &[&str]) -> bool {
     name.iter().enumerate().skip(1).any(|(k, w)| {
         let head = if MEDICAL_HEADS.contains(w) {
