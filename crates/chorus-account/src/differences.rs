@@ -45,7 +45,7 @@
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
-use crate::statement::{is_class, NUMBER_WORDS};
+use crate::statement::{is_class, number_word_value};
 use crate::units::{join, root};
 use crate::Units;
 use chorus_model::{Difference, Version};
@@ -545,11 +545,6 @@ fn tokens(text: &str) -> Vec<(usize, &str)> {
         }
     }
     out
-}
-
-fn number_word(w: &str) -> Option<f64> {
-    let lower = w.to_ascii_lowercase();
-    NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
 }
 
 fn lower_is(w: &str, options: &[&str]) -> bool {
@@ -1124,7 +1119,7 @@ fn figures(
                         .iter()
                         .any(|(u, _)| lower_is(words[i - 1].1, &[u]))
                     && (words[i - 2].1.bytes().all(|b| b.is_ascii_digit())
-                        || number_word(words[i - 2].1).is_some()));
+                        || number_word_value(words[i - 2].1).is_some()));
         if shifted {
             times.push((i, 1));
         }
@@ -1138,7 +1133,7 @@ fn figures(
         let mut value = if digits {
             w.parse::<f64>().ok()
         } else {
-            number_word(w)
+            number_word_value(w)
         };
         let mut last = k;
         // "1,200" and "3.5" arrive as several tokens; "twenty-eight" as two number words.
@@ -1149,7 +1144,7 @@ fn figures(
             } else if digits && nw.bytes().all(|b| b.is_ascii_digit()) && between == "." {
                 value = format!("{v}.{nw}").parse().ok();
             } else if !digits && between == "-" && (20.0..100.0).contains(&v) {
-                match number_word(nw) {
+                match number_word_value(nw) {
                     Some(n) if n < 10.0 => value = Some(v + n),
                     _ => break,
                 }
@@ -1167,7 +1162,8 @@ fn figures(
         let before_text = &text[..off];
         let prev_word = fi.checked_sub(1).map(|i| words[i].1);
         let next = words.get(last + 1).map(|w| w.1);
-        let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || number_word(w).is_some();
+        let is_number =
+            |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || number_word_value(w).is_some();
         // A time of day, "3:47 p.m.", in minutes after midnight, and where its words end.
         let time = (digits && text[end..].starts_with(':'))
             .then(|| time_of_day(value, &text[end..]))
@@ -3476,10 +3472,10 @@ fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
     if let Ok(n) = w.parse::<u32>() {
         return Some(n);
     }
-    let ones = number_word(w)?;
+    let ones = number_word_value(w)?;
     let tens = k
         .checked_sub(2)
-        .and_then(|j| number_word(words[j].1))
+        .and_then(|j| number_word_value(words[j].1))
         .filter(|t| *t >= 20.0 && t % 10.0 == 0.0 && ones < 10.0)
         .unwrap_or(0.0);
     Some((tens + ones) as u32)

@@ -151,7 +151,7 @@ const OUTCOME_DIED: u8 = 1;
 const OUTCOME_LIVES: u8 = 2;
 
 /// Number words read as values.
-pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
+const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -183,14 +183,19 @@ pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0),
 ];
 
+/// The value of a number word ("Seven", "dozen"), whatever its case.
+pub(crate) fn number_word_value(w: &str) -> Option<f64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(w))
+        .map(|x| x.1)
+}
+
 /// The value of the number word `w` at `off` in `text`, one written in two joined by a hyphen
 /// read whole ("Fifty-seven" is 57: the tens word gives it, the unit word after the hyphen
 /// none).
 fn number_word(text: &str, off: usize, w: &str) -> Option<f64> {
-    let value = |w: &str| {
-        let lower = w.to_ascii_lowercase();
-        NUMBER_WORDS.iter().find(|(n, _)| *n == lower).map(|x| x.1)
-    };
+    let value = number_word_value;
     let tens = |v: f64| (20.0..100.0).contains(&v) && v % 10.0 == 0.0;
     let v = value(w)?;
     let before = text[..off]
@@ -1251,11 +1256,7 @@ fn people(text: &str, main: &MainClause) -> (Vec<Person>, Vec<f64>) {
     // The age ending at word `i` ("11", "year", "old"), if it is one.
     let age_at = |i: usize| {
         let aged = i >= 2 && word(i) == "old" && word(i - 1) == "year";
-        let value = |w: &str| {
-            w.parse::<f64>()
-                .ok()
-                .or_else(|| NUMBER_WORDS.iter().find(|n| n.0 == w).map(|n| n.1))
-        };
+        let value = |w: &str| w.parse::<f64>().ok().or_else(|| number_word_value(w));
         aged.then(|| value(word(i - 2))).flatten()
     };
     let (mut out, mut ages) = (Vec::new(), Vec::new());
