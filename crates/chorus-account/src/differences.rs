@@ -41,7 +41,9 @@
 //! Jackson)"; a shorter form of one rank, "Col." of "Lt. Col.", agrees), and one person's
 //! field by age and noun ("the 24-year-old computer science student" / "the 24-year old
 //! electronics student"; a level or a quality, "college", "bright", is no field), and a
-//! film's makers, full names listed after "written by", "a script by", "directed by".
+//! film's makers, full names listed after "written by", "a script by", "directed by"; and
+//! where one wound is, one part of the body on opposite sides ("the back of the head" / "the
+//! front of his head"), unless a man's and a woman's or different people's.
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
@@ -2222,6 +2224,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     out.extend(ranks(units, names));
     out.extend(fields(units, names));
     out.extend(credits(units));
+    out.extend(wound_sides(units, names));
     out
 }
 
@@ -3663,6 +3666,164 @@ fn credits(units: &Units) -> Vec<Difference> {
     out
 }
 
+/// Opposite sides of a part of the body, in pairs ("the back of the head" / "the front of his
+/// head"; "his left leg" / "his right leg"): one wound is not on both.
+const BODY_SIDES: &[[&str; 2]] = &[["front", "back"], ["left", "right"], ["upper", "lower"]];
+/// Parts of the body a wound is placed on by their side; the first ones come in pairs, so a
+/// reader asks which one ("which leg").
+const BODY_PARTS: &[&str] = &[
+    "arm", "hand", "leg", "thigh", "knee", "foot", "shoulder", "hip", "eye", "head", "neck",
+    "face", "chest", "back", "torso", "abdomen", "stomach",
+];
+/// Body parts of `BODY_PARTS` that come in pairs.
+const PAIRED_PARTS: usize = 9;
+/// Words of a sentence that places a wound (stems): "shot", "wounded", "the bullet".
+const WOUND_WORDS: &[&str] = &[
+    "shot", "wound", "bullet", "struck", "hit", "injur", "grazed",
+];
+/// Words before a side of a part that say whose it is, or that it is one.
+const BODY_DETERMINERS: &[&str] = &["the", "his", "her", "their"];
+
+/// A side of one part of the body as a sentence writes it.
+struct BodySide {
+    /// The pair of `BODY_SIDES` and which of its two sides.
+    side: (usize, usize),
+    /// The part's index in `BODY_PARTS`.
+    part: usize,
+    /// "his" or "her" when a possessive says whose the part is, else "".
+    whose: &'static str,
+    /// The bytes of the words, from the determiner before the side to the part.
+    span: (usize, usize),
+}
+
+/// A side of a part of the body from token `i` on ("the back of the head", "the left side of
+/// his head", "upper torso", "right leg"; not "in front of his house", "a right-hand man").
+fn body_side(text: &str, words: &[(usize, &str)], i: usize) -> Option<BodySide> {
+    let (pair, pole) = BODY_SIDES.iter().enumerate().find_map(|(p, sides)| {
+        let pole = sides
+            .iter()
+            .position(|s| words[i].1.eq_ignore_ascii_case(s))?;
+        Some((p, pole))
+    })?;
+    let determiner = |j: usize| lower_is(words[j].1, BODY_DETERMINERS);
+    let before = i.checked_sub(1).filter(|&j| determiner(j));
+    let mut j = i + 1;
+    if pair == 1 && words.get(j).is_some_and(|w| w.1 == "side") {
+        j += 1;
+    }
+    let mut whose = before;
+    if words.get(j).is_some_and(|w| w.1 == "of") {
+        before?;
+        whose = Some(j + 1).filter(|&k| k < words.len() && determiner(k));
+        whose?;
+        j += 2;
+    }
+    let (off, w) = *words.get(j)?;
+    let part = BODY_PARTS.iter().position(|p| w.eq_ignore_ascii_case(p))?;
+    let joined = &text[words[j - 1].0 + words[j - 1].1.len()..off] == "-";
+    // The back is a side of another part only ("the back of the head"), never its own.
+    if joined || pair == 0 && BODY_PARTS[part] == "back" {
+        return None;
+    }
+    let whose = match whose.map(|k| words[k].1.to_lowercase()).as_deref() {
+        Some("his") => "his",
+        Some("her") => "her",
+        _ => "",
+    };
+    Some(BodySide {
+        side: (pair, pole),
+        part,
+        whose,
+        span: (
+            words[what_lies_there(words, before.unwrap_or(i))].0,
+            off + w.len(),
+        ),
+    })
+}
+
+/// The first token of what a place on the body holds, when a short noun phrase names it
+/// before "in", "on" or "to" ("a big knot in the front of his head", "a wound to the left
+/// leg"), else `at`, the place's first token ("shot in the back of the head").
+fn what_lies_there(words: &[(usize, &str)], at: usize) -> usize {
+    let Some(prep) = at
+        .checked_sub(1)
+        .filter(|&k| lower_is(words[k].1, &["in", "on", "to"]))
+    else {
+        return at;
+    };
+    (prep.saturating_sub(4)..prep.saturating_sub(1))
+        .rev()
+        .find(|&j| lower_is(words[j].1, &["a", "an"]))
+        .filter(|&j| {
+            words[j + 1..prep]
+                .iter()
+                .all(|w| !lower_is(w.1, &["was", "were", "is", "are", "been", "be"]))
+        })
+        .unwrap_or(at)
+}
+
+/// Where one person was hit, told two ways by two outlets ("he was shot in the back of the
+/// head" / "there is a big knot in the front of his head ... the bullet is still in his
+/// head"): one part of the body on opposite sides, in sentences that place a wound, each
+/// outlet giving that part one side only. A part given for a man and for a woman, or in
+/// sentences naming different people, is two people's.
+fn wound_sides(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
+    // Part → sides in order of units: (pair, pole), as written; and the possessives and the
+    // people named beside the part.
+    let mut placed: BTreeMap<usize, Vec<Given<(usize, usize)>>> = BTreeMap::new();
+    let mut whose: BTreeMap<usize, (Vec<&str>, Vec<Vec<String>>)> = BTreeMap::new();
+    for (u, unit) in units.units.iter().enumerate() {
+        let text = unit.text;
+        let words = tokens(text);
+        let wound = words.iter().any(|(_, w)| {
+            let w = w.to_lowercase();
+            WOUND_WORDS.iter().any(|s| w.starts_with(s))
+        });
+        if !wound {
+            continue;
+        }
+        for i in 0..words.len() {
+            let Some(b) = body_side(text, &words, i) else {
+                continue;
+            };
+            placed.entry(b.part).or_default().push(Given {
+                value: b.side,
+                unit: u,
+                written: text[b.span.0..b.span.1].to_string(),
+            });
+            let (sexes, people_named) = whose.entry(b.part).or_default();
+            sexes.push(b.whose);
+            people_named.push(people(text, names));
+        }
+    }
+    let mut out = Vec::new();
+    for (part, sides) in placed {
+        let (sexes, named) = &whose[&part];
+        let two_sexes = sexes.contains(&"his") && sexes.contains(&"her");
+        let two_people = named.iter().any(|a| {
+            named
+                .iter()
+                .any(|b| !a.is_empty() && !b.is_empty() && !a.iter().any(|p| b.contains(p)))
+        });
+        if two_sexes || two_people {
+            continue;
+        }
+        // Sides of two pairs both hold ("left abdomen" / "lower abdomen").
+        let agree = |a: &(usize, usize), b: &(usize, usize)| a.0 != b.0 || a.1 == b.1;
+        let Some(versions) = given_two_ways(&sides, units, agree, |_| 0, |_| "side".into()) else {
+            continue;
+        };
+        let name = BODY_PARTS[part];
+        let about = if part < PAIRED_PARTS && sides.iter().all(|g| g.value.0 == 1) {
+            format!("which {name}")
+        } else {
+            format!("where on the {name}")
+        };
+        out.push(Difference { about, versions });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4236,6 +4397,59 @@ mod tests {
             .iter()
             .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn one_wound_placed_on_two_sides_is_a_difference() {
+        assert_eq!(
+            check(
+                "The victim is a 14-year-old boy and, according to the 911 call, he was shot in the back of the head.",
+                "\u{201c}There is a big knot in the front of his head, so I think the bullet is still in his head.\u{201d}"
+            ),
+            ["where on the head: the back of the head (A) / a big knot in the front of his head (B)"]
+        );
+        assert_eq!(
+            check(
+                "He was shot in his left leg at the corner.",
+                "The man was hit in the right leg, police said."
+            ),
+            ["which leg: his left leg (A) / the right leg (B)"]
+        );
+        // Sides of two pairs; a man's and a woman's; one outlet placing two wounds; people
+        // named apart; no wound; a place in front of a house; a right-hand man.
+        for (a, b) in [
+            (
+                "She was shot in the left abdomen.",
+                "She was shot in the lower abdomen.",
+            ),
+            (
+                "He was shot in his left leg.",
+                "She was shot in her right leg.",
+            ),
+            (
+                "One man was shot in the left leg and another in the right leg.",
+                "A man was shot in the left leg.",
+            ),
+            (
+                "Rivera was shot in the left leg.",
+                "Espinoza was hit in the right leg.",
+            ),
+            (
+                "He raised his left hand to take the oath.",
+                "He raised his right hand in court.",
+            ),
+            (
+                "He was shot in front of his house on Monday night.",
+                "He was shot in the back of his head.",
+            ),
+            (
+                "His right-hand man was shot on Monday.",
+                "He was shot in the left hand.",
+            ),
+        ] {
+            let names = ["Rivera", "Espinoza"];
+            assert!(with_names(a, b, &names).is_empty(), "{a} / {b}");
+        }
     }
 
     #[test]
