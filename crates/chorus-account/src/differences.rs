@@ -2455,12 +2455,21 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
             } else {
                 happened.join(" and ")
             };
-            format!("{} {what}", first.counted).trim().to_string()
+            // "people killed", not "person killed", when one version counts one.
+            let counted = members
+                .iter()
+                .map(|&m| &all[m])
+                .find(|f| f.value != 1.0)
+                .filter(|_| first.value == 1.0)
+                .map_or(&first.counted, |f| &f.counted);
+            format!("{counted} {what}").trim().to_string()
         }
         // "six months pregnant": how far along a pregnancy is.
         Kind::Duration if what == "pregnant" => "how far along the pregnancy was".into(),
         Kind::Duration => match members.iter().find_map(|&m| lasting(units, &all[m])) {
             Some(phrase) => format!("length of time {phrase}"),
+            // "running time", "travel time" say a length already.
+            None if what.ends_with(" time") => what,
             None => format!("length of the {what}"),
         },
         Kind::Age => format!("age of the {what}"),
@@ -3900,6 +3909,9 @@ mod tests {
             // A length of time without its noun: what lasted, in the words of its clause.
             ("A farmer was rescued after spending nine hours clinging to the roof of a barn.", "The farmer was stranded on the roof of a barn for nearly 12 hours before a crew reached him.", "length of time stranded on the roof of a barn"),
             ("Dock workers began a 72-hour strike on Monday morning at the port.", "The union has called a five-day walkout and wants a pay rise.", "length of the strike"),
+            ("Rated R. Running time: 91 MIN.", "Running time: 1 hour, 30 minutes", "running time"),
+            // A count of one and one of more: the noun of the more.
+            ("One person was killed in the crash on the highway on Monday.", "The crash on the highway left three people dead on Monday.", "people killed"),
         ];
         for (a, b, about) in cases {
             let found = check(a, b);
