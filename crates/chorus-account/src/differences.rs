@@ -19,8 +19,9 @@
 //! time ("the next 40 years", "the first four days") is not the length of one thing; and a
 //! person's age is compared only with the same person's: one name (the entity
 //! stage's, or the same surname and a first name spelt alike, "Adeline" / "Adline") or one
-//! relative of one holder ("his son"), and not with an age older by the birthdays the time
-//! between the two articles allows;
+//! relative of one holder ("his son"), or the one young child each of two articles gives an
+//! age of ("an unharmed 4-year-old child" / "Powell's 3-year-old son", not a boy and a girl),
+//! and not with an age older by the birthdays the time between the two articles allows;
 //! a length or a time of day of sentences naming different people (their speakers aside) is
 //! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
 //! article that itself gives two values of one count or time of day that cannot both be true
@@ -367,6 +368,9 @@ struct Figure {
     /// The places its sentence names by street ("the 600 block of 46th", "Ridge Road"):
     /// letters of each.
     addresses: Vec<String>,
+    /// For an age: whether it is a young child's, the one young child its article gives an
+    /// age of (`lone_children`).
+    lone_child: bool,
 }
 
 /// The person an age is of: the name as written beside it, and the entity stage's canonical
@@ -1857,9 +1861,58 @@ fn figures(
             ends,
             counted,
             addresses: addresses.clone(),
+            lone_child: false,
         });
     }
     out
+}
+
+/// Ages up to this are a young child's.
+const YOUNG: f64 = 12.0;
+/// Nouns of a young child by sex: a boy, a girl.
+const CHILD_SEXES: &[&[&str]] = &[
+    &["boy", "son", "brother", "grandson", "stepson"],
+    &[
+        "girl",
+        "daughter",
+        "sister",
+        "granddaughter",
+        "stepdaughter",
+    ],
+];
+
+/// Whether an age is a young child's: a person's (no thing's) of `YOUNG` years or less.
+fn young_child(f: &Figure) -> bool {
+    f.kind == Kind::Age
+        && !f.thing
+        && f.high <= YOUNG
+        && f.head_word
+            .as_deref()
+            .is_none_or(|w| lower_is(w, PERSON_NOUNS) || lower_is(w, KIN))
+}
+
+/// Marks the ages of young children that are the one young child an article gives an age of
+/// (every young child's age it gives is one value): "an unharmed 4-year-old child" in one
+/// article and "Powell's 3-year-old son" in another that tells of no other young child.
+fn lone_children(units: &Units, all: &mut [Figure]) {
+    let mut values: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
+    for f in all.iter().filter(|f| young_child(f)) {
+        let article = units.units[f.unit_index].article;
+        values.entry(article).or_default().push(f.value.to_bits());
+    }
+    for f in all.iter_mut() {
+        let article = units.units[f.unit_index].article;
+        f.lone_child = young_child(f) && values[&article].iter().all(|&v| v == f.value.to_bits());
+    }
+}
+
+/// Whether the nouns of two young children say a boy and a girl.
+fn boy_and_girl(a: &Figure, b: &Figure) -> bool {
+    let sex = |f: &Figure| {
+        let w = f.head_word.as_deref()?;
+        CHILD_SEXES.iter().position(|nouns| lower_is(w, nouns))
+    };
+    matches!((sex(a), sex(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether two figures are versions of one quantity.
@@ -1871,8 +1924,10 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
     // A tally of several happenings ("in separate shootings across the city") sums what its
     // writer chose to count, since when and where: another outlet's tally, or a count of one
     // of them, is another quantity.
+    // The one young child of two articles is one child, whoever's it is said to be.
+    let one_child = a.lone_child && b.lone_child && !boy_and_girl(a, b);
     if a.kind != b.kind
-        || a.holder != b.holder
+        || a.holder != b.holder && !one_child
         || a.window
         || b.window
         || a.tally
@@ -1971,6 +2026,9 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         }
         if let (Some(x), Some(y)) = (&a.owner, &b.owner) {
             return x.same(y);
+        }
+        if one_child {
+            return true;
         }
         // "his 11-year-old son" and "his 10-year-old son" in sentences that tell the same
         // thing of him (two uncommon words in common) are one person: a relative named by
@@ -2080,9 +2138,10 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
 
 pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Difference> {
     let mut surnames = Surnames::default();
-    let all: Vec<Figure> = (0..units.units.len())
+    let mut all: Vec<Figure> = (0..units.units.len())
         .flat_map(|u| figures(units, u, names, &mut surnames))
         .collect();
+    lone_children(units, &mut all);
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
         .map(|u| sentence_terms(units, u, names))
         .collect();
@@ -2141,6 +2200,15 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
                         .iter()
                         .copied()
                         .filter(|&j| j > i && met.insert(j)),
+                );
+            }
+            // The lone young children of two articles may share no word.
+            if all[i].lone_child {
+                partners.extend(
+                    members
+                        .iter()
+                        .copied()
+                        .filter(|&j| j > i && all[j].lone_child && met.insert(j)),
                 );
             }
             partners.sort_unstable();
@@ -4409,6 +4477,35 @@ mod tests {
             .iter()
             .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn the_one_young_child_of_two_articles_is_one_child() {
+        assert_eq!(
+            check(
+                "Authorities also found an unharmed 4-year-old child in the apartment, Roberson said.",
+                "She said Powell's 3-year-old son led her to the women in a bedroom."
+            ),
+            ["age of the child: 4-year-old (A) / 3-year-old (B)"]
+        );
+        // A boy and a girl; an article telling of two young children; older children, who
+        // may be any two people of the story.
+        for (a, b) in [
+            (
+                "Officers found a 4-year-old boy unharmed in the apartment.",
+                "Her 3-year-old daughter led the officers to the bedroom.",
+            ),
+            (
+                "A 4-year-old boy found the gun and shot his 2-year-old brother.",
+                "The 3-year-old boy was taken to the hospital.",
+            ),
+            (
+                "A 15-year-old boy was taken to the hospital.",
+                "A 16-year-old boy was shot in the leg.",
+            ),
+        ] {
+            assert_eq!(check(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
     }
 
     #[test]
