@@ -1891,9 +1891,10 @@ fn young_child(f: &Figure) -> bool {
             .is_none_or(|w| lower_is(w, PERSON_NOUNS) || lower_is(w, KIN))
 }
 
-/// Marks the ages of young children that are the one young child an article gives an age of
-/// (every young child's age it gives is one value): "an unharmed 4-year-old child" in one
-/// article and "Powell's 3-year-old son" in another that tells of no other young child.
+/// Marks the ages of unnamed young children that are the one young child an article gives an
+/// age of (every young child's age it gives, named or not, is one value): "an unharmed
+/// 4-year-old child" in one article and "Powell's 3-year-old son" in another that tells of no
+/// other young child.
 fn lone_children(units: &Units, all: &mut [Figure]) {
     let mut values: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
     for f in all.iter().filter(|f| young_child(f)) {
@@ -1902,7 +1903,10 @@ fn lone_children(units: &Units, all: &mut [Figure]) {
     }
     for f in all.iter_mut() {
         let article = units.units[f.unit_index].article;
-        f.lone_child = young_child(f) && values[&article].iter().all(|&v| v == f.value.to_bits());
+        // A named child is compared by name only.
+        f.lone_child = young_child(f)
+            && f.owner.is_none()
+            && values[&article].iter().all(|&v| v == f.value.to_bits());
     }
 }
 
@@ -4489,7 +4493,7 @@ mod tests {
             ["age of the child: 4-year-old (A) / 3-year-old (B)"]
         );
         // A boy and a girl; an article telling of two young children; older children, who
-        // may be any two people of the story.
+        // may be any two people of the story; a named child and an unnamed one.
         for (a, b) in [
             (
                 "Officers found a 4-year-old boy unharmed in the apartment.",
@@ -4502,6 +4506,10 @@ mod tests {
             (
                 "A 15-year-old boy was taken to the hospital.",
                 "A 16-year-old boy was shot in the leg.",
+            ),
+            (
+                "Jeremy Mardis, 6, died at the scene.",
+                "His 4-year-old sister was not hurt.",
             ),
         ] {
             assert_eq!(check(a, b), Vec::<String>::new(), "{a} / {b}");
