@@ -561,13 +561,22 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
         let aside_before = [", who ", ", whose ", ", which "]
             .iter()
             .any(|r| text[..comma].contains(r));
-        let opens_claim = aside_before && tail.first().is_some_and(|w| reporting(w.1));
+        let verb_first = tail.first().is_some_and(|w| reporting(w.1));
+        let opens_claim = verb_first && (aside_before || claim_follows(text, &tail));
         if !tail.is_empty()
             && tail.len() <= 8
             && tail.iter().any(|w| reporting(w.1))
             && !opens_claim
         {
             range.end = comma;
+        } else if verb_first && !aside_before && claim_follows(text, &tail) {
+            // "Amil's sister, Lisa, said “Melody was shot in the knee.”": the claim is what
+            // the verb opens, as after a head that names the source.
+            let (off, verb) = *tail[0];
+            range.start = match tail.get(1) {
+                Some(&&(o, w)) if w.eq_ignore_ascii_case("that") => o + w.len(),
+                _ => off + verb.len(),
+            };
         }
     }
     // A dateline ("PARIS (AP) —", "MONROE –", "IDAHO FALLS -- "): where the story was filed
@@ -604,6 +613,24 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
     range
 }
 
+/// Whether the words after a reporting verb that opens a sentence's last clause (`tail`, its
+/// words, the verb first) are the claim it reports, not who reported it: a quote or "that"
+/// opens them, or they hold an auxiliary ("…, 45, said three men were shot"), which the name
+/// of a source ("…, said the sheriff's office", "…, according to a news release") does not.
+fn claim_follows(text: &str, tail: &[&(usize, &str)]) -> bool {
+    let Some(&&(off, verb)) = tail.first() else {
+        return false;
+    };
+    let quoted = text[off + verb.len()..]
+        .trim_start()
+        .starts_with(['"', '“', '‘', '\'']);
+    quoted
+        || tail[1..].iter().any(|&&(_, w)| {
+            let lower = w.to_lowercase();
+            lower == "that" || AUXILIARIES.contains(&lower.as_str())
+        })
+}
+
 #[cfg(test)]
 #[test]
 fn a_dateline_and_an_attribution_are_not_the_claim() {
@@ -624,6 +651,19 @@ fn a_dateline_and_an_attribution_are_not_the_claim() {
     assert_eq!(
         core("Two men were shot on Main Street, said the sheriff's office."),
         "Two men were shot on Main Street"
+    );
+    // A clause a verb of saying opens after a named source is the claim, not an attribution.
+    assert_eq!(
+        core("Amil's sister, Lisa, said \"Melody was shot in the knee.\""),
+        " \"Melody was shot in the knee.\""
+    );
+    assert_eq!(
+        core("Smith, 45, said three men were shot."),
+        " three men were shot."
+    );
+    assert_eq!(
+        core("Smith, a neighbour, said that the plane crashed."),
+        " the plane crashed."
     );
     // A sentence that opens on a name in capitals is no dateline without a dash after it.
     assert_eq!(

@@ -1,6 +1,8 @@
 //! Sentence segmentation for news prose: splits after `.`, `!`, `?` (and closing quotes or
 //! brackets) before a capital, digit or opening quote, except after honorifics ("Mr"),
-//! initials ("J."), dotted acronyms ("U.S.") and inside numbers ("3.5"). A quoted passage
+//! initials ("J."), dotted acronyms ("U.S.") and inside numbers ("3.5"); also at a period
+//! that runs two sentences together without a space ("the location.Upon arrival"), as pages
+//! that join their paragraphs write them. A quoted passage
 //! of several sentences is split like any other text: each of its sentences is a statement of
 //! its own, which another outlet may quote alone or report in its own words (quotes are read
 //! whole by the account's quote finder, which spans the sentences a quotation covers).
@@ -132,6 +134,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             break;
         };
         if !d.is_whitespace() {
+            if c == '.' && only_closers && run_together(text, i, j) {
+                push_trimmed(text, start..j, &mut out);
+                start = j;
+            }
             i = j;
             continue;
         }
@@ -166,6 +172,23 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// Whether the period at byte `dot` ends a sentence that the next one is run into without a
+/// space (`next` is the byte after the period): two paragraphs a page joined ("fled the
+/// location.Upon arrival, officers …"). Only after a word of two letters or more that ends in
+/// lower case and is no abbreviation, and before a capital followed by lower case, so "U.S.",
+/// "a.m.", "St.Louis" and names such as "McDonald" stay whole.
+fn run_together(text: &str, dot: usize, next: usize) -> bool {
+    let word = word_before(text, dot);
+    let ends_lower = word.chars().rev().take(2).all(char::is_lowercase);
+    let mut after = text[next..].chars();
+    let opens_word = after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    ends_lower
+        && opens_word
+        && !word.contains('.')
+        && !is_abbreviation(word, next_word(&text[next..]))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -233,6 +256,19 @@ mod tests {
                 He said: “We will stay.
                 The rest is noise.
                 Nobody left."#]],
+        );
+    }
+
+    #[test]
+    fn sentences_run_together_without_a_space_split() {
+        check(
+            "It fled the location.Upon arrival, officers found four victims.The Perris Police Department took over. He moved to St.Louis in the U.S.A.Then he left. See example.com.",
+            expect![[r#"
+                It fled the location.
+                Upon arrival, officers found four victims.
+                The Perris Police Department took over.
+                He moved to St.Louis in the U.S.A.Then he left.
+                See example.com."#]],
         );
     }
 
