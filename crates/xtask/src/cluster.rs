@@ -230,6 +230,12 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     if let Some(x) = flag(args, "--institution-strength") {
         config.online.institution_strength = x;
     }
+    if let Some(x) = flag(args, "--place-strength") {
+        config.online.place_strength = x;
+    }
+    if let Some(x) = flag(args, "--place-days") {
+        config.online.place_days = x;
+    }
     if args.contains(&"--no-institution-same-day") {
         config.online.institution_same_day = false;
     }
