@@ -121,6 +121,16 @@ pub struct OnlineConfig {
     /// 0.9503/0.9205/0.9352 -> 0.9503/0.9215/0.9357; within a day of each other instead,
     /// K 12 P 0.9477 (docs/defaults.md).
     pub institution_same_day: bool,
+    /// The strength of a place's name (a town or a quarter written after "in", a street:
+    /// `vectors::PLACE`) counts this much in the test of a join that rests on one specific,
+    /// unless the two came out within `place_days` of each other. The first reports of one
+    /// incident often share no name but its town or street; where incidents come close
+    /// together, one town's or one street's name is in reports of several, days apart. On
+    /// gva-dev (`cargo xtask eval cluster --compress K`) K 1 unchanged, K 4 P 0.9825 ->
+    /// 0.9852, K 12 P 0.9643 -> 0.9659, recall unchanged (docs/defaults.md).
+    pub place_strength: f32,
+    /// See `place_strength`.
+    pub place_days: f32,
     /// See `follow_many`.
     pub follow_strong: f32,
 
@@ -180,6 +190,8 @@ impl Default for OnlineConfig {
             voice_strength: 0.25,
             institution_strength: 0.25,
             institution_same_day: true,
+            place_strength: 0.25,
+            place_days: 2.0,
             follow_strong: 0.15,
             min_overlap: 0.25,
             split: true,
@@ -350,8 +362,11 @@ struct Dot {
     specific: f32,
     /// The part of `all` over shared specifics, each weighed by its strength.
     strong: f32,
-    /// `strong` with institutions' names whole (see [`OnlineConfig::institution_same_day`]).
+    /// `strong` with institutions' and places' names whole (see
+    /// [`OnlineConfig::institution_same_day`]).
     strong_whole: f32,
+    /// `strong` with places' names whole (see [`OnlineConfig::place_days`]).
+    strong_near: f32,
     shared: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
@@ -366,8 +381,10 @@ impl Dot {
                 // A term of one outlet's links that outlet's articles only, as a name only
                 // when no more is asked; a follow-up needs names other outlets use too.
                 let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
-                let weight = crate::vectors::voice_weight(df, specific.voice, specific.institution);
-                let whole = crate::vectors::voice_weight(df, specific.voice, 1.0);
+                let (voice, institution) = (specific.voice, specific.institution);
+                let weight = crate::vectors::voice_weight(df, voice, institution, specific.place);
+                let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0);
+                let near = crate::vectors::voice_weight(df, voice, institution, 1.0);
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
@@ -375,6 +392,7 @@ impl Dot {
                     let share = (specific.strong / df.max(1) as f32).min(1.0);
                     self.strong += x * weight * share;
                     self.strong_whole += x * whole * share;
+                    self.strong_near += x * near * share;
                 }
                 self.confined += u32::from(df <= specific.confined && !one_outlet);
             }
@@ -397,6 +415,8 @@ struct Specifics<'a> {
     /// What the strength of an institution's name counts (see
     /// [`OnlineConfig::institution_strength`]).
     institution: f32,
+    /// What the strength of a place's name counts (see [`OnlineConfig::place_strength`]).
+    place: f32,
 }
 
 impl Specifics<'_> {
@@ -675,12 +695,14 @@ impl Online {
     }
 
     /// The part of the link `dot` of two groups `apart` days apart that strong specifics give:
-    /// institutions' names whole when the two came out on one day
-    /// ([`OnlineConfig::institution_same_day`]).
+    /// institutions' and places' names whole when the two came out on one day
+    /// ([`OnlineConfig::institution_same_day`]), places' whole when within `place_days`.
     fn strong_part(&self, dot: Dot, apart: Apart) -> f32 {
-        let same_day = apart.published.is_some_and(|d| d <= 0.0);
-        if self.config.institution_same_day && same_day {
+        let within = |days: f32| apart.published.is_some_and(|d| d <= days);
+        if self.config.institution_same_day && within(0.0) {
             dot.strong_whole
+        } else if within(self.config.place_days) {
+            dot.strong_near
         } else {
             dot.strong
         }
@@ -688,12 +710,13 @@ impl Online {
 
     /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
     /// follow-up's evidence: `follow_shared` confined specifics, or `follow_many` specifics
-    /// giving `follow_specific` of the link.
+    /// giving `follow_specific` of the link (`follow_strong` of it strong, places' names
+    /// whole: many shared specifics are no link that rests on one place).
     fn follows(&self, dot: Dot, n: f32) -> bool {
         dot.confined >= self.config.follow_shared
             || (dot.shared >= self.config.follow_many
                 && dot.specific / n >= self.config.follow_specific
-                && dot.strong / n >= self.config.follow_strong)
+                && dot.strong_near / n >= self.config.follow_strong)
     }
 
     /// Which terms count as specifics between groups of `a` and `b` articles.
@@ -705,6 +728,7 @@ impl Online {
             strong: (a + b) as f32 + self.config.strong_slack,
             voice: self.config.voice_strength,
             institution: self.config.institution_strength,
+            place: self.config.place_strength,
         }
     }
 
@@ -1819,6 +1843,32 @@ mod tests {
         assert_eq!(place(0, true), vec![vec![0, 1]]);
         assert_eq!(place(3, true), vec![vec![0], vec![1]]);
         assert_eq!(place(0, false), vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn one_shared_place_joins_two_reports_within_its_days_only() {
+        // Two reports sharing topic words and one specific (term 0), a place's name (a
+        // town, a street): within `place_days` of each other they join, as the first reports
+        // of one incident do; three days apart they do not, unless places weigh whole.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |second_day: i64, place_strength: f32| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2 | crate::vectors::PLACE;
+            let mut online = Online::new(OnlineConfig {
+                place_strength,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            for day in [0, second_day] {
+                let p = online.prepare(v(&[0, 20, 21, 22, 23]), true);
+                online.add(p, Some((day, day)), false, true);
+            }
+            online.events()
+        };
+        let strength = OnlineConfig::default().place_strength;
+        assert_eq!(place(2, strength), vec![vec![0, 1]]);
+        assert_eq!(place(3, strength), vec![vec![0], vec![1]]);
+        assert_eq!(place(3, 1.0), vec![vec![0, 1]]);
     }
 
     #[test]

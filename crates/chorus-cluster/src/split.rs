@@ -57,7 +57,7 @@ impl Strength {
     pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
         let count = (df & !crate::vectors::FLAGS).max(1) as f32;
         let s = ((named_by as f32 + self.slack) / count).min(1.0)
-            * crate::vectors::voice_weight(df, self.voice, self.institution);
+            * crate::vectors::voice_weight(df, self.voice, self.institution, 1.0);
         if df & crate::vectors::ONE_OUTLET != 0 {
             s * self.one_outlet
         } else {

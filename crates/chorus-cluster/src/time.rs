@@ -1,6 +1,9 @@
 //! Time proximity: day numbers of published dates and the damping of similarity between
 //! articles or events that lie far apart in time (events go stale).
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 /// Day number (days since 1970-01-01) of a `YYYY-MM-DD…` date.
 pub fn day_number(date: &str) -> Option<i64> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
@@ -128,17 +131,30 @@ pub fn date_of_day(day: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Moves every date of `dates` (`YYYY-MM-DD…`) toward the earliest so that its offset from
-/// it is a K-th of what it was (whole days, rounded down; any time of day kept): the same
-/// stories, K times closer together, as in a denser period. For evaluations of grouping
-/// where incidents of one kind come close (`cargo xtask eval cluster --compress K`).
-pub fn compress_dates(dates: &mut [&mut String], k: i64) {
-    let Some(first) = dates.iter().filter_map(|d| day_number(d)).min() else {
+/// Brings incidents K times closer together, as in a denser period, keeping each one's own
+/// days: `dates` pairs each date (`YYYY-MM-DD…`) with its incident, an incident's first day
+/// moves toward the earliest so that its offset from it is a K-th of what it was (whole days,
+/// rounded down), and its other dates move with it (any time of day kept). Dividing every
+/// date instead would put reports of one incident up to K days apart on one day and its
+/// follow-up a year on within a month, which a denser period does not: it has more incidents
+/// a day, each reported over its own days. For evaluations of grouping where incidents of one
+/// kind come close (`cargo xtask eval cluster --compress K`).
+pub fn compress_dates<I: Hash + Eq + Copy>(dates: &mut [(&mut String, I)], k: i64) {
+    let mut starts: HashMap<I, i64> = HashMap::new();
+    for (date, incident) in dates.iter() {
+        if let Some(d) = day_number(date) {
+            let start = starts.entry(*incident).or_insert(d);
+            *start = (*start).min(d);
+        }
+    }
+    let Some(&first) = starts.values().min() else {
         return;
     };
-    for date in dates.iter_mut() {
+    for (date, incident) in dates.iter_mut() {
         if let Some(d) = day_number(date) {
-            date.replace_range(..10, &date_of_day(first + (d - first) / k.max(1)));
+            let start = starts[&*incident];
+            let moved = first + (start - first) / k.max(1) + (d - start);
+            date.replace_range(..10, &date_of_day(moved));
         }
     }
 }
@@ -161,22 +177,34 @@ mod tests {
     }
 
     #[test]
-    fn compressed_dates_come_k_times_closer_to_the_first() {
+    fn compressed_incidents_come_k_times_closer_and_keep_their_days() {
         let mut dates = [
-            "2013-01-13T08:00:00Z",
-            "2013-01-01",
-            "2013-01-12",
-            "2013-03-02",
+            ("2013-01-13T08:00:00Z", 1),
+            ("2013-01-01", 0),
+            ("2013-01-12", 1),
+            ("2013-03-02", 2),
+            ("2013-01-02", 0),
+            ("2014-01-01", 0),
+            ("2013-01-12", 3),
         ]
-        .map(String::from);
-        compress_dates(&mut dates.iter_mut().collect::<Vec<_>>(), 12);
+        .map(|(d, i)| (String::from(d), i));
+        let mut refs: Vec<(&mut String, usize)> = dates.iter_mut().map(|(d, i)| (d, *i)).collect();
+        compress_dates(&mut refs, 12);
+        let moved: Vec<&str> = dates.iter().map(|(d, _)| d.as_str()).collect();
         assert_eq!(
-            dates,
+            moved,
             [
+                // Incident 1 starts 11 days after the first, now 0: its next report
+                // stays a day after its first, so two incidents share a day.
                 "2013-01-02T08:00:00Z",
                 "2013-01-01",
                 "2013-01-01",
-                "2013-01-06"
+                // 60 days on, now 5.
+                "2013-01-06",
+                // Incident 0's second day stays its second, its follow-up a year on.
+                "2013-01-02",
+                "2014-01-01",
+                "2013-01-01",
             ]
         );
     }

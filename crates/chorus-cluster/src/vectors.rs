@@ -72,6 +72,8 @@ pub struct Vocabulary {
     voice: Vec<u32>,
     /// Of every term, in how many articles it is (part of) an institution's name.
     institution: Vec<u32>,
+    /// Of every term, in how many articles it is (part of) a place's name.
+    place: Vec<u32>,
     /// Of every term, the outlet (a hash of its name) of the articles it is in while that is
     /// one outlet, [`MANY`] once it is in two; 0 before it is in any article's terms.
     outlet: Vec<u64>,
@@ -98,26 +100,30 @@ pub(crate) const VOICE: u32 = 1 << 30;
 /// "County" or "Police" ("Jacobi Medical Center", "Pasco County Sheriff's Office"), and the
 /// words of such names ("Jacobi"), and runs of capitals that are no name (see
 /// [`Vocabulary::is_run_of_capitals`]: "Austin Shooting" in headlines). Many incidents of one
-/// area name it, so it tells no incident of a dense stretch from another. (Towns are not marked: reports of one incident often
-/// share no other name, and marking those written after "in" gained little precision where
-/// incidents come close for the recall it cost: see docs/defaults.md.)
+/// area name it, so it tells no incident of a dense stretch from another. (Towns are not
+/// marked: reports of one incident often share no other name; they are [`PLACE`]s, weak
+/// only between reports days apart.)
 pub(crate) const INSTITUTION: u32 = 1 << 29;
 
+/// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written as a place:
+/// a street's ("Cedar Street"), or one right after "in", "near" or "outside" ("in Miami
+/// Gardens"). The first reports of one incident often share no other name, but where
+/// incidents come close together one town's, one quarter's or one street's are in reports
+/// of several, days apart (`OnlineConfig::place_days`).
+pub(crate) const PLACE: u32 = 1 << 28;
+
 /// All flags of [`Vocabulary::specific`]'s answer; the rest is the document frequency.
-pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE | INSTITUTION;
+pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE | INSTITUTION | PLACE;
 
 /// What a shared specific's strength is multiplied by, from [`Vocabulary::specific`]'s answer
 /// `df`: `voice` for a voice's name (see [`VOICE`]), `institution` for an institution's (see
-/// [`INSTITUTION`]), the less of the two for both, whole for any other. The joins and the
-/// split weigh them alike.
-pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32) -> f32 {
-    let voice = if df & VOICE != 0 { voice } else { 1.0 };
-    let institution = if df & INSTITUTION != 0 {
-        institution
-    } else {
-        1.0
-    };
-    voice.min(institution)
+/// [`INSTITUTION`]), `place` for a place's (see [`PLACE`]), the least of them for several,
+/// whole for any other. The joins and the split weigh them alike.
+pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32, place: f32) -> f32 {
+    let of = |flag: u32, weight: f32| if df & flag != 0 { weight } else { 1.0 };
+    of(VOICE, voice)
+        .min(of(INSTITUTION, institution))
+        .min(of(PLACE, place))
 }
 
 /// The words (term ids) each multi-word name is made of, by term id: none for a word. A name
@@ -286,6 +292,8 @@ struct Item<'a> {
     voice: bool,
     /// Whether it is (part of) an institution's name ([`INSTITUTION`]).
     institution: bool,
+    /// Whether it is (part of) a place's name ([`PLACE`]).
+    place: bool,
 }
 
 /// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
@@ -301,6 +309,9 @@ struct Gather<'a, 'c> {
     seen_words: usize,
     /// Whether the run of capitals being read came right after a voice's role.
     after_role: bool,
+    /// Whether the run of capitals being read came right after a word that puts a place
+    /// ("in Vallejo", "near Pine Hills").
+    after_place: bool,
     /// Whether the run of capitals being read started inside a sentence of the body and has
     /// not crossed a sentence's end, a line break or a colon since.
     run_inside: bool,
@@ -357,6 +368,7 @@ impl<'a> Gather<'a, '_> {
                             weight: 0.0,
                             voice: false,
                             institution: false,
+                            place: false,
                         });
                         self.items.len() as u32 - 1
                     } else {
@@ -379,6 +391,7 @@ impl<'a> Gather<'a, '_> {
                 }
                 if phrase.is_empty() {
                     self.after_role = is_voice_role(before);
+                    self.after_place = gap == Some(" ") && is_place_word(before);
                     self.run_inside = inside;
                 }
                 phrase.push(w);
@@ -403,6 +416,7 @@ impl<'a> Gather<'a, '_> {
     fn flush(&mut self, phrase: &mut Vec<&'a str>, cuts: &mut Vec<usize>, weight: f32) {
         let voice = self.voiced(phrase, cuts);
         let institution = self.institutional(phrase, cuts);
+        let place = self.placed(phrase, cuts);
         if phrase.len() >= 2 {
             let key = phrase_key(phrase);
             let slot = match self.phrases.get(&key) {
@@ -417,6 +431,7 @@ impl<'a> Gather<'a, '_> {
                         weight: 0.0,
                         voice: false,
                         institution: false,
+                        place: false,
                     });
                     let slot = self.items.len() as u32 - 1;
                     self.phrases.insert(key, slot);
@@ -433,6 +448,7 @@ impl<'a> Gather<'a, '_> {
             item.shown |= cuts.is_empty();
             item.voice |= voice;
             item.institution |= institution;
+            item.place |= place;
             let mut start = 0;
             for end in cuts.iter().copied().chain([phrase.len()]) {
                 if end - start >= 2 && end - start < phrase.len() {
@@ -489,6 +505,61 @@ impl<'a> Gather<'a, '_> {
         }
         is_institution(phrase)
     }
+}
+
+impl<'a> Gather<'a, '_> {
+    /// Marks the words of `phrase` that name a place ([`PLACE`]): its first part (up
+    /// to the first of its `cuts`) when it came right after a word that puts a place, and
+    /// each part that is a street's name; whether the phrase as a whole is a place.
+    fn placed(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
+        let after_place = std::mem::take(&mut self.after_place);
+        let mut start = 0;
+        let mut whole = false;
+        for end in cuts.iter().copied().chain([phrase.len()]) {
+            let part = &phrase[start..end];
+            if (after_place && start == 0) || is_street(part) {
+                for w in part {
+                    if let Some(&slot) = self.words.get(w) {
+                        self.items[slot as usize].place = true;
+                    }
+                }
+                whole |= end == phrase.len() && start == 0;
+            }
+            start = end;
+        }
+        whole
+    }
+}
+
+/// Words after which a name is where something happened ("in Vallejo", "near Pine Hills",
+/// "outside Compton").
+const PLACE_WORDS: &[&str] = &["in", "near", "outside"];
+
+/// Whether a word puts the name after it as a place (see [`PLACE_WORDS`]).
+fn is_place_word(word: &str) -> bool {
+    PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Last words of a street's name.
+const STREET_HEADS: &[&str] = &[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Drive",
+    "Lane",
+    "Parkway",
+    "Highway",
+    "Terrace",
+];
+
+/// Whether the words of a name are a street's ("Cedar Street", "North Kilpatrick Avenue").
+fn is_street(name: &[&str]) -> bool {
+    name.len() >= 2 && name.last().is_some_and(|w| STREET_HEADS.contains(w))
 }
 
 /// Whether the words of a name are an institution's: it ends in one of [`INSTITUTION_HEADS`]
@@ -740,6 +811,7 @@ impl<'a> ArticleWords<'a> {
             pieces: Vec::new(),
             seen_words: 0,
             after_role: false,
+            after_place: false,
             run_inside: false,
         };
         g.text(article.text(), 1.0, true);
@@ -782,6 +854,7 @@ impl Vocabulary {
                 self.capital.push(0);
                 self.voice.push(0);
                 self.institution.push(0);
+                self.place.push(0);
                 self.outlet.push(0);
                 self.well_known.push(None);
                 id
@@ -902,6 +975,7 @@ impl Vocabulary {
                     self.capital[info.term as usize] += item.capital;
                     self.voice[info.term as usize] += u32::from(item.voice);
                     self.institution[info.term as usize] += u32::from(item.institution);
+                    self.place[info.term as usize] += u32::from(item.place);
                     c.push((info.term, item.weight));
                     if info.name != NONE {
                         names.push(info.name);
@@ -917,6 +991,7 @@ impl Vocabulary {
                     self.capital[id as usize] += item.capital;
                     self.voice[id as usize] += u32::from(item.voice);
                     self.institution[id as usize] += u32::from(item.institution);
+                    self.place[id as usize] += u32::from(item.place);
                     if item.shown {
                         names.push(id);
                     }
@@ -1111,7 +1186,8 @@ impl Vocabulary {
                     INSTITUTION
                 } else {
                     0
-                };
+                }
+                | if mostly(self.place[id]) { PLACE } else { 0 };
             out.push(if !name || well_known {
                 u32::MAX
             } else if self.outlet[id] == MANY {
@@ -1438,5 +1514,23 @@ mod tests {
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
+    }
+
+    #[test]
+    fn towns_after_in_and_streets_are_places() {
+        let texts = [
+            "Marcus Webb was shot in Miami Gardens on Cedar Street. Police near Vallejo said \
+             Webb knew Dana Cole.",
+            "Dana Cole was shot outside Vallejo, in the 200 block of Cedar Street in Miami \
+             Gardens, and Marcus Webb saw it.",
+        ];
+        let flags = flag_of(&texts, PLACE);
+        // A quarter or a town written after "in", "near" or "outside", and a street.
+        assert_eq!(flags("Miami Gardens"), Some(true));
+        assert_eq!(flags("vallejo"), Some(true));
+        assert_eq!(flags("Cedar Street"), Some(true));
+        // A name written elsewhere is no place, even beside one.
+        assert_eq!(flags("Marcus Webb"), Some(false));
+        assert_eq!(flags("Dana Cole"), Some(false));
     }
 }

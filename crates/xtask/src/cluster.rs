@@ -100,12 +100,13 @@ pub(crate) fn load(set: &str) -> Result<(Vec<CleanArticle>, Vec<usize>)> {
     Ok((cleaned, gold))
 }
 
-/// `--compress K`: the articles' dates K times closer together
+/// `--compress K`: the gold incidents K times closer together, each over its own days
 /// ([`chorus_cluster::compress_dates`]): the same incidents as in a denser period.
-fn compress(articles: &mut [CleanArticle], k: i64) {
-    let mut dates: Vec<&mut String> = articles
+fn compress(articles: &mut [CleanArticle], gold: &[usize], k: i64) {
+    let mut dates: Vec<(&mut String, usize)> = articles
         .iter_mut()
-        .filter_map(|a| a.article.published.as_mut())
+        .zip(gold)
+        .filter_map(|(a, &g)| Some((a.article.published.as_mut()?, g)))
         .collect();
     chorus_cluster::compress_dates(&mut dates, k);
 }
@@ -163,7 +164,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let set = flag::<String>(args, "--set").unwrap_or_else(|| SETS[0].to_string());
     let (mut articles, gold) = load(&set)?;
     if let Some(k) = flag::<i64>(args, "--compress") {
-        compress(&mut articles, k);
+        compress(&mut articles, &gold, k);
     }
     let mut config = with_flags(args);
     if let Some(t) = flag(args, "--threshold") {
@@ -228,6 +229,12 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     }
     if let Some(x) = flag(args, "--institution-strength") {
         config.online.institution_strength = x;
+    }
+    if let Some(x) = flag(args, "--place-strength") {
+        config.online.place_strength = x;
+    }
+    if let Some(x) = flag(args, "--place-days") {
+        config.online.place_days = x;
     }
     if args.contains(&"--no-institution-same-day") {
         config.online.institution_same_day = false;
