@@ -313,24 +313,16 @@ impl Clusterer {
     /// online clustering (computed in parallel). An article is active when it was at
     /// arrival, and a new one when it has at least `min_terms` linking terms.
     fn prepare(&self, range: std::ops::Range<usize>) -> Vec<Prepared> {
-        let last_names = self.vocab.last_names();
         range
             .into_par_iter()
             .map(|i| {
-                let people = self.counts[i]
-                    .iter()
-                    .filter_map(|&(t, _)| {
-                        let last = *last_names.get(t as usize)?;
-                        (last != u32::MAX).then_some((last, t))
-                    })
-                    .collect();
                 let v = self.vocab.vector(&self.counts[i], &self.config.features, 2);
                 let active = if i < self.online.len() {
                     self.online.is_active(i)
                 } else {
                     v.len() >= self.config.min_terms
                 };
-                self.online.prepare(v, active).with_people(people)
+                self.online.prepare(v, active)
             })
             .collect()
     }
@@ -573,32 +565,6 @@ mod tests {
         ];
         let c = cluster(&articles, &ClusterConfig::default());
         assert_eq!(c.events, vec![vec![0], vec![1]]);
-    }
-
-    #[test]
-    fn two_people_of_one_last_name_are_two_stories() {
-        // Undated reports of two missing people, alike but for the given name and the age:
-        // Alexis Murphy and Virginia Murphy are two people.
-        let alexis = art(
-            "Police said Alexis Murphy, 17, has been missing for a week. The family of Murphy \
-             asked for help to find her.",
-            None,
-        );
-        let virginia = art(
-            "Police said Virginia Murphy, 45, has been missing for a week. The family of \
-             Murphy asked for help to find her.",
-            None,
-        );
-        let c = cluster(&[alexis.clone(), virginia], &ClusterConfig::default());
-        assert_eq!(c.events, vec![vec![0], vec![1]]);
-        // A report that names no Murphy in full may be about either, and is not kept apart.
-        let unnamed = art(
-            "The family of Murphy said their daughter has been missing for a week and asked \
-             police for help to find her.",
-            None,
-        );
-        let c = cluster(&[alexis, unnamed], &ClusterConfig::default());
-        assert_eq!(c.events, vec![vec![0, 1]]);
     }
 
     #[test]

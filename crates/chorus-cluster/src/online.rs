@@ -368,8 +368,6 @@ struct Dot {
     /// `strong` with places' names whole (see [`OnlineConfig::place_days`]).
     strong_near: f32,
     shared: u32,
-    /// A shared specific: the one when `shared` is 1.
-    one: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
 }
@@ -390,7 +388,6 @@ impl Dot {
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
-                    self.one = t;
                     self.specific += x;
                     let share = (specific.strong / df.max(1) as f32).min(1.0);
                     self.strong += x * weight * share;
@@ -457,8 +454,6 @@ pub type Days = (i64, i64);
 pub struct Online {
     config: OnlineConfig,
     vectors: Vec<SparseVector>,
-    /// Of every article, the people it names in full (see [`Prepared::with_people`]).
-    people: Vec<Vec<(u32, u32)>>,
     days: Vec<Option<Days>>,
     /// Whether an article's day is read from its text (it has no publication date).
     from_text: Vec<bool>,
@@ -496,18 +491,6 @@ pub struct Prepared {
     vector: SparseVector,
     terms: Vec<u32>,
     active: bool,
-    people: Vec<(u32, u32)>,
-}
-
-impl Prepared {
-    /// The article with the people it names in full, each as the term of their last name
-    /// and of their full name (see [`Online::two_people`]); none unless given.
-    pub fn with_people(mut self, mut people: Vec<(u32, u32)>) -> Prepared {
-        people.sort_unstable();
-        people.dedup();
-        self.people = people;
-        self
-    }
 }
 
 /// Two events `a < b` and the score of their merge, ordered by score, then by the pair (the
@@ -698,35 +681,6 @@ impl Online {
     /// damped within the follow-up window (`specific_days`) when a `follow`-up may join (an
     /// article joining an event; two events after a batch's first merge pass) and they share
     /// a follow-up's evidence ([`Online::follows`]), else damped beyond `max_days_apart`.
-    /// Whether two groups of articles (`a`, and `b` but `except`) whose link `dot` rests on
-    /// one specific are two people of one last name: the one they share is a last name, and
-    /// each names people of it in full, none the same ("Alexis Murphy" missing, "Virginia
-    /// Murphy" in debt). A reader tells the two stories apart by the given names; a report
-    /// that names no one of that name in full ("the Kleins") is not told apart so.
-    fn two_people(&self, dot: &Dot, a: &[usize], b: &[usize], except: Option<usize>) -> bool {
-        if dot.shared != 1 {
-            return false;
-        }
-        let named = |side: &[usize], except: Option<usize>| -> Vec<u32> {
-            let mut out: Vec<u32> = side
-                .iter()
-                .filter(|&&m| Some(m) != except)
-                .flat_map(|&m| &self.people[m])
-                .filter(|p| p.0 == dot.one)
-                .map(|p| p.1)
-                .collect();
-            out.sort_unstable();
-            out.dedup();
-            out
-        };
-        let x = named(a, None);
-        if x.is_empty() {
-            return false;
-        }
-        let y = named(b, except);
-        !y.is_empty() && x.iter().all(|p| y.binary_search(p).is_err())
-    }
-
     fn score(&self, dot: Dot, n: f32, apart: Apart, follow: bool) -> f32 {
         if dot.shared < self.config.min_shared {
             return 0.0;
@@ -876,11 +830,7 @@ impl Online {
         } else {
             ev.dot(v, &self.vectors, specific)
         };
-        let s = if self.two_people(&dot, &[i], &ev.members, Some(i)) {
-            0.0
-        } else {
-            self.score(dot, n as f32, self.apart(i, ev), true)
-        };
+        let s = self.score(dot, n as f32, self.apart(i, ev), true);
         if !own && s > floor && self.config.min_overlap > 0.0 {
             let mine = v.iter().filter(|x| specific.counts(x.0)).count() as u32;
             let except = own.then_some(i);
@@ -960,12 +910,10 @@ impl Online {
             vector,
             terms,
             active,
-            people,
         } = article;
         let i = self.vectors.len();
         self.term_bound = self.term_bound.max(bound(&vector));
         self.vectors.push(vector);
-        self.people.push(people);
         self.days.push(day);
         self.from_text.push(from_text);
         self.active.push(active);
@@ -1007,7 +955,6 @@ impl Online {
             vector,
             terms,
             active,
-            people: Vec::new(),
         }
     }
 
@@ -1020,16 +967,7 @@ impl Online {
             e.sum.clear();
             e.summed = e.members.len() > 1;
         }
-        self.people.clear();
-        self.terms.clear();
-        self.vectors = articles
-            .into_iter()
-            .map(|a| {
-                self.people.push(a.people);
-                self.terms.push(a.terms);
-                a.vector
-            })
-            .collect();
+        (self.vectors, self.terms) = articles.into_iter().map(|a| (a.vector, a.terms)).unzip();
         for i in 0..self.vectors.len() {
             let e = &mut self.events[self.event_of[i]];
             if e.summed {
@@ -1098,11 +1036,7 @@ impl Online {
     fn average_link(&self, a: usize, b: usize, dot: Dot) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
         let n = (ea.members.len() * eb.members.len()) as f32;
-        let s = if self.two_people(&dot, &ea.members, &eb.members, None) {
-            0.0
-        } else {
-            self.score(dot, n, ea.when.apart(eb.when), self.follow_merges)
-        };
+        let s = self.score(dot, n, ea.when.apart(eb.when), self.follow_merges);
         if s > self.config.threshold && self.config.min_overlap > 0.0 {
             let specific = self.specifics(ea.members.len(), eb.members.len());
             let x = |cap| self.specifics_in(a, specific, None, cap);
@@ -1633,11 +1567,7 @@ impl Online {
                                 ..shared
                             };
                             let apart = self.apart(i, ev);
-                            if self.two_people(&dot, &[i], &members, Some(i)) {
-                                (i, 0.0)
-                            } else {
-                                (i, self.score(dot, others as f32, apart, true))
-                            }
+                            (i, self.score(dot, others as f32, apart, true))
                         })
                         .collect();
                     for &m in &members {
@@ -1660,9 +1590,6 @@ impl Online {
     /// and topic parts, damped by time, 0 without enough specific evidence.
     pub fn pair_score(&self, i: usize, j: usize) -> f32 {
         let dot = split_cosine(&self.vectors[i], &self.vectors[j], self.specifics(1, 1));
-        if self.two_people(&dot, &[i], &[j], None) {
-            return 0.0;
-        }
         self.score(dot, 1.0, self.when(i).apart(self.when(j)), true)
     }
 

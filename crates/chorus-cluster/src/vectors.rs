@@ -1199,51 +1199,6 @@ impl Vocabulary {
         out
     }
 
-    /// Of every term, the last name of the person it names, [`NONE`] for the others: a
-    /// multi-word name that ends in a given name and a last name ("Alexis Murphy", and "Lawyer
-    /// Alexis Murphy" or a run of capitals across punctuation that ends so). The first word
-    /// must be a given name (a common one, or one capitalised inside sentences), so that
-    /// "East Baltimore" names no one. What [`crate::Online`] reads to tell two people of one
-    /// last name apart.
-    pub fn last_names(&self) -> Vec<u32> {
-        (0..self.keys.len() as u32)
-            .map(|id| self.person(id).unwrap_or(NONE))
-            .collect()
-    }
-
-    /// The last name of the person a multi-word name ends in (see
-    /// [`Vocabulary::last_names`]).
-    fn person(&self, id: u32) -> Option<u32> {
-        let name = self.keys[id as usize].strip_prefix('\u{1}')?;
-        let mut words = name.rsplit(' ');
-        let (last, given) = (words.next()?, words.next()?);
-        let parts = self.parts.of(id);
-        let find = |w: &str| {
-            parts.iter().copied().find(|&t| {
-                self.surface[t as usize]
-                    .iter()
-                    .any(|f| f.0.eq_ignore_ascii_case(w))
-            })
-        };
-        let (given, last) = (find(given)?, find(last)?);
-        (given != last && self.is_given_name(given)).then_some(last)
-    }
-
-    /// Whether a word is a given name: a common one, or one capitalised inside sentences.
-    fn is_given_name(&self, id: u32) -> bool {
-        self.mostly_capitalised(id)
-            || self.surface[id as usize].iter().any(|(form, _)| {
-                let mut chars = form.chars();
-                chars.next().is_some_and(|first| {
-                    chorus_entities::is_given_name(&format!(
-                        "{}{}",
-                        first.to_uppercase(),
-                        chars.as_str()
-                    ))
-                })
-            })
-    }
-
     /// Whether a word is capitalised in most of its occurrences inside sentences of the body
     /// ("Hawthorne", not "police", capitalised only where a sentence or a title starts).
     fn mostly_capitalised(&self, id: u32) -> bool {

@@ -35,11 +35,6 @@ pub use delta::{regroup, Member, NewGroup, Regrouped, StoredGroups};
 use chorus_model::{CleanArticle, Entity};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Whether `word` (capitalised, as a name is written) is a common given name ("Jake").
-pub fn is_given_name(word: &str) -> bool {
-    lexicon::is_given_name(word)
-}
-
 /// Whether `name` (as written, any case) is one many stories name: a place or an organisation
 /// of the gazetteers (a country, a capital, a major city, a state; an international body, a
 /// news agency), a demonym ("Syrian", "Syrians") or a common given name alone ("Mohammed").
