@@ -1794,25 +1794,36 @@ mod tests {
         assert_eq!(place(8, 40, &[0, 0, 60]), vec![vec![0, 1], vec![2]]);
     }
 
+    /// The events of two reports, the second `second_day` days after the first, that share
+    /// topic words and one specific in only their two articles (term 0), marked `flag`.
+    fn two_reports_sharing_one_specific(
+        flag: u32,
+        config: OnlineConfig,
+        second_day: i64,
+    ) -> Vec<Vec<usize>> {
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let mut specific = vec![u32::MAX; 30];
+        specific[0] = 2 | flag;
+        let mut online = Online::new(config);
+        online.set_specific(specific, 10_000);
+        for day in [0, second_day] {
+            let p = online.prepare(v(&[0, 20, 21, 22, 23]), true);
+            online.add(p, Some((day, day)), false, true);
+        }
+        online.events()
+    }
+
     #[test]
     fn one_shared_voice_does_not_join_two_reports() {
         // Two reports of one day sharing topic words and one specific in only their two
         // articles (term 0): a victim's name joins them; a police spokesperson's name,
         // marked as a voice, does not (unless voices weigh whole).
-        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
         let place = |flag: u32, voice_strength: f32| {
-            let mut specific = vec![u32::MAX; 30];
-            specific[0] = 2 | flag;
-            let mut online = Online::new(OnlineConfig {
+            let config = OnlineConfig {
                 voice_strength,
                 ..OnlineConfig::default()
-            });
-            online.set_specific(specific, 10_000);
-            for _ in 0..2 {
-                let p = online.prepare(v(&[0, 20, 21, 22, 23]), true);
-                online.add(p, Some((0, 0)), false, true);
-            }
-            online.events()
+            };
+            two_reports_sharing_one_specific(flag, config, 0)
         };
         let voice = crate::vectors::VOICE;
         assert_eq!(place(0, 0.25), vec![vec![0, 1]]);
@@ -1825,20 +1836,12 @@ mod tests {
         // Two reports sharing topic words and one specific (term 0), an institution's name
         // (a city's hospital): on one day they join; three days apart they do not (nor on one
         // day when institutions never weigh whole).
-        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
         let place = |second_day: i64, institution_same_day: bool| {
-            let mut specific = vec![u32::MAX; 30];
-            specific[0] = 2 | crate::vectors::INSTITUTION;
-            let mut online = Online::new(OnlineConfig {
+            let config = OnlineConfig {
                 institution_same_day,
                 ..OnlineConfig::default()
-            });
-            online.set_specific(specific, 10_000);
-            for day in [0, second_day] {
-                let p = online.prepare(v(&[0, 20, 21, 22, 23]), true);
-                online.add(p, Some((day, day)), false, true);
-            }
-            online.events()
+            };
+            two_reports_sharing_one_specific(crate::vectors::INSTITUTION, config, second_day)
         };
         assert_eq!(place(0, true), vec![vec![0, 1]]);
         assert_eq!(place(3, true), vec![vec![0], vec![1]]);
@@ -1850,20 +1853,12 @@ mod tests {
         // Two reports sharing topic words and one specific (term 0), a place's name (a
         // town, a street): within `place_days` of each other they join, as the first reports
         // of one incident do; three days apart they do not, unless places weigh whole.
-        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
         let place = |second_day: i64, place_strength: f32| {
-            let mut specific = vec![u32::MAX; 30];
-            specific[0] = 2 | crate::vectors::PLACE;
-            let mut online = Online::new(OnlineConfig {
+            let config = OnlineConfig {
                 place_strength,
                 ..OnlineConfig::default()
-            });
-            online.set_specific(specific, 10_000);
-            for day in [0, second_day] {
-                let p = online.prepare(v(&[0, 20, 21, 22, 23]), true);
-                online.add(p, Some((day, day)), false, true);
-            }
-            online.events()
+            };
+            two_reports_sharing_one_specific(crate::vectors::PLACE, config, second_day)
         };
         let strength = OnlineConfig::default().place_strength;
         assert_eq!(place(2, strength), vec![vec![0, 1]]);
