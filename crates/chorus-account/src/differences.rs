@@ -48,7 +48,7 @@
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
-use crate::statement::{is_class, number_word_value};
+use crate::statement::{is_class, number_word_value, tens_and_units};
 use crate::units::{join, root};
 use crate::Units;
 use chorus_model::{Difference, Version};
@@ -3557,12 +3557,11 @@ fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
         return Some(n);
     }
     let ones = number_word_value(w)?;
-    let tens = k
+    let whole = k
         .checked_sub(2)
-        .and_then(|j| number_word_value(words[j].1))
-        .filter(|t| *t >= 20.0 && t % 10.0 == 0.0 && ones < 10.0)
-        .unwrap_or(0.0);
-    Some((tens + ones) as u32)
+        .and_then(|j| tens_and_units(number_word_value(words[j].1)?, ones))
+        .unwrap_or(ones);
+    Some(whole as u32)
 }
 
 /// A person described by age and field two ways by two outlets ("The 24-year-old computer

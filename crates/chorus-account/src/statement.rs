@@ -196,21 +196,30 @@ pub(crate) fn number_word_value(w: &str) -> Option<f64> {
 /// none).
 fn number_word(text: &str, off: usize, w: &str) -> Option<f64> {
     let value = number_word_value;
-    let tens = |v: f64| (20.0..100.0).contains(&v) && v % 10.0 == 0.0;
     let v = value(w)?;
     let before = text[..off]
         .strip_suffix('-')
         .and_then(|b| chorus_text::words(b).last());
-    if before.is_some_and(|(o, b)| o + b.len() + 1 == off && value(b).is_some_and(tens)) {
+    if before.is_some_and(|(o, b)| o + b.len() + 1 == off && value(b).is_some_and(is_tens)) {
         return None;
     }
     let unit = text[off + w.len()..]
         .strip_prefix('-')
         .and_then(|rest| chorus_text::words(rest).next())
         .filter(|&(o, _)| o == 0)
-        .and_then(|(_, u)| value(u))
-        .filter(|&u| tens(v) && (1.0..10.0).contains(&u));
-    Some(v + unit.unwrap_or(0.0))
+        .and_then(|(_, u)| tens_and_units(v, value(u)?));
+    Some(unit.unwrap_or(v))
+}
+
+/// Whether a number word's value is a multiple of ten that takes units ("twenty" to "ninety").
+fn is_tens(v: f64) -> bool {
+    (20.0..100.0).contains(&v) && v % 10.0 == 0.0
+}
+
+/// The value of tens and units written as two number words ("twenty-four", "Twenty four"):
+/// none unless `tens` takes units and `units` is one to nine.
+pub(crate) fn tens_and_units(tens: f64, units: f64) -> Option<f64> {
+    (is_tens(tens) && (1.0..10.0).contains(&units)).then_some(tens + units)
 }
 
 /// What the decision reads of one sentence.
