@@ -3910,6 +3910,21 @@ mod tests {
     use crate::testing::art;
     use chorus_model::CleanArticle;
 
+    #[test]
+    fn an_age_in_number_words_is_read_whole() {
+        let age = |text: &str| {
+            let words = tokens(text);
+            let k = words.iter().position(|w| w.1 == "year")?;
+            age_before(&words, k)
+        };
+        assert_eq!(age("a Twenty-four-year-old student"), Some(24));
+        assert_eq!(age("the twenty four year old"), Some(24));
+        assert_eq!(age("a four-year-old boy"), Some(4));
+        assert_eq!(age("a 37-year-old man"), Some(37));
+        // "hundred" takes no units this way.
+        assert_eq!(age("the hundred four year old"), Some(4));
+    }
+
     /// The differences of two outlets' texts, as "about: value (source) / value (source)".
     fn check(a: &str, b: &str) -> Vec<String> {
         let articles = [art("A", a), art("B", b)];
