@@ -193,9 +193,10 @@ const VOICE_ROLES: &[&str] = &[
     "sheriff",
 ];
 
-/// Whether `w` is one of [`VOICE_ROLES`].
-fn is_voice_role(w: &str) -> bool {
-    VOICE_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r))
+/// Whether `word` is one of `list`, in any case (a role of [`VOICE_ROLES`], a word of
+/// [`PLACE_WORDS`]).
+fn listed(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 /// Last words of a name that make it an institution or an area that serves many incidents
@@ -390,8 +391,8 @@ impl<'a> Gather<'a, '_> {
                     self.run_inside &= !gap.is_some_and(|g| g.contains(SENTENCE_BREAKS));
                 }
                 if phrase.is_empty() {
-                    self.after_role = is_voice_role(before);
-                    self.after_place = gap == Some(" ") && is_place_word(before);
+                    self.after_role = listed(before, VOICE_ROLES);
+                    self.after_place = gap == Some(" ") && listed(before, PLACE_WORDS);
                     self.run_inside = inside;
                 }
                 phrase.push(w);
@@ -466,7 +467,7 @@ impl<'a> Gather<'a, '_> {
     /// to the next of its `cuts` as a voice's name ("… Jodi Silva. Corbin George died": not
     /// George); whether the phrase as a whole is one.
     fn voiced(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
-        let from = match phrase.iter().rposition(|w| is_voice_role(w)) {
+        let from = match phrase.iter().rposition(|w| listed(w, VOICE_ROLES)) {
             Some(k) => k + 1,
             None if self.after_role => 0,
             None => return false,
@@ -534,11 +535,6 @@ impl<'a> Gather<'a, '_> {
 /// Words after which a name is where something happened ("in Vallejo", "near Pine Hills",
 /// "outside Compton").
 const PLACE_WORDS: &[&str] = &["in", "near", "outside"];
-
-/// Whether a word puts the name after it as a place (see [`PLACE_WORDS`]).
-fn is_place_word(word: &str) -> bool {
-    PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p))
-}
 
 /// Last words of a street's name.
 const STREET_HEADS: &[&str] = &[
