@@ -1919,6 +1919,15 @@ fn boy_and_girl(a: &Figure, b: &Figure) -> bool {
     matches!((sex(a), sex(b)), (Some(x), Some(y)) if x != y)
 }
 
+/// Whether two of the sentences' lists of the people they name (those naming no one left out)
+/// have no one in common: the sentences speak of different people.
+fn name_different_people<'a>(named: impl IntoIterator<Item = &'a Vec<String>>) -> bool {
+    let named: Vec<&Vec<String>> = named.into_iter().filter(|p| !p.is_empty()).collect();
+    named
+        .iter()
+        .any(|a| named.iter().any(|b| !a.iter().any(|p| b.contains(p))))
+}
+
 /// Whether two figures are versions of one quantity.
 fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure) -> bool {
     let (ua, ub) = (&units.units[a.unit_index], &units.units[b.unit_index]);
@@ -2259,15 +2268,12 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
         // A length or a time of day joined through a sentence naming nobody to sentences
         // naming different people is of two things ("Williams was pronounced dead at 1:19
         // a.m." / "He was pronounced dead at 1:19 a.m." / "Russell … at 1:35 a.m.").
-        let named: Vec<&Vec<String>> = members
-            .iter()
-            .filter(|&&m| matches!(all[m].kind, Kind::Duration | Kind::Time))
-            .map(|&m| &sentences[all[m].unit_index].people)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let two_people = named
-            .iter()
-            .any(|a| named.iter().any(|b| !a.iter().any(|p| b.contains(p))));
+        let two_people = name_different_people(
+            members
+                .iter()
+                .filter(|&&m| matches!(all[m].kind, Kind::Duration | Kind::Time))
+                .map(|&m| &sentences[all[m].unit_index].people),
+        );
         if ambiguous || two_people {
             continue;
         }
@@ -3880,12 +3886,7 @@ fn wound_sides(units: &Units, names: &BTreeMap<String, String>) -> Vec<Differenc
     for (part, sides) in placed {
         let (sexes, named) = &whose[&part];
         let two_sexes = sexes.contains(&"his") && sexes.contains(&"her");
-        let two_people = named.iter().any(|a| {
-            named
-                .iter()
-                .any(|b| !a.is_empty() && !b.is_empty() && !a.iter().any(|p| b.contains(p)))
-        });
-        if two_sexes || two_people {
+        if two_sexes || name_different_people(named) {
             continue;
         }
         // Sides of two pairs both hold ("left abdomen" / "lower abdomen").
