@@ -1189,6 +1189,29 @@ pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
     })
 }
 
+/// Whether `lead`'s main claim gives someone an age ("a 12-year-old boy") that `other` never
+/// states, while `other`'s main claim gives someone an age `lead` never states that could be
+/// the same person's (both a child's or both an adult's, [`child_of_age`]): "a 12-year-old
+/// boy shot his 6-year-old brother" against "a 13-year-old boy shot his 6-year-old brother"
+/// is either another person or a figure that disagrees, neither a support.
+pub(crate) fn age_contradicted(other: &Claim, lead: &Claim) -> bool {
+    let only_in = |x: &Claim, y: &Claim| -> Vec<f64> {
+        x.ages
+            .iter()
+            .copied()
+            .filter(|a| !y.numbers.contains(a))
+            .collect()
+    };
+    let (theirs, ours) = (only_in(other, lead), only_in(lead, other));
+    let may_be_one = |a: f64, b: f64| {
+        child_of_age(a)
+            .zip(child_of_age(b))
+            .is_none_or(|(x, y)| x == y)
+    };
+    ours.iter()
+        .any(|&a| theirs.iter().any(|&b| may_be_one(a, b)))
+}
+
 /// A person as a sentence describes them: sex and age as far as the words say
 /// (`None`: not said).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1844,6 +1867,36 @@ mod tests {
         assert!(!other(
             "She said his eyes filled with tears when she told him to tell their daughter.",
             "Her husband's eyes filled with tears when she told him to tell Chelsea."
+        ));
+    }
+
+    #[test]
+    fn a_support_that_ages_someone_otherwise_contradicts_the_fact() {
+        let aged = |fact, support| of_support(age_contradicted, fact, support);
+        // One boy given two ages: a figure that disagrees (or another boy).
+        assert!(aged(
+            "A 12-year-old boy shot his 6-year-old brother to death and killed himself, a sheriff said.",
+            "A 13-year-old boy shot his 6-year-old brother to death and then committed suicide."
+        ));
+        // An age both give, in other words ("the victim, 16" and "a 16-year-old boy"), or an
+        // age only one gives: no disagreement.
+        assert!(!aged(
+            "The sheriff's office says the victim, 16, was shot by his 12-year-old brother.",
+            "A 16-year-old boy died after he was accidentally shot by his 12-year-old brother."
+        ));
+        assert!(!aged(
+            "Authorities say an 11-year-old girl has died after she was shot on Friday.",
+            "Authorities said a 12-year-old boy shot and killed an 11-year-old last Friday."
+        ));
+        assert!(!aged(
+            "A 12-year-old boy shot his brother to death, a sheriff said.",
+            "The boy shot his brother to death and then committed suicide."
+        ));
+        // Ages that cannot be one person's (a child's and an adult's) are for other_people to
+        // read, not a disagreement of one figure.
+        assert!(!aged(
+            "A 4-year-old boy was shot in the leg on Friday.",
+            "A 35-year-old man was shot in the leg on Friday."
         ));
     }
 

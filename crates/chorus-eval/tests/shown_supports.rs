@@ -114,7 +114,10 @@ fn supports_a_reader_meets_state_the_fact() {
     // held-out 0.826 (38/46); batch 2 dev 0.869 (86/99), held-out 0.900 (36/40); batch 3 dev
     // 0.859 (61/71), held-out 0.857 (36/42); batch 4 dev 0.824 (14/17), held-out 0.909
     // (10/11); all dev 0.873 (248/284), held-out 0.863 (120/139): every support shown on
-    // these pairs is counted now, whichever way round. The issue asks 0.95.
+    // these pairs is counted now, whichever way round. Measured 2026-12-06 once a support
+    // that ages someone otherwise than the fact does is none (`statement::age_contradicted`):
+    // batch 4 dev 0.875 (14/16), all dev 0.876 (248/283); held-out unchanged. The issue asks
+    // 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.88,
@@ -123,9 +126,9 @@ fn supports_a_reader_meets_state_the_fact() {
             ("2", _) => 0.89,
             ("3", "shown dev") => 0.83,
             ("3", _) => 0.81,
-            ("4", "shown dev") => 0.80,
+            ("4", "shown dev") => 0.85,
             ("4", _) => 0.90,
-            ("all", "shown dev") => 0.865,
+            ("all", "shown dev") => 0.87,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
