@@ -253,6 +253,9 @@ pub(crate) struct Claim {
     /// Terms it says are not known ([`unknown_subjects`]: "her condition is unknown"),
     /// likewise.
     unknown: Vec<u32>,
+    /// Terms a source leaves open ([`left_open`]: "would not say whether the gun was
+    /// loaded"), likewise.
+    open: Vec<u32>,
     words: usize,
     /// The terms of its main claim ([`main_clause`]: the root clause, without attribution,
     /// a leading subordinate clause, relative clauses or a trailing clause), as compared
@@ -314,6 +317,7 @@ impl Claim {
             SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
         });
         let unknown = unknown_subjects(text, &core);
+        let open = left_open(text);
         // Terms the sentence states outside a negation's scope.
         let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
@@ -344,6 +348,9 @@ impl Claim {
             }
             if unknown.iter().any(|r| r.contains(&off)) {
                 claim.unknown.push(t);
+            }
+            if open.iter().any(|r| r.contains(&off)) {
+                claim.open.push(t);
             }
             if is_class(t) && !claim.predicates.contains(&t) {
                 claim.predicates.push(t);
@@ -416,6 +423,7 @@ impl Claim {
             &mut claim.modal,
             &mut claim.sought,
             &mut claim.unknown,
+            &mut claim.open,
             &mut claim.main,
         ] {
             v.sort_unstable();
@@ -1057,6 +1065,71 @@ fn unknown_subjects(text: &str, core: &std::ops::Range<usize>) -> Vec<std::ops::
     out
 }
 
+/// Verbs by which a source leaves open whether something is so, when denied ("would not say
+/// whether", "declined to confirm if", "did not know whether").
+const LEFT_OPEN_VERBS: &[&str] = &[
+    "say",
+    "said",
+    "confirm",
+    "confirmed",
+    "disclose",
+    "disclosed",
+    "know",
+    "knew",
+    "comment",
+];
+
+/// Words before such a verb that deny it ("not", "n't", "unable to", "declined to").
+const LEFT_OPEN_DENIALS: &[&str] = &["not", "unable", "declined", "refused", "never", "cannot"];
+
+/// How many words before "whether" or "if" the verb and its denial may stand ("would not
+/// immediately say if").
+const LEFT_OPEN_WORDS: usize = 4;
+
+/// Byte ranges of `text` that a source leaves open: the clause after "whether" or "if" where
+/// a denied verb of saying or knowing stands just before it ("He would not say if all the
+/// bodies were found in the same area"; "police did not know whether the gun was loaded").
+/// Such a clause states nothing of what it speaks of, so it supports no claim that states it,
+/// and no claim that states it supports it.
+fn left_open(text: &str) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut out = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        if !is(w, &["whether", "if"]) {
+            continue;
+        }
+        let before = &words[i.saturating_sub(LEFT_OPEN_WORDS)..i];
+        let Some(verb) = before.iter().rposition(|b| is(b.1, LEFT_OPEN_VERBS)) else {
+            continue;
+        };
+        let denied = before[..verb]
+            .iter()
+            .any(|b| is(b.1, LEFT_OPEN_DENIALS) || b.1.to_ascii_lowercase().ends_with("n't"));
+        if !denied {
+            continue;
+        }
+        let start = off + w.len();
+        let end = text[start..]
+            .find([',', ';', ':', '.', '(', ')', '—'])
+            .map_or(text.len(), |e| start + e);
+        out.push(start..end);
+    }
+    out
+}
+
+/// Whether `x` leaves open something `y` states plainly: with no denial, plan, possibility or
+/// unknown of its own ("would not say if all the bodies were found in one area" against "the
+/// bodies were found all over the property"). A `y` that hedges in its own words ("it is not
+/// possible to rule out" against "not possible to say whether") or leaves open something
+/// else too is no plain statement of it.
+fn open_stated(x: &Claim, y: &Claim) -> bool {
+    let plain =
+        y.open.is_empty() && y.negated.is_empty() && y.modal.is_empty() && y.unknown.is_empty();
+    let states = |t: u32| y.lower.binary_search(&t).is_ok() || y.names.binary_search(&t).is_ok();
+    plain && x.open.iter().any(|&t| states(t))
+}
+
 /// Whether both sentences say something is not known, each of another thing ("his condition
 /// was not available" against "their ages were not available"): two claims.
 fn unknown_apart(x: &Claim, y: &Claim) -> bool {
@@ -1537,7 +1610,7 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
 /// that what the other states is not known ("their conditions are not known" against "all
-/// are in good condition"), or one says only that someone died and the other only that someone
+/// are in good condition") or leaves it open ([`open_stated`]), or one says only that someone died and the other only that someone
 /// lives ([`contrary_outcomes`]): two claims, whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
     contrary_outcomes(x, y)
@@ -1548,6 +1621,8 @@ fn refused(x: &Claim, y: &Claim) -> bool {
             action(&c.modal)
         })
         || flipped(x, y, |c| &c.sought)
+        || open_stated(x, y)
+        || open_stated(y, x)
 }
 
 /// The sentences of an event read for the decision: for fitting and scoring the model on
@@ -1955,6 +2030,32 @@ mod tests {
         assert!(!refuses(
             "An unknown gunman opened fire on the crowd on Sunday.",
             "A gunman opened fire on the crowd on Sunday."
+        ));
+    }
+
+    #[test]
+    fn a_source_that_will_not_say_whether_states_nothing_of_it() {
+        assert!(refuses(
+            "He would not say if all the bodies were found in the same area of the house.",
+            "The bodies of his daughter and her six children were found all over the property."
+        ));
+        assert!(refuses(
+            "Police declined to confirm whether the suspect was arrested at the motel.",
+            "The suspect was arrested at the motel on Sunday night."
+        ));
+        // Both leave it open, the other hedges in its own words, or a verb not denied ("to
+        // determine if"): no refusal.
+        assert!(!refuses(
+            "Police would not say whether the suspect's gun was loaded.",
+            "He was also unable to say whether the suspect's gun was loaded at the time."
+        ));
+        assert!(!refuses(
+            "It is not possible to say whether the chemical poses a cancer risk to humans.",
+            "He said it was not possible to rule out that the chemical was a cancer risk to humans."
+        ));
+        assert!(!refuses(
+            "Detectives are visiting businesses to determine if security video exists.",
+            "Detectives are visiting area businesses to determine if security video exists."
         ));
     }
 

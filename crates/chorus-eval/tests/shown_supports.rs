@@ -116,11 +116,13 @@ fn supports_a_reader_meets_state_the_fact() {
     // (10/11); all dev 0.873 (248/284), held-out 0.863 (120/139): every support shown on
     // these pairs is counted now, whichever way round. Measured 2026-12-06 once a support
     // that ages someone otherwise than the fact does is none (`statement::age_contradicted`):
-    // batch 4 dev 0.875 (14/16), all dev 0.876 (248/283); held-out unchanged. The issue asks
-    // 0.95.
+    // batch 4 dev 0.875 (14/16), all dev 0.876 (248/283); held-out unchanged. Measured
+    // 2026-12-06 once what a source leaves open ("would not say if all the bodies were found
+    // in one area") supports no plain statement of it (`statement::open_stated`): batch 1 dev
+    // 0.906 (87/96), all dev 0.879 (248/282); held-out unchanged. The issue asks 0.95.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.88,
+            ("1", "shown dev") => 0.90,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.85,
             ("2", _) => 0.89,
@@ -128,7 +130,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.85,
             ("4", _) => 0.90,
-            ("all", "shown dev") => 0.87,
+            ("all", "shown dev") => 0.875,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
