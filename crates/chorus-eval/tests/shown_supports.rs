@@ -7,7 +7,8 @@
 //! actually met, so their precision is the one a reader sees. Each pair's event is
 //! summarised as one event again; a pair counts when the report still shows it. Every third
 //! event is held out. A second batch of 150 (`shown-supports/batch2`), a third of 120
-//! (`shown-supports/batch3`) and a fourth of 31 (`shown-supports/batch4`, all that was left),
+//! (`shown-supports/batch3`), a fourth of 31 (`shown-supports/batch4`, all that was left) and
+//! a fifth of 15 (`shown-supports/batch5`, all that later code showed on events none covers),
 //! each drawn from later code the same way from other events, are scored apart and with the
 //! first.
 //! `cargo test --release -p chorus-eval --test shown_supports -- --nocapture`.
@@ -30,6 +31,7 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
         ("2", format!("{GOLD}/batch2")),
         ("3", format!("{GOLD}/batch3")),
         ("4", format!("{GOLD}/batch4")),
+        ("5", format!("{GOLD}/batch5")),
     ] {
         let mut gold = Gold::read_dir(Path::new(&dir)).unwrap();
         // Each label says whether the support states the claim of the fact shown.
@@ -114,7 +116,10 @@ fn supports_a_reader_meets_state_the_fact() {
     // held-out 0.826 (38/46); batch 2 dev 0.869 (86/99), held-out 0.900 (36/40); batch 3 dev
     // 0.859 (61/71), held-out 0.857 (36/42); batch 4 dev 0.824 (14/17), held-out 0.909
     // (10/11); all dev 0.873 (248/284), held-out 0.863 (120/139): every support shown on
-    // these pairs is counted now, whichever way round. The issue asks 0.95.
+    // these pairs is counted now, whichever way round. The issue asks 0.95. A fifth batch (15
+    // pairs, all that 67f13f5 showed on events no batch covered, both directions labelled):
+    // dev 0.778 (7/9), held-out 1.000 (6/6); all dev 0.870 (255/293), held-out 0.869 (126/145).
+    // Its dev floor sits just under its figure; held-out, six pairs, allows one wrong support.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.88,
@@ -125,6 +130,8 @@ fn supports_a_reader_meets_state_the_fact() {
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.80,
             ("4", _) => 0.90,
+            ("5", "shown dev") => 0.77,
+            ("5", _) => 0.83,
             ("all", "shown dev") => 0.865,
             _ => 0.84,
         };
