@@ -2836,8 +2836,9 @@ pub(crate) fn name_spellings<'a>(
         let shown: std::collections::BTreeSet<&str> =
             versions.iter().map(|v| v.value.as_str()).collect();
         if shown.len() >= 2 {
+            let name = canonical_as_most_write(units, canonical, &spellings, &members);
             out.push(Difference {
-                about: format!("spelling of the name of {canonical}"),
+                about: format!("spelling of the name of {name}"),
                 versions,
             });
         }
@@ -2989,7 +2990,7 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
         if versions.len() >= 2 && !told {
             shown.push(kept);
             out.push(Difference {
-                about: format!("spelling of the name {}", versions[0].value),
+                about: spelling_about(units, &versions),
                 versions,
             });
         }
@@ -3116,11 +3117,75 @@ fn possessive_names(units: &Units) -> Vec<Difference> {
             }
         }
         out.push(Difference {
-            about: format!("spelling of the name {}", versions[0].value),
+            about: spelling_about(units, &versions),
             versions,
         });
     }
     out
+}
+
+/// How many articles write one of `forms` as whole words.
+fn articles_writing(units: &Units, forms: &[&str]) -> usize {
+    let mut articles: Vec<usize> = units
+        .units
+        .iter()
+        .filter(|unit| forms.iter().any(|form| holds(unit.text, form)))
+        .map(|unit| unit.article)
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
+}
+
+/// What a name spelt two ways is about, named as most of the event's articles write it (the
+/// first version's on a tie): the order versions are found in is no reason to name a
+/// slip ("Julia Louis-Drefyus" in one article against "Louis-Dreyfus" in three).
+fn spelling_about(units: &Units, versions: &[Version]) -> String {
+    let name = versions
+        .iter()
+        .rev()
+        .max_by_key(|v| articles_writing(units, &[v.value.as_str()]))
+        .map_or("", |v| v.value.as_str());
+    format!("spelling of the name {name}")
+}
+
+/// The entity stage's name for a person spelt several ways, with the word spelt written as
+/// more of the event's articles write it: its canonical name may hold a slip ("Jamie
+/// Rodriguez" in two articles, "Jaime" in one). On a tie the entity stage's choice stays.
+/// `spellings[m]` is (name, the word's letters, forms).
+fn canonical_as_most_write(
+    units: &Units,
+    canonical: &str,
+    spellings: &[(&str, String, Vec<&str>)],
+    members: &[usize],
+) -> String {
+    let written = |m: usize| articles_writing(units, &spellings[m].2);
+    let in_canonical = |m: usize| canonical.split(' ').any(|w| letters(w) == spellings[m].1);
+    let (Some(&most), Some(&held)) = (
+        members.iter().rev().max_by_key(|&&m| written(m)),
+        members.iter().find(|&&m| in_canonical(m)),
+    ) else {
+        return canonical.to_string();
+    };
+    let as_written = spellings[most]
+        .2
+        .iter()
+        .flat_map(|form| form.split_whitespace())
+        .find(|w| letters(w) == spellings[most].1);
+    match as_written {
+        Some(word) if written(most) > written(held) => canonical
+            .split(' ')
+            .map(|w| {
+                if letters(w) == spellings[held].1 {
+                    word
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<&str>>()
+            .join(" "),
+        _ => canonical.to_string(),
+    }
 }
 
 /// One version of a difference: the figure or name as written in unit `u`.
@@ -4390,6 +4455,65 @@ mod tests {
             "Winners gathered at the Dolby Theater on Sunday."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_name_spelt_two_ways_is_named_as_more_articles_write_it() {
+        let abouts = |texts: &[&str], names: &[(&str, &str)]| -> Vec<String> {
+            let articles: Vec<CleanArticle> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| art(&format!("S{i}"), t))
+                .collect();
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            let names: BTreeMap<String, String> = names
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            name_spellings(&Units::new(&refs), &names)
+                .into_iter()
+                .map(|d| d.about)
+                .collect()
+        };
+        let people = [
+            ("Jaime Rodriguez", "Jaime Rodriguez"),
+            ("Jamie Rodriguez", "Jaime Rodriguez"),
+        ];
+        // The entity stage named him as one article writes him; two write "Jamie".
+        assert_eq!(
+            abouts(
+                &[
+                    "Jaime Rodriguez was shot outside his home on Friday.",
+                    "Police said Jamie Rodriguez was shot on Friday.",
+                    "Neighbours said Jamie Rodriguez was a quiet man.",
+                ],
+                &people
+            ),
+            ["spelling of the name of Jamie Rodriguez"]
+        );
+        // One article each: the entity stage's name stays.
+        assert_eq!(
+            abouts(
+                &[
+                    "Jaime Rodriguez was shot outside his home on Friday.",
+                    "Police said Jamie Rodriguez was shot on Friday.",
+                ],
+                &people
+            ),
+            ["spelling of the name of Jaime Rodriguez"]
+        );
+        // A name the text writes, not the entity stage's: as more articles write it.
+        assert_eq!(
+            abouts(
+                &[
+                    "Police arrested Jamick Dakota Corely on Friday.",
+                    "Jamick Dakota Corley was charged on Friday.",
+                    "A judge set bail for Jamick Dakota Corley on Monday.",
+                ],
+                &[]
+            ),
+            ["spelling of the name Jamick Dakota Corley"]
+        );
     }
 
     #[test]
