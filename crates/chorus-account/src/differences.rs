@@ -2528,10 +2528,17 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
                     return format!("{} of {}", first.counted, kind.join(" "));
                 }
             }
-            let what = if happened.is_empty() {
-                what
-            } else {
-                happened.join(" and ")
+            // "accused by more than 40 women": the counted did it, so they are "women who
+            // accused", not "women accused".
+            let agents = members.iter().any(|&m| {
+                let text = units.units[all[m].unit_index].text;
+                text.find(&all[m].surface)
+                    .is_some_and(|at| text[..at].trim_end().ends_with(" by"))
+            });
+            let what = match (happened.is_empty(), agents) {
+                (true, _) => what,
+                (false, false) => happened.join(" and "),
+                (false, true) => format!("who {}", happened.join(" and ")),
             };
             // "people killed", not "person killed", when one version counts one.
             let counted = members
@@ -4191,6 +4198,14 @@ mod tests {
                 "He was arrested on assault and six counts of criminal mischief in the crash."
             ),
             ["counts of criminal mischief"]
+        );
+        // The counted are who did it.
+        assert_eq!(
+            about(
+                "He was accused by more than 40 women of assault, the lawyers said.",
+                "More than 30 women have accused him of assault, the lawyers said."
+            ),
+            ["women who accused"]
         );
     }
 
