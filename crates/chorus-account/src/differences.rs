@@ -4087,8 +4087,17 @@ fn conditions_in(units: &Units, u: usize) -> Vec<Condition> {
                 || number_word_value(w[0].1).is_some()
                 || lower_is(w[0].1, SOME_OF))
     });
+    // The whole count says they were hurt ("shot and critically hurt"): a count of those
+    // "taken to the hospital in critical condition" may be another group (the dead among
+    // them, the one who drove himself left out).
+    let wounded = |from: usize, to: usize| {
+        words[from..=to].iter().any(|(_, w)| {
+            let w = w.to_lowercase();
+            w == "hurt" || WOUND_WORDS.iter().any(|s| w.starts_with(s))
+        })
+    };
     if let ([(j, n)], [(g, at, end)]) = (&counts[..], &said[..]) {
-        if j < at && ages.is_empty() && !part {
+        if j < at && ages.is_empty() && !part && wounded(*j, *end) {
             let c = Condition {
                 unit: u,
                 grave: *g,
@@ -4781,6 +4790,9 @@ mod tests {
         let both = "Four others were also shot and critically hurt. A 17-year-old boy is in \
                     stable condition.";
         assert!(shown(both, one, [day, day]).is_empty());
+        // Those taken to hospital may be another group than the wounded.
+        let taken = "Four victims were taken to the hospital in critical condition.";
+        assert!(shown(taken, one, [day, day]).is_empty());
     }
 
     #[test]
