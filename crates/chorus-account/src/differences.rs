@@ -44,7 +44,11 @@
 //! electronics student"; a level or a quality, "college", "bright", is no field), and a
 //! film's makers, full names listed after "written by", "a script by", "directed by"; and
 //! where one wound is, one part of the body on opposite sides ("the back of the head" / "the
-//! front of his head"), unless a man's and a woman's or different people's.
+//! front of his head"), unless a man's and a woman's or different people's; and how badly the
+//! wounded are hurt, a whole count of them given one condition by one outlet and one of them,
+//! described by age, the other by another whose article counts as many wounded, the same day
+//! ("Four others were also shot and critically hurt" / "a 21-year-old man suffered
+//! non-life-threatening injuries").
 //! chorus shows every version and picks no winner.
 
 use crate::candidate::is_month;
@@ -2303,6 +2307,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
     out.extend(fields(units, names));
     out.extend(credits(units));
     out.extend(wound_sides(units, names));
+    out.extend(wounded_conditions(units));
     out
 }
 
@@ -2528,10 +2533,17 @@ fn about(units: &Units, all: &[Figure], sentences: &[SentenceTerms], members: &[
                     return format!("{} of {}", first.counted, kind.join(" "));
                 }
             }
-            let what = if happened.is_empty() {
-                what
-            } else {
-                happened.join(" and ")
+            // "accused by more than 40 women": the counted did it, so they are "women who
+            // accused", not "women accused".
+            let agents = members.iter().any(|&m| {
+                let text = units.units[all[m].unit_index].text;
+                text.find(&all[m].surface)
+                    .is_some_and(|at| text[..at].trim_end().ends_with(" by"))
+            });
+            let what = match (happened.is_empty(), agents) {
+                (true, _) => what,
+                (false, false) => happened.join(" and "),
+                (false, true) => format!("who {}", happened.join(" and ")),
             };
             // "people killed", not "person killed", when one version counts one.
             let counted = members
@@ -2836,8 +2848,9 @@ pub(crate) fn name_spellings<'a>(
         let shown: std::collections::BTreeSet<&str> =
             versions.iter().map(|v| v.value.as_str()).collect();
         if shown.len() >= 2 {
+            let name = canonical_as_most_write(units, canonical, &spellings, &members);
             out.push(Difference {
-                about: format!("spelling of the name of {canonical}"),
+                about: format!("spelling of the name of {name}"),
                 versions,
             });
         }
@@ -2989,7 +3002,7 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
         if versions.len() >= 2 && !told {
             shown.push(kept);
             out.push(Difference {
-                about: format!("spelling of the name {}", versions[0].value),
+                about: spelling_about(units, &versions),
                 versions,
             });
         }
@@ -3116,11 +3129,75 @@ fn possessive_names(units: &Units) -> Vec<Difference> {
             }
         }
         out.push(Difference {
-            about: format!("spelling of the name {}", versions[0].value),
+            about: spelling_about(units, &versions),
             versions,
         });
     }
     out
+}
+
+/// How many articles write one of `forms` as whole words.
+fn articles_writing(units: &Units, forms: &[&str]) -> usize {
+    let mut articles: Vec<usize> = units
+        .units
+        .iter()
+        .filter(|unit| forms.iter().any(|form| holds(unit.text, form)))
+        .map(|unit| unit.article)
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
+}
+
+/// What a name spelt two ways is about, named as most of the event's articles write it (the
+/// first version's on a tie): the order versions are found in is no reason to name a
+/// slip ("Julia Louis-Drefyus" in one article against "Louis-Dreyfus" in three).
+fn spelling_about(units: &Units, versions: &[Version]) -> String {
+    let name = versions
+        .iter()
+        .rev()
+        .max_by_key(|v| articles_writing(units, &[v.value.as_str()]))
+        .map_or("", |v| v.value.as_str());
+    format!("spelling of the name {name}")
+}
+
+/// The entity stage's name for a person spelt several ways, with the word spelt written as
+/// more of the event's articles write it: its canonical name may hold a slip ("Jamie
+/// Rodriguez" in two articles, "Jaime" in one). On a tie the entity stage's choice stays.
+/// `spellings[m]` is (name, the word's letters, forms).
+fn canonical_as_most_write(
+    units: &Units,
+    canonical: &str,
+    spellings: &[(&str, String, Vec<&str>)],
+    members: &[usize],
+) -> String {
+    let written = |m: usize| articles_writing(units, &spellings[m].2);
+    let in_canonical = |m: usize| canonical.split(' ').any(|w| letters(w) == spellings[m].1);
+    let (Some(&most), Some(&held)) = (
+        members.iter().rev().max_by_key(|&&m| written(m)),
+        members.iter().find(|&&m| in_canonical(m)),
+    ) else {
+        return canonical.to_string();
+    };
+    let as_written = spellings[most]
+        .2
+        .iter()
+        .flat_map(|form| form.split_whitespace())
+        .find(|w| letters(w) == spellings[most].1);
+    match as_written {
+        Some(word) if written(most) > written(held) => canonical
+            .split(' ')
+            .map(|w| {
+                if letters(w) == spellings[held].1 {
+                    word
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<&str>>()
+            .join(" "),
+        _ => canonical.to_string(),
+    }
 }
 
 /// One version of a difference: the figure or name as written in unit `u`.
@@ -3905,6 +3982,223 @@ fn wound_sides(units: &Units, names: &BTreeMap<String, String>) -> Vec<Differenc
     out
 }
 
+/// Words for people a count of the wounded counts ("four others", "six victims").
+const WOUNDED_NOUNS: &[&str] = &[
+    "others",
+    "people",
+    "victims",
+    "persons",
+    "men",
+    "women",
+    "teens",
+    "teenagers",
+];
+
+/// Words for one person an age describes ("a 21-year-old man").
+const ONE_PERSON: &[&str] = &["man", "woman", "boy", "girl", "teen", "teenager"];
+
+/// How badly someone is hurt, read at token `i`: in danger of their life (`true`: "in
+/// critical condition", "critically hurt", "life-threatening injuries") or not
+/// ("non-life-threatening", "aren't believed to be life-threatening", "stable condition",
+/// "minor injuries"), with the token the phrase ends on (its noun when one follows).
+fn gravity(words: &[(usize, &str)], i: usize) -> Option<(bool, usize)> {
+    let is = |j: usize, options: &[&str]| words.get(j).is_some_and(|w| lower_is(w.1, options));
+    let hurt = [
+        "condition",
+        "injuries",
+        "wounds",
+        "injured",
+        "hurt",
+        "wounded",
+    ];
+    let (grave, end) = match words[i].1.to_lowercase().as_str() {
+        "critical" if is(i + 1, &hurt) => (true, i + 1),
+        "critically" if is(i + 1, &hurt) => (true, i + 1),
+        "stable" if is(i + 1, &["condition"]) => (false, i + 1),
+        "minor" if is(i + 1, &["injuries", "wounds"]) => (false, i + 1),
+        "life" if is(i + 1, &["threatening"]) => {
+            let end = if is(i + 2, &hurt) { i + 2 } else { i + 1 };
+            (true, end)
+        }
+        _ => return None,
+    };
+    // "non-life-threatening", "not in critical condition", "aren't believed to be …".
+    let negated = words[i.saturating_sub(4)..i].iter().any(|(_, w)| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "non" | "not" | "no" | "never")
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+    });
+    Some((grave != negated, end))
+}
+
+/// A condition an article gives: of a whole count of the wounded ("Four others were also shot
+/// and critically hurt"), or of one person an age describes ("a 21-year-old man suffered
+/// non-life-threatening injuries"), with the words that say it.
+struct Condition {
+    unit: usize,
+    grave: bool,
+    /// The count of the wounded it is of; `None` for one person's.
+    count: Option<u32>,
+    span: (usize, usize),
+}
+
+/// A count of people at token `j` ("four others", "6 victims"): its value.
+fn count_of_people(words: &[(usize, &str)], j: usize) -> Option<u32> {
+    let w = words[j].1;
+    let value = w
+        .parse::<u32>()
+        .ok()
+        .or_else(|| number_word_value(w).map(|v| v as u32))?;
+    (j + 1..words.len().min(j + 3)).find(|&k| lower_is(words[k].1, WOUNDED_NOUNS))?;
+    // "two of the victims" is a part, not the whole.
+    let part = words.get(j + 1).is_some_and(|w| w.1 == "of");
+    (value >= 2 && !part).then_some(value)
+}
+
+/// The conditions a sentence gives: a whole count's when it gives one count of people and
+/// one condition after it (a part, "two of them", is no whole), else each person's an age
+/// describes, the nearest before each condition.
+fn conditions_in(units: &Units, u: usize) -> Vec<Condition> {
+    let text = units.units[u].text;
+    let words = tokens(text);
+    let said: Vec<(bool, usize, usize)> = (0..words.len())
+        .filter_map(|i| gravity(&words, i).map(|(g, end)| (g, i, end)))
+        .collect();
+    let span = |from: usize, to: usize| (words[from].0, words[to].0 + words[to].1.len());
+    let counts: Vec<(usize, u32)> = (0..words.len())
+        .filter_map(|j| count_of_people(&words, j).map(|v| (j, v)))
+        .collect();
+    // "a 21-year-old man": where each such description starts.
+    let ages: Vec<usize> = (1..words.len().saturating_sub(3))
+        .filter(|&k| {
+            lower_is(words[k - 1].1, &["a", "an", "the"])
+                && words[k].1.parse::<u32>().is_ok()
+                && lower_is(words[k + 1].1, &["year"])
+                && lower_is(words[k + 2].1, &["old"])
+                && lower_is(words[k + 3].1, ONE_PERSON)
+        })
+        .map(|k| k - 1)
+        .collect();
+    // "two of the victims", "some of them": a part of the count.
+    let part = words.windows(2).any(|w| {
+        w[1].1 == "of"
+            && (w[0].1.parse::<u32>().is_ok()
+                || number_word_value(w[0].1).is_some()
+                || lower_is(w[0].1, SOME_OF))
+    });
+    // The whole count says they were hurt ("shot and critically hurt"): a count of those
+    // "taken to the hospital in critical condition" may be another group (the dead among
+    // them, the one who drove himself left out).
+    let wounded = |from: usize, to: usize| {
+        words[from..=to].iter().any(|(_, w)| {
+            let w = w.to_lowercase();
+            w == "hurt" || WOUND_WORDS.iter().any(|s| w.starts_with(s))
+        })
+    };
+    if let ([(j, n)], [(g, at, end)]) = (&counts[..], &said[..]) {
+        if j < at && ages.is_empty() && !part && wounded(*j, *end) {
+            let c = Condition {
+                unit: u,
+                grave: *g,
+                count: Some(*n),
+                span: span(*j, *end),
+            };
+            return vec![c];
+        }
+    }
+    if !counts.is_empty() {
+        return Vec::new();
+    }
+    said.iter()
+        .filter_map(|&(grave, at, end)| {
+            let &k = ages.iter().rev().find(|&&k| k < at)?;
+            Some(Condition {
+                unit: u,
+                grave,
+                count: None,
+                span: span(k, end),
+            })
+        })
+        .collect()
+}
+
+/// How badly the wounded are hurt, told two ways the same day: one outlet gives a whole count
+/// of them one condition ("Four others were also shot and critically hurt"), another, whose
+/// article counts as many wounded, gives one of them described by age the other ("a
+/// 21-year-old man suffered non-life-threatening injuries"). A condition changes with time,
+/// so only articles published the same day are compared; an article that gives a whole count
+/// one condition and someone the other tells of a part, not the whole, and is not read.
+fn wounded_conditions(units: &Units) -> Vec<Difference> {
+    let by_article = |a: usize| -> Vec<Condition> {
+        (0..units.units.len())
+            .filter(|&u| units.units[u].article == a)
+            .flat_map(|u| conditions_in(units, u))
+            .collect()
+    };
+    let all: Vec<Vec<Condition>> = (0..units.articles.len()).map(by_article).collect();
+    let day = |a: usize| {
+        units.articles[a]
+            .article
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..10))
+    };
+    let counts = |a: usize, n: u32| {
+        (0..units.units.len()).any(|u| {
+            let text = units.units[u].text;
+            let words = tokens(text);
+            units.units[u].article == a
+                && (0..words.len()).any(|j| count_of_people(&words, j) == Some(n))
+        })
+    };
+    let one_way = |a: usize| {
+        let c = &all[a];
+        !(c.iter().any(|x| x.grave) && c.iter().any(|x| !x.grave))
+    };
+    let mut out = Vec::new();
+    for grave in [true, false] {
+        let mut versions: Vec<Version> = Vec::new();
+        let mut push = |c: &Condition| {
+            let unit = &units.units[c.unit];
+            if !versions.iter().any(|v| v.source == unit.source) {
+                let value = unit.text[c.span.0..c.span.1].to_string();
+                versions.push(version(units, c.unit, value, None, "condition".into()));
+            }
+        };
+        for (x, groups) in all.iter().enumerate() {
+            for g in groups
+                .iter()
+                .filter(|g| g.grave == grave && g.count.is_some() && one_way(x))
+            {
+                for (y, people) in all.iter().enumerate() {
+                    let apart = units.wire_group[x] != units.wire_group[y]
+                        && units.articles[x].article.source != units.articles[y].article.source
+                        && day(x).is_some()
+                        && day(x) == day(y);
+                    if !apart || !counts(y, g.count.unwrap_or(0)) {
+                        continue;
+                    }
+                    for p in people
+                        .iter()
+                        .filter(|p| p.grave != grave && p.count.is_none())
+                    {
+                        push(g);
+                        push(p);
+                    }
+                }
+            }
+        }
+        if versions.len() >= 2 {
+            out.push(Difference {
+                about: "how badly the wounded were hurt".into(),
+                versions,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4126,6 +4420,14 @@ mod tests {
                 "He was arrested on assault and six counts of criminal mischief in the crash."
             ),
             ["counts of criminal mischief"]
+        );
+        // The counted are who did it.
+        assert_eq!(
+            about(
+                "He was accused by more than 40 women of assault, the lawyers said.",
+                "More than 30 women have accused him of assault, the lawyers said."
+            ),
+            ["women who accused"]
         );
     }
 
@@ -4390,6 +4692,107 @@ mod tests {
             "Winners gathered at the Dolby Theater on Sunday."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_name_spelt_two_ways_is_named_as_more_articles_write_it() {
+        let abouts = |texts: &[&str], names: &[(&str, &str)]| -> Vec<String> {
+            let articles: Vec<CleanArticle> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| art(&format!("S{i}"), t))
+                .collect();
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            let names: BTreeMap<String, String> = names
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            name_spellings(&Units::new(&refs), &names)
+                .into_iter()
+                .map(|d| d.about)
+                .collect()
+        };
+        let people = [
+            ("Jaime Rodriguez", "Jaime Rodriguez"),
+            ("Jamie Rodriguez", "Jaime Rodriguez"),
+        ];
+        // The entity stage named him as one article writes him; two write "Jamie".
+        assert_eq!(
+            abouts(
+                &[
+                    "Jaime Rodriguez was shot outside his home on Friday.",
+                    "Police said Jamie Rodriguez was shot on Friday.",
+                    "Neighbours said Jamie Rodriguez was a quiet man.",
+                ],
+                &people
+            ),
+            ["spelling of the name of Jamie Rodriguez"]
+        );
+        // One article each: the entity stage's name stays.
+        assert_eq!(
+            abouts(
+                &[
+                    "Jaime Rodriguez was shot outside his home on Friday.",
+                    "Police said Jamie Rodriguez was shot on Friday.",
+                ],
+                &people
+            ),
+            ["spelling of the name of Jaime Rodriguez"]
+        );
+        // A name the text writes, not the entity stage's: as more articles write it.
+        assert_eq!(
+            abouts(
+                &[
+                    "Police arrested Jamick Dakota Corely on Friday.",
+                    "Jamick Dakota Corley was charged on Friday.",
+                    "A judge set bail for Jamick Dakota Corley on Monday.",
+                ],
+                &[]
+            ),
+            ["spelling of the name Jamick Dakota Corley"]
+        );
+    }
+
+    #[test]
+    fn a_whole_count_of_the_wounded_and_one_of_them_hurt_two_ways_differ() {
+        let shown = |a: &str, b: &str, days: [&str; 2]| -> Vec<Vec<String>> {
+            let mut articles = [art("A", a), art("B", b)];
+            for (article, day) in articles.iter_mut().zip(days) {
+                article.article.published = Some(day.into());
+            }
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            wounded_conditions(&Units::new(&refs))
+                .iter()
+                .map(|d| d.versions.iter().map(|v| v.value.clone()).collect())
+                .collect()
+        };
+        let whole = "Two teens were killed. Four others were also shot and critically hurt.";
+        let one = "Two teens were killed and four others were wounded. A 21-year-old man also \
+                   was shot but his injuries aren't believed to be life-threatening.";
+        let day = "2013-04-14T10:00:00Z";
+        assert_eq!(
+            shown(whole, one, [day, day]),
+            [[
+                "Four others were also shot and critically hurt",
+                "A 21-year-old man also was shot but his injuries aren't believed to be \
+                 life-threatening"
+            ]]
+        );
+        // A day later the man may be better: an update, not a difference.
+        assert!(shown(whole, one, [day, "2013-04-15T10:00:00Z"]).is_empty());
+        // Five wounded: the man may be the one the whole count leaves out.
+        let five = one.replace("four others", "five others");
+        assert!(shown(whole, &five, [day, day]).is_empty());
+        // A part is no whole ("two of the victims"), and a writer who gives the whole count
+        // one condition and someone the other tells of a part.
+        let part = "Four others were shot, two of the victims critically hurt.";
+        assert!(shown(part, one, [day, day]).is_empty());
+        let both = "Four others were also shot and critically hurt. A 17-year-old boy is in \
+                    stable condition.";
+        assert!(shown(both, one, [day, day]).is_empty());
+        // Those taken to hospital may be another group than the wounded.
+        let taken = "Four victims were taken to the hospital in critical condition.";
+        assert!(shown(taken, one, [day, day]).is_empty());
     }
 
     #[test]
