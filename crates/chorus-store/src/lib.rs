@@ -344,17 +344,8 @@ pub trait Collection: Send + Sync {
         phrases
             .iter()
             .map(|phrase| {
-                let quoted = format!("\"{}\"", phrase.replace('"', " "));
-                let mut events: Vec<String> = Vec::new();
-                for hit in self.search(&quoted, 4 * limit.max(1))? {
-                    if let Some(e) = hit.event {
-                        if !events.contains(&e) {
-                            events.push(e);
-                        }
-                    }
-                }
-                events.truncate(limit);
-                Ok(events)
+                let hits = self.search(&phrase_query(phrase), phrase_hits(limit))?;
+                Ok(first_events(hits.into_iter().map(|h| h.event), limit))
             })
             .collect()
     }
@@ -408,4 +399,31 @@ pub trait Collection: Send + Sync {
             diagnostics: Vec::new(),
         }))
     }
+}
+
+/// A phrase as a search for its words in order (a quote inside it cannot end the phrase).
+pub(crate) fn phrase_query(phrase: &str) -> String {
+    format!("\"{}\"", phrase.replace('"', " "))
+}
+
+/// How many of a phrase's best matching articles [`Collection::events_with_phrases`] reads
+/// to find up to `limit` events.
+pub(crate) fn phrase_hits(limit: usize) -> usize {
+    4 * limit.max(1)
+}
+
+/// The events of a phrase's matching articles (`None`: an article in no event), each once in
+/// the order first met, at most `limit`.
+pub(crate) fn first_events(
+    found: impl IntoIterator<Item = Option<String>>,
+    limit: usize,
+) -> Vec<String> {
+    let mut events: Vec<String> = Vec::new();
+    for e in found.into_iter().flatten() {
+        if !events.contains(&e) {
+            events.push(e);
+        }
+    }
+    events.truncate(limit);
+    events
 }

@@ -248,8 +248,40 @@ impl TextIndex {
         limit: usize,
         offset: usize,
     ) -> Result<Matches> {
-        check_query(query)?;
+        let (words, whole) = self.parse(query, narrowing)?;
         let searcher = self.reader.searcher();
+        let (top, total) = searcher.search(
+            &*whole,
+            &(
+                TopDocs::with_limit(limit.max(1))
+                    .and_offset(offset)
+                    .order_by_score(),
+                Count,
+            ),
+        )?;
+        let mut hits = self.ids_of(&searcher, top)?;
+        if limit == 0 {
+            hits.clear();
+        }
+        let mut snippets = SnippetGenerator::create(&searcher, &*words, self.body).ok();
+        if let Some(s) = snippets.as_mut() {
+            s.set_max_num_chars(SNIPPET_CHARS);
+        }
+        Ok(Matches {
+            hits,
+            total,
+            snippets,
+        })
+    }
+
+    /// `query` as [`TextIndex::matches`] reads it: its words alone (what snippets
+    /// highlight), and with `narrowing` (what is searched).
+    fn parse(
+        &self,
+        query: &str,
+        narrowing: &Narrowing<'_>,
+    ) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
+        check_query(query)?;
         let mut parser = QueryParser::for_index(&self.index, vec![self.title, self.body]);
         parser.set_field_boost(self.title, 2.0);
         parser.set_conjunction_by_default();
@@ -288,15 +320,15 @@ impl TextIndex {
         } else {
             Box::new(BooleanQuery::new(must))
         };
-        let (top, total) = searcher.search(
-            &*whole,
-            &(
-                TopDocs::with_limit(limit.max(1))
-                    .and_offset(offset)
-                    .order_by_score(),
-                Count,
-            ),
-        )?;
+        Ok((words, whole))
+    }
+
+    /// The article ids of `top`, in its order.
+    fn ids_of(
+        &self,
+        searcher: &tantivy::Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+    ) -> Result<Vec<Scored>> {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -304,25 +336,21 @@ impl TextIndex {
                 hits.push((id.to_string(), score));
             }
         }
-        if limit == 0 {
-            hits.clear();
-        }
-        let mut snippets = SnippetGenerator::create(&searcher, &*words, self.body).ok();
-        if let Some(s) = snippets.as_mut() {
-            s.set_max_num_chars(SNIPPET_CHARS);
-        }
-        Ok(Matches {
-            hits,
-            total,
-            snippets,
-        })
+        Ok(hits)
     }
 
-    /// The ids of every article matching `query` (all its words), at most `cap` of them.
+    /// The ids of the best `cap` articles matching `query` (all its words), best first: the
+    /// hits of [`TextIndex::matches`], without counting every match or making snippets (the
+    /// follow-up lookups of an ingest ask this for thousands of names).
     pub(crate) fn matching_ids(&self, query: &str, cap: usize) -> Result<Vec<String>> {
+        if cap == 0 {
+            return Ok(Vec::new());
+        }
+        let (_, whole) = self.parse(query, &Narrowing::default())?;
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&*whole, &TopDocs::with_limit(cap).order_by_score())?;
         Ok(self
-            .matches(query, &Narrowing::default(), cap, 0)?
-            .hits
+            .ids_of(&searcher, top)?
             .into_iter()
             .map(|(id, _)| id)
             .collect())

@@ -986,6 +986,10 @@ impl Collection for Store {
         self.hits(&matches)
     }
 
+    fn events_with_phrases(&self, phrases: &[String], limit: usize) -> Result<Vec<Vec<String>>> {
+        self.phrase_events(phrases, limit)
+    }
+
     fn search_page(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.search_grouped(request)
     }

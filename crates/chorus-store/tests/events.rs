@@ -208,6 +208,29 @@ fn a_phrase_leads_to_the_events_whose_articles_hold_it(backend: Backend) {
     );
     // At most `limit`.
     assert!(store.events_with_phrases(&phrases, 1).unwrap()[0].len() <= 1);
+    if backend == Backend::Sqlite {
+        // SQLite reads only ids and events, not whole hits: the same events in the same
+        // order as the events of the best hits of `search` for the phrase.
+        for limit in [1, 2, 10] {
+            let searched: Vec<Vec<String>> = phrases
+                .iter()
+                .map(|p| {
+                    let mut events: Vec<String> = Vec::new();
+                    for hit in store.search(&format!("\"{p}\""), 4 * limit).unwrap() {
+                        let e = hit.event.unwrap();
+                        if !events.contains(&e) && events.len() < limit {
+                            events.push(e);
+                        }
+                    }
+                    events
+                })
+                .collect();
+            assert_eq!(
+                store.events_with_phrases(&phrases, limit).unwrap(),
+                searched
+            );
+        }
+    }
 }
 
 fn events_written_again_read_back_as_the_new_report(backend: Backend) {

@@ -118,6 +118,36 @@ impl Store {
         Ok(out)
     }
 
+    /// [`crate::Collection::events_with_phrases`] as the default asks it of `search`, without what
+    /// only a page of hits shows (bodies, snippets, the count of all matches): an ingest's
+    /// follow-up lookups ask it for thousands of names.
+    pub(crate) fn phrase_events(
+        &self,
+        phrases: &[String],
+        limit: usize,
+    ) -> Result<Vec<Vec<String>>> {
+        let conn = self.reading()?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT (SELECT ea.event_id FROM event_articles ea JOIN events e \
+             ON e.id = ea.event_id WHERE ea.article_id = a.id ORDER BY {EVENT_ORDER} LIMIT 1) \
+             FROM articles a JOIN article_versions v ON v.seq = a.current_seq WHERE a.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(phrases.len());
+        for phrase in phrases {
+            let ids = self
+                .index
+                .matching_ids(&crate::phrase_query(phrase), crate::phrase_hits(limit))?;
+            let mut found = Vec::with_capacity(ids.len());
+            for id in &ids {
+                let event: Option<Option<String>> =
+                    stmt.query_row([id], |r| r.get(0)).optional()?;
+                found.extend(event);
+            }
+            out.push(crate::first_events(found, limit));
+        }
+        Ok(out)
+    }
+
     /// The stored articles of `matches`, in their order, as search hits.
     pub(crate) fn hits(&self, matches: &Matches) -> Result<Vec<SearchHit>> {
         let conn = self.reading()?;
