@@ -3158,7 +3158,7 @@ fn spelling_about(units: &Units, versions: &[Version]) -> String {
         .rev()
         .max_by_key(|v| articles_writing(units, &[v.value.as_str()]))
         .map_or("", |v| v.value.as_str());
-    format!("spelling of the name {name}")
+    format!("spelling of the name of {name}")
 }
 
 /// The entity stage's name for a person spelt several ways, with the word spelt written as
@@ -4749,7 +4749,7 @@ mod tests {
                 ],
                 &[]
             ),
-            ["spelling of the name Jamick Dakota Corley"]
+            ["spelling of the name of Jamick Dakota Corley"]
         );
     }
 
