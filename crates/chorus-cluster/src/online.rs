@@ -102,6 +102,15 @@ pub struct OnlineConfig {
     pub strong_below: u32,
     /// See `strong_below`.
     pub min_strength: f32,
+    /// Whether two that came out more than `max_days_apart` apart, whose shared specifics
+    /// are all voices', institutions' or places' names (however many), need `min_strength`
+    /// as a join resting on one specific does: a town, its police department, its hospital
+    /// and its county together are the names of every incident there, no more one
+    /// incident's than each of them alone. Within the week an incident's follow-ups (a death,
+    /// an arrest) often name nothing else: `place_days` instead costs gva-dev K 1 recall
+    /// 0.8996 -> 0.8967. On gva-dev (`cargo xtask eval cluster --compress K`) K 1 unchanged,
+    /// K 4 P 0.9852 -> 0.9870, K 12 P 0.9659 -> 0.9674, recall unchanged (docs/defaults.md).
+    pub weak_alone: bool,
     /// The strength of a name mostly written after a voice's role (a police spokesperson, a
     /// sergeant quoted) counts this much, in the joins and in the split: one city's
     /// spokesperson quoted about two incidents is no strong link between them (docs/defaults.md).
@@ -187,6 +196,7 @@ impl Default for OnlineConfig {
             strong_slack: 1.0,
             strong_below: 2,
             min_strength: 0.35,
+            weak_alone: true,
             voice_strength: 0.25,
             institution_strength: 0.25,
             institution_same_day: true,
@@ -368,6 +378,9 @@ struct Dot {
     /// `strong` with places' names whole (see [`OnlineConfig::place_days`]).
     strong_near: f32,
     shared: u32,
+    /// Shared specifics that are no voice's, institution's or place's name (see
+    /// [`OnlineConfig::weak_alone`]).
+    plain: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
 }
@@ -385,9 +398,11 @@ impl Dot {
                 let weight = crate::vectors::voice_weight(df, voice, institution, specific.place);
                 let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0);
                 let near = crate::vectors::voice_weight(df, voice, institution, 1.0);
+                let whole_kind = crate::vectors::voice_weight(df, 0.0, 0.0, 0.0) > 0.0;
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
+                    self.plain += u32::from(whole_kind);
                     self.specific += x;
                     let share = (specific.strong / df.max(1) as f32).min(1.0);
                     self.strong += x * weight * share;
@@ -686,7 +701,8 @@ impl Online {
             return 0.0;
         }
         if dot.specific / n < self.config.min_specific
-            || (dot.shared < self.config.strong_below
+            || ((dot.shared < self.config.strong_below
+                || (dot.plain == 0 && self.weak_alone(apart)))
                 && self.strong_part(dot, apart) < self.config.min_strength * dot.specific)
         {
             return 0.0;
@@ -706,6 +722,16 @@ impl Online {
         } else {
             dot.strong
         }
+    }
+
+    /// Whether two groups `apart` whose shared specifics are all voices', institutions' or
+    /// places' names need the strength of a join resting on one
+    /// ([`OnlineConfig::weak_alone`]): when they came out more than `max_days_apart` apart.
+    fn weak_alone(&self, apart: Apart) -> bool {
+        self.config.weak_alone
+            && apart
+                .published
+                .is_some_and(|d| d > self.config.max_days_apart)
     }
 
     /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
@@ -1864,6 +1890,41 @@ mod tests {
         assert_eq!(place(2, strength), vec![vec![0, 1]]);
         assert_eq!(place(3, strength), vec![vec![0], vec![1]]);
         assert_eq!(place(3, 1.0), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn names_of_a_town_and_its_institutions_alone_join_no_reports_a_week_apart() {
+        // Two reports sharing topic words, a town (term 0, a place) and its hospital (term
+        // 1, an institution), each in only their two articles, and with `victim` a name of
+        // no such kind (term 2) as well.
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |second_day: i64, victim: bool, weak_alone: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2 | crate::vectors::PLACE;
+            specific[1] = 2 | crate::vectors::INSTITUTION;
+            specific[2] = 2;
+            let mut online = Online::new(OnlineConfig {
+                weak_alone,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            let terms: &[u32] = if victim {
+                &[0, 1, 2, 20, 21]
+            } else {
+                &[0, 1, 20, 21]
+            };
+            for day in [0, second_day] {
+                let p = online.prepare(v(terms), true);
+                online.add(p, Some((day, day)), false, true);
+            }
+            online.events()
+        };
+        // Within a week they join, as an incident's first reports and its next-day
+        // follow-up do; ten days apart only with a name of their own.
+        assert_eq!(place(7, false, true), vec![vec![0, 1]]);
+        assert_eq!(place(10, false, true), vec![vec![0], vec![1]]);
+        assert_eq!(place(10, true, true), vec![vec![0, 1]]);
+        assert_eq!(place(10, false, false), vec![vec![0, 1]]);
     }
 
     #[test]
