@@ -102,14 +102,17 @@ pub struct OnlineConfig {
     pub strong_below: u32,
     /// See `strong_below`.
     pub min_strength: f32,
-    /// Whether two that came out more than `max_days_apart` apart, whose shared specifics
-    /// are all voices', institutions' or places' names (however many), need `min_strength`
-    /// as a join resting on one specific does: a town, its police department, its hospital
-    /// and its county together are the names of every incident there, no more one
-    /// incident's than each of them alone. Within the week an incident's follow-ups (a death,
-    /// an arrest) often name nothing else: `place_days` instead costs gva-dev K 1 recall
-    /// 0.8996 -> 0.8967. On gva-dev (`cargo xtask eval cluster --compress K`) K 1 unchanged,
-    /// K 4 P 0.9852 -> 0.9870, K 12 P 0.9659 -> 0.9674, recall unchanged (docs/defaults.md).
+    /// Whether two whose shared specifics are all voices' and institutions' names (however
+    /// many) and that came out more than `place_days` apart, or all voices', institutions'
+    /// and places' names more than `max_days_apart` apart, need `min_strength` as a join
+    /// resting on one specific does: a town, its police department, its hospital and its
+    /// county together are the names of every incident there, no more one incident's than
+    /// each of them alone. Within the week an incident's follow-ups (a death, an arrest) often
+    /// name nothing but its town and institutions (places weak beyond `place_days` too: gva-dev
+    /// K 1 recall 0.8996 -> 0.8967), and on the next day nothing but its institutions (voices
+    /// and institutions weak at any distance: 0.8986). On gva-dev (`cargo xtask eval cluster
+    /// --compress K`) K 1 unchanged, K 4 P 0.9852 -> 0.9875, K 12 0.9659/0.9009 ->
+    /// 0.9695/0.9014 (docs/defaults.md).
     pub weak_alone: bool,
     /// The strength of a name mostly written after a voice's role (a police spokesperson, a
     /// sergeant quoted) counts this much, in the joins and in the split: one city's
@@ -381,6 +384,8 @@ struct Dot {
     /// Shared specifics that are no voice's, institution's or place's name (see
     /// [`OnlineConfig::weak_alone`]).
     plain: u32,
+    /// `plain` with places' names counted too.
+    plain_near: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
 }
@@ -399,10 +404,12 @@ impl Dot {
                 let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0);
                 let near = crate::vectors::voice_weight(df, voice, institution, 1.0);
                 let whole_kind = crate::vectors::voice_weight(df, 0.0, 0.0, 0.0) > 0.0;
+                let near_kind = crate::vectors::voice_weight(df, 0.0, 0.0, 1.0) > 0.0;
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
                     self.plain += u32::from(whole_kind);
+                    self.plain_near += u32::from(near_kind);
                     self.specific += x;
                     let share = (specific.strong / df.max(1) as f32).min(1.0);
                     self.strong += x * weight * share;
@@ -701,8 +708,7 @@ impl Online {
             return 0.0;
         }
         if dot.specific / n < self.config.min_specific
-            || ((dot.shared < self.config.strong_below
-                || (dot.plain == 0 && self.weak_alone(apart)))
+            || ((dot.shared < self.config.strong_below || self.weak_alone(dot, apart))
                 && self.strong_part(dot, apart) < self.config.min_strength * dot.specific)
         {
             return 0.0;
@@ -724,14 +730,14 @@ impl Online {
         }
     }
 
-    /// Whether two groups `apart` whose shared specifics are all voices', institutions' or
-    /// places' names need the strength of a join resting on one
-    /// ([`OnlineConfig::weak_alone`]): when they came out more than `max_days_apart` apart.
-    fn weak_alone(&self, apart: Apart) -> bool {
+    /// Whether two groups `apart` whose shared specifics (in `dot`) are only voices' and
+    /// institutions' names beyond `place_days`, or those and places' beyond `max_days_apart`,
+    /// need the strength of a join resting on one ([`OnlineConfig::weak_alone`]).
+    fn weak_alone(&self, dot: Dot, apart: Apart) -> bool {
+        let beyond = |days: f32| apart.published.is_some_and(|d| d > days);
         self.config.weak_alone
-            && apart
-                .published
-                .is_some_and(|d| d > self.config.max_days_apart)
+            && ((dot.plain == 0 && beyond(self.config.max_days_apart))
+                || (dot.plain_near == 0 && beyond(self.config.place_days)))
     }
 
     /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
@@ -1893,38 +1899,46 @@ mod tests {
     }
 
     #[test]
-    fn names_of_a_town_and_its_institutions_alone_join_no_reports_a_week_apart() {
-        // Two reports sharing topic words, a town (term 0, a place) and its hospital (term
-        // 1, an institution), each in only their two articles, and with `victim` a name of
-        // no such kind (term 2) as well.
+    fn names_of_a_town_and_its_institutions_alone_join_no_reports_days_apart() {
+        // Two reports sharing topic words and specifics each in only their two articles:
+        // `town` (term 0, a place), a hospital (term 1, an institution) and a police
+        // spokesperson (term 2, a voice), and with `victim` a name of no such kind (term 3).
         let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
-        let place = |second_day: i64, victim: bool, weak_alone: bool| {
+        let place = |second_day: i64, town: bool, victim: bool, weak_alone: bool| {
             let mut specific = vec![u32::MAX; 30];
             specific[0] = 2 | crate::vectors::PLACE;
             specific[1] = 2 | crate::vectors::INSTITUTION;
-            specific[2] = 2;
+            specific[2] = 2 | crate::vectors::VOICE;
+            specific[3] = 2;
             let mut online = Online::new(OnlineConfig {
                 weak_alone,
                 ..OnlineConfig::default()
             });
             online.set_specific(specific, 10_000);
-            let terms: &[u32] = if victim {
-                &[0, 1, 2, 20, 21]
-            } else {
-                &[0, 1, 20, 21]
-            };
+            let terms: Vec<u32> = [(0, town), (1, true), (2, true), (3, victim)]
+                .iter()
+                .filter(|x| x.1)
+                .map(|x| x.0)
+                .chain([20, 21])
+                .collect();
             for day in [0, second_day] {
-                let p = online.prepare(v(terms), true);
+                let p = online.prepare(v(&terms), true);
                 online.add(p, Some((day, day)), false, true);
             }
             online.events()
         };
-        // Within a week they join, as an incident's first reports and its next-day
-        // follow-up do; ten days apart only with a name of their own.
-        assert_eq!(place(7, false, true), vec![vec![0, 1]]);
-        assert_eq!(place(10, false, true), vec![vec![0], vec![1]]);
-        assert_eq!(place(10, true, true), vec![vec![0, 1]]);
-        assert_eq!(place(10, false, false), vec![vec![0, 1]]);
+        let (joined, apart) = (vec![vec![0, 1]], vec![vec![0], vec![1]]);
+        // The hospital and the spokesperson alone join reports of the next days (an
+        // incident's first reports and its follow-up), not three days apart.
+        assert_eq!(place(2, false, false, true), joined);
+        assert_eq!(place(3, false, false, true), apart);
+        // With the town as well, within a week (a death, an arrest days later), not ten days
+        // apart; with a name of their own, or without the rule, ten days apart as well.
+        assert_eq!(place(7, true, false, true), joined);
+        assert_eq!(place(10, true, false, true), apart);
+        assert_eq!(place(10, true, true, true), joined);
+        assert_eq!(place(10, true, false, false), joined);
+        assert_eq!(place(3, false, false, false), joined);
     }
 
     #[test]
