@@ -102,6 +102,20 @@ pub struct OnlineConfig {
     pub strong_below: u32,
     /// See `strong_below`.
     pub min_strength: f32,
+    /// Whether two whose shared specifics are all voices' and institutions' names (however
+    /// many, besides names only one outlet uses: its programme's, which link its reports of
+    /// anything) and that came out more than `place_days` apart, or all voices', institutions'
+    /// and places' names more than `max_days_apart` apart, need `min_strength` as a join
+    /// resting on one specific does: a town, its police department, its hospital and its
+    /// county together are the names of every incident there, no more one incident's than
+    /// each of them alone. Within the week an incident's follow-ups (a death, an arrest) often
+    /// name nothing but its town and institutions (places weak beyond `place_days` too: gva-dev
+    /// K 1 recall 0.8996 -> 0.8967), and on the next day nothing but its institutions (voices
+    /// and institutions weak at any distance: 0.8986). On gva-dev (`cargo xtask eval cluster
+    /// --compress K`) K 1 0.9919 -> 0.9924 (13 -> 12 mixed), K 4 P 0.9852 -> 0.9875, K 12
+    /// 0.9659/0.9009 -> 0.9695/0.9014, recall at K 1 and on multinews-val unchanged
+    /// (docs/defaults.md).
+    pub weak_alone: bool,
     /// The strength of a name mostly written after a voice's role (a police spokesperson, a
     /// sergeant quoted) counts this much, in the joins and in the split: one city's
     /// spokesperson quoted about two incidents is no strong link between them (docs/defaults.md).
@@ -161,6 +175,14 @@ pub struct OnlineConfig {
     /// Worth) as of two incidents that name only theirs (Compton): gva-dev
     /// 0.985/0.897/0.939.
     pub split_min: usize,
+    /// Whether an event of two whose publication dates lie more than `max_days_apart` apart
+    /// splits too (unless a strong link joins them): two reports of one incident are most
+    /// often a day or two apart, and a pair a week apart that no strong name links is two
+    /// incidents of one area. On gva-dev (`cargo xtask eval cluster --compress K`) K 4 P
+    /// 0.9875 -> 0.9886 (20 -> 18 mixed), K 1 and K 12 unchanged; beyond `place_days`
+    /// instead, K 1 recall 0.8996 -> 0.8975 (a death or an arrest three or four days on that
+    /// names only the town and its police: Sylvester, Milton, Long Beach).
+    pub split_pairs: bool,
 }
 
 impl Default for OnlineConfig {
@@ -187,6 +209,7 @@ impl Default for OnlineConfig {
             strong_slack: 1.0,
             strong_below: 2,
             min_strength: 0.35,
+            weak_alone: true,
             voice_strength: 0.25,
             institution_strength: 0.25,
             institution_same_day: true,
@@ -198,6 +221,7 @@ impl Default for OnlineConfig {
             split_need: 1.0,
             split_one_outlet: 0.5,
             split_min: 3,
+            split_pairs: true,
         }
     }
 }
@@ -368,6 +392,11 @@ struct Dot {
     /// `strong` with places' names whole (see [`OnlineConfig::place_days`]).
     strong_near: f32,
     shared: u32,
+    /// Shared specifics that are no voice's, institution's or place's name, nor a name only
+    /// one outlet uses (see [`OnlineConfig::weak_alone`]).
+    plain: u32,
+    /// `plain` with places' names counted too.
+    plain_near: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
 }
@@ -385,9 +414,15 @@ impl Dot {
                 let weight = crate::vectors::voice_weight(df, voice, institution, specific.place);
                 let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0);
                 let near = crate::vectors::voice_weight(df, voice, institution, 1.0);
+                let whole_kind =
+                    !one_outlet && crate::vectors::voice_weight(df, 0.0, 0.0, 0.0) > 0.0;
+                let near_kind =
+                    !one_outlet && crate::vectors::voice_weight(df, 0.0, 0.0, 1.0) > 0.0;
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
+                    self.plain += u32::from(whole_kind);
+                    self.plain_near += u32::from(near_kind);
                     self.specific += x;
                     let share = (specific.strong / df.max(1) as f32).min(1.0);
                     self.strong += x * weight * share;
@@ -686,7 +721,7 @@ impl Online {
             return 0.0;
         }
         if dot.specific / n < self.config.min_specific
-            || (dot.shared < self.config.strong_below
+            || ((dot.shared < self.config.strong_below || self.weak_alone(dot, apart))
                 && self.strong_part(dot, apart) < self.config.min_strength * dot.specific)
         {
             return 0.0;
@@ -706,6 +741,16 @@ impl Online {
         } else {
             dot.strong
         }
+    }
+
+    /// Whether two groups `apart` whose shared specifics (in `dot`) are only voices' and
+    /// institutions' names beyond `place_days`, or those and places' beyond `max_days_apart`,
+    /// need the strength of a join resting on one ([`OnlineConfig::weak_alone`]).
+    fn weak_alone(&self, dot: Dot, apart: Apart) -> bool {
+        let beyond = |days: f32| apart.published.is_some_and(|d| d > days);
+        self.config.weak_alone
+            && ((dot.plain == 0 && beyond(self.config.max_days_apart))
+                || (dot.plain_near == 0 && beyond(self.config.place_days)))
     }
 
     /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
@@ -1445,7 +1490,7 @@ impl Online {
         let this = &*self;
         let splits: Vec<(usize, Vec<Vec<usize>>)> = events
             .par_iter()
-            .filter(|&&e| this.events[e].members.len() >= this.config.split_min.max(2))
+            .filter(|&&e| this.splittable(&this.events[e].members, &[]))
             .filter_map(|&e| {
                 let groups = this.strong_groups(e);
                 (groups.len() > 1).then_some((e, groups))
@@ -1488,7 +1533,7 @@ impl Online {
         let size = a.len() + b.len();
         let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         self.config.split
-            && size >= self.config.split_min.max(2)
+            && self.splittable(a, b)
             && !crate::split::joined(
                 a,
                 b,
@@ -1497,6 +1542,26 @@ impl Online {
                 &self.parts,
                 self.split_strength(size),
             )
+    }
+
+    /// Whether the split takes apart an event of the articles `a` and `b`: one of `split_min`
+    /// or more, or two that came out more than `max_days_apart` apart (`split_pairs`).
+    fn splittable(&self, a: &[usize], b: &[usize]) -> bool {
+        let size = a.len() + b.len();
+        if size >= self.config.split_min.max(2) {
+            return true;
+        }
+        let mut pair = a.iter().chain(b);
+        let (Some(&x), Some(&y)) = (pair.next(), pair.next()) else {
+            return false;
+        };
+        self.config.split_pairs
+            && size == 2
+            && self
+                .when(x)
+                .apart(self.when(y))
+                .published
+                .is_some_and(|d| d > self.config.max_days_apart)
     }
 
     /// How the split weighs the specifics an event of `size` articles shares.
@@ -1867,6 +1932,56 @@ mod tests {
     }
 
     #[test]
+    fn names_of_a_town_and_its_institutions_alone_join_no_reports_days_apart() {
+        // Two reports sharing topic words and specifics each in only their two articles:
+        // `town` (term 0, a place), a hospital (term 1, an institution) and a police
+        // spokesperson (term 2, a voice), and unless `victim` is `NO_NAME` a name of no such
+        // kind (term 3) whose document frequency and flags are `victim`.
+        const NO_NAME: u32 = u32::MAX;
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |second_day: i64, town: bool, victim: u32, weak_alone: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2 | crate::vectors::PLACE;
+            specific[1] = 2 | crate::vectors::INSTITUTION;
+            specific[2] = 2 | crate::vectors::VOICE;
+            specific[3] = victim;
+            let mut online = Online::new(OnlineConfig {
+                weak_alone,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            let terms: Vec<u32> = [(0, town), (1, true), (2, true), (3, victim != NO_NAME)]
+                .iter()
+                .filter(|x| x.1)
+                .map(|x| x.0)
+                .chain([20, 21])
+                .collect();
+            for day in [0, second_day] {
+                let p = online.prepare(v(&terms), true);
+                online.add(p, Some((day, day)), false, true);
+            }
+            online.events()
+        };
+        let (joined, apart) = (vec![vec![0, 1]], vec![vec![0], vec![1]]);
+        let (none, name) = (NO_NAME, 2);
+        // A name only one outlet uses, in twelve articles (its station's programme).
+        let station = 12 | crate::vectors::ONE_OUTLET;
+        // The hospital and the spokesperson alone join reports of the next days (an
+        // incident's first reports and its follow-up), not three days apart, nor with the
+        // station's name, which links that outlet's reports of anything.
+        assert_eq!(place(2, false, none, true), joined);
+        assert_eq!(place(3, false, none, true), apart);
+        assert_eq!(place(3, false, station, true), apart);
+        // With the town as well, within a week (a death, an arrest days later), not ten days
+        // apart; with a name of their own, or without the rule, ten days apart as well.
+        assert_eq!(place(7, true, none, true), joined);
+        assert_eq!(place(10, true, none, true), apart);
+        assert_eq!(place(10, true, name, true), joined);
+        assert_eq!(place(10, true, none, false), joined);
+        assert_eq!(place(3, false, none, false), joined);
+    }
+
+    #[test]
     fn an_event_held_by_common_names_splits_into_its_stories() {
         // Two incidents of one day: articles 0-2 name victim A (term 0), 3-5 victim B (term
         // 1); all six name the city and its police spokesperson (terms 2 and 3, each in
@@ -1899,6 +2014,37 @@ mod tests {
         let online = place(true, 6);
         assert_eq!(online.events(), vec![vec![0, 1, 2, 3, 4, 5]]);
         assert!(!online.split_would_part(&[0, 1, 2], &[3, 4, 5]));
+    }
+
+    #[test]
+    fn two_reports_a_week_apart_held_by_a_name_of_others_split() {
+        // Two reports sharing topic words and one specific in four articles of the
+        // collection (term 0): strong enough to join them (3 of 4), too weak for a link of
+        // the split (the two and one more of 4).
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |second_day: i64, split_pairs: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 4;
+            let mut online = Online::new(OnlineConfig {
+                split_pairs,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            for day in [0, second_day] {
+                let p = online.prepare(v(&[0, 20, 21, 22]), true);
+                online.add(p, Some((day, day)), false, true);
+            }
+            online.repair(&[0, 1]);
+            online
+        };
+        let (joined, apart) = (vec![vec![0, 1]], vec![vec![0], vec![1]]);
+        // Within the week they stay together, as an incident's reports do; ten days apart
+        // they split, and a later repair does not join them again.
+        assert_eq!(place(7, true).events(), joined);
+        let online = place(10, true);
+        assert_eq!(online.events(), apart);
+        assert!(online.split_would_part(&[0], &[1]));
+        assert_eq!(place(10, false).events(), joined);
     }
 
     #[test]
