@@ -68,9 +68,8 @@ impl Fact {
 /// `statement::count_contradicted`, and none names only some of the people it lists with
 /// their ages, `statement::listed_figure_left_out`, nor describes only other people than it
 /// does, `statement::other_people`, nor ages someone otherwise, `statement::age_contradicted`)
-/// stating the claim of every other at or above the
-/// threshold. A unit whose article already said the same
-/// words is no second voice and is left out.
+/// stating the claim of every other at or above the threshold. A unit whose article already
+/// said the same words is no second voice and is left out.
 /// How many earlier sentences, the closest by cosine, each sentence is compared with by the
 /// same-statement model: a sentence that states another's claim shares its words, so the
 /// pairs the model would join are among them, and an event of thousands of sentences sharing

@@ -1610,8 +1610,9 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
 /// that what the other states is not known ("their conditions are not known" against "all
-/// are in good condition") or leaves it open ([`open_stated`]), or one says only that someone died and the other only that someone
-/// lives ([`contrary_outcomes`]): two claims, whatever the model says.
+/// are in good condition") or leaves it open ([`open_stated`]), or one says only that
+/// someone died and the other only that someone lives ([`contrary_outcomes`]): two claims,
+/// whatever the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
     contrary_outcomes(x, y)
         || unknown_apart(x, y)
