@@ -4059,16 +4059,13 @@ fn count_of_people(words: &[(usize, &str)], j: usize) -> Option<u32> {
 /// The conditions a sentence gives: a whole count's when it gives one count of people and
 /// one condition after it (a part, "two of them", is no whole), else each person's an age
 /// describes, the nearest before each condition.
-fn conditions_in(units: &Units, u: usize) -> Vec<Condition> {
-    let text = units.units[u].text;
-    let words = tokens(text);
+/// `words` are the sentence's tokens, `counts` the counts of people among them (token and value,
+/// [`count_of_people`]).
+fn conditions_in(u: usize, words: &[(usize, &str)], counts: &[(usize, u32)]) -> Vec<Condition> {
     let said: Vec<(bool, usize, usize)> = (0..words.len())
-        .filter_map(|i| gravity(&words, i).map(|(g, end)| (g, i, end)))
+        .filter_map(|i| gravity(words, i).map(|(g, end)| (g, i, end)))
         .collect();
     let span = |from: usize, to: usize| (words[from].0, words[to].0 + words[to].1.len());
-    let counts: Vec<(usize, u32)> = (0..words.len())
-        .filter_map(|j| count_of_people(&words, j).map(|v| (j, v)))
-        .collect();
     // "a 21-year-old man": where each such description starts.
     let ages: Vec<usize> = (1..words.len().saturating_sub(3))
         .filter(|&k| {
@@ -4096,7 +4093,7 @@ fn conditions_in(units: &Units, u: usize) -> Vec<Condition> {
             w == "hurt" || WOUND_WORDS.iter().any(|s| w.starts_with(s))
         })
     };
-    if let ([(j, n)], [(g, at, end)]) = (&counts[..], &said[..]) {
+    if let ([(j, n)], [(g, at, end)]) = (counts, &said[..]) {
         if j < at && ages.is_empty() && !part && wounded(*j, *end) {
             let c = Condition {
                 unit: u,
@@ -4130,13 +4127,17 @@ fn conditions_in(units: &Units, u: usize) -> Vec<Condition> {
 /// so only articles published the same day are compared; an article that gives a whole count
 /// one condition and someone the other tells of a part, not the whole, and is not read.
 fn wounded_conditions(units: &Units) -> Vec<Difference> {
-    let by_article = |a: usize| -> Vec<Condition> {
-        (0..units.units.len())
-            .filter(|&u| units.units[u].article == a)
-            .flat_map(|u| conditions_in(units, u))
-            .collect()
-    };
-    let all: Vec<Vec<Condition>> = (0..units.articles.len()).map(by_article).collect();
+    // Each article's conditions and the counts of people it gives, read once.
+    let mut all: Vec<Vec<Condition>> = (0..units.articles.len()).map(|_| Vec::new()).collect();
+    let mut counted: Vec<Vec<u32>> = vec![Vec::new(); units.articles.len()];
+    for (u, unit) in units.units.iter().enumerate() {
+        let words = tokens(unit.text);
+        let counts: Vec<(usize, u32)> = (0..words.len())
+            .filter_map(|j| count_of_people(&words, j).map(|v| (j, v)))
+            .collect();
+        all[unit.article].extend(conditions_in(u, &words, &counts));
+        counted[unit.article].extend(counts.iter().map(|&(_, n)| n));
+    }
     let day = |a: usize| {
         units.articles[a]
             .article
@@ -4144,14 +4145,7 @@ fn wounded_conditions(units: &Units) -> Vec<Difference> {
             .as_deref()
             .and_then(|d| d.get(..10))
     };
-    let counts = |a: usize, n: u32| {
-        (0..units.units.len()).any(|u| {
-            let text = units.units[u].text;
-            let words = tokens(text);
-            units.units[u].article == a
-                && (0..words.len()).any(|j| count_of_people(&words, j) == Some(n))
-        })
-    };
+    let counts = |a: usize, n: u32| counted[a].contains(&n);
     let one_way = |a: usize| {
         let c = &all[a];
         !(c.iter().any(|x| x.grave) && c.iter().any(|x| !x.grave))
