@@ -516,8 +516,9 @@ pub struct Gold {
 }
 
 /// The articles of the real sets the account golds are drawn from (`multinews-val` and
-/// `gva-dev` under `data`, the shared data directory), by id, with the diagnostics of any
-/// record that could not be read.
+/// `gva-dev` under `data`, the shared data directory, and the English pairs of
+/// `semeval-pairs-train.jsonl` that the fresh gold's events are, see [`semeval_records`]), by
+/// id, with the diagnostics of any record that could not be read.
 pub fn gold_articles(
     data: &std::path::Path,
 ) -> (
@@ -528,13 +529,50 @@ pub fn gold_articles(
         data.join("multinews-val/articles.jsonl"),
         data.join("gva-dev/articles.jsonl"),
     ];
-    let ingested = chorus_ingest::ingest_paths(&paths, &chorus_ingest::IngestConfig::default());
+    let mut ingested = chorus_ingest::ingest_paths(&paths, &chorus_ingest::IngestConfig::default());
+    if let Ok(pairs) = std::fs::read_to_string(data.join("semeval-pairs-train.jsonl")) {
+        let records = chorus_ingest::ingest_named_bytes(
+            "semeval-pairs-train.jsonl",
+            semeval_records(&pairs).as_bytes(),
+        );
+        ingested.articles.extend(records.articles);
+        ingested.diagnostics.extend(records.diagnostics);
+    }
     let articles = ingested
         .articles
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
     (articles, ingested.diagnostics)
+}
+
+/// The articles of the English pairs of `semeval-pairs-train.jsonl` as JSON lines of
+/// `{"id", "text"}`, each text its pair's `text1` or `text2` unchanged (so gold spans are byte
+/// offsets into that value) under the id `PAIR/1` or `PAIR/2`; no outlet is known, so each is
+/// an outlet of its own. An article in several pairs is written once.
+pub fn semeval_records(jsonl: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::new();
+    for v in jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+    {
+        if v["lang1"] != "en" || v["lang2"] != "en" {
+            continue;
+        }
+        let pair = v["pair_id"].as_str().unwrap_or_default();
+        for k in 1..=2 {
+            let id = format!("{pair}/{k}");
+            let Some(text) = v[format!("text{k}")].as_str() else {
+                continue;
+            };
+            if seen.insert(id.clone()) {
+                out.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 impl Gold {

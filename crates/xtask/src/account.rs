@@ -6,18 +6,23 @@
 //! `--errors` lists the dev part's wrong supports and
 //! differences and the missed ones (the held-out part's are never printed: it is not read
 //! while tuning); `--unlabelled` lists the differences shown on the events nobody labelled.
+//! `--gold fresh` does the same on the fresh gold (`tests/data/fresh-gold`: events of the
+//! English SemEval same-story pairs, labelled after the account gold's tuning).
 
 use anyhow::Result;
 use chorus_eval::account::Gold;
 use std::collections::HashMap;
 
-/// The hand-checked gold and every article of `multinews-val` and `gva-dev`, by id.
-pub(crate) fn gold_and_articles() -> Result<(Gold, HashMap<String, chorus_model::Article>)> {
-    let gold_dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../chorus-eval/tests/data/account-gold"
+/// A hand-checked gold (`account-gold`, or `fresh-gold` with `--gold fresh`) and every
+/// article of `multinews-val`, `gva-dev` and the English SemEval pairs, by id.
+pub(crate) fn gold_and_articles(
+    name: &str,
+) -> Result<(Gold, HashMap<String, chorus_model::Article>)> {
+    let gold_dir = format!(
+        "{}/../chorus-eval/tests/data/{name}",
+        env!("CARGO_MANIFEST_DIR")
     );
-    let gold = Gold::read_dir(std::path::Path::new(gold_dir))?;
+    let gold = Gold::read_dir(std::path::Path::new(&gold_dir))?;
     let data = crate::shared("")?;
     Ok((gold, chorus_eval::account::gold_articles(&data).0))
 }
@@ -182,7 +187,16 @@ fn unlabelled(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) ->
 }
 
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
-    let (gold, articles) = gold_and_articles()?;
+    let name = match args
+        .iter()
+        .position(|a| *a == "--gold")
+        .map(|i| args.get(i + 1))
+    {
+        None => "account-gold",
+        Some(Some(&"fresh")) => "fresh-gold",
+        Some(_) => anyhow::bail!("--gold takes `fresh` (the default is the account gold)"),
+    };
+    let (gold, articles) = gold_and_articles(name)?;
     if args.contains(&"--why") {
         why(&gold, &articles);
         return Ok(());

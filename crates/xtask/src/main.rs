@@ -63,7 +63,7 @@ fn main() -> Result<()> {
 /// The tasks and their options.
 const USAGE: &str = "usage:
   cargo xtask eval cluster [--set multinews-val|gva-dev|seeds] [--compress K] [--threshold T] [--shuffle SEED] [--errors] [--halves] [--bounds]
-  cargo xtask eval account [--errors | --causes] [--same-statement P]   (supports and differences against the hand-checked gold)
+  cargo xtask eval account [--gold fresh] [--errors | --causes] [--same-statement P]   (supports and differences against the hand-checked gold)
   cargo xtask eval rouge         (summaries on multinews-val, 250 words)
   cargo xtask eval extract       (main text, titles, dates on readability-pages)
   cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)

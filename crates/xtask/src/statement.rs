@@ -52,7 +52,7 @@ fn msrp() -> Result<Vec<Row>> {
 /// The gold's pairs by part, each read in its event as the account reads it (cleaned, the
 /// event's units); pairs whose sentences cleaning removed are left out.
 pub(crate) fn gold_rows() -> Result<HashMap<String, Vec<(usize, Row)>>> {
-    let (gold, mut articles) = crate::account::gold_and_articles()?;
+    let (gold, mut articles) = crate::account::gold_and_articles("account-gold")?;
     let mut out: HashMap<String, Vec<(usize, Row)>> = HashMap::new();
     let (mut kept, mut lost) = (0, 0);
     for (index, e) in gold.events.iter().enumerate() {

@@ -1,0 +1,52 @@
+//! The account on events no earlier gold covers and nobody tuned on: the fresh gold
+//! (`tests/data/fresh-gold`), 36 events of two articles each, the English pairs of
+//! `../shared/data/semeval-pairs-train.jsonl` that people judged the same story (2020 news of
+//! every kind, not gun violence nor Multi-News). Labelled by reading the articles: candidate
+//! pairs by word overlap and the supports chorus showed (the labellers not told which), then
+//! every pair of sentences stating the same claim that the candidates missed, so recall
+//! counts all of them. Support and difference precision and recall on the dev part and the
+//! held-out part (every third event). Prints both; fails under the floors.
+//! `cargo test --release -p chorus-eval --test fresh_gold -- --nocapture`;
+//! `cargo xtask eval account --gold fresh [--errors]` prints the dev part's errors.
+
+use chorus_eval::account::{gold_articles, Gold};
+use chorus_testdata::shared;
+use std::path::Path;
+
+const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/fresh-gold");
+
+#[test]
+fn supports_on_fresh_events_state_the_fact() {
+    let Some(data) = shared("") else {
+        return;
+    };
+    let gold = Gold::read_dir(Path::new(GOLD)).unwrap();
+    assert_eq!(gold.events.len(), 36);
+    let (articles, diagnostics) = gold_articles(&data);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    for e in &gold.events {
+        assert_eq!(e.articles_in(&articles).len(), 2, "{} {}", e.set, e.event);
+    }
+    let parts = gold.score(&articles, &Default::default());
+    for (part, s) in &parts {
+        println!("fresh {part}: {}", s.summary());
+    }
+    // Floors under what main showed when the gold was made (2026-12-06, b294cf2): dev
+    // precision 1.000 (7 of 7), recall 0.176 (15 of 85); held-out 1.000 (5 of 5), 0.194 (7 of
+    // 36). So few supports are shown that one wrong one costs 0.13; the precision floors allow
+    // one. Recall is a third of the account gold's (0.486): on short texts of every kind the
+    // same-statement model misses most paraphrases. Differences: none of the 4 genuine ones
+    // (all names spelt or given two ways) is shown, and nothing false is; no floor yet.
+    for (part, s) in &parts {
+        let (precision, recall) = match part.as_str() {
+            "dev" => (0.85, 0.17),
+            _ => (0.8, 0.18),
+        };
+        assert!(
+            s.support_precision() >= precision,
+            "{part}: {}",
+            s.summary()
+        );
+        assert!(s.support_recall() >= recall, "{part}: {}", s.summary());
+    }
+}
