@@ -416,8 +416,7 @@ impl Claim {
         (claim.people, claim.ages) = people(text, &main);
         claim.verbs = main_verbs(text, &main)
             .into_iter()
-            .filter_map(|o| chorus_text::words(&text[o..]).next())
-            .filter_map(|(_, w)| verb_family(w))
+            .filter_map(|o| verb_family_at(text, o))
             .collect();
         claim.families = chorus_text::words(&text[core.clone()])
             .filter_map(|(_, w)| verb_family(w))
@@ -1185,6 +1184,24 @@ fn verb_family(word: &str) -> Option<u8> {
     });
     let stem = chorus_text::Terms::default().stem(&word.to_lowercase());
     families.get(&stem).copied()
+}
+
+/// Verbs that state what they leave behind ("left one dead and two injured"): their family
+/// is that of the state.
+const LEAVING: &[&str] = &["left", "leave", "leaves", "leaving"];
+
+/// How many words after a verb of [`LEAVING`] the state it leaves is looked for.
+const LEFT_STATE_WORDS: usize = 4;
+
+/// The family of the verb at byte `off` of `text` ([`verb_family`]); for a verb of
+/// [`LEAVING`], that of the first of the next [`LEFT_STATE_WORDS`] words in one.
+fn verb_family_at(text: &str, off: usize) -> Option<u8> {
+    let mut words = chorus_text::words(&text[off..]).map(|w| w.1);
+    let verb = words.next()?;
+    if !LEAVING.iter().any(|l| verb.eq_ignore_ascii_case(l)) {
+        return verb_family(verb);
+    }
+    words.take(LEFT_STATE_WORDS).find_map(verb_family)
 }
 
 /// Whether `other` states another claim of the story than `lead` does: the verbs of their
@@ -2221,6 +2238,15 @@ mod tests {
         assert!(other(
             "The victims have been identified as Karl Roberts, 37, and Leon Hamm, 26, of Suffolk.",
             "Karl Roberts, 37, and Leon Hamm, 26, remain hospitalized but are expected to recover."
+        ));
+        // A verb of leaving states what it leaves.
+        assert!(other(
+            "Two separate hunting accidents on Sunday morning left two people injured.",
+            "The sheriff's office investigated two separate hunting accidents on Sunday."
+        ));
+        assert!(!other(
+            "The crash left two people dead on the highway.",
+            "Two people were killed in the crash on the highway."
         ));
         assert!(other(
             "Arrest warrants were issued for two men wanted in connection with the shooting in Houma.",

@@ -134,14 +134,16 @@ fn supports_a_reader_meets_state_the_fact() {
     // Measured 2026-12-06 once a support whose main verb is of another family than the fact's,
     // neither sentence saying anything of the other's (`statement::other_claim`), is none:
     // batch 2 dev 0.896 (86/96), held-out 0.923 (36/39); batch 4 dev 0.933 (14/15); all dev
-    // 0.885 (254/287), held-out 0.882 (127/144); no pair labelled same lost.
+    // 0.885 (254/287), held-out 0.882 (127/144); no pair labelled same lost. Then once a verb
+    // of leaving states what it leaves ("left two injured"): batch 3 dev 0.871 (61/70), all
+    // dev 0.888 (254/286); held-out unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.89,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.89,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.83,
+            ("3", "shown dev") => 0.86,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
