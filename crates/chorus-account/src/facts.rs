@@ -67,7 +67,8 @@ impl Fact {
 /// every other states, `MAIN_SHARE`, none gives another count of what it counts,
 /// `statement::count_contradicted`, and none names only some of the people it lists with
 /// their ages, `statement::listed_figure_left_out`, nor describes only other people than it
-/// does, `statement::other_people`, nor ages someone otherwise, `statement::age_contradicted`)
+/// does, `statement::other_people`, nor ages someone otherwise, `statement::age_contradicted`,
+/// nor states another claim of the story, `statement::other_claim`)
 /// stating the claim of every other at or above the threshold. A unit whose article already
 /// said the same words is no second voice and is left out.
 /// How many earlier sentences, the closest by cosine, each sentence is compared with by the
@@ -209,7 +210,8 @@ pub(crate) fn align_as(
                                     &claims[x], &claims[l],
                                 )
                                 && !crate::statement::other_people(&claims[x], &claims[l])
-                                && !crate::statement::age_contradicted(&claims[x], &claims[l]))))
+                                && !crate::statement::age_contradicted(&claims[x], &claims[l])
+                                && !crate::statement::other_claim(&claims[x], &claims[l]))))
             })
         }) else {
             continue;

@@ -279,6 +279,11 @@ pub(crate) struct Claim {
     /// ([`people`]).
     people: Vec<Person>,
     ages: Vec<f64>,
+    /// The families ([`VERB_FAMILIES`]) of the verbs of its main claim ([`main_verbs`]):
+    /// what it says happened, not who or where. Sorted, unique.
+    verbs: Vec<u8>,
+    /// The families of every word of its claim core, sorted, unique.
+    families: Vec<u8>,
 }
 
 impl Claim {
@@ -409,6 +414,13 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         (claim.people, claim.ages) = people(text, &main);
+        claim.verbs = main_verbs(text, &main)
+            .into_iter()
+            .filter_map(|o| verb_family_at(text, o))
+            .collect();
+        claim.families = chorus_text::words(&text[core.clone()])
+            .filter_map(|(_, w)| verb_family(w))
+            .collect();
         let figures = main_figures(text, &main);
         claim.counts = main_counts(text, &figures, &in_main);
         claim.listed = figures
@@ -435,6 +447,10 @@ impl Claim {
         claim.negated.retain(|t| !affirmed.contains(t));
         claim.tokens.sort_unstable();
         claim.tokens.dedup();
+        for v in [&mut claim.verbs, &mut claim.families] {
+            v.sort_unstable();
+            v.dedup();
+        }
         for v in [
             &mut claim.numbers,
             &mut claim.main_numbers,
@@ -1003,6 +1019,202 @@ pub(crate) fn main_covered(other: &Claim, lead: &Claim) -> f32 {
         return 1.0;
     }
     (terms + 2 * numbers) as f32 / total as f32
+}
+
+/// Auxiliaries besides [`AUXILIARIES`]: the clause's own verb, or what it says something
+/// is, follows them ("has been arrested", "could face charges", "did not suffer").
+const MORE_AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "can", "could", "may", "might", "must", "should", "shall", "did",
+    "does", "do", "remained", "got", "get",
+];
+
+/// Words that may stand between an auxiliary and its verb ("was also shot", "has not been
+/// charged"); words ending in "ly" ("was fatally shot") are read as such too.
+const BETWEEN_VERBS: &[&str] = &[
+    "not", "also", "still", "now", "never", "already", "just", "then", "later", "since", "both",
+    "all", "each", "again", "yet", "even", "ever",
+];
+
+/// Past forms news uses that do not end in "-ed" ("shot", "took", "fled").
+const IRREGULAR_PAST: &[&str] = &[
+    "shot", "hit", "struck", "found", "took", "taken", "left", "held", "fled", "ran", "went",
+    "came", "made", "gave", "given", "got", "told", "led", "met", "fought", "caught", "brought",
+    "sought", "sent", "spent", "lost", "won", "fell", "rose", "beat", "broke", "stole", "threw",
+    "hid", "bought", "sold", "built", "kept", "put", "set", "cut", "hurt", "stood", "saw", "seen",
+    "known", "drove", "driven", "flew", "began", "became", "spoke", "chose", "wrote", "slain",
+    "slew", "swept", "stabbed", "shown", "done", "did", "paid", "laid", "lay", "sat", "thrown",
+    "stolen", "broken", "fallen", "ridden", "written", "spoken", "chosen", "hidden", "bitten",
+    "drawn", "grew", "grown", "felt", "heard", "meant", "dealt", "withdrew",
+];
+
+/// Words after a past participle that make it the head of a phrase describing the subject,
+/// not the clause's verb, when an auxiliary comes later ("A boy shot Sunday … did not
+/// suffer", "The man charged with killing two … has pleaded guilty").
+const AFTER_PARTICIPLE: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "by",
+    "with",
+    "during",
+    "near",
+    "inside",
+    "outside",
+    "after",
+    "early",
+    "late",
+    "last",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "overnight",
+    "earlier",
+    "this",
+];
+
+/// Words before a past form that make it an adjective ("the wounded", "an armed man").
+const BEFORE_ADJECTIVE: &[&str] = &[
+    "a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your", "one",
+    "two", "three", "four", "five", "of", "and", "or", "being", "been", "were", "was", "is", "are",
+];
+
+/// Whether a lower-case word is a verb's past form ([`IRREGULAR_PAST`], or "-ed").
+fn past_form(lower: &str) -> bool {
+    IRREGULAR_PAST.contains(&lower) || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// The byte offsets of the verbs of a sentence's main claim ([`main_clause`]): the word its
+/// first auxiliary carries ("was fatally shot", "has pleaded", "are dead", "remain in stable
+/// condition"), or its first past form that is no adjective nor the head of a phrase about
+/// the subject, with one joined to it by "and" ("shot and killed"). What the claim says
+/// happened: two sentences of one story share its names and places, and differ here. Empty
+/// when none is found (a verb in the present tense, a fragment).
+fn main_verbs(text: &str, main: &MainClause) -> Vec<usize> {
+    let words: Vec<(usize, String)> = chorus_text::words(&text[main.range.clone()])
+        .map(|(o, w)| (o + main.range.start, w))
+        .filter(|&(o, _)| main.contains(o))
+        .map(|(o, w)| (o, w.to_lowercase().replace('’', "'")))
+        .collect();
+    let auxiliary = |w: &str| AUXILIARIES.contains(&w) || MORE_AUXILIARIES.contains(&w);
+    let between = |w: &str| {
+        BETWEEN_VERBS.contains(&w) || w.ends_with("n't") || (w.len() > 4 && w.ends_with("ly"))
+    };
+    let lower_at = |i: usize| text[words[i].0..].starts_with(char::is_lowercase);
+    for (i, (_, w)) in words.iter().enumerate() {
+        if auxiliary(w) && i > 0 {
+            // The first word after the auxiliaries and adverbs that is no function word.
+            let mut j = i + 1;
+            while j < words.len() && (auxiliary(&words[j].1) || between(&words[j].1)) {
+                j += 1;
+            }
+            let verb =
+                (j..words.len().min(j + 3)).find(|&k| !chorus_text::is_stopword(&words[k].1));
+            return verb.map(|k| with_joined(&words, k)).unwrap_or_default();
+        }
+        if !past_form(w) || !lower_at(i) || i == 0 {
+            continue;
+        }
+        if BEFORE_ADJECTIVE.contains(&words[i - 1].1.as_str()) {
+            continue;
+        }
+        let describes_subject = words
+            .get(i + 1)
+            .is_some_and(|n| AFTER_PARTICIPLE.contains(&n.1.as_str()))
+            && words[i + 1..].iter().any(|x| auxiliary(&x.1));
+        if !describes_subject {
+            return with_joined(&words, i);
+        }
+    }
+    Vec::new()
+}
+
+/// The offset of verb `k` of `words`, and of a past form "and" joins to it ("shot and
+/// killed").
+fn with_joined(words: &[(usize, String)], k: usize) -> Vec<usize> {
+    let mut verbs = vec![words[k].0];
+    if words.get(k + 1).is_some_and(|w| w.1 == "and") {
+        if let Some(next) = words.get(k + 2).filter(|w| past_form(&w.1)) {
+            verbs.push(next.0);
+        }
+    }
+    verbs
+}
+
+/// What news says happened, a family a line: words of one family state one kind of event
+/// ("was taken to", "was rushed to", "was airlifted to"), words of two families two claims
+/// of a story ("shot and killed" / "chased"; "are investigating" / "warrants were issued").
+/// Broad on purpose (hurting and killing are one family, arrest and charge another): the
+/// families tell claims apart only where a reader would, and a main verb in none of them
+/// tells nothing. Written for chorus from general news English; matched by stem.
+const VERB_FAMILIES: &[&str] = &[
+    "shoot shot shooting shootings fired gunned wound wounded injure injured hurt stab stabbed \
+     struck kill killed killing slain murder murdered die died dead death deaths",
+    "take taken took transport transported transporting rush rushed airlift airlifted flown \
+     driven brought carried hospitalized hospitalised admitted treated",
+    "arrest arrested apprehend apprehended detain detained custody booked jailed charge \
+     charged charges indict indicted accused face faces facing",
+    "plead pleaded pleads plea convict convicted sentence sentenced acquit acquitted",
+    "investigate investigated investigating investigation probe probing",
+    "search searched searching hunt hunting seek sought looking",
+    "chase chased chasing pursue pursued pursuing pursuit",
+    "issue issued issuing obtain obtained",
+    "happen happened happening occur occurred occurring unfolded",
+    "respond responded responding dispatch dispatched",
+    "identify identified identifying name named",
+    "release released releasing disclose disclosed",
+];
+
+/// The family ([`VERB_FAMILIES`]) of a word, if it is in one.
+fn verb_family(word: &str) -> Option<u8> {
+    static FAMILIES: OnceLock<FxHashMap<String, u8>> = OnceLock::new();
+    let families = FAMILIES.get_or_init(|| {
+        let terms = chorus_text::Terms::default();
+        let mut map = FxHashMap::default();
+        for (family, line) in VERB_FAMILIES.iter().enumerate() {
+            for word in line.split_whitespace() {
+                map.entry(terms.stem(word)).or_insert(family as u8);
+            }
+        }
+        map
+    });
+    let stem = chorus_text::Terms::default().stem(&word.to_lowercase());
+    families.get(&stem).copied()
+}
+
+/// Verbs that state what they leave behind ("left one dead and two injured"): their family
+/// is that of the state.
+const LEAVING: &[&str] = &["left", "leave", "leaves", "leaving"];
+
+/// How many words after a verb of [`LEAVING`] the state it leaves is looked for.
+const LEFT_STATE_WORDS: usize = 4;
+
+/// The family of the verb at byte `off` of `text` ([`verb_family`]); for a verb of
+/// [`LEAVING`], that of the first of the next [`LEFT_STATE_WORDS`] words in one.
+fn verb_family_at(text: &str, off: usize) -> Option<u8> {
+    let mut words = chorus_text::words(&text[off..]).map(|w| w.1);
+    let verb = words.next()?;
+    if !LEAVING.iter().any(|l| verb.eq_ignore_ascii_case(l)) {
+        return verb_family(verb);
+    }
+    words.take(LEFT_STATE_WORDS).find_map(verb_family)
+}
+
+/// Whether `other` states another claim of the story than `lead` does: the verbs of their
+/// main claims are of two families ([`VERB_FAMILIES`]: "shot and killed" / "chased";
+/// "have been identified" / "remain hospitalized"), and neither sentence says anything of
+/// the other's family. Sharing the names, places and figures of one story, such sentences
+/// are no support of each other; a main verb in no family, or a family the other sentence
+/// states anywhere (in a clause about the subject, a noun), refuses nothing.
+pub(crate) fn other_claim(other: &Claim, lead: &Claim) -> bool {
+    let unsaid = |x: &Claim, y: &Claim| {
+        !x.verbs.is_empty() && x.verbs.iter().all(|v| !y.families.contains(v))
+    };
+    unsaid(other, lead) && unsaid(lead, other)
 }
 
 /// Words that say, after "is" or "remains", that something is not known.
@@ -1973,6 +2185,87 @@ mod tests {
         assert!(!aged(
             "A 4-year-old boy was shot in the leg on Friday.",
             "A 35-year-old man was shot in the leg on Friday."
+        ));
+    }
+
+    /// The verbs [`main_verbs`] finds in a one-sentence text, as words.
+    fn verbs_of(text: &'static str) -> Vec<&'static str> {
+        let m = main_clause(text, &claim_core(text));
+        main_verbs(text, &m)
+            .into_iter()
+            .filter_map(|o| chorus_text::words(&text[o..]).next().map(|w| w.1))
+            .collect()
+    }
+
+    #[test]
+    fn the_main_verb_is_the_clauses_not_the_subjects_nor_the_sources() {
+        // The auxiliary carries it, past adverbs and further auxiliaries.
+        assert_eq!(
+            verbs_of("Two men were fatally shot on Main Street."),
+            ["shot"]
+        );
+        assert_eq!(
+            verbs_of("The suspect has not been charged, police said."),
+            ["charged"]
+        );
+        // A past form, with one joined by "and"; the source's verb is no claim.
+        assert_eq!(
+            verbs_of("Police believe Barry Moore shot and killed his ex-wife."),
+            ["shot", "killed"]
+        );
+        // A participle describing the subject is not the clause's verb, nor is an adjective.
+        assert_eq!(
+            verbs_of("The man charged with killing two men has pleaded guilty."),
+            ["pleaded"]
+        );
+        assert_eq!(
+            verbs_of("A boy shot Sunday in the county did not suffer serious wounds."),
+            ["suffer"]
+        );
+        assert_eq!(verbs_of("The wounded man chased the gunman."), ["chased"]);
+        // A clause in the present tense or without a verb gives none.
+        assert!(verbs_of("A message for the family of the victim.").is_empty());
+    }
+
+    #[test]
+    fn a_support_whose_main_verb_states_another_claim_of_the_story_is_none() {
+        let other = |fact, support| of_support(other_claim, fact, support);
+        // One story, its names and figures shared, two things that happened.
+        assert!(other(
+            "Police believe 40-year-old Barry Moore shot and killed his ex-wife, 43-year-old Pamela Moore.",
+            "Barry Moore, 40, chased Pamela Moore, 43, his ex-wife, to a home behind their residence."
+        ));
+        assert!(other(
+            "The victims have been identified as Karl Roberts, 37, and Leon Hamm, 26, of Suffolk.",
+            "Karl Roberts, 37, and Leon Hamm, 26, remain hospitalized but are expected to recover."
+        ));
+        // A verb of leaving states what it leaves.
+        assert!(other(
+            "Two separate hunting accidents on Sunday morning left two people injured.",
+            "The sheriff's office investigated two separate hunting accidents on Sunday."
+        ));
+        assert!(!other(
+            "The crash left two people dead on the highway.",
+            "Two people were killed in the crash on the highway."
+        ));
+        assert!(other(
+            "Arrest warrants were issued for two men wanted in connection with the shooting in Houma.",
+            "Houma police are investigating the shooting, which left one man dead."
+        ));
+        // Verbs of one family state one claim: taken, transported.
+        assert!(!other(
+            "Two other shooting victims were taken to the hospital as well.",
+            "Two other shooting victims were transported to the hospital by a private vehicle."
+        ));
+        // A family the other sentence states anywhere (here in a noun) refuses nothing.
+        assert!(!other(
+            "The man charged in the deaths of three people has pleaded guilty to three counts of murder.",
+            "The man is facing three counts of murder in the deaths of three people."
+        ));
+        // A main verb in no family tells nothing.
+        assert!(!other(
+            "The legal bills have been paid by the United Steelworkers union.",
+            "The United Steelworkers union has been footing the legal bills."
         ));
     }
 

@@ -131,19 +131,25 @@ fn supports_a_reader_meets_state_the_fact() {
     // (87/96), all dev 0.879 (248/282); held-out unchanged by either. With the fifth batch and
     // the third reading, both: batch 1 dev 0.896 (86/96), batch 4 dev 0.875 (14/16), all dev
     // 0.873 (254/291), held-out 0.876 (127/145) unchanged.
+    // Measured 2026-12-06 once a support whose main verb is of another family than the fact's,
+    // neither sentence saying anything of the other's (`statement::other_claim`), is none:
+    // batch 2 dev 0.896 (86/96), held-out 0.923 (36/39); batch 4 dev 0.933 (14/15); all dev
+    // 0.885 (254/287), held-out 0.882 (127/144); no pair labelled same lost. Then once a verb
+    // of leaving states what it leaves ("left two injured"): batch 3 dev 0.871 (61/70), all
+    // dev 0.888 (254/286); held-out unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.89,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.85,
+            ("2", "shown dev") => 0.89,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.83,
+            ("3", "shown dev") => 0.86,
             ("3", _) => 0.81,
-            ("4", "shown dev") => 0.85,
+            ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.77,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.87,
+            ("all", "shown dev") => 0.88,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
