@@ -191,6 +191,8 @@ const VOICE_ROLES: &[&str] = &[
     "cpl",
     "corporal",
     "sheriff",
+    // A mayor speaks for the city about many of its incidents ("Mayor Ras Baraka").
+    "mayor",
 ];
 
 /// Whether `word` is one of `list`, in any case (a role of [`VOICE_ROLES`], a word of
@@ -1523,7 +1525,8 @@ mod tests {
              that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
             "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
             "Corbin George was a friend of the family, Jodi Silva said. Sheriff Chris Nocco \
-             spoke too.",
+             spoke too, and so did Mayor Ras Baraka.",
+            "Mayor Ras Baraka called it senseless.",
         ];
         let flags = flag_of(&texts, VOICE);
         // After a role in two of its three articles: a voice, as a phrase and word by word.
@@ -1532,6 +1535,9 @@ mod tests {
         // A sheriff speaks for a county's office.
         assert_eq!(flags("Sheriff Chris Nocco"), Some(true));
         assert_eq!(flags("nocco"), Some(true));
+        // So does a mayor for a city.
+        assert_eq!(flags("Mayor Ras Baraka"), Some(true));
+        assert_eq!(flags("baraka"), Some(true));
         // Never after one: a person of the story.
         assert_eq!(flags("Corbin George"), Some(false));
     }
