@@ -288,6 +288,7 @@ impl Clusterer {
                 }
                 None => None,
             };
+            let p = p.with_ages(vectors::stated_ages(a, vectors::AGE_LEAD_WORDS));
             self.online.add(p, day, published.is_none(), place);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);

@@ -147,6 +147,12 @@ pub struct OnlineConfig {
     pub place_days: f32,
     /// See `follow_many`.
     pub follow_strong: f32,
+    /// Whether two whose leads both give people ages, none of one the other's ("a 9-year-old
+    /// girl" against "a 10-year-old boy"), and who share no specific beyond voices',
+    /// institutions' and places' names, are kept apart: two reports of one town, its police
+    /// and its hospital that tell of people of other ages are two incidents, while a
+    /// follow-up names its victim or gives the same age (docs/defaults.md).
+    pub contrary_ages: bool,
 
     /// Of the specifics of the group that names fewer, the share two groups must have in
     /// common to be one story.
@@ -216,6 +222,7 @@ impl Default for OnlineConfig {
             place_strength: 0.25,
             place_days: 2.0,
             follow_strong: 0.15,
+            contrary_ages: true,
             min_overlap: 0.25,
             split: true,
             split_need: 1.0,
@@ -238,12 +245,15 @@ struct EventState {
 }
 
 /// When a group of articles came out: the span of all its days, that of its publication
-/// dates alone (without days read from text), and whether any of its days is read from text.
+/// dates alone (without days read from text), and whether any of its days is read from text;
+/// and the ages its members' leads give people (`vectors::stated_ages`), kept beside the days
+/// since both are summed over the members alike.
 #[derive(Debug, Clone, Copy, Default)]
 struct When {
     all: Option<Days>,
     published: Option<Days>,
     from_text: bool,
+    ages: u128,
 }
 
 /// The span covering both `a` and `b`.
@@ -255,12 +265,13 @@ fn cover(a: Option<Days>, b: Option<Days>) -> Option<Days> {
 }
 
 impl When {
-    /// One article's: `day` read from its text when `from_text`.
-    fn of(day: Option<Days>, from_text: bool) -> When {
+    /// One article's: `day` read from its text when `from_text`; `ages` its lead gives.
+    fn of(day: Option<Days>, from_text: bool, ages: u128) -> When {
         When {
             all: day,
             published: if from_text { None } else { day },
             from_text: from_text && day.is_some(),
+            ages,
         }
     }
 
@@ -270,6 +281,7 @@ impl When {
             all: cover(self.all, o.all),
             published: cover(self.published, o.published),
             from_text: self.from_text || o.from_text,
+            ages: self.ages | o.ages,
         }
     }
 
@@ -287,17 +299,20 @@ impl When {
             all: gap(self.all, o.all),
             published: gap(self.published, o.published),
             from_text: self.from_text || o.from_text,
+            contrary_ages: self.ages != 0 && o.ages != 0 && self.ages & o.ages == 0,
         }
     }
 }
 
 /// Days between two groups: over all their days, over their publication dates alone (`None`
-/// when either has none), and whether a day read from a text is among them.
+/// when either has none), and whether a day read from a text is among them; and whether
+/// both give people ages and no age of one is the other's ([`OnlineConfig::contrary_ages`]).
 #[derive(Debug, Clone, Copy)]
 struct Apart {
     all: Option<f32>,
     published: Option<f32>,
     from_text: bool,
+    contrary_ages: bool,
 }
 
 impl EventState {
@@ -324,7 +339,14 @@ impl EventState {
         }
     }
 
-    fn remove(&mut self, i: usize, v: &SparseVector, days: &[Option<Days>], text: &[bool]) {
+    fn remove(
+        &mut self,
+        i: usize,
+        v: &SparseVector,
+        days: &[Option<Days>],
+        text: &[bool],
+        ages: &[u128],
+    ) {
         self.members.retain(|&m| m != i);
         if self.summed {
             for &(t, w) in v {
@@ -337,10 +359,9 @@ impl EventState {
             }
         }
         // The spans of what is left, in one pass over the members.
-        self.when = self
-            .members
-            .iter()
-            .fold(When::default(), |w, &m| w.and(When::of(days[m], text[m])));
+        self.when = self.members.iter().fold(When::default(), |w, &m| {
+            w.and(When::of(days[m], text[m], ages[m]))
+        });
     }
 
     /// The dot product of the event's sum with `v`, and the specifics they share.
@@ -492,6 +513,8 @@ pub struct Online {
     days: Vec<Option<Days>>,
     /// Whether an article's day is read from its text (it has no publication date).
     from_text: Vec<bool>,
+    /// The ages each article's lead gives people (`vectors::stated_ages`).
+    ages: Vec<u128>,
     /// Event of every article (an index into `events`; dead events are empty).
     event_of: Vec<usize>,
     events: Vec<EventState>,
@@ -526,6 +549,16 @@ pub struct Prepared {
     vector: SparseVector,
     terms: Vec<u32>,
     active: bool,
+    /// The ages its lead gives people (see [`Prepared::with_ages`]).
+    ages: u128,
+}
+
+impl Prepared {
+    /// The article with the ages its lead gives people, one bit per year
+    /// ([`OnlineConfig::contrary_ages`]); without, it gives none.
+    pub fn with_ages(self, ages: u128) -> Prepared {
+        Prepared { ages, ..self }
+    }
 }
 
 /// Two events `a < b` and the score of their merge, ordered by score, then by the pair (the
@@ -679,7 +712,7 @@ impl Online {
 
     /// When article `i` came out.
     fn when(&self, i: usize) -> When {
-        When::of(self.days[i], self.from_text[i])
+        When::of(self.days[i], self.from_text[i], self.ages[i])
     }
 
     /// How far article `i` lies from event `e`.
@@ -723,6 +756,7 @@ impl Online {
         if dot.specific / n < self.config.min_specific
             || ((dot.shared < self.config.strong_below || self.weak_alone(dot, apart))
                 && self.strong_part(dot, apart) < self.config.min_strength * dot.specific)
+            || self.contrary(dot, apart)
         {
             return 0.0;
         }
@@ -751,6 +785,14 @@ impl Online {
         self.config.weak_alone
             && ((dot.plain == 0 && beyond(self.config.max_days_apart))
                 || (dot.plain_near == 0 && beyond(self.config.place_days)))
+    }
+
+    /// Whether two groups `apart` tell of different people ([`OnlineConfig::contrary_ages`]):
+    /// their leads age people otherwise, and they share no specific of the groups' own
+    /// beyond voices', institutions' and places' names (a follow-up naming its victim or
+    /// suspect does; a town, its police and its hospital are every incident's there).
+    fn contrary(&self, dot: Dot, apart: Apart) -> bool {
+        self.config.contrary_ages && apart.contrary_ages && dot.plain == 0
     }
 
     /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
@@ -955,12 +997,14 @@ impl Online {
             vector,
             terms,
             active,
+            ages,
         } = article;
         let i = self.vectors.len();
         self.term_bound = self.term_bound.max(bound(&vector));
         self.vectors.push(vector);
         self.days.push(day);
         self.from_text.push(from_text);
+        self.ages.push(ages);
         self.active.push(active);
         self.event_of.push(usize::MAX);
         let mut best = (self.config.threshold, usize::MAX);
@@ -1000,6 +1044,7 @@ impl Online {
             vector,
             terms,
             active,
+            ages: 0,
         }
     }
 
@@ -1376,7 +1421,7 @@ impl Online {
     fn move_to(&mut self, i: usize, target: Option<usize>) -> usize {
         let own = self.event_of[i];
         let v = std::mem::take(&mut self.vectors[i]);
-        self.events[own].remove(i, &v, &self.days, &self.from_text);
+        self.events[own].remove(i, &v, &self.days, &self.from_text, &self.ages);
         let e = match target {
             Some(e) => e,
             None => {
@@ -1929,6 +1974,45 @@ mod tests {
         assert_eq!(place(2, strength), vec![vec![0, 1]]);
         assert_eq!(place(3, strength), vec![vec![0], vec![1]]);
         assert_eq!(place(3, 1.0), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn reports_of_a_town_that_age_their_people_otherwise_stay_apart() {
+        // Two reports of one day sharing topic words, a town (term 0, a place) and unless
+        // `victim` is false a victim's name (term 1), each in only their two articles; their
+        // leads give people the ages `ages` (one bit per year).
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |ages: [u128; 2], victim: bool, contrary_ages: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2 | crate::vectors::PLACE;
+            specific[1] = 2;
+            let mut online = Online::new(OnlineConfig {
+                contrary_ages,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            let name: &[u32] = if victim { &[1] } else { &[] };
+            for a in ages {
+                let terms: Vec<u32> = [0]
+                    .iter()
+                    .chain(name)
+                    .chain(&[20, 21, 22])
+                    .copied()
+                    .collect();
+                let p = online.prepare(v(&terms), true).with_ages(a);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.events()
+        };
+        let (nine, ten, both) = (1 << 9, 1 << 10, 1 << 9 | 1 << 30);
+        // A 9-year-old girl and a 10-year-old boy: two incidents of one town.
+        assert_eq!(place([nine, ten], false, true), vec![vec![0], vec![1]]);
+        assert_eq!(place([nine, ten], false, false), vec![vec![0, 1]]);
+        // One age in common (the victim's, beside a suspect's), or one report that ages no
+        // one, or a victim named by both: one incident.
+        assert_eq!(place([nine, both], false, true), vec![vec![0, 1]]);
+        assert_eq!(place([nine, 0], false, true), vec![vec![0, 1]]);
+        assert_eq!(place([nine, ten], true, true), vec![vec![0, 1]]);
     }
 
     #[test]

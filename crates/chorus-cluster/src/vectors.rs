@@ -191,6 +191,8 @@ const VOICE_ROLES: &[&str] = &[
     "cpl",
     "corporal",
     "sheriff",
+    // A mayor speaks for the city about many of its incidents ("Mayor Ras Baraka").
+    "mayor",
 ];
 
 /// Whether `word` is one of `list`, in any case (a role of [`VOICE_ROLES`], a word of
@@ -1225,6 +1227,99 @@ impl Vocabulary {
     }
 }
 
+/// How many words of the body [`stated_ages`] reads: a report's first sentences.
+pub(crate) const AGE_LEAD_WORDS: usize = 60;
+
+/// The ages an article's headline and the first `lead` words of its body give people: "a
+/// 16-year-old boy", "two-year-old", "Marcus Seichter, 17, of Beloit" (a baby's months or
+/// weeks as 0), one bit per year up to 127. The lead of a report says whom its incident
+/// befell; two reports whose leads age their people otherwise tell of different people
+/// (see `OnlineConfig::contrary_ages`).
+pub(crate) fn stated_ages(article: &CleanArticle, lead: usize) -> u128 {
+    let title = article.article.title.as_deref().map_or("", headline_part);
+    ages_in(title, usize::MAX) | ages_in(article.text(), lead)
+}
+
+/// [`stated_ages`] of the first `lead` words of `text`.
+fn ages_in(text: &str, lead: usize) -> u128 {
+    let words: Vec<(usize, &str)> = chorus_text::words(text).take(lead).collect();
+    let gap = |k: usize| &text[words[k - 1].0 + words[k - 1].1.len()..words[k].0];
+    let mut ages = 0u128;
+    for k in 1..words.len() {
+        let w = words[k].1;
+        let age = if k + 1 < words.len() && words[k + 1].1.eq_ignore_ascii_case("old") {
+            // "16-year-old", "16 years old", "two-month-old".
+            match w.to_ascii_lowercase().as_str() {
+                "year" | "years" => age_before(&words, k),
+                "month" | "months" | "week" | "weeks" | "day" | "days" => Some(0),
+                _ => None,
+            }
+        } else if gap(k) == ", "
+            && text[words[k].0 + w.len()..].starts_with(',')
+            && words[k - 1].1.starts_with(char::is_uppercase)
+        {
+            // "Marcus Seichter, 17, of Beloit": an age set off after a name.
+            w.parse::<u32>().ok().filter(|n| (1..=110).contains(n))
+        } else {
+            None
+        };
+        if let Some(n) = age.filter(|&n| n < 128) {
+            ages |= 1u128 << n;
+        }
+    }
+    ages
+}
+
+/// The age written before word `k` ("year"): digits, or number words ("twenty-four").
+fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
+    let w = words[k - 1].1;
+    if let Ok(n) = w.parse::<u32>() {
+        return Some(n);
+    }
+    let units = number_word(w)?;
+    let tens = k
+        .checked_sub(2)
+        .and_then(|j| number_word(words[j].1))
+        .filter(|&t| t >= 20 && t % 10 == 0 && units < 10);
+    Some(tens.unwrap_or(0) + units)
+}
+
+/// The value of a number word up to ninety ("seven", "Twelve", "forty").
+fn number_word(w: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = w.to_ascii_lowercase();
+    let unit = WORDS.iter().position(|&x| x == w).map(|n| n as u32);
+    unit.or_else(|| {
+        TENS.iter()
+            .position(|&x| x == w)
+            .map(|n| 20 + 10 * n as u32)
+    })
+}
+
 /// Names that most of the event's articles share (multi-word names first), most shared first.
 pub(crate) fn shared_names(
     vocab: &Vocabulary,
@@ -1430,7 +1525,8 @@ mod tests {
              that Corbin George died. Jodi Silva spoke. Corbin George was 17.",
             "Six were hurt at a festival, police Sgt. Jodi Silva said. Corbin George was not.",
             "Corbin George was a friend of the family, Jodi Silva said. Sheriff Chris Nocco \
-             spoke too.",
+             spoke too, and so did Mayor Ras Baraka.",
+            "Mayor Ras Baraka called it senseless.",
         ];
         let flags = flag_of(&texts, VOICE);
         // After a role in two of its three articles: a voice, as a phrase and word by word.
@@ -1439,6 +1535,9 @@ mod tests {
         // A sheriff speaks for a county's office.
         assert_eq!(flags("Sheriff Chris Nocco"), Some(true));
         assert_eq!(flags("nocco"), Some(true));
+        // So does a mayor for a city.
+        assert_eq!(flags("Mayor Ras Baraka"), Some(true));
+        assert_eq!(flags("baraka"), Some(true));
         // Never after one: a person of the story.
         assert_eq!(flags("Corbin George"), Some(false));
     }
@@ -1528,5 +1627,38 @@ mod tests {
         // A name written elsewhere is no place, even beside one.
         assert_eq!(flags("Marcus Webb"), Some(false));
         assert_eq!(flags("Dana Cole"), Some(false));
+    }
+
+    #[test]
+    fn ages_are_read_from_a_lead_in_digits_words_and_after_names() {
+        let ages = |text: &str, lead: usize| {
+            let bits = ages_in(text, lead);
+            (0..128)
+                .filter(|n| bits >> n & 1 == 1)
+                .collect::<Vec<u32>>()
+        };
+        assert_eq!(
+            ages("A 16-year-old boy and a 9-month-old girl were shot.", 60),
+            [0, 16]
+        );
+        assert_eq!(
+            ages("A Twenty-four-year-old man, a two-year-old boy.", 60),
+            [2, 24]
+        );
+        assert_eq!(ages("She is 30 years old.", 60), [30]);
+        assert_eq!(
+            ages("Police said Marcus Seichter, 17, of Beloit died.", 60),
+            [17]
+        );
+        // No age: a count between commas after a common word, a year, a time.
+        assert_eq!(
+            ages("In all, 4, were hurt in 2015 at 10 p.m.", 60),
+            Vec::<u32>::new()
+        );
+        // Only the lead is read.
+        assert_eq!(
+            ages("Four were shot. Earlier a 12-year-old died.", 3),
+            Vec::<u32>::new()
+        );
     }
 }
