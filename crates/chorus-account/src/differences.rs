@@ -1351,9 +1351,14 @@ fn figures(
                 } else {
                     // "four days after a shooting" is how far apart two things are; "for
                     // nearly 12 hours before a crew reached him" is still a length.
+                    // "The standoff lasted more than three hours before he surrendered" too:
+                    // a verb of lasting before the figure and its hedge.
+                    let lasted = words[fi.saturating_sub(3)..fi]
+                        .iter()
+                        .any(|w| lower_is(w.1, &["for", "lasted", "lasting", "lasts"]));
                     let offset = words.get(unit_at + 1).is_some_and(|w| {
                         lower_is(w.1, &["after", "before", "later", "earlier", "apart"])
-                    }) && !before.iter().any(|w| lower_is(w, &["for"]));
+                    }) && !lasted;
                     if offset {
                         continue;
                     }
@@ -5395,6 +5400,7 @@ mod tests {
             ("Terry Robinson Jr., 28, was shot in the chest on Sunday.", "Police said Terry Robinson Jr., 29, was shot in the chest."),
             ("Sims was arrested around 4:30 p.m. on Tuesday.", "Sims was arrested at 6 p.m. on Tuesday, police said."),
             ("Police were called to the bar about 3:10 a.m.", "Police were called to the bar about 4:40 a.m. Sunday."),
+            ("The standoff lasted more than three hours before he surrendered.", "The standoff lasted 90 minutes before he surrendered."),
             ("Police have posted a $10,000 reward for information leading to an arrest.", "Crime Stoppers is offering a $5,000 reward for information leading to an arrest."),
             ("Bail was set at $500,000 for the suspect.", "The suspect is being held on $250,000 bail."),
             ("The employee had been hiding in a locker for nearly 11 hours.", "The employee had hidden in the locker for about five hours."),
