@@ -10,7 +10,7 @@ use chorus_model::{
     AlignedText, Article, CleanArticle, Removal, RemovalKind, Sentence, RECURS_IN_OUTLET,
 };
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use furniture::{furniture_reason, is_link_label, looks_like_link};
 pub use paragraphs::paragraphs;
@@ -42,6 +42,8 @@ struct Para {
     body: std::ops::Range<usize>,
     text: String,
     key: String,
+    /// [`line_hash`] of the key, `None` for a paragraph without letters or digits.
+    line: Option<u64>,
 }
 
 /// A paragraph as its lower-cased letters, digits and spaces (what outlet furniture is matched
@@ -61,136 +63,208 @@ fn key_of(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Cleans all articles together (furniture is learned across the articles of each outlet).
-pub fn clean(articles: Vec<Article>, config: &CleanConfig) -> Vec<CleanArticle> {
-    clean_knowing(articles, config, &BTreeMap::new())
+/// A paragraph key as 64 bits (FNV-1a), so that a collection keeps an outlet's line counts
+/// without its texts. The lowest bit says whether the line runs longer than promo lines do,
+/// the one thing the furniture rule asks of a line's text beyond its identity.
+fn line_hash(key: &str, config: &CleanConfig) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let long = key.split_whitespace().count() > config.promo_max_words;
+    (h & !1) | u64::from(long)
 }
 
-/// [`clean`], with lines already known to be furniture of an outlet (`known`: outlet → the
-/// paragraphs removed from its articles as [`RECURS_IN_OUTLET`] before) removed as furniture
-/// too, whatever the articles given show. A collection cleans again only a part of an
-/// outlet's articles at a time; what recurs across the rest stays furniture.
-pub fn clean_knowing(
+fn is_long(line: u64) -> bool {
+    line & 1 == 1
+}
+
+/// Where [`clean_lined`] takes each outlet's furniture from.
+#[derive(Debug, Clone, Copy)]
+pub enum Furniture<'a> {
+    /// Learned from the articles cleaned, as [`clean`] does.
+    Learned,
+    /// Decided before, per outlet, by [`outlet_furniture_lines`] over all of its articles (a
+    /// collection cleans only a part of them at a time); an outlet not listed has none.
+    Decided(&'a BTreeMap<String, HashSet<u64>>),
+}
+
+/// What [`clean_lined`] gives: the cleaned articles and, in the same order, each one's
+/// distinct lines (what its outlet's furniture is decided from), sorted.
+pub struct Cleaned {
+    pub articles: Vec<CleanArticle>,
+    pub lines: Vec<Vec<u64>>,
+}
+
+/// Cleans all articles together (furniture is learned across the articles of each outlet).
+pub fn clean(articles: Vec<Article>, config: &CleanConfig) -> Vec<CleanArticle> {
+    clean_lined(articles, config, Furniture::Learned).articles
+}
+
+/// [`clean`], with each outlet's furniture learned from the articles or decided before.
+pub fn clean_lined(
     articles: Vec<Article>,
     config: &CleanConfig,
-    known: &BTreeMap<String, BTreeSet<String>>,
-) -> Vec<CleanArticle> {
+    furniture: Furniture<'_>,
+) -> Cleaned {
     // Articles are read in parallel; the outlet-wide step in between needs them all.
-    let paras: Vec<Vec<Para>> = articles
-        .par_iter()
-        .map(|a| {
-            paragraphs(&a.body)
-                .into_iter()
-                .map(|r| {
-                    let text = chorus_text::normalized(&a.body[r.clone()]);
-                    let key = key_of(&text);
-                    Para { body: r, text, key }
-                })
-                .filter(|p| !p.text.is_empty())
-                .collect()
-        })
-        .collect();
-    let mut furniture = outlet_furniture(&articles, &paras, config);
-    for (source, lines) in known {
-        let keys = lines.iter().map(|l| key_of(&chorus_text::normalized(l)));
-        furniture
-            .entry(source.clone())
-            .or_default()
-            .extend(keys.filter(|k| !k.is_empty()));
-    }
-    articles
+    let paras: Vec<Vec<Para>> = articles.par_iter().map(|a| paras_of(a, config)).collect();
+    let lines: Vec<Vec<u64>> = paras.iter().map(|ps| distinct_lines(ps)).collect();
+    let learned;
+    let furniture = match furniture {
+        Furniture::Decided(decided) => decided,
+        Furniture::Learned => {
+            learned = learn_furniture(&articles, &lines, config);
+            &learned
+        }
+    };
+    let articles = articles
         .into_par_iter()
         .zip(paras)
         .map(|(article, paras)| {
             let recurring = furniture.get(&article.source);
             clean_one(article, paras, recurring, config)
         })
+        .collect();
+    Cleaned { articles, lines }
+}
+
+/// The paragraphs of an article with text, normalised, with their keys.
+fn paras_of(article: &Article, config: &CleanConfig) -> Vec<Para> {
+    paragraphs(&article.body)
+        .into_iter()
+        .map(|r| {
+            let text = chorus_text::normalized(&article.body[r.clone()]);
+            let key = key_of(&text);
+            let line = (!key.is_empty()).then(|| line_hash(&key, config));
+            Para {
+                body: r,
+                text,
+                key,
+                line,
+            }
+        })
+        .filter(|p| !p.text.is_empty())
         .collect()
 }
 
-/// Per outlet, the paragraph keys that recur across articles which are otherwise different.
-fn outlet_furniture(
+/// The distinct lines of each article, as [`clean_lined`] gives them, without cleaning.
+pub fn article_lines(articles: &[Article], config: &CleanConfig) -> Vec<Vec<u64>> {
+    articles
+        .par_iter()
+        .map(|a| distinct_lines(&paras_of(a, config)))
+        .collect()
+}
+
+/// The distinct lines of an article's paragraphs, sorted.
+fn distinct_lines(paras: &[Para]) -> Vec<u64> {
+    let mut lines: Vec<u64> = paras.iter().filter_map(|p| p.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
+/// Per outlet, the furniture of the articles cleaned together.
+fn learn_furniture(
     articles: &[Article],
-    paras: &[Vec<Para>],
+    lines: &[Vec<u64>],
     config: &CleanConfig,
-) -> BTreeMap<String, HashSet<String>> {
-    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
+) -> BTreeMap<String, HashSet<u64>> {
+    let mut by_source: BTreeMap<&str, Vec<&[u64]>> = BTreeMap::new();
+    for (a, l) in articles.iter().zip(lines) {
         // An article without a source is its own outlet: it shares furniture with none.
         if !a.source.is_empty() {
-            by_source.entry(a.source.as_str()).or_default().push(i);
+            by_source.entry(a.source.as_str()).or_default().push(l);
         }
     }
-    let mut out = BTreeMap::new();
-    for (source, idx) in by_source {
-        if idx.len() < config.furniture_min_articles {
+    by_source
+        .into_iter()
+        .map(|(source, of)| (source.to_string(), outlet_furniture_lines(&of, config)))
+        .filter(|(_, set)| !set.is_empty())
+        .collect()
+}
+
+/// The lines that are an outlet's furniture, given the distinct lines (sorted) of each of its
+/// articles in the order they were stored: those recurring across articles which are
+/// otherwise different. It asks of each line only which articles hold it and what else those
+/// hold, so a collection decides it from stored line hashes; a line held once is furniture of
+/// no one, but counts in its article's share of other lines, so no line can be left out.
+pub fn outlet_furniture_lines(articles: &[&[u64]], config: &CleanConfig) -> HashSet<u64> {
+    let mut set = HashSet::new();
+    if articles.len() < config.furniture_min_articles {
+        return set;
+    }
+    // Which articles hold each line.
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, lines) in articles.iter().enumerate() {
+        for &line in lines.iter() {
+            holders.entry(line).or_default().push(j);
+        }
+    }
+    // Overlap of two articles beyond the line in question. Two articles that are nothing
+    // but the line are one text twice when it runs longer than promo lines do (a
+    // one-paragraph story stored under two ids); a short one is still a placeholder.
+    let versions = |a: &[u64], b: &[u64], line: u64| {
+        if a.len() == 1 && b.len() == 1 && is_long(line) {
+            return true;
+        }
+        let shared = shared_count(a, b).saturating_sub(1) as f32;
+        let smaller = a.len().min(b.len()).saturating_sub(1).max(1) as f32;
+        shared / smaller > config.version_overlap
+    };
+    for (line, hs) in holders {
+        if hs.len() < config.furniture_min_articles {
             continue;
         }
-        let keys: Vec<BTreeSet<&str>> = idx
-            .iter()
-            .map(|&i| {
-                paras[i]
-                    .iter()
-                    .map(|p| p.key.as_str())
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            })
-            .collect();
-        // Which articles hold each key.
-        let mut holders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (j, ks) in keys.iter().enumerate() {
-            for k in ks {
-                holders.entry(k).or_default().push(j);
-            }
-        }
-        // Overlap of two articles beyond the line in question. Two articles that are nothing
-        // but the line are one text twice when it runs longer than promo lines do (a
-        // one-paragraph story stored under two ids); a short one is still a placeholder.
-        let versions = |a: usize, b: usize, line: &str| {
-            if keys[a].len() == 1
-                && keys[b].len() == 1
-                && line.split_whitespace().count() > config.promo_max_words
+        // Count holders that are not versions of an earlier counted holder.
+        let mut independent: Vec<usize> = Vec::new();
+        for &h in &hs {
+            if independent
+                .iter()
+                .all(|&o| !versions(articles[o], articles[h], line))
             {
-                return true;
-            }
-            let shared = keys[a].intersection(&keys[b]).count().saturating_sub(1) as f32;
-            let smaller = keys[a].len().min(keys[b].len()).saturating_sub(1).max(1) as f32;
-            shared / smaller > config.version_overlap
-        };
-        let mut set = HashSet::new();
-        for (k, hs) in holders {
-            if hs.len() < config.furniture_min_articles {
-                continue;
-            }
-            // Count holders that are not versions of an earlier counted holder.
-            let mut independent: Vec<usize> = Vec::new();
-            for &h in &hs {
-                if independent.iter().all(|&o| !versions(o, h, k)) {
-                    independent.push(h);
-                }
-            }
-            if independent.len() >= config.furniture_min_articles {
-                set.insert(k.to_string());
+                independent.push(h);
             }
         }
-        if !set.is_empty() {
-            out.insert(source.to_string(), set);
+        if independent.len() >= config.furniture_min_articles {
+            set.insert(line);
         }
     }
-    out
+    set
+}
+
+/// How many lines two sorted line lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn clean_one(
     article: Article,
     paras: Vec<Para>,
-    recurring: Option<&HashSet<String>>,
+    recurring: Option<&HashSet<u64>>,
     config: &CleanConfig,
 ) -> CleanArticle {
     let mut seen = HashSet::new();
     let mut in_link_list = false;
     let mut reasons: Vec<Option<(RemovalKind, &'static str)>> = Vec::with_capacity(paras.len());
     for p in &paras {
-        let reason = if recurring.is_some_and(|r| r.contains(&p.key)) {
+        let reason = if p
+            .line
+            .is_some_and(|l| recurring.is_some_and(|r| r.contains(&l)))
+        {
             Some((RemovalKind::Boilerplate, RECURS_IN_OUTLET))
         } else if let Some(r) = furniture_reason(&p.text, config.promo_max_words) {
             Some((RemovalKind::Boilerplate, r))
@@ -311,33 +385,61 @@ mod tests {
         expect.assert_eq(&out);
     }
 
+    /// Ids and reasons of what was removed from each article.
+    fn removals(cleaned: &[CleanArticle]) -> Vec<(String, Vec<String>)> {
+        cleaned
+            .iter()
+            .map(|c| {
+                let reasons = c.removed.iter().map(|r| r.reason.clone()).collect();
+                (c.article.id.clone(), reasons)
+            })
+            .collect()
+    }
+
     #[test]
-    fn lines_known_as_an_outlets_furniture_stay_furniture_of_that_outlet_only() {
-        let known = BTreeMap::from([(
-            "Daily Ink".to_string(),
-            BTreeSet::from(["Lights out at nine.".to_string()]),
-        )]);
-        let body = "The ferry resumes the island crossing on Monday.\n\nLights out at nine.";
-        let cleaned = clean_knowing(
-            vec![
-                Article::new("ink", "Daily Ink", body),
-                Article::new("other", "Harbour Post", body),
-            ],
-            &CleanConfig::default(),
-            &known,
+    fn furniture_decided_from_stored_lines_cleans_a_part_as_the_whole_is_cleaned() {
+        let config = CleanConfig::default();
+        let articles = vec![
+            Article::new("a", "X", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
+            Article::new(
+                "b",
+                "X",
+                "A new mayor was elected.\n\nIt was the Daily Ink.\n",
+            ),
+            Article::new("c", "Y", "Floods hit the north.\n\nIt was the Daily Ink.\n"),
+            Article::new(
+                "d",
+                "X",
+                "A new mayor was elected.\n\nIt was the Daily Ink.\n",
+            ),
+        ];
+        let whole = clean(articles.clone(), &config);
+        // Each article cleaned alone learns nothing, but gives its lines.
+        let alone: Vec<Cleaned> = articles
+            .iter()
+            .map(|a| clean_lined(vec![a.clone()], &config, Furniture::Learned))
+            .collect();
+        assert!(alone.iter().all(|c| c.articles[0].removed.is_empty()));
+        // The outlet's furniture decided from the stored lines of all its articles.
+        let of_x: Vec<&[u64]> = [0, 1, 3].iter().map(|&i| &alone[i].lines[0][..]).collect();
+        let decided = BTreeMap::from([("X".to_string(), outlet_furniture_lines(&of_x, &config))]);
+        assert_eq!(decided["X"].len(), 1, "the one line two stories of X share");
+        // "d" is a version of "b": alone with it, the line is no furniture.
+        assert!(outlet_furniture_lines(&of_x[1..], &config).is_empty());
+        let part = clean_lined(
+            articles[2..].to_vec(),
+            &config,
+            Furniture::Decided(&decided),
         );
-        let reasons = |c: &CleanArticle| -> Vec<String> {
-            c.removed.iter().map(|r| r.reason.clone()).collect()
-        };
-        // Alone among its outlet's articles, the line is still the outlet's furniture.
-        assert_eq!(reasons(&cleaned[0]), [RECURS_IN_OUTLET]);
+        assert_eq!(removals(&part.articles), removals(&whole[2..]));
         assert_eq!(
-            cleaned[0].text(),
-            "The ferry resumes the island crossing on Monday."
+            removals(&part.articles),
+            [
+                ("c".to_string(), vec![]),
+                ("d".to_string(), vec![RECURS_IN_OUTLET.to_string()])
+            ]
         );
-        // Another outlet learned no such line.
-        assert!(reasons(&cleaned[1]).is_empty());
-        assert!(cleaned[1].text().ends_with("Lights out at nine."));
+        assert_eq!(part.lines, article_lines(&articles[2..], &config));
     }
 
     #[test]

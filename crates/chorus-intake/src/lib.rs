@@ -14,6 +14,7 @@
 //! caller that waited finds its articles already grouped by the refresh it waited for).
 
 mod follow;
+mod furniture;
 mod read;
 pub mod watch;
 
@@ -21,7 +22,7 @@ pub use chorus_pipeline::{Earlier, Grouping};
 pub use read::ReadSummary;
 
 use chorus_model::{Article, Diagnostic};
-use chorus_store::{AddOutcome, Collection, Result, StorePhases};
+use chorus_store::{AddOutcome, ArticleLines, Collection, LinesUpdate, Result, StorePhases};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -224,7 +225,7 @@ impl Intake {
         let mut clock = Instant::now();
         let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
         let scope = match (grouping, self.open_days) {
-            (Grouping::Incremental, Some(days)) => open_scope(collection, days)?,
+            (Grouping::Incremental, Some(days)) => open_scope(collection, days, &config.clean)?,
             _ => None,
         };
         let (articles, stored) = match &scope {
@@ -242,11 +243,18 @@ impl Intake {
             Some(s) => s,
             None => collection.stored_grouping()?,
         };
+        // A part of the collection is cleaned as among all of its outlets' articles.
+        let furniture = match &scope {
+            None => None,
+            Some(scope) => {
+                furniture::furniture_of(collection, &articles, &scope.lines, &config.clean)?
+            }
+        };
         let earlier = Earlier {
             groups: stored.groups,
             texts: stored.texts,
             grouping,
-            furniture: stored.furniture,
+            furniture,
         };
         let scoped;
         let grouping_config = match &scope {
@@ -260,6 +268,7 @@ impl Intake {
         let grouped = chorus_pipeline::group_reusing(articles, grouping_config, earlier);
         phases.clean = grouped.cleaning_time();
         phases.group = lap().saturating_sub(phases.clean);
+        let lines = lines_to_store(collection, &grouped, scope.as_ref())?;
         // The stored events are read only now: a large collection's events and its grouping
         // state are each hundreds of megabytes, and need not be in memory together. Closed
         // events are not read at all.
@@ -271,16 +280,21 @@ impl Intake {
         let mut report = grouped.assemble(events, Vec::new(), config);
         phases.assemble = lap();
         let closed = scope.map(|s| s.closed).unwrap_or_default();
-        let events = if let Some(store) = collection.set_events_timed(&mut report, &closed)? {
-            phases.store = store;
-            if recorded.is_none() || grouping == Grouping::Regroup {
-                collection.set_setting(EVENTS_SETTINGS, &settings)?;
-            }
-            report.events.len() + closed.len()
-        } else {
-            // Another refresh, begun later over more articles, stored its events first.
-            collection.stats()?.events
+        let update = match &lines {
+            Lines::Changed(l) => LinesUpdate::Changed(l),
+            Lines::All(l) => LinesUpdate::All(l),
         };
+        let events =
+            if let Some(store) = collection.set_events_lined(&mut report, &closed, update)? {
+                phases.store = store;
+                if recorded.is_none() || grouping == Grouping::Regroup {
+                    collection.set_setting(EVENTS_SETTINGS, &settings)?;
+                }
+                report.events.len() + closed.len()
+            } else {
+                // Another refresh, begun later over more articles, stored its events first.
+                collection.stats()?.events
+            };
         Ok(Refreshed {
             articles: count,
             events,
@@ -288,6 +302,45 @@ impl Intake {
             phases,
         })
     }
+}
+
+/// The lines a refresh stores with its events.
+enum Lines {
+    /// Of the pending articles: the collection knows the rest.
+    Changed(Vec<ArticleLines>),
+    /// Of every article (the refresh read them all): the collection knew not all of them.
+    All(Vec<ArticleLines>),
+}
+
+/// The lines of the articles the refresh cleaned that the collection is to keep.
+fn lines_to_store(
+    collection: &dyn Collection,
+    grouped: &chorus_pipeline::Grouped,
+    scope: Option<&OpenScope>,
+) -> Result<Lines> {
+    let lines = |keep: &dyn Fn(&str) -> bool| -> Vec<ArticleLines> {
+        grouped
+            .lines()
+            .filter(|(id, _, _)| keep(id))
+            .map(|(id, source, lines)| ArticleLines {
+                id: id.to_string(),
+                source: source.to_string(),
+                lines: lines.to_vec(),
+            })
+            .collect()
+    };
+    if let Some(scope) = scope {
+        return Ok(Lines::Changed(scope.lines.clone()));
+    }
+    if collection.outlet_lines(&[])?.is_none() {
+        return Ok(Lines::All(lines(&|_| true)));
+    }
+    let pending: HashSet<String> = collection
+        .pending_articles()?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    Ok(Lines::Changed(lines(&|id| pending.contains(id))))
 }
 
 /// `config` for grouping a part of the collection: its repair keeps the earlier articles of a
@@ -307,11 +360,17 @@ struct OpenScope {
     closed: Vec<String>,
     /// The articles stored or changed since the events were computed.
     pending: Vec<String>,
+    /// Their lines.
+    lines: Vec<ArticleLines>,
 }
 
 /// The open events and the pending articles, or `None` when no event is closed (the whole
 /// collection is then the refresh's, as without a window).
-fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope>> {
+fn open_scope(
+    collection: &dyn Collection,
+    days: u32,
+    clean: &chorus_pipeline::CleanConfig,
+) -> Result<Option<OpenScope>> {
     let spans = collection.event_spans()?;
     if spans.is_empty() {
         return Ok(None);
@@ -369,16 +428,34 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
     if open.len() == spans.len() {
         return Ok(None);
     }
+    let ids: Vec<String> = pending.iter().map(|p| p.id.clone()).collect();
+    let new = collection.articles_by_id(&ids)?;
+    let lines = furniture::pending_lines(&new, clean);
+    // A stored article holding a line the new ones make its outlet's furniture (or no longer)
+    // is cleaned again, its event reopened. Without every article's lines, the whole
+    // collection is the refresh's (it then stores them all).
+    let Some(again) = furniture::recleaned(collection, &lines, clean)? else {
+        return Ok(None);
+    };
+    for id in &again {
+        if let Some(stored) = collection.article(id)? {
+            open.extend(
+                spans
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .filter(|e| stored.events.iter().any(|s| s == e)),
+            );
+        }
+    }
     // A new article naming a person whom only a few closed events name reopens them: a
     // follow-up (an arrest, a charge, a funeral) meets its quiet incident.
-    let ids: Vec<String> = pending.iter().map(|p| p.id.clone()).collect();
     if !ids.is_empty() {
         let closed: HashSet<&str> = spans
             .iter()
             .map(|s| s.id.as_str())
             .filter(|id| !open.contains(id))
             .collect();
-        let named = follow::events_named(collection, &collection.articles_by_id(&ids)?, &closed)?;
+        let named = follow::events_named(collection, &new, &closed)?;
         for s in &spans {
             if named.contains(&s.id) {
                 open.insert(s.id.as_str());
@@ -396,5 +473,6 @@ fn open_scope(collection: &dyn Collection, days: u32) -> Result<Option<OpenScope
         open,
         closed,
         pending: pending.into_iter().map(|p| p.id).collect(),
+        lines,
     }))
 }

@@ -2,7 +2,6 @@
 //! clean → cluster → entities → account and assembles [`Report`]; no IO, no clock.
 
 use chorus_account::AccountConfig;
-use chorus_clean::CleanConfig;
 use chorus_cluster::ClusterConfig;
 use chorus_entities::EntityConfig;
 use chorus_model::{
@@ -10,12 +9,13 @@ use chorus_model::{
     ReportRemoval,
 };
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 mod similarity;
 mod timeline;
 mod titles;
+pub use chorus_clean::{article_lines, outlet_furniture_lines, CleanConfig};
 pub use similarity::Comparer;
 pub use timeline::timeline;
 use titles::title;
@@ -83,7 +83,7 @@ pub fn digest_reusing(
         groups: events.iter().map(|e| e.articles.clone()).collect(),
         texts,
         grouping,
-        furniture: BTreeMap::new(),
+        furniture: None,
     };
     group_reusing(articles, config, earlier).assemble(events, diagnostics, config)
 }
@@ -100,11 +100,12 @@ pub struct Earlier {
     pub texts: BTreeMap<String, String>,
     /// Whether the earlier events are where grouping starts from or only accounts to reuse.
     pub grouping: Grouping,
-    /// Per outlet, the lines its articles had removed as furniture then (see
-    /// [`chorus_clean::clean_knowing`]): with [`Grouping::Incremental`] they stay furniture,
-    /// so an article read again among only some of its outlet's articles keeps its cleaned
-    /// text unless a new article makes a further line its outlet's furniture.
-    pub furniture: BTreeMap<String, BTreeSet<String>>,
+    /// Per outlet, the lines that are its furniture, decided from the stored lines of all of
+    /// its articles (`chorus_clean::outlet_furniture_lines`), when the articles given are
+    /// only a part of the collection: an article read again among only some of its outlet's
+    /// articles is cleaned as among all of them. `None`: learned from the articles given.
+    /// Ignored with [`Grouping::Regroup`], which learns from scratch.
+    pub furniture: Option<BTreeMap<String, HashSet<u64>>>,
 }
 
 /// The first half of [`digest_reusing`]: the articles cleaned and grouped, waiting for the
@@ -117,6 +118,8 @@ pub struct Grouped {
     grouping: Grouping,
     /// How long cleaning took (the rest of [`group_reusing`] is grouping).
     cleaning_time: Duration,
+    /// The distinct lines of each cleaned article, in the order of `cleaned`.
+    lines: Vec<Vec<u64>>,
 }
 
 /// Cleans the articles and groups them into events, starting from `earlier` as
@@ -126,14 +129,18 @@ pub fn group_reusing(articles: Vec<Article>, config: &Config, earlier: Earlier) 
         groups,
         texts,
         grouping,
-        mut furniture,
+        furniture,
     } = earlier;
-    if grouping == Grouping::Regroup {
-        // Grouped from scratch, the furniture is learned from scratch too.
-        furniture.clear();
-    }
+    // Grouped from scratch, the furniture is learned from scratch too.
+    let furniture = match (&furniture, grouping) {
+        (Some(decided), Grouping::Incremental) => chorus_clean::Furniture::Decided(decided),
+        _ => chorus_clean::Furniture::Learned,
+    };
     let start = Instant::now();
-    let cleaned = chorus_clean::clean_knowing(articles, &config.clean, &furniture);
+    let chorus_clean::Cleaned {
+        articles: cleaned,
+        lines,
+    } = chorus_clean::clean_lined(articles, &config.clean, furniture);
     let cleaning_time = start.elapsed();
     // Whether each article's cleaned text is the one the earlier report was computed from:
     // asked once here, by the grouping and by the reuse of accounts alike.
@@ -150,6 +157,7 @@ pub fn group_reusing(articles: Vec<Article>, config: &Config, earlier: Earlier) 
         unchanged,
         grouping,
         cleaning_time,
+        lines,
     }
 }
 
@@ -157,6 +165,15 @@ impl Grouped {
     /// How long [`group_reusing`] took to clean the articles.
     pub fn cleaning_time(&self) -> Duration {
         self.cleaning_time
+    }
+
+    /// Each cleaned article's id, outlet and distinct lines (see
+    /// [`chorus_clean::Cleaned::lines`]), for a collection to keep its outlets' line counts.
+    pub fn lines(&self) -> impl Iterator<Item = (&str, &str, &[u64])> {
+        self.cleaned.iter().zip(&self.lines).map(|(c, l)| {
+            let a = &c.article;
+            (a.id.as_str(), a.source.as_str(), &l[..])
+        })
     }
 
     /// Builds the report: events over the grouped articles, each keeping the one of

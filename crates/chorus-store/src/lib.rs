@@ -31,7 +31,7 @@ pub use sqlite::{OpenOptions, Store};
 
 use chorus_model::{Article, Diagnostic, EntityKind, Event, Report, ReportArticle};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::time::Duration;
 
@@ -80,37 +80,53 @@ pub struct StoredGrouping {
     pub groups: Vec<Vec<String>>,
     /// The stored cleaned text of each of those articles, by id.
     pub texts: BTreeMap<String, String>,
-    /// Per outlet, the lines removed from those of its articles as lines the outlet repeats
-    /// ([`chorus_model::RECURS_IN_OUTLET`]): what was learned from all of its articles,
-    /// including those a refresh does not read again.
-    pub furniture: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl StoredGrouping {
-    /// Adds the stored cleaned article `json` of article `id`: its text and its outlet's
-    /// furniture.
+    /// Adds the cleaned text of article `id` from its stored cleaned article `json`.
     pub(crate) fn add_clean(&mut self, id: String, json: &str) -> Result<()> {
         #[derive(Deserialize)]
         struct Stored {
             text: String,
-            source: String,
-            removed: Vec<chorus_model::ReportRemoval>,
         }
         let stored: Stored = serde_json::from_str(json)?;
-        let mut lines = stored
-            .removed
-            .into_iter()
-            .filter(|r| r.reason == chorus_model::RECURS_IN_OUTLET)
-            .map(|r| r.text)
-            .peekable();
-        // An article without an outlet is its own: it has no outlet furniture to keep.
-        if lines.peek().is_some() && !stored.source.is_empty() {
-            let known = self.furniture.entry(stored.source).or_default();
-            known.extend(lines);
-        }
         self.texts.insert(id, stored.text);
         Ok(())
     }
+}
+
+/// The distinct lines (paragraph hashes, `chorus_clean`'s) of an article's current version:
+/// what its outlet's furniture is decided from, kept so that a refresh reading a part of the
+/// collection cleans it as among all of the outlet's articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLines {
+    pub id: String,
+    pub source: String,
+    pub lines: Vec<u64>,
+}
+
+/// Which articles' lines [`Collection::set_events_lined`] writes with the events.
+#[derive(Debug, Clone, Copy)]
+pub enum LinesUpdate<'a> {
+    /// None known: the stored lines no longer describe every article, so
+    /// [`Collection::outlet_lines`] answers `None` until [`LinesUpdate::All`].
+    Unknown,
+    /// These articles' lines (stored or changed since the last refresh); the rest stay.
+    Changed(&'a [ArticleLines]),
+    /// Every article's lines.
+    All(&'a [ArticleLines]),
+}
+
+/// The lines as stored: eight bytes each, little-endian.
+pub(crate) fn encode_lines(lines: &[u64]) -> Vec<u8> {
+    lines.iter().flat_map(|l| l.to_le_bytes()).collect()
+}
+
+pub(crate) fn decode_lines(bytes: &[u8]) -> Vec<u64> {
+    bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("chunks of eight")))
+        .collect()
 }
 
 /// Wall time of each part of writing a refresh's events ([`Collection::set_events_timed`]),
@@ -281,7 +297,21 @@ pub trait Collection: Send + Sync {
         &self,
         report: &mut Report,
         closed: &[String],
+    ) -> Result<Option<StorePhases>> {
+        self.set_events_lined(report, closed, LinesUpdate::Unknown)
+    }
+    /// [`Collection::set_events_timed`], writing the articles' lines ([`ArticleLines`]) in
+    /// the same transaction, so that they always describe the articles the stored cleaned
+    /// texts were cleaned among.
+    fn set_events_lined(
+        &self,
+        report: &mut Report,
+        closed: &[String],
+        lines: LinesUpdate<'_>,
     ) -> Result<Option<StorePhases>>;
+    /// The stored lines of every article of these outlets, in the order articles were first
+    /// stored; `None` when some article's are not known (see [`LinesUpdate::Unknown`]).
+    fn outlet_lines(&self, sources: &[String]) -> Result<Option<Vec<ArticleLines>>>;
     /// True when an article was stored (or changed) after the stored events were computed,
     /// e.g. because a previous ingest died between storing articles and refreshing events.
     fn events_outdated(&self) -> Result<bool>;

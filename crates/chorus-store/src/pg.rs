@@ -19,9 +19,10 @@ use crate::ids::{
 };
 use crate::sqlite::{content_hash, EVENT_ORDER};
 use crate::{
-    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary, Laps,
-    OutletDetail, OutletSummary, Page, PendingArticle, RefreshGuard, Result, SearchHit,
-    SearchRequest, SearchResults, Stats, StoreError, StorePhases, StoredArticle, StoredGrouping,
+    AddOutcome, ArticleLines, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan,
+    EventSummary, Laps, LinesUpdate, OutletDetail, OutletSummary, Page, PendingArticle,
+    RefreshGuard, Result, SearchHit, SearchRequest, SearchResults, Stats, StoreError, StorePhases,
+    StoredArticle, StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use postgres::fallible_iterator::FallibleIterator;
@@ -768,6 +769,27 @@ fn set_meta(tx: &mut Transaction<'_>, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Writes the articles' lines as `lines` says, with the events.
+fn set_lines(tx: &mut Transaction<'_>, lines: LinesUpdate<'_>) -> Result<()> {
+    let given = match lines {
+        LinesUpdate::Unknown => return set_meta(tx, "lines_missing", "1"),
+        LinesUpdate::Changed(given) => given,
+        LinesUpdate::All(given) => {
+            tx.execute("DELETE FROM article_lines", &[])?;
+            tx.execute("DELETE FROM meta WHERE key = 'lines_missing'", &[])?;
+            given
+        }
+    };
+    let stmt = tx.prepare(
+        "INSERT INTO article_lines (article_id, source, lines) VALUES ($1, $2, $3) \
+         ON CONFLICT (article_id) DO UPDATE SET source = excluded.source, lines = excluded.lines",
+    )?;
+    for a in given {
+        tx.execute(&stmt, &[&a.id, &a.source, &crate::encode_lines(&a.lines)])?;
+    }
+    Ok(())
+}
+
 pub(crate) fn meta_text(c: &mut impl GenericClient, key: &str) -> Result<Option<String>> {
     Ok(
         c.query_opt("SELECT value FROM meta WHERE key = $1", &[&key])?
@@ -949,10 +971,11 @@ impl Collection for PgStore {
         })
     }
 
-    fn set_events_timed(
+    fn set_events_lined(
         &self,
         report: &mut Report,
         closed: &[String],
+        lines: LinesUpdate<'_>,
     ) -> Result<Option<StorePhases>> {
         // Not retried: ids are assigned into `report` in place.
         let mut c = self.conn()?;
@@ -961,7 +984,12 @@ impl Collection for PgStore {
             "SELECT pg_advisory_xact_lock($1, $2)",
             &[&self.lock_space, &LOCK_EVENTS],
         )?;
-        let written = Self::set_events_in(&mut tx, report, closed)?;
+        let mut written = Self::set_events_in(&mut tx, report, closed)?;
+        if let Some(phases) = &mut written {
+            let mut laps = Laps::start();
+            set_lines(&mut tx, lines)?;
+            phases.texts += laps.lap();
+        }
         let mut laps = Laps::start();
         tx.commit()?;
         let commit = laps.lap();
@@ -978,6 +1006,28 @@ impl Collection for PgStore {
             client,
             space: self.lock_space,
         })))
+    }
+
+    fn outlet_lines(&self, sources: &[String]) -> Result<Option<Vec<ArticleLines>>> {
+        self.with(|c| {
+            if meta_text(c, "lines_missing")?.is_some() {
+                return Ok(None);
+            }
+            let rows = c.query(
+                "SELECT l.article_id, l.source, l.lines FROM article_lines l \
+                 JOIN articles a ON a.id = l.article_id WHERE l.source = ANY($1) ORDER BY a.ord",
+                &[&sources],
+            )?;
+            Ok(Some(
+                rows.iter()
+                    .map(|r| ArticleLines {
+                        id: r.get(0),
+                        source: r.get(1),
+                        lines: crate::decode_lines(r.get(2)),
+                    })
+                    .collect(),
+            ))
+        })
     }
 
     fn events_outdated(&self) -> Result<bool> {

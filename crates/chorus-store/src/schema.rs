@@ -178,6 +178,20 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_newest ON events(coalesce(last_published, first_published) DESC,
         size DESC, outlets DESC, rank);
     "#,
+    // 7: each article's distinct lines (paragraph hashes, eight bytes each) with its outlet,
+    // written with the events: what an outlet's furniture is decided from when a refresh reads
+    // only a part of its articles. A collection stored before has none yet: `lines_missing`
+    // makes its next refresh read every article and write them all.
+    r#"
+    CREATE TABLE article_lines (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        source TEXT NOT NULL,
+        lines BLOB NOT NULL
+    );
+    CREATE INDEX article_lines_source ON article_lines(source);
+    INSERT INTO meta (key, value) SELECT 'lines_missing', '1'
+        WHERE EXISTS (SELECT 1 FROM clean_articles);
+    "#,
 ];
 
 /// The schema version this build writes.

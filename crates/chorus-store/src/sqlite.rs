@@ -7,9 +7,10 @@ use crate::ids::{
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
 use crate::{
-    AddOutcome, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan, EventSummary, Laps,
-    OutletDetail, OutletSummary, Page, PendingArticle, Result, SearchHit, SearchRequest,
-    SearchResults, Stats, StoreError, StorePhases, StoredArticle, StoredGrouping,
+    AddOutcome, ArticleLines, Collection, EntityQuery, EntitySummary, EventFilter, EventSpan,
+    EventSummary, Laps, LinesUpdate, OutletDetail, OutletSummary, Page, PendingArticle, Result,
+    SearchHit, SearchRequest, SearchResults, Stats, StoreError, StorePhases, StoredArticle,
+    StoredGrouping,
 };
 use chorus_model::{Article, Diagnostic, Event, Report, ReportArticle, SourceMap};
 use rayon::prelude::*;
@@ -656,6 +657,32 @@ const ENTITY_LINKS: &str = "DELETE FROM event_entities WHERE entity_id = ?1";
 
 /// A number kept in the `meta` table under `key`; `None` when it is not there (or not a
 /// number).
+/// Writes the articles' lines as `lines` says, with the events.
+fn set_lines(tx: &Transaction<'_>, lines: LinesUpdate<'_>) -> Result<()> {
+    let given = match lines {
+        LinesUpdate::Unknown => {
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('lines_missing', '1')",
+                [],
+            )?;
+            return Ok(());
+        }
+        LinesUpdate::Changed(given) => given,
+        LinesUpdate::All(given) => {
+            tx.execute("DELETE FROM article_lines", [])?;
+            tx.execute("DELETE FROM meta WHERE key = 'lines_missing'", [])?;
+            given
+        }
+    };
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO article_lines (article_id, source, lines) VALUES (?1, ?2, ?3)",
+    )?;
+    for a in given {
+        stmt.execute(params![a.id, a.source, crate::encode_lines(&a.lines)])?;
+    }
+    Ok(())
+}
+
 fn meta_number<T: std::str::FromStr>(conn: &Connection, key: &str) -> Result<Option<T>> {
     Ok(conn
         .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| {
@@ -803,18 +830,51 @@ impl Collection for Store {
         Ok(found.is_some())
     }
 
-    fn set_events_timed(
+    fn set_events_lined(
         &self,
         report: &mut Report,
         closed: &[String],
+        lines: LinesUpdate<'_>,
     ) -> Result<Option<StorePhases>> {
         let (mut conn, _lock) = self.writing()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let written = Self::set_events_in(&tx, report, closed)?;
+        let mut written = Self::set_events_in(&tx, report, closed)?;
+        if let Some(phases) = &mut written {
+            let mut laps = Laps::start();
+            set_lines(&tx, lines)?;
+            phases.texts += laps.lap();
+        }
         let mut laps = Laps::start();
         tx.commit()?;
         let commit = laps.lap();
         Ok(written.map(|p| StorePhases { commit, ..p }))
+    }
+
+    fn outlet_lines(&self, sources: &[String]) -> Result<Option<Vec<ArticleLines>>> {
+        let conn = self.reading()?;
+        if meta_text(&conn, "lines_missing")?.is_some() {
+            return Ok(None);
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT l.article_id, l.lines, a.rowid FROM article_lines l \
+             JOIN articles a ON a.id = l.article_id WHERE l.source = ?1",
+        )?;
+        let mut found: Vec<(i64, ArticleLines)> = Vec::new();
+        for source in sources {
+            let rows = stmt.query_map([source], |r| {
+                let lines = ArticleLines {
+                    id: r.get(0)?,
+                    source: source.clone(),
+                    lines: crate::decode_lines(&r.get::<_, Vec<u8>>(1)?),
+                };
+                Ok((r.get::<_, i64>(2)?, lines))
+            })?;
+            for row in rows {
+                found.push(row?);
+            }
+        }
+        found.sort_unstable_by_key(|(rowid, _)| *rowid);
+        Ok(Some(found.into_iter().map(|(_, l)| l).collect()))
     }
 
     fn events_outdated(&self) -> Result<bool> {

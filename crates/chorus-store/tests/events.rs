@@ -7,8 +7,8 @@ mod backends;
 
 use backends::{Backend, Opened};
 use chorus_ingest::{ingest_paths, IngestConfig};
-use chorus_model::{Article, Report, RECURS_IN_OUTLET};
-use chorus_store::{Collection, EventFilter};
+use chorus_model::{Article, Report};
+use chorus_store::{ArticleLines, Collection, EventFilter, LinesUpdate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -114,51 +114,53 @@ on_both!(
     events_written_again_read_back_as_the_new_report,
     a_refresh_finishing_after_a_later_one_writes_nothing,
     a_phrase_leads_to_the_events_whose_articles_hold_it,
-    an_outlets_furniture_is_read_back_with_its_articles,
+    an_articles_lines_are_kept_with_the_events,
 );
 
-/// What a refresh starts from holds each outlet's furniture as its stored articles had it
-/// removed, read in bulk and for chosen events alike.
-fn an_outlets_furniture_is_read_back_with_its_articles(backend: Backend) {
-    let (mut articles, store) = example_and_store(backend);
-    for (id, story) in [
-        (
-            "ink-1",
-            "The ferry Quillon returned to Tessaly harbour on Sunday after a refit.",
-        ),
-        (
-            "ink-2",
-            "Saltreach council voted on Tuesday to close the old market hall.",
-        ),
-    ] {
-        articles.push(Article::new(
-            id,
-            "Daily Ink",
-            &format!("{story}\n\nLights out at nine."),
-        ));
-    }
+/// Each article's lines are written with the events, read back by outlet in the order the
+/// articles were first stored, and known only while every article's are.
+fn an_articles_lines_are_kept_with_the_events(backend: Backend) {
+    let (articles, store) = example_and_store(backend);
     store.add_articles(&articles).unwrap();
     let config = chorus_pipeline::Config::default();
-    let mut report = chorus_pipeline::digest(articles, vec![], &config);
+    let mut report = chorus_pipeline::digest(articles.clone(), vec![], &config);
+    let lines = |a: &Article, first: u64| ArticleLines {
+        id: a.id.clone(),
+        source: a.source.clone(),
+        // The full range of the hashes, beyond what a signed column holds.
+        lines: vec![first, u64::MAX - first],
+    };
+    let all: Vec<ArticleLines> = articles.iter().map(|a| lines(a, 1)).collect();
+    let source = articles[0].source.clone();
+    let of_source = |l: &[ArticleLines]| -> Vec<ArticleLines> {
+        l.iter().filter(|a| a.source == source).cloned().collect()
+    };
     store.set_events(&mut report, &[]).unwrap();
-    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for a in &report.articles {
-        for r in a.removed.iter().filter(|r| r.reason == RECURS_IN_OUTLET) {
-            want.entry(a.source.clone())
-                .or_default()
-                .insert(r.text.clone());
-        }
-    }
-    let ink = BTreeSet::from(["Lights out at nine.".to_string()]);
-    assert_eq!(want.get("Daily Ink"), Some(&ink));
-    assert_eq!(store.stored_grouping().unwrap().furniture, want);
-    let ids: Vec<String> = store
-        .events(&all())
-        .unwrap()
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
-    assert_eq!(store.grouping_of(&ids).unwrap().furniture, want);
+    assert_eq!(store.outlet_lines(&[]).unwrap(), None, "none known yet");
+    store
+        .set_events_lined(&mut report, &[], LinesUpdate::All(&all))
+        .unwrap();
+    let read = store.outlet_lines(std::slice::from_ref(&source)).unwrap();
+    assert_eq!(read, Some(of_source(&all)));
+    // A new version of the first article: its lines take their place, the rest stay.
+    let mut changed = articles[0].clone();
+    changed.body.push_str("\n\nA further paragraph.");
+    store.add_articles(std::slice::from_ref(&changed)).unwrap();
+    let mut report = chorus_pipeline::digest(articles.clone(), vec![], &config);
+    let new = [lines(&changed, 7)];
+    store
+        .set_events_lined(&mut report, &[], LinesUpdate::Changed(&new))
+        .unwrap();
+    let mut want = all.clone();
+    want[0] = new[0].clone();
+    let read = store.outlet_lines(std::slice::from_ref(&source)).unwrap();
+    assert_eq!(read, Some(of_source(&want)));
+    // Events written without lines leave them unknown.
+    store.set_events(&mut report, &[]).unwrap();
+    assert_eq!(
+        store.outlet_lines(std::slice::from_ref(&source)).unwrap(),
+        None
+    );
 }
 
 /// `events_with_phrases`, which the intake asks whether a name is rare: the events whose

@@ -123,6 +123,27 @@ fn killed_at_any_moment_then_rerun(backend: Backend, articles: &Path) {
         "every article with story text in exactly one event"
     );
     assert_eq!(s["without_event"], 690 - with_text, "{s}");
+    // The lines each outlet's furniture is decided from, written with the events: known for
+    // every article, those of its current version.
+    let stored = store.articles().unwrap();
+    let sources: std::collections::BTreeSet<String> =
+        stored.iter().map(|a| a.source.clone()).collect();
+    let sources: Vec<String> = sources.into_iter().collect();
+    let lines = store
+        .outlet_lines(&sources)
+        .unwrap()
+        .expect("every article's lines");
+    let got: std::collections::HashMap<&str, &[u64]> = lines
+        .iter()
+        .map(|l| (l.id.as_str(), &l.lines[..]))
+        .collect();
+    let clean = chorus_pipeline::Config::default().clean;
+    for (a, want) in stored
+        .iter()
+        .zip(chorus_pipeline::article_lines(&stored, &clean))
+    {
+        assert_eq!(got.get(a.id.as_str()).copied(), Some(&want[..]), "{}", a.id);
+    }
 }
 
 #[test]

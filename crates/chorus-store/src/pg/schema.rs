@@ -165,6 +165,17 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_newest ON events(coalesce(last_published, first_published) DESC
         NULLS LAST, size DESC, outlets DESC, rank);
     "#,
+    // 4: SQLite's version 7: each article's distinct lines with its outlet.
+    r#"
+    CREATE TABLE article_lines (
+        article_id TEXT PRIMARY KEY NOT NULL,
+        source TEXT NOT NULL,
+        lines BYTEA NOT NULL
+    );
+    CREATE INDEX article_lines_source ON article_lines(source);
+    INSERT INTO meta (key, value) SELECT 'lines_missing', '1'
+        WHERE EXISTS (SELECT 1 FROM clean_articles);
+    "#,
 ];
 
 /// The schema version this build writes.
