@@ -589,7 +589,9 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
     // (", police said Friday", ", said the sheriff's office"), not the claim itself after a
     // subject set off by commas ("The official, who asked not to be named, said the plane
     // crashed": the verb opens the tail, and the clause before it is a relative one).
-    if let Some(comma) = text.rfind([',', '\u{2014}']) {
+    if let Some(at) = according_tail(text) {
+        range.end = at;
+    } else if let Some(comma) = text.rfind([',', '\u{2014}']) {
         let tail: Vec<&(usize, &str)> = words.iter().filter(|w| w.0 > comma).collect();
         let aside_before = [", who ", ", whose ", ", which "]
             .iter()
@@ -638,12 +640,45 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
                 start = off + w.len();
             }
         }
+        // "According to Knopf, the cause was …": the source runs to the comma.
+        if i == 0 && words[i].1.eq_ignore_ascii_case("according") {
+            start = according_head_end(text, &words[i..]).unwrap_or(start);
+        }
         let rest = words.iter().skip(i + 1).filter(|w| w.0 < range.end).count();
         if start > range.start && start < range.end && rest >= 3 {
             range.start = start;
         }
     }
     range
+}
+
+/// Words that open a relative clause set off by a comma: what follows says more of the
+/// source named before it, not more of the claim.
+const RELATIVES: &[&str] = &["who", "whose", "which", "where"];
+
+/// Where an attribution by "according to" after a comma begins, when all that follows it is
+/// its source and relative clauses about that source ("…, according to a statement from
+/// Knopf, where Mehta served as editor"): a longer tail than [`claim_core`]'s last clause,
+/// which "according to" always opens as an attribution, never as the claim.
+fn according_tail(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.rfind(", according to ")?;
+    let source_only = lower[at + 1..].match_indices(',').all(|(i, _)| {
+        let next = lower[at + 1 + i + 1..].split_whitespace().next();
+        next.is_some_and(|w| RELATIVES.contains(&w))
+    });
+    source_only.then_some(at)
+}
+
+/// Where the source of a sentence opening "According to …," ends: after its comma, when
+/// that comes within eight words (`words` starts at "according"), else `None`.
+fn according_head_end(text: &str, words: &[(usize, &str)]) -> Option<usize> {
+    if !words.get(1)?.1.eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let last = words.get(8).map_or(text.len(), |w| w.0);
+    let comma = text[words[0].0..last].find(',')? + words[0].0;
+    Some(comma + 1)
 }
 
 /// Whether the words after a reporting verb that opens a sentence's last clause (`tail`, its
@@ -697,6 +732,25 @@ fn a_dateline_and_an_attribution_are_not_the_claim() {
     assert_eq!(
         core("Smith, a neighbour, said that the plane crashed."),
         " the plane crashed."
+    );
+    // "According to" names a source, and relative clauses after it say more of the source.
+    assert_eq!(
+        core("According to Knopf, the cause was complications from pneumonia."),
+        " the cause was complications from pneumonia."
+    );
+    assert_eq!(
+        core("The cause was complications, according to a statement from Knopf, where he served as editor."),
+        "The cause was complications"
+    );
+    // "That night" after the source is no claim that "according" opens.
+    assert_eq!(
+        core("He began shooting into the crowd, according to an arrest warrant related to that night."),
+        "He began shooting into the crowd"
+    );
+    // A clause after the source that is no relative one is not cut with it.
+    assert_eq!(
+        core("The cause of his death was complications, according to a statement, and he was 77."),
+        "The cause of his death was complications, according to a statement, and he was 77."
     );
     // A sentence that opens on a name in capitals is no dateline without a dash after it.
     assert_eq!(

@@ -37,9 +37,11 @@ fn supports_on_fresh_events_state_the_fact() {
     // one. Recall is a third of the account gold's (0.486): on short texts of every kind the
     // same-statement model misses most paraphrases. Differences: none of the 4 genuine ones
     // (all names spelt or given two ways) is shown, and nothing false is; no floor yet.
+    // 2026-12-07, "according to" and its source outside the claim (`statement::claim_core`):
+    // dev 1.000 (8 of 8), 0.188 (16 of 85); held-out unchanged.
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.85, 0.17),
+            "dev" => (0.85, 0.18),
             _ => (0.8, 0.18),
         };
         assert!(
