@@ -150,46 +150,7 @@ const LIVES_WORDS: &[&str] = &[
 const OUTCOME_DIED: u8 = 1;
 const OUTCOME_LIVES: u8 = 2;
 
-/// Number words read as values.
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
-
-/// The value of a number word ("Seven", "dozen"), whatever its case.
-pub(crate) fn number_word_value(w: &str) -> Option<f64> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(w))
-        .map(|x| x.1)
-}
+pub(crate) use chorus_text::number_word_value;
 
 /// The value of the number word `w` at `off` in `text`, one written in two joined by a hyphen
 /// read whole ("Fifty-seven" is 57: the tens word gives it, the unit word after the hyphen

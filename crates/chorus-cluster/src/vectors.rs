@@ -1286,38 +1286,9 @@ fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
 
 /// The value of a number word up to ninety ("seven", "Twelve", "forty").
 fn number_word(w: &str) -> Option<u32> {
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let w = w.to_ascii_lowercase();
-    let unit = WORDS.iter().position(|&x| x == w).map(|n| n as u32);
-    unit.or_else(|| {
-        TENS.iter()
-            .position(|&x| x == w)
-            .map(|n| 20 + 10 * n as u32)
-    })
+    chorus_text::number_word_value(w)
+        .filter(|&v| v < 100.0)
+        .map(|v| v as u32)
 }
 
 /// Names that most of the event's articles share (multi-word names first), most shared first.
