@@ -1064,7 +1064,8 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Words after a past participle that make it the head of a phrase describing the subject,
 /// not the clause's verb, when an auxiliary comes later ("A boy shot Sunday … did not
-/// suffer", "The man charged with killing two … has pleaded guilty").
+/// suffer", "The man charged with killing two … has pleaded guilty"); a weekday's name does
+/// too (`chorus_text::WEEKDAY_NAMES`).
 const AFTER_PARTICIPLE: &[&str] = &[
     "in",
     "at",
@@ -1079,13 +1080,6 @@ const AFTER_PARTICIPLE: &[&str] = &[
     "early",
     "late",
     "last",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "overnight",
     "earlier",
@@ -1137,10 +1131,10 @@ fn main_verbs(text: &str, main: &MainClause) -> Vec<usize> {
         if BEFORE_ADJECTIVE.contains(&words[i - 1].1.as_str()) {
             continue;
         }
-        let describes_subject = words
-            .get(i + 1)
-            .is_some_and(|n| AFTER_PARTICIPLE.contains(&n.1.as_str()))
-            && words[i + 1..].iter().any(|x| auxiliary(&x.1));
+        let describes_subject = words.get(i + 1).is_some_and(|n| {
+            AFTER_PARTICIPLE.contains(&n.1.as_str())
+                || chorus_text::WEEKDAY_NAMES.contains(&n.1.as_str())
+        }) && words[i + 1..].iter().any(|x| auxiliary(&x.1));
         if !describes_subject {
             return with_joined(&words, i);
         }
