@@ -5401,7 +5401,7 @@ mod tests {
             ("Sims was arrested around 4:30 p.m. on Tuesday.", "Sims was arrested at 6 p.m. on Tuesday, police said."),
             ("Police were called to the bar about 3:10 a.m.", "Police were called to the bar about 4:40 a.m. Sunday."),
             ("The standoff lasted more than three hours before he surrendered.", "The standoff lasted 90 minutes before he surrendered."),
-            ("Police have posted a $10,000 reward for information leading to an arrest.", "Crime Stoppers is offering a $5,000 reward for information leading to an arrest."),
+            ("Police have posted a $10,000 reward for information leading to an arrest.", "Police are offering a $5,000 reward for information leading to an arrest."),
             ("Bail was set at $500,000 for the suspect.", "The suspect is being held on $250,000 bail."),
             ("The employee had been hiding in a locker for nearly 11 hours.", "The employee had hidden in the locker for about five hours."),
             ("He was sentenced to 25 years in prison for the shooting.", "He was sentenced to 30 years in prison for the shooting."),
