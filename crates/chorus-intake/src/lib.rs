@@ -224,7 +224,7 @@ impl Intake {
         let mut phases = RefreshPhases::default();
         let mut clock = Instant::now();
         let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
-        let scope = match (grouping, self.open_days) {
+        let mut scope = match (grouping, self.open_days) {
             (Grouping::Incremental, Some(days)) => open_scope(collection, days, &config.clean)?,
             _ => None,
         };
@@ -268,7 +268,7 @@ impl Intake {
         let grouped = chorus_pipeline::group_reusing(articles, grouping_config, earlier);
         phases.clean = grouped.cleaning_time();
         phases.group = lap().saturating_sub(phases.clean);
-        let lines = lines_to_store(collection, &grouped, scope.as_ref())?;
+        let (all, lines) = lines_to_store(collection, &grouped, scope.as_mut())?;
         // The stored events are read only now: a large collection's events and its grouping
         // state are each hundreds of megabytes, and need not be in memory together. Closed
         // events are not read at all.
@@ -280,9 +280,10 @@ impl Intake {
         let mut report = grouped.assemble(events, Vec::new(), config);
         phases.assemble = lap();
         let closed = scope.map(|s| s.closed).unwrap_or_default();
-        let update = match &lines {
-            Lines::Changed(l) => LinesUpdate::Changed(l),
-            Lines::All(l) => LinesUpdate::All(l),
+        let update = if all {
+            LinesUpdate::All(&lines)
+        } else {
+            LinesUpdate::Changed(&lines)
         };
         let events =
             if let Some(store) = collection.set_events_lined(&mut report, &closed, update)? {
@@ -304,20 +305,14 @@ impl Intake {
     }
 }
 
-/// The lines a refresh stores with its events.
-enum Lines {
-    /// Of the pending articles: the collection knows the rest.
-    Changed(Vec<ArticleLines>),
-    /// Of every article (the refresh read them all): the collection knew not all of them.
-    All(Vec<ArticleLines>),
-}
-
-/// The lines of the articles the refresh cleaned that the collection is to keep.
+/// The lines of the articles the refresh cleaned that the collection is to keep, and whether
+/// they are every article's (the refresh read them all: the collection knew not all of them)
+/// rather than the pending articles' only (the collection knows the rest).
 fn lines_to_store(
     collection: &dyn Collection,
     grouped: &chorus_pipeline::Grouped,
-    scope: Option<&OpenScope>,
-) -> Result<Lines> {
+    scope: Option<&mut OpenScope>,
+) -> Result<(bool, Vec<ArticleLines>)> {
     let lines = |keep: &dyn Fn(&str) -> bool| -> Vec<ArticleLines> {
         grouped
             .lines()
@@ -330,17 +325,17 @@ fn lines_to_store(
             .collect()
     };
     if let Some(scope) = scope {
-        return Ok(Lines::Changed(scope.lines.clone()));
+        return Ok((false, std::mem::take(&mut scope.lines)));
     }
     if collection.outlet_lines(&[])?.is_none() {
-        return Ok(Lines::All(lines(&|_| true)));
+        return Ok((true, lines(&|_| true)));
     }
     let pending: HashSet<String> = collection
         .pending_articles()?
         .into_iter()
         .map(|p| p.id)
         .collect();
-    Ok(Lines::Changed(lines(&|id| pending.contains(id))))
+    Ok((false, lines(&|id| pending.contains(id))))
 }
 
 /// `config` for grouping a part of the collection: its repair keeps the earlier articles of a
