@@ -3,7 +3,12 @@ gold covers: the English pairs of `semeval-pairs-train.jsonl` that people judged
 (`overall` <= 1.5), each pair one event of two articles. Candidates are proposed by plain word
 overlap (as `account-gold-pool.py` does), and to them are added the supports `chorus summarize`
 shows (path of the binary as the first argument), so that what a reader meets is labelled too;
-the labeller is not told which is which. Spans are byte offsets into each record's `text1`/`text2`."""
+the labeller is not told which is which. Spans are byte offsets into each record's `text1`/`text2`.
+
+`fresh-gold-pool.py BINARY OUT_DIR` makes the first batch (`overall` <= 1.5, every third event
+held out); `fresh-gold-pool.py BINARY OUT_DIR LOW HIGH PART` makes a later batch of the pairs with
+LOW < `overall` <= HIGH, every event in part PART (e.g. `1.5 2 held-out-2`: judged mostly the same
+story, labelled after the code of the first batch was tuned, and never tuned on)."""
 import collections, importlib.util, json, os, random, subprocess, sys, tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location('pool', os.path.join(HERE, 'account-gold-pool.py'))
@@ -35,16 +40,17 @@ def overlaps(x, y):
 def main():
     binary = sys.argv[1]
     out_dir = sys.argv[2]
+    low, high, batch_part = (float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]) if len(sys.argv) > 5 else (None, 1.5, None)
     rng = random.Random(24)
     events = []
     for line in open(f'{DATA}/semeval-pairs-train.jsonl'):
         d = json.loads(line)
-        if d['lang1'] == 'en' and d['lang2'] == 'en' and d['overall'] <= 1.5:
+        if d['lang1'] == 'en' and d['lang2'] == 'en' and d['overall'] <= high and (low is None or d['overall'] > low):
             arts = [{'id': f"{d['pair_id']}/{k}", 'source': f"{d['pair_id']}/{k}", 'text': d[f'text{k}']} for k in (1, 2)]
             events.append((d['pair_id'], arts))
     total = 0
     for k, (ev, arts) in enumerate(events):
-        part = 'dev' if k % 3 else 'held-out'
+        part = batch_part or ('dev' if k % 3 else 'held-out')
         pairs = pool_mod['pool'](arts, rng, 40)
         texts = {a['id']: a['text'].encode() for a in arts}
         for a, b in shown(binary, arts):
