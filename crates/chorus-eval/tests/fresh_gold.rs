@@ -5,7 +5,11 @@
 //! pairs by word overlap and the supports chorus showed (the labellers not told which), then
 //! every pair of sentences stating the same claim that the candidates missed, so recall
 //! counts all of them. Support and difference precision and recall on the dev part and the
-//! held-out part (every third event). Prints both; fails under the floors.
+//! held-out part (every third event). A second batch (`held-out-2`, 15 events, labelled on
+//! 2026-12-07 and never tuned on) holds pairs judged only mostly the same story: read, most are
+//! two stories of one topic (two receptions of one royal family, two briefings of one governor),
+//! so nearly every support chorus could show there is wrong; it counts the wrong ones. Prints
+//! all parts; fails under the floors.
 //! `cargo test --release -p chorus-eval --test fresh_gold -- --nocapture`;
 //! `cargo xtask eval account --gold fresh [--errors]` prints the dev part's errors.
 
@@ -21,7 +25,14 @@ fn supports_on_fresh_events_state_the_fact() {
         return;
     };
     let gold = Gold::read_dir(Path::new(GOLD)).unwrap();
-    assert_eq!(gold.events.len(), 36);
+    assert_eq!(gold.events.len(), 51);
+    assert_eq!(
+        gold.events
+            .iter()
+            .filter(|e| e.part == "held-out-2")
+            .count(),
+        15
+    );
     let (articles, diagnostics) = gold_articles(&data);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     for e in &gold.events {
@@ -39,7 +50,18 @@ fn supports_on_fresh_events_state_the_fact() {
     // (all names spelt or given two ways) is shown, and nothing false is; no floor yet.
     // 2026-12-07, "according to" and its source outside the claim (`statement::claim_core`):
     // dev 1.000 (8 of 8), 0.188 (16 of 85); held-out unchanged.
-    for (part, s) in &parts {
+    // The second batch has 3 same pairs in 15 events: no recall to measure, only the supports
+    // and differences shown that a reader would find wrong. Main (5c0558b) shows one support
+    // there, labelled related, and no difference; the floors allow one more of each.
+    for (part, s) in parts.iter().filter(|(part, _)| part == "held-out-2") {
+        assert!(s.related + s.unrelated <= 2, "{part}: {}", s.summary());
+        assert!(
+            s.differences - s.genuine_shown <= 1,
+            "{part}: {}",
+            s.summary()
+        );
+    }
+    for (part, s) in parts.iter().filter(|(part, _)| part != "held-out-2") {
         let (precision, recall) = match part.as_str() {
             "dev" => (0.85, 0.18),
             _ => (0.8, 0.18),
