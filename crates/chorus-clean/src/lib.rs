@@ -191,14 +191,35 @@ fn learn_furniture(
 /// hold, so a collection decides it from stored line hashes; a line held once is furniture of
 /// no one, but counts in its article's share of other lines, so no line can be left out.
 pub fn outlet_furniture_lines(articles: &[&[u64]], config: &CleanConfig) -> HashSet<u64> {
+    furniture_where(articles, config, |_| true)
+}
+
+/// Which of `among` are the outlet's furniture, as [`outlet_furniture_lines`] decides them.
+/// A line's verdict asks only of the articles holding it (which, in what order, and what else
+/// they hold), so the verdict of a line none of the changed articles holds stands, and a
+/// collection decides anew only the lines of the articles that changed.
+pub fn outlet_furniture_among(
+    articles: &[&[u64]],
+    among: &HashSet<u64>,
+    config: &CleanConfig,
+) -> HashSet<u64> {
+    furniture_where(articles, config, |line| among.contains(&line))
+}
+
+/// The furniture of an outlet among the lines `asked` accepts.
+fn furniture_where(
+    articles: &[&[u64]],
+    config: &CleanConfig,
+    asked: impl Fn(u64) -> bool,
+) -> HashSet<u64> {
     let mut set = HashSet::new();
     if articles.len() < config.furniture_min_articles {
         return set;
     }
-    // Which articles hold each line.
+    // Which articles hold each line asked about.
     let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, lines) in articles.iter().enumerate() {
-        for &line in lines.iter() {
+        for &line in lines.iter().filter(|&&l| asked(l)) {
             holders.entry(line).or_default().push(j);
         }
     }
@@ -218,6 +239,9 @@ pub fn outlet_furniture_lines(articles: &[&[u64]], config: &CleanConfig) -> Hash
             continue;
         }
         // Count holders that are not versions of an earlier counted holder.
+        // Enough of them make the line furniture, whatever the later holders are: counting
+        // stops there (a line an outlet prints on every article would otherwise compare each
+        // holder with all the earlier ones).
         let mut independent: Vec<usize> = Vec::new();
         for &h in &hs {
             if independent
@@ -225,10 +249,11 @@ pub fn outlet_furniture_lines(articles: &[&[u64]], config: &CleanConfig) -> Hash
                 .all(|&o| !versions(articles[o], articles[h], line))
             {
                 independent.push(h);
+                if independent.len() >= config.furniture_min_articles {
+                    set.insert(line);
+                    break;
+                }
             }
-        }
-        if independent.len() >= config.furniture_min_articles {
-            set.insert(line);
         }
     }
     set
@@ -394,6 +419,20 @@ mod tests {
                 (c.article.id.clone(), reasons)
             })
             .collect()
+    }
+
+    #[test]
+    fn furniture_among_some_lines_is_the_whole_verdict_on_them() {
+        let config = CleanConfig::default();
+        // 7 recurs in two different stories; 5 only in two versions of one; 6 once.
+        let (a, b, c): (&[u64], &[u64], &[u64]) = (&[2, 4, 5, 7], &[2, 4, 5, 6], &[7, 8, 10]);
+        let outlet = [a, b, c];
+        let whole = outlet_furniture_lines(&outlet, &config);
+        assert_eq!(whole, HashSet::from([7]));
+        let among = HashSet::from([5, 6, 7]);
+        assert_eq!(outlet_furniture_among(&outlet, &among, &config), whole);
+        let among = HashSet::from([5, 6]);
+        assert!(outlet_furniture_among(&outlet, &among, &config).is_empty());
     }
 
     #[test]

@@ -244,11 +244,15 @@ impl Intake {
             None => collection.stored_grouping()?,
         };
         // A part of the collection is cleaned as among all of its outlets' articles.
-        let furniture = match &scope {
+        let furniture = match scope.as_mut() {
             None => None,
-            Some(scope) => {
-                furniture::furniture_of(collection, &articles, &scope.lines, &config.clean)?
-            }
+            Some(scope) => furniture::furniture_of(
+                collection,
+                &articles,
+                &scope.lines,
+                std::mem::take(&mut scope.decided),
+                &config.clean,
+            )?,
         };
         let earlier = Earlier {
             groups: stored.groups,
@@ -357,6 +361,8 @@ struct OpenScope {
     pending: Vec<String>,
     /// Their lines.
     lines: Vec<ArticleLines>,
+    /// The furniture of their outlets, decided with them.
+    decided: furniture::Decided,
 }
 
 /// The open events and the pending articles, or `None` when no event is closed (the whole
@@ -429,7 +435,7 @@ fn open_scope(
     // A stored article holding a line the new ones make its outlet's furniture (or no longer)
     // is cleaned again, its event reopened. Without every article's lines, the whole
     // collection is the refresh's (it then stores them all).
-    let Some(again) = furniture::recleaned(collection, &lines, clean)? else {
+    let Some((again, decided)) = furniture::recleaned(collection, &lines, clean)? else {
         return Ok(None);
     };
     for id in &again {
@@ -469,5 +475,6 @@ fn open_scope(
         closed,
         pending: pending.into_iter().map(|p| p.id).collect(),
         lines,
+        decided,
     }))
 }

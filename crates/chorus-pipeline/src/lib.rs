@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 mod similarity;
 mod timeline;
 mod titles;
-pub use chorus_clean::{article_lines, outlet_furniture_lines, CleanConfig};
+pub use chorus_clean::{
+    article_lines, outlet_furniture_among, outlet_furniture_lines, CleanConfig,
+};
 pub use similarity::Comparer;
 pub use timeline::timeline;
 use titles::title;
