@@ -6,7 +6,8 @@
 //! `--errors` lists the dev part's wrong supports and
 //! differences and the missed ones (the held-out part's are never printed: it is not read
 //! while tuning); `--unlabelled` lists the differences shown on the events nobody labelled.
-//! `--gold fresh` does the same on the fresh gold (`tests/data/fresh-gold`: events of the
+//! `--why` prints each dev pair's label and probability (with `--features`, the model's
+//! features too). `--gold fresh` does the same on the fresh gold (`tests/data/fresh-gold`: events of the
 //! English SemEval same-story pairs, labelled after the account gold's tuning).
 
 use anyhow::Result;
@@ -28,8 +29,9 @@ pub(crate) fn gold_and_articles(
 }
 
 /// For reading the decision on the dev part's pairs: each one's label, probability and
-/// whether each sentence may be a fact, read in its event as the account reads it.
-fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) {
+/// whether each sentence may be a fact, read in its event as the account reads it (with
+/// `features`, the model's features too, in the order of `statement::WEIGHTS`).
+fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, features: bool) {
     for e in gold.events.iter().filter(|e| e.part == "dev") {
         let chosen = e.articles_in(articles);
         let cleaned = chorus_clean::clean(chosen, &Default::default());
@@ -56,6 +58,14 @@ fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>) {
                 u8::from(sa),
                 u8::from(sb)
             );
+            if features {
+                let f: Vec<String> = event
+                    .features(a, b)
+                    .iter()
+                    .map(|x| format!("{x:.2}"))
+                    .collect();
+                println!("  features [{}]", f.join(", "));
+            }
         }
     }
 }
@@ -198,7 +208,7 @@ pub(crate) fn eval(args: &[&str]) -> Result<()> {
     };
     let (gold, articles) = gold_and_articles(name)?;
     if args.contains(&"--why") {
-        why(&gold, &articles);
+        why(&gold, &articles, args.contains(&"--features"));
         return Ok(());
     }
     // `--same-statement P`: the report with another cut-off of the same-statement model, for
