@@ -299,7 +299,7 @@ impl When {
             all: gap(self.all, o.all),
             published: gap(self.published, o.published),
             from_text: self.from_text || o.from_text,
-            contrary_ages: self.ages != 0 && o.ages != 0 && self.ages & o.ages == 0,
+            contrary_ages: crate::vectors::contrary_ages(self.ages, o.ages),
         }
     }
 }
@@ -435,8 +435,7 @@ impl Dot {
                 let weight = crate::vectors::voice_weight(df, voice, institution, specific.place);
                 let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0);
                 let near = crate::vectors::voice_weight(df, voice, institution, 1.0);
-                let whole_kind =
-                    !one_outlet && crate::vectors::voice_weight(df, 0.0, 0.0, 0.0) > 0.0;
+                let whole_kind = crate::vectors::plain_kind(df);
                 let near_kind =
                     !one_outlet && crate::vectors::voice_weight(df, 0.0, 0.0, 1.0) > 0.0;
                 let df = df & !crate::vectors::FLAGS;
@@ -1564,8 +1563,20 @@ impl Online {
             &self.vectors,
             &self.specific,
             &self.parts,
+            self.split_ages(),
             self.split_strength(members.len()),
         )
+    }
+
+    /// The ages each article's lead gives people, as the split weighs a link of voices',
+    /// institutions' and places' names alone against them ([`OnlineConfig::contrary_ages`]);
+    /// none when that rule is off.
+    fn split_ages(&self) -> &[u128] {
+        if self.config.contrary_ages {
+            &self.ages
+        } else {
+            &[]
+        }
     }
 
     /// Whether the split at the end of the repair would take apart again an event made of
@@ -1585,6 +1596,7 @@ impl Online {
                 &self.vectors,
                 &self.specific,
                 &self.parts,
+                self.split_ages(),
                 self.split_strength(size),
             )
     }

@@ -68,11 +68,20 @@ impl Strength {
 
 /// The groups of `members` (sorted) that strong shared specifics link, each sorted, ordered
 /// by first member; one group when the event holds together.
+///
+/// `ages` (by article; empty or short for none) are the ages each article's lead gives
+/// people ([`crate::vectors::stated_ages`]). A link resting only on voices', institutions'
+/// and places' names (no [`crate::vectors::plain_kind`] name among them) does not join two
+/// groups whose ages are contrary: a town, its police and its hospital are every incident's
+/// there, and a 17-year-old's shooting and a 4-year-old's are two. Such links are weighed
+/// once the links of names of their own have made the groups, each against the two groups it
+/// would join as those made them, so that the result does not depend on the members' order.
 pub(crate) fn strong_groups(
     members: &[usize],
     vectors: &[SparseVector],
     df: &[u32],
     parts: &Parts,
+    ages: &[u128],
     strength: Strength,
 ) -> Vec<Vec<usize>> {
     let n = members.len();
@@ -95,12 +104,16 @@ pub(crate) fn strong_groups(
     // In term order, so that weak strengths add up in the same order every time.
     terms.sort_unstable_by_key(|x| x.0);
     let mut sets = chorus_text::UnionFind::new(n);
+    // Links of voices', institutions' and places' names alone, weighed against ages last.
+    let mut kind_only: Vec<Vec<u32>> = Vec::new();
     let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
     // The strength of each weak term, for counting a pair's shared names once.
     let mut weak_strength: HashMap<u32, f32> = HashMap::default();
     for (t, holders) in &terms {
         let s = strength.of(holders.len(), df[*t as usize]);
-        if s >= strength.need {
+        if s >= strength.need && !crate::vectors::plain_kind(df[*t as usize]) {
+            kind_only.push(holders.clone());
+        } else if s >= strength.need {
             for w in holders.windows(2) {
                 sets.union(w[0] as usize, w[1] as usize);
             }
@@ -128,10 +141,19 @@ pub(crate) fn strong_groups(
                 shared.push((t, s));
             }
         });
-        if count_once(&shared, parts) >= strength.need - 1e-6 {
+        if count_once(&shared, parts) < strength.need - 1e-6 {
+            continue;
+        }
+        if shared
+            .iter()
+            .any(|&(t, _)| crate::vectors::plain_kind(df[t as usize]))
+        {
             sets.union(a as usize, b as usize);
+        } else {
+            kind_only.push(vec![a, b]);
         }
     }
+    join_unless_contrary(&mut sets, &kind_only, members, vectors, df, ages, strength);
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, &i) in members.iter().enumerate() {
         let root = sets.find(k);
@@ -145,6 +167,70 @@ pub(crate) fn strong_groups(
     out
 }
 
+/// Joins, in `sets` (over positions in `members`), the groups that each of `links` (members
+/// sharing voices', institutions' or places' names strong enough to link them) holds, two by
+/// two, unless their members' `ages` are far apart ([`crate::vectors::ages_far_apart`]) and
+/// they share no name of their own ([`share_own_name`]), as grouping's joins ask
+/// (`OnlineConfig::contrary_ages`). Every link is weighed against the groups as `sets` has
+/// them before any of these joins.
+fn join_unless_contrary(
+    sets: &mut chorus_text::UnionFind,
+    links: &[Vec<u32>],
+    members: &[usize],
+    vectors: &[SparseVector],
+    df: &[u32],
+    ages: &[u128],
+    strength: Strength,
+) {
+    let mut group_ages: HashMap<usize, u128> = HashMap::default();
+    let mut group_members: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (k, &i) in members.iter().enumerate() {
+        let root = sets.find(k);
+        *group_ages.entry(root).or_insert(0) |= ages.get(i).copied().unwrap_or(0);
+        group_members.entry(root).or_default().push(i);
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for holders in links {
+        let mut roots: Vec<usize> = holders.iter().map(|&k| sets.find(k as usize)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        for (x, &a) in roots.iter().enumerate() {
+            for &b in &roots[x + 1..] {
+                let far = crate::vectors::ages_far_apart(group_ages[&a], group_ages[&b]);
+                let (ma, mb) = (&group_members[&a], &group_members[&b]);
+                if !far || share_own_name(ma, mb, vectors, df, strength) {
+                    joins.push((a, b));
+                }
+            }
+        }
+    }
+    for (a, b) in joins {
+        sets.union(a, b);
+    }
+}
+
+/// Whether some article of `a` and some of `b` share a specific that is a name of their own
+/// ([`crate::vectors::plain_kind`]): no voice's, institution's or place's name.
+fn share_own_name(
+    a: &[usize],
+    b: &[usize],
+    vectors: &[SparseVector],
+    df: &[u32],
+    strength: Strength,
+) -> bool {
+    let own = |t: u32| {
+        df.get(t as usize)
+            .is_some_and(|&d| strength.counts(d) && crate::vectors::plain_kind(d))
+    };
+    a.iter().any(|&x| {
+        b.iter().any(|&y| {
+            let mut found = false;
+            each_shared(&vectors[x], &vectors[y], |t| found |= own(t));
+            found
+        })
+    })
+}
+
 /// Whether two parts `a` and `b` of an event (its members, weighed by `strength` for an event
 /// of all of them) would be linked as [`strong_groups`] links two members: some member of `a`
 /// and some member of `b` share specifics that add up to a strong link. The split would not
@@ -156,8 +242,20 @@ pub(crate) fn joined(
     vectors: &[SparseVector],
     df: &[u32],
     parts: &Parts,
+    ages: &[u128],
     strength: Strength,
 ) -> bool {
+    // Parts whose leads age their people otherwise are joined only if they share a name of
+    // their own, as [`strong_groups`] joins them.
+    let ages_of = |part: &[usize]| {
+        part.iter()
+            .fold(0, |x, &i| x | ages.get(i).copied().unwrap_or(0))
+    };
+    if crate::vectors::ages_far_apart(ages_of(a), ages_of(b))
+        && !share_own_name(a, b, vectors, df, strength)
+    {
+        return false;
+    }
     // The specifics of `a`, and how many of all the members name each: only those `a` names
     // can link a member of `a` with one of `b`.
     let mut named: HashMap<u32, usize> = HashMap::default();
@@ -288,12 +386,63 @@ mod tests {
             &[1, 2, 3, 10],
             &[1, 2, 3, 11, 12],
         ]);
-        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH);
         assert_eq!(groups, vec![vec![0, 1], vec![2, 3]]);
         // A name only these four articles carry joins the two stories.
         df[3] = 4;
-        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH);
         assert_eq!(groups, vec![vec![0, 1, 2, 3]]);
+    }
+
+    #[test]
+    fn a_town_alone_does_not_join_reports_that_age_their_people_otherwise() {
+        // Term 0 is a town all four articles name (and no other: a strong link by its
+        // count); terms 1 and 2 each story's victim. Articles 0 and 1 tell of a 17-year-old,
+        // 2 and 3 of a 4-year-old (one bit per year); article 3 gives no age.
+        let mut town = vec![u32::MAX; 20];
+        town[0] = 4 | crate::vectors::PLACE;
+        town[1] = 2;
+        town[2] = 2;
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 11], &[0, 2, 10], &[0, 2, 11]]);
+        let (teen, child) = (1u128 << 17, 1u128 << 4);
+        let ages = [teen, teen, child, 0];
+        let groups = |df: &[u32], ages: &[u128]| {
+            strong_groups(&[0, 1, 2, 3], &v, df, &Parts::default(), ages, STRENGTH)
+        };
+        assert_eq!(groups(&town, &ages), vec![vec![0, 1], vec![2, 3]]);
+        // Without ages, with one age in common (the victim's, beside a suspect's), or with
+        // ages a year apart (one report's slip), the town holds them together.
+        let one = vec![vec![0, 1, 2, 3]];
+        assert_eq!(groups(&town, &[]), one);
+        assert_eq!(groups(&town, &[teen, teen, child | teen, 0]), one);
+        assert_eq!(groups(&town, &[teen, teen, teen << 1, 0]), one);
+        // As a name of their own (a street only their reports name) does whatever the ages.
+        let mut street = town.clone();
+        street[0] = 4;
+        assert_eq!(groups(&street, &ages), one);
+        // Or a name of their own too common to link them alone (term 3, in ten articles), as
+        // grouping's joins exempt one.
+        let mut suspect = town.clone();
+        suspect[3] = 10;
+        let named = vectors(&[&[0, 1, 3, 10], &[0, 1, 11], &[0, 2, 3, 10], &[0, 2, 11]]);
+        assert_eq!(
+            strong_groups(
+                &[0, 1, 2, 3],
+                &named,
+                &suspect,
+                &Parts::default(),
+                &ages,
+                STRENGTH
+            ),
+            one
+        );
+        // The repair's merges ask the same of two parts.
+        let joins = |df: &[u32], ages: &[u128]| {
+            joined(&[0, 1], &[2, 3], &v, df, &Parts::default(), ages, STRENGTH)
+        };
+        assert!(!joins(&town, &ages));
+        assert!(joins(&town, &[]));
+        assert!(joins(&street, &ages));
     }
 
     #[test]
@@ -305,18 +454,18 @@ mod tests {
         df[1] = 10;
         df[2] = 6;
         let v = vectors(&[&[0, 1, 10], &[0, 1, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
-        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH);
+        let groups = strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH);
         assert_eq!(groups, vec![vec![0, 1, 2], vec![3]]);
         // Article 3 shares a second name with article 1 (term 2): in six articles,
         // (2 + 1) / 6 and the city's 0.4 fall short of a link; in four, they add up to one.
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         df[2] = 4;
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
     }
@@ -330,7 +479,7 @@ mod tests {
         df[1] = 3;
         let v = vectors(&[&[0, 10], &[0, 1, 11], &[1, 10, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1, 2], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1, 2], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1, 2]]
         );
     }
@@ -340,11 +489,18 @@ mod tests {
         let mut df = vec![u32::MAX; 20];
         df[..6].copy_from_slice(&[2, 2, 9, 9, 30, 3]);
         let v = vectors(&[&[0, 2, 4], &[0, 3, 4], &[1, 2, 3], &[1, 4, 5], &[5, 2]]);
-        let a = strong_groups(&[0, 1, 2, 3, 4], &v, &df, &Parts::default(), STRENGTH);
+        let a = strong_groups(&[0, 1, 2, 3, 4], &v, &df, &Parts::default(), &[], STRENGTH);
         // The same articles at other indices, listed in another order.
         let order = [4usize, 2, 0, 3, 1];
         let moved: Vec<SparseVector> = order.iter().map(|&i| v[i].clone()).collect();
-        let b = strong_groups(&[0, 1, 2, 3, 4], &moved, &df, &Parts::default(), STRENGTH);
+        let b = strong_groups(
+            &[0, 1, 2, 3, 4],
+            &moved,
+            &df,
+            &Parts::default(),
+            &[],
+            STRENGTH,
+        );
         let mut back: Vec<Vec<usize>> = b
             .into_iter()
             .map(|g| {
@@ -369,19 +525,19 @@ mod tests {
         let v = vectors(&[&[0, 1, 10], &[0, 1, 2, 11], &[0, 10, 11], &[1, 2, 10, 11]]);
         let members = [0, 1, 2];
         let linked = |a: &[usize], b: &[usize], v: &[SparseVector], df: &[u32]| {
-            joined(a, b, v, df, &Parts::default(), STRENGTH)
+            joined(a, b, v, df, &Parts::default(), &[], STRENGTH)
         };
         // As in `weak_names_add_up_and_a_stray_goes_alone`: alone by the split, not linked.
         assert!(!linked(&[3], &members, &v, &df));
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1, 2], vec![3]]
         );
         // The second name in four articles: the two add up, and the split keeps it too.
         df[2] = 4;
         assert!(linked(&[3], &members, &v, &df));
         assert_eq!(
-            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
         // Parts of the story are linked, either way round; an article without specifics
@@ -407,19 +563,19 @@ mod tests {
         df[3] = 3;
         let parts = Parts::from_lists(&[&[1, 2], &[], &[], &[1, 4], &[]]);
         let v = vectors(&[&[0, 1, 2, 10], &[0, 1, 2, 11]]);
-        let plain = strong_groups(&[0, 1], &v, &df, &Parts::default(), strength);
+        let plain = strong_groups(&[0, 1], &v, &df, &Parts::default(), &[], strength);
         assert_eq!(plain, vec![vec![0, 1]]);
-        let apart = strong_groups(&[0, 1], &v, &df, &parts, strength);
+        let apart = strong_groups(&[0, 1], &v, &df, &parts, &[], strength);
         assert_eq!(apart, vec![vec![0], vec![1]]);
-        assert!(!joined(&[0], &[1], &v, &df, &parts, strength));
+        assert!(!joined(&[0], &[1], &v, &df, &parts, &[], strength));
         // A second name that shares the word ("Flatbush Avenue", term 3) is a further link:
         // the word counts with one of the two, each name once.
         let v = vectors(&[&[0, 1, 2, 3, 4, 10], &[0, 1, 2, 3, 4, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, &parts, strength),
+            strong_groups(&[0, 1], &v, &df, &parts, &[], strength),
             vec![vec![0, 1]]
         );
-        assert!(joined(&[0], &[1], &v, &df, &parts, strength));
+        assert!(joined(&[0], &[1], &v, &df, &parts, &[], strength));
     }
 
     #[test]
@@ -441,7 +597,7 @@ mod tests {
         df[0] = 2 | crate::vectors::ONE_OUTLET;
         let v = vectors(&[&[0, 10], &[0, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1]]
         );
         let half = Strength {
@@ -449,7 +605,7 @@ mod tests {
             ..STRENGTH
         };
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, &Parts::default(), half),
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), &[], half),
             vec![vec![0], vec![1]]
         );
     }
@@ -460,7 +616,7 @@ mod tests {
         df[0] = 2 | crate::vectors::VOICE;
         let v = vectors(&[&[0, 10], &[0, 11]]);
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, &Parts::default(), STRENGTH),
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1]]
         );
         let quarter = Strength {
@@ -469,7 +625,7 @@ mod tests {
             ..STRENGTH
         };
         assert_eq!(
-            strong_groups(&[0, 1], &v, &df, &Parts::default(), quarter),
+            strong_groups(&[0, 1], &v, &df, &Parts::default(), &[], quarter),
             vec![vec![0], vec![1]]
         );
     }

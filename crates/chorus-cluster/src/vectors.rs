@@ -1227,6 +1227,26 @@ impl Vocabulary {
     }
 }
 
+/// Whether two sets of ages (one bit per year, [`stated_ages`]) tell of different people:
+/// both give ages and none of one is the other's.
+pub(crate) fn contrary_ages(a: u128, b: u128) -> bool {
+    a != 0 && b != 0 && a & b == 0
+}
+
+/// Whether a specific of document frequency `df` (with its flags) is a name of its own: no
+/// voice's, institution's or place's name, nor one only one outlet uses. Such a name, shared,
+/// tells that two reports are of one incident in a way a town or its police do not.
+pub(crate) fn plain_kind(df: u32) -> bool {
+    df & FLAGS == 0
+}
+
+/// Whether two sets of ages tell of different people beyond doubt: [`contrary_ages`] even
+/// with each age of one taken a year either way ("a 3-year-old" in one report of a toddler's
+/// shot, "a 2-year-old" in the next). The split asks this, as it parts what grouping joined.
+pub(crate) fn ages_far_apart(a: u128, b: u128) -> bool {
+    contrary_ages(a | a << 1 | a >> 1, b)
+}
+
 /// How many words of the body [`stated_ages`] reads: a report's first sentences.
 pub(crate) const AGE_LEAD_WORDS: usize = 60;
 
