@@ -114,7 +114,7 @@ fn titles_are_whole_headlines_without_the_site() {
 /// share within 14 words has a floor (0.607 before titles were shortened as headlines are,
 /// 0.679 after, with the grouping and account of the same commit; 0.698 once a page's
 /// controls, opening reports, long titles before names and openings that name nothing went
-/// too; 0.704 once shortening steps run again while one shortens; 0.720 once a closing detail,
+/// too; 0.704 once shortening steps run again while one shortens; 0.714 once a closing detail,
 /// a further adjunct after "and" and names after a colon went, and a caption or a page's line
 /// without a verb no longer titled an event), and no title is cut with "…", left empty, or,
 /// when shortened (it ends without a stop), left ending on a word that needs more.

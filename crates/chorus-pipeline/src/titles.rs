@@ -106,7 +106,8 @@ pub(crate) fn title(
         .collect();
     let count = |t: &str| t.split_whitespace().count();
     // A whole statement that stands on its own and titles with a verb first ("Members of the
-    // graduating class at … in Atlanta" is a caption); then any whole sentence; a fragment
+    // graduating class at … in Atlanta" is a caption; "More than a year ago, I started …"
+    // leans on its writer once shortened); then any whole sentence; a fragment
     // the page broke off ("The two homicides happened just") only when the account has
     // nothing else.
     for pass in 0..3 {
@@ -116,7 +117,8 @@ pub(crate) fn title(
             _ => !complete(s),
         };
         for (_, s) in judged.iter().filter(|(alone, s)| fits(*alone, s)) {
-            if let Some(t) = sentence_title(s).filter(|t| pass > 0 || !verbless(t)) {
+            let first = |t: &String| !verbless(t) && stands_alone(t);
+            if let Some(t) = sentence_title(s).filter(|t| pass > 0 || first(t)) {
                 return t;
             }
         }
@@ -650,9 +652,12 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
             // ECG, the gold standard of …").
             let last = k + 1 == parts.len();
             let of_aside = k > 1 && dropped_before && first == "the" && !has_predicate(part);
-            // A part that opens with "said" is an attribution only when short: ", said the
+            // A part that opens with "said" is an attribution when short or when only who
+            // said it follows (", said Det. David Gunner of the … Department"): ", said the
             // reason is the financial meltdown …" is the statement itself.
-            let attribution = words <= 8 || !SAYS.iter().any(|v| first.eq_ignore_ascii_case(v));
+            let said = SAYS.iter().any(|v| first.eq_ignore_ascii_case(v));
+            let statement = said && has_predicate(part.get(first.len()..).unwrap_or(""));
+            let attribution = words <= 8 || !statement;
             (dash_after[k - 1] && dash_after[k])
                 || of_aside
                 || (attribution && ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a)))
@@ -960,6 +965,25 @@ fn without_times(text: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
+/// Those who report what happened for a living: the subject of "… said" that a title may
+/// leave out (see [`without_attribution`]), and of a present tense that reports ("Police
+/// investigate …", see [`verbless`]).
+const AUTHORITIES: &[&str] = &[
+    "police",
+    "officials",
+    "authorities",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "department",
+    "investigators",
+    "prosecutors",
+    "officers",
+    "sheriff",
+    "sheriff's",
+    "coroner",
+];
+
 /// A text without the attribution it opens with, when what follows is a whole statement
 /// that names its own subject, as a headline leaves out who confirmed what: "Police confirmed
 /// that two bodies … were the missing teens" reads "Two bodies … were the missing teens". A
@@ -972,21 +996,6 @@ fn without_times(text: &str) -> Option<String> {
 fn without_attribution(text: &str) -> Option<String> {
     const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
     const SAYS: &[&str] = &["said", "says", "say"];
-    const AUTHORITIES: &[&str] = &[
-        "police",
-        "officials",
-        "authorities",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "department",
-        "investigators",
-        "prosecutors",
-        "officers",
-        "sheriff",
-        "sheriff's",
-        "coroner",
-    ];
     // Words that open a statement naming its own subject: a capital or a figure, or an
     // article or a number word before a noun.
     const OPENS: &[&str] = &[
@@ -1067,7 +1076,9 @@ fn without_closing_place(text: &str) -> Option<String> {
         });
     // A time by the clock ("around 5 a.m.", "at 10:30 p.m.").
     let clock = tokens.len() - k <= 3
-        && tokens[k + 1].starts_with(|c: char| c.is_ascii_digit())
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
         && tokens[k + 1..]
             .iter()
             .any(|t| ["a.m", "p.m", "am", "pm"].contains(&core(t).to_lowercase().as_str()));
@@ -1173,7 +1184,10 @@ fn first_action(text: &str) -> Option<String> {
     let k = (least..tokens.len().saturating_sub(1).min(open))
         .rev()
         .find(|&k| {
+            // An "and" right after a verb joins two verbs of one action ("first shot and
+            // killed his girlfriend").
             tokens[k] == "and"
+                && !opens_with_verb(&tokens[k - 1..])
                 && (opens_with_verb(&tokens[k + 1..])
                     || further_adjunct(tokens[k - 1], &tokens[k + 1..])
                     || (tokens[k - 1].ends_with(',') && has_predicate(&tokens[k + 1..].join(" "))))
@@ -1672,15 +1686,58 @@ const FINITE: &[&str] = &[
     "shouldn't",
 ];
 
+/// Words that come before a noun, not after a verb's subject ("the", "of", "two").
+const NOUN_LEADS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "of", "by", "for", "with", "in", "on", "at", "to", "from", "into", "and", "or", "some",
+    "many", "all", "no", "two", "three", "several",
+];
+
+/// Words that open what follows a verb: its object or a preposition ("the", "to", "up").
+const VERB_OBJECTS: &[&str] = &[
+    "the", "a", "an", "to", "that", "his", "her", "its", "their", "on", "in", "at", "of", "for",
+    "with", "by", "from", "up", "out", "off", "down", "back", "about", "over", "into", "no", "not",
+    "more", "it", "him", "them", "new", "this",
+];
+
 /// Whether a title says nothing with a verb: no clause with one (see [`has_predicate`]) and
 /// no finite verb anywhere ("Members of the graduating class at … in Atlanta", "Photo by: …",
 /// "Dan and Fran Keller"). The finite verb anywhere keeps a statement whose verb
 /// [`has_predicate`] reads as a relative clause's ("Many people worry that … may cause
 /// cancer").
 fn verbless(title: &str) -> bool {
+    let words: Vec<String> = chorus_text::words(title)
+        .map(|(_, w)| w.replace('’', "'").to_lowercase())
+        .collect();
+    // A plain present before its object, after a subject ("Two men remain in …", "Police
+    // continue to …", "The dead include a …"); not a noun after a modifier ("the graduating
+    // class at …") or inside a name ("… College of Art and Design commencement in …").
+    let plain_verb = |k: usize| {
+        let w = &words[k];
+        let before = &words[k - 1];
+        title_word_lowercase(title, w)
+            && w.len() >= 3
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !NOUN_LEADS.contains(&w.as_str())
+            && !VERB_OBJECTS.contains(&w.as_str())
+            && !NOUN_LEADS.contains(&before.as_str())
+            && !before.ends_with("ing")
+            && (k == 1
+                || title_word_lowercase(title, before)
+                || AUTHORITIES.contains(&before.as_str()))
+            && words
+                .get(k + 1)
+                .is_some_and(|n| VERB_OBJECTS.contains(&n.as_str()))
+    };
     !has_predicate(title)
-        && !chorus_text::words(title)
-            .any(|(_, w)| FINITE.contains(&w.replace('’', "'").to_lowercase().as_str()))
+        && !words.iter().any(|w| FINITE.contains(&w.as_str()))
+        && !(1..words.len()).any(plain_verb)
+}
+
+/// Whether `lower` is written in lower case in `title` (not a name such as "Spain").
+fn title_word_lowercase(title: &str, lower: &str) -> bool {
+    chorus_text::words(title).any(|(_, w)| w == lower)
 }
 
 /// Whether a clause holds a verb of its own, not only a subject ("The presenters for the final
@@ -1690,16 +1747,6 @@ fn verbless(title: &str) -> bool {
 /// "that", "who" or "which". Read from the words alone, so it errs on both sides (a
 /// participle "wounded by" counts); the point is to tell a clause from a noun phrase.
 fn has_predicate(clause: &str) -> bool {
-    const BEFORE_NOUN: &[&str] = &[
-        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-        "my", "your", "of", "by", "for", "with", "in", "on", "at", "to", "from", "into", "and",
-        "or", "some", "many", "all", "no", "two", "three", "several",
-    ];
-    const OBJECT: &[&str] = &[
-        "the", "a", "an", "to", "that", "his", "her", "its", "their", "on", "in", "at", "of",
-        "for", "with", "by", "from", "up", "out", "off", "down", "back", "about", "over", "into",
-        "no", "not", "more", "it", "him", "them", "new", "this",
-    ];
     let words: Vec<String> = chorus_text::words(clause)
         .map(|w| w.1.replace('’', "'"))
         .collect();
@@ -1723,7 +1770,7 @@ fn has_predicate(clause: &str) -> bool {
                 && lowercase
                 && lower.len() >= 4
                 && lower.ends_with("ed")
-                && !BEFORE_NOUN.contains(&previous.as_str()))
+                && !NOUN_LEADS.contains(&previous.as_str()))
             || (k > 0
                 && !after_relative
                 && lowercase
@@ -1731,9 +1778,9 @@ fn has_predicate(clause: &str) -> bool {
                 && lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
-                && !BEFORE_NOUN.contains(&previous.as_str())
+                && !NOUN_LEADS.contains(&previous.as_str())
                 && next.as_deref().is_some_and(|n| {
-                    OBJECT.contains(&n) || n.starts_with(|c: char| c.is_ascii_digit())
+                    VERB_OBJECTS.contains(&n) || n.starts_with(|c: char| c.is_ascii_digit())
                 }));
         // A plain present after a plural subject ("players qualify under", "species receive
         // most").
@@ -1742,8 +1789,8 @@ fn has_predicate(clause: &str) -> bool {
             && lowercase
             && lower.len() >= 3
             && !lower.ends_with('s')
-            && !BEFORE_NOUN.contains(&lower.as_str())
-            && !OBJECT.contains(&lower.as_str())
+            && !NOUN_LEADS.contains(&lower.as_str())
+            && !VERB_OBJECTS.contains(&lower.as_str())
             && previous.len() >= 4
             && previous.ends_with('s')
             && !previous.ends_with("ss")
@@ -2363,6 +2410,11 @@ mod tests {
             .as_deref(),
             Some("The video led investigators to serve a search warrant at Powell Drive")
         );
+        // A sentence that ends on the preposition has nothing after it to drop.
+        assert_eq!(
+            without_closing_place("The crowd of people had been milling around"),
+            None
+        );
     }
 
     #[test]
@@ -2387,6 +2439,15 @@ mod tests {
         ] {
             assert_eq!(first_action(text).as_deref(), Some(kept), "{text}");
         }
+        // Two verbs of one action stay together.
+        assert_eq!(
+            first_action(
+                "A man killed by officers in Federal Way first shot and killed his girlfriend \
+                 and then fatally shot three men"
+            )
+            .as_deref(),
+            Some("A man killed by officers in Federal Way first shot and killed his girlfriend")
+        );
         for text in [
             "The school will offer classes in basic arithmetic, reading and writing the essays",
             // A hyphenated modifier holds no verb, whatever its parts.
@@ -2438,6 +2499,25 @@ mod tests {
             .as_deref(),
             Some("Obama said the reason is the financial meltdown that happened before he took office")
         );
+        // A name after "said" makes it an attribution, however long.
+        assert_eq!(
+            compressed(
+                "The three other victims were not badly hurt, said Sgt. Ed Piago of the Los \
+                 Angeles Police Department's Harbor station.",
+                false
+            )
+            .as_deref(),
+            Some("The three other victims were not badly hurt")
+        );
+        assert_eq!(
+            compressed(
+                "The attorney representing the company, Stephen Milbrath, says Zimmerman and \
+                 O'Mara are bound by an oral contract.",
+                false
+            )
+            .as_deref(),
+            Some("The attorney representing the company, Stephen Milbrath, says Zimmerman and O'Mara are bound by an oral contract")
+        );
         assert!(opens_adverbial("Less than a week later"));
         assert!(opens_adverbial("Like every year"));
         assert!(!opens_adverbial("Police arrested him a week later"));
@@ -2453,9 +2533,15 @@ mod tests {
         ] {
             assert!(verbless(line), "{line}");
         }
-        assert!(!verbless(
-            "Many people worry that substances in their environment may cause cancer."
-        ));
+        for statement in [
+            "Many people worry that substances in their environment may cause cancer.",
+            "Two men remain in the hospital after a shooting outside a bar.",
+            "Police continue to investigate incident at business known for gambling.",
+            "The dead include a 19-year-old woman and a 30-year-old man.",
+            "Houston Police investigate a mass shooting at the Empire nightclub.",
+        ] {
+            assert!(!verbless(statement), "{statement}");
+        }
         let account: Vec<AccountSentence> = [
             "Members of the graduating class at the Savannah College of Art and Design \
              commencement in Atlanta.",
