@@ -114,8 +114,10 @@ fn titles_are_whole_headlines_without_the_site() {
 /// share within 14 words has a floor (0.607 before titles were shortened as headlines are,
 /// 0.679 after, with the grouping and account of the same commit; 0.698 once a page's
 /// controls, opening reports, long titles before names and openings that name nothing went
-/// too; 0.704 once shortening steps run again while one shortens), and no title is cut with "…" or
-/// left empty.
+/// too; 0.704 once shortening steps run again while one shortens; 0.714 once a closing detail,
+/// a further adjunct after "and" and names after a colon went, and a caption or a page's line
+/// without a verb no longer titled an event), and no title is cut with "…", left empty, or,
+/// when shortened (it ends without a stop), left ending on a word that needs more.
 #[test]
 fn titles_without_headlines_are_short_whole_sentences() {
     const TITLE_WORDS: usize = 14;
@@ -126,11 +128,23 @@ fn titles_without_headlines_are_short_whole_sentences() {
     assert_eq!(ingested.skipped, 0, "{:?}", ingested.diagnostics);
     let report = digest(ingested.articles, Vec::new(), &Config::default());
     let titles: Vec<&str> = report.events.iter().map(|e| e.title.as_str()).collect();
+    // Words no shortened title ends on: articles, prepositions that need an object,
+    // conjunctions.
+    const DANGLING: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "but", "to", "for", "with", "from", "by", "in", "on",
+        "at",
+    ];
     for t in &titles {
         assert!(!t.trim().is_empty(), "an empty title");
         assert!(
             !t.ends_with('…') && !t.ends_with("..."),
             "a cut title: {t:?}"
+        );
+        let shortened = !t.ends_with(['.', '!', '?', '"', '”', '\'', '’']);
+        let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
+        assert!(
+            !(shortened && DANGLING.contains(&last.as_str())),
+            "a title ending on {last:?}: {t:?}"
         );
     }
     let short = titles
@@ -143,7 +157,7 @@ fn titles_without_headlines_are_short_whole_sentences() {
         titles.len()
     );
     assert!(
-        share >= 0.70,
-        "titles within {TITLE_WORDS} words {share:.3} under the floor 0.70"
+        share >= 0.71,
+        "titles within {TITLE_WORDS} words {share:.3} under the floor 0.71"
     );
 }

@@ -105,9 +105,11 @@ pub(crate) fn title(
         })
         .collect();
     let count = |t: &str| t.split_whitespace().count();
-    // A whole statement that stands on its own first; then any whole sentence; a fragment the
-    // page broke off ("The two homicides happened just") only when the account has nothing
-    // else.
+    // A whole statement that stands on its own and titles with a verb first ("Members of the
+    // graduating class at … in Atlanta" is a caption; "More than a year ago, I started …"
+    // leans on its writer once shortened); then any whole sentence; a fragment
+    // the page broke off ("The two homicides happened just") only when the account has
+    // nothing else.
     for pass in 0..3 {
         let fits = |alone: bool, s: &str| match pass {
             0 => complete(s) && alone,
@@ -115,33 +117,9 @@ pub(crate) fn title(
             _ => !complete(s),
         };
         for (_, s) in judged.iter().filter(|(alone, s)| fits(*alone, s)) {
-            if count(s) <= TITLE_WORDS {
-                return s.clone();
-            }
-            if let Some(short) = shortened(s) {
-                return short;
-            }
-            // Its whole statement (asides dropped), or the sentence, when not long: the clause
-            // after "after" or "when" is often what happened ("… is charged with reckless
-            // conduct after a gun he was showing … discharged"). Else shortened to its main
-            // statement; else its main clause when that has a verb of its own; else, rather
-            // than a later sentence that may be about a detail, the statement at a greater
-            // length.
-            let fits = |c: &String, most: usize| count(c) <= most;
-            if let Some(whole) = compressed(s, false).filter(|c| fits(c, LONG_TITLE_WORDS)) {
-                return whole;
-            }
-            if count(s) <= LONG_TITLE_WORDS {
-                return s.clone();
-            }
-            let statement = compressed(s, true);
-            if let Some(clause) = statement
-                .clone()
-                .filter(|c| fits(c, TITLE_WORDS))
-                .or_else(|| main_clause(s))
-                .or_else(|| statement.filter(|c| fits(c, LONG_TITLE_WORDS)))
-            {
-                return clause;
+            let first = |t: &String| !verbless(t) && stands_alone(t);
+            if let Some(t) = sentence_title(s).filter(|t| pass > 0 || first(t)) {
+                return t;
             }
         }
     }
@@ -150,6 +128,35 @@ pub(crate) fn title(
         .map(|(_, s)| s)
         .min_by_key(|s| count(s))
         .unwrap_or_else(|| "Untitled event".into())
+}
+
+/// A sentence as a title: whole up to [`TITLE_WORDS`], or shortened as a headline is (see
+/// [`shortened`]). Else its whole statement (asides dropped), or the sentence, when not long:
+/// the clause after "after" or "when" is often what happened ("… is charged with reckless
+/// conduct after a gun he was showing … discharged"). Else shortened to its main statement;
+/// else its main clause when that has a verb of its own; else, rather than a later sentence
+/// that may be about a detail, the statement at a greater length.
+fn sentence_title(s: &str) -> Option<String> {
+    let count = |t: &str| t.split_whitespace().count();
+    if count(s) <= TITLE_WORDS {
+        return Some(s.to_string());
+    }
+    if let Some(short) = shortened(s) {
+        return Some(short);
+    }
+    let fits = |c: &String, most: usize| count(c) <= most;
+    if let Some(whole) = compressed(s, false).filter(|c| fits(c, LONG_TITLE_WORDS)) {
+        return Some(whole);
+    }
+    if count(s) <= LONG_TITLE_WORDS {
+        return Some(s.to_string());
+    }
+    let statement = compressed(s, true);
+    statement
+        .clone()
+        .filter(|c| fits(c, TITLE_WORDS))
+        .or_else(|| main_clause(s))
+        .or_else(|| statement.filter(|c| fits(c, LONG_TITLE_WORDS)))
 }
 
 /// An article's title as an event title, given the article's `source` (its site), `text` and
@@ -645,9 +652,15 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
             // ECG, the gold standard of …").
             let last = k + 1 == parts.len();
             let of_aside = k > 1 && dropped_before && first == "the" && !has_predicate(part);
+            // A part that opens with "said" is an attribution when short or when only who
+            // said it follows (", said Det. David Gunner of the … Department"): ", said the
+            // reason is the financial meltdown …" is the statement itself.
+            let said = SAYS.iter().any(|v| first.eq_ignore_ascii_case(v));
+            let statement = said && has_predicate(part.get(first.len()..).unwrap_or(""));
+            let attribution = words <= 8 || !statement;
             (dash_after[k - 1] && dash_after[k])
                 || of_aside
-                || ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a))
+                || (attribution && ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a)))
                 || age_or_home
                 || ((words <= 4 || (last && words <= 8))
                     && part.split_whitespace().any(|w| SAYS.contains(&w)))
@@ -737,14 +750,16 @@ fn shortened(sentence: &str) -> Option<String> {
         |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 7] = [
+    let steps: [fn(&str) -> Option<String>; 9] = [
         without_times,
         without_attribution,
         without_closing_place,
+        without_closing_detail,
         without_long_office,
         first_action,
         main_statement,
         after_colon,
+        before_colon,
     ];
     // A later step can leave what an earlier one takes ("… headquarters in the key Crimean
     // city of Sevastopol" once "and raised the flag" is gone): the steps run again, in their
@@ -788,6 +803,55 @@ fn after_colon(text: &str) -> Option<String> {
         && after.split_whitespace().count() >= LEAST_AFTER
         && has_predicate(after);
     (!before.trim().is_empty() && !after.contains(": ") && statement).then(|| after.to_string())
+}
+
+/// What comes before a colon when what follows it names what the clause before spoke of, and
+/// says nothing of its own: a list of names ("… were the missing teens from Carroll County:
+/// Liberty German and Abigail Williams") or a phrase without a verb that opens with an
+/// article ("… one of the internet's greatest myths: The existence of his genie film").
+/// None when there is no one colon, or when what follows it is a statement.
+fn before_colon(text: &str) -> Option<String> {
+    let (before, after) = text.split_once(": ")?;
+    let after = after.trim();
+    let names = after.split_whitespace().all(|w| {
+        w.starts_with(char::is_uppercase) || ["and", "&"].contains(&w.trim_end_matches(','))
+    });
+    let article = chorus_text::words(after)
+        .next()
+        .is_some_and(|(_, w)| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    let said = !after.contains(": ") && !after.starts_with(['"', '“']);
+    (said && (names || (article && !has_predicate(after)))).then(|| before.trim().to_string())
+}
+
+/// A text without the detail it closes on, opened by a compound preposition ("… with
+/// alcohol-related offenses in connection with the October death of …") or by a participle
+/// that only relates ("… charges against an abortion provider involving babies allegedly born
+/// alive"): what happened is said before it. None when it closes on no such phrase within its
+/// last ten words.
+fn without_closing_detail(text: &str) -> Option<String> {
+    const OPENERS: &[&[&str]] = &[
+        &["in", "connection", "with"],
+        &["in", "response", "to"],
+        &["in", "relation", "to"],
+        &["in", "the", "wake", "of"],
+        &["involving"],
+        &["including"],
+        &["regarding"],
+        &["concerning"],
+        &["referring"],
+        &["featuring"],
+    ];
+    const MOST: usize = 10;
+    const LEAST_BEFORE: usize = 5;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let opens_at = |k: usize| {
+        OPENERS.iter().any(|o| {
+            tokens.len() > k + o.len() && o.iter().zip(&tokens[k..]).all(|(w, t)| *w == core(t))
+        })
+    };
+    let k = (LEAST_BEFORE.max(tokens.len().saturating_sub(MOST))..tokens.len())
+        .find(|&k| opens_at(k))?;
+    Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
 }
 
 /// The core of a word: without the punctuation around it.
@@ -901,6 +965,25 @@ fn without_times(text: &str) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
+/// Those who report what happened for a living: the subject of "… said" that a title may
+/// leave out (see [`without_attribution`]), and of a present tense that reports ("Police
+/// investigate …", see [`verbless`]).
+const AUTHORITIES: &[&str] = &[
+    "police",
+    "officials",
+    "authorities",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "department",
+    "investigators",
+    "prosecutors",
+    "officers",
+    "sheriff",
+    "sheriff's",
+    "coroner",
+];
+
 /// A text without the attribution it opens with, when what follows is a whole statement
 /// that names its own subject, as a headline leaves out who confirmed what: "Police confirmed
 /// that two bodies … were the missing teens" reads "Two bodies … were the missing teens". A
@@ -913,21 +996,6 @@ fn without_times(text: &str) -> Option<String> {
 fn without_attribution(text: &str) -> Option<String> {
     const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
     const SAYS: &[&str] = &["said", "says", "say"];
-    const AUTHORITIES: &[&str] = &[
-        "police",
-        "officials",
-        "authorities",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "department",
-        "investigators",
-        "prosecutors",
-        "officers",
-        "sheriff",
-        "sheriff's",
-        "coroner",
-    ];
     // Words that open a statement naming its own subject: a capital or a figure, or an
     // article or a number word before a noun.
     const OPENS: &[&str] = &[
@@ -983,7 +1051,7 @@ fn without_attribution(text: &str) -> Option<String> {
 /// time and hold no verb of their own ("… died when her stroller plunged down a shaft in a
 /// Brooklyn building"). None when it does not close on one.
 fn without_closing_place(text: &str) -> Option<String> {
-    const PLACES: &[&str] = &["in", "at", "near", "on", "outside", "during"];
+    const PLACES: &[&str] = &["in", "at", "near", "on", "outside", "during", "around"];
     const PLACE_KINDS: &[&str] = &[
         "city", "town", "village", "county", "state", "province", "region", "capital", "suburb",
         "district", "island",
@@ -1006,7 +1074,15 @@ fn without_closing_place(text: &str) -> Option<String> {
         || tokens[k + 1..].windows(3).any(|w| {
             PLACE_KINDS.contains(&w[0]) && w[1] == "of" && w[2].starts_with(char::is_uppercase)
         });
-    if !named || has_predicate(&format!("It {tail}")) || tail.contains(',') {
+    // A time by the clock ("around 5 a.m.", "at 10:30 p.m.").
+    let clock = tokens.len() - k <= 3
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        && tokens[k + 1..]
+            .iter()
+            .any(|t| ["a.m", "p.m", "am", "pm"].contains(&core(t).to_lowercase().as_str()));
+    if !(named || clock) || has_predicate(&format!("It {tail}")) || tail.contains(',') {
         return None;
     }
     Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
@@ -1108,11 +1184,52 @@ fn first_action(text: &str) -> Option<String> {
     let k = (least..tokens.len().saturating_sub(1).min(open))
         .rev()
         .find(|&k| {
+            // An "and" right after a verb joins two verbs of one action ("first shot and
+            // killed his girlfriend").
             tokens[k] == "and"
+                && !opens_with_verb(&tokens[k - 1..])
                 && (opens_with_verb(&tokens[k + 1..])
+                    || further_adjunct(tokens[k - 1], &tokens[k + 1..])
                     || (tokens[k - 1].ends_with(',') && has_predicate(&tokens[k + 1..].join(" "))))
         })?;
     Some(tokens[..k].join(" ").trim_end_matches(',').to_string())
+}
+
+/// Whether what follows an "and" (`after`, the word before it `before`) adds to the clause
+/// rather than naming a second thing: a verb after an adverb of sequence ("… and then walk up to
+/// the cashier", "… and thus be the property of the government"), a participle before its
+/// object ("… and forcing the shutdown of …"; not a second one of a pair, "reading and writing
+/// skills"), or a further "with" ("… as the favorite and with high polling numbers").
+fn further_adjunct(before: &str, after: &[&str]) -> bool {
+    const SEQUENCE: &[&str] = &[
+        "then",
+        "thus",
+        "later",
+        "eventually",
+        "finally",
+        "subsequently",
+    ];
+    const OBJECT: &[&str] = &[
+        "the", "a", "an", "his", "her", "its", "their", "him", "them", "it", "up", "out", "off",
+        "down",
+    ];
+    let lower = |k: usize| after.get(k).map(|t| core(t).to_lowercase());
+    let lowercase = |k: usize| {
+        after
+            .get(k)
+            .is_some_and(|t| t.starts_with(char::is_lowercase))
+    };
+    let Some(first) = lower(0) else {
+        return false;
+    };
+    let sequence = SEQUENCE.contains(&first.as_str()) && lowercase(1);
+    let participle = first.len() > 5
+        && first.ends_with("ing")
+        && !core(before).to_lowercase().ends_with("ing")
+        && lower(1).is_some_and(|n| {
+            OBJECT.contains(&n.as_str()) || n.starts_with(|c: char| c.is_ascii_digit())
+        });
+    sequence || participle || first == "with"
 }
 
 /// The main clause of a text (see [`main_clause`]) when what it leaves out is not what the
@@ -1167,11 +1284,12 @@ fn main_statement(text: &str) -> Option<String> {
 }
 
 /// Whether words open with a verb in lower case ("raised the flag", "attracted about"), read
-/// by [`has_predicate`] from the first two after a stand-in subject.
+/// by [`has_predicate`] from the first two after a stand-in subject. A word joined by hyphens
+/// is a modifier, whatever its parts ("off-the-cut moments").
 fn opens_with_verb(tokens: &[&str]) -> bool {
     let two: Vec<&str> = tokens.iter().take(2).copied().collect();
     two.first()
-        .is_some_and(|t| t.starts_with(char::is_lowercase))
+        .is_some_and(|t| t.starts_with(char::is_lowercase) && !t.contains('-'))
         && has_predicate(&format!("It {}", two.join(" ")))
 }
 
@@ -1248,6 +1366,7 @@ const LEADS: &[&str] = &[
     "once",
     "despite",
     "following",
+    "like",
 ];
 
 /// Whether a part of a sentence opens as an adverbial, not as a statement: with a preposition
@@ -1269,6 +1388,11 @@ fn opens_adverbial(part: &str) -> bool {
     let participle = first.len() > 4 && (first.ends_with("ing") || *first == "Based");
     let unit = |w: &str| UNITS.contains(&w.to_lowercase().as_str());
     let time = |w: &str| TIMES.iter().any(|t| w.eq_ignore_ascii_case(t));
+    let later = |w: &str| {
+        ["later", "earlier", "ago"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+    };
     participle
         || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
         // "Hours after …", "Moments before …".
@@ -1276,6 +1400,8 @@ fn opens_adverbial(part: &str) -> bool {
         // "Every time …", "Each year …".
         || (["every", "each"].iter().any(|e| first.eq_ignore_ascii_case(e))
             && words.get(1).is_some_and(|w| unit(w) || w.eq_ignore_ascii_case("time")))
+        // "Less than a week later", "Two years ago": a time without a verb of its own.
+        || (words.len() <= 6 && !has_predicate(part) && words.last().is_some_and(|w| later(w)))
         || (words
             .get(1)
             .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
@@ -1446,6 +1572,174 @@ fn age_or_home(part: &str) -> bool {
     figure || home
 }
 
+/// Finite verbs and auxiliaries that [`has_predicate`] reads as a verb wherever they stand.
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "says",
+    "said",
+    "say",
+    "told",
+    "went",
+    "got",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "found",
+    "left",
+    "became",
+    "won",
+    "lost",
+    "hit",
+    "shot",
+    "fell",
+    "rose",
+    "ran",
+    "saw",
+    "met",
+    "held",
+    "sent",
+    "began",
+    "brought",
+    "thought",
+    "kept",
+    "knew",
+    "led",
+    "paid",
+    "put",
+    "set",
+    "spent",
+    "stood",
+    "struck",
+    "wrote",
+    "flew",
+    "drove",
+    "sold",
+    "sought",
+    "spoke",
+    "chose",
+    "broke",
+    "fled",
+    "fought",
+    "grew",
+    "hid",
+    "quit",
+    "sank",
+    "shut",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "tore",
+    "wore",
+    "caught",
+    "bought",
+    "built",
+    "felt",
+    "heard",
+    "hung",
+    "meant",
+    "stuck",
+    "cut",
+    "let",
+    "cost",
+    "hurt",
+    "beat",
+    "spread",
+    "split",
+    "bet",
+    "knows",
+    "dies",
+    "died",
+    "won't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "doesn't",
+    "don't",
+    "didn't",
+    "shouldn't",
+];
+
+/// Words that come before a noun, not after a verb's subject ("the", "of", "two").
+const NOUN_LEADS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "of", "by", "for", "with", "in", "on", "at", "to", "from", "into", "and", "or", "some",
+    "many", "all", "no", "two", "three", "several",
+];
+
+/// Words that open what follows a verb: its object or a preposition ("the", "to", "up").
+const VERB_OBJECTS: &[&str] = &[
+    "the", "a", "an", "to", "that", "his", "her", "its", "their", "on", "in", "at", "of", "for",
+    "with", "by", "from", "up", "out", "off", "down", "back", "about", "over", "into", "no", "not",
+    "more", "it", "him", "them", "new", "this",
+];
+
+/// Whether a title says nothing with a verb: no clause with one (see [`has_predicate`]) and
+/// no finite verb anywhere ("Members of the graduating class at … in Atlanta", "Photo by: …",
+/// "Dan and Fran Keller"). The finite verb anywhere keeps a statement whose verb
+/// [`has_predicate`] reads as a relative clause's ("Many people worry that … may cause
+/// cancer").
+fn verbless(title: &str) -> bool {
+    let words: Vec<String> = chorus_text::words(title)
+        .map(|(_, w)| w.replace('’', "'").to_lowercase())
+        .collect();
+    // A plain present before its object, after a subject ("Two men remain in …", "Police
+    // continue to …", "The dead include a …"); not a noun after a modifier ("the graduating
+    // class at …") or inside a name ("… College of Art and Design commencement in …").
+    let plain_verb = |k: usize| {
+        let w = &words[k];
+        let before = &words[k - 1];
+        title_word_lowercase(title, w)
+            && w.len() >= 3
+            && !w.ends_with("ing")
+            && !w.ends_with("ly")
+            && !NOUN_LEADS.contains(&w.as_str())
+            && !VERB_OBJECTS.contains(&w.as_str())
+            && !NOUN_LEADS.contains(&before.as_str())
+            && !before.ends_with("ing")
+            && (k == 1
+                || title_word_lowercase(title, before)
+                || AUTHORITIES.contains(&before.as_str()))
+            && words
+                .get(k + 1)
+                .is_some_and(|n| VERB_OBJECTS.contains(&n.as_str()))
+    };
+    !has_predicate(title)
+        && !words.iter().any(|w| FINITE.contains(&w.as_str()))
+        && !(1..words.len()).any(plain_verb)
+}
+
+/// Whether `lower` is written in lower case in `title` (not a name such as "Spain").
+fn title_word_lowercase(title: &str, lower: &str) -> bool {
+    chorus_text::words(title).any(|(_, w)| w == lower)
+}
+
 /// Whether a clause holds a verb of its own, not only a subject ("The presenters for the final
 /// award", "Dan and Fran Keller") or a relative clause about one ("A measure that would
 /// require …"): a finite form (an auxiliary, a common irregular past, "-ed" not after an
@@ -1453,128 +1747,6 @@ fn age_or_home(part: &str) -> bool {
 /// "that", "who" or "which". Read from the words alone, so it errs on both sides (a
 /// participle "wounded by" counts); the point is to tell a clause from a noun phrase.
 fn has_predicate(clause: &str) -> bool {
-    const FINITE: &[&str] = &[
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "says",
-        "said",
-        "say",
-        "told",
-        "went",
-        "got",
-        "came",
-        "took",
-        "made",
-        "gave",
-        "found",
-        "left",
-        "became",
-        "won",
-        "lost",
-        "hit",
-        "shot",
-        "fell",
-        "rose",
-        "ran",
-        "saw",
-        "met",
-        "held",
-        "sent",
-        "began",
-        "brought",
-        "thought",
-        "kept",
-        "knew",
-        "led",
-        "paid",
-        "put",
-        "set",
-        "spent",
-        "stood",
-        "struck",
-        "wrote",
-        "flew",
-        "drove",
-        "sold",
-        "sought",
-        "spoke",
-        "chose",
-        "broke",
-        "fled",
-        "fought",
-        "grew",
-        "hid",
-        "quit",
-        "sank",
-        "shut",
-        "stole",
-        "swore",
-        "taught",
-        "threw",
-        "tore",
-        "wore",
-        "caught",
-        "bought",
-        "built",
-        "felt",
-        "heard",
-        "hung",
-        "meant",
-        "stuck",
-        "cut",
-        "let",
-        "cost",
-        "hurt",
-        "beat",
-        "spread",
-        "split",
-        "bet",
-        "knows",
-        "dies",
-        "died",
-        "won't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "can't",
-        "couldn't",
-        "wouldn't",
-        "doesn't",
-        "don't",
-        "didn't",
-        "shouldn't",
-    ];
-    const BEFORE_NOUN: &[&str] = &[
-        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-        "my", "your", "of", "by", "for", "with", "in", "on", "at", "to", "from", "into", "and",
-        "or", "some", "many", "all", "no", "two", "three", "several",
-    ];
-    const OBJECT: &[&str] = &[
-        "the", "a", "an", "to", "that", "his", "her", "its", "their", "on", "in", "at", "of",
-        "for", "with", "by", "from", "up", "out", "off", "down", "back", "about", "over", "into",
-        "no", "not", "more", "it", "him", "them", "new", "this",
-    ];
     let words: Vec<String> = chorus_text::words(clause)
         .map(|w| w.1.replace('’', "'"))
         .collect();
@@ -1598,7 +1770,7 @@ fn has_predicate(clause: &str) -> bool {
                 && lowercase
                 && lower.len() >= 4
                 && lower.ends_with("ed")
-                && !BEFORE_NOUN.contains(&previous.as_str()))
+                && !NOUN_LEADS.contains(&previous.as_str()))
             || (k > 0
                 && !after_relative
                 && lowercase
@@ -1606,9 +1778,9 @@ fn has_predicate(clause: &str) -> bool {
                 && lower.ends_with('s')
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
-                && !BEFORE_NOUN.contains(&previous.as_str())
+                && !NOUN_LEADS.contains(&previous.as_str())
                 && next.as_deref().is_some_and(|n| {
-                    OBJECT.contains(&n) || n.starts_with(|c: char| c.is_ascii_digit())
+                    VERB_OBJECTS.contains(&n) || n.starts_with(|c: char| c.is_ascii_digit())
                 }));
         // A plain present after a plural subject ("players qualify under", "species receive
         // most").
@@ -1617,8 +1789,8 @@ fn has_predicate(clause: &str) -> bool {
             && lowercase
             && lower.len() >= 3
             && !lower.ends_with('s')
-            && !BEFORE_NOUN.contains(&lower.as_str())
-            && !OBJECT.contains(&lower.as_str())
+            && !NOUN_LEADS.contains(&lower.as_str())
+            && !VERB_OBJECTS.contains(&lower.as_str())
             && previous.len() >= 4
             && previous.ends_with('s')
             && !previous.ends_with("ss")
@@ -2201,6 +2373,190 @@ mod tests {
         assert_eq!(
             main_statement(poole).as_deref(),
             Some("Timothy Poole posed for a photo with an oversized check")
+        );
+    }
+
+    #[test]
+    fn a_closing_detail_goes_but_not_the_action() {
+        assert_eq!(
+            shortened(
+                "State police have charged six University of Connecticut students with \
+                 alcohol-related offenses in connection with the October death of student \
+                 Jeffny Pally."
+            )
+            .as_deref(),
+            Some(
+                "State police have charged six University of Connecticut students with \
+                 alcohol-related offenses"
+            )
+        );
+        assert_eq!(
+            without_closing_detail(
+                "A judge has thrown out three murder charges against a Philadelphia abortion \
+                 provider involving babies allegedly born alive"
+            )
+            .as_deref(),
+            Some("A judge has thrown out three murder charges against a Philadelphia abortion provider")
+        );
+        // Too early to be a closing detail: what comes before says nothing yet.
+        assert_eq!(
+            without_closing_detail("Police arrested two men in connection with the robbery"),
+            None
+        );
+        assert_eq!(
+            without_closing_place(
+                "The video led investigators to serve a search warrant at Powell Drive around 5 a.m."
+            )
+            .as_deref(),
+            Some("The video led investigators to serve a search warrant at Powell Drive")
+        );
+        // A sentence that ends on the preposition has nothing after it to drop.
+        assert_eq!(
+            without_closing_place("The crowd of people had been milling around"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_further_adjunct_after_and_goes_but_not_a_pair() {
+        for (text, kept) in [
+            (
+                "The coins may have been stolen from the U.S. Mint in 1900 and thus be the \
+                 property of the government",
+                "The coins may have been stolen from the U.S. Mint in 1900",
+            ),
+            (
+                "The breach allowed Missouri River flood waters to reach containment buildings \
+                 and transformers and forcing the shutdown of electrical power",
+                "The breach allowed Missouri River flood waters to reach containment buildings \
+                 and transformers",
+            ),
+            (
+                "Walker enters the race as the favorite to win Iowa's caucuses and with high \
+                 polling numbers",
+                "Walker enters the race as the favorite to win Iowa's caucuses",
+            ),
+        ] {
+            assert_eq!(first_action(text).as_deref(), Some(kept), "{text}");
+        }
+        // Two verbs of one action stay together.
+        assert_eq!(
+            first_action(
+                "A man killed by officers in Federal Way first shot and killed his girlfriend \
+                 and then fatally shot three men"
+            )
+            .as_deref(),
+            Some("A man killed by officers in Federal Way first shot and killed his girlfriend")
+        );
+        for text in [
+            "The school will offer classes in basic arithmetic, reading and writing the essays",
+            // A hyphenated modifier holds no verb, whatever its parts.
+            "The 2012 Emmy Awards had its fair mix of surprises, predictable winners and \
+             off-the-cut moments",
+        ] {
+            assert_eq!(first_action(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_a_colon_closes_on_goes_when_it_only_names() {
+        assert_eq!(
+            before_colon(
+                "Two bodies found Tuesday were the missing teens from Carroll County: Liberty \
+                 German and Abigail Williams"
+            )
+            .as_deref(),
+            Some("Two bodies found Tuesday were the missing teens from Carroll County")
+        );
+        assert_eq!(
+            before_colon(
+                "Sinbad celebrated April Fools' Day by perpetuating one of the internet's \
+                 greatest myths: The existence of his genie film Shazaam"
+            )
+            .as_deref(),
+            Some(
+                "Sinbad celebrated April Fools' Day by perpetuating one of the internet's \
+                 greatest myths"
+            )
+        );
+        for kept in [
+            "Trump is learning a painful lesson of Wall Street: Stocks also go down",
+            "The message is clear: the rules have changed for everyone",
+            "First, Pelosi said of the deal: “We all may not be able to support it.”",
+        ] {
+            assert_eq!(before_colon(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_long_said_clause_is_the_statement_and_a_later_time_opens_nothing() {
+        assert_eq!(
+            compressed(
+                "Obama, however, said the reason is the financial meltdown that happened before \
+                 he took office.",
+                false
+            )
+            .as_deref(),
+            Some("Obama said the reason is the financial meltdown that happened before he took office")
+        );
+        // A name after "said" makes it an attribution, however long.
+        assert_eq!(
+            compressed(
+                "The three other victims were not badly hurt, said Sgt. Ed Piago of the Los \
+                 Angeles Police Department's Harbor station.",
+                false
+            )
+            .as_deref(),
+            Some("The three other victims were not badly hurt")
+        );
+        assert_eq!(
+            compressed(
+                "The attorney representing the company, Stephen Milbrath, says Zimmerman and \
+                 O'Mara are bound by an oral contract.",
+                false
+            )
+            .as_deref(),
+            Some("The attorney representing the company, Stephen Milbrath, says Zimmerman and O'Mara are bound by an oral contract")
+        );
+        assert!(opens_adverbial("Less than a week later"));
+        assert!(opens_adverbial("Like every year"));
+        assert!(!opens_adverbial("Police arrested him a week later"));
+    }
+
+    #[test]
+    fn a_caption_or_a_pages_line_without_a_verb_titles_nothing() {
+        for line in [
+            "Members of the graduating class at the Savannah College of Art and Design \
+             commencement in Atlanta.",
+            "Photo by: William Yap.",
+            "Dan and Fran Keller",
+        ] {
+            assert!(verbless(line), "{line}");
+        }
+        for statement in [
+            "Many people worry that substances in their environment may cause cancer.",
+            "Two men remain in the hospital after a shooting outside a bar.",
+            "Police continue to investigate incident at business known for gambling.",
+            "The dead include a 19-year-old woman and a 30-year-old man.",
+            "Houston Police investigate a mass shooting at the Empire nightclub.",
+        ] {
+            assert!(!verbless(statement), "{statement}");
+        }
+        let account: Vec<AccountSentence> = [
+            "Members of the graduating class at the Savannah College of Art and Design \
+             commencement in Atlanta.",
+            "Living with parents is now the most common arrangement for young adults.",
+        ]
+        .iter()
+        .map(|t| AccountSentence {
+            text: t.to_string(),
+            sources: Vec::new(),
+            citations: Vec::new(),
+        })
+        .collect();
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "Living with parents is now the most common arrangement for young adults."
         );
     }
 }
