@@ -243,7 +243,9 @@ pub(crate) struct Claim {
     /// The families ([`VERB_FAMILIES`]) of the verbs of its main claim ([`main_verbs`]):
     /// what it says happened, not who or where. Sorted, unique.
     verbs: Vec<u8>,
-    /// The families of every word of its claim core, sorted, unique.
+    /// The families its claim core states as happening ([`stated_families`]; every word's
+    /// when its main verb says only that something happened), its main verbs' among them,
+    /// sorted, unique.
     families: Vec<u8>,
 }
 
@@ -379,9 +381,17 @@ impl Claim {
             .into_iter()
             .filter_map(|o| verb_family_at(text, o))
             .collect();
-        claim.families = chorus_text::words(&text[core.clone()])
-            .filter_map(|(_, w)| verb_family(w))
-            .collect();
+        // A claim that something happened states it by its noun: "the shooting happened at
+        // 2:30" is the shooting.
+        let happened = verb_family("happened").is_some_and(|h| claim.verbs.contains(&h));
+        claim.families = if happened {
+            chorus_text::words(&text[core.clone()])
+                .filter_map(|(_, w)| verb_family(w))
+                .collect()
+        } else {
+            stated_families(text, &core)
+        };
+        claim.families.extend(&claim.verbs);
         let figures = main_figures(text, &main);
         claim.counts = main_counts(text, &figures, &in_main);
         claim.listed = figures
@@ -1059,7 +1069,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "known", "drove", "driven", "flew", "began", "became", "spoke", "chose", "wrote", "slain",
     "slew", "swept", "stabbed", "shown", "done", "did", "paid", "laid", "lay", "sat", "thrown",
     "stolen", "broken", "fallen", "ridden", "written", "spoken", "chosen", "hidden", "bitten",
-    "drawn", "grew", "grown", "felt", "heard", "meant", "dealt", "withdrew",
+    "drawn", "grew", "grown", "felt", "heard", "meant", "dealt", "withdrew", "died",
 ];
 
 /// Words after a past participle that make it the head of a phrase describing the subject,
@@ -1195,6 +1205,55 @@ fn verb_family(word: &str) -> Option<u8> {
     families.get(&stem).copied()
 }
 
+/// Words of [`BEFORE_ADJECTIVE`] that also join a verb to its clause ("shot and killed", "the
+/// shooting that occurred"): a past form after them is a verb.
+const JOINING: &[&str] = &["and", "or", "that"];
+
+/// The families ([`VERB_FAMILIES`]) `text` states as happening inside `core`: of each word
+/// of a family that stands as a verb, after an auxiliary ("was shot", "has died"), as a past
+/// form after its subject ("police arrested", "he died") or opening a clause after a comma
+/// ("…, killing two"). A noun ("the shooting", "in the deaths of", "lesser charges") or a
+/// participle that says which person or thing ("two women killed in a shooting", "the man
+/// charged with killing") names the event another claim is about, not what this one says
+/// happened.
+fn stated_families(text: &str, core: &std::ops::Range<usize>) -> Vec<u8> {
+    // Each word's offset, end and lower-case form.
+    let words: Vec<(usize, usize, String)> = chorus_text::words(&text[core.clone()])
+        .map(|(o, w)| {
+            let off = o + core.start;
+            (off, off + w.len(), w.to_lowercase().replace('’', "'"))
+        })
+        .collect();
+    let auxiliary = |w: &str| AUXILIARIES.contains(&w) || MORE_AUXILIARIES.contains(&w);
+    let between = |w: &str| {
+        BETWEEN_VERBS.contains(&w) || w.ends_with("n't") || (w.len() > 4 && w.ends_with("ly"))
+    };
+    let mut out = Vec::new();
+    for (i, (off, _, w)) in words.iter().enumerate() {
+        let Some(family) = verb_family_at(text, *off) else {
+            continue;
+        };
+        let before = words[..i].iter().rev().find(|x| !between(&x.2));
+        let after_auxiliary = before.is_some_and(|x| auxiliary(&x.2));
+        let previous = i.checked_sub(1).map(|p| &words[p]);
+        let joined = previous.is_some_and(|p| JOINING.contains(&p.2.as_str()));
+        // "charged with" after a noun says which person; after "and", what else happened.
+        let describes = !joined
+            && words.get(i + 1).is_some_and(|n| {
+                AFTER_PARTICIPLE.contains(&n.2.as_str())
+                    || chorus_text::WEEKDAY_NAMES.contains(&n.2.as_str())
+            });
+        let adjective =
+            !joined && previous.is_none_or(|p| BEFORE_ADJECTIVE.contains(&p.2.as_str()));
+        let past = past_form(w) && !adjective && !describes;
+        let clause = w.ends_with("ing") && previous.is_some_and(|p| text[p.1..*off].contains(','));
+        if after_auxiliary || past || clause {
+            out.push(family);
+        }
+    }
+    out
+}
+
 /// Verbs that state what they leave behind ("left one dead and two injured"): their family
 /// is that of the state.
 const LEAVING: &[&str] = &["left", "leave", "leaves", "leaving"];
@@ -1205,8 +1264,15 @@ const LEFT_STATE_WORDS: usize = 4;
 /// The family of the verb at byte `off` of `text` ([`verb_family`]); for a verb of
 /// [`LEAVING`], that of the first of the next [`LEFT_STATE_WORDS`] words in one.
 fn verb_family_at(text: &str, off: usize) -> Option<u8> {
-    let mut words = chorus_text::words(&text[off..]).map(|w| w.1);
+    let mut words = chorus_text::words(&text[off..]).map(|w| w.1).peekable();
     let verb = words.next()?;
+    // "took place" says that something happened, not that someone was taken.
+    let place = words
+        .peek()
+        .is_some_and(|w| w.eq_ignore_ascii_case("place"));
+    if place && verb_family(verb) == verb_family("take") {
+        return verb_family("happened");
+    }
     if !LEAVING.iter().any(|l| verb.eq_ignore_ascii_case(l)) {
         return verb_family(verb);
     }
@@ -1218,7 +1284,8 @@ fn verb_family_at(text: &str, off: usize) -> Option<u8> {
 /// "have been identified" / "remain hospitalized"), and neither sentence says anything of
 /// the other's family. Sharing the names, places and figures of one story, such sentences
 /// are no support of each other; a main verb in no family, or a family the other sentence
-/// states anywhere (in a clause about the subject, a noun), refuses nothing.
+/// states as a verb anywhere ([`stated_families`]: in a clause of its own, joined by "and"),
+/// refuses nothing, while one it names only as a noun ("in the deaths of") does not state it.
 pub(crate) fn other_claim(other: &Claim, lead: &Claim) -> bool {
     let unsaid = |x: &Claim, y: &Claim| {
         !x.verbs.is_empty() && x.verbs.iter().all(|v| !y.families.contains(v))
@@ -2282,10 +2349,36 @@ mod tests {
             "Two other shooting victims were taken to the hospital as well.",
             "Two other shooting victims were transported to the hospital by a private vehicle."
         ));
-        // A family the other sentence states anywhere (here in a noun) refuses nothing.
-        assert!(!other(
+        // A family the other sentence names only in a noun ("the deaths", "counts of
+        // murder") or a participle saying which person ("the man charged in") is no statement
+        // of it: pleading guilty is not facing counts, an arrest in a shooting is not the
+        // shooting.
+        assert!(other(
             "The man charged in the deaths of three people has pleaded guilty to three counts of murder.",
             "The man is facing three counts of murder in the deaths of three people."
+        ));
+        assert!(other(
+            "Police say two suspects have been arrested in the fatal shooting of a 6-year-old boy.",
+            "A 6-year-old boy was fatally shot in a drive-by shooting at his home."
+        ));
+        assert!(other(
+            "Three people died in the shooting.",
+            "Smith had been charged with murder in the deaths of three people."
+        ));
+        // A family stated as a verb anywhere, joined by "and" or in a clause of its own,
+        // refuses nothing.
+        assert!(!other(
+            "Carney was taken into custody and charged with manslaughter.",
+            "He was charged with second-degree manslaughter."
+        ));
+        assert!(!other(
+            "At least two people are dead after a shooting at an apartment complex.",
+            "Police have arrested a man wanted in a shooting at an apartment complex that left two women dead."
+        ));
+        // A sentence saying that something happened or took place states it by its noun.
+        assert!(!other(
+            "Five people were shot outside a restaurant on Perris Boulevard.",
+            "The shooting took place around 1:50 a.m. on Perris Boulevard."
         ));
         // A main verb in no family tells nothing.
         assert!(!other(

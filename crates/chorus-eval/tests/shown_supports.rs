@@ -136,20 +136,24 @@ fn supports_a_reader_meets_state_the_fact() {
     // batch 2 dev 0.896 (86/96), held-out 0.923 (36/39); batch 4 dev 0.933 (14/15); all dev
     // 0.885 (254/287), held-out 0.882 (127/144); no pair labelled same lost. Then once a verb
     // of leaving states what it leaves ("left two injured"): batch 3 dev 0.871 (61/70), all
-    // dev 0.888 (254/286); held-out unchanged.
+    // dev 0.888 (254/286); held-out unchanged. Measured 2026-12-07 once a family the other
+    // sentence names only in a noun or a participle saying which person ("in the deaths of",
+    // "the man charged with") is none it states (`statement::stated_families`): batch 2 dev
+    // 0.914 (85/93), batch 3 dev 0.882 (60/68), batch 5 dev 0.875 (7/8), all dev 0.900
+    // (252/280); held-out batch 1 0.864 (38/44), batch 2 0.921 (35/38), all 0.887 (125/141).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.89,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.89,
+            ("2", "shown dev") => 0.91,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.86,
+            ("3", "shown dev") => 0.88,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
-            ("5", "shown dev") => 0.77,
+            ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.88,
+            ("all", "shown dev") => 0.89,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
