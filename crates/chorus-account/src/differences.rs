@@ -27,7 +27,8 @@
 //! stage's, or the same surname and a first name spelt alike, "Adeline" / "Adline") or one
 //! relative of one holder ("his son"), or the one young child each of two articles gives an
 //! age of ("an unharmed 4-year-old child" / "Powell's 3-year-old son", not a boy and a girl),
-//! and not with an age older by the birthdays the time between the two articles allows;
+//! or the one unnamed woman (man, teen) each gives an age of, of whom both tell the same ("a
+//! 19-year-old woman was shot in the leg" / "a 20-year-old woman was shot"), and not with an age older by the birthdays the time between the two articles allows;
 //! a length or a time of day of sentences naming different people (their speakers aside) is
 //! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
 //! article that itself gives two values of one count or time of day that cannot both be true
@@ -381,6 +382,9 @@ struct Figure {
     /// For an age: whether it is a young child's, the one young child its article gives an
     /// age of (`lone_children`).
     lone_child: bool,
+    /// For an age: whether it is an unnamed adult's by a noun of one person ("a 19-year-old
+    /// woman"), the one age its article gives of that noun (`lone_adults`).
+    lone_adult: bool,
     /// For an amount: the words of who gives it ("Crime Stoppers is offering a $5,000
     /// reward": crime, stoppers), lower case; empty when its sentence does not say.
     giver: Vec<String>,
@@ -2009,6 +2013,7 @@ fn figures(
             counted,
             addresses: addresses.clone(),
             lone_child: false,
+            lone_adult: false,
             giver,
         });
     }
@@ -2055,6 +2060,38 @@ fn lone_children(units: &Units, all: &mut [Figure]) {
         f.lone_child = young_child(f)
             && f.owner.is_none()
             && values[&article].iter().all(|&v| v == f.value.to_bits());
+    }
+}
+
+/// Whether an age is an unnamed adult's given by a noun of one person: "a 19-year-old woman".
+fn unnamed_adult(f: &Figure) -> Option<String> {
+    let noun = f.head_word.as_deref()?;
+    let adult = f.kind == Kind::Age && !f.thing && f.low > YOUNG;
+    (adult && f.owner.is_none() && f.holder.is_none() && lower_is(noun, ONE_PERSON))
+        .then(|| noun.to_lowercase())
+}
+
+/// Marks the ages of unnamed adults that are the one age an article gives of people of their
+/// noun (every "woman" it gives an age of is as old): "a 19-year-old woman" in one article
+/// and "a 20-year-old woman" in another that tells of no other woman's age.
+fn lone_adults(units: &Units, all: &mut [Figure]) {
+    let mut values: BTreeMap<(usize, String), Vec<u64>> = BTreeMap::new();
+    for f in all.iter() {
+        if let Some(noun) = unnamed_adult(f) {
+            let article = units.units[f.unit_index].article;
+            values
+                .entry((article, noun))
+                .or_default()
+                .push(f.value.to_bits());
+        }
+    }
+    for f in all.iter_mut() {
+        let article = units.units[f.unit_index].article;
+        f.lone_adult = unnamed_adult(f).is_some_and(|noun| {
+            values[&(article, noun)]
+                .iter()
+                .all(|&v| v == f.value.to_bits())
+        });
     }
 }
 
@@ -2202,7 +2239,16 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         let kin = |f: &Figure| {
             f.holder.is_some() && f.head_word.as_deref().is_some_and(|w| lower_is(w, KIN))
         };
-        if kin(a) && kin(b) {
+        // The one unnamed woman (or man) each of two articles gives an age of, of whom both
+        // say the same happened, in sentences that tell the same of her, is one woman too:
+        // "a 19-year-old woman was shot in the leg outside the bar" / "a 20-year-old woman
+        // was shot in the leg" (a man shot and a man arrested are two).
+        let lone = a.lone_adult
+            && b.lone_adult
+            && a.head_word == b.head_word
+            && !a.predicates.is_empty()
+            && a.predicates == b.predicates;
+        if kin(a) && kin(b) || lone {
             let (sa, sb) = (&sentences[a.unit_index], &sentences[b.unit_index]);
             let shared = sa
                 .terms
@@ -2308,6 +2354,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
         .flat_map(|u| figures(units, u, names, &mut surnames))
         .collect();
     lone_children(units, &mut all);
+    lone_adults(units, &mut all);
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
         .map(|u| sentence_terms(units, u, names))
         .collect();
@@ -5527,6 +5574,7 @@ mod tests {
             ("Police have posted a $10,000 reward for information leading to an arrest.", "Police are offering a $5,000 reward for information leading to an arrest."),
             ("The FBI is offering a $10,000 reward for information leading to an arrest.", "A $15,000 reward is being offered by the FBI for information leading to an arrest."),
             ("The family put up a $10,000 reward for information leading to an arrest.", "The family is offering a $15,000 reward for information leading to an arrest."),
+            ("Police said a 19-year-old woman was shot in the leg outside the bar.", "A 20-year-old woman was shot in the leg outside the bar, police said."),
             ("Bail was set at $500,000 for the suspect.", "The suspect is being held on $250,000 bail."),
             ("The employee had been hiding in a locker for nearly 11 hours.", "The employee had hidden in the locker for about five hours."),
             ("He was sentenced to 25 years in prison for the shooting.", "He was sentenced to 30 years in prison for the shooting."),
@@ -5583,6 +5631,16 @@ mod tests {
             (
                 "He was sentenced to 25 years in prison for the shooting.",
                 "He was sentenced to another 10 years in prison for the shooting.",
+            ),
+            // An unnamed man shot and an unnamed man arrested are two men; so are two women
+            // of one article.
+            (
+                "A 20-year-old man was shot in the leg outside the bar early Sunday.",
+                "Police arrested a 22-year-old man at the bar early Sunday.",
+            ),
+            (
+                "A 19-year-old woman and a 40-year-old woman were shot in the leg outside the bar.",
+                "A 20-year-old woman was shot in the leg outside the bar, police said.",
             ),
             // Two offerers may offer two rewards.
             (
