@@ -14,7 +14,11 @@
 //! intervals do not meet. What happened to what is counted must agree where both say it
 //! ("shot four people" is not "the fatal shooting of one person"), a toll that counts the
 //! attackers is not one that does not, nor a possibility ("would be 50% lower") a fact, nor a
-//! figure of a clause dated otherwise ("in 2009", "last month") one of this story; a tally of
+//! figure of a clause dated otherwise ("in 2009", "last month") one of this story, nor an
+//! amount, a length or a share added to another ("added $5,000 to the reward", "an
+//! additional $2,500", "raised it by $5,000", "another 10 years") the whole, nor amounts two
+//! givers give ("Police have posted a $10,000 reward" / "Crime Stoppers is offering a $5,000
+//! reward", the subject of a verb of giving or its agent after "by") one; a tally of
 //! several happenings ("in separate shootings", "in Monday shootings") is compared with
 //! nothing, nor the time of a call about a happening with the time of the happening; a whole
 //! number of decades of years is rounded ("his 40-year rule" meets "41-year"); a window of
@@ -23,7 +27,8 @@
 //! stage's, or the same surname and a first name spelt alike, "Adeline" / "Adline") or one
 //! relative of one holder ("his son"), or the one young child each of two articles gives an
 //! age of ("an unharmed 4-year-old child" / "Powell's 3-year-old son", not a boy and a girl),
-//! and not with an age older by the birthdays the time between the two articles allows;
+//! or the one unnamed woman (man, teen) each gives an age of, of whom both tell the same ("a
+//! 19-year-old woman was shot in the leg" / "a 20-year-old woman was shot"), and not with an age older by the birthdays the time between the two articles allows;
 //! a length or a time of day of sentences naming different people (their speakers aside) is
 //! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
 //! article that itself gives two values of one count or time of day that cannot both be true
@@ -377,6 +382,12 @@ struct Figure {
     /// For an age: whether it is a young child's, the one young child its article gives an
     /// age of (`lone_children`).
     lone_child: bool,
+    /// For an age: whether it is an unnamed adult's by a noun of one person ("a 19-year-old
+    /// woman"), the one age its article gives of that noun (`lone_adults`).
+    lone_adult: bool,
+    /// For an amount: the words of who gives it ("Crime Stoppers is offering a $5,000
+    /// reward": crime, stoppers), lower case; empty when its sentence does not say.
+    giver: Vec<String>,
 }
 
 /// The person an age is of: the name as written beside it, and the entity stage's canonical
@@ -689,6 +700,106 @@ fn several_incidents(after: &[(usize, &str)]) -> bool {
                 .take_while(|x| !lower_is(x.1, POSSESSIVES))
                 .any(|x| plural(x.1))
     })
+}
+
+/// Words before an amount that make it one added to another: "an additional $5,000",
+/// "another 10 years".
+const ADDED: &[&str] = &["additional", "another", "extra", "further"];
+/// Verbs of adding to an amount ("added $5,000 to the reward") and of raising it by one
+/// ("raised the reward by $5,000").
+const ADDING: &[&str] = &["add", "adds", "added", "adding"];
+const RAISING: &[&str] = &[
+    "raised",
+    "raising",
+    "increased",
+    "increasing",
+    "boosted",
+    "boosting",
+    "upped",
+    "bumped",
+];
+
+/// Whether the figure of tokens `fi..=last` is an amount added to another, not a version
+/// of it: "added $5,000 to the reward", "an additional $5,000", "raised the reward by
+/// $5,000", "$5,000 more". A reader comparing it with the whole ("a $10,000 reward") would
+/// be misled.
+fn increment(words: &[(usize, &str)], fi: usize, last: usize) -> bool {
+    let word_is = |i: usize, list: &[&str]| words.get(i).is_some_and(|w| lower_is(w.1, list));
+    let prev = fi.checked_sub(1);
+    let added_before = prev.is_some_and(|p| word_is(p, ADDED));
+    let add_verb = (fi.saturating_sub(2)..fi).any(|i| word_is(i, ADDING));
+    let raised_by = prev.is_some_and(|p| word_is(p, &["by"]))
+        && (fi.saturating_sub(6)..fi).any(|i| word_is(i, RAISING));
+    let scaled = word_is(last + 1, &["thousand", "million", "billion", "m", "bn"]);
+    let more_at = last + 1 + usize::from(scaled);
+    let more_after = word_is(more_at, &["more"]) && !word_is(more_at + 1, &["than"]);
+    added_before || add_verb || raised_by || more_after
+}
+
+/// Verbs of giving an amount: who does it is the subject before them, or the agent after
+/// "by" after them.
+const GIVING: &[&str] = &[
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "pledge",
+    "pledges",
+    "pledged",
+    "pledging",
+    "donate",
+    "donates",
+    "donated",
+    "donating",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "contribute",
+    "contributes",
+    "contributed",
+    "contributing",
+];
+
+/// Who gives the amount of tokens `fi..=last`: the words of the subject of a verb of giving
+/// just before it ("Police have posted a $10,000 reward": police), or of the agent after
+/// "by" ("a $5,000 reward offered by Crime Stoppers"), but for words that say nothing of
+/// who (stop words, verbs of saying). Two offerers' rewards may be two rewards.
+fn giver(text: &str, words: &[(usize, &str)], fi: usize, last: usize) -> Vec<String> {
+    let kept = |w: &&(usize, &str)| {
+        let lower = w.1.to_lowercase();
+        !chorus_text::is_stopword(&lower) && !lower_is(&lower, SAYING)
+    };
+    let lower = |w: &(usize, &str)| w.1.to_lowercase();
+    // "put up $5,000" gives; "put the damage at $5 million" estimates.
+    let gives = |i: usize| {
+        lower_is(words[i].1, GIVING)
+            || lower_is(words[i].1, &["put", "puts", "putting"])
+                && words.get(i + 1).is_some_and(|w| lower_is(w.1, &["up"]))
+    };
+    if let Some(v) = (fi.saturating_sub(4)..fi).rev().find(|&i| gives(i)) {
+        let start = (0..v)
+            .rev()
+            .find(|&i| is_boundary(text, words, i + 1) || lower_is(words[i].1, SAYING))
+            .map_or(0, |i| i + 1);
+        return words[start..v].iter().filter(kept).map(lower).collect();
+    }
+    let end = (last + 8).min(words.len());
+    let Some(by) = (last + 1..end)
+        .find(|&i| lower_is(words[i].1, &["by"]) && lower_is(words[i - 1].1, GIVING))
+    else {
+        return Vec::new();
+    };
+    let stop = (by + 1..words.len())
+        .find(|&i| is_boundary(text, words, i))
+        .unwrap_or(words.len())
+        .min(by + 4);
+    words[by + 1..stop].iter().filter(kept).map(lower).collect()
 }
 
 /// The interval a hedge before the figure allows.
@@ -1579,6 +1690,12 @@ fn figures(
         let Some(kind) = kind else {
             continue;
         };
+        // What was added to an amount or a length is not a version of it.
+        if matches!(kind, Kind::Money(_) | Kind::Duration | Kind::Percent)
+            && increment(&words, fi, last)
+        {
+            continue;
+        }
         // "a 72-hour strike", "the 40-year-old viaduct": the noun after a hyphenated figure.
         let head_at = words.iter().position(|w| w.0 >= unit_end);
         let head_word = head_at
@@ -1864,6 +1981,10 @@ fn figures(
             .iter()
             .chain(words.first())
             .any(|w| lower_is(w.1, SUPERSEDED));
+        let giver = match kind {
+            Kind::Money(_) => giver(text, &words, fi, last),
+            _ => Vec::new(),
+        };
         out.push(Figure {
             unit_index: u,
             value,
@@ -1892,6 +2013,8 @@ fn figures(
             counted,
             addresses: addresses.clone(),
             lone_child: false,
+            lone_adult: false,
+            giver,
         });
     }
     out
@@ -1940,6 +2063,38 @@ fn lone_children(units: &Units, all: &mut [Figure]) {
     }
 }
 
+/// Whether an age is an unnamed adult's given by a noun of one person: "a 19-year-old woman".
+fn unnamed_adult(f: &Figure) -> Option<String> {
+    let noun = f.head_word.as_deref()?;
+    let adult = f.kind == Kind::Age && !f.thing && f.low > YOUNG;
+    (adult && f.owner.is_none() && f.holder.is_none() && lower_is(noun, ONE_PERSON))
+        .then(|| noun.to_lowercase())
+}
+
+/// Marks the ages of unnamed adults that are the one age an article gives of people of their
+/// noun (every "woman" it gives an age of is as old): "a 19-year-old woman" in one article
+/// and "a 20-year-old woman" in another that tells of no other woman's age.
+fn lone_adults(units: &Units, all: &mut [Figure]) {
+    let mut values: BTreeMap<(usize, String), Vec<u64>> = BTreeMap::new();
+    for f in all.iter() {
+        if let Some(noun) = unnamed_adult(f) {
+            let article = units.units[f.unit_index].article;
+            values
+                .entry((article, noun))
+                .or_default()
+                .push(f.value.to_bits());
+        }
+    }
+    for f in all.iter_mut() {
+        let article = units.units[f.unit_index].article;
+        f.lone_adult = unnamed_adult(f).is_some_and(|noun| {
+            values[&(article, noun)]
+                .iter()
+                .all(|&v| v == f.value.to_bits())
+        });
+    }
+}
+
 /// Whether the nouns of two young children say a boy and a girl.
 fn boy_and_girl(a: &Figure, b: &Figure) -> bool {
     let sex = |f: &Figure| {
@@ -1980,6 +2135,11 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         || a.superseded != b.superseded
         || a.era != b.era
     {
+        return false;
+    }
+    // Amounts given by two givers ("Police have posted a $10,000 reward" / "Crime Stoppers
+    // is offering a $5,000 reward") may be two gifts.
+    if !a.giver.is_empty() && !b.giver.is_empty() && !a.giver.iter().any(|g| b.giver.contains(g)) {
         return false;
     }
     // A length or a time of day of sentences about different people is of two things
@@ -2079,7 +2239,16 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         let kin = |f: &Figure| {
             f.holder.is_some() && f.head_word.as_deref().is_some_and(|w| lower_is(w, KIN))
         };
-        if kin(a) && kin(b) {
+        // The one unnamed woman (or man) each of two articles gives an age of, of whom both
+        // say the same happened, in sentences that tell the same of her, is one woman too:
+        // "a 19-year-old woman was shot in the leg outside the bar" / "a 20-year-old woman
+        // was shot in the leg" (a man shot and a man arrested are two).
+        let lone = a.lone_adult
+            && b.lone_adult
+            && a.head_word == b.head_word
+            && !a.predicates.is_empty()
+            && a.predicates == b.predicates;
+        if kin(a) && kin(b) || lone {
             let (sa, sb) = (&sentences[a.unit_index], &sentences[b.unit_index]);
             let shared = sa
                 .terms
@@ -2185,6 +2354,7 @@ pub(crate) fn find(units: &Units, names: &BTreeMap<String, String>) -> Vec<Diffe
         .flat_map(|u| figures(units, u, names, &mut surnames))
         .collect();
     lone_children(units, &mut all);
+    lone_adults(units, &mut all);
     let sentences: Vec<SentenceTerms> = (0..units.units.len())
         .map(|u| sentence_terms(units, u, names))
         .collect();
@@ -5402,6 +5572,9 @@ mod tests {
             ("Police were called to the bar about 3:10 a.m.", "Police were called to the bar about 4:40 a.m. Sunday."),
             ("The standoff lasted more than three hours before he surrendered.", "The standoff lasted 90 minutes before he surrendered."),
             ("Police have posted a $10,000 reward for information leading to an arrest.", "Police are offering a $5,000 reward for information leading to an arrest."),
+            ("The FBI is offering a $10,000 reward for information leading to an arrest.", "A $15,000 reward is being offered by the FBI for information leading to an arrest."),
+            ("The family put up a $10,000 reward for information leading to an arrest.", "The family is offering a $15,000 reward for information leading to an arrest."),
+            ("Police said a 19-year-old woman was shot in the leg outside the bar.", "A 20-year-old woman was shot in the leg outside the bar, police said."),
             ("Bail was set at $500,000 for the suspect.", "The suspect is being held on $250,000 bail."),
             ("The employee had been hiding in a locker for nearly 11 hours.", "The employee had hidden in the locker for about five hours."),
             ("He was sentenced to 25 years in prison for the shooting.", "He was sentenced to 30 years in prison for the shooting."),
@@ -5441,6 +5614,42 @@ mod tests {
             (
                 "He was sentenced to 25 years in prison for the shooting.",
                 "He faces up to 40 years in prison if convicted of the shooting.",
+            ),
+            // What was added to a reward or a sentence is not the whole of it.
+            (
+                "Police have posted a $10,000 reward for information leading to an arrest.",
+                "Police added $5,000 to the reward for information leading to an arrest.",
+            ),
+            (
+                "The family is offering a $10,000 reward for information leading to an arrest.",
+                "The FBI raised the reward for information leading to an arrest by $5,000.",
+            ),
+            (
+                "The family is offering a $10,000 reward for information leading to an arrest.",
+                "An anonymous donor put up an additional $2,500 for information leading to an arrest.",
+            ),
+            (
+                "He was sentenced to 25 years in prison for the shooting.",
+                "He was sentenced to another 10 years in prison for the shooting.",
+            ),
+            // An unnamed man shot and an unnamed man arrested are two men; so are two women
+            // of one article.
+            (
+                "A 20-year-old man was shot in the leg outside the bar early Sunday.",
+                "Police arrested a 22-year-old man at the bar early Sunday.",
+            ),
+            (
+                "A 19-year-old woman and a 40-year-old woman were shot in the leg outside the bar.",
+                "A 20-year-old woman was shot in the leg outside the bar, police said.",
+            ),
+            // Two offerers may offer two rewards.
+            (
+                "Police have posted a $10,000 reward for information leading to an arrest.",
+                "Crime Stoppers is offering a $5,000 reward for information leading to an arrest.",
+            ),
+            (
+                "The family is offering a $10,000 reward for information leading to an arrest.",
+                "A $5,000 reward is being offered by Crime Stoppers for information leading to an arrest.",
             ),
         ];
         for (a, b) in none {
