@@ -1813,6 +1813,18 @@ fn has_predicate(clause: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Account sentences of these texts, without sources or citations.
+    fn uncited(texts: &[&str]) -> Vec<AccountSentence> {
+        texts
+            .iter()
+            .map(|t| AccountSentence {
+                text: t.to_string(),
+                sources: Vec::new(),
+                citations: Vec::new(),
+            })
+            .collect()
+    }
+
     fn read(title: &str, text: &str) -> Option<String> {
         headline(title, "wxyz.com", text, &SiteTitles::default()).map(|h| h.text)
     }
@@ -2187,17 +2199,10 @@ mod tests {
             "Indeedy the show goes on."
         );
         // Whether a sentence stands alone is read with its connective.
-        let account: Vec<AccountSentence> = [
+        let account = uncited(&[
             "Still, 80 mph in a sport-utility vehicle is pretty fast.",
             "Charlie Sheen was running nearly an hour late for his show.",
-        ]
-        .iter()
-        .map(|t| AccountSentence {
-            text: t.to_string(),
-            sources: Vec::new(),
-            citations: Vec::new(),
-        })
-        .collect();
+        ]);
         assert_eq!(
             title(&[], &[], &[], &account, &SiteTitles::default()),
             "Charlie Sheen was running nearly an hour late for his show."
@@ -2542,18 +2547,11 @@ mod tests {
         ] {
             assert!(!verbless(statement), "{statement}");
         }
-        let account: Vec<AccountSentence> = [
+        let account = uncited(&[
             "Members of the graduating class at the Savannah College of Art and Design \
              commencement in Atlanta.",
             "Living with parents is now the most common arrangement for young adults.",
-        ]
-        .iter()
-        .map(|t| AccountSentence {
-            text: t.to_string(),
-            sources: Vec::new(),
-            citations: Vec::new(),
-        })
-        .collect();
+        ]);
         assert_eq!(
             title(&[], &[], &[], &account, &SiteTitles::default()),
             "Living with parents is now the most common arrangement for young adults."
