@@ -2207,6 +2207,11 @@ mod tests {
             "He was charged with two counts of murder.",
             "He was charged with two counts of murder and one count of robbery."
         ));
+        // Another person's age first is no other count of the fact's people.
+        assert!(!contradicted(
+            "A 24-year-old man and a 20-year-old woman died at the hospital.",
+            "A 27-year-old woman was shot to death and a 24-year-old man and a 20-year-old woman died later at a hospital."
+        ));
         assert!(!contradicted(
             "Four men were wounded in a shooting on Thursday.",
             "Four people were wounded in a shooting a block from where five people were wounded in December."
