@@ -1541,12 +1541,22 @@ pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
 /// against "six members pleaded guilty"; "a 4-year-old boy" against "a 3-year-old"). One
 /// figure of several is no contradiction ("two counts of murder and one of possession"
 /// against "two counts of murder"), nor is a count `other` states of something else.
+/// Nor is `lead`'s count stated where `other`'s main claim counts the same thing first with a
+/// figure `lead` never gives and only later with `lead`'s ("Six members … pleaded guilty …
+/// in the shootings of four members of a family" against "Four members …"). Ages are left to
+/// [`age_contradicted`]: people listed in another order are no other count.
 pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
+    let counted_first_otherwise = |v: f64, t: u32| {
+        let first = other.counts.iter().find(|c| c.1 == t).map(|c| c.0);
+        first.is_some_and(|w| w != v && !other.ages.contains(&w) && !lead.numbers.contains(&w))
+            && other.counts.contains(&(v, t))
+    };
     lead.counts.iter().any(|&(v, t)| {
         let theirs = || other.counts.iter().filter(move |c| c.1 == t).map(|c| c.0);
-        !other.numbers.contains(&v)
+        let unstated = !other.numbers.contains(&v)
             && theirs().next().is_some()
-            && theirs().all(|w| !lead.counts.contains(&(w, t)))
+            && theirs().all(|w| !lead.counts.contains(&(w, t)));
+        unstated || counted_first_otherwise(v, t)
     })
 }
 
@@ -2178,6 +2188,11 @@ mod tests {
             "Four members of the gang pleaded guilty on Thursday.",
             "Six members of the gang pleaded guilty this week."
         ));
+        // The same thing counted again later in the other sentence does not hide it.
+        assert!(contradicted(
+            "Four members of the gang pleaded guilty in the shootings of four members of a family.",
+            "Six members of the gang pleaded guilty in the shootings of four members of a family."
+        ));
         assert!(contradicted(
             "A 4-year-old boy shot himself in the leg on Friday.",
             "A 3-year-old boy shot himself in a parking lot on Friday."
@@ -2187,6 +2202,15 @@ mod tests {
         assert!(!contradicted(
             "He was charged with two counts of murder and one count of robbery.",
             "He was charged with two counts of murder."
+        ));
+        assert!(!contradicted(
+            "He was charged with two counts of murder.",
+            "He was charged with two counts of murder and one count of robbery."
+        ));
+        // Another person's age first is no other count of the fact's people.
+        assert!(!contradicted(
+            "A 24-year-old man and a 20-year-old woman died at the hospital.",
+            "A 27-year-old woman was shot to death and a 24-year-old man and a 20-year-old woman died later at a hospital."
         ));
         assert!(!contradicted(
             "Four men were wounded in a shooting on Thursday.",

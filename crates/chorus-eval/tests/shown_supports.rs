@@ -141,9 +141,13 @@ fn supports_a_reader_meets_state_the_fact() {
     // "the man charged with") is none it states (`statement::stated_families`): batch 2 dev
     // 0.914 (85/93), batch 3 dev 0.882 (60/68), batch 5 dev 0.875 (7/8), all dev 0.900
     // (252/280); held-out batch 1 0.864 (38/44), batch 2 0.921 (35/38), all 0.887 (125/141).
+    // Measured 2026-12-07 once a support that counts the fact's thing first with a figure the
+    // fact never gives, and only later with the fact's ("Six members … in the shootings of
+    // four members") contradicts its count (`statement::count_contradicted`): batch 1 dev
+    // 0.905 (86/95), all dev 0.903 (252/279); no pair labelled same lost; held-out unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.89,
+            ("1", "shown dev") => 0.90,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.91,
             ("2", _) => 0.89,
@@ -153,7 +157,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.89,
+            ("all", "shown dev") => 0.90,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
