@@ -1757,7 +1757,7 @@ impl Online {
 
     /// The specifics articles `x` and `y` share, each with its strength as the split weighs
     /// it in an event of `members` (see `split.rs`; a name's own words count 0, with the name:
-    /// [`crate::split::counted`]), strongest first: what links the two, for an evaluation to
+    /// `split::counted`), strongest first: what links the two, for an evaluation to
     /// show why two stories were held together.
     pub fn link(&self, members: &[usize], x: usize, y: usize) -> Vec<(u32, f32)> {
         let strength = self.split_strength(members.len());

@@ -128,7 +128,7 @@ pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32, place: f32) ->
 
 /// The words (term ids) each multi-word name is made of, by term id: none for a word. A name
 /// and its own words are one piece of evidence ("East Flatbush", "flatbush"), which the split
-/// counts once ([`crate::split::count_once`]).
+/// counts once (`split::count_once`).
 #[derive(Debug, Default, Clone)]
 pub struct Parts {
     /// Where the words of each term end in `words` (those of term `t` start where term
@@ -1161,7 +1161,7 @@ impl Vocabulary {
     /// term with a digit (a figure, a date, an address), or a word capitalised in most of its
     /// occurrences inside sentences ("Hawthorne", not "police", capitalised only where a
     /// sentence or a title starts with it). How rare it must be is the grouping's to say. A
-    /// term only one outlet has used carries [`ONE_OUTLET`] (a byline, a station's own names).
+    /// term only one outlet has used carries `ONE_OUTLET` (a byline, a station's own names).
     pub fn specific(&mut self) -> Vec<u32> {
         let mut out = Vec::with_capacity(self.keys.len());
         for (id, key) in self.keys.iter().enumerate() {

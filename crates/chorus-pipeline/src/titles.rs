@@ -24,7 +24,7 @@ pub(crate) fn site_titles(cleaned: &[CleanArticle], groups: &[&[usize]]) -> Site
     }))
 }
 
-/// Titles and title segments that are a site's, not a story's; see [`site_titles`]. Keyed by
+/// Titles and title segments that are a site's, not a story's; see `site_titles`. Keyed by
 /// (outlet, text with its whitespace collapsed).
 #[derive(Debug, Default)]
 pub struct SiteTitles(HashSet<(String, String)>);
@@ -160,7 +160,7 @@ fn sentence_title(s: &str) -> Option<String> {
 }
 
 /// An article's title as an event title, given the article's `source` (its site), `text` and
-/// what of its site's titles is known to be the site's own (`site`, see [`site_titles`]): the
+/// what of its site's titles is known to be the site's own (`site`, see `site_titles`): the
 /// headline, whole, with a leading label such as "UPDATE:" or "VIDEO:" dropped, and with the
 /// segments around it (see [`title_segments`]) that name the site or a section dropped: those the
 /// site puts on other events' pages too, those its domain contains, and those that contain
