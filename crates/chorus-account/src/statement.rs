@@ -1107,6 +1107,19 @@ fn past_form(lower: &str) -> bool {
     IRREGULAR_PAST.contains(&lower) || (lower.len() > 4 && lower.ends_with("ed"))
 }
 
+/// Whether a lower-case word is an auxiliary ([`AUXILIARIES`], [`MORE_AUXILIARIES`]).
+fn auxiliary(lower: &str) -> bool {
+    AUXILIARIES.contains(&lower) || MORE_AUXILIARIES.contains(&lower)
+}
+
+/// Whether a lower-case word may stand between an auxiliary and its verb ([`BETWEEN_VERBS`],
+/// a negation "-n't", an adverb in "-ly").
+fn between(lower: &str) -> bool {
+    BETWEEN_VERBS.contains(&lower)
+        || lower.ends_with("n't")
+        || (lower.len() > 4 && lower.ends_with("ly"))
+}
+
 /// The byte offsets of the verbs of a sentence's main claim ([`main_clause`]): the word its
 /// first auxiliary carries ("was fatally shot", "has pleaded", "are dead", "remain in stable
 /// condition"), or its first past form that is no adjective nor the head of a phrase about
@@ -1119,10 +1132,6 @@ fn main_verbs(text: &str, main: &MainClause) -> Vec<usize> {
         .filter(|&(o, _)| main.contains(o))
         .map(|(o, w)| (o, w.to_lowercase().replace('’', "'")))
         .collect();
-    let auxiliary = |w: &str| AUXILIARIES.contains(&w) || MORE_AUXILIARIES.contains(&w);
-    let between = |w: &str| {
-        BETWEEN_VERBS.contains(&w) || w.ends_with("n't") || (w.len() > 4 && w.ends_with("ly"))
-    };
     let lower_at = |i: usize| text[words[i].0..].starts_with(char::is_lowercase);
     for (i, (_, w)) in words.iter().enumerate() {
         if auxiliary(w) && i > 0 {
@@ -1224,10 +1233,6 @@ fn stated_families(text: &str, core: &std::ops::Range<usize>) -> Vec<u8> {
             (off, off + w.len(), w.to_lowercase().replace('’', "'"))
         })
         .collect();
-    let auxiliary = |w: &str| AUXILIARIES.contains(&w) || MORE_AUXILIARIES.contains(&w);
-    let between = |w: &str| {
-        BETWEEN_VERBS.contains(&w) || w.ends_with("n't") || (w.len() > 4 && w.ends_with("ly"))
-    };
     let mut out = Vec::new();
     for (i, (off, _, w)) in words.iter().enumerate() {
         let Some(family) = verb_family_at(text, *off) else {
