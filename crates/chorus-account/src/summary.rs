@@ -166,12 +166,17 @@ fn leans_on_what_came_before(text: &str) -> bool {
         && (is(second, AFTER_THE) || (is(second, SOURCE) && text.len() < 200))
 }
 
+/// How many straight double quotes, opening and closing curly double quotes a text holds.
+fn quote_marks(text: &str) -> (usize, usize, usize) {
+    let count = |mark: char| text.matches(mark).count();
+    (count('"'), count('“'), count('”'))
+}
+
 /// Whether a sentence opens with a quotation mark and leaves the quotation open (an odd
 /// number of straight double quotes, or more opening than closing curly ones).
 pub(crate) fn opens_an_unclosed_quote(text: &str) -> bool {
     let t = text.trim_start();
-    let straight = t.matches('"').count();
-    let (open, close) = (t.matches('“').count(), t.matches('”').count());
+    let (straight, open, close) = quote_marks(t);
     t.starts_with(['"', '“']) && (straight % 2 == 1 || open > close)
 }
 
@@ -180,8 +185,7 @@ pub(crate) fn opens_an_unclosed_quote(text: &str) -> bool {
 /// curly quotes, or an odd number of straight ones with none before its first word.
 pub(crate) fn closes_an_unopened_quote(text: &str) -> bool {
     let t = text.trim_start();
-    let straight = t.matches('"').count();
-    let (open, close) = (t.matches('“').count(), t.matches('”').count());
+    let (straight, open, close) = quote_marks(t);
     close > open || (straight % 2 == 1 && !t.starts_with('"'))
 }
 
