@@ -128,6 +128,11 @@ fn titles_without_headlines_are_short_whole_sentences() {
     assert_eq!(ingested.skipped, 0, "{:?}", ingested.diagnostics);
     let report = digest(ingested.articles, Vec::new(), &Config::default());
     let titles: Vec<&str> = report.events.iter().map(|e| e.title.as_str()).collect();
+    // `TITLES_OUT=FILE` writes every title, one a line in the events' order, to compare two
+    // builds' titles.
+    if let Some(out) = std::env::var_os("TITLES_OUT") {
+        std::fs::write(out, titles.join("\n") + "\n").unwrap();
+    }
     // Words no shortened title ends on: articles, prepositions that need an object,
     // conjunctions.
     const DANGLING: &[&str] = &[

@@ -658,8 +658,24 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
             let said = SAYS.iter().any(|v| first.eq_ignore_ascii_case(v));
             let statement = said && has_predicate(part.get(first.len()..).unwrap_or(""));
             let attribution = words <= 8 || !statement;
+            // A description of the name before it ("Jared Kushner, the president's
+            // son-in-law, has come under …").
+            let after_name = parts[k - 1]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let verb_next = parts
+                .get(k + 1)
+                .is_some_and(|next| opens_with_verb(&next.split_whitespace().collect::<Vec<_>>()));
+            // Or what a participle says of what it follows (", identified by the police as
+            // Shawn J. Smith,"), when the clause's verb follows.
+            let second = chorus_text::words(part).nth(1).map_or("", |w| w.1);
+            let described =
+                first.len() > 4 && first.ends_with("ed") && ["by", "as"].contains(&second);
+            let appositive = !last && verb_next && ((first == "the" && after_name) || described);
             (dash_after[k - 1] && dash_after[k])
                 || of_aside
+                || appositive
                 || (attribution && ASIDES.iter().any(|a| first.eq_ignore_ascii_case(a)))
                 || age_or_home
                 || ((words <= 4 || (last && words <= 8))
@@ -746,11 +762,17 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
 /// its own that ends whole. None when the sentence does not come within [`TITLE_WORDS`] so.
 fn shortened(sentence: &str) -> Option<String> {
     let count = |t: &str| t.split_whitespace().count();
-    let whole =
-        |t: &str| count(t) >= 5 && has_predicate(t) && ends_whole(t) && !caption_or_cut_quote(t);
+    let whole = |t: &str| {
+        count(t) >= 5
+            && !subordinate_alone(t)
+            && has_predicate(t)
+            && ends_whole(t)
+            && !leaves_open(t)
+            && !caption_or_cut_quote(t)
+    };
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 9] = [
+    let steps: [fn(&str) -> Option<String>; 10] = [
         without_times,
         without_attribution,
         without_closing_place,
@@ -760,6 +782,7 @@ fn shortened(sentence: &str) -> Option<String> {
         main_statement,
         after_colon,
         before_colon,
+        through_object,
     ];
     // A later step can leave what an earlier one takes ("… headquarters in the key Crimean
     // city of Sevastopol" once "and raised the flag" is gone): the steps run again, in their
@@ -781,6 +804,100 @@ fn shortened(sentence: &str) -> Option<String> {
     }
     (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
 }
+
+/// A text up to the end of its first verb's object, when a further detail follows it, opened
+/// by a preposition of place or time or a subordinating word ("Lash shot and killed four
+/// people at the tribal office before she ran out of ammunition" reads "Lash shot and killed
+/// four people"): who did what to whom is said before it. The text opens on its subject, the
+/// verb is active (not after "was" or "been") and not one that its place completes (see
+/// [`COMPLEMENTED`]), and its object is a noun phrase of at most six words that opens with an
+/// article, a possessive, a figure or a name. None when there is no such object and detail.
+fn through_object(text: &str) -> Option<String> {
+    const DETAIL: &[&str] = &[
+        "in",
+        "at",
+        "on",
+        "near",
+        "outside",
+        "inside",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "as",
+        "following",
+        "amid",
+        "since",
+        "because",
+        "until",
+    ];
+    const OPENS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "several", "dozens", "hundreds",
+    ];
+    const PASSIVE: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
+    ];
+    const MOST_OBJECT: usize = 6;
+    const LEAST_DETAIL: usize = 2;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
+    // A verb by itself ("shot", "killed"), or one read with its object ("kills the") when the
+    // next word is no verb ("man shot" opens with a noun).
+    let alone = |k: usize| has_predicate(&format!("It {}", tokens[k]));
+    let is_verb = |k: usize| {
+        tokens[k].starts_with(char::is_lowercase)
+            && !tokens[k].contains('-')
+            && !tokens[k - 1].ends_with(',')
+            && (alone(k)
+                || (opens_with_verb(&tokens[k..]) && !(k + 1 < tokens.len() && alone(k + 1))))
+    };
+    let mut verb = (1..tokens.len()).find(|&k| is_verb(k))?;
+    let subject_cut = tokens[..verb].iter().any(|t| t.ends_with([',', ':', ';']));
+    if PASSIVE.contains(&lower[verb - 1].as_str())
+        || PASSIVE.contains(&lower[verb].as_str())
+        || COMPLEMENTED.contains(&lower[verb].as_str())
+        || subject_cut
+        || opens_adverbial(text)
+    {
+        return None;
+    }
+    // Two verbs of one action ("shot and killed").
+    while verb + 2 < tokens.len() && lower[verb + 1] == "and" && is_verb(verb + 2) {
+        verb += 2;
+    }
+    let object = verb + 1;
+    let first = tokens.get(object)?;
+    let opens = OPENS.contains(&lower[object].as_str())
+        || first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if !opens {
+        return None;
+    }
+    // A detail's word inside a name ("the Science in Action Award", between capitalised words
+    // that go on) opens none.
+    let capital = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.starts_with(char::is_uppercase))
+    };
+    let in_name = |k: usize| capital(k - 1) && capital(k + 1) && capital(k + 2);
+    let end = (object + 1..tokens.len().min(object + MOST_OBJECT + 1))
+        .find(|&k| DETAIL.contains(&lower[k].as_str()) && !in_name(k))?;
+    // The object is a noun phrase, not a clause ("announced Wednesday they have sealed …"),
+    // and nothing sets a part of it off.
+    let object_words = &tokens[object..end];
+    let noun_phrase = !has_predicate(&format!("It {}", object_words.join(" ")))
+        && !object_words.iter().any(|t| t.ends_with([',', ';', ':']));
+    (noun_phrase && tokens.len() - end >= LEAST_DETAIL).then(|| tokens[..end].join(" "))
+}
+
+/// Verbs whose place or path completes them ("put Congress on a path to …", "sent him to
+/// …"): [`through_object`] cuts nothing after their object.
+const COMPLEMENTED: &[&str] = &[
+    "put", "puts", "placed", "set", "sent", "kept", "left", "brought", "took", "turned", "got",
+    "made", "led", "drove", "moved", "pushed", "threw",
+];
 
 /// What follows a colon when that is a statement of its own, the news a lead builds up to
 /// ("Here's one sign of the U.S. economic recovery …: The average cost of a wedding just hit
@@ -1393,7 +1510,18 @@ fn opens_adverbial(part: &str) -> bool {
             .iter()
             .any(|t| w.eq_ignore_ascii_case(t))
     };
+    // "Ever since …", "Even if …", "Out of 1,087 skeletons …": a word of degree before one
+    // that opens an adverbial.
+    let degree = [
+        "ever", "even", "just", "long", "shortly", "soon", "right", "only", "out",
+    ]
+    .iter()
+    .any(|d| first.eq_ignore_ascii_case(d))
+        && words
+            .get(1)
+            .is_some_and(|w| LEADS.iter().any(|l| w.eq_ignore_ascii_case(l)));
     participle
+        || degree
         || LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
         // "Hours after …", "Moments before …".
         || (unit(first) && words.get(1).is_some_and(|w| time(w)))
@@ -1500,9 +1628,16 @@ fn main_clause(sentence: &str) -> Option<String> {
         "immediately",
         "moments",
         "minutes",
+        "hour",
         "hours",
+        "day",
         "days",
+        "week",
         "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
     ];
     let mut previous = "";
     for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
@@ -1546,8 +1681,72 @@ fn main_clause(sentence: &str) -> Option<String> {
         && !opens_adverbial(clause)
         && has_predicate(clause)
         && ends_whole(clause)
+        && !leaves_open(clause)
+        && !colon_cut(clause)
         && !caption_or_cut_quote(clause))
     .then(|| clause.to_string())
+}
+
+/// Whether a text is a subordinate clause with no main clause after it: it opens with a word
+/// that subordinates ("When …", "Ever since linguist Marc Okrand formalized his work") and has
+/// no comma after which a main clause could follow.
+fn subordinate_alone(text: &str) -> bool {
+    const SUBORDINATES: &[&str] = &[
+        "when", "while", "if", "although", "though", "because", "since", "until", "unless", "once",
+        "whereas", "whenever",
+    ];
+    let words: Vec<String> = chorus_text::words(text)
+        .take(2)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let opens = |w: &String| SUBORDINATES.contains(&w.as_str());
+    let opener = words.first().is_some_and(opens)
+        || (words
+            .first()
+            .is_some_and(|w| ["ever", "even", "just"].contains(&w.as_str()))
+            && words.get(1).is_some_and(opens));
+    opener && !text.contains(',')
+}
+
+/// Whether a clause leaves a clause or a pair it opens without its end: a "that" or "whether"
+/// (not after a preposition: "of that conversation") with no verb after it ("the shocking news
+/// that Prodigy", "says that in all of his years in show business", "have discovered that a
+/// gene mutation"), or a "not only" without its "but" ("Europa not only has a massive global
+/// ocean").
+fn leaves_open(clause: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "of", "in", "at", "on", "about", "for", "with", "by", "from", "to", "into", "like",
+        "after", "before", "than", "over", "under", "all",
+    ];
+    let words: Vec<String> = chorus_text::words(clause)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let opener = (1..words.len()).rev().find(|&k| {
+        ["that", "whether"].contains(&words[k].as_str())
+            && !PREPOSITIONS.contains(&words[k - 1].as_str())
+    });
+    let unfinished = opener.is_some_and(|k| {
+        let rest = words[k + 1..].join(" ");
+        !has_predicate(&format!("It {rest}"))
+    });
+    let not_only = words
+        .windows(2)
+        .position(|w| w[0] == "not" && w[1] == "only")
+        .is_some_and(|k| !words[k..].iter().any(|w| w == "but"));
+    unfinished || not_only
+}
+
+/// Whether a clause cut short after a colon keeps of what follows the colon neither a clause
+/// nor names ("… trained 29 rats on two different challenges: rats", "The logic seems sound:
+/// The more lottery tickets you buy").
+fn colon_cut(clause: &str) -> bool {
+    let Some((_, after)) = clause.rsplit_once(": ") else {
+        return false;
+    };
+    let names = after
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || ["and", "&"].contains(&w));
+    !names && !has_predicate(after)
 }
 
 /// The length of the age or home town that the text after a comma sets off inside a clause,
@@ -1686,6 +1885,22 @@ const FINITE: &[&str] = &[
     "shouldn't",
 ];
 
+/// Auxiliaries after which a participle belongs to the same verb ("was shot", "has been
+/// found"): [`has_predicate`] reads it as the relative clause's, not the main clause's.
+const GROUP_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "be", "been", "being", "not", "never",
+];
+
+/// Words before a plural noun that [`NOUN_LEADS`] leaves out ("Other documents to …").
+const QUANTIFIERS: &[&str] = &[
+    "other", "both", "such", "any", "most", "more", "few", "each", "every", "four", "five",
+];
+
+/// Personal pronouns: a subject or an object, never a verb.
+const PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them",
+];
+
 /// Words that come before a noun, not after a verb's subject ("the", "of", "two").
 const NOUN_LEADS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
@@ -1763,13 +1978,23 @@ fn has_predicate(clause: &str) -> bool {
             .unwrap_or_default();
         let next = words.get(k + 1).map(|n| n.to_lowercase());
         let lowercase = w.chars().next().is_some_and(char::is_lowercase);
-        let listed = FINITE.contains(&lower.as_str());
+        // After the relative clause's verb, a participle its auxiliary carries ("who was shot",
+        // "who has been found") is still the relative clause's.
+        let carried = after_relative && GROUP_AUXILIARIES.contains(&previous.as_str());
+        let listed = FINITE.contains(&lower.as_str()) && !carried;
+        // An "-ed" after "be" or an adverb that follows an article ("to be presented", "the
+        // widely discussed letter") is a participle, not a verb of its own.
+        let modified = k >= 2
+            && previous.ends_with("ly")
+            && NOUN_LEADS.contains(&words[k - 2].to_lowercase().as_str());
+        let participle = ["be", "been", "being"].contains(&previous.as_str()) || modified;
         let finite = listed
             || (k > 0
                 && !after_relative
                 && lowercase
                 && lower.len() >= 4
                 && lower.ends_with("ed")
+                && !participle
                 && !NOUN_LEADS.contains(&previous.as_str()))
             || (k > 0
                 && !after_relative
@@ -1779,16 +2004,22 @@ fn has_predicate(clause: &str) -> bool {
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
                 && !NOUN_LEADS.contains(&previous.as_str())
+                && !QUANTIFIERS.contains(&previous.as_str())
                 && next.as_deref().is_some_and(|n| {
                     VERB_OBJECTS.contains(&n) || n.starts_with(|c: char| c.is_ascii_digit())
                 }));
         // A plain present after a plural subject ("players qualify under", "species receive
-        // most").
+        // most"); not a word after a name that ends in "s" ("The Millis police officer"), a
+        // participle in "-ing" ("Investigators seeking the cause") or a pronoun.
+        let name_before = k > 1 && words[k - 1].starts_with(char::is_uppercase);
         let plain_present = k > 0
             && !after_relative
             && lowercase
             && lower.len() >= 3
             && !lower.ends_with('s')
+            && !lower.ends_with("ing")
+            && !name_before
+            && !PRONOUNS.contains(&lower.as_str())
             && !NOUN_LEADS.contains(&lower.as_str())
             && !VERB_OBJECTS.contains(&lower.as_str())
             && previous.len() >= 4
@@ -1940,6 +2171,14 @@ mod tests {
             "The details of the 1899 heist",
             "The northernmost city in Sweden",
             "A measure that would require performers to wear helmets",
+            // A relative clause's participle, a name ending in "s", a participle in "-ing"
+            // after a plural, a participle after "be" or an adverb.
+            "The police officer who was fired",
+            "The Millis police officer",
+            "Investigators seeking the cause of a plane crash that killed Polish President Lech Kaczynski",
+            "The widely discussed letter from the woman",
+            "Other documents to be presented at the commemoration",
+            "The more lottery tickets you buy",
         ] {
             assert!(!has_predicate(clause), "{clause}");
         }
@@ -1952,6 +2191,8 @@ mod tests {
             "Lenovo liked what it saw",
             "Northwestern football players qualify under federal law",
             "Keurig Green Mountain Inc. on Wednesday cut its guidance for the year",
+            "The 2-year-old who was shot has died",
+            "A man who was found in the river was identified",
         ] {
             assert!(has_predicate(clause), "{clause}");
         }
@@ -2360,6 +2601,105 @@ mod tests {
         ] {
             assert_eq!(after_colon(kept), None, "{kept}");
         }
+    }
+
+    #[test]
+    fn a_detail_after_the_object_goes_but_not_from_a_passive() {
+        assert_eq!(
+            through_object("Lash shot and killed four people at the tribal office before she ran out of ammunition")
+                .as_deref(),
+            Some("Lash shot and killed four people")
+        );
+        assert_eq!(
+            through_object("A man was shot at the tribal office before she ran out of ammunition"),
+            None
+        );
+        // The object is too long to be one, or no detail follows it.
+        assert_eq!(
+            through_object("The council approved the long awaited plan for the new downtown library branch in May"),
+            None
+        );
+        assert_eq!(through_object("Lash shot and killed four people"), None);
+        // A verb its place completes; an object that is a clause; a detail's word in a name.
+        assert_eq!(
+            through_object(
+                "The vote on the resolution put Congress on a path to complete its budget"
+            ),
+            None
+        );
+        assert_eq!(
+            through_object(
+                "The leaders announced Wednesday they have sealed agreement on the plan"
+            ),
+            None
+        );
+        assert_eq!(
+            through_object(
+                "Kenneth Shinozuka won the Science in Action Award in August for his invention"
+            )
+            .as_deref(),
+            Some("Kenneth Shinozuka won the Science in Action Award")
+        );
+        assert!(subordinate_alone(
+            "Ever since linguist Marc Okrand formalized his work"
+        ));
+        assert!(!subordinate_alone(
+            "Since the crash, the airline has grounded its fleet"
+        ));
+        assert_eq!(
+            through_object("A gunman shot and killed his wife outside her office in Dallas")
+                .as_deref(),
+            Some("A gunman shot and killed his wife")
+        );
+    }
+
+    #[test]
+    fn a_description_of_a_name_before_the_verb_is_an_aside() {
+        assert_eq!(
+            compressed("Jared Kushner, the president's son-in-law and one of his senior advisers, has come under FBI scrutiny in the Russia investigation.", false)
+                .as_deref(),
+            Some("Jared Kushner has come under FBI scrutiny in the Russia investigation")
+        );
+        assert_eq!(
+            compressed("The brother, identified by the police as Shawn J. Smith, was charged with second-degree murder.", false)
+                .as_deref(),
+            Some("The brother was charged with second-degree murder")
+        );
+        // Not after a word in lower case.
+        assert_eq!(
+            compressed(
+                "One of them, the Heritage Foundation, received $1.5 million from the foundation.",
+                false
+            )
+            .as_deref(),
+            Some("One of them, the Heritage Foundation, received $1.5 million from the foundation")
+        );
+    }
+
+    #[test]
+    fn a_main_clause_leaves_nothing_it_opens_unfinished() {
+        // A "that" without its verb, a "not only" without its "but", a colon before a cut,
+        // an opening adverbial after a word of degree: no clause ends there.
+        for sentence in [
+            "The rap world is reeling from the shocking news that Prodigy, iconic rapper and one-half of Mobb Deep, died Tuesday at age 42.",
+            "Bill Cosby says that in all of his years in show business, he's \"never seen anything like\" his situation.",
+            "Alturas Police Chief Ken Barnes said that 44-year-old Sherie Lash, a.k.a. Sherie Rhoades, is in custody at Modoc County Jail.",
+            "Jupiter's smallest Galilean moon, Europa, not only has a massive global ocean, it has huge lakes beneath its icy crust.",
+            "Researchers trained 29 rats on two different challenges: rats which successfully carried out the more difficult task earned two sugar pellets.",
+            "The logic seems sound: The more lottery tickets you buy, the better your odds of striking it rich.",
+            "Ever since linguist Marc Okrand formalized his work on the Klingon language in the 1980s, fans have spoken it.",
+            "Out of 1,087 skeletons buried between 1,500 and 3,000 years ago, just 6 were found with cancer.",
+        ] {
+            assert_eq!(main_clause(sentence), None, "{sentence}");
+        }
+        // A "that" after a preposition opens nothing; one with its verb is whole.
+        assert!(!leaves_open(
+            "Trump aides dispute the account of that conversation"
+        ));
+        assert!(!leaves_open(
+            "The parents believe that the boy was abducted"
+        ));
+        assert!(!leaves_open("Europa not only has an ocean but also lakes"));
     }
 
     #[test]
