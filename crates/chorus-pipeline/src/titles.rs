@@ -672,7 +672,11 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
             let second = chorus_text::words(part).nth(1).map_or("", |w| w.1);
             let described =
                 first.len() > 4 && first.ends_with("ed") && ["by", "as"].contains(&second);
-            let appositive = !last && verb_next && ((first == "the" && after_name) || described);
+            // A description is a phrase without a verb that opens in lower case ("Prodigy,
+            // iconic rapper and one-half of Mobb Deep, died …").
+            let description = first == "the"
+                || (part.starts_with(char::is_lowercase) && words <= 8 && !has_predicate(part));
+            let appositive = !last && verb_next && ((description && after_name) || described);
             (dash_after[k - 1] && dash_after[k])
                 || of_aside
                 || appositive
@@ -772,7 +776,7 @@ fn shortened(sentence: &str) -> Option<String> {
     };
     let mut text = compressed(sentence, false)
         .unwrap_or_else(|| collapsed(sentence.trim().trim_end_matches(['.', '!'])));
-    let steps: [fn(&str) -> Option<String>; 10] = [
+    let steps: [fn(&str) -> Option<String>; 11] = [
         without_times,
         without_attribution,
         without_closing_place,
@@ -782,6 +786,7 @@ fn shortened(sentence: &str) -> Option<String> {
         main_statement,
         after_colon,
         before_colon,
+        reported_clause,
         through_object,
     ];
     // A later step can leave what an earlier one takes ("… headquarters in the key Crimean
@@ -803,6 +808,57 @@ fn shortened(sentence: &str) -> Option<String> {
         }
     }
     (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
+}
+
+/// The clause a lead reports, when it stands alone: what follows "that" after a verb of saying
+/// or finding or a noun of news ("Alturas Police Chief Ken Barnes said that 44-year-old Sherie
+/// Lash is in custody …", "… reeling from the news that Prodigy died at age 42"), when it opens
+/// on a name, a figure or an article and has a verb of its own; the claim is the news, and
+/// [`shortened`] takes it only when the lead does not fit otherwise. None when what follows
+/// opens on a pronoun ("says that in all of his years …, he's …") or holds a modal ("would").
+fn reported_clause(text: &str) -> Option<String> {
+    const REPORTING: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "announced",
+        "confirmed",
+        "revealed",
+        "reported",
+        "reports",
+        "learned",
+        "found",
+        "showed",
+        "shows",
+        "news",
+        "word",
+        "report",
+    ];
+    const OPENS: &[&str] = &["the", "a", "an"];
+    const LEAST: usize = 4;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
+    let k = (1..tokens.len().saturating_sub(1)).find(|&k| {
+        lower[k] == "that"
+            && REPORTING.contains(&lower[k - 1].as_str())
+            && !tokens[k - 1].ends_with(',')
+    })?;
+    let rest = &tokens[k + 1..];
+    let first = rest.first()?;
+    let opens = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !PRONOUNS.contains(&lower[k + 1].as_str())
+        && ![
+            "this", "that", "these", "those", "there", "his", "her", "their", "its",
+        ]
+        .contains(&lower[k + 1].as_str())
+        || OPENS.contains(&lower[k + 1].as_str());
+    // What one would, could or will do is a promise or a guess of the source's: the source
+    // stays ("Mr. Kushner would cooperate …").
+    let modal = lower[k + 1..].iter().any(|w| {
+        ["would", "could", "might", "may", "will", "should", "must"].contains(&w.as_str())
+    });
+    let clause = rest.join(" ");
+    (opens && !modal && rest.len() >= LEAST && has_predicate(&clause)).then(|| capitalised(&clause))
 }
 
 /// A text up to the end of its first verb's object, when a further detail follows it, opened
@@ -2673,6 +2729,34 @@ mod tests {
             )
             .as_deref(),
             Some("One of them, the Heritage Foundation, received $1.5 million from the foundation")
+        );
+    }
+
+    #[test]
+    fn a_reported_clause_that_stands_alone_is_the_claim() {
+        assert_eq!(
+            reported_clause("The rap world is reeling from the shocking news that Prodigy died Tuesday at age 42")
+                .as_deref(),
+            Some("Prodigy died Tuesday at age 42")
+        );
+        assert_eq!(
+            reported_clause("Alturas Police Chief Ken Barnes said that 44-year-old Sherie Lash is in custody at Modoc County Jail")
+                .as_deref(),
+            Some("44-year-old Sherie Lash is in custody at Modoc County Jail")
+        );
+        assert_eq!(
+            reported_clause("Bill Cosby says that in all of his years in show business he's never seen anything like it"),
+            None
+        );
+        assert_eq!(
+            reported_clause("The senator said that he would resign in May"),
+            None
+        );
+        assert_eq!(
+            reported_clause(
+                "His lawyer said that Mr. Kushner would cooperate with any investigations"
+            ),
+            None
         );
     }
 
