@@ -813,7 +813,8 @@ fn shortened(sentence: &str) -> Option<String> {
 /// The clause a lead reports, when it stands alone: what follows "that" after a verb of saying
 /// or finding or a noun of news ("Alturas Police Chief Ken Barnes said that 44-year-old Sherie
 /// Lash is in custody …", "… reeling from the news that Prodigy died at age 42"), when it opens
-/// on a name, a figure or an article and has a verb of its own; the claim is the news, and
+/// on a name, a figure or an article and has a verb of its own (after "said" or "announced",
+/// only an authority's, see [`AUTHORITIES`]); the claim is the news, and
 /// [`shortened`] takes it only when the lead does not fit otherwise. None when what follows
 /// opens on a pronoun ("says that in all of his years …, he's …") or holds a modal ("would").
 fn reported_clause(text: &str) -> Option<String> {
@@ -843,6 +844,13 @@ fn reported_clause(text: &str) -> Option<String> {
             && REPORTING.contains(&lower[k - 1].as_str())
             && !tokens[k - 1].ends_with(',')
     })?;
+    // What a person, a government or its media say or announce is their claim: the source
+    // goes only when it is an authority that reports what happened, as in
+    // [`without_attribution`] ("Police Chief Ken Barnes said that …").
+    let claimed = ["said", "says", "say", "announced"].contains(&lower[k - 1].as_str());
+    if claimed && !lower[..k - 1].iter().any(|w| AUTHORITIES.contains(&w.as_str())) {
+        return None;
+    }
     let rest = &tokens[k + 1..];
     let first = rest.first()?;
     let opens = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -2755,6 +2763,13 @@ mod tests {
         assert_eq!(
             reported_clause(
                 "His lawyer said that Mr. Kushner would cooperate with any investigations"
+            ),
+            None
+        );
+        // What someone other than an authority says is their claim: it stays attributed.
+        assert_eq!(
+            reported_clause(
+                "The White House press secretary, Sarah Huckabee Sanders, said that the president's lawyer had won an arbitration proceeding"
             ),
             None
         );
