@@ -254,8 +254,11 @@ impl Clusterer {
             self.counts.push(counts);
             self.names.push(names);
         }
-        self.online
-            .set_specific(self.vocab.specific(), self.vocab.docs() as usize);
+        self.online.set_specific(
+            self.vocab
+                .specific_with(self.config.features.well_known_words),
+            self.vocab.docs() as usize,
+        );
         self.online
             .set_part_of_collection(self.config.part_of_collection);
         self.online.set_parts(self.vocab.parts().clone());

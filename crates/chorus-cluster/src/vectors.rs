@@ -25,6 +25,10 @@ pub struct FeatureConfig {
     pub idf_power: f32,
     /// Only the strongest terms of an article enter its vector.
     pub max_terms: usize,
+    /// Whether a word written only inside names many stories name ("Kong" of "Hong Kong",
+    /// "Worth" of "Fort Worth": [`chorus_entities::is_well_known`]) is no specific either, as
+    /// the name is not (see [`Vocabulary::specific_with`]).
+    pub well_known_words: bool,
 }
 
 impl Default for FeatureConfig {
@@ -37,6 +41,7 @@ impl Default for FeatureConfig {
             lead_weight: 1.0,
             idf_power: 2.0,
             max_terms: 150,
+            well_known_words: true,
         }
     }
 }
@@ -1163,7 +1168,17 @@ impl Vocabulary {
     /// sentence or a title starts with it). How rare it must be is the grouping's to say. A
     /// term only one outlet has used carries `ONE_OUTLET` (a byline, a station's own names).
     pub fn specific(&mut self) -> Vec<u32> {
+        self.specific_with(FeatureConfig::default().well_known_words)
+    }
+
+    /// [`Vocabulary::specific`]; when `well_known_words`, a word that is in no more articles
+    /// than a name many stories name that holds it ("Kong" and "Hong Kong") is taken for a
+    /// word of that name and is no specific either: two stories of one city share its name's
+    /// words as they share the name.
+    pub fn specific_with(&mut self, well_known_words: bool) -> Vec<u32> {
         let mut out = Vec::with_capacity(self.keys.len());
+        // Of every word, the most articles a well-known multi-word name holding it is in.
+        let mut in_well_known: HashMap<u32, u32> = HashMap::default();
         for (id, key) in self.keys.iter().enumerate() {
             let name = if key.starts_with('\u{3}') {
                 false
@@ -1186,6 +1201,12 @@ impl Vocabulary {
                     0
                 }
                 | if mostly(self.place[id]) { PLACE } else { 0 };
+            if well_known_words && well_known && key.starts_with('\u{1}') {
+                for &w in self.parts.of(id as u32) {
+                    let most = in_well_known.entry(w).or_default();
+                    *most = (*most).max(self.df[id]);
+                }
+            }
             out.push(if !name || well_known {
                 u32::MAX
             } else if self.outlet[id] == MANY {
@@ -1193,6 +1214,11 @@ impl Vocabulary {
             } else {
                 self.df[id] | ONE_OUTLET | voice
             });
+        }
+        for (w, most) in in_well_known {
+            if self.df[w as usize] <= most {
+                out[w as usize] = u32::MAX;
+            }
         }
         out
     }

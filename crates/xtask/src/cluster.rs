@@ -1,5 +1,7 @@
 //! Event grouping on `multinews-val` (B-cubed and pairwise scores, order robustness, the
-//! worst merges and splits) and the "same story?" similarity on SemEval pairs (Pearson r).
+//! worst merges and splits), on the undated English SemEval pairs digested together (same
+//! stories joined, different stories joined: `--set semeval`), and the "same story?"
+//! similarity on SemEval pairs (Pearson r).
 
 use crate::{flag, shared};
 use anyhow::{Context, Result};
@@ -156,12 +158,18 @@ fn with_flags(args: &[&str]) -> ClusterConfig {
     if let Some(x) = flag(args, "--title-weight") {
         features.title_weight = x;
     }
+    if args.contains(&"--no-well-known-words") {
+        features.well_known_words = false;
+    }
     config
 }
 
 /// `cargo xtask eval cluster`.
 pub(crate) fn eval(args: &[&str]) -> Result<()> {
     let set = flag::<String>(args, "--set").unwrap_or_else(|| SETS[0].to_string());
+    if set == "semeval" {
+        return semeval_pairs(args);
+    }
     let (mut articles, gold) = load(&set)?;
     if let Some(k) = flag::<i64>(args, "--compress") {
         compress(&mut articles, &gold, k);
@@ -793,6 +801,157 @@ fn print_links(articles: &[CleanArticle], e: &[usize], gold: &[usize], clusterer
             );
         }
     }
+}
+
+/// A judged English pair of `semeval-pairs-train.jsonl`: its two article ids and `overall`.
+struct JudgedPair {
+    ids: [String; 2],
+    overall: f64,
+}
+
+/// The bands of `overall` that `--set semeval` tunes on: the same story (at most 1.5), which
+/// must join, and different stories (above 2.5), which must not. The pairs between are held
+/// out.
+fn dev_band(overall: f64) -> Option<bool> {
+    if overall <= 1.5 {
+        Some(true)
+    } else if overall > 2.5 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// `cargo xtask eval cluster --set semeval [--held-out]`: the articles of the English SemEval
+/// pairs of the dev bands ([`dev_band`]) digested together without dates (an article in
+/// several pairs is one article), as a collection of undated articles is grouped: how many
+/// same-story pairs join, how many different-story pairs join (false joins), and for each
+/// false join the specifics its two articles share. With `--held-out`, the held-out bands'
+/// articles are digested with them and only those bands' counts are printed.
+fn semeval_pairs(args: &[&str]) -> Result<()> {
+    let config = with_flags(args);
+    let held_out = args.contains(&"--held-out");
+    let jsonl = std::fs::read_to_string(shared("semeval-pairs-train.jsonl")?)?;
+    let mut pairs: Vec<JudgedPair> = Vec::new();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for line in jsonl.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        if v["lang1"] != "en" || v["lang2"] != "en" {
+            continue;
+        }
+        let overall = v["overall"].as_f64().context("overall")?;
+        // Tuning reads the dev bands only; the held-out run reads both, and prints only the
+        // held-out bands.
+        if dev_band(overall).is_none() && !held_out {
+            continue;
+        }
+        let pair = v["pair_id"].as_str().context("pair_id")?;
+        let (a, b) = pair.split_once('_').context("pair_id ID1_ID2")?;
+        for (k, id) in [a, b].into_iter().enumerate() {
+            if seen.insert(id.to_string()) {
+                let text = v[format!("text{}", k + 1)].as_str().context("text")?;
+                texts.push((id.to_string(), text.to_string()));
+            }
+        }
+        pairs.push(JudgedPair {
+            ids: [a.to_string(), b.to_string()],
+            overall,
+        });
+    }
+    let records: String = texts
+        .iter()
+        .map(|(id, text)| serde_json::json!({ "id": id, "text": text }).to_string() + "\n")
+        .collect();
+    let ingested = chorus_ingest::ingest_named_bytes("semeval-pairs.jsonl", records.as_bytes());
+    let articles = chorus_clean::clean(ingested.articles, &Default::default());
+    let position: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.article.id.as_str(), i))
+        .collect();
+    let mut clusterer = Clusterer::new(config);
+    clusterer.add(&articles);
+    let events = clusterer.clustering().events;
+    let predicted = labels(&events, articles.len());
+    let joined = |p: &JudgedPair| -> Option<(usize, usize)> {
+        let (x, y) = (
+            *position.get(p.ids[0].as_str())?,
+            *position.get(p.ids[1].as_str())?,
+        );
+        Some((x, y)).filter(|_| predicted[x] == predicted[y] && predicted[x] != usize::MAX)
+    };
+    if held_out {
+        for (name, lo, hi) in [("(1.5, 2]", 1.5, 2.0), ("(2, 2.5]", 2.0, 2.5)] {
+            let band: Vec<&JudgedPair> = pairs
+                .iter()
+                .filter(|p| p.overall > lo && p.overall <= hi)
+                .collect();
+            let together = band.iter().filter(|p| joined(p).is_some()).count();
+            println!(
+                "semeval held-out band {name}: {} pairs, {together} joined, {} apart",
+                band.len(),
+                band.len() - together
+            );
+        }
+        return Ok(());
+    }
+    let count = |same: bool| {
+        pairs
+            .iter()
+            .filter(move |p| dev_band(p.overall) == Some(same))
+    };
+    let same_joined = count(true).filter(|p| joined(p).is_some()).count();
+    let false_joins: Vec<&JudgedPair> = count(false).filter(|p| joined(p).is_some()).collect();
+    println!(
+        "semeval dev (English pairs, {} articles digested together undated, {} events): \
+         same story (overall <= 1.5) joined {same_joined} of {}; different stories \
+         (overall > 2.5) joined {} of {}",
+        articles.len(),
+        events.len(),
+        count(true).count(),
+        false_joins.len(),
+        count(false).count()
+    );
+    // The same-story pairs joined, with what links them, to compare with the false joins.
+    let same_joined: Vec<&JudgedPair> = if args.contains(&"--joined") {
+        count(true).filter(|p| joined(p).is_some()).collect()
+    } else {
+        Vec::new()
+    };
+    for (title, shown) in [
+        ("false joins: different stories in one event", &false_joins),
+        ("same-story pairs joined", &same_joined),
+    ] {
+        println!("\n== {title} ==");
+        for p in shown.iter() {
+            let Some((x, y)) = joined(p) else { continue };
+            let event = &events[predicted[x]];
+            let shown: Vec<String> = clusterer
+                .link(event, x, y)
+                .iter()
+                .map(|(t, s)| format!("{t} {s:.2}"))
+                .collect();
+            println!(
+                "-- {}_{} overall {:.2}, event of {}: {}",
+                p.ids[0],
+                p.ids[1],
+                p.overall,
+                event.len(),
+                shown.join(", ")
+            );
+            if args.contains(&"--texts") {
+                println!("   {}\n   {}", snippet(&articles[x]), snippet(&articles[y]));
+            }
+        }
+    }
+    if args.contains(&"--missed") {
+        println!("\n== same-story pairs apart ==");
+        for p in count(true).filter(|p| joined(p).is_none()) {
+            println!("-- {}_{} overall {:.2}", p.ids[0], p.ids[1], p.overall);
+        }
+    }
+    Ok(())
 }
 
 /// `cargo xtask similarity`: Pearson r between our similarity and SemEval's `overall`

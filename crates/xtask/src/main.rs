@@ -63,6 +63,7 @@ fn main() -> Result<()> {
 /// The tasks and their options.
 const USAGE: &str = "usage:
   cargo xtask eval cluster [--set multinews-val|gva-dev|seeds] [--compress K] [--threshold T] [--shuffle SEED] [--errors] [--halves] [--bounds]
+  cargo xtask eval cluster --set semeval [--texts] [--missed] [--joined] [--held-out]   (undated English SemEval pairs digested together: same-story pairs joined, different-story pairs joined)
   cargo xtask eval account [--gold fresh] [--errors | --causes] [--same-statement P]   (supports and differences against the hand-checked gold)
   cargo xtask eval rouge         (summaries on multinews-val, 250 words)
   cargo xtask eval extract       (main text, titles, dates on readability-pages)
