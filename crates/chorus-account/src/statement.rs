@@ -247,6 +247,8 @@ pub(crate) struct Claim {
     /// when its main verb says only that something happened), its main verbs' among them,
     /// sorted, unique.
     families: Vec<u8>,
+    /// Those of them its main claim states ([`main_clause`]), in order.
+    main_families: Vec<u8>,
 }
 
 impl Claim {
@@ -389,9 +391,16 @@ impl Claim {
                 .filter_map(|(_, w)| verb_family(w))
                 .collect()
         } else {
-            stated_families(text, &core)
+            let stated = stated_families(text, &core);
+            claim.main_families = stated
+                .iter()
+                .filter(|x| main.contains(x.0))
+                .map(|x| x.1)
+                .collect();
+            stated.into_iter().map(|x| x.1).collect()
         };
         claim.families.extend(&claim.verbs);
+        claim.main_families.extend(&claim.verbs);
         let figures = main_figures(text, &main);
         claim.counts = main_counts(text, &figures, &in_main);
         claim.listed = figures
@@ -1100,6 +1109,7 @@ const AFTER_PARTICIPLE: &[&str] = &[
 const BEFORE_ADJECTIVE: &[&str] = &[
     "a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your", "one",
     "two", "three", "four", "five", "of", "and", "or", "being", "been", "were", "was", "is", "are",
+    "those", "these",
 ];
 
 /// Whether a lower-case word is a verb's past form ([`IRREGULAR_PAST`], or "-ed").
@@ -1225,7 +1235,7 @@ const JOINING: &[&str] = &["and", "or", "that"];
 /// participle that says which person or thing ("two women killed in a shooting", "the man
 /// charged with killing") names the event another claim is about, not what this one says
 /// happened.
-fn stated_families(text: &str, core: &std::ops::Range<usize>) -> Vec<u8> {
+fn stated_families(text: &str, core: &std::ops::Range<usize>) -> Vec<(usize, u8)> {
     // Each word's offset, end and lower-case form.
     let words: Vec<(usize, usize, String)> = chorus_text::words(&text[core.clone()])
         .map(|(o, w)| {
@@ -1253,7 +1263,7 @@ fn stated_families(text: &str, core: &std::ops::Range<usize>) -> Vec<u8> {
         let past = past_form(w) && !adjective && !describes;
         let clause = w.ends_with("ing") && previous.is_some_and(|p| text[p.1..*off].contains(','));
         if after_auxiliary || past || clause {
-            out.push(family);
+            out.push((*off, family));
         }
     }
     out
@@ -1286,16 +1296,21 @@ fn verb_family_at(text: &str, off: usize) -> Option<u8> {
 
 /// Whether `other` states another claim of the story than `lead` does: the verbs of their
 /// main claims are of two families ([`VERB_FAMILIES`]: "shot and killed" / "chased";
-/// "have been identified" / "remain hospitalized"), and neither sentence says anything of
-/// the other's family. Sharing the names, places and figures of one story, such sentences
-/// are no support of each other; a main verb in no family, or a family the other sentence
-/// states as a verb anywhere ([`stated_families`]: in a clause of its own, joined by "and"),
-/// refuses nothing, while one it names only as a noun ("in the deaths of") does not state it.
+/// "have been identified" / "remain hospitalized"), and `other` says nothing of the family
+/// of `lead`'s, nor does `lead`'s main claim state `other`'s. Sharing the names, places and
+/// figures of one story, such a sentence is no support of `lead`, even where `lead` tells
+/// `other`'s claim aside, outside its main claim ("police haven't released the names of
+/// those wounded, but say they were hospitalized" against "they were taken to hospital");
+/// a main verb in no family, or a family `other` states as a verb anywhere
+/// ([`stated_families`]: in a clause of its own, joined by "and"), refuses nothing, while
+/// one it names only as a noun ("in the deaths of") does not state it.
 pub(crate) fn other_claim(other: &Claim, lead: &Claim) -> bool {
     let unsaid = |x: &Claim, y: &Claim| {
         !x.verbs.is_empty() && x.verbs.iter().all(|v| !y.families.contains(v))
     };
-    unsaid(other, lead) && unsaid(lead, other)
+    unsaid(lead, other)
+        && !other.verbs.is_empty()
+        && other.verbs.iter().all(|v| !lead.main_families.contains(v))
 }
 
 /// Words that say, after "is" or "remains", that something is not known.
@@ -2403,6 +2418,11 @@ mod tests {
         assert!(!other(
             "At least two people are dead after a shooting at an apartment complex.",
             "Police have arrested a man wanted in a shooting at an apartment complex that left two women dead."
+        ));
+        // A participle after "those" says which people ("those killed were identified as").
+        assert!(!other(
+            "Those killed in the fire were identified as Ann Lee, 40, and Tom Lee, 50.",
+            "Authorities identified the dead as Ann Lee, 40, and Tom Lee, 50."
         ));
         // A sentence saying that something happened or took place states it by its noun.
         assert!(!other(
