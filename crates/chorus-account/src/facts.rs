@@ -84,6 +84,29 @@ const MODEL_CANDIDATES: usize = 16;
 /// together.
 const MAIN_SHARE: f32 = 0.5;
 
+/// A check of a shown fact's sentence: its name, and whether it refuses `other` against `lead`.
+type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
+
+/// Why sentence `other` may not support a shown fact whose sentence is `lead`, if it may not:
+/// the name of the first check it fails (it states too little of the lead's main claim,
+/// [`MAIN_SHARE`], or another count, outcome, listed figure, people, age or claim).
+pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
+    use crate::statement as s;
+    let checks: [ShownCheck; 7] = [
+        ("main_covered", |o, l| s::main_covered(o, l) < MAIN_SHARE),
+        ("count_contradicted", s::count_contradicted),
+        ("outcome_contradicted", s::outcome_contradicted),
+        ("listed_figure_left_out", s::listed_figure_left_out),
+        ("other_people", s::other_people),
+        ("age_contradicted", s::age_contradicted),
+        ("other_claim", s::other_claim),
+    ];
+    checks
+        .iter()
+        .find(|(_, refuses)| refuses(other, lead))
+        .map(|c| c.0)
+}
+
 pub(crate) fn align(units: &Units, claims: &[Claim], config: &AccountConfig) -> Vec<Fact> {
     align_as(units, claims, config, true)
 }
@@ -198,20 +221,7 @@ pub(crate) fn align_as(
         let Some(lead) = merged.iter().take(candidates).position(|&l| {
             merged.iter().all(|&x| {
                 x == l
-                    || (joined(l, x)
-                        && (!shown
-                            || (crate::statement::main_covered(&claims[x], &claims[l])
-                                >= MAIN_SHARE
-                                && !crate::statement::count_contradicted(&claims[x], &claims[l])
-                                && !crate::statement::outcome_contradicted(
-                                    &claims[x], &claims[l],
-                                )
-                                && !crate::statement::listed_figure_left_out(
-                                    &claims[x], &claims[l],
-                                )
-                                && !crate::statement::other_people(&claims[x], &claims[l])
-                                && !crate::statement::age_contradicted(&claims[x], &claims[l])
-                                && !crate::statement::other_claim(&claims[x], &claims[l]))))
+                    || (joined(l, x) && (!shown || shown_refusal(&claims[x], &claims[l]).is_none()))
             })
         }) else {
             continue;

@@ -1983,6 +1983,12 @@ impl<'a> EventClaims<'a> {
         main_covered(&self.claims[other], &self.claims[lead])
     }
 
+    /// Why unit `other` may not support a shown fact whose sentence is unit `lead`, if it may
+    /// not: the first check of the shown sentence it fails (`facts::shown_refusal`).
+    pub fn shown_refusal(&self, other: usize, lead: usize) -> Option<&'static str> {
+        crate::facts::shown_refusal(&self.claims[other], &self.claims[lead])
+    }
+
     /// Whether the pair is refused whatever the model says (a polarity or modality flip).
     pub fn refused(&self, a: usize, b: usize) -> bool {
         refused(&self.claims[a], &self.claims[b])

@@ -78,10 +78,10 @@ fn why(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, features:
 /// claim). A pair counts as together when one fact (corroborated or single-source) cites
 /// both sentences.
 fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f32, list: bool) {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    let mut count = |cause: &'static str| match counts.iter_mut().find(|c| c.0 == cause) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut count = |cause: &str| match counts.iter_mut().find(|c| c.0 == cause) {
         Some(c) => c.1 += 1,
-        None => counts.push((cause, 1)),
+        None => counts.push((cause.to_string(), 1)),
     };
     let config = chorus_pipeline::Config {
         account: chorus_account::AccountConfig {
@@ -126,14 +126,23 @@ fn causes(gold: &Gold, articles: &HashMap<String, chorus_model::Article>, cut: f
                 count("a sentence removed by cleaning");
                 continue;
             };
-            let cause = if !event.statement(a).0 || !event.statement(b).0 {
+            let shown_cause: String;
+            let cause: &str = if !event.statement(a).0 || !event.statement(b).0 {
                 "a sentence that may not be a fact (heading, caption, fragment)"
             } else if event.refused(a, b) {
                 "refused: polarity or modality flip"
             } else {
                 let p = event.probability(a, b);
                 if p >= cut {
-                    "model accepts, grouping did not join"
+                    // Which check of the shown sentence refuses the pair, either sentence shown.
+                    match (event.shown_refusal(a, b), event.shown_refusal(b, a)) {
+                        (Some(x), Some(y)) => {
+                            shown_cause =
+                                format!("model accepts; shown-sentence checks refuse: {x} / {y}");
+                            &shown_cause
+                        }
+                        _ => "model accepts, grouping did not join (another sentence of the fact)",
+                    }
                 } else if p >= cut - 0.1 {
                     "model: within 0.1 under the cut-off"
                 } else if p >= 0.3 {
