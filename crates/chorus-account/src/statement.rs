@@ -1781,15 +1781,17 @@ pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
     lead.counts.iter().any(|&(q, t)| {
         let (theirs, ours) = (of(other, t), of(lead, t));
         let counted = theirs.iter().any(|w| w.meets(q));
-        // A figure in `other` that counts nothing else may be this one.
-        let loose = !q.duration
-            && !q.range
-            && other.numbers.iter().any(|&w| {
-                q.low <= w
-                    && w <= q.high
-                    && !other.counts.iter().any(|c| !c.0.duration && c.0.value == w)
-            });
-        let unmatched = theirs.iter().any(|w| !ours.iter().any(|x| x.meets(*w)));
+        // A figure in `other` that counts nothing else may be this one; one that counts
+        // other things is not, unless `other`'s own figure for the thing is one `lead` gives
+        // too: then the two pair the same figures with other words ("two men were killed and
+        // seven people wounded" against "two people were killed and seven others").
+        let stated = |w: f64| !q.duration && !q.range && q.low <= w && w <= q.high;
+        let attached = |w: f64| other.counts.iter().any(|c| !c.0.duration && c.0.value == w);
+        let loose = other.numbers.iter().any(|&w| stated(w) && !attached(w));
+        let elsewhere = other.numbers.iter().any(|&w| stated(w));
+        let unmatched = theirs.iter().any(|w| {
+            !ours.iter().any(|x| x.meets(*w)) && !(elsewhere && lead.numbers.contains(&w.value))
+        });
         let first_otherwise = theirs.first().is_some_and(|w| {
             !w.meets(q) && !other.ages.contains(&w.value) && !lead.numbers.contains(&w.value)
         });
@@ -2496,6 +2498,11 @@ mod tests {
         assert!(contradicted(
             "The other two gunshot victims are Gary men.",
             "The other four victims, two men and two women, were wounded."
+        ));
+        // Both figures stated, each with other words, pair them otherwise: no contradiction.
+        assert!(!contradicted(
+            "Two men were killed and seven people were wounded in one of the worst mass shootings in decades.",
+            "Two people were killed and seven others were hospitalized after a mass shooting early Tuesday."
         ));
     }
 
