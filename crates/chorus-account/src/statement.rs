@@ -397,7 +397,7 @@ impl Claim {
         claim.counts = main_counts(text, &figures, &in_main);
         claim.listed = figures
             .iter()
-            .filter(|f| !f.article && !f.quantity.duration && is_age(text, f.off, f.end))
+            .filter(|f| !f.quantity.duration && is_age(text, f.off, f.end))
             .map(|f| f.quantity.value)
             .collect();
         for v in [
@@ -1486,8 +1486,7 @@ impl Quantity {
 
 /// The counts of a main claim: each of its figures (see [`main_figures`]) with the first
 /// [`COUNTED_TERMS`] content terms of the main clause (`terms`) after it ("four members
-/// pleaded", "4-year-old boy"; after its unit, of a length of time: "nine-month sentence";
-/// the first of "a"),
+/// pleaded", "4-year-old boy"; after its unit, of a length of time: "nine-month sentence"),
 /// or [`LENGTH`] for a length of time nothing counted follows.
 fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Quantity, u32)> {
     let mut out = Vec::new();
@@ -1496,13 +1495,7 @@ fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Q
         let after = terms
             .iter()
             .filter(|&&(_, o)| o > f.end)
-            // "a" counts its noun phrase's first word: "a man and a woman were arrested"
-            // counts no arrest.
-            .take(if f.article && !f.quantity.duration {
-                1
-            } else {
-                COUNTED_TERMS
-            })
+            .take(COUNTED_TERMS)
             .take_while(|&&(_, o)| !text[f.end..o].contains([',', ';', ':', '.', '(', ')', '—']));
         let before = out.len();
         out.extend(after.map(|&(t, _)| (f.quantity, t)));
@@ -1520,51 +1513,9 @@ struct Figure {
     /// Where the words it counts may start: past its unit, of a length of time.
     end: usize,
     quantity: Quantity,
-    /// "a" or "an" read as one ("a semi-automatic handgun", "a year").
-    article: bool,
     /// Right after "between": the first end of a range "between 8 and 15".
     after_between: bool,
 }
-
-/// Words after "a" or "an" that make it no count of one: an order ("a second victim"), an
-/// amount of unsaid size ("a few", "a number of"), a figure's own words ("a dozen").
-const NOT_ONE: &[&str] = &[
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "few",
-    "lot",
-    "lots",
-    "number",
-    "couple",
-    "handful",
-    "total",
-    "series",
-    "host",
-    "majority",
-    "minority",
-    "quarter",
-    "half",
-    "fraction",
-    "dozen",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "bit",
-    "little",
-    "further",
-    "subsequent",
-    "previous",
-    "similar",
-    "separate",
-];
 
 /// The unit of time right after a figure that ends at `end` ("nine-month", "72 hours"), past
 /// the unit word of a number written in two ("twenty-four-hour"), if it is one: its hours
@@ -1589,17 +1540,15 @@ fn unit_after(text: &str, end: usize) -> Option<(f64, usize)> {
 
 /// The figures of a main claim that may count people or things (an age, a number of
 /// victims, a length of time): digits under 100 not joined to a mark nor after a month (a
-/// date), number words, and "a" or "an" before a noun (one), each with the hedge before it
-/// and as one end of a range.
+/// date), and number words, each with the hedge before it and as one end of a range.
 fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut previous = "";
     // The lower-case words before the current one, for hedges.
     let mut before: Vec<String> = Vec::new();
-    let mut words = chorus_text::words(&text[main.range.clone()])
-        .map(|(o, w)| (o + main.range.start, w))
-        .peekable();
-    while let Some((off, w)) = words.next() {
+    let mut words =
+        chorus_text::words(&text[main.range.clone()]).map(|(o, w)| (o + main.range.start, w));
+    for (off, w) in words.by_ref() {
         let lower = w.to_ascii_lowercase();
         let date = crate::candidate::is_month(std::mem::replace(&mut previous, w));
         let hedge_words: Vec<String> = before[before.len().saturating_sub(2)..].to_vec();
@@ -1621,22 +1570,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
             (Some(c), Some(d)) => ".,:/".contains(c) && d.is_ascii_alphanumeric(),
             _ => false,
         };
-        let next = words.peek().map(|&(o, n)| (o, n.to_ascii_lowercase()));
-        let article = matches!(lower.as_str(), "a" | "an")
-            && (w.starts_with('a') || !text[..off].trim_end().ends_with(char::is_alphanumeric))
-            && !hedge_words
-                .last()
-                .is_some_and(|p| ["half", "quarter"].contains(&p.as_str()))
-            && next.as_ref().is_some_and(|(o, n)| {
-                text[end..*o] == *" "
-                    && chorus_text::Terms::default().is_content_word(n)
-                    && !n.bytes().all(|b| b.is_ascii_digit())
-                    && number_word_value(n).is_none()
-                    && !NOT_ONE.contains(&n.as_str())
-            });
-        let value = if article {
-            Some(1.0)
-        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+        let value = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<f64>()
                 .ok()
                 .filter(|&v| !mark_before && !mark_after && v < 100.0)
@@ -1671,7 +1605,6 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 high,
                 ..Quantity::exact(value)
             },
-            article,
             after_between: hedge.last() == Some(&"between"),
         };
         if let Some((hours, unit_end)) = unit_after(text, end) {
@@ -1691,7 +1624,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 1.0
             };
             let (a, b) = (first.quantity.value * unit, figure.quantity.value);
-            let plain = |f: &Figure| !f.article && !f.quantity.hedged;
+            let plain = |f: &Figure| !f.quantity.hedged;
             if joined && plain(first) && plain(&figure) && !first.quantity.duration && a < b {
                 let q = Quantity {
                     low: a,
@@ -1763,8 +1696,7 @@ pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
 /// Whether a count of `lead`'s main claim is contradicted by `other`: `other` counts the same
 /// thing with a figure none of `lead`'s for it meets ([`Quantity::meets`]) and never states
 /// `lead`'s figure but of other things ("four members pleaded guilty" against "six members
-/// pleaded guilty"; "a 4-year-old boy" against "a 3-year-old"; "three handguns" against "a
-/// handgun"; "nine-month sentence" against "one-year sentence"; "every eight to fifteen
+/// pleaded guilty"; "a 4-year-old boy" against "a 3-year-old"; "nine-month sentence" against "one-year sentence"; "every eight to fifteen
 /// years" against "every eight years"; "the other two victims" against "the other four
 /// victims, two men and two women"). A figure `other` leaves out is no contradiction ("two
 /// counts of murder and one of possession" against "two counts of murder"), nor is a count
@@ -2467,15 +2399,6 @@ mod tests {
 
     #[test]
     fn figures_of_one_thing_that_cannot_be_one_value_contradict() {
-        // "a" is one, against another count of the same thing.
-        assert!(contradicted(
-            "Police recovered three semi-automatic handguns from the suspect's vehicle.",
-            "A semi-automatic handgun was recovered from the scene, Brown said."
-        ));
-        assert!(contradicted(
-            "A semi-automatic handgun was recovered from the scene.",
-            "Police recovered three semi-automatic handguns from the vehicle."
-        ));
         // Lengths of time compare in one unit; one of two that differs is a contradiction.
         assert!(contradicted(
             "She is appealing a four-month sentence for protesting and a nine-month sentence for insulting an official.",
@@ -2483,7 +2406,7 @@ mod tests {
         ));
         assert!(contradicted(
             "He was sentenced to nine months in jail.",
-            "He was sentenced to a year in jail."
+            "He was sentenced to one year in jail."
         ));
         // One end of a range is not the range.
         assert!(contradicted(
@@ -2531,11 +2454,6 @@ mod tests {
         assert!(!contradicted(
             "Nearly 30 people were evacuated from the building.",
             "About 25 people were evacuated from the building."
-        ));
-        // "a" before an order, an age or an amount of unsaid size is no count of one.
-        assert!(!contradicted(
-            "Two victims were taken to the hospital.",
-            "A second victim was taken to the hospital."
         ));
         assert!(!contradicted(
             "A dozen officers searched the area.",
