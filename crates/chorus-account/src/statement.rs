@@ -1722,7 +1722,8 @@ pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
         let loose = other.numbers.iter().any(|&w| stated(w) && !attached(w));
         let elsewhere = other.numbers.iter().any(|&w| stated(w));
         let unmatched = theirs.iter().any(|w| {
-            !ours.iter().any(|x| x.meets(*w)) && !(elsewhere && lead.numbers.contains(&w.value))
+            let given = elsewhere && lead.numbers.contains(&w.value);
+            !given && !ours.iter().any(|x| x.meets(*w))
         });
         let first_otherwise = theirs.first().is_some_and(|w| {
             !w.meets(q) && !other.ages.contains(&w.value) && !lead.numbers.contains(&w.value)
