@@ -225,8 +225,9 @@ pub(crate) struct Claim {
     /// The figures of its main claim, sorted, unique.
     main_numbers: Vec<f64>,
     /// The counts of its main claim, each with the terms it counts ([`COUNTED_TERMS`] after
-    /// it): "four members" is `(4, member)`.
-    counts: Vec<(f64, u32)>,
+    /// it): "four members" is `(4, member)`; [`LENGTH`] for a length of time that counts
+    /// nothing said.
+    counts: Vec<(Quantity, u32)>,
     /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
     listed: Vec<f64>,
     /// What it says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`], both ("killing
@@ -405,8 +406,8 @@ impl Claim {
         claim.counts = main_counts(text, &figures, &in_main);
         claim.listed = figures
             .iter()
-            .filter(|&&(off, end, _)| is_age(text, off, end))
-            .map(|f| f.2)
+            .filter(|f| !f.quantity.duration && is_age(text, f.off, f.end))
+            .map(|f| f.quantity.value)
             .collect();
         for v in [
             &mut claim.lower,
@@ -1447,36 +1448,126 @@ fn unknown_apart(x: &Claim, y: &Claim) -> bool {
 /// How many content terms after a figure are what it counts ("two gunshot victims").
 const COUNTED_TERMS: usize = 2;
 
+/// What a length of time without a noun after it counts ("sentenced to nine months"): no
+/// term's id (terms lie below `u32::MAX / 2`, predicate classes below this).
+const LENGTH: u32 = u32::MAX;
+
+/// The value of a figure and what else it allows: a hedge ("at least 12", "about 200"), the
+/// two ends of a range ("eight to fifteen years", "18-34"), a length of time in hours
+/// ("72-hour", "three-day").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Quantity {
+    /// As written, or in hours for a length of time.
+    value: f64,
+    /// The values it allows, `value` itself when exact.
+    low: f64,
+    high: f64,
+    /// Hedged or a range: not one exact value.
+    hedged: bool,
+    /// One end of a range, which allows the values between both ends.
+    range: bool,
+    /// A length of time.
+    duration: bool,
+}
+
+impl Quantity {
+    fn exact(value: f64) -> Quantity {
+        Quantity {
+            value,
+            low: value,
+            high: value,
+            hedged: false,
+            range: false,
+            duration: false,
+        }
+    }
+
+    /// Whether two figures may give one value: both lengths of time or neither, and their
+    /// intervals meet ("more than a dozen" and 13, "72-hour" and "three-day"; a hundredth of
+    /// slack for lengths of time, whose units are not whole multiples of each other). A
+    /// range and an exact figure never do: the exact one gives one end or a point of the
+    /// range, another value than "eight to fifteen years".
+    fn meets(self, other: Quantity) -> bool {
+        if self.duration != other.duration
+            || (self.range && !other.hedged)
+            || (other.range && !self.hedged)
+        {
+            return false;
+        }
+        let slack = if self.duration { 1.01 } else { 1.0 };
+        self.low <= other.high * slack && other.low <= self.high * slack
+    }
+}
+
 /// The counts of a main claim: each of its figures (see [`main_figures`]) with the first
 /// [`COUNTED_TERMS`] content terms of the main clause (`terms`) after it ("four members
-/// pleaded", "4-year-old boy").
-fn main_counts(
-    text: &str,
-    figures: &[(usize, usize, f64)],
-    terms: &[(u32, usize)],
-) -> Vec<(f64, u32)> {
+/// pleaded", "4-year-old boy"; after its unit, of a length of time: "nine-month sentence"),
+/// or [`LENGTH`] for a length of time nothing counted follows.
+fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Quantity, u32)> {
     let mut out = Vec::new();
-    for &(off, end, value) in figures {
+    for f in figures {
         // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
         let after = terms
             .iter()
-            .filter(|&&(_, o)| o > off)
+            .filter(|&&(_, o)| o > f.end)
             .take(COUNTED_TERMS)
-            .take_while(|&&(_, o)| !text[end..o].contains([',', ';', ':', '.', '(', ')', '—']));
-        out.extend(after.map(|&(t, _)| (value, t)));
+            .take_while(|&&(_, o)| !text[f.end..o].contains([',', ';', ':', '.', '(', ')', '—']));
+        let before = out.len();
+        out.extend(after.map(|&(t, _)| (f.quantity, t)));
+        if f.quantity.duration && out.len() == before {
+            out.push((f.quantity, LENGTH));
+        }
     }
     out
 }
 
+/// A figure of a main claim ([`main_figures`]).
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    off: usize,
+    /// Where the words it counts may start: past its unit, of a length of time.
+    end: usize,
+    quantity: Quantity,
+    /// Right after "between": the first end of a range "between 8 and 15".
+    after_between: bool,
+}
+
+/// The unit of time right after a figure that ends at `end` ("nine-month", "72 hours"), past
+/// the unit word of a number written in two ("twenty-four-hour"), if it is one: its hours
+/// and where its word ends. "14-year-old" and "two 29-year-olds" are ages, not lengths.
+fn unit_after(text: &str, end: usize) -> Option<(f64, usize)> {
+    let mut words = chorus_text::words(&text[end..]).map(|(o, w)| (o + end, w));
+    let mut at = end;
+    let (mut off, mut w) = words.next()?;
+    if text[at..off] == *"-" && number_word_value(w).is_some_and(|v| v < 10.0) {
+        at = off + w.len();
+        (off, w) = words.next()?;
+    }
+    if !matches!(&text[at..off], " " | "-") {
+        return None;
+    }
+    let hours = crate::units::hours_of_unit(w)?;
+    let aged = words
+        .next()
+        .is_some_and(|(_, n)| ["old", "olds"].contains(&n.to_ascii_lowercase().as_str()));
+    (!aged).then_some((hours, off + w.len()))
+}
+
 /// The figures of a main claim that may count people or things (an age, a number of
-/// victims), each with its byte range: digits under 100 not joined to a mark nor after a
-/// month (a date), and number words.
-fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
-    let mut out = Vec::new();
+/// victims, a length of time): digits under 100 not joined to a mark nor after a month (a
+/// date), and number words, each with the hedge before it and as one end of a range.
+fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
     let mut previous = "";
-    for (off, w) in chorus_text::words(&text[main.range.clone()]) {
-        let off = off + main.range.start;
+    // The lower-case words before the current one, for hedges.
+    let mut before: Vec<String> = Vec::new();
+    let mut words =
+        chorus_text::words(&text[main.range.clone()]).map(|(o, w)| (o + main.range.start, w));
+    for (off, w) in words.by_ref() {
+        let lower = w.to_ascii_lowercase();
         let date = crate::candidate::is_month(std::mem::replace(&mut previous, w));
+        let hedge_words: Vec<String> = before[before.len().saturating_sub(2)..].to_vec();
+        before.push(lower.clone());
         if !main.contains(off) || date {
             continue;
         }
@@ -1484,12 +1575,12 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
         // number ("$20.05", "4.5", "2:15", "1,300", "30%"), and one of 100 or more mostly an
         // amount, a year or a tally: neither is a count of people or things.
         let end = off + w.len();
-        let before = text[..off]
+        let mark_before = text[..off]
             .chars()
             .next_back()
             .is_some_and(|c| "$£€.,:/".contains(c));
         let mut rest = text[end..].chars();
-        let after = match (rest.next(), rest.next()) {
+        let mark_after = match (rest.next(), rest.next()) {
             (Some('%'), _) => true,
             (Some(c), Some(d)) => ".,:/".contains(c) && d.is_ascii_alphanumeric(),
             _ => false,
@@ -1497,11 +1588,72 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<(usize, usize, f64)> {
         let value = if w.bytes().all(|b| b.is_ascii_digit()) {
             w.parse::<f64>()
                 .ok()
-                .filter(|&v| !before && !after && v < 100.0)
+                .filter(|&v| !mark_before && !mark_after && v < 100.0)
         } else {
             number_word(text, off, w)
         };
-        out.extend(value.map(|v| (off, end, v)));
+        let Some(value) = value else {
+            continue;
+        };
+        // "more than a dozen": the hedge stands before the article.
+        let hedge_words: Vec<String> = if lower == "dozen" {
+            let mut h: Vec<String> = before[..before.len() - 1]
+                .iter()
+                .rev()
+                .skip_while(|p| *p == "a")
+                .take(2)
+                .cloned()
+                .collect();
+            h.reverse();
+            h
+        } else {
+            hedge_words
+        };
+        let hedge: Vec<&str> = hedge_words.iter().map(String::as_str).collect();
+        let (low, high) = crate::units::hedged(&hedge, value).unwrap_or((value, value));
+        let mut figure = Figure {
+            off,
+            end,
+            quantity: Quantity {
+                hedged: (low, high) != (value, value),
+                low,
+                high,
+                ..Quantity::exact(value)
+            },
+            after_between: hedge.last() == Some(&"between"),
+        };
+        if let Some((hours, unit_end)) = unit_after(text, end) {
+            let q = &mut figure.quantity;
+            (q.value, q.low, q.high) = (value * hours, low * hours, high * hours);
+            q.duration = true;
+            figure.end = unit_end;
+        }
+        // The first end of a range ("eight to fifteen years", "between 8 and 15") takes the
+        // second's unit and what it counts.
+        if let Some(first) = out.last_mut() {
+            let gap = text[first.end..off].trim();
+            let joined = matches!(gap, "-" | "–" | "to") || (gap == "and" && first.after_between);
+            let unit = if figure.quantity.duration {
+                figure.quantity.value / value
+            } else {
+                1.0
+            };
+            let (a, b) = (first.quantity.value * unit, figure.quantity.value);
+            let plain = |f: &Figure| !f.quantity.hedged;
+            if joined && plain(first) && plain(&figure) && !first.quantity.duration && a < b {
+                let q = Quantity {
+                    low: a,
+                    high: b,
+                    hedged: true,
+                    range: true,
+                    ..figure.quantity
+                };
+                first.quantity = Quantity { value: a, ..q };
+                first.end = figure.end;
+                figure.quantity = q;
+            }
+        }
+        out.push(figure);
     }
     out
 }
@@ -1556,27 +1708,42 @@ pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
     lead.listed.len() >= LISTED_FIGURES && lead.listed.iter().any(|v| !other.numbers.contains(v))
 }
 
-/// Whether a count of `lead`'s main claim is contradicted by `other`: `other` gives the same
-/// thing only other counts and never states `lead`'s figure ("four members pleaded guilty"
-/// against "six members pleaded guilty"; "a 4-year-old boy" against "a 3-year-old"). One
-/// figure of several is no contradiction ("two counts of murder and one of possession"
-/// against "two counts of murder"), nor is a count `other` states of something else.
-/// Nor is `lead`'s count stated where `other`'s main claim counts the same thing first with a
-/// figure `lead` never gives and only later with `lead`'s ("Six members … pleaded guilty …
-/// in the shootings of four members of a family" against "Four members …"). Ages are left to
-/// [`age_contradicted`]: people listed in another order are no other count.
+/// Whether a count of `lead`'s main claim is contradicted by `other`: `other` counts the same
+/// thing with a figure none of `lead`'s for it meets ([`Quantity::meets`]) and never states
+/// `lead`'s figure but of other things ("four members pleaded guilty" against "six members
+/// pleaded guilty"; "a 4-year-old boy" against "a 3-year-old"; "nine-month sentence" against "one-year sentence"; "every eight to fifteen
+/// years" against "every eight years"; "the other two victims" against "the other four
+/// victims, two men and two women"). A figure `other` leaves out is no contradiction ("two
+/// counts of murder and one of possession" against "two counts of murder"), nor is a count
+/// `other` states of something else, nor a hedged or converted figure that meets ("more than
+/// a dozen" and 13, "72-hour" and "three-day"). Nor is `lead`'s count stated where `other`'s
+/// main claim counts the same thing first with a figure `lead` never gives and only later
+/// with `lead`'s ("Six members … pleaded guilty … in the shootings of four members" against
+/// "Four members …"). Ages are left to [`age_contradicted`]: people listed in another order
+/// are no other count.
 pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
-    let counted_first_otherwise = |v: f64, t: u32| {
-        let first = other.counts.iter().find(|c| c.1 == t).map(|c| c.0);
-        first.is_some_and(|w| w != v && !other.ages.contains(&w) && !lead.numbers.contains(&w))
-            && other.counts.contains(&(v, t))
+    let of = |c: &Claim, t: u32| -> Vec<Quantity> {
+        c.counts.iter().filter(|x| x.1 == t).map(|x| x.0).collect()
     };
-    lead.counts.iter().any(|&(v, t)| {
-        let theirs = || other.counts.iter().filter(move |c| c.1 == t).map(|c| c.0);
-        let unstated = !other.numbers.contains(&v)
-            && theirs().next().is_some()
-            && theirs().all(|w| !lead.counts.contains(&(w, t)));
-        unstated || counted_first_otherwise(v, t)
+    lead.counts.iter().any(|&(q, t)| {
+        let (theirs, ours) = (of(other, t), of(lead, t));
+        let counted = theirs.iter().any(|w| w.meets(q));
+        // A figure in `other` that counts nothing else may be this one; one that counts
+        // other things is not, unless `other`'s own figure for the thing is one `lead` gives
+        // too: then the two pair the same figures with other words ("two men were killed and
+        // seven people wounded" against "two people were killed and seven others").
+        let stated = |w: f64| !q.duration && !q.range && q.low <= w && w <= q.high;
+        let attached = |w: f64| other.counts.iter().any(|c| !c.0.duration && c.0.value == w);
+        let loose = other.numbers.iter().any(|&w| stated(w) && !attached(w));
+        let elsewhere = other.numbers.iter().any(|&w| stated(w));
+        let unmatched = theirs.iter().any(|w| {
+            let given = elsewhere && lead.numbers.contains(&w.value);
+            !given && !ours.iter().any(|x| x.meets(*w))
+        });
+        let first_otherwise = theirs.first().is_some_and(|w| {
+            !w.meets(q) && !other.ages.contains(&w.value) && !lead.numbers.contains(&w.value)
+        });
+        (!counted && !loose && unmatched) || (counted && first_otherwise)
     })
 }
 
@@ -2249,6 +2416,75 @@ mod tests {
         assert!(!contradicted(
             "Shares closed at $20.05 on Monday.",
             "Shares closed at $20.10 on Monday."
+        ));
+    }
+
+    #[test]
+    fn figures_of_one_thing_that_cannot_be_one_value_contradict() {
+        // Lengths of time compare in one unit; one of two that differs is a contradiction.
+        assert!(contradicted(
+            "She is appealing a four-month sentence for protesting and a nine-month sentence for insulting an official.",
+            "She is appealing a four-month sentence for protesting and a one-year sentence for insulting an official."
+        ));
+        assert!(contradicted(
+            "He was sentenced to nine months in jail.",
+            "He was sentenced to one year in jail."
+        ));
+        // One end of a range is not the range.
+        assert!(contradicted(
+            "Women need to get their implants replaced every eight to fifteen years.",
+            "Silicone implants need to be replaced every eight years."
+        ));
+        assert!(contradicted(
+            "Silicone implants need to be replaced every eight years.",
+            "Women need to get their implants replaced every eight to fifteen years."
+        ));
+        // The fact's figure stated only of other things is not stated of its thing.
+        assert!(contradicted(
+            "The other two gunshot victims are Gary men.",
+            "The other four victims, two men and two women, were wounded."
+        ));
+        // Both figures stated, each with other words, pair them otherwise: no contradiction.
+        assert!(!contradicted(
+            "Two men were killed and seven people were wounded in one of the worst mass shootings in decades.",
+            "Two people were killed and seven others were hospitalized after a mass shooting early Tuesday."
+        ));
+    }
+
+    #[test]
+    fn figures_whose_hedges_or_units_meet_are_one_value() {
+        assert!(!contradicted(
+            "More than a dozen people were wounded in the attack.",
+            "Thirteen people were wounded in the attack."
+        ));
+        assert!(!contradicted(
+            "At least two people were killed in the crash.",
+            "Three people were killed in the crash."
+        ));
+        assert!(!contradicted(
+            "The city imposed a 72-hour curfew on Friday.",
+            "The city imposed a three-day curfew on Friday."
+        ));
+        assert!(!contradicted(
+            "He was sentenced to a 12-month term.",
+            "He was sentenced to a one-year term."
+        ));
+        assert!(!contradicted(
+            "Americans ages 18 to 34 live with their parents.",
+            "Americans ages 18-34 live with their parents."
+        ));
+        assert!(!contradicted(
+            "Nearly 30 people were evacuated from the building.",
+            "About 25 people were evacuated from the building."
+        ));
+        assert!(!contradicted(
+            "A dozen officers searched the area.",
+            "Twelve officers searched the area."
+        ));
+        // An age is no length of time: "14-year-old" against "a year" is for the ages.
+        assert!(!contradicted(
+            "A 14-year-old boy was arrested.",
+            "A boy was arrested a year after the shooting."
         ));
     }
 

@@ -315,3 +315,43 @@ fn wire_groups(articles: &[&CleanArticle], keys: &[Vec<(u64, usize)>]) -> Vec<us
     }
     (0..articles.len()).map(|i| root(&mut group, i)).collect()
 }
+
+/// Hours in a unit of time written as a word ("day", "weeks"), if it is one.
+pub(crate) fn hours_of_unit(word: &str) -> Option<f64> {
+    const HOURS: &[(&str, f64)] = &[
+        ("minute", 1.0 / 60.0),
+        ("hour", 1.0),
+        ("day", 24.0),
+        ("week", 168.0),
+        ("month", 730.0),
+        ("year", 8766.0),
+    ];
+    let lower = word.to_ascii_lowercase();
+    let one = lower.strip_suffix('s').unwrap_or(&lower);
+    HOURS.iter().find(|u| u.0 == one).map(|u| u.1)
+}
+
+/// The interval a hedge written before a figure allows it (the words before it, last last,
+/// lower case): "at least 12" is 12 or more, "nearly 200" up to 200, "about 200" a tenth
+/// either side; `None` without a hedge.
+pub(crate) fn hedged(before: &[&str], v: f64) -> Option<(f64, f64)> {
+    let last = before.last().copied().unwrap_or_default();
+    let two = before
+        .len()
+        .checked_sub(2)
+        .map(|i| (before[i], before[i + 1]));
+    match (two, last) {
+        (Some(("at", "most")), _) => Some((0.0, v)),
+        (Some(("at", "least")), _) | (Some(("more" | "greater", "than")), _) | (_, "over") => {
+            Some((v, f64::INFINITY))
+        }
+        (Some(("fewer" | "less", "than")), _) | (Some(("up", "to")), _) | (_, "under") => {
+            Some((0.0, v))
+        }
+        (_, "nearly" | "almost") => Some((v * 0.8, v)),
+        (_, "about" | "around" | "approximately" | "roughly" | "some" | "estimated") => {
+            Some((v * 0.9, v * 1.1))
+        }
+        _ => None,
+    }
+}

@@ -145,9 +145,14 @@ fn supports_a_reader_meets_state_the_fact() {
     // fact never gives, and only later with the fact's ("Six members … in the shootings of
     // four members") contradicts its count (`statement::count_contradicted`): batch 1 dev
     // 0.905 (86/95), all dev 0.903 (252/279); no pair labelled same lost; held-out unchanged.
+    // Measured 2026-12-07 once counts compare as quantities (`statement::Quantity`: hedges
+    // and ranges as intervals, lengths of time in hours; a figure the fact states only of
+    // other things leaves its count unstated): batch 1 dev 0.914 (85/93), batch 2 dev 0.924
+    // (85/92), batch 3 dev 0.896 (60/67), all dev 0.913 (251/275); one batch 1 pair labelled
+    // same lost; held-out unchanged (all 0.887, 125/141).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.90,
+            ("1", "shown dev") => 0.91,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.91,
             ("2", _) => 0.89,
@@ -157,7 +162,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.90,
+            ("all", "shown dev") => 0.91,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
