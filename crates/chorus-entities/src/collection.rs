@@ -324,12 +324,13 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
 
     // 3. An acronym that other events give as an alias of exactly one cluster.
     let mut alias_roots: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut seen: HashSet<(&str, usize)> = HashSet::default();
     for (i, (_, e)) in entities.iter().enumerate() {
         for a in e.aliases.iter().filter(|a| is_acronym(a)) {
             let root = c.find(i);
-            let roots = alias_roots.entry(memo.key(a)).or_default();
-            if !roots.contains(&root) {
-                roots.push(root);
+            // Which roots, not in what order: each listed once, found through a set.
+            if seen.insert((memo.key(a), root)) {
+                alias_roots.entry(memo.key(a)).or_default().push(root);
             }
         }
     }
@@ -409,6 +410,7 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
     let mut resolved: HashMap<(&str, usize), HashSet<&str>> = HashMap::default();
     // Clusters of the people of two or more parts with each surname, per event.
     let mut in_event: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    let mut listed: HashSet<(&str, usize)> = HashSet::default();
     for i in 0..n {
         let w = &words[i];
         if entities[i].1.kind != EntityKind::Person || w.len() < 2 || c.entry[i].is_some() {
@@ -416,9 +418,9 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
         }
         let surname = w[w.len() - 1];
         let root = c.find(i);
-        let b = bearers.entry(surname).or_default();
-        if !b.contains(&root) {
-            b.push(root);
+        // A common surname has many bearers: each is listed once, found through a set.
+        if listed.insert((surname, root)) {
+            bearers.entry(surname).or_default().push(root);
         }
         // A rival where the surname stands alone is a name that reads as a person's: a given
         // name first, or more than one mention ("Melania Trump"; not a stray "Top Obama").
@@ -447,27 +449,20 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
         }
     }
     let grouped = c.members();
-    let mut joins = Vec::new();
-    for i in 0..n {
-        let alone = matches!(entities[i].1.kind, EntityKind::Person | EntityKind::Other);
-        if words[i].len() != 1 || !alone || c.entry[i].is_some() {
-            continue;
-        }
-        let surname = keys[i];
-        let Some(candidates) = bearers.get(surname) else {
-            continue;
-        };
+    // Whether a surname alone joins a person, and whom, depends only on the surname and the
+    // cluster it stands in: decided once per cluster and surname, not once per member (a
+    // common surname alone is thousands of members of one cluster, each of which would read
+    // all the others).
+    let decide = |surname: &str, root: usize| -> Option<usize> {
+        let candidates = bearers.get(surname)?;
         let mut counts: Vec<(usize, usize)> = candidates
             .iter()
             .map(|&r| (resolved.get(&(surname, r)).map_or(0, HashSet::len), r))
             .collect();
         counts.sort_unstable_by(|a, b| b.cmp(a));
         let total: usize = counts.iter().map(|(k, _)| k).sum();
-        let Some(&(top, chosen)) = counts.first() else {
-            continue;
-        };
+        let &(top, chosen) = counts.first()?;
         // Another bearer of the surname in an event where it stands alone: ambiguous there.
-        let root = c.find(i);
         let rivals = grouped[root].iter().any(|&m| {
             in_event
                 .get(&(entities[m].0, surname))
@@ -482,10 +477,27 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
         // Or the one person of the surname in the whole collection.
         let unique = counts.len() == 1;
         let enough = top >= SURNAME_EVENTS || (top >= 1 && (beside || unique));
-        if !enough || (top as f64) < SURNAME_SHARE * total as f64 {
+        if !enough || (top as f64) < SURNAME_SHARE * total as f64 || rivals {
+            return None;
+        }
+        Some(chosen)
+    };
+    let mut decided: HashMap<(&str, usize), Option<usize>> = HashMap::default();
+    let mut joins = Vec::new();
+    for i in 0..n {
+        let alone = matches!(entities[i].1.kind, EntityKind::Person | EntityKind::Other);
+        if words[i].len() != 1 || !alone || c.entry[i].is_some() {
             continue;
         }
-        if !rivals {
+        let surname = keys[i];
+        if !bearers.contains_key(surname) {
+            continue;
+        }
+        let root = c.find(i);
+        let chosen = *decided
+            .entry((surname, root))
+            .or_insert_with(|| decide(surname, root));
+        if let Some(chosen) = chosen {
             joins.push((i, chosen));
         }
     }
