@@ -60,7 +60,7 @@
 
 use crate::candidate::is_month;
 use crate::statement::{is_class, number_word_value, tens_and_units};
-use crate::units::{join, root};
+use crate::units::{join, root, TIME_UNITS};
 use crate::Units;
 use chorus_model::{Difference, Version};
 use std::collections::BTreeMap;
@@ -83,25 +83,6 @@ const COUNT_CLASSES: &[&[&str]] = &[
     &["ships", "vessels", "boats"],
     &["homes", "houses", "buildings", "properties"],
     &["cars", "vehicles"],
-];
-/// Hours in each unit of time.
-const TIME_UNITS: &[(&str, f64)] = &[
-    ("minute", 1.0 / 60.0),
-    ("minutes", 1.0 / 60.0),
-    ("min", 1.0 / 60.0),
-    ("mins", 1.0 / 60.0),
-    ("hr", 1.0),
-    ("hrs", 1.0),
-    ("hour", 1.0),
-    ("hours", 1.0),
-    ("day", 24.0),
-    ("days", 24.0),
-    ("week", 168.0),
-    ("weeks", 168.0),
-    ("month", 730.0),
-    ("months", 730.0),
-    ("year", 8766.0),
-    ("years", 8766.0),
 ];
 /// Kilometres in each unit of length.
 const DISTANCE_UNITS: &[(&str, f64)] = &[
@@ -804,26 +785,9 @@ fn giver(text: &str, words: &[(usize, &str)], fi: usize, last: usize) -> Vec<Str
 
 /// The interval a hedge before the figure allows.
 fn hedge(before: &[&str], v: f64) -> (f64, f64) {
-    let last = before
-        .last()
-        .map(|w| w.to_ascii_lowercase())
-        .unwrap_or_default();
-    let two = before
-        .len()
-        .checked_sub(2)
-        .map(|i| format!("{} {}", before[i], before[i + 1]).to_ascii_lowercase())
-        .unwrap_or_default();
-    match (two.as_str(), last.as_str()) {
-        ("at least", _) => (v, f64::INFINITY),
-        ("more than", _) | (_, "over") => (v, f64::INFINITY),
-        ("fewer than", _) | ("less than", _) | (_, "under") => (0.0, v),
-        ("up to", _) => (0.0, v),
-        (_, "nearly" | "almost") => (v * 0.8, v),
-        (_, "about" | "around" | "approximately" | "roughly" | "some" | "estimated") => {
-            (v * 0.9, v * 1.1)
-        }
-        _ => (v, v),
-    }
+    let lower: Vec<String> = before.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    crate::units::hedged(&lower, v).unwrap_or((v, v))
 }
 
 /// The interval of a count's hedge: "more than 30 women" or "over 30" of a round figure (one

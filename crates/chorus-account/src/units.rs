@@ -316,19 +316,30 @@ fn wire_groups(articles: &[&CleanArticle], keys: &[Vec<(u64, usize)>]) -> Vec<us
     (0..articles.len()).map(|i| root(&mut group, i)).collect()
 }
 
-/// Hours in a unit of time written as a word ("day", "weeks"), if it is one.
+/// Hours in each unit of time, as a word is written ("day", "weeks", "hrs").
+pub(crate) const TIME_UNITS: &[(&str, f64)] = &[
+    ("minute", 1.0 / 60.0),
+    ("minutes", 1.0 / 60.0),
+    ("min", 1.0 / 60.0),
+    ("mins", 1.0 / 60.0),
+    ("hr", 1.0),
+    ("hrs", 1.0),
+    ("hour", 1.0),
+    ("hours", 1.0),
+    ("day", 24.0),
+    ("days", 24.0),
+    ("week", 168.0),
+    ("weeks", 168.0),
+    ("month", 730.0),
+    ("months", 730.0),
+    ("year", 8766.0),
+    ("years", 8766.0),
+];
+
+/// Hours in a unit of time written as a word ("day", "Weeks"), if it is one.
 pub(crate) fn hours_of_unit(word: &str) -> Option<f64> {
-    const HOURS: &[(&str, f64)] = &[
-        ("minute", 1.0 / 60.0),
-        ("hour", 1.0),
-        ("day", 24.0),
-        ("week", 168.0),
-        ("month", 730.0),
-        ("year", 8766.0),
-    ];
     let lower = word.to_ascii_lowercase();
-    let one = lower.strip_suffix('s').unwrap_or(&lower);
-    HOURS.iter().find(|u| u.0 == one).map(|u| u.1)
+    TIME_UNITS.iter().find(|u| u.0 == lower).map(|u| u.1)
 }
 
 /// The interval a hedge written before a figure allows it (the words before it, last last,

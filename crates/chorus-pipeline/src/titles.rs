@@ -848,7 +848,11 @@ fn reported_clause(text: &str) -> Option<String> {
     // goes only when it is an authority that reports what happened, as in
     // [`without_attribution`] ("Police Chief Ken Barnes said that …").
     let claimed = ["said", "says", "say", "announced"].contains(&lower[k - 1].as_str());
-    if claimed && !lower[..k - 1].iter().any(|w| AUTHORITIES.contains(&w.as_str())) {
+    if claimed
+        && !lower[..k - 1]
+            .iter()
+            .any(|w| AUTHORITIES.contains(&w.as_str()))
+    {
         return None;
     }
     let rest = &tokens[k + 1..];
