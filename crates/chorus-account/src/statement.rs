@@ -993,10 +993,13 @@ fn restrictive_relatives(
     let mut k = 3;
     while k < words.len() {
         let (start, w) = words[k];
-        // "That" is relative when a verb follows it ("the shooting that occurred"), not a
-        // subject ("testified that he reached"), and no verb of saying comes before it.
+        // "That" is relative when a verb follows it ("the shooting that occurred", "a
+        // shooting that left two women dead"), not a subject ("testified that he reached"),
+        // and no verb of saying comes before it.
         let verb_next = words.get(k + 1).is_some_and(|&(_, v)| {
-            is(v, AUXILIARIES) || (v.len() > 4 && v.to_ascii_lowercase().ends_with("ed"))
+            is(v, AUXILIARIES)
+                || is(v, IRREGULAR_PAST)
+                || (v.len() > 4 && v.to_ascii_lowercase().ends_with("ed"))
         });
         let relative = is(w, &["who", "which", "whose"])
             || (w.eq_ignore_ascii_case("that")
@@ -2299,6 +2302,11 @@ mod tests {
         assert_eq!(
             main_of("Two men were arrested in connection with the shooting that occurred around 2:30 a.m. on Saturday."),
             "Two men were arrested in connection with the shooting"
+        );
+        // An irregular past after "that" is the relative clause's verb too.
+        assert_eq!(
+            main_of("Police are searching for the gunman in a shooting that left two women dead."),
+            "Police are searching for the gunman in a shooting"
         );
         // "That" after a verb of saying or finding opens the claim (the attribution is left
         // out as ever).
