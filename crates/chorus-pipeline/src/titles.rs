@@ -847,7 +847,7 @@ fn reported_clause(text: &str) -> Option<String> {
     // What a person, a government or its media say or announce is their claim: the source
     // goes only when it is an authority that reports what happened, as in
     // [`without_attribution`] ("Police Chief Ken Barnes said that …").
-    let claimed = ["said", "says", "say", "announced"].contains(&lower[k - 1].as_str());
+    let claimed = SAID.contains(&lower[k - 1].as_str()) || lower[k - 1] == "announced";
     if claimed
         && !lower[..k - 1]
             .iter()
@@ -1169,6 +1169,10 @@ const AUTHORITIES: &[&str] = &[
     "coroner",
 ];
 
+/// The forms of "say": what follows them is the speaker's claim, which a title states without
+/// its source only when the speaker is one of [`AUTHORITIES`].
+const SAID: &[&str] = &["said", "says", "say"];
+
 /// A text without the attribution it opens with, when what follows is a whole statement
 /// that names its own subject, as a headline leaves out who confirmed what: "Police confirmed
 /// that two bodies … were the missing teens" reads "Two bodies … were the missing teens". A
@@ -1180,7 +1184,6 @@ const AUTHORITIES: &[&str] = &[
 /// or when there is no such attribution.
 fn without_attribution(text: &str) -> Option<String> {
     const REPORTS: &[&str] = &["confirmed", "confirms", "reported", "reports"];
-    const SAYS: &[&str] = &["said", "says", "say"];
     // Words that open a statement naming its own subject: a capital or a figure, or an
     // article or a number word before a noun.
     const OPENS: &[&str] = &[
@@ -1196,7 +1199,7 @@ fn without_attribution(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = tokens.iter().map(|t| core(t).to_lowercase()).collect();
     let verb = (1..tokens.len().min(MOST_SUBJECT + 2)).find(|&k| {
-        (REPORTS.contains(&tokens[k]) || SAYS.contains(&tokens[k])) && !tokens[k - 1].ends_with(',')
+        (REPORTS.contains(&tokens[k]) || SAID.contains(&tokens[k])) && !tokens[k - 1].ends_with(',')
     })?;
     let subject_end = verb - usize::from(["has", "have", "had"].contains(&tokens[verb - 1]));
     let subject = &lower[..subject_end];
