@@ -291,7 +291,9 @@ impl Clusterer {
                 }
                 None => None,
             };
-            let p = p.with_ages(vectors::stated_ages(a, vectors::AGE_LEAD_WORDS));
+            let p = p
+                .with_ages(vectors::stated_ages(a, vectors::AGE_LEAD_WORDS))
+                .with_full_names(self.vocab.parts().full_names(&self.counts[i]));
             self.online.add(p, day, published.is_none(), place);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);

@@ -189,6 +189,11 @@ pub struct OnlineConfig {
     /// instead, K 1 recall 0.8996 -> 0.8975 (a death or an arrest three or four days on that
     /// names only the town and its police: Sylvester, Milton, Long Beach).
     pub split_pairs: bool,
+    /// Whether two, either with no day at all (no publication date, none read from its
+    /// text), whose one shared specific is a word that each writes as the last word of
+    /// other full names ("Murphy" of "Alexis Murphy" and of "Virginia Murphy"), stay apart:
+    /// without a date to place them, one surname of two people is no evidence of one story.
+    pub undated_names: bool,
 }
 
 impl Default for OnlineConfig {
@@ -229,6 +234,7 @@ impl Default for OnlineConfig {
             split_one_outlet: 0.5,
             split_min: 3,
             split_pairs: true,
+            undated_names: true,
         }
     }
 }
@@ -420,6 +426,10 @@ struct Dot {
     plain_near: u32,
     /// Shared specifics that (nearly) no other article names.
     confined: u32,
+    /// Shared specifics that are multi-word names ("Alexis Murphy", not "murphy").
+    names: u32,
+    /// A shared specific that is one word (the last one met), for a link resting on one.
+    word: u32,
 }
 
 impl Dot {
@@ -441,6 +451,11 @@ impl Dot {
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
+                    if specific.parts.of(t).is_empty() {
+                        self.word = t;
+                    } else {
+                        self.names += 1;
+                    }
                     self.plain += u32::from(whole_kind);
                     self.plain_near += u32::from(near_kind);
                     self.specific += x;
@@ -472,6 +487,8 @@ struct Specifics<'a> {
     institution: f32,
     /// What the strength of a place's name counts (see [`OnlineConfig::place_strength`]).
     place: f32,
+    /// The words of every multi-word name (a shared name counts in [`Dot::names`]).
+    parts: &'a crate::Parts,
 }
 
 impl Specifics<'_> {
@@ -514,6 +531,8 @@ pub struct Online {
     from_text: Vec<bool>,
     /// The ages each article's lead gives people (`vectors::stated_ages`).
     ages: Vec<u128>,
+    /// Each article's full names as (surname, initial) (`Parts::full_names`).
+    full_names: Vec<Vec<(u32, u32)>>,
     /// Event of every article (an index into `events`; dead events are empty).
     event_of: Vec<usize>,
     events: Vec<EventState>,
@@ -550,6 +569,8 @@ pub struct Prepared {
     active: bool,
     /// The ages its lead gives people (see [`Prepared::with_ages`]).
     ages: u128,
+    /// Its full names (see [`Prepared::with_full_names`]).
+    full_names: Vec<(u32, u32)>,
 }
 
 impl Prepared {
@@ -557,6 +578,13 @@ impl Prepared {
     /// ([`OnlineConfig::contrary_ages`]); without, it gives none.
     pub fn with_ages(self, ages: u128) -> Prepared {
         Prepared { ages, ..self }
+    }
+
+    /// The article with the last words of the multi-word names it writes, each with the
+    /// initial of the word before it, as (surname term id, initial), sorted
+    /// ([`OnlineConfig::undated_names`]); without, it gives none.
+    pub fn with_full_names(self, full_names: Vec<(u32, u32)>) -> Prepared {
+        Prepared { full_names, ..self }
     }
 }
 
@@ -794,6 +822,34 @@ impl Online {
         self.config.contrary_ages && apart.contrary_ages && dot.plain == 0
     }
 
+    /// Whether groups `a` and `b` (leaving article `except` out of `b`) `apart`, either with
+    /// no day at all, whose link `dot` rests on one word, write it only in other full names
+    /// ([`OnlineConfig::undated_names`]): each group writes it as the last word of a name,
+    /// and no initial of the word before it in one group's is in the other's ("Alexis
+    /// Murphy" and "Virginia Murphy"; not "Jonathon Magwood" and "Jonathan Magwood").
+    fn names_apart(&self, dot: Dot, apart: Apart, a: &[usize], b: &[usize], except: usize) -> bool {
+        if !self.config.undated_names || apart.all.is_some() || dot.shared != 1 || dot.names > 0 {
+            return false;
+        }
+        let w = dot.word;
+        let holding = |members: &[usize], except: usize| -> Vec<u32> {
+            let mut out: Vec<u32> = members
+                .iter()
+                .filter(|&&m| m != except)
+                .flat_map(|&m| {
+                    let names = &self.full_names[m];
+                    let from = names.partition_point(|x| x.0 < w);
+                    names[from..].iter().take_while(|x| x.0 == w).map(|x| x.1)
+                })
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let (x, y) = (holding(a, usize::MAX), holding(b, except));
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|n| y.binary_search(n).is_ok())
+    }
+
     /// Whether two groups whose dot product is `dot` over `n` pairs of articles share a
     /// follow-up's evidence: `follow_shared` confined specifics, or `follow_many` specifics
     /// giving `follow_specific` of the link (`follow_strong` of it strong, places' names
@@ -815,6 +871,7 @@ impl Online {
             voice: self.config.voice_strength,
             institution: self.config.institution_strength,
             place: self.config.place_strength,
+            parts: &self.parts,
         }
     }
 
@@ -917,6 +974,9 @@ impl Online {
             ev.dot(v, &self.vectors, specific)
         };
         let s = self.score(dot, n as f32, self.apart(i, ev), true);
+        if s > floor && self.names_apart(dot, self.apart(i, ev), &[i], &ev.members, i) {
+            return 0.0;
+        }
         if !own && s > floor && self.config.min_overlap > 0.0 {
             let mine = v.iter().filter(|x| specific.counts(x.0)).count() as u32;
             let except = own.then_some(i);
@@ -997,6 +1057,7 @@ impl Online {
             terms,
             active,
             ages,
+            full_names,
         } = article;
         let i = self.vectors.len();
         self.term_bound = self.term_bound.max(bound(&vector));
@@ -1004,6 +1065,7 @@ impl Online {
         self.days.push(day);
         self.from_text.push(from_text);
         self.ages.push(ages);
+        self.full_names.push(full_names);
         self.active.push(active);
         self.event_of.push(usize::MAX);
         let mut best = (self.config.threshold, usize::MAX);
@@ -1044,6 +1106,7 @@ impl Online {
             terms,
             active,
             ages: 0,
+            full_names: Vec::new(),
         }
     }
 
@@ -1126,6 +1189,12 @@ impl Online {
         let (ea, eb) = (&self.events[a], &self.events[b]);
         let n = (ea.members.len() * eb.members.len()) as f32;
         let s = self.score(dot, n, ea.when.apart(eb.when), self.follow_merges);
+        let apart = ea.when.apart(eb.when);
+        if s > self.config.threshold
+            && self.names_apart(dot, apart, &ea.members, &eb.members, usize::MAX)
+        {
+            return 0.0;
+        }
         if s > self.config.threshold && self.config.min_overlap > 0.0 {
             let specific = self.specifics(ea.members.len(), eb.members.len());
             let x = |cap| self.specifics_in(a, specific, None, cap);

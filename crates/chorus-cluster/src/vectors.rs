@@ -140,6 +140,9 @@ pub struct Parts {
     /// `t - 1`'s end).
     end: Vec<u32>,
     words: Vec<u32>,
+    /// Of each term's name, the initial of the word before the last (lower case) and the
+    /// last word: ('a', "murphy") of "Alexis Murphy"; `NONE` for a word or a word not a term.
+    last: Vec<(u32, u32)>,
 }
 
 impl Parts {
@@ -153,19 +156,49 @@ impl Parts {
         &self.words[start as usize..end as usize]
     }
 
+    /// The initial of the word before the last of the name `t` and its last word (a given
+    /// name's initial and a surname), when it is a multi-word name whose last word is a term.
+    pub(crate) fn last_of(&self, t: u32) -> Option<(u32, u32)> {
+        self.last
+            .get(t as usize)
+            .copied()
+            .filter(|&(g, w)| g != NONE && w != NONE)
+    }
+
     /// Gives the next term id the words `words` (none for a word).
     fn push(&mut self, words: impl IntoIterator<Item = u32>) {
         self.words.extend(words);
         self.end.push(self.words.len() as u32);
+        self.last.push((NONE, NONE));
     }
 
-    /// Gives the last term id (which has none yet) the words `words`.
-    fn set_last(&mut self, words: &[u32]) {
+    /// Gives the last term id (which has none yet) the words `words`; `last` is what
+    /// [`Parts::last_of`] answers of it.
+    fn set_last(&mut self, words: &[u32], last: (u32, u32)) {
         debug_assert!(self.of(self.end.len() as u32 - 1).is_empty());
         self.words.extend_from_slice(words);
         if let Some(end) = self.end.last_mut() {
             *end = self.words.len() as u32;
         }
+        if let Some(l) = self.last.last_mut() {
+            *l = last;
+        }
+    }
+
+    /// The full names of an article of term counts `counts`: the last word of each
+    /// multi-word name it writes with the initial of the word before it, as (surname,
+    /// initial), sorted. "Alexis Murphy" and "Virginia Murphy" are two people, whose one
+    /// shared word is no shared specific; "Jonathon Magwood" and "Jonathan Magwood" may be
+    /// one, as "J. Magwood" may (see `OnlineConfig::undated_names`).
+    pub(crate) fn full_names(&self, counts: &Counts) -> Vec<(u32, u32)> {
+        let mut out: Vec<(u32, u32)> = counts
+            .iter()
+            .filter_map(|&(t, _)| self.last_of(t))
+            .map(|(g, w)| (w, g))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     #[cfg(test)]
@@ -1057,9 +1090,19 @@ impl Vocabulary {
             .split(' ')
             .filter_map(|w| words.get(w).map(|info| info.term))
             .collect();
+        let mut from_end = name.rsplit(' ');
+        let surname = from_end
+            .next()
+            .and_then(|w| words.get(w))
+            .map_or(NONE, |info| info.term);
+        let initial = from_end
+            .next()
+            .and_then(|w| w.chars().next())
+            .map_or(NONE, |c| c.to_lowercase().next().unwrap_or(c) as u32);
+        let last = (initial, surname);
         terms.sort_unstable();
         terms.dedup();
-        self.parts.set_last(&terms);
+        self.parts.set_last(&terms, last);
     }
 
     /// The id (with [`SHOWN`]) of a name only shown.

@@ -142,7 +142,8 @@ pub(crate) fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
 }
 
 /// The default clustering with the term weights both evaluations may be asked to try
-/// (`--idf-power`, `--name-weight`, `--phrase-weight`, `--title-weight`).
+/// (`--idf-power`, `--name-weight`, `--phrase-weight`, `--title-weight`) and the joins of
+/// undated articles (`--no-undated-names`).
 fn with_flags(args: &[&str]) -> ClusterConfig {
     let mut config = ClusterConfig::default();
     let features = &mut config.features;
@@ -160,6 +161,9 @@ fn with_flags(args: &[&str]) -> ClusterConfig {
     }
     if args.contains(&"--no-well-known-words") {
         features.well_known_words = false;
+    }
+    if args.contains(&"--no-undated-names") {
+        config.online.undated_names = false;
     }
     config
 }
