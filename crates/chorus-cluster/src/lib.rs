@@ -718,6 +718,45 @@ mod tests {
         );
     }
 
+    /// Issue 24: undated reports whose one shared specific is a surname of two full names
+    /// with other initials tell of two people; one spelt two ways stays one story.
+    #[test]
+    fn undated_reports_sharing_only_a_surname_of_two_people_stay_apart() {
+        let articles = |other: &str| {
+            vec![
+                art(
+                    "Alexis Murphy has been missing since the evening she left home to go \
+                     shopping, and Murphy was last seen at a gas station.",
+                    None,
+                ),
+                art(
+                    &format!(
+                        "{other} Murphy has been missing since the evening she left home, and \
+                         Murphy was last seen at a gas station."
+                    ),
+                    None,
+                ),
+                art("A pasta festival opens in the harbour square.", None),
+            ]
+        };
+        let config = ClusterConfig::default();
+        assert_eq!(
+            cluster(&articles("Virginia"), &config).events,
+            vec![vec![0], vec![1], vec![2]]
+        );
+        assert_eq!(
+            cluster(&articles("Alexia"), &config).events,
+            vec![vec![0, 1], vec![2]]
+        );
+        // What keeps them apart is the two given names, not a low similarity.
+        let mut off = ClusterConfig::default();
+        off.online.undated_names = false;
+        assert_eq!(
+            cluster(&articles("Virginia"), &off).events,
+            vec![vec![0, 1], vec![2]]
+        );
+    }
+
     /// Issue 24: a follow-up weeks later (within the follow-up window) that names the same people and street joins its
     /// incident; another shooting in the same city a week later, naming only the city, stays
     /// apart.
