@@ -750,7 +750,7 @@ mod tests {
         );
         // What keeps them apart is the two given names, not a low similarity.
         let mut off = ClusterConfig::default();
-        off.online.undated_names = false;
+        off.online.other_initials = false;
         assert_eq!(
             cluster(&articles("Virginia"), &off).events,
             vec![vec![0, 1], vec![2]]

@@ -189,7 +189,7 @@ impl Parts {
     /// multi-word name it writes with the initial of the word before it, as (surname,
     /// initial), sorted. "Alexis Murphy" and "Virginia Murphy" are two people, whose one
     /// shared word is no shared specific; "Jonathon Magwood" and "Jonathan Magwood" may be
-    /// one, as "J. Magwood" may (see `OnlineConfig::undated_names`).
+    /// one, as "J. Magwood" may (see `OnlineConfig::other_initials`).
     pub(crate) fn full_names(&self, counts: &Counts) -> Vec<(u32, u32)> {
         let mut out: Vec<(u32, u32)> = counts
             .iter()

@@ -143,7 +143,7 @@ pub(crate) fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
 
 /// The default clustering with the term weights both evaluations may be asked to try
 /// (`--idf-power`, `--name-weight`, `--phrase-weight`, `--title-weight`) and the joins of
-/// undated articles (`--no-undated-names`).
+/// undated articles (`--no-other-initials`).
 fn with_flags(args: &[&str]) -> ClusterConfig {
     let mut config = ClusterConfig::default();
     let features = &mut config.features;
@@ -162,8 +162,8 @@ fn with_flags(args: &[&str]) -> ClusterConfig {
     if args.contains(&"--no-well-known-words") {
         features.well_known_words = false;
     }
-    if args.contains(&"--no-undated-names") {
-        config.online.undated_names = false;
+    if args.contains(&"--no-other-initials") {
+        config.online.other_initials = false;
     }
     config
 }
