@@ -250,6 +250,11 @@ pub(crate) struct Claim {
     families: Vec<u8>,
     /// Those of them its main claim states ([`main_clause`]), in order.
     main_families: Vec<u8>,
+    /// The sentence read without its asides (its main claim alone, [`main_clause`]: no
+    /// leading subordinate clause, relative clause or trailing clause), when they hold
+    /// content words: two reports of one claim often differ only in the detail they add
+    /// around it.
+    main_view: Option<Box<Claim>>,
 }
 
 impl Claim {
@@ -260,6 +265,17 @@ impl Claim {
     }
 
     pub(crate) fn of(units: &Units, u: usize) -> Claim {
+        let mut claim = Claim::read(units, u, false);
+        let main = Claim::read(units, u, true);
+        if main.all != claim.all && !main.lower.is_empty() && main.words >= 3 {
+            claim.main_view = Some(Box::new(main));
+        }
+        claim
+    }
+
+    /// The claim of unit `u`, of its main claim alone when `main_only` (what
+    /// [`claim_features`] compares; the rest is read of the whole core either way).
+    fn read(units: &Units, u: usize, main_only: bool) -> Claim {
         let unit = &units.units[u];
         let text = unit.text;
         let mut claim = Claim {
@@ -270,6 +286,18 @@ impl Claim {
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
         let core = claim_core(text);
         let main = main_clause(text, &core);
+        let kept = |off: usize| {
+            if main_only {
+                main.contains(off)
+            } else {
+                core.contains(&off)
+            }
+        };
+        if main_only {
+            claim.words = chorus_text::words(&text[core.clone()])
+                .filter(|w| main.contains(w.0 + core.start))
+                .count();
+        }
         let negations = scopes(text, &core, |previous, w| {
             // "whether or not to charge", "guilty or not": an alternative, not a denial.
             let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
@@ -292,7 +320,7 @@ impl Claim {
         // Terms the sentence states outside a negation's scope.
         let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
-            if !core.contains(&off) {
+            if !kept(off) {
                 continue;
             }
             let t = predicate(units, t);
@@ -338,7 +366,7 @@ impl Claim {
                 claim.lower.push(t);
             }
         }
-        for &(t, off) in unit.terms.iter().filter(|x| core.contains(&x.1)) {
+        for &(t, off) in unit.terms.iter().filter(|x| kept(x.1)) {
             let len = chorus_text::words(&text[off..])
                 .next()
                 .map_or(1, |w| w.1.len());
@@ -351,6 +379,9 @@ impl Claim {
             claim.outcome |= outcome_of(w);
             if in_main {
                 claim.main_outcome |= outcome_of(w);
+            }
+            if main_only && !in_main {
+                continue;
             }
             let mut h = 0xcbf2_9ce4_8422_2325u64;
             for c in w.chars().flat_map(char::to_lowercase) {
@@ -2093,7 +2124,18 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
     if refused(&claims[a], &claims[b]) {
         return 0.0;
     }
-    score(&features(units, claims, a, b), &WEIGHTS)
+    let mut f = features(units, claims, a, b);
+    let whole = score(&f, &WEIGHTS);
+    let (x, y) = (&claims[a], &claims[b]);
+    if x.main_view.is_none() && y.main_view.is_none() {
+        return whole;
+    }
+    // The two main claims without their asides, in the same event.
+    fn view(c: &Claim) -> &Claim {
+        c.main_view.as_deref().unwrap_or(c)
+    }
+    f[..FEATURES - 4].copy_from_slice(&claim_features(view(x), view(y)));
+    whole.max(score(&f, &WEIGHTS))
 }
 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
