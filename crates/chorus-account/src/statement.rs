@@ -7,7 +7,10 @@
 //! Paraphrase Corpus training pairs (`cargo xtask statement` fits and cross-validates it, and
 //! prints the weights kept in [`WEIGHTS`]). A sentence's main claim ([`main_clause`]) is read
 //! too: a support must state it, not only a secondary part of the sentence
-//! ([`main_covered`]).
+//! ([`main_covered`]); and the model also compares the two main claims alone, without the
+//! asides each report adds around them (a leading subordinate clause, relative clauses, a
+//! trailing clause), a support scoring the higher of the two readings
+//! ([`support_probability`]).
 
 use crate::Units;
 use rustc_hash::FxHashMap;
@@ -2119,8 +2122,21 @@ fn sorted_union(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// when one denies what the other states ("no arrests have been made" against "police
 /// arrested"), or makes a plan or a possibility of the action the other states as done
 /// ("will be charged" against "was charged"): whatever words they share, those are two
-/// claims.
+/// claims. The whole claim cores are compared (the summary's test of two sentences saying
+/// one thing); [`support_probability`] reads the main claims alone too.
 pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -> f32 {
+    if refused(&claims[a], &claims[b]) {
+        return 0.0;
+    }
+    score(&features(units, claims, a, b), &WEIGHTS)
+}
+
+/// [`probability`] for a support of a shown fact: the higher of the model's readings of the
+/// whole claim cores and of the main claims alone (`Claim::main_view`; the event's weighing
+/// of the units is the same in both). "When she refused their advances, one of the men threw
+/// a milkshake in her face" and "one of the perpetrators threw a milkshake in the face of the
+/// victim's daughter" state one thing, the scene set before it one report's own.
+pub(crate) fn support_probability(units: &Units, claims: &[Claim], a: usize, b: usize) -> f32 {
     if refused(&claims[a], &claims[b]) {
         return 0.0;
     }
@@ -2130,7 +2146,6 @@ pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -
     if x.main_view.is_none() && y.main_view.is_none() {
         return whole;
     }
-    // The two main claims without their asides, in the same event.
     fn view(c: &Claim) -> &Claim {
         c.main_view.as_deref().unwrap_or(c)
     }
@@ -2206,9 +2221,10 @@ impl<'a> EventClaims<'a> {
         refused(&self.claims[a], &self.claims[b])
     }
 
-    /// The probability the account gives units `a` and `b` of stating one thing.
+    /// The probability the account gives units `a` and `b` of stating one thing, as it
+    /// weighs a support of a shown fact ([`support_probability`]).
     pub fn probability(&self, a: usize, b: usize) -> f32 {
-        probability(&self.units, &self.claims, a, b)
+        support_probability(&self.units, &self.claims, a, b)
     }
 
     /// Whether unit `u` may be a fact at all (with the default settings), and its text.
