@@ -2840,6 +2840,41 @@ mod tests {
         ));
     }
 
+    /// The probabilities of one pair as the summary (whole sentences) and as a shown fact's
+    /// support (the main claims alone too) read it.
+    fn both_readings(a: &str, b: &str) -> (f32, f32) {
+        let articles = [art("A", a), art("B", b)];
+        let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let claims: Vec<Claim> = (0..units.units.len())
+            .map(|u| Claim::of(&units, u))
+            .collect();
+        (
+            probability(&units, &claims, 0, 1),
+            support_probability(&units, &claims, 0, 1),
+        )
+    }
+
+    #[test]
+    fn a_support_reads_past_the_asides_each_report_adds() {
+        let threshold = crate::AccountConfig::default().same_statement;
+        // One claim, a scene set before it and a relative clause after it in one report only.
+        let (whole, support) = both_readings(
+            "When the storm reached the coast on Monday, the county council closed every school in Harlow, which upset many parents.",
+            "The county council closed every school in Harlow.",
+        );
+        assert!(
+            whole < threshold && support >= threshold,
+            "{whole} {support}"
+        );
+        // The same scene before two other claims lifts nothing.
+        let (_, support) = both_readings(
+            "When the storm reached the coast on Monday, the county council closed every school in Harlow.",
+            "When the storm reached the coast on Monday, fishermen pulled their boats onto the beach.",
+        );
+        assert!(support < threshold, "{support}");
+    }
+
     #[test]
     fn a_death_and_an_injury_are_two_claims() {
         assert!(refuses(
