@@ -3,7 +3,7 @@
 //! with its supporting sentences and outlets, shown in a sentence whose main claim every
 //! support states. A sentence an article repeats word for word is counted once.
 
-use crate::statement::{probability, Claim};
+use crate::statement::{probability, support_probability, Claim};
 use crate::{AccountConfig, Unit, Units};
 
 /// Whether a sentence states something a fact can rest on: long enough, prose (not a
@@ -177,7 +177,13 @@ pub(crate) fn align_as(
             if units.units[v].article == unit.article {
                 continue;
             }
-            let p = probability(units, claims, v, u);
+            // The report's facts read past the asides of each report; the summary's
+            // grouping compares whole sentences.
+            let p = if shown {
+                support_probability(units, claims, v, u)
+            } else {
+                probability(units, claims, v, u)
+            };
             if p >= config.same_statement {
                 pairs.push((p, v, u));
             }

@@ -7,7 +7,10 @@
 //! Paraphrase Corpus training pairs (`cargo xtask statement` fits and cross-validates it, and
 //! prints the weights kept in [`WEIGHTS`]). A sentence's main claim ([`main_clause`]) is read
 //! too: a support must state it, not only a secondary part of the sentence
-//! ([`main_covered`]).
+//! ([`main_covered`]); and the model also compares the two main claims alone, without the
+//! asides each report adds around them (a leading subordinate clause, relative clauses, a
+//! trailing clause), a support scoring the higher of the two readings
+//! ([`support_probability`]).
 
 use crate::Units;
 use rustc_hash::FxHashMap;
@@ -250,6 +253,11 @@ pub(crate) struct Claim {
     families: Vec<u8>,
     /// Those of them its main claim states ([`main_clause`]), in order.
     main_families: Vec<u8>,
+    /// The sentence read without its asides (its main claim alone, [`main_clause`]: no
+    /// leading subordinate clause, relative clause or trailing clause), when they hold
+    /// content words: two reports of one claim often differ only in the detail they add
+    /// around it.
+    main_view: Option<Box<Claim>>,
 }
 
 impl Claim {
@@ -260,6 +268,17 @@ impl Claim {
     }
 
     pub(crate) fn of(units: &Units, u: usize) -> Claim {
+        let mut claim = Claim::read(units, u, false);
+        let main = Claim::read(units, u, true);
+        if main.all != claim.all && !main.lower.is_empty() && main.words >= 3 {
+            claim.main_view = Some(Box::new(main));
+        }
+        claim
+    }
+
+    /// The claim of unit `u`, of its main claim alone when `main_only` (what
+    /// [`claim_features`] compares; the rest is read of the whole core either way).
+    fn read(units: &Units, u: usize, main_only: bool) -> Claim {
         let unit = &units.units[u];
         let text = unit.text;
         let mut claim = Claim {
@@ -270,6 +289,18 @@ impl Claim {
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
         let core = claim_core(text);
         let main = main_clause(text, &core);
+        let kept = |off: usize| {
+            if main_only {
+                main.contains(off)
+            } else {
+                core.contains(&off)
+            }
+        };
+        if main_only {
+            claim.words = chorus_text::words(&text[core.clone()])
+                .filter(|w| main.contains(w.0 + core.start))
+                .count();
+        }
         let negations = scopes(text, &core, |previous, w| {
             // "whether or not to charge", "guilty or not": an alternative, not a denial.
             let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
@@ -292,7 +323,7 @@ impl Claim {
         // Terms the sentence states outside a negation's scope.
         let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
-            if !core.contains(&off) {
+            if !kept(off) {
                 continue;
             }
             let t = predicate(units, t);
@@ -338,7 +369,7 @@ impl Claim {
                 claim.lower.push(t);
             }
         }
-        for &(t, off) in unit.terms.iter().filter(|x| core.contains(&x.1)) {
+        for &(t, off) in unit.terms.iter().filter(|x| kept(x.1)) {
             let len = chorus_text::words(&text[off..])
                 .next()
                 .map_or(1, |w| w.1.len());
@@ -351,6 +382,9 @@ impl Claim {
             claim.outcome |= outcome_of(w);
             if in_main {
                 claim.main_outcome |= outcome_of(w);
+            }
+            if main_only && !in_main {
+                continue;
             }
             let mut h = 0xcbf2_9ce4_8422_2325u64;
             for c in w.chars().flat_map(char::to_lowercase) {
@@ -2088,12 +2122,35 @@ fn sorted_union(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// when one denies what the other states ("no arrests have been made" against "police
 /// arrested"), or makes a plan or a possibility of the action the other states as done
 /// ("will be charged" against "was charged"): whatever words they share, those are two
-/// claims.
+/// claims. The whole claim cores are compared (the summary's test of two sentences saying
+/// one thing); [`support_probability`] reads the main claims alone too.
 pub(crate) fn probability(units: &Units, claims: &[Claim], a: usize, b: usize) -> f32 {
     if refused(&claims[a], &claims[b]) {
         return 0.0;
     }
     score(&features(units, claims, a, b), &WEIGHTS)
+}
+
+/// [`probability`] for a support of a shown fact: the higher of the model's readings of the
+/// whole claim cores and of the main claims alone (`Claim::main_view`; the event's weighing
+/// of the units is the same in both). "When she refused their advances, one of the men threw
+/// a milkshake in her face" and "one of the perpetrators threw a milkshake in the face of the
+/// victim's daughter" state one thing, the scene set before it one report's own.
+pub(crate) fn support_probability(units: &Units, claims: &[Claim], a: usize, b: usize) -> f32 {
+    if refused(&claims[a], &claims[b]) {
+        return 0.0;
+    }
+    let mut f = features(units, claims, a, b);
+    let whole = score(&f, &WEIGHTS);
+    let (x, y) = (&claims[a], &claims[b]);
+    if x.main_view.is_none() && y.main_view.is_none() {
+        return whole;
+    }
+    fn view(c: &Claim) -> &Claim {
+        c.main_view.as_deref().unwrap_or(c)
+    }
+    f[..FEATURES - 4].copy_from_slice(&claim_features(view(x), view(y)));
+    whole.max(score(&f, &WEIGHTS))
 }
 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
@@ -2164,9 +2221,10 @@ impl<'a> EventClaims<'a> {
         refused(&self.claims[a], &self.claims[b])
     }
 
-    /// The probability the account gives units `a` and `b` of stating one thing.
+    /// The probability the account gives units `a` and `b` of stating one thing, as it
+    /// weighs a support of a shown fact ([`support_probability`]).
     pub fn probability(&self, a: usize, b: usize) -> f32 {
-        probability(&self.units, &self.claims, a, b)
+        support_probability(&self.units, &self.claims, a, b)
     }
 
     /// Whether unit `u` may be a fact at all (with the default settings), and its text.
@@ -2780,6 +2838,41 @@ mod tests {
             "The number of passengers aboard was not known on Monday.",
             "The exact number of passengers on the ferry was not known."
         ));
+    }
+
+    /// The probabilities of one pair as the summary (whole sentences) and as a shown fact's
+    /// support (the main claims alone too) read it.
+    fn both_readings(a: &str, b: &str) -> (f32, f32) {
+        let articles = [art("A", a), art("B", b)];
+        let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
+        let units = Units::new(&refs);
+        let claims: Vec<Claim> = (0..units.units.len())
+            .map(|u| Claim::of(&units, u))
+            .collect();
+        (
+            probability(&units, &claims, 0, 1),
+            support_probability(&units, &claims, 0, 1),
+        )
+    }
+
+    #[test]
+    fn a_support_reads_past_the_asides_each_report_adds() {
+        let threshold = crate::AccountConfig::default().same_statement;
+        // One claim, a scene set before it and a relative clause after it in one report only.
+        let (whole, support) = both_readings(
+            "When the storm reached the coast on Monday, the county council closed every school in Harlow, which upset many parents.",
+            "The county council closed every school in Harlow.",
+        );
+        assert!(
+            whole < threshold && support >= threshold,
+            "{whole} {support}"
+        );
+        // The same scene before two other claims lifts nothing.
+        let (_, support) = both_readings(
+            "When the storm reached the coast on Monday, the county council closed every school in Harlow.",
+            "When the storm reached the coast on Monday, fishermen pulled their boats onto the beach.",
+        );
+        assert!(support < threshold, "{support}");
     }
 
     #[test]

@@ -46,10 +46,12 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
     // or thing and a death and an injury are two claims: dev 0.971, 0.473; held-out 0.960,
     // 0.279. Measured 2026-12-06 once sentences run together without a space are split and
     // a verb of saying that opens a last clause before a quote or an auxiliary opens the
-    // claim: dev 0.972, 0.486 (142 of 292); held-out 0.960, 0.279.
+    // claim: dev 0.972, 0.486 (142 of 292); held-out 0.960, 0.279. Measured 2026-12-07
+    // once a support is also read as its main claim alone (`statement::support_probability`):
+    // dev 0.973, 0.514 (150 of 292); held-out 0.960, 0.279.
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.96, 0.48),
+            "dev" => (0.96, 0.51),
             _ => (0.95, 0.27),
         };
         assert!(
