@@ -1694,7 +1694,7 @@ impl Online {
     }
 
     /// How the split weighs the specifics an event of `size` articles shares.
-    fn split_strength(&self, size: usize) -> crate::split::Strength {
+    fn split_strength(&self, size: usize) -> crate::split::Strength<'_> {
         crate::split::Strength {
             limit: self.specifics(size, 0).limit,
             slack: self.config.strong_slack,
@@ -1702,6 +1702,10 @@ impl Online {
             one_outlet: self.config.split_one_outlet,
             voice: self.config.voice_strength,
             institution: self.config.institution_strength,
+            place: self.config.place_strength,
+            place_days: self.config.place_days,
+            days: &self.days,
+            from_text: &self.from_text,
         }
     }
 
@@ -1846,7 +1850,10 @@ impl Online {
                     .iter()
                     .filter(|&&m| self.vectors[m].binary_search_by_key(&t, |x| x.0).is_ok())
                     .count();
-                (t, strength.of(named, self.specific[t as usize]))
+                (
+                    t,
+                    strength.between(named, self.specific[t as usize], x, y, self.split_ages()),
+                )
             })
             .collect();
         let counted = crate::split::counted(&out, &self.parts);

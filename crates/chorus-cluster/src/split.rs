@@ -6,7 +6,9 @@
 //! event, and weak names must add up to a strong one. The groups of members so linked are
 //! the event's stories; an event whose groups no strong link joins (held together by topic
 //! words and weak names alone) is split into them. A follow-up weeks later stays, because it
-//! names the victim or the suspect its incident's reports name.
+//! names the victim or the suspect its incident's reports name. A place's name links two
+//! members published more than a few days apart at a part of its strength, as the joins
+//! weigh it, unless their leads give someone the same age ([`Strength::between`]).
 //!
 //! The groups depend only on who the members are and on the collection's counts of each
 //! name, not on the order in which the members joined.
@@ -18,13 +20,14 @@
 //! The same link between two parts of an event ([`joined`]) keeps the repair's merges and
 //! moves from making an event the split would take apart again.
 
+use crate::online::Days;
 use crate::vectors::Parts;
 use chorus_text::SparseVector;
 use rustc_hash::FxHashMap as HashMap;
 
 /// What makes a link strong enough to hold two articles together.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Strength {
+pub(crate) struct Strength<'a> {
     /// A specific is one in at most this many articles (the collection's limit plus the
     /// event's size, as the joins count it); `df` gives each term's count, `u32::MAX` for one
     /// that is no name or figure.
@@ -43,9 +46,21 @@ pub(crate) struct Strength {
     /// The strength of an institution's name ([`crate::vectors::INSTITUTION`]) is multiplied
     /// by this.
     pub institution: f32,
+    /// The strength of a place's name ([`crate::vectors::PLACE`]) between two articles whose
+    /// publication dates lie more than `place_days` apart is multiplied by this, as the joins
+    /// weigh it (`OnlineConfig::place_strength`): the first reports of one incident share its
+    /// town or street, a report a week on of another incident there does too.
+    pub place: f32,
+    /// See `place`.
+    pub place_days: f32,
+    /// Each article's publication day (first and last), by index; none for an article whose
+    /// day is read from its text ([`Strength::published`]). Empty: a place is whole.
+    pub days: &'a [Option<Days>],
+    /// Whether each article's day is read from its text (no publication date).
+    pub from_text: &'a [bool],
 }
 
-impl Strength {
+impl Strength<'_> {
     /// Whether a term of document frequency `df` (with its one-outlet flag) is a specific.
     pub(crate) fn counts(&self, df: u32) -> bool {
         df & !crate::vectors::FLAGS <= self.limit
@@ -63,6 +78,60 @@ impl Strength {
         } else {
             s
         }
+    }
+
+    /// [`Strength::of`] between articles `x` and `y`: a place's name at `place` of it when
+    /// their publication dates lie more than `place_days` apart and their leads give no one
+    /// the same age ([`Strength::far`]; `ages` by article, as [`strong_groups`] takes them).
+    pub(crate) fn between(
+        &self,
+        named_by: usize,
+        df: u32,
+        x: usize,
+        y: usize,
+        ages: &[u128],
+    ) -> f32 {
+        if df & crate::vectors::PLACE != 0 && self.far(x, y, ages) {
+            self.of_far(named_by, df)
+        } else {
+            self.of(named_by, df)
+        }
+    }
+
+    /// [`Strength::of`] between two articles more than `place_days` apart: a place's name at
+    /// `place` of its strength (the least of the weights of its kinds, as the joins take it).
+    fn of_far(&self, named_by: usize, df: u32) -> f32 {
+        let whole = crate::vectors::voice_weight(df, self.voice, self.institution, 1.0);
+        let far = crate::vectors::voice_weight(df, self.voice, self.institution, self.place);
+        if whole > 0.0 {
+            self.of(named_by, df) * far / whole
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether articles `x` and `y` both carry a publication date, came out more than
+    /// `place_days` apart and their leads give no one the same age (`ages` by article): a
+    /// death or a charge days on, reported with the victim's age and the town alone, is the
+    /// incident's, where a report of another incident there tells of other people.
+    pub(crate) fn far(&self, x: usize, y: usize, ages: &[u128]) -> bool {
+        let age = |i: usize| ages.get(i).copied().unwrap_or(0);
+        if age(x) & age(y) != 0 {
+            return false;
+        }
+        let (Some(a), Some(b)) = (self.published(x), self.published(y)) else {
+            return false;
+        };
+        crate::time::days_apart(Some(a.0), Some(a.1), Some(b.0), Some(b.1))
+            .is_some_and(|d| d > self.place_days)
+    }
+
+    /// Article `i`'s publication day, if it has one (not read from its text).
+    fn published(&self, i: usize) -> Option<Days> {
+        if self.from_text.get(i).copied().unwrap_or(true) {
+            return None;
+        }
+        self.days.get(i).copied().flatten()
     }
 }
 
@@ -109,9 +178,36 @@ pub(crate) fn strong_groups(
     let mut weak: HashMap<(u32, u32), f32> = HashMap::default();
     // The strength of each weak term, for counting a pair's shared names once.
     let mut weak_strength: HashMap<u32, f32> = HashMap::default();
+    // The same of each place's name between two members that came out more than
+    // `place_days` apart ([`Strength::between`]), where it is weak there.
+    let mut far_strength: HashMap<u32, f32> = HashMap::default();
+    let far = |a: u32, b: u32| strength.far(members[a as usize], members[b as usize], ages);
+    let far_pair = |holders: &[u32]| {
+        (0..holders.len()).any(|x| holders[x + 1..].iter().any(|&b| far(holders[x], b)))
+    };
     for (t, holders) in &terms {
-        let s = strength.of(holders.len(), df[*t as usize]);
-        if s >= strength.need && !crate::vectors::plain_kind(df[*t as usize]) {
+        let d = df[*t as usize];
+        let s = strength.of(holders.len(), d);
+        if d & crate::vectors::PLACE != 0 && far_pair(holders) {
+            // A place's name weighed pair by pair: whole between reports a few days apart.
+            let s_far = strength.of_far(holders.len(), d);
+            if s < strength.need {
+                weak_strength.insert(*t, s);
+            }
+            if s_far < strength.need {
+                far_strength.insert(*t, s_far);
+            }
+            for (x, &a) in holders.iter().enumerate() {
+                for &b in &holders[x + 1..] {
+                    let s = if far(a, b) { s_far } else { s };
+                    if s >= strength.need {
+                        kind_only.push(vec![a, b]);
+                    } else if s > 0.0 {
+                        *weak.entry((a, b)).or_insert(0.0) += s;
+                    }
+                }
+            }
+        } else if s >= strength.need && !crate::vectors::plain_kind(d) {
             kind_only.push(holders.clone());
         } else if s >= strength.need {
             for w in holders.windows(2) {
@@ -136,8 +232,13 @@ pub(crate) fn strong_groups(
         }
         shared.clear();
         let (x, y) = (members[a as usize], members[b as usize]);
+        let far = strength.far(x, y, ages);
         each_shared(&vectors[x], &vectors[y], |t| {
-            if let Some(&s) = weak_strength.get(&t) {
+            let s = far
+                .then(|| far_strength.get(&t))
+                .flatten()
+                .or_else(|| weak_strength.get(&t));
+            if let Some(&s) = s {
                 shared.push((t, s));
             }
         });
@@ -282,7 +383,7 @@ pub(crate) fn joined(
             shared.clear();
             each_shared(&vectors[x], &vectors[y], |t| {
                 if let Some(&n) = named.get(&t) {
-                    shared.push((t, strength.of(n, df[t as usize])));
+                    shared.push((t, strength.between(n, df[t as usize], x, y, ages)));
                 }
             });
             let need = strength.need - 1e-6;
@@ -360,6 +461,10 @@ mod tests {
         one_outlet: 1.0,
         voice: 1.0,
         institution: 1.0,
+        place: 1.0,
+        place_days: 2.0,
+        days: &[],
+        from_text: &[],
     };
 
     /// Articles naming the given terms (all of weight 1; only presence counts).
@@ -468,6 +573,51 @@ mod tests {
             strong_groups(&[0, 1, 2, 3], &v, &df, &Parts::default(), &[], STRENGTH),
             vec![vec![0, 1, 2, 3]]
         );
+    }
+
+    #[test]
+    fn a_place_links_reports_days_apart_at_its_place_strength() {
+        // Articles 0 and 1 share the victim (term 1); article 2 shares with them only a town
+        // (term 0, in these three articles alone, so whole by its count).
+        let mut df = vec![u32::MAX; 20];
+        df[0] = 3 | crate::vectors::PLACE;
+        df[1] = 2;
+        let v = vectors(&[&[0, 1, 10], &[0, 1, 11], &[0, 12]]);
+        let days = |third: i64| [Some((0, 0)), Some((0, 0)), Some((third, third))];
+        let groups = |df: &[u32], days: &[Option<Days>], from_text: &[bool], ages: &[u128]| {
+            let strength = Strength {
+                place: 0.25,
+                days,
+                from_text,
+                ..STRENGTH
+            };
+            let apart = joined(&[2], &[0, 1], &v, df, &Parts::default(), ages, strength);
+            let groups = strong_groups(&[0, 1, 2], &v, df, &Parts::default(), ages, strength);
+            assert_eq!(apart, groups.len() == 1);
+            groups
+        };
+        let dated = [false; 3];
+        // Published on the next day, the town holds it; five days on, it no longer does.
+        let one = vec![vec![0, 1, 2]];
+        assert_eq!(groups(&df, &days(1), &dated, &[]), one);
+        assert_eq!(
+            groups(&df, &days(5), &dated, &[]),
+            vec![vec![0, 1], vec![2]]
+        );
+        // A day read from a text says what a report is about, not when it came out.
+        let text = [false, false, true];
+        assert_eq!(groups(&df, &days(5), &text, &[]), one);
+        // Reports whose leads give someone the same age (a 4-year-old girl shot, then her
+        // death days on) are of the same people: the town is whole between them.
+        let girl = 1u128 << 4;
+        assert_eq!(groups(&df, &days(5), &dated, &[girl, girl, girl]), one);
+        assert_eq!(
+            groups(&df, &days(5), &dated, &[girl, girl, 1 << 30]),
+            vec![vec![0, 1], vec![2]]
+        );
+        // A name of their own (no place's) is whole at any distance.
+        df[0] = 3;
+        assert_eq!(groups(&df, &days(5), &dated, &[]), one);
     }
 
     #[test]

@@ -803,9 +803,13 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 /// Whether `gap`, after the word `before`, can lie inside one name: spaces (not a line
 /// break), a hyphen ("Ben-Zvi"), a possessive ("Italy's Supreme Court", "Port Workers'
 /// Union"), or the period of an initial, a two-letter abbreviation or a title ("J. K.
-/// Rowling", "Mr. Assad", "Sen. Kirsten Gillibrand"); not a sentence's end, a comma, a colon,
-/// a bracket or "&".
+/// Rowling", "Mr. Assad", "Sen. Kirsten Gillibrand"), or an ampersand between spaces ("Baylor
+/// Scott & White Hospital": the words before it are the institution's as much as those after);
+/// not a sentence's end, a comma, a colon or a bracket.
 fn joins_a_name(before: &str, gap: &str) -> bool {
+    if gap == " & " {
+        return true;
+    }
     let gap = match gap.strip_prefix('.') {
         Some(rest) if before.chars().count() <= 2 || TITLE_ABBREVIATIONS.contains(&before) => rest,
         _ => gap,
@@ -1643,6 +1647,8 @@ mod tests {
             "PITTSBURGH (KDKA) – Police said Marcus Webb was shot. He was taken to UF Health \
              Jacksonville, where Jacobi said nothing; Jacobi Medical Center did. The Boston Globe reports it. WMC Memphis has more, \
              as has KMOX, IMPD said in Las Vegas, NV. Calls go to the Montgomery Regional Dispatch Center.",
+            "She was flown to Baylor Scott & White Hospital. Baylor Scott & White Hospital said so.",
+            "He died at Baylor Scott & White Hospital in Temple.",
         ];
         let flags = flag_of(&texts, INSTITUTION);
         // A hospital, as a name and by its own word, which both articles write in it.
@@ -1666,6 +1672,9 @@ mod tests {
         assert_eq!(flags("impd"), Some(true));
         // A dispatch centre takes every call of its area.
         assert_eq!(flags("Montgomery Regional Dispatch Center"), Some(true));
+        // A hospital whose name holds an ampersand, by the words before it too.
+        assert_eq!(flags("Baylor Scott White Hospital"), Some(true));
+        assert_eq!(flags("baylor"), Some(true));
         // A centre that is no medical one is where an incident was; a victim is no institution.
         assert_eq!(flags("Inland Regional Center"), Some(false));
         assert_eq!(flags("Marcus Webb"), Some(false));
