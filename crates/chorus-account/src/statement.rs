@@ -105,7 +105,7 @@ const DECLINED_ASIDE_WORDS: usize = 8;
 
 /// The offsets of the words "to" in `core` that a word of [`DECLINING`] governs, right after
 /// it or after an aside set off by commas: "declined to comment" is "did not comment", while
-/// "shares declined 3 percent" denies nothing.
+/// "shares declined 3 percent" and "declined to $36.9 billion" deny nothing.
 fn declined_to(text: &str, core: &std::ops::Range<usize>) -> Vec<usize> {
     let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
         .map(|(o, w)| (o + core.start, w))
@@ -122,7 +122,17 @@ fn declined_to(text: &str, core: &std::ops::Range<usize>) -> Vec<usize> {
             .find(|&&(o, x)| {
                 x.eq_ignore_ascii_case("to") && (!aside || text[..o].trim_end().ends_with(','))
             });
-        out.extend(to.map(|x| x.0));
+        // "Revenue declined to $36.9 billion" is a level, not a refusal.
+        let level = to.is_some_and(|&(o, x)| {
+            let after = text[o + x.len()..].trim_start();
+            after.starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c))
+                || chorus_text::words(after)
+                    .next()
+                    .is_some_and(|(p, n)| p == 0 && number_word_value(n).is_some())
+        });
+        if !level {
+            out.extend(to.map(|x| x.0));
+        }
     }
     out
 }
@@ -135,7 +145,7 @@ const MODALS: &[&str] = &[
 ];
 
 /// Words that make what follows them sought rather than found ("searching for Joseph Brown"
-/// against "arrested Joseph Brown").
+/// against "arrested Joseph Brown"), unless "to" follows them (a purpose: "seeking to block").
 const SEARCHES: &[&str] = &["searching", "seeking", "wanted", "hunting", "looking"];
 
 /// Words by which a sentence says someone died ([`OUTCOME_DIED`]) or is alive, hurt or
@@ -355,8 +365,10 @@ impl Claim {
                 || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
                     .contains(&lower.as_str())
         });
-        let searches = scopes(text, &core, |_, w, _| {
-            SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
+        let searches = scopes(text, &core, |_, w, off| {
+            // "filed suit seeking to block the offer" is a purpose, as "to block" is.
+            let purpose = text[off + w.len()..].starts_with(" to ");
+            !purpose && SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
         });
         let unknown = unknown_subjects(text, &core);
         let open = left_open(text);
@@ -1614,7 +1626,8 @@ fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Q
 }
 
 /// The percentages of a main claim ("rose 3.71 percent", "up 4.6%", "fell two per cent"),
-/// each as the values its rounding allows ("4.6" is 4.55 to 4.65, "4" is 3.5 to 4.5), or its
+/// each as the values its rounding allows ("4.6" is 4.55 to 4.65, "4" is 3.5 to 4.5, the bounds
+/// left out), or its
 /// hedge's ("nearly 12 percent"). Not a part of a larger number or a fraction ("3 5/8
 /// percent"), nor of a rate's change in points ("two percentage points").
 fn main_shares(text: &str, main: &MainClause) -> Vec<Quantity> {
@@ -1664,7 +1677,9 @@ fn main_shares(text: &str, main: &MainClause) -> Vec<Quantity> {
             .map(|x| x.1.to_ascii_lowercase())
             .collect();
         let hedge: Vec<&str> = hedge.iter().map(String::as_str).collect();
-        let half = 0.5 / 10f64.powi(places as i32);
+        // Half a unit of its last place, short of the bound: "0.29" and "0.30" round from
+        // no common value.
+        let half = 0.4999 / 10f64.powi(places as i32);
         let (low, high) =
             crate::units::hedged(&hedge, value).unwrap_or((value - half, value + half));
         out.push(Quantity {
@@ -2667,6 +2682,10 @@ mod tests {
             "The company's shares dropped 5.8% to close at $36.14.",
             "The company's shares dropped 3.2 percent to close at $37.14."
         ));
+        assert!(contradicted(
+            "The index advanced 5.91 points, or 0.29 percent, on Friday.",
+            "The index advanced 6 points, or 0.30 percent, on Friday."
+        ));
         assert!(!contradicted(
             "Shares of the company climbed 4.4 percent on Friday.",
             "Shares of the company climbed 4 percent on Friday."
@@ -3113,6 +3132,11 @@ mod tests {
             "Police are searching for Joseph Brown after the shooting.",
             "Police arrested Joseph Brown after the shooting."
         ));
+        // "Seeking to" is a purpose, not a search.
+        assert!(!flips(
+            "Bondholders filed suit seeking to block the exchange offer.",
+            "Bondholders filed suit to block the exchange offer."
+        ));
         assert!(flips(
             "Police are expected to arrest a man after the shooting.",
             "Police arrested a man after the shooting."
@@ -3157,6 +3181,10 @@ mod tests {
         assert!(!flips(
             "The bishop declined, through a spokesman, to comment on the case.",
             "The bishop declined to comment on the case."
+        ));
+        assert!(!flips(
+            "Third-quarter revenue declined to $36.9 billion from $39.3 billion.",
+            "Third-quarter revenue fell to $36.9 billion from $39.3 billion."
         ));
         assert!(!flips(
             "Shares of the company declined 3 percent on Friday.",

@@ -193,8 +193,11 @@ fn msrp_pairs_through_the_report() {
     // Measured 2026-12-05: precision 0.792, recall 0.813 (the issue asks 0.80 / 0.80).
     // Measured 2026-12-06 once a number written in two words joined by a hyphen is one figure
     // ("Fifty-seven" against "57"): 0.795, 0.801 (2,205 of 2,753; the floor needs 2,203).
+    // Measured 2026-12-07 once percentages are counts read with their rounding, a rise and a
+    // fall are two claims, and "declined to" denies and "seeking to" seeks nothing: 0.801,
+    // 0.801 (2,204 of 2,753 same pairs, 547 others).
     assert!(
-        precision >= 0.78 && recall >= 0.80,
+        precision >= 0.80 && recall >= 0.80,
         "{precision:.3} / {recall:.3}"
     );
 }
