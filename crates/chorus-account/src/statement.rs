@@ -99,6 +99,47 @@ const NEGATIONS: &[&str] = &[
     "wont", "hasnt", "havent", "hadnt", "shouldnt",
 ];
 
+/// Words that deny what follows them only before "to" ("declined to comment").
+const DECLINING: &[&str] = &["declined", "declines", "decline", "declining"];
+
+/// How many words a "declined" may stand before its "to" when an aside set off by commas
+/// comes between ("declined, through a spokesman, to comment").
+const DECLINED_ASIDE_WORDS: usize = 8;
+
+/// The offsets of the words "to" in `core` that a word of [`DECLINING`] governs, right after
+/// it or after an aside set off by commas: "declined to comment" is "did not comment", while
+/// "shares declined 3 percent" and "declined to $36.9 billion" deny nothing.
+fn declined_to(text: &str, core: &std::ops::Range<usize>) -> Vec<usize> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
+        .map(|(o, w)| (o + core.start, w))
+        .collect();
+    let mut out = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        if !DECLINING.iter().any(|d| w.eq_ignore_ascii_case(d)) {
+            continue;
+        }
+        let aside = text[off + w.len()..].starts_with(',');
+        let to = words[i + 1..]
+            .iter()
+            .take(if aside { DECLINED_ASIDE_WORDS } else { 1 })
+            .find(|&&(o, x)| {
+                x.eq_ignore_ascii_case("to") && (!aside || text[..o].trim_end().ends_with(','))
+            });
+        // "Revenue declined to $36.9 billion" is a level, not a refusal.
+        let level = to.is_some_and(|&(o, x)| {
+            let after = text[o + x.len()..].trim_start();
+            after.starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c))
+                || chorus_text::words(after)
+                    .next()
+                    .is_some_and(|(p, n)| p == 0 && number_word_value(n).is_some())
+        });
+        if !level {
+            out.extend(to.map(|x| x.0));
+        }
+    }
+    out
+}
+
 /// Words that make a claim a possibility, plan, expectation or search rather than a fact
 /// (hedges such as "allegedly" attribute a claim, they do not change it).
 const MODALS: &[&str] = &[
@@ -107,7 +148,7 @@ const MODALS: &[&str] = &[
 ];
 
 /// Words that make what follows them sought rather than found ("searching for Joseph Brown"
-/// against "arrested Joseph Brown").
+/// against "arrested Joseph Brown"), unless "to" follows them (a purpose: "seeking to block").
 const SEARCHES: &[&str] = &["searching", "seeking", "wanted", "hunting", "looking"];
 
 /// Words by which a sentence says someone died ([`OUTCOME_DIED`]) or is alive, hurt or
@@ -152,6 +193,42 @@ const LIVES_WORDS: &[&str] = &[
 ];
 const OUTCOME_DIED: u8 = 1;
 const OUTCOME_LIVES: u8 = 2;
+
+/// Verbs by which a sentence says a figure or level went up ([`ROSE`]) or down ([`FELL`]);
+/// "up" and "down" count before a figure ("up 0.4 percent", "down 45 cents"). "Shares rose"
+/// and "shares fell" are two claims, however much else the two sentences share.
+const ROSE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "gained",
+    "climbed",
+    "jumped",
+    "advanced",
+    "increased",
+    "surged",
+    "soared",
+    "firmed",
+    "rallied",
+];
+const FELL_WORDS: &[&str] = &[
+    "fell",
+    "fallen",
+    "falls",
+    "dropped",
+    "declined",
+    "slipped",
+    "slid",
+    "decreased",
+    "retreated",
+    "sank",
+    "tumbled",
+    "plunged",
+    "dipped",
+    "slumped",
+];
+const ROSE: u8 = 1;
+const FELL: u8 = 2;
 
 pub(crate) use chorus_text::number_word_value;
 
@@ -236,6 +313,8 @@ pub(crate) struct Claim {
     /// What it says became of people: [`OUTCOME_DIED`], [`OUTCOME_LIVES`], both ("killing
     /// two and wounding seven") or neither.
     outcome: u8,
+    /// What its main claim says something did: [`ROSE`], [`FELL`], both or neither.
+    direction: u8,
     /// What its main claim says became of people, likewise.
     main_outcome: u8,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
@@ -301,22 +380,26 @@ impl Claim {
                 .filter(|w| main.contains(w.0 + core.start))
                 .count();
         }
-        let negations = scopes(text, &core, |previous, w| {
+        let declined = declined_to(text, &core);
+        let negations = scopes(text, &core, |previous, w, off| {
             // "whether or not to charge", "guilty or not": an alternative, not a denial.
             let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
-            !alternative
-                && (NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
-                    || w.to_ascii_lowercase().ends_with("n't")
-                    || w.to_ascii_lowercase().ends_with("n’t"))
+            declined.contains(&off)
+                || (!alternative
+                    && (NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                        || w.to_ascii_lowercase().ends_with("n't")
+                        || w.to_ascii_lowercase().ends_with("n’t")))
         });
-        let modals = scopes(text, &core, |_, w| {
+        let modals = scopes(text, &core, |_, w, _| {
             let lower = w.to_ascii_lowercase().replace('’', "'");
             MODALS.contains(&lower.as_str())
                 || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
                     .contains(&lower.as_str())
         });
-        let searches = scopes(text, &core, |_, w| {
-            SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
+        let searches = scopes(text, &core, |_, w, off| {
+            // "filed suit seeking to block the offer" is a purpose, as "to block" is.
+            let purpose = text[off + w.len()..].starts_with(" to ");
+            !purpose && SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
         });
         let unknown = unknown_subjects(text, &core);
         let open = left_open(text);
@@ -382,6 +465,7 @@ impl Claim {
             claim.outcome |= outcome_of(w);
             if in_main {
                 claim.main_outcome |= outcome_of(w);
+                claim.direction |= direction_of(text, o + core.start, w);
             }
             if main_only && !in_main {
                 continue;
@@ -438,6 +522,9 @@ impl Claim {
         claim.main_families.extend(&claim.verbs);
         let figures = main_figures(text, &main);
         claim.counts = main_counts(text, &figures, &in_main);
+        claim
+            .counts
+            .extend(main_shares(text, &main).into_iter().map(|q| (q, SHARE)));
         claim.listed = figures
             .iter()
             .filter(|f| !f.quantity.duration && is_age(text, f.off, f.end))
@@ -493,14 +580,14 @@ const CLAUSE_WORDS: &[&str] = &[
 const SCOPE_WORDS: usize = 4;
 
 /// Byte ranges of `text` (inside `core`) governed by a word `opens` accepts (given the word
-/// before it, if any): the words after
+/// before it, if any, the word and its offset): the words after
 /// it up to the end of its clause or phrase (a comma or other mark, or a word that opens a new
 /// clause or phrase), at most [`SCOPE_WORDS`] of them. "Police did not release the name, but
 /// said he was 29": the release is denied, the age is not.
 fn scopes(
     text: &str,
     core: &std::ops::Range<usize>,
-    opens: impl Fn(Option<&str>, &str) -> bool,
+    opens: impl Fn(Option<&str>, &str, usize) -> bool,
 ) -> Vec<std::ops::Range<usize>> {
     let words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()])
         .map(|(o, w)| (o + core.start, w))
@@ -508,13 +595,20 @@ fn scopes(
     let mut out = Vec::new();
     for (i, &(off, w)) in words.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| words[p].1);
-        if !opens(previous, w) {
+        if !opens(previous, w, off) {
             continue;
         }
         let start = off + w.len();
         let mut end = start;
         for &(o, x) in words.iter().skip(i + 1).take(SCOPE_WORDS) {
+            // A quotation opening right after the word is what it governs ("was not
+            // "narrowly tailored"").
             let gap = &text[end..o];
+            let gap = if end == start {
+                gap.trim_end_matches(['"', '“', '\'', '‘', '`'])
+            } else {
+                gap
+            };
             if gap.contains([
                 ',', ';', ':', '.', '!', '?', '(', ')', '—', '–', '"', '“', '”',
             ]) || (end > start && CLAUSE_WORDS.iter().any(|c| x.eq_ignore_ascii_case(c)))
@@ -1489,6 +1583,13 @@ const COUNTED_TERMS: usize = 2;
 /// term's id (terms lie below `u32::MAX / 2`, predicate classes below this).
 const LENGTH: u32 = u32::MAX;
 
+/// What a percentage counts ("rose 3.71 percent", "4.6%"), written with or without a noun
+/// after it: no term's id nor a predicate class's ([`is_class`]: those lie above it).
+const SHARE: u32 = u32::MAX / 2;
+
+/// Words after a figure that make it a percentage ("per cent" by its first word).
+const PERCENT: &[&str] = &["percent", "per", "pct"];
+
 /// The value of a figure and what else it allows: a hedge ("at least 12", "about 200"), the
 /// two ends of a range ("eight to fifteen years", "18-34"), a length of time in hours
 /// ("72-hour", "three-day").
@@ -1554,6 +1655,73 @@ fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Q
         if f.quantity.duration && out.len() == before {
             out.push((f.quantity, LENGTH));
         }
+    }
+    out
+}
+
+/// The percentages of a main claim ("rose 3.71 percent", "up 4.6%", "fell two per cent"),
+/// each as the values its rounding allows ("4.6" is 4.55 to 4.65, "4" is 3.5 to 4.5, the bounds
+/// left out), or its
+/// hedge's ("nearly 12 percent"). Not a part of a larger number or a fraction ("3 5/8
+/// percent"), nor of a rate's change in points ("two percentage points").
+fn main_shares(text: &str, main: &MainClause) -> Vec<Quantity> {
+    let words: Vec<(usize, &str)> = chorus_text::words(&text[main.range.clone()])
+        .map(|(o, w)| (o + main.range.start, w))
+        .collect();
+    let mut out = Vec::new();
+    for (i, &(off, w)) in words.iter().enumerate() {
+        if !main.contains(off) || text[..off].ends_with(['.', ',', '/', '$', '£', '€', '-']) {
+            continue;
+        }
+        let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+        // A decimal part: the next word right after a point.
+        let decimal = words
+            .get(i + 1)
+            .filter(|&&(o, x)| o == off + w.len() + 1 && text[..o].ends_with('.') && digits(x));
+        let (value, places, end) = if digits(w) {
+            let (whole, part) = match decimal {
+                Some(&(o, x)) => (format!("{w}.{x}"), (x.len(), o + x.len())),
+                None => (w.to_string(), (0, off + w.len())),
+            };
+            let Ok(v) = whole.parse::<f64>() else {
+                continue;
+            };
+            (v, part.0, part.1)
+        } else if let Some(v) = number_word(text, off, w) {
+            (v, 0, off + w.len())
+        } else {
+            continue;
+        };
+        let after = &text[end..];
+        let next = words[i + 1..]
+            .iter()
+            .find(|&&(o, _)| o >= end)
+            .filter(|&&(o, _)| text[end..o] == *" ")
+            .map(|x| x.1.to_ascii_lowercase());
+        let percent = after.starts_with('%')
+            || next.is_some_and(|n| {
+                PERCENT.contains(&n.as_str())
+                    && (n != "per" || after.to_ascii_lowercase().starts_with(" per cent"))
+            });
+        if !percent || after.to_ascii_lowercase().starts_with(" percentage") {
+            continue;
+        }
+        let hedge: Vec<String> = words[i.saturating_sub(2)..i]
+            .iter()
+            .map(|x| x.1.to_ascii_lowercase())
+            .collect();
+        let hedge: Vec<&str> = hedge.iter().map(String::as_str).collect();
+        // Half a unit of its last place, short of the bound: "0.29" and "0.30" round from
+        // no common value.
+        let half = 0.4999 / 10f64.powi(places as i32);
+        let (low, high) =
+            crate::units::hedged(&hedge, value).unwrap_or((value - half, value + half));
+        out.push(Quantity {
+            low,
+            high,
+            hedged: true,
+            ..Quantity::exact(value)
+        });
     }
     out
 }
@@ -1659,6 +1827,15 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
             },
             after_between: hedge.last() == Some(&"between"),
         };
+        // "three dozen" is 36: the dozen multiplies the figure right before it.
+        if lower == "dozen" {
+            if let Some(first) = out.last_mut().filter(|f| text[f.end..off] == *" ") {
+                let q = &mut first.quantity;
+                (q.value, q.low, q.high) = (q.value * value, q.low * value, q.high * value);
+                first.end = end;
+                continue;
+            }
+        }
         if let Some((hours, unit_end)) = unit_after(text, end) {
             let q = &mut figure.quantity;
             (q.value, q.low, q.high) = (value * hours, low * hours, high * hours);
@@ -1705,6 +1882,50 @@ fn outcome_of(word: &str) -> u8 {
     } else {
         0
     }
+}
+
+/// Verbs that make "up" or "down" before a figure a part of their own meaning ("make up 42
+/// percent", "took up 3 seats", "cut down 20 trees"), not a change of the figure.
+const PHRASAL: &[&str] = &[
+    "make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "sum", "sums",
+    "summed", "add", "adds", "added", "cut", "cuts", "set", "sets", "put", "puts", "turn", "turns",
+    "turned", "end", "ends", "ended", "back", "backed", "pick", "picked", "picks", "shut", "shuts",
+    "break", "broke", "broken", "bring", "brings", "brought", "narrow", "narrowed", "round",
+    "rounded",
+];
+
+/// What the word `w` at `off` of `text` says a figure or level did: [`ROSE`], [`FELL`] or
+/// nothing (0). "Up" and "down" say it only right before a figure ("up 4 cents", "down
+/// $1.21"), not in "shut down" or "set up", nor after a verb they are a part of
+/// ([`PHRASAL`]: "make up 42 percent").
+fn direction_of(text: &str, off: usize, w: &str) -> u8 {
+    let lower = w.to_ascii_lowercase();
+    let figure = || {
+        let phrasal = chorus_text::words(&text[..off])
+            .last()
+            .is_some_and(|(_, p)| PHRASAL.iter().any(|v| p.eq_ignore_ascii_case(v)));
+        let next = text[off + w.len()..].strip_prefix(' ').unwrap_or_default();
+        !phrasal
+            && (next.starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c))
+                || chorus_text::words(next)
+                    .next()
+                    .is_some_and(|(o, n)| o == 0 && number_word_value(n).is_some()))
+    };
+    if ROSE_WORDS.contains(&lower.as_str()) || (lower == "up" && figure()) {
+        ROSE
+    } else if FELL_WORDS.contains(&lower.as_str()) || (lower == "down" && figure()) {
+        FELL
+    } else {
+        0
+    }
+}
+
+/// Whether one main claim says only that something went up and the other only that it went
+/// down ("Gillette shares rose $1.45" against "Shares of Gillette closed down 45 cents"): two
+/// claims, or a contradiction, never one.
+fn contrary_directions(a: &Claim, b: &Claim) -> bool {
+    let one_way = |x: &Claim, y: &Claim| x.direction == ROSE && y.direction == FELL;
+    one_way(a, b) || one_way(b, a)
 }
 
 /// Whether one sentence says only that someone died and the other only that someone lives,
@@ -1778,7 +1999,10 @@ pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
             !given && !ours.iter().any(|x| x.meets(*w))
         });
         let first_otherwise = theirs.first().is_some_and(|w| {
-            !w.meets(q) && !other.ages.contains(&w.value) && !lead.numbers.contains(&w.value)
+            !w.meets(q)
+                && !other.ages.contains(&w.value)
+                && !lead.numbers.contains(&w.value)
+                && !ours.iter().any(|x| x.meets(*w))
         });
         (!counted && !loose && unmatched) || (counted && first_otherwise)
     })
@@ -2156,10 +2380,12 @@ pub(crate) fn support_probability(units: &Units, claims: &[Claim], a: usize, b: 
 /// Whether one claim denies, plans or searches for what the other states as done, or says
 /// that what the other states is not known ("their conditions are not known" against "all
 /// are in good condition") or leaves it open ([`open_stated`]), or one says only that
-/// someone died and the other only that someone lives ([`contrary_outcomes`]): two claims,
-/// whatever the model says.
+/// someone died and the other only that someone lives ([`contrary_outcomes`]), or only that
+/// something went up and the other only down ([`contrary_directions`]): two claims, whatever
+/// the model says.
 fn refused(x: &Claim, y: &Claim) -> bool {
     contrary_outcomes(x, y)
+        || contrary_directions(x, y)
         || unknown_apart(x, y)
         || flipped(x, y, |c| &c.unknown)
         || flipped(x, y, |c| &c.negated)
@@ -2199,6 +2425,11 @@ impl<'a> EventClaims<'a> {
             }
         }
         best.map(|b| b.1)
+    }
+
+    /// How many sentences (units) the event has.
+    pub fn sentences(&self) -> usize {
+        self.units.units.len()
     }
 
     pub fn features(&self, a: usize, b: usize) -> [f32; FEATURES] {
@@ -2427,6 +2658,14 @@ mod tests {
         // One of several people named.
         let fact = "Ana Ruiz, Tomas Berg, Lena Koch and Omar Haddad were charged with fraud.";
         assert!(covered(fact, "Omar Haddad was charged.") < 0.5);
+        // A day after its month says when: no figure the claim stands on.
+        let fact = "Malvo goes on trial Nov. 10 in the death of Franklin.";
+        assert!(
+            covered(
+                fact,
+                "Malvo goes on trial next month in the death of Franklin."
+            ) >= 0.5
+        );
     }
 
     /// Whether the second text contradicts a count of the first's main claim.
@@ -2487,6 +2726,36 @@ mod tests {
 
     #[test]
     fn figures_of_one_thing_that_cannot_be_one_value_contradict() {
+        // "Three dozen" is one figure.
+        assert!(!contradicted(
+            "At least 29 soldiers have been killed since May 1.",
+            "Some three dozen soldiers have been killed since May 1."
+        ));
+        // Percentages, however written, as the values their rounding allows.
+        assert!(contradicted(
+            "Shares of the company rose 3.71 percent on Friday.",
+            "Shares of the company rose 3 per cent on Friday."
+        ));
+        assert!(contradicted(
+            "The company's shares dropped 5.8% to close at $36.14.",
+            "The company's shares dropped 3.2 percent to close at $37.14."
+        ));
+        assert!(contradicted(
+            "The index advanced 5.91 points, or 0.29 percent, on Friday.",
+            "The index advanced 6 points, or 0.30 percent, on Friday."
+        ));
+        assert!(!contradicted(
+            "Shares of the company climbed 4.4 percent on Friday.",
+            "Shares of the company climbed 4 percent on Friday."
+        ));
+        assert!(!contradicted(
+            "Those rating conditions as bad increased to 30.4% from 28.1% in June.",
+            "Those rating conditions as bad increased to 30.4 per cent from 28.1 per cent."
+        ));
+        assert!(!contradicted(
+            "The index rose by 1.4 percentage points from 51.5 percent in May to 52.9 percent.",
+            "The index rose to 52.9 percent from 51.5 percent in May."
+        ));
         // Lengths of time compare in one unit; one of two that differs is a contradiction.
         assert!(contradicted(
             "She is appealing a four-month sentence for protesting and a nine-month sentence for insulting an official.",
@@ -2876,6 +3145,28 @@ mod tests {
     }
 
     #[test]
+    fn a_rise_and_a_fall_are_two_claims() {
+        assert!(refuses(
+            "Gillette shares rose $1.45 to $33.95 in afternoon trading.",
+            "Shares of Gillette closed down 45 cents at $33.70 in trading."
+        ));
+        // A claim that states both, and "down" that is no change of a figure, contradict
+        // neither.
+        assert!(!refuses(
+            "Gillette shares rose $1.45 after the company's sales fell.",
+            "Shares of Gillette rose $1.45 on Wednesday."
+        ));
+        assert!(!refuses(
+            "Technology stocks make up 42 percent of the index, which fell on Friday.",
+            "The index fell 49.95 points on Friday."
+        ));
+        assert!(!refuses(
+            "The plant was shut down after prices rose.",
+            "Prices rose and the plant closed."
+        ));
+    }
+
+    #[test]
     fn a_death_and_an_injury_are_two_claims() {
         assert!(refuses(
             "The 2-year-old who was shot inside an apartment in Madison has died.",
@@ -2934,6 +3225,11 @@ mod tests {
             "Police are searching for Joseph Brown after the shooting.",
             "Police arrested Joseph Brown after the shooting."
         ));
+        // "Seeking to" is a purpose, not a search.
+        assert!(!flips(
+            "Bondholders filed suit seeking to block the exchange offer.",
+            "Bondholders filed suit to block the exchange offer."
+        ));
         assert!(flips(
             "Police are expected to arrest a man after the shooting.",
             "Police arrested a man after the shooting."
@@ -2960,6 +3256,32 @@ mod tests {
         assert!(!flips(
             "Two boys suffered life-threatening injuries, and a man suffered non-life-threatening injuries.",
             "Two boys suffered life-threatening injuries."
+        ));
+        // A quotation right after the negation is what it denies.
+        assert!(!flips(
+            "The judge said the use of race was not \"narrowly tailored\" to the goal.",
+            "The judge said the system was not narrowly tailored to the goal."
+        ));
+        // "Declined to" denies what follows it; a figure that declined denies nothing.
+        assert!(!flips(
+            "The family's lawyer declined to comment on the case.",
+            "The family's lawyer said he had no comment on the case."
+        ));
+        assert!(flips(
+            "The family's lawyer declined to comment on the case.",
+            "The family's lawyer commented on the case."
+        ));
+        assert!(!flips(
+            "The bishop declined, through a spokesman, to comment on the case.",
+            "The bishop declined to comment on the case."
+        ));
+        assert!(!flips(
+            "Third-quarter revenue declined to $36.9 billion from $39.3 billion.",
+            "Third-quarter revenue fell to $36.9 billion from $39.3 billion."
+        ));
+        assert!(!flips(
+            "Shares of the company declined 3 percent on Friday.",
+            "Shares of the company fell 3 percent on Friday."
         ));
         assert!(!flips(
             "Police did not release the name, but said the victim was 29.",

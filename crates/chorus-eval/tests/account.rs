@@ -99,11 +99,16 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
 
 /// The Microsoft Research Paraphrase Corpus training pairs, each put through the report as two
 /// one-sentence articles of two outlets: "same statement" when the report shows one
-/// corroborated fact. Precision and recall against the people's labels.
+/// corroborated fact. Precision and recall against the people's labels. With `MSRP_SAID=FILE`,
+/// every pair said to be the same is written to FILE (label, both ids, both sentences, a tab
+/// between), to read the false ones or compare two builds, and every other pair to FILE.apart
+/// with why (see [`apart_cause`]).
 fn msrp() -> Option<(f64, f64)> {
     let path = shared("msrp-train.tsv")?;
     let text = std::fs::read_to_string(path).unwrap();
     let (mut tp, mut fp, mut positives) = (0usize, 0usize, 0usize);
+    let (mut said, mut apart) = (String::new(), String::new());
+    let dump = std::env::var("MSRP_SAID").ok();
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 5 {
@@ -125,14 +130,61 @@ fn msrp() -> Option<(f64, f64)> {
             &Default::default(),
         );
         let said_same = report.events.iter().any(|e| !e.corroborated.is_empty());
+        let line = line.trim_start_matches('\u{feff}');
+        if said_same {
+            said.push_str(line);
+            said.push('\n');
+        } else if dump.is_some() {
+            apart.push_str(&format!("{}\t{line}\n", apart_cause(f[3], f[4])));
+        }
         positives += usize::from(same);
         tp += usize::from(same && said_same);
         fp += usize::from(!same && said_same);
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / positives.max(1) as f64;
-    println!("msrp-train through the report: precision {precision:.3}, recall {recall:.3}");
+    if let Some(out) = dump {
+        std::fs::write(&out, said).unwrap();
+        std::fs::write(format!("{out}.apart"), apart).unwrap();
+    }
+    println!(
+        "msrp-train through the report: precision {precision:.3}, recall {recall:.3} \
+         ({tp} of {positives} same pairs, {fp} others)"
+    );
     Some((precision, recall))
+}
+
+/// Why two sentences, each an article, are not one corroborated fact, as the account's
+/// checks read them: the model's probability, a flip, or a check of the shown sentence
+/// (either one shown).
+fn apart_cause(a: &str, b: &str) -> String {
+    let article = |id: &str, text: &str| Article {
+        id: id.into(),
+        source: id.into(),
+        body: text.into(),
+        ..Article::default()
+    };
+    let cleaned = chorus_clean::clean(vec![article("a", a), article("b", b)], &Default::default());
+    let refs: Vec<&chorus_model::CleanArticle> = cleaned.iter().collect();
+    let event = chorus_account::statement::EventClaims::new(&refs);
+    if event.sentences() != 2 {
+        return format!("{} sentences", event.sentences());
+    }
+    if !event.statement(0).0 || !event.statement(1).0 {
+        return "not a statement".into();
+    }
+    if event.refused(0, 1) {
+        return "refused".into();
+    }
+    let p = event.probability(0, 1);
+    let cut = chorus_account::AccountConfig::default().same_statement;
+    if p < cut {
+        return format!("model {p:.2}");
+    }
+    match (event.shown_refusal(0, 1), event.shown_refusal(1, 0)) {
+        (Some(x), Some(y)) => format!("{x}/{y}"),
+        _ => "other".into(),
+    }
 }
 
 #[test]
@@ -143,8 +195,11 @@ fn msrp_pairs_through_the_report() {
     // Measured 2026-12-05: precision 0.792, recall 0.813 (the issue asks 0.80 / 0.80).
     // Measured 2026-12-06 once a number written in two words joined by a hyphen is one figure
     // ("Fifty-seven" against "57"): 0.795, 0.801 (2,205 of 2,753; the floor needs 2,203).
+    // Measured 2026-12-07 once percentages are counts read with their rounding, a rise and a
+    // fall are two claims, and "declined to" denies and "seeking to" seeks nothing: 0.801,
+    // 0.801 (2,204 of 2,753 same pairs, 547 others).
     assert!(
-        precision >= 0.78 && recall >= 0.80,
+        precision >= 0.80 && recall >= 0.80,
         "{precision:.3} / {recall:.3}"
     );
 }
