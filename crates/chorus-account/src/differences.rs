@@ -13,7 +13,8 @@
 //! 24-year rule" against "the family's 50 years", says whose it is); they differ when their
 //! intervals do not meet. What happened to what is counted must agree where both say it
 //! ("shot four people" is not "the fatal shooting of one person"), a toll that counts the
-//! attackers is not one that does not, nor a possibility ("would be 50% lower") a fact, nor a
+//! attackers is not one that does not, nor a toll of this story one an article published days
+//! later gives higher (an update: "wounding seven others" / "nine others" the next day), nor a possibility ("would be 50% lower") a fact, nor a
 //! figure of a clause dated otherwise ("in 2009", "last month") one of this story, nor an
 //! amount, a length or a share added to another ("added $5,000 to the reward", "an
 //! additional $2,500", "raised it by $5,000", "another 10 years") the whole, nor amounts two
@@ -33,7 +34,8 @@
 //! of two things ("Oliver was a 15-year veteran" / "Davis, an 18-year officer"); and an
 //! article that itself gives two values of one count or time of day that cannot both be true
 //! tells of two quantities (a part and the whole, before and after an update), not one; the
-//! second count of a toll written without nouns ("left one dead and three injured") counts
+//! second count of a toll written without nouns ("left one dead and three injured") or of
+//! people after a toll of some ("One person was killed and three people were injured") counts
 //! others, as "three others injured" does, so such an article is read with both its counts.
 //! Ranges ("between 6 and 8"), conversions in brackets ("(about $2 trillion)"), parts of a
 //! whole ("four of five charges"), addresses ("the 2900 block of"), figures that describe a
@@ -272,6 +274,11 @@ const ORDINALS: &[&str] = &[
 /// injured").
 const TOLL: &[&str] = &["dead", "killed", "injured", "wounded", "hurt"];
 
+/// Beginnings of the words that say a count is a toll of people killed or hurt.
+const TOLL_STEMS: &[&str] = &[
+    "kill", "dead", "die", "death", "fatal", "wound", "injur", "hurt", "shot", "shoot",
+];
+
 /// Possessive pronouns: "his 24-year rule" belongs to him.
 const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
 
@@ -369,6 +376,9 @@ struct Figure {
     /// For an amount: the words of who gives it ("Crime Stoppers is offering a $5,000
     /// reward": crime, stoppers), lower case; empty when its sentence does not say.
     giver: Vec<String>,
+    /// For a count: whether it is a toll of people killed or hurt (it counts people, and its
+    /// context says what happened to them).
+    toll: bool,
 }
 
 /// The person an age is of: the name as written beside it, and the entity stage's canonical
@@ -1506,7 +1516,16 @@ fn figures(
                     && fi >= 3
                     && toll(fi - 2)
                     && is_number(words[fi - 3].1);
+                // "One person was killed and three people were injured": a count of people
+                // after "and" that follows a toll of some counts others too.
+                let others_after_toll = !second_of_toll
+                    && prev_word.is_some_and(|p| lower_is(p, &["and"]))
+                    && fi >= 3
+                    && toll(fi - 2)
+                    && lower_is(noun, &["people", "persons"])
+                    && (fi.saturating_sub(6)..fi - 2).any(|i| is_number(words[i].1));
                 let summed = !second_of_toll
+                    && !others_after_toll
                     && (words
                         .get(noun_at + 1)
                         .is_some_and(|w| lower_is(w.1, &["and", "plus"]))
@@ -1571,7 +1590,7 @@ fn figures(
                 if acted || one_of || involved {
                     continue;
                 }
-                let mut lower = if second_of_toll {
+                let mut lower = if second_of_toll || others_after_toll {
                     "others".to_string()
                 } else {
                     noun.to_lowercase()
@@ -1949,6 +1968,29 @@ fn figures(
             Kind::Money(_) => giver(text, &words, fi, last),
             _ => Vec::new(),
         };
+        // A toll counts people ("shot three times" counts wounds).
+        let of_people = lower_is(
+            &counted,
+            &[
+                "people",
+                "persons",
+                "person",
+                "others",
+                "men",
+                "women",
+                "children",
+                "individuals",
+                "victims",
+            ],
+        ) || counted
+            .strip_suffix('s')
+            .is_some_and(|one| lower_is(one, PERSON_NOUNS));
+        let toll = matches!(kind, Kind::Count(_))
+            && of_people
+            && context_words.iter().any(|(_, w)| {
+                let w = w.to_lowercase();
+                TOLL_STEMS.iter().any(|s| w.starts_with(s))
+            });
         out.push(Figure {
             unit_index: u,
             value,
@@ -1979,9 +2021,27 @@ fn figures(
             lone_child: false,
             lone_adult: false,
             giver,
+            toll,
         });
     }
     out
+}
+
+/// Whether two tolls of this story (no other time named) are one toll at two times, not two
+/// versions of it: a toll an article published days later gives higher ("wounding seven
+/// others" on the night / "nine others" the next day), as those counted grow when the
+/// wounded die and more are found.
+fn one_toll_updated(units: &Units, a: &Figure, b: &Figure) -> bool {
+    if !a.toll || !b.toll || !a.era.is_empty() || !b.era.is_empty() {
+        return false;
+    }
+    match (published_day(units, a), published_day(units, b)) {
+        (Some(da), Some(db)) if da != db => {
+            let (first, later) = if da < db { (a, b) } else { (b, a) };
+            later.low > first.high
+        }
+        _ => false,
+    }
 }
 
 /// Ages up to this are a young child's.
@@ -2099,6 +2159,9 @@ fn comparable(units: &Units, sentences: &[SentenceTerms], a: &Figure, b: &Figure
         || a.superseded != b.superseded
         || a.era != b.era
     {
+        return false;
+    }
+    if one_toll_updated(units, a, b) {
         return false;
     }
     // Amounts given by two givers ("Police have posted a $10,000 reward" / "Crime Stoppers
@@ -5038,6 +5101,48 @@ mod tests {
         assert_eq!(aged("2015-03-02", 21, "2015-10-20"), 1);
         assert_eq!(published_day_of("1970-01-01"), Some(0));
         assert_eq!(published_day_of("2000-03-01"), Some(11_017));
+    }
+
+    #[test]
+    fn a_toll_updated_later_is_no_difference() {
+        let dated = |source: &str, text: &str, published: &str| {
+            let mut a = art(source, text);
+            a.article.published = Some(published.into());
+            a
+        };
+        let found = |a: (&str, &str), b: (&str, &str)| {
+            let articles = [dated("A", a.0, a.1), dated("B", b.0, b.1)];
+            let refs: Vec<&CleanArticle> = articles.iter().collect();
+            find(&Units::new(&refs), &BTreeMap::new()).len()
+        };
+        let night =
+            "A gunman killed two people and wounded seven others at the cinema on Thursday.";
+        let next_day = "The gunman killed two people and wounded nine others at the cinema.";
+        // Published the next day with more wounded: an update.
+        assert_eq!(found((night, "2015-07-23"), (next_day, "2015-07-24")), 0);
+        // The same day, or fewer the next day: two versions.
+        assert_eq!(found((night, "2015-07-23"), (next_day, "2015-07-23")), 1);
+        assert_eq!(found((next_day, "2015-07-23"), (night, "2015-07-24")), 1);
+        // A toll of another time named in both is not updated so.
+        let recalled = |n: &str| {
+            format!("In 2009 a gunman killed 13 people and wounded {n} others at the base.")
+        };
+        assert_eq!(
+            found(
+                (&recalled("29"), "2014-04-03"),
+                (&recalled("32"), "2015-01-25")
+            ),
+            1
+        );
+        // A count of people after a toll of some ("One person was killed and three people
+        // were injured") counts others.
+        let some_and_others =
+            "One person was killed and three people were injured at a night club early Saturday.";
+        let all = "Four people were injured at a night club early Saturday.";
+        assert_eq!(
+            found((some_and_others, "2013-06-15"), (all, "2013-06-15")),
+            0
+        );
     }
 
     fn published_day_of(date: &str) -> Option<i64> {
