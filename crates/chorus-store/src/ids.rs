@@ -1,9 +1,11 @@
 //! Pure helpers that give stored things names which survive a refresh: event ids that stay
-//! with their story as it grows, and entity ids (slugs) aggregated across events.
+//! with their story as it grows, and entity ids (slugs) aggregated across events, with the
+//! fingerprint by which an unchanged stored entity is known.
 
 use crate::EntitySummary;
 use chorus_model::{Entity, EntityKind, Event};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Gives `events` (in rank order) the id of the previous event whose articles they mostly
@@ -66,24 +68,82 @@ pub(crate) fn entity_slug(kind: EntityKind, name: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-/// Entities of all events (each event's id and entities, in the order events are listed),
-/// one per real thing (`chorus_entities::group_collection`: one gazetteer entry under any of
-/// its names, one name key, an acronym, a middle initial, a surname the events agree on),
-/// most events first. Ids are slugs of the group's name, made unique with `-2`, `-3`, ... in
-/// that order.
+/// An entity of the collection as [`aggregate_entities`] makes it, before it is written: the
+/// fields of its [`EntitySummary`], borrowed from the events' entities it groups, so that only
+/// the entities that changed are ever copied out or serialised ([`CollectionEntity::summary`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CollectionEntity<'a> {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<&'a str>,
+    pub mentions: usize,
+    pub sources: Vec<&'a str>,
+    pub events: Vec<&'a str>,
+}
+
+impl CollectionEntity<'_> {
+    /// The [`EntitySummary`] it stands for (what is stored as its JSON).
+    pub(crate) fn summary(&self) -> EntitySummary {
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        EntitySummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            aliases: owned(&self.aliases),
+            mentions: self.mentions,
+            sources: owned(&self.sources),
+            events: owned(&self.events),
+        }
+    }
+
+    /// A fingerprint of every field of its summary, kept with the stored entity so that an
+    /// unchanged entity is known without serialising it or reading its JSON: SipHash-1-3
+    /// under fixed keys over each field in order, each string and list after its length, so
+    /// stable across runs and builds (the same fields give the same fingerprint; different
+    /// fields the same one only by a 64-bit collision).
+    pub(crate) fn fingerprint(&self) -> i64 {
+        // The fields laid out in one buffer and hashed at once (a hash call per string cost
+        // more than the hashing); the same bytes as hashing each piece in turn.
+        let mut bytes: Vec<u8> = Vec::with_capacity(256);
+        let text = |b: &mut Vec<u8>, s: &str| {
+            b.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            b.extend_from_slice(s.as_bytes());
+        };
+        text(&mut bytes, &self.id);
+        text(&mut bytes, &self.name);
+        text(&mut bytes, self.kind.as_str());
+        bytes.extend_from_slice(&(self.mentions as u64).to_le_bytes());
+        for list in [&self.aliases, &self.sources, &self.events] {
+            bytes.extend_from_slice(&(list.len() as u64).to_le_bytes());
+            for s in list.iter() {
+                text(&mut bytes, s);
+            }
+        }
+        siphasher::sip::SipHasher13::new_with_keys(FINGERPRINT_KEYS.0, FINGERPRINT_KEYS.1)
+            .hash(&bytes) as i64
+    }
+}
+
+/// The keys of [`CollectionEntity::fingerprint`] (any fixed pair: changing them makes every
+/// stored entity look changed once).
+const FINGERPRINT_KEYS: (u64, u64) = (0x6368_6f72_7573_2d65, 0x6e74_6974_6965_7331);
+
+/// Entities of all events (each event's id and one of its entities, events in the order they
+/// are listed, each event's entities together), one per real thing
+/// (`chorus_entities::group_collection`: one gazetteer entry under any of its names, one name
+/// key, an acronym, a middle initial, a surname the events agree on), most events first. Ids
+/// are slugs of the group's name, made unique with `-2`, `-3`, ... in that order.
 pub(crate) fn aggregate_entities<'a>(
-    events: impl Iterator<Item = (&'a str, &'a [Entity])>,
-) -> Vec<EntitySummary> {
-    let listed: Vec<(&str, &Entity)> = events
-        .flat_map(|(event, entities)| entities.iter().map(move |e| (event, e)))
-        .collect();
+    listed: &[(&'a str, &'a Entity)],
+) -> Vec<CollectionEntity<'a>> {
     // Each group gathered on its own (in parallel, collected in order). Its members come in
     // input order, where each event's entities stand together, so an event already listed
     // is the last one listed.
-    let mut out: Vec<EntitySummary> = chorus_entities::group_collection(&listed)
+    let mut out: Vec<CollectionEntity<'a>> = chorus_entities::group_collection(listed)
         .into_par_iter()
         .map(|group| {
-            let mut s = EntitySummary {
+            let mut s = CollectionEntity {
                 id: String::new(),
                 name: group.name,
                 kind: group.kind,
@@ -92,22 +152,23 @@ pub(crate) fn aggregate_entities<'a>(
                 sources: Vec::new(),
                 events: Vec::new(),
             };
-            let mut sources: HashSet<&str> = HashSet::new();
+            // Names and outlets listed once each (a common place is named in thousands of
+            // events: a long list is searched through a set).
+            let mut names = Distinct::default();
+            let mut sources = Distinct::default();
             for &m in &group.members {
                 let (event, e) = listed[m];
                 s.mentions += e.mentions;
                 for a in std::iter::once(&e.name).chain(&e.aliases) {
-                    if !s.aliases.contains(a) && *a != s.name {
-                        s.aliases.push(a.clone());
+                    if *a != s.name {
+                        names.push(&mut s.aliases, a);
                     }
                 }
                 for src in &e.sources {
-                    if sources.insert(src.as_str()) {
-                        s.sources.push(src.clone());
-                    }
+                    sources.push(&mut s.sources, src);
                 }
-                if s.events.last().map(String::as_str) != Some(event) {
-                    s.events.push(event.to_string());
+                if s.events.last() != Some(&event) {
+                    s.events.push(event);
                 }
             }
             s
@@ -124,45 +185,136 @@ pub(crate) fn aggregate_entities<'a>(
         .par_iter()
         .map(|s| entity_slug(s.kind, &s.name))
         .collect();
-    let mut used: HashMap<String, usize> = HashMap::new();
-    for (s, base) in out.iter_mut().zip(slugs) {
-        let n = used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        s.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    let mut used: FxHashMap<&str, usize> = FxHashMap::default();
+    let ids: Vec<String> = slugs
+        .iter()
+        .map(|base| {
+            let n = used.entry(base.as_str()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .collect();
+    for (s, id) in out.iter_mut().zip(ids) {
+        s.id = id;
     }
     out
 }
 
-/// [`aggregate_entities`] of events as the store keeps them: each event's id and its
-/// entities' JSON, in the order events are listed (parsed in parallel).
-pub(crate) fn aggregate_stored_entities(
-    rows: Vec<(String, String)>,
-) -> serde_json::Result<Vec<EntitySummary>> {
-    let listed: Vec<(String, Vec<Entity>)> = rows
-        .into_par_iter()
-        .map(|(id, json)| Ok((id, serde_json::from_str(&json)?)))
-        .collect::<serde_json::Result<_>>()?;
-    Ok(aggregate_entities(
-        listed.iter().map(|(id, e)| (id.as_str(), &e[..])),
-    ))
+/// A list of distinct strings grown in order: a short one searched as it is, a longer one
+/// through a set of what it holds.
+#[derive(Default)]
+struct Distinct<'a> {
+    set: FxHashSet<&'a str>,
 }
 
-/// The entities whose JSON is not the stored one (by `fingerprint` of each stored entity's
-/// JSON, `stored`, keyed by id), each with its JSON and whether an entity of its id is
-/// stored; serialised in parallel, in order. Most entities are unchanged after an ingest.
-pub(crate) fn changed_entities<'a>(
-    entities: &'a [EntitySummary],
-    stored: &HashMap<String, u64>,
-    fingerprint: &(dyn Fn(&[u8]) -> u64 + Sync),
-) -> serde_json::Result<Vec<(&'a EntitySummary, String, bool)>> {
-    let changed: Vec<Option<(&EntitySummary, String, bool)>> = entities
-        .par_iter()
-        .map(|ent| {
-            let json = serde_json::to_string(ent)?;
-            Ok(match stored.get(&ent.id) {
-                Some(&f) if f == fingerprint(json.as_bytes()) => None,
-                had => Some((ent, json, had.is_some())),
+impl<'a> Distinct<'a> {
+    /// Lists below this length are searched as they are.
+    const LINEAR: usize = 8;
+
+    fn push(&mut self, list: &mut Vec<&'a str>, s: &'a str) {
+        if list.len() < Self::LINEAR {
+            if !list.contains(&s) {
+                list.push(s);
+            }
+            return;
+        }
+        if self.set.is_empty() {
+            self.set.extend(list.iter().copied());
+        }
+        if self.set.insert(s) {
+            list.push(s);
+        }
+    }
+}
+
+/// Each event's id and one of its entities, in the order of `events` (each event's id and
+/// entities, in the order events are listed): what [`aggregate_entities`] groups.
+pub(crate) fn listing<'a>(
+    events: impl Iterator<Item = (&'a str, &'a [Entity])>,
+) -> Vec<(&'a str, &'a Entity)> {
+    events
+        .flat_map(|(event, entities)| entities.iter().map(move |e| (event, e)))
+        .collect()
+}
+
+/// The entities of stored events (each event's id and its entities' JSON, in the order events
+/// are listed), parsed in parallel; an event whose JSON is `None` (one of the report's, whose
+/// entities are in memory) is left with none.
+pub(crate) fn stored_event_entities(
+    rows: Vec<(String, Option<String>)>,
+) -> serde_json::Result<Vec<(String, Vec<Entity>)>> {
+    rows.into_par_iter()
+        .map(|(id, json)| {
+            Ok(match json {
+                Some(json) => (id, serde_json::from_str(&json)?),
+                None => (id, Vec::new()),
             })
+        })
+        .collect()
+}
+
+/// What is known of a stored entity to tell whether it changed: its fingerprint
+/// ([`CollectionEntity::fingerprint`]), or for one stored before fingerprints were kept, a
+/// hash of its JSON under this refresh's [`JsonHash`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stored {
+    Fingerprint(i64),
+    Json(u64),
+}
+
+/// The hash under which a stored entity without a fingerprint is compared (its JSON's bytes).
+pub(crate) type JsonHash = std::hash::RandomState;
+
+/// What a refresh does with one of the collection's entities.
+pub(crate) enum Change<'e> {
+    /// Written: its summary, JSON and fingerprint, and whether an entity of its id is stored.
+    Write {
+        entity: EntitySummary,
+        json: String,
+        fingerprint: i64,
+        was_stored: bool,
+    },
+    /// Stored as it is, but without a fingerprint: only the fingerprint is written.
+    Fingerprint { id: &'e str, fingerprint: i64 },
+}
+
+/// The entities that are not stored as they are (by fingerprint, or for a stored entity
+/// without one by its JSON; `stored` says what is stored of each, by position), in order; fingerprinted in parallel, and only those that
+/// changed (or have no fingerprint stored) serialised. Most entities are unchanged after an
+/// ingest.
+pub(crate) fn changed_entities<'e>(
+    entities: &'e [CollectionEntity<'_>],
+    stored: &[Option<Stored>],
+    json_hash: &JsonHash,
+) -> serde_json::Result<Vec<Change<'e>>> {
+    use std::hash::BuildHasher;
+    let changed: Vec<Option<Change<'e>>> = entities
+        .par_iter()
+        .zip(stored)
+        .map(|(ent, had)| {
+            let fingerprint = ent.fingerprint();
+            let had = had.as_ref();
+            if had == Some(&Stored::Fingerprint(fingerprint)) {
+                return Ok(None);
+            }
+            let summary = ent.summary();
+            let json = serde_json::to_string(&summary)?;
+            if had == Some(&Stored::Json(json_hash.hash_one(json.as_bytes()))) {
+                return Ok(Some(Change::Fingerprint {
+                    id: &ent.id,
+                    fingerprint,
+                }));
+            }
+            Ok(Some(Change::Write {
+                entity: summary,
+                json,
+                fingerprint,
+                was_stored: had.is_some(),
+            }))
         })
         .collect::<serde_json::Result<_>>()?;
     Ok(changed.into_iter().flatten().collect())
@@ -236,8 +388,8 @@ mod tests {
             entity("AP", EntityKind::Organisation, &[]),
         ];
         let e3 = [entity("America", EntityKind::Place, &[])];
-        let got =
-            aggregate_entities([("e1", &e1[..]), ("e2", &e2[..]), ("e3", &e3[..])].into_iter());
+        let listed = listing([("e1", &e1[..]), ("e2", &e2[..]), ("e3", &e3[..])].into_iter());
+        let got = aggregate_entities(&listed);
         let names: Vec<(&str, &str, usize)> = got
             .iter()
             .map(|s| (s.id.as_str(), s.name.as_str(), s.events.len()))
@@ -252,6 +404,48 @@ mod tests {
         assert_eq!(got[0].aliases, ["U.S.", "USA", "America"]);
         assert_eq!(got[0].mentions, 6);
         assert_eq!(got[1].sources.len(), 2);
+    }
+
+    #[test]
+    fn an_entity_is_written_only_when_its_fields_differ_from_the_stored_ones() {
+        use std::hash::BuildHasher;
+        let e1 = [entity("Jane Okafor", EntityKind::Person, &["Okafor"])];
+        let e2 = [entity("Okafor", EntityKind::Person, &[])];
+        let listed = listing([("e1", &e1[..]), ("e2", &e2[..])].into_iter());
+        let entities = aggregate_entities(&listed);
+        let ent = &entities[0];
+        let json = serde_json::to_string(&ent.summary()).unwrap();
+        let hash = JsonHash::default();
+        let check = |stored: Option<Stored>| -> &'static str {
+            match changed_entities(&entities, &[stored], &hash)
+                .unwrap()
+                .first()
+            {
+                None => "kept",
+                Some(Change::Fingerprint { .. }) => "fingerprinted",
+                Some(Change::Write { was_stored, .. }) => match was_stored {
+                    true => "rewritten",
+                    false => "added",
+                },
+            }
+        };
+        assert_eq!(check(Some(Stored::Fingerprint(ent.fingerprint()))), "kept");
+        // Stored before fingerprints were kept, as it is now: only its fingerprint is written.
+        let same = Stored::Json(hash.hash_one(json.as_bytes()));
+        assert_eq!(check(Some(same)), "fingerprinted");
+        let other = Stored::Json(hash.hash_one(json.replace("e2", "e3").as_bytes()));
+        assert_eq!(check(Some(other)), "rewritten");
+        assert_eq!(check(None), "added");
+        // Every field counts, and where one string ends.
+        let mut changed = ent.clone();
+        changed.events.reverse();
+        assert_ne!(changed.fingerprint(), ent.fingerprint());
+        let mut changed = ent.clone();
+        changed.aliases = vec!["Oka", "for"];
+        let mut joined = ent.clone();
+        joined.aliases = vec!["Okafor"];
+        assert_ne!(changed.fingerprint(), joined.fingerprint());
+        assert_eq!(ent.clone().fingerprint(), ent.fingerprint());
     }
 
     #[test]

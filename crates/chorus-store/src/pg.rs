@@ -15,7 +15,8 @@ mod schema;
 mod search;
 
 use crate::ids::{
-    aggregate_entities, aggregate_stored_entities, assign_event_ids, changed_entities,
+    aggregate_entities, assign_event_ids, changed_entities, listing, stored_event_entities, Change,
+    JsonHash, Stored,
 };
 use crate::sqlite::{content_hash, EVENT_ORDER};
 use crate::{
@@ -593,33 +594,72 @@ impl PgStore {
         }
         phases.events = laps.lap();
 
-        let entities = if closed.is_empty() {
-            aggregate_entities(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+        // The entities of every event, in the order events are listed: the report's are in
+        // memory, the closed ones' read beside them.
+        let in_report: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let parsed = if closed.is_empty() {
+            Vec::new()
         } else {
-            let rows: Vec<(String, String)> = tx
-                .query(
-                    &format!("SELECT id, entities FROM events e ORDER BY {EVENT_ORDER}"),
-                    &[],
-                )?
-                .into_iter()
-                .map(|r| (r.get(0), r.get(1)))
-                .collect();
-            aggregate_stored_entities(rows)?
+            let params: [&str; 0] = [];
+            let mut rows = tx.query_raw(
+                &format!("SELECT id, entities FROM events e ORDER BY {EVENT_ORDER}"),
+                params,
+            )?;
+            let mut listed: Vec<(String, Option<String>)> = Vec::new();
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0);
+                let json = match in_report.contains_key(id.as_str()) {
+                    true => None,
+                    false => Some(r.get(1)),
+                };
+                listed.push((id, json));
+            }
+            stored_event_entities(listed)?
         };
+        let listed = if closed.is_empty() {
+            listing(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+        } else {
+            listing(
+                parsed
+                    .iter()
+                    .map(|(id, entities)| match in_report.get(id.as_str()) {
+                        Some(e) => (e.id.as_str(), &e.entities[..]),
+                        None => (id.as_str(), &entities[..]),
+                    }),
+            )
+        };
+        let entities = aggregate_entities(&listed);
 
-        let keyed = std::hash::RandomState::new();
-        let fingerprint = |json: &[u8]| keyed.hash_one(json);
-        let mut stored: HashMap<String, u64> = HashMap::new();
+        let json_hash = JsonHash::default();
+        // What is stored of each entity, by its position in `entities`; the stored ids no
+        // entity has any more are gone.
+        let position: rustc_hash::FxHashMap<&str, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.id.as_str(), k))
+            .collect();
+        let mut stored: Vec<Option<Stored>> = vec![None; entities.len()];
+        let mut gone: Vec<String> = Vec::new();
         {
             let params: [&str; 0] = [];
-            let mut rows = tx.query_raw("SELECT id, json FROM entities", params)?;
+            let mut rows = tx.query_raw(
+                "SELECT id, fingerprint, CASE WHEN fingerprint IS NULL THEN json END \
+                 FROM entities",
+                params,
+            )?;
             while let Some(r) = rows.next()? {
-                let json: &str = r.get(1);
-                stored.insert(r.get(0), fingerprint(json.as_bytes()));
+                let known = match (r.get::<_, Option<i64>>(1), r.get::<_, Option<&str>>(2)) {
+                    (Some(f), _) => Stored::Fingerprint(f),
+                    (None, json) => Stored::Json(json_hash.hash_one(json.unwrap_or("").as_bytes())),
+                };
+                let id: &str = r.get(0);
+                match position.get(id) {
+                    Some(&k) => stored[k] = Some(known),
+                    None => gone.push(id.to_string()),
+                }
             }
         }
-        let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
+        for id in &gone {
             delete(tx, id, ENTITY_ROWS)?;
             delete(tx, id, &[ENTITY_LINKS])?;
         }
@@ -629,9 +669,10 @@ impl PgStore {
             "DELETE FROM entity_names WHERE entity_id = $1 AND NOT (name_lower = ANY($2))",
         )?;
         let insert = tx.prepare(
-            "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO entities (id, name, kind, mentions, event_count, json, fingerprint) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )?;
+        let set_fingerprint = tx.prepare("UPDATE entities SET fingerprint = $2 WHERE id = $1")?;
         let name = tx.prepare(
             "INSERT INTO entity_names (entity_id, name_lower) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
@@ -642,7 +683,19 @@ impl PgStore {
             "INSERT INTO event_entities (event_id, entity_id) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
         )?;
-        for (ent, json, was_stored) in changed_entities(&entities, &stored, &fingerprint)? {
+        for change in changed_entities(&entities, &stored, &json_hash)? {
+            let (ent, json, fingerprint, was_stored) = match change {
+                Change::Fingerprint { id, fingerprint } => {
+                    tx.execute(&set_fingerprint, &[&id, &fingerprint])?;
+                    continue;
+                }
+                Change::Write {
+                    entity,
+                    json,
+                    fingerprint,
+                    was_stored,
+                } => (entity, json, fingerprint, was_stored),
+            };
             let links: Vec<String> = if was_stored {
                 // Its names stay as they are, but for those it lost: each name row
                 // written is also indexed by trigrams, and a changed entity has mostly
@@ -669,6 +722,7 @@ impl PgStore {
                     &(ent.mentions as i64),
                     &(ent.events.len() as i64),
                     &json,
+                    &fingerprint,
                 ],
             )?;
             for n in std::iter::once(&ent.name).chain(&ent.aliases) {

@@ -192,6 +192,12 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO meta (key, value) SELECT 'lines_missing', '1'
         WHERE EXISTS (SELECT 1 FROM clean_articles);
     "#,
+    // 8: a fingerprint of each entity's fields, so that a refresh tells the unchanged ones
+    // without serialising every entity or reading its JSON. An entity stored before has none
+    // (NULL) until a refresh finds it unchanged by its JSON and writes it.
+    r#"
+    ALTER TABLE entities ADD COLUMN fingerprint INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,8 @@
 //! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
 
 use crate::ids::{
-    aggregate_entities, aggregate_stored_entities, assign_event_ids, changed_entities,
+    aggregate_entities, assign_event_ids, changed_entities, listing, stored_event_entities, Change,
+    JsonHash, Stored,
 };
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
@@ -443,41 +444,92 @@ impl Store {
 
         // The entities of every event, in the order events are listed: the report's are in
         // memory, the closed ones' read beside them (not their whole events).
-        let entities = if closed.is_empty() {
-            aggregate_entities(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+        let in_report: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let parsed = if closed.is_empty() {
+            Vec::new()
         } else {
             let mut stmt = tx.prepare(&format!(
                 "SELECT id, entities FROM events e ORDER BY {EVENT_ORDER}"
             ))?;
-            let rows: Vec<(String, String)> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            aggregate_stored_entities(rows)?
+            let mut rows = stmt.query([])?;
+            let mut listed: Vec<(String, Option<String>)> = Vec::new();
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                let json = match in_report.contains_key(id.as_str()) {
+                    true => None,
+                    false => Some(r.get(1)?),
+                };
+                listed.push((id, json));
+            }
+            stored_event_entities(listed)?
         };
+        let listed = if closed.is_empty() {
+            listing(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+        } else {
+            listing(
+                parsed
+                    .iter()
+                    .map(|(id, entities)| match in_report.get(id.as_str()) {
+                        Some(e) => (e.id.as_str(), &e.entities[..]),
+                        None => (id.as_str(), &entities[..]),
+                    }),
+            )
+        };
+        let entities = aggregate_entities(&listed);
 
         // Entities, the same way (an entity's JSON holds its events, so its links change with
-        // it), but against the stored ones read in one scan: there are tens of times more
-        // entities than events, and most are unchanged after an ingest.
-        let keyed = std::hash::RandomState::new();
-        let fingerprint = |json: &[u8]| keyed.hash_one(json);
-        let mut stored: HashMap<String, u64> = HashMap::new();
+        // it), but against the stored ones' fingerprints read in one scan: there are tens of
+        // times more entities than events, and most are unchanged after an ingest.
+        let json_hash = JsonHash::default();
+        // What is stored of each entity, by its position in `entities`; the stored ids no
+        // entity has any more are gone.
+        let position: rustc_hash::FxHashMap<&str, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.id.as_str(), k))
+            .collect();
+        let mut stored: Vec<Option<Stored>> = vec![None; entities.len()];
+        let mut gone: Vec<String> = Vec::new();
         {
-            let mut stmt = tx.prepare("SELECT id, json FROM entities")?;
+            let mut stmt = tx.prepare(
+                "SELECT id, fingerprint, CASE WHEN fingerprint IS NULL THEN json END \
+                 FROM entities",
+            )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                let json = match r.get_ref(1)? {
-                    ValueRef::Text(t) => fingerprint(t),
-                    _ => 0,
+                let known = match (r.get::<_, Option<i64>>(1)?, r.get_ref(2)?) {
+                    (Some(f), _) => Stored::Fingerprint(f),
+                    (None, ValueRef::Text(t)) => Stored::Json(json_hash.hash_one(t)),
+                    (None, _) => Stored::Json(0),
                 };
-                stored.insert(r.get(0)?, json);
+                let id = match r.get_ref(0)? {
+                    ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+                    _ => "",
+                };
+                match position.get(id) {
+                    Some(&k) => stored[k] = Some(known),
+                    None => gone.push(id.to_string()),
+                }
             }
         }
-        let kept: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-        for id in stored.keys().filter(|id| !kept.contains(id.as_str())) {
+        for id in &gone {
             delete(tx, id, ENTITY_ROWS)?;
             delete(tx, id, &[ENTITY_LINKS])?;
         }
-        for (ent, json, was_stored) in changed_entities(&entities, &stored, &fingerprint)? {
+        for change in changed_entities(&entities, &stored, &json_hash)? {
+            let (ent, json, fingerprint, was_stored) = match change {
+                Change::Fingerprint { id, fingerprint } => {
+                    tx.prepare_cached("UPDATE entities SET fingerprint = ?2 WHERE id = ?1")?
+                        .execute(params![id, fingerprint])?;
+                    continue;
+                }
+                Change::Write {
+                    entity,
+                    json,
+                    fingerprint,
+                    was_stored,
+                } => (entity, json, fingerprint, was_stored),
+            };
             // A changed entity's event links are brought up to date, not written anew: a
             // common name is in thousands of events, and an ingest changes a few of them.
             let links: Vec<String> = if was_stored {
@@ -507,8 +559,8 @@ impl Store {
                 Vec::new()
             };
             tx.prepare_cached(
-                "INSERT INTO entities (id, name, kind, mentions, event_count, json) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO entities (id, name, kind, mentions, event_count, json, fingerprint) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 ent.id,
@@ -517,6 +569,7 @@ impl Store {
                 ent.mentions as i64,
                 ent.events.len() as i64,
                 json,
+                fingerprint,
             ])?;
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO entity_names (entity_id, name_lower) VALUES (?1, ?2)",

@@ -176,6 +176,10 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO meta (key, value) SELECT 'lines_missing', '1'
         WHERE EXISTS (SELECT 1 FROM clean_articles);
     "#,
+    // 5: SQLite's version 8: a fingerprint of each entity's fields.
+    r#"
+    ALTER TABLE entities ADD COLUMN fingerprint BIGINT;
+    "#,
 ];
 
 /// The schema version this build writes.
