@@ -48,10 +48,11 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
     // a verb of saying that opens a last clause before a quote or an auxiliary opens the
     // claim: dev 0.972, 0.486 (142 of 292); held-out 0.960, 0.279. Measured 2026-12-07
     // once a support is also read as its main claim alone (`statement::support_probability`):
-    // dev 0.973, 0.514 (150 of 292); held-out 0.960, 0.279.
+    // dev 0.973, 0.514 (150 of 292); held-out 0.960, 0.279; with the margin that reading
+    // must clear (`statement::MAIN_VIEW_MARGIN`, for MSRP's precision): dev 0.973, 0.497 (145).
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.96, 0.51),
+            "dev" => (0.96, 0.49),
             _ => (0.95, 0.27),
         };
         assert!(
