@@ -257,6 +257,66 @@ pub(crate) fn stored_event_entities(
         .collect()
 }
 
+/// Each event's id and one of its entities, in the order events are listed: the report's
+/// events' entities from memory, the closed ones' as parsed from the store (`parsed`, every
+/// stored event in order, empty when no event is closed: then the report's events are all).
+pub(crate) fn event_listing<'a>(
+    events: &'a [Event],
+    in_report: &HashMap<&str, &'a Event>,
+    parsed: &'a [(String, Vec<Entity>)],
+) -> Vec<(&'a str, &'a Entity)> {
+    if parsed.is_empty() {
+        listing(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
+    } else {
+        listing(
+            parsed
+                .iter()
+                .map(|(id, entities)| match in_report.get(id.as_str()) {
+                    Some(e) => (e.id.as_str(), &e.entities[..]),
+                    None => (id.as_str(), &entities[..]),
+                }),
+        )
+    }
+}
+
+/// What the store holds of the collection's entities, read row by row ([`Self::note`]):
+/// what is stored of each entity by its position in the aggregated list, and the stored ids
+/// no entity has any more.
+pub(crate) struct StoredEntities<'a> {
+    position: FxHashMap<&'a str, usize>,
+    pub(crate) stored: Vec<Option<Stored>>,
+    pub(crate) gone: Vec<String>,
+    pub(crate) json_hash: JsonHash,
+}
+
+impl<'a> StoredEntities<'a> {
+    pub(crate) fn new(entities: &'a [CollectionEntity<'_>]) -> Self {
+        StoredEntities {
+            position: entities
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (e.id.as_str(), k))
+                .collect(),
+            stored: vec![None; entities.len()],
+            gone: Vec::new(),
+            json_hash: JsonHash::default(),
+        }
+    }
+
+    /// One stored entity row: its id, its fingerprint, and its JSON where it has none.
+    pub(crate) fn note(&mut self, id: &str, fingerprint: Option<i64>, json: Option<&[u8]>) {
+        use std::hash::BuildHasher;
+        let known = match fingerprint {
+            Some(f) => Stored::Fingerprint(f),
+            None => Stored::Json(json.map_or(0, |j| self.json_hash.hash_one(j))),
+        };
+        match self.position.get(id) {
+            Some(&k) => self.stored[k] = Some(known),
+            None => self.gone.push(id.to_string()),
+        }
+    }
+}
+
 /// What is known of a stored entity to tell whether it changed: its fingerprint
 /// ([`CollectionEntity::fingerprint`]), or for one stored before fingerprints were kept, a
 /// hash of its JSON under this refresh's [`JsonHash`].

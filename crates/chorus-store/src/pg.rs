@@ -15,8 +15,8 @@ mod schema;
 mod search;
 
 use crate::ids::{
-    aggregate_entities, assign_event_ids, changed_entities, listing, stored_event_entities, Change,
-    JsonHash, Stored,
+    aggregate_entities, assign_event_ids, changed_entities, event_listing, stored_event_entities,
+    Change, StoredEntities,
 };
 use crate::sqlite::{content_hash, EVENT_ORDER};
 use crate::{
@@ -31,7 +31,6 @@ use postgres::types::ToSql;
 use postgres::{Client, GenericClient, NoTls, Row, Transaction};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::BuildHasher;
 use std::ops::{Deref, DerefMut};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
@@ -616,30 +615,10 @@ impl PgStore {
             }
             stored_event_entities(listed)?
         };
-        let listed = if closed.is_empty() {
-            listing(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
-        } else {
-            listing(
-                parsed
-                    .iter()
-                    .map(|(id, entities)| match in_report.get(id.as_str()) {
-                        Some(e) => (e.id.as_str(), &e.entities[..]),
-                        None => (id.as_str(), &entities[..]),
-                    }),
-            )
-        };
+        let listed = event_listing(events, &in_report, &parsed);
         let entities = aggregate_entities(&listed);
 
-        let json_hash = JsonHash::default();
-        // What is stored of each entity, by its position in `entities`; the stored ids no
-        // entity has any more are gone.
-        let position: rustc_hash::FxHashMap<&str, usize> = entities
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.id.as_str(), k))
-            .collect();
-        let mut stored: Vec<Option<Stored>> = vec![None; entities.len()];
-        let mut gone: Vec<String> = Vec::new();
+        let mut known = StoredEntities::new(&entities);
         {
             let params: [&str; 0] = [];
             let mut rows = tx.query_raw(
@@ -648,18 +627,11 @@ impl PgStore {
                 params,
             )?;
             while let Some(r) = rows.next()? {
-                let known = match (r.get::<_, Option<i64>>(1), r.get::<_, Option<&str>>(2)) {
-                    (Some(f), _) => Stored::Fingerprint(f),
-                    (None, json) => Stored::Json(json_hash.hash_one(json.unwrap_or("").as_bytes())),
-                };
-                let id: &str = r.get(0);
-                match position.get(id) {
-                    Some(&k) => stored[k] = Some(known),
-                    None => gone.push(id.to_string()),
-                }
+                let json: Option<&str> = r.get(2);
+                known.note(r.get(0), r.get(1), json.map(str::as_bytes));
             }
         }
-        for id in &gone {
+        for id in &known.gone {
             delete(tx, id, ENTITY_ROWS)?;
             delete(tx, id, &[ENTITY_LINKS])?;
         }
@@ -683,7 +655,7 @@ impl PgStore {
             "INSERT INTO event_entities (event_id, entity_id) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
         )?;
-        for change in changed_entities(&entities, &stored, &json_hash)? {
+        for change in changed_entities(&entities, &known.stored, &known.json_hash)? {
             let (ent, json, fingerprint, was_stored) = match change {
                 Change::Fingerprint { id, fingerprint } => {
                     tx.execute(&set_fingerprint, &[&id, &fingerprint])?;

@@ -2,8 +2,8 @@
 //! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
 
 use crate::ids::{
-    aggregate_entities, assign_event_ids, changed_entities, listing, stored_event_entities, Change,
-    JsonHash, Stored,
+    aggregate_entities, assign_event_ids, changed_entities, event_listing, stored_event_entities,
+    Change, StoredEntities,
 };
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
@@ -19,7 +19,6 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -463,33 +462,13 @@ impl Store {
             }
             stored_event_entities(listed)?
         };
-        let listed = if closed.is_empty() {
-            listing(events.iter().map(|e| (e.id.as_str(), &e.entities[..])))
-        } else {
-            listing(
-                parsed
-                    .iter()
-                    .map(|(id, entities)| match in_report.get(id.as_str()) {
-                        Some(e) => (e.id.as_str(), &e.entities[..]),
-                        None => (id.as_str(), &entities[..]),
-                    }),
-            )
-        };
+        let listed = event_listing(events, &in_report, &parsed);
         let entities = aggregate_entities(&listed);
 
         // Entities, the same way (an entity's JSON holds its events, so its links change with
         // it), but against the stored ones' fingerprints read in one scan: there are tens of
         // times more entities than events, and most are unchanged after an ingest.
-        let json_hash = JsonHash::default();
-        // What is stored of each entity, by its position in `entities`; the stored ids no
-        // entity has any more are gone.
-        let position: rustc_hash::FxHashMap<&str, usize> = entities
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.id.as_str(), k))
-            .collect();
-        let mut stored: Vec<Option<Stored>> = vec![None; entities.len()];
-        let mut gone: Vec<String> = Vec::new();
+        let mut known = StoredEntities::new(&entities);
         {
             let mut stmt = tx.prepare(
                 "SELECT id, fingerprint, CASE WHEN fingerprint IS NULL THEN json END \
@@ -497,26 +476,22 @@ impl Store {
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                let known = match (r.get::<_, Option<i64>>(1)?, r.get_ref(2)?) {
-                    (Some(f), _) => Stored::Fingerprint(f),
-                    (None, ValueRef::Text(t)) => Stored::Json(json_hash.hash_one(t)),
-                    (None, _) => Stored::Json(0),
-                };
                 let id = match r.get_ref(0)? {
                     ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
                     _ => "",
                 };
-                match position.get(id) {
-                    Some(&k) => stored[k] = Some(known),
-                    None => gone.push(id.to_string()),
-                }
+                let json = match r.get_ref(2)? {
+                    ValueRef::Text(t) => Some(t),
+                    _ => None,
+                };
+                known.note(id, r.get(1)?, json);
             }
         }
-        for id in &gone {
+        for id in &known.gone {
             delete(tx, id, ENTITY_ROWS)?;
             delete(tx, id, &[ENTITY_LINKS])?;
         }
-        for change in changed_entities(&entities, &stored, &json_hash)? {
+        for change in changed_entities(&entities, &known.stored, &known.json_hash)? {
             let (ent, json, fingerprint, was_stored) = match change {
                 Change::Fingerprint { id, fingerprint } => {
                     tx.prepare_cached("UPDATE entities SET fingerprint = ?2 WHERE id = ?1")?
