@@ -1924,8 +1924,12 @@ fn direction_of(text: &str, off: usize, w: &str) -> u8 {
 /// down ("Gillette shares rose $1.45" against "Shares of Gillette closed down 45 cents"): two
 /// claims, or a contradiction, never one.
 fn contrary_directions(a: &Claim, b: &Claim) -> bool {
-    let one_way = |x: &Claim, y: &Claim| x.direction == ROSE && y.direction == FELL;
-    one_way(a, b) || one_way(b, a)
+    opposed((a.direction, b.direction), ROSE, FELL)
+}
+
+/// Whether a pair of one field's values of two claims is `one` and `other`, either way round.
+fn opposed(pair: (u8, u8), one: u8, other: u8) -> bool {
+    pair == (one, other) || pair == (other, one)
 }
 
 /// Whether one sentence says only that someone died and the other only that someone lives,
@@ -1934,8 +1938,7 @@ fn contrary_directions(a: &Claim, b: &Claim) -> bool {
 /// A claim that says both ("killed two and wounded seven", "died of his injuries") contradicts
 /// neither.
 fn contrary_outcomes(a: &Claim, b: &Claim) -> bool {
-    let one_way = |x: &Claim, y: &Claim| x.outcome == OUTCOME_DIED && y.outcome == OUTCOME_LIVES;
-    one_way(a, b) || one_way(b, a)
+    opposed((a.outcome, b.outcome), OUTCOME_DIED, OUTCOME_LIVES)
 }
 
 /// Whether `lead`'s main claim says only that someone died and `other` only that someone
