@@ -362,6 +362,9 @@ struct Gather<'a, 'c> {
     /// Whether the run of capitals being read started inside a sentence of the body and has
     /// not crossed a sentence's end, a line break or a colon since.
     run_inside: bool,
+    /// Keys of the names a place's run of capitals held before a day's name ("in Pine Hills
+    /// Tuesday"): places wherever the article writes them alone ([`Gather::place_before_days`]).
+    placed_before_day: Vec<String>,
 }
 
 impl<'a> Gather<'a, '_> {
@@ -564,6 +567,10 @@ impl<'a> Gather<'a, '_> {
         let mut whole = false;
         for end in cuts.iter().copied().chain([phrase.len()]) {
             let part = &phrase[start..end];
+            if after_place && start == 0 && part.len() >= 3 && part.last().is_some_and(is_day) {
+                self.placed_before_day
+                    .push(phrase_key(&part[..part.len() - 1]));
+            }
             if (after_place && start == 0) || is_street(part) {
                 for w in part {
                     if let Some(&slot) = self.words.get(w) {
@@ -576,6 +583,26 @@ impl<'a> Gather<'a, '_> {
         }
         whole
     }
+}
+
+impl Gather<'_, '_> {
+    /// Marks the names in [`Gather::placed_before_day`] that the article also writes alone
+    /// as places: a day's name runs into a place's name it follows ("in Pine Hills Tuesday"),
+    /// which the same article writes alone elsewhere ("a Pine Hills home").
+    fn place_before_days(&mut self) {
+        for key in std::mem::take(&mut self.placed_before_day) {
+            if let Some(&slot) = self.phrases.get(&key) {
+                self.items[slot as usize].place = true;
+            }
+        }
+    }
+}
+
+/// Whether a word is a day's name ("Tuesday").
+fn is_day(word: &&str) -> bool {
+    chorus_text::WEEKDAY_NAMES
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Words after which a name is where something happened ("in Vallejo", "near Pine Hills",
@@ -859,11 +886,13 @@ impl<'a> ArticleWords<'a> {
             after_role: false,
             after_place: false,
             run_inside: false,
+            placed_before_day: Vec::new(),
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
             g.text(headline_part(t), config.title_weight, false);
         }
+        g.place_before_days();
         let outlet = {
             use std::hash::{Hash, Hasher};
             let mut h = rustc_hash::FxHasher::default();
@@ -1729,6 +1758,24 @@ mod tests {
         // A name written elsewhere is no place, even beside one.
         assert_eq!(flags("Marcus Webb"), Some(false));
         assert_eq!(flags("Dana Cole"), Some(false));
+    }
+
+    #[test]
+    fn a_place_written_before_a_days_name_is_a_place() {
+        let texts = [
+            "Two teens were on the patio of a house in Pine Hills Tuesday. A Pine Hills home \
+             was hit.",
+            "Three men walked into a Pine Hills gas station.",
+        ];
+        let flags = flag_of(&texts, PLACE);
+        assert_eq!(flags("Pine Hills"), Some(true));
+        // Without the place word before it, no place.
+        let texts = [
+            "Two teens were on the patio of a house on Pine Hills Tuesday. A Pine Hills home \
+             was hit.",
+            "Three men walked into a Pine Hills gas station.",
+        ];
+        assert_eq!(flag_of(&texts, PLACE)("Pine Hills"), Some(false));
     }
 
     #[test]
