@@ -106,7 +106,8 @@ pub(crate) const VOICE: u32 = 1 << 30;
 /// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written as an
 /// institution's that serves a whole area: a name ending in a word such as "Hospital",
 /// "County" or "Police" ("Jacobi Medical Center", "Pasco County Sheriff's Office"), and the
-/// words of such names ("Jacobi"), and runs of capitals that are no name (see
+/// words of such names ("Jacobi"), an agency's initials after "the" ("by the DNR"), a state's
+/// abbreviation after a town ("Stratford, Wis."), and runs of capitals that are no name (see
 /// [`Vocabulary::is_run_of_capitals`]: "Austin Shooting" in headlines). Many incidents of one
 /// area name it, so it tells no incident of a dense stretch from another. (Towns are not
 /// marked: reports of one incident often share no other name; they are [`PLACE`]s, weak
@@ -450,11 +451,19 @@ impl<'a> Gather<'a, '_> {
                 self.flush(&mut phrase, &mut cuts, weight);
                 1.0
             };
+            // An agency's initials after "the" ("by the DNR"), a state's abbreviation
+            // after a town ("Stratford, Wis."): a body or an area of many incidents.
+            let agency = inside && is_initials(w) && before.eq_ignore_ascii_case("the");
+            let state = gap == Some(", ")
+                && before.starts_with(char::is_uppercase)
+                && listed(w, STATE_ABBREVIATIONS)
+                && text[start + w.len()..].starts_with('.');
             let item = &mut self.items[slot as usize];
             item.count += 1;
             if inside && item.name {
                 item.capital += 1;
             }
+            item.institution |= agency || state;
             item.weight += weight * k * w_lead;
         }
         self.flush(&mut phrase, &mut cuts, weight);
@@ -597,6 +606,18 @@ impl Gather<'_, '_> {
         }
     }
 }
+
+/// Whether a word is initials: three to five capitals ("DNR", "ATF").
+fn is_initials(word: &str) -> bool {
+    (3..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The abbreviations of states that news agencies write after a town ("Stratford, Wis.").
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo",
+];
 
 /// Whether a word is a day's name ("Tuesday").
 fn is_day(word: &&str) -> bool {
@@ -1758,6 +1779,19 @@ mod tests {
         // A name written elsewhere is no place, even beside one.
         assert_eq!(flags("Marcus Webb"), Some(false));
         assert_eq!(flags("Dana Cole"), Some(false));
+    }
+
+    #[test]
+    fn an_agencys_initials_and_a_states_abbreviation_are_institutions() {
+        let texts = [
+            "STRATFORD, Wis. -- A man was shot near Stratford, Wis., and the DNR said so.",
+            "Four hunters died near Eastman, Wis., said the DNR and Jon King of UNFPA.",
+        ];
+        let flags = flag_of(&texts, INSTITUTION);
+        assert_eq!(flags("dnr"), Some(true));
+        assert_eq!(flags("wis"), Some(true));
+        // Initials without "the" may be the story's own body.
+        assert_eq!(flags("unfpa"), Some(false));
     }
 
     #[test]
