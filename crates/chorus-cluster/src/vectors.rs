@@ -79,6 +79,9 @@ pub struct Vocabulary {
     institution: Vec<u32>,
     /// Of every term, in how many articles it is (part of) a place's name.
     place: Vec<u32>,
+    /// Of every term, in how many articles it is (part of) a place's or an institution's
+    /// name: a town's written after "in" in some and in its police's name in others.
+    area: Vec<u32>,
     /// Of every term, the outlet (a hash of its name) of the articles it is in while that is
     /// one outlet, [`MANY`] once it is in two; 0 before it is in any article's terms.
     outlet: Vec<u64>,
@@ -103,7 +106,8 @@ pub(crate) const VOICE: u32 = 1 << 30;
 /// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written as an
 /// institution's that serves a whole area: a name ending in a word such as "Hospital",
 /// "County" or "Police" ("Jacobi Medical Center", "Pasco County Sheriff's Office"), and the
-/// words of such names ("Jacobi"), and runs of capitals that are no name (see
+/// words of such names ("Jacobi"), an agency's initials after "the" ("by the DNR"), a state's
+/// abbreviation after a town ("Stratford, Wis."), and runs of capitals that are no name (see
 /// [`Vocabulary::is_run_of_capitals`]: "Austin Shooting" in headlines). Many incidents of one
 /// area name it, so it tells no incident of a dense stretch from another. (Towns are not
 /// marked: reports of one incident often share no other name; they are [`PLACE`]s, weak
@@ -114,7 +118,10 @@ pub(crate) const INSTITUTION: u32 = 1 << 29;
 /// a street's ("Cedar Street"), or one right after "in", "near" or "outside" ("in Miami
 /// Gardens"). The first reports of one incident often share no other name, but where
 /// incidents come close together one town's, one quarter's or one street's are in reports
-/// of several, days apart (`OnlineConfig::place_days`).
+/// of several, days apart (`OnlineConfig::place_days`). So is a word that most of its
+/// articles write in a place's or an institution's name, though not mostly an institution's:
+/// a town after "in" in some reports and in its police department's name in others
+/// ("Benton").
 pub(crate) const PLACE: u32 = 1 << 28;
 
 /// All flags of [`Vocabulary::specific`]'s answer; the rest is the document frequency.
@@ -356,6 +363,9 @@ struct Gather<'a, 'c> {
     /// Whether the run of capitals being read started inside a sentence of the body and has
     /// not crossed a sentence's end, a line break or a colon since.
     run_inside: bool,
+    /// Keys of the names a place's run of capitals held before a day's name ("in Pine Hills
+    /// Tuesday"): places wherever the article writes them alone ([`Gather::place_before_days`]).
+    placed_before_day: Vec<String>,
 }
 
 impl<'a> Gather<'a, '_> {
@@ -441,11 +451,19 @@ impl<'a> Gather<'a, '_> {
                 self.flush(&mut phrase, &mut cuts, weight);
                 1.0
             };
+            // An agency's initials after "the" ("by the DNR"), a state's abbreviation
+            // after a town ("Stratford, Wis."): a body or an area of many incidents.
+            let agency = inside && is_initials(w) && before.eq_ignore_ascii_case("the");
+            let state = gap == Some(", ")
+                && before.starts_with(char::is_uppercase)
+                && listed(w, STATE_ABBREVIATIONS)
+                && text[start + w.len()..].starts_with('.');
             let item = &mut self.items[slot as usize];
             item.count += 1;
             if inside && item.name {
                 item.capital += 1;
             }
+            item.institution |= agency || state;
             item.weight += weight * k * w_lead;
         }
         self.flush(&mut phrase, &mut cuts, weight);
@@ -558,6 +576,10 @@ impl<'a> Gather<'a, '_> {
         let mut whole = false;
         for end in cuts.iter().copied().chain([phrase.len()]) {
             let part = &phrase[start..end];
+            if after_place && start == 0 && part.len() >= 3 && part.last().is_some_and(is_day) {
+                self.placed_before_day
+                    .push(phrase_key(&part[..part.len() - 1]));
+            }
             if (after_place && start == 0) || is_street(part) {
                 for w in part {
                     if let Some(&slot) = self.words.get(w) {
@@ -570,6 +592,38 @@ impl<'a> Gather<'a, '_> {
         }
         whole
     }
+}
+
+impl Gather<'_, '_> {
+    /// Marks the names in [`Gather::placed_before_day`] that the article also writes alone
+    /// as places: a day's name runs into a place's name it follows ("in Pine Hills Tuesday"),
+    /// which the same article writes alone elsewhere ("a Pine Hills home").
+    fn place_before_days(&mut self) {
+        for key in std::mem::take(&mut self.placed_before_day) {
+            if let Some(&slot) = self.phrases.get(&key) {
+                self.items[slot as usize].place = true;
+            }
+        }
+    }
+}
+
+/// Whether a word is initials: three to five capitals ("DNR", "ATF").
+fn is_initials(word: &str) -> bool {
+    (3..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The abbreviations of states that news agencies write after a town ("Stratford, Wis.").
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo",
+];
+
+/// Whether a word is a day's name ("Tuesday").
+fn is_day(word: &&str) -> bool {
+    chorus_text::WEEKDAY_NAMES
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Words after which a name is where something happened ("in Vallejo", "near Pine Hills",
@@ -853,11 +907,13 @@ impl<'a> ArticleWords<'a> {
             after_role: false,
             after_place: false,
             run_inside: false,
+            placed_before_day: Vec::new(),
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
             g.text(headline_part(t), config.title_weight, false);
         }
+        g.place_before_days();
         let outlet = {
             use std::hash::{Hash, Hasher};
             let mut h = rustc_hash::FxHasher::default();
@@ -895,6 +951,7 @@ impl Vocabulary {
                 self.voice.push(0);
                 self.institution.push(0);
                 self.place.push(0);
+                self.area.push(0);
                 self.outlet.push(0);
                 self.well_known.push(None);
                 id
@@ -1016,6 +1073,7 @@ impl Vocabulary {
                     self.voice[info.term as usize] += u32::from(item.voice);
                     self.institution[info.term as usize] += u32::from(item.institution);
                     self.place[info.term as usize] += u32::from(item.place);
+                    self.area[info.term as usize] += u32::from(item.place || item.institution);
                     c.push((info.term, item.weight));
                     if info.name != NONE {
                         names.push(info.name);
@@ -1032,6 +1090,7 @@ impl Vocabulary {
                     self.voice[id as usize] += u32::from(item.voice);
                     self.institution[id as usize] += u32::from(item.institution);
                     self.place[id as usize] += u32::from(item.place);
+                    self.area[id as usize] += u32::from(item.place || item.institution);
                     if item.shown {
                         names.push(id);
                     }
@@ -1247,7 +1306,13 @@ impl Vocabulary {
                 } else {
                     0
                 }
-                | if mostly(self.place[id]) { PLACE } else { 0 };
+                | if mostly(self.place[id])
+                    || (mostly(self.area[id]) && !mostly(self.institution[id]))
+                {
+                    PLACE
+                } else {
+                    0
+                };
             if well_known_words && well_known && key.starts_with('\u{1}') {
                 for &w in self.parts.of(id as u32) {
                     let most = in_well_known.entry(w).or_default();
@@ -1323,14 +1388,24 @@ pub(crate) fn ages_far_apart(a: u128, b: u128) -> bool {
 /// How many words of the body [`stated_ages`] reads: a report's first sentences.
 pub(crate) const AGE_LEAD_WORDS: usize = 60;
 
-/// The ages an article's headline and the first `lead` words of its body give people: "a
-/// 16-year-old boy", "two-year-old", "Marcus Seichter, 17, of Beloit" (a baby's months or
-/// weeks as 0), one bit per year up to 127. The lead of a report says whom its incident
-/// befell; two reports whose leads age their people otherwise tell of different people
-/// (see `OnlineConfig::contrary_ages`).
+/// The ages an article's headline and first sentence give people, or when they give none,
+/// the first `lead` words of its body: "a 16-year-old boy", "two-year-old", "Marcus
+/// Seichter, 17, of Beloit", "boy, 6," (a baby's months or weeks as 0), one bit per year up
+/// to 127. The lead of a report says whom its incident befell; two reports whose leads age
+/// their people otherwise tell of different people (see `OnlineConfig::contrary_ages`). The
+/// sentences after the first may recall another incident ("The shooting came a day after a
+/// 2-year-old boy died"), so they are read only when the headline and the first sentence
+/// age no one.
 pub(crate) fn stated_ages(article: &CleanArticle, lead: usize) -> u128 {
     let title = article.article.title.as_deref().map_or("", headline_part);
-    ages_in(title, usize::MAX) | ages_in(article.text(), lead)
+    let first = article
+        .sentences
+        .first()
+        .map_or("", |s| article.sentence_text(s));
+    match ages_in(title, usize::MAX) | ages_in(first, lead) {
+        0 => ages_in(article.text(), lead),
+        head => head,
+    }
 }
 
 /// [`stated_ages`] of the first `lead` words of `text`.
@@ -1349,9 +1424,11 @@ fn ages_in(text: &str, lead: usize) -> u128 {
             }
         } else if gap(k) == ", "
             && text[words[k].0 + w.len()..].starts_with(',')
-            && words[k - 1].1.starts_with(char::is_uppercase)
+            && (words[k - 1].1.starts_with(char::is_uppercase)
+                || listed(words[k - 1].1, PERSON_NOUNS))
         {
-            // "Marcus Seichter, 17, of Beloit": an age set off after a name.
+            // "Marcus Seichter, 17, of Beloit", "boy, 6,": an age set off after a name or
+            // a word for a person.
             w.parse::<u32>().ok().filter(|n| (1..=110).contains(n))
         } else {
             None
@@ -1362,6 +1439,12 @@ fn ages_in(text: &str, lead: usize) -> u128 {
     }
     ages
 }
+
+/// Words for a person that an age set off by commas may follow ("Little Rock boy, 6,
+/// fatally shot").
+const PERSON_NOUNS: &[&str] = &[
+    "boy", "girl", "man", "woman", "teen", "teenager", "toddler", "child", "son", "daughter",
+];
 
 /// The age written before word `k` ("year"): digits, or number words ("twenty-four").
 fn age_before(words: &[(usize, &str)], k: usize) -> Option<u32> {
@@ -1699,6 +1782,96 @@ mod tests {
     }
 
     #[test]
+    fn an_agencys_initials_and_a_states_abbreviation_are_institutions() {
+        let texts = [
+            "STRATFORD, Wis. -- A man was shot near Stratford, Wis., and the DNR said so.",
+            "Four hunters died near Eastman, Wis., said the DNR and Jon King of UNFPA.",
+        ];
+        let flags = flag_of(&texts, INSTITUTION);
+        assert_eq!(flags("dnr"), Some(true));
+        assert_eq!(flags("wis"), Some(true));
+        // Initials without "the" may be the story's own body.
+        assert_eq!(flags("unfpa"), Some(false));
+    }
+
+    #[test]
+    fn a_place_written_before_a_days_name_is_a_place() {
+        let texts = [
+            "Two teens were on the patio of a house in Pine Hills Tuesday. A Pine Hills home \
+             was hit.",
+            "Three men walked into a Pine Hills gas station.",
+        ];
+        let flags = flag_of(&texts, PLACE);
+        assert_eq!(flags("Pine Hills"), Some(true));
+        // Without the place word before it, no place.
+        let texts = [
+            "Two teens were on the patio of a house on Pine Hills Tuesday. A Pine Hills home \
+             was hit.",
+            "Three men walked into a Pine Hills gas station.",
+        ];
+        assert_eq!(flag_of(&texts, PLACE)("Pine Hills"), Some(false));
+    }
+
+    #[test]
+    fn a_town_written_after_in_and_in_its_polices_name_is_a_place() {
+        let texts = [
+            "A boy was shot in Benton on Tuesday.",
+            "The Benton Police Department said a boy was shot.",
+            "Lisa Benton said her son was shot in Marion.",
+            "Lisa Benton said the Marion Police Department called.",
+        ];
+        let flags = flag_of(&texts, PLACE);
+        // Once after "in", once in its police's name, once a surname: a town.
+        assert_eq!(flags("benton"), Some(true));
+        // Written after "in" in one of four, the rest a surname: no place.
+        let texts = [
+            "A boy was shot in Benton on Tuesday.",
+            "Lisa Benton said a boy was shot.",
+            "Lisa Benton said her son was shot in Marion.",
+            "Mark Benton said the Marion Police Department called.",
+        ];
+        assert_eq!(flag_of(&texts, PLACE)("benton"), Some(false));
+    }
+
+    #[test]
+    fn ages_are_read_from_the_headline_and_first_sentence_before_the_lead() {
+        let article = |title: &str, body: &str| {
+            let mut a = CleanArticle::verbatim(Article {
+                id: "a".into(),
+                title: Some(title.into()),
+                body: body.into(),
+                ..Article::default()
+            });
+            let first = body.find(". ").map_or(body.len(), |k| k + 1);
+            a.sentences = vec![chorus_model::Sentence {
+                start: 0,
+                end: first,
+                paragraph: 0,
+            }];
+            a
+        };
+        let ages = |a: &CleanArticle| {
+            let bits = stated_ages(a, AGE_LEAD_WORDS);
+            (0..128)
+                .filter(|n| bits >> n & 1 == 1)
+                .collect::<Vec<u32>>()
+        };
+        // The next sentence recalls another incident's child.
+        let recalls = article(
+            "Little Rock boy, 6, fatally shot",
+            "A boy died Wednesday after he was shot. The shooting came a day after a \
+             2-year-old boy died in Benton.",
+        );
+        assert_eq!(ages(&recalls), [6]);
+        // Neither the headline nor the first sentence ages anyone: the lead does.
+        let later = article(
+            "Boy shot in Benton",
+            "Police were called on Tuesday. A 2-year-old boy had been shot.",
+        );
+        assert_eq!(ages(&later), [2]);
+    }
+
+    #[test]
     fn ages_are_read_from_a_lead_in_digits_words_and_after_names() {
         let ages = |text: &str, lead: usize| {
             let bits = ages_in(text, lead);
@@ -1719,6 +1892,7 @@ mod tests {
             ages("Police said Marcus Seichter, 17, of Beloit died.", 60),
             [17]
         );
+        assert_eq!(ages("Little Rock boy, 6, fatally shot", 60), [6]);
         // No age: a count between commas after a common word, a year, a time.
         assert_eq!(
             ages("In all, 4, were hurt in 2015 at 10 p.m.", 60),
