@@ -441,7 +441,9 @@ impl Claim {
                 claim.predicates.push(t);
             }
             claim.sequence.push(t);
-            let capital = text[off..].chars().next().is_some_and(char::is_uppercase);
+            // A month is written capitalised but names no participant.
+            let capital = text[off..].chars().next().is_some_and(char::is_uppercase)
+                && !is_month(&text[off..]);
             // A capitalised first word is neither a name nor a content word (`all` lacks it).
             if main.contains(off) && !(capital && off == first_word) {
                 claim.main.push(t);
@@ -567,6 +569,38 @@ impl Claim {
         claim.all = sorted_union(&claim.lower, &claim.names);
         claim
     }
+}
+
+/// Whether the word `rest` opens with is a month, written out or cut short ("Sept."):
+/// capitalised, but a date, no participant of the claim ("May" is left out: a modal as often).
+fn is_month(rest: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    chorus_text::words(rest)
+        .next()
+        .is_some_and(|(_, w)| CALENDAR.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words that end the scope of a negation or modal, once it holds a word: a new clause or
@@ -2535,6 +2569,25 @@ mod tests {
             .collect();
         let b = units.units.iter().position(|u| u.article == 1).unwrap();
         (claims, b)
+    }
+
+    /// A month is written capitalised but is a date, not a participant: a claim whose only
+    /// capitalised words past the first are months names no one (its month a content word
+    /// like any other), so two claims dated in different months are not "named apart".
+    #[test]
+    fn a_month_is_no_name() {
+        let (claims, b) = two_claims(
+            "A complaint from Sept. 30 said one elevator was out.",
+            "A complaint filed in October by Smith said the elevator was out.",
+        );
+        let words = |c: &Claim| (c.names.len(), c.lower.len());
+        assert_eq!(words(&claims[0]).0, 0, "{:?}", claims[0]);
+        assert_eq!(words(&claims[b]).0, 1, "{:?}", claims[b]);
+        assert!(is_month("Sept. 30"));
+        assert!(is_month("December"));
+        assert!(!is_month("Monday"));
+        assert!(!is_month("May"));
+        assert!(!is_month("Smith"));
     }
 
     /// Each stem of the predicate list stands in one class only, and a stem news mostly writes
