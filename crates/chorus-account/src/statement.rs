@@ -304,9 +304,9 @@ pub(crate) struct Claim {
     main: Vec<u32>,
     /// The figures of its main claim, sorted, unique.
     main_numbers: Vec<f64>,
-    /// The counts of its main claim, each with the terms it counts ([`COUNTED_TERMS`] after
-    /// it): "four members" is `(4, member)`; [`LENGTH`] for a length of time that counts
-    /// nothing said.
+    /// The counts of its main claim, each with the head noun it counts ([`main_counts`]):
+    /// "four members" is `(4, member)`; [`LENGTH`] for a length of time that counts nothing
+    /// said.
     counts: Vec<(Quantity, u32)>,
     /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
     listed: Vec<f64>,
@@ -527,7 +527,7 @@ impl Claim {
             .extend(main_shares(text, &main).into_iter().map(|q| (q, SHARE)));
         claim.listed = figures
             .iter()
-            .filter(|f| !f.quantity.duration && is_age(text, f.off, f.end))
+            .filter(|f| !f.quantity.duration && !f.article && is_age(text, f.off, f.end))
             .map(|f| f.quantity.value)
             .collect();
         for v in [
@@ -1576,9 +1576,6 @@ fn unknown_apart(x: &Claim, y: &Claim) -> bool {
     !x.unknown.is_empty() && !y.unknown.is_empty() && shared(&x.unknown, &y.unknown) == 0
 }
 
-/// How many content terms after a figure are what it counts ("two gunshot victims").
-const COUNTED_TERMS: usize = 2;
-
 /// What a length of time without a noun after it counts ("sentenced to nine months"): no
 /// term's id (terms lie below `u32::MAX / 2`, predicate classes below this).
 const LENGTH: u32 = u32::MAX;
@@ -1637,26 +1634,166 @@ impl Quantity {
     }
 }
 
-/// The counts of a main claim: each of its figures (see [`main_figures`]) with the first
-/// [`COUNTED_TERMS`] content terms of the main clause (`terms`) after it ("four members
-/// pleaded", "4-year-old boy"; after its unit, of a length of time: "nine-month sentence"),
-/// or [`LENGTH`] for a length of time nothing counted follows.
+/// What "seven others" counts when no noun follows: the others of the claim's own count, no
+/// term's id nor a predicate class's (terms lie far below it, classes above [`SHARE`]).
+const OTHERS: u32 = u32::MAX / 2 - 1;
+
+/// Words that may stand between a figure and the noun it counts without being that noun
+/// ("two other men", "three more victims").
+const COUNT_MODIFIERS: &[&str] = &["other", "more", "additional", "separate", "different"];
+
+/// Words that, right after the noun a figure counts, say what became of it or what it does
+/// rather than what it is ("two people dead", "three men wounded", "two victims remain"):
+/// the noun stays the head.
+const COUNT_STATES: &[&str] = &[
+    "dead",
+    "injured",
+    "wounded",
+    "hurt",
+    "hospitalized",
+    "hospitalised",
+    "missing",
+    "inside",
+    "aboard",
+    "remain",
+    "remains",
+    "face",
+    "faces",
+    "say",
+    "says",
+    "suffer",
+    "suffers",
+    "appear",
+    "appears",
+    "need",
+    "needs",
+];
+
+/// How many content words the noun phrase after a figure holds at most ("three
+/// semi-automatic handguns", "two Chicago police officers").
+const PHRASE_TERMS: usize = 6;
+
+/// How many content terms after a figure with no noun right after it are what it counts
+/// ("three were treated at the scene", "2 to 1 on the exchange"): the words of its clause.
+const COUNTED_TERMS: usize = 2;
+
+/// The counts of a main claim: each of its figures (see [`main_figures`]) with the head noun
+/// of the phrase right after it ([`phrase_head`]: "four members pleaded", "three
+/// semi-automatic handguns from"; after its unit, of a length of time: "nine-month
+/// sentence"), and with that of an "of" phrase after it too ("six members of the Vice
+/// Lords" counts members of the gang, "four members of a family" others); a figure no noun
+/// follows counts the first [`COUNTED_TERMS`] content terms of its clause after it ("three
+/// were treated"), "others" right after it [`OTHERS`], and [`LENGTH`] for a length of time
+/// nothing counted follows. `terms` are the main clause's.
 fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Quantity, u32)> {
     let mut out = Vec::new();
     for f in figures {
-        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
-        let after = terms
-            .iter()
-            .filter(|&&(_, o)| o > f.end)
-            .take(COUNTED_TERMS)
-            .take_while(|&&(_, o)| !text[f.end..o].contains([',', ';', ':', '.', '(', ')', '—']));
         let before = out.len();
-        out.extend(after.map(|&(t, _)| (f.quantity, t)));
+        let (head, next) = phrase_head(text, f.end, terms);
+        if let Some(t) = head {
+            out.push((f.quantity, t));
+            let of = next.filter(|&(_, w)| w.eq_ignore_ascii_case("of"));
+            if let Some((o, w)) = of {
+                // Past its determiner: "of the Vice Lords", "of a family".
+                let mut at = o + w.len();
+                if let Some((d, x)) = chorus_text::words(&text[at..]).next() {
+                    if DETERMINERS.iter().any(|y| x.eq_ignore_ascii_case(y))
+                        && text[at..at + d].trim().is_empty()
+                    {
+                        at += d + x.len();
+                    }
+                }
+                if let (Some(group), _) = phrase_head(text, at, terms) {
+                    out.push((f.quantity, of_group(t, group)));
+                }
+            }
+        } else if next.is_some_and(|(_, w)| w.eq_ignore_ascii_case("others")) {
+            out.push((f.quantity, OTHERS));
+        } else if !next.is_some_and(|(_, w)| PERCENT.iter().any(|p| w.eq_ignore_ascii_case(p))) {
+            // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
+            let after = terms
+                .iter()
+                .filter(|&&(_, o)| o > f.end)
+                .take(COUNTED_TERMS)
+                .take_while(|&&(_, o)| {
+                    !text[f.end..o].contains([',', ';', ':', '.', '(', ')', '—'])
+                });
+            out.extend(after.map(|&(t, _)| (f.quantity, t ^ CONTEXT)));
+        }
         if f.quantity.duration && out.len() == before {
             out.push((f.quantity, LENGTH));
         }
     }
     out
+}
+
+/// What a count without a noun keys its clause's terms with ([`main_counts`]): they say what
+/// happened to what it counts ("three were treated"), not what it is, so they meet only
+/// other such counts' terms, not a noun a figure counts ("two in a perfect ninth" against
+/// "a perfect ninth").
+const CONTEXT: u32 = 1 << 29;
+
+/// The key of a count of `head` of `group` ("six members of the gang"): one key for the
+/// pair, apart from terms ([`CONTEXT`] above them), [`OTHERS`] and [`SHARE`].
+fn of_group(head: u32, group: u32) -> u32 {
+    (1 << 30) | (head.wrapping_mul(0x9e37_79b9) ^ group) & ((1 << 30) - 1)
+}
+
+/// Words that open a noun phrase after "of" ("members of the gang").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
+];
+
+/// The head noun of the phrase starting at `from` (right after a figure): the last content
+/// term (of `terms`) before a function word, a mark, an adverb ("separately") or a verb's
+/// past form ("four members pleaded", "three semi-automatic handguns from", "two gunshot
+/// victims"), past words such as "other" before it ([`COUNT_MODIFIERS`]); a past form right
+/// after the figure is what it counts ("two killed"), and a word joined to it by a hyphen
+/// what it measures ("4-year-old"). With it, the word that ended the phrase and its offset.
+fn phrase_head<'t>(
+    text: &'t str,
+    from: usize,
+    terms: &[(u32, usize)],
+) -> (Option<u32>, Option<(usize, &'t str)>) {
+    let mut head = None;
+    let mut held = 0;
+    let mut at = from;
+    for (o, w) in chorus_text::words(&text[from..]).map(|(o, w)| (o + from, w)) {
+        if text[at..o].contains([',', ';', ':', '.', '(', ')', '—', '"', '“', '”']) {
+            return (head, None);
+        }
+        let lower = w.to_ascii_lowercase();
+        let joined = at == from
+            && (text[at..o] == *"-" || ["year-old", "years-old"].contains(&lower.as_str()));
+        at = o + w.len();
+        let term = terms.iter().find(|x| x.1 == o).map(|x| x.0);
+        let adverb = lower.len() > 4 && lower.ends_with("ly");
+        // A share ("a 14 percent slide") counts nothing; [`main_shares`] reads it.
+        if head.is_none() && PERCENT.contains(&lower.as_str()) {
+            return (None, Some((o, w)));
+        }
+        match term {
+            // A word joined to the figure is what the figure measures ("4-year-old"),
+            // whatever follows: an age is compared with ages.
+            Some(t) if joined => return (Some(t), None),
+            Some(t) if !adverb => {
+                let verb = past_form(&lower) || COUNT_STATES.contains(&lower.as_str());
+                if head.is_some() && verb {
+                    return (head, Some((o, w)));
+                }
+                head = Some(t);
+                held += 1;
+                if held == PHRASE_TERMS || verb {
+                    return (head, None);
+                }
+            }
+            None if head.is_none()
+                && (COUNT_MODIFIERS.contains(&lower.as_str())
+                    || w.bytes().all(|b| b.is_ascii_digit())) => {}
+            _ => return (head, Some((o, w))),
+        }
+    }
+    (head, None)
 }
 
 /// The percentages of a main claim ("rose 3.71 percent", "up 4.6%", "fell two per cent"),
@@ -1735,6 +1872,8 @@ struct Figure {
     quantity: Quantity,
     /// Right after "between": the first end of a range "between 8 and 15".
     after_between: bool,
+    /// "a"/"an" counting one ([`counts_one`]): no age, no end of a range.
+    article: bool,
 }
 
 /// The unit of time right after a figure that ends at `end` ("nine-month", "72 hours"), past
@@ -1756,6 +1895,61 @@ fn unit_after(text: &str, end: usize) -> Option<(f64, usize)> {
         .next()
         .is_some_and(|(_, n)| ["old", "olds"].contains(&n.to_ascii_lowercase().as_str()));
     (!aged).then_some((hours, off + w.len()))
+}
+
+/// Words after which "a" is a rate, not a count ("three times a day", "50 cents a share").
+const RATE_WORDS: &[&str] = &[
+    "times", "cents", "dollars", "percent", "cent", "miles", "hours",
+];
+
+/// Words after "a" that make it a part of a quantity, not one thing ("a few", "a dozen",
+/// "a third of", "a number of").
+const ARTICLE_QUANTITIES: &[&str] = &[
+    "few",
+    "lot",
+    "lots",
+    "number",
+    "couple",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "total",
+    "handful",
+    "bit",
+    "little",
+    "pair",
+    "majority",
+    "minority",
+    "host",
+    "series",
+    "variety",
+    "range",
+    "record",
+    "maximum",
+    "minimum",
+    "fraction",
+    "portion",
+    "share",
+    "percentage",
+];
+
+/// Whether "a"/"an" ending at `end` counts one of the noun it stands before ("a
+/// semi-automatic handgun" against "three semi-automatic handguns"): not before a figure
+/// or a number word ("a 14 percent slide", "a dozen", "a hundred"), a word of a quantity
+/// ([`ARTICLE_QUANTITIES`]) or a unit of time ("a year": lengths of time are compared as
+/// written in figures).
+fn counts_one(text: &str, end: usize) -> bool {
+    let Some((o, next)) = chorus_text::words(&text[end..]).next() else {
+        return false;
+    };
+    let lower = next.to_ascii_lowercase();
+    o == 1
+        && text[end..].starts_with(' ')
+        && !next.starts_with(|c: char| c.is_ascii_digit())
+        && number_word_value(next).is_none()
+        && !ARTICLE_QUANTITIES.contains(&lower.as_str())
+        && crate::units::hours_of_unit(next).is_none()
 }
 
 /// The figures of a main claim that may count people or things (an age, a number of
@@ -1794,6 +1988,14 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
             w.parse::<f64>()
                 .ok()
                 .filter(|&v| !mark_before && !mark_after && v < 100.0)
+        } else if ["a", "an"].contains(&lower.as_str()) {
+            let rate = before.len() >= 2 && {
+                let p = &before[before.len() - 2];
+                p.bytes().any(|b| b.is_ascii_digit())
+                    || number_word_value(p).is_some()
+                    || RATE_WORDS.contains(&p.as_str())
+            };
+            (!rate && counts_one(text, end)).then_some(1.0)
         } else {
             number_word(text, off, w)
         };
@@ -1826,6 +2028,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 ..Quantity::exact(value)
             },
             after_between: hedge.last() == Some(&"between"),
+            article: ["a", "an"].contains(&lower.as_str()),
         };
         // "three dozen" is 36: the dozen multiplies the figure right before it.
         if lower == "dozen" {
@@ -1853,7 +2056,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 1.0
             };
             let (a, b) = (first.quantity.value * unit, figure.quantity.value);
-            let plain = |f: &Figure| !f.quantity.hedged;
+            let plain = |f: &Figure| !f.quantity.hedged && !f.article;
             if joined && plain(first) && plain(&figure) && !first.quantity.duration && a < b {
                 let q = Quantity {
                     low: a,
@@ -1983,11 +2186,17 @@ pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
 /// "Four members …"). Ages are left to [`age_contradicted`]: people listed in another order
 /// are no other count.
 pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
-    let of = |c: &Claim, t: u32| -> Vec<Quantity> {
-        c.counts.iter().filter(|x| x.1 == t).map(|x| x.0).collect()
+    // Lengths of time only against lengths of time: "two years" and "two-year sentence"
+    // count something else than "two sentences".
+    let of = |c: &Claim, t: u32, duration: bool| -> Vec<Quantity> {
+        c.counts
+            .iter()
+            .filter(|x| x.1 == t && x.0.duration == duration)
+            .map(|x| x.0)
+            .collect()
     };
     lead.counts.iter().any(|&(q, t)| {
-        let (theirs, ours) = (of(other, t), of(lead, t));
+        let (theirs, ours) = (of(other, t, q.duration), of(lead, t, q.duration));
         let counted = theirs.iter().any(|w| w.meets(q));
         // A figure in `other` that counts nothing else may be this one; one that counts
         // other things is not, unless `other`'s own figure for the thing is one `lead` gives
@@ -2733,6 +2942,51 @@ mod tests {
         assert!(!contradicted(
             "Shares closed at $20.05 on Monday.",
             "Shares closed at $20.10 on Monday."
+        ));
+    }
+
+    #[test]
+    fn a_count_is_of_its_head_noun_and_a_or_an_counts_one() {
+        // The noun a figure counts is the head of the phrase after it; "a" counts one.
+        assert!(contradicted(
+            "Police recovered three semi-automatic handguns from the vehicle.",
+            "A semi-automatic handgun was recovered from the scene, police said."
+        ));
+        assert!(contradicted(
+            "Police recovered a semi-automatic handgun from the vehicle.",
+            "Three semi-automatic handguns were recovered from the vehicle."
+        ));
+        assert!(contradicted(
+            "The chief will meet the three unions separately on Monday.",
+            "The chief will meet the other two unions separately on Monday."
+        ));
+        // Members of one group are not members of another.
+        assert!(contradicted(
+            "Six members of the Vice Lords street gang pleaded guilty in the shootings of four members of a family.",
+            "Four members of the Vice Lords street gang pleaded guilty in the shootings of four members of a family."
+        ));
+        // A share, a rate, a length of time and the words after a figure with no noun are
+        // no count of a noun.
+        assert!(!contradicted(
+            "A recent slide in prices compounded its fears.",
+            "A 14 percent slide in prices compounded its fears."
+        ));
+        assert!(!contradicted(
+            "Gagne pitched a perfect ninth for his 23rd save.",
+            "Gagne struck out two in a perfect ninth inning for his 23rd save."
+        ));
+        assert!(!contradicted(
+            "The company earned $1.20 a share in the quarter.",
+            "The company earned $1.20 a share, or two shares' worth of dividends."
+        ));
+        assert!(!contradicted(
+            "He was sentenced to a year in prison.",
+            "He was sentenced to 12 months in prison."
+        ));
+        // A length of time and a count of the same noun are two things.
+        assert!(!contradicted(
+            "He served two terms in the Senate.",
+            "He was elected to a two-year term in the Senate."
         ));
     }
 
