@@ -194,6 +194,106 @@ const LIVES_WORDS: &[&str] = &[
 const OUTCOME_DIED: u8 = 1;
 const OUTCOME_LIVES: u8 = 2;
 
+/// Nouns by which a sentence speaks of a death without saying who died ("the homicide",
+/// "the bodies of two men", "charged with murder"): a sentence holding one does speak of it.
+const DEATH_NOUNS: &[&str] = &[
+    "homicide",
+    "homicides",
+    "murder",
+    "murders",
+    "manslaughter",
+    "body",
+    "bodies",
+    "deceased",
+    "fatalities",
+    "fatality",
+    "suicide",
+    "lifeless",
+];
+
+/// Words that grade how badly someone is hurt: [`SEVERE`] ("critical condition",
+/// "critically injured", "life-threatening injuries") or [`MILD`] ("stable condition",
+/// "minor injuries", "non-life-threatening", "not life-threatening"), read by
+/// [`severity_of`].
+const SEVERE_WORDS: &[&str] = &[
+    "critical",
+    "critically",
+    "grave",
+    "gravely",
+    "serious",
+    "seriously",
+    "life-threatening",
+];
+const MILD_WORDS: &[&str] = &[
+    "stable",
+    "minor",
+    "non-life-threatening",
+    "nonlife-threatening",
+    "superficial",
+];
+const SEVERE: u8 = 1;
+const MILD: u8 = 2;
+
+/// Words that make a claim about a condition one of every person it speaks of ("all of the
+/// victims", "none of the injuries", "each of them").
+const EVERY: &[&str] = &["all", "none", "each", "every", "everyone", "both"];
+
+/// Grades of [`SEVERE_WORDS`] and [`MILD_WORDS`] that also mean something else ("a serious
+/// crime", "critical of", "a stable job"): they grade only before a hurt or a condition,
+/// within [`GRADE_NOUN_WORDS`] words.
+const GRADE_ONLY_BEFORE: &[&str] = &["critical", "grave", "serious", "stable", "minor"];
+const GRADE_NOUN_WORDS: usize = 3;
+const GRADE_NOUNS: &[&str] = &["condition", "injur", "wound", "hurt", "shape"];
+
+/// How many words before a grade of [`SEVERE_WORDS`] a negation makes it [`MILD`] ("not
+/// life-threatening", "did not suffer life-threatening wounds"); "none" anywhere before.
+const GRADE_NEGATION_WORDS: usize = 3;
+
+/// The grade the lower-case word `w` gives after the words `said` and before the words
+/// `next`: "life threatening" written in two words reads as one, "non" or a negation
+/// shortly before a severe grade makes it mild ("non life-threatening", "not
+/// life-threatening"), and a word that also means something else grades only before a hurt
+/// or a condition ([`GRADE_ONLY_BEFORE`]: "serious condition"; not "a serious crime").
+fn severity_of(said: &[String], w: &str, next: &[String]) -> u8 {
+    if GRADE_ONLY_BEFORE.contains(&w)
+        && !next
+            .iter()
+            .take(GRADE_NOUN_WORDS)
+            .any(|n| GRADE_NOUNS.iter().any(|g| n.starts_with(g)))
+    {
+        return 0;
+    }
+    let previous = said.last().map_or("", String::as_str);
+    let word = if w == "threatening" && ["life", "non-life"].contains(&previous) {
+        if previous == "life" {
+            "life-threatening"
+        } else {
+            "non-life-threatening"
+        }
+    } else {
+        w
+    };
+    if MILD_WORDS.contains(&word) {
+        return MILD;
+    }
+    if !SEVERE_WORDS.contains(&word) {
+        return 0;
+    }
+    // "None of the injuries are life-threatening": "none" denies it from afar.
+    let negated = said.iter().any(|p| p == "none")
+        || said
+            .iter()
+            .rev()
+            .skip(usize::from(word != w))
+            .take(GRADE_NEGATION_WORDS)
+            .any(|p| ["not", "no", "non", "never"].contains(&p.as_str()) || p.ends_with("n't"));
+    if negated {
+        MILD
+    } else {
+        SEVERE
+    }
+}
+
 /// Verbs by which a sentence says a figure or level went up ([`ROSE`]) or down ([`FELL`]);
 /// "up" and "down" count before a figure ("up 0.4 percent", "down 45 cents"). "Shares rose"
 /// and "shares fell" are two claims, however much else the two sentences share.
@@ -317,6 +417,18 @@ pub(crate) struct Claim {
     direction: u8,
     /// What its main claim says became of people, likewise.
     main_outcome: u8,
+    /// Whether a verb of its main claim ([`main_verbs`]) says someone died ("has died",
+    /// "was shot and killed"; not "was found dead", where the death is what was found).
+    main_verb_died: bool,
+    /// Whether it speaks of a death at all: a word of [`DIED_WORDS`] or [`DEATH_NOUNS`]
+    /// ("the homicide", "the bodies").
+    names_death: bool,
+    /// How badly it says people are hurt ([`SEVERE`], [`MILD`], both or neither), and its
+    /// main claim, likewise; and whether its main claim says so of all of them ("all of the
+    /// victims", "none of the injuries", [`EVERY`]).
+    severity: u8,
+    main_severity: u8,
+    main_every: bool,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
     /// The people its main claim speaks of by what they are, and the ages it gives them
@@ -460,6 +572,19 @@ impl Claim {
         }
         claim.weights.sort_by_key(|w| w.0);
         claim.weights.dedup_by_key(|w| w.0);
+        let said: Vec<(usize, String)> = chorus_text::words(&text[core.clone()])
+            .map(|(o, w)| (o + core.start, w.to_ascii_lowercase()))
+            .collect();
+        let lowers: Vec<String> = said.iter().map(|x| x.1.clone()).collect();
+        for (i, (o, lower)) in said.iter().enumerate() {
+            let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
+            claim.severity |= grade;
+            claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
+            if main.contains(*o) {
+                claim.main_severity |= grade;
+                claim.main_every |= EVERY.contains(&lower.as_str());
+            }
+        }
         for (o, w) in chorus_text::words(&text[core.clone()]) {
             let in_main = main.contains(o + core.start);
             claim.outcome |= outcome_of(w);
@@ -491,6 +616,7 @@ impl Claim {
                 }
             }
         }
+        claim.names_death |= claim.outcome & OUTCOME_DIED != 0;
         let in_main: Vec<(u32, usize)> = unit
             .terms
             .iter()
@@ -498,7 +624,13 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         (claim.people, claim.ages) = people(text, &main);
-        claim.verbs = main_verbs(text, &main)
+        let verbs = main_verbs(text, &main);
+        claim.main_verb_died = verbs.iter().any(|&o| {
+            chorus_text::words(&text[o..])
+                .next()
+                .is_some_and(|(_, w)| outcome_of(w) == OUTCOME_DIED)
+        });
+        claim.verbs = verbs
             .into_iter()
             .filter_map(|o| verb_family_at(text, o))
             .collect();
@@ -2155,6 +2287,29 @@ pub(crate) fn outcome_contradicted(other: &Claim, lead: &Claim) -> bool {
         && lead.main_outcome != other.outcome
 }
 
+/// Whether `lead`'s main claim says only that someone died, by its verb ("has died", "was
+/// killed"), and `other` speaks of no death at all ([`Claim::names_death`]): "The 2-year-old
+/// who was shot … has died" against "A two-year-old boy was shot in the head": `other` tells
+/// what came before, not the death. A death told as a state ("was found dead", "shot
+/// himself to death") leaves the claim its verb's, which `other` may state.
+pub(crate) fn death_unsaid(other: &Claim, lead: &Claim) -> bool {
+    lead.main_outcome == OUTCOME_DIED && lead.main_verb_died && !other.names_death
+}
+
+/// Whether `lead`'s main claim grades how badly people are hurt one way only and `other`
+/// only the other way ("in critical condition" against "non-life-threatening injuries"), or
+/// `lead`'s says so of all of them and `other` grades anyone the other way ("All of the
+/// victims sustained non-life threatening injuries" against "One person was in critical
+/// condition; the three others … not life-threatening"): an earlier and a later state, or
+/// a contradiction, never one claim.
+pub(crate) fn severity_contradicted(other: &Claim, lead: &Claim) -> bool {
+    let grades = [SEVERE, MILD];
+    let opposite = SEVERE | MILD;
+    grades.contains(&lead.main_severity)
+        && (opposed((lead.main_severity, other.severity), SEVERE, MILD)
+            || (lead.main_every && other.severity & (opposite ^ lead.main_severity) != 0))
+}
+
 /// Whether the figure at `off..end` of `text` is a person's age: set off after a name
 /// ("Brandon White, 31, of …"; "Tamara Perry, 14; …") or "14-year-old".
 fn is_age(text: &str, off: usize, end: usize) -> bool {
@@ -3469,6 +3624,62 @@ mod tests {
         assert!(!contradicted(
             "Two victims remain in critical condition at Regional One, the hospital said.",
             fact
+        ));
+    }
+
+    #[test]
+    fn a_death_by_its_verb_needs_a_support_that_speaks_of_a_death() {
+        let unsaid = |fact, support| of_support(death_unsaid, fact, support);
+        let fact = "The 2-year-old who was shot inside an apartment in Madison has died.";
+        assert!(unsaid(
+            fact,
+            "A two-year-old boy was shot in the head Tuesday at a Madison apartment complex."
+        ));
+        assert!(!unsaid(
+            fact,
+            "A two-year-old boy who was shot at a Madison apartment died at the hospital."
+        ));
+        assert!(!unsaid(
+            fact,
+            "Police are investigating the boy's death at a Madison apartment complex."
+        ));
+        // A death told as what was found is the finding's claim.
+        assert!(!unsaid(
+            "Bryan Johnson, 24, was found dead in his home around 3:30 a.m.",
+            "Bryan Johnson, 24, was found at about 3:30 a.m. by a resident of his home."
+        ));
+    }
+
+    #[test]
+    fn a_condition_graded_the_other_way_is_no_support() {
+        let contradicted = |fact, support| of_support(severity_contradicted, fact, support);
+        // All said to be mildly hurt, against one in critical condition.
+        let fact = "All of the victims sustained non-life threatening injuries and are in stable condition.";
+        assert!(contradicted(
+            fact,
+            "One person was in critical condition; the three others suffered injuries that were not life-threatening, police said."
+        ));
+        assert!(!contradicted(
+            fact,
+            "Police say none of the injuries are life-threatening."
+        ));
+        assert!(!contradicted(
+            "Police tell WBTV all of the victims have non life-threatening injuries.",
+            "None of the injuries were thought to be life-threatening."
+        ));
+        // One grade against the other.
+        assert!(contradicted(
+            "The man is in critical condition at the hospital.",
+            "The man suffered non-life-threatening injuries, police said."
+        ));
+        assert!(!contradicted(
+            "The man is in critical condition at the hospital.",
+            "The man was critically injured, police said."
+        ));
+        // "Serious" of something else grades no one.
+        assert!(!contradicted(
+            "The man suffered minor injuries in the crash.",
+            "The man faces serious charges after the crash."
         ));
     }
 
