@@ -92,12 +92,13 @@ type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
 /// [`MAIN_SHARE`], or another count, outcome, listed figure, people, age or claim).
 pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
     use crate::statement as s;
-    let checks: [ShownCheck; 9] = [
+    let checks: [ShownCheck; 10] = [
         ("main_covered", |o, l| s::main_covered(o, l) < MAIN_SHARE),
         ("count_contradicted", s::count_contradicted),
         ("outcome_contradicted", s::outcome_contradicted),
         ("death_unsaid", s::death_unsaid),
         ("severity_contradicted", s::severity_contradicted),
+        ("severity_unsaid", s::severity_unsaid),
         ("listed_figure_left_out", s::listed_figure_left_out),
         ("other_people", s::other_people),
         ("age_contradicted", s::age_contradicted),

@@ -429,6 +429,10 @@ pub(crate) struct Claim {
     severity: u8,
     main_severity: u8,
     main_every: bool,
+    /// Whether its main claim grades the hurt before its first verb ("A fifth subject, also
+    /// with non-life threatening gunshot wounds, was later located"): the grade describes
+    /// whom the claim is about, it is not the claim.
+    grade_before_verb: bool,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
     /// The people its main claim speaks of by what they are, and the ages it gives them
@@ -576,13 +580,18 @@ impl Claim {
             .map(|(o, w)| (o + core.start, w.to_ascii_lowercase()))
             .collect();
         let lowers: Vec<String> = said.iter().map(|x| x.1.clone()).collect();
+        let mut verb_seen = false;
         for (i, (o, lower)) in said.iter().enumerate() {
             let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
             claim.severity |= grade;
             claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
             if main.contains(*o) {
+                if grade != 0 && claim.main_severity == 0 {
+                    claim.grade_before_verb = !verb_seen;
+                }
                 claim.main_severity |= grade;
                 claim.main_every |= EVERY.contains(&lower.as_str());
+                verb_seen |= auxiliary(lower) || past_form(lower);
             }
         }
         for (o, w) in chorus_text::words(&text[core.clone()]) {
@@ -2296,6 +2305,18 @@ pub(crate) fn death_unsaid(other: &Claim, lead: &Claim) -> bool {
     lead.main_outcome == OUTCOME_DIED && lead.main_verb_died && !other.names_death
 }
 
+/// Whether `lead`'s main claim is only how badly people are hurt (it grades it, [`SEVERE`]
+/// or [`MILD`], and its main verb says nothing else happened, none of [`VERB_FAMILIES`]:
+/// "Two other men … were also in stable condition", "did not suffer life-threatening
+/// wounds", the grade after its verb) and `other` grades no one: "Two men … showed up at
+/// the hospital with bullet wounds" tells another part of the story.
+pub(crate) fn severity_unsaid(other: &Claim, lead: &Claim) -> bool {
+    lead.main_severity != 0
+        && !lead.grade_before_verb
+        && lead.verbs.is_empty()
+        && other.severity == 0
+}
+
 /// Whether `lead`'s main claim grades how badly people are hurt one way only and `other`
 /// only the other way ("in critical condition" against "non-life-threatening injuries"), or
 /// `lead`'s says so of all of them and `other` grades anyone the other way ("All of the
@@ -3680,6 +3701,30 @@ mod tests {
         assert!(!contradicted(
             "The man suffered minor injuries in the crash.",
             "The man faces serious charges after the crash."
+        ));
+    }
+
+    #[test]
+    fn a_claim_that_is_a_condition_needs_a_support_that_grades_it() {
+        let unsaid = |fact, support| of_support(severity_unsaid, fact, support);
+        let fact = "Two other men, ages 26 and 36, were also in stable condition at the hospital.";
+        assert!(unsaid(
+            fact,
+            "Two men, ages 26 and 36, showed up at the hospital with bullet wounds."
+        ));
+        assert!(!unsaid(
+            fact,
+            "Two men, ages 26 and 36, were listed in stable condition."
+        ));
+        // A grade before the verb says whom the claim is about; a grade beside a shooting
+        // is a detail of it.
+        assert!(!unsaid(
+            "A fifth subject, also with non-life threatening gunshot wounds, was later located at a local hospital.",
+            "A fifth person with a gunshot wound was found later at an area hospital."
+        ));
+        assert!(!unsaid(
+            "A man was shot in the leg and is in stable condition.",
+            "A man was shot in the leg on Sunday night."
         ));
     }
 
