@@ -89,7 +89,8 @@ type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
 
 /// Why sentence `other` may not support a shown fact whose sentence is `lead`, if it may not:
 /// the name of the first check it fails (it states too little of the lead's main claim,
-/// [`MAIN_SHARE`], or another count, outcome, listed figure, people, age or claim).
+/// [`MAIN_SHARE`], or another count, outcome, grade of the hurt, listed figure, people, age
+/// or claim, or no word of the death or grade its main claim is).
 pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
     use crate::statement as s;
     let checks: [ShownCheck; 10] = [
