@@ -89,13 +89,17 @@ type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
 
 /// Why sentence `other` may not support a shown fact whose sentence is `lead`, if it may not:
 /// the name of the first check it fails (it states too little of the lead's main claim,
-/// [`MAIN_SHARE`], or another count, outcome, listed figure, people, age or claim).
+/// [`MAIN_SHARE`], or another count, outcome, grade of the hurt, listed figure, people, age
+/// or claim, or no word of the death or grade its main claim is).
 pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
     use crate::statement as s;
-    let checks: [ShownCheck; 7] = [
+    let checks: [ShownCheck; 10] = [
         ("main_covered", |o, l| s::main_covered(o, l) < MAIN_SHARE),
         ("count_contradicted", s::count_contradicted),
         ("outcome_contradicted", s::outcome_contradicted),
+        ("death_unsaid", s::death_unsaid),
+        ("severity_contradicted", s::severity_contradicted),
+        ("severity_unsaid", s::severity_unsaid),
         ("listed_figure_left_out", s::listed_figure_left_out),
         ("other_people", s::other_people),
         ("age_contradicted", s::age_contradicted),

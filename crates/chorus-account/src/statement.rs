@@ -194,6 +194,106 @@ const LIVES_WORDS: &[&str] = &[
 const OUTCOME_DIED: u8 = 1;
 const OUTCOME_LIVES: u8 = 2;
 
+/// Nouns by which a sentence speaks of a death without saying who died ("the homicide",
+/// "the bodies of two men", "charged with murder"): a sentence holding one does speak of it.
+const DEATH_NOUNS: &[&str] = &[
+    "homicide",
+    "homicides",
+    "murder",
+    "murders",
+    "manslaughter",
+    "body",
+    "bodies",
+    "deceased",
+    "fatalities",
+    "fatality",
+    "suicide",
+    "lifeless",
+];
+
+/// Words that grade how badly someone is hurt: [`SEVERE`] ("critical condition",
+/// "critically injured", "life-threatening injuries") or [`MILD`] ("stable condition",
+/// "minor injuries", "non-life-threatening", "not life-threatening"), read by
+/// [`severity_of`].
+const SEVERE_WORDS: &[&str] = &[
+    "critical",
+    "critically",
+    "grave",
+    "gravely",
+    "serious",
+    "seriously",
+    "life-threatening",
+];
+const MILD_WORDS: &[&str] = &[
+    "stable",
+    "minor",
+    "non-life-threatening",
+    "nonlife-threatening",
+    "superficial",
+];
+const SEVERE: u8 = 1;
+const MILD: u8 = 2;
+
+/// Words that make a claim about a condition one of every person it speaks of ("all of the
+/// victims", "none of the injuries", "each of them").
+const EVERY: &[&str] = &["all", "none", "each", "every", "everyone", "both"];
+
+/// Grades of [`SEVERE_WORDS`] and [`MILD_WORDS`] that also mean something else ("a serious
+/// crime", "critical of", "a stable job"): they grade only before a hurt or a condition,
+/// within [`GRADE_NOUN_WORDS`] words.
+const GRADE_ONLY_BEFORE: &[&str] = &["critical", "grave", "serious", "stable", "minor"];
+const GRADE_NOUN_WORDS: usize = 3;
+const GRADE_NOUNS: &[&str] = &["condition", "injur", "wound", "hurt", "shape"];
+
+/// How many words before a grade of [`SEVERE_WORDS`] a negation makes it [`MILD`] ("not
+/// life-threatening", "did not suffer life-threatening wounds"); "none" anywhere before.
+const GRADE_NEGATION_WORDS: usize = 3;
+
+/// The grade the lower-case word `w` gives after the words `said` and before the words
+/// `next`: "life threatening" written in two words reads as one, "non" or a negation
+/// shortly before a severe grade makes it mild ("non life-threatening", "not
+/// life-threatening"), and a word that also means something else grades only before a hurt
+/// or a condition ([`GRADE_ONLY_BEFORE`]: "serious condition"; not "a serious crime").
+fn severity_of(said: &[String], w: &str, next: &[String]) -> u8 {
+    if GRADE_ONLY_BEFORE.contains(&w)
+        && !next
+            .iter()
+            .take(GRADE_NOUN_WORDS)
+            .any(|n| GRADE_NOUNS.iter().any(|g| n.starts_with(g)))
+    {
+        return 0;
+    }
+    let previous = said.last().map_or("", String::as_str);
+    let word = if w == "threatening" && ["life", "non-life"].contains(&previous) {
+        if previous == "life" {
+            "life-threatening"
+        } else {
+            "non-life-threatening"
+        }
+    } else {
+        w
+    };
+    if MILD_WORDS.contains(&word) {
+        return MILD;
+    }
+    if !SEVERE_WORDS.contains(&word) {
+        return 0;
+    }
+    // "None of the injuries are life-threatening": "none" denies it from afar.
+    let negated = said.iter().any(|p| p == "none")
+        || said
+            .iter()
+            .rev()
+            .skip(usize::from(word != w))
+            .take(GRADE_NEGATION_WORDS)
+            .any(|p| ["not", "no", "non", "never"].contains(&p.as_str()) || p.ends_with("n't"));
+    if negated {
+        MILD
+    } else {
+        SEVERE
+    }
+}
+
 /// Verbs by which a sentence says a figure or level went up ([`ROSE`]) or down ([`FELL`]);
 /// "up" and "down" count before a figure ("up 0.4 percent", "down 45 cents"). "Shares rose"
 /// and "shares fell" are two claims, however much else the two sentences share.
@@ -304,9 +404,9 @@ pub(crate) struct Claim {
     main: Vec<u32>,
     /// The figures of its main claim, sorted, unique.
     main_numbers: Vec<f64>,
-    /// The counts of its main claim, each with the terms it counts ([`COUNTED_TERMS`] after
-    /// it): "four members" is `(4, member)`; [`LENGTH`] for a length of time that counts
-    /// nothing said.
+    /// The counts of its main claim, each with the head noun it counts ([`main_counts`]):
+    /// "four members" is `(4, member)`; [`LENGTH`] for a length of time that counts nothing
+    /// said.
     counts: Vec<(Quantity, u32)>,
     /// The ages of its main claim ([`main_figures`], [`is_age`]), sorted, unique.
     listed: Vec<f64>,
@@ -317,6 +417,22 @@ pub(crate) struct Claim {
     direction: u8,
     /// What its main claim says became of people, likewise.
     main_outcome: u8,
+    /// Whether a verb of its main claim ([`main_verbs`]) says someone died ("has died",
+    /// "was shot and killed"; not "was found dead", where the death is what was found).
+    main_verb_died: bool,
+    /// Whether it speaks of a death at all: a word of [`DIED_WORDS`] or [`DEATH_NOUNS`]
+    /// ("the homicide", "the bodies").
+    names_death: bool,
+    /// How badly it says people are hurt ([`SEVERE`], [`MILD`], both or neither), and its
+    /// main claim, likewise; and whether its main claim says so of all of them ("all of the
+    /// victims", "none of the injuries", [`EVERY`]).
+    severity: u8,
+    main_severity: u8,
+    main_every: bool,
+    /// Whether its main claim grades the hurt before its first verb ("A fifth subject, also
+    /// with non-life threatening gunshot wounds, was later located"): the grade describes
+    /// whom the claim is about, it is not the claim.
+    grade_before_verb: bool,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
     /// The people its main claim speaks of by what they are, and the ages it gives them
@@ -462,6 +578,24 @@ impl Claim {
         }
         claim.weights.sort_by_key(|w| w.0);
         claim.weights.dedup_by_key(|w| w.0);
+        let said: Vec<(usize, String)> = chorus_text::words(&text[core.clone()])
+            .map(|(o, w)| (o + core.start, w.to_ascii_lowercase()))
+            .collect();
+        let lowers: Vec<String> = said.iter().map(|x| x.1.clone()).collect();
+        let mut verb_seen = false;
+        for (i, (o, lower)) in said.iter().enumerate() {
+            let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
+            claim.severity |= grade;
+            claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
+            if main.contains(*o) {
+                if grade != 0 && claim.main_severity == 0 {
+                    claim.grade_before_verb = !verb_seen;
+                }
+                claim.main_severity |= grade;
+                claim.main_every |= EVERY.contains(&lower.as_str());
+                verb_seen |= auxiliary(lower) || past_form(lower);
+            }
+        }
         for (o, w) in chorus_text::words(&text[core.clone()]) {
             let in_main = main.contains(o + core.start);
             claim.outcome |= outcome_of(w);
@@ -493,6 +627,7 @@ impl Claim {
                 }
             }
         }
+        claim.names_death |= claim.outcome & OUTCOME_DIED != 0;
         let in_main: Vec<(u32, usize)> = unit
             .terms
             .iter()
@@ -500,7 +635,13 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         (claim.people, claim.ages) = people(text, &main);
-        claim.verbs = main_verbs(text, &main)
+        let verbs = main_verbs(text, &main);
+        claim.main_verb_died = verbs.iter().any(|&o| {
+            chorus_text::words(&text[o..])
+                .next()
+                .is_some_and(|(_, w)| outcome_of(w) == OUTCOME_DIED)
+        });
+        claim.verbs = verbs
             .into_iter()
             .filter_map(|o| verb_family_at(text, o))
             .collect();
@@ -529,7 +670,7 @@ impl Claim {
             .extend(main_shares(text, &main).into_iter().map(|q| (q, SHARE)));
         claim.listed = figures
             .iter()
-            .filter(|f| !f.quantity.duration && is_age(text, f.off, f.end))
+            .filter(|f| !f.quantity.duration && !f.article && is_age(text, f.off, f.end))
             .map(|f| f.quantity.value)
             .collect();
         for v in [
@@ -1610,9 +1751,6 @@ fn unknown_apart(x: &Claim, y: &Claim) -> bool {
     !x.unknown.is_empty() && !y.unknown.is_empty() && shared(&x.unknown, &y.unknown) == 0
 }
 
-/// How many content terms after a figure are what it counts ("two gunshot victims").
-const COUNTED_TERMS: usize = 2;
-
 /// What a length of time without a noun after it counts ("sentenced to nine months"): no
 /// term's id (terms lie below `u32::MAX / 2`, predicate classes below this).
 const LENGTH: u32 = u32::MAX;
@@ -1671,26 +1809,166 @@ impl Quantity {
     }
 }
 
-/// The counts of a main claim: each of its figures (see [`main_figures`]) with the first
-/// [`COUNTED_TERMS`] content terms of the main clause (`terms`) after it ("four members
-/// pleaded", "4-year-old boy"; after its unit, of a length of time: "nine-month sentence"),
-/// or [`LENGTH`] for a length of time nothing counted follows.
+/// What "seven others" counts when no noun follows: the others of the claim's own count, no
+/// term's id nor a predicate class's (terms lie far below it, classes above [`SHARE`]).
+const OTHERS: u32 = u32::MAX / 2 - 1;
+
+/// Words that may stand between a figure and the noun it counts without being that noun
+/// ("two other men", "three more victims").
+const COUNT_MODIFIERS: &[&str] = &["other", "more", "additional", "separate", "different"];
+
+/// Words that, right after the noun a figure counts, say what became of it or what it does
+/// rather than what it is ("two people dead", "three men wounded", "two victims remain"):
+/// the noun stays the head.
+const COUNT_STATES: &[&str] = &[
+    "dead",
+    "injured",
+    "wounded",
+    "hurt",
+    "hospitalized",
+    "hospitalised",
+    "missing",
+    "inside",
+    "aboard",
+    "remain",
+    "remains",
+    "face",
+    "faces",
+    "say",
+    "says",
+    "suffer",
+    "suffers",
+    "appear",
+    "appears",
+    "need",
+    "needs",
+];
+
+/// How many content words the noun phrase after a figure holds at most ("three
+/// semi-automatic handguns", "two Chicago police officers").
+const PHRASE_TERMS: usize = 6;
+
+/// How many content terms after a figure with no noun right after it are what it counts
+/// ("three were treated at the scene", "2 to 1 on the exchange"): the words of its clause.
+const COUNTED_TERMS: usize = 2;
+
+/// The counts of a main claim: each of its figures (see [`main_figures`]) with the head noun
+/// of the phrase right after it ([`phrase_head`]: "four members pleaded", "three
+/// semi-automatic handguns from"; after its unit, of a length of time: "nine-month
+/// sentence"), and with that of an "of" phrase after it too ("six members of the Vice
+/// Lords" counts members of the gang, "four members of a family" others); a figure no noun
+/// follows counts the first [`COUNTED_TERMS`] content terms of its clause after it ("three
+/// were treated"), "others" right after it [`OTHERS`], and [`LENGTH`] for a length of time
+/// nothing counted follows. `terms` are the main clause's.
 fn main_counts(text: &str, figures: &[Figure], terms: &[(u32, usize)]) -> Vec<(Quantity, u32)> {
     let mut out = Vec::new();
     for f in figures {
-        // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
-        let after = terms
-            .iter()
-            .filter(|&&(_, o)| o > f.end)
-            .take(COUNTED_TERMS)
-            .take_while(|&&(_, o)| !text[f.end..o].contains([',', ';', ':', '.', '(', ')', '—']));
         let before = out.len();
-        out.extend(after.map(|&(t, _)| (f.quantity, t)));
+        let (head, next) = phrase_head(text, f.end, terms);
+        if let Some(t) = head {
+            out.push((f.quantity, t));
+            let of = next.filter(|&(_, w)| w.eq_ignore_ascii_case("of"));
+            if let Some((o, w)) = of {
+                // Past its determiner: "of the Vice Lords", "of a family".
+                let mut at = o + w.len();
+                if let Some((d, x)) = chorus_text::words(&text[at..]).next() {
+                    if DETERMINERS.iter().any(|y| x.eq_ignore_ascii_case(y))
+                        && text[at..at + d].trim().is_empty()
+                    {
+                        at += d + x.len();
+                    }
+                }
+                if let (Some(group), _) = phrase_head(text, at, terms) {
+                    out.push((f.quantity, of_group(t, group)));
+                }
+            }
+        } else if next.is_some_and(|(_, w)| w.eq_ignore_ascii_case("others")) {
+            out.push((f.quantity, OTHERS));
+        } else if !next.is_some_and(|(_, w)| PERCENT.iter().any(|p| w.eq_ignore_ascii_case(p))) {
+            // Only the words of its own phrase: "Pinckney, 41, was elected" counts no election.
+            let after = terms
+                .iter()
+                .filter(|&&(_, o)| o > f.end)
+                .take(COUNTED_TERMS)
+                .take_while(|&&(_, o)| {
+                    !text[f.end..o].contains([',', ';', ':', '.', '(', ')', '—'])
+                });
+            out.extend(after.map(|&(t, _)| (f.quantity, t ^ CONTEXT)));
+        }
         if f.quantity.duration && out.len() == before {
             out.push((f.quantity, LENGTH));
         }
     }
     out
+}
+
+/// What a count without a noun keys its clause's terms with ([`main_counts`]): they say what
+/// happened to what it counts ("three were treated"), not what it is, so they meet only
+/// other such counts' terms, not a noun a figure counts ("two in a perfect ninth" against
+/// "a perfect ninth").
+const CONTEXT: u32 = 1 << 29;
+
+/// The key of a count of `head` of `group` ("six members of the gang"): one key for the
+/// pair, apart from terms ([`CONTEXT`] above them), [`OTHERS`] and [`SHARE`].
+fn of_group(head: u32, group: u32) -> u32 {
+    (1 << 30) | (head.wrapping_mul(0x9e37_79b9) ^ group) & ((1 << 30) - 1)
+}
+
+/// Words that open a noun phrase after "of" ("members of the gang").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
+];
+
+/// The head noun of the phrase starting at `from` (right after a figure): the last content
+/// term (of `terms`) before a function word, a mark, an adverb ("separately") or a verb's
+/// past form ("four members pleaded", "three semi-automatic handguns from", "two gunshot
+/// victims"), past words such as "other" before it ([`COUNT_MODIFIERS`]); a past form right
+/// after the figure is what it counts ("two killed"), and a word joined to it by a hyphen
+/// what it measures ("4-year-old"). With it, the word that ended the phrase and its offset.
+fn phrase_head<'t>(
+    text: &'t str,
+    from: usize,
+    terms: &[(u32, usize)],
+) -> (Option<u32>, Option<(usize, &'t str)>) {
+    let mut head = None;
+    let mut held = 0;
+    let mut at = from;
+    for (o, w) in chorus_text::words(&text[from..]).map(|(o, w)| (o + from, w)) {
+        if text[at..o].contains([',', ';', ':', '.', '(', ')', '—', '"', '“', '”']) {
+            return (head, None);
+        }
+        let lower = w.to_ascii_lowercase();
+        let joined = at == from
+            && (text[at..o] == *"-" || ["year-old", "years-old"].contains(&lower.as_str()));
+        at = o + w.len();
+        let term = terms.iter().find(|x| x.1 == o).map(|x| x.0);
+        let adverb = lower.len() > 4 && lower.ends_with("ly");
+        // A share ("a 14 percent slide") counts nothing; [`main_shares`] reads it.
+        if head.is_none() && PERCENT.contains(&lower.as_str()) {
+            return (None, Some((o, w)));
+        }
+        match term {
+            // A word joined to the figure is what the figure measures ("4-year-old"),
+            // whatever follows: an age is compared with ages.
+            Some(t) if joined => return (Some(t), None),
+            Some(t) if !adverb => {
+                let verb = past_form(&lower) || COUNT_STATES.contains(&lower.as_str());
+                if head.is_some() && verb {
+                    return (head, Some((o, w)));
+                }
+                head = Some(t);
+                held += 1;
+                if held == PHRASE_TERMS || verb {
+                    return (head, None);
+                }
+            }
+            None if head.is_none()
+                && (COUNT_MODIFIERS.contains(&lower.as_str())
+                    || w.bytes().all(|b| b.is_ascii_digit())) => {}
+            _ => return (head, Some((o, w))),
+        }
+    }
+    (head, None)
 }
 
 /// The percentages of a main claim ("rose 3.71 percent", "up 4.6%", "fell two per cent"),
@@ -1769,6 +2047,8 @@ struct Figure {
     quantity: Quantity,
     /// Right after "between": the first end of a range "between 8 and 15".
     after_between: bool,
+    /// "a"/"an" counting one ([`counts_one`]): no age, no end of a range.
+    article: bool,
 }
 
 /// The unit of time right after a figure that ends at `end` ("nine-month", "72 hours"), past
@@ -1790,6 +2070,61 @@ fn unit_after(text: &str, end: usize) -> Option<(f64, usize)> {
         .next()
         .is_some_and(|(_, n)| ["old", "olds"].contains(&n.to_ascii_lowercase().as_str()));
     (!aged).then_some((hours, off + w.len()))
+}
+
+/// Words after which "a" is a rate, not a count ("three times a day", "50 cents a share").
+const RATE_WORDS: &[&str] = &[
+    "times", "cents", "dollars", "percent", "cent", "miles", "hours",
+];
+
+/// Words after "a" that make it a part of a quantity, not one thing ("a few", "a dozen",
+/// "a third of", "a number of").
+const ARTICLE_QUANTITIES: &[&str] = &[
+    "few",
+    "lot",
+    "lots",
+    "number",
+    "couple",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "total",
+    "handful",
+    "bit",
+    "little",
+    "pair",
+    "majority",
+    "minority",
+    "host",
+    "series",
+    "variety",
+    "range",
+    "record",
+    "maximum",
+    "minimum",
+    "fraction",
+    "portion",
+    "share",
+    "percentage",
+];
+
+/// Whether "a"/"an" ending at `end` counts one of the noun it stands before ("a
+/// semi-automatic handgun" against "three semi-automatic handguns"): not before a figure
+/// or a number word ("a 14 percent slide", "a dozen", "a hundred"), a word of a quantity
+/// ([`ARTICLE_QUANTITIES`]) or a unit of time ("a year": lengths of time are compared as
+/// written in figures).
+fn counts_one(text: &str, end: usize) -> bool {
+    let Some((o, next)) = chorus_text::words(&text[end..]).next() else {
+        return false;
+    };
+    let lower = next.to_ascii_lowercase();
+    o == 1
+        && text[end..].starts_with(' ')
+        && !next.starts_with(|c: char| c.is_ascii_digit())
+        && number_word_value(next).is_none()
+        && !ARTICLE_QUANTITIES.contains(&lower.as_str())
+        && crate::units::hours_of_unit(next).is_none()
 }
 
 /// The figures of a main claim that may count people or things (an age, a number of
@@ -1828,6 +2163,14 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
             w.parse::<f64>()
                 .ok()
                 .filter(|&v| !mark_before && !mark_after && v < 100.0)
+        } else if ["a", "an"].contains(&lower.as_str()) {
+            let rate = before.len() >= 2 && {
+                let p = &before[before.len() - 2];
+                p.bytes().any(|b| b.is_ascii_digit())
+                    || number_word_value(p).is_some()
+                    || RATE_WORDS.contains(&p.as_str())
+            };
+            (!rate && counts_one(text, end)).then_some(1.0)
         } else {
             number_word(text, off, w)
         };
@@ -1860,6 +2203,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 ..Quantity::exact(value)
             },
             after_between: hedge.last() == Some(&"between"),
+            article: ["a", "an"].contains(&lower.as_str()),
         };
         // "three dozen" is 36: the dozen multiplies the figure right before it.
         if lower == "dozen" {
@@ -1887,7 +2231,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 1.0
             };
             let (a, b) = (first.quantity.value * unit, figure.quantity.value);
-            let plain = |f: &Figure| !f.quantity.hedged;
+            let plain = |f: &Figure| !f.quantity.hedged && !f.article;
             if joined && plain(first) && plain(&figure) && !first.quantity.duration && a < b {
                 let q = Quantity {
                     low: a,
@@ -1986,6 +2330,41 @@ pub(crate) fn outcome_contradicted(other: &Claim, lead: &Claim) -> bool {
         && lead.main_outcome != other.outcome
 }
 
+/// Whether `lead`'s main claim says only that someone died, by its verb ("has died", "was
+/// killed"), and `other` speaks of no death at all ([`Claim::names_death`]): "The 2-year-old
+/// who was shot … has died" against "A two-year-old boy was shot in the head": `other` tells
+/// what came before, not the death. A death told as a state ("was found dead", "shot
+/// himself to death") leaves the claim its verb's, which `other` may state.
+pub(crate) fn death_unsaid(other: &Claim, lead: &Claim) -> bool {
+    lead.main_outcome == OUTCOME_DIED && lead.main_verb_died && !other.names_death
+}
+
+/// Whether `lead`'s main claim is only how badly people are hurt (it grades it, [`SEVERE`]
+/// or [`MILD`], and its main verb says nothing else happened, none of [`VERB_FAMILIES`]:
+/// "Two other men … were also in stable condition", "did not suffer life-threatening
+/// wounds", the grade after its verb) and `other` grades no one: "Two men … showed up at
+/// the hospital with bullet wounds" tells another part of the story.
+pub(crate) fn severity_unsaid(other: &Claim, lead: &Claim) -> bool {
+    lead.main_severity != 0
+        && !lead.grade_before_verb
+        && lead.verbs.is_empty()
+        && other.severity == 0
+}
+
+/// Whether `lead`'s main claim grades how badly people are hurt one way only and `other`
+/// only the other way ("in critical condition" against "non-life-threatening injuries"), or
+/// `lead`'s says so of all of them and `other` grades anyone the other way ("All of the
+/// victims sustained non-life threatening injuries" against "One person was in critical
+/// condition; the three others … not life-threatening"): an earlier and a later state, or
+/// a contradiction, never one claim.
+pub(crate) fn severity_contradicted(other: &Claim, lead: &Claim) -> bool {
+    let grades = [SEVERE, MILD];
+    let opposite = SEVERE | MILD;
+    grades.contains(&lead.main_severity)
+        && (opposed((lead.main_severity, other.severity), SEVERE, MILD)
+            || (lead.main_every && other.severity & (opposite ^ lead.main_severity) != 0))
+}
+
 /// Whether the figure at `off..end` of `text` is a person's age: set off after a name
 /// ("Brandon White, 31, of …"; "Tamara Perry, 14; …") or "14-year-old".
 fn is_age(text: &str, off: usize, end: usize) -> bool {
@@ -2017,11 +2396,17 @@ pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
 /// "Four members …"). Ages are left to [`age_contradicted`]: people listed in another order
 /// are no other count.
 pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
-    let of = |c: &Claim, t: u32| -> Vec<Quantity> {
-        c.counts.iter().filter(|x| x.1 == t).map(|x| x.0).collect()
+    // Lengths of time only against lengths of time: "two years" and "two-year sentence"
+    // count something else than "two sentences".
+    let of = |c: &Claim, t: u32, duration: bool| -> Vec<Quantity> {
+        c.counts
+            .iter()
+            .filter(|x| x.1 == t && x.0.duration == duration)
+            .map(|x| x.0)
+            .collect()
     };
     lead.counts.iter().any(|&(q, t)| {
-        let (theirs, ours) = (of(other, t), of(lead, t));
+        let (theirs, ours) = (of(other, t, q.duration), of(lead, t, q.duration));
         let counted = theirs.iter().any(|w| w.meets(q));
         // A figure in `other` that counts nothing else may be this one; one that counts
         // other things is not, unless `other`'s own figure for the thing is one `lead` gives
@@ -2790,6 +3175,51 @@ mod tests {
     }
 
     #[test]
+    fn a_count_is_of_its_head_noun_and_a_or_an_counts_one() {
+        // The noun a figure counts is the head of the phrase after it; "a" counts one.
+        assert!(contradicted(
+            "Police recovered three semi-automatic handguns from the vehicle.",
+            "A semi-automatic handgun was recovered from the scene, police said."
+        ));
+        assert!(contradicted(
+            "Police recovered a semi-automatic handgun from the vehicle.",
+            "Three semi-automatic handguns were recovered from the vehicle."
+        ));
+        assert!(contradicted(
+            "The chief will meet the three unions separately on Monday.",
+            "The chief will meet the other two unions separately on Monday."
+        ));
+        // Members of one group are not members of another.
+        assert!(contradicted(
+            "Six members of the Vice Lords street gang pleaded guilty in the shootings of four members of a family.",
+            "Four members of the Vice Lords street gang pleaded guilty in the shootings of four members of a family."
+        ));
+        // A share, a rate, a length of time and the words after a figure with no noun are
+        // no count of a noun.
+        assert!(!contradicted(
+            "A recent slide in prices compounded its fears.",
+            "A 14 percent slide in prices compounded its fears."
+        ));
+        assert!(!contradicted(
+            "Gagne pitched a perfect ninth for his 23rd save.",
+            "Gagne struck out two in a perfect ninth inning for his 23rd save."
+        ));
+        assert!(!contradicted(
+            "The company earned $1.20 a share in the quarter.",
+            "The company earned $1.20 a share, or two shares' worth of dividends."
+        ));
+        assert!(!contradicted(
+            "He was sentenced to a year in prison.",
+            "He was sentenced to 12 months in prison."
+        ));
+        // A length of time and a count of the same noun are two things.
+        assert!(!contradicted(
+            "He served two terms in the Senate.",
+            "He was elected to a two-year term in the Senate."
+        ));
+    }
+
+    #[test]
     fn figures_of_one_thing_that_cannot_be_one_value_contradict() {
         // "Three dozen" is one figure.
         assert!(!contradicted(
@@ -3268,6 +3698,86 @@ mod tests {
         assert!(!contradicted(
             "Two victims remain in critical condition at Regional One, the hospital said.",
             fact
+        ));
+    }
+
+    #[test]
+    fn a_death_by_its_verb_needs_a_support_that_speaks_of_a_death() {
+        let unsaid = |fact, support| of_support(death_unsaid, fact, support);
+        let fact = "The 2-year-old who was shot inside an apartment in Madison has died.";
+        assert!(unsaid(
+            fact,
+            "A two-year-old boy was shot in the head Tuesday at a Madison apartment complex."
+        ));
+        assert!(!unsaid(
+            fact,
+            "A two-year-old boy who was shot at a Madison apartment died at the hospital."
+        ));
+        assert!(!unsaid(
+            fact,
+            "Police are investigating the boy's death at a Madison apartment complex."
+        ));
+        // A death told as what was found is the finding's claim.
+        assert!(!unsaid(
+            "Bryan Johnson, 24, was found dead in his home around 3:30 a.m.",
+            "Bryan Johnson, 24, was found at about 3:30 a.m. by a resident of his home."
+        ));
+    }
+
+    #[test]
+    fn a_condition_graded_the_other_way_is_no_support() {
+        let contradicted = |fact, support| of_support(severity_contradicted, fact, support);
+        // All said to be mildly hurt, against one in critical condition.
+        let fact = "All of the victims sustained non-life threatening injuries and are in stable condition.";
+        assert!(contradicted(
+            fact,
+            "One person was in critical condition; the three others suffered injuries that were not life-threatening, police said."
+        ));
+        assert!(!contradicted(
+            fact,
+            "Police say none of the injuries are life-threatening."
+        ));
+        assert!(!contradicted(
+            "Police tell WBTV all of the victims have non life-threatening injuries.",
+            "None of the injuries were thought to be life-threatening."
+        ));
+        // One grade against the other.
+        assert!(contradicted(
+            "The man is in critical condition at the hospital.",
+            "The man suffered non-life-threatening injuries, police said."
+        ));
+        assert!(!contradicted(
+            "The man is in critical condition at the hospital.",
+            "The man was critically injured, police said."
+        ));
+        // "Serious" of something else grades no one.
+        assert!(!contradicted(
+            "The man suffered minor injuries in the crash.",
+            "The man faces serious charges after the crash."
+        ));
+    }
+
+    #[test]
+    fn a_claim_that_is_a_condition_needs_a_support_that_grades_it() {
+        let unsaid = |fact, support| of_support(severity_unsaid, fact, support);
+        let fact = "Two other men, ages 26 and 36, were also in stable condition at the hospital.";
+        assert!(unsaid(
+            fact,
+            "Two men, ages 26 and 36, showed up at the hospital with bullet wounds."
+        ));
+        assert!(!unsaid(
+            fact,
+            "Two men, ages 26 and 36, were listed in stable condition."
+        ));
+        // A grade before the verb says whom the claim is about; a grade beside a shooting
+        // is a detail of it.
+        assert!(!unsaid(
+            "A fifth subject, also with non-life threatening gunshot wounds, was later located at a local hospital.",
+            "A fifth person with a gunshot wound was found later at an area hospital."
+        ));
+        assert!(!unsaid(
+            "A man was shot in the leg and is in stable condition.",
+            "A man was shot in the leg on Sunday night."
         ));
     }
 

@@ -150,19 +150,28 @@ fn supports_a_reader_meets_state_the_fact() {
     // other things leaves its count unstated): batch 1 dev 0.914 (85/93), batch 2 dev 0.924
     // (85/92), batch 3 dev 0.896 (60/67), all dev 0.913 (251/275); one batch 1 pair labelled
     // same lost; held-out unchanged (all 0.887, 125/141).
+    // Measured 2026-12-07 once counts are keyed on the head noun after the figure and "a"
+    // counts one ("three semi-automatic handguns" against "A semi-automatic handgun"), a
+    // death told by the main verb needs a support that speaks of a death
+    // (`statement::death_unsaid`), a hurt graded the other way is none
+    // (`statement::severity_contradicted`: "All of the victims sustained non-life threatening
+    // injuries" against "One person was in critical condition"), and a claim that is only a
+    // grade needs a graded support (`statement::severity_unsaid`): batch 1 dev 0.934 (85/91),
+    // batch 2 dev 0.933 (84/90), batch 3 dev 0.940 (63/67), all dev 0.934 (253/271); no pair
+    // labelled same lost; held-out unchanged (all 0.887, 125/141).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.91,
+            ("1", "shown dev") => 0.93,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.91,
+            ("2", "shown dev") => 0.93,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.88,
+            ("3", "shown dev") => 0.93,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.91,
+            ("all", "shown dev") => 0.93,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
