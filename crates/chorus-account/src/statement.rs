@@ -144,8 +144,35 @@ fn declined_to(text: &str, core: &std::ops::Range<usize>) -> Vec<usize> {
 /// (hedges such as "allegedly" attribute a claim, they do not change it).
 const MODALS: &[&str] = &[
     "will", "would", "could", "may", "might", "should", "must", "expected", "plans", "planned",
-    "planning", "likely", "possible", "possibly", "if", "whether", "hopes", "hope",
+    "planning", "likely", "possible", "possibly", "if", "whether", "hopes", "hope", "expects",
+    "expect", "intend", "intends",
 ];
+
+/// Verbs of saying that a source declines with "would not" ("would not comment", "won't
+/// say"): a refusal it made, not a possibility.
+const DECLINED_SAYING: &[&str] = &[
+    "say",
+    "comment",
+    "confirm",
+    "disclose",
+    "discuss",
+    "elaborate",
+    "specify",
+    "speculate",
+];
+
+/// Whether the modal `lower` followed by `rest` opens a refusal to say ("would not comment",
+/// "wouldn't say", "would not immediately confirm"): the denial is the claim (its negation
+/// reads it), nothing is possible.
+fn refuses_to_say(rest: &str, lower: &str) -> bool {
+    let mut next = chorus_text::words(rest).map(|(_, w)| w.to_ascii_lowercase());
+    let denied = lower.ends_with("n't")
+        || (["would", "will", "could"].contains(&lower) && next.next().is_some_and(|w| w == "not"));
+    denied
+        && next
+            .find(|w| w != "immediately")
+            .is_some_and(|w| DECLINED_SAYING.contains(&w.as_str()))
+}
 
 /// Words that make what follows them sought rather than found ("searching for Joseph Brown"
 /// against "arrested Joseph Brown"), unless "to" follows them (a purpose: "seeking to block").
@@ -506,11 +533,12 @@ impl Claim {
                         || w.to_ascii_lowercase().ends_with("n't")
                         || w.to_ascii_lowercase().ends_with("n’t")))
         });
-        let modals = scopes(text, &core, |_, w, _| {
+        let modals = scopes(text, &core, |_, w, off| {
             let lower = w.to_ascii_lowercase().replace('’', "'");
-            MODALS.contains(&lower.as_str())
+            (MODALS.contains(&lower.as_str())
                 || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
-                    .contains(&lower.as_str())
+                    .contains(&lower.as_str()))
+                && !refuses_to_say(&text[off + w.len()..], &lower)
         });
         let searches = scopes(text, &core, |_, w, off| {
             // "filed suit seeking to block the offer" is a purpose, as "to block" is.
@@ -3849,6 +3877,25 @@ mod tests {
         assert!(!flips(
             "The bishop declined, through a spokesman, to comment on the case.",
             "The bishop declined to comment on the case."
+        ));
+        // "Would not comment" is a refusal made, as "declined to" is, not a possibility.
+        let modal = |text: &str| !two_claims(text, "The lawyer spoke.").0[0].modal.is_empty();
+        assert!(!modal("The family's lawyer would not comment on the case."));
+        assert!(!modal(
+            "The sheriff wouldn't immediately say what led to the arrest."
+        ));
+        assert!(modal(
+            "The family's lawyer would comment on the case later."
+        ));
+        assert!(modal("The sheriff would not seek charges in the case."));
+        // An expectation or intention of an action is no statement of it.
+        assert!(flips(
+            "Police expect to arrest the driver on Monday.",
+            "Police arrested the driver on Monday."
+        ));
+        assert!(flips(
+            "The council intends to release the report.",
+            "The council released the report."
         ));
         assert!(!flips(
             "Third-quarter revenue declined to $36.9 billion from $39.3 billion.",
