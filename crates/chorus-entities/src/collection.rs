@@ -51,10 +51,33 @@ const PLACE_DESIGNATORS: &[&str] = &["county", "province", "governorate"];
 const HONORIFIC_KEYS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"];
 
 /// The name keys of every name and alias of the input, each distinct string keyed once (a
-/// collection names one thing in many events), with the gazetteer entry of each key.
+/// collection names one thing in many events), with the gazetteer entry of each key; and for
+/// each input entity, which of them its name and aliases are (looked up once, as it is read).
 struct Keys<'a> {
-    of: HashMap<&'a str, usize>,
-    keys: Vec<(String, Option<usize>)>,
+    of: HashMap<&'a str, u32>,
+    keys: Vec<Key>,
+    /// The key of each entity's name, then of each of its aliases, entity after entity.
+    names: Vec<u32>,
+    /// Where each entity's keys start in `names`, and after the last, where they end.
+    starts: Vec<u32>,
+    /// Of each key, which of the distinct keys without a honorific it has (`plains` of them).
+    plain_of: Vec<u32>,
+    plains: usize,
+}
+
+/// One distinct name's key.
+struct Key {
+    key: String,
+    /// Where the key without a leading honorific starts.
+    plain: usize,
+    entry: Option<usize>,
+}
+
+impl Key {
+    /// The key without a leading honorific ("Mr. Trump" → `trump`).
+    fn plain(&self) -> &str {
+        &self.key[self.plain..]
+    }
 }
 
 impl<'a> Keys<'a> {
@@ -62,37 +85,75 @@ impl<'a> Keys<'a> {
         let mut k = Keys {
             of: HashMap::default(),
             keys: Vec::new(),
+            names: Vec::new(),
+            starts: Vec::with_capacity(entities.len() + 1),
+            plain_of: Vec::new(),
+            plains: 0,
         };
         let gazetteer = lexicon::gazetteer();
         for (_, e) in entities {
+            k.starts.push(k.names.len() as u32);
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                if !k.of.contains_key(name.as_str()) {
+                let next = k.keys.len() as u32;
+                let id = *k.of.entry(name.as_str()).or_insert(next);
+                if id == next {
                     let key = names::key(name);
                     let entry = gazetteer.lookup(&key);
-                    k.of.insert(name, k.keys.len());
-                    k.keys.push((key, entry));
+                    let plain = match key.split_once(' ') {
+                        Some((first, _)) if HONORIFIC_KEYS.contains(&first) => first.len() + 1,
+                        _ => 0,
+                    };
+                    k.keys.push(Key { key, plain, entry });
                 }
+                k.names.push(id);
             }
         }
+        k.starts.push(k.names.len() as u32);
+        let mut plains: HashMap<&str, u32> = HashMap::default();
+        k.plain_of = k
+            .keys
+            .iter()
+            .map(|key| {
+                let next = plains.len() as u32;
+                *plains.entry(key.plain()).or_insert(next)
+            })
+            .collect();
+        k.plains = plains.len();
         k
     }
 
-    fn key(&self, name: &str) -> &str {
-        self.of.get(name).map_or("", |&i| &self.keys[i].0)
+    /// Which distinct key without a honorific entity `i`'s name has.
+    fn plain_id(&self, i: usize) -> u32 {
+        self.plain_of[self.names[self.starts[i] as usize] as usize]
     }
 
-    fn entry(&self, name: &str) -> Option<usize> {
-        self.of.get(name).and_then(|&i| self.keys[i].1)
+    /// The key of entity `i`'s name.
+    fn name(&self, i: usize) -> &Key {
+        &self.keys[self.names[self.starts[i] as usize] as usize]
     }
 
-    /// A name's key without a leading honorific ("Mr. Trump" → `trump`).
-    fn plain(&self, name: &str) -> &str {
-        let key = self.key(name);
-        match key.split_once(' ') {
-            Some((first, rest)) if HONORIFIC_KEYS.contains(&first) => rest,
-            _ => key,
-        }
+    /// The keys of entity `i`'s aliases, in order.
+    fn aliases(&self, i: usize) -> impl Iterator<Item = &Key> {
+        let (start, end) = (self.starts[i] as usize + 1, self.starts[i + 1] as usize);
+        self.names[start..end]
+            .iter()
+            .map(|&k| &self.keys[k as usize])
     }
+}
+
+/// How many words a name key has (a key's words are separated by single spaces).
+fn word_count(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
+}
+
+/// A key's first word.
+fn first_word(key: &str) -> &str {
+    key.split_once(' ').map_or(key, |(first, _)| first)
+}
+
+/// A key's last word.
+fn last_word(key: &str) -> &str {
+    key.rsplit_once(' ').map_or(key, |(_, last)| last)
 }
 
 /// Whether `name` is written as an acronym: two or more capitals, dots allowed, nothing else.
@@ -176,12 +237,22 @@ impl Clusters<'_> {
         }
     }
 
-    /// Members of each cluster, in input order, at the index of its root (empty elsewhere).
+    /// Members of each cluster, in input order, clusters in order of their first member (a
+    /// cluster's root is its first member, so it comes before the others).
     fn members(&mut self) -> Vec<Vec<usize>> {
-        let mut m: Vec<Vec<usize>> = vec![Vec::new(); self.sets.len()];
-        for i in 0..self.sets.len() {
+        let n = self.sets.len();
+        let mut group_of: Vec<u32> = vec![0; n];
+        let mut m: Vec<Vec<usize>> = Vec::new();
+        for i in 0..n {
             let r = self.find(i);
-            m[r].push(i);
+            let g = if r == i {
+                m.push(Vec::new());
+                m.len() - 1
+            } else {
+                group_of[r] as usize
+            };
+            group_of[i] = g as u32;
+            m[g].push(i);
         }
         m
     }
@@ -190,24 +261,21 @@ impl Clusters<'_> {
 /// The gazetteer entry an entity names: its name's, or (for a typed entity whose name no
 /// gazetteer knows, "United State") the one entry all its known aliases name, when that
 /// entry is of the entity's kind.
-fn gazetteer_entry(e: &Entity, keys: &Keys) -> Option<usize> {
+fn gazetteer_entry(e: &Entity, keys: &Keys, i: usize) -> Option<usize> {
     let g = lexicon::gazetteer();
     let of_kind = |i: usize| g.entries[i].kind == e.kind;
-    if let Some(i) = keys.entry(&e.name) {
+    let name = keys.name(i);
+    if let Some(i) = name.entry {
         return of_kind(i).then_some(i);
     }
     // "Washington County" is not Washington, whatever one event made of it.
-    let designated = keys
-        .key(&e.name)
-        .rsplit(' ')
-        .next()
-        .is_some_and(|last| PLACE_DESIGNATORS.contains(&last));
+    let designated = PLACE_DESIGNATORS.contains(&last_word(&name.key));
     if e.kind == EntityKind::Other || e.kind == EntityKind::Person || designated {
         return None;
     }
     let mut found = None;
-    for a in &e.aliases {
-        if let Some(i) = keys.entry(a) {
+    for a in keys.aliases(i) {
+        if let Some(i) = a.entry {
             match found {
                 None => found = Some(i),
                 Some(f) if f != i => return None,
@@ -226,29 +294,30 @@ fn gazetteer_entry(e: &Entity, keys: &Keys) -> Option<usize> {
 pub fn join_tokens(entity: &Entity) -> Vec<String> {
     let listed = [("", entity)];
     let memo = Keys::new(&listed);
-    let plain = memo.plain(&entity.name);
-    let words: Vec<&str> = plain.split(' ').collect();
-    let entry = gazetteer_entry(entity, &memo);
+    let plain = memo.name(0).plain();
+    let entry = gazetteer_entry(entity, &memo, 0);
     let mut tokens = vec![format!("k:{plain}")];
     if let Some(e) = entry {
         tokens.push(format!("g:{e}"));
     }
-    for a in entity.aliases.iter().filter(|a| is_acronym(a)) {
-        tokens.push(format!("k:{}", memo.key(a)));
+    for (a, key) in entity.aliases.iter().zip(memo.aliases(0)) {
+        if is_acronym(a) {
+            tokens.push(format!("k:{}", key.key));
+        }
     }
     if entry.is_none() {
-        if let Some((last, rest)) = words.split_last() {
-            if !rest.is_empty() && crate::aliases::DESIGNATORS.contains(last) {
-                tokens.push(format!("k:{}", rest.join(" ")));
-            }
-            let person = entity.kind == EntityKind::Person;
-            if person && !rest.is_empty() {
-                tokens.push(format!("f:{} {last}", rest[0]));
-            }
-            let alone = matches!(entity.kind, EntityKind::Person | EntityKind::Other);
-            if (person && !rest.is_empty()) || (rest.is_empty() && alone) {
-                tokens.push(format!("s:{last}"));
-            }
+        let last = last_word(plain);
+        let rest = plain.rsplit_once(' ').map(|(rest, _)| rest);
+        if let Some(rest) = rest.filter(|_| crate::aliases::DESIGNATORS.contains(&last)) {
+            tokens.push(format!("k:{rest}"));
+        }
+        let person = entity.kind == EntityKind::Person;
+        if person && rest.is_some() {
+            tokens.push(format!("f:{} {last}", first_word(plain)));
+        }
+        let alone = matches!(entity.kind, EntityKind::Person | EntityKind::Other);
+        if (person && rest.is_some()) || (rest.is_none() && alone) {
+            tokens.push(format!("s:{last}"));
         }
     }
     tokens.sort_unstable();
@@ -262,10 +331,11 @@ pub fn join_tokens(entity: &Entity) -> Vec<String> {
 pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     let n = entities.len();
     let memo = Keys::new(entities);
-    let keys: Vec<&str> = entities.iter().map(|(_, e)| memo.plain(&e.name)).collect();
+    let keys: Vec<&str> = (0..n).map(|i| memo.name(i).plain()).collect();
     let entry: Vec<Option<usize>> = entities
         .iter()
-        .map(|(_, e)| gazetteer_entry(e, &memo))
+        .enumerate()
+        .map(|(i, (_, e))| gazetteer_entry(e, &memo, i))
         .collect();
     let mut c = Clusters {
         sets: chorus_text::UnionFind::new(n),
@@ -285,17 +355,33 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     }
 
     // 2. One key: same kind; an untyped name joins the kind with most mentions under the key.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, k) in keys.iter().enumerate() {
-        if !k.is_empty() {
-            by_key.entry(k).or_default().push(i);
+    // The entities under each key, in input order, laid out key after key (a list per key
+    // would be a list per entity of most collections).
+    let plain: Vec<u32> = (0..n).map(|i| memo.plain_id(i)).collect();
+    let mut starts = vec![0usize; memo.plains + 1];
+    for (i, &p) in plain.iter().enumerate() {
+        if !keys[i].is_empty() {
+            starts[p as usize + 1] += 1;
         }
     }
-    let mut groups: Vec<&Vec<usize>> = by_key.values().collect();
+    for p in 0..memo.plains {
+        starts[p + 1] += starts[p];
+    }
+    let mut under_key = vec![0usize; starts[memo.plains]];
+    let mut filled = starts.clone();
+    for (i, &p) in plain.iter().enumerate() {
+        if !keys[i].is_empty() {
+            under_key[filled[p as usize]] = i;
+            filled[p as usize] += 1;
+        }
+    }
     // In order of their members: each list is increasing and no two share a member, so the
     // first members decide.
-    groups.sort_unstable_by_key(|g| g[0]);
-    for group in groups {
+    for (i, &p) in plain.iter().enumerate() {
+        let group = &under_key[starts[p as usize]..starts[p as usize + 1]];
+        if group.first() != Some(&i) {
+            continue;
+        }
         // By kind, in the order of `EntityKind`: the first member, and the mentions of typed
         // members.
         let mut first_of_kind: [Option<usize>; 4] = [None; 4];
@@ -326,11 +412,14 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     let mut alias_roots: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut seen: HashSet<(&str, usize)> = HashSet::default();
     for (i, (_, e)) in entities.iter().enumerate() {
-        for a in e.aliases.iter().filter(|a| is_acronym(a)) {
+        for (a, key) in e.aliases.iter().zip(memo.aliases(i)) {
+            if !is_acronym(a) {
+                continue;
+            }
             let root = c.find(i);
             // Which roots, not in what order: each listed once, found through a set.
-            if seen.insert((memo.key(a), root)) {
-                alias_roots.entry(memo.key(a)).or_default().push(root);
+            if seen.insert((&key.key, root)) {
+                alias_roots.entry(&key.key).or_default().push(root);
             }
         }
     }
@@ -345,41 +434,45 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
     }
 
     // 4. "Donald Trump" and the one "Donald … Trump".
-    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    // Each key's words are looked at through the key itself: their count, the first and last,
+    // the key without its last (no list of words per entity).
+    let words: Vec<usize> = keys.iter().map(|k| word_count(k)).collect();
     let plain_person: Vec<bool> = (0..n)
         .map(|i| entities[i].1.kind == EntityKind::Person && c.entry[i].is_none())
         .collect();
     let mut longer: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
-    for i in (0..n).filter(|&i| plain_person[i] && words[i].len() >= 3) {
-        let w = &words[i];
-        let forms = longer.entry((w[0], w[w.len() - 1])).or_default();
+    for i in (0..n).filter(|&i| plain_person[i] && words[i] >= 3) {
+        let forms = longer
+            .entry((first_word(keys[i]), last_word(keys[i])))
+            .or_default();
         if !forms.iter().any(|&j| keys[j] == keys[i]) {
             forms.push(i);
         }
     }
-    for i in (0..n).filter(|&i| plain_person[i] && words[i].len() == 2) {
-        if let Some([only]) = longer.get(&(words[i][0], words[i][1])).map(Vec::as_slice) {
+    for i in (0..n).filter(|&i| plain_person[i] && words[i] == 2) {
+        let (first, last) = (first_word(keys[i]), last_word(keys[i]));
+        if let Some([only]) = longer.get(&(first, last)).map(Vec::as_slice) {
             c.union_if_compatible(i, *only);
         }
     }
 
     // 5. "Broward County" and "Broward": a designator after a name no gazetteer knows.
     let unknown: Vec<usize> = (0..n).filter(|&i| c.entry[i].is_none()).collect();
-    let mut by_words: HashMap<&[&str], usize> = HashMap::default();
+    let mut by_words: HashMap<&str, usize> = HashMap::default();
     for &i in &unknown {
-        by_words.entry(&words[i][..]).or_insert(i);
+        by_words.entry(keys[i]).or_insert(i);
     }
     // A company's designator also after a name a gazetteer knows ("Facebook Inc").
-    let mut known_words: HashMap<&[&str], usize> = HashMap::default();
+    let mut known_words: HashMap<&str, usize> = HashMap::default();
     for i in (0..n).filter(|&i| c.entry[i].is_some()) {
-        known_words.entry(&words[i][..]).or_insert(i);
+        known_words.entry(keys[i]).or_insert(i);
     }
     for &i in &unknown {
-        if let Some((last, rest)) = words[i].split_last() {
-            if rest.is_empty() || !crate::aliases::DESIGNATORS.contains(last) {
+        if let Some((rest, last)) = keys[i].rsplit_once(' ') {
+            if !crate::aliases::DESIGNATORS.contains(&last) {
                 continue;
             }
-            let company = !PLACE_DESIGNATORS.contains(last);
+            let company = !PLACE_DESIGNATORS.contains(&last);
             let other = by_words
                 .get(rest)
                 .or_else(|| known_words.get(rest).filter(|_| company));
@@ -391,17 +484,15 @@ pub fn group_collection(entities: &[(&str, &Entity)]) -> Vec<CollectionGroup> {
 
     // 6. A surname alone.
     surnames(&mut c, &memo, &keys, &words);
-
     c.members()
         .into_iter()
-        .filter(|members| !members.is_empty())
         .map(|members| describe(entities, &c.entry, &memo, members))
         .collect()
 }
 
 /// Joins each untyped or person name of one word to the person the collection resolves it to
 /// (see the module notes).
-fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
+fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[usize]) {
     let entities = c.entities;
     let n = entities.len();
     // Clusters with a person of two or more parts ending in each surname.
@@ -412,11 +503,10 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
     let mut in_event: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     let mut listed: HashSet<(&str, usize)> = HashSet::default();
     for i in 0..n {
-        let w = &words[i];
-        if entities[i].1.kind != EntityKind::Person || w.len() < 2 || c.entry[i].is_some() {
+        if entities[i].1.kind != EntityKind::Person || words[i] < 2 || c.entry[i].is_some() {
             continue;
         }
-        let surname = w[w.len() - 1];
+        let surname = last_word(keys[i]);
         let root = c.find(i);
         // A common surname has many bearers: each is listed once, found through a set.
         if listed.insert((surname, root)) {
@@ -436,19 +526,34 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
                 .or_default()
                 .push(root);
         }
-        if entities[i]
-            .1
-            .aliases
-            .iter()
-            .any(|a| memo.plain(a) == surname)
-        {
+        if memo.aliases(i).any(|a| a.plain() == surname) {
             resolved
                 .entry((surname, root))
                 .or_default()
                 .insert(entities[i].0);
         }
     }
-    let grouped = c.members();
+    // The surnames standing alone that some cluster bears, with the cluster each stands in.
+    let mut lone: Vec<(usize, &str, usize)> = Vec::new();
+    for i in 0..n {
+        let alone = matches!(entities[i].1.kind, EntityKind::Person | EntityKind::Other);
+        if words[i] != 1 || !alone || c.entry[i].is_some() {
+            continue;
+        }
+        let surname = keys[i];
+        if bearers.contains_key(surname) {
+            lone.push((i, surname, c.find(i)));
+        }
+    }
+    // The members of only those clusters (the decision reads them).
+    let mut grouped: HashMap<usize, Vec<usize>> = lone.iter().map(|l| (l.2, Vec::new())).collect();
+    if !grouped.is_empty() {
+        for i in 0..n {
+            if let Some(members) = grouped.get_mut(&c.find(i)) {
+                members.push(i);
+            }
+        }
+    }
     // Whether a surname alone joins a person, and whom, depends only on the surname and the
     // cluster it stands in: decided once per cluster and surname, not once per member (a
     // common surname alone is thousands of members of one cluster, each of which would read
@@ -463,13 +568,13 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
         let total: usize = counts.iter().map(|(k, _)| k).sum();
         let &(top, chosen) = counts.first()?;
         // Another bearer of the surname in an event where it stands alone: ambiguous there.
-        let rivals = grouped[root].iter().any(|&m| {
+        let rivals = grouped[&root].iter().any(|&m| {
             in_event
                 .get(&(entities[m].0, surname))
                 .is_some_and(|rs| rs.iter().any(|&r| r != chosen))
         });
         // The person is named in full beside the surname alone, with no rival there.
-        let beside = grouped[root].iter().any(|&m| {
+        let beside = grouped[&root].iter().any(|&m| {
             in_event
                 .get(&(entities[m].0, surname))
                 .is_some_and(|rs| rs.contains(&chosen))
@@ -484,16 +589,7 @@ fn surnames(c: &mut Clusters, memo: &Keys, keys: &[&str], words: &[Vec<&str>]) {
     };
     let mut decided: HashMap<(&str, usize), Option<usize>> = HashMap::default();
     let mut joins = Vec::new();
-    for i in 0..n {
-        let alone = matches!(entities[i].1.kind, EntityKind::Person | EntityKind::Other);
-        if words[i].len() != 1 || !alone || c.entry[i].is_some() {
-            continue;
-        }
-        let surname = keys[i];
-        if !bearers.contains_key(surname) {
-            continue;
-        }
-        let root = c.find(i);
+    for (i, surname, root) in lone {
         let chosen = *decided
             .entry((surname, root))
             .or_insert_with(|| decide(surname, root));
@@ -523,13 +619,17 @@ fn describe(
             members,
         };
     }
-    let mut names: HashMap<&str, usize> = HashMap::default();
+    // Mentions under each name, and the gazetteer entry the name is.
+    let mut names: HashMap<&str, (usize, Option<usize>)> = HashMap::default();
     // Mentions by kind, in the order of `EntityKind`, of the kinds members are typed as.
     let mut kinds: [Option<usize>; 4] = [None; 4];
     let mut known = None;
     for &m in &members {
         let e = entities[m].1;
-        *names.entry(e.name.as_str()).or_default() += e.mentions;
+        names
+            .entry(e.name.as_str())
+            .or_insert((0, memo.name(m).entry))
+            .0 += e.mentions;
         if e.kind != EntityKind::Other {
             *kinds[kind_index(e.kind)].get_or_insert(0) += e.mentions;
         }
@@ -553,14 +653,14 @@ fn describe(
     // mentioned "Lavrov"); then the most mentioned ("Donald Trump" over "Donald J. Trump",
     // "Facebook" over "Facebook Inc"), the one of most words, the first alphabetically.
     let words = |n: &str| n.split_whitespace().count();
-    let rank = |n: &str| {
-        let of_entry = known.is_some() && memo.entry(n) == known;
+    let rank = |entry: Option<usize>, n: &str| {
+        let of_entry = known.is_some() && entry == known;
         let full = kind == EntityKind::Person && words(n) > 1;
         (of_entry, full)
     };
     let name = names
         .into_iter()
-        .map(|(n, mentions)| (rank(n), mentions, words(n), n))
+        .map(|(n, (mentions, entry))| (rank(entry, n), mentions, words(n), n))
         .max_by(|a, b| {
             a.0.cmp(&b.0)
                 .then(a.1.cmp(&b.1))

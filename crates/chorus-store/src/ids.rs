@@ -65,7 +65,10 @@ pub(crate) fn entity_slug(kind: EntityKind, name: &str) -> String {
             dash = true;
         }
     }
-    slug.trim_end_matches('-').to_string()
+    // Trimmed in place: a slug is made for every entity of the collection at each refresh.
+    let end = slug.trim_end_matches('-').len();
+    slug.truncate(end);
+    slug
 }
 
 /// An entity of the collection as [`aggregate_entities`] makes it, before it is written: the
@@ -102,26 +105,28 @@ impl CollectionEntity<'_> {
     /// under fixed keys over each field in order, each string and list after its length, so
     /// stable across runs and builds (the same fields give the same fingerprint; different
     /// fields the same one only by a 64-bit collision).
-    pub(crate) fn fingerprint(&self) -> i64 {
+    /// `bytes` is where the fields are laid out (cleared first: one buffer serves every entity
+    /// a thread fingerprints).
+    pub(crate) fn fingerprint(&self, bytes: &mut Vec<u8>) -> i64 {
         // The fields laid out in one buffer and hashed at once (a hash call per string cost
         // more than the hashing); the same bytes as hashing each piece in turn.
-        let mut bytes: Vec<u8> = Vec::with_capacity(256);
+        bytes.clear();
         let text = |b: &mut Vec<u8>, s: &str| {
             b.extend_from_slice(&(s.len() as u64).to_le_bytes());
             b.extend_from_slice(s.as_bytes());
         };
-        text(&mut bytes, &self.id);
-        text(&mut bytes, &self.name);
-        text(&mut bytes, self.kind.as_str());
+        text(bytes, &self.id);
+        text(bytes, &self.name);
+        text(bytes, self.kind.as_str());
         bytes.extend_from_slice(&(self.mentions as u64).to_le_bytes());
         for list in [&self.aliases, &self.sources, &self.events] {
             bytes.extend_from_slice(&(list.len() as u64).to_le_bytes());
             for s in list.iter() {
-                text(&mut bytes, s);
+                text(bytes, s);
             }
         }
         siphasher::sip::SipHasher13::new_with_keys(FINGERPRINT_KEYS.0, FINGERPRINT_KEYS.1)
-            .hash(&bytes) as i64
+            .hash(bytes) as i64
     }
 }
 
@@ -185,21 +190,20 @@ pub(crate) fn aggregate_entities<'a>(
         .par_iter()
         .map(|s| entity_slug(s.kind, &s.name))
         .collect();
+    // How many entities before each had its slug (the slugs are moved into the ids, not
+    // copied: most are used as they are).
     let mut used: FxHashMap<&str, usize> = FxHashMap::default();
-    let ids: Vec<String> = slugs
+    let nth: Vec<usize> = slugs
         .iter()
         .map(|base| {
             let n = used.entry(base.as_str()).or_insert(0);
             *n += 1;
-            if *n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
+            *n
         })
         .collect();
-    for (s, id) in out.iter_mut().zip(ids) {
-        s.id = id;
+    drop(used);
+    for ((s, base), n) in out.iter_mut().zip(slugs).zip(nth) {
+        s.id = if n == 1 { base } else { format!("{base}-{n}") };
     }
     out
 }
@@ -355,27 +359,30 @@ pub(crate) fn changed_entities<'e>(
     let changed: Vec<Option<Change<'e>>> = entities
         .par_iter()
         .zip(stored)
-        .map(|(ent, had)| {
-            let fingerprint = ent.fingerprint();
-            let had = had.as_ref();
-            if had == Some(&Stored::Fingerprint(fingerprint)) {
-                return Ok(None);
-            }
-            let summary = ent.summary();
-            let json = serde_json::to_string(&summary)?;
-            if had == Some(&Stored::Json(json_hash.hash_one(json.as_bytes()))) {
-                return Ok(Some(Change::Fingerprint {
-                    id: &ent.id,
+        .map_init(
+            || Vec::with_capacity(256),
+            |bytes, (ent, had)| {
+                let fingerprint = ent.fingerprint(bytes);
+                let had = had.as_ref();
+                if had == Some(&Stored::Fingerprint(fingerprint)) {
+                    return Ok(None);
+                }
+                let summary = ent.summary();
+                let json = serde_json::to_string(&summary)?;
+                if had == Some(&Stored::Json(json_hash.hash_one(json.as_bytes()))) {
+                    return Ok(Some(Change::Fingerprint {
+                        id: &ent.id,
+                        fingerprint,
+                    }));
+                }
+                Ok(Some(Change::Write {
+                    entity: summary,
+                    json,
                     fingerprint,
-                }));
-            }
-            Ok(Some(Change::Write {
-                entity: summary,
-                json,
-                fingerprint,
-                was_stored: had.is_some(),
-            }))
-        })
+                    was_stored: had.is_some(),
+                }))
+            },
+        )
         .collect::<serde_json::Result<_>>()?;
     Ok(changed.into_iter().flatten().collect())
 }
@@ -489,7 +496,10 @@ mod tests {
                 },
             }
         };
-        assert_eq!(check(Some(Stored::Fingerprint(ent.fingerprint()))), "kept");
+        assert_eq!(
+            check(Some(Stored::Fingerprint(ent.fingerprint(&mut Vec::new())))),
+            "kept"
+        );
         // Stored before fingerprints were kept, as it is now: only its fingerprint is written.
         let same = Stored::Json(hash.hash_one(json.as_bytes()));
         assert_eq!(check(Some(same)), "fingerprinted");
@@ -499,13 +509,22 @@ mod tests {
         // Every field counts, and where one string ends.
         let mut changed = ent.clone();
         changed.events.reverse();
-        assert_ne!(changed.fingerprint(), ent.fingerprint());
+        assert_ne!(
+            changed.fingerprint(&mut Vec::new()),
+            ent.fingerprint(&mut Vec::new())
+        );
         let mut changed = ent.clone();
         changed.aliases = vec!["Oka", "for"];
         let mut joined = ent.clone();
         joined.aliases = vec!["Okafor"];
-        assert_ne!(changed.fingerprint(), joined.fingerprint());
-        assert_eq!(ent.clone().fingerprint(), ent.fingerprint());
+        assert_ne!(
+            changed.fingerprint(&mut Vec::new()),
+            joined.fingerprint(&mut Vec::new())
+        );
+        assert_eq!(
+            ent.clone().fingerprint(&mut Vec::new()),
+            ent.fingerprint(&mut Vec::new())
+        );
     }
 
     #[test]
