@@ -741,35 +741,14 @@ impl Claim {
 }
 
 /// Whether the word `rest` opens with is a month, written out or cut short ("Sept."):
-/// capitalised, but a date, no participant of the claim ("May" is left out: a modal as often).
+/// capitalised, but a date, no participant of the claim ("May" is left out: a modal as often;
+/// "Mar" too, a name's part as often).
 fn is_month(rest: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    chorus_text::words(rest)
-        .next()
-        .is_some_and(|(_, w)| CALENDAR.contains(&w.to_lowercase().as_str()))
+    chorus_text::words(rest).next().is_some_and(|(_, w)| {
+        !w.eq_ignore_ascii_case("may")
+            && !w.eq_ignore_ascii_case("mar")
+            && crate::candidate::is_month(w)
+    })
 }
 
 /// Words that end the scope of a negation or modal, once it holds a word: a new clause or
