@@ -1785,6 +1785,9 @@ pub(crate) struct Quantity {
     range: bool,
     /// A length of time.
     duration: bool,
+    /// All of a set of two, as "both", "either" and "neither" count ("in either case",
+    /// "both victims"): the claim is about that whole set.
+    whole: bool,
 }
 
 impl Quantity {
@@ -1796,6 +1799,7 @@ impl Quantity {
             hedged: false,
             range: false,
             duration: false,
+            whole: false,
         }
     }
 
@@ -2079,6 +2083,35 @@ fn unit_after(text: &str, end: usize) -> Option<(f64, usize)> {
     (!aged).then_some((hours, off + w.len()))
 }
 
+/// Words that count all of a set of two ("both victims", "in either case", "neither man").
+const WHOLE_TWO: &[&str] = &["both", "either", "neither"];
+
+/// Whether a word of [`WHOLE_TWO`] ending at `end` counts the noun right after it: a
+/// lower-case word that is no function word, verb form or adverb, not one of the pair "both
+/// … and", "either … or", "neither … nor" joins, and not after an auxiliary or a pronoun
+/// ("were both shot", "they both").
+fn whole_two(text: &str, end: usize, before: &[String]) -> bool {
+    let mut next = chorus_text::words(&text[end..]);
+    let Some((o, w)) = next.next() else {
+        return false;
+    };
+    let lower = w.to_ascii_lowercase();
+    let previous = before.len().checked_sub(2).map(|i| before[i].as_str());
+    let pronoun = ["they", "we", "you", "them", "us"];
+    o == 1
+        && text[end..].starts_with(' ')
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !["of", "the", "a", "an"].contains(&lower.as_str())
+        && !past_form(&lower)
+        && !lower.ends_with("ing")
+        && !lower.ends_with("ly")
+        && !auxiliary(&lower)
+        && !previous.is_some_and(|p| auxiliary(p) || between(p) || pronoun.contains(&p))
+        && !next
+            .take(3)
+            .any(|(_, x)| ["and", "or", "nor"].contains(&x.to_ascii_lowercase().as_str()))
+}
+
 /// Words after which "a" is a rate, not a count ("three times a day", "50 cents a share").
 const RATE_WORDS: &[&str] = &[
     "times", "cents", "dollars", "percent", "cent", "miles", "hours",
@@ -2136,7 +2169,8 @@ fn counts_one(text: &str, end: usize) -> bool {
 
 /// The figures of a main claim that may count people or things (an age, a number of
 /// victims, a length of time): digits under 100 not joined to a mark nor after a month (a
-/// date), and number words, each with the hedge before it and as one end of a range.
+/// date), number words and the two of "both", "either" and "neither" before a noun
+/// ([`whole_two`]), each with the hedge before it and as one end of a range.
 fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut previous = "";
@@ -2170,6 +2204,8 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
             w.parse::<f64>()
                 .ok()
                 .filter(|&v| !mark_before && !mark_after && v < 100.0)
+        } else if WHOLE_TWO.contains(&lower.as_str()) {
+            whole_two(text, end, &before).then_some(2.0)
         } else if ["a", "an"].contains(&lower.as_str()) {
             let rate = before.len() >= 2 && {
                 let p = &before[before.len() - 2];
@@ -2207,6 +2243,7 @@ fn main_figures(text: &str, main: &MainClause) -> Vec<Figure> {
                 hedged: (low, high) != (value, value),
                 low,
                 high,
+                whole: WHOLE_TWO.contains(&lower.as_str()),
                 ..Quantity::exact(value)
             },
             after_between: hedge.last() == Some(&"between"),
@@ -2401,7 +2438,10 @@ pub(crate) fn listed_figure_left_out(other: &Claim, lead: &Claim) -> bool {
 /// main claim counts the same thing first with a figure `lead` never gives and only later
 /// with `lead`'s ("Six members … pleaded guilty … in the shootings of four members" against
 /// "Four members …"). Ages are left to [`age_contradicted`]: people listed in another order
-/// are no other count.
+/// are no other count. Nor is it stated where `other`'s main claim is about all of a set of
+/// two ("in either case", [`WHOLE_TWO`]) while `lead` counts something else with another
+/// figure `other` never gives: "no arrests in any of the three shootings" is not stated by "no
+/// arrests in either case" (the other way round, two of the three may be meant).
 pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
     // Lengths of time only against lengths of time: "two years" and "two-year sentence"
     // count something else than "two sentences".
@@ -2433,7 +2473,17 @@ pub(crate) fn count_contradicted(other: &Claim, lead: &Claim) -> bool {
                 && !lead.numbers.contains(&w.value)
                 && !ours.iter().any(|x| x.meets(*w))
         });
-        (!counted && !loose && unmatched) || (counted && first_otherwise)
+        // A claim about all of a set of two ("in either case") is about another set than
+        // one counting otherwise, unless it gives that count too.
+        let other_set = !q.duration
+            && t != SHARE
+            && theirs.is_empty()
+            && !elsewhere
+            && other
+                .counts
+                .iter()
+                .any(|w| w.0.whole && !w.0.meets(q) && !lead.counts.iter().any(|x| x.0.meets(w.0)));
+        (!counted && !loose && unmatched) || (counted && first_otherwise) || other_set
     })
 }
 
@@ -3135,6 +3185,36 @@ mod tests {
 
     fn contradicted(fact: &str, support: &str) -> bool {
         of_support(count_contradicted, fact, support)
+    }
+
+    #[test]
+    fn both_either_and_neither_count_a_whole_set_of_two() {
+        // All of three is not all of two; the other way round, two of the three may be meant.
+        assert!(contradicted(
+            "No charges have been filed in any of the four robberies.",
+            "No charges have been filed in either case."
+        ));
+        assert!(!contradicted(
+            "No charges have been filed in either case.",
+            "No charges have been filed in any of the four robberies."
+        ));
+        assert!(contradicted(
+            "Three victims were taken to the hospital.",
+            "Both victims were taken to the hospital."
+        ));
+        assert!(!contradicted(
+            "Two victims were taken to the hospital.",
+            "Both victims were taken to the hospital."
+        ));
+        // The pair "both ... and" and a pronoun's "both" count nothing.
+        assert!(!contradicted(
+            "Three officers were hurt.",
+            "Both police and firefighters responded and three officers were hurt."
+        ));
+        assert!(!contradicted(
+            "Three men were arrested.",
+            "They both said three men were arrested."
+        ));
     }
 
     #[test]

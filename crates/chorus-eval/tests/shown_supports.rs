@@ -159,9 +159,13 @@ fn supports_a_reader_meets_state_the_fact() {
     // grade needs a graded support (`statement::severity_unsaid`): batch 1 dev 0.934 (85/91),
     // batch 2 dev 0.933 (84/90), batch 3 dev 0.940 (63/67), all dev 0.934 (253/271); no pair
     // labelled same lost; held-out unchanged (all 0.887, 125/141).
+    // Measured 2026-12-07 once "both", "either" and "neither" count two of a whole set, which
+    // states no claim about a set counted otherwise ("no arrests in either case" against "in
+    // any of the three shootings"): batch 1 dev 0.945 (86/91), all dev 0.937 (253/270), no
+    // pair labelled same lost; held-out unchanged (all 0.887, 125/141).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.93,
+            ("1", "shown dev") => 0.94,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.93,
             ("2", _) => 0.89,
@@ -171,7 +175,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.93,
+            ("all", "shown dev") => 0.935,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
