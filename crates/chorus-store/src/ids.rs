@@ -346,6 +346,36 @@ pub(crate) enum Change<'e> {
     Fingerprint { id: &'e str, fingerprint: i64 },
 }
 
+/// An entity's names as the name index keeps them: its name and aliases, lowercased.
+pub(crate) fn lower_names(entity: &EntitySummary) -> Vec<String> {
+    std::iter::once(&entity.name)
+        .chain(&entity.aliases)
+        .map(|n| n.to_lowercase())
+        .collect()
+}
+
+/// A written entity's event links brought up to date: of the events `linked` as stored, those
+/// it is no longer in (to unlink), and of its `events`, those not linked yet (to link).
+pub(crate) fn link_changes<'a>(
+    linked: &'a [String],
+    events: &'a [String],
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let now: HashSet<&str> = events.iter().map(String::as_str).collect();
+    let before: HashSet<&str> = linked.iter().map(String::as_str).collect();
+    (
+        linked
+            .iter()
+            .map(String::as_str)
+            .filter(|e| !now.contains(e))
+            .collect(),
+        events
+            .iter()
+            .map(String::as_str)
+            .filter(|e| !before.contains(e))
+            .collect(),
+    )
+}
+
 /// The entities that are not stored as they are (by fingerprint, or for a stored entity
 /// without one by its JSON; `stored` says what is stored of each, by position), in order; fingerprinted in parallel, and only those that
 /// changed (or have no fingerprint stored) serialised. Most entities are unchanged after an

@@ -15,8 +15,8 @@ mod schema;
 mod search;
 
 use crate::ids::{
-    aggregate_entities, assign_event_ids, changed_entities, event_listing, stored_event_entities,
-    Change, StoredEntities,
+    aggregate_entities, assign_event_ids, changed_entities, event_listing, link_changes,
+    lower_names, stored_event_entities, Change, StoredEntities,
 };
 use crate::sqlite::{content_hash, EVENT_ORDER};
 use crate::{
@@ -668,15 +668,12 @@ impl PgStore {
                     was_stored,
                 } => (entity, json, fingerprint, was_stored),
             };
+            let names = lower_names(&ent);
             let links: Vec<String> = if was_stored {
                 // Its names stay as they are, but for those it lost: each name row
                 // written is also indexed by trigrams, and a changed entity has mostly
                 // gained or lost events, not names.
                 tx.execute(&drop_entity, &[&ent.id])?;
-                let names: Vec<String> = std::iter::once(&ent.name)
-                    .chain(&ent.aliases)
-                    .map(|n| n.to_lowercase())
-                    .collect();
                 tx.execute(&lost_names, &[&ent.id, &names])?;
                 tx.query(&links_of, &[&ent.id])?
                     .iter()
@@ -697,16 +694,15 @@ impl PgStore {
                     &fingerprint,
                 ],
             )?;
-            for n in std::iter::once(&ent.name).chain(&ent.aliases) {
-                tx.execute(&name, &[&ent.id, &n.to_lowercase()])?;
+            for n in &names {
+                tx.execute(&name, &[&ent.id, n])?;
             }
-            let now: HashSet<&str> = ent.events.iter().map(String::as_str).collect();
-            for e in links.iter().filter(|e| !now.contains(e.as_str())) {
-                tx.execute(&unlink, &[e, &ent.id])?;
+            let (gone, new) = link_changes(&links, &ent.events);
+            for e in gone {
+                tx.execute(&unlink, &[&e, &ent.id])?;
             }
-            let before: HashSet<&str> = links.iter().map(String::as_str).collect();
-            for e in ent.events.iter().filter(|e| !before.contains(e.as_str())) {
-                tx.execute(&link, &[e, &ent.id])?;
+            for e in new {
+                tx.execute(&link, &[&e, &ent.id])?;
             }
         }
         phases.entities = laps.lap();

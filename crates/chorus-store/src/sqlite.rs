@@ -2,8 +2,8 @@
 //! plus `index/` (tantivy, derived). Two connections: readers never wait for a writer (WAL).
 
 use crate::ids::{
-    aggregate_entities, assign_event_ids, changed_entities, event_listing, stored_event_entities,
-    Change, StoredEntities,
+    aggregate_entities, assign_event_ids, changed_entities, event_listing, link_changes,
+    lower_names, stored_event_entities, Change, StoredEntities,
 };
 use crate::lock::DirLock;
 use crate::search::{IndexDoc, TextIndex};
@@ -507,16 +507,13 @@ impl Store {
             };
             // A changed entity's event links are brought up to date, not written anew: a
             // common name is in thousands of events, and an ingest changes a few of them.
+            let names = lower_names(&ent);
             let links: Vec<String> = if was_stored {
                 // Its names stay as they are, but for those it lost: each name row
                 // written is also indexed by trigrams, and a changed entity has mostly
                 // gained or lost events, not names.
                 tx.prepare_cached("DELETE FROM entities WHERE id = ?1")?
                     .execute([&ent.id])?;
-                let names: HashSet<String> = std::iter::once(&ent.name)
-                    .chain(&ent.aliases)
-                    .map(|n| n.to_lowercase())
-                    .collect();
                 let had: Vec<String> = tx
                     .prepare_cached("SELECT name_lower FROM entity_names WHERE entity_id = ?1")?
                     .query_map([&ent.id], |r| r.get(0))?
@@ -549,21 +546,20 @@ impl Store {
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO entity_names (entity_id, name_lower) VALUES (?1, ?2)",
             )?;
-            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
-                stmt.execute(params![ent.id, name.to_lowercase()])?;
+            for name in &names {
+                stmt.execute(params![ent.id, name])?;
             }
-            let now: HashSet<&str> = ent.events.iter().map(String::as_str).collect();
+            let (gone, new) = link_changes(&links, &ent.events);
             let mut stmt = tx.prepare_cached(
                 "DELETE FROM event_entities WHERE event_id = ?1 AND entity_id = ?2",
             )?;
-            for e in links.iter().filter(|e| !now.contains(e.as_str())) {
+            for e in gone {
                 stmt.execute(params![e, ent.id])?;
             }
-            let before: HashSet<&str> = links.iter().map(String::as_str).collect();
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)",
             )?;
-            for e in ent.events.iter().filter(|e| !before.contains(e.as_str())) {
+            for e in new {
                 stmt.execute(params![e, ent.id])?;
             }
         }
