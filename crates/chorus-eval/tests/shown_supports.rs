@@ -10,7 +10,9 @@
 //! (`shown-supports/batch3`), a fourth of 31 (`shown-supports/batch4`, all that was left) and
 //! a fifth of 15 (`shown-supports/batch5`, all that later code showed on events none covers),
 //! each drawn from later code the same way from other events, are scored apart and with the
-//! first.
+//! first. A sixth (`shown-supports/batch6`: every support main showed on the English SemEval
+//! pairs judged one story, all that showed 13) is other material (2020 news of every kind) and
+//! is scored apart only, not in the sum.
 //! `cargo test --release -p chorus-eval --test shown_supports -- --nocapture`.
 
 use chorus_eval::account::{gold_articles, AccountScores, Gold};
@@ -32,11 +34,16 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
         ("3", format!("{GOLD}/batch3")),
         ("4", format!("{GOLD}/batch4")),
         ("5", format!("{GOLD}/batch5")),
+        ("6", format!("{GOLD}/batch6")),
     ] {
         let mut gold = Gold::read_dir(Path::new(&dir)).unwrap();
         // Each label says whether the support states the claim of the fact shown.
         gold.directed = true;
         for (part, s) in gold.score(&articles, &Default::default()) {
+            if batch == "6" {
+                out.push((batch.to_string(), part, s));
+                continue;
+            }
             match all.iter_mut().find(|(p, _)| *p == part) {
                 Some((_, total)) => total.add(&s),
                 None => all.push((part.clone(), s.clone())),
@@ -163,6 +170,11 @@ fn supports_a_reader_meets_state_the_fact() {
     // states no claim about a set counted otherwise ("no arrests in either case" against "in
     // any of the three shootings"): batch 1 dev 0.945 (86/91), all dev 0.937 (253/270), no
     // pair labelled same lost; held-out unchanged (all 0.887, 125/141).
+    // A sixth batch (2026-12-07; 13 supports, all that main at d6c179a showed on the English
+    // SemEval pairs judged one story, the fresh gold's `held-out-2` left out), labelled both
+    // ways by reading: dev 0.875 (7/8; the related one states a building's collapse, not that
+    // people are trapped), held-out 1.000 (5/5). Five held-out pairs: the floor allows one
+    // wrong support.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.94,
@@ -175,6 +187,8 @@ fn supports_a_reader_meets_state_the_fact() {
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
+            ("6", "shown dev") => 0.87,
+            ("6", _) => 0.79,
             ("all", "shown dev") => 0.935,
             _ => 0.84,
         };
