@@ -261,6 +261,7 @@ const VOICE_ROLES: &[&str] = &[
 /// Titles of public offices whose holder, named right after, is a public figure named in
 /// stories of every kind ("Sen.", "Gov.", "President", "Speaker", "Senate Majority Leader",
 /// "Secretary", "Minister"), not a name of one story. A mayor is a voice ([`VOICE_ROLES`]).
+/// Not "premier": "Premier League".
 const OFFICE_TITLES: &[&str] = &[
     "president",
     "sen",
@@ -277,7 +278,6 @@ const OFFICE_TITLES: &[&str] = &[
     "secretary",
     "minister",
     "chancellor",
-    "premier",
     "ambassador",
 ];
 
