@@ -116,6 +116,12 @@ pub struct OnlineConfig {
     /// 0.9659/0.9009 -> 0.9695/0.9014, recall at K 1 and on multinews-val unchanged
     /// (docs/defaults.md).
     pub weak_alone: bool,
+    /// The strength of a public figure's name (one mostly written after a public office's
+    /// title: "Senate Minority Leader Chuck Schumer", "Russian President Vladimir Putin";
+    /// `vectors::PUBLIC`) counts this much, in the joins and in the split: a public figure is
+    /// named in stories of every kind, and two stories that name the same ones are not one
+    /// (docs/defaults.md).
+    pub public_strength: f32,
     /// The strength of a name mostly written after a voice's role (a police spokesperson, a
     /// sergeant quoted) counts this much, in the joins and in the split: one city's
     /// spokesperson quoted about two incidents is no strong link between them (docs/defaults.md).
@@ -226,6 +232,7 @@ impl Default for OnlineConfig {
             strong_below: 2,
             min_strength: 0.35,
             weak_alone: true,
+            public_strength: 0.5,
             voice_strength: 0.25,
             institution_strength: 0.25,
             institution_same_day: true,
@@ -447,12 +454,14 @@ impl Dot {
                 // when no more is asked; a follow-up needs names other outlets use too.
                 let one_outlet = df & crate::vectors::ONE_OUTLET != 0;
                 let (voice, institution) = (specific.voice, specific.institution);
-                let weight = crate::vectors::voice_weight(df, voice, institution, specific.place);
-                let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0);
-                let near = crate::vectors::voice_weight(df, voice, institution, 1.0);
+                let public = specific.public;
+                let weight =
+                    crate::vectors::voice_weight(df, voice, institution, specific.place, public);
+                let whole = crate::vectors::voice_weight(df, voice, 1.0, 1.0, public);
+                let near = crate::vectors::voice_weight(df, voice, institution, 1.0, public);
                 let whole_kind = crate::vectors::plain_kind(df);
                 let near_kind =
-                    !one_outlet && crate::vectors::voice_weight(df, 0.0, 0.0, 1.0) > 0.0;
+                    !one_outlet && crate::vectors::voice_weight(df, 0.0, 0.0, 1.0, 0.0) > 0.0;
                 let df = df & !crate::vectors::FLAGS;
                 if df <= specific.limit {
                     self.shared += 1;
@@ -492,6 +501,9 @@ struct Specifics<'a> {
     institution: f32,
     /// What the strength of a place's name counts (see [`OnlineConfig::place_strength`]).
     place: f32,
+    /// What the strength of a public figure's name counts (see
+    /// [`OnlineConfig::public_strength`]).
+    public: f32,
     /// The words of every multi-word name (a shared name counts in [`Dot::names`]).
     parts: &'a crate::Parts,
 }
@@ -875,6 +887,7 @@ impl Online {
             strong: (a + b) as f32 + self.config.strong_slack,
             voice: self.config.voice_strength,
             institution: self.config.institution_strength,
+            public: self.config.public_strength,
             place: self.config.place_strength,
             parts: &self.parts,
         }
@@ -1702,6 +1715,7 @@ impl Online {
             one_outlet: self.config.split_one_outlet,
             voice: self.config.voice_strength,
             institution: self.config.institution_strength,
+            public: self.config.public_strength,
             place: self.config.place_strength,
             place_days: self.config.place_days,
             days: &self.days,

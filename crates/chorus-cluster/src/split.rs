@@ -46,6 +46,9 @@ pub(crate) struct Strength<'a> {
     /// The strength of an institution's name ([`crate::vectors::INSTITUTION`]) is multiplied
     /// by this.
     pub institution: f32,
+    /// The strength of a public figure's name ([`crate::vectors::PUBLIC`]) is multiplied by
+    /// this.
+    pub public: f32,
     /// The strength of a place's name ([`crate::vectors::PLACE`]) between two articles whose
     /// publication dates lie more than `place_days` apart is multiplied by this, as the joins
     /// weigh it (`OnlineConfig::place_strength`): the first reports of one incident share its
@@ -72,7 +75,7 @@ impl Strength<'_> {
     pub(crate) fn of(&self, named_by: usize, df: u32) -> f32 {
         let count = (df & !crate::vectors::FLAGS).max(1) as f32;
         let s = ((named_by as f32 + self.slack) / count).min(1.0)
-            * crate::vectors::voice_weight(df, self.voice, self.institution, 1.0);
+            * crate::vectors::voice_weight(df, self.voice, self.institution, 1.0, self.public);
         if df & crate::vectors::ONE_OUTLET != 0 {
             s * self.one_outlet
         } else {
@@ -101,8 +104,10 @@ impl Strength<'_> {
     /// [`Strength::of`] between two articles more than `place_days` apart: a place's name at
     /// `place` of its strength (the least of the weights of its kinds, as the joins take it).
     fn of_far(&self, named_by: usize, df: u32) -> f32 {
-        let whole = crate::vectors::voice_weight(df, self.voice, self.institution, 1.0);
-        let far = crate::vectors::voice_weight(df, self.voice, self.institution, self.place);
+        let whole =
+            crate::vectors::voice_weight(df, self.voice, self.institution, 1.0, self.public);
+        let far =
+            crate::vectors::voice_weight(df, self.voice, self.institution, self.place, self.public);
         if whole > 0.0 {
             self.of(named_by, df) * far / whole
         } else {
@@ -461,6 +466,7 @@ mod tests {
         one_outlet: 1.0,
         voice: 1.0,
         institution: 1.0,
+        public: 1.0,
         place: 1.0,
         place_days: 2.0,
         days: &[],

@@ -29,6 +29,12 @@ pub struct FeatureConfig {
     /// "Worth" of "Fort Worth": [`chorus_entities::is_well_known`]) is no specific either, as
     /// the name is not (see [`Vocabulary::specific_with`]).
     pub well_known_words: bool,
+    /// Whether a name in a credit (a photo's, an agency's or a station's after a dateline:
+    /// see `credits`) counts as an institution's name, the outlet's rather than the story's.
+    pub credits: bool,
+    /// Whether a name written after a public office's title ("Sen. Lindsey Graham") counts
+    /// as a public figure's ([`PUBLIC`]).
+    pub public_figures: bool,
 }
 
 impl Default for FeatureConfig {
@@ -42,6 +48,8 @@ impl Default for FeatureConfig {
             idf_power: 2.0,
             max_terms: 150,
             well_known_words: true,
+            credits: true,
+            public_figures: true,
         }
     }
 }
@@ -75,6 +83,8 @@ pub struct Vocabulary {
     capital: Vec<u32>,
     /// Of every term, in how many articles it is a name written after a voice's role.
     voice: Vec<u32>,
+    /// Of every term, in how many articles it is a name written after a public office's title.
+    public: Vec<u32>,
     /// Of every term, in how many articles it is (part of) an institution's name.
     institution: Vec<u32>,
     /// Of every term, in how many articles it is (part of) a place's name.
@@ -124,16 +134,24 @@ pub(crate) const INSTITUTION: u32 = 1 << 29;
 /// ("Benton").
 pub(crate) const PLACE: u32 = 1 << 28;
 
+/// The bit of [`Vocabulary::specific`]'s answer that marks a name mostly written after a
+/// public office's title ("Sen. Lindsey Graham", "Senate Minority Leader Chuck Schumer",
+/// "Russian President Vladimir Putin"): a public figure, named in stories of every kind and
+/// years apart, so it weighs less (`OnlineConfig::public_strength`), in the joins and in
+/// the split.
+pub(crate) const PUBLIC: u32 = 1 << 27;
+
 /// All flags of [`Vocabulary::specific`]'s answer; the rest is the document frequency.
-pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE | INSTITUTION | PLACE;
+pub(crate) const FLAGS: u32 = ONE_OUTLET | VOICE | INSTITUTION | PLACE | PUBLIC;
 
 /// What a shared specific's strength is multiplied by, from [`Vocabulary::specific`]'s answer
 /// `df`: `voice` for a voice's name (see [`VOICE`]), `institution` for an institution's (see
 /// [`INSTITUTION`]), `place` for a place's (see [`PLACE`]), the least of them for several,
 /// whole for any other. The joins and the split weigh them alike.
-pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32, place: f32) -> f32 {
+pub(crate) fn voice_weight(df: u32, voice: f32, institution: f32, place: f32, public: f32) -> f32 {
     let of = |flag: u32, weight: f32| if df & flag != 0 { weight } else { 1.0 };
     of(VOICE, voice)
+        .min(of(PUBLIC, public))
         .min(of(INSTITUTION, institution))
         .min(of(PLACE, place))
 }
@@ -240,6 +258,29 @@ const VOICE_ROLES: &[&str] = &[
     "mayor",
 ];
 
+/// Titles of public offices whose holder, named right after, is a public figure named in
+/// stories of every kind ("Sen.", "Gov.", "President", "Speaker", "Senate Majority Leader",
+/// "Secretary", "Minister"), not a name of one story. A mayor is a voice ([`VOICE_ROLES`]).
+/// Not "premier": "Premier League".
+const OFFICE_TITLES: &[&str] = &[
+    "president",
+    "sen",
+    "sens",
+    "senator",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "speaker",
+    "leader",
+    "secretary",
+    "minister",
+    "chancellor",
+    "ambassador",
+];
+
 /// Whether `word` is one of `list`, in any case (a role of [`VOICE_ROLES`], a word of
 /// [`PLACE_WORDS`]).
 fn listed(word: &str, list: &[&str]) -> bool {
@@ -283,6 +324,18 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Stoppers",
     "Solvers",
     "Hotline",
+];
+
+/// Last words of the name of a public body: a government's ministry, a party's members in a
+/// state or a chamber ("Russian Foreign Ministry", "the South Carolina Republican", "House
+/// Democrats"). They speak in stories of every kind, and are institutions' names when public
+/// figures are read (`FeatureConfig::public_figures`).
+const BODY_HEADS: &[&str] = &[
+    "Ministry",
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
 ];
 
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
@@ -338,6 +391,8 @@ struct Item<'a> {
     weight: f32,
     /// Whether it is (part of) a name written right after a voice's role ([`VOICE`]).
     voice: bool,
+    /// Whether it is (part of) a name written right after a public office's title ([`PUBLIC`]).
+    public: bool,
     /// Whether it is (part of) an institution's name ([`INSTITUTION`]).
     institution: bool,
     /// Whether it is (part of) a place's name ([`PLACE`]).
@@ -357,6 +412,10 @@ struct Gather<'a, 'c> {
     seen_words: usize,
     /// Whether the run of capitals being read came right after a voice's role.
     after_role: bool,
+    /// Whether the run of capitals being read came right after a public office's title.
+    after_office: bool,
+    /// Whether a word of the run of capitals being read stands in a credit ([`credits`]).
+    run_credit: bool,
     /// Whether the run of capitals being read came right after a word that puts a place
     /// ("in Vallejo", "near Pine Hills").
     after_place: bool,
@@ -379,8 +438,16 @@ impl<'a> Gather<'a, '_> {
         furniture.extend(time_stamps(text));
         furniture.sort_unstable_by_key(|r| r.start);
         let mut skip = furniture.iter().peekable();
+        let credited = if self.config.credits {
+            credits(text)
+        } else {
+            Vec::new()
+        };
+        let mut credit = credited.iter().peekable();
         for (start, w) in chorus_text::index_words(text) {
             while skip.next_if(|r| r.end <= start).is_some() {}
+            while credit.next_if(|r| r.end <= start).is_some() {}
+            let in_credit = credit.peek().is_some_and(|r| r.contains(&start));
             if skip.peek().is_some_and(|r| r.contains(&start)) {
                 self.flush(&mut phrase, &mut cuts, weight);
                 (last, last_end) = (w, start + w.len());
@@ -418,6 +485,7 @@ impl<'a> Gather<'a, '_> {
                             capital: 0,
                             weight: 0.0,
                             voice: false,
+                            public: false,
                             institution: false,
                             place: false,
                         });
@@ -440,8 +508,10 @@ impl<'a> Gather<'a, '_> {
                     // \"State of the Union\""); a sentence's end or a line break does not.
                     self.run_inside &= !gap.is_some_and(|g| g.contains(SENTENCE_BREAKS));
                 }
+                self.run_credit |= in_credit;
                 if phrase.is_empty() {
                     self.after_role = listed(before, VOICE_ROLES);
+                    self.after_office = self.config.public_figures && listed(before, OFFICE_TITLES);
                     self.after_place = gap == Some(" ") && listed(before, PLACE_WORDS);
                     self.run_inside = inside;
                 }
@@ -463,7 +533,7 @@ impl<'a> Gather<'a, '_> {
             if inside && item.name {
                 item.capital += 1;
             }
-            item.institution |= agency || state;
+            item.institution |= agency || state || in_credit;
             item.weight += weight * k * w_lead;
         }
         self.flush(&mut phrase, &mut cuts, weight);
@@ -474,7 +544,9 @@ impl<'a> Gather<'a, '_> {
     /// its pieces of two words or more instead, which are no terms.
     fn flush(&mut self, phrase: &mut Vec<&'a str>, cuts: &mut Vec<usize>, weight: f32) {
         let voice = self.voiced(phrase, cuts);
-        let institution = self.institutional(phrase, cuts);
+        let public = self.officed(phrase, cuts);
+        // An outlet's or an agency's name in a credit is the outlet's, not the story's.
+        let institution = self.institutional(phrase, cuts) | std::mem::take(&mut self.run_credit);
         let place = self.placed(phrase, cuts);
         if phrase.len() >= 2 {
             let key = phrase_key(phrase);
@@ -489,6 +561,7 @@ impl<'a> Gather<'a, '_> {
                         capital: 0,
                         weight: 0.0,
                         voice: false,
+                        public: false,
                         institution: false,
                         place: false,
                     });
@@ -506,6 +579,7 @@ impl<'a> Gather<'a, '_> {
             item.weight += self.config.phrase_weight * weight;
             item.shown |= cuts.is_empty();
             item.voice |= voice;
+            item.public |= public;
             item.institution |= institution;
             item.place |= place;
             let mut start = 0;
@@ -525,12 +599,40 @@ impl<'a> Gather<'a, '_> {
     /// to the next of its `cuts` as a voice's name ("… Jodi Silva. Corbin George died": not
     /// George); whether the phrase as a whole is one.
     fn voiced(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
-        let from = match phrase.iter().rposition(|w| listed(w, VOICE_ROLES)) {
+        let after = std::mem::take(&mut self.after_role);
+        self.titled(phrase, cuts, VOICE_ROLES, after, |item| item.voice = true)
+    }
+
+    /// Marks the words of `phrase` after a public office's title ("Sen. Lindsey Graham",
+    /// "Senate Minority Leader Chuck Schumer", "Russian President Vladimir Putin", "North
+    /// Korean leader Kim Jong Un") as a public figure's name, as [`Gather::voiced`] does a
+    /// voice's; whether the phrase as a whole is one.
+    fn officed(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
+        let after = std::mem::take(&mut self.after_office);
+        if !self.config.public_figures {
+            return false;
+        }
+        self.titled(phrase, cuts, OFFICE_TITLES, after, |item| {
+            item.public = true
+        })
+    }
+
+    /// Marks with `mark` the words of `phrase` after one of `roles` (the last inside it, or
+    /// the word before it when `after`) up to the next of its `cuts`; whether the phrase as a
+    /// whole is so marked.
+    fn titled(
+        &mut self,
+        phrase: &[&'a str],
+        cuts: &[usize],
+        roles: &[&str],
+        after: bool,
+        mark: fn(&mut Item<'a>),
+    ) -> bool {
+        let from = match phrase.iter().rposition(|w| listed(w, roles)) {
             Some(k) => k + 1,
-            None if self.after_role => 0,
+            None if after => 0,
             None => return false,
         };
-        self.after_role = false;
         let end = cuts
             .iter()
             .copied()
@@ -538,7 +640,7 @@ impl<'a> Gather<'a, '_> {
             .unwrap_or(phrase.len());
         for w in &phrase[from.min(end)..end] {
             if let Some(&slot) = self.words.get(w) {
-                self.items[slot as usize].voice = true;
+                mark(&mut self.items[slot as usize]);
             }
         }
         from < end && end == phrase.len()
@@ -553,7 +655,7 @@ impl<'a> Gather<'a, '_> {
     fn institutional(&mut self, phrase: &[&'a str], cuts: &[usize]) -> bool {
         let mut start = 0;
         for end in cuts.iter().copied().chain([phrase.len()]) {
-            if is_institution(&phrase[start..end]) {
+            if is_institution(&phrase[start..end], self.config.public_figures) {
                 for w in &phrase[start..end] {
                     if let Some(&slot) = self.words.get(w) {
                         self.items[slot as usize].institution = true;
@@ -562,7 +664,7 @@ impl<'a> Gather<'a, '_> {
             }
             start = end;
         }
-        is_institution(phrase)
+        is_institution(phrase, self.config.public_figures)
     }
 }
 
@@ -655,8 +757,9 @@ fn is_street(name: &[&str]) -> bool {
 /// Whether the words of a name are an institution's: it ends in one of [`INSTITUTION_HEADS`]
 /// or holds a broadcaster's name (see [`is_broadcaster`]: "WMC Memphis", "ST LOUIS KMOX", a
 /// station's dateline or tagline over every story it runs).
-fn is_institution(name: &[&str]) -> bool {
-    ends_in_institution(name)
+fn is_institution(name: &[&str], bodies: bool) -> bool {
+    ends_in_institution(name, INSTITUTION_HEADS)
+        || (bodies && ends_in_institution(name, BODY_HEADS))
         || is_hospital_campus(name)
         || name
             .iter()
@@ -710,13 +813,136 @@ fn is_broadcaster(word: &str) -> bool {
 
 /// Whether the words of a name end in one of [`INSTITUTION_HEADS`] (and it has a word before
 /// that: "Police" alone names no institution of one place).
-fn ends_in_institution(name: &[&str]) -> bool {
+fn ends_in_institution(name: &[&str], heads: &[&str]) -> bool {
     name.len() >= 2 && {
         let name = name.join(" ");
-        INSTITUTION_HEADS
+        heads
             .iter()
             .any(|h| name.strip_suffix(h).is_some_and(|s| s.ends_with(' ')))
     }
+}
+
+/// Words that label a credit when a colon or "by" follows ("Photo: Jon Shapley, Houston
+/// Chronicle", "(Image: UpperCut Images/Getty)", "Photo by Ethan Miller/Getty Images",
+/// "AP Photo/Evan Vucci", "Courtesy of KSL"). Plurals are left out: "PHOTOS: …" heads a
+/// gallery of the story's own.
+const CREDIT_LABELS: &[&str] = &[
+    "Photo",
+    "Photograph",
+    "Image",
+    "Picture",
+    "Credit",
+    "Courtesy",
+];
+
+/// Byte ranges of the names that stand in a credit in `text`: a photo's or an image's credit
+/// after its label (see [`CREDIT_LABELS`]: its capitalised words and figures, up to eight,
+/// over spaces, commas, slashes and hyphens, to the line's or the bracket's end), and an
+/// agency's or a station's name in brackets or slashes right after a dateline ("BUFFALO,
+/// N.Y. (WIVB) –", "NEW YORK, Jan. 1, 2020 /PRNewswire/ --", "DALLAS(CBSDFW.COM) –",
+/// "Washington (CNN)"). Such a name is the outlet's or the photographer's, on its reports of
+/// every story, not a name of the story.
+fn credits(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = dateline_credits(text);
+    if CREDIT_LABELS.iter().any(|l| text.contains(l)) {
+        let words: Vec<(usize, &str)> = chorus_text::index_words(text).collect();
+        let mut k = 0;
+        while k + 1 < words.len() {
+            let (s, w) = words[k];
+            let (next_start, next) = words[k + 1];
+            let gap = &text[s + w.len()..next_start];
+            let from = if !listed(w, CREDIT_LABELS) || !w.starts_with(char::is_uppercase) {
+                None
+            } else if gap.trim_end() == ":" || gap == "/" {
+                Some(k + 1)
+            } else if gap == " " && matches!(next, "by" | "of") {
+                Some(k + 2)
+            } else if gap == " " && w == "Courtesy" && !next.starts_with(char::is_lowercase) {
+                Some(k + 1)
+            } else {
+                None
+            };
+            let Some(from) = from else {
+                k += 1;
+                continue;
+            };
+            let mut end = None;
+            let mut j = from;
+            while j < words.len() && j - from < 8 {
+                let (ws, ww) = words[j];
+                if j > from {
+                    let (ps, pw) = words[j - 1];
+                    let gap = &text[ps + pw.len()..ws];
+                    let initial = pw.len() <= 2 && gap.starts_with(". ");
+                    let within = gap.chars().all(|c| {
+                        matches!(
+                            c,
+                            ' ' | '\t' | ',' | '/' | '-' | '&' | '\u{2013}' | '\u{2014}'
+                        )
+                    });
+                    if !(within || initial) {
+                        break;
+                    }
+                }
+                let capital = ww.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                if !capital && !matches!(ww, "of" | "and" | "for" | "via") {
+                    break;
+                }
+                if capital {
+                    end = Some(ws + ww.len());
+                }
+                j += 1;
+            }
+            if let (Some(end), Some(&(start, _))) = (end, words.get(from)) {
+                out.push(start..end);
+            }
+            k = j.max(k + 1);
+        }
+    }
+    out.sort_unstable_by_key(|r| r.start);
+    out
+}
+
+/// The ranges of [`credits`] in brackets or slashes after a dateline: a name of at most 40
+/// bytes that starts with a capital, in brackets or between slashes, followed by a dash, or in
+/// brackets after nothing but a place since the line's start: one capitalised word or words
+/// in capitals, with commas and periods ("Washington (CNN) Sarah Sanders …", "LOS ANGELES
+/// (AP)"; not "Gov. Tom Corbett (R)").
+fn dateline_credits(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, &open) in b.iter().enumerate() {
+        let close = match open {
+            b'(' => b')',
+            b'/' if i == 0 || b[i - 1] == b' ' => b'/',
+            _ => continue,
+        };
+        let Some(len) = b[i + 1..].iter().take(41).position(|&c| c == close) else {
+            continue;
+        };
+        let inner = &text[i + 1..i + 1 + len];
+        if !inner.starts_with(|c: char| c.is_ascii_uppercase())
+            || inner.contains(['(', '/', '\n', ')'])
+        {
+            continue;
+        }
+        let after = text[i + 2 + len..].trim_start_matches([' ', '\t']);
+        let dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
+        let line = text[..i].rsplit(['\n', '\r']).next().unwrap_or("");
+        let place = line.trim();
+        let dateline = open == b'('
+            && !place.is_empty()
+            && place.len() <= 40
+            && (!place.contains(char::is_lowercase) || !place.contains(' '))
+            && place.starts_with(char::is_uppercase)
+            && place
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.'));
+        if dash || dateline {
+            out.push(i + 1..i + 1 + len);
+        }
+    }
+    out
 }
 
 /// Byte ranges of the telephone numbers in `text` ("(216) 623-5464", "816-474-TIPS",
@@ -905,6 +1131,8 @@ impl<'a> ArticleWords<'a> {
             pieces: Vec::new(),
             seen_words: 0,
             after_role: false,
+            after_office: false,
+            run_credit: false,
             after_place: false,
             run_inside: false,
             placed_before_day: Vec::new(),
@@ -949,6 +1177,7 @@ impl Vocabulary {
                 self.surface.push(Vec::new());
                 self.capital.push(0);
                 self.voice.push(0);
+                self.public.push(0);
                 self.institution.push(0);
                 self.place.push(0);
                 self.area.push(0);
@@ -1071,6 +1300,7 @@ impl Vocabulary {
                     let info = self.word(w, stems, item.count);
                     self.capital[info.term as usize] += item.capital;
                     self.voice[info.term as usize] += u32::from(item.voice);
+                    self.public[info.term as usize] += u32::from(item.public);
                     self.institution[info.term as usize] += u32::from(item.institution);
                     self.place[info.term as usize] += u32::from(item.place);
                     self.area[info.term as usize] += u32::from(item.place || item.institution);
@@ -1088,6 +1318,7 @@ impl Vocabulary {
                     }
                     self.capital[id as usize] += item.capital;
                     self.voice[id as usize] += u32::from(item.voice);
+                    self.public[id as usize] += u32::from(item.public);
                     self.institution[id as usize] += u32::from(item.institution);
                     self.place[id as usize] += u32::from(item.place);
                     self.area[id as usize] += u32::from(item.place || item.institution);
@@ -1301,6 +1532,7 @@ impl Vocabulary {
                 });
             let mostly = |n: u32| n > 0 && 2 * n >= self.df[id];
             let voice = if mostly(self.voice[id]) { VOICE } else { 0 }
+                | if mostly(self.public[id]) { PUBLIC } else { 0 }
                 | if mostly(self.institution[id]) || self.is_run_of_capitals(id as u32) {
                     INSTITUTION
                 } else {
@@ -1687,6 +1919,75 @@ mod tests {
         assert_eq!(flags("baraka"), Some(true));
         // Never after one: a person of the story.
         assert_eq!(flags("Corbin George"), Some(false));
+    }
+
+    #[test]
+    fn names_written_after_a_public_offices_title_are_public_figures() {
+        let texts = [
+            "The deal passed, said Senate Minority Leader Chuck Schumer. Anna Pike was there.",
+            "Sen. Lindsey Graham and Senate Minority Leader Chuck Schumer met Anna Pike.",
+            "Anna Pike spoke of Russian President Vladimir Putin; North Korean leader Kim \
+             Jong Un had not, nor had Lindsey Graham.",
+            "A decree by President Vladimir Putin. The South Carolina Republican was Lindsey \
+             Graham, said the Russian Foreign Ministry.",
+        ];
+        let public = flag_of(&texts, PUBLIC);
+        assert_eq!(public("Senate Minority Leader Chuck Schumer"), Some(true));
+        assert_eq!(public("schumer"), Some(true));
+        assert_eq!(public("putin"), Some(true));
+        assert_eq!(public("Kim Jong Un"), Some(true));
+        // After a title in one of its three articles: not mostly.
+        assert_eq!(public("Lindsey Graham"), Some(false));
+        assert_eq!(public("Anna Pike"), Some(false));
+        // A ministry and a state's party member are public bodies: institutions.
+        let institution = flag_of(&texts, INSTITUTION);
+        assert_eq!(institution("Russian Foreign Ministry"), Some(true));
+        assert_eq!(institution("South Carolina Republican"), Some(true));
+        assert_eq!(institution("Anna Pike"), Some(false));
+    }
+
+    #[test]
+    fn names_in_credits_are_institutions() {
+        fn credited(text: &str) -> Vec<&str> {
+            credits(text).into_iter().map(|r| &text[r]).collect()
+        }
+        assert_eq!(
+            credited("BUFFALO, N.Y. (WIVB) \u{2013} Police say four were shot (one fatally)."),
+            ["WIVB"]
+        );
+        assert_eq!(
+            credited("NEW YORK, Jan. 1, 2020 /PRNewswire/ -- Microwave Devices market grew."),
+            ["PRNewswire"]
+        );
+        assert_eq!(
+            credited("Washington (CNN) Sarah Sanders was asked"),
+            ["CNN"]
+        );
+        assert_eq!(
+            credited("A man died. Photo: Jon Shapley, Houston Chronicle / Staff Photographer"),
+            ["Jon Shapley, Houston Chronicle / Staff Photographer"]
+        );
+        assert_eq!(
+            credited("Shopping (Image: UpperCut Images/Getty) on an empty stomach"),
+            ["UpperCut Images/Getty"]
+        );
+        assert_eq!(
+            credited("Photo: Screen Grab Courtesy 21 Pro Video Image 1 of / 11 Caption"),
+            ["Screen Grab Courtesy 21 Pro Video Image 1"]
+        );
+        assert_eq!(
+            credited("(AP Photo/J. Scott Applewhite)"),
+            ["J. Scott Applewhite"]
+        );
+        // A story's own words in brackets, a gallery's title, a photo of something: no credit.
+        assert!(credited("Gov. Tom Corbett (R) said the photo by the pool was fine.").is_empty());
+        assert!(credited("PHOTOS: Newt Gingrich's life and career").is_empty());
+        let texts = [
+            "A man was shot. Photo: 21 Pro Video Image 1 of 11",
+            "A woman was hurt. Photo: Courtesy 21 Pro Video Image 2 of 11",
+        ];
+        let institution = flag_of(&texts, INSTITUTION);
+        assert_eq!(institution("Pro Video Image"), Some(true));
     }
 
     #[test]

@@ -165,6 +165,15 @@ fn with_flags(args: &[&str]) -> ClusterConfig {
     if args.contains(&"--no-other-initials") {
         config.online.other_initials = false;
     }
+    if args.contains(&"--no-credits") {
+        features.credits = false;
+    }
+    if args.contains(&"--no-public-figures") {
+        features.public_figures = false;
+    }
+    if let Some(x) = flag(args, "--public-strength") {
+        config.online.public_strength = x;
+    }
     config
 }
 
