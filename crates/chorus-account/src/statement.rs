@@ -3020,6 +3020,21 @@ mod tests {
         (claims, b)
     }
 
+    /// Two reports that differ only in a news phrase and its plain words ("was detained" /
+    /// "was arrested") read as the same words: every word and every content term shared.
+    #[test]
+    fn a_news_phrase_and_its_plain_words_read_alike() {
+        let (features, refused) = pair_features(
+            "Police said the suspect was detained on Sunday in Paris.",
+            "Police said the suspect was arrested on Sunday in Paris.",
+        );
+        assert!(!refused);
+        // all_min, all_max, tokens_min, tokens_max.
+        for i in [0, 1, 15, 16] {
+            assert_eq!(features[i], 1.0, "feature {i}: {features:?}");
+        }
+    }
+
     /// A month is written capitalised but is a date, not a participant: a claim whose only
     /// capitalised words past the first are months names no one (its month a content word
     /// like any other), so two claims dated in different months are not "named apart".

@@ -1,5 +1,6 @@
 //! The sentences of an event as comparable units: text, outlet, position and a TF-IDF vector
-//! over stemmed terms, with demonyms folded into their country ("Syrian" → "Syria").
+//! over stemmed terms, with demonyms folded into their country ("Syrian" → "Syria") and news
+//! phrases read as their plain words ("taken into custody" → "arrested", `data/phrases.txt`).
 
 use chorus_model::{Citation, CleanArticle, Sentence};
 use chorus_text::{cosine, unit, SparseVector};
@@ -419,5 +420,35 @@ pub(crate) fn hedged(before: &[&str], v: f64) -> Option<(f64, f64)> {
             Some((v * 0.9, v * 1.1))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    fn plain(text: &str) -> Vec<String> {
+        let said: Vec<(usize, &str)> = chorus_text::words(text).collect();
+        plain_words(&said)
+            .into_iter()
+            .map(|w| w.1.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn news_phrases_read_as_their_plain_words() {
+        assert_eq!(
+            plain("The man was taken into custody Friday."),
+            plain("The man was arrested Friday.")
+        );
+        assert_eq!(
+            plain("A gunman Opened Fire on the crowd."),
+            plain("A gunman fired on the crowd.")
+        );
+        // Only whole phrases: "taken to a hospital" keeps its words.
+        assert_eq!(
+            plain("He was taken to a hospital."),
+            ["he", "was", "taken", "to", "a", "hospital"]
+        );
     }
 }
