@@ -1,5 +1,6 @@
 //! The sentences of an event as comparable units: text, outlet, position and a TF-IDF vector
-//! over stemmed terms, with demonyms folded into their country ("Syrian" → "Syria").
+//! over stemmed terms, with demonyms folded into their country ("Syrian" → "Syria") and news
+//! phrases read as their plain words ("taken into custody" → "arrested", `data/phrases.txt`).
 
 use chorus_model::{Citation, CleanArticle, Sentence};
 use chorus_text::{cosine, unit, SparseVector};
@@ -78,6 +79,61 @@ fn centrality(units: &[Unit], terms: usize) -> Vec<f32> {
     c
 }
 
+/// Phrases news uses for one action and the plain words each says (`data/phrases.txt`).
+const PHRASES: &str = include_str!("../data/phrases.txt");
+
+/// The phrases of `data/phrases.txt` as (lower-case words, plain words), longest first.
+fn phrases() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
+    static TABLE: std::sync::OnceLock<Vec<(Vec<&'static str>, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(Vec<&str>, Vec<&str>)> = PHRASES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once("=>"))
+            .map(|(p, w)| {
+                (
+                    p.split_whitespace().collect(),
+                    w.split_whitespace().collect(),
+                )
+            })
+            .collect();
+        table.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        table
+    })
+}
+
+/// The words of a sentence (`said`, as `chorus_text::words` gives them) with each phrase of
+/// `data/phrases.txt` read as its plain words ("pronounced dead" as "died"), each plain word at
+/// the offset of the phrase's word in its place (the last one's past its end): so two reports
+/// that differ only in such phrasing share their terms.
+pub(crate) fn plain_words<'w>(said: &[(usize, &'w str)]) -> Vec<(usize, &'w str)> {
+    let mut out = Vec::with_capacity(said.len());
+    let mut i = 0;
+    while i < said.len() {
+        let found = phrases().iter().find(|(p, _)| {
+            said.len() - i >= p.len()
+                && p.iter()
+                    .zip(&said[i..])
+                    .all(|(x, y)| y.1.eq_ignore_ascii_case(x))
+        });
+        match found {
+            Some((p, plain)) => {
+                for (k, w) in plain.iter().enumerate() {
+                    out.push((said[i + k.min(p.len() - 1)].0, *w));
+                }
+                i += p.len();
+            }
+            None => {
+                out.push(said[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 impl<'a> Units<'a> {
     pub fn new(articles: &'a [&'a CleanArticle]) -> Self {
         let stems = chorus_text::Terms::default();
@@ -91,9 +147,9 @@ impl<'a> Units<'a> {
             for (pos, s) in a.sentences.iter().enumerate() {
                 let text = a.sentence_text(s);
                 let mut terms = Vec::new();
-                let mut words = 0;
-                for (off, w) in chorus_text::words(text) {
-                    words += 1;
+                let said: Vec<(usize, &str)> = chorus_text::words(text).collect();
+                let words = said.len();
+                for (off, w) in plain_words(&said) {
                     let id = *written.entry(w).or_insert_with(|| {
                         stems.with_content_word(w, |resolved| {
                             let Some((_, stem)) = resolved else {
@@ -364,5 +420,35 @@ pub(crate) fn hedged(before: &[&str], v: f64) -> Option<(f64, f64)> {
             Some((v * 0.9, v * 1.1))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    fn plain(text: &str) -> Vec<String> {
+        let said: Vec<(usize, &str)> = chorus_text::words(text).collect();
+        plain_words(&said)
+            .into_iter()
+            .map(|w| w.1.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn news_phrases_read_as_their_plain_words() {
+        assert_eq!(
+            plain("The man was taken into custody Friday."),
+            plain("The man was arrested Friday.")
+        );
+        assert_eq!(
+            plain("A gunman Opened Fire on the crowd."),
+            plain("A gunman fired on the crowd.")
+        );
+        // Only whole phrases: "taken to a hospital" keeps its words.
+        assert_eq!(
+            plain("He was taken to a hospital."),
+            ["he", "was", "taken", "to", "a", "hospital"]
+        );
     }
 }
