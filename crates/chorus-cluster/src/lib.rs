@@ -367,12 +367,9 @@ impl Clusterer {
             .collect();
         let specifics = events
             .par_iter()
-            .map(|e| self.online.shared_specifics(e, SHARED_NAMES))
-            .map(|terms| {
-                terms
-                    .iter()
-                    .map(|&t| self.vocab.surface(t).to_string())
-                    .collect()
+            .map(|e| {
+                let terms = self.online.shared_specifics(e, SHARED_NAMES);
+                vectors::shown_specifics(&self.vocab, e, &self.names, &terms)
             })
             .collect();
         Clustering {
