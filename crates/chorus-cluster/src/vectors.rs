@@ -1500,6 +1500,37 @@ pub(crate) fn stated_ages(article: &CleanArticle, lead: usize) -> u128 {
     }
 }
 
+/// Whether an article's headline or first sentence counts several incidents: a round-up
+/// ("Three Houston-area children in four days", "six shot in three separate incidents",
+/// "two shootings"), whose later sentences tell of each.
+pub(crate) fn counts_incidents(article: &CleanArticle) -> bool {
+    let title = article.article.title.as_deref().map_or("", headline_part);
+    let first = article
+        .sentences
+        .first()
+        .map_or("", |s| article.sentence_text(s));
+    [title, first].iter().any(|text| {
+        let words: Vec<&str> = chorus_text::words(text).map(|w| w.1).collect();
+        let several = |w: &str| {
+            w.eq_ignore_ascii_case("several")
+                || w.parse::<u32>().is_ok_and(|n| (2..=30).contains(&n))
+                || number_word(w).is_some_and(|n| (2..=30).contains(&n))
+        };
+        words.iter().enumerate().any(|(k, w)| {
+            let next = |j: usize| words.get(k + j).map_or("", |w| w.trim_end_matches('s'));
+            several(w)
+                && (listed(next(1), INCIDENTS)
+                    || (listed(next(1), &["separate", "different"]) && listed(next(2), INCIDENTS))
+                    || (listed(next(1), &["day"])
+                        && k > 0
+                        && listed(words[k - 1], &["in", "past", "last"])))
+        })
+    })
+}
+
+/// Words for an incident that a round-up counts ("two shootings"), as singulars.
+const INCIDENTS: &[&str] = &["shooting", "incident", "attack", "accident"];
+
 /// [`stated_ages`] of the first `lead` words of `text`.
 fn ages_in(text: &str, lead: usize) -> u128 {
     let words: Vec<(usize, &str)> = chorus_text::words(text).take(lead).collect();
@@ -1798,6 +1829,52 @@ mod tests {
         assert_eq!(shown(&[0, 2], &["25", "800", "2015"]), ["2015"]);
         let shared = shared_names(&vocab, &[0, 1], &names, 10);
         assert!(!shared.iter().any(|n| n.contains("800")), "{shared:?}");
+    }
+
+    #[test]
+    fn a_lead_that_counts_several_incidents_is_a_round_up() {
+        let article = |title: &str, body: &str| {
+            let mut a = CleanArticle::verbatim(Article {
+                id: "a".into(),
+                title: Some(title.into()),
+                body: body.into(),
+                ..Article::default()
+            });
+            let first = body.find(". ").map_or(body.len(), |k| k + 1);
+            a.sentences = vec![chorus_model::Sentence {
+                start: 0,
+                end: first,
+                paragraph: 0,
+            }];
+            a
+        };
+        for (title, body) in [
+            (
+                "Three Houston-area children in four days accidentally shoot themselves",
+                "x.",
+            ),
+            (
+                "Six shot",
+                "Six people were shot in three separate incidents overnight.",
+            ),
+            ("Police investigate 2 shootings", "A man was hurt."),
+            (
+                "Shootings",
+                "Three people were shot in the past two days in the city.",
+            ),
+        ] {
+            assert!(counts_incidents(&article(title, body)), "{title} {body}");
+        }
+        for (title, body) in [
+            (
+                "Boy, 4, shot",
+                "A 4-year-old boy shot himself on Sunday. Two shootings followed.",
+            ),
+            ("Two men shot in Compton", "Two men were shot on Friday."),
+            ("Three days after the shooting", "Police named the victim."),
+        ] {
+            assert!(!counts_incidents(&article(title, body)), "{title} {body}");
+        }
     }
 
     #[test]
