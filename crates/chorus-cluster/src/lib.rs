@@ -293,6 +293,7 @@ impl Clusterer {
             };
             let p = p
                 .with_ages(vectors::stated_ages(a, vectors::AGE_LEAD_WORDS))
+                .with_roundup(vectors::counts_incidents(a))
                 .with_full_names(self.vocab.parts().full_names(&self.counts[i]));
             self.online.add(p, day, published.is_none(), place);
             let dup = self.dedup.add_sketched(a, sketch);
@@ -367,12 +368,9 @@ impl Clusterer {
             .collect();
         let specifics = events
             .par_iter()
-            .map(|e| self.online.shared_specifics(e, SHARED_NAMES))
-            .map(|terms| {
-                terms
-                    .iter()
-                    .map(|&t| self.vocab.surface(t).to_string())
-                    .collect()
+            .map(|e| {
+                let terms = self.online.shared_specifics(e, SHARED_NAMES);
+                vectors::shown_specifics(&self.vocab, e, &self.names, &terms)
             })
             .collect();
         Clustering {

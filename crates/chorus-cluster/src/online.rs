@@ -157,7 +157,9 @@ pub struct OnlineConfig {
     /// girl" against "a 10-year-old boy"), and who share no specific beyond voices',
     /// institutions' and places' names, are kept apart: two reports of one town, its police
     /// and its hospital that tell of people of other ages are two incidents, while a
-    /// follow-up names its victim or gives the same age (docs/defaults.md).
+    /// follow-up names its victim or gives the same age (docs/defaults.md). A group holding
+    /// a round-up (its lead counts several incidents: `vectors::counts_incidents`) is kept
+    /// apart so even by a shared name: it names another incident's people further down.
     pub contrary_ages: bool,
 
     /// Of the specifics of the group that names fewer, the share two groups must have in
@@ -272,6 +274,8 @@ struct When {
     published: Option<Days>,
     from_text: bool,
     ages: u128,
+    /// Whether a member's lead counts several incidents (`vectors::counts_incidents`).
+    roundup: bool,
 }
 
 /// The span covering both `a` and `b`.
@@ -284,12 +288,13 @@ fn cover(a: Option<Days>, b: Option<Days>) -> Option<Days> {
 
 impl When {
     /// One article's: `day` read from its text when `from_text`; `ages` its lead gives.
-    fn of(day: Option<Days>, from_text: bool, ages: u128) -> When {
+    fn of(day: Option<Days>, from_text: bool, ages: u128, roundup: bool) -> When {
         When {
             all: day,
             published: if from_text { None } else { day },
             from_text: from_text && day.is_some(),
             ages,
+            roundup,
         }
     }
 
@@ -300,6 +305,7 @@ impl When {
             published: cover(self.published, o.published),
             from_text: self.from_text || o.from_text,
             ages: self.ages | o.ages,
+            roundup: self.roundup || o.roundup,
         }
     }
 
@@ -318,6 +324,7 @@ impl When {
             published: gap(self.published, o.published),
             from_text: self.from_text || o.from_text,
             contrary_ages: crate::vectors::contrary_ages(self.ages, o.ages),
+            roundup: self.roundup || o.roundup,
         }
     }
 }
@@ -331,6 +338,8 @@ struct Apart {
     published: Option<f32>,
     from_text: bool,
     contrary_ages: bool,
+    /// Whether either group holds a round-up ([`When::roundup`]).
+    roundup: bool,
 }
 
 impl EventState {
@@ -364,6 +373,7 @@ impl EventState {
         days: &[Option<Days>],
         text: &[bool],
         ages: &[u128],
+        roundups: &[bool],
     ) {
         self.members.retain(|&m| m != i);
         if self.summed {
@@ -378,7 +388,7 @@ impl EventState {
         }
         // The spans of what is left, in one pass over the members.
         self.when = self.members.iter().fold(When::default(), |w, &m| {
-            w.and(When::of(days[m], text[m], ages[m]))
+            w.and(When::of(days[m], text[m], ages[m], roundups[m]))
         });
     }
 
@@ -548,6 +558,8 @@ pub struct Online {
     from_text: Vec<bool>,
     /// The ages each article's lead gives people (`vectors::stated_ages`).
     ages: Vec<u128>,
+    /// Whether each article's lead counts several incidents (`vectors::counts_incidents`).
+    roundups: Vec<bool>,
     /// Each article's full names as (surname, initial) (`Parts::full_names`).
     full_names: Vec<Vec<(u32, u32)>>,
     /// Event of every article (an index into `events`; dead events are empty).
@@ -586,6 +598,8 @@ pub struct Prepared {
     active: bool,
     /// The ages its lead gives people (see [`Prepared::with_ages`]).
     ages: u128,
+    /// Whether its lead counts several incidents (see [`Prepared::with_roundup`]).
+    roundup: bool,
     /// Its full names (see [`Prepared::with_full_names`]).
     full_names: Vec<(u32, u32)>,
 }
@@ -595,6 +609,13 @@ impl Prepared {
     /// ([`OnlineConfig::contrary_ages`]); without, it gives none.
     pub fn with_ages(self, ages: u128) -> Prepared {
         Prepared { ages, ..self }
+    }
+
+    /// The article as a round-up when its lead counts several incidents ("three children in
+    /// four days", "in separate shootings"): the names it shares with a report whose lead
+    /// ages people otherwise do not join the two ([`OnlineConfig::contrary_ages`]).
+    pub fn with_roundup(self, roundup: bool) -> Prepared {
+        Prepared { roundup, ..self }
     }
 
     /// The article with the last words of the multi-word names it writes, each with the
@@ -756,7 +777,12 @@ impl Online {
 
     /// When article `i` came out.
     fn when(&self, i: usize) -> When {
-        When::of(self.days[i], self.from_text[i], self.ages[i])
+        When::of(
+            self.days[i],
+            self.from_text[i],
+            self.ages[i],
+            self.roundups[i],
+        )
     }
 
     /// How far article `i` lies from event `e`.
@@ -836,7 +862,7 @@ impl Online {
     /// beyond voices', institutions' and places' names (a follow-up naming its victim or
     /// suspect does; a town, its police and its hospital are every incident's there).
     fn contrary(&self, dot: Dot, apart: Apart) -> bool {
-        self.config.contrary_ages && apart.contrary_ages && dot.plain == 0
+        self.config.contrary_ages && apart.contrary_ages && (dot.plain == 0 || apart.roundup)
     }
 
     /// Whether groups `a` and `b` (leaving article `except` out of `b`), whose link `dot`
@@ -1075,6 +1101,7 @@ impl Online {
             terms,
             active,
             ages,
+            roundup,
             full_names,
         } = article;
         let i = self.vectors.len();
@@ -1083,6 +1110,7 @@ impl Online {
         self.days.push(day);
         self.from_text.push(from_text);
         self.ages.push(ages);
+        self.roundups.push(roundup);
         self.full_names.push(full_names);
         self.active.push(active);
         self.event_of.push(usize::MAX);
@@ -1124,6 +1152,7 @@ impl Online {
             terms,
             active,
             ages: 0,
+            roundup: false,
             full_names: Vec::new(),
         }
     }
@@ -1505,7 +1534,14 @@ impl Online {
     fn move_to(&mut self, i: usize, target: Option<usize>) -> usize {
         let own = self.event_of[i];
         let v = std::mem::take(&mut self.vectors[i]);
-        self.events[own].remove(i, &v, &self.days, &self.from_text, &self.ages);
+        self.events[own].remove(
+            i,
+            &v,
+            &self.days,
+            &self.from_text,
+            &self.ages,
+            &self.roundups,
+        );
         let e = match target {
             Some(e) => e,
             None => {

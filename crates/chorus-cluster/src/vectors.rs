@@ -89,6 +89,9 @@ pub struct Vocabulary {
     institution: Vec<u32>,
     /// Of every term, in how many articles it is (part of) a place's name.
     place: Vec<u32>,
+    /// Of every term, in how many articles it is written only as a piece of a larger figure
+    /// ("800" of "1,800", "5" of "3.5"): see [`is_figure_piece`].
+    figure_piece: Vec<u32>,
     /// Of every term, in how many articles it is (part of) a place's or an institution's
     /// name: a town's written after "in" in some and in its police's name in others.
     area: Vec<u32>,
@@ -338,6 +341,9 @@ const BODY_HEADS: &[&str] = &[
     "Democrats",
 ];
 
+/// The first character of a key only shown that is a whole figure ("1,800"), not a name.
+const FIGURE: char = '\u{4}';
+
 /// The bit that marks the id of a name only shown (see [`Vocabulary::shown_ids`]).
 const SHOWN: u32 = 1 << 31;
 
@@ -362,6 +368,9 @@ pub(crate) struct ArticleWords<'a> {
     /// Keys of the multi-word names only shown: the pieces, over spaces only, of runs of
     /// capitals that crossed punctuation or a line break.
     pieces: Vec<String>,
+    /// Figures written with separators ("1,800", "3.5"), as written: only shown, for the
+    /// pieces that are their terms ([`Vocabulary::is_figure_piece`]).
+    figures: Vec<&'a str>,
     /// The article's language (ISO 639-1), which decides stop words and stems.
     language: Option<&'a str>,
     /// A hash of the article's outlet (never 0 or [`MANY`]).
@@ -397,6 +406,8 @@ struct Item<'a> {
     institution: bool,
     /// Whether it is (part of) a place's name ([`PLACE`]).
     place: bool,
+    /// Occurrences written as a piece of a larger figure ([`is_figure_piece`]).
+    figure_piece: u32,
 }
 
 /// Builds an [`ArticleWords`]: distinct words and phrases by where they sit in `items`.
@@ -425,6 +436,8 @@ struct Gather<'a, 'c> {
     /// Keys of the names a place's run of capitals held before a day's name ("in Pine Hills
     /// Tuesday"): places wherever the article writes them alone ([`Gather::place_before_days`]).
     placed_before_day: Vec<String>,
+    /// Figures written with separators ("1,800"), as written ([`ArticleWords::figures`]).
+    figures: Vec<&'a str>,
 }
 
 impl<'a> Gather<'a, '_> {
@@ -488,6 +501,7 @@ impl<'a> Gather<'a, '_> {
                             public: false,
                             institution: false,
                             place: false,
+                            figure_piece: 0,
                         });
                         self.items.len() as u32 - 1
                     } else {
@@ -497,6 +511,11 @@ impl<'a> Gather<'a, '_> {
                     slot
                 }
             };
+            let piece = is_figure_piece(text, start, w);
+            // A figure's first piece: the whole figure as written is shown for its pieces.
+            if let Some(whole) = whole_figure(text, start).filter(|_| piece) {
+                self.figures.push(whole);
+            }
             if slot == NONE {
                 self.flush(&mut phrase, &mut cuts, weight);
                 continue;
@@ -530,6 +549,7 @@ impl<'a> Gather<'a, '_> {
                 && text[start + w.len()..].starts_with('.');
             let item = &mut self.items[slot as usize];
             item.count += 1;
+            item.figure_piece += u32::from(piece);
             if inside && item.name {
                 item.capital += 1;
             }
@@ -564,6 +584,7 @@ impl<'a> Gather<'a, '_> {
                         public: false,
                         institution: false,
                         place: false,
+                        figure_piece: 0,
                     });
                     let slot = self.items.len() as u32 - 1;
                     self.phrases.insert(key, slot);
@@ -1059,6 +1080,43 @@ fn phone_at(b: &[u8], mut i: usize) -> Option<usize> {
     word(i + 1).filter(|&end| (4..=7).contains(&(end - i - 1)))
 }
 
+/// Whether the digits `w` at byte `start` of `text` are a piece of a larger figure, joined
+/// to more digits by a comma or a point with no space ("1,800", "12,400,000", "3.5"): the
+/// words of [`chorus_text::index_words`] split such a figure into its pieces.
+fn is_figure_piece(text: &str, start: usize, w: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let joint = |i: usize| b.get(i).is_some_and(|&c| c == b',' || c == b'.');
+    let end = start + w.len();
+    w.bytes().all(|c| c.is_ascii_digit())
+        && ((start >= 2 && joint(start - 1) && digit(start - 2)) || (joint(end) && digit(end + 1)))
+}
+
+/// The whole figure whose first piece starts at byte `start` of `text` ("1,800" of "About
+/// 1,800 dockers"): digits joined by commas or points with no space, as in
+/// [`is_figure_piece`]. None when `start` is no first piece.
+fn whole_figure(text: &str, start: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let joint = |i: usize| b.get(i).is_some_and(|&c| c == b',' || c == b'.');
+    if start >= 2 && joint(start - 1) && digit(start - 2) {
+        return None;
+    }
+    let mut end = start;
+    while digit(end) {
+        end += 1;
+    }
+    let mut joined = false;
+    while joint(end) && digit(end + 1) {
+        end += 1;
+        while digit(end) {
+            end += 1;
+        }
+        joined = true;
+    }
+    joined.then(|| &text[start..end])
+}
+
 /// The end of `n` ASCII digits from byte `i` of `b`, when they are there.
 fn digits(b: &[u8], i: usize, n: usize) -> Option<usize> {
     let end = i + n;
@@ -1136,6 +1194,7 @@ impl<'a> ArticleWords<'a> {
             after_place: false,
             run_inside: false,
             placed_before_day: Vec::new(),
+            figures: Vec::new(),
         };
         g.text(article.text(), 1.0, true);
         if let Some(t) = &article.article.title {
@@ -1151,6 +1210,7 @@ impl<'a> ArticleWords<'a> {
         ArticleWords {
             items: g.items,
             pieces: g.pieces,
+            figures: g.figures,
             language,
             outlet,
         }
@@ -1180,6 +1240,7 @@ impl Vocabulary {
                 self.public.push(0);
                 self.institution.push(0);
                 self.place.push(0);
+                self.figure_piece.push(0);
                 self.area.push(0);
                 self.outlet.push(0);
                 self.well_known.push(None);
@@ -1303,6 +1364,8 @@ impl Vocabulary {
                     self.public[info.term as usize] += u32::from(item.public);
                     self.institution[info.term as usize] += u32::from(item.institution);
                     self.place[info.term as usize] += u32::from(item.place);
+                    self.figure_piece[info.term as usize] +=
+                        u32::from(item.figure_piece == item.count);
                     self.area[info.term as usize] += u32::from(item.place || item.institution);
                     c.push((info.term, item.weight));
                     if info.name != NONE {
@@ -1370,6 +1433,18 @@ impl Vocabulary {
             self.shown_df[(id & !SHOWN) as usize] += 1;
         }
         names.extend(pieces);
+        // Whole figures, only shown (for their pieces: `shown_specifics`), counted apart too.
+        let mut figures: Vec<u32> = words
+            .figures
+            .iter()
+            .map(|f| self.shown_id(&format!("{FIGURE}{f}")))
+            .collect();
+        figures.sort_unstable();
+        figures.dedup();
+        for &id in &figures {
+            self.shown_df[(id & !SHOWN) as usize] += 1;
+        }
+        names.extend(figures);
         (c, names)
     }
 
@@ -1419,6 +1494,14 @@ impl Vocabulary {
         }
         let key = &self.shown_keys[(id & !SHOWN) as usize];
         self.ids.get(key).copied().unwrap_or(id)
+    }
+
+    /// The whole figure as written ("1,800") when `id` is one only shown.
+    fn shown_figure(&self, id: u32) -> Option<&str> {
+        if id & SHOWN == 0 {
+            return None;
+        }
+        self.shown_keys[(id & !SHOWN) as usize].strip_prefix(FIGURE)
     }
 
     /// How a name is written and how rare it is (smoothed idf), for showing it.
@@ -1567,6 +1650,15 @@ impl Vocabulary {
         out
     }
 
+    /// Whether a term is mostly written only as a piece of a larger figure (in at least half
+    /// of its articles): "800" where the texts write "1,800", "000" of "20,000". It links
+    /// articles as any figure does (two reports of "1,800 dockers" share it), but it is no
+    /// figure a text wrote: it is shown as the whole figure, or not at all.
+    pub fn is_figure_piece(&self, id: u32) -> bool {
+        let n = self.figure_piece.get(id as usize).copied().unwrap_or(0);
+        n > 0 && 2 * n >= self.df[id as usize]
+    }
+
     /// Whether a word is capitalised in most of its occurrences inside sentences of the body
     /// ("Hawthorne", not "police", capitalised only where a sentence or a title starts).
     fn mostly_capitalised(&self, id: u32) -> bool {
@@ -1640,6 +1732,37 @@ pub(crate) fn stated_ages(article: &CleanArticle, lead: usize) -> u128 {
     }
 }
 
+/// Whether an article's headline or first sentence counts several incidents: a round-up
+/// ("Three Houston-area children in four days", "six shot in three separate incidents",
+/// "two shootings"), whose later sentences tell of each.
+pub(crate) fn counts_incidents(article: &CleanArticle) -> bool {
+    let title = article.article.title.as_deref().map_or("", headline_part);
+    let first = article
+        .sentences
+        .first()
+        .map_or("", |s| article.sentence_text(s));
+    [title, first].iter().any(|text| {
+        let words: Vec<&str> = chorus_text::words(text).map(|w| w.1).collect();
+        let several = |w: &str| {
+            w.eq_ignore_ascii_case("several")
+                || w.parse::<u32>().is_ok_and(|n| (2..=30).contains(&n))
+                || number_word(w).is_some_and(|n| (2..=30).contains(&n))
+        };
+        words.iter().enumerate().any(|(k, w)| {
+            let next = |j: usize| words.get(k + j).map_or("", |w| w.trim_end_matches('s'));
+            several(w)
+                && (listed(next(1), INCIDENTS)
+                    || (listed(next(1), &["separate", "different"]) && listed(next(2), INCIDENTS))
+                    || (listed(next(1), &["day"])
+                        && k > 0
+                        && listed(words[k - 1], &["in", "past", "last"])))
+        })
+    })
+}
+
+/// Words for an incident that a round-up counts ("two shootings"), as singulars.
+const INCIDENTS: &[&str] = &["shooting", "incident", "attack", "accident"];
+
 /// [`stated_ages`] of the first `lead` words of `text`.
 fn ages_in(text: &str, lead: usize) -> u128 {
     let words: Vec<(usize, &str)> = chorus_text::words(text).take(lead).collect();
@@ -1710,7 +1833,12 @@ pub(crate) fn shared_names(
     let mut ids: Vec<u32> = Vec::new();
     for &i in event {
         ids.clear();
-        ids.extend(names[i].iter().map(|&t| vocab.shown_as(t)));
+        ids.extend(
+            names[i]
+                .iter()
+                .filter(|&&t| vocab.shown_figure(t).is_none())
+                .map(|&t| vocab.shown_as(t)),
+        );
         ids.sort_unstable();
         ids.dedup();
         for &t in &ids {
@@ -1745,6 +1873,48 @@ pub(crate) fn shared_names(
     out
 }
 
+/// The event's shared `specifics` as written: a piece of a larger figure ("800" where the
+/// texts write "1,800", [`Vocabulary::is_figure_piece`]) as the whole figure that holds it
+/// and that most of the event's articles holding one write, when two or more write it; else
+/// not at all: no text wrote "800".
+pub(crate) fn shown_specifics(
+    vocab: &Vocabulary,
+    event: &[usize],
+    names: &[Vec<u32>],
+    specifics: &[u32],
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &t in specifics {
+        let shown = if vocab.is_figure_piece(t) {
+            let piece = vocab.surface(t);
+            let mut count: HashMap<&str, usize> = HashMap::default();
+            for &i in event {
+                let mut wrote: Vec<&str> = names[i]
+                    .iter()
+                    .filter_map(|&n| vocab.shown_figure(n))
+                    .filter(|f| f.split([',', '.']).any(|p| p == piece))
+                    .collect();
+                wrote.sort_unstable();
+                wrote.dedup();
+                for f in wrote {
+                    *count.entry(f).or_insert(0) += 1;
+                }
+            }
+            count
+                .into_iter()
+                .filter(|&(_, n)| n >= 2)
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|(f, _)| f.to_string())
+        } else {
+            Some(vocab.surface(t).to_string())
+        };
+        if let Some(s) = shown.filter(|s| !out.contains(s)) {
+            out.push(s);
+        }
+    }
+    out
+}
+
 /// Terms that most of the event's articles share, strongest first, as surface words.
 pub(crate) fn shared_terms<'a>(
     vocab: &Vocabulary,
@@ -1770,8 +1940,9 @@ pub(crate) fn shared_terms<'a>(
     let mut out: Vec<String> = Vec::new();
     for (t, _) in v {
         let s = vocab.surface(t).to_string();
-        // Multi-word names are listed among the names.
-        if s.contains(' ') {
+        // Multi-word names are listed among the names; a piece of a figure ("800" of
+        // "1,800") is no word a text wrote.
+        if s.contains(' ') || vocab.is_figure_piece(t) {
             continue;
         }
         if !out.contains(&s) {
@@ -1840,6 +2011,104 @@ mod tests {
             assert!(!terms.contains(&gone), "{gone}: {terms:?}");
         }
     }
+    #[test]
+    fn a_piece_of_a_larger_figure_is_shown_as_the_whole_figure() {
+        let article = |id: &str, body: &str| {
+            CleanArticle::verbatim(Article {
+                id: id.into(),
+                body: body.into(),
+                ..Article::default()
+            })
+        };
+        let mut vocab = Vocabulary::default();
+        let config = FeatureConfig::default();
+        let mut terms = Vec::new();
+        let mut names = Vec::new();
+        for (id, body) in [
+            (
+                "a",
+                "About 1,800 dockers walked out over 3.25 tonnes in 2015.",
+            ),
+            ("b", "Some 1,800 dockers walked out in 2015."),
+            ("c", "Some 800 guards stayed in 2015 over 7.25 tonnes."),
+        ] {
+            let (counts, n) = vocab.add(&article(id, body), &config, &Terms::default());
+            terms.extend(counts.into_iter().map(|c| c.0));
+            names.push(n);
+        }
+        let specific = vocab.specific();
+        let id = |s: &str| {
+            *terms
+                .iter()
+                .find(|&&t| vocab.surface(t) == s)
+                .unwrap_or_else(|| panic!("{s} is a term"))
+        };
+        // "800" is written inside "1,800" in two of three articles, "25" only inside "3.25"
+        // and "7.25": pieces of figures, not "2015". All link articles as figures do.
+        assert!(vocab.is_figure_piece(id("800")));
+        assert!(vocab.is_figure_piece(id("25")));
+        assert!(!vocab.is_figure_piece(id("2015")));
+        for t in ["25", "800", "2015"] {
+            assert_ne!(specific[id(t) as usize], u32::MAX, "{t}");
+        }
+        // Shown as written: the piece as the whole figure two articles of the event write,
+        // else not at all; the figure names give no shared name.
+        let shown = |event: &[usize], t: &[&str]| {
+            let t: Vec<u32> = t.iter().map(|s| id(s)).collect();
+            shown_specifics(&vocab, event, &names, &t)
+        };
+        assert_eq!(shown(&[0, 1], &["800", "2015"]), ["1,800", "2015"]);
+        assert_eq!(shown(&[0, 2], &["25", "800", "2015"]), ["2015"]);
+        let shared = shared_names(&vocab, &[0, 1], &names, 10);
+        assert!(!shared.iter().any(|n| n.contains("800")), "{shared:?}");
+    }
+
+    #[test]
+    fn a_lead_that_counts_several_incidents_is_a_round_up() {
+        let article = |title: &str, body: &str| {
+            let mut a = CleanArticle::verbatim(Article {
+                id: "a".into(),
+                title: Some(title.into()),
+                body: body.into(),
+                ..Article::default()
+            });
+            let first = body.find(". ").map_or(body.len(), |k| k + 1);
+            a.sentences = vec![chorus_model::Sentence {
+                start: 0,
+                end: first,
+                paragraph: 0,
+            }];
+            a
+        };
+        for (title, body) in [
+            (
+                "Three Houston-area children in four days accidentally shoot themselves",
+                "x.",
+            ),
+            (
+                "Six shot",
+                "Six people were shot in three separate incidents overnight.",
+            ),
+            ("Police investigate 2 shootings", "A man was hurt."),
+            (
+                "Shootings",
+                "Three people were shot in the past two days in the city.",
+            ),
+        ] {
+            assert!(counts_incidents(&article(title, body)), "{title} {body}");
+        }
+        for (title, body) in [
+            (
+                "Boy, 4, shot",
+                "A 4-year-old boy shot himself on Sunday. Two shootings followed.",
+            ),
+            ("Two men shot in Compton", "Two men were shot on Friday."),
+            ("Three days after the shooting", "Police named the victim."),
+        ] {
+            assert!(!counts_incidents(&article(title, body)), "{title} {body}");
+        }
+    }
+
     #[test]
     fn a_multi_word_name_knows_its_own_words() {
         let mut vocab = Vocabulary::default();
