@@ -2686,6 +2686,23 @@ pub(crate) fn other_people(other: &Claim, lead: &Claim) -> bool {
             .all(|p| other.people.iter().all(|q| !p.may_be(*q)))
 }
 
+/// How many content terms two sentences must share to state one claim when neither names
+/// anyone or anything nor gives a figure ([`unanchored`]).
+const UNANCHORED_SHARED: usize = 2;
+
+/// Whether neither sentence names a participant of the story (no name, no figure) and they
+/// share fewer than [`UNANCHORED_SHARED`] content terms, one saying what the other does not:
+/// two short quotes ("And there's a lot of us." against "It's a whole lot more simple than
+/// that.") have nothing in them that ties a claim to the story, and one word in common is no
+/// claim in common. The same words quoted twice ("Everybody is just in shock.") are one.
+pub(crate) fn unanchored(other: &Claim, lead: &Claim) -> bool {
+    [other, lead]
+        .iter()
+        .all(|c| c.names.is_empty() && c.numbers.is_empty())
+        && other.all != lead.all
+        && shared(&other.all, &lead.all) < UNANCHORED_SHARED
+}
+
 /// Shared items of two sorted, unique lists.
 fn shared<T: PartialOrd>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -3841,6 +3858,37 @@ mod tests {
         assert!(!contradicted(
             "The man suffered minor injuries in the crash.",
             "The man faces serious charges after the crash."
+        ));
+    }
+
+    #[test]
+    fn two_quotes_without_names_or_figures_need_more_than_a_word_in_common() {
+        let apart = |fact, support| of_support(unanchored, fact, support);
+        assert!(apart(
+            "\"And there's a lot of us,\" she said.",
+            "It's a whole lot more simple than that."
+        ));
+        assert!(apart(
+            "\"That's what I want to find out,\" he says.",
+            "\"I can only try to find your father.\""
+        ));
+        // The same words quoted twice, two words in common, or a name or figure to tie the
+        // claim to the story.
+        assert!(!apart(
+            "\"Everybody is just in shock,\" she said.",
+            "\"Everybody is just in shock.\""
+        ));
+        assert!(!apart(
+            "\"We are all in shock and grieving,\" she said.",
+            "\"The whole town is grieving, in shock.\""
+        ));
+        assert!(!apart(
+            "\"There's a lot of us in Ferguson,\" she said.",
+            "It's a whole lot more simple than that."
+        ));
+        assert!(!apart(
+            "\"There's 40 of us,\" she said.",
+            "It's a whole lot more simple than that."
         ));
     }
 

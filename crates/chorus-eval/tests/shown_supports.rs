@@ -163,11 +163,16 @@ fn supports_a_reader_meets_state_the_fact() {
     // states no claim about a set counted otherwise ("no arrests in either case" against "in
     // any of the three shootings"): batch 1 dev 0.945 (86/91), all dev 0.937 (253/270), no
     // pair labelled same lost; held-out unchanged (all 0.887, 125/141).
+    // Measured 2026-12-07 once two sentences that name no one and give no figure need more
+    // than one content word in common (`statement::unanchored`: "\"And there's a lot of
+    // us.\"" against "It's a whole lot more simple than that."): batch 1 dev 0.956 (86/90),
+    // batch 2 dev 0.944 (84/89), all dev 0.944 (253/268), no pair labelled same lost;
+    // held-out batch 1 0.860 (37/43), all 0.886 (124/140).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.94,
+            ("1", "shown dev") => 0.95,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.93,
+            ("2", "shown dev") => 0.94,
             ("2", _) => 0.89,
             ("3", "shown dev") => 0.93,
             ("3", _) => 0.81,
@@ -175,7 +180,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("4", _) => 0.90,
             ("5", "shown dev") => 0.87,
             ("5", _) => 0.83,
-            ("all", "shown dev") => 0.935,
+            ("all", "shown dev") => 0.94,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
