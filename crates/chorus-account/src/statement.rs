@@ -868,6 +868,9 @@ const REPORTING: &[&str] = &[
     "believed",
 ];
 
+/// Forms of "be" before a reporting verb that make it passive ([`claim_core`]).
+const PASSIVE_BE: &[&str] = &["was", "were", "is", "are", "been", "be"];
+
 /// The byte range of a sentence that holds its claim: without a short attribution after the
 /// last comma ("…, police said"; "…, Russian state media has confirmed"; "…, according to
 /// officials") or before the claim ("Police say …"; "The source said: …"), which two reports
@@ -923,8 +926,20 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
             range.start = end;
         }
     }
-    // A head of at most six words ending in a reporting verb (and "that", or a colon).
-    if let Some(i) = words.iter().take(7).position(|w| reporting(w.1)) {
+    // A head of at most six words ending in a reporting verb (and "that", or a colon); not
+    // one in the passive, whose subject is what was reported ("The shooting was reported at
+    // 7:15 p.m."), unless "that" or "to" follows ("It was reported that …").
+    let passive = |i: usize| {
+        i > 0
+            && PASSIVE_BE
+                .iter()
+                .any(|b| words[i - 1].1.eq_ignore_ascii_case(b))
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !["that", "to"].iter().any(|x| n.1.eq_ignore_ascii_case(x)))
+    };
+    let head = words.iter().take(7).position(|w| reporting(w.1));
+    if let Some(i) = head.filter(|&i| !passive(i)) {
         let mut start = words[i].0 + words[i].1.len();
         if let Some(&(off, w)) = words.get(i + 1) {
             if w.eq_ignore_ascii_case("that") {
@@ -1010,6 +1025,16 @@ fn a_dateline_and_an_attribution_are_not_the_claim() {
     assert_eq!(
         core("Two men were shot on Main Street, said the sheriff's office."),
         "Two men were shot on Main Street"
+    );
+    // A verb of saying in the passive has what was reported for its subject; "that" after it
+    // opens the claim.
+    assert_eq!(
+        core("The shooting was reported at 7:15 p.m. Friday at a home on Main Street."),
+        "The shooting was reported at 7:15 p.m. Friday at a home on Main Street."
+    );
+    assert_eq!(
+        core("It was reported that three men were shot on Main Street."),
+        " three men were shot on Main Street."
     );
     // A clause a verb of saying opens after a named source is the claim, not an attribution.
     assert_eq!(
@@ -1590,6 +1615,11 @@ const LEAVING: &[&str] = &["left", "leave", "leaves", "leaving"];
 /// How many words after a verb of [`LEAVING`] the state it leaves is looked for.
 const LEFT_STATE_WORDS: usize = 4;
 
+/// Words after "was reported" that tell when or where something was reported ("at 7:15
+/// p.m.", "shortly after 2 a.m."), besides those of [`AFTER_PARTICIPLE`]: the event
+/// happened then.
+const REPORTED_WHEN: &[&str] = &["around", "about", "shortly", "just", "before", "near"];
+
 /// The family of the verb at byte `off` of `text` ([`verb_family`]); for a verb of
 /// [`LEAVING`], that of the first of the next [`LEFT_STATE_WORDS`] words in one.
 fn verb_family_at(text: &str, off: usize) -> Option<u8> {
@@ -1600,6 +1630,19 @@ fn verb_family_at(text: &str, off: usize) -> Option<u8> {
         .peek()
         .is_some_and(|w| w.eq_ignore_ascii_case("place"));
     if place && verb_family(verb) == verb_family("take") {
+        return verb_family("happened");
+    }
+    // "The shooting was reported at 7:15 p.m." says when it happened, not who said so.
+    let passive = chorus_text::words(&text[..off])
+        .last()
+        .is_some_and(|(_, w)| ["was", "were"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    let when_or_where = words.peek().is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        REPORTED_WHEN.contains(&w.as_str())
+            || AFTER_PARTICIPLE.contains(&w.as_str())
+            || chorus_text::WEEKDAY_NAMES.contains(&w.as_str())
+    });
+    if passive && when_or_where && verb.eq_ignore_ascii_case("reported") {
         return verb_family("happened");
     }
     if !LEAVING.iter().any(|l| verb.eq_ignore_ascii_case(l)) {
@@ -3604,6 +3647,15 @@ mod tests {
         assert!(!other(
             "Five people were shot outside a restaurant on Perris Boulevard.",
             "The shooting took place around 1:50 a.m. on Perris Boulevard."
+        ));
+        // "Was reported at" a time or place says that it happened then: no transport.
+        assert!(other(
+            "Ann Lee was taken to Mercy Hospital on Friday night after being injured at a home on Main Street.",
+            "The shooting was reported at 7:15 p.m. Friday at a home on Main Street."
+        ));
+        assert!(!other(
+            "Five people were shot outside a restaurant on Perris Boulevard.",
+            "The shooting was reported shortly before 2 a.m. on Perris Boulevard."
         ));
         // A main verb in no family tells nothing.
         assert!(!other(
