@@ -875,6 +875,9 @@ const REPORTING: &[&str] = &[
     "believed",
 ];
 
+/// Forms of "be" before a reporting verb that make it passive ([`claim_core`]).
+const PASSIVE_BE: &[&str] = &["was", "were", "is", "are", "been", "be"];
+
 /// The byte range of a sentence that holds its claim: without a short attribution after the
 /// last comma ("…, police said"; "…, Russian state media has confirmed"; "…, according to
 /// officials") or before the claim ("Police say …"; "The source said: …"), which two reports
@@ -930,8 +933,20 @@ fn claim_core(text: &str) -> std::ops::Range<usize> {
             range.start = end;
         }
     }
-    // A head of at most six words ending in a reporting verb (and "that", or a colon).
-    if let Some(i) = words.iter().take(7).position(|w| reporting(w.1)) {
+    // A head of at most six words ending in a reporting verb (and "that", or a colon); not
+    // one in the passive, whose subject is what was reported ("The shooting was reported at
+    // 7:15 p.m."), unless "that" or "to" follows ("It was reported that …").
+    let passive = |i: usize| {
+        i > 0
+            && PASSIVE_BE
+                .iter()
+                .any(|b| words[i - 1].1.eq_ignore_ascii_case(b))
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !["that", "to"].iter().any(|x| n.1.eq_ignore_ascii_case(x)))
+    };
+    let head = words.iter().take(7).position(|w| reporting(w.1));
+    if let Some(i) = head.filter(|&i| !passive(i)) {
         let mut start = words[i].0 + words[i].1.len();
         if let Some(&(off, w)) = words.get(i + 1) {
             if w.eq_ignore_ascii_case("that") {
@@ -1017,6 +1032,16 @@ fn a_dateline_and_an_attribution_are_not_the_claim() {
     assert_eq!(
         core("Two men were shot on Main Street, said the sheriff's office."),
         "Two men were shot on Main Street"
+    );
+    // A verb of saying in the passive has what was reported for its subject; "that" after it
+    // opens the claim.
+    assert_eq!(
+        core("The shooting was reported at 7:15 p.m. Friday at a home on Main Street."),
+        "The shooting was reported at 7:15 p.m. Friday at a home on Main Street."
+    );
+    assert_eq!(
+        core("It was reported that three men were shot on Main Street."),
+        " three men were shot on Main Street."
     );
     // A clause a verb of saying opens after a named source is the claim, not an attribution.
     assert_eq!(
@@ -1597,6 +1622,11 @@ const LEAVING: &[&str] = &["left", "leave", "leaves", "leaving"];
 /// How many words after a verb of [`LEAVING`] the state it leaves is looked for.
 const LEFT_STATE_WORDS: usize = 4;
 
+/// Words after "was reported" that tell when or where something was reported ("at 7:15
+/// p.m.", "shortly after 2 a.m."), besides those of [`AFTER_PARTICIPLE`]: the event
+/// happened then.
+const REPORTED_WHEN: &[&str] = &["around", "about", "shortly", "just", "before", "near"];
+
 /// The family of the verb at byte `off` of `text` ([`verb_family`]); for a verb of
 /// [`LEAVING`], that of the first of the next [`LEFT_STATE_WORDS`] words in one.
 fn verb_family_at(text: &str, off: usize) -> Option<u8> {
@@ -1607,6 +1637,19 @@ fn verb_family_at(text: &str, off: usize) -> Option<u8> {
         .peek()
         .is_some_and(|w| w.eq_ignore_ascii_case("place"));
     if place && verb_family(verb) == verb_family("take") {
+        return verb_family("happened");
+    }
+    // "The shooting was reported at 7:15 p.m." says when it happened, not who said so.
+    let passive = chorus_text::words(&text[..off])
+        .last()
+        .is_some_and(|(_, w)| ["was", "were"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    let when_or_where = words.peek().is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        REPORTED_WHEN.contains(&w.as_str())
+            || AFTER_PARTICIPLE.contains(&w.as_str())
+            || chorus_text::WEEKDAY_NAMES.contains(&w.as_str())
+    });
+    if passive && when_or_where && verb.eq_ignore_ascii_case("reported") {
         return verb_family("happened");
     }
     if !LEAVING.iter().any(|l| verb.eq_ignore_ascii_case(l)) {
@@ -2693,6 +2736,23 @@ pub(crate) fn other_people(other: &Claim, lead: &Claim) -> bool {
             .all(|p| other.people.iter().all(|q| !p.may_be(*q)))
 }
 
+/// How many content terms two sentences must share to state one claim when neither names
+/// anyone or anything nor gives a figure ([`unanchored`]).
+const UNANCHORED_SHARED: usize = 2;
+
+/// Whether neither sentence names a participant of the story (no name, no figure) and they
+/// share fewer than [`UNANCHORED_SHARED`] content terms, one saying what the other does not:
+/// two short quotes ("And there's a lot of us." against "It's a whole lot more simple than
+/// that.") have nothing in them that ties a claim to the story, and one word in common is no
+/// claim in common. The same words quoted twice ("Everybody is just in shock.") are one.
+pub(crate) fn unanchored(other: &Claim, lead: &Claim) -> bool {
+    [other, lead]
+        .iter()
+        .all(|c| c.names.is_empty() && c.numbers.is_empty())
+        && other.all != lead.all
+        && shared(&other.all, &lead.all) < UNANCHORED_SHARED
+}
+
 /// Shared items of two sorted, unique lists.
 fn shared<T: PartialOrd>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -3610,6 +3670,15 @@ mod tests {
             "Five people were shot outside a restaurant on Perris Boulevard.",
             "The shooting took place around 1:50 a.m. on Perris Boulevard."
         ));
+        // "Was reported at" a time or place says that it happened then: no transport.
+        assert!(other(
+            "Ann Lee was taken to Mercy Hospital on Friday night after being injured at a home on Main Street.",
+            "The shooting was reported at 7:15 p.m. Friday at a home on Main Street."
+        ));
+        assert!(!other(
+            "Five people were shot outside a restaurant on Perris Boulevard.",
+            "The shooting was reported shortly before 2 a.m. on Perris Boulevard."
+        ));
         // A main verb in no family tells nothing.
         assert!(!other(
             "The legal bills have been paid by the United Steelworkers union.",
@@ -3863,6 +3932,37 @@ mod tests {
         assert!(!contradicted(
             "The man suffered minor injuries in the crash.",
             "The man faces serious charges after the crash."
+        ));
+    }
+
+    #[test]
+    fn two_quotes_without_names_or_figures_need_more_than_a_word_in_common() {
+        let apart = |fact, support| of_support(unanchored, fact, support);
+        assert!(apart(
+            "\"And there's a lot of us,\" she said.",
+            "It's a whole lot more simple than that."
+        ));
+        assert!(apart(
+            "\"That's what I want to find out,\" he says.",
+            "\"I can only try to find your father.\""
+        ));
+        // The same words quoted twice, two words in common, or a name or figure to tie the
+        // claim to the story.
+        assert!(!apart(
+            "\"Everybody is just in shock,\" she said.",
+            "\"Everybody is just in shock.\""
+        ));
+        assert!(!apart(
+            "\"We are all in shock and grieving,\" she said.",
+            "\"The whole town is grieving, in shock.\""
+        ));
+        assert!(!apart(
+            "\"There's a lot of us in Ferguson,\" she said.",
+            "It's a whole lot more simple than that."
+        ));
+        assert!(!apart(
+            "\"There's 40 of us,\" she said.",
+            "It's a whole lot more simple than that."
         ));
     }
 

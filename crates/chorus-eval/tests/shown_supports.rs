@@ -175,13 +175,21 @@ fn supports_a_reader_meets_state_the_fact() {
     // ways by reading: dev 0.875 (7/8; the related one states a building's collapse, not that
     // people are trapped), held-out 1.000 (5/5). Five held-out pairs: the floor allows one
     // wrong support.
+    // Measured 2026-12-07 once two sentences that name no one and give no figure need more
+    // than one content word in common (`statement::unanchored`: "\"And there's a lot of
+    // us.\"" against "It's a whole lot more simple than that."): batch 1 dev 0.956 (86/90),
+    // batch 2 dev 0.944 (84/89), all dev 0.944 (253/268), no pair labelled same lost;
+    // held-out batch 1 0.860 (37/43), all 0.886 (124/140). Measured 2026-12-07 once a verb
+    // of saying in the passive is no attribution and "was reported at" a time says that
+    // something happened (no transport): batch 3 dev 0.955 (63/66), all dev 0.948 (253/267),
+    // no pair labelled same lost; held-out unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.94,
+            ("1", "shown dev") => 0.95,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.93,
+            ("2", "shown dev") => 0.94,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.93,
+            ("3", "shown dev") => 0.95,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
@@ -189,7 +197,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("all", "shown dev") => 0.935,
+            ("all", "shown dev") => 0.945,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
