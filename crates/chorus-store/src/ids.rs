@@ -139,56 +139,45 @@ const FINGERPRINT_KEYS: (u64, u64) = (0x6368_6f72_7573_2d65, 0x6e74_6974_6965_73
 /// (`chorus_entities::group_collection`: one gazetteer entry under any of its names, one name
 /// key, an acronym, a middle initial, a surname the events agree on), most events first. Ids
 /// are slugs of the group's name, made unique with `-2`, `-3`, ... in that order.
-pub(crate) fn aggregate_entities<'a>(
-    listed: &[(&'a str, &'a Entity)],
-) -> Vec<CollectionEntity<'a>> {
-    // Each group gathered on its own (in parallel, collected in order). Its members come in
-    // input order, where each event's entities stand together, so an event already listed
-    // is the last one listed.
-    let mut out: Vec<CollectionEntity<'a>> = chorus_entities::group_collection(listed)
-        .into_par_iter()
+///
+/// Only the groups, their order and their ids are kept: each entity is made from its group
+/// when it is asked for ([`Aggregated::entity`]), so that the collection's entities (hundreds
+/// of thousands, each with lists of its names, outlets and events) are never all in memory at
+/// once; a refresh fingerprints each and keeps only the changed ([`changed_entities`]).
+pub(crate) fn aggregate_entities<'a>(listed: &'a [(&'a str, &'a Entity)]) -> Aggregated<'a> {
+    let groups = chorus_entities::group_collection(listed);
+    // What orders the entities, counted without listing their names, outlets or events: its
+    // members come in input order, where each event's entities stand together, so an event
+    // already counted is the last one counted.
+    let keys: Vec<(usize, usize)> = groups
+        .par_iter()
         .map(|group| {
-            let mut s = CollectionEntity {
-                id: String::new(),
-                name: group.name,
-                kind: group.kind,
-                aliases: Vec::new(),
-                mentions: 0,
-                sources: Vec::new(),
-                events: Vec::new(),
-            };
-            // Names and outlets listed once each (a common place is named in thousands of
-            // events: a long list is searched through a set).
-            let mut names = Distinct::default();
-            let mut sources = Distinct::default();
+            let mut events = 0;
+            let mut mentions = 0;
+            let mut last: Option<&str> = None;
             for &m in &group.members {
                 let (event, e) = listed[m];
-                s.mentions += e.mentions;
-                for a in std::iter::once(&e.name).chain(&e.aliases) {
-                    if *a != s.name {
-                        names.push(&mut s.aliases, a);
-                    }
-                }
-                for src in &e.sources {
-                    sources.push(&mut s.sources, src);
-                }
-                if s.events.last() != Some(&event) {
-                    s.events.push(event);
+                mentions += e.mentions;
+                if last != Some(event) {
+                    events += 1;
+                    last = Some(event);
                 }
             }
-            s
+            (events, mentions)
         })
         .collect();
-    out.par_sort_by(|a, b| {
-        b.events
-            .len()
-            .cmp(&a.events.len())
-            .then(b.mentions.cmp(&a.mentions))
-            .then_with(|| a.name.cmp(&b.name))
+    // Stable, as the entities were sorted when all were made: equal ones keep group order.
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.par_sort_by(|&a, &b| {
+        keys[b]
+            .0
+            .cmp(&keys[a].0)
+            .then(keys[b].1.cmp(&keys[a].1))
+            .then_with(|| groups[a].name.cmp(&groups[b].name))
     });
-    let slugs: Vec<String> = out
+    let slugs: Vec<String> = order
         .par_iter()
-        .map(|s| entity_slug(s.kind, &s.name))
+        .map(|&g| entity_slug(groups[g].kind, &groups[g].name))
         .collect();
     // How many entities before each had its slug (the slugs are moved into the ids, not
     // copied: most are used as they are).
@@ -202,10 +191,68 @@ pub(crate) fn aggregate_entities<'a>(
         })
         .collect();
     drop(used);
-    for ((s, base), n) in out.iter_mut().zip(slugs).zip(nth) {
-        s.id = if n == 1 { base } else { format!("{base}-{n}") };
+    let ids = slugs
+        .into_iter()
+        .zip(nth)
+        .map(|(base, n)| if n == 1 { base } else { format!("{base}-{n}") })
+        .collect();
+    Aggregated {
+        listed,
+        groups,
+        order,
+        ids,
     }
-    out
+}
+
+/// The collection's entities as [`aggregate_entities`] groups them: each made on demand.
+pub(crate) struct Aggregated<'a> {
+    listed: &'a [(&'a str, &'a Entity)],
+    groups: Vec<chorus_entities::CollectionGroup>,
+    /// The group of each entity, in the entities' order.
+    order: Vec<usize>,
+    /// The id of each entity, in that order.
+    pub(crate) ids: Vec<String>,
+}
+
+impl<'a> Aggregated<'a> {
+    /// How many entities the collection has.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The `k`th entity.
+    pub(crate) fn entity(&self, k: usize) -> CollectionEntity<'a> {
+        let group = &self.groups[self.order[k]];
+        let mut s = CollectionEntity {
+            id: self.ids[k].clone(),
+            name: group.name.clone(),
+            kind: group.kind,
+            aliases: Vec::new(),
+            mentions: 0,
+            sources: Vec::new(),
+            events: Vec::new(),
+        };
+        // Names and outlets listed once each (a common place is named in thousands of
+        // events: a long list is searched through a set).
+        let mut names = Distinct::default();
+        let mut sources = Distinct::default();
+        for &m in &group.members {
+            let (event, e) = self.listed[m];
+            s.mentions += e.mentions;
+            for a in std::iter::once(&e.name).chain(&e.aliases) {
+                if *a != s.name {
+                    names.push(&mut s.aliases, a);
+                }
+            }
+            for src in &e.sources {
+                sources.push(&mut s.sources, src);
+            }
+            if s.events.last() != Some(&event) {
+                s.events.push(event);
+            }
+        }
+        s
+    }
 }
 
 /// A list of distinct strings grown in order: a short one searched as it is, a longer one
@@ -294,12 +341,13 @@ pub(crate) struct StoredEntities<'a> {
 }
 
 impl<'a> StoredEntities<'a> {
-    pub(crate) fn new(entities: &'a [CollectionEntity<'_>]) -> Self {
+    pub(crate) fn new(entities: &'a Aggregated<'_>) -> Self {
         StoredEntities {
             position: entities
+                .ids
                 .iter()
                 .enumerate()
-                .map(|(k, e)| (e.id.as_str(), k))
+                .map(|(k, id)| (id.as_str(), k))
                 .collect(),
             stored: vec![None; entities.len()],
             gone: Vec::new(),
@@ -377,44 +425,59 @@ pub(crate) fn link_changes<'a>(
 }
 
 /// The entities that are not stored as they are (by fingerprint, or for a stored entity
-/// without one by its JSON; `stored` says what is stored of each, by position), in order; fingerprinted in parallel, and only those that
+/// without one by its JSON; `stored` says what is stored of each, by position), in order; each
+/// made from its group, fingerprinted and dropped in parallel, and only those that
 /// changed (or have no fingerprint stored) serialised. Most entities are unchanged after an
 /// ingest.
 pub(crate) fn changed_entities<'e>(
-    entities: &'e [CollectionEntity<'_>],
+    entities: &'e Aggregated<'_>,
     stored: &[Option<Stored>],
     json_hash: &JsonHash,
 ) -> serde_json::Result<Vec<Change<'e>>> {
     use std::hash::BuildHasher;
-    let changed: Vec<Option<Change<'e>>> = entities
+    // Made in the order of the groups (of their first members, as the events list them), not
+    // of the entities: most groups are one event entity, and so read nearly in memory order.
+    let mut position = vec![0; entities.len()];
+    for (k, &g) in entities.order.iter().enumerate() {
+        position[g] = k;
+    }
+    let mut changed: Vec<(usize, Change<'e>)> = position
         .par_iter()
-        .zip(stored)
         .map_init(
             || Vec::with_capacity(256),
-            |bytes, (ent, had)| {
+            |bytes, &k| {
+                let ent = entities.entity(k);
                 let fingerprint = ent.fingerprint(bytes);
-                let had = had.as_ref();
+                let had = stored[k].as_ref();
                 if had == Some(&Stored::Fingerprint(fingerprint)) {
                     return Ok(None);
                 }
                 let summary = ent.summary();
                 let json = serde_json::to_string(&summary)?;
                 if had == Some(&Stored::Json(json_hash.hash_one(json.as_bytes()))) {
-                    return Ok(Some(Change::Fingerprint {
-                        id: &ent.id,
-                        fingerprint,
-                    }));
+                    return Ok(Some((
+                        k,
+                        Change::Fingerprint {
+                            id: &entities.ids[k],
+                            fingerprint,
+                        },
+                    )));
                 }
-                Ok(Some(Change::Write {
-                    entity: summary,
-                    json,
-                    fingerprint,
-                    was_stored: had.is_some(),
-                }))
+                Ok(Some((
+                    k,
+                    Change::Write {
+                        entity: summary,
+                        json,
+                        fingerprint,
+                        was_stored: had.is_some(),
+                    },
+                )))
             },
         )
+        .filter_map(Result::transpose)
         .collect::<serde_json::Result<_>>()?;
-    Ok(changed.into_iter().flatten().collect())
+    changed.par_sort_unstable_by_key(|(k, _)| *k);
+    Ok(changed.into_iter().map(|(_, c)| c).collect())
 }
 
 #[cfg(test)]
@@ -486,7 +549,14 @@ mod tests {
         ];
         let e3 = [entity("America", EntityKind::Place, &[])];
         let listed = listing([("e1", &e1[..]), ("e2", &e2[..]), ("e3", &e3[..])].into_iter());
-        let got = aggregate_entities(&listed);
+        let aggregated = aggregate_entities(&listed);
+        let got: Vec<CollectionEntity> = (0..aggregated.len())
+            .map(|k| aggregated.entity(k))
+            .collect();
+        assert_eq!(
+            aggregated.ids,
+            ["place-united-states", "organisation-associated-press"]
+        );
         let names: Vec<(&str, &str, usize)> = got
             .iter()
             .map(|s| (s.id.as_str(), s.name.as_str(), s.events.len()))
@@ -510,7 +580,7 @@ mod tests {
         let e2 = [entity("Okafor", EntityKind::Person, &[])];
         let listed = listing([("e1", &e1[..]), ("e2", &e2[..])].into_iter());
         let entities = aggregate_entities(&listed);
-        let ent = &entities[0];
+        let ent = &entities.entity(0);
         let json = serde_json::to_string(&ent.summary()).unwrap();
         let hash = JsonHash::default();
         let check = |stored: Option<Stored>| -> &'static str {
