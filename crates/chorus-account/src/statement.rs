@@ -606,16 +606,17 @@ impl Claim {
         }
         claim.weights.sort_by_key(|w| w.0);
         claim.weights.dedup_by_key(|w| w.0);
-        let said: Vec<(usize, String)> = chorus_text::words(&text[core.clone()])
-            .map(|(o, w)| (o + core.start, w.to_ascii_lowercase()))
+        let core_words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()]).collect();
+        let lowers: Vec<String> = core_words
+            .iter()
+            .map(|w| w.1.to_ascii_lowercase())
             .collect();
-        let lowers: Vec<String> = said.iter().map(|x| x.1.clone()).collect();
         let mut verb_seen = false;
-        for (i, (o, lower)) in said.iter().enumerate() {
+        for (i, ((o, _), lower)) in core_words.iter().zip(&lowers).enumerate() {
             let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
             claim.severity |= grade;
             claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
-            if main.contains(*o) {
+            if main.contains(o + core.start) {
                 if grade != 0 && claim.main_severity == 0 {
                     claim.grade_before_verb = !verb_seen;
                 }
@@ -624,7 +625,6 @@ impl Claim {
                 verb_seen |= auxiliary(lower) || past_form(lower);
             }
         }
-        let core_words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()]).collect();
         // Every word as compared, a phrase of `data/phrases.txt` as its plain words.
         for (o, w) in crate::units::plain_words(&core_words) {
             if main_only && !main.contains(o + core.start) {

@@ -105,7 +105,7 @@ fn phrases() -> &'static [(Vec<&'static str>, Vec<&'static str>)] {
 }
 
 /// The words of a sentence (`said`, as `chorus_text::words` gives them) with each phrase of
-/// `data/phrases.txt` read as its plain words ("pronounced dead" as "died"), each plain word at
+/// `data/phrases.txt` read as its plain words ("taken into custody" as "arrested"), each plain word at
 /// the offset of the phrase's word in its place (the last one's past its end): so two reports
 /// that differ only in such phrasing share their terms.
 pub(crate) fn plain_words<'w>(said: &[(usize, &'w str)]) -> Vec<(usize, &'w str)> {
