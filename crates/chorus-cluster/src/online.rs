@@ -161,6 +161,14 @@ pub struct OnlineConfig {
     /// a round-up (its lead counts several incidents: `vectors::counts_incidents`) is kept
     /// apart so even by a shared name: it names another incident's people further down.
     pub contrary_ages: bool,
+    /// Whether two whose reports' first sentences both name streets, none of one the
+    /// other's ("the 300 block of North Payson Street" against "the 5500 block of
+    /// Reisterstown Road"), and who share no specific beyond voices', institutions' and
+    /// places' names, are kept apart, as two whose leads age their people otherwise are: a
+    /// report says where its incident happened, and two incidents of one town, its police
+    /// and its hospital happened in other streets, while a follow-up names its victim or the
+    /// same street (`vectors::stated_streets`, docs/defaults.md).
+    pub contrary_streets: bool,
 
     /// Of the specifics of the group that names fewer, the share two groups must have in
     /// common to be one story.
@@ -242,6 +250,7 @@ impl Default for OnlineConfig {
             place_days: 2.0,
             follow_strong: 0.15,
             contrary_ages: true,
+            contrary_streets: true,
             min_overlap: 0.25,
             split: true,
             split_need: 1.0,
@@ -276,6 +285,8 @@ struct When {
     ages: u128,
     /// Whether a member's lead counts several incidents (`vectors::counts_incidents`).
     roundup: bool,
+    /// The streets its members' first sentences name (`vectors::stated_streets`).
+    streets: u128,
 }
 
 /// The span covering both `a` and `b`.
@@ -288,13 +299,14 @@ fn cover(a: Option<Days>, b: Option<Days>) -> Option<Days> {
 
 impl When {
     /// One article's: `day` read from its text when `from_text`; `ages` its lead gives.
-    fn of(day: Option<Days>, from_text: bool, ages: u128, roundup: bool) -> When {
+    fn of(day: Option<Days>, from_text: bool, ages: u128, roundup: bool, streets: u128) -> When {
         When {
             all: day,
             published: if from_text { None } else { day },
             from_text: from_text && day.is_some(),
             ages,
             roundup,
+            streets,
         }
     }
 
@@ -306,6 +318,7 @@ impl When {
             from_text: self.from_text || o.from_text,
             ages: self.ages | o.ages,
             roundup: self.roundup || o.roundup,
+            streets: self.streets | o.streets,
         }
     }
 
@@ -325,6 +338,7 @@ impl When {
             from_text: self.from_text || o.from_text,
             contrary_ages: crate::vectors::contrary_ages(self.ages, o.ages),
             roundup: self.roundup || o.roundup,
+            contrary_streets: crate::vectors::contrary_streets(self.streets, o.streets),
         }
     }
 }
@@ -340,6 +354,9 @@ struct Apart {
     contrary_ages: bool,
     /// Whether either group holds a round-up ([`When::roundup`]).
     roundup: bool,
+    /// Whether both name streets and no street of one is the other's
+    /// ([`OnlineConfig::contrary_streets`]).
+    contrary_streets: bool,
 }
 
 impl EventState {
@@ -366,15 +383,8 @@ impl EventState {
         }
     }
 
-    fn remove(
-        &mut self,
-        i: usize,
-        v: &SparseVector,
-        days: &[Option<Days>],
-        text: &[bool],
-        ages: &[u128],
-        roundups: &[bool],
-    ) {
+    /// Takes article `i` (vector `v`) out; `when` gives each member's [`When`].
+    fn remove(&mut self, i: usize, v: &SparseVector, when: impl Fn(usize) -> When) {
         self.members.retain(|&m| m != i);
         if self.summed {
             for &(t, w) in v {
@@ -387,9 +397,10 @@ impl EventState {
             }
         }
         // The spans of what is left, in one pass over the members.
-        self.when = self.members.iter().fold(When::default(), |w, &m| {
-            w.and(When::of(days[m], text[m], ages[m], roundups[m]))
-        });
+        self.when = self
+            .members
+            .iter()
+            .fold(When::default(), |w, &m| w.and(when(m)));
     }
 
     /// The dot product of the event's sum with `v`, and the specifics they share.
@@ -560,6 +571,8 @@ pub struct Online {
     ages: Vec<u128>,
     /// Whether each article's lead counts several incidents (`vectors::counts_incidents`).
     roundups: Vec<bool>,
+    /// The streets each article's first sentences name (`vectors::stated_streets`).
+    streets: Vec<u128>,
     /// Each article's full names as (surname, initial) (`Parts::full_names`).
     full_names: Vec<Vec<(u32, u32)>>,
     /// Event of every article (an index into `events`; dead events are empty).
@@ -600,6 +613,8 @@ pub struct Prepared {
     ages: u128,
     /// Whether its lead counts several incidents (see [`Prepared::with_roundup`]).
     roundup: bool,
+    /// The streets its first sentences name (see [`Prepared::with_streets`]).
+    streets: u128,
     /// Its full names (see [`Prepared::with_full_names`]).
     full_names: Vec<(u32, u32)>,
 }
@@ -616,6 +631,12 @@ impl Prepared {
     /// ages people otherwise do not join the two ([`OnlineConfig::contrary_ages`]).
     pub fn with_roundup(self, roundup: bool) -> Prepared {
         Prepared { roundup, ..self }
+    }
+
+    /// The article with the streets its first sentences name, one bit per street
+    /// ([`OnlineConfig::contrary_streets`]); without, it names none.
+    pub fn with_streets(self, streets: u128) -> Prepared {
+        Prepared { streets, ..self }
     }
 
     /// The article with the last words of the multi-word names it writes, each with the
@@ -782,6 +803,7 @@ impl Online {
             self.from_text[i],
             self.ages[i],
             self.roundups[i],
+            self.streets[i],
         )
     }
 
@@ -857,12 +879,14 @@ impl Online {
                 || (dot.plain_near == 0 && beyond(self.config.place_days)))
     }
 
-    /// Whether two groups `apart` tell of different people ([`OnlineConfig::contrary_ages`]):
-    /// their leads age people otherwise, and they share no specific of the groups' own
-    /// beyond voices', institutions' and places' names (a follow-up naming its victim or
-    /// suspect does; a town, its police and its hospital are every incident's there).
+    /// Whether two groups `apart` tell of different people ([`OnlineConfig::contrary_ages`])
+    /// or places ([`OnlineConfig::contrary_streets`]): their leads age people otherwise, or
+    /// name other streets, and they share no specific of the groups' own beyond voices',
+    /// institutions' and places' names (a follow-up naming its victim or suspect does; a
+    /// town, its police and its hospital are every incident's there).
     fn contrary(&self, dot: Dot, apart: Apart) -> bool {
-        self.config.contrary_ages && apart.contrary_ages && (dot.plain == 0 || apart.roundup)
+        (self.config.contrary_ages && apart.contrary_ages && (dot.plain == 0 || apart.roundup))
+            || (self.config.contrary_streets && apart.contrary_streets && dot.plain == 0)
     }
 
     /// Whether groups `a` and `b` (leaving article `except` out of `b`), whose link `dot`
@@ -1102,6 +1126,7 @@ impl Online {
             active,
             ages,
             roundup,
+            streets,
             full_names,
         } = article;
         let i = self.vectors.len();
@@ -1111,6 +1136,7 @@ impl Online {
         self.from_text.push(from_text);
         self.ages.push(ages);
         self.roundups.push(roundup);
+        self.streets.push(streets);
         self.full_names.push(full_names);
         self.active.push(active);
         self.event_of.push(usize::MAX);
@@ -1153,6 +1179,7 @@ impl Online {
             active,
             ages: 0,
             roundup: false,
+            streets: 0,
             full_names: Vec::new(),
         }
     }
@@ -1534,14 +1561,11 @@ impl Online {
     fn move_to(&mut self, i: usize, target: Option<usize>) -> usize {
         let own = self.event_of[i];
         let v = std::mem::take(&mut self.vectors[i]);
-        self.events[own].remove(
-            i,
-            &v,
-            &self.days,
-            &self.from_text,
-            &self.ages,
-            &self.roundups,
-        );
+        let (days, text, ages) = (&self.days, &self.from_text, &self.ages);
+        let (roundups, streets) = (&self.roundups, &self.streets);
+        self.events[own].remove(i, &v, |m| {
+            When::of(days[m], text[m], ages[m], roundups[m], streets[m])
+        });
         let e = match target {
             Some(e) => e,
             None => {
@@ -2154,6 +2178,51 @@ mod tests {
         assert_eq!(place([nine, both], false, true), vec![vec![0, 1]]);
         assert_eq!(place([nine, 0], false, true), vec![vec![0, 1]]);
         assert_eq!(place([nine, ten], true, true), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn reports_of_a_town_that_name_other_streets_stay_apart() {
+        // Two reports of one day sharing topic words, a town (term 0, a place) and unless
+        // `victim` is false a victim's name (term 1), each in only their two articles; their
+        // first sentences name the streets `streets` (one bit per street).
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let place = |streets: [u128; 2], victim: bool, contrary_streets: bool| {
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2 | crate::vectors::PLACE;
+            specific[1] = 2;
+            let mut online = Online::new(OnlineConfig {
+                contrary_streets,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            let name: &[u32] = if victim { &[1] } else { &[] };
+            for s in streets {
+                let terms: Vec<u32> = [0]
+                    .iter()
+                    .chain(name)
+                    .chain(&[20, 21, 22])
+                    .copied()
+                    .collect();
+                let p = online.prepare(v(&terms), true).with_streets(s);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.events()
+        };
+        let (payson, reisterstown, both) = (1 << 3, 1 << 7, 1 << 3 | 1 << 40);
+        // Payson Street and Reisterstown Road: two incidents of one town.
+        assert_eq!(
+            place([payson, reisterstown], false, true),
+            vec![vec![0], vec![1]]
+        );
+        assert_eq!(
+            place([payson, reisterstown], false, false),
+            vec![vec![0, 1]]
+        );
+        // One street in common (the block and its cross street), one report that names no
+        // street, or a victim named by both: one incident.
+        assert_eq!(place([payson, both], false, true), vec![vec![0, 1]]);
+        assert_eq!(place([payson, 0], false, true), vec![vec![0, 1]]);
+        assert_eq!(place([payson, reisterstown], true, true), vec![vec![0, 1]]);
     }
 
     #[test]

@@ -1733,6 +1733,166 @@ pub(crate) fn stated_ages(article: &CleanArticle, lead: usize) -> u128 {
     }
 }
 
+/// How many words of the body [`stated_streets`] reads: where a report's first sentences
+/// say where its incident happened ("in the 300 block of North Payson Street").
+pub(crate) const STREET_LEAD_WORDS: usize = 100;
+
+/// The streets the first `lead` words of an article's body name, one bit per street (its
+/// name's last word before the street's head, "Payson" of "North Payson Street", "136th" of
+/// "136th Street", hashed into 128 bits): a report of a shooting says where it happened, and
+/// two reports of one town whose leads name other streets tell of two incidents (see
+/// `OnlineConfig::contrary_streets`). A head followed by a further capitalised word ("Highway
+/// Patrol", "St. Louis") is no street's; the headline is not read, since headlines capitalise
+/// every word ("Fatal Road Rage").
+pub(crate) fn stated_streets(article: &CleanArticle, lead: usize) -> u128 {
+    streets_in(article.text(), lead)
+}
+
+/// [`stated_streets`] of the first `lead` words of `text`: the streets named with their
+/// head ("North Payson Street") or after "block of" ("the 11200 block of Roxbury"). A street
+/// followed by a word for an area ("his Beecher Terrace neighborhood") is no incident's
+/// address, and a text whose lead gives two blocks of other streets tells of several
+/// incidents (a night's round-up) and names none.
+fn streets_in(text: &str, lead: usize) -> u128 {
+    let words: Vec<(usize, &str)> = chorus_text::words(text).take(lead).collect();
+    let end = |k: usize| words[k].0 + words[k].1.len();
+    let gap = |k: usize| &text[end(k - 1)..words[k].0];
+    let named = |name: &str| {
+        name.starts_with(|c: char| c.is_uppercase())
+            || (name.starts_with(|c: char| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|s| name.to_ascii_lowercase().ends_with(s)))
+    };
+    let bit = |name: &str| {
+        let hash = name
+            .to_lowercase()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
+        1u128 << (hash % 128)
+    };
+    // A street's head: a name's last word ("Street", a "Court" no judge's).
+    let is_head = |k: usize| {
+        let w = words[k].1;
+        STREET_HEADS.contains(&w)
+            || (listed(w, &["Court", "Circle"])
+                && w.starts_with('C')
+                && !listed(words[k - 1].1, COURTS))
+    };
+    let mut streets = 0u128;
+    let mut blocks = 0u128;
+    for k in 1..words.len() {
+        let (head, name) = (words[k].1, words[k - 1].1);
+        if is_head(k) && gap(k) == " " && named(name) {
+            // A capitalised word after the head goes on with a name that is no street's
+            // ("Highway Patrol", "St. Louis"); a quarter's initials ("Street NW") do not. A
+            // word for an area after it makes the street a neighbourhood's name.
+            let next = words.get(k + 1);
+            let goes_on = next.is_some_and(|&(_, w)| {
+                let gap = gap(k + 1);
+                (w.starts_with(|c: char| c.is_uppercase())
+                    && !is_two_capitals(w)
+                    && (gap == " " || (head == "St" && gap.trim() == ".")))
+                    || (gap == " " && listed(w, AREA_WORDS))
+            });
+            if !goes_on {
+                streets |= bit(name);
+            }
+        }
+        if name.eq_ignore_ascii_case("block") && head == "of" {
+            // "the 11200 block of Roxbury": the word before the head of the name after it,
+            // as read above, or its first word but a compass point ("West Addison").
+            let (mut first, mut last) = (None, None);
+            for (j, &(_, w)) in words.iter().enumerate().skip(k + 1) {
+                if !named(w) || (j > k + 1 && gap(j) != " ") {
+                    break;
+                }
+                if is_head(j) && last.is_some() {
+                    first = last;
+                    break;
+                }
+                if first.is_none() && !listed(w, COMPASS) {
+                    first = Some(w);
+                }
+                last = Some(w);
+            }
+            if let Some(w) = first {
+                streets |= bit(w);
+                blocks |= bit(w);
+            }
+        }
+    }
+    if blocks.count_ones() > 1 {
+        0
+    } else {
+        streets
+    }
+}
+
+/// Words before "Court" that make it a court of law's ("Circuit Court"), not a street's.
+const COURTS: &[&str] = &[
+    "Supreme",
+    "District",
+    "Circuit",
+    "Superior",
+    "County",
+    "Juvenile",
+    "Municipal",
+    "Magistrate",
+    "Family",
+    "Criminal",
+    "Federal",
+    "State",
+    "City",
+    "Drug",
+    "Traffic",
+    "Claims",
+    "Appeals",
+    "Justice",
+    "Probate",
+    "General",
+    "Sessions",
+    "Common",
+    "Pleas",
+];
+
+/// Compass points that open a street's name ("West Addison").
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "N",
+    "S",
+    "E",
+    "W",
+    "NE",
+    "NW",
+    "SE",
+    "SW",
+];
+
+/// Words after a street's name that make it an area's ("the Beecher Terrace neighborhood").
+const AREA_WORDS: &[&str] = &[
+    "neighborhood",
+    "neighbourhood",
+    "area",
+    "community",
+    "corridor",
+];
+
+/// Whether two sets of streets (one bit per street, [`stated_streets`]) tell of different
+/// places: both name streets and none of one is the other's.
+pub(crate) fn contrary_streets(a: u128, b: u128) -> bool {
+    a != 0 && b != 0 && a & b == 0
+}
+
 /// Whether an article's headline or first sentence counts several incidents: a round-up
 /// ("Three Houston-area children in four days", "six shot in three separate incidents",
 /// "two shootings"), whose later sentences tell of each.
@@ -2436,6 +2596,50 @@ mod tests {
             "Police were called on Tuesday. A 2-year-old boy had been shot.",
         );
         assert_eq!(ages(&later), [2]);
+    }
+
+    #[test]
+    fn streets_are_read_by_their_names_word_before_the_head_or_after_block_of() {
+        let same = |a: &str, b: &str| {
+            let (x, y) = (streets_in(a, 100), streets_in(b, 100));
+            assert!(x != 0 && y != 0, "{a} / {b}");
+            !contrary_streets(x, y)
+        };
+        // One street written with its head, after "block of", with a compass point.
+        assert!(same(
+            "He was shot on Roxbury Street near Britain.",
+            "It happened in the 11200 block of Roxbury, near Cadieux Road."
+        ));
+        assert!(same(
+            "It happened in the 1700 block of Century Circle South.",
+            "The shooting was in the 1700 block of Century Circle where police found him."
+        ));
+        assert!(same(
+            "The shooting happened on Trailer Park Court off Carroll Road.",
+            "An incident in the 4900 block of Trailer Park Court on Saturday."
+        ));
+        assert!(!same(
+            "It happened in the 300 block of North Payson Street at West Saratoga Street.",
+            "Police reported a shooting in the 5500 block of Reisterstown Road."
+        ));
+        assert!(!same(
+            "It happened near East 126th Street, the lieutenant said.",
+            "The incident occurred on 136th Street at around 11:45 p.m."
+        ));
+        // No street: a head that goes on with another name, a court of law, an area, a
+        // lowercase "street", a lead giving two blocks of other streets (a round-up).
+        for text in [
+            "The Florida Highway Patrol and St. Louis police said.",
+            "He appeared in Circuit Court on Monday.",
+            "Violence in his Beecher Terrace neighborhood worried him.",
+            "He was shot on the street.",
+            "A man died in the 1600 block of Cedar Avenue. Another was shot in the 2300 block \
+             of Kemper Lane.",
+        ] {
+            assert_eq!(streets_in(text, 100), 0, "{text}");
+        }
+        // Only the first `lead` words are read.
+        assert_eq!(streets_in("A man was shot on Elm Street.", 4), 0);
     }
 
     #[test]
