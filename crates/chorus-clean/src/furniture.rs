@@ -1,7 +1,8 @@
 //! Rules that recognise site furniture in one paragraph, without knowing the outlet:
 //! navigation labels ("Read more:", "Related:"), link lists under them, copyright and credit
-//! lines, and promo text, which addresses the reader or the page itself ("you", "our app",
-//! "this story is being updated") about apps, alerts, subscriptions or page updates.
+//! lines, forms' field labels, and promo text, which addresses the reader or the page itself
+//! ("you", "our app", "this story is being updated") about apps, alerts, subscriptions or page
+//! updates.
 
 /// Navigation and section labels that precede links or stand alone on news pages.
 const LABELS: &[&str] = &[
@@ -332,6 +333,44 @@ fn is_archive_notice(lower: &str, words: &[&str]) -> bool {
             && words.iter().any(|w| WEB_WORDS.contains(w)))
 }
 
+/// Labels of a form's fields as a page writes them beside its boxes ("First Name", "Job
+/// Title", "Email address"): capitalised as labels, not as words of a sentence.
+const FORM_LABELS: &[&str] = &[
+    "First Name",
+    "Last Name",
+    "Full Name",
+    "Email Address",
+    "Email address",
+    "E-mail Address",
+    "E-mail address",
+    "Job Title",
+    "Telephone",
+    "Phone Number",
+    "Password",
+    "Username",
+    "Zip Code",
+    "Postal Code",
+    "Company Name",
+    "Organisation",
+    "Organization",
+];
+
+/// A sign-up or registration form scraped as text ("Email address First Name Last Name
+/// Organisation Job Title Telephone City State / Province … Alabama Alaska …"): four of its
+/// field labels ([`FORM_LABELS`], each written as a whole word or words) in one paragraph.
+/// A story that tells of stolen passwords and email addresses writes them in lower case.
+fn is_form(text: &str) -> bool {
+    let whole = |label: &str| {
+        text.match_indices(label).any(|(i, m)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + m.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
+    };
+    FORM_LABELS.iter().filter(|l| whole(l)).count() >= 4
+}
+
 /// What a photo's caption or credit opens with where a page keeps it as a paragraph ("Image
 /// copyright Getty Images Image caption …", "Enlarge this image toggle caption …"): a caption
 /// says what a picture shows, and is no statement of the story's.
@@ -378,6 +417,11 @@ pub fn furniture_reason(text: &str, max_words: usize) -> Option<&'static str> {
     // rarely this dense in crawl vocabulary.
     if words.len() <= 4 * max_words && is_archive_notice(&lower, &words) {
         return Some("archive_notice");
+    }
+    // A form's labels run into its lists of countries and states, far longer than a promo
+    // line, and quote the characters a password may hold.
+    if words.len() <= 4 * max_words && is_form(text) {
+        return Some("form");
     }
     if words.len() > 3 * max_words {
         return None;
@@ -498,6 +542,20 @@ mod tests {
         check(
             "These crawls are part of an effort to archive pages as they are created.",
             Some("archive_notice"),
+        );
+        check(
+            "Enter your details below for immediate access. The password must contain one of \
+             the following characters: \"!#$%\". Email address First Name Last Name \
+             Organisation Job Title Telephone City State / Province USA Alabama Alaska Arizona \
+             Arkansas California Colorado Connecticut Delaware Florida Georgia United Kingdom \
+             Ukraine Uruguay Uzbekistan Vanuatu Vatican City Venezuela Vietnam Yemen Zambia",
+            Some("form"),
+        );
+        check(
+            "Hackers stole the passwords, email addresses, phone numbers and usernames of 50 \
+             million users, the company said, and its Organization for Security asked them to \
+             change their Password settings.",
+            None,
         );
         check(
             "Flowing in every day, these data are added to the Wayback Machine.",
