@@ -63,7 +63,9 @@ pub struct AccountConfig {
     /// stating what one already chosen states is redundant (looser than `same_statement`:
     /// the account must not say one thing twice, even where it cannot be sure it is one).
     pub redundant_statement: f32,
-    /// Sentences shorter than this many words are not facts on their own.
+    /// Sentences shorter than this many words are not facts on their own (four: "Alcorn
+    /// resigned March 2." says who did what and when; captions, credits and headings of as
+    /// many words are no prose, `candidate::fitness`).
     pub min_fact_words: usize,
     /// How the summary weighs what makes a sentence worth showing.
     pub summary: SummaryWeights,
@@ -99,7 +101,7 @@ impl Default for AccountConfig {
             same_statement: 0.59,
             redundancy: 0.45,
             redundant_statement: 0.2,
-            min_fact_words: 5,
+            min_fact_words: 4,
             summary: SummaryWeights::default(),
         }
     }

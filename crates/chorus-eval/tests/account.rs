@@ -50,9 +50,11 @@ fn supports_state_the_fact_and_differences_are_one_quantity() {
     // once a support is also read as its main claim alone (`statement::support_probability`):
     // dev 0.973, 0.514 (150 of 292); held-out 0.960, 0.279; with the margin that reading
     // must clear (`statement::MAIN_VIEW_MARGIN`, for MSRP's precision): dev 0.973, 0.497 (145).
+    // Measured 2026-12-07 once news phrases read as their plain words and a sentence of four
+    // words may be a fact: dev 0.973, 0.514 (150 of 292); held-out 0.960, 0.279.
     for (part, s) in &parts {
         let (precision, recall) = match part.as_str() {
-            "dev" => (0.96, 0.49),
+            "dev" => (0.96, 0.51),
             _ => (0.95, 0.27),
         };
         assert!(
