@@ -594,22 +594,35 @@ impl Claim {
         claim.weights.sort_by_key(|w| w.0);
         claim.weights.dedup_by_key(|w| w.0);
         let core_words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()]).collect();
-        let lowers: Vec<String> = core_words
-            .iter()
-            .map(|w| w.1.to_ascii_lowercase())
-            .collect();
-        let mut verb_seen = false;
-        for (i, ((o, _), lower)) in core_words.iter().zip(&lowers).enumerate() {
-            let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
-            claim.severity |= grade;
-            claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
-            if main.contains(o + core.start) {
-                if grade != 0 && claim.main_severity == 0 {
-                    claim.grade_before_verb = !verb_seen;
+        if let Some(w) = whole {
+            // How badly people are hurt, whether a death is named, what became of people and
+            // which way things went are read of the whole core either way.
+            claim.severity = w.severity;
+            claim.names_death = w.names_death;
+            claim.main_severity = w.main_severity;
+            claim.grade_before_verb = w.grade_before_verb;
+            claim.main_every = w.main_every;
+            claim.outcome = w.outcome;
+            claim.main_outcome = w.main_outcome;
+            claim.direction = w.direction;
+        } else {
+            let lowers: Vec<String> = core_words
+                .iter()
+                .map(|w| w.1.to_ascii_lowercase())
+                .collect();
+            let mut verb_seen = false;
+            for (i, ((o, _), lower)) in core_words.iter().zip(&lowers).enumerate() {
+                let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
+                claim.severity |= grade;
+                claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
+                if main.contains(o + core.start) {
+                    if grade != 0 && claim.main_severity == 0 {
+                        claim.grade_before_verb = !verb_seen;
+                    }
+                    claim.main_severity |= grade;
+                    claim.main_every |= EVERY.contains(&lower.as_str());
+                    verb_seen |= auxiliary(lower) || past_form(lower);
                 }
-                claim.main_severity |= grade;
-                claim.main_every |= EVERY.contains(&lower.as_str());
-                verb_seen |= auxiliary(lower) || past_form(lower);
             }
         }
         // Every word as compared, a phrase of `data/phrases.txt` as its plain words.
@@ -625,13 +638,16 @@ impl Claim {
         }
         for (o, w) in core_words {
             let in_main = main.contains(o + core.start);
-            claim.outcome |= outcome_of(w);
-            if in_main {
-                claim.main_outcome |= outcome_of(w);
-                claim.direction |= direction_of(text, o + core.start, w);
-            }
-            if main_only && !in_main {
-                continue;
+            if main_only {
+                if !in_main {
+                    continue;
+                }
+            } else {
+                claim.outcome |= outcome_of(w);
+                if in_main {
+                    claim.main_outcome |= outcome_of(w);
+                    claim.direction |= direction_of(text, o + core.start, w);
+                }
             }
             if w.bytes().all(|b| b.is_ascii_digit()) {
                 if let Ok(v) = w.parse::<f64>() {
