@@ -551,15 +551,15 @@ impl Claim {
                             .any(|&(_, o)| o >= r.start && o < off && core.contains(&o))
                 })
             };
-            if first_in(&negations) {
+            if first_in(negations) {
                 claim.negated.push(t);
             } else {
                 affirmed.push(t);
             }
-            if first_in(&modals) {
+            if first_in(modals) {
                 claim.modal.push(t);
             }
-            if first_in(&searches) {
+            if first_in(searches) {
                 claim.sought.push(t);
             }
             if unknown.iter().any(|r| r.contains(&off)) {
