@@ -490,27 +490,38 @@ impl Claim {
     }
 
     pub(crate) fn of(units: &Units, u: usize) -> Claim {
-        let mut claim = Claim::read(units, u, false);
-        let main = Claim::read(units, u, true);
+        let reading = Reading::of(units.units[u].text);
+        let mut claim = Claim::read(units, u, &reading, None);
+        let main = Claim::read(units, u, &reading, Some(&claim));
         if main.all != claim.all && !main.lower.is_empty() && main.words >= 3 {
             claim.main_view = Some(Box::new(main));
         }
         claim
     }
 
-    /// The claim of unit `u`, of its main claim alone when `main_only` (what
-    /// [`claim_features`] compares; the rest is read of the whole core either way).
-    fn read(units: &Units, u: usize, main_only: bool) -> Claim {
+    /// The claim of unit `u` (its text read as `reading`), of its main claim alone when
+    /// `whole`, the whole sentence's claim, is given (what [`claim_features`] compares; the
+    /// rest is read of the whole core either way, and taken from `whole`).
+    fn read(units: &Units, u: usize, reading: &Reading, whole: Option<&Claim>) -> Claim {
         let unit = &units.units[u];
         let text = unit.text;
+        let main_only = whole.is_some();
         let mut claim = Claim {
             words: unit.words,
-            fitness: crate::candidate::fitness(text),
+            fitness: whole.map_or_else(|| crate::candidate::fitness(text), |w| w.fitness),
             ..Claim::default()
         };
-        let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
-        let core = claim_core(text);
-        let main = main_clause(text, &core);
+        let Reading {
+            first_word,
+            core,
+            main,
+            negations,
+            modals,
+            searches,
+            unknown,
+            open,
+        } = reading;
+        let first_word = *first_word;
         let kept = |off: usize| {
             if main_only {
                 main.contains(off)
@@ -523,30 +534,6 @@ impl Claim {
                 .filter(|w| main.contains(w.0 + core.start))
                 .count();
         }
-        let declined = declined_to(text, &core);
-        let negations = scopes(text, &core, |previous, w, off| {
-            // "whether or not to charge", "guilty or not": an alternative, not a denial.
-            let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
-            declined.contains(&off)
-                || (!alternative
-                    && (NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
-                        || w.to_ascii_lowercase().ends_with("n't")
-                        || w.to_ascii_lowercase().ends_with("n’t")))
-        });
-        let modals = scopes(text, &core, |_, w, off| {
-            let lower = w.to_ascii_lowercase().replace('’', "'");
-            (MODALS.contains(&lower.as_str())
-                || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
-                    .contains(&lower.as_str()))
-                && !refuses_to_say(&text[off + w.len()..], &lower)
-        });
-        let searches = scopes(text, &core, |_, w, off| {
-            // "filed suit seeking to block the offer" is a purpose, as "to block" is.
-            let purpose = text[off + w.len()..].starts_with(" to ");
-            !purpose && SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
-        });
-        let unknown = unknown_subjects(text, &core);
-        let open = left_open(text);
         // Terms the sentence states outside a negation's scope.
         let mut affirmed: Vec<u32> = Vec::new();
         for &(t, off) in &unit.terms {
@@ -564,15 +551,15 @@ impl Claim {
                             .any(|&(_, o)| o >= r.start && o < off && core.contains(&o))
                 })
             };
-            if first_in(&negations) {
+            if first_in(negations) {
                 claim.negated.push(t);
             } else {
                 affirmed.push(t);
             }
-            if first_in(&modals) {
+            if first_in(modals) {
                 claim.modal.push(t);
             }
-            if first_in(&searches) {
+            if first_in(searches) {
                 claim.sought.push(t);
             }
             if unknown.iter().any(|r| r.contains(&off)) {
@@ -607,22 +594,35 @@ impl Claim {
         claim.weights.sort_by_key(|w| w.0);
         claim.weights.dedup_by_key(|w| w.0);
         let core_words: Vec<(usize, &str)> = chorus_text::words(&text[core.clone()]).collect();
-        let lowers: Vec<String> = core_words
-            .iter()
-            .map(|w| w.1.to_ascii_lowercase())
-            .collect();
-        let mut verb_seen = false;
-        for (i, ((o, _), lower)) in core_words.iter().zip(&lowers).enumerate() {
-            let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
-            claim.severity |= grade;
-            claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
-            if main.contains(o + core.start) {
-                if grade != 0 && claim.main_severity == 0 {
-                    claim.grade_before_verb = !verb_seen;
+        if let Some(w) = whole {
+            // How badly people are hurt, whether a death is named, what became of people and
+            // which way things went are read of the whole core either way.
+            claim.severity = w.severity;
+            claim.names_death = w.names_death;
+            claim.main_severity = w.main_severity;
+            claim.grade_before_verb = w.grade_before_verb;
+            claim.main_every = w.main_every;
+            claim.outcome = w.outcome;
+            claim.main_outcome = w.main_outcome;
+            claim.direction = w.direction;
+        } else {
+            let lowers: Vec<String> = core_words
+                .iter()
+                .map(|w| w.1.to_ascii_lowercase())
+                .collect();
+            let mut verb_seen = false;
+            for (i, ((o, _), lower)) in core_words.iter().zip(&lowers).enumerate() {
+                let grade = severity_of(&lowers[..i], lower, &lowers[i + 1..]);
+                claim.severity |= grade;
+                claim.names_death |= DEATH_NOUNS.contains(&lower.as_str());
+                if main.contains(o + core.start) {
+                    if grade != 0 && claim.main_severity == 0 {
+                        claim.grade_before_verb = !verb_seen;
+                    }
+                    claim.main_severity |= grade;
+                    claim.main_every |= EVERY.contains(&lower.as_str());
+                    verb_seen |= auxiliary(lower) || past_form(lower);
                 }
-                claim.main_severity |= grade;
-                claim.main_every |= EVERY.contains(&lower.as_str());
-                verb_seen |= auxiliary(lower) || past_form(lower);
             }
         }
         // Every word as compared, a phrase of `data/phrases.txt` as its plain words.
@@ -638,13 +638,16 @@ impl Claim {
         }
         for (o, w) in core_words {
             let in_main = main.contains(o + core.start);
-            claim.outcome |= outcome_of(w);
-            if in_main {
-                claim.main_outcome |= outcome_of(w);
-                claim.direction |= direction_of(text, o + core.start, w);
-            }
-            if main_only && !in_main {
-                continue;
+            if main_only {
+                if !in_main {
+                    continue;
+                }
+            } else {
+                claim.outcome |= outcome_of(w);
+                if in_main {
+                    claim.main_outcome |= outcome_of(w);
+                    claim.direction |= direction_of(text, o + core.start, w);
+                }
             }
             if w.bytes().all(|b| b.is_ascii_digit()) {
                 if let Ok(v) = w.parse::<f64>() {
@@ -663,51 +666,19 @@ impl Claim {
             }
         }
         claim.names_death |= claim.outcome & OUTCOME_DIED != 0;
-        let in_main: Vec<(u32, usize)> = unit
-            .terms
-            .iter()
-            .filter(|x| main.contains(x.1))
-            .map(|&(t, off)| (predicate(units, t), off))
-            .collect();
-        (claim.people, claim.ages) = people(text, &main);
-        let verbs = main_verbs(text, &main);
-        claim.main_verb_died = verbs.iter().any(|&o| {
-            chorus_text::words(&text[o..])
-                .next()
-                .is_some_and(|(_, w)| outcome_of(w) == OUTCOME_DIED)
-        });
-        claim.verbs = verbs
-            .into_iter()
-            .filter_map(|o| verb_family_at(text, o))
-            .collect();
-        // A claim that something happened states it by its noun: "the shooting happened at
-        // 2:30" is the shooting.
-        let happened = verb_family("happened").is_some_and(|h| claim.verbs.contains(&h));
-        claim.families = if happened {
-            chorus_text::words(&text[core.clone()])
-                .filter_map(|(_, w)| verb_family(w))
-                .collect()
+        if let Some(w) = whole {
+            // What the main claim's view would read again of the same text.
+            claim.people = w.people.clone();
+            claim.ages = w.ages.clone();
+            claim.main_verb_died = w.main_verb_died;
+            claim.verbs = w.verbs.clone();
+            claim.families = w.families.clone();
+            claim.main_families = w.main_families.clone();
+            claim.counts = w.counts.clone();
+            claim.listed = w.listed.clone();
         } else {
-            let stated = stated_families(text, &core);
-            claim.main_families = stated
-                .iter()
-                .filter(|x| main.contains(x.0))
-                .map(|x| x.1)
-                .collect();
-            stated.into_iter().map(|x| x.1).collect()
-        };
-        claim.families.extend(&claim.verbs);
-        claim.main_families.extend(&claim.verbs);
-        let figures = main_figures(text, &main);
-        claim.counts = main_counts(text, &figures, &in_main);
-        claim
-            .counts
-            .extend(main_shares(text, &main).into_iter().map(|q| (q, SHARE)));
-        claim.listed = figures
-            .iter()
-            .filter(|f| !f.quantity.duration && !f.article && is_age(text, f.off, f.end))
-            .map(|f| f.quantity.value)
-            .collect();
+            claim.read_main_claim(units, u, text, core, main);
+        }
         for v in [
             &mut claim.lower,
             &mut claim.names,
@@ -744,6 +715,119 @@ impl Claim {
         claim.pairs.dedup();
         claim.all = sorted_union(&claim.lower, &claim.names);
         claim
+    }
+
+    /// What the main claim of unit `u` (`text`, its core and main claim) says happened, to
+    /// whom and how many: read once, for the whole sentence (its main claim's view shares it).
+    fn read_main_claim(
+        &mut self,
+        units: &Units,
+        u: usize,
+        text: &str,
+        core: &std::ops::Range<usize>,
+        main: &MainClause,
+    ) {
+        let claim = self;
+        let in_main: Vec<(u32, usize)> = units.units[u]
+            .terms
+            .iter()
+            .filter(|x| main.contains(x.1))
+            .map(|&(t, off)| (predicate(units, t), off))
+            .collect();
+        (claim.people, claim.ages) = people(text, main);
+        let verbs = main_verbs(text, main);
+        claim.main_verb_died = verbs.iter().any(|&o| {
+            chorus_text::words(&text[o..])
+                .next()
+                .is_some_and(|(_, w)| outcome_of(w) == OUTCOME_DIED)
+        });
+        claim.verbs = verbs
+            .into_iter()
+            .filter_map(|o| verb_family_at(text, o))
+            .collect();
+        // A claim that something happened states it by its noun: "the shooting happened at
+        // 2:30" is the shooting.
+        let happened = verb_family("happened").is_some_and(|h| claim.verbs.contains(&h));
+        claim.families = if happened {
+            chorus_text::words(&text[core.clone()])
+                .filter_map(|(_, w)| verb_family(w))
+                .collect()
+        } else {
+            let stated = stated_families(text, core);
+            claim.main_families = stated
+                .iter()
+                .filter(|x| main.contains(x.0))
+                .map(|x| x.1)
+                .collect();
+            stated.into_iter().map(|x| x.1).collect()
+        };
+        claim.families.extend(&claim.verbs);
+        claim.main_families.extend(&claim.verbs);
+        let figures = main_figures(text, main);
+        claim.counts = main_counts(text, &figures, &in_main);
+        claim
+            .counts
+            .extend(main_shares(text, main).into_iter().map(|q| (q, SHARE)));
+        claim.listed = figures
+            .iter()
+            .filter(|f| !f.quantity.duration && !f.article && is_age(text, f.off, f.end))
+            .map(|f| f.quantity.value)
+            .collect();
+    }
+}
+
+/// What [`Claim::read`] reads of a sentence's text alone, whichever of its two views (the
+/// whole sentence, its main claim) it reads: read once for both.
+struct Reading {
+    first_word: usize,
+    core: std::ops::Range<usize>,
+    main: MainClause,
+    negations: Vec<std::ops::Range<usize>>,
+    modals: Vec<std::ops::Range<usize>>,
+    searches: Vec<std::ops::Range<usize>>,
+    unknown: Vec<std::ops::Range<usize>>,
+    open: Vec<std::ops::Range<usize>>,
+}
+
+impl Reading {
+    fn of(text: &str) -> Reading {
+        let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
+        let core = claim_core(text);
+        let main = main_clause(text, &core);
+        let declined = declined_to(text, &core);
+        let negations = scopes(text, &core, |previous, w, off| {
+            // "whether or not to charge", "guilty or not": an alternative, not a denial.
+            let alternative = previous.is_some_and(|p| p.eq_ignore_ascii_case("or"));
+            declined.contains(&off)
+                || (!alternative
+                    && (NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                        || w.to_ascii_lowercase().ends_with("n't")
+                        || w.to_ascii_lowercase().ends_with("n’t")))
+        });
+        let modals = scopes(text, &core, |_, w, off| {
+            let lower = w.to_ascii_lowercase().replace('’', "'");
+            (MODALS.contains(&lower.as_str())
+                || ["won't", "wouldn't", "couldn't", "shouldn't", "mightn't"]
+                    .contains(&lower.as_str()))
+                && !refuses_to_say(&text[off + w.len()..], &lower)
+        });
+        let searches = scopes(text, &core, |_, w, off| {
+            // "filed suit seeking to block the offer" is a purpose, as "to block" is.
+            let purpose = text[off + w.len()..].starts_with(" to ");
+            !purpose && SEARCHES.iter().any(|m| w.eq_ignore_ascii_case(m))
+        });
+        let unknown = unknown_subjects(text, &core);
+        let open = left_open(text);
+        Reading {
+            first_word,
+            core,
+            main,
+            negations,
+            modals,
+            searches,
+            unknown,
+            open,
+        }
     }
 }
 
