@@ -34,11 +34,14 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-/// A date as an Atom date-time: RFC 3339 as it is, a day at midnight UTC.
+/// A date as an Atom date-time: RFC 3339 as it is, a day at midnight UTC; a date kept as
+/// its input gave it ("next Tuesday", "2026-02-30") is no date-time, and is undated here.
 fn atom_time(d: Option<&str>) -> String {
-    match d {
-        Some(d) if d.len() == 10 => format!("{d}T00:00:00Z"),
-        Some(d) if d.len() > 10 => d.to_string(),
+    match d.map(str::trim) {
+        Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok() && d.len() == 10 => {
+            format!("{d}T00:00:00Z")
+        }
+        Some(d) if chrono::DateTime::parse_from_rfc3339(d).is_ok() => d.to_string(),
         _ => UNDATED.to_string(),
     }
 }
