@@ -54,6 +54,14 @@ struct Entry {
     summary: String,
 }
 
+/// Escaped for XML: as for HTML, and without U+FFFE and U+FFFF, which no XML 1.0 document
+/// may hold (a strict reader refuses the whole feed).
+fn xml_text(t: &str) -> String {
+    let mut out = escape(t);
+    out.retain(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+    out
+}
+
 fn feed(title: &str, self_link: &str, alternate: &str, entries: &[Entry]) -> Response {
     let updated = entries
         .iter()
@@ -68,10 +76,10 @@ fn feed(title: &str, self_link: &str, alternate: &str, entries: &[Entry]) -> Res
             "<author><name>chorus</name></author>\n",
             "<link rel=\"self\" href=\"{self_link}\"/>\n<link rel=\"alternate\" href=\"{alternate}\"/>\n"
         ),
-        self_link = escape(self_link),
-        title = escape(title),
-        updated = escape(updated),
-        alternate = escape(alternate),
+        self_link = xml_text(self_link),
+        title = xml_text(title),
+        updated = xml_text(updated),
+        alternate = xml_text(alternate),
     );
     for e in entries {
         xml.push_str(&format!(
@@ -79,11 +87,11 @@ fn feed(title: &str, self_link: &str, alternate: &str, entries: &[Entry]) -> Res
                 "<entry>\n<id>{}</id>\n<title>{}</title>\n<updated>{}</updated>\n",
                 "<link rel=\"alternate\" href=\"{}\"/>\n<summary>{}</summary>\n</entry>\n"
             ),
-            escape(&e.id),
-            escape(&e.title),
-            escape(&e.updated),
-            escape(&e.link),
-            escape(&e.summary)
+            xml_text(&e.id),
+            xml_text(&e.title),
+            xml_text(&e.updated),
+            xml_text(&e.link),
+            xml_text(&e.summary)
         ));
     }
     xml.push_str("</feed>\n");

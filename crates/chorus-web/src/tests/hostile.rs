@@ -336,6 +336,7 @@ async fn wrong_typed_fields_and_odd_ids_are_read_or_named() {
         serde_json::json!({"id": "v", "text": "Odd dates are kept.", "published": "next Tuesday, maybe"}),
         serde_json::json!({"id": "u", "text": "Odd dates are kept.", "published": "-0001-01-01"}),
         serde_json::json!({"id": "t", "text": "Nothing but a language.", "language": "\u{0}<x>"}),
+        serde_json::json!({"id": "s", "title": "Non\u{FFFF}characters\u{FFFE}", "text": "Ferry Quillon returned to Tessaly on Sunday.", "published": "2026-03-02"}),
     ]
     .map(|v| v.to_string())
     .join("\n");
@@ -358,7 +359,7 @@ async fn wrong_typed_fields_and_odd_ids_are_read_or_named() {
     );
     // Every stored article and every event page, list and feed answers.
     let ids = v["ids"].as_array().unwrap();
-    assert_eq!(ids.len(), 12, "{body}");
+    assert_eq!(ids.len(), 13, "{body}");
     for id in ids {
         let id = path_part(id.as_str().unwrap());
         for uri in [format!("/articles/{id}"), format!("/api/articles/{id}")] {
@@ -382,6 +383,15 @@ async fn wrong_typed_fields_and_odd_ids_are_read_or_named() {
             }
         }
     }
+    let s = get_json(&site.app, "/api/articles/s").await;
+    assert_eq!(
+        s["article"]["title"], "Non\u{FFFF}characters\u{FFFE}",
+        "{s}"
+    );
+    let event = s["events"][0].as_str().unwrap();
+    let (_, feed) = get(&site.app, &format!("/events/{event}/feed.atom")).await;
+    assert!(feed.contains("Noncharacters"), "{feed}");
+    atom_dated(&feed);
     for uri in ["/", "/events.atom", "/entities", "/outlets", "/api/stats"] {
         let (status, body) = get(&site.app, uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}: {body:.300}");
@@ -391,10 +401,11 @@ async fn wrong_typed_fields_and_odd_ids_are_read_or_named() {
     }
 }
 
-/// An Atom feed that parses and whose every `updated` is an RFC 3339 date-time, as Atom
-/// requires (a reader drops or refuses an entry with another).
+/// An Atom feed that parses, holds no character XML 1.0 forbids, and whose every `updated`
+/// is an RFC 3339 date-time, as Atom requires (a reader drops or refuses an entry with another).
 fn atom_dated(xml: &str) {
     atom(xml);
+    assert!(!xml.contains(['\u{FFFE}', '\u{FFFF}']), "{xml}");
     for (i, _) in xml.match_indices("<updated>") {
         let rest = &xml[i + "<updated>".len()..];
         let value = &rest[..rest.find('<').unwrap()];
