@@ -169,3 +169,31 @@ fn issue_25_an_empty_warc_gets_a_diagnostic() {
     .assert_eq(&outline(&read, &dir));
     assert_eq!(read.skipped, 3);
 }
+
+/// A JSON line of megabytes (a dump, a book) is no news article: aligning its sentences pair
+/// by pair held the refresh of events for hours (4 MB: over two minutes, 50 MB: hours). It is
+/// skipped, named, and the other lines are read; so is such a body posted to the server.
+#[test]
+fn an_article_of_megabytes_is_skipped_with_a_diagnostic() {
+    let dir = scratch("long");
+    let long = format!("{STORY} ").repeat(3 * 1024 * 1024 / STORY.len());
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "dump", "text": long}),
+        serde_json::json!({"id": "pier", "text": STORY}),
+    );
+    std::fs::write(dir.join("lines.jsonl"), &lines).unwrap();
+    let read = ingest_within(vec![dir.clone()], Duration::from_secs(60));
+    let size = long.len();
+    let want = format!(
+        "pier: The harbour authority closed\nlines.jsonl: article \"dump\" has {size} bytes of \
+         text, more than the {} an article may hold; split it into articles\n",
+        chorus_ingest::MAX_ARTICLE_BYTES
+    );
+    assert_eq!(outline(&read, &dir), want);
+    assert_eq!(read.skipped, 1);
+    let posted = chorus_ingest::ingest_named_bytes("post.jsonl", lines.as_bytes());
+    assert_eq!(posted.articles.len(), 1);
+    assert_eq!(posted.skipped, 1);
+    assert!(posted.diagnostics[0].message.contains("\"dump\""));
+}
