@@ -469,6 +469,22 @@ async fn the_compare_form_takes_only_its_form() {
         !html.contains("<script>") && !html.contains("<img"),
         "{html}"
     );
+    // A text longer than an article may be is named as such.
+    let long = format!(
+        "a={}&b=x",
+        "word ".repeat(chorus_ingest::MAX_ARTICLE_BYTES / 4)
+    );
+    let req = Request::builder()
+        .method("POST")
+        .uri("/compare")
+        .header("content-type", form)
+        .body(Body::from(long))
+        .unwrap();
+    let res = site.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let html = res.into_body().collect().await.unwrap().to_bytes();
+    let html = String::from_utf8_lossy(&html);
+    assert!(html.contains("an article may hold"), "{html:.2000}");
     // Other methods on the routes are 405s.
     for (method, uri) in [
         ("PUT", "/api/articles"),
