@@ -109,6 +109,31 @@ impl Ingested {
         out
     }
 
+    /// What every article leaving this crate is: without NUL characters (a JSON string may
+    /// escape one, `\u0000`; it is no text, and PostgreSQL text cannot hold one, so a single
+    /// one failed the whole batch), each replaced by a space so that offsets into the text
+    /// hold; and with its text within [`MAX_ARTICLE_BYTES`].
+    fn settle(&mut self) {
+        for a in &mut self.articles {
+            for field in [&mut a.id, &mut a.source, &mut a.body].into_iter().chain(
+                [
+                    &mut a.path,
+                    &mut a.title,
+                    &mut a.url,
+                    &mut a.published,
+                    &mut a.language,
+                ]
+                .into_iter()
+                .flatten(),
+            ) {
+                if field.contains('\0') {
+                    *field = field.replace('\0', " ");
+                }
+            }
+        }
+        self.refuse_oversized();
+    }
+
     /// Skips each article whose text is longer than [`MAX_ARTICLE_BYTES`], with a diagnostic
     /// naming it (where it was read, and its id).
     fn refuse_oversized(&mut self) {
@@ -223,7 +248,7 @@ impl Sink<'_> {
         if part.articles.is_empty() && part.diagnostics.is_empty() && part.skipped == 0 {
             return ControlFlow::Continue(());
         }
-        part.refuse_oversized();
+        part.settle();
         dedupe_ids(&mut self.seen, &mut part);
         (self.on_batch)(part)
     }
@@ -422,7 +447,7 @@ pub fn ingest_named_bytes(name: &str, bytes: &[u8]) -> Ingested {
     match kind_of(path) {
         Some(kind) => {
             let mut out = ingest_bytes(path, name, bytes, kind);
-            out.refuse_oversized();
+            out.settle();
             out
         }
         None => {

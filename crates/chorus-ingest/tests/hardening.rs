@@ -279,3 +279,27 @@ fn links_in_a_loop_and_broken_gzips_are_diagnostics() {
     "#]]
     .assert_eq(&outline(&read, &dir));
 }
+
+/// A NUL escaped in a JSON string (`\u0000`) is no text, and PostgreSQL text cannot hold one:
+/// with it, storing failed the whole batch (the record's neighbours too). It reads as a space.
+#[test]
+fn a_nul_escaped_in_json_reads_as_a_space() {
+    let line = "{\"id\": \"pier\\u0000\", \"title\": \"Pier\\u0000closed\", \
+                \"source\": \"Harbour\\u0000News\", \"text\": \"The pier\\u0000 closed.\"}\n";
+    let read = chorus_ingest::ingest_named_bytes("post.jsonl", line.as_bytes());
+    let a = &read.articles[0];
+    assert_eq!(
+        (
+            a.id.as_str(),
+            a.title.as_deref(),
+            a.source.as_str(),
+            a.body.as_str()
+        ),
+        (
+            "pier ",
+            Some("Pier closed"),
+            "Harbour News",
+            "The pier  closed."
+        )
+    );
+}
