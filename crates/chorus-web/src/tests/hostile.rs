@@ -129,6 +129,34 @@ async fn search_and_filter_metacharacters_are_answers_or_400s() {
     }
 }
 
+/// An encoded NUL in an address is a 400 on every route, whatever the store: PostgreSQL text
+/// cannot hold one (a 500 there), and nothing stored holds one.
+#[tokio::test]
+async fn an_encoded_nul_anywhere_in_the_address_is_a_400() {
+    let site = hostile_site().await;
+    for uri in [
+        "/?source=a%00b",
+        "/?entity=%00",
+        "/entities?q=a%00b",
+        "/search?q=pier%00",
+        "/api/search?q=strike&source=%00",
+        "/api/events?q=%00",
+        "/events/a%00b",
+        "/articles/a%00b",
+        "/api/articles/x%00",
+        "/entities/%00/feed.atom",
+    ] {
+        let (status, body) = get(&site.app, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body:.300}");
+        assert!(body.contains("NUL"), "{uri}: {body:.300}");
+        assert_eq!(
+            uri.starts_with("/api/"),
+            body.starts_with("{\"error\""),
+            "{uri}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn ids_that_are_no_ids_are_404s_or_400s() {
     let site = hostile_site().await;
