@@ -3,7 +3,8 @@
 //!
 //! Only this crate knows HTTP. Handlers call the store on the blocking pool and turn its
 //! errors into statuses here, at the edge, without internal detail. Nothing a request names
-//! reaches the file system: the only file served (the OpenAPI document) is compiled in.
+//! reaches the file system: the only file served (the OpenAPI document) is compiled in. An
+//! address holding an encoded NUL is refused (400) before any handler: nothing stored holds one.
 //!
 //! [`serve`] bounds what a client can hold: a request head must arrive within
 //! [`WebConfig::header_timeout`] (a silent connection, half a header or a kept-alive
