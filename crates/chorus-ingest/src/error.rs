@@ -16,6 +16,15 @@ pub enum IngestError {
         "not valid UTF-8 (first bad byte at offset {at}); hint: convert it with `iconv -t UTF-8`"
     )]
     NotUtf8 { at: usize },
+    #[error(
+        "article {id:?} has {size} bytes of text, more than the {limit} an article may hold; \
+         split it into articles"
+    )]
+    TooLong {
+        id: String,
+        size: usize,
+        limit: usize,
+    },
     #[error("file of {size} bytes is larger than the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
     #[error(

@@ -67,6 +67,11 @@ impl Default for IngestConfig {
     }
 }
 
+/// The most text one article may hold: five times the longest news article of the data sets.
+/// An event's sentences are aligned pair by pair, so an "article" of 50 MB (a dump in one JSON
+/// line, a book) would hold the refresh of events for hours; longer ones are skipped, named.
+pub const MAX_ARTICLE_BYTES: usize = 512 * 1024;
+
 /// What reading the inputs produced.
 #[derive(Debug, Default)]
 pub struct Ingested {
@@ -102,6 +107,59 @@ impl Ingested {
             ControlFlow::Continue(())
         });
         out
+    }
+
+    /// What every article leaving this crate is: without NUL characters (a JSON string may
+    /// escape one, `\u0000`; it is no text, and PostgreSQL text cannot hold one, so a single
+    /// one failed the whole batch), each replaced by a space so that offsets into the text
+    /// hold; and with its text within [`MAX_ARTICLE_BYTES`].
+    fn settle(&mut self) {
+        for a in &mut self.articles {
+            for field in [&mut a.id, &mut a.source, &mut a.body].into_iter().chain(
+                [
+                    &mut a.path,
+                    &mut a.title,
+                    &mut a.url,
+                    &mut a.published,
+                    &mut a.language,
+                ]
+                .into_iter()
+                .flatten(),
+            ) {
+                if field.contains('\0') {
+                    *field = field.replace('\0', " ");
+                }
+            }
+        }
+        self.refuse_oversized();
+    }
+
+    /// Skips each article whose text is longer than [`MAX_ARTICLE_BYTES`], with a diagnostic
+    /// naming it (where it was read, and its id).
+    fn refuse_oversized(&mut self) {
+        if self
+            .articles
+            .iter()
+            .all(|a| a.body.len() <= MAX_ARTICLE_BYTES)
+        {
+            return;
+        }
+        for a in std::mem::take(&mut self.articles) {
+            if a.body.len() <= MAX_ARTICLE_BYTES {
+                self.articles.push(a);
+                continue;
+            }
+            self.skipped += 1;
+            self.diagnostics.push(Diagnostic {
+                path: a.path.clone().unwrap_or_else(|| a.id.clone()),
+                message: IngestError::TooLong {
+                    id: a.id,
+                    size: a.body.len(),
+                    limit: MAX_ARTICLE_BYTES,
+                }
+                .to_string(),
+            });
+        }
     }
 
     fn merge(&mut self, other: Ingested) {
@@ -190,6 +248,7 @@ impl Sink<'_> {
         if part.articles.is_empty() && part.diagnostics.is_empty() && part.skipped == 0 {
             return ControlFlow::Continue(());
         }
+        part.settle();
         dedupe_ids(&mut self.seen, &mut part);
         (self.on_batch)(part)
     }
@@ -386,7 +445,11 @@ fn read_file(path: &Path, id: &str, config: &IngestConfig) -> Ingested {
 pub fn ingest_named_bytes(name: &str, bytes: &[u8]) -> Ingested {
     let path = Path::new(name);
     match kind_of(path) {
-        Some(kind) => ingest_bytes(path, name, bytes, kind),
+        Some(kind) => {
+            let mut out = ingest_bytes(path, name, bytes, kind);
+            out.settle();
+            out
+        }
         None => {
             let mut out = Ingested::default();
             out.skip(path, IngestError::Unsupported);

@@ -300,6 +300,7 @@ pub(crate) fn ingest_url(url: &str, config: &IngestConfig) -> Ingested {
 pub fn ingest_url_with(fetcher: &Fetcher, url: &str, config: &IngestConfig) -> Ingested {
     let mut out = Ingested::default();
     fetch_url(fetcher, url, config, &mut out);
+    out.settle();
     out
 }
 

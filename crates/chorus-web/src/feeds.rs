@@ -34,11 +34,14 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-/// A date as an Atom date-time: RFC 3339 as it is, a day at midnight UTC.
+/// A date as an Atom date-time: RFC 3339 as it is, a day at midnight UTC; a date kept as
+/// its input gave it ("next Tuesday", "2026-02-30") is no date-time, and is undated here.
 fn atom_time(d: Option<&str>) -> String {
-    match d {
-        Some(d) if d.len() == 10 => format!("{d}T00:00:00Z"),
-        Some(d) if d.len() > 10 => d.to_string(),
+    match d.map(str::trim) {
+        Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok() && d.len() == 10 => {
+            format!("{d}T00:00:00Z")
+        }
+        Some(d) if chrono::DateTime::parse_from_rfc3339(d).is_ok() => d.to_string(),
         _ => UNDATED.to_string(),
     }
 }
@@ -49,6 +52,14 @@ struct Entry {
     link: String,
     updated: String,
     summary: String,
+}
+
+/// Escaped for XML: as for HTML, and without U+FFFE and U+FFFF, which no XML 1.0 document
+/// may hold (a strict reader refuses the whole feed).
+fn xml_text(t: &str) -> String {
+    let mut out = escape(t);
+    out.retain(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+    out
 }
 
 fn feed(title: &str, self_link: &str, alternate: &str, entries: &[Entry]) -> Response {
@@ -65,10 +76,10 @@ fn feed(title: &str, self_link: &str, alternate: &str, entries: &[Entry]) -> Res
             "<author><name>chorus</name></author>\n",
             "<link rel=\"self\" href=\"{self_link}\"/>\n<link rel=\"alternate\" href=\"{alternate}\"/>\n"
         ),
-        self_link = escape(self_link),
-        title = escape(title),
-        updated = escape(updated),
-        alternate = escape(alternate),
+        self_link = xml_text(self_link),
+        title = xml_text(title),
+        updated = xml_text(updated),
+        alternate = xml_text(alternate),
     );
     for e in entries {
         xml.push_str(&format!(
@@ -76,11 +87,11 @@ fn feed(title: &str, self_link: &str, alternate: &str, entries: &[Entry]) -> Res
                 "<entry>\n<id>{}</id>\n<title>{}</title>\n<updated>{}</updated>\n",
                 "<link rel=\"alternate\" href=\"{}\"/>\n<summary>{}</summary>\n</entry>\n"
             ),
-            escape(&e.id),
-            escape(&e.title),
-            escape(&e.updated),
-            escape(&e.link),
-            escape(&e.summary)
+            xml_text(&e.id),
+            xml_text(&e.title),
+            xml_text(&e.updated),
+            xml_text(&e.link),
+            xml_text(&e.summary)
         ));
     }
     xml.push_str("</feed>\n");

@@ -3,7 +3,8 @@
 //!
 //! Only this crate knows HTTP. Handlers call the store on the blocking pool and turn its
 //! errors into statuses here, at the edge, without internal detail. Nothing a request names
-//! reaches the file system: the only file served (the OpenAPI document) is compiled in.
+//! reaches the file system: the only file served (the OpenAPI document) is compiled in. An
+//! address holding an encoded NUL is refused (400) before any handler: nothing stored holds one.
 //!
 //! [`serve`] bounds what a client can hold: a request head must arrive within
 //! [`WebConfig::header_timeout`] (a silent connection, half a header or a kept-alive
@@ -187,9 +188,32 @@ pub fn app(state: AppState) -> Router {
         .route("/api/stats", get(api::stats))
         .route("/api/openapi.json", get(api::openapi))
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(no_nul))
         .layer(DefaultBodyLimit::max(limit))
         .layer(axum::middleware::from_fn_with_state(config, whole_body))
         .with_state(state)
+}
+
+/// Refuses an address holding an encoded NUL (`%00`) with a 400: no stored id, name or word
+/// holds one (ingest replaces them), and PostgreSQL text cannot hold one (it was a 500 there).
+async fn no_nul(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let uri = request.uri();
+    let holds = |s: &str| s.contains("%00");
+    if !holds(uri.path()) && !uri.query().is_some_and(holds) {
+        return next.run(request).await;
+    }
+    let error = WebError::BadRequest(
+        "the address holds a NUL character (%00), which no id, name or word holds".into(),
+    );
+    if uri.path().starts_with("/api/") {
+        error::ApiError(error).into_response()
+    } else {
+        error.into_response()
+    }
 }
 
 /// Reads the request body whole before any handler sees it, within

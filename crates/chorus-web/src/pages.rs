@@ -777,21 +777,20 @@ pub(crate) async fn compare(
         AppState::read_body(name.to_string(), Bytes::from(text.to_string()))
     };
     let (a, b) = (
-        read("first.txt", &form.a)
-            .await?
-            .articles
-            .into_iter()
-            .next(),
-        read("second.txt", &form.b)
-            .await?
-            .articles
-            .into_iter()
-            .next(),
+        read("first.txt", &form.a).await?,
+        read("second.txt", &form.b).await?,
     );
-    let (Some(a), Some(b)) = (a, b) else {
-        return Err(WebError::BadRequest(
-            "paste a text into each of the two boxes".into(),
-        ));
+    // Why a box gave no article (empty, or a text longer than an article may be).
+    let why = a
+        .diagnostics
+        .iter()
+        .chain(&b.diagnostics)
+        .next()
+        .map_or_else(String::new, |d| format!(" ({})", d.message));
+    let (Some(a), Some(b)) = (a.articles.into_iter().next(), b.articles.into_iter().next()) else {
+        return Err(WebError::BadRequest(format!(
+            "paste a text into each of the two boxes{why}"
+        )));
     };
     let answer = state.compare(a, b).await?;
     Ok(page(

@@ -1231,3 +1231,5 @@ async fn issue_28_an_article_shows_its_versions_and_what_each_changed() {
     assert_eq!(api["version"], 2);
     assert_eq!(api["versions"][1]["removed"][0], "Rain fell all week.");
 }
+
+mod hostile;

@@ -187,6 +187,11 @@ impl PgStore {
         };
         // As the SQLite store's: every match's id in order from one search of the names,
         // then only the page's entities read whole.
+        if q.contains('\0') {
+            // No name holds a NUL, and a query may not: FTS5 ends its string there, and
+            // PostgreSQL text cannot hold one.
+            return Ok(page_of(0, query.offset, query.limit, Vec::new()));
+        }
         let lower = q.to_lowercase();
         let pattern = containing(&lower);
         self.with(|c| {

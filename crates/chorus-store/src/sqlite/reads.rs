@@ -243,6 +243,11 @@ impl Store {
         // A query of three characters or more is looked up by its three-letter pieces (every
         // name holding it, and a few holding the pieces elsewhere, which `LIKE` then drops);
         // a shorter one is compared with every name.
+        if q.contains('\0') {
+            // No name holds a NUL, and a query may not: FTS5 ends its string there, and
+            // PostgreSQL text cannot hold one.
+            return Ok(page_of(0, query.offset, query.limit, Vec::new()));
+        }
         let lower = q.to_lowercase();
         let names = if lower.chars().count() >= 3 {
             "rowid IN (SELECT rowid FROM entity_names_trigram WHERE entity_names_trigram MATCH ?3) \
