@@ -7,11 +7,13 @@ use crate::statement::{probability, support_probability, Claim};
 use crate::{AccountConfig, Unit, Units};
 
 /// Whether a sentence states something a fact can rest on: long enough, prose (not a
-/// caption, heading, link, embed label or cut-off teaser: `candidate::fitness` of zero), and
-/// not a question ("You've never seen anything like this, Cosby?" asks, it does not state).
+/// caption, heading, link, embed label or cut-off teaser: `candidate::fitness` of zero), with
+/// a verb (not a list item or a listing's note, `statement::verbless`), and not a question
+/// ("You've never seen anything like this, Cosby?" asks, it does not state).
 pub(crate) fn is_statement(unit: &Unit, claim: &Claim, config: &AccountConfig) -> bool {
     unit.words >= config.min_fact_words
         && claim.fitness > 0.0
+        && !claim.verbless
         && !unit
             .text
             .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])

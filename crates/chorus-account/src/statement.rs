@@ -462,6 +462,8 @@ pub(crate) struct Claim {
     grade_before_verb: bool,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
+    /// Whether it is a fragment without a verb ([`verbless`]), which states no claim.
+    pub(crate) verbless: bool,
     /// The people its main claim speaks of by what they are, and the ages it gives them
     /// ([`people`]).
     people: Vec<Person>,
@@ -506,6 +508,7 @@ impl Claim {
         let mut claim = Claim {
             words: unit.words,
             fitness: crate::candidate::fitness(text),
+            verbless: verbless(text),
             ..Claim::default()
         };
         let first_word = chorus_text::words(text).next().map_or(0, |w| w.0);
@@ -1527,6 +1530,181 @@ fn with_joined(words: &[(usize, String)], k: usize) -> Vec<usize> {
         }
     }
     verbs
+}
+
+/// Determiners: a lower-case word right after one is a noun, not a verb ("as a person of
+/// interest", [`verbless`]).
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "any", "each", "every", "no", "all", "both", "several", "many", "few", "more",
+    "most", "other", "another", "such", "whose",
+];
+
+/// Prepositions: a lower-case word right after one is a noun, and so is one after a
+/// preposition and one capitalised word that closes its phrase ("with English subtitles.",
+/// [`verbless`]).
+const NOUN_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "during",
+    "near",
+    "inside",
+    "outside",
+    "through",
+    "across",
+    "against",
+    "among",
+    "between",
+    "without",
+    "within",
+    "as",
+    "per",
+    "via",
+    "like",
+    "than",
+    "around",
+    "along",
+    "behind",
+    "beyond",
+    "upon",
+    "toward",
+    "towards",
+    "throughout",
+    "amid",
+    "despite",
+    "including",
+    "off",
+];
+
+/// Whether `text` is a fragment without a verb: a list item ("Lamond Demarcus Martin, 21,
+/// Longview."), a listing's note ("In English and some French with English subtitles.").
+/// Such a line states no claim, so it is never a fact. Read generously the other way: any
+/// auxiliary, verb of saying, past form or contraction is a verb, and so is every lower-case
+/// content word that does not stand right after a determiner, a preposition or a possessive
+/// name (no comma between), or after a preposition and one capitalised word where it closes
+/// the phrase ("with English subtitles."; "on Facebook identifies the victim" has a verb); a
+/// capitalised first word before a lower-case one is one too ("Read the story."). So "Police
+/// say …", "The victims include …", "That leaves …" or "Smith, 21, of Longview, faces …"
+/// have one. A line in capitals is not read (its names do not stand apart).
+pub fn verbless(text: &str) -> bool {
+    #[derive(PartialEq, Clone, Copy)]
+    enum After {
+        /// A determiner, preposition or possessive name: a noun follows.
+        Opener,
+        /// A preposition: a noun, or one capitalised word before a noun, follows.
+        Preposition,
+        /// A capitalised word right after a preposition ("with English subtitles").
+        NameInPhrase,
+        /// Anything else.
+        Other,
+    }
+    // A line in capitals ("THEY KNEW LITTLE ABOUT THE FAMILY.") shows no names apart.
+    if !text.chars().any(char::is_lowercase)
+        && text.chars().filter(|c| c.is_uppercase()).count() > 3
+    {
+        return false;
+    }
+    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
+    let lowers: Vec<String> = words
+        .iter()
+        .map(|w| w.1.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let is = |list: &[&str], i: usize| lowers.get(i).is_some_and(|w| list.contains(&w.as_str()));
+    // Whether a mark (a comma, a stop) stands between word `i - 1` and word `i`.
+    let marked = |i: usize| {
+        let end = words[i - 1].0 + words[i - 1].1.len();
+        let to = words.get(i).map_or(text.len(), |w| w.0);
+        text[end..to].contains([
+            ',', ';', ':', '(', ')', '.', '!', '?', '\u{2014}', '\u{2013}',
+        ])
+    };
+    let mut state = After::Other;
+    for (i, (&(off, w), lower)) in words.iter().zip(&lowers).enumerate() {
+        if i > 0 && marked(i) {
+            state = After::Other;
+        }
+        let contraction = ["n't", "'s", "'re", "'ve", "'ll", "'m", "'d"]
+            .iter()
+            .any(|c| lower.ends_with(c));
+        if auxiliary(lower)
+            || lower == "am"
+            || MODALS.contains(&lower.as_str())
+            || REPORTING.contains(&lower.as_str())
+            || past_form(lower)
+            || contraction
+        {
+            return false;
+        }
+        let capital = w.starts_with(char::is_uppercase);
+        let possessive = ["'s", "\u{2019}s", "' ", "\u{2019} "]
+            .iter()
+            .any(|p| text[off + w.len()..].starts_with(p));
+        // "It's", "there's": a function word's "'s" is "is" or "has".
+        if possessive && chorus_text::is_stopword(lower) {
+            return false;
+        }
+        let next_lower = words
+            .get(i + 1)
+            .is_some_and(|n| n.1.starts_with(char::is_lowercase));
+        if i == 0 && capital && next_lower && !possessive && !is(NOUN_PREPOSITIONS, 0) {
+            // "Read the story", "Residents fear …": a verb, or the subject of one.
+            if !chorus_text::is_stopword(lower) {
+                return false;
+            }
+            // "That leaves …": a demonstrative alone is the subject.
+            if is(NOUN_DETERMINERS, 0) {
+                state = After::Other;
+                continue;
+            }
+        }
+        state = if is(NOUN_PREPOSITIONS, i) {
+            After::Preposition
+        } else if possessive || is(NOUN_DETERMINERS, i) {
+            After::Opener
+        } else if ["and", "or"].contains(&lower.as_str()) {
+            state
+        } else if capital {
+            if state == After::Preposition {
+                After::NameInPhrase
+            } else {
+                After::Other
+            }
+        } else if chorus_text::is_stopword(lower) || lower.bytes().all(|b| b.is_ascii_digit()) {
+            // A function word or a figure ("Martin, 21, Longview") is no verb either.
+            After::Other
+        } else {
+            // A content word closes a phrase after "with English" ("subtitles.", "subtitles
+            // and …"), or else it may be a verb ("on Facebook identifies the victim").
+            let closes = i + 1 == words.len()
+                || marked(i + 1)
+                || is(&["and", "or"], i + 1)
+                || is(NOUN_PREPOSITIONS, i + 1);
+            let noun = match state {
+                After::Opener | After::Preposition => true,
+                After::NameInPhrase => closes,
+                After::Other => false,
+            };
+            if !noun {
+                return false;
+            }
+            After::Other
+        };
+    }
+    true
 }
 
 /// What news says happened, a family a line: words of one family state one kind of event
@@ -3078,6 +3256,38 @@ mod tests {
             .collect();
         let b = units.units.iter().position(|u| u.article == 1).unwrap();
         (claims, b)
+    }
+
+    /// A list item and a listing's note have no verb and state no claim; a sentence with a
+    /// verb in the present tense, a past form or a verb of saying has one.
+    #[test]
+    fn a_fragment_without_a_verb_is_verbless() {
+        for s in [
+            "In English and some French with English subtitles.",
+            "Lamond Demarcus \u{201c}TuTu\u{201d} Martin, 21, Longview.",
+            "Lamond Demarcus Martin, 21, of Longview, as a person of interest in the Bunny\u{2019}s shooting.",
+        ] {
+            assert!(verbless(s), "{s}");
+        }
+        for s in [
+            "Police say more arrests are expected.",
+            "The victims include two children from Dallas.",
+            "Residents fear more violence in the neighbourhood.",
+            "Two men shot in Dallas overnight.",
+            "Smith, 21, of Longview, faces two counts of murder.",
+            "Read the full story on the website of the paper.",
+            "They live in Ohio with their three children.",
+            "OpForce 3.0 supports Solaris, IBM AIX, Red Hat Linux and Windows.",
+            "The attack, during the visit of Deputy Secretary Paul Wolfowitz underscores the problem.",
+            "It\u{2019}s a whole lot more simple than that.",
+            "However, not all persons with RMSF develop a rash.",
+            "That leaves $12,500 for the shoot itself.",
+            "Then, as the Hummer appears to pull over, the SUV speeds off.",
+            "A post on Facebook identifies the victim as Layne Woods.",
+            "\u{201c}I am on the Judiciary Committee.",
+        ] {
+            assert!(!verbless(s), "{s}");
+        }
     }
 
     /// Two reports that differ only in a news phrase and its plain words ("was detained" /

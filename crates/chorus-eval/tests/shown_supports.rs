@@ -183,13 +183,18 @@ fn supports_a_reader_meets_state_the_fact() {
     // of saying in the passive is no attribution and "was reported at" a time says that
     // something happened (no transport): batch 3 dev 0.955 (63/66), all dev 0.948 (253/267),
     // no pair labelled same lost; held-out unchanged.
+    // Measured 2026-12-07 once a fragment without a verb is never a fact
+    // (`statement::verbless`: a list item "Lamond Demarcus \"TuTu\" Martin, 21, Longview.", a
+    // listing's "In English and some French with English subtitles."): batch 2 dev 0.955
+    // (84/88), batch 3 dev 0.969 (63/65), all dev 0.955 (253/265), no pair labelled same
+    // lost; held-out unchanged (all 0.886, 124/140).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.95,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.94,
+            ("2", "shown dev") => 0.95,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.95,
+            ("3", "shown dev") => 0.96,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
@@ -197,7 +202,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("all", "shown dev") => 0.945,
+            ("all", "shown dev") => 0.95,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
