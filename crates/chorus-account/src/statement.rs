@@ -464,6 +464,11 @@ pub(crate) struct Claim {
     pub(crate) fitness: f32,
     /// Whether it is a fragment without a verb ([`verbless`]), which states no claim.
     pub(crate) verbless: bool,
+    /// The names its main claim gives as owners ("with Wade's attorney"), as compared,
+    /// sorted, unique ([`owners`]); and, where it has any, the names its article gives in
+    /// sentences that name none of them (other people of the story), sorted, unique.
+    owners: Vec<u32>,
+    named_apart: Vec<u32>,
     /// The people its main claim speaks of by what they are, and the ages it gives them
     /// ([`people`]).
     people: Vec<Person>,
@@ -673,6 +678,12 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         (claim.people, claim.ages) = people(text, &main);
+        if !main_only {
+            claim.owners = owners(units, u, &main);
+            if !claim.owners.is_empty() {
+                claim.named_apart = named_apart(units, u, &claim.owners);
+            }
+        }
         let verbs = main_verbs(text, &main);
         claim.main_verb_died = verbs.iter().any(|&o| {
             chorus_text::words(&text[o..])
@@ -2900,6 +2911,85 @@ fn people(text: &str, main: &MainClause) -> (Vec<Person>, Vec<f64>) {
     (out, ages)
 }
 
+/// Words that are written capitalised before a possessive but own nothing a person does:
+/// days and times ("Tuesday's meeting", "Today's ruling").
+const TIME_OWNERS: &[&str] = &["today", "tonight", "tomorrow", "yesterday"];
+
+/// The names unit `u`'s main claim gives as owners: a capitalised word right before a
+/// possessive ("Wade's attorney", "Adams' attorney"), not a day, month or time, as compared
+/// ([`predicate`]), sorted, unique.
+fn owners(units: &Units, u: usize, main: &MainClause) -> Vec<u32> {
+    let unit = &units.units[u];
+    let text = unit.text;
+    let mut out: Vec<u32> = unit
+        .terms
+        .iter()
+        .filter(|&&(_, off)| main.contains(off))
+        .filter_map(|&(t, off)| {
+            let (_, w) = chorus_text::words(&text[off..]).next()?;
+            let rest = &text[off + w.len()..];
+            let possessive = ["'s", "\u{2019}s"].iter().any(|p| rest.starts_with(p))
+                || (w.ends_with('s') && ["' ", "\u{2019} "].iter().any(|p| rest.starts_with(p)));
+            let lower = w.to_lowercase();
+            let time = TIME_OWNERS.contains(&lower.as_str())
+                || chorus_text::WEEKDAY_NAMES.contains(&lower.as_str())
+                || crate::candidate::is_month(&lower);
+            (possessive && w.starts_with(char::is_uppercase) && !time).then(|| predicate(units, t))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The capitalised terms of the sentences of unit `u`'s article that name none of `owners`
+/// (as compared, sorted, unique): the other people and things of the story, told apart
+/// from the owners ("Prosecutors are seeking the death penalty for Robert Lee Adams" in an
+/// article about Wade); one full name naming an owner ("Saddam Hussein") is no other person.
+fn named_apart(units: &Units, u: usize, owners: &[u32]) -> Vec<u32> {
+    let article = units.units[u].article;
+    let mut out = Vec::new();
+    for unit in units.units.iter().filter(|x| x.article == article) {
+        let names: Vec<u32> = unit
+            .terms
+            .iter()
+            .filter(|&&(_, off)| unit.text[off..].starts_with(char::is_uppercase))
+            .map(|&(t, _)| predicate(units, t))
+            .collect();
+        if !names.iter().any(|t| owners.contains(t)) {
+            out.extend(names);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether `other` and `lead` speak of a thing of two people: each main claim gives an
+/// owner ("with Wade's attorney" / "with Adams' attorney"), none the same, neither sentence
+/// names the other's, and one's article names the other's owner in a sentence that does
+/// not name its own (another person of the story, not another name for the same one:
+/// aliases such as "Mr. Hussein's" and "Saddam's" are not read as two).
+pub(crate) fn other_owner(other: &Claim, lead: &Claim) -> bool {
+    let apart = |x: &Claim, y: &Claim| {
+        y.owners
+            .iter()
+            .any(|t| x.named_apart.binary_search(t).is_ok())
+    };
+    !lead.owners.is_empty()
+        && !other.owners.is_empty()
+        && shared(&lead.owners, &other.owners) == 0
+        && !lead
+            .owners
+            .iter()
+            .any(|t| other.all.binary_search(t).is_ok())
+        && !other
+            .owners
+            .iter()
+            .any(|t| lead.all.binary_search(t).is_ok())
+        && (apart(lead, other) || apart(other, lead))
+}
+
 /// Whether the people `lead`'s main claim describes and those of `other`'s are none of them
 /// possibly the same ("found the father with a gunshot wound" against "found a 5-year-old
 /// girl suffering from a gunshot wound"), and no age of the one is an age of the other:
@@ -3256,6 +3346,29 @@ mod tests {
             .collect();
         let b = units.units.iter().position(|u| u.article == 1).unwrap();
         (claims, b)
+    }
+
+    /// "Wade's attorney" and "Adams' attorney" are two people's where an article tells
+    /// Adams apart from Wade; with nothing telling the two owners apart (aliases, one-sentence
+    /// reports), or a day as owner, no owner differs.
+    #[test]
+    fn the_thing_of_another_person_of_the_story_is_another_claim() {
+        let (claims, b) = two_claims(
+            "Prosecutors are seeking the death penalty for Robert Adams. A message was left with Wade\u{2019}s attorney.",
+            "A message seeking comment was left Tuesday with Adams' attorney.",
+        );
+        assert!(other_owner(&claims[b], &claims[1]));
+        assert!(other_owner(&claims[1], &claims[b]));
+        let (claims, b) = two_claims(
+            "A message was left with Wade\u{2019}s attorney.",
+            "A message seeking comment was left Tuesday with Adams' attorney.",
+        );
+        assert!(!other_owner(&claims[b], &claims[0]));
+        let (claims, b) = two_claims(
+            "Officials spoke to reporters on Monday. Tuesday's meeting was cancelled by the council.",
+            "Wednesday's meeting was cancelled by the council.",
+        );
+        assert!(!other_owner(&claims[b], &claims[1]));
     }
 
     /// A list item and a listing's note have no verb and state no claim; a sentence with a
