@@ -71,6 +71,7 @@ impl Fact {
 /// their ages, `statement::listed_figure_left_out`, nor describes only other people than it
 /// does, `statement::other_people`, nor gives the thing of another person of the story,
 /// `statement::other_owner`, nor ages someone otherwise, `statement::age_contradicted`,
+/// nor leaves unsaid what a contrast it goes on with says happened, `statement::contrast_unsaid`,
 /// nor states another claim of the story, `statement::other_claim`, nor, where neither names
 /// anyone or gives a figure, shares less than two content words with it, `statement::unanchored`)
 /// stating the claim of every other at or above the threshold. A unit whose article already
@@ -94,11 +95,11 @@ type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
 /// Why sentence `other` may not support a shown fact whose sentence is `lead`, if it may not:
 /// the name of the first check it fails (it states too little of the lead's main claim,
 /// [`MAIN_SHARE`], or another count, outcome, grade of the hurt, listed figure, people, owner,
-/// age or claim, or no word of the death or grade its main claim is, or, neither naming anyone
+/// age or claim, or nothing of a contrast of its own the lead goes on with, or no word of the death or grade its main claim is, or, neither naming anyone
 /// nor giving a figure, a word or none in common).
 pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
     use crate::statement as s;
-    let checks: [ShownCheck; 12] = [
+    let checks: [ShownCheck; 13] = [
         ("main_covered", |o, l| s::main_covered(o, l) < MAIN_SHARE),
         ("count_contradicted", s::count_contradicted),
         ("outcome_contradicted", s::outcome_contradicted),
@@ -108,6 +109,7 @@ pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str>
         ("listed_figure_left_out", s::listed_figure_left_out),
         ("other_people", s::other_people),
         ("other_owner", s::other_owner),
+        ("contrast_unsaid", s::contrast_unsaid),
         ("age_contradicted", s::age_contradicted),
         ("other_claim", s::other_claim),
         ("unanchored", s::unanchored),

@@ -469,6 +469,9 @@ pub(crate) struct Claim {
     /// sentences that name none of them (other people of the story), sorted, unique.
     owners: Vec<u32>,
     named_apart: Vec<u32>,
+    /// The families a contrast after its main claim states (", but the gunmen kicked it in
+    /// and fired at them").
+    contrast_families: Vec<u8>,
     /// The people its main claim speaks of by what they are, and the ages it gives them
     /// ([`people`]).
     people: Vec<Person>,
@@ -678,6 +681,26 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         (claim.people, claim.ages) = people(text, &main);
+        // A contrast with a subject of its own ("but the gunmen …", "but Shanley …"), not one
+        // that goes on with the main claim's ("but were not injured") or an empty "it".
+        let contrast_subject = text[main.range.end..]
+            .strip_prefix(", but ")
+            .and_then(|rest| chorus_text::words(rest).next())
+            .is_some_and(|(_, w)| {
+                ["the", "a", "an", "his", "her", "their", "its"]
+                    .iter()
+                    .any(|d| w.eq_ignore_ascii_case(d))
+                    || w.bytes().all(|b| b.is_ascii_digit())
+                    || (w.starts_with(char::is_uppercase)
+                        && !chorus_text::is_stopword(&w.to_lowercase()))
+            });
+        if !main_only && contrast_subject {
+            claim.contrast_families = stated_families(text, &core)
+                .into_iter()
+                .filter(|x| x.0 >= main.range.end)
+                .map(|x| x.1)
+                .collect();
+        }
         if !main_only {
             claim.owners = owners(units, u, &main);
             if !claim.owners.is_empty() {
@@ -2990,6 +3013,18 @@ pub(crate) fn other_owner(other: &Claim, lead: &Claim) -> bool {
         && (apart(lead, other) || apart(other, lead))
 }
 
+/// Whether `lead` goes on past its main claim with a contrast of its own subject that
+/// states what happened (", but the gunmen … fired at them": a family of [`VERB_FAMILIES`]
+/// stated as a verb) and `other` says nothing of it (no word of that family stated): the
+/// contrast is news of its own, which a report of the first half does not state.
+pub(crate) fn contrast_unsaid(other: &Claim, lead: &Claim) -> bool {
+    !lead.contrast_families.is_empty()
+        && lead
+            .contrast_families
+            .iter()
+            .all(|f| !other.families.contains(f))
+}
+
 /// Whether the people `lead`'s main claim describes and those of `other`'s are none of them
 /// possibly the same ("found the father with a gunshot wound" against "found a 5-year-old
 /// girl suffering from a gunshot wound"), and no age of the one is an age of the other:
@@ -3369,6 +3404,25 @@ mod tests {
             "Wednesday's meeting was cancelled by the council.",
         );
         assert!(!other_owner(&claims[b], &claims[1]));
+    }
+
+    /// A fact that goes on with a contrast of its own subject ("…, but the gunmen kicked it
+    /// in and fired at them") is not stated by a sentence saying nothing of what the contrast
+    /// says happened; one that goes on with the same subject ("but were not injured") is read
+    /// as its main claim only.
+    #[test]
+    fn a_contrast_of_its_own_is_part_of_the_fact() {
+        let (claims, b) = two_claims(
+            "Three women grabbed the baby and ran upstairs, but the gunmen kicked the door in and fired at them.",
+            "The three women took the baby and ran upstairs to a bathroom.",
+        );
+        assert!(contrast_unsaid(&claims[b], &claims[0]));
+        assert!(!contrast_unsaid(&claims[0], &claims[b]));
+        let (claims, b) = two_claims(
+            "Three other children were also in the home, but were not injured, Bass said.",
+            "Three other children in the home were unharmed.",
+        );
+        assert!(!contrast_unsaid(&claims[b], &claims[0]));
     }
 
     /// A list item and a listing's note have no verb and state no claim; a sentence with a

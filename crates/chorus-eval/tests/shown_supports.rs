@@ -190,10 +190,14 @@ fn supports_a_reader_meets_state_the_fact() {
     // lost; held-out unchanged (all 0.886, 124/140). Then once a thing of another person of
     // the story is another claim (`statement::other_owner`: "Adams' attorney" against "Wade's
     // attorney", Wade's article naming Adams apart): batch 3 dev 0.984 (63/64), all dev 0.958
-    // (253/264); held-out unchanged.
+    // (253/264); held-out unchanged. Then once a fact that goes on with a contrast of its own
+    // subject (", but the gunmen kicked it in and fired at them") needs a support saying
+    // something of what it says happened (`statement::contrast_unsaid`): batch 1 dev 0.967
+    // (87/90), all dev 0.962 (254/264), the pair now shown the way labelled same; held-out
+    // unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.95,
+            ("1", "shown dev") => 0.96,
             ("1", _) => 0.80,
             ("2", "shown dev") => 0.95,
             ("2", _) => 0.89,
@@ -205,7 +209,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("all", "shown dev") => 0.955,
+            ("all", "shown dev") => 0.96,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
