@@ -7,11 +7,13 @@ use crate::statement::{probability, support_probability, Claim};
 use crate::{AccountConfig, Unit, Units};
 
 /// Whether a sentence states something a fact can rest on: long enough, prose (not a
-/// caption, heading, link, embed label or cut-off teaser: `candidate::fitness` of zero), and
-/// not a question ("You've never seen anything like this, Cosby?" asks, it does not state).
+/// caption, heading, link, embed label or cut-off teaser: `candidate::fitness` of zero), with
+/// a verb (not a list item or a listing's note, `statement::verbless`), and not a question
+/// ("You've never seen anything like this, Cosby?" asks, it does not state).
 pub(crate) fn is_statement(unit: &Unit, claim: &Claim, config: &AccountConfig) -> bool {
     unit.words >= config.min_fact_words
         && claim.fitness > 0.0
+        && !claim.verbless
         && !unit
             .text
             .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
@@ -67,7 +69,9 @@ impl Fact {
 /// every other states, `MAIN_SHARE`, none gives another count of what it counts,
 /// `statement::count_contradicted`, and none names only some of the people it lists with
 /// their ages, `statement::listed_figure_left_out`, nor describes only other people than it
-/// does, `statement::other_people`, nor ages someone otherwise, `statement::age_contradicted`,
+/// does, `statement::other_people`, nor gives the thing of another person of the story,
+/// `statement::other_owner`, nor ages someone otherwise, `statement::age_contradicted`,
+/// nor leaves unsaid what a contrast it goes on with says happened, `statement::contrast_unsaid`,
 /// nor states another claim of the story, `statement::other_claim`, nor, where neither names
 /// anyone or gives a figure, shares less than two content words with it, `statement::unanchored`)
 /// stating the claim of every other at or above the threshold. A unit whose article already
@@ -90,12 +94,12 @@ type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
 
 /// Why sentence `other` may not support a shown fact whose sentence is `lead`, if it may not:
 /// the name of the first check it fails (it states too little of the lead's main claim,
-/// [`MAIN_SHARE`], or another count, outcome, grade of the hurt, listed figure, people, age
-/// or claim, or no word of the death or grade its main claim is, or, neither naming anyone
+/// [`MAIN_SHARE`], or another count, outcome, grade of the hurt, listed figure, people, owner,
+/// age or claim, or nothing of a contrast of its own the lead goes on with, or no word of the death or grade its main claim is, or, neither naming anyone
 /// nor giving a figure, a word or none in common).
 pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
     use crate::statement as s;
-    let checks: [ShownCheck; 11] = [
+    let checks: [ShownCheck; 13] = [
         ("main_covered", |o, l| s::main_covered(o, l) < MAIN_SHARE),
         ("count_contradicted", s::count_contradicted),
         ("outcome_contradicted", s::outcome_contradicted),
@@ -104,6 +108,8 @@ pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str>
         ("severity_unsaid", s::severity_unsaid),
         ("listed_figure_left_out", s::listed_figure_left_out),
         ("other_people", s::other_people),
+        ("other_owner", s::other_owner),
+        ("contrast_unsaid", s::contrast_unsaid),
         ("age_contradicted", s::age_contradicted),
         ("other_claim", s::other_claim),
         ("unanchored", s::unanchored),

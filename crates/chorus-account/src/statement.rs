@@ -462,6 +462,16 @@ pub(crate) struct Claim {
     grade_before_verb: bool,
     /// How fit the sentence is to stand on its own (`candidate::fitness`), read once.
     pub(crate) fitness: f32,
+    /// Whether it is a fragment without a verb ([`verbless`]), which states no claim.
+    pub(crate) verbless: bool,
+    /// The names its main claim gives as owners ("with Wade's attorney"), as compared,
+    /// sorted, unique ([`owners`]); and, where it has any, the names its article gives in
+    /// sentences that name none of them (other people of the story), sorted, unique.
+    owners: Vec<u32>,
+    named_apart: Vec<u32>,
+    /// The families a contrast after its main claim states (", but the gunmen kicked it in
+    /// and fired at them").
+    contrast_families: Vec<u8>,
     /// The people its main claim speaks of by what they are, and the ages it gives them
     /// ([`people`]).
     people: Vec<Person>,
@@ -509,6 +519,7 @@ impl Claim {
         let mut claim = Claim {
             words: unit.words,
             fitness: whole.map_or_else(|| crate::candidate::fitness(text), |w| w.fitness),
+            verbless: whole.map_or_else(|| verbless(text), |w| w.verbless),
             ..Claim::default()
         };
         let Reading {
@@ -735,6 +746,30 @@ impl Claim {
             .map(|&(t, off)| (predicate(units, t), off))
             .collect();
         (claim.people, claim.ages) = people(text, main);
+        // A contrast with a subject of its own ("but the gunmen …", "but Shanley …"), not one
+        // that goes on with the main claim's ("but were not injured") or an empty "it".
+        let contrast_subject = text[main.range.end..]
+            .strip_prefix(", but ")
+            .and_then(|rest| chorus_text::words(rest).next())
+            .is_some_and(|(_, w)| {
+                ["the", "a", "an", "his", "her", "their", "its"]
+                    .iter()
+                    .any(|d| w.eq_ignore_ascii_case(d))
+                    || w.bytes().all(|b| b.is_ascii_digit())
+                    || (w.starts_with(char::is_uppercase)
+                        && !chorus_text::is_stopword(&w.to_lowercase()))
+            });
+        if contrast_subject {
+            claim.contrast_families = stated_families(text, core)
+                .into_iter()
+                .filter(|x| x.0 >= main.range.end)
+                .map(|x| x.1)
+                .collect();
+        }
+        claim.owners = owners(units, u, main);
+        if !claim.owners.is_empty() {
+            claim.named_apart = named_apart(units, u, &claim.owners);
+        }
         let verbs = main_verbs(text, main);
         claim.main_verb_died = verbs.iter().any(|&o| {
             chorus_text::words(&text[o..])
@@ -1611,6 +1646,181 @@ fn with_joined(words: &[(usize, String)], k: usize) -> Vec<usize> {
         }
     }
     verbs
+}
+
+/// Determiners: a lower-case word right after one is a noun, not a verb ("as a person of
+/// interest", [`verbless`]).
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "any", "each", "every", "no", "all", "both", "several", "many", "few", "more",
+    "most", "other", "another", "such", "whose",
+];
+
+/// Prepositions: a lower-case word right after one is a noun, and so is one after a
+/// preposition and one capitalised word that closes its phrase ("with English subtitles.",
+/// [`verbless`]).
+const NOUN_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "during",
+    "near",
+    "inside",
+    "outside",
+    "through",
+    "across",
+    "against",
+    "among",
+    "between",
+    "without",
+    "within",
+    "as",
+    "per",
+    "via",
+    "like",
+    "than",
+    "around",
+    "along",
+    "behind",
+    "beyond",
+    "upon",
+    "toward",
+    "towards",
+    "throughout",
+    "amid",
+    "despite",
+    "including",
+    "off",
+];
+
+/// Whether `text` is a fragment without a verb: a list item ("Lamond Demarcus Martin, 21,
+/// Longview."), a listing's note ("In English and some French with English subtitles.").
+/// Such a line states no claim, so it is never a fact. Read generously the other way: any
+/// auxiliary, verb of saying, past form or contraction is a verb, and so is every lower-case
+/// content word that does not stand right after a determiner, a preposition or a possessive
+/// name (no comma between), or after a preposition and one capitalised word where it closes
+/// the phrase ("with English subtitles."; "on Facebook identifies the victim" has a verb); a
+/// capitalised first word before a lower-case one is one too ("Read the story."). So "Police
+/// say …", "The victims include …", "That leaves …" or "Smith, 21, of Longview, faces …"
+/// have one. A line in capitals is not read (its names do not stand apart).
+pub fn verbless(text: &str) -> bool {
+    #[derive(PartialEq, Clone, Copy)]
+    enum After {
+        /// A determiner, preposition or possessive name: a noun follows.
+        Opener,
+        /// A preposition: a noun, or one capitalised word before a noun, follows.
+        Preposition,
+        /// A capitalised word right after a preposition ("with English subtitles").
+        NameInPhrase,
+        /// Anything else.
+        Other,
+    }
+    // A line in capitals ("THEY KNEW LITTLE ABOUT THE FAMILY.") shows no names apart.
+    if !text.chars().any(char::is_lowercase)
+        && text.chars().filter(|c| c.is_uppercase()).count() > 3
+    {
+        return false;
+    }
+    let words: Vec<(usize, &str)> = chorus_text::words(text).collect();
+    let lowers: Vec<String> = words
+        .iter()
+        .map(|w| w.1.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let is = |list: &[&str], i: usize| lowers.get(i).is_some_and(|w| list.contains(&w.as_str()));
+    // Whether a mark (a comma, a stop) stands between word `i - 1` and word `i`.
+    let marked = |i: usize| {
+        let end = words[i - 1].0 + words[i - 1].1.len();
+        let to = words.get(i).map_or(text.len(), |w| w.0);
+        text[end..to].contains([
+            ',', ';', ':', '(', ')', '.', '!', '?', '\u{2014}', '\u{2013}',
+        ])
+    };
+    let mut state = After::Other;
+    for (i, (&(off, w), lower)) in words.iter().zip(&lowers).enumerate() {
+        if i > 0 && marked(i) {
+            state = After::Other;
+        }
+        let contraction = ["n't", "'s", "'re", "'ve", "'ll", "'m", "'d"]
+            .iter()
+            .any(|c| lower.ends_with(c));
+        if auxiliary(lower)
+            || lower == "am"
+            || MODALS.contains(&lower.as_str())
+            || REPORTING.contains(&lower.as_str())
+            || past_form(lower)
+            || contraction
+        {
+            return false;
+        }
+        let capital = w.starts_with(char::is_uppercase);
+        let possessive = ["'s", "\u{2019}s", "' ", "\u{2019} "]
+            .iter()
+            .any(|p| text[off + w.len()..].starts_with(p));
+        // "It's", "there's": a function word's "'s" is "is" or "has".
+        if possessive && chorus_text::is_stopword(lower) {
+            return false;
+        }
+        let next_lower = words
+            .get(i + 1)
+            .is_some_and(|n| n.1.starts_with(char::is_lowercase));
+        if i == 0 && capital && next_lower && !possessive && !is(NOUN_PREPOSITIONS, 0) {
+            // "Read the story", "Residents fear …": a verb, or the subject of one.
+            if !chorus_text::is_stopword(lower) {
+                return false;
+            }
+            // "That leaves …": a demonstrative alone is the subject.
+            if is(NOUN_DETERMINERS, 0) {
+                state = After::Other;
+                continue;
+            }
+        }
+        state = if is(NOUN_PREPOSITIONS, i) {
+            After::Preposition
+        } else if possessive || is(NOUN_DETERMINERS, i) {
+            After::Opener
+        } else if ["and", "or"].contains(&lower.as_str()) {
+            state
+        } else if capital {
+            if state == After::Preposition {
+                After::NameInPhrase
+            } else {
+                After::Other
+            }
+        } else if chorus_text::is_stopword(lower) || lower.bytes().all(|b| b.is_ascii_digit()) {
+            // A function word or a figure ("Martin, 21, Longview") is no verb either.
+            After::Other
+        } else {
+            // A content word closes a phrase after "with English" ("subtitles.", "subtitles
+            // and …"), or else it may be a verb ("on Facebook identifies the victim").
+            let closes = i + 1 == words.len()
+                || marked(i + 1)
+                || is(&["and", "or"], i + 1)
+                || is(NOUN_PREPOSITIONS, i + 1);
+            let noun = match state {
+                After::Opener | After::Preposition => true,
+                After::NameInPhrase => closes,
+                After::Other => false,
+            };
+            if !noun {
+                return false;
+            }
+            After::Other
+        };
+    }
+    true
 }
 
 /// What news says happened, a family a line: words of one family state one kind of event
@@ -2806,6 +3016,97 @@ fn people(text: &str, main: &MainClause) -> (Vec<Person>, Vec<f64>) {
     (out, ages)
 }
 
+/// Words that are written capitalised before a possessive but own nothing a person does:
+/// days and times ("Tuesday's meeting", "Today's ruling").
+const TIME_OWNERS: &[&str] = &["today", "tonight", "tomorrow", "yesterday"];
+
+/// The names unit `u`'s main claim gives as owners: a capitalised word right before a
+/// possessive ("Wade's attorney", "Adams' attorney"), not a day, month or time, as compared
+/// ([`predicate`]), sorted, unique.
+fn owners(units: &Units, u: usize, main: &MainClause) -> Vec<u32> {
+    let unit = &units.units[u];
+    let text = unit.text;
+    let mut out: Vec<u32> = unit
+        .terms
+        .iter()
+        .filter(|&&(_, off)| main.contains(off))
+        .filter_map(|&(t, off)| {
+            let (_, w) = chorus_text::words(&text[off..]).next()?;
+            let rest = &text[off + w.len()..];
+            let possessive = ["'s", "\u{2019}s"].iter().any(|p| rest.starts_with(p))
+                || (w.ends_with('s') && ["' ", "\u{2019} "].iter().any(|p| rest.starts_with(p)));
+            let lower = w.to_lowercase();
+            let time = TIME_OWNERS.contains(&lower.as_str())
+                || chorus_text::WEEKDAY_NAMES.contains(&lower.as_str())
+                || crate::candidate::is_month(&lower);
+            (possessive && w.starts_with(char::is_uppercase) && !time).then(|| predicate(units, t))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The capitalised terms of the sentences of unit `u`'s article that name none of `owners`
+/// (as compared, sorted, unique): the other people and things of the story, told apart
+/// from the owners ("Prosecutors are seeking the death penalty for Robert Lee Adams" in an
+/// article about Wade); one full name naming an owner ("Saddam Hussein") is no other person.
+fn named_apart(units: &Units, u: usize, owners: &[u32]) -> Vec<u32> {
+    let article = units.units[u].article;
+    let mut out = Vec::new();
+    for unit in units.units.iter().filter(|x| x.article == article) {
+        let names: Vec<u32> = unit
+            .terms
+            .iter()
+            .filter(|&&(_, off)| unit.text[off..].starts_with(char::is_uppercase))
+            .map(|&(t, _)| predicate(units, t))
+            .collect();
+        if !names.iter().any(|t| owners.contains(t)) {
+            out.extend(names);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether `other` and `lead` speak of a thing of two people: each main claim gives an
+/// owner ("with Wade's attorney" / "with Adams' attorney"), none the same, neither sentence
+/// names the other's, and one's article names the other's owner in a sentence that does
+/// not name its own (another person of the story, not another name for the same one:
+/// aliases such as "Mr. Hussein's" and "Saddam's" are not read as two).
+pub(crate) fn other_owner(other: &Claim, lead: &Claim) -> bool {
+    let apart = |x: &Claim, y: &Claim| {
+        y.owners
+            .iter()
+            .any(|t| x.named_apart.binary_search(t).is_ok())
+    };
+    !lead.owners.is_empty()
+        && !other.owners.is_empty()
+        && shared(&lead.owners, &other.owners) == 0
+        && !lead
+            .owners
+            .iter()
+            .any(|t| other.all.binary_search(t).is_ok())
+        && !other
+            .owners
+            .iter()
+            .any(|t| lead.all.binary_search(t).is_ok())
+        && (apart(lead, other) || apart(other, lead))
+}
+
+/// Whether `lead` goes on past its main claim with a contrast of its own subject that
+/// states what happened (", but the gunmen … fired at them": a family of [`VERB_FAMILIES`]
+/// stated as a verb) and `other` says nothing of it (no word of that family stated): the
+/// contrast is news of its own, which a report of the first half does not state.
+pub(crate) fn contrast_unsaid(other: &Claim, lead: &Claim) -> bool {
+    !lead.contrast_families.is_empty()
+        && lead
+            .contrast_families
+            .iter()
+            .all(|f| !other.families.contains(f))
+}
+
 /// Whether the people `lead`'s main claim describes and those of `other`'s are none of them
 /// possibly the same ("found the father with a gunshot wound" against "found a 5-year-old
 /// girl suffering from a gunshot wound"), and no age of the one is an age of the other:
@@ -3162,6 +3463,80 @@ mod tests {
             .collect();
         let b = units.units.iter().position(|u| u.article == 1).unwrap();
         (claims, b)
+    }
+
+    /// "Wade's attorney" and "Adams' attorney" are two people's where an article tells
+    /// Adams apart from Wade; with nothing telling the two owners apart (aliases, one-sentence
+    /// reports), or a day as owner, no owner differs.
+    #[test]
+    fn the_thing_of_another_person_of_the_story_is_another_claim() {
+        let (claims, b) = two_claims(
+            "Prosecutors are seeking the death penalty for Robert Adams. A message was left with Wade\u{2019}s attorney.",
+            "A message seeking comment was left Tuesday with Adams' attorney.",
+        );
+        assert!(other_owner(&claims[b], &claims[1]));
+        assert!(other_owner(&claims[1], &claims[b]));
+        let (claims, b) = two_claims(
+            "A message was left with Wade\u{2019}s attorney.",
+            "A message seeking comment was left Tuesday with Adams' attorney.",
+        );
+        assert!(!other_owner(&claims[b], &claims[0]));
+        let (claims, b) = two_claims(
+            "Officials spoke to reporters on Monday. Tuesday's meeting was cancelled by the council.",
+            "Wednesday's meeting was cancelled by the council.",
+        );
+        assert!(!other_owner(&claims[b], &claims[1]));
+    }
+
+    /// A fact that goes on with a contrast of its own subject ("…, but the gunmen kicked it
+    /// in and fired at them") is not stated by a sentence saying nothing of what the contrast
+    /// says happened; one that goes on with the same subject ("but were not injured") is read
+    /// as its main claim only.
+    #[test]
+    fn a_contrast_of_its_own_is_part_of_the_fact() {
+        let (claims, b) = two_claims(
+            "Three women grabbed the baby and ran upstairs, but the gunmen kicked the door in and fired at them.",
+            "The three women took the baby and ran upstairs to a bathroom.",
+        );
+        assert!(contrast_unsaid(&claims[b], &claims[0]));
+        assert!(!contrast_unsaid(&claims[0], &claims[b]));
+        let (claims, b) = two_claims(
+            "Three other children were also in the home, but were not injured, Bass said.",
+            "Three other children in the home were unharmed.",
+        );
+        assert!(!contrast_unsaid(&claims[b], &claims[0]));
+    }
+
+    /// A list item and a listing's note have no verb and state no claim; a sentence with a
+    /// verb in the present tense, a past form or a verb of saying has one.
+    #[test]
+    fn a_fragment_without_a_verb_is_verbless() {
+        for s in [
+            "In English and some French with English subtitles.",
+            "Lamond Demarcus \u{201c}TuTu\u{201d} Martin, 21, Longview.",
+            "Lamond Demarcus Martin, 21, of Longview, as a person of interest in the Bunny\u{2019}s shooting.",
+        ] {
+            assert!(verbless(s), "{s}");
+        }
+        for s in [
+            "Police say more arrests are expected.",
+            "The victims include two children from Dallas.",
+            "Residents fear more violence in the neighbourhood.",
+            "Two men shot in Dallas overnight.",
+            "Smith, 21, of Longview, faces two counts of murder.",
+            "Read the full story on the website of the paper.",
+            "They live in Ohio with their three children.",
+            "OpForce 3.0 supports Solaris, IBM AIX, Red Hat Linux and Windows.",
+            "The attack, during the visit of Deputy Secretary Paul Wolfowitz underscores the problem.",
+            "It\u{2019}s a whole lot more simple than that.",
+            "However, not all persons with RMSF develop a rash.",
+            "That leaves $12,500 for the shoot itself.",
+            "Then, as the Hummer appears to pull over, the SUV speeds off.",
+            "A post on Facebook identifies the victim as Layne Woods.",
+            "\u{201c}I am on the Judiciary Committee.",
+        ] {
+            assert!(!verbless(s), "{s}");
+        }
     }
 
     /// Two reports that differ only in a news phrase and its plain words ("was detained" /

@@ -183,13 +183,25 @@ fn supports_a_reader_meets_state_the_fact() {
     // of saying in the passive is no attribution and "was reported at" a time says that
     // something happened (no transport): batch 3 dev 0.955 (63/66), all dev 0.948 (253/267),
     // no pair labelled same lost; held-out unchanged.
+    // Measured 2026-12-07 once a fragment without a verb is never a fact
+    // (`statement::verbless`: a list item "Lamond Demarcus \"TuTu\" Martin, 21, Longview.", a
+    // listing's "In English and some French with English subtitles."): batch 2 dev 0.955
+    // (84/88), batch 3 dev 0.969 (63/65), all dev 0.955 (253/265), no pair labelled same
+    // lost; held-out unchanged (all 0.886, 124/140). Then once a thing of another person of
+    // the story is another claim (`statement::other_owner`: "Adams' attorney" against "Wade's
+    // attorney", Wade's article naming Adams apart): batch 3 dev 0.984 (63/64), all dev 0.958
+    // (253/264); held-out unchanged. Then once a fact that goes on with a contrast of its own
+    // subject (", but the gunmen kicked it in and fired at them") needs a support saying
+    // something of what it says happened (`statement::contrast_unsaid`): batch 1 dev 0.967
+    // (87/90), all dev 0.962 (254/264), the pair now shown the way labelled same; held-out
+    // unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.95,
+            ("1", "shown dev") => 0.96,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.94,
+            ("2", "shown dev") => 0.95,
             ("2", _) => 0.89,
-            ("3", "shown dev") => 0.95,
+            ("3", "shown dev") => 0.98,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.92,
             ("4", _) => 0.90,
@@ -197,7 +209,7 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("all", "shown dev") => 0.945,
+            ("all", "shown dev") => 0.96,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());

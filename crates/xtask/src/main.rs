@@ -8,6 +8,7 @@ mod bench;
 mod cluster;
 mod compare;
 mod ingest;
+mod probe;
 mod statement;
 mod suite;
 mod watch;
@@ -40,6 +41,7 @@ fn main() -> Result<()> {
         ["eval", "extract"] => cargo_test("chorus-extract", "readability"),
         ["similarity", rest @ ..] => cluster::semeval(rest),
         ["statement", "--pair", a, b] => statement::pair(a, b),
+        ["statement", "--probe", rest @ ..] => probe::run(rest),
         ["statement", rest @ ..] => statement::run(rest),
         ["bench", "cluster", rest @ ..] => bench::cluster(rest),
         ["bench", "ingest", rest @ ..] => ingest::bench(rest),
@@ -70,6 +72,7 @@ const USAGE: &str = "usage:
   cargo xtask similarity        (Pearson r on semeval-pairs-train, en-en)
   cargo xtask statement [--dump CSV]   (fit and cross-validate the same-statement model on msrp-train)
   cargo xtask statement --pair A B   (the model's features and probability for two sentences)
+  cargo xtask statement --probe [FILE]   (every dev pair the model accepts, shown / account gold / MSRP, with the shown-sentence check refusing it; FILE: one line a pair)
   cargo xtask bench [--sizes 1000,10000,100000] [--runs 3] [--json PATH] [--no-build] [--no-compare]
   cargo xtask bench compare [--runs 3]   (trafilatura, datasketch, scikit-learn)
   cargo xtask bench cluster [--sizes 10000,50000,100000] [--runs 3] [--no-split]
