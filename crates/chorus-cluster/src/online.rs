@@ -2141,33 +2141,43 @@ mod tests {
         assert_eq!(place(3, 1.0), vec![vec![0, 1]]);
     }
 
+    /// Two reports of one day sharing topic words, a town (term 0, a place) and unless
+    /// `victim` is false a victim's name (term 1), each in only their two articles; `lead`
+    /// gives each what its lead says (ages or streets, one bit each), `config` the grouping.
+    fn two_reports_of_a_town(
+        config: OnlineConfig,
+        leads: [u128; 2],
+        victim: bool,
+        lead: fn(Prepared, u128) -> Prepared,
+    ) -> Vec<Vec<usize>> {
+        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+        let mut specific = vec![u32::MAX; 30];
+        specific[0] = 2 | crate::vectors::PLACE;
+        specific[1] = 2;
+        let mut online = Online::new(config);
+        online.set_specific(specific, 10_000);
+        let name: &[u32] = if victim { &[1] } else { &[] };
+        for x in leads {
+            let terms: Vec<u32> = [0]
+                .iter()
+                .chain(name)
+                .chain(&[20, 21, 22])
+                .copied()
+                .collect();
+            let p = lead(online.prepare(v(&terms), true), x);
+            online.add(p, Some((0, 0)), false, true);
+        }
+        online.events()
+    }
+
     #[test]
     fn reports_of_a_town_that_age_their_people_otherwise_stay_apart() {
-        // Two reports of one day sharing topic words, a town (term 0, a place) and unless
-        // `victim` is false a victim's name (term 1), each in only their two articles; their
-        // leads give people the ages `ages` (one bit per year).
-        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
         let place = |ages: [u128; 2], victim: bool, contrary_ages: bool| {
-            let mut specific = vec![u32::MAX; 30];
-            specific[0] = 2 | crate::vectors::PLACE;
-            specific[1] = 2;
-            let mut online = Online::new(OnlineConfig {
+            let config = OnlineConfig {
                 contrary_ages,
                 ..OnlineConfig::default()
-            });
-            online.set_specific(specific, 10_000);
-            let name: &[u32] = if victim { &[1] } else { &[] };
-            for a in ages {
-                let terms: Vec<u32> = [0]
-                    .iter()
-                    .chain(name)
-                    .chain(&[20, 21, 22])
-                    .copied()
-                    .collect();
-                let p = online.prepare(v(&terms), true).with_ages(a);
-                online.add(p, Some((0, 0)), false, true);
-            }
-            online.events()
+            };
+            two_reports_of_a_town(config, ages, victim, Prepared::with_ages)
         };
         let (nine, ten, both) = (1 << 9, 1 << 10, 1 << 9 | 1 << 30);
         // A 9-year-old girl and a 10-year-old boy: two incidents of one town.
@@ -2182,31 +2192,12 @@ mod tests {
 
     #[test]
     fn reports_of_a_town_that_name_other_streets_stay_apart() {
-        // Two reports of one day sharing topic words, a town (term 0, a place) and unless
-        // `victim` is false a victim's name (term 1), each in only their two articles; their
-        // first sentences name the streets `streets` (one bit per street).
-        let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
         let place = |streets: [u128; 2], victim: bool, contrary_streets: bool| {
-            let mut specific = vec![u32::MAX; 30];
-            specific[0] = 2 | crate::vectors::PLACE;
-            specific[1] = 2;
-            let mut online = Online::new(OnlineConfig {
+            let config = OnlineConfig {
                 contrary_streets,
                 ..OnlineConfig::default()
-            });
-            online.set_specific(specific, 10_000);
-            let name: &[u32] = if victim { &[1] } else { &[] };
-            for s in streets {
-                let terms: Vec<u32> = [0]
-                    .iter()
-                    .chain(name)
-                    .chain(&[20, 21, 22])
-                    .copied()
-                    .collect();
-                let p = online.prepare(v(&terms), true).with_streets(s);
-                online.add(p, Some((0, 0)), false, true);
-            }
-            online.events()
+            };
+            two_reports_of_a_town(config, streets, victim, Prepared::with_streets)
         };
         let (payson, reisterstown, both) = (1 << 3, 1 << 7, 1 << 3 | 1 << 40);
         // Payson Street and Reisterstown Road: two incidents of one town.
