@@ -3425,7 +3425,7 @@ pub fn score(features: &[f32; FEATURES], weights: &[f32; FEATURES + 1]) -> f32 {
 /// the model on sentence pairs, `cargo xtask statement`), and whether the pair is refused
 /// whatever the model says.
 pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
-    let articles = [one_sentence_article(a), one_sentence_article(b)];
+    let articles = [one_sentence_article("", a), one_sentence_article("", b)];
     let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
     let event = EventClaims::new(&refs);
     if event.units.units.len() < 2 {
@@ -3434,9 +3434,12 @@ pub fn pair_features(a: &str, b: &str) -> ([f32; FEATURES], bool) {
     (event.features(0, 1), event.refused(0, 1))
 }
 
-/// `text` as a cleaned article of one sentence.
-fn one_sentence_article(text: &str) -> chorus_model::CleanArticle {
+/// `text` as a cleaned article of one sentence whose id and outlet are `outlet` (empty in
+/// [`pair_features`], as the default article's; `cargo xtask statement --probe` names each side).
+pub fn one_sentence_article(outlet: &str, text: &str) -> chorus_model::CleanArticle {
     let mut a = chorus_model::CleanArticle::verbatim(chorus_model::Article {
+        id: outlet.into(),
+        source: outlet.into(),
         body: text.into(),
         ..chorus_model::Article::default()
     });

@@ -11,7 +11,7 @@
 //! without a verb (`statement::verbless`). Held-out parts are never read.
 
 use anyhow::{Context, Result};
-use chorus_account::statement::EventClaims;
+use chorus_account::statement::{one_sentence_article, EventClaims};
 use chorus_eval::account::{Gold, Label};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -102,22 +102,6 @@ fn gold_dev(
     Ok(())
 }
 
-/// `text` as a cleaned article of one sentence from its own outlet.
-fn one_sentence(id: &str, text: &str) -> chorus_model::CleanArticle {
-    let mut a = chorus_model::CleanArticle::verbatim(chorus_model::Article {
-        id: id.into(),
-        source: id.into(),
-        body: text.into(),
-        ..chorus_model::Article::default()
-    });
-    a.sentences = vec![chorus_model::Sentence {
-        start: 0,
-        end: text.len(),
-        paragraph: 0,
-    }];
-    a
-}
-
 pub(crate) fn run(args: &[&str]) -> Result<()> {
     let cut = chorus_account::AccountConfig::default().same_statement;
     let mut out = Vec::new();
@@ -162,7 +146,10 @@ pub(crate) fn run(args: &[&str]) -> Result<()> {
         } else {
             "other"
         };
-        let articles = [one_sentence("A", f[3]), one_sentence("B", f[4])];
+        let articles = [
+            one_sentence_article("A", f[3]),
+            one_sentence_article("B", f[4]),
+        ];
         let refs: Vec<&chorus_model::CleanArticle> = articles.iter().collect();
         let event = EventClaims::new(&refs);
         if event.sentences() < 2 {
