@@ -465,6 +465,69 @@ pub fn score_event(
     s
 }
 
+/// A support the report shows that no labelled pair answers in the direction shown: the fact's
+/// lead sentence `a` and its supporting sentence `b`, as spans of the input and as cited.
+#[derive(Debug, Clone)]
+pub struct ShownSupport {
+    pub set: String,
+    pub event: String,
+    pub part: String,
+    pub a: Span,
+    pub b: Span,
+    pub a_text: String,
+    pub b_text: String,
+}
+
+/// The supports of one event's report (as [`score_event`] counts them) that no pair of
+/// `labelled` answers with the fact as `a` and the support as `b`, a support whose sentence is
+/// the fact's word for word left out, as are citations that map back to no span of the input.
+pub fn unlabelled_supports(
+    report: &Report,
+    event: &GoldEvent,
+    labelled: &[GoldPair],
+) -> Vec<ShownSupport> {
+    let mut out = Vec::new();
+    let Some(shown) = report.events.first() else {
+        return out;
+    };
+    let span_of = |c: &Citation| {
+        Some(Span {
+            article: c.article.clone(),
+            start: c.source_start?,
+            end: c.source_end?,
+        })
+    };
+    for fact in &shown.corroborated {
+        let Some((lead, rest)) = fact.citations.split_first() else {
+            continue;
+        };
+        for c in rest {
+            if c.article == lead.article || cited(report, c).trim() == cited(report, lead).trim() {
+                continue;
+            }
+            if labelled
+                .iter()
+                .any(|p| covers(lead, &p.a) && covers(c, &p.b))
+            {
+                continue;
+            }
+            let (Some(a), Some(b)) = (span_of(lead), span_of(c)) else {
+                continue;
+            };
+            out.push(ShownSupport {
+                set: event.set.clone(),
+                event: event.event.clone(),
+                part: event.part.clone(),
+                a,
+                b,
+                a_text: cited(report, lead).to_string(),
+                b_text: cited(report, c).to_string(),
+            });
+        }
+    }
+    out
+}
+
 /// An event of the gold: its set, id, part (`dev` or `held-out`) and articles.
 #[derive(Debug, Clone)]
 pub struct GoldEvent {
@@ -599,6 +662,25 @@ impl Gold {
             pairs: read_pairs(pairs),
             differences: read_differences(differences),
         }
+    }
+
+    /// Every support shown on the gold's events, each summarised as [`Gold::score`] summarises
+    /// it, that no pair of `labelled` answers in the direction shown (see
+    /// [`unlabelled_supports`]): what is left to label.
+    pub fn unlabelled_supports(
+        &self,
+        articles: &std::collections::HashMap<String, chorus_model::Article>,
+        config: &chorus_pipeline::Config,
+        labelled: &[GoldPair],
+    ) -> Vec<ShownSupport> {
+        self.events
+            .iter()
+            .flat_map(|e| {
+                let report =
+                    chorus_pipeline::summarize(e.articles_in(articles), Vec::new(), config);
+                unlabelled_supports(&report, e, labelled)
+            })
+            .collect()
     }
 
     /// Scores every event, its articles summarised as one event (so the grouping plays no

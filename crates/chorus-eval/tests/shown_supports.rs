@@ -12,11 +12,14 @@
 //! each drawn from later code the same way from other events, are scored apart and with the
 //! first. A sixth (`shown-supports/batch6`: every support main showed on the English SemEval
 //! pairs judged one story, all that showed 13) is other material (2020 news of every kind) and
-//! is scored apart only, not in the sum.
+//! is scored apart only, not in the sum. A seventh (`shown-supports/batch7`) labels the supports
+//! later code showed on the first six batches' events that no label answered (none on the
+//! SemEval events), each in its event's part; scored apart and in the sum.
 //! `cargo test --release -p chorus-eval --test shown_supports -- --nocapture`.
 
-use chorus_eval::account::{gold_articles, AccountScores, Gold};
+use chorus_eval::account::{gold_articles, AccountScores, Gold, GoldPair, Span};
 use chorus_testdata::shared;
+use serde_json::json;
 use std::path::Path;
 
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shown-supports");
@@ -28,6 +31,7 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let mut out: Vec<(String, String, AccountScores)> = Vec::new();
     let mut all: Vec<(String, AccountScores)> = Vec::new();
+    let mut golds: Vec<(&str, Gold)> = Vec::new();
     for (batch, dir) in [
         ("1", GOLD.to_string()),
         ("2", format!("{GOLD}/batch2")),
@@ -35,6 +39,7 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
         ("4", format!("{GOLD}/batch4")),
         ("5", format!("{GOLD}/batch5")),
         ("6", format!("{GOLD}/batch6")),
+        ("7", format!("{GOLD}/batch7")),
     ] {
         let mut gold = Gold::read_dir(Path::new(&dir)).unwrap();
         // Each label says whether the support states the claim of the fact shown.
@@ -50,6 +55,7 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
             }
             out.push((batch.to_string(), part, s));
         }
+        golds.push((batch, gold));
     }
     out.extend(all.into_iter().map(|(p, s)| ("all".to_string(), p, s)));
     for (batch, part, s) in &out {
@@ -72,6 +78,24 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
                 }
             }
         }
+    }
+    // `SHOWN_UNLABELLED=FILE`: every support shown on these events that no batch's pair
+    // answers in the direction shown, as JSON lines (with its batch), for labelling.
+    if let Some(file) = std::env::var_os("SHOWN_UNLABELLED") {
+        let labelled: Vec<GoldPair> = golds
+            .iter()
+            .flat_map(|(_, g)| g.pairs.iter().cloned())
+            .collect();
+        let mut lines = String::new();
+        for (batch, gold) in &golds {
+            for u in gold.unlabelled_supports(&articles, &Default::default(), &labelled) {
+                let span = |x: &Span| json!({"article": x.article, "start": x.start, "end": x.end});
+                let line = json!({"batch": batch, "set": u.set, "event": u.event, "part": u.part,
+                    "a": span(&u.a), "b": span(&u.b), "a_text": u.a_text, "b_text": u.b_text});
+                lines.push_str(&format!("{line}\n"));
+            }
+        }
+        std::fs::write(&file, lines).unwrap();
     }
     Some(out)
 }
@@ -195,6 +219,10 @@ fn supports_a_reader_meets_state_the_fact() {
     // something of what it says happened (`statement::contrast_unsaid`): batch 1 dev 0.967
     // (87/90), all dev 0.962 (254/264), the pair now shown the way labelled same; held-out
     // unchanged.
+    // A seventh batch (2026-12-07; 400 of the 634 supports main at a27e97f showed on the first
+    // six batches' events that no label answered, each pair in its event's part, labelled by
+    // reading): dev 0.854 (223/261); with it all dev 0.909 (477/525). The all dev floor sits
+    // under the new material's figure, not under a loss of the old: batches 1 to 6 unchanged.
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.96,
@@ -209,7 +237,9 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("all", "shown dev") => 0.96,
+            ("7", "shown dev") => 0.85,
+            ("7", _) => 0.0,
+            ("all", "shown dev") => 0.90,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
