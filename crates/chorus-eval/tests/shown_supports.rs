@@ -80,8 +80,10 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
         }
     }
     // `SHOWN_UNLABELLED=FILE`: every support shown on these events that no batch's pair
-    // answers in the direction shown, as JSON lines (with its batch), for labelling.
+    // answers in the direction shown, as JSON lines (with its batch), for labelling; a support
+    // listed from an earlier batch's event is not listed again (batch 7 repeats their events).
     if let Some(file) = std::env::var_os("SHOWN_UNLABELLED") {
+        let mut seen = std::collections::HashSet::new();
         let labelled: Vec<GoldPair> = golds
             .iter()
             .flat_map(|(_, g)| g.pairs.iter().cloned())
@@ -89,6 +91,15 @@ fn scores() -> Option<Vec<(String, String, AccountScores)>> {
         let mut lines = String::new();
         for (batch, gold) in &golds {
             for u in gold.unlabelled_supports(&articles, &Default::default(), &labelled) {
+                let key = (
+                    u.a.article.clone(),
+                    u.a.start,
+                    u.b.article.clone(),
+                    u.b.start,
+                );
+                if !seen.insert(key) {
+                    continue;
+                }
                 let span = |x: &Span| json!({"article": x.article, "start": x.start, "end": x.end});
                 let line = json!({"batch": batch, "set": u.set, "event": u.event, "part": u.part,
                     "a": span(&u.a), "b": span(&u.b), "a_text": u.a_text, "b_text": u.b_text});
