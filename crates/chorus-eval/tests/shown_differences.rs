@@ -156,13 +156,14 @@ fn differences_a_reader_meets_are_one_quantity() {
     // Batch 3 as labelled (2026-12-07, main at 3078ddd): all 8 genuine (names spelt two ways,
     // a street's kind, a count of wounded, a pregnancy's months), dev 6 and held-out 2, so only
     // the number kept can fail.
-    // Batch 4 as labelled (2026-12-07, main at a27e97f): dev 22 genuine of 23 (0.957), one
-    // false (where a bullet went in against where a knot shows). Its held-out part has no floor.
+    // Batch 4 as labelled (2026-12-07, main at a27e97f): dev 21 genuine of 23 (0.913), two
+    // false (where a bullet went in against where a knot shows; an age the text says was
+    // corrected). Its held-out part has no floor.
     let floors = [
         [Some((1.0, 20)), Some((0.61, 8))],
         [Some((1.0, 34)), Some((0.88, 16))],
         [Some((1.0, 6)), Some((1.0, 2))],
-        [Some((0.95, 22)), None],
+        [Some((0.91, 21)), None],
     ];
     assert_eq!(batches.len(), floors.len(), "every batch has its floors");
     for (parts, floors) in batches.iter().zip(floors) {
