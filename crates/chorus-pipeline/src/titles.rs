@@ -413,7 +413,32 @@ fn stands_alone(sentence: &str) -> bool {
     let s = sentence.trim();
     let quoted = s.starts_with(['"', '“', '\'', '‘']);
     let first = chorus_text::words(s).next().map_or("", |w| w.1);
+    // After an opening adverbial, a pronoun that opens the clause when the adverbial names no
+    // one ("In 2015, he started …"; "Hours after police charged Cardell Hayes …, his attorney
+    // …" names whose) or opens on a pronoun too ("If he passes …, he could …"; "With his
+    // speech …, the President …" names him after it).
+    const POINTING: &[&str] = &[
+        "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+    ];
+    let pointing = |w: &str| POINTING.iter().any(|p| w.eq_ignore_ascii_case(p));
+    let pronoun_after = s
+        .split_once(", ")
+        .filter(|(lead, _)| opens_adverbial(lead) && !lead.contains(['"', '“']))
+        .is_some_and(|(lead, rest)| {
+            let second = chorus_text::words(lead)
+                .nth(1)
+                .is_some_and(|w| pointing(w.1));
+            let names = lead
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_uppercase) && !pointing(core(w)));
+            let opens = chorus_text::words(rest)
+                .next()
+                .is_some_and(|w| pointing(w.1));
+            opens && (second || !names)
+        });
     !quoted
+        && !pronoun_after
         && !s.ends_with('?')
         && !caption_or_cut_quote(s)
         && !shouted(s)
@@ -1118,8 +1143,26 @@ fn without_times(text: &str) -> Option<String> {
             from -= 1;
         }
         // A bare time that ends a clause before its verb ("The conference held last weekend
-        // attracted …"), or one a date follows ("on Thursday, Aug. 22"), stays.
+        // attracted …"), or one a date follows ("on Thursday, Aug. 22"), stays; but when a
+        // participle that an event is held by is all it closes ("The conference held last
+        // weekend attracted …"), that participle says only when the event was and goes with it
+        // ("The conference attracted …"); one of what happened to the subject ("Two bodies
+        // found Tuesday were …") stays.
         let end = k + len;
+        let participle = |j: usize| {
+            ["held", "staged", "hosted", "organized", "organised"].contains(&lower[j].as_str())
+        };
+        let dated_subject = len > 0
+            && from == k
+            && from >= 2
+            && participle(from - 1)
+            && tokens[from - 1].starts_with(char::is_lowercase)
+            && tokens[from - 2].starts_with(char::is_lowercase)
+            && !tokens[from - 2].ends_with([',', ';', ':'])
+            && !NOUN_LEADS.contains(&lower[from - 2].as_str())
+            && !FINITE.contains(&lower[from - 2].as_str())
+            && !GROUP_AUXILIARIES.contains(&lower[from - 2].as_str());
+        let from = if dated_subject { from - 1 } else { from };
         let verb_after = from == k && opens_with_verb(&tokens[end..]);
         let date_after = len > 0 && from > 0 && tokens[end - 1].ends_with(',');
         // A time that is what a word before it needs ("missing since Friday", "rolling out
@@ -1581,7 +1624,7 @@ fn ends_whole(clause: &str) -> bool {
     const DANGLING: &[&str] = &[
         "a", "an", "the", "of", "and", "or", "but", "to", "for", "with", "from", "by", "in", "on",
         "at", "that", "if", "whether", "which", "who", "when", "as", "than", "into", "against",
-        "about", "over", "via", "like", "near", "toward", "towards", "through", "across",
+        "such", "about", "over", "via", "like", "near", "toward", "towards", "through", "across",
         "between", "among", "without", "within", "under", "during", "per", "onto", "upon",
     ];
     chorus_text::words(clause)
@@ -1788,7 +1831,7 @@ fn main_clause(sentence: &str) -> Option<String> {
         let in_figure = i > 0
             && bytes[i - 1].is_ascii_digit()
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if c == ',' && !in_figure {
+        if c == ',' && !in_figure && !between_adjectives(sentence, i) {
             if inner_aside(&sentence[i + 1..]).is_none() {
                 end = i;
                 break;
@@ -1909,6 +1952,25 @@ fn main_clause(sentence: &str) -> Option<String> {
         && !colon_cut(clause)
         && !caption_or_cut_quote(clause))
     .then(|| clause.to_string())
+}
+
+/// Whether the comma at byte `at` of `sentence` stands between two adjectives of one noun
+/// phrase ("after a rare, closed-door Ways and Means markup"): an article and one word before
+/// it, and after it a word in lower case that is hyphenated or reads as an adjective
+/// ("-ful", "-ous", "-al", "-ive", "-ic", "-able", "-less"), not a verb.
+fn between_adjectives(sentence: &str, at: usize) -> bool {
+    const ENDINGS: &[&str] = &["ful", "ous", "al", "ive", "ic", "able", "ible", "less"];
+    let before: Vec<&str> = sentence[..at].split_whitespace().rev().take(2).collect();
+    let after: Vec<&str> = sentence[at + 1..].split_whitespace().take(2).collect();
+    let article = before
+        .get(1)
+        .is_some_and(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    let adjective = after.first().is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && !w.ends_with([',', '.', ';', ':'])
+            && (w.contains('-') || ENDINGS.iter().any(|e| w.ends_with(e)))
+    });
+    article && before.len() == 2 && adjective && !opens_with_verb(&after)
 }
 
 /// Whether a text is a subordinate clause with no main clause after it: it opens with a word
@@ -2585,9 +2647,12 @@ mod tests {
             without_times("Kristen Wiig turns 40 on Thursday, Aug. 22"),
             None
         );
+        // A time before the verb goes only with the participle it closes (see
+        // `a_time_that_only_dates_the_subject_goes_with_its_participle`).
         assert_eq!(
-            without_times("The conference held last weekend attracted about 2,000 people"),
-            None
+            without_times("The conference held last weekend attracted about 2,000 people")
+                .as_deref(),
+            Some("The conference attracted about 2,000 people")
         );
         // A time a word before it needs stays.
         assert_eq!(
@@ -3250,5 +3315,47 @@ mod tests {
             compressed("The company will close three plants in Ohio next year, it said in a statement on Monday.", false).as_deref(),
             Some("The company will close three plants in Ohio next year")
         );
+    }
+
+    #[test]
+    fn a_time_that_only_dates_the_subject_goes_with_its_participle() {
+        assert_eq!(
+            without_times("The conference held last weekend attracted about 2,000 people to the Community of Christ Auditorium").as_deref(),
+            Some("The conference attracted about 2,000 people to the Community of Christ Auditorium")
+        );
+        // A participle of the clause's own verb keeps its time.
+        assert_eq!(
+            without_times("The bill was passed Friday by the Senate"),
+            Some("The bill was passed by the Senate".into())
+        );
+    }
+
+    #[test]
+    fn no_cut_between_two_adjectives() {
+        assert_eq!(
+            main_clause("The documents were released after a rare, closed-door Ways and Means markup, where the panel voted 23-14").as_deref(),
+            Some("The documents were released after a rare, closed-door Ways and Means markup")
+        );
+        assert_eq!(
+            through_object("Lash shot and killed four people at the tribal office before she ran out of ammunition").as_deref(),
+            Some("Lash shot and killed four people")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_an_opening_adverbial_leans() {
+        assert!(!stands_alone(
+            "In 2015, he started a project called OpenVote."
+        ));
+        assert!(stands_alone(
+            "In 2015, the company started a project called OpenVote."
+        ));
+        assert!(!stands_alone(
+            "If he passes a second FBI background check, he could haul hazardous materials."
+        ));
+        assert!(stands_alone(
+            "With his speech to Congress, the President is giving that strategy one more try."
+        ));
+        assert!(stands_alone("Hours after police charged Cardell Hayes with murder, his attorney insisted there was more to the story."));
     }
 }
