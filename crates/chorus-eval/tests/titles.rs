@@ -116,7 +116,10 @@ fn titles_are_whole_headlines_without_the_site() {
 /// controls, opening reports, long titles before names and openings that name nothing went
 /// too; 0.704 once shortening steps run again while one shortens; 0.714 once a closing detail,
 /// a further adjunct after "and" and names after a colon went, and a caption or a page's line
-/// without a verb no longer titled an event), and no title is cut with "…", left empty, or,
+/// without a verb no longer titled an event; 0.714 once a cut or compressed statement had to
+/// keep its verb, a "when" or "as" its clause needs, the second half of "not only" and no
+/// condition opening on "Had": nine cut fragments gave way to whole, longer sentences, while
+/// adverbs of focus and a named person's home went), and no title is cut with "…", left empty, or,
 /// when shortened (it ends without a stop), left ending on a word that needs more.
 #[test]
 fn titles_without_headlines_are_short_whole_sentences() {
