@@ -499,9 +499,6 @@ pub(crate) struct Claim {
     /// the arm"), in its claim core and in its main claim, sorted, unique.
     wound_places: Vec<String>,
     main_wound_places: Vec<String>,
-    /// Whether its main claim states a death by a verb ([`stated_families`]: "and later
-    /// died", "until she died", "was killed"), whatever else it states.
-    main_states_death: bool,
     /// Whether its main claim only says who or what someone is: its first auxiliary a form
     /// of "be" before a noun phrase ("The other three victims were an 18-year-old woman …").
     identifies: bool,
@@ -709,7 +706,6 @@ impl Claim {
             claim.listed = w.listed.clone();
             claim.wound_places = w.wound_places.clone();
             claim.main_wound_places = w.main_wound_places.clone();
-            claim.main_states_death = w.main_states_death;
             claim.identifies = w.identifies;
         } else {
             claim.read_main_claim(units, u, text, core, main);
@@ -832,12 +828,6 @@ impl Claim {
             .filter(|f| !f.quantity.duration && !f.article && is_age(text, f.off, f.end))
             .map(|f| f.quantity.value)
             .collect();
-        claim.main_states_death = stated_families(text, core).iter().any(|&(o, _)| {
-            main.contains(o)
-                && chorus_text::words(&text[o..])
-                    .next()
-                    .is_some_and(|(_, w)| outcome_of(w) == OUTCOME_DIED)
-        });
         claim.identifies = identifies(text, main);
         let places = wound_places(text, core);
         for (off, place) in places {
@@ -2138,12 +2128,6 @@ fn identifies(text: &str, main: &MainClause) -> bool {
             || next.starts_with(|c: char| c.is_ascii_digit())
             || number_word_value(next).is_some()
             || text[*off..].starts_with(char::is_uppercase))
-}
-
-/// Whether `lead`'s main claim states a death by a verb ("was shot … and later died") and
-/// `other` speaks of no death at all: `other` tells what came before it.
-pub(crate) fn death_verb_unsaid(other: &Claim, lead: &Claim) -> bool {
-    lead.main_states_death && !other.names_death
 }
 
 /// Whether `lead`'s main verbs say what happened ([`VERB_FAMILIES`]) and `other`'s main
@@ -3738,18 +3722,6 @@ mod tests {
             "The man was taken to a hospital in serious condition.",
         );
         assert!(!severity_contradicted(&claims[b], &claims[0]));
-    }
-
-    /// A death the main claim states by a verb, whatever else it states, is not stated by a
-    /// sentence that speaks of no death.
-    #[test]
-    fn a_death_stated_by_a_verb_must_be_said() {
-        let (claims, b) = two_claims(
-            "The driver was taken to a hospital where he was treated until he died.",
-            "The driver was taken to a hospital.",
-        );
-        assert!(death_verb_unsaid(&claims[b], &claims[0]));
-        assert!(!death_verb_unsaid(&claims[0], &claims[b]));
     }
 
     /// A sentence that only says who people are does not state what happened to them, but
