@@ -4,6 +4,7 @@
 //! the differences shown, the share that are a genuine difference they found; of those, the
 //! share shown. Gold sentences are byte spans of the input records' `text`, and the report's
 //! citations carry the same spans (`source_start..source_end`), so nothing is matched by words.
+//! It also lists the supports shown that no labelled pair answers, the next material to label.
 
 use chorus_model::{Citation, Difference, Report, Version};
 use serde_json::Value;
