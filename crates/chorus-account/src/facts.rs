@@ -99,7 +99,7 @@ type ShownCheck = (&'static str, fn(&Claim, &Claim) -> bool);
 /// nor giving a figure, a word or none in common).
 pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str> {
     use crate::statement as s;
-    let checks: [ShownCheck; 13] = [
+    let checks: [ShownCheck; 15] = [
         ("main_covered", |o, l| s::main_covered(o, l) < MAIN_SHARE),
         ("count_contradicted", s::count_contradicted),
         ("outcome_contradicted", s::outcome_contradicted),
@@ -113,6 +113,8 @@ pub(crate) fn shown_refusal(other: &Claim, lead: &Claim) -> Option<&'static str>
         ("age_contradicted", s::age_contradicted),
         ("other_claim", s::other_claim),
         ("unanchored", s::unanchored),
+        ("wound_elsewhere", s::wound_elsewhere),
+        ("identified_only", s::identified_only),
     ];
     checks
         .iter()

@@ -253,6 +253,8 @@ const SEVERE_WORDS: &[&str] = &[
 ];
 const MILD_WORDS: &[&str] = &[
     "stable",
+    "good",
+    "satisfactory",
     "minor",
     "non-life-threatening",
     "nonlife-threatening",
@@ -268,7 +270,15 @@ const EVERY: &[&str] = &["all", "none", "each", "every", "everyone", "both"];
 /// Grades of [`SEVERE_WORDS`] and [`MILD_WORDS`] that also mean something else ("a serious
 /// crime", "critical of", "a stable job"): they grade only before a hurt or a condition,
 /// within [`GRADE_NOUN_WORDS`] words.
-const GRADE_ONLY_BEFORE: &[&str] = &["critical", "grave", "serious", "stable", "minor"];
+const GRADE_ONLY_BEFORE: &[&str] = &[
+    "critical",
+    "grave",
+    "serious",
+    "stable",
+    "minor",
+    "good",
+    "satisfactory",
+];
 const GRADE_NOUN_WORDS: usize = 3;
 const GRADE_NOUNS: &[&str] = &["condition", "injur", "wound", "hurt", "shape"];
 
@@ -485,6 +495,13 @@ pub(crate) struct Claim {
     families: Vec<u8>,
     /// Those of them its main claim states ([`main_clause`]), in order.
     main_families: Vec<u8>,
+    /// Where it says someone was hurt ([`wound_places`]: "shot in the foot", "a wound to
+    /// the arm"), in its claim core and in its main claim, sorted, unique.
+    wound_places: Vec<String>,
+    main_wound_places: Vec<String>,
+    /// Whether its main claim only says who or what someone is: its first auxiliary a form
+    /// of "be" before a noun phrase ("The other three victims were an 18-year-old woman …").
+    identifies: bool,
     /// The sentence read without its asides (its main claim alone, [`main_clause`]: no
     /// leading subordinate clause, relative clause or trailing clause), when they hold
     /// content words: two reports of one claim often differ only in the detail they add
@@ -687,6 +704,9 @@ impl Claim {
             claim.main_families = w.main_families.clone();
             claim.counts = w.counts.clone();
             claim.listed = w.listed.clone();
+            claim.wound_places = w.wound_places.clone();
+            claim.main_wound_places = w.main_wound_places.clone();
+            claim.identifies = w.identifies;
         } else {
             claim.read_main_claim(units, u, text, core, main);
         }
@@ -808,6 +828,18 @@ impl Claim {
             .filter(|f| !f.quantity.duration && !f.article && is_age(text, f.off, f.end))
             .map(|f| f.quantity.value)
             .collect();
+        claim.identifies = identifies(text, main);
+        let places = wound_places(text, core);
+        for (off, place) in places {
+            if main.contains(off) {
+                claim.main_wound_places.push(place.clone());
+            }
+            claim.wound_places.push(place);
+        }
+        for v in [&mut claim.wound_places, &mut claim.main_wound_places] {
+            v.sort_unstable();
+            v.dedup();
+        }
     }
 }
 
@@ -1969,6 +2001,149 @@ pub(crate) fn other_claim(other: &Claim, lead: &Claim) -> bool {
     unsaid(lead, other)
         && !other.verbs.is_empty()
         && other.verbs.iter().all(|v| !lead.main_families.contains(v))
+}
+
+/// Parts of the body news says someone was hurt in ("shot in the foot", "a wound to the
+/// arm"), each as one place, whatever the side ("left", "right", "upper", "back" before
+/// another part describe it).
+const BODY_PARTS: &[&str] = &[
+    "head", "neck", "chest", "stomach", "abdomen", "back", "shoulder", "arm", "hand", "leg",
+    "foot", "thigh", "knee", "hip", "buttocks", "face", "eye", "groin", "wrist", "ankle", "elbow",
+    "jaw", "mouth", "cheek", "pelvis", "spine", "finger", "toe", "heel", "forearm", "calf",
+    "throat", "ear",
+];
+
+/// Plurals of [`BODY_PARTS`] not made by adding "s".
+const BODY_PLURALS: &[(&str, &str)] = &[("feet", "foot"), ("calves", "calf")];
+
+/// Words between a preposition and a part of the body ("in his back right shoulder", "to the
+/// left leg").
+const BODY_PART_MODIFIERS: &[&str] = &[
+    "the", "his", "her", "their", "its", "a", "an", "both", "each", "one", "left", "right",
+    "upper", "lower", "back", "front",
+];
+
+/// How many modifiers ([`BODY_PART_MODIFIERS`]) may stand between the preposition and the
+/// part.
+const BODY_PART_WORDS: usize = 3;
+
+/// The places of the body `text` says, inside `core`, someone was hurt in: a part of the body
+/// ([`BODY_PARTS`]) after "in", "to", "on", "into" or "through" and its modifiers, and each
+/// part "and" or a comma joins to it ("on her chest and left leg"), with each one's offset.
+fn wound_places(text: &str, core: &std::ops::Range<usize>) -> Vec<(usize, String)> {
+    let words: Vec<(usize, String)> = chorus_text::words(&text[core.clone()])
+        .map(|(o, w)| (o + core.start, w.to_lowercase()))
+        .collect();
+    let part = |w: &str| -> Option<&'static str> {
+        BODY_PLURALS
+            .iter()
+            .find(|p| p.0 == w)
+            .map(|p| p.1)
+            .or_else(|| {
+                let singular = w.strip_suffix('s').filter(|_| w != "buttocks").unwrap_or(w);
+                BODY_PARTS
+                    .iter()
+                    .copied()
+                    .find(|&p| p == w || p == singular)
+            })
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !["in", "to", "on", "into", "through"].contains(&words[i].1.as_str()) {
+            i += 1;
+            continue;
+        }
+        // Modifiers, then the last part of the body before a word that is neither.
+        let mut j = i + 1;
+        let mut found: Option<(usize, &'static str)> = None;
+        let mut modifiers = 0;
+        while j < words.len() {
+            let w = words[j].1.as_str();
+            // "back" before another part or a side describes it ("his back right shoulder").
+            let next_is_part = words.get(j + 1).is_some_and(|n| {
+                part(&n.1).is_some() || BODY_PART_MODIFIERS.contains(&n.1.as_str())
+            });
+            if let Some(p) = part(w).filter(|_| !(w == "back" && next_is_part)) {
+                found = Some((words[j].0, p));
+                // Another part joined by "and" or a comma: "chest and left leg".
+                let joined = words
+                    .get(j + 1)
+                    .is_some_and(|n| n.1 == "and" || text[words[j].0..n.0].contains(','));
+                if joined {
+                    out.push((words[j].0, p.to_string()));
+                    j += 2;
+                    modifiers = 0;
+                    continue;
+                }
+                break;
+            }
+            if BODY_PART_MODIFIERS.contains(&w) && modifiers < BODY_PART_WORDS {
+                modifiers += 1;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some((off, p)) = found {
+            out.push((off, p.to_string()));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether `lead`'s main claim says where someone was hurt and `other` says so too, only of
+/// other places ("shot in the foot" against "a wound to the arm"): another person, or
+/// another report of the wound, not the claim.
+pub(crate) fn wound_elsewhere(other: &Claim, lead: &Claim) -> bool {
+    !lead.main_wound_places.is_empty()
+        && !other.wound_places.is_empty()
+        && shared(&lead.main_wound_places, &other.wound_places) == 0
+}
+
+/// Whether the main claim of `text` only says who or what someone is: its first auxiliary
+/// (past its first word) is a form of "be" followed by a noun phrase, a determiner, a figure
+/// or a name ("The other three victims were an 18-year-old woman …", "The victim is John
+/// Smith").
+fn identifies(text: &str, main: &MainClause) -> bool {
+    let words: Vec<(usize, String)> = chorus_text::words(&text[main.range.clone()])
+        .map(|(o, w)| (o + main.range.start, w))
+        .filter(|&(o, _)| main.contains(o))
+        .map(|(o, w)| (o, w.to_lowercase()))
+        .collect();
+    let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| auxiliary(&w.1))
+        .map(|i| i + 1)
+    else {
+        return false;
+    };
+    let Some((off, next)) = words.get(i + 1) else {
+        return false;
+    };
+    ["is", "are", "was", "were"].contains(&words[i].1.as_str())
+        && (["a", "an", "the"].contains(&next.as_str())
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || number_word_value(next).is_some()
+            || text[*off..].starts_with(char::is_uppercase))
+}
+
+/// Whether `lead`'s main verbs say what happened ([`VERB_FAMILIES`]) and `other`'s main
+/// claim only says who someone is ([`identifies`]) and states none of those families: "Three
+/// others … were treated for wounds and released" is not stated by "The other three victims
+/// were an 18-year-old woman, 22-year-old man and 21-year-old man"; "identified those
+/// killed as …" is stated by "The victims were …".
+pub(crate) fn identified_only(other: &Claim, lead: &Claim) -> bool {
+    // Saying who someone is states an identification ("identified those killed as …").
+    let identified = verb_family("identified");
+    other.identifies
+        && !lead.verbs.is_empty()
+        && lead
+            .verbs
+            .iter()
+            .all(|v| !other.families.contains(v) && Some(*v) != identified)
 }
 
 /// Words that say, after "is" or "remains", that something is not known.
@@ -3508,6 +3683,61 @@ mod tests {
             "Three other children in the home were unharmed.",
         );
         assert!(!contrast_unsaid(&claims[b], &claims[0]));
+    }
+
+    /// Where someone was hurt: two places and no place in common are two reports; a side or
+    /// "back" before a part describes it, and a part joined by "and" is a place too.
+    #[test]
+    fn a_wound_elsewhere_is_another_claim() {
+        let (claims, b) = two_claims(
+            "A woman was shot in the hand and taken to a hospital.",
+            "The woman had a gunshot wound to her left knee.",
+        );
+        assert!(wound_elsewhere(&claims[b], &claims[0]));
+        assert!(wound_elsewhere(&claims[0], &claims[b]));
+        let (claims, b) = two_claims(
+            "A woman was shot in the shoulder on Friday.",
+            "The woman was shot in her back right shoulder.",
+        );
+        assert!(!wound_elsewhere(&claims[b], &claims[0]));
+        let (claims, b) = two_claims(
+            "A woman was shot in the chest and left knee.",
+            "The woman was wounded in the knee.",
+        );
+        assert!(!wound_elsewhere(&claims[b], &claims[0]));
+        assert!(!wound_elsewhere(&claims[0], &claims[b]));
+    }
+
+    /// "Good" and "satisfactory" grade a condition as mildly hurt, against "serious"; not
+    /// before anything but a condition.
+    #[test]
+    fn a_good_condition_is_mild() {
+        let (claims, b) = two_claims(
+            "The man was taken to a hospital in good condition.",
+            "The man was taken to a hospital in serious condition.",
+        );
+        assert!(severity_contradicted(&claims[b], &claims[0]));
+        let (claims, b) = two_claims(
+            "The man was taken to a hospital with a good chance.",
+            "The man was taken to a hospital in serious condition.",
+        );
+        assert!(!severity_contradicted(&claims[b], &claims[0]));
+    }
+
+    /// A sentence that only says who people are does not state what happened to them, but
+    /// does state that they were identified.
+    #[test]
+    fn saying_who_states_no_happening() {
+        let (claims, b) = two_claims(
+            "Two men were arrested and charged with burglary.",
+            "The two men were a 30-year-old and a 25-year-old.",
+        );
+        assert!(identified_only(&claims[b], &claims[0]));
+        let (claims, b) = two_claims(
+            "Police identified the victims as John Doe and Richard Roe.",
+            "The victims were John Doe and Richard Roe.",
+        );
+        assert!(!identified_only(&claims[b], &claims[0]));
     }
 
     /// A list item and a listing's note have no verb and state no claim; a sentence with a

@@ -236,6 +236,11 @@ fn supports_a_reader_meets_state_the_fact() {
     // 0.909 (477/525), held-out 0.860 (240/279). The all dev floor sits under the new material's
     // figure, not under a loss of the old: batches 1 to 6 unchanged. No floor of its own on
     // held-out.
+    // A wound placed elsewhere ("shot in the foot" / "a wound to the arm",
+    // `statement::wound_elsewhere`), "good" and "satisfactory" conditions graded mild, and a
+    // support that only says who people are (`statement::identified_only`), judged on batch
+    // 7's dev part: batch 7 dev 0.865 (224/259), all dev 0.914 (478/523); batches 1-6 unchanged;
+    // printed held-out: batch 7 0.835 -> 0.842 (117/139), all 0.860 -> 0.864 (241/279).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
             ("1", "shown dev") => 0.96,
@@ -250,9 +255,9 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("7", "shown dev") => 0.85,
+            ("7", "shown dev") => 0.86,
             ("7", _) => 0.0,
-            ("all", "shown dev") => 0.90,
+            ("all", "shown dev") => 0.91,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());

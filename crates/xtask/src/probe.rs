@@ -1,7 +1,7 @@
 //! `cargo xtask statement --probe [FILE]`: every labelled pair the same-statement model accepts,
 //! with the first check of a shown fact's sentence that refuses it (`facts::shown_refusal`), on
 //! the three sets a shown-sentence rule is judged by: the dev parts of the shown supports
-//! (batches 1-6, each pair as labelled, `a` the fact shown and `b` its support), the dev part of
+//! (batches 1-7, each pair as labelled, `a` the fact shown and `b` its support), the dev part of
 //! the account gold (either way round: one fact holds both when either can lead it) and the
 //! MSRP training pairs (read as two one-sentence articles, either way round). Prints, per set,
 //! how many accepted pairs of each label each check refuses and how many stay; with `FILE`,
@@ -116,6 +116,7 @@ pub(crate) fn run(args: &[&str]) -> Result<()> {
         ("4", format!("{shown}/batch4")),
         ("5", format!("{shown}/batch5")),
         ("6", format!("{shown}/batch6")),
+        ("7", format!("{shown}/batch7")),
     ] {
         let mut probed = Vec::new();
         gold_dev(
