@@ -1651,6 +1651,35 @@ impl Vocabulary {
         out
     }
 
+    /// The words an article of names `names` (as [`Vocabulary::add`] gives them) writes in
+    /// a multi-word name of a person or a thing, sorted: a name written within a sentence's
+    /// punctuation, most of whose articles write it as no place's nor institution's, that is
+    /// no run of capitals and opens with no compass point ("South Saginaw", a street's after
+    /// "block of"). A word a report writes only alone ("Saginaw's southeast side", "a
+    /// Trotwood teen") or in a place's name is a town's, not its story's own
+    /// (`OnlineConfig::lone_words`).
+    pub(crate) fn name_words(&self, names: &[u32]) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for &t in names.iter().filter(|&&t| t & SHOWN == 0) {
+            if self.is_run_of_capitals(t) {
+                continue;
+            }
+            let words = self.parts.of(t);
+            let i = t as usize;
+            let Some(key) = self.keys.get(i).and_then(|k| k.strip_prefix('\u{1}')) else {
+                continue;
+            };
+            let compass = key.split(' ').next().is_some_and(|w| listed(w, COMPASS));
+            if words.is_empty() || compass || 2 * self.area[i] >= self.df[i].max(1) {
+                continue;
+            }
+            out.extend_from_slice(words);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Whether a term is mostly written only as a piece of a larger figure (in at least half
     /// of its articles): "800" where the texts write "1,800", "000" of "20,000". It links
     /// articles as any figure does (two reports of "1,800 dockers" share it), but it is no
@@ -2303,6 +2332,31 @@ mod tests {
 
     /// Whether a term (as shown) of the vocabulary of `texts`, an article each, has `flag` in
     /// [`Vocabulary::specific`]'s answer; None when it is no specific.
+    #[test]
+    fn words_written_in_a_persons_or_a_things_name_are_name_words() {
+        let mut vocab = Vocabulary::default();
+        let article = CleanArticle::verbatim(Article {
+            id: "a".into(),
+            body: "A boy was hurt in the 8800 block of South Saginaw, police said. \
+                   Police arrested Jamick Dakota Corley on Friday. Children of Saginaw found a gun. \
+                   Trotwood Police Department officers came."
+                .into(),
+            ..Article::default()
+        });
+        let (_, names) = vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let words: Vec<&str> = vocab
+            .name_words(&names)
+            .iter()
+            .map(|&t| vocab.surface(t))
+            .collect();
+        // A person's name holds its words; a town alone, a street's name after a compass
+        // point and an institution's name do not.
+        assert!(words.contains(&"jamick") && words.contains(&"corley"));
+        for w in ["saginaw", "trotwood", "police"] {
+            assert!(!words.contains(&w), "{w} in {words:?}");
+        }
+    }
+
     fn flag_of(texts: &[&str], flag: u32) -> impl Fn(&str) -> Option<bool> {
         let untitled: Vec<(&str, &str)> = texts.iter().map(|&body| ("", body)).collect();
         flag_of_titled(&untitled, flag)
