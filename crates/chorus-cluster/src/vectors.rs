@@ -1653,11 +1653,11 @@ impl Vocabulary {
 
     /// The words an article of names `names` (as [`Vocabulary::add`] gives them) writes in
     /// a multi-word name of a person or a thing, sorted: a name written within a sentence's
-    /// punctuation, most of whose articles write it as no place's nor institution's, that is
-    /// no run of capitals and opens with no compass point ("South Saginaw", a street's after
-    /// "block of"). A word a report writes only alone ("Saginaw's southeast side", "a
-    /// Trotwood teen") or in a place's name is a town's, not its story's own
-    /// (`OnlineConfig::lone_words`).
+    /// punctuation that no article writes as a place's or an institution's ("in Miami
+    /// Gardens", "Bingham County"), that is no run of capitals and opens with no compass
+    /// point ("South Saginaw", a street's after "block of"). A word a report writes only
+    /// alone ("Saginaw's southeast side", "a Trotwood teen") or in a place's name is a
+    /// town's, not its story's own (`OnlineConfig::lone_words`).
     pub(crate) fn name_words(&self, names: &[u32]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for &t in names.iter().filter(|&&t| t & SHOWN == 0) {
@@ -1670,7 +1670,7 @@ impl Vocabulary {
                 continue;
             };
             let compass = key.split(' ').next().is_some_and(|w| listed(w, COMPASS));
-            if words.is_empty() || compass || 2 * self.area[i] >= self.df[i].max(1) {
+            if words.is_empty() || compass || self.area[i] > 0 {
                 continue;
             }
             out.extend_from_slice(words);
