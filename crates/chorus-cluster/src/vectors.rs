@@ -1657,9 +1657,18 @@ impl Vocabulary {
     /// Gardens", "Bingham County"), that is no run of capitals and opens with no compass
     /// point ("South Saginaw", a street's after "block of"). A word a report writes only
     /// alone ("Saginaw's southeast side", "a Trotwood teen") or in a place's name is a
-    /// town's, not its story's own (`OnlineConfig::lone_words`).
-    pub(crate) fn name_words(&self, names: &[u32]) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
+    /// town's, not its story's own (`OnlineConfig::lone_words`). Its figures (terms of
+    /// `counts` with a digit: an address, a time) are its own too.
+    pub(crate) fn name_words(&self, names: &[u32], counts: &Counts) -> Vec<u32> {
+        let mut out: Vec<u32> = counts
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|&t| {
+                self.keys.get(t as usize).is_some_and(|k| {
+                    !k.starts_with(['\u{1}', '\u{3}']) && k.bytes().any(|b| b.is_ascii_digit())
+                })
+            })
+            .collect();
         for &t in names.iter().filter(|&&t| t & SHOWN == 0) {
             if self.is_run_of_capitals(t) {
                 continue;
@@ -2343,15 +2352,17 @@ mod tests {
                 .into(),
             ..Article::default()
         });
-        let (_, names) = vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let (counts, names) = vocab.add(&article, &FeatureConfig::default(), &Terms::default());
         let words: Vec<&str> = vocab
-            .name_words(&names)
+            .name_words(&names, &counts)
             .iter()
             .map(|&t| vocab.surface(t))
             .collect();
         // A person's name holds its words; a town alone, a street's name after a compass
         // point and an institution's name do not.
         assert!(words.contains(&"jamick") && words.contains(&"corley"));
+        // A figure (the block) is the article's own as well.
+        assert!(words.contains(&"8800"));
         for w in ["saginaw", "trotwood", "police"] {
             assert!(!words.contains(&w), "{w} in {words:?}");
         }
