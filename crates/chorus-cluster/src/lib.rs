@@ -295,7 +295,8 @@ impl Clusterer {
                 .with_ages(vectors::stated_ages(a, vectors::AGE_LEAD_WORDS))
                 .with_roundup(vectors::counts_incidents(a))
                 .with_streets(vectors::stated_streets(a, vectors::STREET_LEAD_WORDS))
-                .with_full_names(self.vocab.parts().full_names(&self.counts[i]));
+                .with_full_names(self.vocab.parts().full_names(&self.counts[i]))
+                .with_name_words(self.vocab.name_words(&self.names[i], &self.counts[i]));
             self.online.add(p, day, published.is_none(), place);
             let dup = self.dedup.add_sketched(a, sketch);
             self.duplicates.push(dup);

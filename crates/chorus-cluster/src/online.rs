@@ -215,6 +215,16 @@ pub struct OnlineConfig {
     /// initial of the word before the surname, multinews-val recall falls (a coach's name
     /// spelt "Jonathan" and "Jonathon").
     pub other_initials: bool,
+    /// Whether a link resting on one plain word or name that no member of either group
+    /// writes in a person's or a thing's name (`Vocabulary::name_words`: a town's,
+    /// "saginaw", "Miami Gardens"; not "jamick" of "Jamick Dakota Corley") is no name of the
+    /// two groups' own for `contrary_ages` when their leads' ages lie more than a year apart
+    /// (`vectors::ages_far_apart`): a town's name is in every incident of the town, as its
+    /// police is, while a follow-up names its victim or suspect in full. gva-dev (`cargo
+    /// xtask eval cluster --set gva-dev --quick --compress K`) K 4 P 0.9946 -> 0.9953, K 12
+    /// 0.9860 -> 0.9871, recall, K 1 and multinews-val unchanged; with contrary streets too,
+    /// or ages within a year, K 1 recall falls (docs/defaults.md).
+    pub lone_words: bool,
 }
 
 impl Default for OnlineConfig {
@@ -258,6 +268,7 @@ impl Default for OnlineConfig {
             split_min: 3,
             split_pairs: true,
             other_initials: true,
+            lone_words: true,
         }
     }
 }
@@ -337,6 +348,7 @@ impl When {
             published: gap(self.published, o.published),
             from_text: self.from_text || o.from_text,
             contrary_ages: crate::vectors::contrary_ages(self.ages, o.ages),
+            ages_far_apart: crate::vectors::ages_far_apart(self.ages, o.ages),
             roundup: self.roundup || o.roundup,
             contrary_streets: crate::vectors::contrary_streets(self.streets, o.streets),
         }
@@ -352,6 +364,8 @@ struct Apart {
     published: Option<f32>,
     from_text: bool,
     contrary_ages: bool,
+    /// Whether their ages differ even taken a year either way (`vectors::ages_far_apart`).
+    ages_far_apart: bool,
     /// Whether either group holds a round-up ([`When::roundup`]).
     roundup: bool,
     /// Whether both name streets and no street of one is the other's
@@ -463,6 +477,8 @@ struct Dot {
     names: u32,
     /// A shared specific that is one word (the last one met), for a link resting on one.
     word: u32,
+    /// A shared specific that is a multi-word name (the last one met), likewise.
+    name: u32,
 }
 
 impl Dot {
@@ -490,6 +506,7 @@ impl Dot {
                         self.word = t;
                     } else {
                         self.names += 1;
+                        self.name = t;
                     }
                     self.plain += u32::from(whole_kind);
                     self.plain_near += u32::from(near_kind);
@@ -575,6 +592,9 @@ pub struct Online {
     streets: Vec<u128>,
     /// Each article's full names as (surname, initial) (`Parts::full_names`).
     full_names: Vec<Vec<(u32, u32)>>,
+    /// Each article's words written in a name of a person or a thing, sorted
+    /// (`Vocabulary::name_words`).
+    name_words: Vec<Vec<u32>>,
     /// Event of every article (an index into `events`; dead events are empty).
     event_of: Vec<usize>,
     events: Vec<EventState>,
@@ -617,6 +637,8 @@ pub struct Prepared {
     streets: u128,
     /// Its full names (see [`Prepared::with_full_names`]).
     full_names: Vec<(u32, u32)>,
+    /// Its words written in names (see [`Prepared::with_name_words`]).
+    name_words: Vec<u32>,
 }
 
 impl Prepared {
@@ -644,6 +666,12 @@ impl Prepared {
     /// ([`OnlineConfig::other_initials`]); without, it gives none.
     pub fn with_full_names(self, full_names: Vec<(u32, u32)>) -> Prepared {
         Prepared { full_names, ..self }
+    }
+
+    /// The article's words written in a multi-word name that is no place's nor
+    /// institution's, sorted ([`OnlineConfig::lone_words`]); without, it writes none.
+    pub fn with_name_words(self, name_words: Vec<u32>) -> Prepared {
+        Prepared { name_words, ..self }
     }
 }
 
@@ -889,13 +917,46 @@ impl Online {
             || (self.config.contrary_streets && apart.contrary_streets && dot.plain == 0)
     }
 
+    /// Whether two groups `apart` tell of different people by their leads beyond doubt:
+    /// ages more than a year apart (early reports of one toddler give "3" and "2")
+    /// ([`OnlineConfig::lone_words`]).
+    fn contrary_by(&self, apart: Apart) -> bool {
+        self.config.contrary_ages && apart.ages_far_apart
+    }
+
     /// Whether groups `a` and `b` (leaving article `except` out of `b`), whose link `dot`
     /// rests on one word, write it only in other full names
     /// ([`OnlineConfig::other_initials`]): each group writes it as the last word of a name,
     /// and no initial of the word before it in one group's is in the other's ("Alexis
-    /// Murphy" and "Virginia Murphy"; not "Jonathon Magwood" and "Jonathan Magwood").
-    fn names_apart(&self, dot: Dot, a: &[usize], b: &[usize], except: usize) -> bool {
-        if !self.config.other_initials || dot.shared != 1 || dot.names > 0 {
+    /// Murphy" and "Virginia Murphy"; not "Jonathon Magwood" and "Jonathan Magwood"); or
+    /// whose one shared plain word or name no member writes in a person's or a thing's name
+    /// while their leads age people more than a year apart ([`OnlineConfig::lone_words`]).
+    fn names_apart(&self, dot: Dot, a: &[usize], b: &[usize], except: usize, apart: Apart) -> bool {
+        if dot.shared != 1 {
+            return false;
+        }
+        if self.config.lone_words && dot.plain == 1 && self.contrary_by(apart) {
+            // A lone word or name no member writes in a person's or a thing's name is the
+            // two groups' own name no more than a town's police is.
+            let words = if dot.names == 0 {
+                std::slice::from_ref(&dot.word)
+            } else {
+                self.parts.of(dot.name)
+            };
+            let named = |m: &usize| {
+                let own = &self.name_words[*m];
+                words.iter().all(|w| own.binary_search(w).is_ok())
+            };
+            if !words.is_empty()
+                && !a
+                    .iter()
+                    .chain(b.iter().filter(|&&m| m != except))
+                    .any(named)
+            {
+                return true;
+            }
+        }
+        if !self.config.other_initials || dot.names > 0 {
             return false;
         }
         let w = dot.word;
@@ -1041,8 +1102,9 @@ impl Online {
         } else {
             ev.dot(v, &self.vectors, specific)
         };
-        let s = self.score(dot, n as f32, self.apart(i, ev), true);
-        if s > floor && self.names_apart(dot, &[i], &ev.members, i) {
+        let apart = self.apart(i, ev);
+        let s = self.score(dot, n as f32, apart, true);
+        if s > floor && self.names_apart(dot, &[i], &ev.members, i, apart) {
             return 0.0;
         }
         if !own && s > floor && self.config.min_overlap > 0.0 {
@@ -1128,6 +1190,7 @@ impl Online {
             roundup,
             streets,
             full_names,
+            name_words,
         } = article;
         let i = self.vectors.len();
         self.term_bound = self.term_bound.max(bound(&vector));
@@ -1138,6 +1201,7 @@ impl Online {
         self.roundups.push(roundup);
         self.streets.push(streets);
         self.full_names.push(full_names);
+        self.name_words.push(name_words);
         self.active.push(active);
         self.event_of.push(usize::MAX);
         let mut best = (self.config.threshold, usize::MAX);
@@ -1181,6 +1245,7 @@ impl Online {
             roundup: false,
             streets: 0,
             full_names: Vec::new(),
+            name_words: Vec::new(),
         }
     }
 
@@ -1262,8 +1327,10 @@ impl Online {
     fn average_link(&self, a: usize, b: usize, dot: Dot) -> f32 {
         let (ea, eb) = (&self.events[a], &self.events[b]);
         let n = (ea.members.len() * eb.members.len()) as f32;
-        let s = self.score(dot, n, ea.when.apart(eb.when), self.follow_merges);
-        if s > self.config.threshold && self.names_apart(dot, &ea.members, &eb.members, usize::MAX)
+        let apart = ea.when.apart(eb.when);
+        let s = self.score(dot, n, apart, self.follow_merges);
+        if s > self.config.threshold
+            && self.names_apart(dot, &ea.members, &eb.members, usize::MAX, apart)
         {
             return 0.0;
         }
@@ -2188,6 +2255,58 @@ mod tests {
         assert_eq!(place([nine, both], false, true), vec![vec![0, 1]]);
         assert_eq!(place([nine, 0], false, true), vec![vec![0, 1]]);
         assert_eq!(place([nine, ten], true, true), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn a_lone_word_written_in_no_name_does_not_hold_reports_that_age_people_otherwise() {
+        // Two reports of one day sharing topic words and one plain word or name (term 0, in
+        // only their two articles): a town's ("Saginaw's southeast side", "a Miami Gardens
+        // nightclub") when neither writes it in a person's or a thing's name, a person's when
+        // one does ("Jamick Dakota Corley").
+        // With `name`, term 0 is a multi-word name of words 1 and 2 ("Miami Gardens").
+        let shared = |ages: [u128; 2], named: bool, lone_words: bool, name: bool| {
+            let v = |terms: &[u32]| chorus_text::unit(terms.iter().map(|&t| (t, 1.0)).collect());
+            let mut specific = vec![u32::MAX; 30];
+            specific[0] = 2;
+            let mut online = Online::new(OnlineConfig {
+                lone_words,
+                ..OnlineConfig::default()
+            });
+            online.set_specific(specific, 10_000);
+            let own: Vec<u32> = if name {
+                online.set_parts(crate::Parts::from_lists(&[&[1, 2]]));
+                vec![1, 2]
+            } else {
+                vec![0]
+            };
+            for (k, x) in ages.into_iter().enumerate() {
+                let words = if named && k == 0 {
+                    own.clone()
+                } else {
+                    Vec::new()
+                };
+                let p = online
+                    .prepare(v(&[0, 20, 21, 22]), true)
+                    .with_ages(x)
+                    .with_name_words(words);
+                online.add(p, Some((0, 0)), false, true);
+            }
+            online.events()
+        };
+        let place = |ages: [u128; 2], named: bool, lone_words: bool| {
+            let word = shared(ages, named, lone_words, false);
+            assert_eq!(word, shared(ages, named, lone_words, true));
+            word
+        };
+        let (two, three, nine, sixteen) = (1 << 2, 1 << 3, 1 << 9, 1 << 16);
+        // A 16-year-old in one and a 9-year-old in the other: two incidents of one town.
+        assert_eq!(place([sixteen, nine], false, true), vec![vec![0], vec![1]]);
+        assert_eq!(place([sixteen, nine], false, false), vec![vec![0, 1]]);
+        // The word written in a person's name, or ages a year apart (a toddler "3" in one
+        // early report and "2" in the next), or one report that ages no one: one incident.
+        assert_eq!(place([sixteen, nine], true, true), vec![vec![0, 1]]);
+        assert_eq!(place([three, two], false, true), vec![vec![0, 1]]);
+        assert_eq!(place([sixteen, 0], false, true), vec![vec![0, 1]]);
     }
 
     #[test]

@@ -1651,6 +1651,44 @@ impl Vocabulary {
         out
     }
 
+    /// The words an article of names `names` (as [`Vocabulary::add`] gives them) writes in
+    /// a multi-word name of a person or a thing, sorted: a name written within a sentence's
+    /// punctuation that no article writes as a place's or an institution's ("in Miami
+    /// Gardens", "Bingham County"), that is no run of capitals and opens with no compass
+    /// point ("South Saginaw", a street's after "block of"). A word a report writes only
+    /// alone ("Saginaw's southeast side", "a Trotwood teen") or in a place's name is a
+    /// town's, not its story's own (`OnlineConfig::lone_words`). Its figures (terms of
+    /// `counts` with a digit: an address, a time) are its own too.
+    pub(crate) fn name_words(&self, names: &[u32], counts: &Counts) -> Vec<u32> {
+        let mut out: Vec<u32> = counts
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|&t| {
+                self.keys.get(t as usize).is_some_and(|k| {
+                    !k.starts_with(['\u{1}', '\u{3}']) && k.bytes().any(|b| b.is_ascii_digit())
+                })
+            })
+            .collect();
+        for &t in names.iter().filter(|&&t| t & SHOWN == 0) {
+            if self.is_run_of_capitals(t) {
+                continue;
+            }
+            let words = self.parts.of(t);
+            let i = t as usize;
+            let Some(key) = self.keys.get(i).and_then(|k| k.strip_prefix('\u{1}')) else {
+                continue;
+            };
+            let compass = key.split(' ').next().is_some_and(|w| listed(w, COMPASS));
+            if words.is_empty() || compass || self.area[i] > 0 {
+                continue;
+            }
+            out.extend_from_slice(words);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Whether a term is mostly written only as a piece of a larger figure (in at least half
     /// of its articles): "800" where the texts write "1,800", "000" of "20,000". It links
     /// articles as any figure does (two reports of "1,800 dockers" share it), but it is no
@@ -2303,6 +2341,33 @@ mod tests {
 
     /// Whether a term (as shown) of the vocabulary of `texts`, an article each, has `flag` in
     /// [`Vocabulary::specific`]'s answer; None when it is no specific.
+    #[test]
+    fn words_written_in_a_persons_or_a_things_name_are_name_words() {
+        let mut vocab = Vocabulary::default();
+        let article = CleanArticle::verbatim(Article {
+            id: "a".into(),
+            body: "A boy was hurt in the 8800 block of South Saginaw, police said. \
+                   Police arrested Jamick Dakota Corley on Friday. Children of Saginaw found a gun. \
+                   Trotwood Police Department officers came."
+                .into(),
+            ..Article::default()
+        });
+        let (counts, names) = vocab.add(&article, &FeatureConfig::default(), &Terms::default());
+        let words: Vec<&str> = vocab
+            .name_words(&names, &counts)
+            .iter()
+            .map(|&t| vocab.surface(t))
+            .collect();
+        // A person's name holds its words; a town alone, a street's name after a compass
+        // point and an institution's name do not.
+        assert!(words.contains(&"jamick") && words.contains(&"corley"));
+        // A figure (the block) is the article's own as well.
+        assert!(words.contains(&"8800"));
+        for w in ["saginaw", "trotwood", "police"] {
+            assert!(!words.contains(&w), "{w} in {words:?}");
+        }
+    }
+
     fn flag_of(texts: &[&str], flag: u32) -> impl Fn(&str) -> Option<bool> {
         let untitled: Vec<(&str, &str)> = texts.iter().map(|&body| ("", body)).collect();
         flag_of_titled(&untitled, flag)

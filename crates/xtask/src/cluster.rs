@@ -143,7 +143,7 @@ pub(crate) fn labels(events: &[Vec<usize>], n: usize) -> Vec<usize> {
 
 /// The default clustering with the term weights both evaluations may be asked to try
 /// (`--idf-power`, `--name-weight`, `--phrase-weight`, `--title-weight`) and the joins of
-/// undated articles (`--no-other-initials`).
+/// undated articles (`--no-other-initials`, `--no-lone-words`).
 fn with_flags(args: &[&str]) -> ClusterConfig {
     let mut config = ClusterConfig::default();
     let features = &mut config.features;
@@ -164,6 +164,9 @@ fn with_flags(args: &[&str]) -> ClusterConfig {
     }
     if args.contains(&"--no-other-initials") {
         config.online.other_initials = false;
+    }
+    if args.contains(&"--no-lone-words") {
+        config.online.lone_words = false;
     }
     if args.contains(&"--no-credits") {
         features.credits = false;
