@@ -1,10 +1,12 @@
-//! Differences as the report shows them on real events, judged by reading, in three batches
+//! Differences as the report shows them on real events, judged by reading, in four batches
 //! (`tests/data/account-gold/shown-differences.jsonl`: 40 drawn at random, seed 2306, from
 //! what `chorus digest` showed on the events of `multinews-val` and `gva-dev` that the account
 //! gold does not cover; `shown-differences-2.jsonl`: all 53 shown on the events that share no
 //! article with those, in an order drawn at random, seed 2308; `shown-differences-3.jsonl`: all
 //! 8 shown when each event of the sets' own event lists that shares no article with those is
-//! summarised alone, events in an order drawn at random, seed 2319), each labelled `genuine` (one
+//! summarised alone, events in an order drawn at random, seed 2319; `shown-differences-4.jsonl`:
+//! all 34 shown on the events of the account gold and the first batch summarised alone, and on
+//! the two sets read together, that no earlier batch labels), each labelled `genuine` (one
 //! quantity or name reported two ways) or `false` (and why: a part against the whole, different people, a count before and after an
 //! update, ...). Unlike the account gold, these are the differences a reader actually met.
 //! Each event is summarised as one event again; a labelled difference counts when a shown one
@@ -16,8 +18,9 @@ use chorus_testdata::shared;
 
 /// The labelled batches: the first drawn from main at 1e65584, the second from main at b444618
 /// on events that share no article with the first or the account gold, the third from main at
-/// 3078ddd on the data sets' own events that share no article with any of those.
-const BATCHES: [&str; 3] = [
+/// 3078ddd on the data sets' own events that share no article with any of those, the fourth
+/// from main at a27e97f on the events already labelled (those no batch labels yet).
+const BATCHES: [&str; 4] = [
     concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/account-gold/shown-differences.jsonl"
@@ -29,6 +32,10 @@ const BATCHES: [&str; 3] = [
     concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/account-gold/shown-differences-3.jsonl"
+    ),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/account-gold/shown-differences-4.jsonl"
     ),
 ];
 
@@ -149,15 +156,22 @@ fn differences_a_reader_meets_are_one_quantity() {
     // Batch 3 as labelled (2026-12-07, main at 3078ddd): all 8 genuine (names spelt two ways,
     // a street's kind, a count of wounded, a pregnancy's months), dev 6 and held-out 2, so only
     // the number kept can fail.
+    // Batch 4 as labelled (2026-12-07, main at a27e97f): dev 21 genuine of 23 (0.913), two
+    // false (where a bullet went in against where a knot shows; an age the text says was
+    // corrected). Its held-out part has no floor.
     let floors = [
-        [(1.0, 20), (0.61, 8)],
-        [(1.0, 34), (0.88, 16)],
-        [(1.0, 6), (1.0, 2)],
+        [Some((1.0, 20)), Some((0.61, 8))],
+        [Some((1.0, 34)), Some((0.88, 16))],
+        [Some((1.0, 6)), Some((1.0, 2))],
+        [Some((0.91, 21)), None],
     ];
+    assert_eq!(batches.len(), floors.len(), "every batch has its floors");
     for (parts, floors) in batches.iter().zip(floors) {
         assert_eq!(parts.len(), 2, "both parts are labelled");
         for (part, s) in parts {
-            let (share, kept) = floors[usize::from(part != "shown dev")];
+            let Some((share, kept)) = floors[usize::from(part != "shown dev")] else {
+                continue;
+            };
             assert!(s.share_genuine() >= share, "{part}: {s:?}");
             assert!(s.genuine_shown >= kept, "{part}: {s:?}");
         }
