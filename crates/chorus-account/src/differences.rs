@@ -43,7 +43,9 @@
 //! spelt two ways (one person to the entity stage, or two whose full names differ by a slip of
 //! the pen or a letter inside a long word, "Rolando" / "Ronaldo", "Brittany" / "Brittney"), any
 //! full name the text writes so, by outlets that each write it one way (a place, an
-//! organisation, a person the entity stage did not type: "Kendal" / "Kendall Pinkerton"), a
+//! organisation, a person the entity stage did not type: "Kendal" / "Kendall Pinkerton"; or
+//! any word of the same first letter, where an outlet gives the name's initials in brackets:
+//! "All Progressive Congress (APC)" / "All Possible Congress"), a
 //! place's with and without a possessive ("St. Mary's Parish"), a street named with another
 //! kind ("Partridge Drive" / "Partridge Lane").
 //! Descriptions differ: one person's rank (read before a name of the entity stage or an
@@ -3193,6 +3195,19 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
                 .collect()
         };
         let known = |word: &str| alike.iter().any(|a| a.0 == word && names.contains_key(a.1));
+        // A name an outlet writes with its initials in brackets ("the All Progressive
+        // Congress (APC)"): another outlet's name of the same initials, all but one word the
+        // same, is that name written another way ("All Possible Congress"), whatever the word.
+        let with_initials = |word: &str| {
+            alike
+                .iter()
+                .any(|a| a.0 == word && initials_prefix(units.units[a.2].text, a.1).is_some())
+        };
+        // The words the initials take in before the name as read ("All"), written with it.
+        let prefix = alike
+            .iter()
+            .find_map(|a| initials_prefix(units.units[a.2].text, a.1))
+            .filter(|p| !p.is_empty());
         // The spellings that are one name spelt two ways as another spelling of the key, no
         // article writing both; two people the entity stage knows are read by name_spellings.
         let kept: Vec<&str> = spellings
@@ -3203,8 +3218,9 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
                     // Cheap first: one spelling opens with one letter and is about as long.
                     x != y
                         && x.chars().next() == y.chars().next()
-                        && x.len().abs_diff(y.len()) <= 2
-                        && one_spelling(x, y)
+                        && (x.len().abs_diff(y.len()) <= 2 && one_spelling(x, y)
+                            || with_initials(x)
+                            || with_initials(y))
                         && !articles(x).iter().any(|a| articles(y).contains(a))
                         && !(known(x) && known(y))
                 })
@@ -3216,7 +3232,12 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
                 a.0 == *word && !versions.iter().any(|v| v.source == units.units[a.2].source)
             });
             if let Some(&(_, form, u)) = first {
-                versions.push(version(units, u, form.to_string(), None, "name".into()));
+                let whole = prefix
+                    .as_ref()
+                    .map(|p| format!("{p} {form}"))
+                    .filter(|w| holds(units.units[u].text, w));
+                let value = whole.unwrap_or_else(|| form.to_string());
+                versions.push(version(units, u, value, None, "name".into()));
             }
         }
         // A name written in full and in part ("Devante Larry Akins", "Devante Akins") is
@@ -3231,6 +3252,31 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
         }
     }
     out
+}
+
+/// The words before `form` that its initials in brackets take in, when `text` writes it so
+/// ("the All Progressive Congress (APC)": "All"; "Progressive Congress (PC)": ""): initials of
+/// three capitals or more, ending with the form's.
+fn initials_prefix(text: &str, form: &str) -> Option<String> {
+    let initials: String = form.split(' ').filter_map(|w| w.chars().next()).collect();
+    text.match_indices(&format!("{form} ("))
+        .find_map(|(at, m)| {
+            let (inside, _) = text[at + m.len()..].split_once(')')?;
+            if inside.len() < 3
+                || !inside.chars().all(|c| c.is_ascii_uppercase())
+                || !inside.ends_with(&initials)
+            {
+                return None;
+            }
+            let k = inside.len() - initials.len();
+            let before: Vec<&str> = text[..at].split_whitespace().collect();
+            let taken = &before[before.len().checked_sub(k)?..];
+            let agree = taken
+                .iter()
+                .zip(inside.chars())
+                .all(|(w, c)| w.starts_with(c));
+            agree.then(|| taken.join(" "))
+        })
 }
 
 /// Names written with a possessive inside by one outlet and without it by another ("St.
@@ -4911,6 +4957,24 @@ mod tests {
         assert!(spelt(
             "Adeline King and Adline King were both at the party.",
             "Adeline King was shot."
+        )
+        .is_empty());
+        // A name given with its initials, and another of the same initials.
+        assert_eq!(
+            spelt(
+                "Lawmakers who defected to the All Progressive Congress (APC) lost their seats.",
+                "The lawmakers defected to the All Possible Congress last year."
+            ),
+            [["All Possible Congress", "All Progressive Congress"]]
+        );
+        assert!(spelt(
+            "Lawmakers who defected to the All Progressive Congress lost their seats.",
+            "The lawmakers defected to the All Possible Congress last year."
+        )
+        .is_empty());
+        assert!(spelt(
+            "Lawmakers who defected to the All Progressive Congress (APC) lost their seats.",
+            "The lawmakers defected to the All Democratic Congress last year."
         )
         .is_empty());
         assert!(spelt(

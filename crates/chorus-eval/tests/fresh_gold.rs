@@ -61,6 +61,13 @@ fn supports_on_fresh_events_state_the_fact() {
             s.summary()
         );
     }
+    // 2026-12-07, a name given with its initials in brackets and another of the same
+    // initials ("All Progressive Congress (APC)" / "All Possible Congress") read as one name
+    // written two ways: dev differences 1.000 (1 of 1), 0.333 (1 of 3); held-out unchanged.
+    for (part, s) in parts.iter().filter(|(part, _)| part == "dev") {
+        assert!(s.difference_precision() >= 0.85, "{part}: {}", s.summary());
+        assert!(s.difference_recall() >= 0.33, "{part}: {}", s.summary());
+    }
     for (part, s) in parts.iter().filter(|(part, _)| part != "held-out-2") {
         let (precision, recall) = match part.as_str() {
             "dev" => (0.85, 0.18),
