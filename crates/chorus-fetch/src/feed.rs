@@ -1,5 +1,8 @@
 //! RSS 2.0, RSS 1.0 (RDF), Atom (and JSON Feed) documents to [`FeedItem`]s through `feed-rs`;
-//! each item becomes an [`Article`] whose body is the item's summary as plain text.
+//! each item becomes an [`Article`] whose body is the item's summary as plain text. An XML
+//! document nested deeper than [`MAX_FEED_DEPTH`] is refused before `feed-rs` sees it: it
+//! recurses over some nestings (`media:group`, `itunes:category`), and such a document
+//! overflowed the stack.
 
 use crate::error::FetchError;
 use crate::text::html_to_text;
@@ -41,9 +44,49 @@ impl FeedItem {
     }
 }
 
+/// The deepest nesting of XML elements a feed may have. Feeds nest a few levels (an XHTML
+/// summary some more); `feed-rs` recurses once per level over some elements.
+pub const MAX_FEED_DEPTH: usize = 512;
+
+/// Whether an XML document nests elements deeper than `limit` before its end or its first
+/// error (where `feed-rs`, reading it the same way, stops too). Decoded as `feed-rs` decodes
+/// it (byte-order mark, then the XML declaration).
+fn nested_deeper_than(bytes: &[u8], limit: usize) -> bool {
+    use quick_xml::events::Event;
+    let mut reader =
+        quick_xml::Reader::from_reader(quick_xml::encoding::DecodingReader::new(bytes));
+    reader.config_mut().expand_empty_elements = false;
+    let mut depth = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) | Err(_) => return false,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+}
+
 /// Parses a feed document. `feed_url` (where it came from) resolves relative links and names
 /// the source when the feed has no title; errors name it (or `feed`).
 pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<Vec<FeedItem>, FetchError> {
+    let json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{');
+    if !json && nested_deeper_than(bytes, MAX_FEED_DEPTH) {
+        return Err(FetchError::Feed {
+            url: feed_url.unwrap_or("feed").to_string(),
+            reason: format!("elements nested deeper than {MAX_FEED_DEPTH}"),
+        });
+    }
     let parser = feed_rs::parser::Builder::new().base_uri(feed_url).build();
     let feed = parser.parse(bytes).map_err(|e| FetchError::Feed {
         url: feed_url.unwrap_or("feed").to_string(),
