@@ -1711,27 +1711,25 @@ fn main_clause(sentence: &str) -> Option<String> {
         "years",
     ];
     let mut previous = "";
+    // The three words before the current one, the last first; whether one before it asks;
+    // where " among " ends: kept as the words go by, since reading the sentence up to each
+    // word again cost the square of its length.
+    let mut last_three: [&str; 3] = [""; 3];
+    let mut asked = false;
+    let among = sentence.find(" among ").map(|a| a + " among ".len());
     for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
         let degree = DEGREE.iter().any(|d| previous.eq_ignore_ascii_case(d));
         let is = |o: &str| w.eq_ignore_ascii_case(o);
         let after = |list: &[&str]| list.iter().any(|p| previous.eq_ignore_ascii_case(p));
         // "the only soldier who …", "the first woman who …": which one is the point.
-        let singled = chorus_text::words(&sentence[..off])
-            .map(|(_, v)| v)
-            .collect::<Vec<_>>()
-            .iter()
-            .rev()
-            .take(3)
-            .any(|v| {
-                ["only", "first", "last", "same"]
-                    .iter()
-                    .any(|o| v.eq_ignore_ascii_case(o))
-            });
+        let singled = last_three.iter().any(|v| {
+            ["only", "first", "last", "same"]
+                .iter()
+                .any(|o| v.eq_ignore_ascii_case(o))
+        });
         let needed = ((is("who") || is("which"))
-            && (after(NEEDS_WHICH) || singled || sentence[..off].contains(" among ")))
-            || (is("if")
-                && chorus_text::words(&sentence[..off])
-                    .any(|(_, v)| ASKS.iter().any(|a| v.eq_ignore_ascii_case(a))));
+            && (after(NEEDS_WHICH) || singled || among.is_some_and(|a| a <= off)))
+            || (is("if") && asked);
         // A clause of a few words before one that opens says too little on its own ("Scott
         // Routley was asked questions while …").
         if n >= SUBORDINATE_CUT_WORDS
@@ -1744,6 +1742,8 @@ fn main_clause(sentence: &str) -> Option<String> {
             break;
         }
         previous = w;
+        last_three = [w, last_three[0], last_three[1]];
+        asked |= ASKS.iter().any(|a| w.eq_ignore_ascii_case(a));
     }
     let clause = sentence[..end].trim();
     let n = clause.split_whitespace().count();
