@@ -2,7 +2,8 @@
 //! each item becomes an [`Article`] whose body is the item's summary as plain text. An XML
 //! document nested deeper than [`MAX_FEED_DEPTH`] is refused before `feed-rs` sees it: it
 //! recurses over some nestings (`media:group`, `itunes:category`), and such a document
-//! overflowed the stack.
+//! overflowed the stack. A document refused for a bare `&` or a reference to no character is
+//! read again with those repaired.
 
 use crate::error::FetchError;
 use crate::text::html_to_text;
@@ -87,11 +88,28 @@ pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<Vec<FeedItem>,
             reason: format!("elements nested deeper than {MAX_FEED_DEPTH}"),
         });
     }
-    let parser = feed_rs::parser::Builder::new().base_uri(feed_url).build();
-    let feed = parser.parse(bytes).map_err(|e| FetchError::Feed {
-        url: feed_url.unwrap_or("feed").to_string(),
-        reason: e.to_string(),
-    })?;
+    let parse = |b: &[u8]| {
+        feed_rs::parser::Builder::new()
+            .base_uri(feed_url)
+            .build()
+            .parse(b)
+    };
+    let feed = match parse(bytes) {
+        Ok(feed) => feed,
+        // One bare "&" or a reference to no character costs the feed, not its other items.
+        Err(e) => match repaired_references(bytes)
+            .filter(|_| !json)
+            .map(|r| parse(&r))
+        {
+            Some(Ok(feed)) => feed,
+            _ => {
+                return Err(FetchError::Feed {
+                    url: feed_url.unwrap_or("feed").to_string(),
+                    reason: e.to_string(),
+                })
+            }
+        },
+    };
     let feed_title = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
     let feed_language = feed.language.as_deref().and_then(language_code);
     let items = feed
@@ -128,6 +146,61 @@ pub fn parse_feed(bytes: &[u8], feed_url: Option<&str>) -> Result<Vec<FeedItem>,
         })
         .collect();
     Ok(items)
+}
+
+/// `bytes` with each `&` that opens no reference written `&amp;` ("AT&T") and each numeric
+/// reference to what XML allows as no character (`&#0;`, `&#xD800;`, `&#99999999;`) written
+/// U+FFFD; `None` when there is none. Feeds hold both, and XML readers refuse the whole
+/// document for either.
+fn repaired_references(bytes: &[u8]) -> Option<Vec<u8>> {
+    let allowed = |c: u32| matches!(c, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'&' {
+            out.push(bytes[i]);
+            i += 1;
+            continue;
+        }
+        let rest = &bytes[i + 1..bytes.len().min(i + 34)];
+        let body = rest.iter().position(|&b| b == b';').map(|end| &rest[..end]);
+        let numeric = body.and_then(|b| b.strip_prefix(b"#")).map(|n| {
+            let (digits, radix) = match n.strip_prefix(b"x").or_else(|| n.strip_prefix(b"X")) {
+                Some(hex) => (hex, 16),
+                None => (n, 10),
+            };
+            std::str::from_utf8(digits)
+                .ok()
+                .and_then(|d| u32::from_str_radix(d, radix).ok())
+        });
+        let named = body.is_some_and(|b| {
+            b.first().is_some_and(u8::is_ascii_alphabetic)
+                && b.iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        });
+        match (body, numeric) {
+            (Some(b), Some(Some(c))) if allowed(c) => {
+                out.extend_from_slice(&bytes[i..i + b.len() + 2]);
+                i += b.len() + 2;
+            }
+            (Some(b), Some(_)) => {
+                out.extend_from_slice(b"&#xFFFD;");
+                changed = true;
+                i += b.len() + 2;
+            }
+            (Some(b), None) if named => {
+                out.extend_from_slice(&bytes[i..i + b.len() + 2]);
+                i += b.len() + 2;
+            }
+            _ => {
+                out.extend_from_slice(b"&amp;");
+                changed = true;
+                i += 1;
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Plain text of a feed text construct (HTML or plain).

@@ -161,6 +161,43 @@ fn feeds_nested_too_deep_are_errors_not_a_stack_overflow() {
     assert_eq!(items[0].summary, "The pier closed.");
 }
 
+/// A bare "&" in one title, or a reference to no character in one summary, made the XML
+/// reader refuse the whole feed: every item was lost. They are repaired and the feed read.
+#[test]
+fn a_bare_ampersand_or_a_bad_reference_costs_no_item() {
+    let feed = "<rss version=\"2.0\"><channel><title>Wire &amp; Co</title>\
+        <item><title>AT&T cuts jobs</title><link>https://x.example/1</link>\
+        <description>AT&T said &#x41;; &#xD800;&#0;&#99999999; Q&A &nbsp;</description></item>\
+        <item><title>Pier</title><link>https://x.example/2</link>\
+        <description>The pier &lt;b&gt;closed&lt;/b&gt;.</description></item></channel></rss>";
+    let items = parse_feed(feed.as_bytes(), None).unwrap();
+    let got: Vec<(String, String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i.source.clone(),
+                i.title.clone().unwrap_or_default(),
+                i.summary.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Wire & Co".to_string(),
+                "AT&T cuts jobs".to_string(),
+                "AT&T said A; \u{FFFD}\u{FFFD}\u{FFFD} Q&A".to_string()
+            ),
+            (
+                "Wire & Co".to_string(),
+                "Pier".to_string(),
+                "The pier closed.".to_string()
+            )
+        ]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
