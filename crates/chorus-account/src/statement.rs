@@ -369,6 +369,24 @@ const FELL: u8 = 2;
 
 pub(crate) use chorus_text::number_word_value;
 
+/// The last word of `text` before byte `off` and its offset, read from the 64 bytes before
+/// it only (the words looked for there are short): reading all of `text[..off]` at each word
+/// of a sentence cost the square of its length (minutes for one of 100,000 words). `None`
+/// when there is none, or it is longer than that.
+fn word_before(text: &str, off: usize) -> Option<(usize, &str)> {
+    let mut from = off.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let (o, w) = chorus_text::words(&text[from..off]).last()?;
+    let cut = o == 0
+        && text[..from]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    (!cut).then_some((from + o, w))
+}
+
 /// The value of the number word `w` at `off` in `text`, one written in two joined by a hyphen
 /// read whole ("Fifty-seven" is 57: the tens word gives it, the unit word after the hyphen
 /// none).
@@ -377,7 +395,7 @@ fn number_word(text: &str, off: usize, w: &str) -> Option<f64> {
     let v = value(w)?;
     let before = text[..off]
         .strip_suffix('-')
-        .and_then(|b| chorus_text::words(b).last());
+        .and_then(|b| word_before(text, b.len()));
     if before.is_some_and(|(o, b)| o + b.len() + 1 == off && value(b).is_some_and(is_tens)) {
         return None;
     }
@@ -1966,8 +1984,7 @@ fn verb_family_at(text: &str, off: usize) -> Option<u8> {
         return verb_family("happened");
     }
     // "The shooting was reported at 7:15 p.m." says when it happened, not who said so.
-    let passive = chorus_text::words(&text[..off])
-        .last()
+    let passive = word_before(text, off)
         .is_some_and(|(_, w)| ["was", "were"].iter().any(|a| w.eq_ignore_ascii_case(a)));
     let when_or_where = words.peek().is_some_and(|w| {
         let w = w.to_ascii_lowercase();
@@ -2842,8 +2859,7 @@ const PHRASAL: &[&str] = &[
 fn direction_of(text: &str, off: usize, w: &str) -> u8 {
     let lower = w.to_ascii_lowercase();
     let figure = || {
-        let phrasal = chorus_text::words(&text[..off])
-            .last()
+        let phrasal = word_before(text, off)
             .is_some_and(|(_, p)| PHRASAL.iter().any(|v| p.eq_ignore_ascii_case(v)));
         let next = text[off + w.len()..].strip_prefix(' ').unwrap_or_default();
         !phrasal

@@ -1,5 +1,6 @@
-//! Bytes to text: a byte-order mark wins, then the HTTP `Content-Type` charset, then a
-//! `<meta charset>` / `http-equiv` declaration near the start; otherwise UTF-8, decoded lossily.
+//! Bytes to text: a byte-order mark wins, then the HTTP `Content-Type` charset (UTF-16 only
+//! when the bytes have NULs, as UTF-16 markup has), then a `<meta charset>` / `http-equiv`
+//! declaration near the start; otherwise UTF-8, decoded lossily.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use std::borrow::Cow;
@@ -33,6 +34,9 @@ fn decode_with<'a>(
     let declared = content_type
         .and_then(charset_param)
         .and_then(|label| Encoding::for_label(label.as_bytes()))
+        // Markup in UTF-16 holds a NUL in every ASCII character: bytes without one near the
+        // start are not UTF-16, whatever the header says (read as such, they were nonsense).
+        .filter(|&e| (e != UTF_16LE && e != UTF_16BE) || bytes.iter().take(1024).any(|&b| b == 0))
         .or_else(|| {
             // A page cannot declare itself UTF-16 from inside: it would not be readable ASCII.
             meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]).map(|e| {
@@ -159,6 +163,35 @@ mod tests {
         assert_eq!(
             decode("<meta charset=gb2312>新".as_bytes(), None),
             "<meta charset=gb2312>新"
+        );
+    }
+
+    /// A header naming UTF-16 for a page in an 8-bit encoding made its text nonsense
+    /// ("<p>The" read as "瀼吾"); a page that is UTF-16 without a byte-order mark is still read
+    /// as the header says.
+    #[test]
+    fn a_header_naming_utf16_for_bytes_without_nuls_is_not_believed() {
+        let utf16 = Some("text/html; charset=utf-16");
+        assert_eq!(
+            decode(b"<p>The pier caf\xC3\xA9</p>", utf16),
+            "<p>The pier café</p>"
+        );
+        assert_eq!(
+            decode(b"<meta charset=windows-1252><p>caf\xE9", utf16),
+            "<meta charset=windows-1252><p>café"
+        );
+        let le: Vec<u8> = "<p>The pier</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&le, utf16), "<p>The pier</p>");
+        let be: Vec<u8> = "<p>The pier</p>"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&be, Some("text/html; charset=UTF-16BE")),
+            "<p>The pier</p>"
         );
     }
 }

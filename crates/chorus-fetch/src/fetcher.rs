@@ -217,6 +217,14 @@ impl Fetcher {
         let validator = lock(&self.validators).0.get(url).cloned();
         let (response, turn) = self.follow(url, start, validator.as_ref(), true)?;
         if response.status() == reqwest::StatusCode::NOT_MODIFIED {
+            // Unasked, a 304 says nothing of the resource: taken as "unchanged", a feed whose
+            // server always answers so was never read, and nothing said why.
+            if validator.is_none() {
+                return Err(FetchError::Status {
+                    url: response.url().to_string(),
+                    status: 304,
+                });
+            }
             return Ok(Fetched::NotModified {
                 url: url.to_string(),
             });
@@ -635,10 +643,22 @@ fn request_error(url: &str, e: &reqwest::Error) -> FetchError {
 }
 
 fn body_error(url: &str, e: &std::io::Error) -> FetchError {
-    let timed_out = e.kind() == std::io::ErrorKind::TimedOut
-        || std::error::Error::source(e)
-            .and_then(|s| s.downcast_ref::<reqwest::Error>())
-            .is_some_and(reqwest::Error::is_timeout);
+    // The timeout may be any cause down the chain ("error decoding response body: operation
+    // timed out" when the server stalls after its headers).
+    // (An `io::Error`'s `source` skips the error it wraps: `get_ref` is that error.)
+    let mut timed_out = e.kind() == std::io::ErrorKind::TimedOut;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = match e.get_ref() {
+        Some(inner) => Some(inner),
+        None => std::error::Error::source(e),
+    };
+    while let Some(c) = cause.filter(|_| !timed_out) {
+        timed_out = c
+            .downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+            || c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
+        cause = c.source();
+    }
     if timed_out {
         return FetchError::Timeout {
             url: url.to_string(),

@@ -26,7 +26,7 @@ mod text;
 mod warc;
 
 pub use error::{FetchError, WarcError};
-pub use feed::{parse_feed, FeedItem};
+pub use feed::{parse_feed, FeedItem, MAX_FEED_DEPTH};
 pub use fetcher::{FetchConfig, Fetched, Fetcher, Page, Validator, Validators, ROBOTS_AGENT};
 pub use robots::Robots;
 pub use text::html_to_text;

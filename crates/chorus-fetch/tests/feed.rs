@@ -116,6 +116,88 @@ fn broken_feeds_are_errors_naming_the_feed() {
     ));
 }
 
+/// `feed-rs` recurses once per level of nested `media:group` (in an item) and
+/// `itunes:category` (in the channel): 60,000 levels, still within its XML reader's own limit,
+/// overflowed the stack and aborted the run. Deeper than [`chorus_fetch::MAX_FEED_DEPTH`] is
+/// an error naming the feed; that deep (an XHTML summary of nested blocks) is still read.
+#[test]
+fn feeds_nested_too_deep_are_errors_not_a_stack_overflow() {
+    let deep = |open: &str, close: &str, n: usize, channel: bool| {
+        let nest = format!("{}{}", open.repeat(n), close.repeat(n));
+        let (in_channel, in_item) = if channel {
+            (nest.as_str(), "")
+        } else {
+            ("", nest.as_str())
+        };
+        format!(
+            "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\" \
+             xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel><title>T</title>\
+             {in_channel}<item><link>https://x.example/1</link>{in_item}\
+             <description>The pier closed.</description></item></channel></rss>"
+        )
+    };
+    let group = ("<media:group>", "</media:group>", false);
+    let category = ("<itunes:category text=\"a\">", "</itunes:category>", true);
+    for (open, close, channel) in [group, category] {
+        let feed = deep(open, close, 60_000, channel);
+        let err = parse_feed(feed.as_bytes(), Some("https://x.example/feed")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "https://x.example/feed: not a feed (elements nested deeper than 512)"
+        );
+        // The limit counts rss, channel (and item): those nestings up to it still read.
+        let depth = chorus_fetch::MAX_FEED_DEPTH - 3;
+        let items = parse_feed(deep(open, close, depth, channel).as_bytes(), None).unwrap();
+        assert_eq!(items[0].summary, "The pier closed.");
+    }
+    let atom = format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>1</id>\
+         <title>t</title><summary type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">\
+         {}The pier closed.{}</div></summary></entry></feed>",
+        "<div>".repeat(100),
+        "</div>".repeat(100)
+    );
+    let items = parse_feed(atom.as_bytes(), None).unwrap();
+    assert_eq!(items[0].summary, "The pier closed.");
+}
+
+/// A bare "&" in one title, or a reference to no character in one summary, made the XML
+/// reader refuse the whole feed: every item was lost. They are repaired and the feed read.
+#[test]
+fn a_bare_ampersand_or_a_bad_reference_costs_no_item() {
+    let feed = "<rss version=\"2.0\"><channel><title>Wire &amp; Co</title>\
+        <item><title>AT&T cuts jobs</title><link>https://x.example/1</link>\
+        <description>AT&T said &#x41;; &#xD800;&#0;&#99999999; Q&A &nbsp;</description></item>\
+        <item><title>Pier</title><link>https://x.example/2</link>\
+        <description>The pier &lt;b&gt;closed&lt;/b&gt;.</description></item></channel></rss>";
+    let items = parse_feed(feed.as_bytes(), None).unwrap();
+    let got: Vec<(String, String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i.source.clone(),
+                i.title.clone().unwrap_or_default(),
+                i.summary.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Wire & Co".to_string(),
+                "AT&T cuts jobs".to_string(),
+                "AT&T said A; \u{FFFD}\u{FFFD}\u{FFFD} Q&A".to_string()
+            ),
+            (
+                "Wire & Co".to_string(),
+                "Pier".to_string(),
+                "The pier closed.".to_string()
+            )
+        ]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 

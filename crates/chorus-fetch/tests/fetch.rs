@@ -92,6 +92,15 @@ fn serve(stream: TcpStream, state: &State, robots: (u16, &str)) {
         }
         return;
     }
+    if path == "/stall" {
+        // Headers, then nothing for 5 s.
+        let mut out = stream;
+        state.active.fetch_sub(1, Ordering::SeqCst);
+        let head = format!("HTTP/1.1 200 X\r\n{html}Content-Length: 200\r\n\r\n");
+        let _ = out.write_all(head.as_bytes());
+        std::thread::sleep(Duration::from_secs(5));
+        return;
+    }
     let typed = |t: &str| format!("Content-Type: {t}\r\n");
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     let (status, extra, body): (u16, String, Vec<u8>) = match path.as_str() {
@@ -113,6 +122,7 @@ fn serve(stream: TcpStream, state: &State, robots: (u16, &str)) {
                 )
             }
         }
+        "/always-304" => (304, String::new(), Vec::new()),
         "/redirect" => (302, "Location: /hop\r\n".into(), Vec::new()),
         "/hop" => (301, "Location: page.html\r\n".into(), Vec::new()),
         "/loop" => (302, "Location: /loop\r\n".into(), Vec::new()),
@@ -448,6 +458,48 @@ fn issue_25_a_dripped_body_is_cut_at_the_timeout() {
         })
     );
     assert!(took < Duration::from_secs(5), "took {took:?}");
+}
+
+/// A server that sends its headers and then stalls: a timeout, named so (it was "reading the
+/// body: error decoding response body: operation timed out").
+#[test]
+fn a_stall_after_the_headers_is_a_timeout() {
+    let server = Server::start((200, ROBOTS));
+    let fetcher = Fetcher::new(FetchConfig {
+        timeout: Duration::from_secs(1),
+        ..config()
+    })
+    .unwrap();
+    let start = Instant::now();
+    assert_eq!(
+        fetcher.fetch(&server.url("/stall")),
+        Err(FetchError::Timeout {
+            url: server.url("/stall")
+        })
+    );
+    assert!(start.elapsed() < Duration::from_secs(4));
+}
+
+/// A 304 to a request that sent no validators says nothing of the resource: it is an error,
+/// not "unchanged" (a feed answered so was never read, and nothing said why).
+#[test]
+fn a_304_without_validators_sent_is_an_error() {
+    let server = Server::start((200, ROBOTS));
+    let fetcher = Fetcher::new(config()).unwrap();
+    let url = server.url("/always-304");
+    let err = fetcher.fetch(&url).unwrap_err();
+    assert_eq!(err.to_diagnostic().message, "HTTP status 304");
+    // Asked with validators, it is "not modified".
+    let mut known = Validators::default();
+    known.0.insert(
+        url.clone(),
+        chorus_fetch::Validator {
+            etag: Some("\"v1\"".into()),
+            last_modified: None,
+        },
+    );
+    fetcher.set_validators(known);
+    assert_eq!(fetcher.fetch(&url), Ok(Fetched::NotModified { url }));
 }
 
 #[test]

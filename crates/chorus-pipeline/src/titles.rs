@@ -1881,23 +1881,22 @@ fn main_clause(sentence: &str) -> Option<String> {
         "years",
     ];
     let mut previous = "";
-    let mut before_previous: Option<&str> = None;
+    // The three words before the current one, the last first; whether one before it asks;
+    // where " among " ends: kept as the words go by, since reading the sentence up to each
+    // word again cost the square of its length.
+    let mut last_three: [&str; 3] = [""; 3];
+    let mut asked = false;
+    let among = sentence.find(" among ").map(|a| a + " among ".len());
     for (n, (off, w)) in chorus_text::words(sentence).enumerate() {
         let degree = DEGREE.iter().any(|d| previous.eq_ignore_ascii_case(d));
         let is = |o: &str| w.eq_ignore_ascii_case(o);
         let after = |list: &[&str]| list.iter().any(|p| previous.eq_ignore_ascii_case(p));
         // "the only soldier who …", "the first woman who …": which one is the point.
-        let singled = chorus_text::words(&sentence[..off])
-            .map(|(_, v)| v)
-            .collect::<Vec<_>>()
-            .iter()
-            .rev()
-            .take(3)
-            .any(|v| {
-                ["only", "first", "last", "same"]
-                    .iter()
-                    .any(|o| v.eq_ignore_ascii_case(o))
-            });
+        let singled = last_three.iter().any(|v| {
+            ["only", "first", "last", "same"]
+                .iter()
+                .any(|o| v.eq_ignore_ascii_case(o))
+        });
         // "on the morning when …", "the day when …": "when" after a time named with an
         // article says which time, the clause is the time's ("Monday night when a man shot
         // …" is a clause of its own). "positioning the company as the backbone of …": "as"
@@ -1905,11 +1904,9 @@ fn main_clause(sentence: &str) -> Option<String> {
         // next four words) completes the verb ("as part of a drive" does not).
         let which_time = is("when")
             && after(TIME_NOUNS)
-            && before_previous.is_some_and(|b| {
-                ["the", "that", "a"]
-                    .iter()
-                    .any(|a| b.eq_ignore_ascii_case(a))
-            });
+            && ["the", "that", "a"]
+                .iter()
+                .any(|a| last_three[1].eq_ignore_ascii_case(a));
         let as_complement = is("as") && {
             let next: Vec<&str> = chorus_text::words(&sentence[off + w.len()..])
                 .take(4)
@@ -1922,10 +1919,8 @@ fn main_clause(sentence: &str) -> Option<String> {
         let needed = which_time
             || as_complement
             || ((is("who") || is("which"))
-                && (after(NEEDS_WHICH) || singled || sentence[..off].contains(" among ")))
-            || (is("if")
-                && chorus_text::words(&sentence[..off])
-                    .any(|(_, v)| ASKS.iter().any(|a| v.eq_ignore_ascii_case(a))));
+                && (after(NEEDS_WHICH) || singled || among.is_some_and(|a| a <= off)))
+            || (is("if") && asked);
         // A clause of a few words before one that opens says too little on its own ("Scott
         // Routley was asked questions while …").
         if n >= SUBORDINATE_CUT_WORDS
@@ -1937,8 +1932,9 @@ fn main_clause(sentence: &str) -> Option<String> {
             end = off;
             break;
         }
-        before_previous = Some(previous);
         previous = w;
+        last_three = [w, last_three[0], last_three[1]];
+        asked |= ASKS.iter().any(|a| w.eq_ignore_ascii_case(a));
     }
     let clause = sentence[..end].trim();
     let n = clause.split_whitespace().count();

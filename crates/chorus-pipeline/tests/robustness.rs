@@ -32,3 +32,33 @@ proptest! {
         run("b.md", doubled.as_bytes());
     }
 }
+
+/// One sentence of 50,000 words (200 KB, within an article's limit), twice in other words:
+/// reading the words before each word again, for its claim's verbs (the account) and for a
+/// title's main clause, cost the square of its length (minutes). A digest takes seconds.
+#[test]
+fn a_sentence_of_fifty_thousand_words_is_digested_in_seconds() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let lines: String = ["Mr. ", "Aa "]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let text = w.repeat(50_000);
+                format!(
+                    "{}\n",
+                    serde_json::json!({"id": format!("a{i}"), "text": text})
+                )
+            })
+            .collect();
+        let ingested = chorus_ingest::ingest_named_bytes("long.jsonl", lines.as_bytes());
+        assert_eq!(ingested.articles.len(), 2);
+        let report =
+            chorus_pipeline::digest(ingested.articles, ingested.diagnostics, &Default::default());
+        let _ = tx.send(report.events.len());
+    });
+    let events = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("a digest of two sentences of 50,000 words within 30 s");
+    assert!(events >= 1);
+}

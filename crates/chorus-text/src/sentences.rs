@@ -56,9 +56,19 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '¿' | '¡')
 }
 
-/// The word (letters and inner dots) that ends just before byte `end`.
+/// The longest word [`word_before`] looks back over, in bytes: every abbreviation is far
+/// shorter, and looking further made a run of letters and periods without a space
+/// ("U.S.U.S.…") cost the square of its length.
+const MAX_WORD_BYTES: usize = 64;
+
+/// The word (letters and inner dots) that ends just before byte `end`; of a longer one, its
+/// last [`MAX_WORD_BYTES`] or so.
 fn word_before(text: &str, end: usize) -> &str {
-    let head = &text[..end];
+    let mut from = end.saturating_sub(MAX_WORD_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = &text[from..end];
     let start = head
         .char_indices()
         .rev()
@@ -208,6 +218,25 @@ mod tests {
     fn check(text: &str, expect: Expect) {
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         expect.assert_eq(&got.join("\n"));
+    }
+
+    /// A run of letters and periods without a space, 200 KB of it (within what an article
+    /// may hold): looking back over the whole run at each of its periods took minutes.
+    #[test]
+    fn a_long_run_of_letters_and_periods_is_read_in_linear_time() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for unit in ["U.S.", "ab.Cd", "é.É"] {
+                let text = format!("He left. {} The talks ended.", unit.repeat(50_000));
+                let _ = tx.send(sentences(&text).len());
+            }
+        });
+        for _ in 0..3 {
+            let n = rx
+                .recv_timeout(std::time::Duration::from_secs(10))
+                .expect("sentences of 200 KB within 10 s");
+            assert!(n >= 2);
+        }
     }
 
     #[test]
