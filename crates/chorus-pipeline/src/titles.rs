@@ -1389,23 +1389,26 @@ fn without_home_after_name(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let capital = |t: &str| t.starts_with(char::is_uppercase) && !t.ends_with([',', ';', ':']);
     let office = |t: &str| OFFICES.contains(&core(t).to_lowercase().as_str());
-    let k = (3..tokens.len().saturating_sub(2)).find(|&k| {
-        let home = tokens[k + 1..]
+    // The capitalised words after "of", at most one past the most a home takes (so a run of
+    // capitals costs no more than that at each word).
+    let home_at = |k: usize| {
+        tokens[k + 1..]
             .iter()
+            .take(MOST_HOME + 1)
             .take_while(|t| capital(t) && core(t).to_lowercase() != "the")
-            .count();
-        let after = tokens.get(k + 1 + home);
+            .count()
+    };
+    let k = (3..tokens.len().saturating_sub(2)).find(|&k| {
         tokens[k] == "of"
             && capital(tokens[k - 1])
             && capital(tokens[k - 2])
             && office(tokens[k - 3])
-            && (1..=MOST_HOME).contains(&home)
-            && after.is_some_and(|t| t.starts_with(char::is_lowercase))
+            && (1..=MOST_HOME).contains(&home_at(k))
+            && tokens
+                .get(k + 1 + home_at(k))
+                .is_some_and(|t| t.starts_with(char::is_lowercase))
     })?;
-    let home = tokens[k + 1..]
-        .iter()
-        .take_while(|t| capital(t) && core(t).to_lowercase() != "the")
-        .count();
+    let home = home_at(k);
     let mut out: Vec<&str> = tokens[..k].to_vec();
     out.extend(&tokens[k + 1 + home..]);
     Some(out.join(" "))
