@@ -132,9 +132,21 @@ fn titles_without_headlines_are_short_whole_sentences() {
     let report = digest(ingested.articles, Vec::new(), &Config::default());
     let titles: Vec<&str> = report.events.iter().map(|e| e.title.as_str()).collect();
     // `TITLES_OUT=FILE` writes every title, one a line in the events' order, to compare two
-    // builds' titles.
+    // builds' titles; `TITLES_LEADS=FILE` writes each title with the first four sentences of its
+    // event's account, to read what a title was chosen from.
     if let Some(out) = std::env::var_os("TITLES_OUT") {
         std::fs::write(out, titles.join("\n") + "\n").unwrap();
+    }
+    if let Some(out) = std::env::var_os("TITLES_LEADS") {
+        let leads: Vec<String> = report
+            .events
+            .iter()
+            .map(|e| {
+                let s: Vec<&str> = e.account.iter().take(4).map(|s| s.text.as_str()).collect();
+                format!("{}\n  | {}", e.title, s.join("\n  | "))
+            })
+            .collect();
+        std::fs::write(out, leads.join("\n") + "\n").unwrap();
     }
     // Words no shortened title ends on: articles, prepositions that need an object,
     // conjunctions.
