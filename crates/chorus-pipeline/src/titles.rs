@@ -73,8 +73,8 @@ fn collapsed(t: &str) -> String {
 /// [`compressed`]), or opens with a main clause that has a verb of its own (see
 /// [`has_predicate`]), or whose statement or whole has at most [`LONG_TITLE_WORDS`], and whose
 /// title is not mostly a quotation (see [`quotation`]; one is taken only when no other sentence
-/// gives a title); else the
-/// shortest account sentence.
+/// gives a title); else the first that stands alone shortened as a headline is (see
+/// [`shortened`]) to at most [`LONG_TITLE_WORDS`]; else the shortest account sentence.
 /// Never cut: a display may shorten it, the title itself is whole.
 pub(crate) fn title(
     member_articles: &[&CleanArticle],
@@ -125,6 +125,13 @@ pub(crate) fn title(
             if let Some(t) = sentence_title(s).filter(|t| pass > 1 || first(t)) {
                 return t;
             }
+        }
+    }
+    // When no sentence gives a title, one shortened as a headline is to a longer title comes
+    // before the shortest whole sentence.
+    for (_, s) in judged.iter().filter(|(alone, s)| complete(s) && *alone) {
+        if let Some(t) = shortened_to(s, LONG_TITLE_WORDS) {
+            return t;
         }
     }
     judged
@@ -830,6 +837,11 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
 /// [`main_statement`]). Each step is taken only while what is left is a clause with a verb of
 /// its own that ends whole. None when the sentence does not come within [`TITLE_WORDS`] so.
 fn shortened(sentence: &str) -> Option<String> {
+    shortened_to(sentence, TITLE_WORDS)
+}
+
+/// A sentence shortened as [`shortened`] does, to at most `most` words.
+fn shortened_to(sentence: &str, most: usize) -> Option<String> {
     let count = |t: &str| t.split_whitespace().count();
     let whole = |t: &str| {
         count(t) >= 5
@@ -860,10 +872,10 @@ fn shortened(sentence: &str) -> Option<String> {
     // city of Sevastopol" once "and raised the flag" is gone): the steps run again, in their
     // order, until none shortens the text.
     let mut shortening = true;
-    while shortening && count(&text) > TITLE_WORDS {
+    while shortening && count(&text) > most {
         shortening = false;
         for step in steps {
-            while count(&text) > TITLE_WORDS {
+            while count(&text) > most {
                 match step(&text).filter(|t| whole(t) && t.len() < text.len()) {
                     Some(t) => {
                         text = t;
@@ -874,7 +886,7 @@ fn shortened(sentence: &str) -> Option<String> {
             }
         }
     }
-    (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
+    (count(&text) <= most && whole(&text)).then_some(text)
 }
 
 /// The clause a lead reports, when it stands alone: what follows "that" after a verb of saying
@@ -3469,6 +3481,15 @@ mod tests {
         assert_eq!(
             title(&[], &[], &[], &account, &SiteTitles::default()),
             "The former officer asked the president for a pardon before his trial."
+        );
+        // With no title otherwise, a sentence shortened as a headline is to at most 22 words
+        // comes before the shortest whole sentence.
+        let account = uncited(&[
+            "Senate Majority Leader Jane Doe (R-Texas) said that she would have to speak to her members and read the bill more closely before promising any votes.",
+        ]);
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "Jane Doe said that she would have to speak to her members and read the bill more closely before promising any votes"
         );
         let account = uncited(&["“I was not the one who gave the order,” the officer wrote."]);
         assert_eq!(
