@@ -120,7 +120,8 @@ fn titles_are_whole_headlines_without_the_site() {
 /// keep its verb, a "when" or "as" its clause needs, the second half of "not only" and no
 /// condition opening on "Had": nine cut fragments gave way to whole, longer sentences, while
 /// adverbs of focus and a named person's home went), and no title is cut with "…", left empty, or,
-/// when shortened (it ends without a stop), left ending on a word that needs more.
+/// when shortened (it ends without a stop), left ending on a word that needs more; few are
+/// mostly a quotation.
 #[test]
 fn titles_without_headlines_are_short_whole_sentences() {
     const TITLE_WORDS: usize = 14;
@@ -132,9 +133,21 @@ fn titles_without_headlines_are_short_whole_sentences() {
     let report = digest(ingested.articles, Vec::new(), &Config::default());
     let titles: Vec<&str> = report.events.iter().map(|e| e.title.as_str()).collect();
     // `TITLES_OUT=FILE` writes every title, one a line in the events' order, to compare two
-    // builds' titles.
+    // builds' titles; `TITLES_LEADS=FILE` writes each title with the first four sentences of its
+    // event's account, to read what a title was chosen from.
     if let Some(out) = std::env::var_os("TITLES_OUT") {
         std::fs::write(out, titles.join("\n") + "\n").unwrap();
+    }
+    if let Some(out) = std::env::var_os("TITLES_LEADS") {
+        let leads: Vec<String> = report
+            .events
+            .iter()
+            .map(|e| {
+                let s: Vec<&str> = e.account.iter().take(4).map(|s| s.text.as_str()).collect();
+                format!("{}\n  | {}", e.title, s.join("\n  | "))
+            })
+            .collect();
+        std::fs::write(out, leads.join("\n") + "\n").unwrap();
     }
     // Words no shortened title ends on: articles, prepositions that need an object,
     // conjunctions.
@@ -168,4 +181,41 @@ fn titles_without_headlines_are_short_whole_sentences() {
         share >= 0.71,
         "titles within {TITLE_WORDS} words {share:.3} under the floor 0.71"
     );
+    // A title longer than 22 words is a sentence that nothing shortened (6 before the
+    // shortening steps ran to 22 words where no sentence gave a title, 4 after).
+    let long = titles
+        .iter()
+        .filter(|t| t.split_whitespace().count() > 22)
+        .count();
+    println!("multinews-val titles longer than 22 words: {long}");
+    assert!(long <= 4, "{long} titles longer than 22 words");
+    // A quotation is what one person said, not what happened: few titles are mostly one (more
+    // than half their words inside quote marks; 5 before a quotation came only when no other
+    // sentence gave a title, 2 after).
+    let quotations: Vec<&&str> = titles.iter().filter(|t| mostly_quoted(t)).collect();
+    println!(
+        "multinews-val titles mostly a quotation: {}",
+        quotations.len()
+    );
+    assert!(quotations.len() <= 2, "{quotations:#?}");
+}
+
+/// Whether more than half of a text's words are inside quote marks.
+fn mostly_quoted(text: &str) -> bool {
+    let (mut inside, mut quoted, mut words) = (false, 0usize, 0usize);
+    for token in text.split_whitespace() {
+        let mut in_token = inside;
+        for c in token.chars() {
+            match c {
+                '“' => inside = true,
+                '”' => inside = false,
+                '"' => inside = !inside,
+                _ => {}
+            }
+            in_token |= inside;
+        }
+        words += 1;
+        quoted += usize::from(in_token);
+    }
+    quoted * 2 > words
 }

@@ -71,8 +71,10 @@ fn collapsed(t: &str) -> String {
 /// headline); without one, the first account sentence (its dateline dropped), in reading
 /// order, that has at most [`TITLE_WORDS`] words, or shortened to its statement (see
 /// [`compressed`]), or opens with a main clause that has a verb of its own (see
-/// [`has_predicate`]), or whose statement or whole has at most [`LONG_TITLE_WORDS`]; else the
-/// shortest account sentence.
+/// [`has_predicate`]), or whose statement or whole has at most [`LONG_TITLE_WORDS`], and whose
+/// title is not mostly a quotation (see [`quotation`]; one is taken only when no other sentence
+/// gives a title); else the first that stands alone shortened as a headline is (see
+/// [`shortened`]) to at most [`LONG_TITLE_WORDS`]; else the shortest account sentence.
 /// Never cut: a display may shorten it, the title itself is whole.
 pub(crate) fn title(
     member_articles: &[&CleanArticle],
@@ -110,17 +112,26 @@ pub(crate) fn title(
     // leans on its writer once shortened); then any whole sentence; a fragment
     // the page broke off ("The two homicides happened just") only when the account has
     // nothing else.
-    for pass in 0..3 {
+    // A quotation is what one person said, not what happened: it titles the event only when no
+    // other sentence that stands alone does.
+    for pass in 0..4 {
         let fits = |alone: bool, s: &str| match pass {
-            0 => complete(s) && alone,
-            1 => complete(s),
+            0 | 1 => complete(s) && alone,
+            2 => complete(s),
             _ => !complete(s),
         };
         for (_, s) in judged.iter().filter(|(alone, s)| fits(*alone, s)) {
-            let first = |t: &String| !verbless(t) && stands_alone(t);
-            if let Some(t) = sentence_title(s).filter(|t| pass > 0 || first(t)) {
+            let first = |t: &String| !verbless(t) && stands_alone(t) && (pass > 0 || !quotation(t));
+            if let Some(t) = sentence_title(s).filter(|t| pass > 1 || first(t)) {
                 return t;
             }
+        }
+    }
+    // When no sentence gives a title, one shortened as a headline is to a longer title comes
+    // before the shortest whole sentence.
+    for (_, s) in judged.iter().filter(|(alone, s)| complete(s) && *alone) {
+        if let Some(t) = shortened_to(s, LONG_TITLE_WORDS) {
+            return t;
         }
     }
     judged
@@ -128,6 +139,27 @@ pub(crate) fn title(
         .map(|(_, s)| s)
         .min_by_key(|s| count(s))
         .unwrap_or_else(|| "Untitled event".into())
+}
+
+/// Whether a sentence is mostly a quotation: more than half its words inside quote marks
+/// ("“I was not a responsible leader …,” the German wrote.", "Ziegenhorn said, \"I felt …\"").
+fn quotation(sentence: &str) -> bool {
+    let (mut inside, mut quoted, mut words) = (false, 0usize, 0usize);
+    for token in sentence.split_whitespace() {
+        let mut in_token = inside;
+        for c in token.chars() {
+            match c {
+                '“' => inside = true,
+                '”' => inside = false,
+                '"' => inside = !inside,
+                _ => {}
+            }
+            in_token |= inside;
+        }
+        words += 1;
+        quoted += usize::from(in_token);
+    }
+    quoted * 2 > words
 }
 
 /// A sentence as a title: whole up to [`TITLE_WORDS`], or shortened as a headline is (see
@@ -672,7 +704,8 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
         } else {
             // Between two dashes: an aside ("The presenters — Warren Beatty and Faye
             // Dunaway — were …"); an age or a home town (", 70,", ", of Baton Rouge,"); a
-            // closing attribution (", two Trump advisers said on Friday"); what names the
+            // closing attribution (", two Trump advisers said on Friday", or a longer one
+            // that ends on its verb of saying or showing, see [`closing_attribution`]); what names the
             // last thing of an aside dropped before it (", which were measured against an
             // ECG, the gold standard of …").
             let last = k + 1 == parts.len();
@@ -703,6 +736,7 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
                 || (part.starts_with(char::is_lowercase) && words <= 8 && !has_predicate(part));
             let appositive = !last && verb_next && ((description && after_name) || described);
             (dash_after[k - 1] && dash_after[k])
+                || (last && closing_attribution(part))
                 || of_aside
                 || appositive
                 || (attribution
@@ -803,6 +837,11 @@ fn compressed(sentence: &str, cut: bool) -> Option<String> {
 /// [`main_statement`]). Each step is taken only while what is left is a clause with a verb of
 /// its own that ends whole. None when the sentence does not come within [`TITLE_WORDS`] so.
 fn shortened(sentence: &str) -> Option<String> {
+    shortened_to(sentence, TITLE_WORDS)
+}
+
+/// A sentence shortened as [`shortened`] does, to at most `most` words.
+fn shortened_to(sentence: &str, most: usize) -> Option<String> {
     let count = |t: &str| t.split_whitespace().count();
     let whole = |t: &str| {
         count(t) >= 5
@@ -833,10 +872,10 @@ fn shortened(sentence: &str) -> Option<String> {
     // city of Sevastopol" once "and raised the flag" is gone): the steps run again, in their
     // order, until none shortens the text.
     let mut shortening = true;
-    while shortening && count(&text) > TITLE_WORDS {
+    while shortening && count(&text) > most {
         shortening = false;
         for step in steps {
-            while count(&text) > TITLE_WORDS {
+            while count(&text) > most {
                 match step(&text).filter(|t| whole(t) && t.len() < text.len()) {
                     Some(t) => {
                         text = t;
@@ -847,7 +886,7 @@ fn shortened(sentence: &str) -> Option<String> {
             }
         }
     }
-    (count(&text) <= TITLE_WORDS && whole(&text)).then_some(text)
+    (count(&text) <= most && whole(&text)).then_some(text)
 }
 
 /// The clause a lead reports, when it stands alone: what follows "that" after a verb of saying
@@ -2058,6 +2097,50 @@ fn inner_aside(after: &str) -> Option<usize> {
 
 /// Whether a part of a sentence between commas is an age or a home town: a figure alone
 /// ("17"), or "of" and a name ("of Baton Rouge").
+/// Whether the last part of a sentence, after its last comma, is who said or showed it: a
+/// subject and a verb of saying or showing, with nothing after it but a time (", rare documents
+/// released in honor of … showed on Wednesday", ", the report said", ", a study found"); not
+/// what another clause says ("what the report said").
+fn closing_attribution(part: &str) -> bool {
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "showed",
+        "shows",
+        "show",
+        "wrote",
+        "writes",
+        "reported",
+        "reports",
+        "found",
+        "finds",
+        "announced",
+        "revealed",
+        "confirmed",
+        "suggested",
+        "suggests",
+        "indicated",
+        "indicates",
+        "stated",
+        "added",
+    ];
+    // Words that make the verb another clause's ("what the report said") or the part a
+    // further statement ("and the council said").
+    const CLAUSE: &[&str] = &[
+        "what", "how", "why", "whether", "if", "that", "who", "which", "where", "when", "and",
+        "but", "or", "so", "yet", "while", "because",
+    ];
+    let part = without_times(part).unwrap_or_else(|| part.to_string());
+    let lower: Vec<String> = part
+        .split_whitespace()
+        .map(|t| core(t).to_lowercase())
+        .collect();
+    lower.len() >= 2
+        && !lower.iter().any(|w| CLAUSE.contains(&w.as_str()))
+        && lower.last().is_some_and(|w| SAYING.contains(&w.as_str()))
+}
+
 fn age_or_home(part: &str) -> bool {
     let part = part.trim();
     let figure = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
@@ -3356,5 +3439,61 @@ mod tests {
             "With his speech to Congress, the President is giving that strategy one more try."
         ));
         assert!(stands_alone("Hours after police charged Cardell Hayes with murder, his attorney insisted there was more to the story."));
+    }
+
+    #[test]
+    fn a_closing_attribution_goes_and_a_quotation_titles_last() {
+        for part in [
+            "rare documents released by the archive showed on Wednesday",
+            "the report said",
+            "a study of 2,000 patients found",
+            "Reuters reported late Friday",
+        ] {
+            assert!(closing_attribution(part), "{part}");
+        }
+        for part in [
+            "but nobody knows what the report said",
+            "the company's shares rose",
+            "and the council voted against it",
+        ] {
+            assert!(!closing_attribution(part), "{part}");
+        }
+        assert_eq!(
+            compressed("The former minister asked the president for a pardon two weeks before his trial ended, letters released by the state archive on the anniversary of the war showed on Wednesday.", false).as_deref(),
+            Some("The former minister asked the president for a pardon two weeks before his trial ended")
+        );
+        assert!(quotation(
+            "“I was not the one who gave the order,” the officer wrote."
+        ));
+        assert!(quotation(
+            "Smith said, \"I felt like that was it, I was going to die.\""
+        ));
+        assert!(!quotation(
+            "The senator called the bill \"a shady deal\" on Sunday."
+        ));
+        assert!(!quotation("In the script by Peter Morgan (\"The Queen\" and \"Frost/Nixon\"), George is a former psychic."));
+        // A quotation titles the event only when no other sentence does.
+        let account = uncited(&[
+            "“I was not the one who gave the order,” the officer wrote.",
+            "The former officer asked the president for a pardon before his trial.",
+        ]);
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "The former officer asked the president for a pardon before his trial."
+        );
+        // With no title otherwise, a sentence shortened as a headline is to at most 22 words
+        // comes before the shortest whole sentence.
+        let account = uncited(&[
+            "Senate Majority Leader Jane Doe (R-Texas) said that she would have to speak to her members and read the bill more closely before promising any votes.",
+        ]);
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "Jane Doe said that she would have to speak to her members and read the bill more closely before promising any votes"
+        );
+        let account = uncited(&["“I was not the one who gave the order,” the officer wrote."]);
+        assert_eq!(
+            title(&[], &[], &[], &account, &SiteTitles::default()),
+            "“I was not the one who gave the order,” the officer wrote."
+        );
     }
 }
