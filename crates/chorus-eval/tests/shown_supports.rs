@@ -241,23 +241,32 @@ fn supports_a_reader_meets_state_the_fact() {
     // support that only says who people are (`statement::identified_only`), judged on batch
     // 7's dev part: batch 7 dev 0.865 (224/259), all dev 0.914 (478/523); batches 1-6 unchanged;
     // printed held-out: batch 7 0.835 -> 0.842 (117/139), all 0.860 -> 0.864 (241/279).
+    // Relabelled 2026-12-07, no code changed (README, "One convention for joined claims"): a
+    // fact joining two claims is `same` only where the support states every one, as batch 7
+    // was labelled; 40 lines of batches 1-5 went from same to related. That moved these floors
+    // (before -> after): batch 1 dev 0.967 (87/90) -> 0.922 (83/90); batch 2 dev 0.955 (84/88)
+    // -> 0.932 (82/88), held-out 0.921 (35/38) -> 0.868 (33/38); batch 3 dev 0.984 (63/64) ->
+    // 0.922 (59/64); batch 4 dev 0.929 (13/14) -> 0.857 (12/14); batch 5 dev 0.875 (7/8) ->
+    // 0.750 (6/8); all dev 0.914 (478/523) -> 0.891 (466/523). Printed, floors still held:
+    // batch 1 held-out 0.860 -> 0.837 (36/43), batch 3 held-out 0.857 -> 0.833 (35/42), all
+    // held-out 0.864 -> 0.849 (237/279).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.96,
+            ("1", "shown dev") => 0.92,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.95,
-            ("2", _) => 0.89,
-            ("3", "shown dev") => 0.98,
+            ("2", "shown dev") => 0.93,
+            ("2", _) => 0.86,
+            ("3", "shown dev") => 0.92,
             ("3", _) => 0.81,
-            ("4", "shown dev") => 0.92,
+            ("4", "shown dev") => 0.85,
             ("4", _) => 0.90,
-            ("5", "shown dev") => 0.87,
+            ("5", "shown dev") => 0.74,
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
             ("7", "shown dev") => 0.86,
             ("7", _) => 0.0,
-            ("all", "shown dev") => 0.91,
+            ("all", "shown dev") => 0.89,
             _ => 0.84,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
