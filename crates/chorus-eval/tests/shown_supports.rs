@@ -250,13 +250,21 @@ fn supports_a_reader_meets_state_the_fact() {
     // 0.750 (6/8); all dev 0.914 (478/523) -> 0.891 (466/523). Printed, floors still held:
     // batch 1 held-out 0.860 -> 0.837 (36/43), batch 3 held-out 0.857 -> 0.833 (35/42), all
     // held-out 0.864 -> 0.849 (237/279).
+    // Relabelled 2026-12-07 again, no code changed (README, "One convention for lists"): a fact
+    // listing several people, things, charges or places as its claim is `same` only where the
+    // support states each; 14 lines of batches 1, 2, 3 and 7 went from same to related. That
+    // moved these floors (before -> after): batch 1 dev 0.922 (83/90) -> 0.900 (81/90); batch 2
+    // dev 0.932 (82/88) -> 0.909 (80/88); batch 3 dev 0.922 (59/64) -> 0.891 (57/64); batch 7
+    // dev 0.865 (224/259) -> 0.849 (220/259); all dev 0.891 (466/523) -> 0.872 (456/523); all
+    // held-out 0.849 (237/279) -> 0.839 (234/279). Printed: batch 7 held-out 0.842 -> 0.820
+    // (114/139).
     for (batch, part, s) in &parts {
         let floor = match (batch.as_str(), part.as_str()) {
-            ("1", "shown dev") => 0.92,
+            ("1", "shown dev") => 0.89,
             ("1", _) => 0.80,
-            ("2", "shown dev") => 0.93,
+            ("2", "shown dev") => 0.90,
             ("2", _) => 0.86,
-            ("3", "shown dev") => 0.92,
+            ("3", "shown dev") => 0.89,
             ("3", _) => 0.81,
             ("4", "shown dev") => 0.85,
             ("4", _) => 0.90,
@@ -264,10 +272,10 @@ fn supports_a_reader_meets_state_the_fact() {
             ("5", _) => 0.83,
             ("6", "shown dev") => 0.87,
             ("6", _) => 0.79,
-            ("7", "shown dev") => 0.86,
+            ("7", "shown dev") => 0.84,
             ("7", _) => 0.0,
-            ("all", "shown dev") => 0.89,
-            _ => 0.84,
+            ("all", "shown dev") => 0.87,
+            _ => 0.83,
         };
         assert!(s.support_precision() >= floor, "{part}: {}", s.summary());
     }
