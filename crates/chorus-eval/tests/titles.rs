@@ -12,7 +12,7 @@
 //! `cargo test --release -p chorus-eval --test titles -- --nocapture` prints both.
 
 use chorus_ingest::{ingest_paths, IngestConfig};
-use chorus_pipeline::{digest, headline, Config, SiteTitles};
+use chorus_pipeline::{digest, headline, quotation, Config, SiteTitles};
 use chorus_testdata::shared;
 use std::collections::HashMap;
 
@@ -192,30 +192,10 @@ fn titles_without_headlines_are_short_whole_sentences() {
     // A quotation is what one person said, not what happened: few titles are mostly one (more
     // than half their words inside quote marks; 5 before a quotation came only when no other
     // sentence gave a title, 2 after).
-    let quotations: Vec<&&str> = titles.iter().filter(|t| mostly_quoted(t)).collect();
+    let quotations: Vec<&&str> = titles.iter().filter(|t| quotation(t)).collect();
     println!(
         "multinews-val titles mostly a quotation: {}",
         quotations.len()
     );
     assert!(quotations.len() <= 2, "{quotations:#?}");
-}
-
-/// Whether more than half of a text's words are inside quote marks.
-fn mostly_quoted(text: &str) -> bool {
-    let (mut inside, mut quoted, mut words) = (false, 0usize, 0usize);
-    for token in text.split_whitespace() {
-        let mut in_token = inside;
-        for c in token.chars() {
-            match c {
-                '“' => inside = true,
-                '”' => inside = false,
-                '"' => inside = !inside,
-                _ => {}
-            }
-            in_token |= inside;
-        }
-        words += 1;
-        quoted += usize::from(in_token);
-    }
-    quoted * 2 > words
 }

@@ -21,7 +21,7 @@ pub use chorus_clean::{
 pub use similarity::Comparer;
 pub use timeline::timeline;
 use titles::title;
-pub use titles::{headline, Headline, SiteTitles};
+pub use titles::{headline, quotation, Headline, SiteTitles};
 
 /// Settings of every stage.
 #[derive(Debug, Clone, Default)]

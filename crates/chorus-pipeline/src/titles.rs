@@ -143,7 +143,7 @@ pub(crate) fn title(
 
 /// Whether a sentence is mostly a quotation: more than half its words inside quote marks
 /// ("“I was not a responsible leader …,” the German wrote.", "Ziegenhorn said, \"I felt …\"").
-fn quotation(sentence: &str) -> bool {
+pub fn quotation(sentence: &str) -> bool {
     let (mut inside, mut quoted, mut words) = (false, 0usize, 0usize);
     for token in sentence.split_whitespace() {
         let mut in_token = inside;
