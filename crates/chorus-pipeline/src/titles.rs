@@ -2095,8 +2095,6 @@ fn inner_aside(after: &str) -> Option<usize> {
     age_or_home(raw).then_some(raw.len())
 }
 
-/// Whether a part of a sentence between commas is an age or a home town: a figure alone
-/// ("17"), or "of" and a name ("of Baton Rouge").
 /// Whether the last part of a sentence, after its last comma, is who said or showed it: a
 /// subject and a verb of saying or showing, with nothing after it but a time (", rare documents
 /// released in honor of … showed on Wednesday", ", the report said", ", a study found"); not
@@ -2141,6 +2139,8 @@ fn closing_attribution(part: &str) -> bool {
         && lower.last().is_some_and(|w| SAYING.contains(&w.as_str()))
 }
 
+/// Whether a part of a sentence between commas is an age or a home town: a figure alone
+/// ("17"), or "of" and a name ("of Baton Rouge").
 fn age_or_home(part: &str) -> bool {
     let part = part.trim();
     let figure = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
