@@ -3198,16 +3198,19 @@ fn written_spellings(units: &Units, names: &BTreeMap<String, String>) -> Vec<Dif
         // A name an outlet writes with its initials in brackets ("the All Progressive
         // Congress (APC)"): another outlet's name of the same initials, all but one word the
         // same, is that name written another way ("All Possible Congress"), whatever the word.
+        // Read once for each name of the key, not once for each pair of spellings.
+        let initials: Vec<Option<String>> = alike
+            .iter()
+            .map(|a| initials_prefix(units.units[a.2].text, a.1))
+            .collect();
         let with_initials = |word: &str| {
             alike
                 .iter()
-                .any(|a| a.0 == word && initials_prefix(units.units[a.2].text, a.1).is_some())
+                .zip(&initials)
+                .any(|(a, p)| a.0 == word && p.is_some())
         };
         // The words the initials take in before the name as read ("All"), written with it.
-        let prefix = alike
-            .iter()
-            .find_map(|a| initials_prefix(units.units[a.2].text, a.1))
-            .filter(|p| !p.is_empty());
+        let prefix = initials.iter().flatten().next().filter(|p| !p.is_empty());
         // The spellings that are one name spelt two ways as another spelling of the key, no
         // article writing both; two people the entity stage knows are read by name_spellings.
         let kept: Vec<&str> = spellings
